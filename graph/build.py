@@ -1,0 +1,213 @@
+"""Extracted documents to a ``PolicyGraph``.
+
+Ids are stable: a document is keyed by its number (else its title), a task
+by its document and provision number, a department by its region and
+canonical name, so re-ingesting gives the same ids. A document that is
+referred to but not ingested becomes a stub Document; when the real one is
+in the same build it is used instead, matched by number or by title.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ingest.departments import LEVEL_PREFIXES
+from ingest.normalize import compact
+from ingest.records import ExtractedDocument, Span, UnitRef
+from ingest.regions import Region, region_index
+
+from .model import PolicyGraph
+
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号$")
+EDGE_OF_ROLE = {"lead": "LEADS", "cooperate": "COOPERATES_ON", "implement": "LEADS"}
+
+
+def document_key(doc: ExtractedDocument) -> str:
+    info = doc.document
+    if info.doc_number:
+        return info.doc_number
+    if info.title:
+        return compact(info.title)
+    return "file:" + doc.file
+
+
+def document_id(key: str) -> str:
+    return "doc:" + key
+
+
+def task_id(doc_key: str, number: str, clause: int = 1) -> str:
+    return f"task:{doc_key}:{number}" + (f"#{clause}" if clause > 1 else "")
+
+
+def region_id(region: Region) -> str:
+    return "region:" + region.code
+
+
+class _Builder:
+    def __init__(self, graph: PolicyGraph, docs: list[ExtractedDocument]):
+        self.g = graph
+        self.regions = region_index()
+        self.docs = docs
+        self.by_number = {d.document.doc_number: document_key(d) for d in docs if d.document.doc_number}
+        self.by_title = {compact(d.document.title): document_key(d) for d in docs if d.document.title}
+
+    # -- regions -----------------------------------------------------------------
+    def region(self, region: Region | None) -> str | None:
+        if region is None:
+            return None
+        rid = region_id(region)
+        self.g.add_node(rid, region.label, name=region.name, level=region.level, code=region.code)
+        parent = self.regions.parent(region)
+        if parent is not None:
+            pid = self.region(parent)
+            self.g.add_edge(rid, "IN_REGION", pid)
+        return rid
+
+    def department_region(self, unit_level: str | None, name: str, doc_region: Region | None) -> Region | None:
+        if name and name[0] not in LEVEL_PREFIXES:
+            hit = self.regions.first_in(name)
+            if hit is not None:
+                return hit[1]
+        if doc_region is None:
+            return None
+        if unit_level == "province":
+            return self.regions.province_of(doc_region) or doc_region
+        if unit_level == "city" and doc_region.level == "county":
+            return self.regions.parent(doc_region) or doc_region
+        return doc_region
+
+    # -- documents ---------------------------------------------------------------
+    def reference(self, ref: str, cited_from: str) -> str:
+        """The document id a 《title》 or number refers to: the ingested one if we have it, else a stub."""
+        plain = compact(ref).strip("《》")
+        if plain in self.by_number:
+            return document_id(self.by_number[plain])
+        for title, key in self.by_title.items():
+            if plain and (plain == title or plain in title):
+                return document_id(key)
+        did = document_id(plain)
+        props = {"doc_number": plain} if _DOC_NUMBER.match(plain) else {"title": plain}
+        self.g.add_node(did, "Document", stub=True, source_docs=[cited_from], **props)
+        return did
+
+    def department(self, unit: UnitRef | None, name: str, level: str | None, doc_region: Region | None,
+                   doc_key: str, collective: bool = False, known: bool = True) -> str:
+        region = self.department_region(level, name, doc_region)
+        rid = self.region(region)
+        did = f"dept:{region.code if region else 'unknown'}:{name}"
+        node = self.g.add_node(did, "Department", name=name, level=level, region=region.name if region else None,
+                               collective=collective, known=known, source_docs=[document_id(doc_key)])
+        aliases = node.props.setdefault("aliases", [])
+        if unit is not None and unit.surface != name and unit.surface not in aliases:
+            aliases.append(unit.surface)
+        if rid:
+            self.g.add_edge(did, "BELONGS_TO", rid)
+        if collective and region is not None and region.level != "county" and "县" in name:
+            for child in self.regions.children(region):
+                if child.level == "county":
+                    self.g.add_edge(did, "COVERS", self.region(child))
+        return did
+
+    def add(self, doc: ExtractedDocument) -> None:
+        key = document_key(doc)
+        did = document_id(key)
+        info = doc.document
+        doc_region = self.regions.by_code.get(info.region_code) if info.region_code else None
+        self.g.add_node(did, "Document", stub=False, doc_number=info.doc_number, title=info.title,
+                        issuer=info.issuer, region=info.region, level=info.level, date=info.date,
+                        file=doc.file, content_hash=doc.content_hash, doc_id=did)
+        if info.issuer:
+            issuer = self.department(None, info.issuer, info.level, doc_region, key)
+            self.g.add_edge(did, "ISSUED_BY", issuer, doc_id=did)
+        for ref in info.implements:
+            self.g.add_edge(did, "IMPLEMENTS", self.reference(ref, did), doc_id=did, basis="explicit", cited_as=ref)
+
+        def prov(span: Span, number: str) -> dict:
+            return {"doc_id": did, "number": number, "span_start": span.start, "span_end": span.end}
+
+        for p in doc.provisions:
+            tid = task_id(key, p.number)
+            self.g.add_node(tid, "Task", number=p.number, title=p.title, text=p.text, level=info.level,
+                            has_responsibility=False, **prov(p.span, p.number))
+            self.g.add_edge(tid, "IN_DOCUMENT", did, **prov(p.span, p.number))
+            if p.parent:
+                self.g.add_edge(tid, "UNDER", task_id(key, p.parent), **prov(p.span, p.number))
+
+        upper_doc = self.reference(info.implements[0], did) if doc.cascades and info.implements else None
+        cascades = {c.number: c for c in doc.cascades}
+        for t in doc.tasks:
+            tid = task_id(key, t.number, t.clause)
+            self.g.add_node(tid, "Task", number=t.number, title=t.title, text=t.text, text_start=t.text_start,
+                            level=info.level, has_responsibility=True, clause=t.clause, **prov(t.span, t.number))
+            self.g.add_edge(tid, "IN_DOCUMENT", did, **prov(t.span, t.number))
+            if t.parent:
+                self.g.add_edge(tid, "UNDER", task_id(key, t.parent), **prov(t.span, t.number))
+            cascade = cascades.get(t.number)
+            for unit in t.units:
+                if cascade is not None and unit.role != "implement":
+                    continue  # the upper level's units lead the upper-level task (below)
+                dep = self.department(unit, unit.name, unit.level, doc_region, key, unit.collective, unit.known)
+                self.g.add_edge(dep, EDGE_OF_ROLE[unit.role], tid, surface=unit.surface, **prov(unit.span, t.number))
+            for name in t.industries:
+                self.g.add_edge(tid, "CONCERNS", self.industry(name, did), **prov(t.span, t.number))
+            if cascade is not None:
+                self.cascade(doc, key, tid, cascade, upper_doc, doc_region)
+
+        for k, target in enumerate(doc.targets, start=1):
+            tgt = f"target:{key}:{target.task or '-'}:{k}"
+            self.g.add_node(tgt, "Target", text=target.text, metric=target.metric, value=target.value,
+                            unit=target.unit, qualifier=target.qualifier, year=target.year,
+                            **prov(target.span, target.task))
+            owner = task_id(key, target.task) if target.task else did
+            if owner not in self.g.nodes:
+                owner = did
+            self.g.add_edge(owner, "HAS_TARGET", tgt, **prov(target.span, target.task))
+
+        for ind in doc.industries:
+            node = self.industry(ind.name, did)
+            if ind.parent:
+                self.g.add_edge(node, "SUBINDUSTRY_OF", self.industry(ind.parent, did), doc_id=did)
+
+    def industry(self, name: str, did: str) -> str:
+        iid = "industry:" + name
+        self.g.add_node(iid, "Industry", name=name, source_docs=[did])
+        return iid
+
+    def cascade(self, doc, key, city_task: str, c, upper_doc: str | None, doc_region: Region | None) -> None:
+        """A table row: the upper-level task (in the implemented document) and who leads it there."""
+        upper_key = upper_doc[len("doc:"):] if upper_doc else key + "(上级)"
+        if upper_doc is None:
+            upper_doc = document_id(upper_key)
+            self.g.add_node(upper_doc, "Document", stub=True, title=None, source_docs=[document_id(key)])
+        upper_task = task_id(upper_key, "title:" + compact(c.province_task))
+        self.g.add_node(upper_task, "Task", number=None, title=c.province_task, level=c.upper_level,
+                        has_responsibility=True, stub=True, doc_id=document_id(key), span_start=c.span.start,
+                        span_end=c.span.end)
+        self.g.add_edge(upper_task, "IN_DOCUMENT", upper_doc, doc_id=document_id(key))
+        by_name = {u.name: u for u in c.units}
+        for role, names in (("lead", c.province_leads), ("cooperate", c.province_cooperates)):
+            for name in names:
+                unit = by_name.get(name)
+                dep = self.department(unit, name, c.upper_level, doc_region, key,
+                                      unit.collective if unit else False, unit.known if unit else True)
+                self.g.add_edge(dep, EDGE_OF_ROLE[role], upper_task, doc_id=document_id(key), number=c.number,
+                                span_start=unit.span.start if unit else c.span.start,
+                                span_end=unit.span.end if unit else c.span.end)
+        for name in c.city_cooperates:
+            unit = by_name.get(name)
+            dep = self.department(unit, name, c.lower_level, doc_region, key,
+                                  unit.collective if unit else False, unit.known if unit else True)
+            self.g.add_edge(dep, "COOPERATES_ON", city_task, doc_id=document_id(key), number=c.number,
+                            span_start=unit.span.start if unit else c.span.start,
+                            span_end=unit.span.end if unit else c.span.end)
+        self.g.add_edge(city_task, "CASCADES_FROM", upper_task, basis="explicit", score=1.0,
+                        doc_id=document_id(key), number=c.number, span_start=c.span.start, span_end=c.span.end)
+
+
+def build_graph(docs: Iterable[ExtractedDocument], graph: PolicyGraph | None = None) -> PolicyGraph:
+    docs = list(docs)
+    graph = graph or PolicyGraph()
+    builder = _Builder(graph, docs)
+    for doc in sorted(docs, key=document_key):
+        builder.add(doc)
+    return graph

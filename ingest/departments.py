@@ -1,0 +1,161 @@
+"""Department names: repair, canonicalise, classify.
+
+The knowledge lives in ``data/departments.toml`` (and in any extra alias
+files a user adds); this module only applies it. An unknown name is kept as
+written and reported, never dropped.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .normalize import compact
+from .regions import region_index
+
+DATA_FILE = Path(__file__).with_name("data") / "departments.toml"
+LEVEL_PREFIXES = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "区": "county", "旗": "county"}
+
+# What the end of an organisation's name looks like. Used to tell a unit
+# from running text when no dictionary entry knows it.
+AGENCY_SUFFIX = re.compile(
+    r"(厅|局|委|办|部|院|会|中心|政府|管委会|集团|公司|银行|分行|支行|海关|学院|大学|学校|办公室|委员会|联合会|"
+    r"协会|工会|妇联|团委|科协|社科联|工商联|残联|站|所|队|社|台|馆|处|署|室|组|党校|法院|检察院|军分区|监管局|总队|支队|大队|公署)$"
+)
+_STRUCTURE_WORDS = re.compile(r"(牵头|配合|负责|参与|落实|会同|按职责|分工|单位:|部门:)")
+
+
+@dataclass(frozen=True)
+class Department:
+    """A unit named in a responsibility clause, after repair and canonicalisation."""
+
+    name: str  # canonical
+    surface: str  # as written, whitespace removed
+    level: str | None  # "province" | "city" | "county" | None when unknown
+    known: bool
+    collective: bool
+    repairs: tuple[str, ...] = ()
+
+
+@dataclass
+class DepartmentCatalog:
+    keyword_repairs: dict[str, str] = field(default_factory=dict)
+    name_repairs: dict[str, str] = field(default_factory=dict)
+    renames: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    agencies: dict[str, str] = field(default_factory=dict)  # alias stem -> canonical stem
+    organisations: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # alias -> (name, level)
+    collective_patterns: list[re.Pattern[str]] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, *paths: Path) -> "DepartmentCatalog":
+        catalog = cls()
+        for path in paths:
+            catalog.extend(tomllib.loads(path.read_text(encoding="utf-8")), path)
+        return catalog
+
+    def extend(self, data: dict, source: Path | str = "<data>") -> None:
+        self.keyword_repairs.update(data.get("keyword_repairs", {}))
+        self.name_repairs.update(data.get("name_repairs", {}))
+        for rule in data.get("rename", []):
+            try:
+                self.renames.append((re.compile(rule["pattern"]), rule["to"]))
+            except (KeyError, re.error) as exc:
+                raise ValueError(f"{source}: bad [[rename]] entry {rule!r}: {exc}") from exc
+        for canonical, aliases in data.get("agencies", {}).items():
+            self.agencies[canonical] = canonical
+            for alias in aliases:
+                self.agencies[alias] = canonical
+        for org in data.get("organisation", []):
+            for alias in [org["name"], *org.get("aliases", [])]:
+                self.organisations[alias] = (org["name"], org.get("level"))
+        for pattern in data.get("collectives", {}).get("patterns", []):
+            self.collective_patterns.append(re.compile(pattern))
+
+    # -- clause words ---------------------------------------------------------
+    def repair_keywords(self, text: str) -> str:
+        for wrong, right in self.keyword_repairs.items():
+            text = text.replace(wrong, right)
+        return text
+
+    # -- names -----------------------------------------------------------------
+    def is_collective(self, name: str) -> bool:
+        return any(p.search(name) for p in self.collective_patterns)
+
+    def looks_like_unit(self, name: str) -> bool:
+        """Could ``name`` be an organisation (rather than a piece of running text)?"""
+        name = compact(name)
+        if not 2 <= len(name) <= 40 or _STRUCTURE_WORDS.search(name):
+            return False
+        if self.is_collective(name) or self._lookup(name) is not None:
+            return True
+        return bool(AGENCY_SUFFIX.search(name)) and "。" not in name and "," not in name
+
+    def resolve(self, written: str) -> Department:
+        surface = compact(written)
+        name = surface
+        repairs: list[str] = []
+        for wrong, right in self.name_repairs.items():
+            if wrong in name:
+                name = name.replace(wrong, right)
+                repairs.append(f"{wrong}→{right}")
+        for pattern, to in self.renames:
+            renamed = pattern.sub(to, name)
+            if renamed != name:
+                repairs.append(f"{name}→{renamed}")
+                name = renamed
+        collective = self.is_collective(name)
+        found = None if collective else self._lookup(name)
+        if found is not None:
+            canonical, level = found
+            return Department(canonical, surface, level, True, False, tuple(repairs))
+        return Department(name, surface, _level_of(name), collective, collective, tuple(repairs))
+
+    def _lookup(self, name: str) -> tuple[str, str | None] | None:
+        if name in self.organisations:
+            return self.organisations[name]
+        prefix, stem = _split_prefix(name)
+        if prefix and stem in self.agencies:
+            return prefix + self.agencies[stem], LEVEL_PREFIXES[prefix]
+        # "山东省发展和改革委员会" is written "省发展改革委" inside a clause
+        region = region_index().prefix(name)
+        if region is not None and name.startswith(region.name):
+            stem = name[len(region.name) :]
+            level_char = region.name[-1] if region.name[-1] in LEVEL_PREFIXES else None
+            if level_char and stem in self.agencies:
+                return level_char + self.agencies[stem], region.level
+        return None
+
+    def prefix_of(self, name: str) -> str | None:
+        return _split_prefix(compact(name))[0]
+
+    def bare_agency(self, name: str) -> bool:
+        """An agency written without its level prefix (住房城乡建设厅 in 省商务厅、住房城乡建设厅)."""
+        name = compact(name)
+        return _split_prefix(name)[0] is None and name in self.agencies
+
+
+def _split_prefix(name: str) -> tuple[str | None, str]:
+    if len(name) >= 3 and name[0] in LEVEL_PREFIXES:
+        return name[0], name[1:]
+    return None, name
+
+
+def _level_of(name: str) -> str | None:
+    prefix, _ = _split_prefix(name)
+    if prefix:
+        return LEVEL_PREFIXES[prefix]
+    hit = region_index().first_in(name)
+    if hit is not None:
+        return hit[1].level
+    if "省" in name:
+        return "province"
+    if "市" in name:
+        return "city"
+    return None
+
+
+@lru_cache(maxsize=1)
+def default_catalog() -> DepartmentCatalog:
+    return DepartmentCatalog.load(DATA_FILE)

@@ -1,0 +1,270 @@
+"""One document's text to an ``ExtractedDocument``: the extraction pipeline.
+
+clean → outline and tables → metadata → clauses and units → targets →
+industries; every offset is mapped back to the source text for provenance.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .clauses import COOPERATE, LEAD, UnitMention, document_says_first_listed_leads, find_clauses, parse_clause
+from .departments import Department, DepartmentCatalog, default_catalog
+from .industries import from_enumerations, from_outline, merge
+from .metadata import read_metadata
+from .normalize import CleanText, clean_document, compact, rewrite
+from .outline import Outline, Provision, build_outline
+from .reading import DecodedText, ReadError, decode, read_text_file
+from .records import (CascadeRecord, DocumentInfo, ExtractedDocument, IndustryRecord, ProvisionRecord, Span,
+                      TargetRecord, TaskRecord, UnitRef)
+from .tables import Table, find_tables
+from .targets import find_targets
+
+LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
+
+
+class ExtractionError(Exception):
+    """A document that yields nothing usable; the message names the file and the reason."""
+
+
+@dataclass
+class _Context:
+    clean: CleanText
+    catalog: DepartmentCatalog
+    first_listed_leads: bool
+    departments: dict[str, list[str]] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def span(self, start: int, end: int) -> Span:
+        a, b = self.clean.raw_span(start, end)
+        return Span(start=a, end=b)
+
+    def resolve(self, mention: UnitMention, role: str) -> tuple[Department, UnitRef]:
+        dept = self.catalog.resolve(mention.written)
+        surfaces = self.departments.setdefault(dept.name, [])
+        if dept.surface not in surfaces:
+            surfaces.append(dept.surface)
+        if not dept.known and not dept.collective and dept.name not in self.unknown:
+            self.unknown.append(dept.name)
+        ref = UnitRef(name=dept.name, surface=dept.surface, role=role, level=dept.level, known=dept.known,
+                      collective=dept.collective, span=self.span(mention.start, mention.end))
+        return dept, ref
+
+    def units_of(self, text: str, start: int, default_role: str = "responsible") -> list[UnitMention]:
+        """Parse a clause found at clean-text offset ``start``; offsets come back in clean-text terms."""
+        repaired, omap = rewrite(text, _keyword_pattern(self.catalog), lambda m: self.catalog.keyword_repairs[m.group()])
+        mentions = parse_clause(repaired, 0, self.catalog, first_listed_leads=self.first_listed_leads,
+                                default_role=default_role)
+        for m in mentions:
+            m.start, m.end = start + omap.start(m.start), start + omap.end(m.end)
+        return mentions
+
+
+def _keyword_pattern(catalog: DepartmentCatalog):
+    import re
+
+    words = sorted(catalog.keyword_repairs, key=len, reverse=True) or ["(?!)"]
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _unique(xs: list[str]) -> list[str]:
+    return list(dict.fromkeys(xs))
+
+
+def _text_start(body: str) -> str:
+    return body.strip()[:12]
+
+
+def _provision_tasks(ctx: _Context, text: str, p: Provision) -> list[TaskRecord]:
+    own = text[p.start:p.end]
+    clauses = find_clauses(own, ctx.catalog)
+    tasks: list[TaskRecord] = []
+    cursor = p.body_start
+    for k, clause in enumerate(clauses, start=1):
+        c_start, c_end = p.start + clause.start, p.start + clause.end
+        mentions = ctx.units_of(text[p.start + clause.content_start:p.start + clause.content_end],
+                                p.start + clause.content_start)
+        if not mentions:
+            ctx.warnings.append(f"provision {p.number}: a responsibility clause names no unit: "
+                                f"{compact(text[c_start:c_end])[:60]}")
+            continue
+        body = text[cursor:c_start] if cursor < c_start else ""
+        task = TaskRecord(number=p.number, title=p.title if k == 1 else None, text_start=_text_start(body),
+                          text=compact(body), clause=k, parent=p.parent_number,
+                          span=ctx.span(p.start if k == 1 else cursor, c_end), clause_span=ctx.span(c_start, c_end))
+        for m in mentions:
+            dept, ref = ctx.resolve(m, m.role)
+            (task.leads if m.role == LEAD else task.cooperates).append(dept.name)
+            task.units.append(ref)
+        task.leads, task.cooperates = _unique(task.leads), _unique(task.cooperates)
+        tasks.append(task)
+        cursor = c_end
+    return tasks
+
+
+def _split_title(content: str) -> tuple[str | None, str, int]:
+    """(title, body, body offset) of a table's content cell."""
+    stop = content.find("。")
+    if stop < 0:
+        return (content or None), "", len(content)
+    return content[:stop], content[stop + 1:], stop + 1
+
+
+def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecord], list[CascadeRecord]]:
+    content_col = table.column("content")
+    unit_cols = table.unit_columns()
+    levels = sorted({c.level for c in unit_cols if c.level}, key=LEVEL_ORDER.__getitem__)
+    cascading = len(levels) >= 2
+    tasks, cascades = [], []
+    for row in table.rows:
+        content = row.cells[content_col.index] if content_col else None
+        title, body, _ = _split_title(content.text if content else "")
+        number = str(row.ordinal)
+        start = row.cells[0].start if row.cells[0].start >= 0 else (content.start if content else 0)
+        end = max(c.end for c in row.cells if c.end >= 0)
+        task = TaskRecord(number=number, title=title, text_start=_text_start(body), text=compact(body),
+                          span=ctx.span(start, end))
+        roles: dict[str, dict[str, list[str]]] = {}
+        cascade_units: list[UnitRef] = []
+        for col in unit_cols:
+            cell = row.cells[col.index] if col.index < len(row.cells) else None
+            if cell is None or not cell.text:
+                continue
+            default = COOPERATE if col.cooperate else "responsible"
+            level = col.level or "any"
+            for m in ctx.units_of(cell.text, cell.start, default):
+                upper = not cascading or col.level == levels[0]
+                role = m.role if upper else ("implement" if m.role == LEAD else COOPERATE)
+                dept, ref = ctx.resolve(m, role)
+                roles.setdefault(level, {}).setdefault(m.role, []).append(dept.name)
+                if upper or role == "implement":
+                    task.units.append(ref)
+                cascade_units.append(ref)
+        upper_roles = roles.get(levels[0], {}) if cascading else _merge_roles(roles)
+        task.leads = _unique(upper_roles.get(LEAD, []))
+        task.cooperates = _unique(upper_roles.get(COOPERATE, []))
+        if cascading:
+            lower = roles.get(levels[1], {})
+            task.implementers = _unique(lower.get(LEAD, []))
+            cascades.append(CascadeRecord(
+                number=number, province_task=title or compact(body)[:30],
+                province_leads=task.leads, province_cooperates=task.cooperates,
+                city_leads=task.implementers, city_cooperates=_unique(lower.get(COOPERATE, [])),
+                upper_level=levels[0], lower_level=levels[1], span=task.span, units=cascade_units))
+        if task.leads or task.cooperates or task.implementers:
+            tasks.append(task)
+        else:
+            ctx.warnings.append(f"table row {number}: no responsible unit recognised")
+    ctx.warnings.extend(table.warnings)
+    return tasks, cascades
+
+
+def _merge_roles(roles: dict[str, dict[str, list[str]]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for by_role in roles.values():
+        for role, names in by_role.items():
+            out.setdefault(role, []).extend(names)
+    return out
+
+
+def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], preamble_start: int,
+             plan_year: int | None) -> list[TargetRecord]:
+    regions: list[tuple[str, int, int]] = []
+    if outline.provisions:
+        regions.append(("", preamble_start, outline.provisions[0].start))
+    for p in outline.provisions:
+        regions.append((p.number, p.title_start, p.end))
+    for table in tables:
+        col = table.column("content")
+        if col is None:
+            continue
+        for row in table.rows:
+            cell = row.cells[col.index]
+            if cell.start >= 0:
+                regions.append((str(row.ordinal), cell.start, cell.end))
+    out: list[TargetRecord] = []
+    for number, a, b in regions:
+        if b <= a:
+            continue
+        for t in find_targets(text[a:b], default_year=plan_year):
+            out.append(TargetRecord(task=number, text=t.text, metric=t.metric, value=t.value, unit=t.unit,
+                                    qualifier=t.qualifier, year=t.year, span=ctx.span(a + t.start, a + t.end)))
+    return out
+
+
+def _preamble_start(text: str, body_start: int) -> int:
+    """The preamble begins after the addressee line (各县区人民政府…：) or the last title line."""
+    head = text[:body_start]
+    k = max(head.rfind(":\n"), head.rfind("：\n"))
+    return k + 2 if k >= 0 else 0
+
+
+def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | None = None) -> ExtractedDocument:
+    catalog = catalog or default_catalog()
+    raw = decoded.text
+    clean = clean_document(raw)
+    text = clean.text
+    outline = build_outline(text)
+    tables = find_tables(text)
+    if not outline.provisions and not tables:
+        raise ExtractionError(f"{name}: no numbered provisions or division-of-labour table found "
+                              f"({len(text)} characters of text)")
+    table_start = min((r.cells[0].start for t in tables for r in t.rows[:1] if r.cells[0].start >= 0), default=len(text))
+    body_start = min(outline.body_start if outline.provisions else len(text), table_start)
+    meta = read_metadata(text, body_start)
+    ctx = _Context(clean, catalog, document_says_first_listed_leads(text))
+    ctx.warnings.extend(meta.warnings)
+
+    tasks: list[TaskRecord] = []
+    for p in outline.provisions:
+        tasks.extend(_provision_tasks(ctx, text, p))
+    cascades: list[CascadeRecord] = []
+    for table in tables:
+        t_tasks, t_cascades = _table_tasks(ctx, text, table)
+        tasks.extend(t_tasks)
+        cascades.extend(t_cascades)
+
+    industries = merge(from_outline(outline.provisions), from_enumerations(text[:outline.body_end]))
+    by_provision = {i.provision: i.name for i in industries if i.provision}
+    names = [i.name for i in industries]
+    for task in tasks:
+        own = [by_provision[n] for n in _ancestry(task.number) if n in by_provision]
+        mentioned = [n for n in names if task.title and n in task.title]
+        task.industries = _unique(own[-1:] + mentioned)
+
+    info = DocumentInfo(
+        doc_number=meta.doc_number, title=meta.title, issuer=meta.issuer,
+        region=meta.region.name if meta.region else None, level=meta.level,
+        date=meta.date.isoformat() if meta.date else None, implements=meta.implements,
+        region_code=meta.region.code if meta.region else None, plan_year=meta.plan_year)
+    provisions = [ProvisionRecord(number=p.number, title=p.title, parent=p.parent_number,
+                                  text=compact(text[p.body_start:p.end]), span=ctx.span(p.start, p.end))
+                  for p in outline.provisions]
+    targets = _targets(ctx, text, outline, tables, _preamble_start(text, body_start), meta.plan_year)
+    if ctx.unknown:
+        ctx.warnings.append("departments not in the alias file (kept as written): " + "、".join(ctx.unknown))
+    return ExtractedDocument(
+        file=name, content_hash=hashlib.sha256(raw.encode("utf-8")).hexdigest(), encoding=decoded.encoding,
+        document=info, tasks=tasks, cascades=cascades, targets=targets,
+        industries=[IndustryRecord(name=i.name, parent=i.parent) for i in industries],
+        departments=ctx.departments, provisions=provisions, unknown_departments=ctx.unknown,
+        warnings=ctx.warnings)
+
+
+def _ancestry(number: str) -> list[str]:
+    parts = number.split("/")
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def extract_file(path: Path, catalog: DepartmentCatalog | None = None) -> ExtractedDocument:
+    decoded = read_text_file(path)
+    return extract_text(decoded, path.name, catalog)
+
+
+def extract_bytes(data: bytes, name: str, catalog: DepartmentCatalog | None = None) -> ExtractedDocument:
+    return extract_text(decode(data, name), name, catalog)
+
+
+__all__ = ["ExtractionError", "ReadError", "extract_file", "extract_bytes", "extract_text"]

@@ -1,0 +1,308 @@
+"""The one place where Chinese policy text is normalised.
+
+Every parser works on the text this module produces, and every offset a
+parser reports is mapped back to the source text through ``CleanText``, so
+provenance spans always point into the file as it was read.
+
+What normalisation does, in order:
+1. width folding (NFKC: full-width ASCII, ideographic space, Kangxi
+   radicals), keeping circled list numbers and removing control characters;
+2. converter and page artefacts: markdown heading marks and bold markers,
+   horizontal rules, page numbers such as "— 3 —";
+3. junk header lines (an advertising line and a phone number above the
+   document header);
+4. spaces inside Chinese text ("到 2025 年", "省商 务厅") are dropped; a space
+   between two Latin letters or digits is kept; tabs are kept (table cells);
+5. a paragraph broken by a page break ("积\\n\\n极", "市工业和信息化\\n\\n局")
+   is joined again; one paragraph becomes one line.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+# --- character folding -------------------------------------------------------
+
+# Circled numbers are list markers in Chinese documents; NFKC would turn
+# "①建设100个" into "1建设100个" and invent a quantity.
+_KEEP = {chr(c) for c in range(0x2460, 0x24FF)} | {"〔", "〕"}
+
+
+def _build_fold_tables() -> tuple[dict[int, str], dict[str, str]]:
+    one_to_one: dict[int, str] = {}
+    expanding: dict[str, str] = {}
+    for code in range(0x80, 0x10000):
+        ch = chr(code)
+        if ch in _KEEP or unicodedata.category(ch) == "Cs":
+            continue
+        folded = unicodedata.normalize("NFKC", ch)
+        if folded == ch:
+            continue
+        if len(folded) == 1:
+            one_to_one[code] = folded
+        else:
+            expanding[ch] = folded
+    one_to_one[0x3000] = " "
+    one_to_one[0xA0] = " "
+    return one_to_one, expanding
+
+
+_FOLD_1TO1, _FOLD_EXPAND = _build_fold_tables()
+_EXPAND_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_FOLD_EXPAND)) + "]")
+
+
+def fold(s: str) -> str:
+    """Width-fold a short string (a name, a cell) without offset tracking."""
+    s = s.translate(_FOLD_1TO1)
+    return _EXPAND_RE.sub(lambda m: _FOLD_EXPAND[m.group()], s)
+
+
+def compact(s: str | None) -> str:
+    """A name or short phrase as compared: folded, with all whitespace removed."""
+    if not s:
+        return ""
+    return re.sub(r"\s+", "", fold(s))
+
+
+# --- offset maps ---------------------------------------------------------------
+
+
+@dataclass
+class OffsetMap:
+    """Maps offsets of a derived text to offsets of the text it came from.
+
+    The derived text is a sequence of segments; a segment either copies a
+    range of the source (offsets move together) or replaces one (every offset
+    inside maps to the replaced range).
+    """
+
+    dst: list[int] = field(default_factory=list)
+    src: list[int] = field(default_factory=list)
+    src_end: list[int] = field(default_factory=list)
+    copied: list[bool] = field(default_factory=list)
+    length: int = 0
+
+    def add(self, dst: int, src: int, src_end: int, copied: bool) -> None:
+        self.dst.append(dst)
+        self.src.append(src)
+        self.src_end.append(src_end)
+        self.copied.append(copied)
+
+    def start(self, i: int) -> int:
+        k = max(bisect_right(self.dst, i) - 1, 0)
+        if not self.dst:
+            return i
+        if self.copied[k]:
+            return min(self.src[k] + (i - self.dst[k]), self.src_end[k])
+        return self.src[k]
+
+    def end(self, i: int) -> int:
+        """Source offset for an exclusive end offset."""
+        if i <= 0 or not self.dst:
+            return self.start(i)
+        k = max(bisect_right(self.dst, i - 1) - 1, 0)
+        if self.copied[k]:
+            return min(self.src[k] + (i - self.dst[k]), self.src_end[k])
+        return self.src_end[k]
+
+
+def rewrite(text: str, pattern: re.Pattern[str], repl) -> tuple[str, OffsetMap]:
+    """re.sub that also records where every output character came from."""
+    out: list[str] = []
+    omap = OffsetMap()
+    pos = 0
+    n = 0
+    for m in pattern.finditer(text):
+        new = repl(m) if callable(repl) else repl
+        if new == m.group():
+            continue
+        if m.start() > pos:
+            omap.add(n, pos, m.start(), True)
+            out.append(text[pos:m.start()])
+            n += m.start() - pos
+        if new:
+            omap.add(n, m.start(), m.end(), False)
+            out.append(new)
+            n += len(new)
+        pos = m.end()
+    if pos < len(text) or not omap.dst:
+        omap.add(n, pos, len(text), True)
+        out.append(text[pos:])
+        n += len(text) - pos
+    omap.length = n
+    return "".join(out), omap
+
+
+@dataclass
+class CleanText:
+    """Normalised text of one document, with the way back to the source."""
+
+    raw: str
+    text: str
+    maps: list[OffsetMap]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        a, b = start, end
+        for omap in reversed(self.maps):
+            a, b = omap.start(a), omap.end(b)
+        return a, max(a, b)
+
+    def raw_slice(self, start: int, end: int) -> str:
+        a, b = self.raw_span(start, end)
+        return self.raw[a:b]
+
+
+# --- document cleaning ---------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff\r]")
+_MARKDOWN = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*|\*\*|__|^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
+_PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-—–―]+[ \t]*\d{1,4}[ \t]*[-—–―]+|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*$")
+# A space is kept only between two Latin letters/digits ("Figure 3", "CT scanner").
+_SPACES = re.compile(r"(?<![A-Za-z0-9]) +| +(?![A-Za-z0-9])")
+_TRAILING_WS = re.compile(r"(?m)[ \t]+$|^[ \t]+(?=\S)(?![^\n]*\t)")
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+
+_PHONE = re.compile(r"^[\s(（]*(?:\+?86[- ]?)?(?:\d{3,4}[- ]?)?\d{7,11}[\s)）]*$")
+_URL = re.compile(r"(https?://|www\.|微信|公众号|扫码|关注|@\w+\.)", re.I)
+
+# Numbering that starts a new provision or heading: never glue a line to one.
+MARKER = re.compile(
+    r"^(?:[一二三四五六七八九十百零〇]+[、.．]"
+    r"|[(（][一二三四五六七八九十百零〇]+[)）]"
+    r"|\d{1,3}(?:[、．]|\.(?!\d))"
+    r"|[(（]\d{1,3}[)）]"
+    r"|第[一二三四五六七八九十百零〇\d]+[章节条部分篇]"
+    r"|[\u2460-\u2473\u2474-\u2487])"
+)
+_LABEL_LINE = re.compile(r"^(?:省级|市级|县级)?(?:牵头|责任|主责|配合|参与|协办|协助|主办|实施|落实)(?:单位|部门)\s*[:：]")
+_DATE_LINE = re.compile(r"^\S{0,30}?(?:\d{4}|[〇零一二三四五六七八九○]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日(?:印发)?$")
+_TERMINAL = set("。！？!?；;")
+# A title ends with the kind of document it is; the line after it is never its continuation.
+DOC_KIND = r"(?:通知|意见|方案|措施|办法|规定|细则|规划|计划|决定|批复|要点|任务|清单|函|公告|通告|报告|纲要|条例|规则|指引|指南|政策)"
+_ENDS_AS_TITLE = re.compile(DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
+_DOC_NUMBER_LINE = re.compile(r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号$")
+_ADDRESSEE = re.compile(r"^[^。]{2,120}[:：]$")
+
+
+def _drop_junk_header(text: str) -> tuple[str, OffsetMap | None]:
+    """Advertising lines above the document header end with a phone number or URL."""
+    lines = text.split("\n")
+    seen = 0
+    cut_line = -1
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > 6:
+            break
+        if _PHONE.match(line) or _URL.search(line):
+            cut_line = i
+    if cut_line < 0:
+        return text, None
+    cut = sum(len(line) + 1 for line in lines[: cut_line + 1])
+    omap = OffsetMap()
+    omap.add(0, cut, len(text), True)
+    omap.length = len(text) - cut
+    return text[cut:], omap
+
+
+def _unclosed_bracket(line: str) -> bool:
+    depth = 0
+    for ch in line:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+    return depth > 0
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Does ``nxt`` continue the paragraph ``prev`` that a page break cut?"""
+    if "\t" in prev or "\t" in nxt or not prev or not nxt:
+        return False
+    if _DATE_LINE.match(nxt):
+        return False
+    if _unclosed_bracket(prev):
+        return not MARKER.match(nxt)
+    if MARKER.match(nxt) or _LABEL_LINE.match(nxt) or _DOC_NUMBER_LINE.match(nxt) or _ADDRESSEE.match(nxt):
+        return False
+    if _ENDS_AS_TITLE.search(prev) or _DOC_NUMBER_LINE.match(prev):
+        return False
+    last = prev[-1]
+    if last in _TERMINAL or last in ":)]】〕":
+        return False
+    if last in "”\"'" and len(prev) > 1 and prev[-2] in _TERMINAL:
+        return False
+    if len(prev) < 20:
+        return False
+    # A heading ("（三）xxx") has no full stop; its body starts on the next line.
+    if MARKER.match(prev) and "。" not in prev:
+        return False
+    return True
+
+
+def _join_broken_paragraphs(text: str) -> tuple[str, OffsetMap]:
+    omap = OffsetMap()
+    parts: list[str] = []
+    n = pos = 0
+    paragraph: str | None = None
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line:
+            continue
+        if paragraph is not None and _continues(paragraph, line):
+            paragraph += line
+        else:
+            if paragraph is not None:
+                omap.add(n, start - 1, start, False)
+                parts.append("\n")
+                n += 1
+            paragraph = line
+        omap.add(n, start, start + len(line), True)
+        parts.append(line)
+        n += len(line)
+    omap.length = n
+    return "".join(parts), omap
+
+
+def clean_document(raw: str) -> CleanText:
+    """Normalise a whole document (see the module docstring)."""
+    maps: list[OffsetMap] = []
+    text = raw
+
+    def apply(pattern: re.Pattern[str], repl) -> None:
+        nonlocal text
+        text, omap = rewrite(text, pattern, repl)
+        maps.append(omap)
+
+    apply(_CONTROL, "")
+    apply(_EXPAND_RE, lambda m: _FOLD_EXPAND[m.group()])
+    text = text.translate(_FOLD_1TO1)  # one to one: offsets unchanged
+    apply(_MARKDOWN, "")
+    apply(_PAGE_NUMBER, "")
+    apply(_TRAILING_WS, "")
+    apply(_SPACES, "")
+    apply(_BLANK_LINES, "\n")
+    text_wo_junk, junk_map = _drop_junk_header(text.lstrip("\n"))
+    lead = len(text) - len(text.lstrip("\n"))
+    if lead:
+        omap = OffsetMap()
+        omap.add(0, lead, len(text), True)
+        omap.length = len(text) - lead
+        maps.append(omap)
+    text = text_wo_junk
+    if junk_map is not None:
+        maps.append(junk_map)
+    text, omap = _join_broken_paragraphs(text)
+    maps.append(omap)
+    return CleanText(raw=raw, text=text, maps=maps)
+
+
+if __name__ == "__main__":  # pragma: no cover - a quick look at a file
+    from pathlib import Path
+
+    print(clean_document(Path(sys.argv[1]).read_text(encoding="utf-8")).text)

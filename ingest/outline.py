@@ -1,0 +1,196 @@
+"""The numbering hierarchy of a document: which provision each line belongs to.
+
+Chinese policy documents number their provisions 一、 > （一） > 1. / 1、 >
+（1） > ①, and may skip levels (一、 followed directly by 1.). The outline is
+built with a stack: a marker pops every open marker of its own rank or
+deeper, so "三、" closes "（十）" and "1.", and the path of open markers is the
+provision's number ("二/(一)/1").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .normalize import DOC_KIND
+from .numerals import chinese_to_int
+
+_MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
+    ("chapter", 0, re.compile(r"^第([一二三四五六七八九十百零〇\d]+)[章篇部分]+")),
+    ("section", 1, re.compile(r"^第([一二三四五六七八九十百零〇\d]+)节")),
+    ("article", 2, re.compile(r"^第([一二三四五六七八九十百零〇\d]+)条")),
+    ("cn", 2, re.compile(r"^([一二三四五六七八九十百零〇]+)[、.．]")),
+    ("paren_cn", 3, re.compile(r"^[(（]([一二三四五六七八九十百零〇]+)[)）][、.．]?")),
+    ("arabic", 4, re.compile(r"^(\d{1,3})(?:[、．]|\.(?!\d))")),
+    ("paren_arabic", 5, re.compile(r"^[(（](\d{1,3})[)）][、.．]?")),
+    ("circled", 6, re.compile(r"^([\u2460-\u2473])")),
+]
+
+# The end of the body: the signature date, the distribution list, attachments.
+_BODY_END = re.compile(r"^(?:抄送|抄报|附件[:：]?\s*$|附件\d*[:：])")
+_DATE_ONLY = re.compile(r"^(?:\S{0,30}?)(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
+_TITLE_STOP = re.compile(r"[,，;；:：]")
+
+
+@dataclass
+class Marker:
+    kind: str
+    rank: int
+    label: str  # as the number path shows it: "二", "(一)", "1", "(1)"
+    value: int
+    length: int  # characters of the marker itself
+
+
+def match_marker(line: str) -> Marker | None:
+    for kind, rank, pattern in _MARKERS:
+        m = pattern.match(line)
+        if not m:
+            continue
+        raw = m.group(1)
+        if kind == "circled":
+            value = ord(raw) - 0x2460 + 1
+        elif raw.isdigit():
+            value = int(raw)
+        else:
+            value = chinese_to_int(raw)
+        if value is None or value <= 0:
+            continue
+        if kind in ("paren_cn", "paren_arabic"):
+            label = f"({raw})"
+        elif kind in ("chapter", "section", "article"):
+            label = m.group(0)
+        else:
+            label = raw
+        return Marker(kind, rank, label, value, m.end())
+    return None
+
+
+@dataclass
+class Provision:
+    """One numbered provision; offsets are into the cleaned text."""
+
+    path: tuple[str, ...]
+    kind: str
+    start: int  # where the marker starts
+    end: int  # where the next provision (of any level) starts
+    title: str | None
+    title_start: int
+    body_start: int  # first character after the number and the title
+    children: list["Provision"] = field(default_factory=list)
+
+    @property
+    def number(self) -> str:
+        return "/".join(self.path)
+
+    @property
+    def parent_number(self) -> str | None:
+        return "/".join(self.path[:-1]) or None
+
+
+@dataclass
+class Outline:
+    provisions: list[Provision]
+    body_start: int  # where the first provision starts (preamble before it)
+    body_end: int  # where the signature / distribution list starts
+
+
+def _title_of(text: str, line_start: int, line_end: int, after_marker: int, next_is_marker: bool) -> tuple[str | None, int, int]:
+    """(title, title_start, body_start) for a provision whose marker line is text[line_start:line_end]."""
+    rest_start = after_marker
+    while rest_start < line_end and text[rest_start] in " \t、.．:：":
+        rest_start += 1
+    rest = text[rest_start:line_end]
+    if not rest:
+        return None, rest_start, min(line_end + 1, len(text))
+    stop = rest.find("。")
+    if stop < 0:
+        # a heading line: the body, if any, is on the following lines
+        if not next_is_marker and len(rest) <= 60 and not _TITLE_STOP.search(rest.rstrip(":：")):
+            return rest.rstrip(":：。"), rest_start, min(line_end + 1, len(text))
+        if len(rest) <= 40 and not _TITLE_STOP.search(rest):
+            return rest, rest_start, line_end
+        return None, rest_start, rest_start
+    head = rest[:stop]
+    if 0 < len(head) <= 40 and not _TITLE_STOP.search(head):
+        return head, rest_start, rest_start + stop + 1
+    return None, rest_start, rest_start
+
+
+def _body_end(text: str, lines: list[tuple[int, int]], last_marker_line: int) -> int:
+    for i in range(last_marker_line + 1, len(lines)):
+        a, b = lines[i]
+        line = text[a:b]
+        if _BODY_END.match(line) or _DATE_ONLY.match(line):
+            # the issuer's name usually stands on the line above the date
+            if i > last_marker_line + 1 and _DATE_ONLY.match(line):
+                pa, pb = lines[i - 1]
+                prev = text[pa:pb]
+                if len(prev) <= 40 and "。" not in prev and not prev.endswith(")"):
+                    return pa
+            return a
+    return len(text)
+
+
+def build_outline(text: str) -> Outline:
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+
+    hits: list[tuple[int, Marker]] = []
+    for i, (a, b) in enumerate(lines):
+        if "\t" in text[a:b]:
+            continue  # table rows are read by the table parser
+        marker = match_marker(text[a:b])
+        if marker:
+            hits.append((i, marker))
+    hits = _drop_implausible(hits)
+    if not hits:
+        return Outline([], len(text), len(text))
+
+    end_of_body = _body_end(text, lines, hits[-1][0])
+    provisions: list[Provision] = []
+    stack: list[tuple[Marker, Provision]] = []
+    for k, (i, marker) in enumerate(hits):
+        a, b = lines[i]
+        next_line_is_marker = k + 1 < len(hits) and hits[k + 1][0] == i + 1
+        title, title_start, body_start = _title_of(text, a, b, a + marker.length, next_line_is_marker)
+        while stack and stack[-1][0].rank >= marker.rank:
+            stack.pop()
+        path = tuple(m.label for m, _ in stack) + (marker.label,)
+        end = lines[hits[k + 1][0]][0] - 1 if k + 1 < len(hits) else end_of_body
+        prov = Provision(path, marker.kind, a, max(end, b), title, title_start, body_start)
+        if stack:
+            stack[-1][1].children.append(prov)
+        stack.append((marker, prov))
+        provisions.append(prov)
+    return Outline(provisions, lines[hits[0][0]][0], end_of_body)
+
+
+def _drop_implausible(hits: list[tuple[int, Marker]]) -> list[tuple[int, Marker]]:
+    """Keep a marker only when it could continue a numbering sequence.
+
+    A line such as "3.6万户…" or a stray "(2)" in a title is not a provision;
+    a real sequence starts at one (or continues the previous number of its
+    kind, possibly across a parent: 003 numbers 1-96 through its sections).
+    """
+    last_value: dict[str, int] = {}
+    kept: list[tuple[int, Marker]] = []
+    for i, marker in hits:
+        prev = last_value.get(marker.kind)
+        plausible = marker.value == 1 or (prev is not None and marker.value in (prev + 1, prev + 2))
+        if not plausible and prev is None and marker.kind in ("cn", "chapter", "article") and marker.value <= 3:
+            plausible = True  # a document may begin its numbering after an unnumbered part
+        if not plausible:
+            continue
+        # a new parent restarts the deeper kinds
+        for kind, rank, _ in _MARKERS:
+            if rank > marker.rank and kind != marker.kind and kind in last_value:
+                if kind == "arabic" and marker.kind in ("cn", "chapter"):
+                    continue  # arabic numbering may run on across sections
+                del last_value[kind]
+        last_value[marker.kind] = marker.value
+        kept.append((i, marker))
+    return kept
+
+

@@ -1,0 +1,108 @@
+"""What extraction produces for one document: typed, with provenance.
+
+The JSON form of ``ExtractedDocument`` is what ``policykg extract --format
+json`` prints; its core fields follow tests/fixtures/gold/SCHEMA.md, and the
+extra fields carry provenance (character spans into the source text as read).
+"""
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Span(BaseModel):
+    """Character offsets [start, end) into the source text as decoded."""
+
+    start: int
+    end: int
+
+
+class UnitRef(BaseModel):
+    name: str = Field(description="canonical department name")
+    surface: str = Field(description="the name as written, whitespace removed")
+    role: str = Field(description="lead | cooperate | implement")
+    level: str | None = None
+    known: bool = True
+    collective: bool = False
+    span: Span
+
+
+class DocumentInfo(BaseModel):
+    doc_number: str | None = None
+    title: str | None = None
+    issuer: str | None = None
+    region: str | None = None
+    level: str | None = None
+    date: str | None = None
+    implements: list[str] = Field(default_factory=list)
+    region_code: str | None = None
+    plan_year: int | None = None
+
+
+class TaskRecord(BaseModel):
+    number: str
+    title: str | None = None
+    text_start: str = ""
+    leads: list[str] = Field(default_factory=list)
+    cooperates: list[str] = Field(default_factory=list)
+    implementers: list[str] = Field(default_factory=list)
+    text: str = ""
+    clause: int = Field(1, description="which responsibility clause of the provision (1 for the first)")
+    parent: str | None = None
+    span: Span
+    clause_span: Span | None = None
+    units: list[UnitRef] = Field(default_factory=list)
+    industries: list[str] = Field(default_factory=list)
+
+
+class CascadeRecord(BaseModel):
+    number: str
+    province_task: str
+    province_leads: list[str] = Field(default_factory=list)
+    province_cooperates: list[str] = Field(default_factory=list)
+    city_leads: list[str] = Field(default_factory=list)
+    city_cooperates: list[str] = Field(default_factory=list)
+    upper_level: str = "province"
+    lower_level: str = "city"
+    span: Span
+    units: list[UnitRef] = Field(default_factory=list)
+
+
+class TargetRecord(BaseModel):
+    task: str
+    text: str
+    metric: str
+    value: float
+    unit: str
+    qualifier: str
+    year: int | None = None
+    span: Span
+
+
+class IndustryRecord(BaseModel):
+    name: str
+    parent: str | None = None
+
+
+class ProvisionRecord(BaseModel):
+    """Every numbered provision, with or without a responsibility clause."""
+
+    number: str
+    title: str | None = None
+    parent: str | None = None
+    text: str = ""
+    span: Span
+
+
+class ExtractedDocument(BaseModel):
+    file: str
+    content_hash: str
+    encoding: str = "utf-8"
+    document: DocumentInfo
+    tasks: list[TaskRecord] = Field(default_factory=list)
+    cascades: list[CascadeRecord] = Field(default_factory=list)
+    targets: list[TargetRecord] = Field(default_factory=list)
+    industries: list[IndustryRecord] = Field(default_factory=list)
+    departments: dict[str, list[str]] = Field(default_factory=dict)
+    provisions: list[ProvisionRecord] = Field(default_factory=list)
+    unknown_departments: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)

