@@ -49,7 +49,10 @@ class _Builder:
         self.regions = region_index()
         self.docs = docs
         self.by_number = {d.document.doc_number: document_key(d) for d in docs if d.document.doc_number}
-        self.by_title = {compact(d.document.title): document_key(d) for d in docs if d.document.title}
+        self.by_title: dict[str, str] = {}
+        for d in docs:
+            for title in _titles_of(d.document.title):
+                self.by_title[title] = document_key(d)
 
     # -- regions -----------------------------------------------------------------
     def region(self, region: Region | None) -> str | None:
@@ -82,9 +85,9 @@ class _Builder:
         plain = compact(ref).strip("《》")
         if plain in self.by_number:
             return document_id(self.by_number[plain])
-        for title, key in self.by_title.items():
-            if plain and (plain == title or plain in title):
-                return document_id(key)
+        key = self.by_title.get(plain)
+        if key is not None and document_id(key) != cited_from:
+            return document_id(key)
         did = document_id(plain)
         props = {"doc_number": plain} if _DOC_NUMBER.match(plain) else {"title": plain}
         self.g.add_node(did, "Document", stub=True, source_docs=[cited_from], **props)
@@ -127,7 +130,7 @@ class _Builder:
 
         for p in doc.provisions:
             tid = task_id(key, p.number)
-            self.g.add_node(tid, "Task", number=p.number, title=p.title, text=p.text, level=info.level,
+            self.g.add_node(tid, "Task", title=p.title, text=p.text, level=info.level,
                             has_responsibility=False, **prov(p.span, p.number))
             self.g.add_edge(tid, "IN_DOCUMENT", did, **prov(p.span, p.number))
             if p.parent:
@@ -137,7 +140,7 @@ class _Builder:
         cascades = {c.number: c for c in doc.cascades}
         for t in doc.tasks:
             tid = task_id(key, t.number, t.clause)
-            self.g.add_node(tid, "Task", number=t.number, title=t.title, text=t.text, text_start=t.text_start,
+            self.g.add_node(tid, "Task", title=t.title, text=t.text, text_start=t.text_start,
                             level=info.level, has_responsibility=True, clause=t.clause, **prov(t.span, t.number))
             self.g.add_edge(tid, "IN_DOCUMENT", did, **prov(t.span, t.number))
             if t.parent:
@@ -202,6 +205,21 @@ class _Builder:
                             span_end=unit.span.end if unit else c.span.end)
         self.g.add_edge(city_task, "CASCADES_FROM", upper_task, basis="explicit", score=1.0,
                         doc_id=document_id(key), number=c.number, span_start=c.span.start, span_end=c.span.end)
+
+
+_PROMULGATION = re.compile(r"关于印发《?(.+?)》?的通知$")
+
+
+def _titles_of(title: str | None) -> list[str]:
+    """A document's own title, and for a notice that promulgates a text (关于印发《X》的通知) the text's title X."""
+    if not title:
+        return []
+    title = compact(title)
+    out = [title]
+    m = _PROMULGATION.search(title)
+    if m:
+        out.append(m.group(1))
+    return out
 
 
 def build_graph(docs: Iterable[ExtractedDocument], graph: PolicyGraph | None = None) -> PolicyGraph:

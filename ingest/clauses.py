@@ -20,7 +20,8 @@ from .departments import DepartmentCatalog
 LEAD, COOPERATE = "lead", "cooperate"
 
 _LABEL = re.compile(
-    r"(?P<label>(?:省级|市级|县级|区级)?(?P<kind>牵头|责任|主责|主办|配合|参与|协办|协助|协同|支持|实施|落实)(?:单位|部门))\s*[:：]"
+    r"(?P<label>[【\[]?(?:省级|市级|县级|区级)?(?P<kind>牵头|责任|主责|主办|配合|参与|协办|协助|协同|支持|实施|落实)(?:单位|部门))"
+    r"(?:\s*[:：]|[】\]]\s*[:：]?)"
 )
 _LABEL_ROLE = {"牵头": LEAD, "责任": "responsible", "主责": LEAD, "主办": LEAD, "实施": "responsible", "落实": "responsible",
                "配合": COOPERATE, "参与": COOPERATE, "协办": COOPERATE, "协助": COOPERATE, "协同": COOPERATE, "支持": COOPERATE}
@@ -34,8 +35,8 @@ _TAIL = re.compile(
     r"|(?:协同|共同)?(?:配合|参与|协助)(?:推进|实施|落实)?)$"
 )
 _SPLIT_PARTS = re.compile(r"[,，;；]")
-_SPLIT_UNITS = re.compile(r"[、,，;；/]|(?<=[厅局委办])(?:和|及|以及)(?=[省市县区])")
-_FIRST_LISTED_LEADS = re.compile(r"(?:排在|列在?|位列|排名)第一(?:位|个)的?(?:单位|部门)?(?:为|是)牵头|第一(?:个|位)?(?:单位|部门)为牵头")
+_SPLIT_UNITS = re.compile(r"[、,，;；/]|(?<=[厅局委办会门位府])(?:和|及|以及|与)(?=[省市县区各有])")
+_FIRST_LISTED_LEADS = re.compile(r"(?:排在|列在?|位列|排名|排)(?:第一|首)(?:位|个)的?(?:单位|部门)?(?:为|是)牵头|第一(?:个|位)?(?:单位|部门)为牵头|首位(?:单位|部门)?为牵头")
 _OPENERS = re.compile(r"^(?:由|请|与|和|及)")
 
 
@@ -84,8 +85,10 @@ def _units(text: str, offset: int, catalog: DepartmentCatalog) -> list[tuple[str
         if lead_trim and len(name) > 3:
             name = name[lead_trim.end():]
             a += lead_trim.end()
-        name, b = _strip_closer(name, b)
-        if not name:
+        stripped = name.rstrip("。.，,;；:：、")
+        b -= len(name) - len(stripped)
+        name, b = _strip_closer(stripped, b)
+        if not name or not catalog.looks_like_unit(name):
             continue
         if out and catalog.is_collective(out[-1][0]) and catalog.prefix_of(name) is None and len(name) <= 5 \
                 and not catalog.bare_agency(name) and name[0] not in "各有":
@@ -222,13 +225,16 @@ def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool)
     repaired = catalog.repair_keywords(content)
     if _LABEL.search(repaired):
         return True
-    parts = [p for p in _SPLIT_PARTS.split(repaired) if p.strip()]
+    parts = [p.strip() for p in _SPLIT_PARTS.split(repaired) if p.strip()]
     if not parts:
         return False
-    tail = _TAIL.search(parts[-1].strip())
-    if tail and tail.start() > 0:
-        units = _SPLIT_UNITS.split(parts[-1][: tail.start()].replace("会同", "、"))
-        return bool(units) and catalog.looks_like_unit(_strip_closer(units[0].strip(), 0)[0] or units[0])
+    for part in parts:
+        tail = _TAIL.search(part)
+        if tail and tail.start() > 0:
+            units = _SPLIT_UNITS.split(part[: tail.start()].replace("会同", "、"))
+            first = units[0].strip()
+            if first and catalog.looks_like_unit(_strip_closer(first, 0)[0] or first):
+                return True
     if at_paragraph_end:
         units = [u for u in _SPLIT_UNITS.split(repaired) if u.strip()]
         return bool(units) and all(catalog.looks_like_unit(_strip_closer(u.strip(), 0)[0]) for u in units) \
@@ -267,8 +273,32 @@ def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
             spans.append(ClauseSpan(prev.start, end, prev.content_start, end))
         else:
             spans.append(ClauseSpan(m.start(), end, m.start(), end))
+    # a closing sentence that is nothing but units and a verb: "市财政局、市税务局按职责分工负责。"
+    for m in re.finditer(r"[^。\n]+(?=。?(?:\n|$))", rest):
+        sentence = m.group().strip()
+        if sentence and not any(s.start <= m.start() < s.end for s in spans) and _is_bare_clause(sentence, catalog):
+            a = m.start() + (len(m.group()) - len(m.group().lstrip()))
+            spans.append(ClauseSpan(a, a + len(sentence), a, a + len(sentence)))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
+    repaired = catalog.repair_keywords(sentence)
+    if len(repaired) > 200 or "\t" in repaired:
+        return False
+    saw_verb = False
+    for part in (p.strip() for p in _SPLIT_PARTS.split(repaired)):
+        if not part:
+            continue
+        tail = _TAIL.search(part)
+        listed = part[: tail.start()] if tail else part
+        if tail:
+            saw_verb = True
+        units = [_strip_closer(u.strip(), 0)[0] for u in _SPLIT_UNITS.split(listed.replace("会同", "、")) if u.strip()]
+        if not units or not all(catalog.looks_like_unit(u) for u in units):
+            return False
+    return saw_verb
 
 
 def _bracket_groups(text: str):

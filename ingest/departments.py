@@ -47,6 +47,7 @@ class DepartmentCatalog:
     agencies: dict[str, str] = field(default_factory=dict)  # alias stem -> canonical stem
     organisations: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # alias -> (name, level)
     collective_patterns: list[re.Pattern[str]] = field(default_factory=list)
+    known_patterns: list[re.Pattern[str]] = field(default_factory=list)
 
     @classmethod
     def load(cls, *paths: Path) -> "DepartmentCatalog":
@@ -72,6 +73,8 @@ class DepartmentCatalog:
                 self.organisations[alias] = (org["name"], org.get("level"))
         for pattern in data.get("collectives", {}).get("patterns", []):
             self.collective_patterns.append(re.compile(pattern))
+        for pattern in data.get("known_patterns", {}).get("patterns", []):
+            self.known_patterns.append(re.compile(pattern))
 
     # -- clause words ---------------------------------------------------------
     def repair_keywords(self, text: str) -> str:
@@ -115,6 +118,8 @@ class DepartmentCatalog:
     def _lookup(self, name: str) -> tuple[str, str | None] | None:
         if name in self.organisations:
             return self.organisations[name]
+        if any(p.match(name) for p in self.known_patterns):
+            return name, _level_of(name)
         prefix, stem = _split_prefix(name)
         if prefix and stem in self.agencies:
             return prefix + self.agencies[stem], LEVEL_PREFIXES[prefix]

@@ -19,7 +19,7 @@ from .reading import DecodedText, ReadError, decode, read_text_file
 from .records import (CascadeRecord, DocumentInfo, ExtractedDocument, IndustryRecord, ProvisionRecord, Span,
                       TargetRecord, TaskRecord, UnitRef)
 from .tables import Table, find_tables
-from .targets import find_targets
+from .targets import find_targets, year_handed_down
 
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 
@@ -171,11 +171,16 @@ def _merge_roles(roles: dict[str, dict[str, list[str]]]) -> dict[str, list[str]]
 
 def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], preamble_start: int,
              plan_year: int | None) -> list[TargetRecord]:
-    regions: list[tuple[str, int, int]] = []
+    regions: list[tuple[str, int, int, int | None]] = []
     if outline.provisions:
-        regions.append(("", preamble_start, outline.provisions[0].start))
+        regions.append(("", preamble_start, outline.provisions[0].start, plan_year))
+    handed: dict[str, int | None] = {}
     for p in outline.provisions:
-        regions.append((p.number, p.title_start, p.end))
+        own = text[p.title_start:p.end]
+        handed[p.number] = year_handed_down(own)
+        # "到2025年，主要目标是：" above numbered items gives them its year
+        inherited = next((handed[a] for a in reversed(_ancestry(p.number)[:-1]) if handed.get(a)), None)
+        regions.append((p.number, p.title_start, p.end, inherited or plan_year))
     for table in tables:
         col = table.column("content")
         if col is None:
@@ -183,12 +188,12 @@ def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], pr
         for row in table.rows:
             cell = row.cells[col.index]
             if cell.start >= 0:
-                regions.append((str(row.ordinal), cell.start, cell.end))
+                regions.append((str(row.ordinal), cell.start, cell.end, plan_year))
     out: list[TargetRecord] = []
-    for number, a, b in regions:
+    for number, a, b, year in regions:
         if b <= a:
             continue
-        for t in find_targets(text[a:b], default_year=plan_year):
+        for t in find_targets(text[a:b], default_year=year):
             out.append(TargetRecord(task=number, text=t.text, metric=t.metric, value=t.value, unit=t.unit,
                                     qualifier=t.qualifier, year=t.year, span=ctx.span(a + t.start, a + t.end)))
     return out
@@ -201,7 +206,9 @@ def _preamble_start(text: str, body_start: int) -> int:
     return k + 2 if k >= 0 else 0
 
 
-def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | None = None) -> ExtractedDocument:
+def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | None = None,
+                 where: str | None = None) -> ExtractedDocument:
+    """``name`` is the file name recorded in the result; ``where`` names the file in error messages."""
     catalog = catalog or default_catalog()
     raw = decoded.text
     clean = clean_document(raw)
@@ -209,7 +216,7 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     outline = build_outline(text)
     tables = find_tables(text)
     if not outline.provisions and not tables:
-        raise ExtractionError(f"{name}: no numbered provisions or division-of-labour table found "
+        raise ExtractionError(f"{where or name}: no numbered provisions or division-of-labour table found "
                               f"({len(text)} characters of text)")
     table_start = min((r.cells[0].start for t in tables for r in t.rows[:1] if r.cells[0].start >= 0), default=len(text))
     body_start = min(outline.body_start if outline.provisions else len(text), table_start)
@@ -260,7 +267,7 @@ def _ancestry(number: str) -> list[str]:
 
 def extract_file(path: Path, catalog: DepartmentCatalog | None = None) -> ExtractedDocument:
     decoded = read_text_file(path)
-    return extract_text(decoded, path.name, catalog)
+    return extract_text(decoded, path.name, catalog, where=str(path))
 
 
 def extract_bytes(data: bytes, name: str, catalog: DepartmentCatalog | None = None) -> ExtractedDocument:

@@ -21,7 +21,7 @@ from .corpus import sample_corpus_files
 app = typer.Typer(help="policykg: a knowledge graph of Chinese government policy provisions.",
                   no_args_is_help=True, add_completion=False)
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class ExtractFormat(str, Enum):

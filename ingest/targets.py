@@ -1,0 +1,657 @@
+"""Quantified targets (目标) in the text of one provision.
+
+A target is a number with a unit, tied to something measured, with a
+direction: "到2025年，全市服务业增加值年均增长6%以上" → 6 %, 以上, 2025.
+
+How a provision's text is read:
+
+1. It is cut into sentences (。 and line ends) and each sentence into clauses
+   (，；：). A "到2025年" (or "2026年年底", "“十四五”期间") governs the rest of its
+   sentence, across ；; a sentence that ends in a colon hands its year on to the
+   list lines that follow. Without one, the caller's ``default_year`` (a
+   year-specific work plan) applies, else the year is None. 每年/年均 do not
+   give a year.
+2. Every number followed by a unit is a candidate: Arabic numbers, ranges
+   ("30—50个" → 30, 不少于) and Chinese numerals (一个, 三十家). 万/亿 stay in
+   the unit.
+3. Candidates that are not goals are dropped, by general rules:
+   names and labels (inside quotes or 《》, next to Latin letters: 5G, “231”,
+   十四五), ordinals (第九届), thresholds that define what another target
+   counts (投资500万元以上…项目, 规模过1000亿元的集群, 超过1亿元的数量达到40家),
+   bands (30万千瓦以下), restated counts of a list or an existing set
+   (寿光5个千亿县, …等6个园区, 以136个县为主体, 持续推进9个化工园区),
+   support amounts (给予最高50万元奖励), what exists or was done (目前已建成5个,
+   增长了8%), counts of a document's parts (分解为79项任务), time spans
+   (3个工作日), and bare Chinese numerals with no bound word (筹划建设一所…,
+   三张清单) or magnitude words (百亿元, 千万元以上).
+4. One quantity that covers several measured things is repeated for each
+   (A比例、B比例均达到80%; 幼儿园和中小学校各200所; A率、B率达100%).
+
+A year after 比/较/自 is a baseline, not the due year (比2020年下降14.5%).
+``year_handed_down`` gives the year a provision hands to its numbered
+sub-items ("到2025年，主要目标是：" above "1. …"); callers pass it on as
+``default_year``. The word lists live in ``data/targets.toml``.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .numerals import chinese_to_int, to_number
+
+DATA_FILE = Path(__file__).with_name("data") / "targets.toml"
+
+
+@dataclass
+class FoundTarget:
+    text: str  # the shortest verbatim clause that holds the quantity
+    metric: str  # what is measured
+    value: float
+    unit: str  # as printed; 万/亿 stay in the unit
+    qualifier: str  # 以上/左右/超过/突破/不少于/以内/下降至/达到 …
+    year: int | None  # the year the goal is due
+    start: int  # offsets of ``text`` in the given string
+    end: int
+
+
+# --- the lexicon ------------------------------------------------------------------
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass
+class _Lexicon:
+    quantity: re.Pattern[str]
+    before: list[tuple[str, str]]
+    after: list[tuple[str, str]]
+    approx: dict[str, str]
+    precedence: list[str]
+    below_ok: re.Pattern[str]
+    not_after_ge: re.Pattern[str]
+    spec_after: re.Pattern[str]
+    threshold: re.Pattern[str]
+    threshold_always: re.Pattern[str]
+    existing: re.Pattern[str]
+    baseline: re.Pattern[str]
+    scope_before: re.Pattern[str]
+    scope_after: re.Pattern[str]
+    org_before: re.Pattern[str]
+    support: re.Pattern[str]
+    action_end: re.Pattern[str]
+    strip_lead: re.Pattern[str]
+    strip_tail: re.Pattern[str]
+    bound_before: re.Pattern[str]
+    after_re: re.Pattern[str]
+    verb_word: re.Pattern[str]  # a verb of two or more characters (no particles)
+
+
+_CN_NUM = "零〇一二两三四五六七八九十百千"
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
+    units, quals, excl, verbs = data["units"], data["qualifiers"], data["exclude"], data["verbs"]
+    approx = dict(quals["approx"])
+    num = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,000 is one thousand
+    number = (
+        rf"(?P<range>(?<![\d.A-Za-z])(?<!\d,){num}\s*(?:[-—–~～]|至|到)\s*{num})"
+        rf"|(?P<ar>(?<![\d.A-Za-z])(?<!\d,){num})"
+        rf"|(?P<cn>(?<![\d{_CN_NUM}])[{_CN_NUM}]+)"
+    )
+    quantity = re.compile(
+        rf"(?:{number})(?P<approx1>{_alt(approx)})?(?P<mult>{_alt(units['multipliers'])})?"
+        rf"(?P<approx2>{_alt(approx)})?(?P<base>{_alt(units['base'])})"
+    )
+    after_words = [tuple(x) for x in quals["after"]]
+    return _Lexicon(
+        quantity=quantity,
+        before=sorted((tuple(x) for x in quals["before"]), key=lambda x: -len(x[0])),
+        after=after_words,
+        approx=approx,
+        precedence=quals["precedence"],
+        below_ok=re.compile(_alt(quals["below_ok"])),
+        not_after_ge=re.compile(_alt(units["not_after_ge"])),
+        spec_after=re.compile(_alt(units["spec_after_unit"])),
+        threshold=re.compile(rf"(?:{_alt(excl['threshold_before'])})$"),
+        threshold_always=re.compile(rf"(?:{_alt(excl['threshold_always'])})$"),
+        existing=re.compile(_alt(excl["existing_words"] + excl["existing_verbs_le"] + excl["structure_words"])),
+        baseline=re.compile(rf"(?:{_alt(excl['year_baseline_before'])})$"),
+        scope_before=re.compile(rf"(?:{_alt(excl['scope_before'])})$"),
+        scope_after=re.compile(_alt(excl["scope_after"])),
+        org_before=re.compile(
+            rf"(?:{_alt(excl['org_suffix_before'])}"
+            rf"|[省市县区][\u4e00-\u9fff]{{1,6}}(?:{_alt(excl['org_level_suffix'])}))$"
+        ),
+        support=re.compile(_alt(excl["support_words"])),
+        action_end=re.compile(rf"(?:{_alt(verbs['action'])})$"),
+        strip_lead=re.compile(rf"^(?:{_alt(verbs['metric_strip_lead'])})+"),
+        strip_tail=re.compile(rf"(?:{_alt(verbs['metric_strip_tail'])})+$"),
+        bound_before=re.compile(r"(?:至少|不少于|不低于|超过|突破|达到|达|约)\S{0,4}$"),
+        after_re=re.compile(rf"(?:{_alt(w for w, _ in after_words)})"),
+        verb_word=re.compile(_alt(w for w in verbs["action"] if len(w) >= 2 and _CJK.match(w))),
+    )
+
+
+# --- sentences, clauses, years -------------------------------------------------
+
+_SENTENCE_END = "。！？!?\n"
+_CLAUSE_SEP = set(",;:，；：") | set(_SENTENCE_END)
+_YEAR = re.compile(
+    r"(?<![\d—\-~～])(?P<y>20\d{2})\s*年(?:年?底|年?末|前|上半年|下半年)?(?![\d—\-~～月度])"
+)
+_PLAN_PERIOD = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|末|时期|期末)")
+_QUOTES = (("“", "”"), ("《", "》"), ("〔", "〕"), ("「", "」"), ("‘", "’"), ("【", "】"))
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PERCENT_SUBJECT_VERB = set("达提稳保超突下降增控实完占")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in _SENTENCE_END:
+            if i + 1 > start:
+                out.append((start, i + 1))
+            start = i + 1
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _quoted_mask(text: str) -> list[bool]:
+    """True for characters inside quotes, 《titles》 or 〔numbers〕."""
+    mask = [False] * len(text)
+    for line_start, line in _lines(text):
+        for open_, close in _QUOTES:
+            pos = 0
+            while True:
+                a = line.find(open_, pos)
+                if a < 0:
+                    break
+                b = line.find(close, a + 1)
+                if b < 0 or b - a > 40:
+                    pos = a + 1
+                    continue
+                for k in range(line_start + a, line_start + b + 1):
+                    mask[k] = True
+                pos = b + 1
+        # ASCII double quotes pair up within a line
+        idx = [i for i, ch in enumerate(line) if ch == '"']
+        for a, b in zip(idx[0::2], idx[1::2]):
+            if b - a <= 40:
+                for k in range(line_start + a, line_start + b + 1):
+                    mask[k] = True
+    return mask
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def _year_marks(sentence: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    """(offset in sentence, year) of every due-year mention."""
+    marks = []
+    for m in _YEAR.finditer(sentence):
+        tail = sentence[m.end():m.end() + 1]
+        head = sentence[max(0, m.start() - 1):m.start()]
+        if head in "(（" and head:
+            continue  # a year in a title: (2023—2025年)
+        if tail and tail in "—-~～":
+            continue
+        if lex.baseline.search(sentence[:m.start()]) or re.match(r"以来|起|的?基础|的?水平", sentence[m.end():]):
+            continue  # a baseline: 比2020年下降14.5%
+        marks.append((m.start(), int(m.group("y"))))
+    for m in _PLAN_PERIOD.finditer(sentence):
+        n = chinese_to_int(m.group(1))
+        if n:
+            marks.append((m.start(), 1955 + 5 * (10 + n)))
+    marks.sort()
+    return marks
+
+
+def _clause_bounds(sentence: str, a: int, b: int) -> tuple[int, int]:
+    s = a
+    while s > 0 and not (sentence[s - 1] in _CLAUSE_SEP and not _digit_comma(sentence, s - 1)):
+        s -= 1
+    e = b
+    while e < len(sentence) and not (sentence[e] in _CLAUSE_SEP and not _digit_comma(sentence, e)):
+        e += 1
+    return s, e
+
+
+def _digit_comma(s: str, i: int) -> bool:
+    return s[i] == "," and 0 < i < len(s) - 1 and s[i - 1].isdigit() and s[i + 1].isdigit()
+
+
+# --- candidates ---------------------------------------------------------------------
+
+
+@dataclass
+class _Quantity:
+    start: int  # in the sentence: the number
+    num_end: int
+    end: int  # after unit and any bound after it
+    value: float
+    unit: str
+    is_range: bool
+    is_cn: bool
+    approx: str | None
+    after_bound: str | None
+    clause: tuple[int, int]
+    keep: bool = True
+    why: str = ""
+
+
+def _candidates(sentence: str, lex: _Lexicon) -> list[_Quantity]:
+    out = []
+    for m in lex.quantity.finditer(sentence):
+        if m.group("range"):
+            lo = re.split(r"\s*(?:[-—–~～]|至|到)\s*", m.group("range"))[0]
+            value = to_number(lo)
+        elif m.group("ar"):
+            value = to_number(m.group("ar"))
+        else:
+            value = to_number(m.group("cn"))
+        if value is None:
+            continue
+        unit = (m.group("mult") or "") + m.group("base")
+        end = m.end()
+        bound = None
+        am = lex.after_re.match(sentence, end)
+        if am:
+            bound = am.group()
+            end = am.end()
+        num_end = m.end("range") if m.group("range") else m.end("ar") if m.group("ar") else m.end("cn")
+        out.append(_Quantity(
+            start=m.start(), num_end=num_end, end=end, value=value, unit=unit,
+            is_range=bool(m.group("range")), is_cn=bool(m.group("cn")),
+            approx=m.group("approx1") or m.group("approx2"), after_bound=bound,
+            clause=_clause_bounds(sentence, m.start(), end),
+        ))
+    return out
+
+
+def _share_subject(sentence: str, q: _Quantity, before: str) -> bool:
+    """"90%以上县域…", "推动60%的县域…": a share that opens its clause and is followed by
+    what it counts (the rest of the clause describes those things)."""
+    if q.unit != "%" or len(before) > 4:
+        return False
+    nxt = sentence[q.end:q.end + 1]
+    if nxt == "的":
+        nxt = sentence[q.end + 1:q.end + 2]
+    return bool(nxt) and bool(_CJK.match(nxt)) and nxt not in _PERCENT_SUBJECT_VERB
+
+
+def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, lex: _Lexicon) -> None:
+    """Mark the candidates that are not goals."""
+    for i, q in enumerate(qs):
+        cs, ce = q.clause
+        before = sentence[cs:q.start]
+        rest = sentence[q.end:ce]
+        unit_end = q.end - len(q.after_bound or "")
+
+        def drop(why: str) -> None:
+            q.keep = False
+            q.why = why
+
+        if any(mask[offset + k] for k in range(q.start, q.num_end)):
+            drop("quoted")
+        elif q.unit.endswith("个") and lex.not_after_ge.match(sentence, unit_end):
+            drop("time span")
+        elif lex.spec_after.match(sentence, unit_end) and not (
+            q.after_bound == "以下" and lex.below_ok.search(before)
+        ):
+            drop("specification or band")
+        elif lex.threshold_always.search(before) or (
+            lex.threshold.search(before)
+            and not re.search(r"(?:超|通|经|不|越)过$", before)
+            and re.match(r"的|[\u4e00-\u9fff]", sentence[q.end:q.end + 1])
+            and not lex.after_re.match(sentence, q.end)
+        ):
+            drop("threshold")
+        elif q.unit.endswith("元") and sentence[q.end:q.end + 1] == "的" and q.after_bound != "左右":
+            drop("threshold")  # "年营业收入500万元以上的企业", "打造3个100亿元的产业集群"
+        elif lex.scope_before.search(before):
+            drop("scope")
+        elif lex.org_before.search(before):
+            drop("label after a body's name")
+        elif lex.scope_after.search(rest):
+            drop("structure")
+        elif lex.support.search(sentence[cs:ce]):
+            drop("support measure")
+        elif lex.existing.search(sentence[cs:ce]):
+            drop("existing state")
+        elif q.is_cn and not re.search("[零〇一二两三四五六七八九]", sentence[q.start:q.num_end]):
+            drop("magnitude word")  # 百亿元, 千万元以上
+        elif q.is_cn and not (q.after_bound in ("以上", "左右", "及以上") or lex.bound_before.search(before)):
+            drop("bare Chinese numeral")
+        elif q.is_cn and re.match(r"[\u4e00-\u9fff]?一", sentence[q.end:q.end + 2]):
+            drop("slogan")
+        if not q.keep:
+            continue
+        # a descriptor: "超过1亿元的数量达到40家", "168个城市的后20位"
+        later = [r for r in qs[i + 1:] if r.clause == q.clause]
+        if later and not _share_subject(sentence, q, before):
+            gap = sentence[q.end:later[0].start]
+            if gap and _CJK.match(gap[0]) or gap.startswith("的"):
+                if not re.search(r"[、和及与,;]", gap) and (
+                    "的" in gap or q.after_bound in ("以上", "及以上") or re.search(r"(?:超|过|超过|达)$", before)
+                ):
+                    drop("descriptor")  # "实施5000万元以上项目100个", "超过1亿元的数量达到40家"
+                    continue
+        # a restated count of a list of names: "胶州、龙口…寿光5个“千亿”县"
+        if "、" in before and before and _CJK.match(before[-1]) and not lex.action_end.search(before):
+            nxt = sentence[q.end:q.end + 1]
+            if nxt and (_CJK.match(nxt) or nxt in "“\"") and not lex.after_re.match(sentence, q.end):
+                drop("count of a list")
+                continue
+    # "90%以上县域形成1-2个…产业集群", "60%的县域…": the share's clause
+    # describes what it counts; later numbers in it are part of the description
+    for i, q in enumerate(qs):
+        if q.keep and _share_subject(sentence, q, sentence[q.clause[0]:q.start]):
+            for r in qs[i + 1:]:
+                if r.clause == q.clause and r.keep:
+                    r.keep = False
+                    r.why = "part of a share's subject"
+
+
+# --- qualifier, metric, text -------------------------------------------------------
+
+
+def _qualifier(sentence: str, q: _Quantity, local_before: str, lex: _Lexicon) -> str:
+    found: list[str] = []
+    if q.after_bound:
+        found.append(dict(lex.after)[q.after_bound])
+    if q.approx:
+        found.append(lex.approx[q.approx])
+    tail = local_before[-8:]
+    for word, canon in lex.before:
+        if word in tail:
+            # a one-character word counts only right before the number ("约1000", not "签约")
+            if len(word) == 1 and not re.search(rf"{word}(?:为|到|在)?$", local_before):
+                continue
+            found.append(canon)
+    if local_before.endswith("后") and "退出" in sentence[q.clause[0]:q.start]:
+        found.append("退出后")
+    if q.is_range:
+        found.append("不少于")
+    for canon in lex.precedence:
+        if canon in found:
+            if q.is_range and canon in ("以上", "左右", "达到"):
+                return "不少于"
+            return canon
+    return "达到"
+
+
+_LEAD_YEAR = re.compile(
+    r"^(?:力争|争取|确保)?(?:到|至|截至|截止到?|在)?(?:20\d{2}\s*年(?:年?底|年?末)?前?|[“\"]?十[一二三四五六七八九]五[”\"]?期间)"
+)
+_PREDICATE = r"进行|作为|开展|完成|达到|实现|建立|形成|提供|参与|入选|入围|纳入"
+_NOUN_STOP = re.compile(rf"{_PREDICATE}|(?<!^)在|[,;:。]")
+# Verbs too plain to belong to a metric ("培育2家领航型企业" measures 领航型企业).
+_GENERIC_VERB = re.compile(
+    r"^(?:培育形成|培育|培植|打造|建设|建成|新建|争创|推出|引育|孵化|实施|完成|开展|推动|组织实施|重点打造|"
+    r"着力构建并逐步完善|构建|力争打造|筛选|优选|组织开展|赋能)(?:一批)?"
+)
+_LEAD_VERBS = re.compile(
+    r"^(?:培育形成|培育|培植|打造|实施|推动|创建|建设|建成|争创|组织实施|组织开展|组织|开展|完成|实现|选树|推出|"
+    r"引育|孵化|确定|认定|新认定|创作|引进|吸引|招聘|开工|重点打造|着力构建并逐步完善|构建)(?:一批)?"
+)
+_KEEP_LEAD = re.compile(r"^(?:每年|年均|累计|新增|新培育)+")
+_SHARED_TAIL = re.compile(r"(?:数量|总量|规模|比例|比重|占比|产值|营业收入|营收)$")
+_RATE_END = re.compile(r"(?:率|比例|比重|占比)$")
+_DISTRIBUTIVE = re.compile(r"(?:各|均|分别)(?:达到|为|达|超过|突破|提高到|提高至)?约?$")
+_SHARE_VERB = re.compile(r"达到|完成|形成|实现|开展|建成|通过|具备|纳入")
+
+
+def _clean_subject(s: str, lex: _Lexicon) -> str:
+    s = _LEAD_YEAR.sub("", s)
+    s = lex.strip_lead.sub("", s)
+    s = lex.strip_tail.sub("", s)
+    s = s.strip(",;:、 ")
+    if _KEEP_LEAD.match(s):
+        return s  # "每年培育省级首版次高端软件"
+    stripped = _LEAD_VERBS.sub("", s)
+    return stripped or s
+
+
+def _object_after(sentence: str, start: int, end: int) -> str:
+    """The thing counted after the quantity: "培育2家领航型企业" → 领航型企业;
+    "推动26家企业开展智能化改造" → 开展智能化改造的企业."""
+    rest = sentence[start:end]
+    rest = rest[1:] if rest.startswith("的") else rest
+    m = _NOUN_STOP.search(rest)
+    obj = rest[:m.start()] if m else rest
+    obj = re.sub(r"\([^()]{4,}\)$", "", obj).strip("、 ")
+    if m and obj and re.match(_PREDICATE, m.group()):
+        predicate = re.split(r"[,;:。]", rest[m.start():])[0]
+        predicate = re.sub(r"^进行", "", predicate)
+        if predicate:
+            return f"{predicate}的{obj}"
+    return obj
+
+
+def _verb_head(before: str, lex: _Lexicon) -> str:
+    """What of the words before a counted thing belongs to the metric: "每年针对县域组织",
+    "为企业引进" stay; a plain 培育/建设/打造 goes."""
+    head = lex.strip_lead.sub("", _LEAD_YEAR.sub("", lex.strip_lead.sub("", before.strip("、,"))))
+    head = lex.strip_tail.sub("", head)
+    lead = _KEEP_LEAD.match(head)
+    verb = head[lead.end():] if lead else head
+    last = None
+    for last in lex.verb_word.finditer(verb):
+        pass
+    if "的" in verb or not last or last.end() != len(verb):
+        verb = ""
+    elif not lead:
+        generic = _GENERIC_VERB.match(verb)
+        rest = verb[generic.end():] if generic else verb
+        if generic and (not rest or _KEEP_LEAD.fullmatch(rest)):
+            verb = rest
+    return (lead.group() if lead else "") + verb
+
+
+def _split_items(subject: str) -> list[str]:
+    items = [p for p in re.split(r"[、和及与]", subject) if p]
+    if len(items) >= 2:
+        shared = _SHARED_TAIL.search(items[-1])
+        if shared and not any(_SHARED_TAIL.search(i) for i in items[:-1]):
+            items = [i + shared.group() for i in items[:-1]] + [items[-1]]
+    return items
+
+
+def _expand(subject: str, lex: _Lexicon) -> list[str]:
+    """The measured things of a subject that lists several ("A和B" → [A, B])."""
+    items = [i for i in subject.split("、") if i]
+    if len(items) >= 2:
+        return items
+    m = None
+    for m in lex.verb_word.finditer(subject):
+        pass
+    head, tail = (subject[:m.end()], subject[m.end():]) if m and m.end() < len(subject) else ("", subject)
+    items = _split_items(tail)
+    if len(items) < 2:
+        return [subject]
+    return [head + it for it in items]
+
+
+def _segment(sentence: str, q: _Quantity, group: list[_Quantity]) -> tuple[int, int]:
+    """The clause, or its part when the clause lists several quantities ("培育2家A、3家B")."""
+    cs, ce = q.clause
+    if len(group) < 2:
+        return cs, ce
+    if _DISTRIBUTIVE.search(sentence[cs:group[0].start]):
+        return cs, ce  # "分别达到600家和1000家": one phrase for both
+    starts = {r.start for r in group}
+    cuts = [i for i in range(cs, ce) if sentence[i] == "、" or (sentence[i] in "和及与" and i + 1 in starts)]
+    spans = []
+    for r in group:
+        seg_s = max([c + 1 for c in cuts if c < r.start], default=cs)
+        seg_e = min([c for c in cuts if c >= r.end], default=ce)
+        if sum(1 for x in group if seg_s <= x.start < seg_e) != 1:
+            return cs, ce
+        if not (sentence[seg_s:r.start] + sentence[r.end:seg_e]).strip():
+            return cs, ce  # "153个、3.6万户": a bare quantity leans on the rest of the clause
+        spans.append((seg_s, seg_e))
+    return spans[group.index(q)]
+
+
+def _share_metric(sentence: str, q: _Quantity) -> str | None:
+    """"60%的县域达到…标准" → "达到…标准的县域比例"."""
+    _, ce = q.clause
+    rest = sentence[q.end:ce]
+    rest = rest[1:] if rest.startswith("的") else rest
+    if not rest or not _CJK.match(rest[0]) or rest[0] in _PERCENT_SUBJECT_VERB:
+        return None
+    m = _SHARE_VERB.search(rest)
+    if not m or m.start() == 0:
+        return None
+    return f"{rest[m.start():]}的{rest[:m.start()]}比例"
+
+
+# --- the entry point ---------------------------------------------------------------
+
+
+def find_targets(text: str, *, default_year: int | None = None) -> list[FoundTarget]:
+    """Targets in one provision's own text (already normalised)."""
+    lex = _lexicon()
+    mask = _quoted_mask(text)
+    found: list[FoundTarget] = []
+    carried_year: int | None = None
+    for s0, s1 in _sentences(text):
+        sentence = text[s0:s1]
+        qs = _candidates(sentence, lex)
+        marks = _year_marks(sentence, lex)
+        if qs:
+            _judge(sentence, qs, mask, s0, lex)
+        last_any: dict[tuple[int, int], int] = {}  # end of the previous candidate in the clause
+        last_kept: dict[tuple[int, int], int] = {}  # end of the previous kept quantity in the clause
+        group_base: dict[tuple[int, int], int] = {}  # len(found) before the clause's first target
+        group_inherits: dict[tuple[int, int], bool] = {}  # the clause names nothing: "分别达到700家和1200家"
+        for q in qs:
+            cs, ce = q.clause
+            local_start = last_any.get(q.clause, cs)
+            last_any[q.clause] = q.end
+            if not q.keep:
+                continue
+            subject_start = last_kept.get(q.clause, cs)
+            last_kept[q.clause] = q.end
+            group_base.setdefault(q.clause, len(found))
+            group = [r for r in qs if r.clause == q.clause and r.keep]
+            idx = group.index(q)
+
+            year = next((y for pos, y in reversed(marks) if pos < q.start), None)
+            if year is None:
+                year = carried_year if carried_year is not None else default_year
+            qualifier = _qualifier(sentence, q, sentence[local_start:q.start], lex)
+
+            # the verbatim text
+            ts, te = _segment(sentence, q, group)
+            paren = re.search(r"\([^()]{4,}\)$", sentence[ts:te])
+            if paren and ts + paren.start() >= q.end:
+                te = ts + paren.start()
+            prev_clause = ""
+            if ts == cs and cs > 0:
+                prev_s, _ = _clause_bounds(sentence, cs - 1, cs - 1)
+                if not any(prev_s <= r.start < cs for r in qs):
+                    prev_clause = sentence[prev_s:cs - 1]
+                # "新认定一批…创新中心,到2027年达到160家": the clause leans on the one before
+                if prev_clause and not _clean_subject(sentence[cs:group[0].start], lex) and (
+                    not sentence[q.end:te].strip() or _LEAD_YEAR.fullmatch(prev_clause)
+                ):
+                    ts = prev_s
+
+            # what is measured
+            before = sentence[subject_start:q.start]
+            subject = _clean_subject(before, lex)
+            obj = _object_after(sentence, q.end, te)
+            if _DISTRIBUTIVE.search(sentence[cs:group[0].start]) and (len(group) > 1 or _DISTRIBUTIVE.search(before)):
+                subj = _clean_subject(_DISTRIBUTIVE.sub("", sentence[cs:group[0].start]), lex)
+                items = _expand(subj, lex)
+                if len(group) == 1:
+                    metrics = items
+                else:
+                    metrics = [items[idx]] if len(items) == len(group) else [""]
+            elif q.unit == "%" and (share := _share_metric(sentence, q)):
+                metrics = [(_KEEP_LEAD.match(before).group() if _KEEP_LEAD.match(before) else "") + share]
+            elif q.unit == "%" and not subject and prev_clause and sentence[q.end:te].strip():
+                # "A、B全部达到基本标准,20%以上达到推荐标准" → "A、B达到推荐标准的比例"
+                noun = re.split(rf"全部|全面|{_PREDICATE}", _clean_subject(prev_clause, lex))[0]
+                metrics = [f"{noun}{sentence[q.end:te]}的比例"]
+            elif obj and (not subject or lex.action_end.search(before)):
+                metrics = [_verb_head(sentence[max(subject_start, ts):q.start], lex) + obj]
+            else:
+                metrics = [subject]
+                items = [i for i in subject.split("、") if i]
+                if len(group) == 1 and len(items) >= 2 and all(_RATE_END.search(i) for i in items):
+                    metrics = items
+            if idx == 0:
+                group_inherits[q.clause] = not metrics[0]
+            if not metrics[0] and idx > 0 and not group_inherits[q.clause] and len(found) > group_base[q.clause]:
+                metrics = [found[-1].metric]  # "改造城镇老旧小区153个、3.6万户"
+            if not metrics[0] and prev_clause:
+                # "新认定一批省级…创新中心,到2027年达到160家"
+                metrics = [_clean_subject(_LEAD_YEAR.sub("", prev_clause), lex)]
+            if not metrics[0]:
+                # "到2027年，达到400家左右": the thing measured just before
+                base = group_base[q.clause]
+                pool = [t.metric for t in found[:base]]
+                k = len(group)
+                pool = pool[-k:] if len(pool) >= k else pool[-1:]
+                if pool:
+                    inherited = pool[min(idx, len(pool) - 1)]
+                    if q.unit != "%":
+                        inherited = re.sub(r"(?:年均|年)?增长$", "", inherited)
+                    metrics = [inherited]
+            body = sentence[ts:te].rstrip("。")
+            for metric in metrics:
+                found.append(FoundTarget(
+                    text=body, metric=metric, value=q.value, unit=q.unit, qualifier=qualifier,
+                    year=year, start=s0 + ts, end=s0 + ts + len(body),
+                ))
+        # a sentence that ends in a colon hands its year to the list after it
+        if sentence.rstrip("\n").endswith((":", "：")) and marks:
+            carried_year = marks[-1][1]
+    return found
+
+
+def year_handed_down(text: str) -> int | None:
+    """The due year a provision hands to its sub-items: "到2025年，主要目标是：" before a
+    numbered list. Pass it as ``default_year`` for the children (unless the
+    document is a year plan)."""
+    lex = _lexicon()
+    year = None
+    for s0, s1 in _sentences(text):
+        sentence = text[s0:s1].rstrip("\n")
+        marks = _year_marks(sentence, lex)
+        if marks and sentence.endswith((":", "：")):
+            year = marks[-1][1]
+    if year is None:
+        # a heading with no full stop: "（三）到2025年主要目标"
+        first = text.split("\n", 1)[0]
+        marks = _year_marks(first, lex)
+        if marks and "。" not in first and not _candidates(first, lex):
+            year = marks[-1][1]
+    return year
+
+
+def explain(text: str) -> list[tuple[str, str]]:
+    """Every candidate quantity and why it was kept or dropped (for debugging)."""
+    lex = _lexicon()
+    mask = _quoted_mask(text)
+    out = []
+    for s0, s1 in _sentences(text):
+        sentence = text[s0:s1]
+        qs = _candidates(sentence, lex)
+        _judge(sentence, qs, mask, s0, lex)
+        for q in qs:
+            out.append((sentence[q.start:q.end], "kept" if q.keep else q.why))
+    return out

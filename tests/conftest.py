@@ -1,0 +1,37 @@
+"""Shared fixtures: the bundled sample corpus, its gold annotations, and its extraction."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from policykg.corpus import sample_corpus_files
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLD_DIR = FIXTURES / "gold"
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def corpus_files() -> list[Path]:
+    files = sample_corpus_files()
+    assert len(files) == 5, "the sample corpus ships five documents"
+    return files
+
+
+@pytest.fixture(scope="session")
+def extracted(corpus_files):
+    from ingest.extract import extract_file
+
+    return {f.name: extract_file(f) for f in corpus_files}
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict[str, dict]:
+    return {json.loads(p.read_text("utf-8"))["file"]: json.loads(p.read_text("utf-8"))
+            for p in sorted(GOLD_DIR.glob("*.gold.json"))}

@@ -1,0 +1,106 @@
+"""The property graph built from the sample corpus."""
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from graph.build import build_graph, document_key, task_id
+from graph.model import GraphError, PolicyGraph
+
+
+@pytest.fixture(scope="module")
+def graph(extracted):
+    return build_graph(extracted.values())
+
+
+def test_ids_are_stable_across_rebuilds(extracted, graph):
+    again = build_graph(reversed(list(extracted.values())))
+    assert set(again.nodes) == set(graph.nodes)
+    assert set(again.edges) == set(graph.edges)
+
+
+def test_region_hierarchy(graph):
+    heze = graph.nodes["region:371700"]
+    assert heze.label == "City" and heze.props["name"] == "菏泽市"
+    assert [n.props["name"] for n in graph.neighbours("region:371700", "IN_REGION")] == ["山东省"]
+    counties = {n.props["name"] for n in graph.neighbours("region:371700", "IN_REGION", direction="in")}
+    assert counties == {"牡丹区", "定陶区", "曹县", "单县", "成武县", "巨野县", "郓城县", "鄄城县", "东明县"}
+
+
+def test_collective_county_governments_cover_the_counties(graph):
+    collective = graph.nodes["dept:371700:各县区政府、管委会"]
+    assert collective.props["collective"] is True
+    assert len(graph.neighbours(collective.id, "COVERS")) == 9
+
+
+def test_leads_match_the_gold_files(graph, gold):
+    """Everything 市发展改革委 leads, by provision, equals what the gold files say."""
+    expected = set()
+    for g in gold.values():
+        if g["document"]["level"] != "city":
+            continue
+        key = g["document"]["doc_number"]
+        for t in g["tasks"]:
+            if "市发展改革委" in t["leads"] or "市发展改革委" in t.get("implementers", []):
+                expected.add((key, t["number"]))
+    led = {(t.props["doc_id"][len("doc:"):], t.props["number"])
+           for t in graph.neighbours("dept:371700:市发展改革委", "LEADS")}
+    assert led == expected
+
+
+def test_one_industry_node_across_documents(graph):
+    node = graph.nodes["industry:工业互联网"]
+    assert len(node.props["source_docs"]) == 3
+
+
+def test_division_of_labour_rows_cascade_from_provincial_tasks(graph, extracted):
+    doc = next(d for d in extracted.values() if d.cascades)
+    key = document_key(doc)
+    cascades = [e for e in graph.edges.values() if e.type == "CASCADES_FROM"]
+    assert len(cascades) == len(doc.cascades) == 35
+    row1 = task_id(key, "1")
+    upper = graph.neighbours(row1, "CASCADES_FROM")[0]
+    assert upper.props["title"] == "实施经济强县领跑计划"
+    leads = {n.props["name"] for n in graph.neighbours(upper.id, "LEADS", direction="in")}
+    assert leads == {"省发展改革委"}
+    city = {n.props["name"] for n in graph.neighbours(row1, "LEADS", direction="in")}
+    assert city == {"市发展改革委"}
+    # the provincial plan is a stub until it is ingested
+    plan = graph.neighbours(upper.id, "IN_DOCUMENT")[0]
+    assert plan.props["stub"] is True
+    assert graph.neighbours("doc:" + key, "IMPLEMENTS") == [plan]
+
+
+def test_renamed_bank_branch_is_one_department(graph):
+    bank = graph.nodes["dept:371700:人行菏泽市分行"]
+    assert "人行菏泽市中心支行" in bank.props["aliases"]
+    docs = {t.props["doc_id"] for t in graph.neighbours(bank.id, "LEADS") + graph.neighbours(bank.id, "COOPERATES_ON")}
+    assert len(docs) >= 2
+
+
+def test_every_edge_carries_provenance(graph):
+    structural = {"IN_REGION", "BELONGS_TO", "COVERS", "SUBINDUSTRY_OF"}
+    for edge in graph.edges.values():
+        if edge.type in structural:
+            continue
+        assert "doc_id" in edge.props, edge
+        if edge.type in ("LEADS", "COOPERATES_ON", "HAS_TARGET", "CASCADES_FROM"):
+            assert edge.props["span_end"] > edge.props["span_start"], edge
+
+
+def test_networkx_view(graph):
+    g = graph.to_networkx()
+    assert isinstance(g, nx.MultiDiGraph)
+    assert g.number_of_nodes() == len(graph.nodes)
+    assert g.number_of_edges() == len(graph.edges)
+    assert g.nodes["dept:371700:市发展改革委"]["label"] == "Department"
+
+
+def test_the_model_refuses_edges_its_schema_does_not_allow():
+    g = PolicyGraph()
+    g.add_node("a", "Department", name="市科技局")
+    g.add_node("b", "Industry", name="工业互联网")
+    with pytest.raises(GraphError):
+        g.add_edge("a", "LEADS", "b")
+    with pytest.raises(GraphError):
+        g.add_node("c", "Person")
