@@ -44,15 +44,18 @@ def region_id(region: Region) -> str:
 
 
 class _Builder:
-    def __init__(self, graph: PolicyGraph, docs: list[ExtractedDocument]):
+    def __init__(self, graph: PolicyGraph, docs: list[ExtractedDocument],
+                 known_documents: Iterable[tuple[str, str | None, str | None]] = ()):
         self.g = graph
         self.regions = region_index()
         self.docs = docs
-        self.by_number = {d.document.doc_number: document_key(d) for d in docs if d.document.doc_number}
+        # (key, number, title) of every real document: those being built and those already stored
+        documents = [(document_key(d), d.document.doc_number, d.document.title) for d in docs] + list(known_documents)
+        self.by_number = {number: key for key, number, _ in documents if number}
         self.by_title: dict[str, str] = {}
-        for d in docs:
-            for title in _titles_of(d.document.title):
-                self.by_title[title] = document_key(d)
+        for key, _, title in documents:
+            for t in titles_of(title):
+                self.by_title[t] = key
 
     # -- regions -----------------------------------------------------------------
     def region(self, region: Region | None) -> str | None:
@@ -83,11 +86,10 @@ class _Builder:
     def reference(self, ref: str, cited_from: str) -> str:
         """The document id a 《title》 or number refers to: the ingested one if we have it, else a stub."""
         plain = compact(ref).strip("《》")
-        if plain in self.by_number:
-            return document_id(self.by_number[plain])
-        key = self.by_title.get(plain)
+        key = self.by_number.get(plain) or self.by_title.get(plain)
         if key is not None and document_id(key) != cited_from:
-            return document_id(key)
+            # a real document, built here or already stored: refer to it by id (no properties to set)
+            return self.g.add_node(document_id(key), "Document").id
         did = document_id(plain)
         props = {"doc_number": plain} if _DOC_NUMBER.match(plain) else {"title": plain}
         self.g.add_node(did, "Document", stub=True, source_docs=[cited_from], **props)
@@ -128,6 +130,7 @@ class _Builder:
         def prov(span: Span, number: str) -> dict:
             return {"doc_id": did, "number": number, "span_start": span.start, "span_end": span.end}
 
+        industry_of = {i.provision: i.name for i in doc.industries if i.provision}
         for p in doc.provisions:
             tid = task_id(key, p.number)
             self.g.add_node(tid, "Task", title=p.title, text=p.text, level=info.level,
@@ -135,6 +138,8 @@ class _Builder:
             self.g.add_edge(tid, "IN_DOCUMENT", did, **prov(p.span, p.number))
             if p.parent:
                 self.g.add_edge(tid, "UNDER", task_id(key, p.parent), **prov(p.span, p.number))
+            if p.number in industry_of:
+                self.g.add_edge(tid, "CONCERNS", self.industry(industry_of[p.number], did), **prov(p.span, p.number))
 
         upper_doc = self.reference(info.implements[0], did) if doc.cascades and info.implements else None
         cascades = {c.number: c for c in doc.cascades}
@@ -210,7 +215,7 @@ class _Builder:
 _PROMULGATION = re.compile(r"关于印发《?(.+?)》?的通知$")
 
 
-def _titles_of(title: str | None) -> list[str]:
+def titles_of(title: str | None) -> list[str]:
     """A document's own title, and for a notice that promulgates a text (关于印发《X》的通知) the text's title X."""
     if not title:
         return []
@@ -222,10 +227,13 @@ def _titles_of(title: str | None) -> list[str]:
     return out
 
 
-def build_graph(docs: Iterable[ExtractedDocument], graph: PolicyGraph | None = None) -> PolicyGraph:
+def build_graph(docs: Iterable[ExtractedDocument], graph: PolicyGraph | None = None,
+                known_documents: Iterable[tuple[str, str | None, str | None]] = ()) -> PolicyGraph:
+    """The graph of ``docs``; references to ``known_documents`` (key, number, title: already in a store)
+    point at them instead of at stubs."""
     docs = list(docs)
     graph = graph or PolicyGraph()
-    builder = _Builder(graph, docs)
+    builder = _Builder(graph, docs, known_documents)
     for doc in sorted(docs, key=document_key):
         builder.add(doc)
     return graph

@@ -255,7 +255,7 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     return ExtractedDocument(
         file=name, content_hash=hashlib.sha256(raw.encode("utf-8")).hexdigest(), encoding=decoded.encoding,
         document=info, tasks=tasks, cascades=cascades, targets=targets,
-        industries=[IndustryRecord(name=i.name, parent=i.parent) for i in industries],
+        industries=[IndustryRecord(name=i.name, parent=i.parent, provision=i.provision) for i in industries],
         departments=ctx.departments, provisions=provisions, unknown_departments=ctx.unknown,
         warnings=ctx.warnings)
 

@@ -81,6 +81,7 @@ class TargetRecord(BaseModel):
 class IndustryRecord(BaseModel):
     name: str
     parent: str | None = None
+    provision: str | None = Field(None, description="the provision that is about this industry, if any")
 
 
 class ProvisionRecord(BaseModel):

@@ -17,6 +17,7 @@ from ingest.reading import ReadError
 from ingest.records import ExtractedDocument
 
 from .corpus import sample_corpus_files
+from .store_commands import DataOption, StoreKind, StoreOption, open_store_or_exit, register
 
 app = typer.Typer(help="policykg: a knowledge graph of Chinese government policy provisions.",
                   no_args_is_help=True, add_completion=False)
@@ -37,6 +38,10 @@ def _expand(paths: list[Path]) -> list[Path]:
         else:
             files.append(p)
     return files
+
+
+def extract_paths(paths: list[Path]) -> tuple[list[ExtractedDocument], list[str]]:
+    return _extract_all(_expand(paths))
 
 
 def _extract_all(files: list[Path]) -> tuple[list[ExtractedDocument], list[str]]:
@@ -91,38 +96,62 @@ def _print_document_table(d: ExtractedDocument) -> None:
 @app.command()
 def ingest(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="files or folders; the bundled sample corpus when omitted")] = None,
+    store: StoreOption = StoreKind.auto,
+    data: DataOption = None,
+    no_store: Annotated[bool, typer.Option("--no-store", help="only extract and build the graph in memory")] = False,
 ) -> None:
-    """Ingest documents (the bundled sample corpus by default) and print a summary of the graph."""
+    """Ingest documents (the bundled sample corpus by default) into the graph store and print a summary."""
     files = _expand(paths) if paths else sample_corpus_files()
     docs, failures = _extract_all(files)
-    graph = build_graph(docs)
-    counts = graph.counts()
-    out.print(f"[bold]policykg[/bold]: {len(docs)} documents read, {len(failures)} failed", highlight=False)
+    where = "in memory"
+    if no_store:
+        counts = build_graph(docs).counts()
+        nodes, edges = counts["nodes"], counts["edges"]
+    else:
+        with open_store_or_exit(store, data) as st:
+            for doc in docs:
+                st.load_document(doc)
+            stored = st.counts()
+            where = st.describe()
+        nodes, edges = stored.nodes, stored.relationships
+    _print_summary(docs, failures, nodes, edges, where)
+    if failures:
+        raise typer.Exit(code=1)
+
+
+def _print_summary(docs: list[ExtractedDocument], failures: list[str], nodes: dict[str, int], edges: dict[str, int],
+                   where: str) -> None:
+    out.print(f"[bold]policykg[/bold]: {len(docs)} documents ingested, {len(failures)} failed; graph {where}",
+              highlight=False)
     summary = Table("document", "number", "level", "date", "tasks", "targets", "warnings")
     for d in docs:
         summary.add_row(d.file, d.document.doc_number or "-", d.document.level or "?", d.document.date or "?",
                         str(len(d.tasks)), str(len(d.targets)), str(len(d.warnings)))
     out.print(summary)
-    nodes = Table("node label", "count")
-    for label, n in counts["nodes"].items():
-        nodes.add_row(label, str(n))
-    edges = Table("edge type", "count")
-    for rel, n in counts["edges"].items():
-        edges.add_row(rel, str(n))
-    out.print(nodes)
-    out.print(edges)
+    counts = Table("node label", "count", "relationship type", "count")
+    node_rows, edge_rows = list(nodes.items()), list(edges.items())
+    for i in range(max(len(node_rows), len(edge_rows))):
+        n = node_rows[i] if i < len(node_rows) else ("", "")
+        e = edge_rows[i] if i < len(edge_rows) else ("", "")
+        counts.add_row(n[0], str(n[1]), e[0], str(e[1]))
+    out.print(counts)
     unknown = sorted({u for d in docs for u in d.unknown_departments})
     if unknown:
-        out.print(f"[yellow]{len(unknown)} departments not in the alias file[/yellow] (kept as written): " + "、".join(unknown),
-                  highlight=False)
+        out.print(f"[yellow]{len(unknown)} departments not in the alias file[/yellow] (kept as written): "
+                  + "、".join(unknown), highlight=False)
     for d in docs:
         for w in d.warnings:
             out.print(f"[yellow]warning[/yellow] {d.file}: {w}", highlight=False)
-    out.print("\nNext: [bold]policykg extract --format table FILE[/bold] shows one document's provisions and who is "
-              "responsible; [bold]policykg extract --format json FILE[/bold] gives the same with provenance spans.",
+    out.print("\nWhere to look next:\n"
+              "  policykg query                                   the query catalog\n"
+              "  policykg query department-leads -p name=市发展改革委   everything a department leads\n"
+              "  policykg query province-to-city                  provincial tasks and the city units carrying them out\n"
+              "  policykg cypher \"MATCH (t:Task) RETURN count(t)\"  your own read-only Cypher\n"
+              "  policykg extract --format table FILE             one document, provision by provision",
               highlight=False)
-    if failures:
-        raise typer.Exit(code=1)
+
+
+register(app)
 
 
 def main() -> None:  # pragma: no cover

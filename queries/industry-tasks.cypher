@@ -1,0 +1,17 @@
+// name: industry-tasks
+// description: Tasks about an industry (or any of its sub-industries) across levels and documents.
+// param: name string required example=工业互联网 -- the industry's name
+// column: industry -- the industry the task concerns (the one asked for or a sub-industry)
+// column: level -- province, city or county
+// column: doc_number -- the document's number
+// column: document -- the document's title
+// column: task_id -- the task's id
+// column: number -- the provision's number
+// column: title -- the provision's heading
+// column: leads -- departments that lead it
+MATCH (t:Task)-[:CONCERNS]->(i:Industry)
+WHERE i.name = $name OR (i)-[:SUBINDUSTRY_OF]->(:Industry {name: $name})
+MATCH (t)-[:IN_DOCUMENT]->(doc:Document)
+RETURN i.name AS industry, t.level AS level, doc.doc_number AS doc_number, doc.title AS document, t.id AS task_id,
+       t.number AS number, t.title AS title, [(d:Department)-[:LEADS]->(t) | d.name] AS leads
+ORDER BY level, doc_number, t.span_start

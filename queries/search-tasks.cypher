@@ -1,0 +1,16 @@
+// name: search-tasks
+// description: Tasks whose heading or text contains a keyword (plain substring match: no word segmentation errors in Chinese).
+// param: q string required example=冷链物流 -- the keyword
+// param: limit int optional default=100 example=20 -- at most this many tasks
+// column: task_id -- the task's id
+// column: doc_number -- the document's number
+// column: number -- the provision's number
+// column: title -- the provision's heading
+// column: text -- the provision text
+// column: leads -- departments that lead it
+MATCH (t:Task)-[:IN_DOCUMENT]->(doc:Document)
+WHERE t.text CONTAINS $q OR t.title CONTAINS $q
+RETURN t.id AS task_id, doc.doc_number AS doc_number, t.number AS number, t.title AS title, t.text AS text,
+       [(d:Department)-[:LEADS]->(t) | d.name] AS leads
+ORDER BY doc.date, doc.id, t.span_start
+LIMIT $limit

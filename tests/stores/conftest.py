@@ -1,0 +1,45 @@
+"""Fixtures: every test gets its own data dir and its own server, stopped afterwards."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# The project is not pip-installed in the venv; make `import graph.stores` work
+# however pytest is launched (plain `pytest` does not put the repo root on sys.path).
+_ROOT = Path(__file__).resolve().parents[2]
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+from graph.stores import EmbeddedClient, EmbeddedServer  # noqa: E402
+
+
+@pytest.fixture
+def data_dir() -> Iterator[Path]:
+    # Under /tmp with a short name: pytest's tmp_path can exceed the 107-byte
+    # unix socket path limit for long test names.
+    path = Path(tempfile.mkdtemp(prefix="pkg-"))
+    try:
+        yield path / "data"
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
+def server(data_dir: Path) -> Iterator[EmbeddedServer]:
+    srv = EmbeddedServer(data_dir)
+    srv.ensure_running()
+    try:
+        yield srv
+    finally:
+        srv.stop(timeout=10, force=True)
+
+
+@pytest.fixture
+def client(server: EmbeddedServer) -> EmbeddedClient:
+    return EmbeddedClient(server.connection(), graph="t")

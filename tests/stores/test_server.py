@@ -1,0 +1,201 @@
+"""Lifecycle of the embedded FalkorDB server."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from graph.stores import EmbeddedClient, EmbeddedServer, ServerNotRunning, ServerStartError, default_data_dir
+from graph.stores.falkordb_server import _pid_alive
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _wait_dead(pid: int, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while _pid_alive(pid):
+        assert time.monotonic() < deadline, f"pid {pid} still alive"
+        time.sleep(0.02)
+
+
+def _servers_on(socket_path: Path) -> list[int]:
+    """PIDs of live redis-server processes bound to this socket path."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if "redis-server" in cmd and str(socket_path) in cmd and _pid_alive(int(entry.name)):
+            pids.append(int(entry.name))
+    return pids
+
+
+def test_start_reuse_stop(data_dir: Path) -> None:
+    srv = EmbeddedServer(data_dir)
+    try:
+        srv.ensure_running()
+        st = srv.status()
+        assert st["running"] is True
+        assert st["pid"] and st["falkordb_version"] and st["memory_bytes"] > 0
+        assert st["socket"] == str(data_dir / "falkordb.sock")
+        assert st["log_file"] == str(data_dir / "falkordb.log")
+        assert st["uptime_s"] >= 0
+
+        # A second handle (e.g. another process) reuses the same server.
+        other = EmbeddedServer(data_dir)
+        other.ensure_running()
+        assert other.status()["pid"] == st["pid"]
+        assert srv.ensure_running() is srv.connection()  # idempotent, cached connection
+    finally:
+        assert srv.stop() is True
+    st = srv.status()
+    assert st["running"] is False and st["pid"] is None
+    assert not (data_dir / "falkordb.sock").exists()
+    assert not (data_dir / "falkordb.pid").exists()
+    assert srv.stop() is False
+    with pytest.raises(ServerNotRunning):
+        EmbeddedServer(data_dir).connection()
+
+
+def test_permissions_owner_only(server: EmbeddedServer) -> None:
+    assert stat.S_IMODE(server.data_dir.stat().st_mode) == 0o700
+    sock = server.socket_path.stat()
+    assert stat.S_ISSOCK(sock.st_mode)
+    assert stat.S_IMODE(sock.st_mode) == 0o700
+    assert stat.S_IMODE(server.log_file.stat().st_mode) & 0o077 == 0
+    assert stat.S_IMODE((server.data_dir / "appendonlydir").stat().st_mode) & 0o077 == 0
+
+
+def test_no_tcp_port(server: EmbeddedServer) -> None:
+    conn = server.connection().connection
+    assert conn.config_get("port")["port"] == "0"
+    assert conn.config_get("tls-port")["tls-port"] == "0"
+    pid = server.status()["pid"]
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        target = os.readlink(fd)
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    listening = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            cols = line.split()
+            if cols[3] == "0A":  # TCP_LISTEN
+                listening.add(cols[9])
+    assert inodes, "server has no sockets at all?"
+    assert not inodes & listening
+
+
+def test_concurrent_starts_spawn_one_server_that_outlives_them(data_dir: Path) -> None:
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[2]);"
+        "from pathlib import Path; from graph.stores import EmbeddedServer;"
+        "s = EmbeddedServer(Path(sys.argv[1])); s.ensure_running(); print(s.status()['pid'])"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, str(data_dir), str(ROOT)], stdout=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    srv = EmbeddedServer(data_dir)
+    try:
+        outs = [p.communicate(timeout=60)[0].strip() for p in procs]
+        assert all(p.returncode == 0 for p in procs)
+        pids = {int(o) for o in outs}
+        assert len(pids) == 1
+        # All starter processes have exited; the server is still there, alone.
+        assert srv.is_running()
+        assert srv.status()["pid"] in pids
+        assert _servers_on(srv.socket_path) == list(pids)
+    finally:
+        srv.stop(force=True)
+
+
+def test_recovers_after_kill9_and_keeps_acknowledged_writes(server: EmbeddedServer) -> None:
+    client = EmbeddedClient(server.connection(), graph="t")
+    client.write("CREATE (:Doc {id: 'before-crash'})")
+    old_pid = server.status()["pid"]
+
+    os.kill(old_pid, signal.SIGKILL)
+    _wait_dead(old_pid)
+    # kill -9 leaves the socket and pid files behind.
+    assert server.socket_path.exists() and server.pid_file.exists()
+    assert server.status()["running"] is False
+
+    EmbeddedServer(server.data_dir).ensure_running()
+    new_pid = server.status()["pid"]
+    assert new_pid != old_pid
+    assert client.read("MATCH (d:Doc) RETURN d.id").rows == [["before-crash"]]
+
+
+def test_stale_pidfile_of_unrelated_process_is_ignored(data_dir: Path) -> None:
+    data_dir.mkdir(mode=0o700, parents=True)
+    # A recycled pid: alive, but not our server. It must not be signalled or trusted.
+    (data_dir / "falkordb.pid").write_text(str(os.getpid()))
+    stale = socket.socket(socket.AF_UNIX)
+    stale.bind(str(data_dir / "falkordb.sock"))
+    stale.close()  # the socket file stays, nobody listens
+    srv = EmbeddedServer(data_dir)
+    try:
+        assert srv.status()["pid"] is None
+        srv.ensure_running()
+        assert srv.status()["pid"] != os.getpid()
+    finally:
+        srv.stop(force=True)
+
+
+def test_graph_survives_stop_and_start(server: EmbeddedServer) -> None:
+    client = EmbeddedClient(server.connection(), graph="t")
+    client.write("UNWIND range(1, 100) AS i CREATE (:N {i: i})-[:NEXT]->(:M {i: i})")
+    server.stop()
+    server.ensure_running()
+    client = EmbeddedClient(server.connection(), graph="t")
+    assert client.read("MATCH (:N)-[r:NEXT]->(:M) RETURN count(r)").rows == [[100]]
+
+
+def test_start_failure_reports_module_error(data_dir: Path) -> None:
+    data_dir.mkdir(mode=0o700, parents=True)
+    fake = data_dir / "fake.so"
+    fake.write_bytes(b"\x7fELF garbage")
+    fake.chmod(0o700)
+    with pytest.raises(ServerStartError) as info:
+        EmbeddedServer(data_dir, module_path=fake, start_timeout=10).ensure_running()
+    msg = str(info.value)
+    assert "exited during start-up" in msg
+    assert "fake.so" in msg and "load" in msg  # the log tail names the culprit
+    assert not _servers_on(data_dir / "falkordb.sock")
+
+
+def test_start_failure_reports_unusable_data_dir(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    with pytest.raises(ServerStartError, match="not usable"):
+        EmbeddedServer(blocker / "data").ensure_running()
+
+
+def test_start_failure_reports_redis_error(data_dir: Path) -> None:
+    data_dir.mkdir(mode=0o700, parents=True)
+    (data_dir / "appendonlydir").write_text("")  # redis cannot create its AOF dir
+    with pytest.raises(ServerStartError, match="append-only dir"):
+        EmbeddedServer(data_dir, start_timeout=10).ensure_running()
+
+
+def test_default_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("POLICYKG_DATA", str(tmp_path / "explicit"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_data_dir() == tmp_path / "explicit"
+    monkeypatch.delenv("POLICYKG_DATA")
+    assert default_data_dir() == tmp_path / "xdg" / "policykg"
+    monkeypatch.setenv("XDG_DATA_HOME", "relative/ignored")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert default_data_dir() == tmp_path / "home" / ".local" / "share" / "policykg"
