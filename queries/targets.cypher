@@ -18,10 +18,12 @@ MATCH (g:Target)
 WHERE $year IS NULL OR g.year = $year
 OPTIONAL MATCH (t:Task)-[:HAS_TARGET]->(g)
 OPTIONAL MATCH (doc:Document {id: g.doc_id})
-WITH g, t, doc, CASE WHEN t IS NULL THEN [] ELSE [(d:Department)-[:LEADS]->(t) | d] END AS leaders
-WHERE ($department IS NULL OR any(d IN leaders WHERE d.name = $department OR $department IN coalesce(d.aliases, [])))
-  AND ($industry IS NULL OR (t IS NOT NULL AND size([(t)-[:CONCERNS]->(i:Industry) WHERE i.name = $industry | 1]) > 0))
+WITH g, t, doc,
+     CASE WHEN t IS NULL THEN [] ELSE [(ld:Department)-[:LEADS]->(t) | ld] END AS leaders,
+     CASE WHEN t IS NULL THEN [] ELSE [(t)-[:CONCERNS]->(ti:Industry) | ti.name] END AS industries
+WHERE ($department IS NULL OR any(x IN leaders WHERE x.name = $department OR $department IN coalesce(x.aliases, [])))
+  AND ($industry IS NULL OR $industry IN industries)
   AND ($document IS NULL OR doc.id = $document OR doc.doc_number = $document OR doc.title CONTAINS $document)
 RETURN g.year AS year, g.metric AS metric, g.value AS value, g.unit AS unit, g.qualifier AS qualifier, g.text AS text,
-       t.id AS task_id, g.number AS number, doc.doc_number AS doc_number, [d IN leaders | d.name] AS owners
+       t.id AS task_id, g.number AS number, doc.doc_number AS doc_number, [x IN leaders | x.name] AS owners
 ORDER BY year, doc_number, g.span_start

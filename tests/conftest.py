@@ -35,3 +35,15 @@ def extracted(corpus_files):
 def gold() -> dict[str, dict]:
     return {json.loads(p.read_text("utf-8"))["file"]: json.loads(p.read_text("utf-8"))
             for p in sorted(GOLD_DIR.glob("*.gold.json"))}
+
+
+@pytest.fixture(scope="session")
+def loaded_store(tmp_path_factory, extracted):
+    """The embedded store in a private data dir, loaded with the sample corpus."""
+    from graph.stores.falkordb_store import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path_factory.mktemp("policykg-data"))
+    for doc in extracted.values():
+        store.load_document(doc)
+    yield store
+    store.server.stop(force=True)
