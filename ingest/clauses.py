@@ -36,7 +36,7 @@ _TAIL = re.compile(
 )
 _SPLIT_PARTS = re.compile(r"[,，;；]")
 _SPLIT_UNITS = re.compile(r"[、,，;；/]|(?<=[厅局委办会门位府])(?:和|及|以及|与)(?=[省市县区各有])")
-_FIRST_LISTED_LEADS = re.compile(r"(?:排在|列在?|位列|排名|排)(?:第一|首)(?:位|个)的?(?:单位|部门)?(?:为|是)牵头|第一(?:个|位)?(?:单位|部门)为牵头|首位(?:单位|部门)?为牵头")
+_FIRST_LISTED_LEADS = re.compile(r"(?:排在|列在?|位列|排名|排)(?:第一|首)(?:位|个)?的?(?:单位|部门)?(?:为|是)牵头|第一(?:个|位)?(?:单位|部门)为牵头|首位(?:单位|部门)?为牵头")
 _OPENERS = re.compile(r"^(?:由|请|与|和|及)")
 
 
@@ -88,6 +88,11 @@ def _units(text: str, offset: int, catalog: DepartmentCatalog) -> list[tuple[str
         stripped = name.rstrip("。.，,;；:：、")
         b -= len(name) - len(stripped)
         name, b = _strip_closer(stripped, b)
+        # "市发展改革委(市服务业办)": the bracket gives another name of the same unit
+        paren = _TRAILING_PAREN.search(name)
+        if paren and not catalog.is_collective(name) and catalog.looks_like_unit(name[:paren.start()]):
+            b -= len(name) - paren.start()
+            name = name[:paren.start()]
         if not name or not catalog.looks_like_unit(name):
             continue
         if out and catalog.is_collective(out[-1][0]) and catalog.prefix_of(name) is None and len(name) <= 5 \
@@ -104,6 +109,7 @@ def _units(text: str, offset: int, catalog: DepartmentCatalog) -> list[tuple[str
     return out
 
 
+_TRAILING_PAREN = re.compile(r"\([^()]{2,20}\)$")
 _CLOSER = re.compile(r"等(?:各?(?:有关|相关|其他)?(?:部门|单位|机构))?$")
 
 

@@ -48,6 +48,7 @@ class DepartmentCatalog:
     organisations: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # alias -> (name, level)
     collective_patterns: list[re.Pattern[str]] = field(default_factory=list)
     known_patterns: list[re.Pattern[str]] = field(default_factory=list)
+    _resolved: dict[str, "Department"] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, *paths: Path) -> "DepartmentCatalog":
@@ -57,6 +58,7 @@ class DepartmentCatalog:
         return catalog
 
     def extend(self, data: dict, source: Path | str = "<data>") -> None:
+        self._resolved.clear()
         self.keyword_repairs.update(data.get("keyword_repairs", {}))
         self.name_repairs.update(data.get("name_repairs", {}))
         for rule in data.get("rename", []):
@@ -96,6 +98,12 @@ class DepartmentCatalog:
         return bool(AGENCY_SUFFIX.search(name)) and "。" not in name and "," not in name
 
     def resolve(self, written: str) -> Department:
+        found = self._resolved.get(written)
+        if found is None:
+            found = self._resolved[written] = self._resolve(written)
+        return found
+
+    def _resolve(self, written: str) -> Department:
         surface = compact(written)
         name = surface
         repairs: list[str] = []

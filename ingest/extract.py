@@ -91,6 +91,10 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision) -> list[TaskRecord]
                                 f"{compact(text[c_start:c_end])[:60]}")
             continue
         body = text[cursor:c_start] if cursor < c_start else ""
+        if not body.strip():
+            # the clause stands on the heading line; the body follows it
+            following = clauses[k].start + p.start if k < len(clauses) else p.end
+            body = text[c_end:following]
         task = TaskRecord(number=p.number, title=p.title if k == 1 else None, text_start=_text_start(body),
                           text=compact(body), clause=k, parent=p.parent_number,
                           span=ctx.span(p.start if k == 1 else cursor, c_end), clause_span=ctx.span(c_start, c_end))

@@ -58,8 +58,11 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     meta.issuer = _find_issuer(head_lines, meta.title, text)
     if meta.issuer:
         meta.region = region_index().prefix(meta.issuer)
-    if meta.region is None and meta.title:
-        meta.region = region_index().prefix(meta.title)
+    for source in (meta.issuer, meta.title):
+        if meta.region is None and source:
+            # "中共菏泽市委办公室…" names its region after a prefix
+            hit = region_index().first_in(source)
+            meta.region = hit[1] if hit is not None and hit[0] <= 4 else None
     meta.level = meta.region.level if meta.region else None
     meta.date = _signing_date(text, body_start)
     if meta.date is None:

@@ -179,6 +179,7 @@ MARKER = re.compile(
 )
 _LABEL_LINE = re.compile(r"^(?:省级|市级|县级)?(?:牵头|责任|主责|配合|参与|协办|协助|主办|实施|落实)(?:单位|部门)\s*[:：]")
 _DATE_LINE = re.compile(r"^\S{0,30}?(?:\d{4}|[〇零一二三四五六七八九○]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日(?:印发)?$")
+_PIPE_ROW = re.compile(r"^\|.*\|")
 _TERMINAL = set("。！？!?；;")
 # A title ends with the kind of document it is; the line after it is never its continuation.
 DOC_KIND = r"(?:通知|意见|方案|措施|办法|规定|细则|规划|计划|决定|批复|要点|任务|清单|函|公告|通告|报告|纲要|条例|规则|指引|指南|政策)"
@@ -221,8 +222,8 @@ def _unclosed_bracket(line: str) -> bool:
 
 def _continues(prev: str, nxt: str) -> bool:
     """Does ``nxt`` continue the paragraph ``prev`` that a page break cut?"""
-    if "\t" in prev or "\t" in nxt or not prev or not nxt:
-        return False
+    if not prev or not nxt or "\t" in prev or "\t" in nxt or _PIPE_ROW.match(prev) or _PIPE_ROW.match(nxt):
+        return False  # table rows are joined by the table reader, cell by cell
     if _DATE_LINE.match(nxt):
         return False
     if _unclosed_bracket(prev):
@@ -236,6 +237,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if last in "”\"'" and len(prev) > 1 and prev[-2] in _TERMINAL:
         return False
+    if _LABEL_LINE.match(prev):
+        return True  # "牵头单位：市工业和信息" broken by a page break before "化局"
     if len(prev) < 20:
         return False
     # A heading ("（三）xxx") has no full stop; its body starts on the next line.

@@ -18,7 +18,11 @@ _DEADLINE_HEADER = re.compile(r"(时限|时间|进度|完成)")
 _NUMBER_HEADER = re.compile(r"^(序号|编号|序|号)$")
 _LEVEL_OF_HEADER = {"省": "province", "市": "city", "县": "county", "区": "county"}
 _COOPERATE_HEADER = re.compile(r"(配合|参与|协办|协助|协同)")
-_ROW_NUMBER = re.compile(r"^[\dSsOoIlZz]{1,3}$")
+_ROW_NUMBER = re.compile(r"^[\dSsOoIlZz]{1,3}[.、]?$")
+_LEAD_HEADER = re.compile(r"牵头")
+_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
+# a row that only names a part of the table ("一、科技创新"): it separates rows, it is not one
+_SECTION_ROW = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
 
 
 @dataclass
@@ -97,6 +101,13 @@ def classify_header(cells: list[Cell]) -> list[Column] | None:
             columns.append(Column(i, "other", header=t))
     if not (have_content and have_units):
         return None
+    unit_columns = [c for c in columns if c.role == "units"]
+    if any(_LEAD_HEADER.search(c.header) for c in unit_columns):
+        # 牵头单位 | 责任单位: beside a lead column, the other unit columns cooperate
+        same_level = {c.level for c in unit_columns if _LEAD_HEADER.search(c.header)}
+        for c in unit_columns:
+            if not _LEAD_HEADER.search(c.header) and c.level in same_level:
+                c.cooperate = True
     first = columns[0]
     if first.role == "other" and len(texts[0]) <= 3:
         # 序号 misread by OCR (承中, 承, 本, 京): a short first header cell before the content
@@ -140,6 +151,10 @@ def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None) -> Tabl
     number_col = table.column("number")
     printed = cells[number_col.index].text if number_col and number_col.index < len(cells) else ""
     filled = [c for c in cells if c.text]
+    if filled and all(_SEPARATOR_CELL.match(c.text) for c in filled):
+        return last_row  # the |---|---| line of a markdown table
+    if len(filled) == 1 and _SECTION_ROW.match(filled[0].text):
+        return None  # a section heading inside the table: the next row starts afresh
     if not filled or (len(filled) == 1 and len(filled[0].text) <= 2 and not _ROW_NUMBER.match(filled[0].text)):
         return last_row  # an empty or junk line ("-") between header and rows
     starts_row = bool(printed) and (_ROW_NUMBER.match(printed) is not None or number_col is None)
