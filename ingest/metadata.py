@@ -85,6 +85,10 @@ def _find_title(lines: list[str]) -> str | None:
             j += 1
             title += lines[j]
         if _TITLE_LINE.search(title):
+            # "山东省人民政府办公厅\n关于印发…的通知": the issuer line above belongs to the title,
+            # unless it is the letterhead at the very top
+            if i >= 2 and title.startswith("关于") and _ORG.search(lines[i - 1]) and len(lines[i - 1]) <= 30:
+                title = lines[i - 1] + title
             return compact(title)
     # no 关于: the first line that ends as a document title does
     for line in lines[:10]:
@@ -144,7 +148,8 @@ def _implements(title: str, head: str) -> list[str]:
     for sentence in re.split(r"[。;；\n]", title + "\n" + head):
         for verb in _IMPLEMENT_VERB.finditer(sentence):
             scope = sentence[verb.end():]
-            made = _MADE_HERE.search(scope)
+            # what the document itself makes (制定/印发) ends the scope, but not inside a cited title
+            made = _MADE_HERE.search(_mask_quoted(scope))
             if made:
                 scope = scope[: made.start()]
             quoted = list(_QUOTED.finditer(scope))
@@ -160,6 +165,10 @@ def _implements(title: str, head: str) -> list[str]:
                 add(normalise_doc_number(n))
             break  # the first implementing verb of a sentence decides its scope
     return found
+
+
+def _mask_quoted(s: str) -> str:
+    return re.sub(r"《[^《》]*》", lambda m: "《" + " " * (len(m.group()) - 2) + "》", s)
 
 
 def _mentions_self(name: str) -> bool:

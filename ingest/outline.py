@@ -170,9 +170,10 @@ def build_outline(text: str) -> Outline:
 def _drop_implausible(hits: list[tuple[int, Marker]]) -> list[tuple[int, Marker]]:
     """Keep a marker only when it could continue a numbering sequence.
 
-    A line such as "3.6万户…" or a stray "(2)" in a title is not a provision;
-    a real sequence starts at one (or continues the previous number of its
-    kind, possibly across a parent: 003 numbers 1-96 through its sections).
+    A stray "(2)" in a title is not a provision; a real sequence starts at one
+    or continues the previous number of its kind, possibly across a parent
+    (003 numbers 1-96 through its sections; a plan may number its items 1-3
+    across two 方面).
     """
     last_value: dict[str, int] = {}
     kept: list[tuple[int, Marker]] = []
@@ -183,12 +184,6 @@ def _drop_implausible(hits: list[tuple[int, Marker]]) -> list[tuple[int, Marker]
             plausible = True  # a document may begin its numbering after an unnumbered part
         if not plausible:
             continue
-        # a new parent restarts the deeper kinds
-        for kind, rank, _ in _MARKERS:
-            if rank > marker.rank and kind != marker.kind and kind in last_value:
-                if kind == "arabic" and marker.kind in ("cn", "chapter"):
-                    continue  # arabic numbering may run on across sections
-                del last_value[kind]
         last_value[marker.kind] = marker.value
         kept.append((i, marker))
     return kept
