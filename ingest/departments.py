@@ -86,7 +86,9 @@ class DepartmentCatalog:
 
     # -- names -----------------------------------------------------------------
     def is_collective(self, name: str) -> bool:
-        return any(p.search(name) for p in self.collective_patterns)
+        # "各县区政府、管委会", "省直有关部门、单位": the head before 、 decides
+        head = name.split("、", 1)[0]
+        return any(p.search(name) or p.search(head) for p in self.collective_patterns)
 
     def looks_like_unit(self, name: str) -> bool:
         """Could ``name`` be an organisation (rather than a piece of running text)?"""
