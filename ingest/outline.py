@@ -104,7 +104,8 @@ def _title_of(text: str, line_start: int, line_end: int, after_marker: int, next
     stop = rest.find("。")
     if stop < 0:
         # a heading line: the body, if any, is on the following lines
-        if not next_is_marker and len(rest) <= 60 and not _TITLE_STOP.search(rest.rstrip(":：")):
+        if not next_is_marker and len(rest) <= 60 and not rest.endswith((")", "）")) and ";" not in rest:
+            # a heading line ("（一）强化科技创新，提升产业竞争力") above its body
             return rest.rstrip(":：。"), rest_start, min(line_end + 1, len(text))
         if len(rest) <= 40 and not _TITLE_STOP.search(rest):
             return rest, rest_start, line_end
