@@ -21,7 +21,7 @@ from .store_commands import DataOption, StoreKind, StoreOption, open_store_or_ex
 
 app = typer.Typer(help="policykg: a knowledge graph of Chinese government policy provisions.",
                   no_args_is_help=True, add_completion=False)
-out = Console()
+out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 

@@ -17,7 +17,7 @@ from graph.stores.base import GraphStore
 from graph.stores.errors import StoreError
 from queries.catalog import CatalogError, get_query, load_catalog
 
-out = Console()
+out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 
