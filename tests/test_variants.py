@@ -81,3 +81,26 @@ def test_full_width_digits_and_ideographic_spaces(corpus_files, extracted):
     original = extracted["003_a6d61ab50cb7c05a.txt"]
     assert edges(variant) == edges(original)
     assert {(t.value, t.unit, t.year) for t in variant.targets} == {(t.value, t.unit, t.year) for t in original.targets}
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_table_cells_broken_across_lines(corpus_files, extracted, seed):
+    """A row continued on the next line: each cell's tail sits under the cell it belongs to."""
+    rng = random.Random(seed)
+    out = []
+    for line in raw(corpus_files, "001").split("\n"):
+        cells = line.split("\t")
+        if len(cells) == 4 and re.fullmatch(r"\w{1,2}", cells[0]) and cells[1] != "省级方案内容" and rng.random() < 0.6:
+            heads, tails = [cells[0]], [""]
+            for cell in cells[1:]:
+                # cut between two units or inside running text, never inside a unit's name
+                cuts = [m.end() for m in re.finditer(r"[、,。]", cell)] or [len(cell)]
+                k = rng.choice(cuts)
+                heads.append(cell[:k])
+                tails.append(cell[k:])
+            out.append("\t".join(heads))
+            out.append("\t".join(tails))
+        else:
+            out.append(line)
+    variant = extract_bytes("\n".join(out).encode(), "v.txt")
+    assert edges(variant) == edges(extracted["001_eac2c624b6a1218d.txt"])
