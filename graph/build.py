@@ -16,31 +16,12 @@ from ingest.normalize import compact
 from ingest.records import ExtractedDocument, Span, UnitRef
 from ingest.regions import Region, region_index
 
+from .ids import document_id, document_key, region_id, task_id, titles_of
+from .linking.references import references
 from .model import PolicyGraph
 
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号$")
 EDGE_OF_ROLE = {"lead": "LEADS", "cooperate": "COOPERATES_ON", "implement": "LEADS"}
-
-
-def document_key(doc: ExtractedDocument) -> str:
-    info = doc.document
-    if info.doc_number:
-        return info.doc_number
-    if info.title:
-        return compact(info.title)
-    return "file:" + doc.file
-
-
-def document_id(key: str) -> str:
-    return "doc:" + key
-
-
-def task_id(doc_key: str, number: str, clause: int = 1) -> str:
-    return f"task:{doc_key}:{number}" + (f"#{clause}" if clause > 1 else "")
-
-
-def region_id(region: Region) -> str:
-    return "region:" + region.code
 
 
 class _Builder:
@@ -124,8 +105,11 @@ class _Builder:
         if info.issuer:
             issuer = self.department(None, info.issuer, info.level, doc_region, key)
             self.g.add_edge(did, "ISSUED_BY", issuer, doc_id=did)
-        for ref in info.implements:
-            self.g.add_edge(did, "IMPLEMENTS", self.reference(ref, did), doc_id=did, basis="explicit", cited_as=ref)
+        refs = references(doc)
+        for ref in refs:
+            if ref.evidence.get("where") == "header":
+                self.g.add_edge(did, ref.kind, self.reference(ref.target, did), doc_id=did, basis="explicit",
+                                cited_as=ref.cited_as[0])
 
         def prov(span: Span, number: str) -> dict:
             return {"doc_id": did, "number": number, "span_start": span.start, "span_end": span.end}
@@ -160,6 +144,17 @@ class _Builder:
                 self.g.add_edge(tid, "CONCERNS", self.industry(name, did), **prov(t.span, t.number))
             if cascade is not None:
                 self.cascade(doc, key, tid, cascade, upper_doc, doc_region)
+
+        # a provision that says 落实《…》 carries that document out; one that only names it cites it
+        for ref in refs:
+            provision = ref.evidence.get("provision")
+            if ref.evidence.get("where") == "header" or not provision:
+                continue
+            source = task_id(key, provision)
+            if source not in self.g.nodes:
+                source = did
+            self.g.add_edge(source, ref.kind, self.reference(ref.target, did), doc_id=did, number=provision,
+                            basis="explicit", cited_as=ref.cited_as[0])
 
         for k, target in enumerate(doc.targets, start=1):
             tgt = f"target:{key}:{target.task or '-'}:{k}"
@@ -210,21 +205,6 @@ class _Builder:
                             span_end=unit.span.end if unit else c.span.end)
         self.g.add_edge(city_task, "CASCADES_FROM", upper_task, basis="explicit", score=1.0,
                         doc_id=document_id(key), number=c.number, span_start=c.span.start, span_end=c.span.end)
-
-
-_PROMULGATION = re.compile(r"关于印发《?(.+?)》?的通知$")
-
-
-def titles_of(title: str | None) -> list[str]:
-    """A document's own title, and for a notice that promulgates a text (关于印发《X》的通知) the text's title X."""
-    if not title:
-        return []
-    title = compact(title)
-    out = [title]
-    m = _PROMULGATION.search(title)
-    if m:
-        out.append(m.group(1))
-    return out
 
 
 def build_graph(docs: Iterable[ExtractedDocument], graph: PolicyGraph | None = None,

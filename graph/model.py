@@ -22,7 +22,7 @@ RELATIONSHIPS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
     "IMPLEMENTS": (("Document", "Task"), ("Document",), "carries out the document"),
     "CASCADES_FROM": (("Task",), ("Task",), "a lower-level task that comes from a higher-level one"),
     "RELATES_TO": (("Task",), ("Task",), "tasks of different levels on the same subject"),
-    "CITES": (("Document",), ("Document",), "mentions a document without implementing it"),
+    "CITES": (("Document", "Task"), ("Document",), "mentions a document without implementing it"),
     "IN_DOCUMENT": (("Task",), ("Document",), "the provision belongs to the document"),
     "UNDER": (("Task",), ("Task",), "the provision is a sub-item of another"),
     "HAS_TARGET": (("Task", "Document"), ("Target",), "the quantified goal stated in the provision"),

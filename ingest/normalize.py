@@ -162,7 +162,8 @@ _MARKDOWN = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*|\*\*|__|^[ \t]*(?:-{3,}|\*{3,}|
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-—–―]+[ \t]*\d{1,4}[ \t]*[-—–―]+|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*$")
 # A space is kept only between two Latin letters/digits ("Figure 3", "CT scanner").
 _SPACES = re.compile(r"(?<![A-Za-z0-9]) +| +(?![A-Za-z0-9])")
-_TRAILING_WS = re.compile(r"(?m)[ \t]+$|^[ \t]+(?=\S)(?![^\n]*\t)")
+# (?<![ \t]) lets a match start only at the head of a run: a long run of tabs inside a line stays linear
+_TRAILING_WS = re.compile(r"(?m)(?<![ \t])[ \t]+$|^[ \t]+(?=\S)(?![^\n]*\t)")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 _PHONE = re.compile(r"^[\s(（]*(?:\+?86[- ]?)?(?:\d{3,4}[- ]?)?\d{7,11}[\s)）]*$")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .normalize import DOC_KIND
 from .numerals import chinese_to_int
 
 _MARKERS: list[tuple[str, int, re.Pattern[str]]] = [

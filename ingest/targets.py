@@ -206,7 +206,8 @@ def _year_marks(sentence: str, lex: _Lexicon) -> list[tuple[int, int]]:
             continue  # a year in a title: (2023—2025年)
         if tail and tail in "—-~～":
             continue
-        if lex.baseline.search(sentence[:m.start()]) or re.match(r"以来|起|的?基础|的?水平", sentence[m.end():]):
+        # the baseline word stands right before the year; looking further back made long sentences quadratic
+        if lex.baseline.search(sentence[max(0, m.start() - 12):m.start()]) or re.match(r"以来|起|的?基础|的?水平", sentence[m.end():]):
             continue  # a baseline: 比2020年下降14.5%
         marks.append((m.start(), int(m.group("y"))))
     for m in _PLAN_PERIOD.finditer(sentence):

@@ -15,7 +15,7 @@ the CLI (``policykg query --help``), the API's OpenAPI schema and the tests
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any

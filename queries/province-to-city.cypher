@@ -1,5 +1,5 @@
 // name: province-to-city
-// description: The province-to-city task mapping: each higher-level task with its leads and the lower-level tasks and units that carry it out.
+// description: The province-to-city task mapping: each higher-level task with its leads and the lower-level tasks and units that carry it out, explicit links (tables) and inferred ones (policykg link) together, each with its basis, score and evidence.
 // param: document string optional example=山东省县域经济高质量发展三年行动方案 -- the higher-level document: id, number or part of its title (all when omitted)
 // param: min_score float optional example=0.5 -- keep only links scored at least this (explicit links score 1.0)
 // column: provincial_document -- title of the higher-level document
@@ -11,9 +11,13 @@
 // column: city_task -- number of the lower-level task in its document
 // column: city_leads -- lower-level departments that carry it out
 // column: city_cooperates -- lower-level departments that cooperate
+// column: link -- CASCADES_FROM (the lower task carries the higher one out) or RELATES_TO (same subject, no direction)
 // column: basis -- explicit (a table or 分工方案 says so) or inferred
-// column: score -- confidence of the link
-MATCH (low:Task)-[c:CASCADES_FROM]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
+// column: score -- confidence of the link (explicit links score 1.0)
+// column: direction -- for inferred links: how the documents' dates or implements statements decided the type
+// column: shared_terms -- evidence of an inferred link: key terms both texts use
+// column: counterparts -- evidence: department pairs (省科技厅→市科技局) on both sides
+MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
 WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
   AND ($min_score IS NULL OR c.score >= $min_score)
 MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
@@ -23,5 +27,6 @@ RETURN pdoc.title AS provincial_document, up.title AS provincial_task,
        cdoc.doc_number AS city_document, low.id AS city_task_id, low.number AS city_task,
        [(cl:Department)-[:LEADS]->(low) | cl.name] AS city_leads,
        [(cc:Department)-[:COOPERATES_ON]->(low) | cc.name] AS city_cooperates,
-       c.basis AS basis, c.score AS score
-ORDER BY provincial_document, low.span_start
+       type(c) AS link, c.basis AS basis, c.score AS score, c.direction AS direction,
+       coalesce(c.terms, []) AS shared_terms, coalesce(c.counterparts, []) AS counterparts
+ORDER BY provincial_document, up.id, score DESC, low.span_start

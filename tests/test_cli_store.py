@@ -27,8 +27,10 @@ def test_main_job_then_department_leads(tmp_path, monkeypatch, gold):
         assert ("菏政办字〔2024〕7号", "二/(一)/1") in led and len(led) > 30
 
         as_csv = runner.invoke(app, ["query", "province-to-city", "-f", "csv"])
-        table = list(csv.DictReader(io.StringIO(as_csv.stdout)))
-        assert len(table) == 35 and table[0]["city_leads"] == "市发展改革委"
+        table = [r for r in csv.DictReader(io.StringIO(as_csv.stdout)) if r["basis"] == "explicit"]
+        assert len(table) == 35
+        first = next(r for r in table if r["provincial_task"] == "实施经济强县领跑计划")
+        assert first["city_leads"] == "市发展改革委" and first["provincial_leads"] == "省发展改革委"
 
         listing = runner.invoke(app, ["query"])
         assert "department-leads" in listing.stdout and "province-to-city" in listing.stdout

@@ -14,7 +14,7 @@ def test_bad_files_are_reported_and_good_ones_still_extracted(tmp_path, corpus_f
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     garbled = tmp_path / "latin.txt"
-    garbled.write_bytes(bytes([0xFF, 0xFE, 0xFD, 0x81, 0x30]) * 200)
+    garbled.write_bytes(bytes([0xC3, 0x28, 0xFF, 0xFD, 0x81, 0x30]) * 200)
     prose = tmp_path / "prose.txt"
     prose.write_text("这是一段没有任何编号条款的说明文字,不构成政策文件。\n", encoding="utf-8")
     runner = CliRunner()

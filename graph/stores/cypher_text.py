@@ -10,6 +10,7 @@ matches found in the masked text can be applied to the original.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.IGNORECASE)
@@ -17,6 +18,7 @@ _RETURN = re.compile(r"\bRETURN\b", re.IGNORECASE)
 _UNION = re.compile(r"\bUNION\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=512)  # catalog texts repeat on every request
 def mask_literals(text: str) -> str:
     """Return ``text`` with literal/comment/backtick contents blanked out.
 

@@ -38,6 +38,9 @@ _MAX_SOCKET_PATH = 107
 Health = Literal["ok", "loading", "down"]
 
 
+QUERY_MEM_CAPACITY = int(os.environ.get("POLICYKG_QUERY_MEM_BYTES", str(1 << 30)))
+
+
 def no_retry() -> Retry:
     """redis-py retries 10 times with back-off by default: that turns "server
     down" into a multi-second hang, and silently re-sends a write whose reply
@@ -228,6 +231,9 @@ class EmbeddedServer:
             str(self.redis_server),
             # IMPORT_FOLDER confines LOAD CSV file:// URIs to an empty private folder.
             "--loadmodule", str(self.module_path), "IMPORT_FOLDER", f"{self.import_dir}/",
+            # A read's time budget does not bound its memory: one huge range() from /cypher could hold
+            # the server for seconds after its timeout; cap what a single query may allocate.
+            "QUERY_MEM_CAPACITY", str(QUERY_MEM_CAPACITY),
             "--port", "0",
             "--unixsocket", str(self.socket_path),
             "--unixsocketperm", "700",

@@ -10,7 +10,7 @@ from .base import GraphStore
 from .embedded_client import DEFAULT_GRAPH, EmbeddedClient, ReadResult
 from .errors import GraphNotFound
 from .falkordb_server import EmbeddedServer, default_data_dir
-from .loading import Statement
+from .loading import VERSION_LABEL, Statement
 
 
 class EmbeddedStore(GraphStore):
@@ -32,6 +32,8 @@ class EmbeddedStore(GraphStore):
         for label in ("Task", "Target"):
             self.client.create_index(label, "doc_id")
         self.client.create_index("Department", "name")
+        for prop in ("id", "doc_id"):  # document versions (see loading: kept beside the current graph)
+            self.client.create_index(VERSION_LABEL, prop)
         self._schema_ready = True
 
     def _read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int) -> ReadResult:

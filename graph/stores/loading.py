@@ -49,8 +49,17 @@ def _batches(rows: list[dict], size: int = BATCH):
 def document_statements(graph: PolicyGraph, doc_id: str, number: str | None, titles: list[str]) -> list[Statement]:
     """Everything needed to (re)load the document ``doc_id`` whose subgraph is ``graph``."""
     statements: list[Statement] = [
-        ("MATCH (n) WHERE (n:Task OR n:Target) AND n.doc_id = $doc DETACH DELETE n", {"doc": doc_id}),
-        ("MATCH ()-[r]->() WHERE r.doc_id = $doc AND NOT type(r) IN $structural DELETE r",
+        # departments the previous version named: checked at the end, when they may have no clause left
+        ("MATCH (t:Task)<-[:LEADS|COOPERATES_ON]-(d:Department) WHERE t.doc_id = $doc SET d.orphan_check = $doc",
+         {"doc": doc_id}),
+        ("MATCH (:Document {id: $doc})-[:ISSUED_BY]->(d:Department) SET d.orphan_check = $doc", {"doc": doc_id}),
+        # by label, so the doc_id indexes are used (a label-less MATCH scans every node)
+        ("MATCH (n:Task) WHERE n.doc_id = $doc DETACH DELETE n", {"doc": doc_id}),
+        ("MATCH (n:Target) WHERE n.doc_id = $doc DETACH DELETE n", {"doc": doc_id}),
+        # what else the document asserted starts or ends at its Document node (ISSUED_BY, IMPLEMENTS,
+        # HAS_TARGET): every other relationship it asserted touches one of its Tasks or Targets, gone above.
+        # Anchored on the Document, not a scan of every relationship in the graph (quadratic over a folder).
+        ("MATCH (d:Document {id: $doc})-[r]-() WHERE r.doc_id = $doc AND NOT type(r) IN $structural DELETE r",
          {"doc": doc_id, "structural": sorted(STRUCTURAL)}),
     ]
     by_label: dict[str, list[dict]] = defaultdict(list)
@@ -89,9 +98,12 @@ def document_statements(graph: PolicyGraph, doc_id: str, number: str | None, tit
                 {"rows": batch}))
 
     statements.extend(_fold_stubs(doc_id, number, titles))
+    # drop the departments no clause names any more: only those the previous version named can have become
+    # so (every department this version names has its relationship), so only they are checked, not all
     statements.append((
-        "MATCH (d:Department) WHERE NOT (d)-[:LEADS|COOPERATES_ON]->() AND NOT ()-[:ISSUED_BY]->(d) DETACH DELETE d",
-        {}))
+        "MATCH (d:Department) WHERE d.orphan_check = $doc SET d.orphan_check = null "
+        "WITH d WHERE NOT (d)-[:LEADS|COOPERATES_ON]->() AND NOT ()-[:ISSUED_BY]->(d) DETACH DELETE d",
+        {"doc": doc_id}))
     return statements
 
 
@@ -118,4 +130,46 @@ def document_removal(doc_id: str) -> list[Statement]:
         ("MATCH (d:Document {id: $doc}) SET d.stub = true", {"doc": doc_id}),
         ("MATCH (d:Department) WHERE NOT (d)-[:LEADS|COOPERATES_ON]->() AND NOT ()-[:ISSUED_BY]->(d) DETACH DELETE d",
          {}),
+    ]
+
+
+# -- document versions -------------------------------------------------------------------
+#
+# The graph holds the current version of every document. Each version that was
+# ever loaded is also kept as a DocumentVersion node (id, the document's id and
+# number, content hash, when it was ingested, from which file, and its source
+# text compressed), linked to its document by the ``doc_id`` property rather
+# than by a relationship, so that the current-version graph (its relationship
+# types and counts, and every catalog query) is the same with or without the
+# history. Exactly one version of a document is ``current``; a replaced one
+# gets ``superseded_at`` and ``superseded_by``.
+
+VERSION_LABEL = "DocumentVersion"
+
+
+def version_id(doc_id: str, content_hash: str, ingested_at: str) -> str:
+    """``version:<document number or title>@<content hash, 16 hex>@<date ingested>``."""
+    key = doc_id[len("doc:"):] if doc_id.startswith("doc:") else doc_id
+    return f"version:{key}@{content_hash[:16]}@{ingested_at}"
+
+
+def new_version_statements(doc_id: str, vid: str, props: dict[str, Any], document_props: dict[str, Any]
+                           ) -> list[Statement]:
+    """Make ``vid`` the current version of ``doc_id``; the version it replaces stays, superseded."""
+    at = props["ingested_at"]
+    return [
+        ("MATCH (v:DocumentVersion) WHERE v.doc_id = $doc AND v.current = true AND v.id <> $id "
+         "SET v.current = false, v.superseded_at = $at, v.superseded_by = $id", {"doc": doc_id, "id": vid, "at": at}),
+        ("MERGE (v:DocumentVersion {id: $id}) SET v += $props, v.current = true",
+         {"id": vid, "props": _clean(props)}),
+        ("MATCH (d:Document {id: $doc}) SET d += $props", {"doc": doc_id, "props": _clean(document_props)}),
+    ]
+
+
+def same_version_statements(doc_id: str, vid: str, props: dict[str, Any], document_props: dict[str, Any]
+                            ) -> list[Statement]:
+    """The same content read again (another alias file, another policykg): the version stays, its marks change."""
+    return [
+        ("MATCH (v:DocumentVersion {id: $id}) SET v += $props", {"id": vid, "props": _clean(props)}),
+        ("MATCH (d:Document {id: $doc}) SET d += $props", {"doc": doc_id, "props": _clean(document_props)}),
     ]

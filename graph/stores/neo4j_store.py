@@ -16,7 +16,7 @@ from graph.model import NODE_LABELS
 from .base import GraphStore
 from .embedded_client import ReadResult
 from .errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
-from .loading import Statement
+from .loading import VERSION_LABEL, Statement
 
 
 class Neo4jStore(GraphStore):
@@ -50,6 +50,8 @@ class Neo4jStore(GraphStore):
             for label in ("Task", "Target"):
                 session.run(f"CREATE INDEX {label.lower()}_doc_id IF NOT EXISTS FOR (n:{label}) ON (n.doc_id)")
             session.run("CREATE INDEX department_name IF NOT EXISTS FOR (n:Department) ON (n.name)")
+            session.run(f"CREATE CONSTRAINT documentversion_id IF NOT EXISTS FOR (n:{VERSION_LABEL}) REQUIRE n.id IS UNIQUE")
+            session.run(f"CREATE INDEX documentversion_doc_id IF NOT EXISTS FOR (n:{VERSION_LABEL}) ON (n.doc_id)")
         self._schema_ready = True
 
     def _read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int) -> ReadResult:

@@ -1,0 +1,175 @@
+"""One error shape for every failure: RFC 9457 problem details (application/problem+json).
+
+Routers raise ``ApiProblem``; store errors, validation errors, Starlette's own
+HTTP errors (unknown route, wrong method) and anything unexpected are turned
+into the same shape by the handlers installed here, so a client parses one
+format whatever went wrong.
+
+Status codes, and why:
+  400 the Cypher text is not valid / the engine rejected it
+  401 writes need X-API-Key and it is missing or wrong
+  403 the request is understood but refused: a write through the read-only /cypher, or
+      writes are disabled because the server has no API key configured
+  404 no department / task / document / industry by that name (path or filter)
+  405 the path exists, not with this method
+  409 a name matches several departments (say which with ?region= or use the id)
+  413 the body is larger than the configured bound
+  415 a body in a format that is not accepted (upload: no reader for that file type)
+  422 a parameter or body field is malformed, out of range, or a document yields nothing usable
+  503 the graph store is down or not reachable (Retry-After is set)
+  504 the query ran past its time budget and the engine aborted it: the API is a gateway to
+      the graph store, and the store did not answer in time (408 would blame the client's
+      upload speed, which is not what happened)
+"""
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from graph.stores.errors import (
+    ConstraintViolation,
+    QueryError,
+    QueryTimeout,
+    ReadOnlyViolation,
+    ServerNotRunning,
+    ServerStartError,
+    StoreError,
+    StoreUnavailable,
+)
+
+log = logging.getLogger("policykg.api")
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+TYPE_PREFIX = "urn:policykg:problem:"
+
+# the problem type of each status when a router does not name a more specific one
+_DEFAULT_TYPES = {
+    400: "bad-request", 401: "unauthorized", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
+    409: "conflict", 413: "payload-too-large", 415: "unsupported-media-type", 422: "invalid-parameter",
+    500: "internal-error", 503: "store-unavailable", 504: "query-timeout",
+}
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details; members beyond the five standard ones are extensions."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [{
+        "type": "urn:policykg:problem:not-found", "title": "Not Found", "status": 404,
+        "detail": "no department named '市发改局' (nor '市发改局' in the alias file); "
+                  "GET /departments?prefix=市发 lists departments",
+        "instance": "/departments/%E5%B8%82%E5%8F%91%E6%94%B9%E5%B1%80",
+    }]})
+
+    type: str = Field("about:blank", description="a URI naming the kind of problem (urn:policykg:problem:…)")
+    title: str = Field(description="short summary of the kind of problem")
+    status: int = Field(description="the HTTP status code")
+    detail: str = Field(description="what went wrong with this request, and how to put it right")
+    instance: str | None = Field(None, description="the request path")
+
+
+class ApiProblem(Exception):
+    """Raised by routers; becomes a problem response."""
+
+    def __init__(self, status: int, detail: str, *, kind: str | None = None, headers: dict[str, str] | None = None,
+                 **extensions: Any) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.kind = kind or _DEFAULT_TYPES.get(status, "about:blank")
+        self.headers = headers or {}
+        self.extensions = extensions
+
+
+def problem_response(request: Request, status: int, detail: str, *, kind: str | None = None,
+                     headers: dict[str, str] | None = None, **extensions: Any) -> JSONResponse:
+    kind = kind or _DEFAULT_TYPES.get(status)
+    body = {
+        "type": TYPE_PREFIX + kind if kind else "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "instance": _instance(request),
+        **extensions,
+    }
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+def _instance(request: Request) -> str:
+    """The request path as sent (percent-encoded): a URI reference, as RFC 9457 wants."""
+    raw = request.scope.get("raw_path")
+    return raw.decode("ascii", "replace") if raw else request.url.path
+
+
+def store_problem(exc: StoreError) -> ApiProblem:
+    """What a store error means to a client."""
+    if isinstance(exc, ReadOnlyViolation):
+        return ApiProblem(403, str(exc), kind="read-only")
+    if isinstance(exc, QueryTimeout):
+        return ApiProblem(504, f"{exc}; ask for less (filters, a smaller page) or, on POST /cypher, "
+                               "a larger timeout_ms up to the server's maximum", kind="query-timeout")
+    if isinstance(exc, ConstraintViolation):
+        return ApiProblem(409, str(exc))
+    if isinstance(exc, QueryError):
+        return ApiProblem(400, str(exc), kind="cypher-error")
+    if isinstance(exc, (StoreUnavailable, ServerNotRunning, ServerStartError)):
+        return ApiProblem(503, f"the graph store is not available: {exc}", headers={"Retry-After": "5"})
+    return ApiProblem(503, f"the graph store failed: {exc}", headers={"Retry-After": "5"})
+
+
+def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    out = []
+    for err in exc.errors():
+        out.append({"location": [str(p) for p in err.get("loc", ())], "message": err.get("msg", ""),
+                    "type": err.get("type", "")})
+    return out
+
+
+def install_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiProblem)
+    async def _api_problem(request: Request, exc: ApiProblem) -> JSONResponse:
+        return problem_response(request, exc.status, exc.detail, kind=exc.kind, headers=exc.headers, **exc.extensions)
+
+    @app.exception_handler(StoreError)
+    async def _store_error(request: Request, exc: StoreError) -> JSONResponse:
+        problem = store_problem(exc)
+        if problem.status >= 500:
+            log.warning("store error on %s %s: %s", request.method, request.url.path, exc)
+        return await _api_problem(request, problem)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = _validation_errors(exc)
+        summary = "; ".join(f"{'.'.join(e['location'])}: {e['message']}" for e in errors[:5])
+        return problem_response(request, 422, f"invalid request: {summary}", errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).description
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"no such path: {request.url.path} (GET /openapi.json describes the API)"
+        elif exc.status_code == 405:
+            detail = f"{request.method} is not allowed on {request.url.path}"
+        return problem_response(request, exc.status_code, detail, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return problem_response(request, 500, "internal error; the server log has the details")
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the problems an operation can answer with."""
+    return {
+        status: {
+            "description": HTTPStatus(status).phrase + " (problem details)",
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }

@@ -1,0 +1,53 @@
+"""GET /healthz (is the graph store reachable?) and GET /stats (what it holds). Catalog query: graph-counts."""
+from __future__ import annotations
+
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict, Field
+
+from .deps import AppSettings, Runner
+from .problems import problem_responses
+
+router = APIRouter(tags=["service"])
+
+
+class Health(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "status": "ok", "store": "embedded FalkorDB at /home/me/.local/share/policykg/falkordb.sock",
+        "writes_enabled": False}]})
+
+    status: str = Field(description="ok when the graph store answered")
+    store: str = Field(description="which store the API reads")
+    writes_enabled: bool = Field(description="POST /documents accepts uploads (an API key is configured)")
+
+
+class Stats(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "nodes": {"Department": 87, "Document": 10, "Task": 285}, "relationships": {"LEADS": 444, "COOPERATES_ON": 195},
+        "total_nodes": 382, "total_relationships": 639}]})
+
+    nodes: dict[str, int] = Field(description="nodes by label")
+    relationships: dict[str, int] = Field(description="relationships by type")
+    total_nodes: int
+    total_relationships: int
+
+
+@router.get("/healthz", response_model=Health, responses=problem_responses(503, 504),
+            summary="Is the graph store reachable?")
+def healthz(runner: Runner, settings: AppSettings):
+    store = runner.holder.get()
+    runner.read("RETURN 1 AS ok", {}, timeout_ms=min(settings.query_timeout_ms, 5000), row_cap=1)
+    return Health(status="ok", store=store.describe(), writes_enabled=settings.writes_enabled)
+
+
+@router.get("/stats", response_model=Stats, responses=problem_responses(503, 504),
+            summary="Counts of nodes by label and relationships by type")
+def stats(runner: Runner):
+    nodes: dict[str, int] = {}
+    relationships: dict[str, int] = {}
+    for row in runner.rows("graph-counts"):
+        if row["type"] is None:
+            continue  # a node without a label: not one of ours
+        (nodes if row["kind"] == "node" else relationships)[row["type"]] = row["count"]
+    nodes, relationships = dict(sorted(nodes.items())), dict(sorted(relationships.items()))
+    return Stats(nodes=nodes, relationships=relationships, total_nodes=sum(nodes.values()),
+                 total_relationships=sum(relationships.values()))

@@ -1,0 +1,64 @@
+"""The province-to-city task mapping. Catalog query: province-to-city-mapping."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, ConfigDict, Field
+
+from .deps import Page, PagingDep, Runner
+from .problems import problem_responses
+from .resolve import canonical_name
+
+router = APIRouter(tags=["mapping"])
+
+_PROVINCIAL = "山东省县域经济高质量发展三年行动方案(2023—2025年)"
+
+
+class CascadeRow(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "provincial_document_id": "doc:" + _PROVINCIAL, "provincial_document": _PROVINCIAL,
+        "provincial_task_id": f"task:{_PROVINCIAL}:title:实施经济强县领跑计划", "provincial_task": "实施经济强县领跑计划",
+        "provincial_leads": ["省发展改革委"], "provincial_cooperates": ["省有关部门"], "city": "菏泽市",
+        "city_document_id": "doc:菏政办字〔2023〕56号", "city_document": "菏政办字〔2023〕56号",
+        "city_task_id": "task:菏政办字〔2023〕56号:1", "city_task": "1", "city_leads": ["市发展改革委"],
+        "city_cooperates": ["市有关部门"], "basis": "explicit", "score": 1.0}]})
+
+    provincial_document_id: str
+    provincial_document: str | None = Field(description="title (or number) of the higher-level document")
+    provincial_task_id: str
+    provincial_task: str | None = Field(description="the higher-level task's heading")
+    provincial_leads: list[str]
+    provincial_cooperates: list[str]
+    city: str | None = Field(description="region of the lower-level document")
+    city_document_id: str
+    city_document: str | None = Field(description="number of the lower-level document")
+    city_task_id: str
+    city_task: str | None = Field(description="number of the lower-level task in its document")
+    city_leads: list[str]
+    city_cooperates: list[str]
+    basis: str | None = Field(description="explicit (a table or 分工方案 says so) or inferred")
+    score: float | None = Field(description="confidence of the link")
+
+
+@router.get("/mapping/province-to-city", response_model=Page[CascadeRow],
+            responses=problem_responses(404, 409, 422, 503, 504),
+            summary="Provincial tasks and the city tasks and units that carry them out")
+def province_to_city(
+    runner: Runner,
+    paging: PagingDep,
+    document: Annotated[str | None, Query(max_length=300, examples=["山东省县域经济高质量发展三年行动方案"],
+                                          description="the provincial document: id, number or part of its title")] = None,
+    task: Annotated[str | None, Query(max_length=300, examples=["实施经济强县领跑计划"],
+                                      description="the provincial task: id or part of its heading")] = None,
+    city: Annotated[str | None, Query(max_length=100, examples=["菏泽市"],
+                                      description="the region of the lower-level document")] = None,
+    department: Annotated[str | None, Query(max_length=100, examples=["省生态环境厅"],
+                                            description="a department on either side (any of its names)")] = None,
+    min_score: Annotated[float | None, Query(ge=0, le=1, description="keep links scored at least this")] = None,
+):
+    dept = canonical_name(runner, department, "department") if department else None
+    result = runner.page("province-to-city-mapping", {"document": document, "task": task, "city": city,
+                                                      "department": dept, "min_score": min_score},
+                         paging.offset, paging.limit)
+    return Page[CascadeRow].of(result, [CascadeRow(**r) for r in result.items])

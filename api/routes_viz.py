@@ -1,0 +1,140 @@
+"""The browser views: a landing page and four responsibility networks, every asset served from here.
+
+Catalog queries: viz-department, viz-document, viz-cascade, viz-industry (the networks); department-workload,
+documents, industries, graph-counts (the landing page). The pages load vis-network and their own script and
+style from /viz/static/ and nothing from any other host.
+"""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
+
+from viz import AmbiguousName, ViewNotFound, build_view
+from viz.assets import ASSETS, AssetMissing, asset_path, media_type
+from viz.graphs import DEFAULT_NODE_LIMIT
+from viz.render import render_html, render_landing
+
+from .deps import Runner
+from .problems import ApiProblem, problem_responses
+from .resolve import find_department
+
+router = APIRouter(tags=["views"])
+
+HTML = {"content": {"text/html": {}}, "description": "an HTML page"}
+MAX_LIMIT = 5000
+LimitQuery = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="at most this many nodes; a larger network "
+                                                                    "collapses to its most connected part and says so")]
+
+
+def _base(request: Request) -> str:
+    return request.scope.get("root_path", "").rstrip("/")
+
+
+def _page(request: Request, view) -> HTMLResponse:
+    base = _base(request)
+    html = render_html(view, inline=False, static=f"{base}/viz/static", home=f"{base}/viz")
+    return HTMLResponse(html, headers={"Cache-Control": "no-cache"})
+
+
+def _build(runner: Runner, kind: str, key: str | None, limit: int, **options):
+    try:
+        return build_view(kind, runner.rows, key, limit=limit, **options)
+    except AmbiguousName as exc:
+        raise ApiProblem(409, str(exc), kind="ambiguous-name", candidates=exc.candidates) from exc
+    except ViewNotFound as exc:
+        raise ApiProblem(404, str(exc)) from exc
+
+
+@router.get("/", include_in_schema=False)
+def root(request: Request):
+    return RedirectResponse(f"{_base(request)}/viz", status_code=307)
+
+
+@router.get("/viz", response_class=HTMLResponse, responses={200: HTML, **problem_responses(422, 503, 504)},
+            summary="Landing page: counts, a search box, links to every view")
+def landing(
+    request: Request,
+    runner: Runner,
+    q: Annotated[str, Query(max_length=100, description="show only departments, documents and industries whose "
+                                                        "name (or alias, title, number) contains this")] = "",
+):
+    departments = runner.rows("department-workload", {"include_collective": True})
+    documents = runner.rows("documents")
+    industries = runner.rows("industries", {"offset": 0, "limit": 100_000})
+    counts: dict[str, int] = {}
+    for row in runner.rows("graph-counts"):
+        if row["type"] is not None:
+            counts[row["type"]] = row["count"]
+    html = render_landing(departments=departments, documents=documents, industries=industries, counts=counts,
+                          q=q.strip(), base=_base(request))
+    return HTMLResponse(html, headers={"Cache-Control": "no-cache"})
+
+
+@router.get("/viz/static/{name}", include_in_schema=False)
+def static_asset(name: str):
+    if name not in ASSETS:
+        raise ApiProblem(404, f"no asset {name!r}; the views use {', '.join(sorted(ASSETS))}")
+    try:
+        path = asset_path(name)
+    except AssetMissing as exc:  # a broken install, not the client's fault
+        raise RuntimeError(str(exc)) from exc
+    return FileResponse(path, media_type=media_type(name), headers={"Cache-Control": "public, max-age=3600"})
+
+
+@router.get("/viz/department/{name}", response_class=HTMLResponse,
+            responses={200: HTML, **problem_responses(404, 409, 422, 503, 504)},
+            summary="A department's responsibility network (HTML)")
+def department_page(
+    request: Request,
+    runner: Runner,
+    name: Annotated[str, Path(min_length=1, max_length=100, examples=["市发展改革委"],
+                              description="department name, alias or id")],
+    region: Annotated[str | None, Query(max_length=100, examples=["菏泽市"],
+                                        description="the department's region when several share the name")] = None,
+    limit: LimitQuery = DEFAULT_NODE_LIMIT,
+):
+    department, _ = find_department(runner, name, region)  # 404 with suggestions, 409 when ambiguous
+    view = _build(runner, "department", department["id"], limit)
+    view.key = name
+    return _page(request, view)
+
+
+@router.get("/viz/document/{doc_id:path}", response_class=HTMLResponse,
+            responses={200: HTML, **problem_responses(404, 422, 503, 504)},
+            summary="A document's network: provisions, departments, targets, industries (HTML)")
+def document_page(
+    request: Request,
+    runner: Runner,
+    doc_id: Annotated[str, Path(min_length=1, max_length=300, examples=["菏政办字〔2023〕13号"],
+                                description="document id (doc:…), number or exact title")],
+    limit: LimitQuery = DEFAULT_NODE_LIMIT,
+):
+    return _page(request, _build(runner, "document", doc_id, limit))
+
+
+@router.get("/viz/cascade", response_class=HTMLResponse, responses={200: HTML, **problem_responses(422, 503, 504)},
+            summary="The province-to-city cascade, top-down (HTML)")
+def cascade_page(
+    request: Request,
+    runner: Runner,
+    document: Annotated[str | None, Query(max_length=300, examples=["山东省县域经济高质量发展三年行动方案"],
+                                          description="only this higher-level document: id, number or part of "
+                                                      "its title")] = None,
+    min_score: Annotated[float | None, Query(ge=0, le=1, description="only links scored at least this")] = None,
+    limit: LimitQuery = DEFAULT_NODE_LIMIT,
+):
+    return _page(request, _build(runner, "cascade", document, limit, min_score=min_score))
+
+
+@router.get("/viz/industry/{name}", response_class=HTMLResponse,
+            responses={200: HTML, **problem_responses(404, 422, 503, 504)},
+            summary="An industry's network across levels (HTML)")
+def industry_page(
+    request: Request,
+    runner: Runner,
+    name: Annotated[str, Path(min_length=1, max_length=100, examples=["生产性服务业"])],
+    limit: LimitQuery = DEFAULT_NODE_LIMIT,
+):
+    return _page(request, _build(runner, "industry", name, limit))

@@ -1,0 +1,110 @@
+"""Running catalog queries for the routers: bound parameters, the configured budget, paging, error mapping.
+
+Every read endpoint goes through ``QueryRunner.rows`` or ``QueryRunner.page``
+with the name of a query in queries/*.cypher, so `policykg query NAME` gives
+the same answer as the endpoint.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from graph.stores.embedded_client import ReadResult
+from graph.stores.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreError
+from queries.catalog import CatalogError, CatalogQuery, get_query
+
+from .problems import ApiProblem
+from .settings import Settings
+from .store_access import StoreHolder
+
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 1000
+MAX_OFFSET = 1_000_000
+
+
+@dataclass
+class PageResult:
+    items: list[dict[str, Any]]
+    total: int
+    offset: int
+    limit: int
+    truncated: bool = False
+
+
+def check_text(name: str, value: str) -> str:
+    """Refuse text the store cannot take: NUL ends FalkorDB's parameter header, lone surrogates are not UTF-8."""
+    if "\x00" in value:
+        raise ApiProblem(422, f"{name} contains a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ApiProblem(422, f"{name} is not valid Unicode text (an unpaired surrogate)") from exc
+    return value
+
+
+class QueryRunner:
+    def __init__(self, holder: StoreHolder, settings: Settings):
+        self.holder = holder
+        self.settings = settings
+
+    # -- raw reads (POST /cypher) -------------------------------------------------
+    def read(self, text: str, params: Mapping[str, Any], *, timeout_ms: int, row_cap: int) -> ReadResult:
+        store = self.holder.get()
+        try:
+            return store.read(text, params, timeout_ms=timeout_ms, row_cap=row_cap)
+        except StoreError as exc:
+            self.holder.lost(store, exc)
+            raise
+
+    # -- catalog queries --------------------------------------------------------
+    def rows(self, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        result, _ = self._run(get_query(name), dict(params or {}))
+        return [dict(zip(result.columns, row)) for row in result.rows]
+
+    def page(self, name: str, params: Mapping[str, Any], offset: int, limit: int) -> PageResult:
+        """One page of a list query.
+
+        Queries that declare ``offset``/``limit`` and a ``total`` column page in
+        the engine; the others (catalog queries written before the API) are run
+        whole, bounded by the row cap, and sliced here.
+        """
+        query = get_query(name)
+        declared = {p.name for p in query.params}
+        given = dict(params)
+        if {"offset", "limit"} <= declared:
+            result, rows = self._run(query, {**given, "offset": offset, "limit": limit})
+            if rows:
+                total = rows[0]["total"]
+            elif offset > 0:  # past the end: the page is empty, ask once more for the total alone
+                _, first = self._run(query, {**given, "offset": 0, "limit": 1})
+                total = first[0]["total"] if first else 0
+            else:
+                total = 0
+            items = [{k: v for k, v in r.items() if k != "total"} for r in rows]
+            return PageResult(items, total, offset, limit, result.truncated)
+        if "limit" in declared:  # a query with its own LIMIT: let it return as much as the row cap allows
+            given["limit"] = self.settings.row_cap
+        result, rows = self._run(query, given)
+        return PageResult(rows[offset:offset + limit], len(rows), offset, limit, result.truncated)
+
+    def _run(self, query: CatalogQuery, given: dict[str, Any]) -> tuple[ReadResult, list[dict[str, Any]]]:
+        for key, value in given.items():
+            if isinstance(value, str):
+                check_text(key, value)
+        try:
+            bound = query.bind(given)
+        except CatalogError as exc:
+            raise ApiProblem(422, str(exc)) from exc
+        store = self.holder.get()
+        try:
+            result = store.read(query.text, bound, timeout_ms=self.settings.query_timeout_ms,
+                                row_cap=self.settings.row_cap)
+        except (QueryTimeout, ReadOnlyViolation):
+            raise
+        except QueryError as exc:
+            # a catalog query the engine rejects is our bug, not the client's: a 500, logged
+            raise RuntimeError(f"catalog query {query.name!r} failed: {exc}") from exc
+        except StoreError as exc:
+            self.holder.lost(store, exc)
+            raise
+        return result, [dict(zip(result.columns, row)) for row in result.rows]

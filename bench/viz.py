@@ -1,0 +1,114 @@
+"""Rendering time of the largest view of the sample corpus in a real browser (headless Debian chromium).
+
+    python bench/viz.py [--runs 5] [--limit 300]
+
+Loads the sample corpus into a fresh embedded store, finds the view with the
+most nodes among every department, document, industry and the cascade, serves
+it with `policykg serve` on loopback and opens it in chromium (Playwright,
+/usr/bin/chromium) --runs times, each in a fresh tab. Prints, per view
+measured: nodes and edges, the server's time to build the page, and in the
+browser the time from navigation to a settled layout (physics stopped) and the
+layout alone as the page reports it. The goal: under 2 s for the largest view.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+
+import _bootstrap  # noqa: F401  (before any project import: see bench/_bootstrap.py)
+from graph.analytics import store_fetch
+from graph.stores.falkordb_store import EmbeddedStore
+from ingest.extract import extract_file
+from policykg.corpus import sample_corpus_files
+from viz import ViewNotFound, build_view, render_html
+from viz.browser import browser_context, missing_browser_reason, serve, wait_for_network
+
+GOAL_S = 2.0
+
+
+def candidate_views(store, fetch, limit: int) -> list[tuple[str, str | None, int, int]]:
+    """(kind, key, nodes, edges) of every view the sample corpus offers, largest first."""
+    keys: list[tuple[str, str | None]] = [("cascade", None)]
+    keys += [("department", r["department_id"]) for r in fetch("department-workload", {"include_collective": True})]
+    keys += [("document", r["id"]) for r in fetch("documents", {})]
+    keys += [("industry", r["name"]) for r in store.rows("MATCH (i:Industry) RETURN i.name AS name ORDER BY name")]
+    out = []
+    for kind, key in keys:
+        try:
+            view = build_view(kind, fetch, key, limit=limit)
+        except ViewNotFound:
+            continue
+        out.append((kind, key, view.graph.number_of_nodes(), view.graph.number_of_edges()))
+    return sorted(out, key=lambda v: (-v[2], -v[3]))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="page loads per view")
+    parser.add_argument("--limit", type=int, default=300, help="node limit of the views")
+    args = parser.parse_args()
+    reason = missing_browser_reason()
+    if reason:
+        print(f"skipped: {reason}")
+        return 0
+
+    with tempfile.TemporaryDirectory(prefix="policykg-bench-viz-") as tmp:
+        data = Path(tmp) / "data"
+        store = EmbeddedStore(data)
+        try:
+            for f in sample_corpus_files():
+                store.load_document(extract_file(f))
+            fetch = store_fetch(store)
+            views = candidate_views(store, fetch, args.limit)
+            largest = views[0]
+            measured = [largest] + [v for v in views[1:] if v[0] != largest[0]][:1]  # and the largest of another kind
+            print(f"{len(views)} views in the sample corpus; the largest: {largest[0]} {largest[1]} "
+                  f"({largest[2]} nodes, {largest[3]} edges)\n")
+            print(f"{'view':46} {'nodes':>6} {'edges':>6} {'server page':>12} {'browser: load→settled':>22} "
+                  f"{'layout':>9}  goal")
+            worst = 0.0
+            with serve(data) as base, browser_context(Path(tmp) / "profile", base) as (context, log):
+                for kind, key, nodes, edges in measured:
+                    t0 = time.perf_counter()
+                    render_html(build_view(kind, fetch, key, limit=args.limit), inline=False)
+                    server_s = time.perf_counter() - t0
+                    path = f"/viz/{kind}" + (f"/{quote(key, safe='')}" if key else "") + f"?limit={args.limit}"
+                    totals, layouts = [], []
+                    for run in range(args.runs + 1):  # the first load warms the caches and is not counted
+                        page = context.new_page()
+                        log.watch(page)
+                        t0 = time.perf_counter()
+                        page.goto(base + path, wait_until="commit")
+                        info = wait_for_network(page)
+                        total = time.perf_counter() - t0
+                        assert info["placed"] == nodes, (info, nodes)
+                        if run:
+                            totals.append(total)
+                            layouts.append(info["layoutMs"] / 1000)
+                        page.close()
+                    median = statistics.median(totals)
+                    worst = max(worst, median) if (kind, key) == largest[:2] else worst
+                    label = f"{kind} {key or '(all)'}"[:46]
+                    print(f"{label:46} {nodes:>6} {edges:>6} {server_s:>10.3f} s "
+                          f"{median:>11.2f} s (max {max(totals):.2f}) {statistics.median(layouts):>7.2f} s  "
+                          f"{'ok' if median < GOAL_S else 'SLOW'}")
+            if log.foreign_requests or log.console_errors or log.page_errors:
+                print(f"\nproblems: foreign requests {log.foreign_requests}, console errors {log.console_errors}, "
+                      f"page errors {log.page_errors}")
+                return 1
+            print(f"\nlargest view: median {worst:.2f} s from navigation to a settled layout "
+                  f"(goal < {GOAL_S:.0f} s): {'met' if worst < GOAL_S else 'NOT met'}; "
+                  f"{args.runs} runs each, chromium headless, no request left 127.0.0.1")
+        finally:
+            store.server.stop(force=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

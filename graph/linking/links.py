@@ -1,0 +1,146 @@
+"""Candidates → graph links: direction and time decide CASCADES_FROM (inferred) or RELATES_TO.
+
+A candidate (upper task U, lower task L, score) becomes
+
+* ``(L)-[:CASCADES_FROM {basis: "inferred", score, ...}]->(U)`` when U's document is dated on or
+  before L's, or L's document says it implements U's (贯彻落实《…》: ``DocumentInfo.implements``).
+  A higher-level task known only from a table (its document not ingested, so undated) existed by
+  the table's date: a lower document dated on or after the table qualifies;
+* ``(L)-[:RELATES_TO {basis: "inferred", score, ...}]->(U)`` otherwise: the same subject, but the
+  city cannot have carried out a text that did not exist yet (or we cannot tell: an undated stub).
+
+Explicit links (division-of-labour tables: ``CASCADES_FROM {basis: "explicit"}``) always win: a
+pair a table states is never inferred again, in either form.
+
+Both kinds point from the lower task to the higher one, like the explicit CASCADES_FROM. Property
+values are primitives or lists of strings (what FalkorDB and Neo4j store); the full evidence is a
+JSON string.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ingest.records import ExtractedDocument
+
+from .candidates import DEFAULT_WEIGHTS, METHOD, Candidate, Weights, rank_units
+from .counterparts import CounterpartTable
+from .units import LinkUnit, corpus_units, explicit_pairs
+
+# Defaults for links written to the graph: the three best lower tasks of each higher task, if they
+# score at least MIN_SCORE (measured on the evaluation sets of tests/linking: where gold pairs
+# and the best wrong candidates fall: gold pairs score 0.07-0.29, the best candidate of a task
+# without a counterpart 0.04-0.11). The catalog filters further with its own min_score.
+TOP_K = 3
+MIN_SCORE = 0.06
+LINKER = "policykg.linking/1"  # written on every inferred link: which rules made it
+
+
+@dataclass(frozen=True)
+class Link:
+    source: str  # the lower-level task
+    type: str  # CASCADES_FROM | RELATES_TO
+    target: str  # the higher-level task
+    props: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.source, self.type, self.target)
+
+
+def direction(upper: LinkUnit, lower: LinkUnit) -> str | None:
+    """Why ``lower`` can come from ``upper``: "implements" (its document says so), "dated" (the higher
+    document is dated on or before the lower one; for a task known from a table whose document is not
+    ingested: the table quoting it is), or None (it cannot, or we cannot tell)."""
+    if upper.doc_key in lower.implements:
+        return "implements"
+    if lower.date:
+        if upper.date:
+            return "dated" if upper.date <= lower.date else None
+        if upper.not_after and upper.not_after <= lower.date:
+            return "dated"
+    return None
+
+
+def infer_links(cands: Iterable[Candidate], units: Iterable[LinkUnit],
+                explicit: Iterable[tuple[str, str]] = (), *, min_score: float = MIN_SCORE,
+                max_rank: int = TOP_K) -> list[Link]:
+    """The links ``cands`` justify; ``explicit`` holds (upper id, lower id) pairs a table already states."""
+    by_id = {u.id: u for u in units}
+    stated = set(explicit)
+    out: dict[tuple[str, str, str], Link] = {}
+    for c in cands:
+        if c.rank > max_rank or c.score < min_score or (c.upper_task_id, c.lower_task_id) in stated:
+            continue
+        upper, lower = by_id[c.upper_task_id], by_id[c.lower_task_id]
+        why = direction(upper, lower)
+        rel = "CASCADES_FROM" if why else "RELATES_TO"
+        ev = c.evidence or {}
+        props = {
+            "basis": "inferred",
+            "score": c.score,
+            "rank": c.rank,
+            "direction": why or ("later" if upper.date and lower.date else "undated"),
+            "upper_date": upper.date or (f"<={upper.not_after}" if upper.not_after else None),
+            "lower_date": lower.date,
+            "terms": list(ev.get("terms", [])),
+            "shared_industries": sorted({b for _, b in ev.get("industries", [])}),
+            "counterparts": [f"{a}→{b}" for a, b in ev.get("departments", [])],
+            "evidence": json.dumps(ev, ensure_ascii=False, sort_keys=True),
+            "linker": LINKER,
+        }
+        link = Link(lower.id, rel, upper.id, props)
+        out[link.key] = link
+    return [out[k] for k in sorted(out)]
+
+
+def link_units(units: Sequence[LinkUnit], explicit: Iterable[tuple[str, str]] = (), *, top_k: int = TOP_K,
+               min_score: float = MIN_SCORE, method: tuple[str, str] = METHOD, weights: Weights = DEFAULT_WEIGHTS,
+               counterparts: CounterpartTable | None = None) -> list[Link]:
+    """Every inferred link among ``units``: each unit is ranked against every unit of a lower level."""
+    units = list(units)
+    upper = [u for u in units if u.level in ("province", "city")]
+    lower = [u for u in units if not u.stub and u.level in ("city", "county")]
+    explicit = set(explicit)
+    # ask for a few more than top_k so that explicit pairs taken out still leave top_k inferred ones
+    extra = max((sum(1 for e in explicit if e[0] == u.id) for u in upper), default=0)
+    cands = rank_units(upper, lower, top_k=top_k + extra, min_score=min_score, method=method, weights=weights,
+                       counterparts=counterparts)
+    kept = _rerank([c for c in cands if (c.upper_task_id, c.lower_task_id) not in explicit], top_k)
+    return infer_links(kept, units, explicit, min_score=min_score, max_rank=top_k)
+
+
+def _rerank(cands: list[Candidate], top_k: int) -> list[Candidate]:
+    by_upper: dict[str, list[Candidate]] = {}
+    for c in cands:
+        by_upper.setdefault(c.upper_task_id, []).append(c)
+    out = []
+    for up in sorted(by_upper):
+        for rank, c in enumerate(sorted(by_upper[up], key=lambda c: c.rank)[:top_k], start=1):
+            out.append(Candidate(c.upper_task_id, c.lower_task_id, c.score, rank, c.evidence))
+    return out
+
+
+def link_corpus(docs: Sequence[ExtractedDocument],
+                known_documents: Iterable[tuple[str, str | None, str | None]] = (), **kwargs) -> list[Link]:
+    """Every inferred link of a corpus (``policykg link``): the same links whatever the order of ``docs``."""
+    docs = list(docs)
+    known_documents = list(known_documents)
+    return link_units(corpus_units(docs, known_documents), explicit_pairs(docs, known_documents), **kwargs)
+
+
+def add_links(graph, links: Iterable[Link]) -> int:
+    """Add ``links`` to a ``graph.model.PolicyGraph`` (nodes must exist); returns how many were added.
+    A pair the graph already links by an explicit CASCADES_FROM is skipped (explicit wins)."""
+    explicit = {(e.source, e.target) for e in graph.edges.values()
+                if e.type == "CASCADES_FROM" and e.props.get("basis") == "explicit"}
+    n = 0
+    for link in links:
+        if (link.source, link.target) in explicit:
+            continue
+        if link.source not in graph.nodes or link.target not in graph.nodes:
+            continue
+        graph.add_edge(link.source, link.type, link.target, **link.props)
+        n += 1
+    return n

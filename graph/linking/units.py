@@ -1,0 +1,203 @@
+"""What the linker compares: one ``LinkUnit`` per provision (or task) of a document.
+
+A unit carries the text the similarity is computed on and the structured
+evidence extraction already found (departments, industries, target metrics),
+with the id the graph gives the provision (``graph.build.task_id``), so a link
+computed here lands on the node ``build_graph`` made.
+
+Two kinds of units:
+
+* the provisions of an ingested document (a provision with a responsibility
+  clause is a task; a section heading without text of its own is left out:
+  it says nothing the linker could match);
+* the higher-level tasks a division-of-labour table quotes (``cascades``):
+  ``build_graph`` makes them stub Tasks of the implemented document,
+  ``task:<upper key>:title:<task>``; their text is the table row.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ingest.normalize import compact
+from ingest.records import ExtractedDocument
+
+from ..ids import document_id, document_key, task_id, titles_of
+
+LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
+
+
+@dataclass(frozen=True)
+class LinkUnit:
+    id: str  # graph id of the Task node
+    doc_key: str  # graph.build.document_key of the document it belongs to
+    level: str | None  # province | city | county
+    date: str | None  # ISO date of its document (None when unknown, e.g. a stub)
+    number: str | None
+    title: str
+    text: str  # the provision text without its responsibility clause
+    departments: tuple[str, ...] = ()  # canonical names of the units that lead or cooperate, sorted
+    industries: tuple[str, ...] = ()  # sorted, like every tuple here: units compare equal whatever the source
+    metrics: tuple[str, ...] = ()  # target metrics stated in the provision
+    implements: tuple[str, ...] = ()  # document keys its document says it implements
+    source_doc: str = ""  # key of the document the unit was read from (the table's, for a quoted task)
+    stub: bool = False  # a higher-level task known only from a table
+    not_after: str | None = None  # when ``date`` is unknown: its document existed by then (the quoting table's date)
+
+    @property
+    def doc_id(self) -> str:
+        return document_id(self.doc_key)
+
+    @property
+    def label(self) -> str:
+        return f"{self.number or ''} {self.title}".strip()
+
+
+@dataclass
+class DocumentIndex:
+    """Resolves a reference (《title》 or doc number) to a document key the way ``graph.build`` does:
+    the key of a known document, else the compacted reference itself (a stub's key)."""
+
+    by_number: dict[str, str] = field(default_factory=dict)
+    by_title: dict[str, str] = field(default_factory=dict)
+    dates: dict[str, str | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, docs: Iterable[ExtractedDocument],
+           known_documents: Iterable[tuple[str, str | None, str | None]] = ()) -> "DocumentIndex":
+        index = cls()
+        rows = []
+        for d in docs:
+            key = document_key(d)
+            rows.append((key, d.document.doc_number, d.document.title))
+            index.dates[key] = d.document.date
+        rows += list(known_documents)
+        for key, number, title in rows:
+            if number:
+                index.by_number[number] = key
+            for t in titles_of(title):
+                index.by_title[t] = key
+        return index
+
+    def resolve(self, ref: str) -> str:
+        plain = compact(ref).strip("《》")
+        return self.by_number.get(plain) or self.by_title.get(plain) or plain
+
+
+def _body(text: str) -> str:
+    return text.strip()
+
+
+def units_of(doc: ExtractedDocument, index: DocumentIndex | None = None,
+             include_headings: bool = False) -> list[LinkUnit]:
+    """The provisions of ``doc`` as link units (the document's own level)."""
+    index = index or DocumentIndex.of([doc])
+    key = document_key(doc)
+    info = doc.document
+    implements = tuple(sorted({index.resolve(r) for r in info.implements}))
+    first_task = {}
+    for t in doc.tasks:
+        first_task.setdefault(t.number, t)
+    departments: dict[str, list[str]] = {}
+    industries: dict[str, list[str]] = {}
+    table_rows = {c.number: c for c in doc.cascades}
+    for t in doc.tasks:
+        names = departments.setdefault(t.number, [])
+        row = table_rows.get(t.number)
+        # a table row's own units are the lower level's (落实单位, 配合单位); its leads are the quoted task's
+        for n in ([*t.implementers, *row.city_cooperates] if row else [*t.leads, *t.implementers, *t.cooperates]):
+            if n not in names:
+                names.append(n)
+        inds = industries.setdefault(t.number, [])
+        inds += [i for i in t.industries if i not in inds]
+    for ind in doc.industries:
+        if ind.provision:
+            inds = industries.setdefault(ind.provision, [])
+            if ind.name not in inds:
+                inds.append(ind.name)
+    metrics: dict[str, list[str]] = {}
+    for tg in doc.targets:
+        ms = metrics.setdefault(tg.task, [])
+        if tg.metric not in ms:
+            ms.append(tg.metric)
+
+    out: list[LinkUnit] = []
+    seen: set[str] = set()
+    # a provision with a responsibility clause: the clause's text (before the clause); else the provision's text
+    items = [(p.number, p.title, (first_task[p.number].text if p.number in first_task else p.text))
+             for p in doc.provisions]
+    items += [(t.number, t.title, t.text) for t in doc.tasks if t.number not in {p.number for p in doc.provisions}]
+    for number, title, text in items:
+        if number in seen:
+            continue
+        seen.add(number)
+        text = _body(text or "")
+        if not text and not include_headings:
+            continue
+        out.append(LinkUnit(
+            id=task_id(key, number), doc_key=key, level=info.level, date=info.date, number=number,
+            title=compact(title or ""), text=text, departments=tuple(sorted(set(departments.get(number, ())))),
+            industries=tuple(sorted(set(industries.get(number, ())))), metrics=tuple(sorted(set(metrics.get(number, ())))),
+            implements=implements, source_doc=key))
+    return out
+
+
+def quoted_units(doc: ExtractedDocument, index: DocumentIndex | None = None) -> list[LinkUnit]:
+    """The higher-level tasks a division-of-labour table of ``doc`` quotes, as units of the higher level.
+
+    Ids follow ``graph.build._Builder.cascade``: the task belongs to the document the table implements
+    (its first ``implements`` reference), keyed ``title:<task>``."""
+    if not doc.cascades:
+        return []
+    index = index or DocumentIndex.of([doc])
+    key = document_key(doc)
+    info = doc.document
+    upper_key = index.resolve(info.implements[0]) if info.implements else key + "(上级)"
+    row_text = {t.number: t.text for t in doc.tasks}
+    metrics: dict[str, list[str]] = {}
+    for tg in doc.targets:
+        metrics.setdefault(tg.task, []).append(tg.metric)
+    out: list[LinkUnit] = []
+    seen: set[str] = set()
+    for c in doc.cascades:
+        uid = task_id(upper_key, "title:" + compact(c.province_task))
+        if uid in seen:
+            continue
+        seen.add(uid)
+        out.append(LinkUnit(
+            id=uid, doc_key=upper_key, level=c.upper_level, date=index.dates.get(upper_key), number=None,
+            title=compact(c.province_task), text=_body(row_text.get(c.number, "")),
+            departments=tuple(sorted(set([*c.province_leads, *c.province_cooperates]))),
+            metrics=tuple(sorted(set(metrics.get(c.number, ())))), source_doc=key, stub=True,
+            not_after=info.date))
+    return out
+
+
+def corpus_units(docs: Sequence[ExtractedDocument],
+                 known_documents: Iterable[tuple[str, str | None, str | None]] = ()) -> list[LinkUnit]:
+    """Every unit of ``docs``: their provisions and the higher-level tasks their tables quote.
+    Sorted by id, so the result does not depend on the order of ``docs``."""
+    index = DocumentIndex.of(docs, known_documents)
+    units: dict[str, LinkUnit] = {}
+    for d in sorted(docs, key=document_key):
+        for u in units_of(d, index) + quoted_units(d, index):
+            units.setdefault(u.id, u)
+    return [units[k] for k in sorted(units)]
+
+
+def explicit_pairs(docs: Iterable[ExtractedDocument],
+                   known_documents: Iterable[tuple[str, str | None, str | None]] = ()) -> set[tuple[str, str]]:
+    """(upper task id, lower task id) of every link a division-of-labour table states."""
+    docs = list(docs)
+    index = DocumentIndex.of(docs, known_documents)
+    pairs: set[tuple[str, str]] = set()
+    for d in docs:
+        if not d.cascades:
+            continue
+        key = document_key(d)
+        upper_key = index.resolve(d.document.implements[0]) if d.document.implements else key + "(上级)"
+        clauses = {t.number: t.clause for t in d.tasks}
+        for c in d.cascades:
+            pairs.add((task_id(upper_key, "title:" + compact(c.province_task)),
+                       task_id(key, c.number, clauses.get(c.number, 1))))
+    return pairs

@@ -1,0 +1,55 @@
+"""`policykg serve`: the HTTP API (api/) under uvicorn."""
+from __future__ import annotations
+
+import copy
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from .store_commands import DataOption, StoreKind, StoreOption
+
+err = Console(stderr=True, soft_wrap=True)
+
+
+def _log_config(level: str) -> dict:
+    """uvicorn's logging, plus the API's request log (policykg.api) through the same handler."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["policykg"] = {"handlers": ["default"], "level": level.upper(), "propagate": False}
+    return config
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def serve(
+        host: Annotated[str, typer.Option(help="address to listen on (0.0.0.0 for every interface)")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+        store: StoreOption = StoreKind.auto,
+        data: DataOption = None,
+        cors_origin: Annotated[list[str], typer.Option(
+            "--cors-origin", help="a browser origin allowed to call the API (repeatable; also "
+                                  "POLICYKG_CORS_ORIGINS=a,b)")] = [],
+        log_level: Annotated[str, typer.Option(help="debug, info, warning or error")] = "info",
+    ) -> None:
+        """Run the HTTP API. Writes (POST /documents) need POLICYKG_API_KEY in the environment."""
+        import uvicorn
+
+        from api import Settings, create_app
+
+        try:
+            settings = Settings.from_env()
+        except ValueError as exc:
+            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            raise typer.Exit(2) from exc
+        settings.store_kind = store.value
+        if data is not None:
+            settings.data_dir = data
+        if cors_origin:
+            settings.cors_origins = list(cors_origin)
+        writes = "enabled (X-API-Key)" if settings.writes_enabled else "disabled (no POLICYKG_API_KEY)"
+        err.print(f"policykg API on http://{host}:{port}  (OpenAPI: /openapi.json; writes {writes})", highlight=False)
+        # our request log has the timing, so uvicorn's own access log is off
+        uvicorn.run(create_app(settings=settings), host=host, port=port, log_config=_log_config(log_level),
+                    log_level=log_level, access_log=False, proxy_headers=False)

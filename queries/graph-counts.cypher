@@ -1,0 +1,10 @@
+// name: graph-counts
+// description: How many nodes of each label and relationships of each type the graph holds.
+// column: kind -- node or relationship
+// column: type -- the label or relationship type
+// column: count -- how many
+MATCH (n)
+RETURN 'node' AS kind, head(labels(n)) AS type, count(n) AS count
+UNION ALL
+MATCH ()-[r]->()
+RETURN 'relationship' AS kind, type(r) AS type, count(r) AS count

@@ -1,0 +1,29 @@
+// name: link-units
+// description: One row per task with what the cross-level linker compares (text, departments, industries, target metrics, dates, explicit cascades); `policykg link` reads the store through it.
+// column: id -- the task's id
+// column: title -- its heading
+// column: text -- its text
+// column: number -- its provision number
+// column: level -- province, city or county
+// column: stub -- true for a higher-level task known only from a table that quotes it
+// column: has_responsibility -- whether it has a responsibility clause
+// column: doc_id -- the document it sits in
+// column: date -- that document's date
+// column: source_doc -- the document the task was read from
+// column: source_date -- that document's date
+// column: departments -- departments leading or cooperating on it
+// column: industries -- industries it concerns
+// column: metrics -- metrics of its targets
+// column: implements -- documents its document implements
+// column: stated_by -- lower-level tasks a table states cascade from it
+MATCH (t:Task)-[:IN_DOCUMENT]->(d:Document)
+OPTIONAL MATCH (src:Document {id: t.doc_id})
+RETURN t.id AS id, t.title AS title, t.text AS text, t.number AS number,
+       coalesce(t.level, d.level) AS level, coalesce(t.stub, false) AS stub, t.has_responsibility AS has_responsibility,
+       d.id AS doc_id, d.date AS date, t.doc_id AS source_doc, src.date AS source_date,
+       [(x1:Department)-[:LEADS|COOPERATES_ON]->(t) | x1.name] AS departments,
+       [(t)-[:CONCERNS]->(x2:Industry) | x2.name] AS industries,
+       [(t)-[:HAS_TARGET]->(x3:Target) | x3.metric] AS metrics,
+       [(d)-[:IMPLEMENTS]->(x4:Document) | x4.id] AS implements,
+       [(x5:Task)-[r5:CASCADES_FROM]->(t) WHERE r5.basis = 'explicit' | x5.id] AS stated_by
+ORDER BY id

@@ -1,0 +1,57 @@
+// name: province-to-city-mapping
+// description: The province-to-city task mapping filtered by provincial document, provincial task, city and department, one page at a time: each higher-level task with its leads and the lower-level task and units that carry it out.
+// param: document string optional example=山东省县域经济高质量发展三年行动方案 -- the higher-level document: id, number or part of its title
+// param: task string optional example=实施经济强县领跑计划 -- the higher-level task: id or part of its heading
+// param: city string optional example=菏泽市 -- the region of the lower-level document
+// param: department string optional example=省发展改革委 -- a department leading or cooperating on either side (canonical name or alias)
+// param: min_score float optional example=0.5 -- keep only links scored at least this (explicit links score 1.0)
+// param: offset int optional default=0 example=0 -- skip this many links (paging)
+// param: limit int optional default=50 example=20 -- at most this many links (paging)
+// column: provincial_document_id -- id of the higher-level document
+// column: provincial_document -- its title (or number)
+// column: provincial_task_id -- id of the higher-level task
+// column: provincial_task -- the higher-level task's heading
+// column: provincial_leads -- departments that lead it
+// column: provincial_cooperates -- departments that cooperate on it
+// column: city -- region of the lower-level document
+// column: city_document_id -- id of the lower-level document
+// column: city_document -- its number
+// column: city_task_id -- id of the lower-level task
+// column: city_task -- number of the lower-level task in its document
+// column: city_leads -- lower-level departments that carry it out
+// column: city_cooperates -- lower-level departments that cooperate
+// column: basis -- explicit (a table or 分工方案 says so) or inferred
+// column: score -- confidence of the link
+// column: total -- links matching the filters (all pages)
+OPTIONAL MATCH (f:Department)-[:LEADS|COOPERATES_ON]->(ft:Task)
+// the department filter as a list of task ids, computed once: per-link pattern tests cost FalkorDB
+// milliseconds even when no department is asked for
+WHERE f.name = $department OR $department IN coalesce(f.aliases, [])
+WITH collect(ft.id) AS department_tasks
+MATCH (low:Task)-[c:CASCADES_FROM]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
+WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
+  AND ($task IS NULL OR up.id = $task OR up.title CONTAINS $task)
+  AND ($min_score IS NULL OR c.score >= $min_score)
+  AND ($department IS NULL OR low.id IN department_tasks OR up.id IN department_tasks)
+MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
+WHERE $city IS NULL OR cdoc.region = $city
+WITH low, c, up, pdoc, cdoc ORDER BY coalesce(pdoc.title, pdoc.doc_number), cdoc.id, low.span_start, low.id
+WITH collect({low: low, c: c, up: up, pdoc: pdoc, cdoc: cdoc}) AS links
+UNWIND range(0, size(links) - 1)[$offset..$offset + $limit] AS i
+WITH links[i].low AS low, links[i].c AS c, links[i].up AS up, links[i].pdoc AS pdoc, links[i].cdoc AS cdoc, i,
+     size(links) AS total
+// the page's departments: OPTIONAL MATCH + collect, which FalkorDB runs several times faster than pattern comprehensions
+OPTIONAL MATCH (pl:Department)-[:LEADS]->(up)
+WITH low, c, up, pdoc, cdoc, i, total, collect(pl.name) AS provincial_leads
+OPTIONAL MATCH (pc:Department)-[:COOPERATES_ON]->(up)
+WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, collect(pc.name) AS provincial_cooperates
+OPTIONAL MATCH (cl:Department)-[:LEADS]->(low)
+WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, provincial_cooperates, collect(cl.name) AS city_leads
+OPTIONAL MATCH (cc:Department)-[:COOPERATES_ON]->(low)
+WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, provincial_cooperates, city_leads, collect(cc.name) AS city_cooperates
+RETURN pdoc.id AS provincial_document_id, coalesce(pdoc.title, pdoc.doc_number) AS provincial_document,
+       up.id AS provincial_task_id, up.title AS provincial_task, provincial_leads, provincial_cooperates,
+       cdoc.region AS city, cdoc.id AS city_document_id, cdoc.doc_number AS city_document,
+       low.id AS city_task_id, low.number AS city_task, city_leads, city_cooperates,
+       c.basis AS basis, c.score AS score, total
+ORDER BY i

@@ -1,0 +1,74 @@
+"""Linking what a store holds: units read back from the graph equal the extracted ones; links written."""
+from __future__ import annotations
+
+import pytest
+
+from graph.build import build_graph
+from graph.linking import corpus_units, explicit_pairs, link_corpus, link_units
+from graph.linking.store import (UNITS_QUERY, explicit_from_rows, link_statements, rows_of_graph, units_from_graph,
+                                 units_from_rows)
+from graph.stores.cypher_guard import refuse_writes
+
+from .compare import sample_docs
+
+
+def test_units_from_the_graph_are_the_extracted_units():
+    docs = list(sample_docs())
+    graph = build_graph(docs)
+    assert units_from_graph(graph) == corpus_units(docs)
+    rows = rows_of_graph(graph)
+    assert explicit_from_rows(rows) == explicit_pairs(docs)
+    from_graph = link_units(units_from_graph(graph), explicit_from_rows(rows))
+    assert [(lk.key, lk.props) for lk in from_graph] == [(lk.key, lk.props) for lk in link_corpus(docs)]
+
+
+def test_units_query_is_read_only():
+    refuse_writes(UNITS_QUERY)
+
+
+def test_link_statements_shape():
+    links = link_corpus(list(sample_docs()))
+    statements = link_statements(links)
+    assert "DELETE" in statements[0][0] and "inferred" in statements[0][0]
+    rows = [r for _, params in statements[1:] for r in params["rows"]]
+    assert len(rows) == len(links)
+    assert all("doc_id" not in r["props"] for r in rows)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    from graph.stores.falkordb_store import EmbeddedStore
+
+    s = EmbeddedStore(tmp_path_factory.mktemp("policykg-link"))
+    for doc in sample_docs():
+        s.load_document(doc)
+    yield s
+    s.server.stop(force=True)
+
+
+def test_link_a_store(store):
+    docs = list(sample_docs())
+    rows = store.rows(UNITS_QUERY)
+    units = units_from_rows(rows)
+    assert units == corpus_units(docs)
+    links = link_units(units, explicit_from_rows(rows))
+    assert [(lk.key, lk.props) for lk in links] == [(lk.key, lk.props) for lk in link_corpus(docs)]
+
+    count = ("MATCH (:Task)-[r:CASCADES_FROM|RELATES_TO]->(:Task) "
+             "RETURN r.basis AS basis, type(r) AS type, count(r) AS n ORDER BY basis, type")
+    before = store.rows(count)
+    for _ in range(2):  # writing twice gives the same graph
+        store._write_atomic(link_statements(links))
+        after = {(r["basis"], r["type"]): r["n"] for r in store.rows(count)}
+        assert after[("explicit", "CASCADES_FROM")] == {(r["basis"], r["type"]): r["n"] for r in before}[
+            ("explicit", "CASCADES_FROM")] == 35
+        assert after[("inferred", "CASCADES_FROM")] == sum(lk.type == "CASCADES_FROM" for lk in links)
+        assert after[("inferred", "RELATES_TO")] == sum(lk.type == "RELATES_TO" for lk in links)
+    top = store.rows("MATCH (low:Task)-[r:RELATES_TO]->(up:Task {id: $up}) WHERE r.rank = 1 "
+                     "RETURN low.id AS low, r.score AS score, r.terms AS terms",
+                     {"up": "task:鲁服务业办〔2025〕4号:一"})
+    assert [r["low"] for r in top] == ["task:菏政办字〔2024〕7号:二/(三)/2"]
+    assert "人工智能" in top[0]["terms"]
+    # recomputing with fewer links replaces, never accumulates
+    store._write_atomic(link_statements(links[:5]))
+    assert sum(r["n"] for r in store.rows(count) if r["basis"] == "inferred") == 5

@@ -1,0 +1,104 @@
+"""The views and analytics over HTTP: pages, assets, errors as problem details, the plot."""
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+
+from viz.assets import ASSETS
+
+PROBLEM = "application/problem+json"
+
+
+def nodes_of(html: str) -> int:
+    return int(re.search(r'data-nodes="(\d+)"', html).group(1))
+
+
+def test_landing_page(viz_client):
+    r = viz_client.get("/viz")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    html = r.text
+    assert 'name="q"' in html  # the search box
+    for path in ("/viz/department/" + quote("市发展改革委", safe=""), "/viz/document/" + quote("doc:菏政办字〔2023〕13号", safe=""),
+                 "/viz/industry/" + quote("生产性服务业", safe=""), "/viz/cascade"):
+        assert f'href="{path}"' in html, path
+    counts = dict(re.findall(r'data-kind="(\w+)"><div class="n">(\d+)</div>', html))
+    stats = viz_client.get("/stats").json() if any(getattr(x, "path", "") == "/stats" for x in viz_client.app.routes) \
+        else None
+    assert int(counts["Document"]) >= 5 and int(counts["LEADS"]) > 300
+    if stats:
+        assert int(counts["Task"]) == stats["nodes"]["Task"]
+    assert '<script src="/viz/static/policykg-landing.js"></script>' in html
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    root = viz_client.get("/", follow_redirects=False)
+    assert root.status_code in (307, 200)
+
+
+def test_landing_search_filters(viz_client):
+    html = viz_client.get("/viz", params={"q": "发展改革"}).text
+    departments = re.search(r'id="pk-departments">(.*?)</section>', html, re.S).group(1)
+    names = re.findall(r'<a href="[^"]+">([^<]+)</a>', departments)
+    assert names and all("发展改革" in n for n in names) and "市发展改革委" in names
+    documents = re.search(r'id="pk-documents">(.*?)</section>', html, re.S).group(1)
+    assert "<li>none</li>" in documents
+    html = viz_client.get("/viz", params={"q": "菏政办字"}).text
+    documents = re.search(r'id="pk-documents">(.*?)</section>', html, re.S).group(1)
+    assert len(re.findall(r"<li ", documents)) == 3
+
+
+def test_department_page(viz_client, gold_expectations):
+    tasks, departments = gold_expectations.department_view("市发展改革委")
+    r = viz_client.get("/viz/department/市发展改革委")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert nodes_of(r.text) == tasks + len(departments)
+    assert '<script src="/viz/static/vis-network.min.js"></script>' in r.text
+    assert not re.search(r'(src|href)="(https?:)?//', r.text)
+    # the alias file finds it under another name; the limit collapses it and says so
+    assert nodes_of(viz_client.get("/viz/department/市发改委").text) == tasks + len(departments)
+    small = viz_client.get("/viz/department/市发展改革委", params={"limit": 25}).text
+    assert nodes_of(small) == 25 and 'id="pk-notice"' in small
+
+
+def test_other_pages(viz_client):
+    for path in ("/viz/document/菏政办字〔2023〕13号", "/viz/document/doc:菏政办字〔2024〕7号", "/viz/cascade",
+                 "/viz/cascade?min_score=0.5&document=山东省县域经济", "/viz/industry/生产性服务业"):
+        r = viz_client.get(path)
+        assert r.status_code == 200, (path, r.text[:300])
+        assert nodes_of(r.text) > 10, path
+
+
+@pytest.mark.parametrize("path,status", [("/viz/department/市不存在局", 404), ("/viz/document/鲁政发〔1999〕1号", 404),
+                                         ("/viz/industry/不存在的产业", 404), ("/viz/department/x?limit=0", 422),
+                                         ("/viz/cascade?min_score=2", 422), ("/viz/static/secret.txt", 404),
+                                         ("/viz/static/..%2F..%2Fapi%2Fsettings.py", 404)])
+def test_errors_are_problem_details(viz_client, path, status):
+    r = viz_client.get(path)
+    assert r.status_code == status and r.headers["content-type"].startswith(PROBLEM), r.text[:200]
+
+
+@pytest.mark.parametrize("name", sorted(ASSETS))
+def test_assets_are_served_here(viz_client, name):
+    r = viz_client.get(f"/viz/static/{name}")
+    assert r.status_code == 200 and len(r.content) > 200
+    assert r.headers["content-type"].split(";")[0] in ("text/javascript", "text/css")
+
+
+def test_analytics_endpoints(viz_client):
+    report = viz_client.get("/analytics").json()
+    assert set(report) == {"workload", "centrality", "bridges", "unled_tasks", "unowned_targets"}
+    assert report["workload"][0]["department"] == "市发展改革委"
+    workload = viz_client.get("/analytics/workload", params={"level": "province", "top": 3}).json()
+    assert len(workload) == 3 and {w["level"] for w in workload} == {"province"}
+    assert viz_client.get("/analytics/centrality", params={"top": 2}).json()[0]["department"] == "市发展改革委"
+    bridges = viz_client.get("/analytics/bridges").json()
+    assert bridges[0]["department"] == "市发展改革委" and bridges[0]["level"] == "city"
+    assert viz_client.get("/analytics/unled-tasks").json() == []
+    unowned = viz_client.get("/analytics/unowned-targets", params={"document": "菏政发〔2024〕1号"}).json()
+    assert unowned and {u["doc_number"] for u in unowned} == {"菏政发〔2024〕1号"}
+    svg = viz_client.get("/analytics/workload.svg", params={"top": 5})
+    assert svg.headers["content-type"] == "image/svg+xml" and b"<svg" in svg.content
+    png = viz_client.get("/analytics/workload.png")
+    assert png.headers["content-type"] == "image/png" and png.content.startswith(b"\x89PNG")
+    bad = viz_client.get("/analytics/workload", params={"level": "planet"})
+    assert bad.status_code == 422 and bad.headers["content-type"].startswith(PROBLEM)

@@ -1,0 +1,109 @@
+"""A real browser: Debian's headless chromium, driven by Playwright, against `policykg serve` on loopback.
+
+It opens the landing page and the department view of 市发展改革委, finds the rendered network with the
+number of nodes the gold files give, checks that the layout settles and the physics stops, that hovering a
+task shows its provision and provenance, that nothing was logged as an error and that no request went to
+another host, and saves screenshots in the test's output folder. It is skipped, saying why, where chromium
+or the playwright package is missing (.ci/run installs chromium).
+"""
+from __future__ import annotations
+
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+from viz.browser import browser_context, missing_browser_reason, serve, wait_for_network
+
+pytestmark = pytest.mark.skipif(missing_browser_reason() is not None, reason=missing_browser_reason() or "")
+
+
+@pytest.fixture(scope="module")
+def server(loaded_store, tmp_path_factory):
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    with serve(loaded_store.server.data_dir, log=log) as base:
+        yield base
+
+
+def _only_local(log, base) -> None:
+    assert log.foreign_requests == [], f"requests to other hosts: {log.foreign_requests}"
+    netloc = urlsplit(base).netloc
+    assert all(urlsplit(u).netloc == netloc or u.startswith("data:") for u in log.requests), log.requests
+    assert log.console_errors == [], log.console_errors
+    assert log.page_errors == [], log.page_errors
+
+
+def test_landing_page_in_a_real_browser(server, tmp_path):
+    with browser_context(tmp_path / "profile", server) as (context, log):
+        page = context.new_page()
+        log.watch(page)
+        response = page.goto(f"{server}/", wait_until="load")
+        assert response.ok and page.url == f"{server}/viz"
+        page.wait_for_selector("body[data-ready=true]")
+        counts = {el.get_attribute("data-kind"): int(el.inner_text().split()[0])
+                  for el in page.query_selector_all(".pk-count")}
+        assert counts["Department"] > 50 and counts["Document"] >= 5 and counts["Task"] > 100
+        assert page.locator("#pk-departments li", has_text="市发展改革委").count() >= 1
+        page.screenshot(path=str(tmp_path / "landing.png"), full_page=False)
+        # the search box filters as you type
+        page.fill("#pk-q", "发展改革")
+        visible = page.locator("#pk-departments li:visible")
+        assert 0 < visible.count() < len(page.query_selector_all("#pk-departments li"))
+        assert all("发展改革" in t for t in visible.all_inner_texts())
+        page.screenshot(path=str(tmp_path / "landing-search.png"))
+        # a link leads to the department's view
+        page.click("#pk-departments a:text-is('市发展改革委')")
+        page.wait_for_url(f"**/viz/department/{quote('市发展改革委')}")
+        wait_for_network(page)
+        _only_local(log, server)
+    print(f"screenshots in {tmp_path}")
+
+
+def test_department_view_in_a_real_browser(server, tmp_path, gold_expectations):
+    tasks, departments = gold_expectations.department_view("市发展改革委")
+    with browser_context(tmp_path / "profile", server) as (context, log):
+        page = context.new_page()
+        log.watch(page)
+        page.goto(f"{server}/viz/department/{quote('市发展改革委')}", wait_until="load")
+        info = wait_for_network(page)
+        assert info["canvas"], "vis-network drew no canvas"
+        assert info["nodes"] == info["placed"] == tasks + len(departments) == 120
+        assert info["stoppedBy"] == "stabilized" and info["physics"] is False  # settled, then physics off
+        box = page.locator("#pk-network canvas").bounding_box()
+        assert box["width"] > 800 and box["height"] > 400
+        assert "physics stopped" in page.inner_text("#pk-status")
+        assert page.is_hidden("#pk-loading")
+        page.screenshot(path=str(tmp_path / "department-市发展改革委.png"))
+
+        # hovering a task shows its provision and where it was read
+        task_id = "task:菏政办字〔2024〕7号:四/(五)"
+        point = page.evaluate("""(id) => {
+            const n = window.policykgViz.network;
+            n.moveTo({position: n.getPositions([id])[id], scale: 1.5, animation: false});
+            const p = n.canvasToDOM(n.getPositions([id])[id]);
+            const r = document.querySelector('#pk-network canvas').getBoundingClientRect();
+            return {x: r.left + p.x, y: r.top + p.y};
+        }""", task_id)
+        page.mouse.move(point["x"] + 40, point["y"] + 40)
+        page.mouse.move(point["x"], point["y"], steps=4)
+        tip = page.locator("div.vis-tooltip")
+        tip.wait_for(state="visible", timeout=5000)
+        text = tip.inner_text()
+        assert "完善服务业重点指标监测预测机制" in text and "菏政办字〔2024〕7号" in text and "provision 四/(五)" in text
+        page.screenshot(path=str(tmp_path / "department-hover.png"))
+        _only_local(log, server)
+
+
+def test_every_view_renders_offline(server, tmp_path):
+    with browser_context(tmp_path / "profile", server) as (context, log):
+        page = context.new_page()
+        log.watch(page)
+        for name, path in (("document", f"/viz/document/{quote('菏政办字〔2023〕13号')}"), ("cascade", "/viz/cascade"),
+                           ("industry", f"/viz/industry/{quote('生产性服务业')}"),
+                           ("collapsed", f"/viz/document/{quote('菏政办字〔2023〕13号')}?limit=80")):
+            page.goto(server + path, wait_until="load")
+            info = wait_for_network(page)
+            assert info["nodes"] == info["placed"] > 10 and info["physics"] is False, (name, info)
+            if name == "collapsed":
+                assert info["nodes"] == 80 and "most connected" in page.inner_text("#pk-notice")
+            page.screenshot(path=str(tmp_path / f"{name}.png"))
+        _only_local(log, server)

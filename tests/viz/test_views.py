@@ -1,0 +1,193 @@
+"""The four views as graphs and as pages: what they show agrees with the gold files, large graphs collapse,
+hover text carries provenance, and a page needs nothing from another host."""
+from __future__ import annotations
+
+import json
+import re
+
+import networkx as nx
+import pytest
+
+from viz import AmbiguousName, ViewNotFound, build_view, collapse, render_html, rows_to_graph
+from viz.graphs import View
+from viz.render import node_tip
+
+NAME = "市发展改革委"
+
+
+def page_data(html: str) -> dict:
+    m = re.search(r'<script type="application/json" id="pk-data">(.*?)</script>', html, re.S)
+    assert m, "the page embeds its network as JSON"
+    return json.loads(m.group(1))
+
+
+def external_references(html: str) -> list[str]:
+    """src/href attributes and CSS url()s that point anywhere but this page or the serving host."""
+    refs = re.findall(r'(?:src|href)\s*=\s*"([^"]*)"', html) + re.findall(r"url\(([^)]*)\)", html)
+    return [r for r in refs if re.match(r"^['\"]?(https?:)?//", r)]
+
+
+def test_department_view_shows_what_the_gold_files_say(fetch, gold_expectations):
+    view = build_view("department", fetch, NAME)
+    tasks, departments = gold_expectations.department_view(NAME)
+    g = view.graph
+    assert view.focus == ["dept:371700:市发展改革委"] and not view.collapsed
+    assert view.counts() == {"Department": len(departments), "Task": tasks}
+    assert {d["name"] for _, d in g.nodes(data=True) if d["label"] == "Department"} == departments
+    # every task is joined to the department by its role, and every edge keeps where it was read
+    roles = {e["type"] for _, _, e in g.edges(data=True)}
+    assert roles == {"LEADS", "COOPERATES_ON"}
+    assert all(e.get("doc_id") and e.get("span_start") is not None for _, _, e in g.edges(data=True))
+    led = {v for _, v, e in g.out_edges(view.focus[0], data=True) if e["type"] == "LEADS"}
+    expected_led = sum(NAME in leads for _, _, leads, _ in gold_expectations.city_tasks())
+    assert len(led) == expected_led + sum(NAME in leads for _, leads, _ in gold_expectations.provincial_tasks())
+
+
+def test_department_found_by_alias_file_and_not_found(fetch):
+    assert build_view("department", fetch, "市发改委").title == NAME  # alias file: 市发改委 → 市发展改革委
+    with pytest.raises(ViewNotFound):
+        build_view("department", fetch, "市不存在局")
+
+
+def test_ambiguous_department_names_are_refused():
+    rows = [{"source": {"id": f"dept:{code}:市发展改革委", "name": "市发展改革委", "label": "Department"},
+             "rel": "FOCUS", "props": None, "target": None} for code in ("371700", "370100")]
+    with pytest.raises(AmbiguousName) as info:
+        build_view("department", lambda name, params: rows, "市发展改革委")
+    assert len(info.value.candidates) == 2
+
+
+def test_document_view(fetch, gold):
+    view = build_view("document", fetch, "菏政办字〔2023〕13号")
+    g = view.graph
+    gold13 = gold["003_a6d61ab50cb7c05a.txt"]
+    counts = view.counts()
+    assert counts["Target"] == len(gold13["targets"]) and counts["Document"] == 1
+    responsible = [n for n, d in g.nodes(data=True) if d["label"] == "Task" and d.get("has_responsibility")]
+    assert len(responsible) == len(gold13["tasks"])
+    named = {u for t in gold13["tasks"] for u in t["leads"] + t["cooperates"]}
+    assert {d["name"] for _, d in g.nodes(data=True) if d["label"] == "Department"} == named
+    # the outline is a tree: only top-level provisions hang off the document
+    assert all(not any(e["type"] == "UNDER" for _, _, e in g.out_edges(u, data=True))
+               for u, _, e in g.edges(data=True) if e["type"] == "IN_DOCUMENT")
+    assert nx.is_weakly_connected(g)
+    with pytest.raises(ViewNotFound):
+        build_view("document", fetch, "鲁政发〔1999〕1号")
+
+
+def test_cascade_view_is_top_down(fetch, gold_expectations):
+    view = build_view("cascade", fetch)
+    g = view.graph
+    provincial = gold_expectations.provincial_tasks()
+    links = [(u, v) for u, v, e in g.edges(data=True) if e["type"] == "CASCADES_FROM"]
+    assert len(links) == len(provincial) == 35
+    rows = {d["row"] for _, d in g.nodes(data=True)}
+    assert rows == {0, 1, 2}
+    assert all(g.nodes[v]["row"] == 0 and g.nodes[u]["row"] == 1 for u, v in links)
+    assert all(g.nodes[v]["y"] < g.nodes[u]["y"] for u, v in links)  # higher-level tasks drawn above
+    city_units = {u for _, _, leads, coop in gold_expectations.city_tasks() for u in leads + coop}
+    departments = {d["name"] for _, d in g.nodes(data=True) if d["label"] == "Department"}
+    assert departments <= city_units and "市发展改革委" in departments
+    assert all(d["row"] == 2 for _, d in g.nodes(data=True) if d["label"] == "Department")
+    # the provincial leads are in the hover text of the provincial task
+    first = links[0][1]
+    assert "leads: " in node_tip(g, first)["body"]
+    none = build_view("cascade", fetch, "没有这个文件")
+    assert none.graph.number_of_nodes() == 0
+    assert "nothing to draw" in render_html(none)
+
+
+def test_industry_view_across_levels(fetch, gold):
+    view = build_view("industry", fetch, "生产性服务业")
+    g = view.graph
+    subs = {i["name"] for gd in gold.values() for i in gd["industries"] if i.get("parent") == "生产性服务业"}
+    industries = {d["name"] for _, d in g.nodes(data=True) if d["label"] == "Industry"}
+    assert subs <= industries and "生产性服务业" in industries
+    levels = {d.get("level") for _, d in g.nodes(data=True) if d["label"] == "Task"}
+    assert {"province", "city"} <= levels
+    with pytest.raises(ViewNotFound):
+        build_view("industry", fetch, "不存在的产业")
+
+
+def _star_rows(hubs: int, leaves: int) -> list[dict]:
+    rows = [{"source": {"id": "focus", "label": "Department", "name": "focus"}, "rel": "FOCUS", "props": None,
+             "target": None}]
+    for h in range(hubs):
+        hub = {"id": f"task{h}", "label": "Task", "level": "city", "number": str(h)}
+        rows.append({"source": {"id": "focus", "label": "Department", "name": "focus"}, "rel": "LEADS",
+                     "props": {"doc_id": "doc:x", "span_start": h}, "target": hub})
+        for i in range(leaves):
+            rows.append({"source": {"id": f"d{h}-{i}", "label": "Department", "name": f"d{h}-{i}"},
+                         "rel": "COOPERATES_ON", "props": {"doc_id": "doc:x", "span_start": 1000 + i}, "target": hub})
+    return rows
+
+
+def test_collapse_keeps_the_most_connected_part_around_the_focus():
+    g, focus = rows_to_graph(_star_rows(hubs=10, leaves=30))
+    assert g.number_of_nodes() == 1 + 10 + 300
+    small = collapse(g, 40, focus)
+    assert small.number_of_nodes() == 40
+    assert "focus" in small and all(f"task{h}" in small for h in range(10))  # hubs before leaves
+    assert nx.is_weakly_connected(small)
+    assert collapse(g, 1000, focus) is g
+
+
+def test_a_collapsed_view_says_so(fetch):
+    view = build_view("document", fetch, "菏政办字〔2023〕13号", limit=60)
+    assert view.collapsed and view.graph.number_of_nodes() == 60
+    assert view.total_nodes > 200 and "most connected" in view.notice and "limit" in view.notice
+    html = render_html(view)
+    assert 'id="pk-notice"' in html and "showing the 60 most connected" in html
+    assert len(page_data(html)["nodes"]) == 60
+    full = build_view("document", fetch, "菏政办字〔2023〕13号")
+    assert not full.collapsed and full.notice is None and 'id="pk-notice"' not in render_html(full)
+
+
+@pytest.mark.parametrize("kind,key", [("department", NAME), ("document", "菏政办字〔2023〕56号"), ("cascade", None),
+                                      ("industry", "工业互联网")])
+def test_standalone_pages_need_no_other_host(fetch, kind, key):
+    html = render_html(build_view(kind, fetch, key), inline=True)
+    assert external_references(html) == []
+    assert "<script src=" not in html and "<link rel=\"stylesheet\"" not in html  # everything inlined
+    assert "vis-network" in html and "policykgViz" in html
+    data = page_data(html)
+    assert data["nodes"] and data["options"]["physics"]["enabled"] is True
+    assert data["options"]["physics"]["stabilization"]["enabled"] is True
+
+
+def test_served_pages_link_assets_on_the_same_host(fetch):
+    html = render_html(build_view("department", fetch, NAME), inline=False, static="/viz/static", home="/viz")
+    assert external_references(html) == []
+    assert '<script src="/viz/static/vis-network.min.js"></script>' in html
+    assert len(html) < 200_000  # vis-network is not inlined
+
+
+def test_hover_text_has_the_provision_and_its_provenance(fetch):
+    view = build_view("department", fetch, NAME)
+    data = page_data(render_html(view))
+    task = next(n for n in data["nodes"] if n["id"] == "task:菏政办字〔2024〕7号:四/(五)")
+    assert task["tip"]["head"].startswith("Task 四/(五)")
+    assert task["tip"]["body"].startswith("完善服务业重点指标监测预测机制")
+    assert "菏政办字〔2024〕7号" in task["tip"]["prov"] and "provision 四/(五)" in task["tip"]["prov"]
+    assert re.search(r"characters \d+–\d+", task["tip"]["prov"])
+    lead = next(e for e in data["edges"] if e["from"] == view.focus[0] and e["to"] == task["id"])
+    assert lead["rel"] == "LEADS" and lead["dashes"] is False
+    assert "provision 四/(五)" in lead["tip"]["prov"]
+    coop = next(e for e in data["edges"] if e["rel"] == "COOPERATES_ON")
+    assert coop["dashes"] and coop["dashes"] != [2, 3]
+    shapes = {n["kind"]: n["shape"] for n in data["nodes"]}
+    assert shapes == {"Department": "box", "Task": "dot"}
+    doc = page_data(render_html(build_view("document", fetch, "菏政办字〔2023〕13号")))
+    target = next(n for n in doc["nodes"] if n["kind"] == "Target")
+    assert target["shape"] == "diamond" and "provision" in target["tip"]["prov"] and target["tip"]["body"]
+
+
+def test_document_text_cannot_break_out_of_the_page():
+    rows = [{"source": {"id": "t1", "label": "Task", "level": "city", "number": "一",
+                        "title": "</script><script>alert(1)</script>", "text": "<img src=x onerror=alert(1)>"},
+             "rel": "FOCUS", "props": None, "target": None}]
+    g, focus = rows_to_graph(rows)
+    html = render_html(View("industry", "x", "<b>title</b>", "sub", g, focus, total_nodes=1))
+    assert "</script><script>alert(1)" not in html and "<img src=x" not in html
+    assert "&lt;b&gt;title&lt;/b&gt;" in html
+    assert page_data(html)["nodes"][0]["tip"]["head"].endswith("</script><script>alert(1)</script>")

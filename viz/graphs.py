@@ -1,0 +1,294 @@
+"""The four browser views as networkx graphs, built from catalog query results.
+
+Each view runs one catalog query (``queries/viz-*.cypher``) that answers in
+generic rows: ``source`` (a node's properties and label), ``rel`` (the
+relationship type, or ``FOCUS`` for the node the view is about), ``props``
+(the relationship's provenance) and ``target``. :func:`rows_to_graph` turns
+the rows into a ``networkx.MultiDiGraph`` whose nodes carry ``label`` and
+their properties and whose edges carry ``type`` and provenance; the view
+builders then shape it (which edges to draw, levels for the top-down cascade)
+and :func:`collapse` keeps large graphs usable.
+
+Nothing here talks to a store directly: a builder takes ``fetch(name,
+params) -> rows``, so the command line passes a store and the API passes its
+query runner (with its budget and error mapping).
+"""
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graph.analytics import Fetch, store_fetch  # noqa: F401 - store_fetch is part of this module's interface
+
+# what a browser handles comfortably with physics on; beyond it the view keeps the most connected part
+DEFAULT_NODE_LIMIT = 300
+VIEW_KINDS = ("department", "document", "cascade", "industry")
+LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
+
+
+class ViewNotFound(LookupError):
+    """The department, document or industry a view is about is not in the graph."""
+
+    def __init__(self, kind: str, key: str):
+        super().__init__(f"no {kind} {key!r} in the graph")
+        self.kind = kind
+        self.key = key
+
+
+class AmbiguousName(LookupError):
+    """A department name that several departments share (市发展改革委 of two cities)."""
+
+    def __init__(self, key: str, candidates: list[str]):
+        super().__init__(f"department {key!r} matches {len(candidates)} departments: {', '.join(candidates)}; "
+                         "give the region or the id")
+        self.key = key
+        self.candidates = candidates
+
+
+@dataclass
+class View:
+    kind: str
+    key: str  # what the view is about, as asked for
+    title: str
+    subtitle: str
+    graph: nx.MultiDiGraph
+    focus: list[str] = field(default_factory=list)
+    layered: bool = False
+    total_nodes: int = 0
+    total_edges: int = 0
+    limit: int = DEFAULT_NODE_LIMIT
+
+    @property
+    def collapsed(self) -> bool:
+        return self.graph.number_of_nodes() < self.total_nodes
+
+    @property
+    def notice(self) -> str | None:
+        if not self.collapsed:
+            return None
+        shown, hidden = self.graph.number_of_nodes(), self.total_nodes - self.graph.number_of_nodes()
+        return (f"This network has {self.total_nodes} nodes, more than the limit of {self.limit}: showing the "
+                f"{shown} most connected ({hidden} hidden, {self.total_edges - self.graph.number_of_edges()} "
+                f"edges hidden). Raise the limit to see more (?limit= in the browser, --limit on the command line).")
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for _, d in self.graph.nodes(data=True):
+            out[d["label"]] = out.get(d["label"], 0) + 1
+        return dict(sorted(out.items()))
+
+
+# -- rows → graph ---------------------------------------------------------------------------------
+
+def _merge_node(g: nx.MultiDiGraph, node: Mapping[str, Any]) -> str:
+    node_id = node["id"]
+    attrs = {k: v for k, v in node.items() if v is not None and k != "id"}
+    if node_id in g:
+        g.nodes[node_id].update(attrs)
+    else:
+        g.add_node(node_id, **attrs)
+    return node_id
+
+
+def rows_to_graph(rows: Iterable[Mapping[str, Any]]) -> tuple[nx.MultiDiGraph, list[str]]:
+    """The graph the rows describe, and the ids of the FOCUS nodes (what the view is about)."""
+    g = nx.MultiDiGraph()
+    focus: list[str] = []
+    for r in rows:
+        src = _merge_node(g, r["source"])
+        if r["rel"] == "FOCUS":
+            if src not in focus:
+                focus.append(src)
+            continue
+        dst = _merge_node(g, r["target"])
+        props = {k: v for k, v in (r.get("props") or {}).items() if v is not None}
+        key = f"{r['rel']}:{props.get('doc_id', '')}:{props.get('span_start', '')}"
+        g.add_edge(src, dst, key=key, type=r["rel"], **props)
+    return g, focus
+
+
+# -- collapse -------------------------------------------------------------------------------------
+
+def collapse(g: nx.MultiDiGraph, limit: int, focus: Iterable[str] = ()) -> nx.MultiDiGraph:
+    """At most ``limit`` nodes: the most connected part, grown from the focus.
+
+    Best-first growth: start at the focus nodes (or the best-connected node),
+    then repeatedly take the neighbour of the kept part with the most
+    connections; when the kept part has no neighbour left, start again at the
+    best-connected node not yet kept. So the result is connected around what
+    the view is about and prefers hubs over leaves (a department with twenty
+    tasks over a target that hangs off one provision).
+    """
+    if limit <= 0 or g.number_of_nodes() <= limit:
+        return g
+    simple = nx.Graph(g.to_undirected(as_view=True))
+    degree = dict(simple.degree())
+
+    def rank(n: str) -> tuple[int, str]:
+        return (-degree[n], n)
+
+    kept: set[str] = set()
+    frontier: list[tuple[tuple[int, str], str]] = []
+    seeds = [n for n in focus if n in simple]
+    by_degree = sorted(simple.nodes, key=rank)
+
+    def take(n: str) -> None:
+        kept.add(n)
+        for m in simple.neighbors(n):
+            if m not in kept:
+                heapq.heappush(frontier, (rank(m), m))
+
+    for n in seeds[:limit]:
+        take(n)
+    cursor = 0
+    while len(kept) < limit:
+        while frontier and frontier[0][1] in kept:
+            heapq.heappop(frontier)
+        if frontier:
+            take(heapq.heappop(frontier)[1])
+            continue
+        while cursor < len(by_degree) and by_degree[cursor] in kept:
+            cursor += 1
+        if cursor == len(by_degree):
+            break
+        take(by_degree[cursor])
+    return g.subgraph(kept).copy()
+
+
+# -- the views ------------------------------------------------------------------------------------
+
+def _finish(view_kind: str, key: str, g: nx.MultiDiGraph, focus: list[str], limit: int, title: str,
+            subtitle: str, layered: bool = False) -> View:
+    total_nodes, total_edges = g.number_of_nodes(), g.number_of_edges()
+    shown = collapse(g, limit, focus)
+    return View(view_kind, key, title, subtitle, shown, focus, layered, total_nodes, total_edges, limit)
+
+
+def department_view(fetch: Fetch, name: str, region: str | None = None,
+                    limit: int = DEFAULT_NODE_LIMIT) -> View:
+    """The department, the tasks it leads and cooperates on, and the other departments on those tasks."""
+    rows = fetch("viz-department", {"name": name, "region": region})
+    if not rows:  # not a name the documents print: try the canonical form the alias file gives (市发改委 → 市发展改革委)
+        from ingest.departments import default_catalog
+
+        canonical = default_catalog().resolve(name).name
+        if canonical and canonical != name:
+            rows = fetch("viz-department", {"name": canonical, "region": region})
+    g, focus = rows_to_graph(rows)
+    if not focus:
+        raise ViewNotFound("department", name)
+    if len(focus) > 1:
+        raise AmbiguousName(name, sorted(focus))
+    d = g.nodes[focus[0]]
+    led = len({v for _, v, e in g.out_edges(focus[0], data=True) if e["type"] == "LEADS"})
+    helped = len({v for _, v, e in g.out_edges(focus[0], data=True) if e["type"] == "COOPERATES_ON"})
+    partners = sum(1 for _, x in g.nodes(data=True) if x["label"] == "Department") - 1
+    subtitle = (f"{d.get('region') or ''} · leads {led} tasks, cooperates on {helped}; "
+                f"{partners} other departments share them").strip(" ·")
+    return _finish("department", name, g, focus, limit, d["name"], subtitle)
+
+
+def document_view(fetch: Fetch, doc: str, limit: int = DEFAULT_NODE_LIMIT) -> View:
+    """A document: its provisions (outline as a tree), their departments, targets, industries and sources."""
+    rows = fetch("viz-document", {"id": doc})
+    g, focus = rows_to_graph(rows)
+    if not focus:
+        raise ViewNotFound("document", doc)
+    doc_id = focus[0]
+    # the outline is a tree: a sub-item hangs off its parent, only the top-level provisions off the document
+    nested = {u for u, _, e in g.edges(data=True) if e["type"] == "UNDER"}
+    drop = [(u, v, k) for u, v, k, e in g.edges(keys=True, data=True) if e["type"] == "IN_DOCUMENT" and u in nested]
+    g.remove_edges_from(drop)
+    d = g.nodes[doc_id]
+    tasks = sum(1 for _, x in g.nodes(data=True) if x["label"] == "Task" and x.get("doc_id") == doc_id)
+    title = d.get("title") or d.get("doc_number") or doc_id
+    subtitle = " · ".join(str(x) for x in (d.get("doc_number"), d.get("issuer"), d.get("date"),
+                                           f"{tasks} provisions") if x)
+    return _finish("document", doc, g, focus, limit, title, subtitle)
+
+
+def cascade_view(fetch: Fetch, document: str | None = None, min_score: float | None = None,
+                 limit: int = DEFAULT_NODE_LIMIT) -> View:
+    """Provincial tasks → the city tasks that carry them out → the city departments on those, top-down."""
+    rows = fetch("viz-cascade", {"document": document, "min_score": min_score})
+    g, _ = rows_to_graph(rows)
+    uppers = sorted({v for _, v, e in g.edges(data=True) if e["type"] == "CASCADES_FROM"})
+    links = sum(1 for _, _, e in g.edges(data=True) if e["type"] == "CASCADES_FROM")
+    layer_positions(g, set(uppers))
+    docs = sorted({g.nodes[u].get("document") or g.nodes[u].get("doc_number") or "" for u in uppers} - {""})
+    title = "Province-to-city cascade" + (f": {document}" if document else "")
+    subtitle = (f"{len(uppers)} higher-level tasks, {links} links"
+                + (f" · from {'、'.join(docs)}" if docs else "")
+                + (f" · score ≥ {min_score:g}" if min_score is not None else ""))
+    return _finish("cascade", document or "", g, uppers, limit, title, subtitle, layered=True)
+
+
+def industry_view(fetch: Fetch, name: str, limit: int = DEFAULT_NODE_LIMIT) -> View:
+    """An industry across levels: broader and narrower industries, tasks about them, their departments."""
+    rows = fetch("viz-industry", {"name": name})
+    g, focus = rows_to_graph(rows)
+    if not focus:
+        raise ViewNotFound("industry", name)
+    levels: dict[str, int] = {}
+    for _, x in g.nodes(data=True):
+        if x["label"] == "Task":
+            levels[x.get("level") or "?"] = levels.get(x.get("level") or "?", 0) + 1
+    ordered = sorted(levels.items(), key=lambda kv: LEVEL_ORDER.get(kv[0], 9))
+    subtitle = "tasks by level: " + (", ".join(f"{k} {v}" for k, v in ordered) if ordered else "none")
+    return _finish("industry", name, g, focus, limit, g.nodes[focus[0]].get("name", name), subtitle)
+
+
+ROW_GAP = 300
+COLUMN_GAP = 170
+
+
+def layer_positions(g: nx.MultiDiGraph, uppers: set[str]) -> None:
+    """Rows and starting places for the top-down cascade: each lower task under its higher task, each department
+    under the middle of its tasks (barycentre order, so few lines cross). Rows: 0 higher-level tasks, 1 the
+    lower-level tasks that carry them out, 2 the departments on those."""
+    def order_key(n: str) -> tuple:
+        d = g.nodes[n]
+        return (LEVEL_ORDER.get(d.get("level"), 9), d.get("doc_id") or "", d.get("span_start") or 0, n)
+
+    row0 = sorted(uppers, key=order_key)
+    x: dict[str, float] = {n: i * COLUMN_GAP for i, n in enumerate(row0)}
+    lower = [n for n, d in g.nodes(data=True) if n not in uppers and d["label"] == "Task"]
+
+    def centre(n: str, targets: Iterable[str]) -> float:
+        xs = [x[t] for t in targets if t in x]
+        return sum(xs) / len(xs) if xs else float("inf")
+
+    def spread(nodes: list[str], wanted: dict[str, float], gap: float) -> None:
+        last = float("-inf")
+        for n in sorted(nodes, key=lambda m: (wanted[m], order_key(m))):
+            pos = wanted[n] if wanted[n] != float("inf") else last + gap
+            pos = max(pos, last + gap)
+            x[n] = last = pos
+
+    spread(lower, {n: centre(n, [v for _, v, e in g.out_edges(n, data=True) if e["type"] == "CASCADES_FROM"])
+                   for n in lower}, COLUMN_GAP * 0.8)
+    departments = [n for n, d in g.nodes(data=True) if d["label"] == "Department"]
+    spread(departments, {n: centre(n, [v for _, v in g.out_edges(n)]) for n in departments}, COLUMN_GAP * 1.1)
+    # rows far enough apart that the drawing is about as wide as a screen is, not a thin strip
+    width = max(x.values(), default=0.0) - min(x.values(), default=0.0)
+    gap = max(ROW_GAP, width * 0.28)
+    for n, d in g.nodes(data=True):
+        d["row"] = 0 if n in uppers else (2 if d["label"] == "Department" else 1)
+        d["x"], d["y"] = x.get(n, 0.0), d["row"] * gap
+
+
+def build_view(kind: str, fetch: Fetch, key: str | None = None, *, limit: int = DEFAULT_NODE_LIMIT,
+               **options: Any) -> View:
+    if kind == "department":
+        return department_view(fetch, key or "", options.get("region"), limit=limit)
+    if kind == "document":
+        return document_view(fetch, key or "", limit=limit)
+    if kind == "cascade":
+        return cascade_view(fetch, key or options.get("document"), options.get("min_score"), limit=limit)
+    if kind == "industry":
+        return industry_view(fetch, key or "", limit=limit)
+    raise ValueError(f"unknown view {kind!r}: one of {', '.join(VIEW_KINDS)}")
