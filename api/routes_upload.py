@@ -106,6 +106,7 @@ def _ingest(request: Request, read, data: bytes, name: str) -> UploadResult:
     try:
         with _write_lock:
             report = store.load_document(doc)
+            store.relink()  # inferred cross-level links depend on every stored document
     except StoreError as exc:
         runner.holder.lost(store, exc)
         raise

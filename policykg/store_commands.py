@@ -98,6 +98,9 @@ def register(app: typer.Typer) -> None:
                 verb = "replaced" if report.replaced else "loaded"
                 out.print(f"{verb} {doc.file}: {report.nodes} nodes, {report.relationships} relationships",
                           highlight=False)
+            if docs:
+                links = st.relink().links  # inferred cross-level links depend on every stored document
+                out.print(f"{sum(links.values())} inferred cross-level links", highlight=False)
         if failures:
             raise typer.Exit(1)
 
