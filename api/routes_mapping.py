@@ -22,7 +22,8 @@ class CascadeRow(BaseModel):
         "provincial_leads": ["省发展改革委"], "provincial_cooperates": ["省有关部门"], "city": "菏泽市",
         "city_document_id": "doc:菏政办字〔2023〕56号", "city_document": "菏政办字〔2023〕56号",
         "city_task_id": "task:菏政办字〔2023〕56号:1", "city_task": "1", "city_leads": ["市发展改革委"],
-        "city_cooperates": ["市有关部门"], "basis": "explicit", "score": 1.0}]})
+        "city_cooperates": ["市有关部门"], "link": "CASCADES_FROM", "basis": "explicit", "score": 1.0,
+        "direction": None, "shared_terms": [], "counterparts": []}]})
 
     provincial_document_id: str
     provincial_document: str | None = Field(description="title (or number) of the higher-level document")
@@ -37,8 +38,15 @@ class CascadeRow(BaseModel):
     city_task: str | None = Field(description="number of the lower-level task in its document")
     city_leads: list[str]
     city_cooperates: list[str]
+    link: str = Field(description="CASCADES_FROM (the city task carries the provincial one out) or RELATES_TO "
+                                  "(same subject, no direction)")
     basis: str | None = Field(description="explicit (a table or 分工方案 says so) or inferred")
-    score: float | None = Field(description="confidence of the link")
+    score: float | None = Field(description="confidence of the link (explicit links score 1.0)")
+    direction: str | None = Field(None, description="inferred links: how dates or an implements statement decided "
+                                                    "the link's type")
+    shared_terms: list[str] = Field(default_factory=list, description="evidence: key terms both texts use")
+    counterparts: list[str] = Field(default_factory=list,
+                                    description="evidence: department pairs on both sides (省科技厅→市科技局)")
 
 
 @router.get("/mapping/province-to-city", response_model=Page[CascadeRow],

@@ -8,13 +8,11 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from .console import out, err
 from .store_commands import DataOption, StoreKind, StoreOption, open_store_or_exit
 
-out = Console()
-err = Console(stderr=True, soft_wrap=True)
 
 
 class AnalyseFormat(str, Enum):

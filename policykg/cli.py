@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from ingest.extract import ExtractionError
@@ -17,6 +16,7 @@ from ingest.readers.folders import select
 from ingest.reading import ReadError
 from ingest.records import ExtractedDocument
 
+from .console import out, err
 from .serve_command import register as register_serve
 from .ingest_command import register as register_ingest
 from .store_commands import register
@@ -26,8 +26,6 @@ from .link_command import register as register_link
 
 app = typer.Typer(help="policykg: a knowledge graph of Chinese government policy provisions.",
                   no_args_is_help=True, add_completion=False)
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
 
 
 class ExtractFormat(str, Enum):

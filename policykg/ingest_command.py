@@ -32,12 +32,10 @@ import traceback
 from collections import Counter, deque
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Callable, Iterator, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from graph.ids import document_id, document_key
@@ -46,10 +44,9 @@ from ingest.extract import ExtractionError
 from ingest.reading import ReadError
 from ingest.records import ExtractedDocument
 
+from .console import out, err
 from .store_commands import DataOption, OutputFormat, StoreKind, StoreOption, open_store_or_exit, print_rows
 
-out = Console()
-err = Console(stderr=True, soft_wrap=True)
 
 USER_ALIAS_FILE = "departments.user.toml"
 INGEST_PACKAGE = Path(__file__).resolve().parent.parent / "ingest"

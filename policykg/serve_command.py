@@ -5,11 +5,10 @@ import copy
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from .console import err
 from .store_commands import DataOption, StoreKind, StoreOption
 
-err = Console(stderr=True, soft_wrap=True)
 
 
 def _log_config(level: str) -> dict:

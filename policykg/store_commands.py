@@ -10,15 +10,14 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from graph.stores.base import GraphStore
 from graph.stores.errors import StoreError
 from queries.catalog import CatalogError, get_query, load_catalog
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+from .console import out, err
+
 
 
 class StoreKind(str, Enum):

@@ -6,12 +6,10 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
+from .console import out, err
 from .store_commands import DataOption, StoreKind, StoreOption, open_store_or_exit
 
-out = Console()
-err = Console(stderr=True, soft_wrap=True)
 
 OutputOption = Annotated[Optional[Path], typer.Option(
     "--output", "-o", help="the HTML file to write (default: <view>-<name>.html in the current folder)")]

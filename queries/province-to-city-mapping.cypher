@@ -1,5 +1,5 @@
 // name: province-to-city-mapping
-// description: The province-to-city task mapping filtered by provincial document, provincial task, city and department, one page at a time: each higher-level task with its leads and the lower-level task and units that carry it out.
+// description: The province-to-city task mapping filtered by provincial document, provincial task, city and department, one page at a time: each higher-level task with its leads and the lower-level task and units that carry it out; explicit links (tables) and inferred ones (policykg link) together, with basis, score and evidence.
 // param: document string optional example=山东省县域经济高质量发展三年行动方案 -- the higher-level document: id, number or part of its title
 // param: task string optional example=实施经济强县领跑计划 -- the higher-level task: id or part of its heading
 // param: city string optional example=菏泽市 -- the region of the lower-level document
@@ -20,22 +20,27 @@
 // column: city_task -- number of the lower-level task in its document
 // column: city_leads -- lower-level departments that carry it out
 // column: city_cooperates -- lower-level departments that cooperate
+// column: link -- CASCADES_FROM (the lower task carries the higher one out) or RELATES_TO (same subject, no direction)
 // column: basis -- explicit (a table or 分工方案 says so) or inferred
 // column: score -- confidence of the link
+// column: direction -- for inferred links: how the documents' dates or implements statements decided the type
+// column: shared_terms -- evidence of an inferred link: key terms both texts use
+// column: counterparts -- evidence: department pairs (省科技厅→市科技局) on both sides
 // column: total -- links matching the filters (all pages)
 OPTIONAL MATCH (f:Department)-[:LEADS|COOPERATES_ON]->(ft:Task)
 // the department filter as a list of task ids, computed once: per-link pattern tests cost FalkorDB
 // milliseconds even when no department is asked for
 WHERE f.name = $department OR $department IN coalesce(f.aliases, [])
 WITH collect(ft.id) AS department_tasks
-MATCH (low:Task)-[c:CASCADES_FROM]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
+MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
 WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
   AND ($task IS NULL OR up.id = $task OR up.title CONTAINS $task)
   AND ($min_score IS NULL OR c.score >= $min_score)
   AND ($department IS NULL OR low.id IN department_tasks OR up.id IN department_tasks)
 MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
 WHERE $city IS NULL OR cdoc.region = $city
-WITH low, c, up, pdoc, cdoc ORDER BY coalesce(pdoc.title, pdoc.doc_number), cdoc.id, low.span_start, low.id
+// explicit links (score 1.0) first, then the strongest inferred ones
+WITH low, c, up, pdoc, cdoc ORDER BY c.score DESC, coalesce(pdoc.title, pdoc.doc_number), cdoc.id, low.span_start, low.id
 WITH collect({low: low, c: c, up: up, pdoc: pdoc, cdoc: cdoc}) AS links
 UNWIND range(0, size(links) - 1)[$offset..$offset + $limit] AS i
 WITH links[i].low AS low, links[i].c AS c, links[i].up AS up, links[i].pdoc AS pdoc, links[i].cdoc AS cdoc, i,
@@ -53,5 +58,6 @@ RETURN pdoc.id AS provincial_document_id, coalesce(pdoc.title, pdoc.doc_number) 
        up.id AS provincial_task_id, up.title AS provincial_task, provincial_leads, provincial_cooperates,
        cdoc.region AS city, cdoc.id AS city_document_id, cdoc.doc_number AS city_document,
        low.id AS city_task_id, low.number AS city_task, city_leads, city_cooperates,
-       c.basis AS basis, c.score AS score, total
+       type(c) AS link, c.basis AS basis, c.score AS score, c.direction AS direction,
+       coalesce(c.terms, []) AS shared_terms, coalesce(c.counterparts, []) AS counterparts, total
 ORDER BY i

@@ -3,22 +3,22 @@
 // param: document string optional example=山东省县域经济高质量发展三年行动方案 -- the higher-level document: id, number or part of its title (all when omitted)
 // param: min_score float optional example=0.5 -- keep only links scored at least this (explicit links score 1.0)
 // column: source -- the start node: its properties and its label
-// column: rel -- the relationship type: CASCADES_FROM (lower task → higher task), LEADS or COOPERATES_ON (department → lower task)
+// column: rel -- the relationship type: CASCADES_FROM or RELATES_TO (lower task → higher task; explicit or inferred), LEADS or COOPERATES_ON (department → lower task)
 // column: props -- the relationship's properties (provenance: doc_id, number, span_start, span_end; basis, score, surface)
 // column: target -- the end node: its properties and its label
-MATCH (low:Task)-[c:CASCADES_FROM]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
+MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
 WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
   AND ($min_score IS NULL OR c.score >= $min_score)
 OPTIONAL MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
 RETURN low {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility,
             label: 'Task', doc_number: cdoc.doc_number, document: cdoc.title} AS source,
-       'CASCADES_FROM' AS rel, c {.doc_id, .number, .span_start, .span_end, .basis, .score} AS props,
+       type(c) AS rel, c {.doc_id, .number, .span_start, .span_end, .basis, .score, .direction} AS props,
        up {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility,
            label: 'Task', doc_number: pdoc.doc_number, document: pdoc.title,
            leads: [(pl:Department)-[:LEADS]->(up) | pl.name],
            cooperates: [(pc:Department)-[:COOPERATES_ON]->(up) | pc.name]} AS target
 UNION ALL
-MATCH (low:Task)-[c:CASCADES_FROM]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
+MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
 WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
   AND ($min_score IS NULL OR c.score >= $min_score)
 WITH DISTINCT low

@@ -29,6 +29,9 @@ DEFAULT_NODE_LIMIT = 300
 VIEW_KINDS = ("department", "document", "cascade", "industry")
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 
+# the links between a higher-level and a lower-level task: stated by a table, or inferred (policykg link)
+LINK_TYPES = ("CASCADES_FROM", "RELATES_TO")
+
 
 class ViewNotFound(LookupError):
     """The department, document or industry a view is about is not in the graph."""
@@ -216,8 +219,8 @@ def cascade_view(fetch: Fetch, document: str | None = None, min_score: float | N
     """Provincial tasks → the city tasks that carry them out → the city departments on those, top-down."""
     rows = fetch("viz-cascade", {"document": document, "min_score": min_score})
     g, _ = rows_to_graph(rows)
-    uppers = sorted({v for _, v, e in g.edges(data=True) if e["type"] == "CASCADES_FROM"})
-    links = sum(1 for _, _, e in g.edges(data=True) if e["type"] == "CASCADES_FROM")
+    uppers = sorted({v for _, v, e in g.edges(data=True) if e["type"] in LINK_TYPES})
+    links = sum(1 for _, _, e in g.edges(data=True) if e["type"] in LINK_TYPES)
     layer_positions(g, set(uppers))
     docs = sorted({g.nodes[u].get("document") or g.nodes[u].get("doc_number") or "" for u in uppers} - {""})
     title = "Province-to-city cascade" + (f": {document}" if document else "")
@@ -269,7 +272,7 @@ def layer_positions(g: nx.MultiDiGraph, uppers: set[str]) -> None:
             pos = max(pos, last + gap)
             x[n] = last = pos
 
-    spread(lower, {n: centre(n, [v for _, v, e in g.out_edges(n, data=True) if e["type"] == "CASCADES_FROM"])
+    spread(lower, {n: centre(n, [v for _, v, e in g.out_edges(n, data=True) if e["type"] in LINK_TYPES])
                    for n in lower}, COLUMN_GAP * 0.8)
     departments = [n for n, d in g.nodes(data=True) if d["label"] == "Department"]
     spread(departments, {n: centre(n, [v for _, v in g.out_edges(n)]) for n in departments}, COLUMN_GAP * 1.1)

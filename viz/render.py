@@ -78,6 +78,7 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     "COOPERATES_ON": EdgeStyle("#64748b", 1.3, [6, 4], text="cooperates on"),
     "CASCADES_FROM": EdgeStyle("#b45309", 2.0, False, True, text="carried out by (cascade)"),
     "CASCADES_FROM:inferred": EdgeStyle("#d97706", 1.5, [8, 5], True, text="inferred cascade"),
+    "RELATES_TO": EdgeStyle("#a8a29e", 1.2, [2, 4], False, text="related subject (inferred)"),
     "UNDER": EdgeStyle("#cbd5e1", 1.0, False, text="sub-item of"),
     "IN_DOCUMENT": EdgeStyle("#94a3b8", 1.0, False, text="provision of"),
     "HAS_TARGET": EdgeStyle("#86efac", 1.2, False, text="states target"),
@@ -324,7 +325,7 @@ def to_pyvis(view: View):
         grouped.setdefault((u, v, _edge_style_key(e)), []).append(e)
     for (u, v, key), edges in sorted(grouped.items()):
         style = EDGE_STYLES[key]
-        src, dst = (v, u) if edges[0]["type"] == "CASCADES_FROM" else (u, v)  # drawn the way the work flows
+        src, dst = (v, u) if edges[0]["type"] in ("CASCADES_FROM", "RELATES_TO") else (u, v)  # drawn the way the work flows
         opts = {"color": {"color": style.color, "highlight": "#dc2626", "hover": "#dc2626"}, "width": style.width,
                 "dashes": style.dashes, "arrows": {"to": {"enabled": style.arrow, "scaleFactor": 0.6}},
                 "rel": edges[0]["type"], "tip": edge_tip(g, u, v, edges)}

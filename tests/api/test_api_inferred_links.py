@@ -1,0 +1,22 @@
+"""/mapping/province-to-city shows explicit and inferred links together, each with basis, score and evidence."""
+from __future__ import annotations
+
+
+def test_mapping_with_inferred_links(upload_store, make_client, extracted):
+    for doc in extracted.values():
+        upload_store.load_document(doc)
+    upload_store.relink()
+    c = make_client(upload_store)
+    page = c.get("/mapping/province-to-city", params={"limit": 1000}).json()
+    rows = page["items"]
+    explicit = [r for r in rows if r["basis"] == "explicit"]
+    inferred = [r for r in rows if r["basis"] == "inferred"]
+    assert len(explicit) == 35 and inferred
+    assert rows[:35] == explicit, "explicit links come first"
+    assert {r["link"] for r in inferred} == {"CASCADES_FROM", "RELATES_TO"}
+    assert all(r["direction"] and 0 < r["score"] < 1 for r in inferred)
+    assert any(r["shared_terms"] for r in inferred) and any(r["counterparts"] for r in inferred)
+    ai = [r for r in inferred if r["provincial_task"] == "提速人工智能发展"]
+    assert "task:菏政办字〔2024〕7号:二/(三)/2" in {r["city_task_id"] for r in ai}
+    strong = c.get("/mapping/province-to-city", params={"limit": 1000, "min_score": 0.99}).json()["items"]
+    assert {r["basis"] for r in strong} == {"explicit"} and len(strong) == 35
