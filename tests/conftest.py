@@ -47,3 +47,19 @@ def loaded_store(tmp_path_factory, extracted):
         store.load_document(doc)
     yield store
     store.server.stop(force=True)
+
+
+@pytest.fixture(scope="session")
+def city_gold_tasks(gold) -> list[tuple[str, str, list[str], list[str]]]:
+    """(doc_number, number, leads, cooperates) of every lower-level task the gold files list."""
+    out = []
+    for g in gold.values():
+        number = g["document"]["doc_number"]
+        cascades = {c["number"]: c for c in g.get("cascades", [])}
+        for t in g["tasks"]:
+            if t["number"] in cascades:
+                c = cascades[t["number"]]
+                out.append((number, t["number"], c["city_leads"], c["city_cooperates"]))
+            else:
+                out.append((number, t["number"], t["leads"], t["cooperates"]))
+    return out

@@ -20,21 +20,6 @@ def run(store, query_name, /, **params):
     return [dict(zip(result.columns, r)) for r in result.rows]
 
 
-def city_gold_tasks(gold):
-    """(doc_number, number, leads, cooperates) of every lower-level task the gold files list."""
-    out = []
-    for g in gold.values():
-        number = g["document"]["doc_number"]
-        cascades = {c["number"]: c for c in g.get("cascades", [])}
-        for t in g["tasks"]:
-            if t["number"] in cascades:
-                c = cascades[t["number"]]
-                out.append((number, t["number"], c["city_leads"], c["city_cooperates"]))
-            else:
-                out.append((number, t["number"], t["leads"], t["cooperates"]))
-    return out
-
-
 def test_every_query_is_documented():
     assert len(CATALOG) >= 10
     for q in CATALOG.values():
@@ -70,15 +55,15 @@ def test_binding_refuses_missing_unknown_and_mistyped_parameters():
         CATALOG["targets"].bind({"year": "twenty"})
 
 
-def test_department_leads_what_the_gold_files_say(loaded_store, gold):
-    expected = {(doc, number) for doc, number, leads, _ in city_gold_tasks(gold) if "市发展改革委" in leads}
+def test_department_leads_what_the_gold_files_say(loaded_store, city_gold_tasks):
+    expected = {(doc, number) for doc, number, leads, _ in city_gold_tasks if "市发展改革委" in leads}
     rows = run(loaded_store, "department-leads", name="市发展改革委")
     assert {(r["doc_number"], r["number"]) for r in rows if r["doc_number"]} == expected
     assert all(r["department"] == "市发展改革委" and r["text"] is not None for r in rows)
 
 
-def test_department_cooperates_what_the_gold_files_say(loaded_store, gold):
-    expected = {(doc, number) for doc, number, _, coop in city_gold_tasks(gold) if "市财政局" in coop}
+def test_department_cooperates_what_the_gold_files_say(loaded_store, city_gold_tasks):
+    expected = {(doc, number) for doc, number, _, coop in city_gold_tasks if "市财政局" in coop}
     rows = run(loaded_store, "department-cooperates", name="市财政局")
     assert {(r["doc_number"], r["number"]) for r in rows} == expected
 
