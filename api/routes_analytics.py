@@ -5,7 +5,6 @@ Each query reads at most the server's row cap (POLICYKG_ROW_CAP) rows.
 """
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -16,6 +15,7 @@ from graph.analytics import (analysis_report, bridging_departments, centrality_t
                              unled_tasks, unowned_targets, workload)
 
 from .deps import Runner
+from .routes_departments import Level
 from .problems import problem_responses
 
 router = APIRouter(tags=["analytics"])
@@ -23,12 +23,6 @@ router = APIRouter(tags=["analytics"])
 TopQuery = Annotated[int, Query(ge=0, le=10_000, description="at most this many rows (0: all)")]
 CollectiveQuery = Annotated[bool, Query(description="count collective units (市有关部门, 各县区政府、管委会) as departments")]
 DocumentQuery = Annotated[str | None, Query(max_length=300, description="only this document (id or number)")]
-
-
-class Level(str, Enum):
-    province = "province"
-    city = "city"
-    county = "county"
 
 
 class Workload(BaseModel):

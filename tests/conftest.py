@@ -63,3 +63,21 @@ def city_gold_tasks(gold) -> list[tuple[str, str, list[str], list[str]]]:
             else:
                 out.append((number, t["number"], t["leads"], t["cooperates"]))
     return out
+
+
+@pytest.fixture(scope="session")
+def assert_mapping_is_the_table(gold):
+    """Check province-to-city rows (catalog or API) against the division-of-labour table of 001."""
+    cascades = gold["001_eac2c624b6a1218d.txt"]["cascades"]
+
+    def check(rows: list[dict]) -> None:
+        assert len(rows) == len(cascades) == 35
+        by_task = {r["provincial_task"]: r for r in rows}
+        for c in cascades:
+            r = by_task[c["province_task"]]
+            for side in ("provincial_leads", "provincial_cooperates", "city_leads", "city_cooperates"):
+                gold_side = side.replace("provincial_", "province_")
+                assert sorted(r[side]) == sorted(c[gold_side]), (c["province_task"], side)
+            assert r["basis"] == "explicit"
+
+    return check
