@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 
-from graph.stores.base import GraphStore
+from policykg.graph.stores.base import GraphStore
 
 from .middleware import BodyLimit, RequestLog
 from .problems import ApiProblem, Problem, install_handlers
@@ -45,7 +45,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     settings = settings or Settings.from_env()
 
     def open_configured() -> GraphStore:
-        from graph.stores.factory import open_store
+        from policykg.graph.stores.factory import open_store
 
         return open_store(settings.store_kind, settings.data_dir)
 

@@ -33,7 +33,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.stores.errors import (
+from policykg.graph.stores.errors import (
     ConstraintViolation,
     QueryError,
     QueryTimeout,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingest.departments import default_catalog
+from policykg.ingest.departments import default_catalog
 
 from .problems import ApiProblem
 from .runner import QueryRunner, check_text

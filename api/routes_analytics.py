@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.analytics import (analysis_report, bridging_departments, centrality_table, collaboration_graph,
+from policykg.graph.analytics import (analysis_report, bridging_departments, centrality_table, collaboration_graph,
                              unled_tasks, unowned_targets, workload)
 
 from .deps import Runner
@@ -145,7 +145,7 @@ def targets_without_owner(runner: Runner, document: DocumentQuery = None):
 
 
 def _plot(runner: Runner, fmt: str, top: int, include_collective: bool) -> Response:
-    from viz.plots import FORMATS, workload_plot
+    from policykg.viz.plots import FORMATS, workload_plot
 
     body = workload_plot(workload(runner.rows, include_collective=include_collective), fmt, top=top)
     return Response(body, media_type=FORMATS[fmt], headers={"Cache-Control": "no-cache"})

@@ -16,9 +16,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.datastructures import UploadFile
 
-from graph.stores.errors import StoreError
-from ingest.extract import ExtractionError
-from ingest.reading import ReadError
+from policykg.graph.stores.errors import StoreError
+from policykg.ingest.extract import ExtractionError
+from policykg.ingest.reading import ReadError
 
 from .problems import ApiProblem, problem_responses
 from .uploads import READERS, reader_for, safe_name

@@ -11,10 +11,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 
-from viz import AmbiguousName, ViewNotFound, build_view
-from viz.assets import ASSETS, AssetMissing, asset_path, media_type
-from viz.graphs import DEFAULT_NODE_LIMIT
-from viz.render import render_html, render_landing
+from policykg.viz import AmbiguousName, ViewNotFound, build_view
+from policykg.viz.assets import ASSETS, AssetMissing, asset_path, media_type
+from policykg.viz.graphs import DEFAULT_NODE_LIMIT
+from policykg.viz.render import render_html, render_landing
 
 from .deps import Runner
 from .problems import ApiProblem, problem_responses

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from graph.stores.embedded_client import ReadResult
-from graph.stores.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreError
-from queries.catalog import CatalogError, CatalogQuery, get_query
+from policykg.graph.stores.embedded_client import ReadResult
+from policykg.graph.stores.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreError
+from policykg.queries.catalog import CatalogError, CatalogQuery, get_query
 
 from .problems import ApiProblem
 from .settings import Settings

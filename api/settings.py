@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.stores.base import DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_MS
+from policykg.graph.stores.base import DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_MS
 
 
 def _int_env(name: str, default: int) -> int:

@@ -13,8 +13,8 @@ import logging
 import threading
 from collections.abc import Callable
 
-from graph.stores.base import GraphStore
-from graph.stores.errors import ServerNotRunning, ServerStartError, StoreError, StoreUnavailable
+from policykg.graph.stores.base import GraphStore
+from policykg.graph.stores.errors import ServerNotRunning, ServerStartError, StoreError, StoreUnavailable
 
 from .problems import ApiProblem
 

@@ -9,8 +9,8 @@ import re
 from collections.abc import Callable
 from pathlib import PurePosixPath, PureWindowsPath
 
-from ingest.readers import FORMATS, extract_bytes
-from ingest.records import ExtractedDocument
+from policykg.ingest.readers import FORMATS, extract_bytes
+from policykg.ingest.records import ExtractedDocument
 
 from .problems import ApiProblem
 

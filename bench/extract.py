@@ -10,8 +10,7 @@ from __future__ import annotations
 import argparse
 import time
 
-import _bootstrap  # noqa: F401  (before any project import: see bench/_bootstrap.py)
-from ingest.extract import extract_bytes
+from policykg.ingest.extract import extract_bytes
 from policykg.corpus import sample_corpus_files
 
 

@@ -27,15 +27,14 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.append(str(ROOT / "tests" / "ingest"))  # the document recipes the tests use
+sys.path.insert(0, str(ROOT))  # the document recipes of the tests: tests.ingest.recipes
 
-import _bootstrap  # noqa: F401  (before any project import: see bench/_bootstrap.py)
-import recipes  # noqa: E402
+from tests.ingest import recipes  # noqa: E402
 
 
 def run(folder: Path, data: Path, jobs: int):
-    from graph.stores.falkordb_store import EmbeddedStore
-    from ingest.readers.folders import select
+    from policykg.graph.stores.falkordb_store import EmbeddedStore
+    from policykg.ingest.readers.folders import select
     from policykg.ingest_command import alias_files, extractor_fingerprint, load_catalog, run_ingest
 
     files = select([folder]).files
@@ -93,7 +92,7 @@ def main() -> None:
             print(f"{len(bad)} documents were not new on the first run, e.g. {bad[0].path}: {bad[0].status} "
                   f"{bad[0].error or bad[0].same_as or ''}")
     finally:
-        from graph.stores.falkordb_server import EmbeddedServer
+        from policykg.graph.stores.falkordb_server import EmbeddedServer
 
         EmbeddedServer(data).stop(force=True)
         shutil.rmtree(work, ignore_errors=True)

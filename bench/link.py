@@ -20,10 +20,9 @@ import re
 import time
 
 
-import _bootstrap  # noqa: F401  (before any project import: see bench/_bootstrap.py)
-from graph.linking import METHOD, link_corpus, rank_units
-from graph.linking.units import DocumentIndex, LinkUnit, units_of
-from ingest.extract import extract_file
+from policykg.graph.linking import METHOD, link_corpus, rank_units
+from policykg.graph.linking.units import DocumentIndex, LinkUnit, units_of
+from policykg.ingest.extract import extract_file
 from policykg.corpus import sample_corpus_files
 
 _SENTENCE = re.compile(r"[^。;；]+[。;；]?")

@@ -34,7 +34,7 @@ class Embedded:
     name = "embedded FalkorDB"
 
     def __init__(self):
-        from graph.stores.falkordb_store import EmbeddedStore
+        from policykg.graph.stores.falkordb_store import EmbeddedStore
 
         self.dir = Path(tempfile.mkdtemp(prefix="policykg-bench-"))
         self.store = EmbeddedStore(self.dir)
@@ -56,7 +56,7 @@ class Neo4j:
     name = "Neo4j"
 
     def __init__(self):
-        from graph.stores.neo4j_store import Neo4jStore
+        from policykg.graph.stores.neo4j_store import Neo4jStore
 
         self.store = Neo4jStore()
         self.store.ensure_schema()

@@ -21,13 +21,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 
-import _bootstrap  # noqa: F401  (before any project import: see bench/_bootstrap.py)
-from graph.analytics import store_fetch
-from graph.stores.falkordb_store import EmbeddedStore
-from ingest.extract import extract_file
+from policykg.graph.analytics import store_fetch
+from policykg.graph.stores.falkordb_store import EmbeddedStore
+from policykg.ingest.extract import extract_file
 from policykg.corpus import sample_corpus_files
-from viz import ViewNotFound, build_view, render_html
-from viz.browser import browser_context, missing_browser_reason, serve, wait_for_network
+from policykg.viz import ViewNotFound, build_view, render_html
+from policykg.viz.browser import browser_context, missing_browser_reason, serve, wait_for_network
 
 GOAL_S = 2.0
 

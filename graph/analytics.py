@@ -11,7 +11,7 @@ from typing import Any
 
 import networkx as nx
 
-from queries.catalog import get_query
+from policykg.queries.catalog import get_query
 
 
 def responsibility_rows(store, document: str | None = None) -> list[dict[str, Any]]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ingest.departments import LEVEL_PREFIXES
-from ingest.normalize import compact
-from ingest.records import ExtractedDocument, Span, UnitRef
-from ingest.regions import Region, region_index
+from policykg.ingest.departments import LEVEL_PREFIXES
+from policykg.ingest.normalize import compact
+from policykg.ingest.records import ExtractedDocument, Span, UnitRef
+from policykg.ingest.regions import Region, region_index
 
 from .ids import document_id, document_key, region_id, task_id, titles_of
 from .linking.references import references

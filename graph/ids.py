@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.normalize import compact
-from ingest.records import ExtractedDocument
-from ingest.regions import Region
+from policykg.ingest.normalize import compact
+from policykg.ingest.records import ExtractedDocument
+from policykg.ingest.regions import Region
 
 
 def document_key(doc: ExtractedDocument) -> str:

@@ -6,6 +6,7 @@ written and reported, never dropped.
 """
 from __future__ import annotations
 
+from importlib import resources
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from pathlib import Path
 from .normalize import compact
 from .regions import region_index
 
-DATA_FILE = Path(__file__).with_name("data") / "departments.toml"
+DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "departments.toml")))
 LEVEL_PREFIXES = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "区": "county", "旗": "county"}
 
 # What the end of an organisation's name looks like. Used to tell a unit

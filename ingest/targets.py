@@ -34,6 +34,7 @@ sub-items ("到2025年，主要目标是：" above "1. …"); callers pass it on
 """
 from __future__ import annotations
 
+from importlib import resources
 import re
 import tomllib
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ from pathlib import Path
 
 from .numerals import chinese_to_int, to_number
 
-DATA_FILE = Path(__file__).with_name("data") / "targets.toml"
+DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "targets.toml")))
 
 
 @dataclass

@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Departments by workload, centrality in the who-works-with-whom network, departments bridging
         provincial and city tasks, tasks with no lead, targets with no owner; optionally a workload plot."""
-        from graph.analytics import analysis_report, store_fetch
+        from policykg.graph.analytics import analysis_report, store_fetch
 
         if plot is not None and plot.suffix.lower() not in (".svg", ".png"):
             err.print(f"[red]error:[/red] --plot must end in .svg or .png, not {plot.name!r}", highlight=False)
@@ -58,7 +58,7 @@ def register(app: typer.Typer) -> None:
         with open_store_or_exit(store, data) as st:
             report = analysis_report(store_fetch(st), top=top, include_collective=include_collective)
         if plot is not None:
-            from viz.plots import cjk_font, workload_plot
+            from policykg.viz.plots import cjk_font, workload_plot
 
             plot.parent.mkdir(parents=True, exist_ok=True)
             plot.write_bytes(workload_plot(report["workload"], plot.suffix.lower()[1:], top=top or 20))

@@ -10,11 +10,11 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ingest.extract import ExtractionError
-from ingest.readers import extract_path
-from ingest.readers.folders import select
-from ingest.reading import ReadError
-from ingest.records import ExtractedDocument
+from policykg.ingest.extract import ExtractionError
+from policykg.ingest.readers import extract_path
+from policykg.ingest.readers.folders import select
+from policykg.ingest.reading import ReadError
+from policykg.ingest.records import ExtractedDocument
 
 from .console import out, err
 from .serve_command import register as register_serve

@@ -24,6 +24,7 @@ data directory, which every later ingest reads after the bundled one.
 from __future__ import annotations
 
 import hashlib
+from importlib import resources
 import json
 import os
 import sys
@@ -38,25 +39,25 @@ from typing import Annotated, Any, Callable, Iterator, Optional
 import typer
 from rich.table import Table
 
-from graph.ids import document_id, document_key
-from ingest.departments import DATA_FILE, DepartmentCatalog
-from ingest.extract import ExtractionError
-from ingest.reading import ReadError
-from ingest.records import ExtractedDocument
+from policykg.graph.ids import document_id, document_key
+from policykg.ingest.departments import DATA_FILE, DepartmentCatalog
+from policykg.ingest.extract import ExtractionError
+from policykg.ingest.reading import ReadError
+from policykg.ingest.records import ExtractedDocument
 
 from .console import out, err
 from .store_commands import DataOption, OutputFormat, StoreKind, StoreOption, open_store_or_exit, print_rows
 
 
 USER_ALIAS_FILE = "departments.user.toml"
-INGEST_PACKAGE = Path(__file__).resolve().parent.parent / "ingest"
+INGEST_PACKAGE = Path(str(resources.files("policykg.ingest")))
 MAX_WARNING_LINES = 40
 
 # -- what a run reads with ---------------------------------------------------------------
 
 
 def data_dir_of(data: Path | None) -> Path:
-    from graph.stores.falkordb_server import default_data_dir
+    from policykg.graph.stores.falkordb_server import default_data_dir
 
     return Path(data).expanduser().resolve() if data else default_data_dir()
 
@@ -133,8 +134,8 @@ def _unchanged(ctx: _Context, doc_id: str | None) -> bool:
 
 def prepare(path: Path, ctx: _Context) -> Prepared:
     """Read and extract one file; never raises (a failure is the result's ``error``)."""
-    from ingest.readers import read_bytes
-    from ingest.extract import extract_text
+    from policykg.ingest.readers import read_bytes
+    from policykg.ingest.extract import extract_text
 
     started = time.perf_counter()
     result = Prepared(str(path))
@@ -351,8 +352,8 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], Any] | None, catal
                extractor: str, force: bool = False, jobs: int = 1,
                on_result: Callable[[Outcome], None] | None = None) -> IngestReport:
     """Ingest ``files`` in order into the store ``open_store()`` gives (None: extract only, in memory)."""
-    from graph.stores.base import DocumentSource, StoredState, now_utc
-    from graph.stores.errors import QueryError, ServerNotRunning, ServerStartError, StoreError, StoreUnavailable
+    from policykg.graph.stores.base import DocumentSource, StoredState, now_utc
+    from policykg.graph.stores.errors import QueryError, ServerNotRunning, ServerStartError, StoreError, StoreUnavailable
 
     report = IngestReport(started=now_utc(), extractor=extractor)
     t0 = time.perf_counter()
@@ -477,7 +478,7 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], Any] | None, catal
         report.nodes, report.relationships = counts.nodes, counts.relationships
         store.close()
     elif store is None:
-        from graph.build import build_graph
+        from policykg.graph.build import build_graph
 
         counts = build_graph(report.docs).counts()
         report.nodes, report.relationships = counts["nodes"], counts["edges"]
@@ -636,7 +637,7 @@ def register(app: typer.Typer) -> None:
         = False,
     ) -> None:
         """Ingest documents (the bundled sample corpus by default) into the graph store and report on each."""
-        from ingest.readers.folders import select
+        from policykg.ingest.readers.folders import select
 
         from .corpus import sample_corpus_dir, sample_corpus_files
 
@@ -788,7 +789,7 @@ def record_alias(path: Path, name: str, canonical: str, level: str | None, reaso
 
 
 def _merge(name: str, canonical: str, reason: str | None, reload: bool, store: StoreKind, data: Path | None) -> None:
-    from ingest.normalize import compact
+    from policykg.ingest.normalize import compact
 
     name, canonical = compact(name), compact(canonical)
     if not name or not canonical or name == canonical:
@@ -822,10 +823,10 @@ def _merge(name: str, canonical: str, reason: str | None, reload: bool, store: S
 
 def _reload_naming(name: str, store: StoreKind, data: Path | None) -> None:
     """Read the documents that name ``name`` again, from the text stored with their current version."""
-    from ingest.extract import extract_text
-    from ingest.reading import DecodedText
+    from policykg.ingest.extract import extract_text
+    from policykg.ingest.reading import DecodedText
 
-    from graph.stores.base import DocumentSource
+    from policykg.graph.stores.base import DocumentSource
 
     catalog = load_catalog(data)
     files = alias_files(data)

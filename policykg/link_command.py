@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from graph.linking.links import MIN_SCORE, TOP_K
+from policykg.graph.linking.links import MIN_SCORE, TOP_K
 
 from .store_commands import DataOption, StoreKind, StoreOption, open_store_or_exit, out
 

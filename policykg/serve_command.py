@@ -35,7 +35,7 @@ def register(app: typer.Typer) -> None:
         """Run the HTTP API. Writes (POST /documents) need POLICYKG_API_KEY in the environment."""
         import uvicorn
 
-        from api import Settings, create_app
+        from policykg.api import Settings, create_app
 
         try:
             settings = Settings.from_env()

@@ -12,9 +12,9 @@ from typing import Annotated, Any, Optional
 import typer
 from rich.table import Table
 
-from graph.stores.base import GraphStore
-from graph.stores.errors import StoreError
-from queries.catalog import CatalogError, get_query, load_catalog
+from policykg.graph.stores.base import GraphStore
+from policykg.graph.stores.errors import StoreError
+from policykg.queries.catalog import CatalogError, get_query, load_catalog
 
 from .console import out, err
 
@@ -39,7 +39,7 @@ FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f")]
 
 
 def open_store_or_exit(store: StoreKind, data: Path | None) -> GraphStore:
-    from graph.stores.factory import open_store
+    from policykg.graph.stores.factory import open_store
 
     try:
         return open_store(store.value, data)
@@ -155,7 +155,7 @@ def register(app: typer.Typer) -> None:
     @store_app.command("status")
     def store_status(data: DataOption = None) -> None:
         """Is the embedded store running, where, and what does it hold?"""
-        from graph.stores.falkordb_server import EmbeddedServer, default_data_dir
+        from policykg.graph.stores.falkordb_server import EmbeddedServer, default_data_dir
 
         status = EmbeddedServer(data or default_data_dir()).status()
         for key, value in status.items():
@@ -164,7 +164,7 @@ def register(app: typer.Typer) -> None:
     @store_app.command("stop")
     def store_stop(data: DataOption = None) -> None:
         """Stop the embedded store (its data stays on disk)."""
-        from graph.stores.falkordb_server import EmbeddedServer, default_data_dir
+        from policykg.graph.stores.falkordb_server import EmbeddedServer, default_data_dir
 
         stopped = EmbeddedServer(data or default_data_dir()).stop()
         out.print("stopped" if stopped else "not running")

@@ -24,7 +24,7 @@ def _default_name(kind: str, key: str | None) -> Path:
 
 def _write(kind: str, key: str | None, output: Path | None, store: StoreKind, data: Path | None, limit: int,
            **options) -> None:
-    from viz import AmbiguousName, ViewNotFound, build_view, render_html, store_fetch
+    from policykg.viz import AmbiguousName, ViewNotFound, build_view, render_html, store_fetch
 
     with open_store_or_exit(store, data) as st:
         try:
@@ -43,7 +43,7 @@ def _write(kind: str, key: str | None, output: Path | None, store: StoreKind, da
 
 
 def register(app: typer.Typer) -> None:
-    from viz.graphs import DEFAULT_NODE_LIMIT
+    from policykg.viz.graphs import DEFAULT_NODE_LIMIT
 
     viz_app = typer.Typer(help="Responsibility networks as standalone HTML pages (open them in a browser, offline).",
                           no_args_is_help=True)

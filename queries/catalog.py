@@ -14,13 +14,14 @@ the CLI (``policykg query --help``), the API's OpenAPI schema and the tests
 """
 from __future__ import annotations
 
+from importlib import resources
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-CATALOG_DIR = Path(__file__).parent
+CATALOG_DIR = Path(str(resources.files("policykg.queries")))
 _PARAM = re.compile(
     r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>string|int|float|bool)\s+(?P<need>required|optional)"
     r"(?:\s+default=(?P<default>\S+))?(?:\s+example=(?P<example>\S+))?\s*(?:--\s*(?P<doc>.*))?$"

@@ -26,7 +26,7 @@ def corpus_files() -> list[Path]:
 
 @pytest.fixture(scope="session")
 def extracted(corpus_files):
-    from ingest.extract import extract_file
+    from policykg.ingest.extract import extract_file
 
     return {f.name: extract_file(f) for f in corpus_files}
 
@@ -40,7 +40,7 @@ def gold() -> dict[str, dict]:
 @pytest.fixture(scope="session")
 def loaded_store(tmp_path_factory, extracted):
     """The embedded store in a private data dir, loaded with the sample corpus."""
-    from graph.stores.falkordb_store import EmbeddedStore
+    from policykg.graph.stores.falkordb_store import EmbeddedStore
 
     store = EmbeddedStore(tmp_path_factory.mktemp("policykg-data"))
     for doc in extracted.values():

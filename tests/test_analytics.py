@@ -5,7 +5,7 @@ import itertools
 import re
 from collections import Counter
 
-from graph.analytics import (collaboration_graph, department_centrality, responsibility_graph, responsibility_rows,
+from policykg.graph.analytics import (collaboration_graph, department_centrality, responsibility_graph, responsibility_rows,
                              shortest_path)
 
 COLLECTIVE = re.compile(r"(有关|^各|所属|相关)")

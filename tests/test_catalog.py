@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from queries.catalog import CatalogError, load_catalog
+from policykg.queries.catalog import CatalogError, load_catalog
 
 CATALOG = load_catalog()
 COLLECTIVE = re.compile(r"(有关|^各|所属|相关)")

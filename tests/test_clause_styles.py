@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.clauses import document_says_first_listed_leads, find_clauses, parse_clause
-from ingest.departments import default_catalog
+from policykg.ingest.clauses import document_says_first_listed_leads, find_clauses, parse_clause
+from policykg.ingest.departments import default_catalog
 
 
 def roles(text: str, first_listed_leads: bool = False) -> list[list[tuple[str, str]]]:

@@ -1,7 +1,7 @@
 """Metadata and numbering in shapes the sample corpus does not show."""
 from __future__ import annotations
 
-from ingest.extract import extract_bytes
+from policykg.ingest.extract import extract_bytes
 
 PROVINCIAL_NOTICE = """山东省人民政府办公厅
 

@@ -34,7 +34,7 @@ def test_gb18030_copy_gives_the_same_extraction(tmp_path, corpus_files, extracte
     for f in corpus_files:
         copy = tmp_path / f.name
         copy.write_bytes(f.read_text(encoding="utf-8").encode("gb18030"))
-        from ingest.extract import extract_file
+        from policykg.ingest.extract import extract_file
 
         again = extract_file(copy)
         assert again.encoding == "gb18030"

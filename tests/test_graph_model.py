@@ -4,8 +4,8 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.build import build_graph, document_key, task_id
-from graph.model import GraphError, PolicyGraph
+from policykg.graph.build import build_graph, document_key, task_id
+from policykg.graph.model import GraphError, PolicyGraph
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,9 @@ import random
 import pytest
 from typer.testing import CliRunner
 
-from graph.stores.falkordb_store import EmbeddedStore
+from policykg.graph.stores.falkordb_store import EmbeddedStore
 from policykg.cli import app
-from queries.catalog import get_query
+from policykg.queries.catalog import get_query
 
 
 def mapping(store, **params):

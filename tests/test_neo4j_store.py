@@ -10,8 +10,8 @@ import os
 
 import pytest
 
-from graph.stores.errors import ReadOnlyViolation
-from queries.catalog import load_catalog
+from policykg.graph.stores.errors import ReadOnlyViolation
+from policykg.queries.catalog import load_catalog
 
 pytestmark = pytest.mark.skipif(not os.environ.get("NEO4J_URI"),
                                 reason="NEO4J_URI is not set: no Neo4j server to run the Neo4j code path against")
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(not os.environ.get("NEO4J_URI"),
 
 @pytest.fixture(scope="module")
 def neo4j_store(extracted):
-    from graph.stores.neo4j_store import Neo4jStore
+    from policykg.graph.stores.neo4j_store import Neo4jStore
 
     store = Neo4jStore()
     store.clear()

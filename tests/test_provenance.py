@@ -1,7 +1,7 @@
 """Every responsibility edge can be traced to its text: the span holds the name as written."""
 from __future__ import annotations
 
-from ingest.normalize import compact
+from policykg.ingest.normalize import compact
 
 
 def test_every_unit_span_holds_its_surface_form(extracted, corpus_files):

@@ -6,7 +6,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from graph.stores.errors import QueryTimeout, ReadOnlyViolation
+from policykg.graph.stores.errors import QueryTimeout, ReadOnlyViolation
 from policykg.cli import app
 
 WRITES = [

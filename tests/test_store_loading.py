@@ -8,10 +8,10 @@ import time
 
 import pytest
 
-from graph.stores import base as store_base
-from graph.stores.errors import QueryError, StoreError
-from graph.stores.falkordb_store import EmbeddedStore
-from ingest.extract import extract_bytes
+from policykg.graph.stores import base as store_base
+from policykg.graph.stores.errors import QueryError, StoreError
+from policykg.graph.stores.falkordb_store import EmbeddedStore
+from policykg.ingest.extract import extract_bytes
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_loading_twice_gives_identical_counts(store, extracted):
 
 
 def test_store_holds_what_the_in_memory_graph_holds(store, extracted):
-    from graph.build import build_graph
+    from policykg.graph.build import build_graph
 
     for doc in extracted.values():
         store.load_document(doc)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.build import build_graph
-from graph.stores.falkordb_store import EmbeddedStore
-from ingest.extract import extract_bytes
+from policykg.graph.build import build_graph
+from policykg.graph.stores.falkordb_store import EmbeddedStore
+from policykg.ingest.extract import extract_bytes
 
 PROVINCIAL_PLAN = """山东省人民政府办公厅
 鲁政办字〔2023〕99号

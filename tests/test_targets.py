@@ -15,12 +15,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-from ingest.normalize import clean_document  # noqa: E402
-from ingest.outline import build_outline  # noqa: E402
-from ingest.targets import FoundTarget, find_targets, year_handed_down  # noqa: E402
+from policykg.ingest.normalize import clean_document
+from policykg.ingest.outline import build_outline
+from policykg.ingest.targets import FoundTarget, find_targets, year_handed_down
 
 GOLD_DIR = ROOT / "tests" / "fixtures" / "gold"
 CORPUS = ROOT / "policykg" / "sample_corpus"

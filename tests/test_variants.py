@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from ingest.extract import extract_bytes
+from policykg.ingest.extract import extract_bytes
 
 
 def edges(doc) -> set[tuple]:

@@ -18,9 +18,9 @@ VIS_VERSION = "9.1.2"
 ASSETS: dict[str, tuple[str, str, str]] = {
     "vis-network.min.js": ("pyvis", f"templates/lib/vis-{VIS_VERSION}/vis-network.min.js", "text/javascript"),
     "vis-network.css": ("pyvis", f"templates/lib/vis-{VIS_VERSION}/vis-network.css", "text/css"),
-    "policykg-viz.js": ("viz", "static/policykg-viz.js", "text/javascript"),
-    "policykg-viz.css": ("viz", "static/policykg-viz.css", "text/css"),
-    "policykg-landing.js": ("viz", "static/policykg-landing.js", "text/javascript"),
+    "policykg-viz.js": ("policykg.viz", "static/policykg-viz.js", "text/javascript"),
+    "policykg-viz.css": ("policykg.viz", "static/policykg-viz.css", "text/css"),
+    "policykg-landing.js": ("policykg.viz", "static/policykg-landing.js", "text/javascript"),
 }
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analytics import Fetch, store_fetch  # noqa: F401 - store_fetch is part of this module's interface
+from policykg.graph.analytics import Fetch, store_fetch  # noqa: F401 - store_fetch is part of this module's interface
 
 # what a browser handles comfortably with physics on; beyond it the view keeps the most connected part
 DEFAULT_NODE_LIMIT = 300
@@ -176,7 +176,7 @@ def department_view(fetch: Fetch, name: str, region: str | None = None,
     """The department, the tasks it leads and cooperates on, and the other departments on those tasks."""
     rows = fetch("viz-department", {"name": name, "region": region})
     if not rows:  # not a name the documents print: try the canonical form the alias file gives (市发改委 → 市发展改革委)
-        from ingest.departments import default_catalog
+        from policykg.ingest.departments import default_catalog
 
         canonical = default_catalog().resolve(name).name
         if canonical and canonical != name:

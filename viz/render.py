@@ -336,7 +336,7 @@ def to_pyvis(view: View):
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
-    env = Environment(loader=PackageLoader("viz", "templates"), autoescape=select_autoescape(["html"]))
+    env = Environment(loader=PackageLoader("policykg.viz", "templates"), autoescape=select_autoescape(["html"]))
     env.globals["asset"] = lambda name: Markup(asset_text(name))
     return env
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from ingest.records import ExtractedDocument
+from policykg.ingest.records import ExtractedDocument
 
 from .counterparts import CounterpartTable, default_table
 from .text import Vocabulary, char_ngrams, shared_terms, similarity, tfidf, tokenize

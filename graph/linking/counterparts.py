@@ -8,6 +8,7 @@ aliases of ``[lines]``; ``[[pair]]`` entries add counterparts the names do not s
 """
 from __future__ import annotations
 
+from importlib import resources
 import re
 import tomllib
 from collections import Counter
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-DATA_FILE = Path(__file__).with_name("data") / "counterparts.toml"
+DATA_FILE = Path(str(resources.files("policykg.graph.linking").joinpath("data", "counterparts.toml")))
 _COLLECTIVE = re.compile(r"(^各)|有关|相关|其他|其余|^(省|市|县|区)?(直|属)?各")
 
 

@@ -22,7 +22,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ingest.records import ExtractedDocument
+from policykg.ingest.records import ExtractedDocument
 
 from .candidates import DEFAULT_WEIGHTS, METHOD, Candidate, Weights, rank_units
 from .counterparts import CounterpartTable

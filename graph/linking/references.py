@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.metadata import DOC_NUMBER, normalise_doc_number
-from ingest.normalize import DOC_KIND, compact, fold
-from ingest.records import ExtractedDocument
+from policykg.ingest.metadata import DOC_NUMBER, normalise_doc_number
+from policykg.ingest.normalize import DOC_KIND, compact, fold
+from policykg.ingest.records import ExtractedDocument
 
 from ..ids import titles_of
 

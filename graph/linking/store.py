@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from queries.catalog import get_query
+from policykg.queries.catalog import get_query
 
 from .links import Link
 from .units import LinkUnit

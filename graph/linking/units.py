@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ingest.normalize import compact
-from ingest.records import ExtractedDocument
+from policykg.ingest.normalize import compact
+from policykg.ingest.records import ExtractedDocument
 
 from ..ids import document_id, document_key, task_id, titles_of
 

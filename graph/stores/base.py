@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Mapping, Sequence
 
-from graph.build import build_graph
-from graph.ids import document_id, document_key, titles_of
-from graph.model import NODE_LABELS
-from ingest.normalize import compact
-from ingest.records import ExtractedDocument
+from policykg.graph.build import build_graph
+from policykg.graph.ids import document_id, document_key, titles_of
+from policykg.graph.model import NODE_LABELS
+from policykg.ingest.normalize import compact
+from policykg.ingest.records import ExtractedDocument
 
 from .cypher_guard import refuse_writes
 from .embedded_client import ReadResult
@@ -242,8 +242,8 @@ class GraphStore(ABC):
         Explicit links (tables, 分工方案) are never touched; the inferred ones are replaced in one atomic write,
         so the result depends only on the stored documents, not on the order they were ingested in.
         """
-        from graph.linking.links import link_units
-        from graph.linking.store import UNITS_QUERY, explicit_from_rows, link_statements, units_from_rows
+        from policykg.graph.linking.links import link_units
+        from policykg.graph.linking.store import UNITS_QUERY, explicit_from_rows, link_statements, units_from_rows
 
         rows = self.rows(UNITS_QUERY, row_cap=10_000_000, timeout_ms=600_000)
         links = link_units(units_from_rows(rows), explicit_from_rows(rows), **options)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from graph.model import NODE_LABELS
+from policykg.graph.model import NODE_LABELS
 
 from .base import GraphStore
 from .embedded_client import DEFAULT_GRAPH, EmbeddedClient, ReadResult

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from graph.model import RELATIONSHIPS, PolicyGraph
+from policykg.graph.model import RELATIONSHIPS, PolicyGraph
 
 Statement = tuple[str, dict[str, Any]]
 

@@ -11,7 +11,7 @@ import os
 import time
 from typing import Any, Mapping, Sequence
 
-from graph.model import NODE_LABELS
+from policykg.graph.model import NODE_LABELS
 
 from .base import GraphStore
 from .embedded_client import ReadResult

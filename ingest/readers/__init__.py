@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
-from ingest.reading import DecodedText, ReadError
+from policykg.ingest.reading import DecodedText, ReadError
 
 # extension -> format
 FORMATS: dict[str, str] = {
@@ -143,7 +143,7 @@ def extract_document(data: bytes, name: str, catalog=None, where: str | None = N
     out comes first in the document's warnings. Raises ``ReadError`` or
     ``ExtractionError``.
     """
-    from ingest.extract import extract_text
+    from policykg.ingest.extract import extract_text
 
     where = where or name
     read = read_bytes(data, where)

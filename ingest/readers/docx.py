@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from ingest.reading import ReadError
+from policykg.ingest.reading import ReadError
 
 from . import ReadDocument
 from .cells import join_paragraphs, rows_to_lines

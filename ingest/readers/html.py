@@ -26,7 +26,7 @@ import email
 import email.policy
 import re
 
-from ingest.reading import ReadError
+from policykg.ingest.reading import ReadError
 
 from . import ReadDocument
 from .cells import join_paragraphs, rows_to_lines

@@ -21,7 +21,7 @@ import logging
 import re
 from io import BytesIO
 
-from ingest.reading import ReadError
+from policykg.ingest.reading import ReadError
 
 from . import ReadDocument
 from .cells import join_wrapped, rows_to_lines

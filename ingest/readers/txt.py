@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 
-from ingest.reading import ReadError, decode
+from policykg.ingest.reading import ReadError, decode
 
 from . import ReadDocument
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from api import Settings, create_app
+from policykg.api import Settings, create_app
 
 with warnings.catch_warnings():
     # newer Starlette warns that its TestClient will move from httpx to httpx2; it works the same with httpx
@@ -64,7 +64,7 @@ def make_client():
 @pytest.fixture
 def upload_store(loaded_store):
     """A second, empty graph on the same embedded server: uploads never touch the sample corpus graph."""
-    from graph.stores.falkordb_store import EmbeddedStore
+    from policykg.graph.stores.falkordb_store import EmbeddedStore
 
     store = EmbeddedStore(loaded_store.server.data_dir, graph="api-upload-test")
     store.clear()

@@ -5,9 +5,9 @@ from urllib.parse import quote
 
 import pytest
 
-from api import Settings
-from graph.stores.base import GraphStore
-from graph.stores.errors import QueryTimeout, StoreUnavailable
+from policykg.api import Settings
+from policykg.graph.stores.base import GraphStore
+from policykg.graph.stores.errors import QueryTimeout, StoreUnavailable
 
 # aborted within the budget (a huge range() is not: FalkorDB builds the list before it checks the clock)
 BILLION_ROWS = "UNWIND range(1, 1000) AS x UNWIND range(1, 1000) AS y UNWIND range(1, 1000) AS z RETURN count(*) AS n"
@@ -89,8 +89,8 @@ def test_store_down_is_503(make_client, path, assert_problem):
 
 
 def test_store_that_cannot_be_opened_is_503_and_retried(make_client, monkeypatch, assert_problem):
-    from graph.stores import factory
-    from graph.stores.errors import ServerStartError
+    from policykg.graph.stores import factory
+    from policykg.graph.stores.errors import ServerStartError
 
     calls = []
 
@@ -106,7 +106,7 @@ def test_store_that_cannot_be_opened_is_503_and_retried(make_client, monkeypatch
 
 
 def test_a_real_stopped_server_is_503(make_client, tmp_path_factory, extracted, assert_problem):
-    from graph.stores.falkordb_store import EmbeddedStore
+    from policykg.graph.stores.falkordb_store import EmbeddedStore
 
     store = EmbeddedStore(tmp_path_factory.mktemp("down"))
     store.load_document(next(iter(extracted.values())))

@@ -213,7 +213,7 @@ def test_search(client):
 
 def test_every_read_answers_like_the_cli_query(client, loaded_store):
     """The API is a view of the catalog: the same query gives the same rows."""
-    from queries.catalog import get_query
+    from policykg.queries.catalog import get_query
 
     q = get_query("department-leads")
     cli_rows = loaded_store.rows(q.text, q.bind({"name": "市科技局"}))

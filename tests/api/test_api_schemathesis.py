@@ -23,8 +23,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from api import Settings, create_app
-from graph.stores.base import GraphStore
+from policykg.api import Settings, create_app
+from policykg.graph.stores.base import GraphStore
 
 # 25 per operation keeps CI at ~10 s; POLICYKG_FUZZ_EXAMPLES=500 for a deeper run by hand
 MAX_EXAMPLES = int(os.environ.get("POLICYKG_FUZZ_EXAMPLES", "25"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from api import Settings
+from policykg.api import Settings
 
 
 def _nested(depth: int) -> list:

@@ -62,7 +62,7 @@ def test_serve_answers_over_http(loaded_store):
 def test_settings_come_from_the_environment(monkeypatch):
     import pytest
 
-    from api import Settings
+    from policykg.api import Settings
 
     monkeypatch.setenv("POLICYKG_API_KEY", "secret")
     monkeypatch.setenv("POLICYKG_CORS_ORIGINS", "http://a.test, http://b.test")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote
 
-from api import Settings
+from policykg.api import Settings
 
 JINING = Path(__file__).parent / "data" / "jining.txt"
 KEY = {"X-API-Key": "test-key-0123456789"}

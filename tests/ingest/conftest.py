@@ -1,14 +1,11 @@
 """Fixtures for the ingest tests: the sample corpus written as .docx, .pdf, .html and GB18030 during the run."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))  # recipes.py, ingest_helpers.py
-
-from ingest_helpers import FORMATS, make  # noqa: E402
+from .ingest_helpers import FORMATS, make
 
 
 @pytest.fixture(scope="session")

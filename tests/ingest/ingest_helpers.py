@@ -5,7 +5,7 @@ import importlib.util
 import json
 from pathlib import Path
 
-import recipes
+from . import recipes
 
 FORMATS = ("docx", "pdf", "html", "gb18030")
 

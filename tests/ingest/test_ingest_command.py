@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import recipes
-from ingest_helpers import dump, edges
+from . import recipes
+from .ingest_helpers import dump, edges
 from policykg.cli import app
 
 runner = CliRunner()
@@ -23,13 +23,13 @@ def data(tmp_path, monkeypatch):
     monkeypatch.setenv("POLICYKG_DATA", str(path))
     monkeypatch.delenv("NEO4J_URI", raising=False)
     yield path
-    from graph.stores.falkordb_server import EmbeddedServer
+    from policykg.graph.stores.falkordb_server import EmbeddedServer
 
     EmbeddedServer(path).stop(force=True)
 
 
 def store_of(data: Path):
-    from graph.stores.falkordb_store import EmbeddedStore
+    from policykg.graph.stores.falkordb_store import EmbeddedStore
 
     return EmbeddedStore(data)
 
@@ -47,7 +47,7 @@ def copy_samples(corpus_files, folder: Path) -> Path:
 
 def test_a_folder_of_every_format_goes_in_and_bad_files_are_reported(tmp_path, data, converted, corpus_files,
                                                                      extracted):
-    from graph.build import build_graph
+    from policykg.graph.build import build_graph
 
     folder = tmp_path / "inbox"
     names = [f.name for f in corpus_files]
@@ -88,7 +88,7 @@ def test_a_folder_of_every_format_goes_in_and_bad_files_are_reported(tmp_path, d
     assert by_path["004.txt"]["provisions"] == len(extracted[names[4]].provisions)
     assert by_path["word/000.docx"]["tasks"] == len(extracted[names[0]].tasks)
     # the five documents give the graph the five text files give, with the same inferred links
-    from graph.linking.links import add_links, link_corpus
+    from policykg.graph.linking.links import add_links, link_corpus
 
     graph = build_graph(extracted.values())
     add_links(graph, link_corpus(list(extracted.values())))
@@ -157,7 +157,7 @@ def test_a_changed_document_replaces_its_version_which_stays_addressable(tmp_pat
     text = runner.invoke(app, ["versions", old["id"], "--text"])
     assert text.exit_code == 0 and text.stdout.rstrip("\n") == original.rstrip("\n")
     # the current graph is what the changed text gives; an old version can be read and extracted again
-    from ingest.extract import extract_bytes
+    from policykg.ingest.extract import extract_bytes
 
     with store_of(data) as st:
         old_doc = extract_bytes(st.version_text(old["id"]).encode("utf-8"), "old.txt")
@@ -166,8 +166,8 @@ def test_a_changed_document_replaces_its_version_which_stays_addressable(tmp_pat
 
 
 def test_a_gb18030_copy_of_every_sample_gives_the_same_graph(tmp_path, data, corpus_files, converted):
-    from graph.stores.falkordb_server import EmbeddedServer
-    from ingest_helpers import WHEN_AND_WHERE
+    from policykg.graph.stores.falkordb_server import EmbeddedServer
+    from .ingest_helpers import WHEN_AND_WHERE
 
     utf8 = copy_samples(corpus_files, tmp_path / "utf8")
     assert ingest(str(utf8)).exit_code == 0
@@ -266,8 +266,8 @@ def test_unknown_departments_are_listed_and_merged_with_a_reason(tmp_path, data)
     # the merge already read the document with the new alias file: the next ingest has nothing to do
     assert "1 unchanged" in ingest(str(folder)).stdout
     # and an extraction of the file now reads the alias
-    from ingest.departments import DATA_FILE, DepartmentCatalog
-    from ingest.readers import extract_path
+    from policykg.ingest.departments import DATA_FILE, DepartmentCatalog
+    from policykg.ingest.readers import extract_path
 
     doc = extract_path(folder / "renewal.txt", DepartmentCatalog.load(DATA_FILE, user_file))
     assert ("一/1", "lead", "市住房城乡建设局") in edges(doc) and not doc.unknown_departments

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-import recipes
-from ingest_helpers import dump
+from . import recipes
+from .ingest_helpers import dump
 
 DOCUMENTS = 40
 POLICYKG = [str(Path(sys.executable).parent / "policykg")]
@@ -35,8 +35,8 @@ def folder(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory, folder):
     """The store after one uninterrupted ingest of the folder."""
-    from graph.stores.falkordb_server import EmbeddedServer
-    from graph.stores.falkordb_store import EmbeddedStore
+    from policykg.graph.stores.falkordb_server import EmbeddedServer
+    from policykg.graph.stores.falkordb_store import EmbeddedStore
 
     data = tmp_path_factory.mktemp("reference") / "data"
     done = run(folder, data)
@@ -66,9 +66,9 @@ def start(folder: Path, data: Path, *args: str) -> subprocess.Popen:
 
 def documents_in(data: Path) -> int:
     """Documents in the store, read without starting a server (the ingest starts it)."""
-    from graph.stores.embedded_client import EmbeddedClient
-    from graph.stores.errors import StoreError
-    from graph.stores.falkordb_server import EmbeddedServer
+    from policykg.graph.stores.embedded_client import EmbeddedClient
+    from policykg.graph.stores.errors import StoreError
+    from policykg.graph.stores.falkordb_server import EmbeddedServer
 
     server = EmbeddedServer(data)
     if server._health() != "ok":
@@ -112,8 +112,8 @@ def alive(pid: int) -> bool:
 
 
 def test_kill_9_of_the_ingest_and_of_the_server_then_again_gives_the_same_store(tmp_path, folder, reference):
-    from graph.stores.falkordb_server import EmbeddedServer
-    from graph.stores.falkordb_store import EmbeddedStore
+    from policykg.graph.stores.falkordb_server import EmbeddedServer
+    from policykg.graph.stores.falkordb_store import EmbeddedStore
 
     data = tmp_path / "data"
     server = EmbeddedServer(data)
@@ -145,8 +145,8 @@ def test_kill_9_of_the_ingest_and_of_the_server_then_again_gives_the_same_store(
 
 
 def test_kill_9_of_the_server_during_an_ingest_the_ingest_carries_on(tmp_path, folder, reference):
-    from graph.stores.falkordb_server import EmbeddedServer
-    from graph.stores.falkordb_store import EmbeddedStore
+    from policykg.graph.stores.falkordb_server import EmbeddedServer
+    from policykg.graph.stores.falkordb_store import EmbeddedStore
 
     data = tmp_path / "data"
     server = EmbeddedServer(data)

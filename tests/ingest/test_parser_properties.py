@@ -22,10 +22,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import recipes
-from ingest.extract import ExtractionError
-from ingest.reading import ReadError
-from ingest.readers import extract_document
+from . import recipes
+from policykg.ingest.extract import ExtractionError
+from policykg.ingest.reading import ReadError
+from policykg.ingest.readers import extract_document
 from policykg.corpus import sample_corpus_files
 
 EXAMPLES = int(os.environ.get("POLICYKG_HYPOTHESIS_EXAMPLES", "60"))

@@ -7,10 +7,10 @@ from io import BytesIO
 
 import pytest
 
-from ingest.extract import ExtractionError
-from ingest.reading import ReadError
-from ingest.readers import extract_path, read_bytes, read_path, sniff
-from ingest_helpers import edges, score
+from policykg.ingest.extract import ExtractionError
+from policykg.ingest.reading import ReadError
+from policykg.ingest.readers import extract_path, read_bytes, read_path, sniff
+from .ingest_helpers import edges, score
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "html", "gb18030"])
@@ -58,7 +58,7 @@ def test_html_reads_the_article_not_the_page_around_it(converted):
 
 
 def test_html_title_and_number_outside_the_article_are_put_in_front(tmp_path):
-    import recipes
+    from . import recipes
 
     body = ("各县区人民政府：\n为推动工作，制定如下措施。\n一、重点任务\n"
             "1.推进科技创新。（牵头单位：市科技局；参与单位：市财政局）\n"
@@ -149,7 +149,7 @@ def test_docx_merged_cells_tracked_insertions_and_deleted_text(tmp_path):
 
 
 def test_a_scanned_pdf_says_ocr_is_needed(tmp_path):
-    import recipes
+    from . import recipes
 
     path = recipes.scanned_pdf(tmp_path / "scan.pdf")
     with pytest.raises(ReadError) as info:
@@ -162,7 +162,7 @@ def test_a_scanned_pdf_says_ocr_is_needed(tmp_path):
 
 
 def test_pages_without_text_in_a_pdf_are_reported(tmp_path, corpus_files):
-    import recipes
+    from . import recipes
 
     path = recipes.to_pdf(corpus_files[2].read_text(encoding="utf-8"), tmp_path / "mixed.pdf", scanned_pages=2)
     doc = extract_path(path)

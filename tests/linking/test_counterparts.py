@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.linking.counterparts import DATA_FILE, CounterpartTable, default_table
+from policykg.graph.linking.counterparts import DATA_FILE, CounterpartTable, default_table
 
 from .compare import sample_docs
 

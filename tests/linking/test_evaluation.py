@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.linking import link_units, rank_units
-from graph.linking.units import DocumentIndex, units_of
+from policykg.graph.linking import link_units, rank_units
+from policykg.graph.linking.units import DocumentIndex, units_of
 
 from .compare import eval_units, ranked, sample_docs
 from .eval_sets import MEASURES_TO_HEZE, TABLE_TASKS_TO_KEY_TASKS, recall
@@ -79,7 +79,7 @@ def test_measures_after_the_city_opinion_only_relate(sets):
 
 
 def test_every_gold_pair_clears_the_default_threshold(sets):
-    from graph.linking import MIN_SCORE
+    from policykg.graph.linking import MIN_SCORE
 
     for upper, lower, _, pairs in sets:
         scores = {(c.upper_task_id, c.lower_task_id): c.score

@@ -6,10 +6,10 @@ import random
 
 import pytest
 
-from graph.build import build_graph, document_key
-from graph.linking import (Candidate, LinkUnit, add_links, candidates, corpus_units, direction, explicit_pairs,
+from policykg.graph.build import build_graph, document_key
+from policykg.graph.linking import (Candidate, LinkUnit, add_links, candidates, corpus_units, direction, explicit_pairs,
                            infer_links, link_corpus, link_units, rank_units)
-from graph.linking.units import LEVEL_RANK
+from policykg.graph.linking.units import LEVEL_RANK
 
 from .compare import sample_docs
 
@@ -153,7 +153,7 @@ def test_links_in_the_graph(corpus_links):
     assert len(pairs) == len(set(pairs))  # one link per pair: explicit, or inferred, never both
     # an explicit pair offered again as inferred is refused
     e = explicit_before[0]
-    from graph.linking import Link
+    from policykg.graph.linking import Link
 
     assert add_links(graph, [Link(e.source, "RELATES_TO", e.target, {"basis": "inferred", "score": 0.5})]) == 0
 

@@ -1,8 +1,8 @@
 """Document references: 《title》 and document numbers, IMPLEMENTS or CITES."""
 from __future__ import annotations
 
-from graph.linking.references import Reference, is_document_title, references
-from ingest.records import DocumentInfo, ExtractedDocument, ProvisionRecord, Span
+from policykg.graph.linking.references import Reference, is_document_title, references
+from policykg.ingest.records import DocumentInfo, ExtractedDocument, ProvisionRecord, Span
 
 from .compare import sample_docs
 

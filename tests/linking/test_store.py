@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from graph.build import build_graph
-from graph.linking import corpus_units, explicit_pairs, link_corpus, link_units
-from graph.linking.store import (UNITS_QUERY, explicit_from_rows, link_statements, rows_of_graph, units_from_graph,
+from policykg.graph.build import build_graph
+from policykg.graph.linking import corpus_units, explicit_pairs, link_corpus, link_units
+from policykg.graph.linking.store import (UNITS_QUERY, explicit_from_rows, link_statements, rows_of_graph, units_from_graph,
                                  units_from_rows)
-from graph.stores.cypher_guard import refuse_writes
+from policykg.graph.stores.cypher_guard import refuse_writes
 
 from .compare import sample_docs
 
@@ -37,7 +37,7 @@ def test_link_statements_shape():
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    from graph.stores.falkordb_store import EmbeddedStore
+    from policykg.graph.stores.falkordb_store import EmbeddedStore
 
     s = EmbeddedStore(tmp_path_factory.mktemp("policykg-link"))
     for doc in sample_docs():

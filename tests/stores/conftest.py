@@ -10,13 +10,7 @@ from pathlib import Path
 
 import pytest
 
-# The project is not pip-installed in the venv; make `import graph.stores` work
-# however pytest is launched (plain `pytest` does not put the repo root on sys.path).
-_ROOT = Path(__file__).resolve().parents[2]
-if str(_ROOT) not in sys.path:
-    sys.path.insert(0, str(_ROOT))
-
-from graph.stores import EmbeddedClient, EmbeddedServer  # noqa: E402
+from policykg.graph.stores import EmbeddedClient, EmbeddedServer
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import time
 import pytest
 import redis
 
-from graph.stores import (
+from policykg.graph.stores import (
     ConstraintViolation,
     EmbeddedClient,
     EmbeddedServer,
@@ -21,8 +21,8 @@ from graph.stores import (
     StoreUnavailable,
     compose_atomic,
 )
-from graph.stores.embedded_client import Statement
-from graph.stores.falkordb_server import _pid_alive
+from policykg.graph.stores.embedded_client import Statement
+from policykg.graph.stores.falkordb_server import _pid_alive
 
 
 def _count(client: EmbeddedClient, label: str) -> int:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from graph.stores import EmbeddedClient, EmbeddedServer, QueryError
+from policykg.graph.stores import EmbeddedClient, EmbeddedServer, QueryError
 
 SEED = (
     "CREATE (a:P {id: 'a', name: 'Alice', age: 30, tags: ['x']})-[:KNOWS {w: 1}]->"

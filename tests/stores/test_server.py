@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.stores import EmbeddedClient, EmbeddedServer, ServerNotRunning, ServerStartError, default_data_dir
-from graph.stores.falkordb_server import _pid_alive
+from policykg.graph.stores import EmbeddedClient, EmbeddedServer, ServerNotRunning, ServerStartError, default_data_dir
+from policykg.graph.stores.falkordb_server import _pid_alive
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -99,12 +99,12 @@ def test_no_tcp_port(server: EmbeddedServer) -> None:
 
 def test_concurrent_starts_spawn_one_server_that_outlives_them(data_dir: Path) -> None:
     code = (
-        "import sys; sys.path.insert(0, sys.argv[2]);"
-        "from pathlib import Path; from graph.stores import EmbeddedServer;"
+        "import sys;"
+        "from pathlib import Path; from policykg.graph.stores import EmbeddedServer;"
         "s = EmbeddedServer(Path(sys.argv[1])); s.ensure_running(); print(s.status()['pid'])"
     )
     procs = [
-        subprocess.Popen([sys.executable, "-c", code, str(data_dir), str(ROOT)], stdout=subprocess.PIPE, text=True)
+        subprocess.Popen([sys.executable, "-c", code, str(data_dir)], stdout=subprocess.PIPE, text=True)
         for _ in range(4)
     ]
     srv = EmbeddedServer(data_dir)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.analytics import store_fetch
+from policykg.graph.analytics import store_fetch
 
 COLLECTIVE = re.compile(r"(有关|^各|所属|相关)")
 
@@ -58,8 +58,8 @@ def fetch(loaded_store):
 def viz_app(loaded_store):
     """The API over the sample corpus, with the views and analytics routers (included here when the app
     factory does not include them yet)."""
-    from api import Settings, create_app
-    from api import routes_analytics as analytics, routes_viz as viz
+    from policykg.api import Settings, create_app
+    from policykg.api import routes_analytics as analytics, routes_viz as viz
 
     app = create_app(loaded_store, Settings())
     paths = {getattr(r, "path", None) for r in app.routes}

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from graph.analytics import (analysis_report, bridging_departments, centrality_table, collaboration_graph, workload)
-from viz.plots import cjk_font, workload_plot
+from policykg.graph.analytics import (analysis_report, bridging_departments, centrality_table, collaboration_graph, workload)
+from policykg.viz.plots import cjk_font, workload_plot
 
 COLLECTIVE = re.compile(r"(有关|^各|所属|相关)")
 

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 import pytest
 
-from viz.assets import ASSETS
+from policykg.viz.assets import ASSETS
 
 PROBLEM = "application/problem+json"
 

@@ -8,9 +8,9 @@ import re
 import networkx as nx
 import pytest
 
-from viz import AmbiguousName, ViewNotFound, build_view, collapse, render_html, rows_to_graph
-from viz.graphs import View
-from viz.render import node_tip
+from policykg.viz import AmbiguousName, ViewNotFound, build_view, collapse, render_html, rows_to_graph
+from policykg.viz.graphs import View
+from policykg.viz.render import node_tip
 
 NAME = "市发展改革委"
 
