@@ -57,3 +57,17 @@ def test_the_command_line_says_which_variable_is_wrong_in_one_line(tmp_path):
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "POLICYKG_ROW_CAP" in lines[0] and "Traceback" not in done.stderr
     assert not (tmp_path / "data").exists()  # refused before a store was started
+
+
+def test_every_error_policykg_raises_on_purpose_has_one_root():
+    from policykg.graph.model import GraphError
+    from policykg.graph.stores.errors import QueryTimeout, ServerStartError, StoreError
+    from policykg.ingest.extract import ExtractionError
+    from policykg.ingest.reading import ReadError
+    from policykg.ingestion import StoreLost
+    from policykg.queries.catalog import CatalogError
+    from policykg.viz.graphs import AmbiguousName, ViewNotFound
+
+    for kind in (ConfigurationError, ReadError, ExtractionError, StoreError, QueryTimeout, ServerStartError,
+                 CatalogError, GraphError, ViewNotFound, AmbiguousName, StoreLost):
+        assert issubclass(kind, PolicyKGError), kind

@@ -1,79 +1,60 @@
-"""`policykg ingest`, `policykg departments` and `policykg versions`: folders of documents into the graph.
+"""The ingestion service: the one way documents reach the graph store.
+
+``policykg ingest``, ``policykg extract``, ``policykg departments --merge`` and
+``POST /documents`` all go through an ``Ingestion``: it reads files (every
+format of ``policykg.ingest.readers``), extracts them with the bundled alias
+file and the user's (``departments --merge``), loads each document whole or
+not at all with its source text, file hash and the fingerprint of what it was
+read with, keeps versions, relinks, and reports what happened to each file.
 
 Ingesting is loss-free and repeatable:
 
-* every file is read by the reader for its format (ingest/readers), extracted
-  and loaded on its own, whole or not at all; a file that cannot be read is
-  reported with its path and the reason, and the others still go in;
-* each loaded version is recorded with its content hash, file hash and the
-  fingerprint of what it was read with (the alias files and the extraction
-  code), so a second run over the same folder finds every document
-  unchanged, reads nothing and says so; a document whose content changed
-  replaces its previous version, which stays addressable as a
-  DocumentVersion (``policykg versions``);
+* a file that cannot be read is reported with its path and the reason, and
+  the others still go in;
+* a second run over the same folder finds every document unchanged (same file
+  or content hash, same fingerprint), reads nothing and says so; a document
+  whose content changed replaces its previous version, which stays
+  addressable as a DocumentVersion;
 * an interrupted run (Ctrl-C, kill -9 of the ingest or of the store server)
-  leaves every document whole or absent, and running the same command again
-  finishes the job: what is already in the store is skipped.
-
-Department names the alias file does not know are kept as written and listed
-(per document in the report, across the store with ``policykg departments
---unknown``); ``policykg departments --merge NAME CANONICAL --reason …``
-records an alias, with the person's reason, in the user alias file of the
-data directory, which every later ingest reads after the bundled one.
+  leaves every document whole or absent, and running it again finishes the job.
 """
 from __future__ import annotations
 
 import hashlib
-from importlib import resources
 import json
 import os
 import sys
 import time
 import traceback
 from collections import Counter, deque
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
+from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Callable, Iterator, Optional
+from typing import Any
 
-import typer
-from rich.table import Table
-
+from policykg.errors import ConfigurationError, PolicyKGError
 from policykg.graph.ids import document_id, document_key
+from policykg.graph.repository import DocumentSource, GraphStore, StoredState, now_utc
+from policykg.graph.stores.errors import QueryError, ServerNotRunning, ServerStartError, StoreError, StoreUnavailable
 from policykg.ingest.departments import DATA_FILE, DepartmentCatalog
-from policykg.ingest.extract import ExtractionError
-from policykg.ingest.reading import ReadError
+from policykg.ingest.extract import ExtractionError, extract_text
+from policykg.ingest.normalize import compact
+from policykg.ingest.reading import DecodedText, ReadError
 from policykg.ingest.records import ExtractedDocument
-
-from .console import out, err
-from .store_commands import DataOption, OutputFormat, StoreKind, StoreOption, open_store_or_exit, print_rows
-
+from policykg.settings import Settings
 
 USER_ALIAS_FILE = "departments.user.toml"
 INGEST_PACKAGE = Path(str(resources.files("policykg.ingest")))
-MAX_WARNING_LINES = 40
-
-# -- what a run reads with ---------------------------------------------------------------
 
 
-def data_dir_of(data: Path | None) -> Path:
-    from policykg.graph.stores.falkordb_server import default_data_dir
-
-    return Path(data).expanduser().resolve() if data else default_data_dir()
+class StoreLost(PolicyKGError):
+    """The store stopped answering and could not be reached again."""
 
 
-def user_alias_file(data: Path | None) -> Path:
-    return data_dir_of(data) / USER_ALIAS_FILE
-
-
-def alias_files(data: Path | None) -> list[Path]:
-    """The bundled alias file, then the user's (``departments --merge``) when there is one."""
-    user = user_alias_file(data)
-    return [DATA_FILE, user] if user.is_file() else [DATA_FILE]
-
-
-def load_catalog(data: Path | None) -> DepartmentCatalog:
-    return DepartmentCatalog.load(*alias_files(data))
+class AliasError(PolicyKGError):
+    """An alias cannot be recorded (the names are the same, already known, or no reason was given)."""
 
 
 def extractor_fingerprint(files: list[Path]) -> str:
@@ -134,16 +115,20 @@ def _unchanged(ctx: _Context, doc_id: str | None) -> bool:
 
 def prepare(path: Path, ctx: _Context) -> Prepared:
     """Read and extract one file; never raises (a failure is the result's ``error``)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return Prepared(str(path), error=f"{path}: cannot read ({exc.strerror or exc})")
+    return prepare_bytes(data, str(path), ctx)
+
+
+def prepare_bytes(data: bytes, path: str, ctx: _Context, name: str | None = None) -> Prepared:
+    """Read and extract one document's bytes (``path`` names it in messages, ``name`` is its file name)."""
     from policykg.ingest.readers import read_bytes
-    from policykg.ingest.extract import extract_text
 
     started = time.perf_counter()
-    result = Prepared(str(path))
+    result = Prepared(path)
     try:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise ReadError(f"{path}: cannot read ({exc.strerror or exc})") from exc
         result.size = len(data)
         result.file_hash = hashlib.sha256(data).hexdigest()
         doc_id = ctx.by_file_hash.get(result.file_hash)
@@ -158,7 +143,7 @@ def prepare(path: Path, ctx: _Context) -> Prepared:
         if _unchanged(ctx, doc_id):
             result.status, result.document_id, result.content_hash = "unchanged", doc_id, content_hash
             return result
-        doc = extract_text(read.decoded(), Path(path).name, ctx.catalog, where=str(path))
+        doc = extract_text(read.decoded(), name or Path(path).name, ctx.catalog, where=path)
         if read.warnings:
             doc.warnings[:0] = read.warnings
         result.status, result.doc, result.text, result.content_hash = "extracted", doc, read.text, doc.content_hash
@@ -330,10 +315,6 @@ class IngestReport:
         }
 
 
-class StoreLost(Exception):
-    """The store stopped answering and could not be reached again."""
-
-
 def unrecognised_clauses(doc: ExtractedDocument) -> list[dict[str, Any]]:
     """Responsibility clauses naming a unit the alias file does not know, or no unit at all."""
     found = []
@@ -352,8 +333,6 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], Any] | None, catal
                extractor: str, force: bool = False, jobs: int = 1,
                on_result: Callable[[Outcome], None] | None = None) -> IngestReport:
     """Ingest ``files`` in order into the store ``open_store()`` gives (None: extract only, in memory)."""
-    from policykg.graph.stores.base import DocumentSource, StoredState, now_utc
-    from policykg.graph.stores.errors import QueryError, ServerNotRunning, ServerStartError, StoreError, StoreUnavailable
 
     report = IngestReport(started=now_utc(), extractor=extractor)
     t0 = time.perf_counter()
@@ -487,114 +466,6 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], Any] | None, catal
     return report
 
 
-# -- the report for people ---------------------------------------------------------------------
-
-STATUS_STYLE = {"new": "green", "replaced": "cyan", "reread": "cyan", "unchanged": "dim", "duplicate": "yellow",
-                "extracted": "green", "failed": "red"}
-
-
-def _format_label(o: Outcome) -> str:
-    if not o.format:
-        return "-"
-    if o.format == "txt" or o.format == "html":
-        return f"{o.format} {o.encoding}" + (" (guessed)" if o.encoding_guessed else "")
-    if o.format == "pdf" and o.pages:
-        return f"pdf, {o.pages} p."
-    return o.format
-
-
-def _short(path: str, base: Path | None) -> str:
-    if base is not None:
-        try:
-            return Path(path).resolve().relative_to(base).as_posix()
-        except ValueError:
-            pass
-    return path
-
-
-def print_report(report: IngestReport, base: Path | None = None) -> None:
-    ingested = sum(o.ingested for o in report.outcomes)
-    failed = len(report.failed) + len(report.missing)
-    unchanged = report.count("unchanged")
-    head = f"[bold]policykg[/bold]: {ingested} documents ingested, {failed} failed"
-    extra = [f"{n} {label}" for n, label in ((unchanged, "unchanged"), (report.count("duplicate"), "duplicate"))
-             if n]
-    if extra:
-        head += ", " + ", ".join(extra)
-    out.print(head + f"; graph {report.store}", highlight=False)
-    shown = [o for o in report.outcomes if o.status not in ("unchanged",)]
-    if shown:
-        table = Table("file", "read as", "status", "doc number", "provisions", "tasks", "unrecognised", "unknown",
-                      "targets", "warnings")
-        for column in table.columns[:4]:
-            column.overflow = "fold"
-        for o in shown:
-            status = f"[{STATUS_STYLE.get(o.status, '')}]{o.status}[/]"
-            if o.status == "duplicate":
-                status += f" of {_short(o.same_as or '', base)}"
-            table.add_row(_short(o.path, base), _format_label(o), status, o.doc_number or ("-" if o.ingested else ""),
-                          _n(o.provisions), _n(o.tasks), _n(len(o.unrecognised_clauses) if o.ingested else None),
-                          _n(len(o.unknown_departments) if o.ingested else None), _n(o.targets),
-                          _n(len(o.warnings) if o.ingested else None))
-        out.print(table)
-    if unchanged and unchanged == len(report.outcomes):
-        out.print(f"nothing changed: all {unchanged} documents are in the store as they are "
-                  f"(same content hashes, read with the same alias files and policykg)", highlight=False)
-    elif unchanged:
-        out.print(f"{unchanged} documents unchanged (same content hashes as in the store): skipped", highlight=False)
-    if report.relationships or report.nodes:
-        counts = Table("node label", "count", "relationship type", "count")
-        node_rows, edge_rows = list(report.nodes.items()), list(report.relationships.items())
-        for i in range(max(len(node_rows), len(edge_rows))):
-            n = node_rows[i] if i < len(node_rows) else ("", "")
-            e = edge_rows[i] if i < len(edge_rows) else ("", "")
-            counts.add_row(n[0], str(n[1]), e[0], str(e[1]))
-        out.print(counts)
-    if report.links:
-        out.print("cross-level links inferred (policykg link): "
-                  + ", ".join(f"{n} {kind}" for kind, n in sorted(report.links.items())), highlight=False)
-    unknown = report.unknown_departments()
-    if unknown:
-        out.print(f"[yellow]{len(unknown)} departments not in the alias file[/yellow] (kept as written): "
-                  + "、".join(unknown), highlight=False)
-        out.print("  list them all: policykg departments --unknown; record one: "
-                  "policykg departments --merge NAME CANONICAL --reason \"…\"", highlight=False)
-    lines = [(o.path, w) for o in report.outcomes if o.ingested for w in o.warnings]
-    for path, w in lines[:MAX_WARNING_LINES]:
-        out.print(f"[yellow]warning[/yellow] {_short(path, base)}: {w}", highlight=False)
-    if len(lines) > MAX_WARNING_LINES:
-        out.print(f"… and {len(lines) - MAX_WARNING_LINES} more warnings (all of them in the JSON report: "
-                  f"--report FILE)", highlight=False)
-    if report.ignored:
-        kinds = ", ".join(f"{n} {ext}" for ext, n in sorted(report.ignored.items(), key=lambda x: -x[1]))
-        out.print(f"not documents, not read: {kinds}", highlight=False)
-    if report.excluded:
-        out.print(f"excluded by --exclude: {len(report.excluded)}", highlight=False)
-    if failed:
-        out.print(f"[red]{failed} not ingested[/red]:", highlight=False)
-        for path in report.missing:
-            out.print(f"  {path}: no such file or folder", highlight=False)
-        for o in report.failed:
-            out.print(f"  {o.error}", highlight=False)
-    if report.interrupted:
-        out.print(f"[red]stopped:[/red] {report.interrupted}", highlight=False)
-    _print_summary()
-
-
-def _n(value: int | None) -> str:
-    return "" if value is None else str(value)
-
-
-def _print_summary() -> None:
-    out.print("\nWhere to look next:\n"
-              "  policykg query                                   the query catalog\n"
-              "  policykg query department-leads -p name=市发展改革委   everything a department leads\n"
-              "  policykg query province-to-city                  provincial tasks and the city units carrying them out\n"
-              "  policykg cypher \"MATCH (t:Task) RETURN count(t)\"  your own read-only Cypher\n"
-              "  policykg extract --format table FILE             one document, provision by provision",
-              highlight=False)
-
-
 def write_json_report(report: IngestReport, path: Path) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -602,143 +473,6 @@ def write_json_report(report: IngestReport, path: Path) -> None:
     tmp.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     os.replace(tmp, path)
 
-
-# -- the commands ----------------------------------------------------------------------------------
-
-
-def _progress(total: int):
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                               TimeRemainingColumn)
-
-    return Progress(TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    TimeRemainingColumn(), TextColumn("{task.description}"), console=err, transient=True,
-                    disable=not err.is_terminal or total < 2)
-
-
-def register(app: typer.Typer) -> None:
-    @app.command()
-    def ingest(
-        paths: Annotated[Optional[list[Path]], typer.Argument(
-            help="files or folders (.txt .docx .pdf .html/.htm .mht); the bundled sample corpus when omitted")] = None,
-        include: Annotated[list[str], typer.Option(
-            "--include", "-i", help="only files matching this glob (repeatable), e.g. '*.pdf', 'drafts/*'")] = [],
-        exclude: Annotated[list[str], typer.Option(
-            "--exclude", "-x", help="leave out files or folders matching this glob (repeatable)")] = [],
-        recursive: Annotated[bool, typer.Option(help="read sub-folders too")] = True,
-        report_file: Annotated[Optional[Path], typer.Option(
-            "--report", help="also write the report as JSON to this file")] = None,
-        force: Annotated[bool, typer.Option(help="read and load every file, even those the store has unchanged")]
-        = False,
-        jobs: Annotated[int, typer.Option(
-            "--jobs", "-j", help="processes reading files at once (0: one per CPU for big folders)")] = 0,
-        store: StoreOption = StoreKind.auto,
-        data: DataOption = None,
-        no_store: Annotated[bool, typer.Option("--no-store", help="only extract and build the graph in memory")]
-        = False,
-    ) -> None:
-        """Ingest documents (the bundled sample corpus by default) into the graph store and report on each."""
-        from policykg.ingest.readers.folders import select
-
-        from .corpus import sample_corpus_dir, sample_corpus_files
-
-        if paths:
-            selection = select(list(paths), tuple(include), tuple(exclude), recursive)
-            base = Path(paths[0]).resolve() if len(paths) == 1 and Path(paths[0]).is_dir() else Path.cwd()
-        else:
-            selection = select(sample_corpus_files(), tuple(include), tuple(exclude), recursive)
-            base = sample_corpus_dir().resolve()
-        files = selection.files
-        catalog_files = alias_files(data)
-        try:
-            catalog = DepartmentCatalog.load(*catalog_files)
-        except (OSError, ValueError) as exc:  # tomllib.TOMLDecodeError is a ValueError
-            err.print(f"[red]error:[/red] the alias files cannot be read: {exc}", highlight=False)
-            raise typer.Exit(2) from exc
-        extractor = extractor_fingerprint(catalog_files)
-        if jobs <= 0:
-            jobs = min(os.cpu_count() or 1, 4) if len(files) >= 20 else 1
-        opener = None if no_store else (lambda: open_store_or_exit(store, data))
-        with _progress(len(files)) as progress:
-            task = progress.add_task("", total=len(files))
-
-            def on_result(o: Outcome) -> None:
-                if o.status == "failed":
-                    progress.console.print(f"[red]error:[/red] {o.error}", highlight=False)
-                progress.update(task, advance=1, description=Path(o.path).name[:40])
-
-            report = run_ingest(files, open_store=opener, catalog=catalog, extractor=extractor, force=force,
-                                jobs=jobs, on_result=on_result)
-        report.alias_files = [str(f) for f in catalog_files]
-        report.missing, report.excluded = selection.missing, selection.excluded
-        report.ignored, report.skipped_resources = dict(selection.ignored), selection.skipped_resources
-        for path in selection.missing:
-            err.print(f"[red]error:[/red] {path}: no such file or folder", highlight=False)
-        print_report(report, base)
-        if report_file is not None:
-            write_json_report(report, report_file)
-            out.print(f"report written to {report_file}", highlight=False)
-        if report.interrupted:
-            raise typer.Exit(130 if report.interrupted.startswith("interrupted") else 2)
-        if not report.ok:
-            raise typer.Exit(1)
-
-    @app.command()
-    def departments(
-        unknown: Annotated[bool, typer.Option("--unknown", help="only names the alias files do not know")] = False,
-        merge: Annotated[Optional[tuple[str, str]], typer.Option(
-            "--merge", metavar="NAME CANONICAL",
-            help="record that NAME (as written) is the department CANONICAL, in the user alias file")] = None,
-        reason: Annotated[Optional[str], typer.Option(help="why NAME is CANONICAL (kept with the alias)")] = None,
-        reload: Annotated[bool, typer.Option(
-            help="after --merge, read the documents that name NAME again from their stored text")] = True,
-        fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
-        store: StoreOption = StoreKind.auto,
-        data: DataOption = None,
-    ) -> None:
-        """The departments in the graph: who they are, how often clauses name them; record aliases."""
-        if merge is not None and merge[0] is not None:
-            _merge(merge[0], merge[1], reason, reload, store, data)
-            return
-        with open_store_or_exit(store, data) as st:
-            rows = department_rows(st, unknown_only=unknown)
-        columns = ["name", "level", "region", "known", "collective", "clauses", "written", "documents"]
-        print_rows(columns, [[r[c] for c in columns] for r in rows], fmt)
-        if unknown and fmt is OutputFormat.table and rows:
-            out.print("record one: policykg departments --merge NAME CANONICAL --reason \"…\"  "
-                      f"(written to {user_alias_file(data)})", highlight=False)
-
-    @app.command()
-    def versions(
-        document: Annotated[str, typer.Argument(help="a document's number, title or id (doc:…), or a version id")],
-        text: Annotated[bool, typer.Option("--text", help="print the source text of the version given by id")]
-        = False,
-        fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
-        store: StoreOption = StoreKind.auto,
-        data: DataOption = None,
-    ) -> None:
-        """Every version of a document that was ingested: content hash, date ingested, file; the text of one."""
-        with open_store_or_exit(store, data) as st:
-            rows = st.document_versions(document)
-            if not rows:
-                err.print(f"[red]error:[/red] no versions of {document!r} in the store", highlight=False)
-                raise typer.Exit(1)
-            if text:
-                if len(rows) != 1:
-                    err.print(f"[red]error:[/red] {len(rows)} versions: give one version id "
-                              f"({', '.join(r['id'] for r in rows)})", highlight=False)
-                    raise typer.Exit(2)
-                body = st.version_text(rows[0]["id"])
-                if body is None:
-                    err.print("[red]error:[/red] that version was loaded without its text", highlight=False)
-                    raise typer.Exit(1)
-                sys.stdout.write(body if body.endswith("\n") else body + "\n")
-                return
-        columns = ["id", "current", "content_hash", "ingested_at", "superseded_at", "file", "format", "encoding",
-                   "provisions", "tasks", "targets"]
-        print_rows(columns, [[r[c] for c in columns] for r in rows], fmt)
-
-
-# -- departments ---------------------------------------------------------------------------------
 
 DEPARTMENTS_QUERY = (
     "MATCH (d:Department) "
@@ -788,67 +522,136 @@ def record_alias(path: Path, name: str, canonical: str, level: str | None, reaso
     os.replace(tmp, path)
 
 
-def _merge(name: str, canonical: str, reason: str | None, reload: bool, store: StoreKind, data: Path | None) -> None:
-    from policykg.ingest.normalize import compact
-
-    name, canonical = compact(name), compact(canonical)
-    if not name or not canonical or name == canonical:
-        err.print("[red]error:[/red] --merge needs two different names: NAME (as written) and CANONICAL",
-                  highlight=False)
-        raise typer.Exit(2)
-    if not reason or not reason.strip():
-        err.print("[red]error:[/red] say why with --reason \"…\" (it is kept with the alias, for whoever reads "
-                  "the alias file next)", highlight=False)
-        raise typer.Exit(2)
-    catalog = load_catalog(data)
-    current = catalog.resolve(name)
-    if current.known and current.name != name:
-        err.print(f"[red]error:[/red] {name} is already known as {current.name}; edit the alias files to change "
-                  f"that", highlight=False)
-        raise typer.Exit(2)
-    target = catalog.resolve(canonical)
-    if target.known and target.name != canonical:
-        canonical = target.name  # merge into what the catalog calls it
-    if not target.known:
-        out.print(f"[yellow]note:[/yellow] {canonical} is not in the alias files either; it is recorded as a "
-                  f"department of its own", highlight=False)
-    path = user_alias_file(data)
-    record_alias(path, name, canonical, target.level, reason.strip())
-    out.print(f"recorded in {path}: {name} → {canonical} ({reason.strip()})", highlight=False)
-    if not reload:
-        out.print("run policykg ingest again on your folders to apply it", highlight=False)
-        return
-    _reload_naming(name, store, data)
 
 
-def _reload_naming(name: str, store: StoreKind, data: Path | None) -> None:
-    """Read the documents that name ``name`` again, from the text stored with their current version."""
-    from policykg.ingest.extract import extract_text
-    from policykg.ingest.reading import DecodedText
+# -- the service ------------------------------------------------------------------------------------
 
-    from policykg.graph.stores.base import DocumentSource
 
-    catalog = load_catalog(data)
-    files = alias_files(data)
-    extractor = extractor_fingerprint(files)
-    with open_store_or_exit(store, data) as st:
-        docs = st.rows("MATCH (d:Department) WHERE d.name = $name OR $name IN coalesce(d.aliases, []) "
-                       "RETURN d.source_docs AS docs", {"name": name})
-        doc_ids = sorted({d for r in docs for d in (r["docs"] or [])})
+def user_alias_file(settings: Settings) -> Path:
+    return settings.resolved_data_dir() / USER_ALIAS_FILE
+
+
+def alias_files(settings: Settings) -> list[Path]:
+    """The bundled alias file, then the user's (``departments --merge``) when there is one."""
+    user = user_alias_file(settings)
+    return [DATA_FILE, user] if user.is_file() else [DATA_FILE]
+
+
+def load_catalog(files: list[Path]) -> DepartmentCatalog:
+    try:
+        return DepartmentCatalog.load(*files)
+    except (OSError, ValueError) as exc:  # tomllib.TOMLDecodeError is a ValueError
+        raise ConfigurationError(f"the alias files cannot be read: {exc}") from exc
+
+
+@dataclass
+class MergeResult:
+    path: Path
+    name: str
+    canonical: str
+    known_target: bool
+    reread: list[str] = field(default_factory=list)  # document ids read again with the new alias
+    not_reread: list[str] = field(default_factory=list)  # loaded without their text
+
+
+class Ingestion:
+    """Reading, extraction, loading, versions, aliases and the report, for every entry point."""
+
+    def __init__(self, settings: Settings, open_store: Callable[[], GraphStore] | None = None) -> None:
+        self.settings = settings
+        self._open_store = open_store
+        self.alias_files = alias_files(settings)
+        self.catalog = load_catalog(self.alias_files)
+        self.fingerprint = extractor_fingerprint(self.alias_files)
+
+    def open_store(self) -> GraphStore:
+        if self._open_store is not None:
+            return self._open_store()
+        from policykg.graph.stores.factory import open_store
+
+        return open_store(self.settings)
+
+    def ingest(self, files: list[Path], *, force: bool = False, jobs: int = 1, store: bool = True,
+               on_result: Callable[[Outcome], None] | None = None) -> IngestReport:
+        """Ingest ``files`` in order (``store=False``: extract and build the graph in memory only)."""
+        report = run_ingest(files, open_store=self.open_store if store else None, catalog=self.catalog,
+                            extractor=self.fingerprint, force=force, jobs=jobs, on_result=on_result)
+        report.alias_files = [str(f) for f in self.alias_files]
+        return report
+
+    def extract(self, files: list[Path]) -> tuple[list[ExtractedDocument], list[str]]:
+        """Every file read and extracted, in order, none loaded; with a message for each that failed."""
+        ctx = _Context(self.catalog, self.fingerprint, True, {}, {}, {})
+        docs, failures = [], []
+        for f in files:
+            prep = prepare(f, ctx)
+            if prep.doc is not None:
+                docs.append(prep.doc)
+            else:
+                failures.append(prep.error or f"{f}: not read")
+        return docs, failures
+
+    def ingest_upload(self, data: bytes, name: str, store: GraphStore) -> tuple[ExtractedDocument, Any]:
+        """One uploaded document into ``store``, as ``ingest`` loads a file: source text, file hash, fingerprint.
+
+        Raises ``ReadError``/``ExtractionError`` for a document that cannot be read, ``StoreError`` when the
+        store refuses it (nothing of it is written then). Returns the document and the load report.
+        """
+        ctx = _Context(self.catalog, self.fingerprint, True, {}, {}, {})
+        prep = prepare_bytes(data, name, ctx, name=name)
+        if prep.doc is None:
+            if prep.internal:
+                raise PolicyKGError(prep.error or f"{name}: not read")
+            raise ReadError(prep.error or f"{name}: not read")
+        source = DocumentSource(text=prep.text, path=None, file_hash=prep.file_hash, format=prep.format,
+                                encoding=prep.encoding, extractor=self.fingerprint)
+        loaded = store.load_document(prep.doc, source)
+        store.relink()  # inferred cross-level links depend on every stored document
+        return prep.doc, loaded
+
+    # -- aliases -------------------------------------------------------------------------------
+    def merge_alias(self, name: str, canonical: str, reason: str | None, *, reread: bool = True) -> MergeResult:
+        """Record that ``name`` (as written) is the department ``canonical``; read its documents again."""
+        name, canonical = compact(name), compact(canonical)
+        if not name or not canonical or name == canonical:
+            raise AliasError("--merge needs two different names: NAME (as written) and CANONICAL")
+        if not reason or not reason.strip():
+            raise AliasError("say why with --reason \"…\" (it is kept with the alias, for whoever reads the alias "
+                             "file next)")
+        current = self.catalog.resolve(name)
+        if current.known and current.name != name:
+            raise AliasError(f"{name} is already known as {current.name}; edit the alias files to change that")
+        target = self.catalog.resolve(canonical)
+        if target.known and target.name != canonical:
+            canonical = target.name  # merge into what the catalog calls it
+        path = user_alias_file(self.settings)
+        record_alias(path, name, canonical, target.level, reason.strip())
+        result = MergeResult(path, name, canonical, target.known)
+        # what was read with the old files no longer holds
+        self.alias_files = alias_files(self.settings)
+        self.catalog = load_catalog(self.alias_files)
+        self.fingerprint = extractor_fingerprint(self.alias_files)
+        if reread:
+            result.reread, result.not_reread = self.reread_naming(name)
+        return result
+
+    def reread_naming(self, name: str) -> tuple[list[str], list[str]]:
+        """Read the documents that name ``name`` again, from the text stored with their current version."""
         done, missing = [], []
-        for did in doc_ids:
-            current = [v for v in st.document_versions(did) if v["current"]]
-            body = st.version_text(current[0]["id"]) if current and current[0]["has_text"] else None
-            if body is None:
-                missing.append(did)
-                continue
-            v = current[0]
-            doc = extract_text(DecodedText(body, v["encoding"] or "utf-8", False), v["file"] or did, catalog)
-            st.load_document(doc, DocumentSource(text=body, path=v["path"], format=v["format"],
-                                                 encoding=v["encoding"], extractor=extractor))
-            done.append(did)
-    if done:
-        out.print(f"read again with the new alias: {', '.join(d[len('doc:'):] for d in done)}", highlight=False)
-    if missing:
-        out.print(f"[yellow]not read again[/yellow] (loaded without their text; run policykg ingest on their files): "
-                  f"{', '.join(missing)}", highlight=False)
+        with self.open_store() as st:
+            docs = st.rows("MATCH (d:Department) WHERE d.name = $name OR $name IN coalesce(d.aliases, []) "
+                           "RETURN d.source_docs AS docs", {"name": name})
+            for did in sorted({d for r in docs for d in (r["docs"] or [])}):
+                current = [v for v in st.document_versions(did) if v["current"]]
+                body = st.version_text(current[0]["id"]) if current and current[0]["has_text"] else None
+                if body is None:
+                    missing.append(did)
+                    continue
+                v = current[0]
+                doc = extract_text(DecodedText(body, v["encoding"] or "utf-8", False), v["file"] or did, self.catalog)
+                st.load_document(doc, DocumentSource(text=body, path=v["path"], format=v["format"],
+                                                     encoding=v["encoding"], extractor=self.fingerprint))
+                done.append(did)
+        return done, missing
+
+
