@@ -36,7 +36,7 @@ from typing import Any
 
 from policykg.errors import ConfigurationError, PolicyKGError
 from policykg.graph.ids import document_id, document_key
-from policykg.graph.repository import DocumentSource, GraphStore, StoredState, now_utc
+from policykg.graph.repository import DocumentSource, GraphStore, LoadReport, StoredState, now_utc
 from policykg.graph.stores.errors import QueryError, ServerNotRunning, ServerStartError, StoreError, StoreUnavailable
 from policykg.ingest.departments import DATA_FILE, DepartmentCatalog
 from policykg.ingest.extract import ExtractionError, extract_text
@@ -132,7 +132,7 @@ def prepare_bytes(data: bytes, path: str, ctx: _Context, name: str | None = None
         result.size = len(data)
         result.file_hash = hashlib.sha256(data).hexdigest()
         doc_id = ctx.by_file_hash.get(result.file_hash)
-        if _unchanged(ctx, doc_id):
+        if doc_id is not None and _unchanged(ctx, doc_id):
             result.status, result.document_id = "unchanged", doc_id
             result.content_hash = ctx.documents[doc_id].get("content_hash")
             return result
@@ -329,7 +329,7 @@ def unrecognised_clauses(doc: ExtractedDocument) -> list[dict[str, Any]]:
     return found
 
 
-def run_ingest(files: list[Path], *, open_store: Callable[[], Any] | None, catalog: DepartmentCatalog,
+def run_ingest(files: list[Path], *, open_store: Callable[[], GraphStore] | None, catalog: DepartmentCatalog,
                extractor: str, force: bool = False, jobs: int = 1,
                on_result: Callable[[Outcome], None] | None = None) -> IngestReport:
     """Ingest ``files`` in order into the store ``open_store()`` gives (None: extract only, in memory)."""
@@ -348,8 +348,9 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], Any] | None, catal
         if on_result is not None:
             on_result(outcome)
 
-    def load(doc: ExtractedDocument, source: DocumentSource):
+    def load(doc: ExtractedDocument, source: DocumentSource) -> LoadReport:
         nonlocal store
+        assert store is not None and open_store is not None
         for attempt in (1, 2, 3):
             try:
                 return store.load_document(doc, source)
@@ -378,6 +379,7 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], Any] | None, catal
                 finish(o)
                 continue
             if prep.status == "unchanged":
+                assert prep.document_id is not None
                 did = prep.document_id
                 o.document_id = did
                 earlier = seen.get(did)
@@ -392,6 +394,7 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], Any] | None, catal
                 finish(o)
                 continue
             doc = prep.doc
+            assert doc is not None  # an extracted file has its document
             did = document_id(document_key(doc))
             o.document_id, o.doc_number, o.title = did, doc.document.doc_number, doc.document.title
             o.provisions, o.tasks, o.targets = len(doc.provisions), len(doc.tasks), len(doc.targets)
@@ -459,8 +462,8 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], Any] | None, catal
     elif store is None:
         from policykg.graph.build import build_graph
 
-        counts = build_graph(report.docs).counts()
-        report.nodes, report.relationships = counts["nodes"], counts["edges"]
+        in_memory = build_graph(report.docs).counts()
+        report.nodes, report.relationships = in_memory["nodes"], in_memory["edges"]
     report.finished = now_utc()
     report.seconds = time.perf_counter() - t0
     return report

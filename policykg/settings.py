@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from policykg.errors import ConfigurationError
 
@@ -68,7 +69,7 @@ class Settings:
         timeout = env.integer("POLICYKG_QUERY_TIMEOUT_MS", DEFAULT_QUERY_TIMEOUT_MS)
         row_cap = env.integer("POLICYKG_ROW_CAP", DEFAULT_ROW_CAP)
         uri = env.text("NEO4J_URI")
-        values = dict(
+        values: dict[str, Any] = dict(
             store_kind=env.text("POLICYKG_STORE") or "auto",
             data_dir=_data_dir(env),
             neo4j=Neo4jConnection(uri=uri, user=env.text("NEO4J_USER") or "neo4j",

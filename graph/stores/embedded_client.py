@@ -96,7 +96,7 @@ class EmbeddedClient:
         self.graph = db.select_graph(graph)
 
     @classmethod
-    def open(cls, data_dir: Path | None = None, graph: str = DEFAULT_GRAPH) -> EmbeddedClient:
+    def open(cls, data_dir: Path, graph: str = DEFAULT_GRAPH) -> EmbeddedClient:
         """Start (or reuse) the embedded server for ``data_dir`` and connect to it."""
         return cls(EmbeddedServer(data_dir).ensure_running(), graph)
 

@@ -22,7 +22,7 @@ def _default_name(kind: str, key: str | None) -> Path:
     return Path(f"{kind}-{safe}.html")
 
 
-def _write(kind: str, key: str | None, output: Path | None, store: StoreKind, data: Path | None, limit: int,
+def _write(kind: str, key: str | None, output: Path | None, store: StoreKind | None, data: Path | None, limit: int,
            **options) -> None:
     from policykg.viz import AmbiguousName, ViewNotFound, build_view, render_html, store_fetch
 
