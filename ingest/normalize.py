@@ -24,6 +24,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .clause_words import clause_words
+
 # --- character folding -------------------------------------------------------
 
 # Circled numbers are list markers in Chinese documents; NFKC would turn
@@ -178,7 +180,7 @@ MARKER = re.compile(
     r"|第[一二三四五六七八九十百零〇\d]+[章节条部分篇]"
     r"|[\u2460-\u2473\u2474-\u2487])"
 )
-_LABEL_LINE = re.compile(r"^(?:省级|市级|县级)?(?:牵头|责任|主责|配合|参与|协办|协助|主办|实施|落实)(?:单位|部门)\s*[:：]")
+_LABEL_LINE = clause_words().label_line  # "牵头单位:" opening a line (the words: data/clauses.toml)
 _DATE_LINE = re.compile(r"^\S{0,30}?(?:\d{4}|[〇零一二三四五六七八九○]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日(?:印发)?$")
 _PIPE_ROW = re.compile(r"^\|.*\|")
 _TERMINAL = set("。！？!?；;")
@@ -233,6 +235,9 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if _ENDS_AS_TITLE.search(prev) or _DOC_NUMBER_LINE.match(prev):
         return False
+    label = _LABEL_LINE.match(prev)
+    if label and not prev[label.end():].strip():
+        return True  # "牵头单位:" alone on its line: its units are on the next one
     last = prev[-1]
     if last in _TERMINAL or last in ":)]】〕":
         return False
