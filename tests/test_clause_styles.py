@@ -43,6 +43,65 @@ def test_clause_styles(text, expected):
     assert roles(text) == expected
 
 
+# Role words: who leads and who cooperates, whatever the words.
+@pytest.mark.parametrize("text, expected", [
+    # 责任单位 beside a 牵头单位 cooperates; alone it leads
+    ("1.推进。(牵头单位:市商务局;责任单位:市财政局、市税务局)",
+     [[("市商务局", "lead"), ("市财政局", "cooperate"), ("市税务局", "cooperate")]]),
+    ("1.推进。(责任单位:市商务局、市财政局)", [[("市商务局", "lead"), ("市财政局", "lead")]]),
+    # three roles in one clause
+    ("1.推进。(牵头单位:市商务局;配合单位:市财政局;责任单位:各区政府)",
+     [[("市商务局", "lead"), ("市财政局", "cooperate"), ("各区政府", "cooperate")]]),
+    ("1.推进。(市商务局牵头,市财政局配合)", [[("市商务局", "lead"), ("市财政局", "cooperate")]]),
+    ("1.推进。(市商务局负责,市财政局参与)", [[("市商务局", "lead"), ("市财政局", "cooperate")]]),
+    ("1.推进。(市商务局会同市财政局)", [[("市商务局", "lead"), ("市财政局", "cooperate")]]),
+    # a unit marked (牵头) leads, the unmarked ones of its list cooperate
+    ("1.推进。(区商务局(牵头)、区财政局、区税务局)",
+     [[("区商务局", "lead"), ("区财政局", "cooperate"), ("区税务局", "cooperate")]]),
+    ("1.推进。(县住建局、县自然资源局根据单位职责分别牵头负责)",
+     [[("县住房城乡建设局", "lead"), ("县自然资源局", "lead")]]),
+])
+def test_role_words(text, expected):
+    assert roles(text) == expected
+
+
+# Department names inside a clause: where one unit ends and the next begins.
+@pytest.mark.parametrize("text, expected", [
+    # collective placeholders are one unit each, whatever 、 or brackets they hold
+    ("1.推进。(牵头单位:市委组织部,配合单位:各区、县级市)", [[("市委组织部", "lead"), ("各区、县级市", "cooperate")]]),
+    ("1.推进。(责任单位:省发展改革委,各市〔州〕、各县〔市、区、特区〕人民政府)",
+     [[("省发展改革委", "lead"), ("各市〔州〕、各县〔市、区、特区〕人民政府", "lead")]]),
+    ("1.推进。(牵头单位:地区财政局;配合单位:地区税务局,各县(市、区)人民政府)",
+     [[("地区财政局", "lead"), ("地区税务局", "cooperate"), ("各县(市、区)人民政府", "cooperate")]]),
+    # a bare name takes the last printed level prefix; party organs take 省委
+    ("1.推进。(省发展改革委、住房城乡建设厅、省委组织部、宣传部、妇联按职责分工负责)",
+     [[("省发展改革委", "lead"), ("省住房城乡建设厅", "lead"), ("省委组织部", "lead"), ("省委宣传部", "lead"),
+       ("省妇联", "lead")]]),
+    # 市场监管局 is a bare agency, not 市 + 场监管局
+    ("1.推进。(省发展改革委、市场监管局、司法厅按职责分工负责)",
+     [[("省发展改革委", "lead"), ("省市场监管局", "lead"), ("省司法厅", "lead")]]),
+    # units without an agency suffix are kept inside a recognised clause
+    ("1.推进。(市发展改革委牵头,广元国际铁路港、属地乡镇、市推进项目建设工作专班按职责分工负责)",
+     [[("市发展改革委", "lead"), ("广元国际铁路港", "cooperate"), ("属地乡镇", "cooperate"),
+       ("市推进项目建设工作专班", "cooperate")]]),
+    ("1.推进。(越秀区牵头,市财政局配合)", [[("越秀区", "lead"), ("市财政局", "cooperate")]]),
+    # a suffix shared by named governments is given to each; a placeholder keeps it whole
+    ("1.推进。(牵头单位:市自然资源局;配合单位:钦南区、钦北区人民政府)",
+     [[("市自然资源局", "lead"), ("钦南区人民政府", "cooperate"), ("钦北区人民政府", "cooperate")]]),
+    # 和 between two units
+    ("1.推进。(市商务局牵头,市财政局和各县区政府配合)",
+     [[("市商务局", "lead"), ("市财政局", "cooperate"), ("各县区政府", "cooperate")]]),
+    # 和 inside a name is not a separator
+    ("1.推进。(责任单位:市住房和城乡建设局、市工业和信息化局)",
+     [[("市住房城乡建设局", "lead"), ("市工业和信息化局", "lead")]]),
+    # trailing 等 / 等单位 is not part of the name
+    ("1.推进。(责任单位:省交通运输厅、省应急厅等单位)", [[("省交通运输厅", "lead"), ("省应急厅", "lead")]]),
+    ("1.推进。(责任单位:省交通运输厅等)", [[("省交通运输厅", "lead")]]),
+])
+def test_unit_lists(text, expected):
+    assert roles(text) == expected
+
+
 def test_table_cell_with_ocr_damaged_keyword():
     cell = "市工业和信息化局、市农业农村局率头,市有关部门配合"
     assert roles(f"({cell})") == [[("市工业和信息化局", "lead"), ("市农业农村局", "lead"), ("市有关部门", "cooperate")]]
