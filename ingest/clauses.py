@@ -192,7 +192,7 @@ def _is_placeholder_part(name: str) -> bool:
     return bool(_PLACEHOLDER_HEAD.match(name) or _REGION_WORD.match(name))
 
 
-def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = False
+def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = False, carry: dict | None = None
            ) -> list[tuple[str, str, int, int, str | None]]:
     """Units of a list: (written, printed, start, end, mark role).
 
@@ -200,13 +200,14 @@ def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = F
     named governments sharing a suffix get it each (钦南区、钦北区人民政府); a bare name
     takes the last printed level prefix (省发展改革委、事管局 → 省事管局). With ``lenient``
     (the text is known to be a clause) a piece with no agency suffix is kept as a unit
-    (广元国际铁路港, 属地乡镇) unless it reads as running text.
+    (广元国际铁路港, 属地乡镇) unless it reads as running text. ``carry`` holds the last printed
+    prefix from one list of a clause to the next (A、B牵头,C配合).
     """
+    carry = {} if carry is None else carry
     raw = [_clean_piece(p, a, b, catalog) for p, a, b in _split_list(text, catalog)]
     raw = [(n, a, b, r) for n, a, b, r in raw if n]
     out: list[tuple[str, str, int, int, str | None]] = []
     i = 0
-    prefix: str | None = None
     while i < len(raw):
         name, a, b, mark = raw[i]
         # a placeholder cut at an inner 、: join up to the piece that carries the suffix
@@ -244,6 +245,7 @@ def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = F
             continue
         printed = name
         stem = catalog.bare_stem(name)
+        prefix = carry.get("prefix")
         if stem is not None and prefix:
             name = prefix + stem if stem != name else prefix + name
         elif not catalog.looks_like_unit(name):
@@ -251,7 +253,7 @@ def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = F
                 continue
         own = _printed_prefix(name, catalog)
         if own and stem is None:
-            prefix = own
+            carry["prefix"] = own
         out.append((name, printed, a, b, mark))
     return [(n, p, offset + a, offset + b, m) for n, p, a, b, m in out]
 
@@ -290,8 +292,9 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
         sections.append((default_role, 0, len(text)))
 
     mentions: list[tuple[str, str, str, int, int, str | None]] = []  # (role, written, printed, start, end, mark)
+    carry: dict = {}
     for role, a, b in sections:
-        mentions.extend(_parse_section(text, a, b, role, catalog))
+        mentions.extend(_parse_section(text, a, b, role, catalog, carry))
     stated: dict[int, tuple[int, int]] = {}
     for rule in standing or []:
         for written, printed in rule.units:
@@ -322,7 +325,7 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     return _dedupe(out)
 
 
-def _parse_section(text: str, a: int, b: int, role: str, catalog: DepartmentCatalog):
+def _parse_section(text: str, a: int, b: int, role: str, catalog: DepartmentCatalog, carry: dict):
     """One labelled (or unlabelled) section: verb-closed parts, 会同, lists."""
     words = clause_words()
     section = text[a:b]
@@ -349,24 +352,25 @@ def _parse_section(text: str, a: int, b: int, role: str, catalog: DepartmentCata
                 part_role = role  # 配合单位：A、B按职责分工负责 stays cooperation
             pb = pa + section[pa:pb].rstrip().rfind(tail.group())
             for qa, qb in pending:
-                out.extend(_with_counterpart(section, qa, qb, part_role, a, catalog))
+                out.extend(_with_counterpart(section, qa, qb, part_role, a, catalog, carry))
             pending = []
-            out.extend(_with_counterpart(section, pa, pb, part_role, a, catalog))
+            out.extend(_with_counterpart(section, pa, pb, part_role, a, catalog, carry))
         else:
             pending.append((pa, pb))
     for qa, qb in pending:
-        out.extend(_with_counterpart(section, qa, qb, role, a, catalog))
+        out.extend(_with_counterpart(section, qa, qb, role, a, catalog, carry))
     return out
 
 
-def _with_counterpart(section: str, pa: int, pb: int, role: str, base: int, catalog: DepartmentCatalog):
+def _with_counterpart(section: str, pa: int, pb: int, role: str, base: int, catalog: DepartmentCatalog,
+                      carry: dict):
     """A、B会同C: A and B keep the role, C cooperates."""
     part = section[pa:pb]
     m = clause_words().counterpart.search(part)
     chunks = [(pa, pa + m.start(), role), (pa + m.end(), pb, COOPERATE)] if m and m.start() > 0 else [(pa, pb, role)]
     out = []
     for ca, cb, r in chunks:
-        for name, printed, ua, ub, mark in _units(section[ca:cb], base + ca, catalog, lenient=True):
+        for name, printed, ua, ub, mark in _units(section[ca:cb], base + ca, catalog, lenient=True, carry=carry):
             out.append((r, name, printed, ua, ub, mark))
     return out
 

@@ -67,3 +67,17 @@ def test_units_keep_their_printed_form_and_position():
         ("省住房城乡建设厅", "住房城乡建设厅", 2, "cooperate"),
         ("省市场监管局", "市场监管局", 3, "cooperate"),
     ]
+
+
+def test_leads_and_cooperates_on_edges_keep_printed_form_and_position():
+    from policykg.graph.build import build_graph
+
+    doc = extract(HEAD + "1.甲项。做好工作。(省发展改革委、省商务厅牵头,住房城乡建设厅配合)\n")
+    graph = build_graph([doc])
+    edges = sorted((e.type, graph.nodes[e.source].props["name"], e.props["printed"], e.props["position"])
+                   for e in graph.edges.values() if e.type in ("LEADS", "COOPERATES_ON"))
+    assert edges == [
+        ("COOPERATES_ON", "省住房城乡建设厅", "住房城乡建设厅", 2),
+        ("LEADS", "省发展改革委", "省发展改革委", 0),
+        ("LEADS", "省商务厅", "省商务厅", 1),
+    ]
