@@ -38,7 +38,7 @@ _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办�
 # A region name printed alone (钦南区 in 钦南区、钦北区人民政府)
 _REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区)$")
 # Running text, not a unit: numbers, dates, sentences
-_NOT_A_NAME = re.compile(r"[\d。:：!?！？]|年底|之前|以前|完成|开展|推进|加强|做好|实施|工作$")
+_NOT_A_NAME = re.compile(r"[\d。:：!?！？]|年底|之前|以前|完成|开展|推进|加强|做好|实施|工作$|列出|下同|执行|以上|以下|规定|逗号|措施")
 
 
 @dataclass
@@ -126,7 +126,7 @@ def _split_list(text: str, catalog: DepartmentCatalog) -> list[tuple[str, int, i
             left_from = cuts[-1][1] if cuts else 0
             left = text[left_from:i].strip()
             right = re.split(r"[、,，;；/]", text[j.end():], maxsplit=1)[0].strip()
-            if _looks_named(left, catalog) and _looks_named(right, catalog):
+            if _looks_named(left, catalog) and (_looks_named(right, catalog) or _REGION_NAME.match(right)):
                 cuts.append((i, j.end()))
     pieces, start = [], 0
     for a, b in cuts + [(len(text), len(text))]:

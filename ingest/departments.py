@@ -45,6 +45,7 @@ class DepartmentCatalog:
     collective_patterns: list[re.Pattern[str]] = field(default_factory=list)
     known_patterns: list[re.Pattern[str]] = field(default_factory=list)
     suffixes: list[str] = field(default_factory=list)
+    long_prefixes: dict[str, str] = field(default_factory=dict)  # 地区, 示范区 … -> level
     agency_suffix: re.Pattern[str] = _NEVER  # what the end of an organisation's name looks like
     _resolved: dict[tuple[str, str | None], "Department"] = field(default_factory=dict, repr=False)
 
@@ -75,6 +76,7 @@ class DepartmentCatalog:
             self.collective_patterns.append(re.compile(pattern))
         for pattern in data.get("known_patterns", {}).get("patterns", []):
             self.known_patterns.append(re.compile(pattern))
+        self.long_prefixes.update(data.get("long_prefixes", {}))
         added = data.get("shapes", {}).get("suffixes", [])
         if added:
             self.suffixes.extend(added)
@@ -149,6 +151,13 @@ class DepartmentCatalog:
             return prefix + self.agencies[stem], LEVEL_PREFIXES[prefix]
         if name in self.agencies:  # 市场监管局 standing alone: an agency with no level printed
             return self.agencies[name], None
+        for long, level in sorted(self.long_prefixes.items(), key=lambda kv: -len(kv[0])):
+            rest = name[len(long):]
+            if name.startswith(long) and rest in self.agencies:
+                return long + self.agencies[rest], level
+        region = region_index().get(name)
+        if region is not None:  # a district or county named alone: its government
+            return name, region.level
         # "山东省发展和改革委员会" is written "省发展改革委" inside a clause
         region = region_index().prefix(name)
         if region is not None and name.startswith(region.name):

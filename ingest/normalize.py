@@ -48,6 +48,7 @@ def _build_fold_tables() -> tuple[dict[int, str], dict[str, str]]:
         else:
             expanding[ch] = folded
     one_to_one[0x3000] = " "
+    one_to_one[0x2236] = ":"  # RATIO "∶", printed for a colon after 责任单位 by some converters
     one_to_one[0xA0] = " "
     return one_to_one, expanding
 

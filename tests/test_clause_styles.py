@@ -107,8 +107,16 @@ def test_table_cell_with_ocr_damaged_keyword():
     assert roles(f"({cell})") == [[("市工业和信息化局", "lead"), ("市农业农村局", "lead"), ("市有关部门", "cooperate")]]
 
 
+@pytest.mark.parametrize("rule", [
+    "各项任务中,排在第一位的为牵头单位,其他为配合单位。",
+    "(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)",
+    "各项举措中排序第一的责任单位为该项牵头单位,负责组织有关责任单位做好细则制订。",
+])
+def test_the_ways_a_document_says_its_first_listed_unit_leads(rule):
+    assert document_says_first_listed_leads(rule)
+
+
 def test_a_document_rule_makes_the_first_listed_unit_the_lead():
-    assert document_says_first_listed_leads("各项任务中,排在第一位的为牵头单位,其他为配合单位。")
     assert roles("1.推进。(责任单位:市发展改革委、市财政局、市商务局)", first_listed_leads=True) == [
         [("市发展改革委", "lead"), ("市财政局", "cooperate"), ("市商务局", "cooperate")]]
 
