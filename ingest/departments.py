@@ -144,11 +144,11 @@ class DepartmentCatalog:
     def _lookup(self, name: str) -> tuple[str, str | None] | None:
         if name in self.organisations:
             return self.organisations[name]
-        if any(p.match(name) for p in self.known_patterns):
-            return name, _level_of(name)
         prefix, stem = _split_prefix(name)
         if prefix and stem in self.agencies:
             return prefix + self.agencies[stem], LEVEL_PREFIXES[prefix]
+        if any(p.match(name) for p in self.known_patterns):
+            return name, _level_of(name)
         if name in self.agencies:  # 市场监管局 standing alone: an agency with no level printed
             return self.agencies[name], None
         for long, level in sorted(self.long_prefixes.items(), key=lambda kv: -len(kv[0])):
