@@ -41,6 +41,7 @@ class ClauseWords:
     all_listed_lead: re.Pattern[str]
     standing_units: tuple[re.Pattern[str], ...]
     remark: re.Pattern[str]
+    stop: re.Pattern[str]  # words that end a clause's list of units
     lead_header: re.Pattern[str]
     cooperate_header: re.Pattern[str]
     implement_verb: re.Pattern[str]
@@ -86,6 +87,7 @@ def compile_words(data: dict) -> ClauseWords:
         all_listed_lead=re.compile(_any(rules.get("all_listed_lead", []))),
         standing_units=tuple(re.compile(p) for p in rules.get("standing_units", [])),
         remark=re.compile(_any(data.get("remarks", {}).get("patterns", []))),
+        stop=re.compile(_alt(data.get("stops", {}).get("words", []))),
         lead_header=re.compile(_any(tables.get("lead_header", []))),
         cooperate_header=re.compile(_any(tables.get("cooperate_header", []))),
         implement_verb=re.compile(f"({_alt(data.get('implements', {}).get('verbs', []))})"),

@@ -278,6 +278,9 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     for rule in words.standing_units:
         # the rule sentence itself names no unit of this clause: its units come through ``standing``
         text = rule.sub(lambda m: " " * len(m.group()), text)
+    stop = words.stop.search(text)
+    if stop:  # "责任单位:市税务局咨询电话:12366": what follows is not a unit
+        text = text[:stop.start()]
     # "(除标注“分别牵头”外,列第一位为牵头…,下同)": a remark about the rules, not a unit or a role
     text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()) if words.remark.search(m.group()) else m.group(), text)
     sections: list[tuple[str, int, int]] = []  # (role, start, end) within text
@@ -498,15 +501,15 @@ def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
 
 
 def _bracket_groups(text: str):
-    """Top-level (...) or 〔...〕 groups: (start, end, content_start, content_end); an unclosed one runs to the line end."""
+    """Top-level (...), 〔...〕 or [...] groups: (start, end, content_start, content_end); an unclosed one runs to the line end."""
     depth = 0
     start = -1
     for i, ch in enumerate(text):
-        if ch in "(〔":
+        if ch in "(〔[":
             if depth == 0:
                 start = i
             depth += 1
-        elif ch in ")〕" and depth > 0:
+        elif ch in ")〕]" and depth > 0:
             depth -= 1
             if depth == 0:
                 yield start, i + 1, start + 1, i

@@ -60,6 +60,9 @@ def test_clause_styles(text, expected):
      [[("区商务局", "lead"), ("区财政局", "cooperate"), ("区税务局", "cooperate")]]),
     ("1.推进。(县住建局、县自然资源局根据单位职责分别牵头负责)",
      [[("县住房城乡建设局", "lead"), ("县自然资源局", "lead")]]),
+    # clauses in square brackets; a phone number after the list is not a unit
+    ("1.推进。[责任单位:市住建局]", [[("市住房城乡建设局", "lead")]]),
+    ("1.推进。\n责任单位:市税务局咨询电话:12366\n", [[("市税务局", "lead")]]),
 ])
 def test_role_words(text, expected):
     assert roles(text) == expected
