@@ -26,7 +26,7 @@ LEAD, COOPERATE, RESPONSIBLE = "lead", "cooperate", "responsible"
 _SPLIT_PARTS = re.compile(r"[,，;；]")
 _SEPARATORS = "、,，;；/"
 _OPEN, _CLOSE = "(〔[【“", ")〕]】”"
-_TRAILING_PAREN = re.compile(r"\([^()]{2,20}\)$")
+_TRAILING_PAREN = re.compile(r"[(〈][^()〈〉]{2,20}[)〉]$")
 # A region-type word that continues a placeholder: 各区、县级市; 各县(市、区)
 _REGION_WORD = re.compile(r"^(?:各|有关|相关)?(?:县级市|市|县|区|特区|旗|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)"
                           r"(?:[(〔][^()〔〕]{1,12}[)〕])?$")
@@ -36,7 +36,7 @@ _PLACEHOLDER_OPEN = re.compile(r"^(?:各|有关|相关|所属)(?:有关|相关)?
                                r"(?:[(〔][^()〔〕]{1,12}[)〕])?$")
 _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办事处)$")
 # A region name printed alone (钦南区 in 钦南区、钦北区人民政府)
-_REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区)$")
+_REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区|新城|园区|产业园|集聚区)$")
 # Running text, not a unit: numbers, dates, sentences
 _NOT_A_NAME = re.compile(r"[\d。:：!?！？]|年底|之前|以前|完成|开展|推进|加强|做好|实施|工作$|列出|下同|执行|以上|以下|规定|逗号|措施")
 
@@ -251,11 +251,25 @@ def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = F
         elif not catalog.looks_like_unit(name):
             if not (lenient and _could_be_name(name)):
                 continue
+        glued = _glued(name, catalog)
+        if glued:  # "市住房城乡建设局市自然资源和规划局": a separator lost in conversion
+            out.append((glued[0], glued[0], a, a + len(glued[0]), mark))
+            name, printed, a = glued[1], glued[1], a + len(glued[0])
         own = _printed_prefix(name, catalog)
         if own and stem is None:
             carry["prefix"] = own
         out.append((name, printed, a, b, mark))
     return [(n, p, offset + a, offset + b, m) for n, p, a, b, m in out]
+
+
+def _glued(name: str, catalog: DepartmentCatalog) -> tuple[str, str] | None:
+    """Two known units printed without a separator, split where the second's level prefix starts."""
+    if len(name) < 6 or catalog.resolve(name).known or catalog.is_collective(name):
+        return None
+    for k in range(3, len(name) - 2):
+        if catalog.prefix_of(name[k:]) and catalog.resolve(name[:k]).known and catalog.resolve(name[k:]).known:
+            return name[:k], name[k:]
+    return None
 
 
 def _printed_prefix(name: str, catalog: DepartmentCatalog) -> str | None:
@@ -272,8 +286,12 @@ def _could_be_name(name: str) -> bool:
 
 
 def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_listed_leads: bool = False,
-                 default_role: str = RESPONSIBLE, standing: list[StandingUnits] | None = None) -> list[UnitMention]:
-    """Units and their roles in one clause. ``text`` must be keyword-repaired already."""
+                 default_role: str = RESPONSIBLE, standing: list[StandingUnits] | None = None,
+                 default_prefix: str | None = None) -> list[UnitMention]:
+    """Units and their roles in one clause. ``text`` must be keyword-repaired already.
+
+    ``default_prefix``: the level prefix of the issuing government (县 for a county's text): a bare
+    agency name takes it when its clause prints no prefix before it."""
     words = clause_words()
     for rule in words.standing_units:
         # the rule sentence itself names no unit of this clause: its units come through ``standing``
@@ -295,7 +313,7 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
         sections.append((default_role, 0, len(text)))
 
     mentions: list[tuple[str, str, str, int, int, str | None]] = []  # (role, written, printed, start, end, mark)
-    carry: dict = {}
+    carry: dict = {"prefix": default_prefix}
     for role, a, b in sections:
         mentions.extend(_parse_section(text, a, b, role, catalog, carry))
     stated: dict[int, tuple[int, int]] = {}

@@ -187,6 +187,13 @@ class DepartmentCatalog:
         return None
 
 
+def level_prefix(region_name: str | None) -> str | None:
+    """The prefix a government's own units carry: 宿松县 → 县, 菏泽市 → 市, 河南省 → 省."""
+    if region_name and region_name[-1] in LEVEL_PREFIXES:
+        return region_name[-1]
+    return None
+
+
 def _iso(value) -> str | None:
     if value is None:
         return None

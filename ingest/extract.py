@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clauses import COOPERATE, LEAD, DocumentRules, UnitMention, document_rules, find_clauses, parse_clause
-from .departments import Department, DepartmentCatalog, default_catalog
+from .departments import Department, DepartmentCatalog, default_catalog, level_prefix
 from .industries import from_enumerations, from_outline, merge
 from .metadata import read_metadata
 from .normalize import CleanText, clean_document, compact, rewrite
@@ -34,6 +34,7 @@ class _Context:
     catalog: DepartmentCatalog
     rules: DocumentRules
     date: str | None = None  # the document's date: which renamings apply to its names
+    prefix: str | None = None  # the issuing government's level prefix (省/市/县/区…): bare names take it
     departments: dict[str, list[str]] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -61,7 +62,8 @@ class _Context:
         repaired, omap = rewrite(text, _keyword_pattern(self.catalog), lambda m: self.catalog.keyword_repairs[m.group()])
         end = start + len(text)
         mentions = parse_clause(repaired, 0, self.catalog, first_listed_leads=self.rules.first_listed_leads(end),
-                                default_role=default_role, standing=self.rules.standing_at(end))
+                                default_role=default_role, standing=self.rules.standing_at(end),
+                                default_prefix=self.prefix)
         for m in mentions:
             if m.stated_at is not None:
                 m.start, m.end = m.stated_at
@@ -233,7 +235,8 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     table_start = min((r.cells[0].start for t in tables for r in t.rows[:1] if r.cells[0].start >= 0), default=len(text))
     body_start = min(outline.body_start if outline.provisions else len(text), table_start)
     meta = read_metadata(text, body_start)
-    ctx = _Context(clean, catalog, document_rules(text, catalog), meta.date.isoformat() if meta.date else None)
+    ctx = _Context(clean, catalog, document_rules(text, catalog), meta.date.isoformat() if meta.date else None,
+                   level_prefix(meta.region.name if meta.region else None))
     ctx.warnings.extend(meta.warnings)
 
     tasks: list[TaskRecord] = []

@@ -60,6 +60,8 @@ def test_clause_styles(text, expected):
      [[("区商务局", "lead"), ("区财政局", "cooperate"), ("区税务局", "cooperate")]]),
     ("1.推进。(县住建局、县自然资源局根据单位职责分别牵头负责)",
      [[("县住房城乡建设局", "lead"), ("县自然资源局", "lead")]]),
+    ("1.推进。(市住建局、市税务局根据各自职责分别组织实施)", [[("市住房城乡建设局", "lead"), ("市税务局", "lead")]]),
+    ("1.推进。(责任单位:区建设局牵头,相关单位参与配合)", [[("区建设局", "lead"), ("相关单位", "cooperate")]]),
     # clauses in square brackets; a phone number after the list is not a unit
     ("1.推进。[责任单位:市住建局]", [[("市住房城乡建设局", "lead")]]),
     ("1.推进。\n责任单位:市税务局咨询电话:12366\n", [[("市税务局", "lead")]]),
@@ -91,6 +93,13 @@ def test_role_words(text, expected):
     # a suffix shared by named governments is given to each; a placeholder keeps it whole
     ("1.推进。(牵头单位:市自然资源局;配合单位:钦南区、钦北区人民政府)",
      [[("市自然资源局", "lead"), ("钦南区人民政府", "cooperate"), ("钦北区人民政府", "cooperate")]]),
+    ("1.推进。(牵头单位:县住建局;责任单位:经开区、东北新城管委会)",
+     [[("县住房城乡建设局", "lead"), ("经开区管委会", "cooperate"), ("东北新城管委会", "cooperate")]]),
+    # two units printed without a separator; another name of a unit in 〈〉
+    ("1.推进。(责任单位:市住房城乡建设局市自然资源和规划局)",
+     [[("市住房城乡建设局", "lead"), ("市自然资源和规划局", "lead")]]),
+    ("1.推进。(责任单位:市自然资源规划局、市住建局〈市人防办〉)",
+     [[("市自然资源和规划局", "lead"), ("市住房城乡建设局", "lead")]]),
     # 和 between two units
     ("1.推进。(市商务局牵头,市财政局和各县区政府配合)",
      [[("市商务局", "lead"), ("市财政局", "cooperate"), ("各县区政府", "cooperate")]]),
