@@ -168,7 +168,15 @@ class DepartmentCatalog:
         return None
 
     def prefix_of(self, name: str) -> str | None:
-        return _split_prefix(compact(name))[0]
+        """The level prefix printed at the head of ``name``: 省/市/县/区…, or a longer level word (地区)."""
+        name = compact(name)
+        prefix = _split_prefix(name)[0]
+        if prefix:
+            return prefix
+        for long in sorted(self.long_prefixes, key=len, reverse=True):
+            if name.startswith(long) and len(name) >= len(long) + 2 and not long.endswith("政府"):
+                return long
+        return None
 
     def bare_agency(self, name: str) -> bool:
         """An agency written without its level prefix (住房城乡建设厅 in 省商务厅、住房城乡建设厅;
@@ -188,10 +196,13 @@ class DepartmentCatalog:
 
 
 def level_prefix(region_name: str | None) -> str | None:
-    """The prefix a government's own units carry: 宿松县 → 县, 菏泽市 → 市, 河南省 → 省."""
-    if region_name and region_name[-1] in LEVEL_PREFIXES:
-        return region_name[-1]
-    return None
+    """The prefix a government's own units carry: 宿松县 → 县, 菏泽市 → 市, 河南省 → 省, 阿勒泰地区 → 地区."""
+    if not region_name:
+        return None
+    for ending, prefix in (("地区", "地区"), ("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
+        if region_name.endswith(ending):
+            return prefix
+    return region_name[-1] if region_name[-1] in LEVEL_PREFIXES else None
 
 
 def _iso(value) -> str | None:
