@@ -25,7 +25,7 @@ LEAD, COOPERATE, RESPONSIBLE = "lead", "cooperate", "responsible"
 
 _SPLIT_PARTS = re.compile(r"[,，;；]")
 _SEPARATORS = "、,，;；/"
-_OPEN, _CLOSE = "(〔[【“", ")〕]】”"
+_OPEN, _CLOSE = "(〔[【“<〈", ")〕]】”>〉"
 _TRAILING_PAREN = re.compile(r"[(〈][^()〈〉]{2,20}[)〉]$")
 # A region-type word that continues a placeholder: 各区、县级市; 各县(市、区)
 _REGION_WORD = re.compile(r"^(?:各|有关|相关)?(?:县级市|市|县|区|特区|旗|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)"

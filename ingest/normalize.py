@@ -245,7 +245,9 @@ def _continues(prev: str, nxt: str) -> bool:
     if last in "”\"'" and len(prev) > 1 and prev[-2] in _TERMINAL:
         return False
     if _LABEL_LINE.match(prev):
-        return True  # "牵头单位：市工业和信息" broken by a page break before "化局"
+        # "牵头单位：市工业和信息" broken by a page break before "化局"; but a sentence on the next
+        # line ("各部门要…落实…。") is the next paragraph, not the rest of the list
+        return not re.search(r"[。\d]", nxt) and not clause_words().structure.search(nxt)
     if len(prev) < 20:
         return False
     # A heading ("（三）xxx") has no full stop; its body starts on the next line.

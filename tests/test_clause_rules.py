@@ -88,3 +88,9 @@ def test_leads_and_cooperates_on_edges_keep_printed_form_and_position():
         ("LEADS", "省发展改革委", "省发展改革委", 0),
         ("LEADS", "省商务厅", "省商务厅", 1),
     ]
+
+
+def test_a_label_line_does_not_swallow_the_paragraph_after_it():
+    doc = extract(HEAD + "1.甲项。做好工作。\n牵头单位:市商务局,责任单位:各县区人民政府\n"
+                  "各县区、各部门要提高政治站位,切实把思想和行动统一到市委、市政府决策部署上来,全力推动各项政策落实落地。\n")
+    assert roles(doc) == {"一/1": (["市商务局"], ["各县区人民政府"])}
