@@ -39,6 +39,7 @@ class ClauseWords:
     joiners: str  # alternation of joining words
     first_listed_leads: re.Pattern[str]
     all_listed_lead: re.Pattern[str]
+    from_here: re.Pattern[str]  # a rule that holds from where it is stated on (下同), not for the whole text
     standing_units: tuple[re.Pattern[str], ...]
     remark: re.Pattern[str]
     stop: re.Pattern[str]  # words that end a clause's list of units
@@ -85,6 +86,7 @@ def compile_words(data: dict) -> ClauseWords:
         joiners=_alt(data.get("joiners", {}).get("words", [])),
         first_listed_leads=re.compile(_any(rules.get("first_listed_leads", []))),
         all_listed_lead=re.compile(_any(rules.get("all_listed_lead", []))),
+        from_here=re.compile(_any(rules.get("from_here", []))),
         standing_units=tuple(re.compile(p) for p in rules.get("standing_units", [])),
         remark=re.compile(_any(data.get("remarks", {}).get("patterns", []))),
         stop=re.compile(_alt(data.get("stops", {}).get("words", []))),

@@ -86,9 +86,12 @@ def document_rules(text: str, catalog: DepartmentCatalog) -> DocumentRules:
     rules = DocumentRules()
     m = words.first_listed_leads.search(text)
     if m:
-        # "(除标注…外,列第一位为牵头…,下同)" closes the list it stands in: the rule holds from that list on
+        # "(除标注…外,列第一位为牵头…,下同)" closes the list it stands in: the rule holds from that list
+        # on; a rule without 下同/以下 ("各项任务中排在第一位的为牵头单位", often a closing note) holds for all
         line_start = text.rfind("\n", 0, m.start()) + 1
-        rules.first_listed_leads_from = line_start
+        line_end = text.find("\n", m.end())
+        sentence = text[line_start:line_end if line_end >= 0 else len(text)]
+        rules.first_listed_leads_from = line_start if words.from_here.search(sentence) else 0
     for pattern in words.standing_units:
         for s in pattern.finditer(text):
             units = [(name, printed) for name, printed, *_ in _units(s.group("units"), 0, catalog, lenient=True)]

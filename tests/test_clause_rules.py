@@ -31,6 +31,13 @@ def test_first_listed_rule_holds_from_where_it_is_stated():
     }
 
 
+def test_a_first_listed_rule_in_a_closing_note_holds_for_every_clause():
+    doc = extract(HEAD
+                  + "1.甲项。做好工作。(责任单位:市发改委、市财政局)\n"
+                  + "二、保障措施\n以上各项任务中,排在第一位的为牵头单位,其他为配合单位。\n")
+    assert roles(doc) == {"一/1": (["市发展改革委"], ["市财政局"])}
+
+
 def test_standing_units_join_every_later_clause():
     doc = extract(HEAD
                   + "1.甲项。做好工作。(责任单位:市财政局,以下均需各县(市、区)人民政府落实,不再单独列出)\n"
