@@ -454,7 +454,10 @@ def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool)
     if at_paragraph_end or marked:
         units = [catalog_trim(u) for u, *_ in _split_list(words.counterpart.sub("、", repaired), catalog)]
         looks = [catalog.looks_like_unit(u) or catalog.bare_agency(u) for u in units]
-        if not units or not any(catalog.resolve(u).known for u in units):
+        # one unit at least must be an agency of a level (市财政局), not only a shape (…公司, 越秀区):
+        # "(以下简称“城投公司”)" closing a paragraph is no clause
+        if not units or not any(catalog.resolve(u).known and (catalog.prefix_of(u) or catalog.bare_agency(u))
+                                for u in units):
             return False
         return all(looks) or (marked and sum(looks) >= 1)
     return False

@@ -139,6 +139,8 @@ def test_a_document_rule_makes_the_first_listed_unit_the_lead():
     "加快发展(EOD)模式,建设(含技工院校)项目。",
     "以上政策措施,各责任单位按分工负责、协同推进。",
     "加快(2023年完成)建设。",
+    "与市城市建设投资集团有限公司(以下简称城投公司)。",
+    "支持重点企业发展(华为技术有限公司)。",
 ])
 def test_running_text_is_not_a_clause(text):
     assert roles(text) == []
