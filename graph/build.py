@@ -139,7 +139,9 @@ class _Builder:
                 if cascade is not None and unit.role != "implement":
                     continue  # the upper level's units lead the upper-level task (below)
                 dep = self.department(unit, unit.name, unit.level, doc_region, key, unit.collective, unit.known)
-                self.g.add_edge(dep, EDGE_OF_ROLE[unit.role], tid, surface=unit.surface, **prov(unit.span, t.number))
+                # printed and position keep the list as printed: the first-listed lead is the main one
+                self.g.add_edge(dep, EDGE_OF_ROLE[unit.role], tid, surface=unit.surface,
+                                printed=unit.printed or unit.surface, position=unit.position, **prov(unit.span, t.number))
             for name in t.industries:
                 self.g.add_edge(tid, "CONCERNS", self.industry(name, did), **prov(t.span, t.number))
             if cascade is not None:
@@ -195,16 +197,22 @@ class _Builder:
                                       unit.collective if unit else False, unit.known if unit else True)
                 self.g.add_edge(dep, EDGE_OF_ROLE[role], upper_task, doc_id=document_id(key), number=c.number,
                                 span_start=unit.span.start if unit else c.span.start,
-                                span_end=unit.span.end if unit else c.span.end)
+                                span_end=unit.span.end if unit else c.span.end,
+                                **_as_printed(unit))
         for name in c.city_cooperates:
             unit = by_name.get(name)
             dep = self.department(unit, name, c.lower_level, doc_region, key,
                                   unit.collective if unit else False, unit.known if unit else True)
             self.g.add_edge(dep, "COOPERATES_ON", city_task, doc_id=document_id(key), number=c.number,
                             span_start=unit.span.start if unit else c.span.start,
-                            span_end=unit.span.end if unit else c.span.end)
+                            span_end=unit.span.end if unit else c.span.end,
+                            **_as_printed(unit))
         self.g.add_edge(city_task, "CASCADES_FROM", upper_task, basis="explicit", score=1.0,
                         doc_id=document_id(key), number=c.number, span_start=c.span.start, span_end=c.span.end)
+
+
+def _as_printed(unit: UnitRef | None) -> dict:
+    return {"printed": unit.printed or unit.surface, "position": unit.position} if unit is not None else {}
 
 
 def build_graph(docs: Iterable[ExtractedDocument], graph: PolicyGraph | None = None,

@@ -10,8 +10,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clauses import COOPERATE, LEAD, UnitMention, document_says_first_listed_leads, find_clauses, parse_clause
-from .departments import Department, DepartmentCatalog, default_catalog
+from .clauses import COOPERATE, LEAD, DocumentRules, UnitMention, document_rules, find_clauses, parse_clause
+from .departments import Department, DepartmentCatalog, default_catalog, level_prefix
 from .industries import from_enumerations, from_outline, merge
 from .metadata import read_metadata
 from .normalize import CleanText, clean_document, compact, rewrite
@@ -33,7 +33,9 @@ class ExtractionError(PolicyKGError):
 class _Context:
     clean: CleanText
     catalog: DepartmentCatalog
-    first_listed_leads: bool
+    rules: DocumentRules
+    date: str | None = None  # the document's date: which renamings apply to its names
+    prefix: str | None = None  # the issuing government's level prefix (省/市/县/区…): bare names take it
     departments: dict[str, list[str]] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -43,23 +45,31 @@ class _Context:
         return Span(start=a, end=b)
 
     def resolve(self, mention: UnitMention, role: str) -> tuple[Department, UnitRef]:
-        dept = self.catalog.resolve(mention.written)
+        dept = self.catalog.resolve(mention.written, self.date)
         surfaces = self.departments.setdefault(dept.name, [])
-        if dept.surface not in surfaces:
-            surfaces.append(dept.surface)
+        printed = compact(mention.printed or mention.written)
+        for form in (dept.surface, printed):
+            if form not in surfaces:
+                surfaces.append(form)
         if not dept.known and not dept.collective and dept.name not in self.unknown:
             self.unknown.append(dept.name)
-        ref = UnitRef(name=dept.name, surface=dept.surface, role=role, level=dept.level, known=dept.known,
-                      collective=dept.collective, span=self.span(mention.start, mention.end))
+        ref = UnitRef(name=dept.name, surface=dept.surface, printed=printed, position=mention.position, role=role,
+                      level=dept.level, known=dept.known, collective=dept.collective,
+                      span=self.span(mention.start, mention.end))
         return dept, ref
 
     def units_of(self, text: str, start: int, default_role: str = "responsible") -> list[UnitMention]:
         """Parse a clause found at clean-text offset ``start``; offsets come back in clean-text terms."""
         repaired, omap = rewrite(text, _keyword_pattern(self.catalog), lambda m: self.catalog.keyword_repairs[m.group()])
-        mentions = parse_clause(repaired, 0, self.catalog, first_listed_leads=self.first_listed_leads,
-                                default_role=default_role)
+        end = start + len(text)
+        mentions = parse_clause(repaired, 0, self.catalog, first_listed_leads=self.rules.first_listed_leads(end),
+                                default_role=default_role, standing=self.rules.standing_at(end),
+                                default_prefix=self.prefix)
         for m in mentions:
-            m.start, m.end = start + omap.start(m.start), start + omap.end(m.end)
+            if m.stated_at is not None:
+                m.start, m.end = m.stated_at
+            else:
+                m.start, m.end = start + omap.start(m.start), start + omap.end(m.end)
         return mentions
 
 
@@ -226,7 +236,8 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     table_start = min((r.cells[0].start for t in tables for r in t.rows[:1] if r.cells[0].start >= 0), default=len(text))
     body_start = min(outline.body_start if outline.provisions else len(text), table_start)
     meta = read_metadata(text, body_start)
-    ctx = _Context(clean, catalog, document_says_first_listed_leads(text))
+    ctx = _Context(clean, catalog, document_rules(text, catalog), meta.date.isoformat() if meta.date else None,
+                   level_prefix(meta.region.name if meta.region else None))
     ctx.warnings.extend(meta.warnings)
 
     tasks: list[TaskRecord] = []

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .clause_words import clause_words
 from .normalize import DOC_KIND, compact
 from .numerals import DATE_PATTERN, parse_date
 from .regions import Region, region_index
@@ -15,7 +16,7 @@ DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12}?)\s*[〔\[【(（]\s*(\d{4})\s*
 _TITLE_LINE = re.compile(r"关于.{2,200}" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
 _ISSUER_SUFFIX = re.compile(r"(文件|公文|函)$")
 _ORG = re.compile(r"(政府|办公室|办公厅|委员会|领导小组|委|厅|局|办|部|院|中心|公署)$")
-_IMPLEMENT_VERB = re.compile(r"(贯彻落实|全面落实|深入落实|认真落实|贯彻|落实|根据|按照|依据|依照|对照)")
+_IMPLEMENT_VERB = clause_words().implement_verb  # 贯彻落实, 根据, …: data/clauses.toml
 _MADE_HERE = re.compile(r"(制定|研究制定|印发|现提出|提出如下|特制定)")
 _QUOTED = re.compile(r"《([^《》]{2,120})》(?:\s*[(（]\s*([^()（）]*?〔\d{4}〕\d+号)\s*[)）])?")
 # "贯彻落实山东省“十四五”战略性新兴产业发展规划" names a document without 《》

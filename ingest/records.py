@@ -19,6 +19,10 @@ class Span(BaseModel):
 class UnitRef(BaseModel):
     name: str = Field(description="canonical department name")
     surface: str = Field(description="the name as written, whitespace removed")
+    printed: str = Field("", description="the surface form exactly as printed in the clause's list "
+                                          "(a bare 事管局 before it takes its list's 省 prefix)")
+    position: int = Field(0, description="0-based index of the unit in the clause's printed list; "
+                                         "the first-listed lead is the main one")
     role: str = Field(description="lead | cooperate | implement")
     level: str | None = None
     known: bool = True
