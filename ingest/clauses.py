@@ -307,16 +307,20 @@ def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
     return saw_verb
 
 
+# 〔责任单位:…〕 and 【牵头单位:…】 close a provision as (…) does
+_OPEN, _CLOSE = "(〔【", ")〕】"
+
+
 def _bracket_groups(text: str):
     """Top-level (...) groups: (start, end, content_start, content_end); an unclosed one runs to the line end."""
     depth = 0
     start = -1
     for i, ch in enumerate(text):
-        if ch == "(":
+        if ch in _OPEN:
             if depth == 0:
                 start = i
             depth += 1
-        elif ch == ")" and depth > 0:
+        elif ch in _CLOSE and depth > 0:
             depth -= 1
             if depth == 0:
                 yield start, i + 1, start + 1, i
