@@ -9,6 +9,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .clause_items import clause_items
 from .clauses import COOPERATE, LEAD, UnitMention, document_says_first_listed_leads, find_clauses, parse_clause
 from .departments import Department, DepartmentCatalog, default_catalog
 from .industries import from_enumerations, from_outline, merge
@@ -219,6 +220,10 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     text = clean.text
     outline = build_outline(text)
     tables = find_tables(text)
+    if not outline.provisions and not tables:
+        items = clause_items(text, 0, catalog)
+        if items:
+            outline = Outline(items, items[0].start, items[-1].end)
     if not outline.provisions and not tables:
         raise ExtractionError(f"{where or name}: no numbered provisions or division-of-labour table found "
                               f"({len(text)} characters of text)")

@@ -131,3 +131,22 @@ def test_a_record_line_that_ends_with_its_source_address_is_kept():
             "(十四)加大金融纾困帮扶力度。鼓励金融机构自主协商贷款展期。(责任单位:市地方金融管理局) | "
             "https://www.example.gov.cn/xwzx/57500501.html")
     assert _numbers(text) == ["(十三)", "(十四)"]
+
+
+def test_measures_printed_without_numbers_are_numbered_by_their_order():
+    text = """为鼓励住房消费,经区政府研究,有关事项通知如下:
+加大住房公积金支持力度。可以申请提取公积金用于支付购房首付款。(责任单位:区住房公积金中心)
+实施契税补助政策。按照实际缴纳契税金额的30%给予补助。(责任单位:区住建局、区财政局)
+"""
+    tasks = _tasks(text)
+    assert [(t.number, t.title) for t in tasks] == [("1", "加大住房公积金支持力度"), ("2", "实施契税补助政策")]
+    assert tasks[1].leads == ["区住房城乡建设局", "区财政局"]  # the canonical name of 区住建局
+
+
+def test_an_item_number_left_glued_after_the_previous_clause():
+    text = """实行阶段性购房补贴。
+在全区范围内购买新建商品住房的给予补贴。〔责任单位:区财政局〕02对生育家庭实施购房补助。
+符合生育政策的家庭给予一次性购房补贴。〔责任单位:区财政局、区卫健委〕
+"""
+    tasks = _tasks(text)
+    assert [(t.number, t.title) for t in tasks] == [("1", "实行阶段性购房补贴"), ("2", "对生育家庭实施购房补助")]
