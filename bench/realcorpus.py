@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -87,6 +88,8 @@ def main() -> int:
         return 2
     jobs = args.jobs or min(os.cpu_count() or 1, 4)
 
+    # a kill ends the run through the finally below: the store stops, the temporary folder goes
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     work = Path(tempfile.mkdtemp(prefix="policykg-realcorpus-"))
     folder = args.keep or work / "documents"
     data = work / "data"
