@@ -96,6 +96,9 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision) -> list[TaskRecord]
             # the clause stands on the heading line; the body follows it
             following = clauses[k].start + p.start if k < len(clauses) else p.end
             body = text[c_end:following]
+            if not body.strip() and k == len(clauses):
+                # a heading with its clause and nothing else: its text is what its sub-items say
+                body = text[c_end:c_end + 40]
         task = TaskRecord(number=p.number, title=p.title if k == 1 else None, text_start=_text_start(body),
                           text=compact(body), clause=k, parent=p.parent_number,
                           span=ctx.span(p.start if k == 1 else cursor, c_end), clause_span=ctx.span(c_start, c_end))
@@ -107,6 +110,26 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision) -> list[TaskRecord]
         tasks.append(task)
         cursor = c_end
     return tasks
+
+
+def _lift_enumeration_clause(ctx: _Context, text: str, p: Provision, by_provision: dict[int, list[TaskRecord]]) -> None:
+    """"(一)实行购房补贴。补贴标准为:\n1.…\n2.…〔责任单位:…〕": items that enumerate what their parent
+    introduces with a colon, closed by one clause after the last: the clause is the parent's."""
+    kids = p.children
+    if len(kids) < 2 or by_provision[id(p)] or kids[-1].children:
+        return
+    if not text[p.body_start:p.end].rstrip().endswith((":", "：")):
+        return
+    last = by_provision[id(kids[-1])]
+    if not last or any(by_provision[id(k)] for k in kids[:-1]):
+        return
+    for k, task in enumerate(last):
+        task.number, task.parent = p.number, p.parent_number
+        if k == 0:
+            task.title = p.title
+            task.text_start = _text_start(text[p.body_start:p.end])
+            task.span = Span(start=ctx.span(p.start, p.start).start, end=task.span.end)
+    by_provision[id(p)], by_provision[id(kids[-1])] = last, []
 
 
 def _split_title(content: str) -> tuple[str | None, str, int]:
@@ -234,8 +257,11 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     ctx.warnings.extend(meta.warnings)
 
     tasks: list[TaskRecord] = []
+    by_provision = {id(p): _provision_tasks(ctx, text, p) for p in outline.provisions}
     for p in outline.provisions:
-        tasks.extend(_provision_tasks(ctx, text, p))
+        _lift_enumeration_clause(ctx, text, p, by_provision)
+    for p in outline.provisions:
+        tasks.extend(by_provision[id(p)])
     cascades: list[CascadeRecord] = []
     for table in tables:
         t_tasks, t_cascades = _table_tasks(ctx, text, table)

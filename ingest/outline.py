@@ -103,6 +103,10 @@ def _title_of(text: str, line_start: int, line_end: int, after_marker: int, next
         return None, rest_start, min(line_end + 1, len(text))
     stop = rest.find("。")
     if stop < 0:
+        head = _before_closing_clause(rest)
+        if head is not None:
+            # "一、实行契税补贴(责任单位:县财政局)": a heading closed by its clause, the body below
+            return head, rest_start, min(line_end + 1, len(text))
         # a heading line: the body, if any, is on the following lines
         if not next_is_marker and len(rest) <= 60 and not rest.endswith((")", "）")) and ";" not in rest:
             # a heading line ("（一）强化科技创新，提升产业竞争力") above its body
@@ -114,6 +118,28 @@ def _title_of(text: str, line_start: int, line_end: int, after_marker: int, next
     if 0 < len(head) <= 40 and not _TITLE_STOP.search(head):
         return head, rest_start, rest_start + stop + 1
     return None, rest_start, rest_start
+
+
+_CLAUSE_WORD = re.compile(r"[:：]|牵头|负责|配合")
+
+
+def _before_closing_clause(line: str) -> str | None:
+    """The heading in front of a bracketed responsibility clause that ends the line, if it is one."""
+    if not line.endswith((")", "）", "〕", "】")):
+        return None
+    depth = 0
+    for i in range(len(line) - 1, -1, -1):
+        if line[i] in ")）〕】":
+            depth += 1
+        elif line[i] in "(（〔【":
+            depth -= 1
+            if depth == 0:
+                head = line[:i].rstrip("。.,，")
+                inner = line[i + 1:-1]
+                if 0 < len(head) <= 40 and not _TITLE_STOP.search(head) and _CLAUSE_WORD.search(inner):
+                    return head
+                return None
+    return None
 
 
 def _body_end(text: str, lines: list[tuple[int, int]], last_marker_line: int) -> int:

@@ -150,3 +150,34 @@ def test_an_item_number_left_glued_after_the_previous_clause():
 """
     tasks = _tasks(text)
     assert [(t.number, t.title) for t in tasks] == [("1", "实行阶段性购房补贴"), ("2", "对生育家庭实施购房补助")]
+
+
+def test_a_clause_after_the_last_item_of_an_enumeration_belongs_to_its_parent():
+    text = """一、有序去库存
+(一)实行阶段性购房补贴。由受益财政给予购房补贴。补贴标准为:
+1.在街道购买新建商品住房的给予240元/平方米购房补贴。
+2.购买非住宅的按购房款总额2%给予补贴。〔责任单位:区财政局、区住建局〕
+(二)推行房票安置。全面推行房票安置。〔责任单位:区住建局〕
+"""
+    tasks = _tasks(text)
+    assert [(t.number, t.title) for t in tasks] == [("一/(一)", "实行阶段性购房补贴"), ("一/(二)", "推行房票安置")]
+
+
+def test_sub_items_with_clauses_of_their_own_stay_tasks():
+    text = """一、加大财税支持力度。主要措施如下:
+1.落实税收优惠政策。继续减征。(责任单位:市税务局)
+2.加快资金拨付。加快拨付进度。(责任单位:市财政局)
+"""
+    assert _numbers(text) == ["一/1", "一/2"]
+
+
+def test_a_heading_closed_by_its_clause_gives_the_title_and_the_text_below():
+    text = """为促进房地产市场平稳健康发展,制定本措施。
+一、实行契税补贴。给予补贴。(责任单位:县财政局)
+附件
+一、实行契税补贴(责任单位:县财政局、县税务局)
+(一)补贴条件:同时满足下列两项条件。
+"""
+    task = _tasks(text)[-1]
+    assert (task.number, task.title, task.leads) == ("附件/一", "实行契税补贴", ["县财政局", "县税务局"])
+    assert task.text_start.startswith("(一)补贴条件")
