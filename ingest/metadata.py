@@ -50,10 +50,11 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     meta = DocumentMeta()
     head = text[:body_start] if body_start > 0 else text[:2000]
     head_lines = [l for l in _lines(head) if l.strip()]
-    head_lines, source = _strip_page_chrome(head_lines)
+    head_lines, chrome, source = _strip_page_chrome(head_lines)
 
     meta.doc_number = _header_doc_number(head_lines[:12])
-    meta.title = _find_title(head_lines) or (head_lines[0] if source is not None and head_lines
+    # on a saved page the headline stands between the breadcrumb and the page facts
+    meta.title = _find_title(head_lines) or (compact(head_lines[0]) if chrome and head_lines
                                                and _CHROME_TITLE.fullmatch(head_lines[0]) else None)
     meta.issuer = _find_issuer(head_lines, meta.title, text) or source
     if meta.title is None:
@@ -79,15 +80,16 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
 # Page chrome of a saved government page: the breadcrumb above the title, the line of page facts
 # (时间, 浏览次数, 信息来源) below it, and a source tag in front of the title (【某市住建局】).
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|现在的位置|所在位置|当前页面)\s*[:：]|^\s*(?:>|》|→)|>>|>\s*首页|首页\s*>")
-_PAGE_FACTS = re.compile(r"(?:发布时间|发布日期|更新时间|时间|日期)\s*[:：]\s*\d{4}|浏览次数|访问量|阅读量|点击数|信息来源\s*[:：]|【\s*字体|字号\s*[:：]\s*[大中小]|打印本页|分享到")
+_PAGE_FACTS = re.compile(r"(?:发布时间|发布日期|更新时间|时间|日期)\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}|浏览次数|访问量|阅读量|点击数|信息来源\s*[:：]|【\s*字体|字号\s*[:：]\s*[大中小]|打印本页|分享到")
 _SOURCE_FIELD = re.compile(r"(?:信息来源|来源|发布机构|发文机关)\s*[:：]\s*([\u4e00-\u9fff]{2,30})")
 _TIMESTAMP_LINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _SOURCE_TAG = re.compile(r"^【[^【】]{2,30}】(?=\S)")
 _CHROME_TITLE = re.compile(r"[^。;；!！?？]{4,80}")
 
 
-def _strip_page_chrome(lines: list[str]) -> tuple[list[str], str | None]:
-    """The head without a web page's chrome, and the organisation the page names as the source."""
+def _strip_page_chrome(lines: list[str]) -> tuple[list[str], bool, str | None]:
+    """The head without a web page's chrome, whether it had any, and the organisation the page
+    names as its source."""
     out: list[str] = []
     source: str | None = None
     chrome = False
@@ -103,8 +105,8 @@ def _strip_page_chrome(lines: list[str]) -> tuple[list[str], str | None]:
             continue
         out.append(_SOURCE_TAG.sub("", line) if k < 15 else line)
     if not chrome:
-        return lines, None
-    return out, source or ""
+        return lines, False, None
+    return out, True, source
 
 
 def _full_government_name(name: str) -> str:

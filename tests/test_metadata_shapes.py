@@ -95,3 +95,10 @@ def test_a_text_that_prints_no_title_has_none():
     doc = _doc("为促进房地产市场良性循环,制定本措施。\n一、完善房地产政策\n"
                "(一)竞买保证金按起始价的20%确定。(牵头单位:市自然资源局;配合单位:市财政局)\n")
     assert doc.title is None
+
+
+def test_a_page_without_a_source_organisation_has_no_issuer():
+    doc = _doc("关于进一步促进房地产市场健康发展的四条举措\n发布时间:2026-06-01 15:39 字体:【 大 中 小】 来源:本站\n"
+               "为促进房地产市场健康发展,将政策做如下优化调整:\n" + MEASURE)
+    assert doc.title == "关于进一步促进房地产市场健康发展的四条举措"
+    assert doc.issuer is None
