@@ -25,6 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .numerals import chinese_to_int
+from .tables import cell_per_line_breaks
 
 # --- character folding -------------------------------------------------------
 
@@ -365,6 +366,13 @@ def clean_document(raw: str) -> CleanText:
     text = text_wo_junk
     if junk_map is not None:
         maps.append(junk_map)
+    cells = cell_per_line_breaks(text)
+    if cells:
+        # one character for one: the offsets stay where they are
+        chars = list(text)
+        for k in cells:
+            chars[k] = "\t"
+        text = "".join(chars)
     breaks = _flattened_breaks(text)
     if breaks:
         text, omap = _insert_breaks(text, breaks)

@@ -181,3 +181,36 @@ def test_a_heading_closed_by_its_clause_gives_the_title_and_the_text_below():
     task = _tasks(text)[-1]
     assert (task.number, task.title, task.leads) == ("附件/一", "实行契税补贴", ["县财政局", "县税务局"])
     assert task.text_start.startswith("(一)补贴条件")
+
+
+CELL_PER_LINE_TABLE = """关于印发某市重点任务分工方案的通知
+各县区人民政府,市直各部门:
+现将分工方案印发给你们。
+序号
+工作任务
+牵头单位
+配合单位
+1
+实施经济强县领跑计划。发挥县域带动作用。
+市发展改革委
+市财政局、各县区政府
+2
+培育优势产业集群。力争培育产业集群10个左右。
+市工业和信息化局
+市科技局
+"""
+
+
+def test_a_table_written_one_cell_per_line():
+    tasks = _tasks(CELL_PER_LINE_TABLE)
+    assert [(t.number, t.title, t.leads, t.cooperates) for t in tasks] == [
+        ("1", "实施经济强县领跑计划", ["市发展改革委"], ["市财政局", "各县区政府"]),
+        ("2", "培育优势产业集群", ["市工业和信息化局"], ["市科技局"]),
+    ]
+
+
+def test_a_cell_per_line_table_whose_rows_do_not_fit_its_header_is_left_alone():
+    # the second row lost a cell: which one cannot be told, so the table is read up to it
+    broken = CELL_PER_LINE_TABLE.replace("市工业和信息化局\n市科技局\n", "市工业和信息化局\n") + (
+        "3\n推进产业链融链固链。打造产业生态。\n市商务局\n市工业和信息化局\n")
+    assert [t.number for t in _tasks(broken)] == ["1"]
