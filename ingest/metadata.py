@@ -50,9 +50,9 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     meta = DocumentMeta()
     head = text[:body_start] if body_start > 0 else text[:2000]
     head_lines = [l for l in _lines(head) if l.strip()]
+    meta.doc_number = _header_doc_number(head_lines[:12])
     head_lines, chrome, source = _strip_page_chrome(head_lines)
 
-    meta.doc_number = _header_doc_number(head_lines[:12])
     # on a saved page the headline stands between the breadcrumb and the page facts
     meta.title = _find_title(head_lines) or (compact(head_lines[0]) if chrome and head_lines
                                                and _CHROME_TITLE.fullmatch(head_lines[0]) else None)
@@ -127,7 +127,14 @@ def _header_doc_number(lines: list[str]) -> str | None:
         m = DOC_NUMBER.fullmatch(s)
         if m:
             return normalise_doc_number(m)
+        # a page's document facts on one line: 索引号:… 发文机关:… 发文字号:鲁政办字〔2024〕12号 成文日期:…
+        labelled = _LABELLED_DOC_NUMBER.search(compact(line))
+        if labelled:
+            return normalise_doc_number(DOC_NUMBER.match(labelled.group(1)))
     return None
+
+
+_LABELLED_DOC_NUMBER = re.compile(r"(?:发文字号|文号)[:：]((?:[\u4e00-\u9fff]{1,12}?)[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号)")
 
 
 def _title_piece(line: str) -> bool:

@@ -181,6 +181,7 @@ MARKER = re.compile(
     r"|[(（][一二三四五六七八九十百零〇]+[)）]"
     r"|\d{1,3}(?:[、．]|\.(?!\d))"
     r"|[(（]\d{1,3}[)）]"
+    r"|\d{1,2}[)）](?![\d%])"
     r"|第[一二三四五六七八九十百零〇\d]+[章节条部分篇]"
     r"|[\u2460-\u2473\u2474-\u2487])"
 )
@@ -193,6 +194,8 @@ _TERMINAL = set("。！？!?；;")
 DOC_KIND = r"(?:通知|意见|方案|措施|举措|办法|规定|细则|规划|计划|决定|批复|要点|任务|清单|函|公告|通告|报告|纲要|条例|规则|指引|指南|政策)"
 _ENDS_AS_TITLE = re.compile(DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
 _DOC_NUMBER_LINE = re.compile(r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号$")
+# a saved page's line of document facts (索引号:… 发文字号:… 成文日期:…) is never part of a paragraph
+_PAGE_FACTS_LINE = re.compile(r"(?:索引号|发文字号|发文机关|成文日期|发布日期|发布时间|信息来源|浏览次数)\s*[:：]")
 _ADDRESSEE = re.compile(r"^[^。]{2,120}[:：]$")
 
 
@@ -295,7 +298,7 @@ def _continues(prev: str, nxt: str) -> bool:
         return not MARKER.match(nxt)
     if MARKER.match(nxt) or _LABEL_LINE.match(nxt) or _DOC_NUMBER_LINE.match(nxt) or _ADDRESSEE.match(nxt):
         return False
-    if _ENDS_AS_TITLE.search(prev) or _DOC_NUMBER_LINE.match(prev):
+    if _ENDS_AS_TITLE.search(prev) or _DOC_NUMBER_LINE.match(prev) or _PAGE_FACTS_LINE.search(prev):
         return False
     last = prev[-1]
     if last in _TERMINAL or last in ":)]】〕":

@@ -21,6 +21,7 @@ _MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("paren_cn", 3, re.compile(r"^[(（]([一二三四五六七八九十百零〇]+)[)）][、.．]?")),
     ("arabic", 4, re.compile(r"^(\d{1,3})(?:[、．]|\.(?!\d))")),
     ("paren_arabic", 5, re.compile(r"^[(（](\d{1,3})[)）][、.．]?")),
+    ("half_paren_arabic", 5, re.compile(r"^(\d{1,2})[)）](?![\d%])")),
     ("circled", 6, re.compile(r"^([\u2460-\u2473])")),
 ]
 
@@ -54,7 +55,7 @@ def match_marker(line: str) -> Marker | None:
             value = chinese_to_int(raw)
         if value is None or value <= 0:
             continue
-        if kind in ("paren_cn", "paren_arabic"):
+        if kind in ("paren_cn", "paren_arabic", "half_paren_arabic"):
             label = f"({raw})"
         elif kind in ("chapter", "section", "article"):
             label = m.group(0)

@@ -102,3 +102,9 @@ def test_a_page_without_a_source_organisation_has_no_issuer():
                "为促进房地产市场健康发展,将政策做如下优化调整:\n" + MEASURE)
     assert doc.title == "关于进一步促进房地产市场健康发展的四条举措"
     assert doc.issuer is None
+
+
+def test_the_document_number_from_a_pages_facts_line():
+    doc = _doc("索引号:11370000MB28 发文机关:山东省人民政府办公厅 发文字号:鲁政办字〔2024〕12号 成文日期:2024-04-18\n"
+               "山东省人民政府办公厅关于印发山东省推动设备更新实施方案的通知\n各市人民政府:\n现将方案印发给你们。\n" + MEASURE)
+    assert doc.doc_number == "鲁政办字〔2024〕12号"

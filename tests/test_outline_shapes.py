@@ -214,3 +214,11 @@ def test_a_cell_per_line_table_whose_rows_do_not_fit_its_header_is_left_alone():
     broken = CELL_PER_LINE_TABLE.replace("市工业和信息化局\n市科技局\n", "市工业和信息化局\n") + (
         "3\n推进产业链融链固链。打造产业生态。\n市商务局\n市工业和信息化局\n")
     assert [t.number for t in _tasks(broken)] == ["1"]
+
+
+def test_items_numbered_with_a_closing_bracket_only():
+    text = """一、支持购房
+1)实行购房补贴。给予补贴。(责任单位:市财政局)
+2)优化公积金政策。提高贷款额度。(责任单位:市住房公积金中心)
+"""
+    assert _numbers(text) == ["一/(1)", "一/(2)"]
