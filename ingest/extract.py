@@ -10,10 +10,11 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .clause_items import clause_items
 from .clauses import COOPERATE, LEAD, DocumentRules, UnitMention, document_rules, find_clauses, parse_clause
 from .departments import Department, DepartmentCatalog, default_catalog, level_prefix
 from .industries import from_enumerations, from_outline, merge
-from .metadata import read_metadata
+from .metadata import read_metadata, region_named_in_text
 from .normalize import CleanText, clean_document, compact, rewrite
 from .outline import Outline, Provision, build_outline
 from .reading import DecodedText, ReadError, decode, read_text_file
@@ -106,6 +107,9 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision) -> list[TaskRecord]
             # the clause stands on the heading line; the body follows it
             following = clauses[k].start + p.start if k < len(clauses) else p.end
             body = text[c_end:following]
+            if not body.strip() and k == len(clauses):
+                # a heading with its clause and nothing else: its text is what its sub-items say
+                body = text[c_end:c_end + 40]
         task = TaskRecord(number=p.number, title=p.title if k == 1 else None, text_start=_text_start(body),
                           text=compact(body), clause=k, parent=p.parent_number,
                           span=ctx.span(p.start if k == 1 else cursor, c_end), clause_span=ctx.span(c_start, c_end))
@@ -117,6 +121,26 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision) -> list[TaskRecord]
         tasks.append(task)
         cursor = c_end
     return tasks
+
+
+def _lift_enumeration_clause(ctx: _Context, text: str, p: Provision, by_provision: dict[int, list[TaskRecord]]) -> None:
+    """"(一)实行购房补贴。补贴标准为:\n1.…\n2.…〔责任单位:…〕": items that enumerate what their parent
+    introduces with a colon, closed by one clause after the last: the clause is the parent's."""
+    kids = p.children
+    if len(kids) < 2 or by_provision[id(p)] or kids[-1].children:
+        return
+    if not text[p.body_start:p.end].rstrip().endswith((":", "：")):
+        return
+    last = by_provision[id(kids[-1])]
+    if not last or any(by_provision[id(k)] for k in kids[:-1]):
+        return
+    for k, task in enumerate(last):
+        task.number, task.parent = p.number, p.parent_number
+        if k == 0:
+            task.title = p.title
+            task.text_start = _text_start(text[p.body_start:p.end])
+            task.span = Span(start=ctx.span(p.start, p.start).start, end=task.span.end)
+    by_provision[id(p)], by_provision[id(kids[-1])] = last, []
 
 
 def _split_title(content: str) -> tuple[str | None, str, int]:
@@ -231,6 +255,10 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     outline = build_outline(text)
     tables = find_tables(text)
     if not outline.provisions and not tables:
+        items = clause_items(text, 0, catalog)
+        if items:
+            outline = Outline(items, items[0].start, items[-1].end)
+    if not outline.provisions and not tables:
         raise ExtractionError(f"{where or name}: no numbered provisions or division-of-labour table found "
                               f"({len(text)} characters of text)")
     table_start = min((r.cells[0].start for t in tables for r in t.rows[:1] if r.cells[0].start >= 0), default=len(text))
@@ -241,13 +269,21 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     ctx.warnings.extend(meta.warnings)
 
     tasks: list[TaskRecord] = []
+    by_provision = {id(p): _provision_tasks(ctx, text, p) for p in outline.provisions}
     for p in outline.provisions:
-        tasks.extend(_provision_tasks(ctx, text, p))
+        _lift_enumeration_clause(ctx, text, p, by_provision)
+    for p in outline.provisions:
+        tasks.extend(by_provision[id(p)])
     cascades: list[CascadeRecord] = []
     for table in tables:
         t_tasks, t_cascades = _table_tasks(ctx, text, table)
         tasks.extend(t_tasks)
         cascades.extend(t_cascades)
+
+    if meta.region is None:
+        # no issuer printed: the place the body names, at the level of its units
+        meta.region = region_named_in_text(text[:outline.body_end], [n for t in tasks for n in t.leads + t.cooperates])
+        meta.level = meta.region.level if meta.region else None
 
     industries = merge(from_outline(outline.provisions), from_enumerations(text[:outline.body_end]))
     by_provision = {i.provision: i.name for i in industries if i.provision}

@@ -7,6 +7,7 @@ document's level.
 from __future__ import annotations
 
 import csv
+import re
 import io
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,8 +79,18 @@ def _short_name(r: Region) -> str | None:
         return None  # 曹县 is already short; 牡丹 alone is not a place name
     for suffix in _SUFFIXES:
         if r.name.endswith(suffix) and len(r.name) - len(suffix) >= 2:
-            return r.name[: -len(suffix)]
+            short = r.name[: -len(suffix)]
+            # 恩施土家族苗族自治州 is called 恩施: the peoples named after the place are left out
+            peoples = _PEOPLES.fullmatch(short) if suffix.startswith("自治") else None
+            return peoples.group(1) if peoples else short
     return None
+
+
+# the peoples of China as autonomous areas name them (巴音郭楞蒙古自治州 has no 族)
+_PEOPLE = ("土家|苗|朝鲜|藏|羌|彝|白|哈尼|傣|傈僳|景颇|壮|布依|侗|回|蒙古|哈萨克|柯尔克孜|纳西|瑶|黎|畲|仡佬|水|满|"
+           "锡伯|达斡尔|鄂温克|鄂伦春|裕固|保安|东乡|撒拉|土|独龙|怒|普米|拉祜|佤|基诺|阿昌|德昂|布朗|仫佬|毛南|京|"
+           "塔吉克|乌孜别克|俄罗斯|塔塔尔|门巴|珞巴|赫哲|维吾尔|汉")
+_PEOPLES = re.compile(rf"(.{{2,}}?)(?:(?:{_PEOPLE})族?)+")
 
 
 def _prefer(candidates: list[Region]) -> Region:
