@@ -19,6 +19,7 @@ from .reading import DecodedText, ReadError, decode, read_text_file
 from .records import (CascadeRecord, DocumentInfo, ExtractedDocument, IndustryRecord, ProvisionRecord, Span,
                       TargetRecord, TaskRecord, UnitRef)
 from .tables import Table, find_tables
+from .target_years import document_year, package_year
 from .targets import find_targets, year_handed_down
 
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
@@ -174,17 +175,17 @@ def _merge_roles(roles: dict[str, dict[str, list[str]]]) -> dict[str, list[str]]
 
 
 def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], preamble_start: int,
-             plan_year: int | None) -> list[TargetRecord]:
+             package: int | None, this_year: int | None) -> list[TargetRecord]:
     regions: list[tuple[str, int, int, int | None]] = []
     if outline.provisions:
-        regions.append(("", preamble_start, outline.provisions[0].start, plan_year))
+        regions.append(("", preamble_start, outline.provisions[0].start, None))
     handed: dict[str, int | None] = {}
     for p in outline.provisions:
         own = text[p.title_start:p.end]
         handed[p.number] = year_handed_down(own)
         # "到2025年，主要目标是：" above numbered items gives them its year
         inherited = next((handed[a] for a in reversed(_ancestry(p.number)[:-1]) if handed.get(a)), None)
-        regions.append((p.number, p.title_start, p.end, inherited or plan_year))
+        regions.append((p.number, p.title_start, p.end, inherited))
     for table in tables:
         col = table.column("content")
         if col is None:
@@ -192,14 +193,15 @@ def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], pr
         for row in table.rows:
             cell = row.cells[col.index]
             if cell.start >= 0:
-                regions.append((str(row.ordinal), cell.start, cell.end, plan_year))
+                regions.append((str(row.ordinal), cell.start, cell.end, None))
     out: list[TargetRecord] = []
     for number, a, b, year in regions:
         if b <= a:
             continue
-        for t in find_targets(text[a:b], default_year=year):
+        for t in find_targets(text[a:b], default_year=year, package_year=package, document_year=this_year):
             out.append(TargetRecord(task=number, text=t.text, metric=t.metric, value=t.value, unit=t.unit,
-                                    qualifier=t.qualifier, year=t.year, span=ctx.span(a + t.start, a + t.end)))
+                                    qualifier=t.qualifier, year=t.year, year_basis=t.year_basis,
+                                    span=ctx.span(a + t.start, a + t.end)))
     return out
 
 
@@ -253,7 +255,9 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     provisions = [ProvisionRecord(number=p.number, title=p.title, parent=p.parent_number,
                                   text=compact(text[p.body_start:p.end]), span=ctx.span(p.start, p.end))
                   for p in outline.provisions]
-    targets = _targets(ctx, text, outline, tables, _preamble_start(text, body_start), meta.plan_year)
+    package = package_year(text, body_start, meta.date, meta.plan_year)
+    targets = _targets(ctx, text, outline, tables, _preamble_start(text, body_start), package,
+                       document_year(text, meta.date, package))
     if ctx.unknown:
         ctx.warnings.append("departments not in the alias file (kept as written): " + "、".join(ctx.unknown))
     return ExtractedDocument(

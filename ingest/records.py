@@ -75,6 +75,8 @@ class TargetRecord(BaseModel):
     unit: str
     qualifier: str
     year: int | None = None
+    year_basis: str = Field("none", description="where the year comes from: stated (the sentence or its heading), "
+                                                "package (a one-year package), none")
     span: Span
 
 

@@ -56,6 +56,7 @@ class FoundTarget:
     year: int | None  # the year the goal is due
     start: int  # offsets of ``text`` in the given string
     end: int
+    year_basis: str = "none"  # stated (in the text or its heading) | package (a one-year package) | none
 
 
 # --- the lexicon ------------------------------------------------------------------
@@ -89,6 +90,8 @@ class _Lexicon:
     bound_before: re.Pattern[str]
     after_re: re.Pattern[str]
     verb_word: re.Pattern[str]  # a verb of two or more characters (no particles)
+    this_year: re.Pattern[str]  # 年底, 全年, 年内: the document's year
+    no_year: re.Pattern[str]  # 每年, 年均, 逐步: a goal with no one due year
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
@@ -98,6 +101,7 @@ _CN_NUM = "零〇一二两三四五六七八九十百千"
 def _lexicon() -> _Lexicon:
     data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
     units, quals, excl, verbs = data["units"], data["qualifiers"], data["exclude"], data["verbs"]
+    years = data["years"]
     approx = dict(quals["approx"])
     num = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,000 is one thousand
     number = (
@@ -136,6 +140,8 @@ def _lexicon() -> _Lexicon:
         bound_before=re.compile(r"(?:至少|不少于|不低于|超过|突破|达到|达|约)\S{0,4}$"),
         after_re=re.compile(rf"(?:{_alt(w for w, _ in after_words)})"),
         verb_word=re.compile(_alt(w for w in verbs["action"] if len(w) >= 2 and _CJK.match(w))),
+        this_year=re.compile(rf"(?<!\d)(?<!\d\s)(?:{_alt(years['this_year'])})"),
+        no_year=re.compile(_alt(years["no_year"])),
     )
 
 
@@ -522,8 +528,38 @@ def _share_metric(sentence: str, q: _Quantity) -> str | None:
 # --- the entry point ---------------------------------------------------------------
 
 
-def find_targets(text: str, *, default_year: int | None = None) -> list[FoundTarget]:
-    """Targets in one provision's own text (already normalised)."""
+def _due_year(sentence: str, q: _Quantity, marks: list[tuple[int, int]], carried: int | None,
+              handed: int | None, package: int | None, this_year: int | None,
+              lex: _Lexicon) -> tuple[int | None, str]:
+    """(year, basis) of one goal: a year its sentence names before it, a year a heading or a
+    list's lead-in hands down, "年底 / 全年" (the document's year), else the package's year
+    unless the goal recurs or has no end (每年, 年均, 逐步)."""
+    last = None
+    for pos, y in marks:
+        if pos < q.start:
+            last = (pos, y)
+    if last is not None:
+        return last[1], "stated"
+    if carried is not None:
+        return carried, "stated"
+    if this_year is not None and lex.this_year.search(sentence[:q.start]):
+        return this_year, "stated"
+    if handed is not None:
+        return handed, "stated"
+    if lex.no_year.search(sentence[q.clause[0]:q.start]):
+        return None, "none"
+    if package is not None:
+        return package, "package"
+    return None, "none"
+
+
+def find_targets(text: str, *, default_year: int | None = None, package_year: int | None = None,
+                 document_year: int | None = None) -> list[FoundTarget]:
+    """Targets in one provision's own text (already normalised).
+
+    ``default_year`` is a year the provision's heading hands down ("到2025年，主要目标是："),
+    ``package_year`` the year of a one-year package and ``document_year`` the year
+    年底 / 全年 / 年内 refer to (see ``target_years``)."""
     lex = _lexicon()
     mask = _quoted_mask(text)
     found: list[FoundTarget] = []
@@ -550,9 +586,7 @@ def find_targets(text: str, *, default_year: int | None = None) -> list[FoundTar
             group = [r for r in qs if r.clause == q.clause and r.keep]
             idx = group.index(q)
 
-            year = next((y for pos, y in reversed(marks) if pos < q.start), None)
-            if year is None:
-                year = carried_year if carried_year is not None else default_year
+            year, basis = _due_year(sentence, q, marks, carried_year, default_year, package_year, document_year, lex)
             qualifier = _qualifier(sentence, q, sentence[local_start:q.start], lex)
 
             # the verbatim text
@@ -617,7 +651,7 @@ def find_targets(text: str, *, default_year: int | None = None) -> list[FoundTar
             for metric in metrics:
                 found.append(FoundTarget(
                     text=body, metric=metric, value=q.value, unit=q.unit, qualifier=qualifier,
-                    year=year, start=s0 + ts, end=s0 + ts + len(body),
+                    year=year, start=s0 + ts, end=s0 + ts + len(body), year_basis=basis,
                 ))
         # a sentence that ends in a colon hands its year to the list after it
         if sentence.rstrip("\n").endswith((":", "：")) and marks:
