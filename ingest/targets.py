@@ -92,6 +92,26 @@ class _Lexicon:
     verb_word: re.Pattern[str]  # a verb of two or more characters (no particles)
     this_year: re.Pattern[str]  # 年底, 全年, 年内: the document's year
     no_year: re.Pattern[str]  # 每年, 年均, 逐步: a goal with no one due year
+    time_units: frozenset[str]
+    time_cut: re.Pattern[str]
+    noun_after_unit: dict[str, str]
+    existing_before: re.Pattern[str]
+    completion_after: re.Pattern[str]
+    speed_up_before: re.Pattern[str]
+    parameter: re.Pattern[str]
+    parameter_after: re.Pattern[str]
+    basis: re.Pattern[str]
+    ratio_base: re.Pattern[str]
+    per_case_money: re.Pattern[str]
+    allocation: re.Pattern[str]
+    eligibility: re.Pattern[str]
+    inclusive: re.Pattern[str]
+    class_open: re.Pattern[str]
+    people_units: frozenset[str]
+    kinds_before: re.Pattern[str]
+    support_units: tuple[str, ...]
+    per_year: str
+    direction_before: re.Pattern[str]
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
@@ -142,6 +162,27 @@ def _lexicon() -> _Lexicon:
         verb_word=re.compile(_alt(w for w in verbs["action"] if len(w) >= 2 and _CJK.match(w))),
         this_year=re.compile(rf"(?<!\d)(?<!\d\s)(?:{_alt(years['this_year'])})"),
         no_year=re.compile(_alt(years["no_year"])),
+        time_units=frozenset(units["time_units"]),
+        time_cut=re.compile(_alt(units["time_cut_verbs"])),
+        noun_after_unit=dict(units["noun_after_unit"]),
+        existing_before=re.compile(rf"(?:{_alt(excl['existing_before'])})$"),
+        completion_after=re.compile(_alt(excl["completion_after"])),
+        speed_up_before=re.compile(rf"^(?:{_alt(verbs['metric_strip_lead'])})*(?:{_alt(excl['speed_up_before'])})"),
+        parameter=re.compile(_alt(excl["parameter_words"])),
+        parameter_after=re.compile(rf"(?:{_alt(excl['parameter_after'])})(?!性)"),
+        basis=re.compile(rf"(?:{_alt(excl['basis_adverbs'])})|(?P<basis>{re.escape(excl['basis_word'])})"),
+        ratio_base=re.compile(rf"(?:{_alt(excl['ratio_base'])})(?:\([^()]{{1,12}}\))?的$"),
+        per_case_money=re.compile(_alt(excl["per_case_money"])),
+        allocation=re.compile(_alt(excl["allocation_words"])),
+        eligibility=re.compile(
+            rf"^(?:并|同时|另外|其中|还|鼓励|支持)?(?!{_alt(excl['eligibility_not'])})(?:{_alt(excl['eligibility_open'])})"),
+        inclusive=re.compile(rf"(?:{_alt(excl['inclusive_marks'])})"),
+        class_open=re.compile(_alt(excl["class_open"])),
+        people_units=frozenset(excl["people_units"]),
+        kinds_before=re.compile(rf"\d+{re.escape(excl['kinds_before'])}$"),
+        support_units=tuple(excl["support_units"]),
+        per_year=units["per_year_suffix"],
+        direction_before=re.compile(rf"(?:{_alt(w for w, _ in quals['before'])})$"),
     )
 
 
@@ -270,8 +311,17 @@ def _candidates(sentence: str, lex: _Lexicon) -> list[_Quantity]:
             value = to_number(m.group("cn"))
         if value is None:
             continue
-        unit = (m.group("mult") or "") + m.group("base")
+        base = m.group("base")
+        nxt = sentence[m.end():m.end() + 1]
+        if nxt and nxt in lex.noun_after_unit.get(base, ""):
+            continue  # "121人才", "50万人口": the unit's character starts a noun
+        if base.isascii() and base.isalpha() and not lex.direction_before.search(sentence[:m.start()]):
+            continue  # "5G基站", "10G-PON": names; "总带宽达到2800G" is a goal
+        unit = (m.group("mult") or "") + base
         end = m.end()
+        if sentence.startswith(lex.per_year, end):
+            unit += lex.per_year  # "1.4亿吨/年": a capacity per year
+            end += len(lex.per_year)
         bound = None
         am = lex.after_re.match(sentence, end)
         if am:
@@ -298,6 +348,62 @@ def _share_subject(sentence: str, q: _Quantity, before: str) -> bool:
     return bool(nxt) and bool(_CJK.match(nxt)) and nxt not in _PERCENT_SUBJECT_VERB
 
 
+_CHANGE_AFTER = re.compile(
+    r"(?:\([^()]{1,6}\))?(?:以内|以上|以下)?(?:降至|降为|降到|降低至|降低到|下调至|下调为|下调到|提高至|提高到|提高为|"
+    r"提升至|提升到|上调至|上调为|调整为|调整至|调整到|增加至|增加到|改为|减至|缩减至)"
+)
+_CHANGE_FROM = re.compile(r"(?:由|从)[^,;:由从]{0,14}$")
+
+
+def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> str:
+    """Why a quantity is a per-case policy parameter, a threshold, a definition or a span
+    rather than a goal ("" when none of these)."""
+    cs, ce = q.clause
+    before = sentence[cs:q.start]
+    clause = sentence[cs:ce]
+    money = q.unit.endswith("元")
+    if q.unit in lex.time_units and not lex.time_cut.search(before):
+        return "time span"  # "3个工作日内办结"; "审批时间控制在50个工作日内" is a goal
+    if lex.inclusive.match(sentence, unit_end) or lex.inclusive.match(sentence, q.end):
+        return "eligibility threshold"  # "30次(含)以上"
+    if q.after_bound == "及以下" and not lex.below_ok.search(before):
+        return "eligibility threshold"  # "1000万元及以下的业务"
+    if lex.eligibility.match(clause) and (
+        q.after_bound or lex.bound_before.search(before) or "的" in sentence[q.end:ce]
+    ):
+        return "eligibility condition"  # "对月销售额10万元以下的…"; not "对4座涵闸进行拆除重建"
+    if _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
+        return "old value of a changed rule"  # "征收率由3%降至1%": 3% is what it was
+    if any(m.group("basis") for m in lex.basis.finditer(before)):
+        return "basis of computation"  # "按照平均工资60%核定", "减按25%计入"
+    if q.unit == "%" and lex.ratio_base.search(before):
+        return "per-case ratio"  # "合同总价的10%"
+    if lex.parameter.search(before) or lex.parameter_after.match(sentence, q.end) or lex.parameter.match(sentence, q.end):
+        return "policy parameter"  # "首付款比例降至20%", "通行费30%优惠政策"
+    if money:
+        if sentence[unit_end:unit_end + 1] == "/":
+            return "per-case standard"  # "2500元/亩"
+        if lex.per_case_money.search(before):
+            return "per-case amount"  # "每人1000元", "最高50万元"
+        if lex.allocation.search(before):
+            return "fiscal allocation"  # "省财政安排81亿元"
+    if sentence[q.end:q.end + 1] == "的":
+        if q.unit in lex.people_units:
+            return "size standard"  # "建立不少于100人的救援队伍"
+        if lex.class_open.search(before):
+            return "class definition"  # "一批年出栏3000头以上的基地"
+    if lex.kinds_before.search(before):
+        return "count within kinds"  # "提供8类10项服务"
+    if lex.existing_before.search(before):
+        return "existing state"  # "因疫情停工的256个项目"
+    if q.unit.endswith(lex.per_year) and _CJK.match(sentence[q.end:q.end + 1]):
+        return "specification"  # "50万吨/年聚乙醇酸项目"
+    speed = lex.speed_up_before.match(clause)
+    if speed and not lex.verb_word.match(clause, speed.end()):
+        return "projects to speed up"  # "加快12个…中心建设"; "加快建设…1万个" is a goal
+    return ""
+
+
 def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, lex: _Lexicon) -> None:
     """Mark the candidates that are not goals."""
     for i, q in enumerate(qs):
@@ -312,6 +418,8 @@ def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, le
 
         if any(mask[offset + k] for k in range(q.start, q.num_end)):
             drop("quoted")
+        elif why := _not_a_goal(sentence, q, unit_end, lex):
+            drop(why)
         elif q.unit.endswith("个") and lex.not_after_ge.match(sentence, unit_end):
             drop("time span")
         elif lex.spec_after.match(sentence, unit_end) and not (
@@ -323,18 +431,24 @@ def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, le
             and not re.search(r"(?:超|通|经|不|越)过$", before)
             and re.match(r"的|[\u4e00-\u9fff]", sentence[q.end:q.end + 1])
             and not lex.after_re.match(sentence, q.end)
+            # a bare 过/超 bounds a goal ("组织超50家企业", "发放超1000万元消费券") unless a 的 makes it a class
+            and (not re.search(r"[过超]$", before) or sentence[q.end:q.end + 1] == "的")
         ):
             drop("threshold")
         elif q.unit.endswith("元") and sentence[q.end:q.end + 1] == "的" and q.after_bound != "左右":
             drop("threshold")  # "年营业收入500万元以上的企业", "打造3个100亿元的产业集群"
-        elif lex.scope_before.search(before):
-            drop("scope")
-        elif lex.org_before.search(before):
+        elif lex.scope_before.search(before) and not (
+            before.endswith("等") and lex.completion_after.search(sentence[q.end:ce])
+        ):
+            drop("scope")  # "…等6个省级园区示范引领作用"; but "…等10个项目建成投产" is a goal
+        elif lex.org_before.search(before) and not lex.action_end.search(before):
             drop("label after a body's name")
         elif lex.scope_after.search(rest):
             drop("structure")
-        elif lex.support.search(sentence[cs:ce]):
-            drop("support measure")
+        elif q.unit.endswith(lex.support_units) and (
+            lex.support.search(sentence[cs:ce]) or (q.unit.endswith("元") and lex.support.search(sentence[:q.start]))
+        ):
+            drop("support measure")  # "发放购房补贴:博士研究生5万元"
         elif lex.existing.search(sentence[cs:ce]):
             drop("existing state")
         elif q.is_cn and not re.search("[零〇一二两三四五六七八九]", sentence[q.start:q.num_end]):
@@ -345,22 +459,28 @@ def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, le
             drop("slogan")
         if not q.keep:
             continue
+        # a restated count of a list of names: "胶州、龙口…寿光5个“千亿”县", "豫中(郑州)、…和豫北(鹤壁)6个";
+        # not "重点引进、培养和扶持100名" (a list of verbs)
+        if "、" in before and before and (_CJK.match(before[-1]) or before[-1] == ")") and not lex.action_end.search(before):
+            nxt = sentence[q.end:q.end + 1]
+            last = re.split(r"[、和及与]", before)[-1]
+            if (nxt and (_CJK.match(nxt) or nxt in "“\"") and not lex.after_re.match(sentence, q.end)
+                    and len(last) <= 12 and not lex.verb_word.match(last)):
+                drop("count of a list")
+    for i, q in enumerate(qs):
+        if not q.keep:
+            continue
+        before = sentence[q.clause[0]:q.start]
         # a descriptor: "超过1亿元的数量达到40家", "168个城市的后20位"
-        later = [r for r in qs[i + 1:] if r.clause == q.clause]
+        later = [r for r in qs[i + 1:] if r.clause == q.clause and r.keep]
         if later and not _share_subject(sentence, q, before):
             gap = sentence[q.end:later[0].start]
             if gap and _CJK.match(gap[0]) or gap.startswith("的"):
                 if not re.search(r"[、和及与,;]", gap) and (
                     "的" in gap or q.after_bound in ("以上", "及以上") or re.search(r"(?:超|过|超过|达)$", before)
                 ):
-                    drop("descriptor")  # "实施5000万元以上项目100个", "超过1亿元的数量达到40家"
-                    continue
-        # a restated count of a list of names: "胶州、龙口…寿光5个“千亿”县"
-        if "、" in before and before and _CJK.match(before[-1]) and not lex.action_end.search(before):
-            nxt = sentence[q.end:q.end + 1]
-            if nxt and (_CJK.match(nxt) or nxt in "“\"") and not lex.after_re.match(sentence, q.end):
-                drop("count of a list")
-                continue
+                    q.keep = False
+                    q.why = "descriptor"  # "实施5000万元以上项目100个", "超过1亿元的数量达到40家"
     # "90%以上县域形成1-2个…产业集群", "60%的县域…": the share's clause
     # describes what it counts; later numbers in it are part of the description
     for i, q in enumerate(qs):
