@@ -75,8 +75,9 @@ def package_year(text: str, body_start: int, signed: date | None, plan_year: int
     terms = {int(m.group("y")) for m in _TERM.finditer(text)}
     if len(terms) == 1:
         year = terms.pop()
-        # a package signed late in the year before runs for more than a year
-        if signed is None or signed.year == year:
+        # a package signed late in the year before runs for more than a year; without a
+        # signing date, the year the text names most must be that year
+        if (signed.year if signed else _most_named_year(text)) == year:
             return year
     return None
 
@@ -87,6 +88,10 @@ def document_year(text: str, signed: date | None, package: int | None) -> int | 
         return package
     if signed:
         return signed.year
+    return _most_named_year(text)
+
+
+def _most_named_year(text: str) -> int | None:
     years = Counter(int(m.group(1)) for m in re.finditer(r"(?<!\d)(20\d{2})\s*(?:年|[—\-–~～])", text))
     if not years:
         return None

@@ -102,6 +102,11 @@ class _Lexicon:
     parameter_after: re.Pattern[str]
     basis: re.Pattern[str]
     ratio_base: re.Pattern[str]
+    permission: re.Pattern[str]
+    ratio_of: re.Pattern[str]
+    condition_after: re.Pattern[str]
+    condition: re.Pattern[str]
+    per_each: re.Pattern[str]
     per_case_money: re.Pattern[str]
     allocation: re.Pattern[str]
     eligibility: re.Pattern[str]
@@ -170,8 +175,13 @@ def _lexicon() -> _Lexicon:
         speed_up_before=re.compile(rf"^(?:{_alt(verbs['metric_strip_lead'])})*(?:{_alt(excl['speed_up_before'])})"),
         parameter=re.compile(_alt(excl["parameter_words"])),
         parameter_after=re.compile(rf"(?:{_alt(excl['parameter_after'])})(?!性)"),
-        basis=re.compile(rf"(?:{_alt(excl['basis_adverbs'])})|(?P<basis>{re.escape(excl['basis_word'])})"),
-        ratio_base=re.compile(rf"(?:{_alt(excl['ratio_base'])})(?:\([^()]{{1,12}}\))?的$"),
+        basis=re.compile(rf"(?:{_alt(excl['basis_adverbs'])})|(?P<basis>{_alt(excl['basis_words'])})"),
+        ratio_base=re.compile(rf"(?:{_alt(excl['ratio_base'])})[”\"]?(?:\([^()]{{1,12}}\))?的"),
+        ratio_of=re.compile(rf"的[^,;:]{{0,6}}(?:{_alt(excl['ratio_base'])})"),
+        condition_after=re.compile(_alt(excl["condition_after"])),
+        permission=re.compile(rf"(?:{_alt(excl['permission_before'])})[^,;:的]{{0,3}}$"),
+        condition=re.compile(rf"^(?:{_alt(excl['condition_open'])})"),
+        per_each=re.compile(rf"每(?:{_alt(excl['per_each_verbs'])})[^,;:]{{0,8}}$"),
         per_case_money=re.compile(_alt(excl["per_case_money"])),
         allocation=re.compile(_alt(excl["allocation_words"])),
         eligibility=re.compile(
@@ -353,6 +363,7 @@ _CHANGE_AFTER = re.compile(
     r"提升至|提升到|上调至|上调为|调整为|调整至|调整到|增加至|增加到|改为|减至|缩减至)"
 )
 _CHANGE_FROM = re.compile(r"(?:由|从)[^,;:由从]{0,14}$")
+_CHANGED_TO = re.compile(r"(?:由|从)[^,;:]{1,30}(?:降|提高|提升|调|增加|减)[至到为]$")
 
 
 def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> str:
@@ -372,14 +383,29 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> st
         q.after_bound or lex.bound_before.search(before) or "的" in sentence[q.end:ce]
     ):
         return "eligibility condition"  # "对月销售额10万元以下的…"; not "对4座涵闸进行拆除重建"
+    if lex.condition.match(clause) or clause.endswith("的") or lex.condition_after.search(sentence, q.end, ce):
+        return "condition"  # "若备案不足1000套", "购买90平方米以上首套住房的"
     if _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
         return "old value of a changed rule"  # "征收率由3%降至1%": 3% is what it was
     if any(m.group("basis") for m in lex.basis.finditer(before)):
         return "basis of computation"  # "按照平均工资60%核定", "减按25%计入"
-    if q.unit == "%" and lex.ratio_base.search(before):
-        return "per-case ratio"  # "合同总价的10%"
-    if lex.parameter.search(before) or lex.parameter_after.match(sentence, q.end) or lex.parameter.match(sentence, q.end):
-        return "policy parameter"  # "首付款比例降至20%", "通行费30%优惠政策"
+    if q.unit == "%" and (lex.ratio_base.search(before[-12:]) and before.endswith("的")
+                          or lex.ratio_of.match(sentence, q.end)):
+        return "per-case ratio"  # "合同总价的10%", "剩余50%的出让价款"
+    if q.unit == "%" and _CHANGED_TO.search(before) and lex.ratio_base.search(before):
+        return "per-case ratio"  # "由申报价格的15%最多下调至8%": the new value of a per-case ratio
+    if lex.parameter.search(before) or lex.parameter_after.match(sentence, q.end) or lex.parameter.match(sentence, q.end) \
+            or (q.unit == "%" and lex.parameter.search(sentence, q.end, ce)):
+        return "policy parameter"  # "首付款比例降至20%", "通行费30%优惠政策", "100%暂退…保证金"
+    if lex.permission.search(before):
+        return "per-case floor, cap or permission"  # "最低3米", "可再购买1套住房"
+    if lex.per_each.search(before):
+        return "per-case unit"  # "每完成网签备案1000套"
+    nxt = sentence[q.end:q.end + 1]
+    if q.is_cn and q.after_bound in ("以上", "及以上") and nxt and (nxt == "的" or _CJK.match(nxt)):
+        return "class definition"  # "二套以上房贷", "两个及以上子女的家庭"
+    if q.unit == "%" and nxt == "的" and re.search(r"(?:不高于|不低于|不超过|不大于|低于|高于|超过|小于)$", before):
+        return "class definition"  # "不高于计容面积50%的许可证"
     if money:
         if sentence[unit_end:unit_end + 1] == "/":
             return "per-case standard"  # "2500元/亩"
