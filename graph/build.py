@@ -127,10 +127,12 @@ class _Builder:
 
         upper_doc = self.reference(info.implements[0], did) if doc.cascades and info.implements else None
         cascades = {c.number: c for c in doc.cascades}
+        upper_tasks: dict[str, str] = {}  # row number -> the upper-level task the row quotes
         for t in doc.tasks:
             tid = task_id(key, t.number, t.clause)
             self.g.add_node(tid, "Task", title=t.title, text=t.text, text_start=t.text_start,
-                            level=info.level, has_responsibility=True, clause=t.clause, **prov(t.span, t.number))
+                            level=info.level, has_responsibility=True, clause=t.clause, deadline=t.deadline,
+                            deadline_year=t.deadline_year, **prov(t.span, t.number))
             self.g.add_edge(tid, "IN_DOCUMENT", did, **prov(t.span, t.number))
             if t.parent:
                 self.g.add_edge(tid, "UNDER", task_id(key, t.parent), **prov(t.span, t.number))
@@ -143,7 +145,7 @@ class _Builder:
             for name in t.industries:
                 self.g.add_edge(tid, "CONCERNS", self.industry(name, did), **prov(t.span, t.number))
             if cascade is not None:
-                self.cascade(doc, key, tid, cascade, upper_doc, doc_region)
+                upper_tasks[t.number] = self.cascade(doc, key, tid, cascade, upper_doc, doc_region)
 
         # a provision that says 落实《…》 carries that document out; one that only names it cites it
         for ref in refs:
@@ -160,8 +162,15 @@ class _Builder:
             tgt = f"target:{key}:{target.task or '-'}:{k}"
             self.g.add_node(tgt, "Target", text=target.text, metric=target.metric, value=target.value,
                             unit=target.unit, qualifier=target.qualifier, year=target.year,
-                            **prov(target.span, target.task))
-            owner = task_id(key, target.task) if target.task else did
+                            year_basis=target.year_basis, scope=target.scope, scope_level=target.scope_level,
+                            clause=target.clause, **prov(target.span, target.task))
+            owner = task_id(key, target.task, target.clause) if target.task else did
+            cascade = cascades.get(target.task)
+            if cascade is not None and target.task in upper_tasks and target.scope_level == cascade.upper_level:
+                # a provincial goal quoted in a division-of-labour row: the province's task owns it
+                owner = upper_tasks[target.task]
+            if owner not in self.g.nodes:
+                owner = task_id(key, target.task) if target.task else did
             if owner not in self.g.nodes:
                 owner = did
             self.g.add_edge(owner, "HAS_TARGET", tgt, **prov(target.span, target.task))
@@ -176,8 +185,8 @@ class _Builder:
         self.g.add_node(iid, "Industry", name=name, source_docs=[did])
         return iid
 
-    def cascade(self, doc, key, city_task: str, c, upper_doc: str | None, doc_region: Region | None) -> None:
-        """A table row: the upper-level task (in the implemented document) and who leads it there."""
+    def cascade(self, doc, key, city_task: str, c, upper_doc: str | None, doc_region: Region | None) -> str:
+        """A table row: the upper-level task (in the implemented document) and who leads it there; its id."""
         upper_key = upper_doc[len("doc:"):] if upper_doc else key + "(上级)"
         if upper_doc is None:
             upper_doc = document_id(upper_key)
@@ -205,6 +214,7 @@ class _Builder:
                             span_end=unit.span.end if unit else c.span.end)
         self.g.add_edge(city_task, "CASCADES_FROM", upper_task, basis="explicit", score=1.0,
                         doc_id=document_id(key), number=c.number, span_start=c.span.start, span_end=c.span.end)
+        return upper_task
 
 
 def build_graph(docs: Iterable[ExtractedDocument], graph: PolicyGraph | None = None,
