@@ -8,9 +8,12 @@ How a provision's text is read:
 1. It is cut into sentences (。 and line ends) and each sentence into clauses
    (，；：). A "到2025年" (or "2026年年底", "“十四五”期间") governs the rest of its
    sentence, across ；; a sentence that ends in a colon hands its year on to the
-   list lines that follow. Without one, the caller's ``default_year`` (a
-   year-specific work plan) applies, else the year is None. 每年/年均 do not
-   give a year.
+   list lines that follow; 年底/全年/年内/四季度 mean the document's year; a
+   heading's year (``default_year``) comes next; then, unless the goal recurs
+   or has no end (每年, 年均, 逐步), a one-year package's year
+   (``package_year``). Each target says which of these it took (``year_basis``:
+   stated, package or none). A multi-year plan has no package year: its
+   horizon is not spread onto goals whose sentence names no year.
 2. Every number followed by a unit is a candidate: Arabic numbers, ranges
    ("30—50个" → 30, 不少于) and Chinese numerals (一个, 三十家). 万/亿 stay in
    the unit.
@@ -22,8 +25,14 @@ How a provision's text is read:
    (寿光5个千亿县, …等6个园区, 以136个县为主体, 持续推进9个化工园区),
    support amounts (给予最高50万元奖励), what exists or was done (目前已建成5个,
    增长了8%), counts of a document's parts (分解为79项任务), time spans
-   (3个工作日), and bare Chinese numerals with no bound word (筹划建设一所…,
-   三张清单) or magnitude words (百亿元, 千万元以上).
+   (3个工作日内办结; but 压缩至2个工作日 is a goal), and bare Chinese numerals
+   with no bound word (筹划建设一所…, 三张清单) or magnitude words (百亿元).
+   Per-case policy parameters are not goals either (``_not_a_goal``): rates and
+   ratios (征收率由3%降至1%, 首付比例, 合同总价的10%), caps and per-case amounts
+   (最高…万元, 每人1000元, 2500元/亩), fiscal allocations (财政安排X亿元),
+   eligibility thresholds and conditions (对…的, (含)以上, 及以下, 若…), class
+   and size definitions (一批年出栏3000头以上的, 不少于100人的队伍), counts of
+   what exists (停工的256个) and of projects to speed up (加快12个…建设).
 4. One quantity that covers several measured things is repeated for each
    (A比例、B比例均达到80%; 幼儿园和中小学校各200所; A率、B率达100%).
 

@@ -85,9 +85,10 @@ def _print_document_table(d: ExtractedDocument) -> None:
                       "、".join(t.implementers))
     out.print(table)
     if d.targets:
-        tt = Table("provision", "metric", "value", "unit", "qualifier", "year")
+        tt = Table("provision", "metric", "value", "unit", "qualifier", "year", "scope")
         for t in d.targets:
-            tt.add_row(t.task or "(preamble)", t.metric, f"{t.value:g}", t.unit, t.qualifier, str(t.year or ""))
+            year = f"{t.year} ({t.year_basis})" if t.year else ""
+            tt.add_row(t.task or "(preamble)", t.metric, f"{t.value:g}", t.unit, t.qualifier, year, t.scope or "")
         out.print(tt)
     for w in d.warnings:
         out.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
