@@ -189,8 +189,8 @@ def _lexicon() -> _Lexicon:
         ratio_of=re.compile(rf"的[^,;:]{{0,6}}(?:{_alt(excl['ratio_base'])})"),
         condition_after=re.compile(_alt(excl["condition_after"])),
         permission=re.compile(rf"(?:{_alt(excl['permission_before'])})[^,;:的]{{0,3}}$"),
-        condition=re.compile(rf"^(?:{_alt(excl['condition_open'])})"),
-        per_each=re.compile(rf"每(?:{_alt(excl['per_each_verbs'])})[^,;:]{{0,8}}$"),
+        condition=re.compile(rf"^(?!{_alt(excl['condition_not'])})(?:{_alt(excl['condition_open'])})"),
+        per_each=re.compile(rf"每(?![年季月周])[^,;:每]{{0,2}}(?:{_alt(excl['per_each_verbs'])})[^,;:]{{0,8}}$"),
         per_case_money=re.compile(_alt(excl["per_case_money"])),
         allocation=re.compile(_alt(excl["allocation_words"])),
         eligibility=re.compile(

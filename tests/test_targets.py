@@ -305,6 +305,11 @@ def test_eligibility_thresholds_and_class_definitions_are_not_goals():
     assert _one("建立不少于100人的市级、不少于50人的县级救援队伍。") == []
     assert _one("培育一批50万人口的中等城市、20万人以上的现代化小城市。") == []
     assert _one("若最后一期备案的商品住房不足1000套,按实际套数计。") == []
+    assert _one("当个贷率达到85%时,暂停受理。") == []
+    assert _one("每完成网签备案1000套新建商品住房,开展一次抽奖。") == []
+    assert _one("营业收入每同比增加1000万元,再奖励一次。") == []
+    assert _one("当年新增规上企业100家。") == [(100, "家", "达到", None)]
+    assert _one("每年认定10个左右先进县。") == [(10, "个", "左右", None)]
     # a count of things to work on, after 对, is still a goal
     assert _one("对涉及沿黄县区的4座引黄涵闸进行拆除重建。") == [(4, "座", "达到", None)]
 
