@@ -77,7 +77,7 @@ def package_year(text: str, body_start: int, signed: date | None, plan_year: int
         year = terms.pop()
         # a package signed late in the year before runs for more than a year; without a
         # signing date, the year the text names most must be that year
-        if (signed.year if signed else _most_named_year(text)) == year:
+        if (signed.year if signed else _most_named_year(text, dates=False)) == year:
             return year
     return None
 
@@ -91,8 +91,11 @@ def document_year(text: str, signed: date | None, package: int | None) -> int | 
     return _most_named_year(text)
 
 
-def _most_named_year(text: str) -> int | None:
-    years = Counter(int(m.group(1)) for m in re.finditer(r"(?<!\d)(20\d{2})\s*(?:年|[—\-–~～])", text))
+def _most_named_year(text: str, dates: bool = True) -> int | None:
+    """The year the text names most often; without ``dates``, only years that are not part of a
+    date (the package's own term, "至2023年12月31日", does not vote for itself)."""
+    pattern = r"(?<!\d)(20\d{2})\s*(?:年|[—\-–~～])" if dates else r"(?<!\d)(20\d{2})\s*年(?!\s*\d{1,2}\s*月)"
+    years = Counter(int(m.group(1)) for m in re.finditer(pattern, text))
     if not years:
         return None
     best = max(years.values())
