@@ -318,9 +318,17 @@ class _Quantity:
     why: str = ""
 
 
-def _candidates(sentence: str, lex: _Lexicon) -> list[_Quantity]:
+# "11.121人才梯队项目", "2.50家企业上云" at the start of a line: an item number the outline did
+# not take (a digit follows its dot), not the integer part of a decimal
+_LIST_NUMBER = re.compile(r"^(\s*\d{1,2}\.)(?=\d{2})")
+
+
+def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[_Quantity]:
     out = []
-    for m in lex.quantity.finditer(sentence):
+    scan = sentence
+    if line_start and (m := _LIST_NUMBER.match(sentence)):
+        scan = " " * m.end() + sentence[m.end():]
+    for m in lex.quantity.finditer(scan):
         if m.group("range"):
             lo = re.split(r"\s*(?:[-—–~～]|至|到)\s*", m.group("range"))[0]
             value = to_number(lo)
@@ -721,7 +729,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
     carried_year: int | None = None
     for s0, s1 in _sentences(text):
         sentence = text[s0:s1]
-        qs = _candidates(sentence, lex)
+        qs = _candidates(sentence, lex, line_start=s0 == 0 or text[s0 - 1] == "\n")
         marks = _year_marks(sentence, lex)
         if qs:
             _judge(sentence, qs, mask, s0, lex)

@@ -345,6 +345,8 @@ def test_units_of_counts_and_capacities():
 
 def test_a_list_number_before_a_digit_is_not_a_value():
     assert _one("11.121人才梯队项目。") == []
+    assert _one("一、目标\n2.50家企业实现上云。") == [(50, "家", "达到", None)]
+    assert _one("新增贷款2.55亿元。") == [(2.55, "亿元", "达到", None)]
 
 
 # --- tables, deadlines, scope, owners ---------------------------------------------------
