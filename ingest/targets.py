@@ -379,6 +379,7 @@ _CHANGE_AFTER = re.compile(
     r"(?:\([^()]{1,6}\))?(?:以内|以上|以下)?(?:降至|降为|降到|降低至|降低到|下调至|下调为|下调到|提高至|提高到|提高为|"
     r"提升至|提升到|上调至|上调为|调整为|调整至|调整到|增加至|增加到|改为|减至|缩减至)"
 )
+_CLOSED_LIST = re.compile(r"等[\u4e00-\u9fff]{1,6}$")  # "A、B等营商环境" before a count restates the list
 _CHANGE_FROM = re.compile(r"(?:由|从)[^,;:由从]{0,14}$")
 _CHANGED_TO = re.compile(r"(?:由|从)[^,;:]{1,30}(?:降|提高|提升|调|增加|减)[至到为]$")
 
@@ -480,10 +481,10 @@ def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, le
             drop("threshold")
         elif q.unit.endswith("元") and sentence[q.end:q.end + 1] == "的" and q.after_bound != "左右":
             drop("threshold")  # "年营业收入500万元以上的企业", "打造3个100亿元的产业集群"
-        elif lex.scope_before.search(before) and not (
-            before.endswith("等") and lex.completion_after.search(sentence[q.end:ce])
+        elif (lex.scope_before.search(before) or "、" in before and _CLOSED_LIST.search(before)) and not (
+            "等" in before[-8:] and lex.completion_after.search(sentence[q.end:ce])
         ):
-            drop("scope")  # "…等6个省级园区示范引领作用"; but "…等10个项目建成投产" is a goal
+            drop("scope")  # "…等6个省级园区示范引领作用", "A、B等营商环境5项工作"; but "…等10个项目建成投产" is a goal
         elif lex.org_before.search(before) and not lex.action_end.search(before):
             drop("label after a body's name")
         elif lex.scope_after.search(rest):

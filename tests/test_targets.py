@@ -293,6 +293,7 @@ def test_subsidy_amounts_caps_and_allocations_are_not_goals():
     assert _one("按每人1000元的标准发放一次性扩岗补助。") == []
     assert _one("省财政统筹安排25亿元,支持粮食生产。") == []
     assert _one("安排省新兴产业专项引导资金10亿元。") == []
+    assert _one("对符合条件的项目贷款给予2.5个百分点贴息。") == []
     assert _one("新建财政投入补助标准提高到2500元/亩。") == []
     assert _one("发放购房补贴:博士研究生5万元,硕士研究生3万元。") == []
 
@@ -319,6 +320,7 @@ def test_existing_counts_projects_to_speed_up_and_restated_lists_are_not_goals()
     assert _one("制定停产893户规上工业企业复产达产计划。") == []
     assert _one("加快12个国家区域中医诊疗中心、26个省中医专科诊疗中心建设。") == []
     assert _one("加快郑州、开封、濮阳、周口4个国家物流枢纽建设。") == []
+    assert _one("持续深化一件事一次办、交房即交证等营商环境5项工作。") == []
     assert _one("加快豫中(郑州)、豫南(信阳)和豫北(鹤壁)6个区域性应急救援保障基地建设。") == []
     assert _one("四季度在建的2269个省重大项目完成投资1528亿元。") == [(1528, "亿元", "达到", None)]
     # …but things to complete are goals, and so is speeding up a build of a number
