@@ -160,19 +160,21 @@ class _Builder:
 
         for k, target in enumerate(doc.targets, start=1):
             tgt = f"target:{key}:{target.task or '-'}:{k}"
-            self.g.add_node(tgt, "Target", text=target.text, metric=target.metric, value=target.value,
-                            unit=target.unit, qualifier=target.qualifier, year=target.year,
-                            year_basis=target.year_basis, scope=target.scope, scope_level=target.scope_level,
-                            clause=target.clause, **prov(target.span, target.task))
             owner = task_id(key, target.task, target.clause) if target.task else did
-            cascade = cascades.get(target.task)
-            if cascade is not None and target.task in upper_tasks and target.scope_level == cascade.upper_level:
-                # a provincial goal quoted in a division-of-labour row: the province's task owns it
-                owner = upper_tasks[target.task]
             if owner not in self.g.nodes:
                 owner = task_id(key, target.task) if target.task else did
             if owner not in self.g.nodes:
                 owner = did
+            # the task whose departments answer for it: the stating task, except for a provincial goal
+            # quoted in a division-of-labour row, which the province's task owns (not the city's units)
+            owner_task = owner if owner != did else None
+            cascade = cascades.get(target.task)
+            if cascade is not None and target.task in upper_tasks and target.scope_level == cascade.upper_level:
+                owner_task = upper_tasks[target.task]
+            self.g.add_node(tgt, "Target", text=target.text, metric=target.metric, value=target.value,
+                            unit=target.unit, qualifier=target.qualifier, year=target.year,
+                            year_basis=target.year_basis, scope=target.scope, scope_level=target.scope_level,
+                            clause=target.clause, owner_task=owner_task, **prov(target.span, target.task))
             self.g.add_edge(owner, "HAS_TARGET", tgt, **prov(target.span, target.task))
 
         for ind in doc.industries:
