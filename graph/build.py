@@ -127,10 +127,12 @@ class _Builder:
 
         upper_doc = self.reference(info.implements[0], did) if doc.cascades and info.implements else None
         cascades = {c.number: c for c in doc.cascades}
+        upper_tasks: dict[str, str] = {}  # row number -> the upper-level task the row quotes
         for t in doc.tasks:
             tid = task_id(key, t.number, t.clause)
             self.g.add_node(tid, "Task", title=t.title, text=t.text, text_start=t.text_start,
-                            level=info.level, has_responsibility=True, clause=t.clause, **prov(t.span, t.number))
+                            level=info.level, has_responsibility=True, clause=t.clause, deadline=t.deadline,
+                            deadline_year=t.deadline_year, **prov(t.span, t.number))
             self.g.add_edge(tid, "IN_DOCUMENT", did, **prov(t.span, t.number))
             if t.parent:
                 self.g.add_edge(tid, "UNDER", task_id(key, t.parent), **prov(t.span, t.number))
@@ -145,7 +147,7 @@ class _Builder:
             for name in t.industries:
                 self.g.add_edge(tid, "CONCERNS", self.industry(name, did), **prov(t.span, t.number))
             if cascade is not None:
-                self.cascade(doc, key, tid, cascade, upper_doc, doc_region)
+                upper_tasks[t.number] = self.cascade(doc, key, tid, cascade, upper_doc, doc_region)
 
         # a provision that says 落实《…》 carries that document out; one that only names it cites it
         for ref in refs:
@@ -160,12 +162,21 @@ class _Builder:
 
         for k, target in enumerate(doc.targets, start=1):
             tgt = f"target:{key}:{target.task or '-'}:{k}"
-            self.g.add_node(tgt, "Target", text=target.text, metric=target.metric, value=target.value,
-                            unit=target.unit, qualifier=target.qualifier, year=target.year,
-                            **prov(target.span, target.task))
-            owner = task_id(key, target.task) if target.task else did
+            owner = task_id(key, target.task, target.clause) if target.task else did
+            if owner not in self.g.nodes:
+                owner = task_id(key, target.task) if target.task else did
             if owner not in self.g.nodes:
                 owner = did
+            # the task whose departments answer for it: the stating task, except for a provincial goal
+            # quoted in a division-of-labour row, which the province's task owns (not the city's units)
+            owner_task = owner if owner != did else None
+            cascade = cascades.get(target.task)
+            if cascade is not None and target.task in upper_tasks and target.scope_level == cascade.upper_level:
+                owner_task = upper_tasks[target.task]
+            self.g.add_node(tgt, "Target", text=target.text, metric=target.metric, value=target.value,
+                            unit=target.unit, qualifier=target.qualifier, year=target.year,
+                            year_basis=target.year_basis, scope=target.scope, scope_level=target.scope_level,
+                            clause=target.clause, owner_task=owner_task, **prov(target.span, target.task))
             self.g.add_edge(owner, "HAS_TARGET", tgt, **prov(target.span, target.task))
 
         for ind in doc.industries:
@@ -178,8 +189,8 @@ class _Builder:
         self.g.add_node(iid, "Industry", name=name, source_docs=[did])
         return iid
 
-    def cascade(self, doc, key, city_task: str, c, upper_doc: str | None, doc_region: Region | None) -> None:
-        """A table row: the upper-level task (in the implemented document) and who leads it there."""
+    def cascade(self, doc, key, city_task: str, c, upper_doc: str | None, doc_region: Region | None) -> str:
+        """A table row: the upper-level task (in the implemented document) and who leads it there; its id."""
         upper_key = upper_doc[len("doc:"):] if upper_doc else key + "(上级)"
         if upper_doc is None:
             upper_doc = document_id(upper_key)
@@ -209,6 +220,7 @@ class _Builder:
                             **_as_printed(unit))
         self.g.add_edge(city_task, "CASCADES_FROM", upper_task, basis="explicit", score=1.0,
                         doc_id=document_id(key), number=c.number, span_start=c.span.start, span_end=c.span.end)
+        return upper_task
 
 
 def _as_printed(unit: UnitRef | None) -> dict:

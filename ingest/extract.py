@@ -21,6 +21,9 @@ from .reading import DecodedText, ReadError, decode, read_text_file
 from .records import (CascadeRecord, DocumentInfo, ExtractedDocument, IndustryRecord, ProvisionRecord, Span,
                       TargetRecord, TaskRecord, UnitRef)
 from .tables import Table, find_tables
+from .regions import Region
+from .target_scope import deadline_in_clause, deadline_year, scope_of
+from .target_years import document_year, package_year
 from .targets import find_targets, year_handed_down
 
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
@@ -113,6 +116,8 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision) -> list[TaskRecord]
         task = TaskRecord(number=p.number, title=p.title if k == 1 else None, text_start=_text_start(body),
                           text=compact(body), clause=k, parent=p.parent_number,
                           span=ctx.span(p.start if k == 1 else cursor, c_end), clause_span=ctx.span(c_start, c_end))
+        task.deadline = deadline_in_clause(text[c_start:c_end])
+        task.deadline_year = deadline_year(task.deadline)
         for m in mentions:
             dept, ref = ctx.resolve(m, m.role)
             (task.leads if m.role == LEAD else task.cooperates).append(dept.name)
@@ -165,6 +170,10 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
         end = max(c.end for c in row.cells if c.end >= 0)
         task = TaskRecord(number=number, title=title, text_start=_text_start(body), text=compact(body),
                           span=ctx.span(start, end))
+        due = table.column("deadline")
+        if due is not None and due.index < len(row.cells) and row.cells[due.index].text:
+            task.deadline = compact(row.cells[due.index].text)  # 完成时限 column
+            task.deadline_year = deadline_year(task.deadline)
         roles: dict[str, dict[str, list[str]]] = {}
         cascade_units: list[UnitRef] = []
         for col in unit_cols:
@@ -208,34 +217,83 @@ def _merge_roles(roles: dict[str, dict[str, list[str]]]) -> dict[str, list[str]]
     return out
 
 
+def _table_span(text: str, table: Table) -> tuple[int, int]:
+    """From the start of the first row's line to the end of the last row."""
+    starts = [c.start for r in table.rows[:1] for c in r.cells if c.start >= 0]
+    ends = [c.end for r in table.rows for c in r.cells if c.end >= 0]
+    if not starts or not ends:
+        return 0, 0
+    return text.rfind("\n", 0, min(starts)) + 1, max(ends)
+
+
+def _outside(a: int, b: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[a, b) without the ``holes``: a provision's text that runs over a table holds no table row."""
+    parts = [(a, b)]
+    for ha, hb in holes:
+        parts = [p for x, y in parts for p in ((x, min(y, ha)), (max(x, hb), y)) if p[1] > p[0]]
+    return parts
+
+
+@dataclass
+class _TargetRegion:
+    number: str
+    start: int
+    end: int
+    handed_year: int | None = None  # the year a heading or the row's deadline gives
+    quoted_level: str | None = None  # a table's content column quotes the plan of this level
+
+
 def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], preamble_start: int,
-             plan_year: int | None) -> list[TargetRecord]:
-    regions: list[tuple[str, int, int, int | None]] = []
+             package: int | None, this_year: int | None, region: Region | None,
+             tasks: list[TaskRecord]) -> list[TargetRecord]:
+    holes = [_table_span(text, t) for t in tables]
+    regions: list[_TargetRegion] = []
     if outline.provisions:
-        regions.append(("", preamble_start, outline.provisions[0].start, plan_year))
+        for a, b in _outside(preamble_start, outline.provisions[0].start, holes):
+            regions.append(_TargetRegion("", a, b))
     handed: dict[str, int | None] = {}
     for p in outline.provisions:
         own = text[p.title_start:p.end]
         handed[p.number] = year_handed_down(own)
         # "到2025年，主要目标是：" above numbered items gives them its year
         inherited = next((handed[a] for a in reversed(_ancestry(p.number)[:-1]) if handed.get(a)), None)
-        regions.append((p.number, p.title_start, p.end, inherited or plan_year))
+        for a, b in _outside(p.title_start, p.end, holes):
+            regions.append(_TargetRegion(p.number, a, b, inherited))
     for table in tables:
-        col = table.column("content")
+        col, due = table.column("content"), table.column("deadline")
         if col is None:
             continue
+        levels = sorted({c.level for c in table.unit_columns() if c.level}, key=LEVEL_ORDER.__getitem__)
+        quoted = levels[0] if len(levels) >= 2 else None  # 省级方案内容 | 省级牵头单位 | 市级落实单位
         for row in table.rows:
             cell = row.cells[col.index]
+            deadline = row.cells[due.index].text if due is not None and due.index < len(row.cells) else None
             if cell.start >= 0:
-                regions.append((str(row.ordinal), cell.start, cell.end, plan_year))
+                regions.append(_TargetRegion(str(row.ordinal), cell.start, cell.end, deadline_year(deadline), quoted))
+    clause_ends: dict[str, list[tuple[int, int]]] = {}
+    for task in tasks:
+        if task.clause_span is not None:
+            clause_ends.setdefault(task.number, []).append((task.clause_span.end, task.clause))
     out: list[TargetRecord] = []
-    for number, a, b, year in regions:
-        if b <= a:
+    for r in regions:
+        if r.end <= r.start:
             continue
-        for t in find_targets(text[a:b], default_year=year):
-            out.append(TargetRecord(task=number, text=t.text, metric=t.metric, value=t.value, unit=t.unit,
-                                    qualifier=t.qualifier, year=t.year, span=ctx.span(a + t.start, a + t.end)))
+        own = text[r.start:r.end]
+        for t in find_targets(own, default_year=r.handed_year, package_year=package, document_year=this_year):
+            span = ctx.span(r.start + t.start, r.start + t.end)
+            scope, scope_level = scope_of(_clause_before(own, t), region, r.quoted_level)
+            # the responsibility clause that closes the sentence group it sits in
+            clause = next((k for end, k in sorted(clause_ends.get(r.number, [])) if end >= span.end), 1)
+            out.append(TargetRecord(task=r.number, clause=clause, text=t.text, metric=t.metric, value=t.value,
+                                    unit=t.unit, qualifier=t.qualifier, year=t.year, year_basis=t.year_basis,
+                                    scope=scope, scope_level=scope_level, span=span))
     return out
+
+
+def _clause_before(text: str, t) -> str:
+    """A target's own clause up to its end: "全省…达到120家" in "到2025年,全省…达到120家"."""
+    cut = max(text.rfind(ch, 0, t.start + 1) for ch in "。\n,;:，；：")
+    return text[cut + 1:t.end]
 
 
 def _preamble_start(text: str, body_start: int) -> int:
@@ -301,7 +359,9 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     provisions = [ProvisionRecord(number=p.number, title=p.title, parent=p.parent_number,
                                   text=compact(text[p.body_start:p.end]), span=ctx.span(p.start, p.end))
                   for p in outline.provisions]
-    targets = _targets(ctx, text, outline, tables, _preamble_start(text, body_start), meta.plan_year)
+    package = package_year(text, body_start, meta.date, meta.plan_year)
+    targets = _targets(ctx, text, outline, tables, _preamble_start(text, body_start), package,
+                       document_year(text, meta.date, package), meta.region, tasks)
     if ctx.unknown:
         ctx.warnings.append("departments not in the alias file (kept as written): " + "、".join(ctx.unknown))
     return ExtractedDocument(

@@ -56,6 +56,8 @@ class TaskRecord(BaseModel):
     clause_span: Span | None = None
     units: list[UnitRef] = Field(default_factory=list)
     industries: list[str] = Field(default_factory=list)
+    deadline: str | None = Field(None, description="the deadline a 完成时限 column or the clause gives, as printed")
+    deadline_year: int | None = Field(None, description="the one year the deadline names")
 
 
 class CascadeRecord(BaseModel):
@@ -73,12 +75,17 @@ class CascadeRecord(BaseModel):
 
 class TargetRecord(BaseModel):
     task: str
+    clause: int = Field(1, description="the responsibility clause (task) of the provision it belongs to")
     text: str
     metric: str
     value: float
     unit: str
     qualifier: str
     year: int | None = None
+    year_basis: str = Field("none", description="where the year comes from: stated (the sentence or its heading), "
+                                                "package (a one-year package), none")
+    scope: str | None = Field(None, description="the region the goal counts over")
+    scope_level: str | None = Field(None, description="province | city | county: the level of ``scope``")
     span: Span
 
 
