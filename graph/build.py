@@ -17,7 +17,6 @@ from policykg.ingest.records import ExtractedDocument, Span, UnitRef
 from policykg.ingest.regions import Region, region_index
 
 from .ids import document_id, document_key, region_id, task_id, titles_of
-from .linking.references import references
 from .model import PolicyGraph
 
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号$")
@@ -105,9 +104,9 @@ class _Builder:
         if info.issuer:
             issuer = self.department(None, info.issuer, info.level, doc_region, key)
             self.g.add_edge(did, "ISSUED_BY", issuer, doc_id=did)
-        refs = references(doc)
+        refs = doc.references  # read at extraction (ingest.references): the build only maps them
         for ref in refs:
-            if ref.evidence.get("where") == "header":
+            if ref.where == "header":
                 self.g.add_edge(did, ref.kind, self.reference(ref.target, did), doc_id=did, basis="explicit",
                                 cited_as=ref.cited_as[0])
 
@@ -147,8 +146,8 @@ class _Builder:
 
         # a provision that says 落实《…》 carries that document out; one that only names it cites it
         for ref in refs:
-            provision = ref.evidence.get("provision")
-            if ref.evidence.get("where") == "header" or not provision:
+            provision = ref.provision
+            if ref.where == "header" or not provision:
                 continue
             source = task_id(key, provision)
             if source not in self.g.nodes:

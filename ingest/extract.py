@@ -13,6 +13,7 @@ from .clauses import COOPERATE, LEAD, UnitMention, document_says_first_listed_le
 from .departments import Department, DepartmentCatalog, default_catalog
 from .industries import from_enumerations, from_outline, merge
 from .metadata import read_metadata
+from .references import reference_records
 from .normalize import CleanText, clean_document, compact, rewrite
 from .outline import Outline, Provision, build_outline
 from .reading import DecodedText, ReadError, decode, read_text_file
@@ -249,19 +250,22 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         doc_number=meta.doc_number, title=meta.title, issuer=meta.issuer,
         region=meta.region.name if meta.region else None, level=meta.level,
         date=meta.date.isoformat() if meta.date else None, implements=meta.implements,
-        region_code=meta.region.code if meta.region else None, plan_year=meta.plan_year)
+        region_code=meta.region.code if meta.region else None, region_basis=meta.region_basis,
+        plan_year=meta.plan_year)
     provisions = [ProvisionRecord(number=p.number, title=p.title, parent=p.parent_number,
                                   text=compact(text[p.body_start:p.end]), span=ctx.span(p.start, p.end))
                   for p in outline.provisions]
     targets = _targets(ctx, text, outline, tables, _preamble_start(text, body_start), meta.plan_year)
     if ctx.unknown:
         ctx.warnings.append("departments not in the alias file (kept as written): " + "、".join(ctx.unknown))
-    return ExtractedDocument(
+    doc = ExtractedDocument(
         file=name, content_hash=hashlib.sha256(raw.encode("utf-8")).hexdigest(), encoding=decoded.encoding,
         document=info, tasks=tasks, cascades=cascades, targets=targets,
         industries=[IndustryRecord(name=i.name, parent=i.parent, provision=i.provision) for i in industries],
         departments=ctx.departments, provisions=provisions, unknown_departments=ctx.unknown,
         warnings=ctx.warnings)
+    doc.references = reference_records(doc)
+    return doc
 
 
 def _ancestry(number: str) -> list[str]:

@@ -8,7 +8,8 @@ from datetime import date
 
 from .normalize import DOC_KIND, compact
 from .numerals import DATE_PATTERN, parse_date
-from .regions import Region, region_index
+from .document_region import document_region
+from .regions import Region
 
 # 菏政办字〔2024〕7号, 鲁服务业办〔2025〕4号, 菏政办字 [2023] 56号, 国发〔2022〕18号
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12}?)\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*(\d{1,4})\s*号")
@@ -30,6 +31,7 @@ class DocumentMeta:
     issuer: str | None = None
     region: Region | None = None
     level: str | None = None
+    region_basis: str | None = None  # issuer | title | doc_number | body (ingest.document_region)
     date: date | None = None
     implements: list[str] = field(default_factory=list)
     plan_year: int | None = None  # a one-year work plan's year: its targets fall due that year
@@ -56,14 +58,7 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
 
     meta.title = _find_title(head_lines)
     meta.issuer = _find_issuer(head_lines, meta.title, text)
-    if meta.issuer:
-        meta.region = region_index().prefix(meta.issuer)
-    for source in (meta.issuer, meta.title):
-        if meta.region is None and source:
-            # "中共菏泽市委办公室…" names its region after a prefix
-            hit = region_index().first_in(source)
-            meta.region = hit[1] if hit is not None and hit[0] <= 4 else None
-    meta.level = meta.region.level if meta.region else None
+    _read_region(meta, head_lines, number, text[body_start:] if body_start > 0 else text)
     meta.date = _signing_date(text, body_start)
     if meta.date is None:
         meta.warnings.append("no signing date (成文日期) found")
@@ -72,6 +67,11 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     if year and not re.search(r"\d{4}[—\-–~至]\d{4}", meta.title or ""):
         meta.plan_year = int(year.group(1))
     return meta
+
+
+def _read_region(meta: DocumentMeta, head_lines: list[str], number: re.Match[str] | None, body: str) -> None:
+    found = document_region(head_lines, meta.issuer, meta.title, number.group(1) if number else None, body)
+    meta.region, meta.level, meta.region_basis = found.region, found.level, found.basis
 
 
 def _find_title(lines: list[str]) -> str | None:

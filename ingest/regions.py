@@ -58,11 +58,25 @@ class RegionIndex:
 
     def prefix(self, text: str) -> Region | None:
         """The region whose name opens ``text`` (longest name wins)."""
+        hit = self.prefix_match(text)
+        return hit[0] if hit else None
+
+    def prefix_match(self, text: str) -> tuple[Region, int] | None:
+        """The region whose name (full or short: 河南, 商丘) opens ``text``, and the length of that name."""
         for n in range(min(self._max_len, len(text)), 1, -1):
             found = self._by_name.get(text[:n])
             if found:
-                return _prefer(found)
+                return _prefer(found), n
         return None
+
+    def contains(self, outer: Region, inner: Region) -> bool:
+        """``inner`` is ``outer`` or lies inside it."""
+        r: Region | None = inner
+        while r is not None:
+            if r.code == outer.code:
+                return True
+            r = self.parent(r)
+        return False
 
     def first_in(self, text: str) -> tuple[int, Region] | None:
         """The first region named anywhere in ``text``, with its offset."""

@@ -15,17 +15,18 @@ The document's own title and number are never references. ``target`` is what ``g
 resolves references by: the document number, else the title without 《》 (compacted), so the lead's
 build can point the link at the ingested document or at a stub that is folded into it later —
 whatever the order of ingestion.
+
+Extraction runs this (``ExtractedDocument.references``, ``ReferenceRecord``): the graph build only
+maps the records to IMPLEMENTS / CITES edges, and the extractor fingerprint covers these rules.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from policykg.ingest.metadata import DOC_NUMBER, normalise_doc_number
-from policykg.ingest.normalize import DOC_KIND, compact, fold
-from policykg.ingest.records import ExtractedDocument
-
-from ..ids import titles_of
+from .metadata import DOC_NUMBER, normalise_doc_number
+from .normalize import DOC_KIND, compact, fold
+from .records import ExtractedDocument, ReferenceRecord
 
 IMPLEMENT_VERBS = ("贯彻落实", "全面落实", "深入落实", "认真落实", "抓好落实", "贯彻执行", "贯彻", "落实", "根据", "按照",
                    "依据", "依照", "遵照", "执行")
@@ -78,6 +79,21 @@ def _verb_before(text: str, start: int) -> str | None:
     return verbs[-1].group() if verbs else None
 
 
+_PROMULGATION = re.compile(r"关于印发《?(.+?)》?的通知$")
+
+
+def titles_of(title: str | None) -> list[str]:
+    """A document's own title, and for a notice that promulgates a text (关于印发《X》的通知) the text's title X."""
+    if not title:
+        return []
+    title = compact(title)
+    out = [title]
+    m = _PROMULGATION.search(title)
+    if m:
+        out.append(m.group(1))
+    return out
+
+
 def references(doc: ExtractedDocument, text: str | None = None) -> list[Reference]:
     """The documents ``doc`` cites, one ``Reference`` each, IMPLEMENTS winning over CITES; sorted by target."""
     own = {compact(doc.document.doc_number or "")} | {compact(t) for t in titles_of(doc.document.title)}
@@ -118,3 +134,11 @@ def references(doc: ExtractedDocument, text: str | None = None) -> list[Referenc
                      "clause": clause[:160]}
             add("IMPLEMENTS" if verb else "CITES", title, doc_number, where)
     return [Reference(e["kind"], t, tuple(e["cited_as"]), e["evidence"]) for t, e in sorted(found.items())]
+
+
+def reference_records(doc: ExtractedDocument) -> list[ReferenceRecord]:
+    """``references(doc)`` as the records extraction keeps on the document."""
+    return [ReferenceRecord(kind=r.kind, target=r.target, cited_as=list(r.cited_as), where=r.evidence.get("where"),
+                            provision=r.evidence.get("provision"), verb=r.evidence.get("verb"),
+                            clause=r.evidence.get("clause"), count=r.evidence.get("count", 1))
+            for r in references(doc)]
