@@ -100,6 +100,7 @@ class _Builder:
         doc_region = self.regions.by_code.get(info.region_code) if info.region_code else None
         self.g.add_node(did, "Document", stub=False, doc_number=info.doc_number, title=info.title,
                         issuer=info.issuer, region=info.region, level=info.level, date=info.date,
+                        region_code=info.region_code, region_basis=info.region_basis,
                         file=doc.file, content_hash=doc.content_hash, doc_id=did)
         if info.issuer:
             issuer = self.department(None, info.issuer, info.level, doc_region, key)

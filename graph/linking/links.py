@@ -87,6 +87,8 @@ def infer_links(cands: Iterable[Candidate], units: Iterable[LinkUnit],
             "terms": list(ev.get("terms", [])),
             "shared_industries": sorted({b for _, b in ev.get("industries", [])}),
             "counterparts": [f"{a}→{b}" for a, b in ev.get("departments", [])],
+            "region_rule": (ev.get("region") or {}).get("rule"),
+            "regions": _regions(ev.get("region") or {}),
             "evidence": json.dumps(ev, ensure_ascii=False, sort_keys=True),
             "linker": LINKER,
         }
@@ -95,13 +97,23 @@ def infer_links(cands: Iterable[Candidate], units: Iterable[LinkUnit],
     return [out[k] for k in sorted(out)]
 
 
+def _regions(ev: dict) -> str | None:
+    """The region evidence for people: 山东省 (issuer) ⊃ 菏泽市 (doc_number)."""
+    if not ev:
+        return None
+    side = lambda name, basis: f"{name or '?'} ({basis or 'unknown'})"  # noqa: E731
+    sign = {"region": " ⊃ ", "national": " ⊃ ", "implements": " ← implemented by "}.get(ev.get("rule"), " → ")
+    return side(ev.get("upper"), ev.get("upper_basis")) + sign + side(ev.get("lower"), ev.get("lower_basis"))
+
+
 def link_units(units: Sequence[LinkUnit], explicit: Iterable[tuple[str, str]] = (), *, top_k: int = TOP_K,
                min_score: float = MIN_SCORE, method: tuple[str, str] = METHOD, weights: Weights = DEFAULT_WEIGHTS,
                counterparts: CounterpartTable | None = None) -> list[Link]:
     """Every inferred link among ``units``: each unit is ranked against every unit of a lower level."""
     units = list(units)
-    upper = [u for u in units if u.level in ("province", "city")]
-    lower = [u for u in units if not u.stub and u.level in ("city", "county")]
+    upper = [u for u in units if u.level in ("national", "province", "city")]
+    # a document of unknown level can still say what it implements (scope decides)
+    lower = [u for u in units if not u.stub and u.level in ("city", "county", None)]
     explicit = set(explicit)
     # ask for a few more than top_k so that explicit pairs taken out still leave top_k inferred ones
     extra = max((sum(1 for e in explicit if e[0] == u.id) for u in upper), default=0)
