@@ -63,10 +63,15 @@ class _Builder:
         return doc_region
 
     # -- documents ---------------------------------------------------------------
-    def reference(self, ref: str, cited_from: str) -> str:
-        """The document id a 《title》 or number refers to: the ingested one if we have it, else a stub."""
+    def reference(self, ref: str, cited_from: str, forms: Iterable[str] = ()) -> str:
+        """The document id a 《title》 or number refers to: the ingested one if we have it, else a stub.
+        ``forms`` are the other ways the citation names it (《河南省…关于印发<X>的通知》(豫建房〔2025〕181号)):
+        a document known by its title only is still found."""
         plain = compact(ref).strip("《》")
         key = self.by_number.get(plain) or self.by_title.get(plain)
+        for form in forms:
+            if key is None:
+                key = next((self.by_title[t] for t in titles_of(form.strip("《》")) if t in self.by_title), None)
         if key is not None and document_id(key) != cited_from:
             # a real document, built here or already stored: refer to it by id (no properties to set)
             return self.g.add_node(document_id(key), "Document").id
@@ -108,7 +113,7 @@ class _Builder:
         refs = doc.references  # read at extraction (ingest.references): the build only maps them
         for ref in refs:
             if ref.where == "header":
-                self.g.add_edge(did, ref.kind, self.reference(ref.target, did), doc_id=did, basis="explicit",
+                self.g.add_edge(did, ref.kind, self.reference(ref.target, did, ref.cited_as), doc_id=did, basis="explicit",
                                 cited_as=ref.cited_as[0])
 
         def prov(span: Span, number: str) -> dict:
@@ -153,7 +158,7 @@ class _Builder:
             source = task_id(key, provision)
             if source not in self.g.nodes:
                 source = did
-            self.g.add_edge(source, ref.kind, self.reference(ref.target, did), doc_id=did, number=provision,
+            self.g.add_edge(source, ref.kind, self.reference(ref.target, did, ref.cited_as), doc_id=did, number=provision,
                             basis="explicit", cited_as=ref.cited_as[0])
 
         for k, target in enumerate(doc.targets, start=1):

@@ -29,6 +29,7 @@ _NATIONAL_ISSUER = re.compile(r"^(中共中央|国务院|中央办公厅|国家[
 _PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,20}$")
 # 《…》 titles name other documents' issuers, not this one's
 _QUOTED = re.compile(r"《[^《》]*》")
+_MAJORITY = 0.7
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ def _place_line(line: str) -> Region | None:
 
 
 def _body_region(body: str) -> Region | None:
+    """Where the body's place names concentrate: from the province named most, down to the child region
+    that holds most of the mentions below it (at least ``_MAJORITY``). A city's text lists its counties
+    (镇江市、丹阳市、句容市、扬中市: the city), a county's names itself again and again."""
     ri = region_index()
     counts: Counter[str] = Counter()
     text = _QUOTED.sub("", body)
@@ -87,9 +91,21 @@ def _body_region(body: str) -> Region | None:
             i += 1
     if not counts:
         return None
-    level = {"province": 0, "city": 1, "county": 2}
-    best = max(counts, key=lambda c: (counts[c], level[ri.by_code[c].level], c))
-    return ri.by_code[best]
+    below: Counter[str] = Counter()  # mentions of a region or anything inside it
+    for code, n in counts.items():
+        r: Region | None = ri.by_code[code]
+        while r is not None:
+            below[r.code] += n
+            r = ri.parent(r)
+    node = max((c for c in below if ri.by_code[c].level == "province"), key=lambda c: (below[c], c), default=None)
+    if node is None:
+        return None
+    while True:
+        children = [c for c in below if ri.by_code[c].parent_code == node]
+        best = max(children, key=lambda c: (below[c], c), default=None)
+        if best is None or below[best] < _MAJORITY * below[node]:
+            return ri.by_code[node]
+        node = best
 
 
 def document_region(head_lines: list[str], issuer: str | None, title: str | None, doc_number_prefix: str | None,

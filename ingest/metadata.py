@@ -52,7 +52,7 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     head = text[:body_start] if body_start > 0 else text[:2000]
     head_lines = [l for l in _lines(head) if l.strip()]
 
-    number = DOC_NUMBER.search("\n".join(head_lines[:12]))
+    number = _own_number("\n".join(head_lines[:12]))
     if number:
         meta.doc_number = normalise_doc_number(number)
 
@@ -67,6 +67,14 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     if year and not re.search(r"\d{4}[—\-–~至]\d{4}", meta.title or ""):
         meta.plan_year = int(year.group(1))
     return meta
+
+
+def _own_number(head: str) -> re.Match[str] | None:
+    """The document's number: the first in its head that is not a cited document's (《…》(豫建房〔2025〕181号))."""
+    for m in DOC_NUMBER.finditer(head):
+        if not head[:m.start()].rstrip(" (（").endswith("》"):
+            return m
+    return None
 
 
 def _read_region(meta: DocumentMeta, head_lines: list[str], number: re.Match[str] | None, body: str) -> None:

@@ -79,7 +79,7 @@ def _verb_before(text: str, start: int) -> str | None:
     return verbs[-1].group() if verbs else None
 
 
-_PROMULGATION = re.compile(r"关于印发《?(.+?)》?的通知$")
+_PROMULGATION = re.compile(r"关于印发[《<〈]?(.+?)[》>〉]?的通知$")
 
 
 def titles_of(title: str | None) -> list[str]:

@@ -82,9 +82,14 @@ class DocumentIndex:
                 index.by_title[t] = key
         return index
 
-    def resolve(self, ref: str) -> str:
+    def resolve(self, ref: str, forms: Iterable[str] = ()) -> str:
+        """``forms``: the other ways the citation names the document (graph.build.reference does the same)."""
         plain = compact(ref).strip("《》")
-        return self.by_number.get(plain) or self.by_title.get(plain) or plain
+        key = self.by_number.get(plain) or self.by_title.get(plain)
+        for form in forms:
+            if key is None:
+                key = next((self.by_title[t] for t in titles_of(form.strip("《》")) if t in self.by_title), None)
+        return key or plain
 
 
 def _body(text: str) -> str:
@@ -97,7 +102,9 @@ def units_of(doc: ExtractedDocument, index: DocumentIndex | None = None,
     index = index or DocumentIndex.of([doc])
     key = document_key(doc)
     info = doc.document
-    implements = tuple(sorted({index.resolve(r) for r in info.implements}))
+    implements = tuple(sorted({index.resolve(r) for r in info.implements}
+                              | {index.resolve(r.target, r.cited_as) for r in doc.references
+                                 if r.kind == "IMPLEMENTS" and r.where == "header"}))
     first_task = {}
     for t in doc.tasks:
         first_task.setdefault(t.number, t)
