@@ -264,7 +264,7 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         industries=[IndustryRecord(name=i.name, parent=i.parent, provision=i.provision) for i in industries],
         departments=ctx.departments, provisions=provisions, unknown_departments=ctx.unknown,
         warnings=ctx.warnings)
-    doc.references = reference_records(doc)
+    doc.references = reference_records(doc, head=text[:body_start])
     return doc
 
 

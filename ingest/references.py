@@ -80,6 +80,7 @@ def _verb_before(text: str, start: int) -> str | None:
 
 
 _PROMULGATION = re.compile(r"关于印发[《<〈]?(.+?)[》>〉]?的通知$")
+_ISSUER_FIRST = re.compile(r"^[^《》<>]{2,40}?(?:厅|局|委|办|政府|办公室|办公厅|委员会|部)(关于.{4,})$")
 
 
 def titles_of(title: str | None) -> list[str]:
@@ -91,11 +92,16 @@ def titles_of(title: str | None) -> list[str]:
     m = _PROMULGATION.search(title)
     if m:
         out.append(m.group(1))
+    m = _ISSUER_FIRST.match(title)
+    if m and m.group(1) not in out:
+        out.append(m.group(1))  # 福建省住房和城乡建设厅关于…的若干意见 is cited with its issuer, printed without
     return out
 
 
-def references(doc: ExtractedDocument, text: str | None = None) -> list[Reference]:
-    """The documents ``doc`` cites, one ``Reference`` each, IMPLEMENTS winning over CITES; sorted by target."""
+def references(doc: ExtractedDocument, text: str | None = None, head: str | None = None) -> list[Reference]:
+    """The documents ``doc`` cites, one ``Reference`` each, IMPLEMENTS winning over CITES; sorted by target.
+    ``head``: the text before the provisions (extraction passes it), where a header citation is written out
+    in full — 《…关于印发<X>的通知》(桂政办发〔2024〕61号) — so the reference knows the title as well as the number."""
     own = {compact(doc.document.doc_number or "")} | {compact(t) for t in titles_of(doc.document.title)}
     own.discard("")
     found: dict[str, dict] = {}
@@ -124,6 +130,8 @@ def references(doc: ExtractedDocument, text: str | None = None) -> list[Referenc
     else:
         passages = [(None, doc.document.title or "")] + [(p.number, f"{p.title or ''}。{p.text}") for p in doc.provisions]
         passages += [(t.number, f"{t.title or ''}。{t.text}") for t in doc.tasks if not doc.provisions]
+        if head:
+            passages.insert(0, (None, fold(head)))
     for number, passage in passages:
         for start, end, title, doc_number in _mentions(passage):
             verb = _verb_before(passage, start)
@@ -136,9 +144,9 @@ def references(doc: ExtractedDocument, text: str | None = None) -> list[Referenc
     return [Reference(e["kind"], t, tuple(e["cited_as"]), e["evidence"]) for t, e in sorted(found.items())]
 
 
-def reference_records(doc: ExtractedDocument) -> list[ReferenceRecord]:
-    """``references(doc)`` as the records extraction keeps on the document."""
+def reference_records(doc: ExtractedDocument, head: str | None = None) -> list[ReferenceRecord]:
+    """``references(doc, head=head)`` as the records extraction keeps on the document."""
     return [ReferenceRecord(kind=r.kind, target=r.target, cited_as=list(r.cited_as), where=r.evidence.get("where"),
                             provision=r.evidence.get("provision"), verb=r.evidence.get("verb"),
                             clause=r.evidence.get("clause"), count=r.evidence.get("count", 1))
-            for r in references(doc)]
+            for r in references(doc, head=head)]

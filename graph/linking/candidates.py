@@ -26,7 +26,7 @@ Everything is a pure function of the units: their order does not change the resu
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -153,11 +153,14 @@ class _Signals:
 def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: int = 3, min_score: float = 0.0,
                method: tuple[str, str] = METHOD, weights: Weights = DEFAULT_WEIGHTS,
                counterparts: CounterpartTable | None = None, block_rows: int = 256,
-               with_evidence: bool = True) -> list[Candidate]:
-    """The ``top_k`` lower units of every upper unit, best first (ties broken by id).
+               with_evidence: bool = True, per_document: bool = False,
+               select: Callable[[list[Candidate]], list[Candidate]] | None = None) -> list[Candidate]:
+    """The ``top_k`` lower units of every upper unit, best first (ties broken by id); with ``per_document``,
+    the ``top_k`` of every lower document (a provincial measure is carried out once in each city).
 
     Only pairs the region tree allows are scored (``scope.Scope``): a higher document meets the lower
-    documents that name it or lie in its region, never the whole corpus."""
+    documents that name it or lie in its region, never the whole corpus. ``select`` picks among the
+    candidates before their evidence is gathered (the costly part), so only kept links pay for it."""
     upper = sorted({u.id: u for u in upper}.values(), key=lambda u: u.id)
     lower = sorted({u.id: u for u in lower}.values(), key=lambda u: u.id)
     if not upper or not lower:
@@ -174,44 +177,58 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
         if not lo.stub:
             cols_of.setdefault(lo.doc_key, []).append(j)
     out: list[Candidate] = []
+    where: dict[tuple[str, str], tuple[int, int, str]] = {}  # candidate → (upper index, lower index, rule)
     for doc in sorted(rows_of):
         reach = {k: why for k, why in scope.lower_of(doc).items() if k in cols_of}
         if not reach:
             continue
-        col_doc = [k for k in sorted(reach) for _ in cols_of[k]]
-        cols = np.array([j for k in sorted(reach) for j in cols_of[k]])
+        docs = sorted(reach)
+        col_doc = [k for k in docs for _ in cols_of[k]]
+        cols = np.array([j for k in docs for j in cols_of[k]])
+        bounds = np.cumsum([0] + [len(cols_of[k]) for k in docs])
+        segments = list(zip(bounds[:-1], bounds[1:])) if per_document else [(0, len(cols))]
+        named = np.array([reach[k] == "implements" for k in col_doc], dtype=bool)
         doc_rows = rows_of[doc]
         for start in range(0, len(doc_rows), block_rows):
             rows = np.array(doc_rows[start:start + block_rows])
-            parts = signals.block(rows, cols)
-            score = weights.combine(parts)
+            score = weights.combine(signals.block(rows, cols))
             # a table's own rows are explicit links: never pair a quoted task with the table that quotes it
             valid = np.array([[upper[i].source_doc != k for k in col_doc] for i in rows], dtype=bool)
             up_rank = np.array([LEVEL_RANK.get(upper[i].level or "", 9) for i in rows])
             low_rank = np.array([LEVEL_RANK.get(lower[j].level or "", 9) for j in cols])
-            valid &= up_rank[:, None] < low_rank[None, :]
-            score = np.where(valid, score, -1.0)
-            k = min(top_k, score.shape[1])
-            top = np.argpartition(-score, k - 1, axis=1)[:, :k] if k < score.shape[1] else \
-                np.tile(np.arange(score.shape[1]), (score.shape[0], 1))
-            for r in range(score.shape[0]):
-                # best first; equal scores by id (lower is sorted by id, so by column)
-                picked = sorted(top[r].tolist(), key=lambda c: (-round(float(score[r, c]), 9), int(cols[c])))
-                i = int(rows[r])
-                rank = 0
-                for c in picked:
-                    s = float(score[r, c])
-                    if not valid[r, c] or s <= 0 or s < min_score:
-                        continue
-                    rank += 1
-                    j = int(cols[c])
-                    ev = _evidence(upper[i], lower[j], {n: float(parts[n][r, c]) for n in parts}, signals, table, i, j)\
-                        if with_evidence else {}
-                    if with_evidence:
-                        ev["region"] = _region_evidence(up_places[upper[i].doc_key], low_places[lower[j].doc_key],
-                                                        reach[col_doc[c]])
-                    out.append(Candidate(upper[i].id, lower[j].id, round(s, 4), rank, ev))
-    return out
+            # the region tree ranks levels itself; a document that names another carries it out whatever
+            # their levels say (either may be unknown)
+            valid &= (up_rank[:, None] < low_rank[None, :]) | named[None, :]
+            score = np.where(valid & (score > 0) & (score >= min_score), score, -1.0)
+            for a, b in segments:
+                seg = score[:, a:b]
+                k = min(top_k, b - a)
+                top = np.argpartition(-seg, k - 1, axis=1)[:, :k] + a if k < b - a else \
+                    np.tile(np.arange(a, b), (seg.shape[0], 1))
+                for r in range(score.shape[0]):
+                    # best first; equal scores by id (lower is sorted by id, so by column)
+                    picked = sorted(top[r].tolist(), key=lambda c: (-round(float(score[r, c]), 9), int(cols[c])))
+                    i = int(rows[r])
+                    rank = 0
+                    for c in picked:
+                        if score[r, c] < 0:
+                            continue
+                        rank += 1
+                        j = int(cols[c])
+                        out.append(Candidate(upper[i].id, lower[j].id, round(float(score[r, c]), 4), rank))
+                        where[(upper[i].id, lower[j].id)] = (i, j, reach[col_doc[c]])
+    if select is not None:
+        out = select(out)
+    if not with_evidence:
+        return out
+    withev = []
+    for c in out:
+        i, j, rule = where[(c.upper_task_id, c.lower_task_id)]
+        parts = {n: float(v[0, 0]) for n, v in signals.block(np.array([i]), np.array([j])).items()}
+        ev = _evidence(upper[i], lower[j], parts, signals, table, i, j)
+        ev["region"] = _region_evidence(up_places[upper[i].doc_key], low_places[lower[j].doc_key], rule)
+        withev.append(Candidate(c.upper_task_id, c.lower_task_id, c.score, c.rank, ev))
+    return withev
 
 
 def _region_evidence(up: DocumentPlace, low: DocumentPlace, why: str) -> dict:

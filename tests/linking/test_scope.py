@@ -51,7 +51,7 @@ def _docs(links) -> set[tuple[str, str]]:
 
 
 def test_no_link_between_unrelated_regions(corpus):
-    links = link_units(corpus, top_k=20, min_score=0.0)
+    links = link_units(corpus, top_k=20, min_score=0.0, per_lower=20)
     places = {u.doc_key: DocumentPlace(u.doc_key, u.level, u.region, u.region_basis, u.implements) for u in corpus}
     assert links
     for link in links:
@@ -61,7 +61,7 @@ def test_no_link_between_unrelated_regions(corpus):
 
 
 def test_what_the_tree_allows(corpus):
-    pairs = _docs(link_units(corpus, top_k=20, min_score=0.0))
+    pairs = _docs(link_units(corpus, top_k=20, min_score=0.0, per_lower=20))
     assert {("菏泽方案", "山东方案"), ("曹县方案", "山东方案"), ("曹县方案", "菏泽方案"), ("郑州方案", "河南方案")} <= pairs
     assert ("菏泽方案", "国务院意见") in pairs and ("广州方案", "国务院意见") in pairs  # national covers all
     assert not {p for p in pairs if p[0] == "菏泽方案" and p[1] == "河南方案"}
@@ -70,7 +70,7 @@ def test_what_the_tree_allows(corpus):
 
 
 def test_a_named_document_comes_first(corpus):
-    pairs = _docs(link_units(corpus, top_k=20, min_score=0.0))
+    pairs = _docs(link_units(corpus, top_k=20, min_score=0.0, per_lower=20))
     assert {p[1] for p in pairs if p[0] == "无名落实"} == {"河南方案"}
     # what it names is its only source, even across provinces and over its own province's documents
     assert {p[1] for p in pairs if p[0] == "济南落实"} == {"河南方案"}
