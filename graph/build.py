@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from policykg.ingest.departments import LEVEL_PREFIXES
 from policykg.ingest.normalize import compact
 from policykg.ingest.records import ExtractedDocument, Span, UnitRef
+from policykg.ingest.references import core_title
 from policykg.ingest.regions import Region, region_index
 
 from .ids import document_id, document_key, region_id, task_id, titles_of
@@ -67,6 +68,7 @@ class _Builder:
         """The document id a 《title》 or number refers to: the ingested one if we have it, else a stub.
         ``forms`` are the other ways the citation names it (《河南省…关于印发<X>的通知》(豫建房〔2025〕181号)):
         a document known by its title only is still found."""
+        forms = list(forms)
         plain = compact(ref).strip("《》")
         key = self.by_number.get(plain) or self.by_title.get(plain)
         for form in forms:
@@ -77,6 +79,11 @@ class _Builder:
             return self.g.add_node(document_id(key), "Document").id
         did = document_id(plain)
         props = {"doc_number": plain} if _DOC_NUMBER.match(plain) else {"title": plain}
+        cited_title = next((f for f in forms if f.startswith("《")), None)
+        if "title" not in props and cited_title:
+            # cited by number and title: the stub keeps the title the document is printed under, so the
+            # document folds it in when it comes, even if its own text carries no number
+            props["title"] = core_title(cited_title)
         self.g.add_node(did, "Document", stub=True, source_docs=[cited_from], **props)
         return did
 

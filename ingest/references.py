@@ -98,6 +98,17 @@ def titles_of(title: str | None) -> list[str]:
     return out
 
 
+def core_title(title: str) -> str:
+    """The title a document is printed under, from the way it is cited: the promulgated X of
+    关于印发《X》的通知, else the title without its issuer (福建省住房和城乡建设厅关于… → 关于…)."""
+    plain = compact(title).strip("《》")
+    m = _PROMULGATION.search(plain)
+    if m:
+        return m.group(1)
+    m = _ISSUER_FIRST.match(plain)
+    return m.group(1) if m else plain
+
+
 def references(doc: ExtractedDocument, text: str | None = None, head: str | None = None) -> list[Reference]:
     """The documents ``doc`` cites, one ``Reference`` each, IMPLEMENTS winning over CITES; sorted by target.
     ``head``: the text before the provisions (extraction passes it), where a header citation is written out
