@@ -30,6 +30,7 @@ _PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,20}$")
 # 《…》 titles name other documents' issuers, not this one's
 _QUOTED = re.compile(r"《[^《》]*》")
 _MAJORITY = 0.7
+_PROMULGATED = re.compile(r"关于印发《([^《》]+)》")
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,11 @@ def document_region(head_lines: list[str], issuer: str | None, title: str | None
                     body: str) -> DocumentRegion:
     ri = region_index()
     if issuer and _NATIONAL_ISSUER.match(issuer):
-        return DocumentRegion(None, NATIONAL, "issuer")
+        # 国家金融监督管理总局柳州监管分局: a national body's local branch belongs to its region
+        hit = ri.first_in(issuer)
+        if hit is None:
+            return DocumentRegion(None, NATIONAL, "issuer")
+        return DocumentRegion(hit[1], hit[1].level, "issuer")
     if issuer:
         r = ri.prefix(issuer)
         if r is None:
@@ -128,9 +133,10 @@ def document_region(head_lines: list[str], issuer: str | None, title: str | None
         plain = _QUOTED.sub("", title)
         if _NATIONAL_ISSUER.match(plain):
             return DocumentRegion(None, NATIONAL, "title")
-        hit = ri.first_in(plain)
-        if hit is not None and hit[0] <= 4:
-            return DocumentRegion(hit[1], hit[1].level, "title")
+        for candidate in (plain, *_PROMULGATED.findall(title)):  # 关于印发《西宁市…措施》的通知: its own title
+            hit = ri.first_in(candidate)
+            if hit is not None and hit[0] <= 4:
+                return DocumentRegion(hit[1], hit[1].level, "title")
     if doc_number_prefix:
         code = doc_number_region(doc_number_prefix)
         if code == NATIONAL:

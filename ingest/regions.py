@@ -30,7 +30,7 @@ class Region:
 
 
 class RegionIndex:
-    def __init__(self, regions: list[Region]):
+    def __init__(self, regions: list[Region], nations: tuple[str, ...] = ()):
         self.by_code = {r.code: r for r in regions}
         self._by_name: dict[str, list[Region]] = {}
         for r in regions:
@@ -38,6 +38,8 @@ class RegionIndex:
             short = _short_name(r)
             if short and short != r.name:
                 self._by_name.setdefault(short, []).append(r)
+            for alias in _autonomous_prefecture_aliases(r, nations):
+                self._by_name.setdefault(alias, []).append(r)
         self._names_by_length = sorted(self._by_name, key=len, reverse=True)
         self._max_len = max(map(len, self._by_name))
 
@@ -96,6 +98,19 @@ def _short_name(r: Region) -> str | None:
     return None
 
 
+def _autonomous_prefecture_aliases(r: Region, nations: tuple[str, ...]) -> list[str]:
+    """楚雄彝族自治州 is written 楚雄州 (and 楚雄): the place name without the peoples, with or without 州."""
+    if r.level != "city" or not r.name.endswith("自治州") or not nations:
+        return []
+    stem = r.name[: -len("自治州")]
+    while True:
+        nation = next((n for n in nations if stem.endswith(n) and len(stem) > len(n)), None)
+        if nation is None:
+            break
+        stem = stem[: -len(nation)]
+    return [stem + "州", stem] if len(stem) >= 2 and stem + "自治州" != r.name else []
+
+
 def _prefer(candidates: list[Region]) -> Region:
     order = {"province": 0, "city": 1, "county": 2}
     return min(candidates, key=lambda r: (order[r.level], r.code))
@@ -123,4 +138,7 @@ def region_index() -> RegionIndex:
             city = code[:4] + "00"
             parent = city if city in codes else code[:2] + "0000"
         regions.append(Region(name, level, code, parent))
-    return RegionIndex(regions)
+    nations_file = Path(spec.submodule_search_locations[0]) / "resources" / "56_nations.csv"
+    nations = tuple(sorted((n.strip() for n in nations_file.read_text(encoding="utf-8").splitlines() if n.strip()),
+                           key=len, reverse=True))
+    return RegionIndex(regions, nations)

@@ -68,3 +68,20 @@ def test_references_are_read_at_extraction():
     refs = {r.target: r for r in doc.references}
     assert refs["山东省科技创新行动方案"].kind == "IMPLEMENTS" and refs["山东省科技创新行动方案"].where == "header"
     assert refs["菏泽市科学技术奖励办法"].kind == "CITES" and refs["菏泽市科学技术奖励办法"].provision == "一"
+
+
+def test_a_national_bodys_local_branch_belongs_to_its_region():
+    info = _doc("国家金融监督管理总局柳州监管分局\n关于促进房地产市场平稳健康发展的通知\n为推动发展,现提出如下意见。")
+    assert (info.region, info.level, info.region_basis) == ("柳州市", "city", "issuer")
+    info = _doc("国务院办公厅\n关于促进房地产市场平稳健康发展的通知\n为推动发展,现提出如下意见。")
+    assert (info.region, info.level) == (None, "national")
+
+
+def test_an_autonomous_prefecture_by_its_common_name():
+    info = _doc("云南省楚雄州\n关于促进房地产市场平稳健康发展的若干措施\n为推动发展,现提出如下措施。")
+    assert (info.region, info.level) == ("楚雄彝族自治州", "city")
+
+
+def test_the_title_a_notice_promulgates():
+    info = _doc("关于印发《西宁市关于支持刚性和改善性住房需求的若干措施》的通知\n为推动发展,现提出如下措施。")
+    assert (info.region, info.region_basis) == ("西宁市", "title")
