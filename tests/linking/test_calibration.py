@@ -29,5 +29,5 @@ def test_the_evaluation_measures_what_the_linker_writes():
 
 def test_families_are_split_and_checked():
     _, families = corpus()
-    assert {f.split for f in families} == {"tune", "test", "unnamed"}
+    assert {f.split for f in families} == {"tune", "test", "late"}
     assert sum(1 for f in families if f.split == "test") >= 2 and all(f.pairs for f in families)

@@ -92,3 +92,20 @@ def test_ancestors():
     ri = region_index()
     assert [ri.by_code[c].name for c in ancestors(ri.get("曹县").code)] == ["曹县", "菏泽市", "山东省"]
     assert ancestors(None) == []
+
+
+def test_real_texts_of_four_provinces():
+    """The linking fixtures (广西, 河南, 福建 and their cities), linked together with every candidate kept:
+    no link of either type joins documents of unrelated regions unless the lower one names the higher."""
+    from policykg.graph.linking import corpus_units
+
+    from .calibration import corpus
+
+    docs, _ = corpus()
+    units = corpus_units(list(docs.values()))
+    places = {u.doc_key: DocumentPlace(u.doc_key, u.level, u.region, u.region_basis, u.implements) for u in units}
+    links = link_units(units, top_k=20, min_score=0.0, per_lower=20)
+    assert links and {lk.props["region_rule"] for lk in links} <= {"region", "national", "implements"}
+    for link in links:
+        low, up = (places[x.split(":")[1]] for x in (link.source, link.target))
+        assert contains(up, low) or up.key in low.implements, (link.source, link.type, link.target)
