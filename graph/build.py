@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from policykg.ingest.departments import LEVEL_PREFIXES
 from policykg.ingest.normalize import compact
 from policykg.ingest.records import ExtractedDocument, Span, UnitRef
+from policykg.ingest.references import core_title
 from policykg.ingest.regions import Region, region_index
 
 from .ids import document_id, document_key, region_id, task_id, titles_of
-from .linking.references import references
 from .model import PolicyGraph
 
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号$")
@@ -64,15 +64,26 @@ class _Builder:
         return doc_region
 
     # -- documents ---------------------------------------------------------------
-    def reference(self, ref: str, cited_from: str) -> str:
-        """The document id a 《title》 or number refers to: the ingested one if we have it, else a stub."""
+    def reference(self, ref: str, cited_from: str, forms: Iterable[str] = ()) -> str:
+        """The document id a 《title》 or number refers to: the ingested one if we have it, else a stub.
+        ``forms`` are the other ways the citation names it (《河南省…关于印发<X>的通知》(豫建房〔2025〕181号)):
+        a document known by its title only is still found."""
+        forms = list(forms)
         plain = compact(ref).strip("《》")
         key = self.by_number.get(plain) or self.by_title.get(plain)
+        for form in forms:
+            if key is None:
+                key = next((self.by_title[t] for t in titles_of(form.strip("《》")) if t in self.by_title), None)
         if key is not None and document_id(key) != cited_from:
             # a real document, built here or already stored: refer to it by id (no properties to set)
             return self.g.add_node(document_id(key), "Document").id
         did = document_id(plain)
         props = {"doc_number": plain} if _DOC_NUMBER.match(plain) else {"title": plain}
+        cited_title = next((f for f in forms if f.startswith("《")), None)
+        if "title" not in props and cited_title:
+            # cited by number and title: the stub keeps the title the document is printed under, so the
+            # document folds it in when it comes, even if its own text carries no number
+            props["title"] = core_title(cited_title)
         self.g.add_node(did, "Document", stub=True, source_docs=[cited_from], **props)
         return did
 
@@ -101,14 +112,15 @@ class _Builder:
         doc_region = self.regions.by_code.get(info.region_code) if info.region_code else None
         self.g.add_node(did, "Document", stub=False, doc_number=info.doc_number, title=info.title,
                         issuer=info.issuer, region=info.region, level=info.level, date=info.date,
+                        region_code=info.region_code, region_basis=info.region_basis,
                         file=doc.file, content_hash=doc.content_hash, doc_id=did)
         if info.issuer:
             issuer = self.department(None, info.issuer, info.level, doc_region, key)
             self.g.add_edge(did, "ISSUED_BY", issuer, doc_id=did)
-        refs = references(doc)
+        refs = doc.references  # read at extraction (ingest.references): the build only maps them
         for ref in refs:
-            if ref.evidence.get("where") == "header":
-                self.g.add_edge(did, ref.kind, self.reference(ref.target, did), doc_id=did, basis="explicit",
+            if ref.where == "header":
+                self.g.add_edge(did, ref.kind, self.reference(ref.target, did, ref.cited_as), doc_id=did, basis="explicit",
                                 cited_as=ref.cited_as[0])
 
         def prov(span: Span, number: str) -> dict:
@@ -151,13 +163,13 @@ class _Builder:
 
         # a provision that says 落实《…》 carries that document out; one that only names it cites it
         for ref in refs:
-            provision = ref.evidence.get("provision")
-            if ref.evidence.get("where") == "header" or not provision:
+            provision = ref.provision
+            if ref.where == "header" or not provision:
                 continue
             source = task_id(key, provision)
             if source not in self.g.nodes:
                 source = did
-            self.g.add_edge(source, ref.kind, self.reference(ref.target, did), doc_id=did, number=provision,
+            self.g.add_edge(source, ref.kind, self.reference(ref.target, did, ref.cited_as), doc_id=did, number=provision,
                             basis="explicit", cited_as=ref.cited_as[0])
 
         for k, target in enumerate(doc.targets, start=1):

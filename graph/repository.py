@@ -21,6 +21,7 @@ from policykg.graph.ids import document_id, document_key, titles_of
 from policykg.graph.model import NODE_LABELS
 from policykg.ingest.normalize import compact
 from policykg.ingest.records import ExtractedDocument
+from policykg.ingest.references import core_title
 
 from policykg.graph.stores.backend import ReadResult, StoreBackend
 from policykg.graph.stores.cypher_guard import refuse_writes
@@ -145,7 +146,10 @@ class GraphStore:
         characters of a reference. That is a superset of what ``build_graph`` matches (a number exactly,
         a title after ``compact``, which never changes those characters), and ``build_graph`` decides.
         """
-        refs = sorted({compact(r).strip("《》") for r in doc.document.implements} - {""})
+        refs = {compact(r).strip("《》") for r in doc.document.implements}
+        # a citation by number and title finds a document whose own text carries no number by its title
+        refs |= {core_title(f) for r in doc.references for f in r.cited_as if f.startswith("《")}
+        refs = sorted(refs - {""})
         if not refs:
             return []
         probes = [_CJK_RUN.findall(r) for r in refs]

@@ -15,6 +15,7 @@ from .clauses import COOPERATE, LEAD, DocumentRules, UnitMention, document_rules
 from .departments import Department, DepartmentCatalog, default_catalog, level_prefix
 from .industries import from_enumerations, from_outline, merge
 from .metadata import read_metadata, region_named_in_text
+from .references import reference_records
 from .normalize import CleanText, clean_document, compact, rewrite
 from .outline import Outline, Provision, build_outline
 from .reading import DecodedText, ReadError, decode, read_text_file
@@ -342,6 +343,7 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         # no issuer printed: the place the body names, at the level of its units
         meta.region = region_named_in_text(text[:outline.body_end], [n for t in tasks for n in t.leads + t.cooperates])
         meta.level = meta.region.level if meta.region else None
+        meta.region_basis = "body" if meta.region else None
 
     industries = merge(from_outline(outline.provisions), from_enumerations(text[:outline.body_end]))
     by_provision = {i.provision: i.name for i in industries if i.provision}
@@ -355,7 +357,8 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         doc_number=meta.doc_number, title=meta.title, issuer=meta.issuer,
         region=meta.region.name if meta.region else None, level=meta.level,
         date=meta.date.isoformat() if meta.date else None, implements=meta.implements,
-        region_code=meta.region.code if meta.region else None, plan_year=meta.plan_year)
+        region_code=meta.region.code if meta.region else None, region_basis=meta.region_basis,
+        plan_year=meta.plan_year)
     provisions = [ProvisionRecord(number=p.number, title=p.title, parent=p.parent_number,
                                   text=compact(text[p.body_start:p.end]), span=ctx.span(p.start, p.end))
                   for p in outline.provisions]
@@ -364,12 +367,14 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
                        document_year(text, meta.date, package), meta.region, tasks)
     if ctx.unknown:
         ctx.warnings.append("departments not in the alias file (kept as written): " + "、".join(ctx.unknown))
-    return ExtractedDocument(
+    doc = ExtractedDocument(
         file=name, content_hash=hashlib.sha256(raw.encode("utf-8")).hexdigest(), encoding=decoded.encoding,
         document=info, tasks=tasks, cascades=cascades, targets=targets,
         industries=[IndustryRecord(name=i.name, parent=i.parent, provision=i.provision) for i in industries],
         departments=ctx.departments, provisions=provisions, unknown_departments=ctx.unknown,
         warnings=ctx.warnings)
+    doc.references = reference_records(doc, head=text[:body_start])
+    return doc
 
 
 def _ancestry(number: str) -> list[str]:

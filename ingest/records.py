@@ -39,6 +39,7 @@ class DocumentInfo(BaseModel):
     date: str | None = None
     implements: list[str] = Field(default_factory=list)
     region_code: str | None = None
+    region_basis: str | None = Field(None, description="what gave the region: issuer | title | doc_number | body")
     plan_year: int | None = None
 
 
@@ -105,6 +106,19 @@ class ProvisionRecord(BaseModel):
     span: Span
 
 
+class ReferenceRecord(BaseModel):
+    """A document this one cites (CITES) or says it carries out (IMPLEMENTS: 贯彻落实《X》)."""
+
+    kind: str = Field(description="IMPLEMENTS | CITES")
+    target: str = Field(description="the cited document's number, else its title (compacted, without 《》)")
+    cited_as: list[str] = Field(default_factory=list, description="every form it is written in: 《title》, number")
+    where: str | None = Field(None, description="header (the title or preamble) | provision | text")
+    provision: str | None = Field(None, description="the provision that cites it")
+    verb: str | None = Field(None, description="the implementing verb before the citation (贯彻落实, 根据…)")
+    clause: str | None = None
+    count: int = 1
+
+
 class ExtractedDocument(BaseModel):
     file: str
     content_hash: str
@@ -117,4 +131,5 @@ class ExtractedDocument(BaseModel):
     departments: dict[str, list[str]] = Field(default_factory=dict)
     provisions: list[ProvisionRecord] = Field(default_factory=list)
     unknown_departments: list[str] = Field(default_factory=list)
+    references: list[ReferenceRecord] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
