@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from .assets import VIS_VERSION, asset_text
 from .graphs import LEVEL_ORDER, View
+from .layout import DEPARTMENT_FONT, TASK_FONT
 
 TEXT_MAX = 360  # characters of a provision shown on hover
 
@@ -270,14 +271,11 @@ def _options(view: View, n_nodes: int) -> dict[str, Any]:
         "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 100},
     }
     if view.layered:
-        # rows fixed by level (placed by layer_positions), physics only spreads each row sideways
+        # every node fixed where layout.py put it: the short stabilisation only signals that the drawing is ready
         options["layout"] = {"randomSeed": 7, "improvedLayout": False}
         options["physics"] = {
-            "enabled": True, "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -3000, "centralGravity": 0.0, "springLength": 200,
-                          "springConstant": 0.004, "damping": 0.4, "avoidOverlap": 0.6},
-            "minVelocity": 1.0,
-            "stabilization": {"enabled": True, "iterations": 200, "updateInterval": 25, "fit": True},
+            "enabled": True, "solver": "barnesHut", "minVelocity": 1.0,
+            "stabilization": {"enabled": True, "iterations": 10, "updateInterval": 5, "fit": True},
         }
         options["edges"]["smooth"] = False
     return options
@@ -313,9 +311,9 @@ def to_pyvis(view: View):
             opts["borderWidth"] = 4
             opts["font"] = {"size": 26 if g.number_of_nodes() > 150 else 18, "bold": True}
         if view.layered:
-            # tasks keep their places (each lower task under its higher one); departments slide along their row
-            opts.update(x=d["x"], y=d["y"], fixed={"x": d["label"] != "Department", "y": True})
-            opts["font"] = {"size": 26 if n in focus else 24, "bold": False}
+            # every node keeps the place layout.py gave it: rows by level, no overlap, nothing for physics to do
+            opts.update(x=d["x"], y=d["y"], fixed={"x": True, "y": True})
+            opts["font"] = {"size": DEPARTMENT_FONT if d["label"] == "Department" else TASK_FONT}
         if d["label"] == "Task":
             opts["widthConstraint"] = {"maximum": 130}
         net.add_node(n, label=node_label(d), shape=style.shape, **opts)

@@ -122,14 +122,32 @@ def _star_rows(hubs: int, leaves: int) -> list[dict]:
     return rows
 
 
-def test_collapse_keeps_the_most_connected_part_around_the_focus():
+def test_collapse_keeps_whole_pieces_around_the_focus():
     g, focus = rows_to_graph(_star_rows(hubs=10, leaves=30))
     assert g.number_of_nodes() == 1 + 10 + 300
     small = collapse(g, 40, focus)
     assert small.number_of_nodes() == 40
-    assert "focus" in small and all(f"task{h}" in small for h in range(10))  # hubs before leaves
+    # one task with all 30 of its departments, then the room left filled along edges: no loose end
+    whole = [h for h in range(10) if all(f"d{h}-{i}" in small for i in range(30))]
+    assert "focus" in small and len(whole) == 1
     assert nx.is_weakly_connected(small)
     assert collapse(g, 1000, focus) is g
+
+
+@pytest.mark.parametrize("limit", [20, 60, 61])
+def test_a_truncated_cascade_keeps_links_not_loose_ends(fetch, limit):
+    view = build_view("cascade", fetch, limit=limit)
+    g = view.graph
+    assert g.number_of_nodes() == limit and view.collapsed
+    assert [n for n in g if g.degree(n) == 0] == []
+    uppers = {v for _, v, e in g.edges(data=True) if e["type"] in ("CASCADES_FROM", "RELATES_TO")}
+    assert len(uppers) >= 3  # several provincial tasks, each with what carries it out
+    assert "Left out:" in view.notice and "tasks" in view.left_out
+    # rows close up over what was left out, and no two labels in a row overlap
+    from policykg.viz.layout import label_width
+    for row in {d["row"] for _, d in g.nodes(data=True)}:
+        xs = sorted((d["x"], label_width(d)) for _, d in g.nodes(data=True) if d["row"] == row)
+        assert all(b[0] - a[0] >= (a[1] + b[1]) / 2 for a, b in zip(xs, xs[1:]))
 
 
 def test_a_collapsed_view_says_so(fetch):
