@@ -28,7 +28,7 @@ from .layout import LEVEL_ORDER, layered_positions
 
 # what a browser handles comfortably with physics on; beyond it the view keeps the most connected part
 DEFAULT_NODE_LIMIT = 300
-VIEW_KINDS = ("department", "document", "cascade", "industry")
+VIEW_KINDS = ("department", "document", "cascade", "industry", "task")
 
 # the links between a higher-level and a lower-level task: stated by a table, or inferred (policykg link)
 LINK_TYPES = ("CASCADES_FROM", "RELATES_TO")
@@ -205,6 +205,20 @@ def industry_view(fetch: Fetch, name: str, limit: int = DEFAULT_NODE_LIMIT) -> V
     return _finish("industry", name, g, focus, limit, g.nodes[focus[0]].get("name", name), subtitle)
 
 
+def task_view(fetch: Fetch, node_id: str, limit: int = DEFAULT_NODE_LIMIT) -> View:
+    """A node (a task, usually) and everything one relationship away: the task view, and what expanding a node in
+    any view brings in."""
+    g, focus = rows_to_graph(fetch("viz-neighbours", {"id": node_id}))
+    if not focus:
+        raise ViewNotFound("node", node_id)
+    d = g.nodes[focus[0]]
+    title = " ".join(x for x in (d.get("number"), d.get("title") or d.get("name") or d.get("doc_number")) if x) \
+        or node_id
+    doc = g.nodes[d["doc_id"]] if d.get("doc_id") in g else {}
+    subtitle = " · ".join(x for x in (d["label"], d.get("level"), doc.get("doc_number"), doc.get("title")) if x)
+    return _finish("task", node_id, g, focus, limit, title, subtitle)
+
+
 def build_view(kind: str, fetch: Fetch, key: str | None = None, *, limit: int = DEFAULT_NODE_LIMIT,
                **options: Any) -> View:
     if kind == "department":
@@ -215,4 +229,6 @@ def build_view(kind: str, fetch: Fetch, key: str | None = None, *, limit: int = 
         return cascade_view(fetch, key or options.get("document"), options.get("min_score"), limit=limit)
     if kind == "industry":
         return industry_view(fetch, key or "", limit=limit)
+    if kind == "task":
+        return task_view(fetch, key or "", limit=limit)
     raise ValueError(f"unknown view {kind!r}: one of {', '.join(VIEW_KINDS)}")
