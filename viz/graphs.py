@@ -112,7 +112,8 @@ def rows_to_graph(rows: Iterable[Mapping[str, Any]]) -> tuple[nx.MultiDiGraph, l
                 focus.append(src)
             continue
         dst = _merge_node(g, r["target"])
-        props = {k: v for k, v in (r.get("props") or {}).items() if v is not None}
+        # "key" is the store's own merge key of a relationship (viz-neighbours returns every property)
+        props = {k: v for k, v in (r.get("props") or {}).items() if v is not None and k not in ("key", "type")}
         key = f"{r['rel']}:{props.get('doc_id', '')}:{props.get('span_start', '')}"
         g.add_edge(src, dst, key=key, type=r["rel"], **props)
     return g, focus

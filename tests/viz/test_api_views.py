@@ -102,3 +102,20 @@ def test_analytics_endpoints(viz_client):
     assert png.headers["content-type"] == "image/png" and png.content.startswith(b"\x89PNG")
     bad = viz_client.get("/analytics/workload", params={"level": "planet"})
     assert bad.status_code == 422 and bad.headers["content-type"].startswith(PROBLEM)
+
+
+def test_neighbours_and_task_view(viz_client):
+    r = viz_client.get("/viz/neighbours", params={"id": "dept:371700:市统计局"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/json")
+    data = r.json()
+    ids = {n["id"] for n in data["nodes"]}
+    assert "dept:371700:市统计局" in ids and len(ids) > 5
+    assert all(e["from"] in ids and e["to"] in ids for e in data["edges"])
+    assert {e["rel"] for e in data["edges"]} <= {"LEADS", "COOPERATES_ON"}
+    task = next(n for n in data["nodes"] if n["kind"] == "Task")
+    assert task["panel"]["kind"] == "Task" and task["panel"]["text"]
+    missing = viz_client.get("/viz/neighbours", params={"id": "dept:nowhere"})
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith(PROBLEM)
+    page = viz_client.get("/viz/task/" + quote("task:菏政办字〔2024〕7号:四/(五)", safe=""))
+    assert page.status_code == 200 and nodes_of(page.text) >= 3
+    assert "市发展改革委" in page.text and "四/(五)" in page.text
