@@ -119,3 +119,17 @@ def test_neighbours_and_task_view(viz_client):
     page = viz_client.get("/viz/task/" + quote("task:菏政办字〔2024〕7号:四/(五)", safe=""))
     assert page.status_code == 200 and nodes_of(page.text) >= 3
     assert "市发展改革委" in page.text and "四/(五)" in page.text
+
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+
+
+@pytest.mark.parametrize("path,status", [("/viz/department/市不存在局", 404), ("/no/such/path", 404),
+                                         ("/viz/cascade?min_score=2", 422)])
+def test_errors_answer_a_browser_with_a_page(viz_client, path, status):
+    page = viz_client.get(path, headers={"Accept": BROWSER})
+    assert page.status_code == status and page.headers["content-type"].startswith("text/html")
+    assert f"<h1>{status} " in page.text and 'href="/viz"' in page.text
+    for accept in ("application/json", "*/*", "application/problem+json, text/html;q=0.5"):
+        api = viz_client.get(path, headers={"Accept": accept})
+        assert api.status_code == status and api.headers["content-type"].startswith(PROBLEM), accept
