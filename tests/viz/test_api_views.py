@@ -133,3 +133,16 @@ def test_errors_answer_a_browser_with_a_page(viz_client, path, status):
     for accept in ("application/json", "*/*", "application/problem+json, text/html;q=0.5"):
         api = viz_client.get(path, headers={"Accept": accept})
         assert api.status_code == status and api.headers["content-type"].startswith(PROBLEM), accept
+
+
+def test_analytics_answer_a_browser_with_pages(viz_client):
+    page = viz_client.get("/analytics", headers={"Accept": BROWSER})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert page.text.count("<table") == 4  # workload, centrality, bridges, unowned targets (no unled task)
+    assert 'src="/analytics/workload.svg"' in page.text
+    assert 'href="/viz/department/' + quote("dept:371700:市发展改革委", safe="") + '">市发展改革委</a>' in page.text
+    table = viz_client.get("/analytics/workload", params={"top": 3}, headers={"Accept": BROWSER})
+    assert table.headers["content-type"].startswith("text/html") and table.text.count("<tr>") == 4
+    assert viz_client.get("/analytics/workload", params={"top": 3}).json()[0]["department"] == "市发展改革委"
+    landing = viz_client.get("/viz").text
+    assert '<a href="/analytics">analytics</a>' in landing
