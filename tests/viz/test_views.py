@@ -210,3 +210,64 @@ def test_document_text_cannot_break_out_of_the_page():
     assert "</script><script>alert(1)" not in html and "<img src=x" not in html
     assert "&lt;b&gt;title&lt;/b&gt;" in html
     assert page_data(html)["nodes"][0]["tip"]["head"].endswith("</script><script>alert(1)</script>")
+
+
+def _task_rows(positions: dict[str, int | None]) -> list[dict]:
+    task = {"id": "t1", "label": "Task", "level": "city", "number": "一", "text": "做好某项工作。", "doc_id": "doc:x",
+            "span_start": 0, "span_end": 40, "deadline": "2025年底前", "targets": ["达到10个"]}
+    rows = [{"source": {"id": "t1", "label": "Task"}, "rel": "FOCUS", "props": None, "target": None}]
+    # printed in the order a, b, c (spans), but the extractor's positions may say otherwise
+    for i, name in enumerate(("甲局", "乙局", "丙局")):
+        props = {"doc_id": "doc:x", "span_start": 10 + 5 * i, "span_end": 13 + 5 * i, "surface": name,
+                 "position": positions.get(name)}
+        rows.append({"source": {"id": name, "label": "Department", "name": name}, "rel": "LEADS" if i < 2 else
+                     "COOPERATES_ON", "props": props, "target": task})
+    return rows
+
+
+def test_the_panel_lists_units_in_printed_order():
+    from policykg.viz.panel import node_panel
+
+    g, _ = rows_to_graph(_task_rows({}))
+    panel = node_panel(g, "t1")
+    assert [u["name"] for u in panel["leads"]] == ["甲局", "乙局"] and [u["name"] for u in panel["cooperates"]] == ["丙局"]
+    assert panel["clause"]["span"] == [10, 40] and [u["printed"] for u in panel["clause"]["units"]] == ["甲局", "乙局", "丙局"]
+    assert panel["deadline"] == "2025年底前" and panel["targets"] == ["达到10个"] and panel["text"] == "做好某项工作。"
+    assert {"view": "department", "key": "甲局"} == panel["leads"][0]["link"]
+    # the extractor's position wins over where the name was found
+    g, _ = rows_to_graph(_task_rows({"甲局": 1, "乙局": 0, "丙局": 0}))
+    assert [u["name"] for u in node_panel(g, "t1")["leads"]] == ["乙局", "甲局"]
+
+
+def test_an_inferred_link_shows_its_evidence():
+    from policykg.viz.panel import edge_panel
+
+    up = {"id": "up", "label": "Task", "level": "province", "title": "省任务"}
+    rows = [{"source": {"id": "low", "label": "Task", "level": "city", "title": "市任务"}, "rel": "RELATES_TO",
+             "props": {"basis": "inferred", "score": 0.4, "terms": ["物流"], "counterparts": ["省商务厅→市商务局"],
+                       "evidence": json.dumps({"signals": {"text": 0.3}})}, "target": up}]
+    g, _ = rows_to_graph(rows)
+    e = next(iter(g.get_edge_data("low", "up").values()))
+    panel = edge_panel(g, "low", "up", [e])
+    assert panel["inferred"] and panel["score"] == 0.4 and panel["terms"] == ["物流"]
+    assert panel["evidence"] == {"signals": {"text": 0.3}} and panel["counterparts"] == ["省商务厅→市商务局"]
+    html = render_html(View("cascade", "", "t", "s", g, ["up"], layered=False, total_nodes=2))
+    link = page_data(html)["edges"][0]
+    assert link["inferred"] is True and link["panel"]["evidence"]
+
+
+def test_a_table_beside_every_picture(fetch, gold_expectations):
+    from policykg.viz.table import view_rows
+
+    cascade = build_view("cascade", fetch)
+    table = view_rows(cascade)
+    assert table["columns"] == ["provincial task", "leads", "city task", "units", "basis"]
+    links = [e for _, _, e in cascade.graph.edges(data=True) if e["type"] in ("CASCADES_FROM", "RELATES_TO")]
+    assert len(table["rows"]) == len(links) == 35
+    assert all(r["cells"][1] and r["cells"][3] for r in table["rows"])  # provincial leads, city units
+    tasks, _ = gold_expectations.department_view(NAME)
+    department = build_view("department", fetch, NAME)
+    rows = view_rows(department)["rows"]
+    assert len(rows) == tasks and {r["cells"][0] for r in rows} == {"leads", "cooperates"}
+    html = render_html(department)
+    assert html.count("<tr data-id=") == tasks  # the table is in the page, readable without script
