@@ -13,6 +13,8 @@ import networkx as nx
 
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 ROW_GAP = 260
+STAGGER_AT = 30  # a row longer than this is drawn as two staggered lines
+STAGGER_DROP = 0.3  # of the gap between rows
 MARGIN = 18
 TASK_FONT = 14
 DEPARTMENT_FONT = 16
@@ -69,21 +71,20 @@ def layered_positions(g: nx.MultiDiGraph, uppers: Iterable[str]) -> None:
     rows = {s: i for i, s in enumerate(sorted(set(slot.values())))}
     width = {n: label_width(g.nodes[n]) for n in g}
     x: dict[str, float] = {}
+    stagger: dict[str, int] = {}
     by_row: dict[int, list[str]] = {}
     for n in g:
         by_row.setdefault(rows[slot[n]], []).append(n)
     for r in sorted(by_row):
         members = by_row[r]
-        if not x:
-            order = sorted(members, key=key)
-            pos, cursor = {}, 0.0
-            for n in order:
-                pos[n] = cursor + width[n] / 2
-                cursor += width[n] + MARGIN
-            x.update(pos)
-            continue
         wanted = {}
+        if not x:  # the top row: in document order, evenly
+            first = sorted(members, key=key)
+            step = max(width[n] for n in first) / (2 if len(first) > STAGGER_AT else 1) + MARGIN
+            wanted = {n: i * step for i, n in enumerate(first)}
         for n in members:
+            if n in wanted:
+                continue
             placed = [x[m] for m in simple.neighbors(n) if m in x]
             wanted[n] = sum(placed) / len(placed) if placed else float("nan")
         known = [n for n in members if wanted[n] == wanted[n]]
@@ -91,9 +92,17 @@ def layered_positions(g: nx.MultiDiGraph, uppers: Iterable[str]) -> None:
         end = max(x.values()) if x else 0.0
         for i, n in enumerate(sorted((m for m in members if m not in known), key=key)):
             wanted[n] = end + (i + 1) * (width[n] + MARGIN)
-        x.update(_spread(sorted(members, key=lambda m: (wanted[m], key(m))), wanted, width))
+        order = sorted(members, key=lambda m: (wanted[m], key(m)))
+        if len(order) > STAGGER_AT:
+            # a long row is drawn as two staggered lines (neighbours alternate up and down), each spread on its own:
+            # half as wide, and still no two labels on a line overlap
+            for drop, line in enumerate((order[0::2], order[1::2])):
+                stagger.update(dict.fromkeys(line, drop))
+                x.update(_spread(line, wanted, width))
+        else:
+            x.update(_spread(order, wanted, width))
     span = (max(x.values()) - min(x.values())) if x else 0.0
     gap = max(ROW_GAP, span * 0.22)  # a very wide cascade gets taller rows, so the drawing is not a thin strip
     for n, d in g.nodes(data=True):
         d["row"] = rows[slot[n]]
-        d["x"], d["y"] = x.get(n, 0.0), d["row"] * gap
+        d["x"], d["y"] = x.get(n, 0.0), d["row"] * gap + stagger.get(n, 0) * gap * STAGGER_DROP

@@ -145,8 +145,8 @@ def test_a_truncated_cascade_keeps_links_not_loose_ends(fetch, limit):
     assert "Left out:" in view.notice and "tasks" in view.left_out
     # rows close up over what was left out, and no two labels in a row overlap
     from policykg.viz.layout import label_width
-    for row in {d["row"] for _, d in g.nodes(data=True)}:
-        xs = sorted((d["x"], label_width(d)) for _, d in g.nodes(data=True) if d["row"] == row)
+    for line in {d["y"] for _, d in g.nodes(data=True)}:  # a row, or one of its two staggered lines
+        xs = sorted((d["x"], label_width(d)) for _, d in g.nodes(data=True) if d["y"] == line)
         assert all(b[0] - a[0] >= (a[1] + b[1]) / 2 for a, b in zip(xs, xs[1:]))
 
 
@@ -271,3 +271,20 @@ def test_a_table_beside_every_picture(fetch, gold_expectations):
     assert len(rows) == tasks and {r["cells"][0] for r in rows} == {"leads", "cooperates"}
     html = render_html(department)
     assert html.count("<tr data-id=") == tasks  # the table is in the page, readable without script
+
+
+def test_a_long_cascade_row_is_staggered_without_overlap():
+    from policykg.viz.layout import STAGGER_AT, label_width, layered_positions
+
+    rows = []
+    for i in range(STAGGER_AT * 2):
+        up = {"id": f"u{i % 5}", "label": "Task", "level": "province", "title": f"省任务{i % 5}"}
+        rows.append({"source": {"id": f"c{i}", "label": "Task", "level": "city", "title": f"市级任务名称较长的一项{i}"},
+                     "rel": "CASCADES_FROM", "props": {"basis": "explicit"}, "target": up})
+    g, _ = rows_to_graph(rows)
+    layered_positions(g, [f"u{i}" for i in range(5)])
+    lines = {d["y"] for n, d in g.nodes(data=True) if n.startswith("c")}
+    assert len(lines) == 2
+    for line in lines:
+        xs = sorted((d["x"], label_width(d)) for _, d in g.nodes(data=True) if d["y"] == line)
+        assert all(b[0] - a[0] >= (a[1] + b[1]) / 2 for a, b in zip(xs, xs[1:]))
