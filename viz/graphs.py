@@ -182,7 +182,10 @@ def cascade_view(fetch: Fetch, document: str | None = None, min_score: float | N
     uppers = sorted({v for _, v, e in g.edges(data=True) if e["type"] in LINK_TYPES})
     by_type = {t: sum(1 for _, _, e in g.edges(data=True) if e["type"] == t) for t in LINK_TYPES}
     docs = sorted({g.nodes[u].get("document") or g.nodes[u].get("doc_number") or "" for u in uppers} - {""})
-    title = "Province-to-city cascade" + (f": {document}" if document else "")
+    # only inferred subject matches and no stated cascade: say so in the title, not just in the line style
+    name = "Province-to-city cascade" if by_type["CASCADES_FROM"] or not by_type["RELATES_TO"] else \
+        "Provincial and city tasks on related subjects (no cascade stated)"
+    title = name + (f": {document}" if document else "")
     # a cascade named by an inferred subject match only is not a cascade: say which links there are
     links = ", ".join(f"{n} {LINK_NAMES[t]}" for t, n in by_type.items() if n) or "no links"
     subtitle = (f"{len(uppers)} higher-level tasks; {links}"

@@ -77,7 +77,7 @@ def task_panel(g: nx.MultiDiGraph, n: str) -> dict[str, Any]:
     targets = list(d.get("targets") or [])
     targets += [g.nodes[v].get("text") for _, v, e in g.out_edges(n, data=True)
                 if e["type"] == "HAS_TARGET" and g.nodes[v].get("text") not in targets]
-    links = [{"text": f"task view", "view": "task", "key": n}]
+    links = [{"text": "task view", "view": "task", "key": n}]
     return {
         "kind": "Task", "id": n, "number": d.get("number"), "title": d.get("title"), "text": d.get("text"),
         "level": d.get("level"), "stub": bool(d.get("stub")), "clause": clause,

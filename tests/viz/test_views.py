@@ -288,3 +288,14 @@ def test_a_long_cascade_row_is_staggered_without_overlap():
     for line in lines:
         xs = sorted((d["x"], label_width(d)) for _, d in g.nodes(data=True) if d["y"] == line)
         assert all(b[0] - a[0] >= (a[1] + b[1]) / 2 for a, b in zip(xs, xs[1:]))
+
+
+def test_a_cascade_of_related_subjects_only_is_not_called_a_cascade():
+    up = {"id": "up", "label": "Task", "level": "province", "title": "省任务", "doc_number": "鲁X〔2025〕1号"}
+    rows = [{"source": {"id": "low", "label": "Task", "level": "city", "title": "市任务"}, "rel": "RELATES_TO",
+             "props": {"basis": "inferred", "score": 0.2}, "target": up}]
+    view = build_view("cascade", lambda name, params: rows)
+    assert "no cascade stated" in view.title and "1 related-subject links (inferred)" in view.subtitle
+    rows[0]["rel"] = "CASCADES_FROM"
+    rows[0]["props"] = {"basis": "explicit"}
+    assert build_view("cascade", lambda name, params: rows).title.startswith("Province-to-city cascade")
