@@ -14,13 +14,15 @@ WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document O
   AND ($link = 'any' OR type(c) = $link)
   AND coalesce(c.score, 1.0) >= $min_score
 OPTIONAL MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
-RETURN low {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility,
-            label: 'Task', doc_number: cdoc.doc_number, document: cdoc.title} AS source,
-       type(c) AS rel, c {.doc_id, .number, .span_start, .span_end, .basis, .score, .direction, .terms, .counterparts, .regions} AS props,
-       up {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility,
+RETURN low {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility, .deadline,
+            label: 'Task', doc_number: cdoc.doc_number, document: cdoc.title,
+            targets: [(low)-[:HAS_TARGET]->(lg:Target) | lg.text]} AS source,
+       type(c) AS rel, c {.doc_id, .number, .span_start, .span_end, .basis, .score, .direction, .terms, .counterparts,
+         .shared_industries, .rank, .linker, .regions, .region_rule} AS props,
+       up {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility, .deadline,
            label: 'Task', doc_number: pdoc.doc_number, document: pdoc.title,
-           leads: [(pl:Department)-[:LEADS]->(up) | pl.name],
-           cooperates: [(pc:Department)-[:COOPERATES_ON]->(up) | pc.name]} AS target
+           leads: [(pl:Department)-[plr:LEADS]->(up) | {name: pl.name, at: coalesce(plr.position, plr.span_start)}],
+           cooperates: [(pc:Department)-[pcr:COOPERATES_ON]->(up) | {name: pc.name, at: coalesce(pcr.position, pcr.span_start)}]} AS target
 UNION ALL
 MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
 WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
@@ -30,4 +32,4 @@ WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document O
 WITH DISTINCT low
 MATCH (o:Department)-[r:LEADS|COOPERATES_ON]->(low)
 RETURN o {.id, .name, .level, .region, .collective, .known, .aliases, label: 'Department'} AS source, type(r) AS rel,
-       r {.doc_id, .number, .span_start, .span_end, .surface} AS props, low {.id, label: 'Task'} AS target
+       r {.doc_id, .number, .span_start, .span_end, .surface, .position, .printed} AS props, low {.id, label: 'Task'} AS target

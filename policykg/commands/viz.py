@@ -90,3 +90,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """An industry across levels: its broader and narrower industries, tasks about them, their departments."""
         _write("industry", name, output, store, data, limit)
+
+    @viz_app.command("task")
+    def task(
+        id: Annotated[str, typer.Argument(help="a task's id (or any node's), e.g. task:菏政办字〔2024〕7号:四/(五)")],
+        output: OutputOption = None, limit: LimitOption = DEFAULT_NODE_LIMIT,
+        store: StoreOption = StoreKind.auto, data: DataOption = None,
+    ) -> None:
+        """A task and everything one relationship away: its document, departments, targets and links."""
+        _write("task", id, output, store, data, limit)
