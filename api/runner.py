@@ -6,11 +6,13 @@ the same answer as the endpoint.
 """
 from __future__ import annotations
 
+import threading
+import time
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 from policykg.graph.stores.embedded_client import ReadResult
-from policykg.graph.stores.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreError
+from policykg.graph.stores.errors import QueryError, QueryRefused, QueryTimeout, ReadOnlyViolation, StoreError
 from policykg.queries.catalog import CatalogError, CatalogQuery, get_query
 
 from .problems import ApiProblem
@@ -46,15 +48,37 @@ class QueryRunner:
     def __init__(self, holder: StoreHolder, settings: Settings):
         self.holder = holder
         self.settings = settings
+        self._cypher_lanes = threading.BoundedSemaphore(settings.cypher_lanes)
 
     # -- raw reads (POST /cypher) -------------------------------------------------
     def read(self, text: str, params: Mapping[str, Any], *, timeout_ms: int, row_cap: int) -> ReadResult:
+        """Cypher from a client: admitted by the store, run in its own lane, waiting counted in its budget."""
+        started = time.monotonic()
+        if not self._cypher_lanes.acquire(timeout=timeout_ms / 1000):
+            raise QueryTimeout(f"the query waited its whole {timeout_ms} ms time budget for one of the "
+                               f"{self.settings.cypher_lanes} Cypher lanes (other queries hold them)")
+        try:
+            left = timeout_ms - int((time.monotonic() - started) * 1000)
+            if left <= 0:
+                raise QueryTimeout(f"the query spent its {timeout_ms} ms time budget waiting for a Cypher lane")
+            store = self.holder.get()
+            try:
+                return store.read_public(text, params, timeout_ms=left, row_cap=row_cap)
+            except StoreError as exc:
+                self.holder.lost(store, exc)
+                raise
+        finally:
+            self._cypher_lanes.release()
+
+    def ping(self, *, timeout_ms: int):
+        """The store answers a trivial read (GET /healthz); outside the Cypher lanes, so it answers while they are full."""
         store = self.holder.get()
         try:
-            return store.read(text, params, timeout_ms=timeout_ms, row_cap=row_cap)
+            store.read("RETURN 1 AS ok", {}, timeout_ms=timeout_ms, row_cap=1)
         except StoreError as exc:
             self.holder.lost(store, exc)
             raise
+        return store
 
     # -- catalog queries --------------------------------------------------------
     def rows(self, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -99,7 +123,7 @@ class QueryRunner:
         try:
             result = store.read(query.text, bound, timeout_ms=self.settings.query_timeout_ms,
                                 row_cap=self.settings.row_cap)
-        except (QueryTimeout, ReadOnlyViolation):
+        except (QueryTimeout, ReadOnlyViolation, QueryRefused):
             raise
         except QueryError as exc:
             # a catalog query the engine rejects is our bug, not the client's: a 500, logged

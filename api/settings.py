@@ -45,6 +45,9 @@ class Settings:
     # request bodies: uploads, and everything else (a Cypher query with its parameters)
     max_upload_bytes: int = 5 * 1024 * 1024
     max_body_bytes: int = 256 * 1024
+    # POST /cypher queries the engine runs at once: the other engine threads stay free for the catalog
+    # reads behind every other endpoint (and /healthz), however heavy the Cypher sent
+    cypher_lanes: int = 1
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -62,6 +65,7 @@ class Settings:
             max_row_cap=_int_env("POLICYKG_MAX_ROW_CAP", max(row_cap, 10_000)),
             max_upload_bytes=_int_env("POLICYKG_MAX_UPLOAD_BYTES", 5 * 1024 * 1024),
             max_body_bytes=_int_env("POLICYKG_MAX_BODY_BYTES", 256 * 1024),
+            cypher_lanes=max(1, _int_env("POLICYKG_CYPHER_LANES", 1)),
         )
 
     def __post_init__(self) -> None:

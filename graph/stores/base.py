@@ -22,6 +22,7 @@ from policykg.graph.model import NODE_LABELS
 from policykg.ingest.normalize import compact
 from policykg.ingest.records import ExtractedDocument
 
+from .cypher_admission import admit, push_down_limit
 from .cypher_guard import refuse_writes
 from .embedded_client import ReadResult
 from .loading import (Statement, document_removal, document_statements, new_version_statements,
@@ -30,6 +31,8 @@ from .loading import (Statement, document_removal, document_statements, new_vers
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 DEFAULT_TIMEOUT_MS = int(os.environ.get("POLICYKG_QUERY_TIMEOUT_MS", "10000"))
 DEFAULT_ROW_CAP = int(os.environ.get("POLICYKG_ROW_CAP", "10000"))
+# what a public read may hand back, converted (a bigger result is refused, not held)
+PUBLIC_RESULT_BYTES = int(os.environ.get("POLICYKG_RESULT_BYTES", str(64 << 20)))
 
 
 @dataclass
@@ -104,7 +107,8 @@ class GraphStore(ABC):
 
     # -- what a backend provides -------------------------------------------------
     @abstractmethod
-    def _read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int) -> ReadResult: ...
+    def _read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int,
+              max_bytes: int | None = None) -> ReadResult: ...
 
     @abstractmethod
     def _write_atomic(self, statements: Sequence[Statement]) -> None: ...
@@ -121,11 +125,23 @@ class GraphStore(ABC):
 
     # -- shared behaviour -----------------------------------------------------------
     def read(self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None,
-             row_cap: int | None = None) -> ReadResult:
+             row_cap: int | None = None, max_bytes: int | None = None) -> ReadResult:
         """A read-only query: writes are refused, the time budget and row cap always apply."""
         refuse_writes(query)
         return self._read(query, dict(params or {}), timeout_ms or DEFAULT_TIMEOUT_MS,
-                          DEFAULT_ROW_CAP if row_cap is None else row_cap)
+                          DEFAULT_ROW_CAP if row_cap is None else row_cap, max_bytes=max_bytes)
+
+    def read_public(self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None,
+                    row_cap: int | None = None) -> ReadResult:
+        """A query from outside (``POST /cypher``, ``policykg cypher``): admitted first, its rows cut in the engine.
+
+        Catalog queries are ours and go through ``read``; what a stranger sends may be built to hold the
+        engine (see ``cypher_admission``), so it is refused before the engine sees it.
+        """
+        admit(query, params)
+        cap = DEFAULT_ROW_CAP if row_cap is None else row_cap
+        return self.read(push_down_limit(query, cap), params, timeout_ms=timeout_ms, row_cap=cap,
+                         max_bytes=PUBLIC_RESULT_BYTES)
 
     def rows(self, query: str, params: Mapping[str, Any] | None = None, **kw) -> list[dict[str, Any]]:
         result = self.read(query, params, **kw)

@@ -35,6 +35,10 @@ class ReadOnlyViolation(QueryError):
     """A query sent through the read path tried to modify the graph or load data."""
 
 
+class QueryRefused(QueryError):
+    """A query from outside was refused before or after the engine: it could hold the store or the client too long."""
+
+
 class QueryTimeout(QueryError):
     """A read query ran longer than its time budget and was aborted by the engine."""
 

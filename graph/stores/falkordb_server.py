@@ -39,6 +39,9 @@ Health = Literal["ok", "loading", "down"]
 
 
 QUERY_MEM_CAPACITY = int(os.environ.get("POLICYKG_QUERY_MEM_BYTES", str(1 << 30)))
+# Engine threads: more than the API's Cypher lanes (api/settings.py), so that a client's heavy query never
+# holds every thread and catalog reads, the CLI and /healthz keep answering.
+ENGINE_THREADS = int(os.environ.get("POLICYKG_ENGINE_THREADS", str(max(4, os.cpu_count() or 1))))
 
 
 def no_retry() -> Retry:
@@ -234,6 +237,7 @@ class EmbeddedServer:
             # A read's time budget does not bound its memory: one huge range() from /cypher could hold
             # the server for seconds after its timeout; cap what a single query may allocate.
             "QUERY_MEM_CAPACITY", str(QUERY_MEM_CAPACITY),
+            "THREAD_COUNT", str(ENGINE_THREADS),
             "--port", "0",
             "--unixsocket", str(self.socket_path),
             "--unixsocketperm", "700",

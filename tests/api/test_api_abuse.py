@@ -1,0 +1,53 @@
+"""POST /cypher under attack: refused before the engine, rows cut, and a lane that leaves the other reads free."""
+from __future__ import annotations
+
+import threading
+
+from policykg.api import Settings
+from policykg.graph.stores.errors import QueryTimeout
+
+NESTED = "RETURN ----------------------------------1 AS x"
+
+
+def test_nested_and_procedure_queries_are_refused(client, assert_problem):
+    assert_problem(client.post("/cypher", json={"query": NESTED}), 400, "nests 34 levels")
+    for query in ("CALL `algo.betweenness`(NULL) YIELD node RETURN node", "CALL `dbms.procedures`()",
+                  "CALL `db.indexes`"):
+        assert_problem(client.post("/cypher", json={"query": query}), 403, "procedure call")
+    assert_problem(client.post("/cypher", json={"query": "RETURN size(range(1,1000000000)) AS n"}), 400, "range()")
+
+
+def test_a_huge_unwind_answers_the_row_cap_marked_truncated(client):
+    r = client.post("/cypher", json={"query": "UNWIND range(1,10000000) AS x RETURN x", "row_cap": 5})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["rows"] == [[1], [2], [3], [4], [5]] and body["truncated"] is True
+
+
+def test_time_waiting_for_a_lane_counts_in_the_budget(loaded_store, make_client, assert_problem):
+    """With the one Cypher lane taken, a second query is refused within its own budget; catalog reads still answer."""
+    entered, release = threading.Event(), threading.Event()
+    real = type(loaded_store).read_public
+
+    class Holding(type(loaded_store)):
+        def __init__(self):  # shares the session store's connection
+            self.__dict__.update(loaded_store.__dict__)
+
+        def read_public(self, query, *a, **k):
+            if "hold" in query:
+                entered.set()
+                release.wait(30)
+            return real(self, query, *a, **k)
+
+    c = make_client(Holding(), Settings(cypher_lanes=1))
+    holder = threading.Thread(target=lambda: c.post("/cypher", json={"query": "RETURN 'hold' AS x"}))
+    holder.start()
+    try:
+        assert entered.wait(30)
+        assert_problem(c.post("/cypher", json={"query": "RETURN 1 AS x", "timeout_ms": 200}), 504, "Cypher lane")
+        assert c.get("/departments", params={"limit": 1}).status_code == 200
+        assert c.get("/healthz").status_code == 200
+    finally:
+        release.set()
+        holder.join(30)
+    assert QueryTimeout  # the 504 above is the store's QueryTimeout mapped by the API
