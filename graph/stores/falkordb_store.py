@@ -36,9 +36,10 @@ class EmbeddedStore(GraphStore):
             self.client.create_index(VERSION_LABEL, prop)
         self._schema_ready = True
 
-    def _read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int) -> ReadResult:
+    def _read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int,
+              max_bytes: int | None = None) -> ReadResult:
         try:
-            return self.client.read(query, params, timeout_ms=timeout_ms, row_cap=row_cap)
+            return self.client.read(query, params, timeout_ms=timeout_ms, row_cap=row_cap, max_bytes=max_bytes)
         except GraphNotFound:
             # nothing loaded yet: an empty graph answers every read with no rows
             return ReadResult(columns=[], rows=[])

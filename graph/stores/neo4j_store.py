@@ -54,7 +54,9 @@ class Neo4jStore(GraphStore):
             session.run(f"CREATE INDEX documentversion_doc_id IF NOT EXISTS FOR (n:{VERSION_LABEL}) ON (n.doc_id)")
         self._schema_ready = True
 
-    def _read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int) -> ReadResult:
+    def _read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int,
+              max_bytes: int | None = None) -> ReadResult:
+        # rows are streamed and cut at the cap; max_bytes is the embedded client's concern (it parses whole replies)
         neo4j = self._neo4j
         started = time.perf_counter()
 
