@@ -18,8 +18,10 @@ from starlette.datastructures import UploadFile
 
 from policykg.graph.stores.errors import StoreError
 from policykg.ingest.extract import ExtractionError
+from policykg.ingest.readers.budget import BUDGET
 from policykg.ingest.reading import ReadError
 
+from .extract_worker import extract_in_worker
 from .problems import ApiProblem, problem_responses
 from .uploads import READERS, reader_for, safe_name
 
@@ -98,7 +100,7 @@ async def upload_document(
 
 def _ingest(request: Request, read, data: bytes, name: str) -> UploadResult:
     try:
-        doc = read(data, name)
+        doc = extract_in_worker(read, data, name, BUDGET.seconds)
     except (ReadError, ExtractionError) as exc:
         raise ApiProblem(422, str(exc), kind="unreadable-document") from exc
     runner = request.app.state.runner

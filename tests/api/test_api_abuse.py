@@ -51,3 +51,35 @@ def test_time_waiting_for_a_lane_counts_in_the_budget(loaded_store, make_client,
         release.set()
         holder.join(30)
     assert QueryTimeout  # the 504 above is the store's QueryTimeout mapped by the API
+
+
+KEY = {"X-API-Key": "test-key-0123456789"}
+
+
+def test_hostile_uploads_are_refused_naming_the_file(write_client, upload_store, assert_problem):
+    from tests.abuse.hostile_files import empty_paragraphs_docx, many_text_operators_pdf
+
+    before = upload_store.counts()
+    docx_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    r = write_client.post("/documents", files={"file": ("flood.docx", empty_paragraphs_docx(), docx_type)},
+                          headers=KEY)
+    assert_problem(r, 422, "flood.docx", "paragraphs")
+    r = write_client.post("/documents", files={"file": ("ops.pdf", many_text_operators_pdf(), "application/pdf")},
+                          headers=KEY)
+    assert_problem(r, 422, "ops.pdf", "text operators")
+    assert upload_store.counts() == before
+
+
+def test_an_upload_is_extracted_outside_the_api_process(monkeypatch):
+    import os
+
+    from policykg.api.extract_worker import extract_in_worker
+
+    doc = extract_in_worker(_reader_pid, b"", "x.txt", 60)
+    assert doc != os.getpid()
+
+
+def _reader_pid(data: bytes, name: str) -> int:
+    import os
+
+    return os.getpid()
