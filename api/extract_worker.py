@@ -9,42 +9,46 @@ exits and can be killed when it runs past the budget.
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 from collections.abc import Callable
+from typing import Any, TypeVar
 
-from policykg.ingest.extract import ExtractionError
+from policykg.errors import PolicyKGError
 from policykg.ingest.reading import ReadError
-from policykg.ingest.records import ExtractedDocument
+
+T = TypeVar("T")
 
 _CTX = multiprocessing.get_context("forkserver")
-_CTX.set_forkserver_preload(["policykg.ingest.readers", "policykg.ingest.extract", "pdfplumber", "docx", "lxml.html"])
+_CTX.set_forkserver_preload(["policykg.ingestion", "policykg.ingest.readers", "pdfplumber", "docx", "lxml.html"])
 
 
-class WorkerFailed(RuntimeError):
-    """The worker died or answered nothing: a reader bug or the operating system killed it (memory)."""
+class WorkerFailed(PolicyKGError):
+    """The worker died or answered nothing: a reader bug, or the operating system killed it (memory)."""
 
 
-def _work(conn, read: Callable[[bytes, str], ExtractedDocument], data: bytes, name: str) -> None:
+def _work(conn, fn: Callable[..., Any], args: tuple) -> None:
     try:
-        conn.send(("ok", read(data, name)))
-    except (ReadError, ExtractionError) as exc:
-        conn.send(("refused", str(exc)))
-    except BaseException as exc:  # noqa: BLE001 - the parent reports it; nothing else may escape a worker
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        try:
+            conn.send(("ok", fn(*args)))
+        except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+            try:
+                conn.send(("raise", pickle.loads(pickle.dumps(exc))))
+            except Exception:  # noqa: BLE001 - an exception that does not pickle is reported by its text
+                conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
 
 
-def extract_in_worker(read: Callable[[bytes, str], ExtractedDocument], data: bytes, name: str,
-                      seconds: float) -> ExtractedDocument:
-    """``read(data, name)`` in a child process; ReadError when it refuses the file or runs past ``seconds``."""
+def run_in_worker(fn: Callable[..., T], args: tuple, *, seconds: float, name: str) -> T:
+    """``fn(*args)`` in a fresh child process; its exception is raised here; ReadError past ``seconds``."""
     receiver, sender = _CTX.Pipe(duplex=False)
-    worker = _CTX.Process(target=_work, args=(sender, read, data, name), daemon=True)
+    worker = _CTX.Process(target=_work, args=(sender, fn, args), daemon=True)
     worker.start()
     sender.close()
     try:
         if not receiver.poll(seconds):
             raise ReadError(f"{name}: reading it took longer than {seconds:.0f} s; policykg refuses documents that "
-                            "cost this much (POLICYKG_READ_SECONDS)")
+                            "cost this much")
         try:
             kind, value = receiver.recv()
         except EOFError as exc:
@@ -55,8 +59,8 @@ def extract_in_worker(read: Callable[[bytes, str], ExtractedDocument], data: byt
         if worker.is_alive():
             worker.kill()
         worker.join(5)
-    if kind == "refused":
-        raise ReadError(value)
+    if kind == "raise":
+        raise value
     if kind == "error":
         raise WorkerFailed(f"reading {name} failed: {value}")
     return value

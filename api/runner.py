@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from policykg.graph.stores.embedded_client import ReadResult
 from policykg.graph.stores.errors import QueryError, QueryRefused, QueryTimeout, ReadOnlyViolation, StoreError
 from policykg.queries.catalog import CatalogError, CatalogQuery, get_query
+from policykg.settings import Settings
 
 from .problems import ApiProblem
-from .settings import Settings
 from .store_access import StoreHolder
 
 DEFAULT_PAGE_SIZE = 50
@@ -71,7 +72,7 @@ class QueryRunner:
             self._cypher_lanes.release()
 
     def ping(self, *, timeout_ms: int):
-        """The store answers a trivial read (GET /healthz); outside the Cypher lanes, so it answers while they are full."""
+        """The store answers a trivial read (GET /healthz), outside the Cypher lanes: it answers while they are full."""
         store = self.holder.get()
         try:
             store.read("RETURN 1 AS ok", {}, timeout_ms=timeout_ms, row_cap=1)

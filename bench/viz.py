@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 
 from policykg.graph.analytics import store_fetch
-from policykg.graph.stores.falkordb_store import EmbeddedStore
+from policykg.graph.stores.factory import embedded_store
 from policykg.ingest.extract import extract_file
 from policykg.corpus import sample_corpus_files
 from policykg.viz import ViewNotFound, build_view, render_html
@@ -59,7 +59,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="policykg-bench-viz-") as tmp:
         data = Path(tmp) / "data"
-        store = EmbeddedStore(data)
+        store = embedded_store(data)
         try:
             for f in sample_corpus_files():
                 store.load_document(extract_file(f))
@@ -105,7 +105,7 @@ def main() -> int:
                   f"(goal < {GOAL_S:.0f} s): {'met' if worst < GOAL_S else 'NOT met'}; "
                   f"{args.runs} runs each, chromium headless, no request left 127.0.0.1")
         finally:
-            store.server.stop(force=True)
+            store.backend.server.stop(force=True)
     return 0
 
 

@@ -5,6 +5,7 @@ industries; every offset is mapped back to the source text for provenance.
 """
 from __future__ import annotations
 
+from policykg.errors import PolicyKGError
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,7 @@ from .targets import find_targets, year_handed_down
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 
 
-class ExtractionError(Exception):
+class ExtractionError(PolicyKGError):
     """A document that yields nothing usable; the message names the file and the reason."""
 
 

@@ -8,7 +8,7 @@ import random
 import pytest
 from typer.testing import CliRunner
 
-from policykg.graph.stores.falkordb_store import EmbeddedStore
+from policykg.graph.stores.factory import embedded_store
 from policykg.cli import app
 from policykg.queries.catalog import get_query
 
@@ -25,14 +25,14 @@ def orders(tmp_path_factory, extracted):
     for seed in (1, 2, 3):
         order = docs[:]
         random.Random(seed).shuffle(order)
-        store = EmbeddedStore(tmp_path_factory.mktemp(f"order{seed}"))
+        store = embedded_store(tmp_path_factory.mktemp(f"order{seed}"))
         try:
             for doc in order:
                 store.load_document(doc)
             report = store.relink()
             results.append((report, mapping(store), store.counts()))
         finally:
-            store.server.stop(force=True)
+            store.backend.server.stop(force=True)
     return results
 
 
@@ -71,7 +71,7 @@ def test_cli_link(tmp_path, monkeypatch, corpus_files):
     monkeypatch.delenv("NEO4J_URI", raising=False)
     runner = CliRunner()
     try:
-        assert runner.invoke(app, ["load", *map(str, corpus_files)]).exit_code == 0
+        assert runner.invoke(app, ["ingest", *map(str, corpus_files)]).exit_code == 0
         result = runner.invoke(app, ["link"])
         assert result.exit_code == 0, result.output
         assert "RELATES_TO" in result.stdout and "inferred links among" in result.stdout

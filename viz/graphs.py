@@ -15,6 +15,7 @@ query runner (with its budget and error mapping).
 """
 from __future__ import annotations
 
+from policykg.errors import PolicyKGError
 import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 LINK_TYPES = ("CASCADES_FROM", "RELATES_TO")
 
 
-class ViewNotFound(LookupError):
+class ViewNotFound(PolicyKGError, LookupError):
     """The department, document or industry a view is about is not in the graph."""
 
     def __init__(self, kind: str, key: str):
@@ -42,7 +43,7 @@ class ViewNotFound(LookupError):
         self.key = key
 
 
-class AmbiguousName(LookupError):
+class AmbiguousName(PolicyKGError, LookupError):
     """A department name that several departments share (市发展改革委 of two cities)."""
 
     def __init__(self, key: str, candidates: list[str]):

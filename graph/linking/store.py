@@ -18,12 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from policykg.graph.stores.backend import Statement
 from policykg.queries.catalog import get_query
 
 from .links import Link
 from .units import LinkUnit
-
-Statement = tuple[str, dict[str, Any]]
 
 UNITS_QUERY = get_query("link-units").text
 

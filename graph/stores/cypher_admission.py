@@ -15,10 +15,10 @@ structure, and a tokenizer cannot itself be made slow (one pass, linear).
 """
 from __future__ import annotations
 
-import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import QueryRefused, ReadOnlyViolation
 
@@ -34,19 +34,6 @@ class Limits:
     max_range_items: int = 10_000_000
     # a range() that is not streamed by UNWIND becomes one list value the engine and the client hold whole
     max_list_range: int = 1_000_000
-
-
-def limits_from_env() -> Limits:
-    def _int(name: str, default: int) -> int:
-        raw = os.environ.get(name, "").strip()
-        return int(raw) if raw else default
-
-    d = Limits()
-    return Limits(max_chars=_int("POLICYKG_CYPHER_MAX_CHARS", d.max_chars),
-                  max_depth=_int("POLICYKG_CYPHER_MAX_DEPTH", d.max_depth),
-                  max_clauses=_int("POLICYKG_CYPHER_MAX_CLAUSES", d.max_clauses),
-                  max_range_items=_int("POLICYKG_CYPHER_MAX_RANGE", d.max_range_items),
-                  max_list_range=_int("POLICYKG_CYPHER_MAX_LIST_RANGE", d.max_list_range))
 
 
 @dataclass(frozen=True)
@@ -282,7 +269,7 @@ def _range_sizes(tokens: list[Token], params: Mapping[str, Any], query: str) -> 
 
 def admit(query: str, params: Mapping[str, Any] | None = None, limits: Limits | None = None) -> None:
     """Refuse ``query`` (QueryRefused, or ReadOnlyViolation for a procedure) unless it is safe to hand an engine."""
-    limits = limits or limits_from_env()
+    limits = limits or Limits()
     params = params or {}
     if len(query) > limits.max_chars:
         raise QueryRefused(f"the query is {len(query)} characters long; at most {limits.max_chars} are accepted",

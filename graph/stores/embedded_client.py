@@ -15,10 +15,9 @@ types (the Neo4j backend must be able to return the same shapes).
 
 from __future__ import annotations
 
-import os
 import re
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ import redis
 from falkordb import Edge, FalkorDB, Node
 from falkordb import Path as GraphPath
 
+from .backend import ReadResult, Statement
 from .cypher_text import mentions_load_csv, parameter_names, rename_parameters, returns_rows, strip_statement
 from .errors import (
     ConstraintViolation,
@@ -43,24 +43,9 @@ DEFAULT_GRAPH = "policykg"
 DEFAULT_TIMEOUT_MS = 10_000
 DEFAULT_ROW_CAP = 10_000
 # what one read may hand back: a value's lists are cut at LIST_CAP items (and the result marked truncated)
-LIST_CAP = int(os.environ.get("POLICYKG_LIST_CAP", "100000"))
+LIST_CAP = 100_000
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-Statement = tuple[str, Mapping[str, Any] | None]
-
-
-@dataclass(frozen=True)
-class ReadResult:
-    columns: list[str]
-    rows: list[list[Any]]
-    truncated: bool = False
-    elapsed_ms: float = 0.0
-
-    def __iter__(self) -> Iterator[Any]:
-        # Lets callers write ``columns, rows = client.read(...)``.
-        yield self.columns
-        yield self.rows
 
 
 @dataclass(frozen=True)
@@ -114,7 +99,7 @@ class EmbeddedClient:
         self.graph = db.select_graph(graph)
 
     @classmethod
-    def open(cls, data_dir: Path | None = None, graph: str = DEFAULT_GRAPH) -> EmbeddedClient:
+    def open(cls, data_dir: Path, graph: str = DEFAULT_GRAPH) -> EmbeddedClient:
         """Start (or reuse) the embedded server for ``data_dir`` and connect to it."""
         return cls(EmbeddedServer(data_dir).ensure_running(), graph)
 

@@ -38,10 +38,10 @@ _MAX_SOCKET_PATH = 107
 Health = Literal["ok", "loading", "down"]
 
 
-QUERY_MEM_CAPACITY = int(os.environ.get("POLICYKG_QUERY_MEM_BYTES", str(1 << 30)))
-# Engine threads: more than the API's Cypher lanes (api/settings.py), so that a client's heavy query never
+DEFAULT_QUERY_MEM_BYTES = 1 << 30
+# Engine threads: more than the API's Cypher lanes (Settings.cypher_lanes), so that a client's heavy query never
 # holds every thread and catalog reads, the CLI and /healthz keep answering.
-ENGINE_THREADS = int(os.environ.get("POLICYKG_ENGINE_THREADS", str(max(4, os.cpu_count() or 1))))
+DEFAULT_ENGINE_THREADS = max(4, os.cpu_count() or 1)
 
 
 def no_retry() -> Retry:
@@ -49,17 +49,6 @@ def no_retry() -> Retry:
     down" into a multi-second hang, and silently re-sends a write whose reply
     was lost (a duplicated CREATE). We want failures to surface at once."""
     return Retry(NoBackoff(), 0)
-
-
-def default_data_dir() -> Path:
-    """``$POLICYKG_DATA``, else ``$XDG_DATA_HOME/policykg``, else ``~/.local/share/policykg``."""
-    explicit = os.environ.get("POLICYKG_DATA", "").strip()
-    if explicit:
-        return Path(explicit).expanduser().resolve()
-    xdg = os.environ.get("XDG_DATA_HOME", "").strip()
-    # The XDG spec says relative values must be ignored.
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".local" / "share"
-    return (base / "policykg").resolve()
 
 
 def _bundled_binaries() -> tuple[Path, Path]:
@@ -117,13 +106,17 @@ class EmbeddedServer:
 
     def __init__(
         self,
-        data_dir: Path | None = None,
+        data_dir: Path,
         *,
+        query_mem_bytes: int | None = None,
+        engine_threads: int | None = None,
         start_timeout: float = 60.0,
         redis_server: Path | None = None,
         module_path: Path | None = None,
     ) -> None:
-        self.data_dir = Path(data_dir).expanduser().resolve() if data_dir else default_data_dir()
+        self.data_dir = Path(data_dir).expanduser().resolve()
+        self.query_mem_bytes = query_mem_bytes or DEFAULT_QUERY_MEM_BYTES
+        self.engine_threads = engine_threads or DEFAULT_ENGINE_THREADS
         self.socket_path = self.data_dir / SOCKET_NAME
         self.pid_file = self.data_dir / PID_NAME
         self.log_file = self.data_dir / LOG_NAME
@@ -236,8 +229,8 @@ class EmbeddedServer:
             "--loadmodule", str(self.module_path), "IMPORT_FOLDER", f"{self.import_dir}/",
             # A read's time budget does not bound its memory: one huge range() from /cypher could hold
             # the server for seconds after its timeout; cap what a single query may allocate.
-            "QUERY_MEM_CAPACITY", str(QUERY_MEM_CAPACITY),
-            "THREAD_COUNT", str(ENGINE_THREADS),
+            "QUERY_MEM_CAPACITY", str(self.query_mem_bytes),
+            "THREAD_COUNT", str(self.engine_threads),
             "--port", "0",
             "--unixsocket", str(self.socket_path),
             "--unixsocketperm", "700",

@@ -9,7 +9,6 @@ page is laid out), so a hostile file costs little to refuse.
 """
 from __future__ import annotations
 
-import os
 import time
 import zlib
 from dataclasses import dataclass
@@ -19,11 +18,6 @@ from policykg.ingest.reading import ReadError
 
 class OverBudget(ReadError):
     """The document would cost more to read than a document may."""
-
-
-def _env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name, "").strip()
-    return int(raw) if raw else default
 
 
 @dataclass(frozen=True)
@@ -37,20 +31,8 @@ class Budget:
     max_page_text_bytes: int = 400_000  # bytes of strings those operators show on one page
     seconds: float = 120.0  # wall time for reading one document
 
-    @classmethod
-    def from_env(cls) -> "Budget":
-        d = cls()
-        return cls(max_file_bytes=_env_int("POLICYKG_MAX_FILE_BYTES", d.max_file_bytes),
-                   max_inflated_bytes=_env_int("POLICYKG_MAX_INFLATED_BYTES", d.max_inflated_bytes),
-                   max_paragraphs=_env_int("POLICYKG_MAX_PARAGRAPHS", d.max_paragraphs),
-                   max_xml_elements=_env_int("POLICYKG_MAX_XML_ELEMENTS", d.max_xml_elements),
-                   max_pages=_env_int("POLICYKG_MAX_PAGES", d.max_pages),
-                   max_page_text_ops=_env_int("POLICYKG_MAX_PAGE_TEXT_OPS", d.max_page_text_ops),
-                   max_page_text_bytes=_env_int("POLICYKG_MAX_PAGE_TEXT_BYTES", d.max_page_text_bytes),
-                   seconds=float(_env_int("POLICYKG_READ_SECONDS", int(d.seconds))))
 
-
-BUDGET = Budget.from_env()
+BUDGET = Budget()
 
 
 class Clock:
@@ -65,13 +47,13 @@ class Clock:
         if time.monotonic() > self.deadline:
             at = f" (at {where})" if where else ""
             raise OverBudget(f"{self.name}: reading it took longer than {self.budget.seconds:.0f} s{at}; "
-                             "policykg refuses documents that cost this much (POLICYKG_READ_SECONDS)")
+                             "policykg refuses documents that cost this much")
 
 
 def check_file_size(size: int, name: str, budget: Budget = BUDGET) -> None:
     if size > budget.max_file_bytes:
         raise OverBudget(f"{name}: {size:,} bytes; policykg reads documents of at most "
-                         f"{budget.max_file_bytes:,} bytes (POLICYKG_MAX_FILE_BYTES)")
+                         f"{budget.max_file_bytes:,} bytes")
 
 
 def inflated_size(raw: bytes, limit: int, *, wbits: int = zlib.MAX_WBITS) -> int:

@@ -84,7 +84,7 @@ def _check_package(data: bytes, name: str, clock: Clock, budget: Budget = BUDGET
         for info in zf.infolist():
             if info.file_size > budget.max_inflated_bytes:
                 raise OverBudget(f"{name}: the part {info.filename} inflates to {info.file_size:,} bytes; policykg "
-                                 f"reads parts of at most {budget.max_inflated_bytes:,} (POLICYKG_MAX_INFLATED_BYTES)")
+                                 f"reads parts of at most {budget.max_inflated_bytes:,}")
         try:
             body = zf.open("word/document.xml")
         except KeyError:
@@ -100,10 +100,10 @@ def _check_package(data: bytes, name: str, clock: Clock, budget: Budget = BUDGET
                         paragraphs += 1
                         if paragraphs > budget.max_paragraphs:
                             raise OverBudget(f"{name}: more than {budget.max_paragraphs:,} paragraphs; policykg reads "
-                                             "documents of at most that many (POLICYKG_MAX_PARAGRAPHS)")
+                                             "documents of at most that many")
                     if elements > budget.max_xml_elements:
                         raise OverBudget(f"{name}: more than {budget.max_xml_elements:,} XML elements in the body; "
-                                         "policykg refuses documents that large (POLICYKG_MAX_XML_ELEMENTS)")
+                                         "policykg refuses documents that large")
                     if not elements % 50_000:
                         clock.check("counting the body")
                     if el.getparent() is not None and el.tag in (_P, _TBL):
@@ -122,13 +122,12 @@ class _Limited:
         chunk = self.fh.read(65536 if n is None or n < 0 else min(n, 65536))
         self.left -= len(chunk)
         if self.left < 0:
-            raise OverBudget(f"{self.name}: the document body inflates to more than {self.limit:,} bytes "
-                             "(POLICYKG_MAX_INFLATED_BYTES)")
+            raise OverBudget(f"{self.name}: the document body inflates to more than {self.limit:,} bytes")
         return chunk
 
 
 class _BodyReader:
-    def __init__(self, numbering: "_Numbering", clock: Clock | None = None):
+    def __init__(self, numbering: _Numbering, clock: Clock | None = None):
         self.clock = clock
         self.numbering = numbering
         self.lines: list[str] = []

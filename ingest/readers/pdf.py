@@ -129,7 +129,7 @@ def _check_page(page_obj, number: int, name: str, budget: Budget = BUDGET) -> No
             continue  # images in their own codecs (DCT, JPX, CCITT) are not decoded to read text
         if size > budget.max_inflated_bytes:
             raise OverBudget(f"{name}: a stream on page {number} inflates to more than {budget.max_inflated_bytes:,} "
-                             "bytes; policykg refuses PDFs that large (POLICYKG_MAX_INFLATED_BYTES)")
+                             "bytes; policykg refuses PDFs that large")
         subtype = getattr(resolve1(stream.attrs.get("Subtype")), "name", None)
         if kind == "content" or subtype == "Form":
             content = stream.get_data()
@@ -137,10 +137,10 @@ def _check_page(page_obj, number: int, name: str, budget: Budget = BUDGET) -> No
             shown += sum(len(m) for m in _SHOWN.findall(content))
     if ops > budget.max_page_text_ops:
         raise OverBudget(f"{name}: page {number} has {ops:,} text operators; policykg reads pages of at most "
-                         f"{budget.max_page_text_ops:,} (POLICYKG_MAX_PAGE_TEXT_OPS)")
+                         f"{budget.max_page_text_ops:,}")
     if shown > budget.max_page_text_bytes:
         raise OverBudget(f"{name}: page {number} shows {shown:,} bytes of text; policykg reads pages of at most "
-                         f"{budget.max_page_text_bytes:,} (POLICYKG_MAX_PAGE_TEXT_BYTES)")
+                         f"{budget.max_page_text_bytes:,}")
 
 
 def _page_lines(page) -> tuple[list[str], int, int]:

@@ -18,7 +18,8 @@ def empty_paragraphs_docx(paragraphs: int = 3_000_000) -> bytes:
     document.add_paragraph("一、总体要求")
     document.save(base)
     body = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}"><w:body>'
-            + "<w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p>" + "<w:p/>" * paragraphs + "</w:body></w:document>").encode()
+            + "<w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p>" + "<w:p/>" * paragraphs
+            + "</w:body></w:document>").encode()
     out = io.BytesIO()
     with zipfile.ZipFile(base) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
@@ -54,7 +55,8 @@ def _pdf(content: bytes, extra_objects: list[bytes] | None = None, xobjects: str
 
 def many_text_operators_pdf(operators: int = 10_000) -> bytes:
     """A few KB of PDF whose one page shows text ``operators`` times."""
-    ops = b"".join(b"1 0 0 1 72 %d Tm (policykg policykg policykg) Tj\n" % (800 - 15 * (i % 50)) for i in range(operators))
+    ops = b"".join(b"1 0 0 1 72 %d Tm (policykg policykg policykg) Tj\n" % (800 - 15 * (i % 50))
+                   for i in range(operators))
     return _pdf(b"BT /F1 12 Tf\n" + ops + b"ET\n")
 
 

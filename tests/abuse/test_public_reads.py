@@ -7,7 +7,6 @@ import pytest
 from typer.testing import CliRunner
 
 from policykg.cli import app
-from policykg.graph.stores import base
 from policykg.graph.stores.errors import QueryRefused, ReadOnlyViolation
 
 
@@ -29,7 +28,7 @@ def test_a_long_list_in_one_row_is_cut_and_marked(loaded_store):
 
 
 def test_a_result_over_the_byte_budget_is_refused(loaded_store, monkeypatch):
-    monkeypatch.setattr(base, "PUBLIC_RESULT_BYTES", 10_000)
+    monkeypatch.setattr(loaded_store, "result_bytes", 10_000)
     with pytest.raises(QueryRefused, match="larger than"):
         loaded_store.read_public("UNWIND range(1, 1000) AS x RETURN 'some text ' + toString(x) AS s")
 
@@ -38,7 +37,7 @@ def test_the_nested_query_never_reaches_the_engine(loaded_store, monkeypatch):
     def engine(*a, **k):
         raise AssertionError("the engine was asked")
 
-    monkeypatch.setattr(loaded_store, "_read", engine)
+    monkeypatch.setattr(loaded_store.backend, "read", engine)
     with pytest.raises(QueryRefused, match="nests"):
         loaded_store.read_public("RETURN ----------------------------------1 AS x")
     with pytest.raises(ReadOnlyViolation, match="procedure"):
@@ -46,7 +45,7 @@ def test_the_nested_query_never_reaches_the_engine(loaded_store, monkeypatch):
 
 
 def test_cli_cypher_refuses_what_could_hold_the_store(loaded_store, monkeypatch):
-    monkeypatch.setenv("POLICYKG_DATA", str(loaded_store.server.data_dir))
+    monkeypatch.setenv("POLICYKG_DATA", str(loaded_store.backend.server.data_dir))
     monkeypatch.delenv("NEO4J_URI", raising=False)
     runner = CliRunner()
     refused = runner.invoke(app, ["cypher", "RETURN ----------------------------------1 AS x"])

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import threading
 
-from policykg.api import Settings
 from policykg.graph.stores.errors import QueryTimeout
+from policykg.settings import Settings
 
 NESTED = "RETURN ----------------------------------1 AS x"
 
@@ -70,16 +70,21 @@ def test_hostile_uploads_are_refused_naming_the_file(write_client, upload_store,
     assert upload_store.counts() == before
 
 
-def test_an_upload_is_extracted_outside_the_api_process(monkeypatch):
+def test_an_upload_is_read_outside_the_api_process():
     import os
 
-    from policykg.api.extract_worker import extract_in_worker
+    from policykg.api.extract_worker import run_in_worker
 
-    doc = extract_in_worker(_reader_pid, b"", "x.txt", 60)
-    assert doc != os.getpid()
+    assert run_in_worker(os.getpid, (), seconds=60, name="x.txt") != os.getpid()
 
 
-def _reader_pid(data: bytes, name: str) -> int:
-    import os
+def test_a_refusal_in_the_worker_is_raised_in_the_api(monkeypatch):
+    import pytest
 
-    return os.getpid()
+    from policykg.api.extract_worker import run_in_worker
+    from policykg.ingest.readers import read_bytes
+    from policykg.ingest.readers.budget import OverBudget
+    from tests.abuse.hostile_files import many_text_operators_pdf
+
+    with pytest.raises(OverBudget, match="ops.pdf"):
+        run_in_worker(read_bytes, (many_text_operators_pdf(), "ops.pdf"), seconds=60, name="ops.pdf")

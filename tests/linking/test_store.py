@@ -37,13 +37,13 @@ def test_link_statements_shape():
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    from policykg.graph.stores.falkordb_store import EmbeddedStore
+    from policykg.graph.stores.factory import embedded_store
 
-    s = EmbeddedStore(tmp_path_factory.mktemp("policykg-link"))
+    s = embedded_store(tmp_path_factory.mktemp("policykg-link"))
     for doc in sample_docs():
         s.load_document(doc)
     yield s
-    s.server.stop(force=True)
+    s.backend.server.stop(force=True)
 
 
 def test_link_a_store(store):
@@ -58,7 +58,7 @@ def test_link_a_store(store):
              "RETURN r.basis AS basis, type(r) AS type, count(r) AS n ORDER BY basis, type")
     before = store.rows(count)
     for _ in range(2):  # writing twice gives the same graph
-        store._write_atomic(link_statements(links))
+        store.backend.write_atomic(link_statements(links))
         after = {(r["basis"], r["type"]): r["n"] for r in store.rows(count)}
         assert after[("explicit", "CASCADES_FROM")] == {(r["basis"], r["type"]): r["n"] for r in before}[
             ("explicit", "CASCADES_FROM")] == 35
@@ -70,5 +70,5 @@ def test_link_a_store(store):
     assert [r["low"] for r in top] == ["task:菏政办字〔2024〕7号:二/(三)/2"]
     assert "人工智能" in top[0]["terms"]
     # recomputing with fewer links replaces, never accumulates
-    store._write_atomic(link_statements(links[:5]))
+    store.backend.write_atomic(link_statements(links[:5]))
     assert sum(r["n"] for r in store.rows(count) if r["basis"] == "inferred") == 5

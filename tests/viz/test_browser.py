@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(missing_browser_reason() is not None, reason=mis
 @pytest.fixture(scope="module")
 def server(loaded_store, tmp_path_factory):
     log = tmp_path_factory.mktemp("serve") / "serve.log"
-    with serve(loaded_store.server.data_dir, log=log) as base:
+    with serve(loaded_store.backend.server.data_dir, log=log) as base:
         yield base
 
 

@@ -8,7 +8,7 @@ from rich.table import Table
 
 from policykg.graph.linking.links import MIN_SCORE, TOP_K
 
-from .store_commands import DataOption, StoreKind, StoreOption, open_store_or_exit, out
+from .options import DataOption, StoreKind, StoreOption, open_store_or_exit, out
 
 
 def register(app: typer.Typer) -> None:
@@ -16,7 +16,7 @@ def register(app: typer.Typer) -> None:
     def link(
         top_k: Annotated[int, typer.Option(help="candidates kept per higher-level task")] = TOP_K,
         min_score: Annotated[float, typer.Option(help="weakest link written")] = MIN_SCORE,
-        store: StoreOption = StoreKind.auto,
+        store: StoreOption = None,
         data: DataOption = None,
     ) -> None:
         """Link provincial tasks to the city and county tasks that address the same thing.

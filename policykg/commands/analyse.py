@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from .console import out, err
-from .store_commands import DataOption, StoreKind, StoreOption, open_store_or_exit
+from .options import DataOption, StoreKind, StoreOption, open_store_or_exit
 
 
 
@@ -45,7 +45,7 @@ def register(app: typer.Typer) -> None:
             help="count collective units (市有关部门, 各县区政府、管委会) as departments")] = False,
         plot: Annotated[Optional[Path], typer.Option(
             help="also write the workload plot here: .svg or .png")] = None,
-        store: StoreOption = StoreKind.auto,
+        store: StoreOption = None,
         data: DataOption = None,
     ) -> None:
         """Departments by workload, centrality in the who-works-with-whom network, departments bridging

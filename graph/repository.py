@@ -1,38 +1,39 @@
-"""What every graph store offers, and the loading logic they share.
+"""The policykg graph over any store backend: reads, per-document loads, versions, links.
 
-A store runs parameterised read queries (read-only, with a time budget and a
-row cap), loads documents one at a time all-or-nothing, reports counts, and
-closes. The two stores differ only in how they run a read and how they apply
-a batch of write statements atomically.
+A ``GraphStore`` runs parameterised read queries (read-only, with a time budget
+and a row cap), loads documents one at a time all-or-nothing, keeps every
+loaded version, recomputes the inferred links, reports counts, and closes. It
+builds statements; its backend (``stores.backend.StoreBackend``: embedded
+FalkorDB or Neo4j) only runs them.
 """
 from __future__ import annotations
 
 import base64
-import os
 import re
 import zlib
-from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
 
 from policykg.graph.build import build_graph
 from policykg.graph.ids import document_id, document_key, titles_of
 from policykg.graph.model import NODE_LABELS
+from policykg.graph.stores.backend import ReadResult, StoreBackend
+from policykg.graph.stores.cypher_admission import admit, push_down_limit
+from policykg.graph.stores.cypher_guard import refuse_writes
+from policykg.graph.stores.loading import (
+    document_removal,
+    document_statements,
+    new_version_statements,
+    same_version_statements,
+    version_id,
+)
 from policykg.ingest.normalize import compact
 from policykg.ingest.records import ExtractedDocument
-
-from .cypher_admission import admit, push_down_limit
-from .cypher_guard import refuse_writes
-from .embedded_client import ReadResult
-from .loading import (Statement, document_removal, document_statements, new_version_statements,
-                      same_version_statements, version_id)
+from policykg.settings import DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_RESULT_BYTES, DEFAULT_ROW_CAP
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-DEFAULT_TIMEOUT_MS = int(os.environ.get("POLICYKG_QUERY_TIMEOUT_MS", "10000"))
-DEFAULT_ROW_CAP = int(os.environ.get("POLICYKG_ROW_CAP", "10000"))
-# what a public read may hand back, converted (a bigger result is refused, not held)
-PUBLIC_RESULT_BYTES = int(os.environ.get("POLICYKG_RESULT_BYTES", str(64 << 20)))
 
 
 @dataclass
@@ -71,7 +72,7 @@ class StoredState:
 
 def now_utc() -> str:
     """ISO 8601 UTC to the millisecond: versions loaded in the same second still sort in order."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def pack_text(text: str) -> str:
@@ -102,34 +103,38 @@ class StoreCounts:
         return sum(self.relationships.values())
 
 
-class GraphStore(ABC):
-    kind: str = "abstract"
+class GraphStore:
+    def __init__(self, backend: StoreBackend, *, timeout_ms: int = DEFAULT_QUERY_TIMEOUT_MS,
+                 row_cap: int = DEFAULT_ROW_CAP, result_bytes: int = DEFAULT_RESULT_BYTES) -> None:
+        self.backend = backend
+        self.timeout_ms = timeout_ms
+        self.row_cap = row_cap
+        self.result_bytes = result_bytes  # what a public read may hand back, converted
 
-    # -- what a backend provides -------------------------------------------------
-    @abstractmethod
-    def _read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int,
-              max_bytes: int | None = None) -> ReadResult: ...
-
-    @abstractmethod
-    def _write_atomic(self, statements: Sequence[Statement]) -> None: ...
-
-    @abstractmethod
-    def ensure_schema(self) -> None:
-        """Indexes (and, where the engine has them, uniqueness constraints) on every label's id."""
-
-    @abstractmethod
-    def close(self) -> None: ...
+    @property
+    def kind(self) -> str:
+        return self.backend.kind
 
     def describe(self) -> str:
-        return self.kind
+        return self.backend.describe()
 
-    # -- shared behaviour -----------------------------------------------------------
+    def ensure_schema(self) -> None:
+        self.backend.ensure_schema()
+
+    def clear(self) -> None:
+        self.backend.clear()
+
+    def close(self) -> None:
+        self.backend.close()
+
     def read(self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None,
              row_cap: int | None = None, max_bytes: int | None = None) -> ReadResult:
         """A read-only query: writes are refused, the time budget and row cap always apply."""
         refuse_writes(query)
-        return self._read(query, dict(params or {}), timeout_ms or DEFAULT_TIMEOUT_MS,
-                          DEFAULT_ROW_CAP if row_cap is None else row_cap, max_bytes=max_bytes)
+        cap = self.row_cap if row_cap is None else row_cap
+        if max_bytes is None:
+            return self.backend.read(query, dict(params or {}), timeout_ms or self.timeout_ms, cap)
+        return self.backend.read(query, dict(params or {}), timeout_ms or self.timeout_ms, cap, max_bytes=max_bytes)
 
     def read_public(self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None,
                     row_cap: int | None = None) -> ReadResult:
@@ -139,9 +144,9 @@ class GraphStore(ABC):
         engine (see ``cypher_admission``), so it is refused before the engine sees it.
         """
         admit(query, params)
-        cap = DEFAULT_ROW_CAP if row_cap is None else row_cap
+        cap = self.row_cap if row_cap is None else row_cap
         return self.read(push_down_limit(query, cap), params, timeout_ms=timeout_ms, row_cap=cap,
-                         max_bytes=PUBLIC_RESULT_BYTES)
+                         max_bytes=self.result_bytes)
 
     def rows(self, query: str, params: Mapping[str, Any] | None = None, **kw) -> list[dict[str, Any]]:
         result = self.read(query, params, **kw)
@@ -213,7 +218,7 @@ class GraphStore(ABC):
                 "provisions": len(doc.provisions), "tasks": len(doc.tasks), "targets": len(doc.targets),
                 "text_z": pack_text(source.text) if source.text is not None else None,
                 "previous": previous}, {**document_props, "version": vid, "ingested_at": at})
-        self._write_atomic(statements)
+        self.backend.write_atomic(statements)
         return LoadReport(did, len(subgraph.nodes), len(subgraph.edges), len(statements), replaced,
                           version=vid, previous_version=previous, new_version=same is None)
 
@@ -252,7 +257,7 @@ class GraphStore(ABC):
             return None
         return unpack_text(rows[0]["text"])
 
-    def relink(self, **options) -> "LinkReport":
+    def relink(self, **options) -> LinkReport:
         """Recompute every inferred cross-level link from what the store holds (``policykg link``).
 
         Explicit links (tables, 分工方案) are never touched; the inferred ones are replaced in one atomic write,
@@ -263,7 +268,7 @@ class GraphStore(ABC):
 
         rows = self.rows(UNITS_QUERY, row_cap=10_000_000, timeout_ms=600_000)
         links = link_units(units_from_rows(rows), explicit_from_rows(rows), **options)
-        self._write_atomic(link_statements(links))
+        self.backend.write_atomic(link_statements(links))
         report = LinkReport(units=len(rows))
         for link in links:
             key = f"{link.type} ({link.props.get('direction') or link.props.get('basis')})"
@@ -271,7 +276,7 @@ class GraphStore(ABC):
         return report
 
     def remove_document(self, doc_id: str) -> None:
-        self._write_atomic(document_removal(doc_id))
+        self.backend.write_atomic(document_removal(doc_id))
 
     def counts(self) -> StoreCounts:
         counts = StoreCounts()
