@@ -113,7 +113,7 @@ def _ingest(request: Request, data: bytes, name: str) -> UploadResult:
     store = runner.holder.get()
     try:
         service = Ingestion(settings, open_store=lambda: store)
-        with _write_lock:
+        with _write_lock, store.writer_lock("an upload to policykg serve"):
             doc, report = service.load_upload(prep, store)
     except (ReadError, ExtractionError) as exc:
         raise ApiProblem(422, str(exc), kind="unreadable-document") from exc

@@ -124,6 +124,10 @@ class GraphStore:
     def clear(self) -> None:
         self.backend.clear()
 
+    def writer_lock(self, what: str = "policykg"):
+        """One writer per store at a time (an ingest, an upload, an alias merge); raises WriterBusy when taken."""
+        return self.backend.writer_lock(what)
+
     def close(self) -> None:
         self.backend.close()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,3 +72,7 @@ class StoreBackend(ABC):
 
     def describe(self) -> str:
         return self.kind
+
+    def writer_lock(self, what: str) -> AbstractContextManager[None]:
+        """Held while a process writes documents (see ``writer_lock``); engines with transactions need none."""
+        return nullcontext()

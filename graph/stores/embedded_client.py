@@ -35,6 +35,7 @@ from .errors import (
     QueryRefused,
     QueryTimeout,
     ReadOnlyViolation,
+    StoreFailure,
     StoreUnavailable,
 )
 from .falkordb_server import EmbeddedServer
@@ -262,9 +263,26 @@ class EmbeddedClient:
             except (redis.ConnectionError, redis.TimeoutError) as exc:
                 if attempt:
                     raise StoreUnavailable(f"cannot reach the graph server: {exc}") from exc
+            except redis.ResponseError as exc:  # MISCONF answers even PING
+                raise _translate(exc, "PING", self.graph_name, None) from exc
 
 
-def _translate(exc: redis.ResponseError, query: str, graph: str, timeout_ms: int | None) -> QueryError:
+def server_failure(exc: redis.ResponseError) -> StoreFailure | None:
+    """The server cannot do its job at all (not this query's fault): a disk it cannot write, no memory."""
+    msg = str(exc)
+    if msg.startswith("MISCONF") or "No space left" in msg:
+        return StoreFailure(f"the graph server cannot write to its disk ({msg.splitlines()[0]}); free space or fix "
+                            "the data directory's permissions, then run `policykg store stop` and try again")
+    if msg.startswith("OOM"):
+        return StoreFailure(f"the graph server is out of memory ({msg.splitlines()[0]})")
+    return None
+
+
+def _translate(exc: redis.ResponseError, query: str, graph: str,
+               timeout_ms: int | None) -> QueryError | StoreFailure:
+    failure = server_failure(exc)
+    if failure is not None:
+        return failure
     msg = str(exc)
     if "executed only on read-only queries" in msg:
         return ReadOnlyViolation(f"read queries may not modify the graph (engine: {msg})", query=query)

@@ -25,6 +25,11 @@ class StoreUnavailable(StoreError):
     """The server stopped answering in the middle of an operation."""
 
 
+class StoreFailure(StoreError):
+    """The server answers but cannot do its job: it cannot write to disk (MISCONF: disk full, no permission)
+    or is out of memory. Every later write fails the same way, so a run stops at the first one."""
+
+
 class QueryError(StoreError):
     """The engine rejected or failed a query (syntax, runtime, constraint...)."""
 

@@ -158,10 +158,20 @@ class EmbeddedServer:
             was_up = self._health() == "ok"
             if was_up:
                 with self._raw_client(timeout=timeout) as client:
-                    pid = int(client.info("server")["process_id"])
+                    try:
+                        pid = int(client.info("server")["process_id"])
+                    except redis.ResponseError:
+                        pass  # keep the pid file's
                     # No reply is expected: the server closes the socket as it exits.
-                    with suppress(redis.RedisError):
+                    try:
                         client.shutdown()
+                    except redis.ResponseError:
+                        # it cannot flush its append-only file (a full disk): stop anyway; what it wrote
+                        # before is intact, the write it could not persist was never acknowledged
+                        with suppress(redis.RedisError):
+                            client.shutdown(now=True, force=True)
+                    except redis.RedisError:
+                        pass
             if pid is not None and not self._wait_exit(pid, timeout):
                 _signal(pid, signal.SIGTERM)
                 if not self._wait_exit(pid, timeout) and force:
@@ -414,6 +424,8 @@ class EmbeddedServer:
             return "ok"
         except redis.BusyLoadingError:
             return "loading"
+        except redis.ResponseError:
+            return "ok"  # it answers, with an error (MISCONF: its disk is full): running, and stoppable
         except (redis.ConnectionError, redis.TimeoutError, OSError):
             return "down"
         finally:

@@ -9,6 +9,7 @@ from .backend import INDEXES, UNIQUE_IDS, ReadResult, Statement, StoreBackend
 from .embedded_client import DEFAULT_GRAPH, EmbeddedClient
 from .errors import GraphNotFound
 from .falkordb_server import EmbeddedServer
+from .writer_lock import writer_lock
 
 
 class EmbeddedBackend(StoreBackend):
@@ -19,6 +20,9 @@ class EmbeddedBackend(StoreBackend):
         self.server = EmbeddedServer(data_dir, query_mem_bytes=query_mem_bytes, engine_threads=engine_threads)
         self.client = EmbeddedClient(self.server.ensure_running(), graph)
         self._schema_ready = False
+
+    def writer_lock(self, what: str):
+        return writer_lock(self.server.data_dir, what=what)
 
     def describe(self) -> str:
         return f"embedded FalkorDB at {self.server.socket_path}"
