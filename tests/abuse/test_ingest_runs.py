@@ -110,3 +110,16 @@ def test_a_huge_sparse_file_in_a_folder_is_refused_by_its_size(tmp_path, data, c
     assert result.exit_code == 1
     assert _report(tmp_path / "r.json") == {corpus_files[0].name: "new", "huge.txt": "failed"}
     assert "huge.txt: 1,073,741,824 bytes" in result.stderr
+
+
+def test_bidirectional_overrides_are_stripped_from_what_is_extracted(corpus_files):
+    from policykg.ingest.extract import extract_bytes
+
+    raw = corpus_files[0].read_text("utf-8")
+    clean = extract_bytes(raw.encode(), "a.txt")
+    lines = raw.split("\n")
+    # an override in the title line and in a clause; isolates and the Arabic letter mark too
+    hostile = "\n".join(("\u202e" + line + "\u2066\u2069\u061c") if line.strip() else line for line in lines)
+    doc = extract_bytes(hostile.encode(), "a.txt")
+    assert doc.document.title == clean.document.title
+    assert [t.clause for t in doc.tasks] == [t.clause for t in clean.tasks]
