@@ -12,6 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from policykg.graph.repository import GraphStore
 
+from .guards import HostAllowList, SecurityHeaders
 from .middleware import BodyLimit, RequestLog
 from .problems import ApiProblem, Problem, install_handlers
 from . import (routes_cypher, routes_departments, routes_documents, routes_health, routes_industries, routes_mapping,
@@ -85,6 +86,9 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "X-API-Key"], expose_headers=["Server-Timing", "Location"],
                            max_age=600)
+    app.add_middleware(SecurityHeaders)
+    if settings.allowed_hosts:
+        app.add_middleware(HostAllowList, allowed=settings.allowed_hosts)
     app.add_middleware(RequestLog)
     _document_problems(app)
     return app

@@ -52,6 +52,9 @@ class Settings:
     # writes (POST /documents) need this key in X-API-Key; None disables them
     api_key: str | None = field(default=None, repr=False)
     cors_origins: tuple[str, ...] = ()
+    # Host names the API answers to (DNS rebinding); empty: any. `policykg serve` puts the bound address and the
+    # local names first; POLICYKG_ALLOWED_HOSTS adds names (a proxy's, a DNS name)
+    allowed_hosts: tuple[str, ...] = ()
     # request bodies: uploads, and everything else (a Cypher query with its parameters)
     max_upload_bytes: int = 5 * 1024 * 1024
     max_body_bytes: int = 256 * 1024
@@ -97,6 +100,7 @@ class Settings:
             engine_threads=env.integer("POLICYKG_ENGINE_THREADS", 0),
             api_key=env.raw("POLICYKG_API_KEY") or None,
             cors_origins=tuple(p.strip() for p in env.raw("POLICYKG_CORS_ORIGINS").split(",") if p.strip()),
+            allowed_hosts=tuple(p.strip() for p in env.raw("POLICYKG_ALLOWED_HOSTS").split(",") if p.strip()),
             max_upload_bytes=env.integer("POLICYKG_MAX_UPLOAD_BYTES", 5 * 1024 * 1024),
             max_body_bytes=env.integer("POLICYKG_MAX_BODY_BYTES", 256 * 1024),
         )

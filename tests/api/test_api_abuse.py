@@ -88,3 +88,43 @@ def test_a_refusal_in_the_worker_is_raised_in_the_api(monkeypatch):
 
     with pytest.raises(OverBudget, match="ops.pdf"):
         run_in_worker(read_bytes, (many_text_operators_pdf(), "ops.pdf"), seconds=60, name="ops.pdf")
+
+
+def test_every_answer_carries_the_security_headers(client):
+    for path, html in (("/healthz", False), ("/", True), ("/nowhere", False)):
+        r = client.get(path)
+        assert r.headers["x-content-type-options"] == "nosniff" and r.headers["x-frame-options"] == "DENY"
+        assert r.headers["referrer-policy"] == "no-referrer"
+        csp = r.headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in csp
+        assert ("script-src 'self'" in csp) if html else csp.startswith("default-src 'none'")
+
+
+def test_a_foreign_host_name_is_refused(loaded_store, make_client, assert_problem):
+    from policykg.api.guards import hosts_for
+
+    c = make_client(loaded_store, Settings(allowed_hosts=hosts_for("127.0.0.1")), base_url="http://localhost:8000")
+    assert c.get("/healthz").status_code == 200
+    assert c.get("/healthz", headers={"Host": "127.0.0.1:8000"}).status_code == 200
+    # DNS rebinding: an attacker's name that resolves to 127.0.0.1
+    assert_problem(c.post("/cypher", json={"query": "RETURN 1 AS x"}, headers={"Host": "evil.example:8000"}), 421)
+
+
+def test_store_failures_do_not_show_server_paths(make_client, monkeypatch, assert_problem):
+    from policykg.graph.stores import factory
+    from policykg.graph.stores.errors import ServerStartError
+
+    def failing_open(settings):
+        raise ServerStartError("FalkorDB server did not become ready.\nData dir: /srv/secret/policykg\n"
+                               "Last lines of /srv/secret/policykg/falkordb.log: …")
+
+    monkeypatch.setattr(factory, "open_store", failing_open)
+    c = make_client(None, Settings(store_kind="embedded"))
+    body = assert_problem(c.get("/healthz"), 503, "cannot be opened")
+    assert "/srv" not in body["detail"]
+    assert c.get("/healthz").json().get("store") is None
+
+
+def test_healthz_names_the_kind_of_store_not_where_it_is(client, loaded_store):
+    body = client.get("/healthz").json()
+    assert body["store"] == "embedded" and str(loaded_store.backend.server.data_dir) not in str(body)
