@@ -44,6 +44,28 @@ DEFAULT_QUERY_MEM_BYTES = 1 << 30
 DEFAULT_ENGINE_THREADS = max(4, os.cpu_count() or 1)
 
 
+PRIVATE_HOME = "falkordb"
+
+
+def _private(path: Path) -> bool:
+    st = path.stat()
+    return st.st_uid == os.getuid() and not st.st_mode & 0o077
+
+
+def server_home(data_dir: Path) -> Path:
+    """Where the server keeps its socket and files: the data directory when only its owner may enter it (or it
+    does not exist yet: it is created so), else a private folder inside it. A store already in the data
+    directory stays there."""
+    try:
+        if _private(data_dir) or (data_dir / "appendonlydir").exists() or (data_dir / SOCKET_NAME).exists():
+            return data_dir
+    except FileNotFoundError:
+        return data_dir
+    except OSError:
+        pass
+    return data_dir / PRIVATE_HOME
+
+
 def no_retry() -> Retry:
     """redis-py retries 10 times with back-off by default: that turns "server
     down" into a multi-second hang, and silently re-sends a write whose reply
@@ -115,13 +137,14 @@ class EmbeddedServer:
         module_path: Path | None = None,
     ) -> None:
         self.data_dir = Path(data_dir).expanduser().resolve()
+        self.home = server_home(self.data_dir)
         self.query_mem_bytes = query_mem_bytes or DEFAULT_QUERY_MEM_BYTES
         self.engine_threads = engine_threads or DEFAULT_ENGINE_THREADS
-        self.socket_path = self.data_dir / SOCKET_NAME
-        self.pid_file = self.data_dir / PID_NAME
-        self.log_file = self.data_dir / LOG_NAME
-        self.lock_file = self.data_dir / LOCK_NAME
-        self.import_dir = self.data_dir / IMPORT_DIR_NAME
+        self.socket_path = self.home / SOCKET_NAME
+        self.pid_file = self.home / PID_NAME
+        self.log_file = self.home / LOG_NAME
+        self.lock_file = self.home / LOCK_NAME
+        self.import_dir = self.home / IMPORT_DIR_NAME
         self.start_timeout = start_timeout
         bundled_server, bundled_module = _bundled_binaries()
         self.redis_server = Path(redis_server or bundled_server).resolve()
@@ -244,7 +267,11 @@ class EmbeddedServer:
             "--port", "0",
             "--unixsocket", str(self.socket_path),
             "--unixsocketperm", "700",
-            "--dir", str(self.data_dir),
+            "--dir", str(self.home),
+            # the append-only file is rewritten (an RDB image plus what came after) once it doubles past a few
+            # MB, so a restart loads a snapshot in seconds instead of replaying every write ever made
+            "--auto-aof-rewrite-percentage", "100",
+            "--auto-aof-rewrite-min-size", "4mb",
             "--appendonly", "yes",
             # everysec, not always: Redis write()s the AOF to the kernel before
             # sending replies, so a crash of the server process alone (kill -9)
@@ -281,7 +308,7 @@ class EmbeddedServer:
                     str(self.log_file),
                     *self._command(),
                 ],
-                cwd=self.data_dir,
+                cwd=self.home,
                 stdin=subprocess.DEVNULL,
                 capture_output=True,
                 start_new_session=True,
@@ -372,11 +399,15 @@ class EmbeddedServer:
             )
         try:
             self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if self.data_dir.stat().st_mode & 0o777 != 0o700:
-                self.data_dir.chmod(0o700)  # the socket is the only access control
+            # the socket is the only access control: its folder must be private. A data directory others may
+            # enter keeps its mode (it may be shared on purpose); the server lives in a private folder in it
+            self.home.mkdir(mode=0o700, exist_ok=True)
+            if not _private(self.home):
+                raise ServerStartError(f"{self.home} is not private to its owner (mode "
+                                       f"{self.home.stat().st_mode & 0o7777:o}); make it 0700 or remove it")
             self.import_dir.mkdir(mode=0o700, exist_ok=True)
             # Unique name: several processes may probe at the same time.
-            fd, probe = tempfile.mkstemp(prefix=".write-probe-", dir=self.data_dir)
+            fd, probe = tempfile.mkstemp(prefix=".write-probe-", dir=self.home)
             os.close(fd)
             os.unlink(probe)
         except OSError as exc:
