@@ -12,7 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from policykg.graph.repository import GraphStore
 
-from .guards import HostAllowList, SecurityHeaders
+from .guards import ClientLimit, HostAllowList, SecurityHeaders
 from .middleware import BodyLimit, RequestLog
 from .problems import ApiProblem, Problem, install_handlers
 from . import (routes_cypher, routes_departments, routes_documents, routes_health, routes_industries, routes_mapping,
@@ -39,6 +39,10 @@ def _version() -> str:
         return version("policykg")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
         return "0"
+
+
+# the whole-graph pages, the network views and client Cypher: what one client may run only a few of at once
+EXPENSIVE = ("/analytics", "/viz", "/cypher")
 
 
 def create_app(store: GraphStore | None = None, settings: Settings | None = None) -> FastAPI:
@@ -86,6 +90,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "X-API-Key"], expose_headers=["Server-Timing", "Location"],
                            max_age=600)
+    app.add_middleware(ClientLimit, prefixes=EXPENSIVE, per_client=settings.client_concurrency)
     app.add_middleware(SecurityHeaders)
     if settings.allowed_hosts:
         app.add_middleware(HostAllowList, allowed=settings.allowed_hosts)

@@ -102,3 +102,44 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class ClientLimit:
+    """At most ``per_client`` requests at once from one client address to the expensive paths; more get a 429.
+
+    Requests run on a shared thread pool and a shared store: one client firing dozens of whole-graph pages
+    at once would hold both for everyone else.
+    """
+
+    def __init__(self, app: ASGIApp, prefixes: tuple[str, ...], per_client: int) -> None:
+        self.app = app
+        self.prefixes = prefixes
+        self.per_client = per_client
+        self.active: dict[str, int] = {}  # only touched on the event loop: no lock
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or not path.startswith(self.prefixes):
+            await self.app(scope, receive, send)
+            return
+        client = (scope.get("client") or ("?", 0))[0]
+        if self.active.get(client, 0) >= self.per_client:
+            body = json.dumps({
+                "type": TYPE_PREFIX + "too-many-requests", "title": HTTPStatus(429).phrase, "status": 429,
+                "detail": f"at most {self.per_client} requests at once to this part of the API from one client; "
+                          "wait for the others to finish", "instance": path,
+            }).encode()
+            await send({"type": "http.response.start", "status": 429,
+                        "headers": [(b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+                                    (b"content-length", str(len(body)).encode()), (b"retry-after", b"1")]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        self.active[client] = self.active.get(client, 0) + 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            left = self.active[client] - 1
+            if left:
+                self.active[client] = left
+            else:
+                del self.active[client]

@@ -103,7 +103,8 @@ def _top(rows: list, top: int) -> list:
 @router.get("/analytics", response_model=Report, responses=problem_responses(422, 503, 504),
             summary="The whole analytics report (what `policykg analyse -f json` prints)")
 def report(runner: Runner, top: TopQuery = 15, include_collective: CollectiveQuery = False):
-    r = analysis_report(runner.rows, top=top, include_collective=include_collective)
+    r = runner.cached(("analytics", top, include_collective),
+                      lambda: analysis_report(runner.cached_rows, top=top, include_collective=include_collective))
     return Report(workload=_top(r["workload"], top), centrality=r["centrality"], bridges=_top(r["bridges"], top),
                   unled_tasks=r["unled_tasks"], unowned_targets=r["unowned_targets"])
 
@@ -112,22 +113,22 @@ def report(runner: Runner, top: TopQuery = 15, include_collective: CollectiveQue
             summary="Departments by workload: tasks led, cooperated on, targets owned")
 def department_workload(runner: Runner, level: Level | None = None, include_collective: CollectiveQuery = False,
                         top: TopQuery = 0):
-    return _top(workload(runner.rows, level.value if level else None, include_collective), top)
+    return _top(workload(runner.cached_rows, level.value if level else None, include_collective), top)
 
 
 @router.get("/analytics/centrality", response_model=list[Centrality], responses=problem_responses(422, 503, 504),
             summary="Centrality in the who-works-with-whom network")
 def centrality(runner: Runner, top: TopQuery = 15, document: DocumentQuery = None):
-    rows = runner.rows("responsibility-edges", {"document": document})
-    return centrality_table(collaboration_graph(rows), top)
+    return runner.cached(("centrality", top, document), lambda: centrality_table(
+        collaboration_graph(runner.cached_rows("responsibility-edges", {"document": document})), top))
 
 
 @router.get("/analytics/bridges", response_model=list[Bridge], responses=problem_responses(422, 503, 504),
             summary="Departments that bridge provincial and city tasks")
 def bridges(runner: Runner, top: TopQuery = 0, include_collective: CollectiveQuery = False):
-    resp = runner.rows("responsibility-edges", {"document": None})
-    cascades = runner.rows("cascade-edges", {"min_score": None})
-    levels = {r["department_id"]: r["level"] for r in workload(runner.rows, include_collective=True)}
+    resp = runner.cached_rows("responsibility-edges", {"document": None})
+    cascades = runner.cached_rows("cascade-edges", {"min_score": None})
+    levels = {r["department_id"]: r["level"] for r in workload(runner.cached_rows, include_collective=True)}
     rows = bridging_departments(resp, cascades, include_collective=include_collective)
     return _top([{**r, "level": levels.get(r["department_id"])} for r in rows], top)
 
@@ -135,19 +136,20 @@ def bridges(runner: Runner, top: TopQuery = 0, include_collective: CollectiveQue
 @router.get("/analytics/unled-tasks", response_model=list[UnledTask], responses=problem_responses(422, 503, 504),
             summary="Tasks whose responsibility clause names no lead")
 def tasks_without_lead(runner: Runner, document: DocumentQuery = None):
-    return unled_tasks(runner.rows, document)
+    return unled_tasks(runner.cached_rows, document)
 
 
 @router.get("/analytics/unowned-targets", response_model=list[UnownedTarget],
             responses=problem_responses(422, 503, 504), summary="Targets in the preamble or in a provision no one leads")
 def targets_without_owner(runner: Runner, document: DocumentQuery = None):
-    return unowned_targets(runner.rows, document)
+    return unowned_targets(runner.cached_rows, document)
 
 
 def _plot(runner: Runner, fmt: str, top: int, include_collective: bool) -> Response:
     from policykg.viz.plots import FORMATS, workload_plot
 
-    body = workload_plot(workload(runner.rows, include_collective=include_collective), fmt, top=top)
+    body = runner.cached(("plot", fmt, top, include_collective), lambda: workload_plot(
+        workload(runner.cached_rows, include_collective=include_collective), fmt, top=top))
     return Response(body, media_type=FORMATS[fmt], headers={"Cache-Control": "no-cache"})
 
 

@@ -115,6 +115,7 @@ def _ingest(request: Request, data: bytes, name: str) -> UploadResult:
         service = Ingestion(settings, open_store=lambda: store)
         with _write_lock, store.writer_lock("an upload to policykg serve"):
             doc, report = service.load_upload(prep, store)
+        runner.cache.clear()  # the fingerprint would see it too; this answers the uploader's next read at once
     except (ReadError, ExtractionError) as exc:
         raise ApiProblem(422, str(exc), kind="unreadable-document") from exc
     except StoreError as exc:

@@ -18,6 +18,7 @@ from policykg.queries.catalog import CatalogError, CatalogQuery, get_query
 from policykg.settings import Settings
 
 from .problems import ApiProblem
+from .result_cache import FINGERPRINT, VersionedCache
 from .store_access import StoreHolder
 
 DEFAULT_PAGE_SIZE = 50
@@ -50,6 +51,20 @@ class QueryRunner:
         self.holder = holder
         self.settings = settings
         self._cypher_lanes = threading.BoundedSemaphore(settings.cypher_lanes)
+        self.cache = VersionedCache(self._store_version)
+
+    def _store_version(self) -> tuple:
+        store = self.holder.get()
+        try:
+            result = store.read(FINGERPRINT, {}, timeout_ms=self.settings.query_timeout_ms, row_cap=1)
+        except StoreError as exc:
+            self.holder.lost(store, exc)
+            raise
+        return (id(store), *(tuple(result.rows[0]) if result.rows else ()))
+
+    def cached(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per store version for ``key`` (heavy pages: the landing page, the analytics)."""
+        return self.cache.get(key, compute)
 
     # -- raw reads (POST /cypher) -------------------------------------------------
     def read(self, text: str, params: Mapping[str, Any], *, timeout_ms: int, row_cap: int) -> ReadResult:
@@ -85,6 +100,12 @@ class QueryRunner:
     def rows(self, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         result, _ = self._run(get_query(name), dict(params or {}))
         return [dict(zip(result.columns, row)) for row in result.rows]
+
+    def cached_rows(self, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """``rows`` kept per store version: for the whole-graph queries behind the heavy pages."""
+        key = ("rows", name, tuple(sorted((k, repr(v)) for k, v in (params or {}).items())))
+        rows = self.cached(key, lambda: self.rows(name, params))
+        return [dict(r) for r in rows]  # callers may change their copy
 
     def page(self, name: str, params: Mapping[str, Any], offset: int, limit: int) -> PageResult:
         """One page of a list query.

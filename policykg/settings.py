@@ -49,6 +49,8 @@ class Settings:
     # catalog reads and /healthz keep a thread however heavy the Cypher sent); 0: max(4, CPUs)
     cypher_lanes: int = 1
     engine_threads: int = 0
+    # requests one client address may have running at once on the expensive paths (analytics, views, Cypher)
+    client_concurrency: int = 4
     # writes (POST /documents) need this key in X-API-Key; None disables them
     api_key: str | None = field(default=None, repr=False)
     cors_origins: tuple[str, ...] = ()
@@ -98,6 +100,7 @@ class Settings:
             result_bytes=env.integer("POLICYKG_RESULT_BYTES", DEFAULT_RESULT_BYTES),
             cypher_lanes=env.integer("POLICYKG_CYPHER_LANES", 1),
             engine_threads=env.integer("POLICYKG_ENGINE_THREADS", 0),
+            client_concurrency=env.integer("POLICYKG_CLIENT_CONCURRENCY", 4),
             api_key=env.raw("POLICYKG_API_KEY") or None,
             cors_origins=tuple(p.strip() for p in env.raw("POLICYKG_CORS_ORIGINS").split(",") if p.strip()),
             allowed_hosts=tuple(p.strip() for p in env.raw("POLICYKG_ALLOWED_HOSTS").split(",") if p.strip()),

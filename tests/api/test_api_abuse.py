@@ -128,3 +128,75 @@ def test_store_failures_do_not_show_server_paths(make_client, monkeypatch, asser
 def test_healthz_names_the_kind_of_store_not_where_it_is(client, loaded_store):
     body = client.get("/healthz").json()
     assert body["store"] == "embedded" and str(loaded_store.backend.server.data_dir) not in str(body)
+
+
+def test_heavy_pages_are_computed_once_per_store_version(write_client, upload_store):
+    from tests.api.test_api_upload_and_cypher import JINING
+
+    seen: list[str] = []
+    real = upload_store.read
+
+    def counting(query, *a, **k):
+        seen.append(query)
+        return real(query, *a, **k)
+
+    upload_store.read = counting  # type: ignore[method-assign]
+    try:
+        first = write_client.get("/analytics").json()
+        computed = [q for q in seen if "DocumentVersion) WITH count" not in q]
+        assert computed  # the first request reads the graph
+        seen.clear()
+        assert write_client.get("/analytics").json() == first
+        assert write_client.get("/viz").status_code == 200
+        again = [q for q in seen if "DocumentVersion) WITH count" not in q]
+        landing = len(again)
+        seen.clear()
+        assert write_client.get("/viz").status_code == 200
+        assert [q for q in seen if "DocumentVersion) WITH count" not in q] == []  # the landing page: cached
+        assert landing > 0
+        # a new document is a new store version: the next request reads the graph again and shows it
+        r = write_client.post("/documents", files={"file": ("jining.txt", JINING.read_bytes(), "text/plain")},
+                              headers=KEY)
+        assert r.status_code == 201, r.text
+        after = write_client.get("/analytics").json()
+        assert after != first
+    finally:
+        del upload_store.read
+
+
+def test_one_client_may_run_only_a_few_expensive_requests_at_once():
+    import asyncio
+
+    from policykg.api.guards import ClientLimit
+
+    release = asyncio.Event()
+
+    async def slow_app(scope, receive, send):
+        await release.wait()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    limited = ClientLimit(slow_app, prefixes=("/analytics",), per_client=2)
+
+    async def call(path, client):
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        async def receive():
+            return {"type": "http.request", "body": b""}
+
+        await limited({"type": "http", "path": path, "client": (client, 1), "headers": []}, receive, send)
+        return sent[0]["status"]
+
+    async def scenario():
+        running = [asyncio.create_task(call("/analytics", "10.0.0.1")) for _ in range(2)]
+        await asyncio.sleep(0)
+        refused = await call("/analytics", "10.0.0.1")
+        release.set()
+        other = await call("/analytics", "10.0.0.2")
+        return refused, other, [await t for t in running], await call("/analytics", "10.0.0.1")
+
+    refused, other, first, later = asyncio.run(scenario())
+    assert refused == 429 and other == 200 and first == [200, 200] and later == 200
