@@ -58,6 +58,10 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if settings.writes_enabled:
+            from .extract_worker import warm
+
+            warm()
         # open the store before the first request; if it is not there yet, requests answer 503 until it is
         try:
             await run_in_threadpool(holder.get)

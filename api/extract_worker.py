@@ -64,3 +64,17 @@ def run_in_worker(fn: Callable[..., T], args: tuple, *, seconds: float, name: st
     if kind == "error":
         raise WorkerFailed(f"reading {name} failed: {value}")
     return value
+
+
+def warm() -> None:
+    """Start the fork server now (it imports the readers: seconds), so the first upload does not wait for it."""
+    import os
+    import threading
+
+    def start() -> None:
+        try:
+            run_in_worker(os.getpid, (), seconds=120, name="warm-up")
+        except Exception:  # noqa: BLE001 - the first upload will say what is wrong
+            pass
+
+    threading.Thread(target=start, name="policykg-worker-warm-up", daemon=True).start()
