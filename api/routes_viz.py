@@ -17,6 +17,7 @@ from policykg.viz.graphs import DEFAULT_NODE_LIMIT
 from policykg.viz.render import render_html, render_landing
 
 from .deps import Runner
+from .routes_mapping import Basis, LinkType
 from .problems import ApiProblem, problem_responses
 from .resolve import find_department
 
@@ -122,10 +123,14 @@ def cascade_page(
     document: Annotated[str | None, Query(max_length=300, examples=["山东省县域经济高质量发展三年行动方案"],
                                           description="only this higher-level document: id, number or part of "
                                                       "its title")] = None,
-    min_score: Annotated[float | None, Query(ge=0, le=1, description="only links scored at least this")] = None,
+    min_score: Annotated[float | None, Query(ge=0, le=1, description="only links scored at least this (default: "
+                                                                     "the linker's calibrated threshold)")] = None,
+    basis: Annotated[Basis | None, Query(description="explicit or inferred links only")] = None,
+    link: Annotated[LinkType | None, Query(description="CASCADES_FROM (the default), RELATES_TO or any")] = None,
     limit: LimitQuery = DEFAULT_NODE_LIMIT,
 ):
-    return _page(request, _build(runner, "cascade", document, limit, min_score=min_score))
+    return _page(request, _build(runner, "cascade", document, limit, min_score=min_score,
+                                 basis=basis.value if basis else None, link=link.value if link else None))
 
 
 @router.get("/viz/industry/{name}", response_class=HTMLResponse,

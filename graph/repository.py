@@ -31,6 +31,7 @@ from policykg.graph.stores.loading import (
 )
 from policykg.ingest.normalize import compact
 from policykg.ingest.records import ExtractedDocument
+from policykg.ingest.references import core_title
 from policykg.settings import DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_RESULT_BYTES, DEFAULT_ROW_CAP
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -169,7 +170,10 @@ class GraphStore:
         characters of a reference. That is a superset of what ``build_graph`` matches (a number exactly,
         a title after ``compact``, which never changes those characters), and ``build_graph`` decides.
         """
-        refs = sorted({compact(r).strip("《》") for r in doc.document.implements} - {""})
+        refs = {compact(r).strip("《》") for r in doc.document.implements}
+        # a citation by number and title finds a document whose own text carries no number by its title
+        refs |= {core_title(f) for r in doc.references for f in r.cited_as if f.startswith("《")}
+        refs = sorted(refs - {""})
         if not refs:
             return []
         probes = [_CJK_RUN.findall(r) for r in refs]

@@ -216,9 +216,10 @@ def document_view(fetch: Fetch, doc: str, limit: int = DEFAULT_NODE_LIMIT) -> Vi
 
 
 def cascade_view(fetch: Fetch, document: str | None = None, min_score: float | None = None,
-                 limit: int = DEFAULT_NODE_LIMIT) -> View:
-    """Provincial tasks → the city tasks that carry them out → the city departments on those, top-down."""
-    rows = fetch("viz-cascade", {"document": document, "min_score": min_score})
+                 limit: int = DEFAULT_NODE_LIMIT, basis: str | None = None, link: str | None = None) -> View:
+    """Provincial tasks → the city tasks that carry them out → the city departments on those, top-down.
+    By default the links tables state and the inferred CASCADES_FROM above the calibrated threshold."""
+    rows = fetch("viz-cascade", {"document": document, "min_score": min_score, "basis": basis, "link": link})
     g, _ = rows_to_graph(rows)
     uppers = sorted({v for _, v, e in g.edges(data=True) if e["type"] in LINK_TYPES})
     links = sum(1 for _, _, e in g.edges(data=True) if e["type"] in LINK_TYPES)
@@ -227,7 +228,8 @@ def cascade_view(fetch: Fetch, document: str | None = None, min_score: float | N
     title = "Province-to-city cascade" + (f": {document}" if document else "")
     subtitle = (f"{len(uppers)} higher-level tasks, {links} links"
                 + (f" · from {'、'.join(docs)}" if docs else "")
-                + (f" · score ≥ {min_score:g}" if min_score is not None else ""))
+                + (f" · score ≥ {min_score:g}" if min_score is not None else "")
+                + (f" · {basis}" if basis else "") + (f" · {link}" if link else ""))
     return _finish("cascade", document or "", g, uppers, limit, title, subtitle, layered=True)
 
 
@@ -292,7 +294,8 @@ def build_view(kind: str, fetch: Fetch, key: str | None = None, *, limit: int = 
     if kind == "document":
         return document_view(fetch, key or "", limit=limit)
     if kind == "cascade":
-        return cascade_view(fetch, key or options.get("document"), options.get("min_score"), limit=limit)
+        return cascade_view(fetch, key or options.get("document"), options.get("min_score"), limit=limit,
+                            basis=options.get("basis"), link=options.get("link"))
     if kind == "industry":
         return industry_view(fetch, key or "", limit=limit)
     raise ValueError(f"unknown view {kind!r}: one of {', '.join(VIEW_KINDS)}")
