@@ -62,11 +62,11 @@ def landing(
     q: Annotated[str, Query(max_length=100, description="show only departments, documents and industries whose "
                                                         "name (or alias, title, number) contains this")] = "",
 ):
-    departments = runner.rows("department-workload", {"include_collective": True})
-    documents = runner.rows("documents")
-    industries = runner.rows("industries", {"offset": 0, "limit": 100_000})
+    departments = runner.cached_rows("department-workload", {"include_collective": True})
+    documents = runner.cached_rows("documents")
+    industries = runner.cached_rows("industries", {"offset": 0, "limit": 100_000})
     counts: dict[str, int] = {}
-    for row in runner.rows("graph-counts"):
+    for row in runner.cached_rows("graph-counts"):
         if row["type"] is not None:
             counts[row["type"]] = row["count"]
     html = render_landing(departments=departments, documents=documents, industries=industries, counts=counts,
