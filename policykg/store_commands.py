@@ -48,6 +48,22 @@ def open_store_or_exit(store: StoreKind, data: Path | None) -> GraphStore:
         raise typer.Exit(2) from exc
 
 
+def resolver_for(st: GraphStore, data: Path | None):
+    """The name resolver over this store, reading the bundled alias file and the user's in the data directory."""
+    from policykg.graph.analytics import store_fetch
+    from policykg.graph.stores.falkordb_server import default_data_dir
+    from policykg.queries.resolve import Resolver
+
+    return Resolver.for_data(store_fetch(st), Path(data).expanduser() if data else default_data_dir())
+
+
+def resolving_fetch(st: GraphStore, data: Path | None):
+    """``fetch`` for views and analytics: catalog queries over this store, names resolved as ``query`` does."""
+    from policykg.graph.analytics import store_fetch
+
+    return resolver_for(st, data).wrap(store_fetch(st))
+
+
 def print_rows(columns: list[str], rows: list[list[Any]], fmt: OutputFormat, truncated: bool = False) -> None:
     if fmt is OutputFormat.json:
         payload = {"columns": columns, "rows": [dict(zip(columns, r)) for r in rows], "truncated": truncated}
@@ -121,11 +137,17 @@ def register(app: typer.Typer) -> None:
             return
         try:
             q = get_query(name)
-            bound = q.bind(_params(param))
+            given = _params(param)
+            q.bind(given)
         except CatalogError as exc:
             err.print(f"[red]error:[/red] {exc}", highlight=False)
             raise typer.Exit(2) from exc
         with open_store_or_exit(store, data) as st:
+            try:
+                bound = q.bind(resolver_for(st, data).params(q, given))
+            except CatalogError as exc:  # an unknown name (with suggestions) or an ambiguous one (with candidates)
+                err.print(f"[red]error:[/red] {exc}", highlight=False)
+                raise typer.Exit(2) from exc
             try:
                 result = st.read(q.text, bound)
             except StoreError as exc:

@@ -6,6 +6,7 @@ Each file opens with a header of ``//`` lines:
     // description: Everything a department leads …
     // param: name string required example=市发展改革委 -- what it means
     // param: limit int optional default=50 example=20 -- what it means
+    // param: region string optional example=菏泽市 refers=region -- refers= says what the value names
     // column: department -- what the column holds
 
 and then one Cypher statement. The header is the query's documentation for
@@ -24,7 +25,8 @@ from typing import Any
 CATALOG_DIR = Path(str(resources.files("policykg.queries")))
 _PARAM = re.compile(
     r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>string|int|float|bool)\s+(?P<need>required|optional)"
-    r"(?:\s+default=(?P<default>\S+))?(?:\s+example=(?P<example>\S+))?\s*(?:--\s*(?P<doc>.*))?$"
+    r"(?:\s+default=(?P<default>\S+))?(?:\s+example=(?P<example>\S+))?"
+    r"(?:\s+refers=(?P<refers>department|document|industry|region|task))?\s*(?:--\s*(?P<doc>.*))?$"
 )
 _CAST = {"string": str, "int": int, "float": float, "bool": lambda v: str(v).lower() in ("1", "true", "yes")}
 
@@ -41,6 +43,7 @@ class Param:
     default: Any
     example: Any
     description: str
+    refers: str | None = None  # what in the store the value names (queries/resolve.py checks and resolves it)
 
     def cast(self, value: Any) -> Any:
         if value is None:
@@ -95,7 +98,7 @@ def parse_query_file(path: Path) -> CatalogQuery:
                 if not m:
                     raise CatalogError(f"{path}:{lineno}: cannot read the parameter line {value!r}")
                 params.append(Param(m["name"], m["type"], m["need"] == "required", m["default"], m["example"],
-                                    (m["doc"] or "").strip()))
+                                    (m["doc"] or "").strip(), m["refers"]))
             elif key == "column":
                 name, _, doc = value.partition("--")
                 columns.append((name.strip(), doc.strip()))

@@ -1,6 +1,6 @@
 // name: department-tasks
 // description: The tasks of a department as lead, cooperator or either, in document order, one page at a time: document, number, provision text, targets, and the name as the clause prints it.
-// param: name string required example=市发展改革委 -- department id, canonical name or alias
+// param: name string required example=市发展改革委 refers=department -- department id, canonical name or alias
 // param: role string optional default=any example=lead -- lead, cooperate or any
 // param: offset int optional default=0 example=0 -- skip this many tasks (paging)
 // param: limit int optional default=50 example=20 -- at most this many tasks (paging)

@@ -1,6 +1,6 @@
 // name: industry-tasks
 // description: Tasks about an industry (or any of its sub-industries) across levels and documents.
-// param: name string required example=工业互联网 -- the industry's name
+// param: name string required example=工业互联网 refers=industry -- the industry's name
 // column: industry -- the industry the task concerns (the one asked for or a sub-industry)
 // column: level -- province, city or county
 // column: doc_number -- the document's number

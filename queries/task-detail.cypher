@@ -1,6 +1,6 @@
 // name: task-detail
 // description: A task with everything about it and where each fact was read: its document, each lead and cooperator with the name as printed and its character span, targets, industries, parent, sub-items and the tasks it cascades from and to.
-// param: id string required example=task:菏政办字〔2023〕13号:一/1 -- the task's stable id
+// param: id string required example=task:菏政办字〔2023〕13号:一/1 refers=task -- the task's stable id
 // column: id -- the task's id
 // column: number -- the provision's number in its document (null for a higher-level task known only from a table row)
 // column: title -- the provision's heading

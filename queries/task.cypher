@@ -1,6 +1,6 @@
 // name: task
 // description: A task's full picture: text, document, leads, cooperators, targets, industries, the task it cascades from and the tasks cascading from it, and its provenance.
-// param: id string required example=task:菏政办字〔2023〕13号:一/1 -- the task's stable id
+// param: id string required example=task:菏政办字〔2023〕13号:一/1 refers=task -- the task's stable id
 // column: id -- the task's id
 // column: number -- the provision's number in its document
 // column: title -- the provision's heading
