@@ -64,7 +64,14 @@ def resolving_fetch(st: GraphStore, data: Path | None):
     return resolver_for(st, data).wrap(store_fetch(st))
 
 
-def print_rows(columns: list[str], rows: list[list[Any]], fmt: OutputFormat, truncated: bool = False) -> None:
+def print_rows(columns: list[str], rows: list[list[Any]], fmt: OutputFormat, truncated: bool = False,
+               layout: "Layout | None" = None, vertical: bool = False, total: int | None = None) -> None:
+    from .tables import Layout, cell_text, render
+
+    layout = layout or Layout(list(columns), [])
+    if fmt is not OutputFormat.table:  # machine formats: the columns asked for, all by default
+        index = {c: i for i, c in enumerate(columns)}
+        columns, rows = layout.columns, [[r[index[c]] for c in layout.columns] for r in rows]
     if fmt is OutputFormat.json:
         payload = {"columns": columns, "rows": [dict(zip(columns, r)) for r in rows], "truncated": truncated}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1, default=str) + "\n")
@@ -76,11 +83,25 @@ def print_rows(columns: list[str], rows: list[list[Any]], fmt: OutputFormat, tru
             writer.writerow(["、".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v) for v in r])
         sys.stdout.write(buf.getvalue())
     else:
-        table = Table(*columns)
-        for r in rows:
-            table.add_row(*["、".join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v)) for v in r])
-        out.print(table)
-        out.print(f"{len(rows)} rows" + (" (truncated at the row cap)" if truncated else ""), highlight=False)
+        render(out, columns, rows, layout, vertical)
+        shown = f"{len(rows)} of {total} rows" if total is not None and total > len(rows) else f"{len(rows)} rows"
+        out.print(shown + (" (truncated at the row cap)" if truncated else ""), highlight=False)
+
+
+def layout_for(q, chosen: str | None, fmt: OutputFormat):
+    """The columns to print: --columns (``all`` for every one), else the query's ``show`` on a table."""
+    from .tables import Layout
+
+    names = q.column_names
+    if chosen and chosen.strip() != "all":
+        wanted = [c.strip() for c in chosen.split(",") if c.strip()]
+        unknown = [c for c in wanted if c not in names]
+        if unknown:
+            raise CatalogError(f"query {q.name!r} has no column {', '.join(unknown)} (it has: {', '.join(names)})")
+        return Layout(wanted, [c for c in q.group if c in wanted])
+    if chosen or fmt is not OutputFormat.table or not q.show:
+        return Layout(names, [])
+    return Layout([*q.group, *[c for c in q.show if c not in q.group]], list(q.group))
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
@@ -124,10 +145,17 @@ def register(app: typer.Typer) -> None:
         name: Annotated[Optional[str], typer.Argument(help="a catalog query; omit to list them")] = None,
         param: Annotated[list[str], typer.Option("--param", "-p", help="key=value, repeatable")] = [],
         fmt: FormatOption = OutputFormat.table,
+        columns: Annotated[Optional[str], typer.Option(
+            "--columns", "-c", help="comma-separated columns to print, or 'all' (default: the query's usual ones)")] = None,
+        vertical: Annotated[bool, typer.Option("--vertical", help="one record per block instead of a table")] = False,
+        limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="print at most this many rows")] = None,
         store: StoreOption = StoreKind.auto,
         data: DataOption = None,
     ) -> None:
-        """Run a query from the catalog (queries/*.cypher)."""
+        """Run a query from the catalog (queries/*.cypher).
+
+        A table shows the query's usual columns (`policykg query NAME --columns all` for every one), keeps ids and
+        document numbers whole, and turns into one record per block when it cannot fit the terminal."""
         if name is None:
             table = Table("query", "parameters", "description")
             for q in load_catalog().values():
@@ -139,6 +167,7 @@ def register(app: typer.Typer) -> None:
             q = get_query(name)
             given = _params(param)
             q.bind(given)
+            layout = layout_for(q, columns, fmt)
         except CatalogError as exc:
             err.print(f"[red]error:[/red] {exc}", highlight=False)
             raise typer.Exit(2) from exc
@@ -153,13 +182,15 @@ def register(app: typer.Typer) -> None:
             except StoreError as exc:
                 err.print(f"[red]error:[/red] {exc}", highlight=False)
                 raise typer.Exit(1) from exc
-        print_rows(result.columns, result.rows, fmt, result.truncated)
+        rows = result.rows[:limit] if limit else result.rows
+        print_rows(result.columns, rows, fmt, result.truncated, layout, vertical, total=len(result.rows))
 
     @app.command()
     def cypher(
         text: Annotated[str, typer.Argument(help="a read-only Cypher query")],
         param: Annotated[list[str], typer.Option("--param", "-p", help="key=value, repeatable (strings)")] = [],
         fmt: FormatOption = OutputFormat.table,
+        vertical: Annotated[bool, typer.Option("--vertical", help="one record per block instead of a table")] = False,
         timeout_ms: Annotated[Optional[int], typer.Option(help="time budget")] = None,
         row_cap: Annotated[Optional[int], typer.Option(help="at most this many rows")] = None,
         store: StoreOption = StoreKind.auto,
@@ -172,7 +203,7 @@ def register(app: typer.Typer) -> None:
             except StoreError as exc:
                 err.print(f"[red]error:[/red] {exc}", highlight=False)
                 raise typer.Exit(1) from exc
-        print_rows(result.columns, result.rows, fmt, result.truncated)
+        print_rows(result.columns, result.rows, fmt, result.truncated, vertical=vertical)
 
     @store_app.command("status")
     def store_status(data: DataOption = None) -> None:

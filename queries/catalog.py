@@ -8,6 +8,9 @@ Each file opens with a header of ``//`` lines:
     // param: limit int optional default=50 example=20 -- what it means
     // param: region string optional example=菏泽市 refers=region -- refers= says what the value names
     // column: department -- what the column holds
+    // show: department, doc_number -- the columns a terminal table shows unless --columns says otherwise
+    // group: department -- columns that head a group of rows in a terminal table instead of repeating
+    // internal: true -- used by policykg itself (views, analytics, the linker): not listed for users
 
 and then one Cypher statement. The header is the query's documentation for
 the CLI (``policykg query --help``), the API's OpenAPI schema and the tests
@@ -62,6 +65,13 @@ class CatalogQuery:
     params: tuple[Param, ...] = ()
     columns: tuple[tuple[str, str], ...] = ()
     path: Path | None = None
+    show: tuple[str, ...] = ()  # default columns of a terminal table (all when empty)
+    group: tuple[str, ...] = ()  # columns heading groups of rows in a terminal table
+    internal: bool = False
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c for c, _ in self.columns]
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
         """Parameters for a run: cast to their types, defaults filled in, unknown or missing ones refused."""
@@ -102,7 +112,7 @@ def parse_query_file(path: Path) -> CatalogQuery:
             elif key == "column":
                 name, _, doc = value.partition("--")
                 columns.append((name.strip(), doc.strip()))
-            elif key in ("name", "description"):
+            elif key in ("name", "description", "show", "group", "internal"):
                 header[key] = value
             else:
                 raise CatalogError(f"{path}:{lineno}: unknown header field {key!r}")
@@ -119,7 +129,16 @@ def parse_query_file(path: Path) -> CatalogQuery:
     undeclared = set(re.findall(r"\$([A-Za-z_]\w*)", text)) - {p.name for p in params}
     if undeclared:
         raise CatalogError(f"{path}: the query uses undeclared parameters {sorted(undeclared)}")
-    return CatalogQuery(header["name"], header.get("description", ""), text, tuple(params), tuple(columns), path)
+    names = {c for c, _ in columns}
+    show, group = (tuple(c.strip() for c in header.get(k, "").split(",") if c.strip()) for k in ("show", "group"))
+    unknown_columns = sorted((set(show) | set(group)) - names)
+    if unknown_columns:
+        raise CatalogError(f"{path}: show/group name columns the query does not declare: {unknown_columns}")
+    internal = header.get("internal", "false").lower()
+    if internal not in ("true", "false"):
+        raise CatalogError(f"{path}: internal must be true or false, not {internal!r}")
+    return CatalogQuery(header["name"], header.get("description", ""), text, tuple(params), tuple(columns), path,
+                        show, group, internal == "true")
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,8 @@
 // column: title -- the provision's heading, if it has one
 // column: text -- the provision text before its responsibility clause
 // column: written_as -- the department's name as the clause prints it
+// show: doc_number, number, title, written_as
+// group: department, region
 MATCH (d:Department)
 WHERE (d.id = $name OR d.name = $name OR $name IN coalesce(d.aliases, [])) AND ($region IS NULL OR d.region = $region)
 MATCH (d)-[r:LEADS]->(t:Task)-[:IN_DOCUMENT]->(doc:Document)

@@ -17,6 +17,8 @@
 // column: targets -- the quantified goals the provision states
 // column: written_as -- the department's name as the clause prints it
 // column: total -- tasks matching (all pages)
+// show: role, doc_number, number, title, written_as
+// group: department
 MATCH (d:Department)
 WHERE d.id = $name OR d.name = $name OR $name IN coalesce(d.aliases, [])
 MATCH (d)-[r:LEADS|COOPERATES_ON]->(t:Task)-[:IN_DOCUMENT]->(doc:Document)

@@ -9,6 +9,7 @@
 // column: number -- the provision's number
 // column: title -- the provision's heading
 // column: leads -- departments that lead it
+// show: industry, doc_number, number, title, leads
 MATCH (t:Task)-[:CONCERNS]->(i:Industry)
 WHERE i.name = $name OR (i)-[:SUBINDUSTRY_OF]->(:Industry {name: $name})
 MATCH (t)-[:IN_DOCUMENT]->(doc:Document)

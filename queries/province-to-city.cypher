@@ -17,6 +17,8 @@
 // column: direction -- for inferred links: how the documents' dates or implements statements decided the type
 // column: shared_terms -- evidence of an inferred link: key terms both texts use
 // column: counterparts -- evidence: department pairs (省科技厅→市科技局) on both sides
+// show: city_document, city_task, city_leads, basis
+// group: provincial_document, provincial_task, provincial_leads
 MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
 WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
   AND ($min_score IS NULL OR c.score >= $min_score)

@@ -8,6 +8,7 @@
 // column: title -- the provision's heading
 // column: text -- the provision text
 // column: leads -- departments that lead it
+// show: doc_number, number, title, leads
 MATCH (t:Task)-[:IN_DOCUMENT]->(doc:Document)
 WHERE t.text CONTAINS $q OR t.title CONTAINS $q
 RETURN t.id AS task_id, doc.doc_number AS doc_number, t.number AS number, t.title AS title, t.text AS text,

@@ -10,6 +10,7 @@
 // column: cooperates -- departments named as cooperating
 // column: span_start -- provenance: first character of the provision in its source text
 // column: span_end -- provenance: end of the provision
+// show: doc_number, number, title, cooperates
 MATCH (t:Task)-[:IN_DOCUMENT]->(doc:Document)
 WHERE ($document IS NULL OR doc.id = $document OR doc.doc_number = $document)
   AND NOT (:Department)-[:LEADS]->(t)

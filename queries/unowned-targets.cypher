@@ -13,6 +13,7 @@
 // column: cooperates -- departments cooperating on that task
 // column: span_start -- provenance: first character of the target in its source text
 // column: span_end -- provenance: end of the target
+// show: doc_number, number, text, year
 MATCH (g:Target)
 OPTIONAL MATCH (t:Task)-[:HAS_TARGET]->(g)
 OPTIONAL MATCH (doc:Document {id: g.doc_id})

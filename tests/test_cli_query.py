@@ -57,3 +57,49 @@ def test_the_user_alias_file_is_read(cli, loaded_store):
         assert _rows(cli("query", "department-leads", "-p", "name=菏泽发改", "-f", "json"))
     finally:
         user.unlink()
+
+
+def _terminal(loaded_store, *args: str, columns: int = 100) -> str:
+    """What `policykg …` prints on a terminal ``columns`` wide (rich takes the width from COLUMNS)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": str(columns), "POLICYKG_DATA": str(loaded_store.server.data_dir)}
+    env.pop("NEO4J_URI", None)
+    done = subprocess.run([sys.executable, "-m", "policykg", *args], env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize("args, number_columns", [
+    (("department-leads", "-p", "name=市发展改革委"), ["doc_number"]),
+    (("province-to-city",), ["city_document"]),
+])
+def test_tables_at_100_columns_keep_document_numbers_whole(cli, loaded_store, args, number_columns):
+    rows = _rows(cli("query", *args, "-f", "json"))
+    numbers = {r[c] for r in rows for c in number_columns if r[c]}
+    assert numbers
+    shown = _terminal(loaded_store, "query", *args)
+    lines = shown.splitlines()
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in lines) <= 100  # CJK characters are two cells wide
+    for number in numbers:
+        assert number in shown, f"{number} is cut or missing"
+    # every row is there, and each number appears whole on its row (never split over two lines)
+    assert sum(line.count(n) for line in lines for n in numbers) == len(rows)
+
+
+def test_columns_vertical_and_limit(cli):
+    table = cli("query", "department-leads", "-p", "name=市发展改革委", "--columns", "task_id,number", "--limit", "3")
+    assert table.exit_code == 0, table.output
+    assert "task_id" in table.stdout and "written_as" not in table.stdout
+    assert "3 of " in table.stdout and table.stdout.count("task:") == 3
+    block = cli("query", "department-leads", "-p", "name=市发展改革委", "--vertical", "-n", "2", "-c", "all")
+    assert block.exit_code == 0 and block.stdout.count("written_as") == 2 and block.stdout.count("task_id") == 2
+    bad = cli("query", "department-leads", "-p", "name=市发展改革委", "--columns", "nope")
+    assert bad.exit_code == 2 and "no column nope" in bad.stderr
+    as_json = _rows(cli("query", "department-leads", "-p", "name=市发展改革委", "-c", "task_id", "-f", "json"))
+    assert set(as_json[0]) == {"task_id"}
