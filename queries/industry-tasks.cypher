@@ -13,6 +13,10 @@
 MATCH (t:Task)-[:CONCERNS]->(i:Industry)
 WHERE i.name = $name OR (i)-[:SUBINDUSTRY_OF]->(:Industry {name: $name})
 MATCH (t)-[:IN_DOCUMENT]->(doc:Document)
+// leads in the order the clause prints them
+OPTIONAL MATCH (d:Department)-[r:LEADS]->(t)
+WITH i, t, doc, d, r ORDER BY coalesce(r.position, r.span_start), d.name
+WITH i, t, doc, collect(d.name) AS leads
 RETURN i.name AS industry, t.level AS level, doc.doc_number AS doc_number, doc.title AS document, t.id AS task_id,
-       t.number AS number, t.title AS title, [(d:Department)-[:LEADS]->(t) | d.name] AS leads
+       t.number AS number, t.title AS title, leads
 ORDER BY level, doc_number, t.span_start

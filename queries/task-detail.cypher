@@ -24,14 +24,20 @@
 // column: cascades_from -- higher-level tasks it carries out: id, title, basis, score
 // column: cascaded_by -- lower-level tasks carrying it out: id, number, document id, basis, score
 MATCH (t:Task {id: $id})-[:IN_DOCUMENT]->(doc:Document)
+// departments in the order the clause prints them (the edge's position; its span before that was recorded)
+OPTIONAL MATCH (ld:Department)-[lr:LEADS]->(t)
+WITH t, doc, ld, lr ORDER BY coalesce(lr.position, lr.span_start), ld.name
+WITH t, doc, [x IN collect(CASE WHEN ld IS NULL THEN null ELSE {name: ld.name, id: ld.id, written_as: lr.surface,
+              span_start: lr.span_start, span_end: lr.span_end} END) WHERE x IS NOT NULL] AS leads
+OPTIONAL MATCH (cd:Department)-[cr:COOPERATES_ON]->(t)
+WITH t, doc, leads, cd, cr ORDER BY coalesce(cr.position, cr.span_start), cd.name
+WITH t, doc, leads, [x IN collect(CASE WHEN cd IS NULL THEN null ELSE {name: cd.name, id: cd.id, written_as: cr.surface,
+              span_start: cr.span_start, span_end: cr.span_end} END) WHERE x IS NOT NULL] AS cooperates
 RETURN t.id AS id, t.number AS number, t.title AS title, t.text AS text, t.level AS level,
        coalesce(t.has_responsibility, false) AS has_responsibility, coalesce(t.stub, false) AS stub,
        doc.id AS document_id, doc.doc_number AS doc_number, doc.title AS document, doc.date AS date,
        coalesce(t.doc_id, doc.id) AS read_from, t.span_start AS span_start, t.span_end AS span_end,
-       [(ld:Department)-[lr:LEADS]->(t) | {name: ld.name, id: ld.id, written_as: lr.surface,
-                                            span_start: lr.span_start, span_end: lr.span_end}] AS leads,
-       [(cd:Department)-[cr:COOPERATES_ON]->(t) | {name: cd.name, id: cd.id, written_as: cr.surface,
-                                                     span_start: cr.span_start, span_end: cr.span_end}] AS cooperates,
+       leads, cooperates,
        [(t)-[:HAS_TARGET]->(g:Target) | {text: g.text, metric: g.metric, value: g.value, unit: g.unit,
                                           qualifier: g.qualifier, year: g.year}] AS targets,
        [(t)-[:CONCERNS]->(i:Industry) | i.name] AS industries,

@@ -19,10 +19,16 @@
 // column: span_start -- provenance: first character of the provision in the source text
 // column: span_end -- provenance: end of the provision in the source text
 MATCH (t:Task {id: $id})-[:IN_DOCUMENT]->(doc:Document)
+// departments in the order the clause prints them (the edge's position; its span before that was recorded)
+OPTIONAL MATCH (ld:Department)-[lr:LEADS]->(t)
+WITH t, doc, ld, lr ORDER BY coalesce(lr.position, lr.span_start), ld.name
+WITH t, doc, collect(ld.name) AS leads
+OPTIONAL MATCH (cd:Department)-[cr:COOPERATES_ON]->(t)
+WITH t, doc, leads, cd, cr ORDER BY coalesce(cr.position, cr.span_start), cd.name
+WITH t, doc, leads, collect(cd.name) AS cooperates
 RETURN t.id AS id, t.number AS number, t.title AS title, t.text AS text, t.level AS level,
        doc.id AS document_id, doc.doc_number AS doc_number, doc.title AS document,
-       [(ld:Department)-[:LEADS]->(t) | ld.name] AS leads,
-       [(cd:Department)-[:COOPERATES_ON]->(t) | cd.name] AS cooperates,
+       leads, cooperates,
        [(t)-[:HAS_TARGET]->(g:Target) | g.text] AS targets,
        [(t)-[:CONCERNS]->(i:Industry) | i.name] AS industries,
        [(t)-[:CASCADES_FROM]->(u:Task) | u.id] AS cascades_from,

@@ -103,3 +103,17 @@ def test_columns_vertical_and_limit(cli):
     assert bad.exit_code == 2 and "no column nope" in bad.stderr
     as_json = _rows(cli("query", "department-leads", "-p", "name=市发展改革委", "-c", "task_id", "-f", "json"))
     assert set(as_json[0]) == {"task_id"}
+
+
+def test_departments_keep_the_order_the_clause_prints(cli, gold):
+    """The first-listed unit is the main one: every list of departments is in the order of the source."""
+    checked = 0
+    for g in gold.values():
+        number = g["document"]["doc_number"]
+        for t in g["tasks"]:
+            if len(t["leads"]) + len(t["cooperates"]) < 3 or t["number"] in {c["number"] for c in g.get("cascades", [])}:
+                continue
+            rows = _rows(cli("query", "task", "-p", f"id=task:{number}:{t['number']}", "-f", "json"))
+            assert (rows[0]["leads"], rows[0]["cooperates"]) == (t["leads"], t["cooperates"]), t["number"]
+            checked += 1
+    assert checked >= 10
