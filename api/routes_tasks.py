@@ -1,4 +1,4 @@
-"""One task with its full picture and where every fact was read. Catalog query: task-detail."""
+"""One task with its full picture and where every fact was read. Catalog query: task."""
 from __future__ import annotations
 
 from typing import Annotated
@@ -102,7 +102,7 @@ def get_task(
                                              "task: prefix may be left out). Percent-encode it: it holds / and 〔〕")],
 ):
     tid = task_id if task_id.startswith("task:") else "task:" + task_id
-    rows = runner.rows("task-detail", {"id": tid})
+    rows = runner.rows("task", {"id": tid})
     if not rows:
         raise ApiProblem(404, f"no task {tid!r}; task ids look like task:菏政办字〔2023〕13号:一/1 "
                               "(GET /documents/{id} lists a document's provisions)")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from rich.table import Table
+from rich.table import Column, Table
 
 from policykg.graph.stores.base import GraphStore
 from policykg.graph.stores.errors import StoreError
@@ -149,6 +149,8 @@ def register(app: typer.Typer) -> None:
             "--columns", "-c", help="comma-separated columns to print, or 'all' (default: the query's usual ones)")] = None,
         vertical: Annotated[bool, typer.Option("--vertical", help="one record per block instead of a table")] = False,
         limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="print at most this many rows")] = None,
+        everything: Annotated[bool, typer.Option("--all", help="also list the queries policykg uses internally "
+                                                              "(views, analytics, the linker)")] = False,
         store: StoreOption = StoreKind.auto,
         data: DataOption = None,
     ) -> None:
@@ -157,11 +159,17 @@ def register(app: typer.Typer) -> None:
         A table shows the query's usual columns (`policykg query NAME --columns all` for every one), keeps ids and
         document numbers whole, and turns into one record per block when it cannot fit the terminal."""
         if name is None:
-            table = Table("query", "parameters", "description")
+            table = Table("parameters", "description")
+            table.columns.insert(0, Column("query", no_wrap=True))  # a name to type: never cut
             for q in load_catalog().values():
+                if q.internal and not everything:
+                    continue
                 table.add_row(q.name, ", ".join(f"{p.name}{'' if p.required else '?'}: {p.type}" for p in q.params),
                               q.description)
             out.print(table)
+            if not everything:
+                out.print("internal queries (views, analytics, the linker) are left out: --all lists them",
+                          highlight=False)
             return
         try:
             q = get_query(name)

@@ -1,5 +1,6 @@
 // name: department-names
 // description: Every department with its region and the names the documents print for it, for resolving what a user writes (queries/resolve.py).
+// internal: true
 // column: id -- the department's id
 // column: name -- its canonical name
 // column: region -- the region whose government it belongs to

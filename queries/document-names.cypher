@@ -1,5 +1,6 @@
 // name: document-names
 // description: Every document, ingested or cited (stub), with its number, title and region, for resolving what a user writes (queries/resolve.py).
+// internal: true
 // column: id -- the document's id
 // column: doc_number -- its number
 // column: title -- its title

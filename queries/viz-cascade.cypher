@@ -1,5 +1,6 @@
 // name: viz-cascade
 // description: The province-to-city cascade, for the browser view: each higher-level task, the lower-level tasks that carry it out and the departments on those, as source–relationship–target rows with provenance.
+// internal: true
 // param: document string optional example=山东省县域经济高质量发展三年行动方案 -- the higher-level document: id, number or part of its title (all when omitted)
 // param: min_score float optional example=0.5 -- keep only links scored at least this (explicit links score 1.0)
 // column: source -- the start node: its properties and its label

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -114,6 +115,21 @@ def test_departments_keep_the_order_the_clause_prints(cli, gold):
             if len(t["leads"]) + len(t["cooperates"]) < 3 or t["number"] in {c["number"] for c in g.get("cascades", [])}:
                 continue
             rows = _rows(cli("query", "task", "-p", f"id=task:{number}:{t['number']}", "-f", "json"))
-            assert (rows[0]["leads"], rows[0]["cooperates"]) == (t["leads"], t["cooperates"]), t["number"]
+            names = ([x["name"] for x in rows[0]["leads"]], [x["name"] for x in rows[0]["cooperates"]])
+            assert names == (t["leads"], t["cooperates"]), t["number"]
             checked += 1
     assert checked >= 10
+
+
+def test_the_listing_shows_what_users_ask(cli):
+    from policykg.queries.catalog import load_catalog
+
+    catalog = load_catalog()
+    internal = {q.name for q in catalog.values() if q.internal}
+    assert {"viz-department", "link-units", "cascade-edges", "responsibility-edges", "department-names"} <= internal
+    assert "task-detail" not in catalog  # one task query, with every detail
+    listing = cli("query")
+    assert listing.exit_code == 0
+    shown = set(re.findall(r"^│ ([a-z][a-z-]+)", listing.stdout, flags=re.M))
+    assert shown == set(catalog) - internal
+    assert set(re.findall(r"^│ ([a-z][a-z-]+)", cli("query", "--all").stdout, flags=re.M)) == set(catalog)
