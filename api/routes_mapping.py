@@ -65,6 +65,7 @@ def province_to_city(
                                             description="a department on either side (any of its names)")] = None,
     min_score: Annotated[float | None, Query(ge=0, le=1, description="keep links scored at least this")] = None,
 ):
+    """Each higher-level task with its leads and the lower-level task and units that carry it out, explicit links (division-of-labour tables) and inferred ones together, with basis, score and evidence. Every filter value is resolved: an unknown document, city, task or department is 404 with suggestions. Catalog query `province-to-city-mapping`."""
     dept = canonical_name(runner, department, "department") if department else None
     result = runner.page("province-to-city-mapping", {"document": document, "task": task, "city": city,
                                                       "department": dept, "min_score": min_score},

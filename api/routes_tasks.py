@@ -101,6 +101,7 @@ def get_task(
                                  description="the task's id (task:<document number>:<provision number>; the "
                                              "task: prefix may be left out). Percent-encode it: it holds / and 〔〕")],
 ):
+    """One task with every fact about it and where it was read: its document, its leads and cooperators in the order the clause prints them (each with the name as printed and its character span), targets, industries, parent, sub-items, and the tasks it cascades from and to. Catalog query `task`."""
     tid = task_id if task_id.startswith("task:") else "task:" + task_id
     rows = runner.rows("task", {"id": tid})
     if not rows:
