@@ -18,7 +18,8 @@ files give (the bundled ``departments.toml`` and the user's
 written without its level (发改委 → 省发展改革委 or 市发展改革委). A name several
 regions or levels share is ambiguous unless a region is given. What a query
 receives is the department's id when the query matches ids (``d.id = $name``),
-otherwise its canonical name.
+otherwise its canonical name. A search (a query with ``q`` and ``alt``) also looks for the alias files' form
+of its words in ``alt``.
 """
 from __future__ import annotations
 
@@ -104,6 +105,9 @@ class Resolver:
         """``given`` with every name that refers to something in the store replaced by what the query matches."""
         query = get_query(query) if isinstance(query, str) else query
         out = dict(given)
+        declared = {p.name for p in query.params}
+        if {"q", "alt"} <= declared and given.get("q") and not given.get("alt"):
+            out["alt"] = self.alternative(str(given["q"]))
         region = given.get("region")
         for name, value in given.items():
             kind = refers_to(query, name)
@@ -130,6 +134,14 @@ class Resolver:
             return fetch(name, self.params(name, params))
 
         return resolved
+
+    def alternative(self, words: str) -> str | None:
+        """Another form of search words the alias files give: 发改委 → 发展改革委, 市发改委 → 市发展改革委."""
+        written = compact(words)
+        if self.catalog.bare_agency(written):
+            return self.catalog.resolve(next(iter(LEVEL_PREFIXES)) + written).name[1:]
+        canonical = self.catalog.resolve(written).name
+        return canonical if canonical != written else None
 
     # -- departments -----------------------------------------------------------------
     def department(self, name: str, region: str | None = None) -> Found:

@@ -22,6 +22,7 @@ ROUTES = [
     ("routes_targets", "Target", "targets", set(), set()),
     ("routes_industries", "Industry", "industries", set(), set()),
     ("routes_industries", "IndustryTask", "industry-tasks", set(), set()),
+    ("routes_search", "SearchHit", "search", {"text"}, {"snippet"}),
 ]
 
 
@@ -80,3 +81,21 @@ def test_openapi_key_scheme_and_descriptions(client):
             assert op.get("description"), f"{method.upper()} {path}"
     params = {p["name"] for p in schema["paths"]["/queries/department-leads"]["get"]["parameters"]}
     assert {"name", "region"} <= params
+
+
+def test_one_search_finds_departments_documents_and_provisions(client, gold):
+    def kinds(q: str) -> dict[str, set[str]]:
+        hits = client.get("/search", params={"q": q, "limit": 1000}).json()["items"]
+        found: dict[str, set[str]] = {}
+        for h in hits:
+            found.setdefault(h["kind"], set()).add(h["label"] or h["id"])
+        return found
+
+    assert {"市发展改革委", "省发展改革委"} <= kinds("发改委")["department"]  # the alias file's form is searched too
+    assert "市发展改革委" in kinds("市发展改革委")["department"]
+    assert kinds("光伏").get("task")  # words inside provision text, no segmentation
+    number = next(iter(gold.values()))["document"]["doc_number"]
+    assert any(h["doc_number"] == number
+               for h in client.get("/search", params={"q": number}).json()["items"] if h["kind"] == "document")
+    hit = next(h for h in client.get("/search", params={"q": "光伏"}).json()["items"] if h["kind"] == "task")
+    assert hit["doc_id"] and "光伏" in hit["snippet"]
