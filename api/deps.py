@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field, model_validator
 from starlette.datastructures import URL
 
 from .runner import DEFAULT_PAGE_SIZE, MAX_OFFSET, MAX_PAGE_SIZE, PageResult, QueryRunner
-from .settings import Settings
+from policykg.settings import Settings
 
 
 def _runner(request: Request) -> QueryRunner:

@@ -15,7 +15,7 @@ from policykg.queries.catalog import CatalogError, CatalogQuery, get_query
 from policykg.queries.resolve import AmbiguousName, Resolver, UnknownName, needs_resolving
 
 from .problems import ApiProblem
-from .settings import Settings
+from policykg.settings import Settings
 from .store_access import StoreHolder
 
 # where a client finds the names it may use, said after an unknown one
@@ -63,13 +63,11 @@ class QueryRunner:
     # -- names ------------------------------------------------------------------
     def resolver(self) -> Resolver:
         """The shared name resolver (queries/resolve.py) over this store; internal queries run unresolved."""
-        from policykg.graph.stores.falkordb_server import default_data_dir
-
         def raw(name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
             result, rows = self._run(get_query(name), dict(params), resolve=False)
             return rows
 
-        return Resolver.for_data(raw, self.settings.data_dir or default_data_dir())
+        return Resolver.for_data(raw, self.settings.resolved_data_dir())
 
     # -- catalog queries --------------------------------------------------------
     def rows(self, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from policykg.cli import app
 @pytest.fixture
 def cli(loaded_store, monkeypatch):
     # the CLI reuses the session's embedded server through its data directory
-    monkeypatch.setenv("POLICYKG_DATA", str(loaded_store.server.data_dir))
+    monkeypatch.setenv("POLICYKG_DATA", str(loaded_store.backend.server.data_dir))
     monkeypatch.delenv("NEO4J_URI", raising=False)
     runner = CliRunner()
     return lambda *args: runner.invoke(app, list(args))
@@ -52,7 +52,7 @@ def test_an_unknown_filter_value_is_an_error_not_an_empty_table(cli):
 
 
 def test_the_user_alias_file_is_read(cli, loaded_store):
-    user = loaded_store.server.data_dir / "departments.user.toml"
+    user = loaded_store.backend.server.data_dir / "departments.user.toml"
     user.write_text('[[organisation]]\nname = "市发展改革委"\naliases = ["菏泽发改"]\n', encoding="utf-8")
     try:
         assert _rows(cli("query", "department-leads", "-p", "name=菏泽发改", "-f", "json"))
@@ -66,7 +66,7 @@ def _terminal(loaded_store, *args: str, columns: int = 100) -> str:
     import subprocess
     import sys
 
-    env = {**os.environ, "COLUMNS": str(columns), "POLICYKG_DATA": str(loaded_store.server.data_dir)}
+    env = {**os.environ, "COLUMNS": str(columns), "POLICYKG_DATA": str(loaded_store.backend.server.data_dir)}
     env.pop("NEO4J_URI", None)
     done = subprocess.run([sys.executable, "-m", "policykg", *args], env=env, capture_output=True, text=True,
                           timeout=120)
