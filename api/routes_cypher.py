@@ -47,6 +47,7 @@ class CypherResult(BaseModel):
 @router.post("/cypher", response_model=CypherResult, responses=problem_responses(400, 403, 413, 422, 503, 504),
              summary="Run read-only Cypher")
 def run_cypher(body: CypherRequest, runner: Runner, settings: AppSettings):
+    """Run your own read-only Cypher with parameters. Writes (CREATE, MERGE, SET, DELETE…) are refused with 403, by policykg and by the engine; a time budget and a row cap apply (ask for less, or up to the server's maximum)."""
     timeout_ms = body.timeout_ms or settings.query_timeout_ms
     if timeout_ms > settings.max_query_timeout_ms:
         raise ApiProblem(422, f"timeout_ms may be at most {settings.max_query_timeout_ms}")

@@ -42,6 +42,7 @@ class IndustryTask(BaseModel):
 @router.get("/industries", response_model=Page[Industry], responses=problem_responses(422, 503, 504),
             summary="Industries named in the documents")
 def list_industries(runner: Runner, paging: PagingDep):
+    """Industries named in the documents, with the broader industry each belongs to, its sub-industries and how many tasks concern it. Catalog query `industries`."""
     result = runner.page("industries", {}, paging.offset, paging.limit)
     return Page[Industry].of(result, [Industry(**r) for r in result.items])
 
@@ -54,6 +55,7 @@ def industry_tasks(
     paging: PagingDep,
     name: Annotated[str, Path(min_length=1, max_length=100, examples=["工业互联网"])],
 ):
+    """Tasks about an industry or any of its sub-industries, across levels and documents. Catalog query `industry-tasks`."""
     result = runner.page("industry-tasks", {"name": name}, paging.offset, paging.limit)
     if result.total == 0 and not runner.rows("industries", {"name": name, "offset": 0, "limit": 1}):
         raise ApiProblem(404, f"no industry named {name!r}; GET /industries lists them")

@@ -12,15 +12,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from policykg.graph.stores.embedded_client import ReadResult
+from policykg.graph.stores.backend import ReadResult
 from policykg.graph.stores.errors import QueryError, QueryRefused, QueryTimeout, ReadOnlyViolation, StoreError
 from policykg.queries.catalog import CatalogError, CatalogQuery, get_query
+from policykg.queries.resolve import AmbiguousName, Resolver, UnknownName, needs_resolving
 from policykg.settings import Settings
 
 from .problems import ApiProblem
 from .result_cache import FINGERPRINT, VersionedCache
 from .store_access import StoreHolder
 
+# where a client finds the names it may use, said after an unknown one
+LISTS = {"department": "; GET /departments lists them", "document": "; GET /documents lists them",
+         "industry": "; GET /industries lists them", "task": "; GET /search?q= finds tasks by their words"}
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 1000
 MAX_OFFSET = 1_000_000
@@ -96,6 +100,15 @@ class QueryRunner:
             raise
         return store
 
+    # -- names ------------------------------------------------------------------
+    def resolver(self) -> Resolver:
+        """The shared name resolver (queries/resolve.py) over this store; internal queries run unresolved."""
+        def raw(name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+            result, rows = self._run(get_query(name), dict(params), resolve=False)
+            return rows
+
+        return Resolver.for_data(raw, self.settings.resolved_data_dir())
+
     # -- catalog queries --------------------------------------------------------
     def rows(self, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         result, _ = self._run(get_query(name), dict(params or {}))
@@ -133,12 +146,19 @@ class QueryRunner:
         result, rows = self._run(query, given)
         return PageResult(rows[offset:offset + limit], len(rows), offset, limit, result.truncated)
 
-    def _run(self, query: CatalogQuery, given: dict[str, Any]) -> tuple[ReadResult, list[dict[str, Any]]]:
+    def _run(self, query: CatalogQuery, given: dict[str, Any],
+             resolve: bool = True) -> tuple[ReadResult, list[dict[str, Any]]]:
         for key, value in given.items():
             if isinstance(value, str):
                 check_text(key, value)
         try:
-            bound = query.bind(given)
+            query.bind(given)
+            bound = query.bind(self.resolver().params(query, given) if resolve and needs_resolving(query, given) else given)
+        except UnknownName as exc:
+            raise ApiProblem(404, f"{exc}{LISTS.get(exc.kind, '')}", suggestions=exc.suggestions) from exc
+        except AmbiguousName as exc:
+            raise ApiProblem(409, str(exc), kind="ambiguous-name", candidates=exc.candidates,
+                             suggestions=exc.suggestions) from exc
         except CatalogError as exc:
             raise ApiProblem(422, str(exc)) from exc
         store = self.holder.get()

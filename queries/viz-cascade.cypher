@@ -1,5 +1,6 @@
 // name: viz-cascade
 // description: The province-to-city cascade, for the browser view: each higher-level task, the lower-level tasks that carry it out and the departments on those, as source–relationship–target rows with provenance.
+// internal: true
 // param: document string optional example=山东省县域经济高质量发展三年行动方案 -- the higher-level document: id, number or part of its title (all when omitted)
 // param: basis string optional example=inferred -- explicit (a table states the link) or inferred (policykg link); both when omitted
 // param: link string optional default=CASCADES_FROM example=RELATES_TO -- CASCADES_FROM (the default), RELATES_TO (same subject, no direction: only when asked) or any

@@ -1,6 +1,7 @@
 // name: viz-document
 // description: A document's network, for the browser view: the document, its provisions (and the outline above them), the departments on each, the targets they state, the industries they concern and the higher-level tasks they cascade from, as source–relationship–target rows with provenance.
-// param: id string required example=菏政办字〔2023〕13号 -- document id (doc:…), number or exact title
+// internal: true
+// param: id string required example=菏政办字〔2023〕13号 refers=document -- document id (doc:…), number or exact title
 // column: source -- the start node: its properties and its label (a row with rel FOCUS holds the document asked for)
 // column: rel -- the relationship type (IN_DOCUMENT, UNDER, LEADS, COOPERATES_ON, HAS_TARGET, CONCERNS, CASCADES_FROM), or FOCUS
 // column: props -- the relationship's properties (provenance: doc_id, number, span_start, span_end; surface, basis, score)

@@ -1,6 +1,7 @@
 // name: viz-industry
 // description: An industry's network across levels, for the browser view: the industry, its broader and narrower industries, the tasks of every level about it or a sub-industry, the departments on those tasks and the cascades between them, as source–relationship–target rows with provenance.
-// param: name string required example=生产性服务业 -- the industry's name
+// internal: true
+// param: name string required example=生产性服务业 refers=industry -- the industry's name
 // column: source -- the start node: its properties and its label (a row with rel FOCUS holds the industry asked for)
 // column: rel -- the relationship type (SUBINDUSTRY_OF, CONCERNS, LEADS, COOPERATES_ON, CASCADES_FROM), or FOCUS
 // column: props -- the relationship's properties (provenance: doc_id, number, span_start, span_end; surface, basis, score)

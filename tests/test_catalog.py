@@ -79,7 +79,9 @@ def test_task_full_picture(loaded_store, gold):
     g = gold["003_a6d61ab50cb7c05a.txt"]["tasks"][0]
     [row] = run(loaded_store, "task", id="task:菏政办字〔2023〕13号:一/1")
     assert row["title"] == g["title"] == "完善实验室体系"
-    assert row["leads"] == g["leads"] and row["cooperates"] == g["cooperates"]
+    assert [x["name"] for x in row["leads"]] == g["leads"]
+    assert [x["name"] for x in row["cooperates"]] == g["cooperates"]
+    assert all(x["written_as"] and x["span_end"] > x["span_start"] for x in row["leads"] + row["cooperates"])
     assert row["targets"] and row["span_end"] > row["span_start"]
     assert row["parent"] == "task:菏政办字〔2023〕13号:一"
 
