@@ -148,7 +148,7 @@ def wait_for_network(page, timeout_ms: int = 30_000) -> dict:
         page.wait_for_timeout(100)
     return page.evaluate("""() => {
         const v = window.policykgViz, n = v.network;
-        return {nodes: v.nodes, edges: v.edges, layoutMs: v.layoutMs, stoppedBy: v.stoppedBy,
+        return {nodes: v.nodes, edges: v.edges, layoutMs: v.layoutMs, setupMs: v.setupMs || 0, stoppedBy: v.stoppedBy,
                 placed: n ? Object.keys(n.getPositions()).length : 0,
                 drawnEdges: n ? Object.keys(n.body.edges).length : 0,
                 physics: n ? n.physics.physicsEnabled : false,

@@ -35,7 +35,7 @@ KIND_LABELS = {"department": "department network", "document": "document network
                "cascade": "province → city cascade", "industry": "industry across levels",
                "task": "a task and its neighbours"}
 # below this size on screen (px) a label is not drawn: zoomed out, only departments and documents keep theirs
-LABEL_THRESHOLD = {"Task": 9, "Target": 9, "Industry": 7, "Department": 5, "Document": 5}
+LABEL_THRESHOLD = {"Task": 9, "Target": 9, "Industry": 7, "Department": 3, "Document": 3}
 
 
 @dataclass(frozen=True)
@@ -331,6 +331,8 @@ def to_pyvis(view: View):
             # every node keeps the place layout.py gave it: rows by level, no overlap, nothing for physics to do
             opts.update(x=d["x"], y=d["y"], fixed={"x": True, "y": True})
             opts["font"] = {"size": DEPARTMENT_FONT if d["label"] == "Department" else TASK_FONT}
+            # the layout keeps labels apart, so task labels can show from further out than in a force layout
+            opts["scaling"] = {"label": {"drawThreshold": 6}}
         if d["label"] == "Task":
             opts["widthConstraint"] = {"maximum": 130}
         net.add_node(n, label=node_label(d), shape=style.shape, **opts)
