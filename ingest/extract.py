@@ -31,7 +31,7 @@ from .records import (
     TaskRecord,
     UnitRef,
 )
-from .regions import Region
+from .regions import Region, region_index
 from .tables import Table, find_tables
 from .target_scope import deadline_in_clause, deadline_year, scope_of
 from .target_years import document_year, package_year
@@ -349,11 +349,12 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         tasks.extend(t_tasks)
         cascades.extend(t_cascades)
 
-    if meta.region is None:
-        # no issuer printed: the place the body names, at the level of its units
-        meta.region = region_named_in_text(text[:outline.body_end], [n for t in tasks for n in t.leads + t.cooperates])
-        meta.level = meta.region.level if meta.region else None
-        meta.region_basis = "body" if meta.region else None
+    if meta.region is None or meta.region_basis == "body":
+        # no issuer, title or number says where: the place the body names, at the level its units are
+        # written at (市财政局: a city's document), when it lies inside what the body's mentions gave
+        named = region_named_in_text(text[:outline.body_end], [n for t in tasks for n in t.leads + t.cooperates])
+        if named is not None and (meta.region is None or region_index().contains(meta.region, named)):
+            meta.region, meta.level, meta.region_basis = named, named.level, "body"
 
     industries = merge(from_outline(outline.provisions), from_enumerations(text[:outline.body_end]))
     by_provision = {i.provision: i.name for i in industries if i.provision}

@@ -172,8 +172,9 @@ def _find_title(lines: list[str]) -> str | None:
                     and _title_piece(lines[j - 1]) and i - j < 2:
                 j -= 1
             k = i
+            # (a page that prints its headline twice, above the text and as its first line, has one title)
             if k + 1 < len(lines) and len(lines[k + 1]) <= 30 and _title_piece(lines[k + 1]) \
-                    and re.search(DOC_KIND + r"$", lines[k + 1]):
+                    and re.search(DOC_KIND + r"$", lines[k + 1]) and compact(lines[k + 1]) != compact(line):
                 k += 1
             title = "".join(lines[j:k + 1])
             if k + 1 < len(lines) and _PERIOD_LINE.fullmatch(compact(lines[k + 1])):

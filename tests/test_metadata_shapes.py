@@ -108,3 +108,10 @@ def test_the_document_number_from_a_pages_facts_line():
     doc = _doc("索引号:11370000MB28 发文机关:山东省人民政府办公厅 发文字号:鲁政办字〔2024〕12号 成文日期:2024-04-18\n"
                "山东省人民政府办公厅关于印发山东省推动设备更新实施方案的通知\n各市人民政府:\n现将方案印发给你们。\n" + MEASURE)
     assert doc.doc_number == "鲁政办字〔2024〕12号"
+
+
+def test_a_headline_printed_twice_is_one_title():
+    from policykg.ingest.metadata import read_metadata
+
+    text = "广西推动房地产市场平稳健康发展工作措施\n广西推动房地产市场平稳健康发展工作措施\n为全面贯彻落实有关部署,制定本措施。\n"
+    assert read_metadata(text, text.index("为全面")).title == "广西推动房地产市场平稳健康发展工作措施"
