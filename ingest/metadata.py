@@ -52,7 +52,7 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     """``text`` is the cleaned document; ``body_start`` is where numbered provisions begin."""
     meta = DocumentMeta()
     head = text[:body_start] if body_start > 0 else text[:2000]
-    head_lines = [l for l in _lines(head) if l.strip()]
+    head_lines = [line for line in _lines(head) if line.strip()]
     meta.doc_number = _header_doc_number(head_lines[:12])
     head_lines, chrome, source = _strip_page_chrome(head_lines)
 

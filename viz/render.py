@@ -209,9 +209,9 @@ def node_tip(g: nx.MultiDiGraph, n: str) -> dict[str, str]:
         facts = f"{d.get('metric') or ''}: {d.get('qualifier') or ''} {amount}{d.get('unit') or ''}".strip()
         if d.get("year"):
             facts += f" by {d['year']}"
-        prov = " · ".join(x for x in (_doc_ref(g, d.get("doc_id")) or (d.get("doc_id") or "").removeprefix("doc:"),
-                                      f"provision {d['number']}" if d.get("number") else "preamble", _span(d)) if x)
-        return {"head": "Target", "body": f"{d.get('text') or ''}\n{facts}", "prov": prov}
+        where = " · ".join(x for x in (_doc_ref(g, d.get("doc_id")) or (d.get("doc_id") or "").removeprefix("doc:"),
+                                       f"provision {d['number']}" if d.get("number") else "preamble", _span(d)) if x)
+        return {"head": "Target", "body": f"{d.get('text') or ''}\n{facts}", "prov": where}
     if label == "Industry":
         parents = [g.nodes[v].get("name") for _, v, e in g.out_edges(n, data=True) if e["type"] == "SUBINDUSTRY_OF"]
         subs = [g.nodes[u].get("name") for u, _, e in g.in_edges(n, data=True) if e["type"] == "SUBINDUSTRY_OF"]
@@ -341,10 +341,10 @@ def to_pyvis(view: View):
     for u, v, e in g.edges(data=True):
         grouped.setdefault((u, v, _edge_style_key(e)), []).append(e)
     for (u, v, key), edges in sorted(grouped.items()):
-        style = EDGE_STYLES[key]
+        line = EDGE_STYLES[key]
         src, dst = (v, u) if edges[0]["type"] in ("CASCADES_FROM", "RELATES_TO") else (u, v)  # drawn the way the work flows
-        opts = {"color": {"color": style.color, "highlight": "#dc2626", "hover": "#dc2626"}, "width": style.width,
-                "dashes": style.dashes, "arrows": {"to": {"enabled": style.arrow, "scaleFactor": 0.6}},
+        opts = {"color": {"color": line.color, "highlight": "#dc2626", "hover": "#dc2626"}, "width": line.width,
+                "dashes": line.dashes, "arrows": {"to": {"enabled": line.arrow, "scaleFactor": 0.6}},
                 "rel": edges[0]["type"], "skey": key, "inferred": is_inferred(edges[0]),
                 "tip": edge_tip(g, u, v, edges)}
         if edges[0]["type"] in ("CASCADES_FROM", "RELATES_TO"):  # a link between levels: its basis and evidence
