@@ -112,6 +112,26 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision) -> list[TaskRecord]
     return tasks
 
 
+def _attachment_as_body(outline: Outline, by_provision: dict[int, list[TaskRecord]]) -> None:
+    """An attachment is numbered apart (附件/一) so that it does not collide with the body; when the
+    body's numbered points carry no clause (a notice's own requirements) and one attachment holds
+    the measures, nothing collides: the attachment's numbering is the document's."""
+    labels = {p.path[0] for p in outline.provisions if _is_attachment(p)}
+    if len(labels) != 1:
+        return
+    if any(by_provision[id(p)] for p in outline.provisions if not _is_attachment(p)):
+        return
+    for p in outline.provisions:
+        if _is_attachment(p):
+            p.path = p.path[1:]
+            for task in by_provision[id(p)]:
+                task.number, task.parent = p.number, p.parent_number
+
+
+def _is_attachment(p: Provision) -> bool:
+    return len(p.path) > 1 and p.path[0].startswith("附件")
+
+
 def _lift_enumeration_clause(ctx: _Context, text: str, p: Provision, by_provision: dict[int, list[TaskRecord]]) -> None:
     """"(一)实行购房补贴。补贴标准为:\n1.…\n2.…〔责任单位:…〕": items that enumerate what their parent
     introduces with a colon, closed by one clause after the last: the clause is the parent's."""
@@ -258,6 +278,7 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
 
     tasks: list[TaskRecord] = []
     by_provision = {id(p): _provision_tasks(ctx, text, p) for p in outline.provisions}
+    _attachment_as_body(outline, by_provision)
     for p in outline.provisions:
         _lift_enumeration_clause(ctx, text, p, by_provision)
     for p in outline.provisions:
