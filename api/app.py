@@ -10,14 +10,14 @@ from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 
-from policykg.graph.stores.base import GraphStore
+from policykg.graph.repository import GraphStore
 
 from .middleware import BodyLimit, RequestLog
 from .problems import ApiProblem, Problem, install_handlers
 from . import (routes_cypher, routes_departments, routes_documents, routes_health, routes_industries, routes_mapping,
                routes_search, routes_targets, routes_tasks, routes_upload)
 from .runner import QueryRunner
-from .settings import Settings
+from policykg.settings import Settings
 from .store_access import StoreHolder
 
 log = logging.getLogger("policykg.api")
@@ -47,7 +47,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     def open_configured() -> GraphStore:
         from policykg.graph.stores.factory import open_store
 
-        return open_store(settings.store_kind, settings.data_dir)
+        return open_store(settings)
 
     holder = StoreHolder(store, factory=open_configured)
 
@@ -82,7 +82,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     # added innermost first: the request log times everything, CORS answers preflights before the body bound
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes)
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "X-API-Key"], expose_headers=["Server-Timing", "Location"],
                            max_age=600)
     app.add_middleware(RequestLog)

@@ -14,7 +14,7 @@ from policykg.graph.stores.errors import QueryError, QueryTimeout, ReadOnlyViola
 from policykg.queries.catalog import CatalogError, CatalogQuery, get_query
 
 from .problems import ApiProblem
-from .settings import Settings
+from policykg.settings import Settings
 from .store_access import StoreHolder
 
 DEFAULT_PAGE_SIZE = 50

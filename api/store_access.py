@@ -13,7 +13,7 @@ import logging
 import threading
 from collections.abc import Callable
 
-from policykg.graph.stores.base import GraphStore
+from policykg.graph.repository import GraphStore
 from policykg.graph.stores.errors import ServerNotRunning, ServerStartError, StoreError, StoreUnavailable
 
 from .problems import ApiProblem

@@ -7,8 +7,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from .clause_words import clause_words
 from .normalize import DOC_KIND, MARKER, compact
 from .numerals import DATE_PATTERN, parse_date
+from .document_region import document_region
 from .regions import Region, region_index
 
 # 菏政办字〔2024〕7号, 鲁服务业办〔2025〕4号, 菏政办字 [2023] 56号, 国发〔2022〕18号
@@ -16,7 +18,7 @@ DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12}?)\s*[〔\[【(（]\s*(\d{4})\s*
 _TITLE_LINE = re.compile(r"关于.{2,200}" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
 _ISSUER_SUFFIX = re.compile(r"(文件|公文|函)$")
 _ORG = re.compile(r"(政府|办公室|办公厅|委员会|领导小组|委|厅|局|办|部|院|中心|公署)$")
-_IMPLEMENT_VERB = re.compile(r"(贯彻落实|全面落实|深入落实|认真落实|贯彻|落实|根据|按照|依据|依照|对照)")
+_IMPLEMENT_VERB = clause_words().implement_verb  # 贯彻落实, 根据, …: data/clauses.toml
 _MADE_HERE = re.compile(r"(制定|研究制定|印发|现提出|提出如下|特制定)")
 _QUOTED = re.compile(r"《([^《》]{2,120})》(?:\s*[(（]\s*([^()（）]*?〔\d{4}〕\d+号)\s*[)）])?")
 # "贯彻落实山东省“十四五”战略性新兴产业发展规划" names a document without 《》
@@ -31,6 +33,7 @@ class DocumentMeta:
     issuer: str | None = None
     region: Region | None = None
     level: str | None = None
+    region_basis: str | None = None  # issuer | title | doc_number | body (ingest.document_region)
     date: date | None = None
     implements: list[str] = field(default_factory=list)
     plan_year: int | None = None  # a one-year work plan's year: its targets fall due that year
@@ -59,14 +62,8 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     meta.issuer = _find_issuer(head_lines, meta.title, text) or source
     if meta.title is None:
         meta.title = title_cited_by_itself(text)
-    if meta.issuer:
-        meta.region = region_index().prefix(meta.issuer)
-    for source in (meta.issuer, meta.title):
-        if meta.region is None and source:
-            # "中共菏泽市委办公室…" names its region after a prefix
-            hit = region_index().first_in(source)
-            meta.region = hit[1] if hit is not None and hit[0] <= 4 else None
-    meta.level = meta.region.level if meta.region else None
+    own = DOC_NUMBER.fullmatch(meta.doc_number) if meta.doc_number else None
+    _read_region(meta, head_lines, own, text[body_start:] if body_start > 0 else text)
     meta.date = _signing_date(text, body_start)
     if meta.date is None:
         meta.warnings.append("no signing date (成文日期) found")
@@ -141,6 +138,11 @@ def _title_piece(line: str) -> bool:
     """Could this line be (part of) a title? Not a sentence, a numbered provision, a date or a table row."""
     return ("\t" not in line and "。" not in line and len(line) <= 100 and not MARKER.match(line)
             and not DATE_PATTERN.fullmatch(line.strip()))
+
+
+def _read_region(meta: DocumentMeta, head_lines: list[str], number: re.Match[str] | None, body: str) -> None:
+    found = document_region(head_lines, meta.issuer, meta.title, number.group(1) if number else None, body)
+    meta.region, meta.level, meta.region_basis = found.region, found.level, found.basis
 
 
 def _find_title(lines: list[str]) -> str | None:

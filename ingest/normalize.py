@@ -24,6 +24,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .clause_words import clause_words
 from .numerals import chinese_to_int
 from .tables import cell_per_line_breaks
 
@@ -48,8 +49,8 @@ def _build_fold_tables() -> tuple[dict[int, str], dict[str, str]]:
             one_to_one[code] = folded
         else:
             expanding[ch] = folded
-    one_to_one[0x2236] = ":"  # RATIO, typed for a colon in some documents (配合单位∶)
     one_to_one[0x3000] = " "
+    one_to_one[0x2236] = ":"  # RATIO "∶", printed for a colon after 责任单位 by some converters
     one_to_one[0xA0] = " "
     return one_to_one, expanding
 
@@ -185,7 +186,7 @@ MARKER = re.compile(
     r"|第[一二三四五六七八九十百零〇\d]+[章节条部分篇]"
     r"|[\u2460-\u2473\u2474-\u2487])"
 )
-_LABEL_LINE = re.compile(r"^(?:省级|市级|县级)?(?:牵头|责任|主责|配合|参与|协办|协助|主办|实施|落实)(?:单位|部门)\s*[:：]")
+_LABEL_LINE = clause_words().label_line  # "牵头单位:" opening a line (the words: data/clauses.toml)
 _DATE_LINE = re.compile(r"^\S{0,30}?(?:\d{4}|[〇零一二三四五六七八九○]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日(?:印发)?$")
 _PIPE_ROW = re.compile(r"^\|.*\|")
 _BARE_NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})$")
@@ -300,13 +301,18 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if _ENDS_AS_TITLE.search(prev) or _DOC_NUMBER_LINE.match(prev) or _PAGE_FACTS_LINE.search(prev):
         return False
+    label = _LABEL_LINE.match(prev)
+    if label and not prev[label.end():].strip():
+        return True  # "牵头单位:" alone on its line: its units are on the next one
     last = prev[-1]
     if last in _TERMINAL or last in ":)]】〕":
         return False
     if last in "”\"'" and len(prev) > 1 and prev[-2] in _TERMINAL:
         return False
     if _LABEL_LINE.match(prev):
-        return True  # "牵头单位：市工业和信息" broken by a page break before "化局"
+        # "牵头单位：市工业和信息" broken by a page break before "化局"; but a sentence on the next
+        # line ("各部门要…落实…。") is the next paragraph, not the rest of the list
+        return not re.search(r"[。\d]", nxt) and not clause_words().structure.search(nxt)
     if len(prev) < 20:
         return False
     # A heading ("（三）xxx") has no full stop; its body starts on the next line.

@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .clause_words import clause_words
+
 _CONTENT_HEADER = re.compile(r"(内容|任务|措施|事项|工作|要求|举措|目标|政策)")
 _UNIT_HEADER = re.compile(r"(单位|部门)")
 _DEADLINE_HEADER = re.compile(r"(时限|时间|进度|完成)")
 _NUMBER_HEADER = re.compile(r"^(序号|编号|序|号)$")
 _LEVEL_OF_HEADER = {"省": "province", "市": "city", "县": "county", "区": "county"}
-_COOPERATE_HEADER = re.compile(r"(配合|参与|协办|协助|协同)")
+_COOPERATE_HEADER = clause_words().cooperate_header
 _ROW_NUMBER = re.compile(r"^[\dSsOoIlZz]{1,3}[.、]?$")
-_LEAD_HEADER = re.compile(r"牵头")
+_LEAD_HEADER = clause_words().lead_header
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 # a row that only names a part of the table ("一、科技创新"): it separates rows, it is not one
 _SECTION_ROW = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")

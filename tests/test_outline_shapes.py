@@ -32,7 +32,7 @@ def test_an_attachment_restating_the_measures_is_numbered_apart_from_the_body():
     by_number = {t.number: t for t in tasks}
     assert by_number["一"].leads == ["县财政局", "县税务局"]
     assert by_number["附件/一"].leads == ["县财政局"]
-    assert by_number["附件/二"].leads == ["县住房公积金中心", "县财政局"]
+    assert by_number["附件/二"].leads == ["县住房公积金管理中心", "县财政局"]
 
 
 def test_numbered_attachments_keep_their_number():
@@ -100,7 +100,7 @@ def test_square_bracketed_clauses():
     tasks = _tasks(text)
     assert [t.number for t in tasks] == ["一/(一)", "一/(二)"]
     assert "市财政局" in tasks[0].leads
-    assert tasks[1].leads == ["市住房公积金中心"] and tasks[1].cooperates == ["市财政局"]
+    assert tasks[1].leads == ["市住房公积金管理中心"] and tasks[1].cooperates == ["市财政局"]
 
 
 def test_a_page_flattened_onto_one_line_is_split_at_its_own_numbering():

@@ -26,6 +26,7 @@ import redis
 from falkordb import Edge, FalkorDB, Node
 from falkordb import Path as GraphPath
 
+from .backend import ReadResult, Statement
 from .cypher_text import mentions_load_csv, parameter_names, rename_parameters, returns_rows, strip_statement
 from .errors import (
     ConstraintViolation,
@@ -42,21 +43,6 @@ DEFAULT_TIMEOUT_MS = 10_000
 DEFAULT_ROW_CAP = 10_000
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-Statement = tuple[str, Mapping[str, Any] | None]
-
-
-@dataclass(frozen=True)
-class ReadResult:
-    columns: list[str]
-    rows: list[list[Any]]
-    truncated: bool = False
-    elapsed_ms: float = 0.0
-
-    def __iter__(self) -> Iterator[Any]:
-        # Lets callers write ``columns, rows = client.read(...)``.
-        yield self.columns
-        yield self.rows
 
 
 @dataclass(frozen=True)
@@ -110,7 +96,7 @@ class EmbeddedClient:
         self.graph = db.select_graph(graph)
 
     @classmethod
-    def open(cls, data_dir: Path | None = None, graph: str = DEFAULT_GRAPH) -> EmbeddedClient:
+    def open(cls, data_dir: Path, graph: str = DEFAULT_GRAPH) -> EmbeddedClient:
         """Start (or reuse) the embedded server for ``data_dir`` and connect to it."""
         return cls(EmbeddedServer(data_dir).ensure_running(), graph)
 

@@ -6,8 +6,10 @@ backend can change (FalkorDB embedded today, Neo4j later) without touching them.
 
 from __future__ import annotations
 
+from policykg.errors import PolicyKGError
 
-class StoreError(Exception):
+
+class StoreError(PolicyKGError):
     """Base class for every store failure."""
 
 

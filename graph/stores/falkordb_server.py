@@ -38,7 +38,7 @@ _MAX_SOCKET_PATH = 107
 Health = Literal["ok", "loading", "down"]
 
 
-QUERY_MEM_CAPACITY = int(os.environ.get("POLICYKG_QUERY_MEM_BYTES", str(1 << 30)))
+DEFAULT_QUERY_MEM_BYTES = 1 << 30
 
 
 def no_retry() -> Retry:
@@ -46,17 +46,6 @@ def no_retry() -> Retry:
     down" into a multi-second hang, and silently re-sends a write whose reply
     was lost (a duplicated CREATE). We want failures to surface at once."""
     return Retry(NoBackoff(), 0)
-
-
-def default_data_dir() -> Path:
-    """``$POLICYKG_DATA``, else ``$XDG_DATA_HOME/policykg``, else ``~/.local/share/policykg``."""
-    explicit = os.environ.get("POLICYKG_DATA", "").strip()
-    if explicit:
-        return Path(explicit).expanduser().resolve()
-    xdg = os.environ.get("XDG_DATA_HOME", "").strip()
-    # The XDG spec says relative values must be ignored.
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".local" / "share"
-    return (base / "policykg").resolve()
 
 
 def _bundled_binaries() -> tuple[Path, Path]:
@@ -114,13 +103,15 @@ class EmbeddedServer:
 
     def __init__(
         self,
-        data_dir: Path | None = None,
+        data_dir: Path,
         *,
+        query_mem_bytes: int | None = None,
         start_timeout: float = 60.0,
         redis_server: Path | None = None,
         module_path: Path | None = None,
     ) -> None:
-        self.data_dir = Path(data_dir).expanduser().resolve() if data_dir else default_data_dir()
+        self.data_dir = Path(data_dir).expanduser().resolve()
+        self.query_mem_bytes = query_mem_bytes or DEFAULT_QUERY_MEM_BYTES
         self.socket_path = self.data_dir / SOCKET_NAME
         self.pid_file = self.data_dir / PID_NAME
         self.log_file = self.data_dir / LOG_NAME
@@ -233,7 +224,7 @@ class EmbeddedServer:
             "--loadmodule", str(self.module_path), "IMPORT_FOLDER", f"{self.import_dir}/",
             # A read's time budget does not bound its memory: one huge range() from /cypher could hold
             # the server for seconds after its timeout; cap what a single query may allocate.
-            "QUERY_MEM_CAPACITY", str(QUERY_MEM_CAPACITY),
+            "QUERY_MEM_CAPACITY", str(self.query_mem_bytes),
             "--port", "0",
             "--unixsocket", str(self.socket_path),
             "--unixsocketperm", "700",

@@ -20,7 +20,8 @@ from typing import Any
 
 from policykg.graph.model import RELATIONSHIPS, PolicyGraph
 
-Statement = tuple[str, dict[str, Any]]
+from .backend import VERSION_LABEL, Statement
+
 
 # relationships that are facts about the world rather than claims of one
 # document: merged, never removed with a document
@@ -144,7 +145,6 @@ def document_removal(doc_id: str) -> list[Statement]:
 # history. Exactly one version of a document is ``current``; a replaced one
 # gets ``superseded_at`` and ``superseded_by``.
 
-VERSION_LABEL = "DocumentVersion"
 
 
 def version_id(doc_id: str, content_hash: str, ingested_at: str) -> str:

@@ -29,9 +29,9 @@ def data(tmp_path, monkeypatch):
 
 
 def store_of(data: Path):
-    from policykg.graph.stores.falkordb_store import EmbeddedStore
+    from policykg.graph.stores.factory import embedded_store
 
-    return EmbeddedStore(data)
+    return embedded_store(data)
 
 
 def ingest(*args: str):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from policykg.graph.stores import EmbeddedClient, EmbeddedServer, ServerNotRunning, ServerStartError, default_data_dir
+from policykg.graph.stores import EmbeddedClient, EmbeddedServer, ServerNotRunning, ServerStartError
 from policykg.graph.stores.falkordb_server import _pid_alive
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -188,14 +188,3 @@ def test_start_failure_reports_redis_error(data_dir: Path) -> None:
     (data_dir / "appendonlydir").write_text("")  # redis cannot create its AOF dir
     with pytest.raises(ServerStartError, match="append-only dir"):
         EmbeddedServer(data_dir, start_timeout=10).ensure_running()
-
-
-def test_default_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("POLICYKG_DATA", str(tmp_path / "explicit"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    assert default_data_dir() == tmp_path / "explicit"
-    monkeypatch.delenv("POLICYKG_DATA")
-    assert default_data_dir() == tmp_path / "xdg" / "policykg"
-    monkeypatch.setenv("XDG_DATA_HOME", "relative/ignored")
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert default_data_dir() == tmp_path / "home" / ".local" / "share" / "policykg"

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from .console import err
-from .store_commands import DataOption, StoreKind, StoreOption
+from .options import DataOption, StoreOption, settings_for
 
 
 
@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
     def serve(
         host: Annotated[str, typer.Option(help="address to listen on (0.0.0.0 for every interface)")] = "127.0.0.1",
         port: Annotated[int, typer.Option(help="TCP port")] = 8000,
-        store: StoreOption = StoreKind.auto,
+        store: StoreOption = None,
         data: DataOption = None,
         cors_origin: Annotated[list[str], typer.Option(
             "--cors-origin", help="a browser origin allowed to call the API (repeatable; also "
@@ -35,18 +35,9 @@ def register(app: typer.Typer) -> None:
         """Run the HTTP API. Writes (POST /documents) need POLICYKG_API_KEY in the environment."""
         import uvicorn
 
-        from policykg.api import Settings, create_app
+        from policykg.api import create_app
 
-        try:
-            settings = Settings.from_env()
-        except ValueError as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False)
-            raise typer.Exit(2) from exc
-        settings.store_kind = store.value
-        if data is not None:
-            settings.data_dir = data
-        if cors_origin:
-            settings.cors_origins = list(cors_origin)
+        settings = settings_for(store, data).with_options(cors_origins=tuple(cors_origin) or None)
         writes = "enabled (X-API-Key)" if settings.writes_enabled else "disabled (no POLICYKG_API_KEY)"
         err.print(f"policykg API on http://{host}:{port}  (OpenAPI: /openapi.json; writes {writes})", highlight=False)
         # our request log has the timing, so uvicorn's own access log is off

@@ -1,35 +1,35 @@
-"""What every graph store offers, and the loading logic they share.
+"""The policykg graph over any store backend: reads, per-document loads, versions, links.
 
-A store runs parameterised read queries (read-only, with a time budget and a
-row cap), loads documents one at a time all-or-nothing, reports counts, and
-closes. The two stores differ only in how they run a read and how they apply
-a batch of write statements atomically.
+A ``GraphStore`` runs parameterised read queries (read-only, with a time budget
+and a row cap), loads documents one at a time all-or-nothing, keeps every
+loaded version, recomputes the inferred links, reports counts, and closes. It
+builds statements; its backend (``stores.backend.StoreBackend``: embedded
+FalkorDB or Neo4j) only runs them.
 """
 from __future__ import annotations
 
 import base64
-import os
 import re
 import zlib
-from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping
+from typing import Any
 
 from policykg.graph.build import build_graph
 from policykg.graph.ids import document_id, document_key, titles_of
 from policykg.graph.model import NODE_LABELS
 from policykg.ingest.normalize import compact
 from policykg.ingest.records import ExtractedDocument
+from policykg.ingest.references import core_title
 
-from .cypher_guard import refuse_writes
-from .embedded_client import ReadResult
-from .loading import (Statement, document_removal, document_statements, new_version_statements,
-                      same_version_statements, version_id)
+from policykg.graph.stores.backend import ReadResult, StoreBackend
+from policykg.graph.stores.cypher_guard import refuse_writes
+from policykg.graph.stores.loading import (document_removal, document_statements, new_version_statements,
+                                           same_version_statements, version_id)
+from policykg.settings import DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_ROW_CAP
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-DEFAULT_TIMEOUT_MS = int(os.environ.get("POLICYKG_QUERY_TIMEOUT_MS", "10000"))
-DEFAULT_ROW_CAP = int(os.environ.get("POLICYKG_ROW_CAP", "10000"))
 
 
 @dataclass
@@ -99,33 +99,35 @@ class StoreCounts:
         return sum(self.relationships.values())
 
 
-class GraphStore(ABC):
-    kind: str = "abstract"
+class GraphStore:
+    def __init__(self, backend: StoreBackend, *, timeout_ms: int = DEFAULT_QUERY_TIMEOUT_MS,
+                 row_cap: int = DEFAULT_ROW_CAP) -> None:
+        self.backend = backend
+        self.timeout_ms = timeout_ms
+        self.row_cap = row_cap
 
-    # -- what a backend provides -------------------------------------------------
-    @abstractmethod
-    def _read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int) -> ReadResult: ...
-
-    @abstractmethod
-    def _write_atomic(self, statements: Sequence[Statement]) -> None: ...
-
-    @abstractmethod
-    def ensure_schema(self) -> None:
-        """Indexes (and, where the engine has them, uniqueness constraints) on every label's id."""
-
-    @abstractmethod
-    def close(self) -> None: ...
+    @property
+    def kind(self) -> str:
+        return self.backend.kind
 
     def describe(self) -> str:
-        return self.kind
+        return self.backend.describe()
 
-    # -- shared behaviour -----------------------------------------------------------
+    def ensure_schema(self) -> None:
+        self.backend.ensure_schema()
+
+    def clear(self) -> None:
+        self.backend.clear()
+
+    def close(self) -> None:
+        self.backend.close()
+
     def read(self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None,
              row_cap: int | None = None) -> ReadResult:
         """A read-only query: writes are refused, the time budget and row cap always apply."""
         refuse_writes(query)
-        return self._read(query, dict(params or {}), timeout_ms or DEFAULT_TIMEOUT_MS,
-                          DEFAULT_ROW_CAP if row_cap is None else row_cap)
+        return self.backend.read(query, dict(params or {}), timeout_ms or self.timeout_ms,
+                                 self.row_cap if row_cap is None else row_cap)
 
     def rows(self, query: str, params: Mapping[str, Any] | None = None, **kw) -> list[dict[str, Any]]:
         result = self.read(query, params, **kw)
@@ -144,7 +146,10 @@ class GraphStore(ABC):
         characters of a reference. That is a superset of what ``build_graph`` matches (a number exactly,
         a title after ``compact``, which never changes those characters), and ``build_graph`` decides.
         """
-        refs = sorted({compact(r).strip("《》") for r in doc.document.implements} - {""})
+        refs = {compact(r).strip("《》") for r in doc.document.implements}
+        # a citation by number and title finds a document whose own text carries no number by its title
+        refs |= {core_title(f) for r in doc.references for f in r.cited_as if f.startswith("《")}
+        refs = sorted(refs - {""})
         if not refs:
             return []
         probes = [_CJK_RUN.findall(r) for r in refs]
@@ -197,7 +202,7 @@ class GraphStore(ABC):
                 "provisions": len(doc.provisions), "tasks": len(doc.tasks), "targets": len(doc.targets),
                 "text_z": pack_text(source.text) if source.text is not None else None,
                 "previous": previous}, {**document_props, "version": vid, "ingested_at": at})
-        self._write_atomic(statements)
+        self.backend.write_atomic(statements)
         return LoadReport(did, len(subgraph.nodes), len(subgraph.edges), len(statements), replaced,
                           version=vid, previous_version=previous, new_version=same is None)
 
@@ -247,7 +252,7 @@ class GraphStore(ABC):
 
         rows = self.rows(UNITS_QUERY, row_cap=10_000_000, timeout_ms=600_000)
         links = link_units(units_from_rows(rows), explicit_from_rows(rows), **options)
-        self._write_atomic(link_statements(links))
+        self.backend.write_atomic(link_statements(links))
         report = LinkReport(units=len(rows))
         for link in links:
             key = f"{link.type} ({link.props.get('direction') or link.props.get('basis')})"
@@ -255,7 +260,7 @@ class GraphStore(ABC):
         return report
 
     def remove_document(self, doc_id: str) -> None:
-        self._write_atomic(document_removal(doc_id))
+        self.backend.write_atomic(document_removal(doc_id))
 
     def counts(self) -> StoreCounts:
         counts = StoreCounts()

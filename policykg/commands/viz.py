@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from .console import out, err
-from .store_commands import DataOption, StoreKind, StoreOption, open_store_or_exit
+from .options import DataOption, StoreKind, StoreOption, open_store_or_exit
 
 
 OutputOption = Annotated[Optional[Path], typer.Option(
@@ -22,7 +22,7 @@ def _default_name(kind: str, key: str | None) -> Path:
     return Path(f"{kind}-{safe}.html")
 
 
-def _write(kind: str, key: str | None, output: Path | None, store: StoreKind, data: Path | None, limit: int,
+def _write(kind: str, key: str | None, output: Path | None, store: StoreKind | None, data: Path | None, limit: int,
            **options) -> None:
     from policykg.viz import AmbiguousName, ViewNotFound, build_view, render_html, store_fetch
 
@@ -54,7 +54,7 @@ def register(app: typer.Typer) -> None:
         name: Annotated[str, typer.Argument(help="department name, alias or id, e.g. 市发展改革委")],
         region: Annotated[Optional[str], typer.Option(help="the department's region when several share the name")] = None,
         output: OutputOption = None, limit: LimitOption = DEFAULT_NODE_LIMIT,
-        store: StoreOption = StoreKind.auto, data: DataOption = None,
+        store: StoreOption = None, data: DataOption = None,
     ) -> None:
         """A department, the tasks it leads (solid) and cooperates on (dashed), and the other departments on them."""
         _write("department", name, output, store, data, limit, region=region)
@@ -63,7 +63,7 @@ def register(app: typer.Typer) -> None:
     def document(
         id: Annotated[str, typer.Argument(help="document number, id or exact title, e.g. 菏政办字〔2023〕13号")],
         output: OutputOption = None, limit: LimitOption = DEFAULT_NODE_LIMIT,
-        store: StoreOption = StoreKind.auto, data: DataOption = None,
+        store: StoreOption = None, data: DataOption = None,
     ) -> None:
         """A document's provisions, their departments, targets, industries and the tasks they carry out."""
         _write("document", id, output, store, data, limit)
@@ -72,18 +72,30 @@ def register(app: typer.Typer) -> None:
     def cascade(
         document: Annotated[Optional[str], typer.Option(help="only this higher-level document (id, number or part "
                                                              "of its title)")] = None,
-        min_score: Annotated[Optional[float], typer.Option(help="only links scored at least this")] = None,
+        min_score: Annotated[Optional[float], typer.Option(help="only links scored at least this (default: the "
+                                                                "linker's calibrated threshold)")] = None,
+        basis: Annotated[Optional[str], typer.Option(help="explicit or inferred links only")] = None,
+        link: Annotated[Optional[str], typer.Option(help="CASCADES_FROM (the default), RELATES_TO or any")] = None,
         output: OutputOption = None, limit: LimitOption = DEFAULT_NODE_LIMIT,
-        store: StoreOption = StoreKind.auto, data: DataOption = None,
+        store: StoreOption = None, data: DataOption = None,
     ) -> None:
         """Provincial tasks → the city tasks carrying them out → the city departments on those, top-down."""
-        _write("cascade", document, output, store, data, limit, min_score=min_score)
+        _write("cascade", document, output, store, data, limit, min_score=min_score, basis=basis, link=link)
 
     @viz_app.command("industry")
     def industry(
         name: Annotated[str, typer.Argument(help="industry name, e.g. 生产性服务业")],
         output: OutputOption = None, limit: LimitOption = DEFAULT_NODE_LIMIT,
-        store: StoreOption = StoreKind.auto, data: DataOption = None,
+        store: StoreOption = None, data: DataOption = None,
     ) -> None:
         """An industry across levels: its broader and narrower industries, tasks about them, their departments."""
         _write("industry", name, output, store, data, limit)
+
+    @viz_app.command("task")
+    def task(
+        id: Annotated[str, typer.Argument(help="a task's id (or any node's), e.g. task:菏政办字〔2024〕7号:四/(五)")],
+        output: OutputOption = None, limit: LimitOption = DEFAULT_NODE_LIMIT,
+        store: StoreOption = StoreKind.auto, data: DataOption = None,
+    ) -> None:
+        """A task and everything one relationship away: its document, departments, targets and links."""
+        _write("task", id, output, store, data, limit)
