@@ -14,7 +14,7 @@ from .clause_items import clause_items
 from .clauses import COOPERATE, LEAD, DocumentRules, UnitMention, document_rules, find_clauses, parse_clause
 from .departments import Department, DepartmentCatalog, default_catalog, level_prefix
 from .industries import from_enumerations, from_outline, merge
-from .metadata import read_metadata, region_named_in_text
+from .metadata import read_metadata
 from .references import reference_records
 from .normalize import CleanText, clean_document, compact, rewrite
 from .outline import Outline, Provision, build_outline
@@ -359,12 +359,6 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         t_tasks, t_cascades = _table_tasks(ctx, text, table)
         tasks.extend(t_tasks)
         cascades.extend(t_cascades)
-
-    if meta.region is None:
-        # no issuer printed: the place the body names, at the level of its units
-        meta.region = region_named_in_text(text[:outline.body_end], [n for t in tasks for n in t.leads + t.cooperates])
-        meta.level = meta.region.level if meta.region else None
-        meta.region_basis = "body" if meta.region else None
 
     industries = merge(from_outline(outline.provisions), from_enumerations(text[:outline.body_end]))
     by_provision = {i.provision: i.name for i in industries if i.provision}
