@@ -15,7 +15,7 @@ from .clause_items import clause_items
 from .clauses import COOPERATE, LEAD, DocumentRules, UnitMention, document_rules, find_clauses, parse_clause
 from .departments import Department, DepartmentCatalog, default_catalog, level_prefix
 from .industries import from_enumerations, from_outline, merge
-from .metadata import read_metadata, region_named_in_text
+from .metadata import read_metadata
 from .references import reference_records
 from .normalize import CleanText, clean_document, compact, rewrite
 from .outline import Outline, Provision, build_outline
@@ -31,7 +31,7 @@ from .records import (
     TaskRecord,
     UnitRef,
 )
-from .regions import Region, region_index
+from .regions import Region
 from .tables import Table, find_tables
 from .target_scope import deadline_in_clause, deadline_year, scope_of
 from .target_years import document_year, package_year
@@ -137,6 +137,26 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision) -> list[TaskRecord]
         tasks.append(task)
         cursor = c_end
     return tasks
+
+
+def _attachment_as_body(outline: Outline, by_provision: dict[int, list[TaskRecord]]) -> None:
+    """An attachment is numbered apart (附件/一) so that it does not collide with the body; when the
+    body's numbered points carry no clause (a notice's own requirements) and one attachment holds
+    the measures, nothing collides: the attachment's numbering is the document's."""
+    labels = {p.path[0] for p in outline.provisions if _is_attachment(p)}
+    if len(labels) != 1:
+        return
+    if any(by_provision[id(p)] for p in outline.provisions if not _is_attachment(p)):
+        return
+    for p in outline.provisions:
+        if _is_attachment(p):
+            p.path = p.path[1:]
+            for task in by_provision[id(p)]:
+                task.number, task.parent = p.number, p.parent_number
+
+
+def _is_attachment(p: Provision) -> bool:
+    return len(p.path) > 1 and p.path[0].startswith("附件")
 
 
 def _lift_enumeration_clause(ctx: _Context, text: str, p: Provision, by_provision: dict[int, list[TaskRecord]]) -> None:
@@ -339,6 +359,7 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
 
     tasks: list[TaskRecord] = []
     by_provision = {id(p): _provision_tasks(ctx, text, p) for p in outline.provisions}
+    _attachment_as_body(outline, by_provision)
     for p in outline.provisions:
         _lift_enumeration_clause(ctx, text, p, by_provision)
     for p in outline.provisions:
@@ -348,13 +369,6 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         t_tasks, t_cascades = _table_tasks(ctx, text, table)
         tasks.extend(t_tasks)
         cascades.extend(t_cascades)
-
-    if meta.region is None or meta.region_basis == "body":
-        # no issuer, title or number says where: the place the body names, at the level its units are
-        # written at (市财政局: a city's document), when it lies inside what the body's mentions gave
-        named = region_named_in_text(text[:outline.body_end], [n for t in tasks for n in t.leads + t.cooperates])
-        if named is not None and (meta.region is None or region_index().contains(meta.region, named)):
-            meta.region, meta.level, meta.region_basis = named, named.level, "body"
 
     industries = merge(from_outline(outline.provisions), from_enumerations(text[:outline.body_end]))
     by_provision = {i.provision: i.name for i in industries if i.provision}
