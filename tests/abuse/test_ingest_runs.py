@@ -128,7 +128,8 @@ def test_bidirectional_overrides_are_stripped_from_what_is_extracted(corpus_file
 def test_provision_numbers_past_999_keep_their_own_number():
     from policykg.ingest.extract import extract_bytes
 
-    head = "菏泽市人民政府办公室\n菏政办字〔2099〕9号\n菏泽市人民政府办公室关于印发测试工作方案的通知\n各县区人民政府：\n一、重点任务\n"
+    head = ("菏泽市人民政府办公室\n菏政办字〔2099〕9号\n菏泽市人民政府办公室关于印发测试工作方案的通知\n"
+            "各县区人民政府：\n一、重点任务\n")
     body = "".join(f"{i}. 推进第{i}项工作。（牵头单位：市科技局）\n" for i in range(1, 1006))
     doc = extract_bytes((head + body + "菏泽市人民政府办公室\n2099年1月1日\n").encode(), "t.txt")
     numbers = [t.number for t in doc.tasks]
