@@ -64,6 +64,19 @@ def landing(
 ):
     departments = runner.rows("department-workload", {"include_collective": True})
     documents = runner.rows("documents")
+    if q.strip():
+        # the same search as GET /search: a department by an alias file's form (发改委), a document by the words
+        # of its provisions (光伏)
+        words = q.strip()
+        alt = runner.resolver().alternative(words)
+        hits = runner.page("search", {"q": words, "alt": alt}, 0, 10_000).items
+        found = {h["id"] for h in hits if h["kind"] == "department"} | {h["doc_id"] for h in hits if h["doc_id"]}
+        for row in departments:
+            if row["department_id"] in found:
+                row["found_by"] = [words]
+        for row in documents:
+            if row["id"] in found:
+                row["found_by"] = [words]
     industries = runner.rows("industries", {"offset": 0, "limit": 100_000})
     counts: dict[str, int] = {}
     for row in runner.rows("graph-counts"):
