@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -108,6 +109,16 @@ def _instance(request: Request) -> str:
     return raw.decode("ascii", "replace") if raw else request.url.path
 
 
+_PATH = re.compile(r"(?<![\w.])/(?:[^\s:;,'\"()]+/?)+")
+
+
+def public_reason(exc: BaseException) -> str:
+    """What a client may read of a store failure: its first line, with file-system paths left out (the log has
+    the whole message; the server's directories are not a stranger's business)."""
+    first = (str(exc).strip().splitlines() or [""])[0]
+    return _PATH.sub("[path]", first)
+
+
 def store_problem(exc: StoreError) -> ApiProblem:
     """What a store error means to a client."""
     if isinstance(exc, ReadOnlyViolation):
@@ -120,8 +131,8 @@ def store_problem(exc: StoreError) -> ApiProblem:
     if isinstance(exc, QueryError):
         return ApiProblem(400, str(exc), kind="cypher-error")
     if isinstance(exc, (StoreUnavailable, ServerNotRunning, ServerStartError)):
-        return ApiProblem(503, f"the graph store is not available: {exc}", headers={"Retry-After": "5"})
-    return ApiProblem(503, f"the graph store failed: {exc}", headers={"Retry-After": "5"})
+        return ApiProblem(503, f"the graph store is not available: {public_reason(exc)}", headers={"Retry-After": "5"})
+    return ApiProblem(503, f"the graph store failed: {public_reason(exc)}", headers={"Retry-After": "5"})
 
 
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:

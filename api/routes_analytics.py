@@ -119,7 +119,8 @@ def _plain(row) -> dict:
 @router.get("/analytics", response_model=Report, responses=problem_responses(422, 503, 504),
             summary="The whole analytics report (what `policykg analyse -f json` prints)")
 def report(request: Request, runner: Runner, top: TopQuery = 15, include_collective: CollectiveQuery = False):
-    r = analysis_report(runner.rows, top=top, include_collective=include_collective)
+    r = runner.cached(("analytics", top, include_collective),
+                      lambda: analysis_report(runner.cached_rows, top=top, include_collective=include_collective))
     if wants_html(request):
         from policykg.viz.report_page import render_analytics
 
@@ -136,23 +137,24 @@ def report(request: Request, runner: Runner, top: TopQuery = 15, include_collect
             summary="Departments by workload: tasks led, cooperated on, targets owned")
 def department_workload(request: Request, runner: Runner, level: Level | None = None,
                         include_collective: CollectiveQuery = False, top: TopQuery = 0):
-    rows = _top(workload(runner.rows, level.value if level else None, include_collective), top)
+    rows = _top(workload(runner.cached_rows, level.value if level else None, include_collective), top)
     return _answer(request, "workload", rows, "Workload by department")
 
 
 @router.get("/analytics/centrality", response_model=list[Centrality], responses=problem_responses(422, 503, 504),
             summary="Centrality in the who-works-with-whom network")
 def centrality(request: Request, runner: Runner, top: TopQuery = 15, document: DocumentQuery = None):
-    rows = runner.rows("responsibility-edges", {"document": document})
-    return _answer(request, "centrality", centrality_table(collaboration_graph(rows), top), "Centrality")
+    rows = runner.cached(("centrality", top, document), lambda: centrality_table(
+        collaboration_graph(runner.cached_rows("responsibility-edges", {"document": document})), top))
+    return _answer(request, "centrality", rows, "Centrality")
 
 
 @router.get("/analytics/bridges", response_model=list[Bridge], responses=problem_responses(422, 503, 504),
             summary="Departments that bridge provincial and city tasks")
 def bridges(request: Request, runner: Runner, top: TopQuery = 0, include_collective: CollectiveQuery = False):
-    resp = runner.rows("responsibility-edges", {"document": None})
-    cascades = runner.rows("cascade-edges", {"min_score": None})
-    levels = {r["department_id"]: r["level"] for r in workload(runner.rows, include_collective=True)}
+    resp = runner.cached_rows("responsibility-edges", {"document": None})
+    cascades = runner.cached_rows("cascade-edges", {"min_score": None})
+    levels = {r["department_id"]: r["level"] for r in workload(runner.cached_rows, include_collective=True)}
     rows = bridging_departments(resp, cascades, include_collective=include_collective)
     return _answer(request, "bridges", _top([{**r, "level": levels.get(r["department_id"])} for r in rows], top),
                    "Departments bridging provincial and city tasks")
@@ -161,19 +163,20 @@ def bridges(request: Request, runner: Runner, top: TopQuery = 0, include_collect
 @router.get("/analytics/unled-tasks", response_model=list[UnledTask], responses=problem_responses(422, 503, 504),
             summary="Tasks whose responsibility clause names no lead")
 def tasks_without_lead(request: Request, runner: Runner, document: DocumentQuery = None):
-    return _answer(request, "unled_tasks", unled_tasks(runner.rows, document), "Tasks with no lead")
+    return _answer(request, "unled_tasks", unled_tasks(runner.cached_rows, document), "Tasks with no lead")
 
 
 @router.get("/analytics/unowned-targets", response_model=list[UnownedTarget],
             responses=problem_responses(422, 503, 504), summary="Targets in the preamble or in a provision no one leads")
 def targets_without_owner(request: Request, runner: Runner, document: DocumentQuery = None):
-    return _answer(request, "unowned_targets", unowned_targets(runner.rows, document), "Targets no one owns")
+    return _answer(request, "unowned_targets", unowned_targets(runner.cached_rows, document), "Targets no one owns")
 
 
 def _plot(runner: Runner, fmt: str, top: int, include_collective: bool) -> Response:
     from policykg.viz.plots import FORMATS, workload_plot
 
-    body = workload_plot(workload(runner.rows, include_collective=include_collective), fmt, top=top)
+    body = runner.cached(("plot", fmt, top, include_collective), lambda: workload_plot(
+        workload(runner.cached_rows, include_collective=include_collective), fmt, top=top))
     return Response(body, media_type=FORMATS[fmt], headers={"Cache-Control": "no-cache"})
 
 

@@ -62,24 +62,20 @@ def landing(
     q: Annotated[str, Query(max_length=100, description="show only departments, documents and industries whose "
                                                         "name (or alias, title, number) contains this")] = "",
 ):
-    departments = runner.rows("department-workload", {"include_collective": True})
-    documents = runner.rows("documents")
+    departments = runner.cached_rows("department-workload", {"include_collective": True})
+    documents = runner.cached_rows("documents")
     if q.strip():
         # the same search as GET /search: a department by an alias file's form (发改委), a document by the words
-        # of its provisions (光伏)
+        # of its provisions (光伏); marked on copies, the cached rows are shared
         words = q.strip()
         alt = runner.resolver().alternative(words)
         hits = runner.page("search", {"q": words, "alt": alt}, 0, 10_000).items
         found = {h["id"] for h in hits if h["kind"] == "department"} | {h["doc_id"] for h in hits if h["doc_id"]}
-        for row in departments:
-            if row["department_id"] in found:
-                row["found_by"] = [words]
-        for row in documents:
-            if row["id"] in found:
-                row["found_by"] = [words]
-    industries = runner.rows("industries", {"offset": 0, "limit": 100_000})
+        departments = [{**row, "found_by": [words]} if row["department_id"] in found else row for row in departments]
+        documents = [{**row, "found_by": [words]} if row["id"] in found else row for row in documents]
+    industries = runner.cached_rows("industries", {"offset": 0, "limit": 100_000})
     counts: dict[str, int] = {}
-    for row in runner.rows("graph-counts"):
+    for row in runner.cached_rows("graph-counts"):
         if row["type"] is not None:
             counts[row["type"]] = row["count"]
     html = render_landing(departments=departments, documents=documents, industries=industries, counts=counts,

@@ -5,10 +5,11 @@ industries; every offset is mapped back to the source text for provenance.
 """
 from __future__ import annotations
 
-from policykg.errors import PolicyKGError
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from policykg.errors import PolicyKGError
 
 from .clause_items import clause_items
 from .clauses import COOPERATE, LEAD, DocumentRules, UnitMention, document_rules, find_clauses, parse_clause
@@ -19,10 +20,19 @@ from .references import reference_records
 from .normalize import CleanText, clean_document, compact, rewrite
 from .outline import Outline, Provision, build_outline
 from .reading import DecodedText, ReadError, decode, read_text_file
-from .records import (CascadeRecord, DocumentInfo, ExtractedDocument, IndustryRecord, ProvisionRecord, Span,
-                      TargetRecord, TaskRecord, UnitRef)
-from .tables import Table, find_tables
+from .records import (
+    CascadeRecord,
+    DocumentInfo,
+    ExtractedDocument,
+    IndustryRecord,
+    ProvisionRecord,
+    Span,
+    TargetRecord,
+    TaskRecord,
+    UnitRef,
+)
 from .regions import Region
+from .tables import Table, find_tables
 from .target_scope import deadline_in_clause, deadline_year, scope_of
 from .target_years import document_year, package_year
 from .targets import find_targets, year_handed_down

@@ -19,8 +19,8 @@ _MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("article", 2, re.compile(r"^第([一二三四五六七八九十百零〇\d]+)条")),
     ("cn", 2, re.compile(r"^([一二三四五六七八九十百零〇]+)[、.．]")),
     ("paren_cn", 3, re.compile(r"^[(（]([一二三四五六七八九十百零〇]+)[)）][、.．]?")),
-    ("arabic", 4, re.compile(r"^(\d{1,3})(?:[、．]|\.(?!\d))")),
-    ("paren_arabic", 5, re.compile(r"^[(（](\d{1,3})[)）][、.．]?")),
+    ("arabic", 4, re.compile(r"^(\d{1,4})(?:[、．]|\.(?!\d))")),
+    ("paren_arabic", 5, re.compile(r"^[(（](\d{1,4})[)）][、.．]?")),
     ("half_paren_arabic", 5, re.compile(r"^(\d{1,2})[)）](?![\d%])")),
     ("circled", 6, re.compile(r"^([\u2460-\u2473])")),
 ]

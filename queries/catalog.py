@@ -32,7 +32,19 @@ _PARAM = re.compile(
     r"(?:\s+default=(?P<default>\S+))?(?:\s+example=(?P<example>\S+))?"
     r"(?:\s+refers=(?P<refers>department|document|industry|region|task))?\s*(?:--\s*(?P<doc>.*))?$"
 )
-_CAST = {"string": str, "int": int, "float": float, "bool": lambda v: str(v).lower() in ("1", "true", "yes")}
+_TRUE, _FALSE = ("1", "true", "yes"), ("0", "false", "no")
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().lower()
+    if word in _TRUE or word in _FALSE:
+        return word in _TRUE
+    raise ValueError(f"not a boolean: {value!r}")  # "null" or "maybe" is a mistake, not false
+
+
+_CAST = {"string": str, "int": int, "float": float, "bool": _boolean}
 
 
 class CatalogError(PolicyKGError, ValueError):
@@ -84,7 +96,8 @@ class CatalogQuery:
         bound: dict[str, Any] = {}
         for p in self.params:
             value = given.get(p.name)
-            if value is None or value == "":
+            # an empty text field is an omitted one; an empty number or flag is a mistake (the cast says so)
+            if value is None or (value == "" and p.type == "string"):
                 if p.required:
                     raise CatalogError(f"query {self.name!r} needs parameter {p.name!r} ({p.description})")
                 value = p.default

@@ -126,8 +126,8 @@ def test_targets_by_scope_and_ownership(loaded_store, gold):
     assert len(quoted) == len(gold["001_eac2c624b6a1218d.txt"]["targets"])
     row10 = [r for r in quoted if r["number"] == "10"]
     assert {r["text"] for r in row10} == {"省级现代服务业集聚区达120家", "服务业创新中心达200家"}
-    assert all(r["scope"] == "山东省" and "省发展改革委" in r["owners"] and not any(o.startswith("市") for o in r["owners"])
-               for r in row10)
+    assert all(r["scope"] == "山东省" and "省发展改革委" in r["owners"]
+               and not any(o.startswith("市") for o in r["owners"]) for r in row10)
     # the row still states it (the document's views keep it); the provincial task owns it
     assert all(r["task_id"].endswith(":10") and r["owner_task_id"] != r["task_id"] for r in row10)
     city = run(loaded_store, "targets", scope="菏泽市")
