@@ -25,12 +25,13 @@ class Industry(BaseModel):
 
 class IndustryTask(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{
-        "industry": "工业互联网", "level": "city", "doc_number": "菏政办字〔2024〕7号",
+        "industry": "工业互联网", "level": "city", "doc_id": "doc:菏政办字〔2024〕7号", "doc_number": "菏政办字〔2024〕7号",
         "document": "菏泽市人民政府办公室关于加快服务业高质量发展的意见", "task_id": "task:菏政办字〔2024〕7号:二/(一)/5",
         "number": "二/(一)/5", "title": "工业互联网", "leads": ["市工业和信息化局"]}]})
 
     industry: str = Field(description="the industry asked for, or the sub-industry the task concerns")
     level: str | None
+    doc_id: str = Field(description="the document the task belongs to")
     doc_number: str | None
     document: str | None
     task_id: str

@@ -117,6 +117,8 @@ class QueryRunner:
     def resolver(self) -> Resolver:
         """The shared name resolver (queries/resolve.py) over this store; internal queries run unresolved."""
         def raw(name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+            if not params:  # the whole-store name lists: kept per store version, not read on every request
+                return self.cached(("names", name), lambda: self._run(get_query(name), {}, resolve=False)[1])
             result, rows = self._run(get_query(name), dict(params), resolve=False)
             return rows
 

@@ -397,6 +397,8 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         document=info, tasks=tasks, cascades=cascades, targets=targets,
         industries=[IndustryRecord(name=i.name, parent=i.parent, provision=i.provision) for i in industries],
         departments=ctx.departments, provisions=provisions, unknown_departments=ctx.unknown,
+        ignored_columns=list(dict.fromkeys(compact(c.header) for t in tables for c in t.columns
+                                           if c.role == "other" and compact(c.header))),
         warnings=ctx.warnings)
     doc.references = reference_records(doc, head=text[:body_start])
     return doc

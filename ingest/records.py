@@ -133,5 +133,7 @@ class ExtractedDocument(BaseModel):
     departments: dict[str, list[str]] = Field(default_factory=dict)
     provisions: list[ProvisionRecord] = Field(default_factory=list)
     unknown_departments: list[str] = Field(default_factory=list)
+    ignored_columns: list[str] = Field(default_factory=list, description="headers of table columns the reader "
+                                       "found no role for, so their cells are not read (备注 …)")
     references: list[ReferenceRecord] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

@@ -3,6 +3,7 @@
 // param: name string required example=工业互联网 refers=industry -- the industry's name
 // column: industry -- the industry the task concerns (the one asked for or a sub-industry)
 // column: level -- province, city or county
+// column: doc_id -- id of the document
 // column: doc_number -- the document's number
 // column: document -- the document's title
 // column: task_id -- the task's id
@@ -17,6 +18,6 @@ MATCH (t)-[:IN_DOCUMENT]->(doc:Document)
 OPTIONAL MATCH (d:Department)-[r:LEADS]->(t)
 WITH i, t, doc, d, r ORDER BY coalesce(r.position, r.span_start), d.name
 WITH i, t, doc, collect(d.name) AS leads
-RETURN i.name AS industry, t.level AS level, doc.doc_number AS doc_number, doc.title AS document, t.id AS task_id,
+RETURN i.name AS industry, t.level AS level, doc.id AS doc_id, doc.doc_number AS doc_number, doc.title AS document, t.id AS task_id,
        t.number AS number, t.title AS title, leads
 ORDER BY level, doc_number, t.span_start

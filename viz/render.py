@@ -453,6 +453,8 @@ def render_landing(*, departments: list[dict[str, Any]], documents: list[dict[st
 
     ``departments`` are rows of department-workload (with ``aliases`` when known), ``documents`` rows of the
     documents query, ``industries`` rows of the industries query; links are under ``base`` (the app's root path).
+    A row's ``found_by`` lists words the search found it by beyond its names (a provision's text, an alias file's
+    form), so the filter keeps it.
     """
     from urllib.parse import quote
 
@@ -463,11 +465,12 @@ def render_landing(*, departments: list[dict[str, Any]], documents: list[dict[st
         key = d["department_id"] if d["department"] in shared else d["department"]
         region = f" · {d['region']}" if d["department"] in shared and d.get("region") else ""
         deps.append(_entry(d["department"], f"{base}/viz/department/{quote(key, safe='')}",
-                           f"{d['led']} / {d['cooperated']}{region}", d.get("region"), *(d.get("aliases") or [])))
+                           f"{d['led']} / {d['cooperated']}{region}", d.get("region"), *(d.get("aliases") or []),
+                           *(d.get("found_by") or [])))
     docs = [_entry(d.get("doc_number") or d.get("title") or d["id"],
                    f"{base}/viz/document/{quote(d['id'], safe='')}",
                    " · ".join(str(x) for x in (d.get("title"), d.get("date"), f"{d.get('tasks', 0)} tasks") if x),
-                   d.get("title"), d.get("issuer"), d.get("region")) for d in documents]
+                   d.get("title"), d.get("issuer"), d.get("region"), *(d.get("found_by") or [])) for d in documents]
     inds = [_entry(d["name"], f"{base}/viz/industry/{quote(d['name'], safe='')}",
                    f"{d.get('tasks', 0)}" + (f" · in {d['parent']}" if d.get("parent") else ""), d.get("parent"),
                    *(d.get("subindustries") or [])) for d in industries]

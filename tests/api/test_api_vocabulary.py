@@ -99,3 +99,13 @@ def test_one_search_finds_departments_documents_and_provisions(client, gold):
                for h in client.get("/search", params={"q": number}).json()["items"] if h["kind"] == "document")
     hit = next(h for h in client.get("/search", params={"q": "光伏"}).json()["items"] if h["kind"] == "task")
     assert hit["doc_id"] and "光伏" in hit["snippet"]
+
+
+@pytest.mark.parametrize("path", ["/targets?year=2025", "/industries/工业互联网/tasks", "/search?q=光伏",
+                                  "/departments/市发展改革委/tasks"])
+def test_items_of_a_document_carry_its_id(client, path):
+    items = client.get(path).json()["items"]
+    assert items
+    for item in items:
+        if item.get("kind", "task") != "department":
+            assert item["doc_id"] and item["doc_id"].startswith("doc:"), item
