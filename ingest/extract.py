@@ -87,9 +87,7 @@ def _text_start(body: str) -> str:
     return body.strip()[:12]
 
 
-def _provision_tasks(ctx: _Context, text: str, p: Provision) -> list[TaskRecord]:
-    own = text[p.start:p.end]
-    clauses = find_clauses(own, ctx.catalog)
+def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list) -> list[TaskRecord]:
     tasks: list[TaskRecord] = []
     cursor = p.body_start
     for k, clause in enumerate(clauses, start=1):
@@ -240,8 +238,14 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     ctx.warnings.extend(meta.warnings)
 
     tasks: list[TaskRecord] = []
-    for p in outline.provisions:
-        tasks.extend(_provision_tasks(ctx, text, p))
+    found = [(p, find_clauses(text[p.start:p.end], catalog)) for p in outline.provisions]
+    # the prefix the clauses print (县财政局、县税务局) says whose units their bare names are, more
+    # surely than the issuer read from the header
+    printed = catalog.dominant_prefix("\n".join(text[p.start + c.content_start:p.start + c.content_end]
+                                                for p, cs in found for c in cs))
+    ctx.prefix = printed or ctx.prefix
+    for p, clauses in found:
+        tasks.extend(_provision_tasks(ctx, text, p, clauses))
     cascades: list[CascadeRecord] = []
     for table in tables:
         t_tasks, t_cascades = _table_tasks(ctx, text, table)
