@@ -1,5 +1,4 @@
 """The policykg HTTP API (FastAPI): `create_app()`; `policykg serve` runs it with uvicorn."""
 from .app import create_app
-from .settings import Settings
 
-__all__ = ["Settings", "create_app"]
+__all__ = ["create_app"]

@@ -8,7 +8,7 @@ from fastapi import Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from .runner import DEFAULT_PAGE_SIZE, MAX_OFFSET, MAX_PAGE_SIZE, PageResult, QueryRunner
-from .settings import Settings
+from policykg.settings import Settings
 
 
 def _runner(request: Request) -> QueryRunner:

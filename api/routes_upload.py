@@ -16,12 +16,16 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.datastructures import UploadFile
 
+from policykg.errors import PolicyKGError
 from policykg.graph.stores.errors import StoreError
 from policykg.ingest.extract import ExtractionError
+from policykg.ingest.readers.budget import BUDGET as READ_BUDGET
 from policykg.ingest.reading import ReadError
+from policykg.ingestion import Ingestion, prepare_upload
 
+from .extract_worker import WorkerFailed, run_in_worker
 from .problems import ApiProblem, problem_responses
-from .uploads import READERS, reader_for, safe_name
+from .uploads import READERS, check_readable, safe_name
 
 router = APIRouter(tags=["documents"])
 
@@ -85,31 +89,40 @@ async def upload_document(
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
             raise ApiProblem(422, "the form has no file in a field named 'file'")
-        name = safe_name(upload.filename)
-        read = reader_for(name, upload.content_type)
+        name = check_readable(safe_name(upload.filename), upload.content_type)
         limit = request.app.state.settings.max_upload_bytes
         data = await upload.read(limit + 1)
         if len(data) > limit:
             raise ApiProblem(413, f"the file is larger than {limit} bytes (POLICYKG_MAX_UPLOAD_BYTES)")
-    result = await run_in_threadpool(_ingest, request, read, data, name)
+    result = await run_in_threadpool(_ingest, request, data, name)
     location = "/documents/" + quote(result.document_id, safe="")
     return JSONResponse(result.model_dump(), status_code=201, headers={"Location": location})
 
 
-def _ingest(request: Request, read, data: bytes, name: str) -> UploadResult:
+def _ingest(request: Request, data: bytes, name: str) -> UploadResult:
+    settings = request.app.state.settings
     try:
-        doc = read(data, name)
+        # read in a fresh process (its memory returns, it can be killed); a new service there reads the alias
+        # files as they are now (departments --merge)
+        prep = run_in_worker(prepare_upload, (settings, data, name), seconds=READ_BUDGET.seconds, name=name)
     except (ReadError, ExtractionError) as exc:
         raise ApiProblem(422, str(exc), kind="unreadable-document") from exc
+    except WorkerFailed as exc:
+        raise ApiProblem(422, f"{name}: could not be read ({exc})", kind="unreadable-document") from exc
     runner = request.app.state.runner
     store = runner.holder.get()
     try:
-        with _write_lock:
-            report = store.load_document(doc)
-            store.relink()  # inferred cross-level links depend on every stored document
+        service = Ingestion(settings, open_store=lambda: store)
+        with _write_lock, store.writer_lock("an upload to policykg serve"):
+            doc, report = service.load_upload(prep, store)
+        runner.cache.clear()  # the fingerprint would see it too; this answers the uploader's next read at once
+    except (ReadError, ExtractionError) as exc:
+        raise ApiProblem(422, str(exc), kind="unreadable-document") from exc
     except StoreError as exc:
         runner.holder.lost(store, exc)
         raise
+    except PolicyKGError as exc:
+        raise ApiProblem(422, str(exc), kind="unreadable-document") from exc
     return UploadResult(
         document_id=report.document_id, doc_number=doc.document.doc_number, title=doc.document.title, file=name,
         replaced=report.replaced, nodes=report.nodes, relationships=report.relationships, tasks=len(doc.tasks),

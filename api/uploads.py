@@ -1,22 +1,19 @@
-"""Which reader turns an uploaded file into an extracted document, by file type.
+"""Which uploaded files can be read, by file type, before anything is read.
 
 Every format ingest reads (plain text in UTF-8 or GB18030, .docx, .pdf with a
-text layer, saved web pages) goes through ingest.readers, as on the command line.
+text layer, saved web pages) is accepted; the ingestion service then reads it
+exactly as ``policykg ingest`` reads a file.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import PurePosixPath, PureWindowsPath
 
-from policykg.ingest.readers import FORMATS, extract_bytes
-from policykg.ingest.records import ExtractedDocument
+from policykg.ingest.readers import FORMATS
 
 from .problems import ApiProblem
 
-Reader = Callable[[bytes, str], ExtractedDocument]
-
-READERS: dict[str, Reader] = {suffix: extract_bytes for suffix in FORMATS}
+READERS: tuple[str, ...] = tuple(sorted(FORMATS))
 MEDIA_TYPES: dict[str, str] = {
     "text/plain": ".txt",
     "text/html": ".html",
@@ -33,13 +30,14 @@ def safe_name(filename: str | None) -> str:
     return name or "upload.txt"
 
 
-def reader_for(name: str, media_type: str | None) -> Reader:
+def check_readable(name: str, media_type: str | None) -> str:
+    """``name`` when its type is one ingest reads (a suffix added from the media type when it has none); else 415."""
     suffix = PurePosixPath(name).suffix.lower()
     if suffix in READERS:
-        return READERS[suffix]
+        return name
     base_type = (media_type or "").split(";")[0].strip().lower()
     if not suffix and base_type in MEDIA_TYPES:
-        return READERS[MEDIA_TYPES[base_type]]
+        return name + MEDIA_TYPES[base_type]
     accepted = ", ".join(sorted(READERS))
     raise ApiProblem(415, f"no reader for {name!r} ({base_type or 'no media type'}); accepted file types: {accepted}",
                      accepted=sorted(READERS))

@@ -33,16 +33,14 @@ from tests.ingest import recipes  # noqa: E402
 
 
 def run(folder: Path, data: Path, jobs: int):
-    from policykg.graph.stores.falkordb_store import EmbeddedStore
     from policykg.ingest.readers.folders import select
-    from policykg.ingest_command import alias_files, extractor_fingerprint, load_catalog, run_ingest
+    from policykg.ingestion import Ingestion
+    from policykg.settings import Settings
 
     files = select([folder]).files
-    catalog = load_catalog(data)
-    extractor = extractor_fingerprint(alias_files(data))
+    service = Ingestion(Settings(store_kind="embedded", data_dir=data))
     t0 = time.perf_counter()
-    report = run_ingest(files, open_store=lambda: EmbeddedStore(data), catalog=catalog, extractor=extractor,
-                        jobs=jobs)
+    report = service.ingest(files, jobs=jobs)
     return report, time.perf_counter() - t0
 
 

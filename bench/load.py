@@ -34,21 +34,21 @@ class Embedded:
     name = "embedded FalkorDB"
 
     def __init__(self):
-        from policykg.graph.stores.falkordb_store import EmbeddedStore
+        from policykg.graph.stores.factory import embedded_store
 
         self.dir = Path(tempfile.mkdtemp(prefix="policykg-bench-"))
-        self.store = EmbeddedStore(self.dir)
+        self.store = embedded_store(self.dir)
         self.store.ensure_schema()
 
     def run(self, query, params):
-        self.store.client.write(query, params)
+        self.store.backend.client.write(query, params)
 
     def reset(self):
         self.store.clear()
         self.store.ensure_schema()
 
     def close(self):
-        self.store.server.stop(force=True)
+        self.store.backend.server.stop(force=True)
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
@@ -56,13 +56,14 @@ class Neo4j:
     name = "Neo4j"
 
     def __init__(self):
-        from policykg.graph.stores.neo4j_store import Neo4jStore
+        from policykg.graph.stores.factory import open_store
+        from policykg.settings import Settings
 
-        self.store = Neo4jStore()
+        self.store = open_store(Settings.from_env(store_kind="neo4j"))
         self.store.ensure_schema()
 
     def run(self, query, params):
-        self.store._write_atomic([(query, params)])
+        self.store.backend.write_atomic([(query, params)])
 
     def reset(self):
         self.store.clear()

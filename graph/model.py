@@ -7,6 +7,7 @@ back to a sentence.
 """
 from __future__ import annotations
 
+from policykg.errors import PolicyKGError
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,7 +36,7 @@ RELATIONSHIPS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
 }
 
 
-class GraphError(ValueError):
+class GraphError(PolicyKGError, ValueError):
     pass
 
 

@@ -524,16 +524,20 @@ def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
     return saw_verb
 
 
+# 〔责任单位:…〕, [责任单位:…] and 【牵头单位:…】 close a provision as (…) does
+_GROUP_OPEN, _GROUP_CLOSE = "(〔[【", ")〕]】"
+
+
 def _bracket_groups(text: str):
     """Top-level (...), 〔...〕 or [...] groups: (start, end, content_start, content_end); an unclosed one runs to the line end."""
     depth = 0
     start = -1
     for i, ch in enumerate(text):
-        if ch in "(〔[":
+        if ch in _GROUP_OPEN:
             if depth == 0:
                 start = i
             depth += 1
-        elif ch in ")〕]" and depth > 0:
+        elif ch in _GROUP_CLOSE and depth > 0:
             depth -= 1
             if depth == 0:
                 yield start, i + 1, start + 1, i

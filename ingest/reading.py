@@ -6,11 +6,12 @@ superset of GBK and GB2312); charset-normalizer is asked only when both fail.
 """
 from __future__ import annotations
 
+from policykg.errors import PolicyKGError
 from dataclasses import dataclass
 from pathlib import Path
 
 
-class ReadError(Exception):
+class ReadError(PolicyKGError):
     """A file that cannot be read as a document; the message names the file."""
 
 

@@ -14,6 +14,7 @@ the CLI (``policykg query --help``), the API's OpenAPI schema and the tests
 """
 from __future__ import annotations
 
+from policykg.errors import PolicyKGError
 from importlib import resources
 import re
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ _PARAM = re.compile(
 _CAST = {"string": str, "int": int, "float": float, "bool": lambda v: str(v).lower() in ("1", "true", "yes")}
 
 
-class CatalogError(ValueError):
+class CatalogError(PolicyKGError, ValueError):
     pass
 
 

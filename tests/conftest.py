@@ -40,13 +40,13 @@ def gold() -> dict[str, dict]:
 @pytest.fixture(scope="session")
 def loaded_store(tmp_path_factory, extracted):
     """The embedded store in a private data dir, loaded with the sample corpus."""
-    from policykg.graph.stores.falkordb_store import EmbeddedStore
+    from policykg.graph.stores.factory import embedded_store
 
-    store = EmbeddedStore(tmp_path_factory.mktemp("policykg-data"))
+    store = embedded_store(tmp_path_factory.mktemp("policykg-data"))
     for doc in extracted.values():
         store.load_document(doc)
     yield store
-    store.server.stop(force=True)
+    store.backend.server.stop(force=True)
 
 
 @pytest.fixture(scope="session")

@@ -117,6 +117,32 @@ def test_targets_by_year_and_industry(loaded_store, gold):
     assert owned and all("市科技局" in r["owners"] for r in owned)
 
 
+def test_targets_by_scope_and_ownership(loaded_store, gold):
+    # the province's goals quoted in 菏政办字〔2023〕56号's division-of-labour table count over the
+    # province and belong to the provincial task, led by provincial departments, not the city's
+    quoted = run(loaded_store, "targets", document="菏政办字〔2023〕56号", scope="province")
+    assert len(quoted) == len(gold["001_eac2c624b6a1218d.txt"]["targets"])
+    row10 = [r for r in quoted if r["number"] == "10"]
+    assert {r["text"] for r in row10} == {"省级现代服务业集聚区达120家", "服务业创新中心达200家"}
+    assert all(r["scope"] == "山东省" and "省发展改革委" in r["owners"] and not any(o.startswith("市") for o in r["owners"])
+               for r in row10)
+    # the row still states it (the document's views keep it); the provincial task owns it
+    assert all(r["task_id"].endswith(":10") and r["owner_task_id"] != r["task_id"] for r in row10)
+    city = run(loaded_store, "targets", scope="菏泽市")
+    assert city and {r["scope_level"] for r in city} == {"city"}
+    # owned=false and unowned-targets name the same targets
+    unowned = run(loaded_store, "targets", owned=False)
+    assert all(not r["owned"] and r["owners"] == [] for r in unowned)
+    assert len(unowned) == len(run(loaded_store, "unowned-targets"))
+    owned = run(loaded_store, "targets", owned=True)
+    assert len(owned) + len(unowned) == len(run(loaded_store, "targets"))
+    assert all(r["owners"] for r in owned)
+    # a one-year work plan's yearless goals: due that year, from the package
+    plan = run(loaded_store, "unowned-targets", year=2023, document="菏政办字〔2023〕13号") + \
+        run(loaded_store, "targets", year=2023, document="菏政办字〔2023〕13号", owned=True)
+    assert plan and {r["year_basis"] for r in plan} <= {"stated", "package"}
+
+
 def test_tasks_by_industry_across_documents(loaded_store):
     rows = run(loaded_store, "industry-tasks", name="工业互联网")
     assert {(r["doc_number"], r["number"]) for r in rows} >= {

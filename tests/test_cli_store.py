@@ -43,16 +43,3 @@ def test_main_job_then_department_leads(tmp_path, monkeypatch, gold):
     finally:
         stop = runner.invoke(app, ["store", "stop"])
         assert stop.exit_code == 0
-
-
-def test_load_reports_replacement(tmp_path, monkeypatch, corpus_files):
-    monkeypatch.setenv("POLICYKG_DATA", str(tmp_path / "data"))
-    monkeypatch.delenv("NEO4J_URI", raising=False)
-    runner = CliRunner()
-    try:
-        first = runner.invoke(app, ["load", str(corpus_files[2])])
-        assert first.exit_code == 0 and "loaded 002" in first.stdout
-        again = runner.invoke(app, ["load", str(corpus_files[2])])
-        assert "replaced 002" in again.stdout
-    finally:
-        runner.invoke(app, ["store", "stop"])

@@ -1,8 +1,12 @@
-"""The whole Neo4j code path, run when NEO4J_URI points at a Neo4j 5 server (docker compose up).
+"""The whole Neo4j code path, run only against a dedicated TEST database.
 
-Without NEO4J_URI these tests are skipped: no Neo4j runs on the CI machines. The
-catalog's Neo4j compatibility is still checked there, offline, by
-tests/lint/test_cypher_lint.py (Neo4j's own language service).
+These tests clear the database they run on, so they never use NEO4J_URI (the
+variable a user sets for the team's server): they run when
+POLICYKG_TEST_NEO4J_URI names a throw-away Neo4j 5 (with _USER, _PASSWORD and
+_DATABASE beside it), and are skipped otherwise: no Neo4j runs on the CI
+machines. The catalog's Neo4j compatibility is still checked there, offline, by
+tests/lint/test_cypher_lint.py (Neo4j's own language service), and the error
+mapping by tests/stores/test_neo4j_errors.py with a mocked driver.
 """
 from __future__ import annotations
 
@@ -13,15 +17,21 @@ import pytest
 from policykg.graph.stores.errors import ReadOnlyViolation
 from policykg.queries.catalog import load_catalog
 
-pytestmark = pytest.mark.skipif(not os.environ.get("NEO4J_URI"),
-                                reason="NEO4J_URI is not set: no Neo4j server to run the Neo4j code path against")
+TEST_URI = os.environ.get("POLICYKG_TEST_NEO4J_URI", "")
+pytestmark = pytest.mark.skipif(not TEST_URI, reason="POLICYKG_TEST_NEO4J_URI is not set: no test Neo4j database "
+                                                     "to run the Neo4j code path against")
 
 
 @pytest.fixture(scope="module")
 def neo4j_store(extracted):
-    from policykg.graph.stores.neo4j_store import Neo4jStore
+    from policykg.graph.repository import GraphStore
+    from policykg.graph.stores.neo4j_store import Neo4jBackend
+    from policykg.settings import Neo4jConnection
 
-    store = Neo4jStore()
+    store = GraphStore(Neo4jBackend(Neo4jConnection(
+        uri=TEST_URI, user=os.environ.get("POLICYKG_TEST_NEO4J_USER", "neo4j"),
+        password=os.environ.get("POLICYKG_TEST_NEO4J_PASSWORD", ""),
+        database=os.environ.get("POLICYKG_TEST_NEO4J_DATABASE", "neo4j"))))
     store.clear()
     for doc in extracted.values():
         store.load_document(doc)
@@ -53,4 +63,4 @@ def test_writes_are_refused(neo4j_store, query):
     with pytest.raises(ReadOnlyViolation):
         neo4j_store.read(query)
     with pytest.raises(ReadOnlyViolation):
-        neo4j_store._read(query, {}, 5000, 10)  # the server's read transaction refuses it too
+        neo4j_store.backend.read(query, {}, 5000, 10)  # the server's read transaction refuses it too

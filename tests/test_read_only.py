@@ -34,7 +34,7 @@ def test_writes_are_refused(loaded_store, query):
 
 def test_the_engine_refuses_writes_even_without_the_guard(loaded_store):
     with pytest.raises(ReadOnlyViolation):
-        loaded_store._read("CREATE (n:Task {id: 'sneaky'}) RETURN n", {}, 1000, 10)
+        loaded_store.backend.read("CREATE (n:Task {id: 'sneaky'}) RETURN n", {}, 1000, 10)
     assert not loaded_store.rows("MATCH (n:Task {id: 'sneaky'}) RETURN n.id AS id")
 
 
@@ -56,7 +56,7 @@ def test_rows_are_capped(loaded_store):
 
 
 def test_cli_cypher_refuses_writes_and_answers_reads(loaded_store, monkeypatch):
-    monkeypatch.setenv("POLICYKG_DATA", str(loaded_store.server.data_dir))
+    monkeypatch.setenv("POLICYKG_DATA", str(loaded_store.backend.server.data_dir))
     monkeypatch.delenv("NEO4J_URI", raising=False)
     runner = CliRunner()
     refused = runner.invoke(app, ["cypher", "MATCH (n:Task) DETACH DELETE n"])

@@ -8,17 +8,17 @@ import time
 
 import pytest
 
-from policykg.graph.stores import base as store_base
+from policykg.graph import repository as store_base
 from policykg.graph.stores.errors import QueryError, StoreError
-from policykg.graph.stores.falkordb_store import EmbeddedStore
+from policykg.graph.stores.factory import embedded_store
 from policykg.ingest.extract import extract_bytes
 
 
 @pytest.fixture
 def store(tmp_path):
-    s = EmbeddedStore(tmp_path / "data")
+    s = embedded_store(tmp_path / "data")
     yield s
-    s.server.stop(force=True)
+    s.backend.server.stop(force=True)
 
 
 def tasks_of(store, doc_id):
@@ -93,7 +93,7 @@ def test_a_document_that_fails_to_load_leaves_no_trace(store, extracted, monkeyp
 
 def test_kill_9_during_a_load_leaves_each_document_whole_or_absent(tmp_path, extracted):
     data = tmp_path / "data"
-    store = EmbeddedStore(data)
+    store = embedded_store(data)
     small = next(d for d in extracted.values() if d.document.doc_number == "菏政办字〔2024〕7号")
     store.load_document(small)
     small_tasks = tasks_of(store, "doc:菏政办字〔2024〕7号")
@@ -110,11 +110,11 @@ def test_kill_9_during_a_load_leaves_each_document_whole_or_absent(tmp_path, ext
     worker = threading.Thread(target=load)
     worker.start()
     time.sleep(0.4)
-    os.kill(store.server.status()["pid"], signal.SIGKILL)
+    os.kill(store.backend.server.status()["pid"], signal.SIGKILL)
     worker.join(timeout=60)
     assert "error" in outcome, "the server was killed while the document was being written"
 
-    again = EmbeddedStore(data)  # recovers the stale socket and pid file
+    again = embedded_store(data)  # recovers the stale socket and pid file
     try:
         big_tasks = tasks_of(again, "doc:菏政办字〔2099〕1号")
         assert big_tasks in (0, 3001), "a document is in the store whole or not at all"
@@ -122,4 +122,4 @@ def test_kill_9_during_a_load_leaves_each_document_whole_or_absent(tmp_path, ext
         again.load_document(big)
         assert tasks_of(again, "doc:菏政办字〔2099〕1号") == 3001
     finally:
-        again.server.stop(force=True)
+        again.backend.server.stop(force=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from policykg.graph.build import build_graph
-from policykg.graph.stores.falkordb_store import EmbeddedStore
+from policykg.graph.stores.factory import embedded_store
 from policykg.ingest.extract import extract_bytes
 
 PROVINCIAL_PLAN = """山东省人民政府办公厅
@@ -43,7 +43,7 @@ def test_in_memory_the_real_document_is_used_when_it_is_there(table_doc, plan):
 
 @pytest.mark.parametrize("order", ["cited first", "real first"])
 def test_in_the_store_the_stub_folds_into_the_real_document(tmp_path, table_doc, plan, order):
-    store = EmbeddedStore(tmp_path / "data")
+    store = embedded_store(tmp_path / "data")
     try:
         for doc in ([table_doc, plan] if order == "cited first" else [plan, table_doc]):
             store.load_document(doc)
@@ -56,4 +56,4 @@ def test_in_the_store_the_stub_folds_into_the_real_document(tmp_path, table_doc,
                        "RETURN count(t) AS n", {"p": "doc:鲁政办字〔2023〕99号"})[0]["n"]
         assert n >= 1
     finally:
-        store.server.stop(force=True)
+        store.backend.server.stop(force=True)

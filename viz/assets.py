@@ -8,6 +8,7 @@ under ``/viz/static/`` (the API).
 """
 from __future__ import annotations
 
+from policykg.errors import PolicyKGError
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -24,7 +25,7 @@ ASSETS: dict[str, tuple[str, str, str]] = {
 }
 
 
-class AssetMissing(FileNotFoundError):
+class AssetMissing(PolicyKGError, FileNotFoundError):
     pass
 
 

@@ -1,6 +1,7 @@
-"""Graph store backends. Only the embedded FalkorDB store exists so far."""
+"""Graph store backends: the embedded FalkorDB (default) and Neo4j, behind ``backend.StoreBackend``."""
 
-from .embedded_client import EmbeddedClient, ReadResult, WriteResult, compose_atomic
+from .backend import ReadResult, Statement, StoreBackend
+from .embedded_client import EmbeddedClient, WriteResult, compose_atomic
 from .errors import (
     ConstraintViolation,
     GraphNotFound,
@@ -12,7 +13,7 @@ from .errors import (
     StoreError,
     StoreUnavailable,
 )
-from .falkordb_server import EmbeddedServer, default_data_dir
+from .falkordb_server import EmbeddedServer
 
 __all__ = [
     "ConstraintViolation",
@@ -23,11 +24,12 @@ __all__ = [
     "QueryTimeout",
     "ReadOnlyViolation",
     "ReadResult",
+    "Statement",
+    "StoreBackend",
     "ServerNotRunning",
     "ServerStartError",
     "StoreError",
     "StoreUnavailable",
     "WriteResult",
     "compose_atomic",
-    "default_data_dir",
 ]

@@ -7,30 +7,26 @@ errors, so a document is in the store whole or not at all.
 """
 from __future__ import annotations
 
-import os
 import time
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from policykg.graph.model import NODE_LABELS
+from policykg.settings import Neo4jConnection
 
-from .base import GraphStore
-from .embedded_client import ReadResult
+from .backend import INDEXES, UNIQUE_IDS, ReadResult, Statement, StoreBackend
 from .errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
-from .loading import VERSION_LABEL, Statement
 
 
-class Neo4jStore(GraphStore):
+class Neo4jBackend(StoreBackend):
     kind = "neo4j"
 
-    def __init__(self, uri: str | None = None, user: str | None = None, password: str | None = None,
-                 database: str | None = None):
+    def __init__(self, connection: Neo4jConnection):
         import neo4j
 
         self._neo4j = neo4j
-        self.uri = uri or os.environ.get("NEO4J_URI", "bolt://localhost:7687")
-        self.database = database or os.environ.get("NEO4J_DATABASE", "neo4j")
-        auth = (user or os.environ.get("NEO4J_USER", "neo4j"), password or os.environ.get("NEO4J_PASSWORD", ""))
-        self.driver = neo4j.GraphDatabase.driver(self.uri, auth=auth)
+        self.uri = connection.uri
+        self.database = connection.database
+        self.driver = neo4j.GraphDatabase.driver(self.uri, auth=(connection.user, connection.password))
         try:
             self.driver.verify_connectivity()
         except Exception as exc:  # the driver raises several kinds; all mean "not reachable"
@@ -45,16 +41,15 @@ class Neo4jStore(GraphStore):
         if self._schema_ready:
             return
         with self.driver.session(database=self.database) as session:
-            for label in NODE_LABELS:
+            for label in UNIQUE_IDS:
                 session.run(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE")
-            for label in ("Task", "Target"):
-                session.run(f"CREATE INDEX {label.lower()}_doc_id IF NOT EXISTS FOR (n:{label}) ON (n.doc_id)")
-            session.run("CREATE INDEX department_name IF NOT EXISTS FOR (n:Department) ON (n.name)")
-            session.run(f"CREATE CONSTRAINT documentversion_id IF NOT EXISTS FOR (n:{VERSION_LABEL}) REQUIRE n.id IS UNIQUE")
-            session.run(f"CREATE INDEX documentversion_doc_id IF NOT EXISTS FOR (n:{VERSION_LABEL}) ON (n.doc_id)")
+            for label, prop in INDEXES:
+                session.run(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
         self._schema_ready = True
 
-    def _read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int) -> ReadResult:
+    def read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int,
+             max_bytes: int | None = None) -> ReadResult:
+        # rows are streamed and cut at the cap; max_bytes is the embedded client's concern (it parses whole replies)
         neo4j = self._neo4j
         started = time.perf_counter()
 
@@ -85,7 +80,7 @@ class Neo4jStore(GraphStore):
         return ReadResult(columns=columns, rows=rows, truncated=truncated,
                           elapsed_ms=(time.perf_counter() - started) * 1000)
 
-    def _write_atomic(self, statements: Sequence[Statement]) -> None:
+    def write_atomic(self, statements: Sequence[Statement]) -> None:
         self.ensure_schema()
 
         def work(tx):

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from policykg.api import Settings, create_app
+from policykg.api import create_app
+from policykg.settings import Settings
 
 with warnings.catch_warnings():
     # newer Starlette warns that its TestClient will move from httpx to httpx2; it works the same with httpx
@@ -64,9 +65,9 @@ def make_client():
 @pytest.fixture
 def upload_store(loaded_store):
     """A second, empty graph on the same embedded server: uploads never touch the sample corpus graph."""
-    from policykg.graph.stores.falkordb_store import EmbeddedStore
+    from policykg.graph.stores.factory import embedded_store
 
-    store = EmbeddedStore(loaded_store.server.data_dir, graph="api-upload-test")
+    store = embedded_store(loaded_store.backend.server.data_dir, graph="api-upload-test")
     store.clear()
     yield store
     store.clear()

@@ -189,6 +189,18 @@ def test_targets(client, gold):
     doc = all_items(client, "/targets", document="菏政办字〔2024〕7号")
     g = gold["000_b0e7ef96dca0a357.txt"]
     assert len(doc) == len(g["targets"]) and {t["doc_number"] for t in doc} == {"菏政办字〔2024〕7号"}
+    assert {(t["scope"], t["scope_level"]) for t in doc} == {("菏泽市", "city")}
+
+
+def test_targets_by_scope_and_owner(client):
+    quoted = all_items(client, "/targets", document="菏政办字〔2023〕56号", scope="山东省")
+    assert quoted and all(t["scope_level"] == "province" for t in quoted)
+    assert all(o.startswith("省") for t in quoted for o in t["owners"])
+    unowned = all_items(client, "/targets", owned="false")
+    assert unowned and all(t["owned"] is False and t["owners"] == [] for t in unowned)
+    total = client.get("/targets").json()["total"]
+    assert client.get("/targets", params={"owned": "true"}).json()["total"] + len(unowned) == total
+    assert {t["year_basis"] for t in all_items(client, "/targets", year=2023)} <= {"stated", "package"}
 
 
 def test_industries_and_their_tasks(client, gold):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from policykg.api import Settings
+from policykg.settings import Settings
 
 
 def _nested(depth: int) -> list:

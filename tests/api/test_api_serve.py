@@ -32,7 +32,7 @@ def _get(port: int, path: str) -> tuple[int, dict]:
 
 def test_serve_answers_over_http(loaded_store):
     port = _free_port()
-    env = {**os.environ, "POLICYKG_DATA": str(loaded_store.server.data_dir)}
+    env = {**os.environ, "POLICYKG_DATA": str(loaded_store.backend.server.data_dir)}
     env.pop("NEO4J_URI", None)
     env.pop("POLICYKG_API_KEY", None)
     proc = subprocess.Popen([str(POLICYKG), "serve", "--port", str(port), "--store", "embedded"], env=env,
@@ -57,26 +57,3 @@ def test_serve_answers_over_http(loaded_store):
         out, _ = proc.communicate(timeout=15)
     # the request log: method, path, status, time
     assert "GET /healthz 200" in out and "writes disabled" in out
-
-
-def test_settings_come_from_the_environment(monkeypatch):
-    import pytest
-
-    from policykg.api import Settings
-
-    monkeypatch.setenv("POLICYKG_API_KEY", "secret")
-    monkeypatch.setenv("POLICYKG_CORS_ORIGINS", "http://a.test, http://b.test")
-    monkeypatch.setenv("POLICYKG_QUERY_TIMEOUT_MS", "2000")
-    monkeypatch.setenv("POLICYKG_ROW_CAP", "500")
-    monkeypatch.setenv("POLICYKG_MAX_UPLOAD_BYTES", "1000")
-    s = Settings.from_env()
-    assert s.writes_enabled and s.api_key == "secret"
-    assert s.cors_origins == ["http://a.test", "http://b.test"]
-    assert (s.query_timeout_ms, s.row_cap, s.max_upload_bytes) == (2000, 500, 1000)
-    assert s.max_query_timeout_ms >= 2000 and s.max_row_cap >= 500
-    monkeypatch.setenv("POLICYKG_ROW_CAP", "lots")
-    with pytest.raises(ValueError, match="POLICYKG_ROW_CAP"):
-        Settings.from_env()
-    monkeypatch.delenv("POLICYKG_ROW_CAP")
-    monkeypatch.setenv("POLICYKG_API_KEY", "")
-    assert not Settings.from_env().writes_enabled

@@ -4,7 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote
 
-from policykg.api import Settings
+from policykg.settings import Settings
+
+from .conftest import API_KEY
 
 JINING = Path(__file__).parent / "data" / "jining.txt"
 KEY = {"X-API-Key": "test-key-0123456789"}
@@ -79,3 +81,35 @@ def test_cypher_values_become_json(client):
     [[node, day, inf]] = r.json()["rows"]
     assert node["labels"] == ["Department"] and node["properties"]["name"] == "市科技局"
     assert (day, inf) == ("2024-01-02", "Infinity")
+
+
+def test_an_upload_leaves_the_store_as_policykg_ingest_does(tmp_path, loaded_store, make_client):
+    """POST /documents goes through the ingestion service: the same file gives the same graph and version."""
+    from policykg.graph.stores.factory import embedded_store
+    from policykg.ingestion import Ingestion
+
+    settings = Settings(api_key=API_KEY, data_dir=tmp_path / "data")  # no user alias file there
+    server_dir = loaded_store.backend.server.data_dir
+    by_cli, by_api = embedded_store(server_dir, graph="cli-ingest-test"), embedded_store(server_dir, graph="api-ingest-test")
+    try:
+        for store in (by_cli, by_api):
+            store.clear()
+        report = Ingestion(settings, open_store=lambda: by_cli).ingest([JINING])
+        assert [o.status for o in report.outcomes] == ["new"]
+        r = make_client(by_api, settings).post("/documents", files={"file": (JINING.name, JINING.read_bytes())},
+                                               headers={"X-API-Key": API_KEY})
+        assert r.status_code == 201, r.text
+
+        assert by_cli.counts() == by_api.counts()
+        version = ("MATCH (v:DocumentVersion) RETURN v.doc_id AS doc, v.content_hash AS content, "
+                   "v.file_hash AS file_hash, v.extractor AS extractor, v.text_z AS text, v.format AS format, "
+                   "v.encoding AS encoding, v.file AS file, v.tasks AS tasks, v.current AS current")
+        cli_versions, api_versions = by_cli.rows(version), by_api.rows(version)
+        assert cli_versions == api_versions
+        (v,) = api_versions
+        assert v["text"] and v["file_hash"] and v["extractor"] and v["current"]
+        document = "MATCH (d:Document) WHERE NOT coalesce(d.stub, false) RETURN d.id AS id, d.extractor AS extractor"
+        assert by_cli.rows(document) == by_api.rows(document)
+    finally:
+        for store in (by_cli, by_api):
+            store.clear()

@@ -36,12 +36,12 @@ def folder(tmp_path_factory) -> Path:
 def reference(tmp_path_factory, folder):
     """The store after one uninterrupted ingest of the folder."""
     from policykg.graph.stores.falkordb_server import EmbeddedServer
-    from policykg.graph.stores.falkordb_store import EmbeddedStore
+    from policykg.graph.stores.factory import embedded_store
 
     data = tmp_path_factory.mktemp("reference") / "data"
     done = run(folder, data)
     assert done.returncode == 0, done.stdout + done.stderr
-    with EmbeddedStore(data) as st:
+    with embedded_store(data) as st:
         expected = dump(st)
     EmbeddedServer(data).stop(force=True)
     return expected
@@ -113,7 +113,7 @@ def alive(pid: int) -> bool:
 
 def test_kill_9_of_the_ingest_and_of_the_server_then_again_gives_the_same_store(tmp_path, folder, reference):
     from policykg.graph.stores.falkordb_server import EmbeddedServer
-    from policykg.graph.stores.falkordb_store import EmbeddedStore
+    from policykg.graph.stores.factory import embedded_store
 
     data = tmp_path / "data"
     server = EmbeddedServer(data)
@@ -137,7 +137,7 @@ def test_kill_9_of_the_ingest_and_of_the_server_then_again_gives_the_same_store(
         statuses = [d["status"] for d in json.loads((tmp_path / "r.json").read_text())["documents"]]
         assert statuses.count("unchanged") >= loaded - 1 and statuses.count("new") >= 1
         assert set(statuses) <= {"new", "unchanged"}
-        with EmbeddedStore(data) as st:
+        with embedded_store(data) as st:
             assert dump(st) == reference
         assert "nothing changed" in run(folder, data).stdout
     finally:
@@ -146,7 +146,7 @@ def test_kill_9_of_the_ingest_and_of_the_server_then_again_gives_the_same_store(
 
 def test_kill_9_of_the_server_during_an_ingest_the_ingest_carries_on(tmp_path, folder, reference):
     from policykg.graph.stores.falkordb_server import EmbeddedServer
-    from policykg.graph.stores.falkordb_store import EmbeddedStore
+    from policykg.graph.stores.factory import embedded_store
 
     data = tmp_path / "data"
     server = EmbeddedServer(data)
@@ -157,7 +157,7 @@ def test_kill_9_of_the_server_during_an_ingest_the_ingest_carries_on(tmp_path, f
         out, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, out + err
         assert f"{DOCUMENTS} documents ingested, 0 failed" in out
-        with EmbeddedStore(data) as st:
+        with embedded_store(data) as st:
             assert dump(st) == reference
     finally:
         server.stop(force=True)

@@ -37,13 +37,13 @@ def test_link_statements_shape():
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    from policykg.graph.stores.falkordb_store import EmbeddedStore
+    from policykg.graph.stores.factory import embedded_store
 
-    s = EmbeddedStore(tmp_path_factory.mktemp("policykg-link"))
+    s = embedded_store(tmp_path_factory.mktemp("policykg-link"))
     for doc in sample_docs():
         s.load_document(doc)
     yield s
-    s.server.stop(force=True)
+    s.backend.server.stop(force=True)
 
 
 def test_link_a_store(store):
@@ -58,7 +58,7 @@ def test_link_a_store(store):
              "RETURN r.basis AS basis, type(r) AS type, count(r) AS n ORDER BY basis, type")
     before = store.rows(count)
     for _ in range(2):  # writing twice gives the same graph
-        store._write_atomic(link_statements(links))
+        store.backend.write_atomic(link_statements(links))
         after = {(r["basis"], r["type"]): r["n"] for r in store.rows(count)}
         assert after[("explicit", "CASCADES_FROM")] == {(r["basis"], r["type"]): r["n"] for r in before}[
             ("explicit", "CASCADES_FROM")] == 35
@@ -70,5 +70,30 @@ def test_link_a_store(store):
     assert [r["low"] for r in top] == ["task:菏政办字〔2024〕7号:二/(三)/2"]
     assert "人工智能" in top[0]["terms"]
     # recomputing with fewer links replaces, never accumulates
-    store._write_atomic(link_statements(links[:5]))
+    store.backend.write_atomic(link_statements(links[:5]))
     assert sum(r["n"] for r in store.rows(count) if r["basis"] == "inferred") == 5
+
+
+@pytest.mark.parametrize("provincial_first", [True, False])
+def test_a_named_document_is_found_whatever_the_order(tmp_path, provincial_first):
+    """信阳 cites 《河南省…关于印发<关于支持住房消费的若干措施>的通知》(豫建房〔2025〕181号); the provincial text
+    carries no number. Ingested before or after it, 信阳's tasks take their links from it (rule: implements)."""
+    from pathlib import Path
+
+    from policykg.graph.stores.factory import embedded_store
+    from policykg.ingest.extract import extract_file
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "linking"
+    province = extract_file(fixtures / "POL_273216F1CBEED1531204.txt")
+    city = extract_file(fixtures / "POL_8DF518026BD48DE5A7FE.txt")
+    s = embedded_store(tmp_path / "data")
+    try:
+        for doc in ([province, city] if provincial_first else [city, province]):
+            s.load_document(doc)
+        s.relink()
+        rows = s.rows("MATCH (low:Task)-[r:CASCADES_FROM]->(up:Task)-[:IN_DOCUMENT]->(d:Document) "
+                      "WHERE r.basis = 'inferred' RETURN d.title AS doc, r.region_rule AS rule")
+        assert rows and {(r["doc"], r["rule"]) for r in rows} == {("关于支持住房消费的若干措施", "implements")}
+        assert s.rows("MATCH (d:Document) WHERE d.stub = true AND d.doc_number = '豫建房〔2025〕181号' RETURN d") == []
+    finally:
+        s.backend.server.stop(force=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from policykg.graph.stores import EmbeddedClient, EmbeddedServer, ServerNotRunning, ServerStartError, default_data_dir
+from policykg.graph.stores import EmbeddedClient, EmbeddedServer, ServerNotRunning, ServerStartError
 from policykg.graph.stores.falkordb_server import _pid_alive
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,12 +69,32 @@ def test_start_reuse_stop(data_dir: Path) -> None:
 
 
 def test_permissions_owner_only(server: EmbeddedServer) -> None:
-    assert stat.S_IMODE(server.data_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE(server.home.stat().st_mode) == 0o700
     sock = server.socket_path.stat()
     assert stat.S_ISSOCK(sock.st_mode)
     assert stat.S_IMODE(sock.st_mode) == 0o700
     assert stat.S_IMODE(server.log_file.stat().st_mode) & 0o077 == 0
-    assert stat.S_IMODE((server.data_dir / "appendonlydir").stat().st_mode) & 0o077 == 0
+    assert stat.S_IMODE((server.home / "appendonlydir").stat().st_mode) & 0o077 == 0
+
+
+def test_a_shared_data_dir_keeps_its_mode_and_the_server_gets_a_private_folder() -> None:
+    import shutil
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="pkg-"))  # short: the socket path has a length limit
+    shared = root / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    srv = EmbeddedServer(shared)
+    srv.ensure_running()
+    try:
+        assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+        assert srv.home == shared / "falkordb" and stat.S_IMODE(srv.home.stat().st_mode) == 0o700
+        assert srv.socket_path.parent == srv.home
+        assert EmbeddedServer(shared).is_running()  # every process finds it there
+    finally:
+        srv.stop(timeout=10, force=True)
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def test_no_tcp_port(server: EmbeddedServer) -> None:
@@ -188,14 +208,3 @@ def test_start_failure_reports_redis_error(data_dir: Path) -> None:
     (data_dir / "appendonlydir").write_text("")  # redis cannot create its AOF dir
     with pytest.raises(ServerStartError, match="append-only dir"):
         EmbeddedServer(data_dir, start_timeout=10).ensure_running()
-
-
-def test_default_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("POLICYKG_DATA", str(tmp_path / "explicit"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    assert default_data_dir() == tmp_path / "explicit"
-    monkeypatch.delenv("POLICYKG_DATA")
-    assert default_data_dir() == tmp_path / "xdg" / "policykg"
-    monkeypatch.setenv("XDG_DATA_HOME", "relative/ignored")
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert default_data_dir() == tmp_path / "home" / ".local" / "share" / "policykg"

@@ -13,7 +13,7 @@ from policykg.cli import app
 @pytest.fixture
 def cli(loaded_store, monkeypatch):
     # the CLI reuses the session's embedded server through its data directory
-    monkeypatch.setenv("POLICYKG_DATA", str(loaded_store.server.data_dir))
+    monkeypatch.setenv("POLICYKG_DATA", str(loaded_store.backend.server.data_dir))
     monkeypatch.delenv("NEO4J_URI", raising=False)
     runner = CliRunner()
     return lambda *args: runner.invoke(app, list(args))

@@ -1,0 +1,304 @@
+"""The policykg graph over any store backend: reads, per-document loads, versions, links.
+
+A ``GraphStore`` runs parameterised read queries (read-only, with a time budget
+and a row cap), loads documents one at a time all-or-nothing, keeps every
+loaded version, recomputes the inferred links, reports counts, and closes. It
+builds statements; its backend (``stores.backend.StoreBackend``: embedded
+FalkorDB or Neo4j) only runs them.
+"""
+from __future__ import annotations
+
+import base64
+import re
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from policykg.graph.build import build_graph
+from policykg.graph.ids import document_id, document_key, titles_of
+from policykg.graph.model import NODE_LABELS
+from policykg.graph.stores.backend import ReadResult, StoreBackend
+from policykg.graph.stores.cypher_admission import admit, push_down_limit
+from policykg.graph.stores.cypher_guard import refuse_writes
+from policykg.graph.stores.loading import (
+    document_removal,
+    document_statements,
+    new_version_statements,
+    same_version_statements,
+    version_id,
+)
+from policykg.ingest.normalize import compact
+from policykg.ingest.records import ExtractedDocument
+from policykg.ingest.references import core_title
+from policykg.settings import DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_RESULT_BYTES, DEFAULT_ROW_CAP
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@dataclass
+class LoadReport:
+    document_id: str
+    nodes: int
+    relationships: int
+    statements: int
+    replaced: bool  # a previous version of the document was in the store
+    version: str | None = None  # the DocumentVersion id now current
+    previous_version: str | None = None  # the one it superseded (None: new document, or the same content again)
+    new_version: bool = True  # False when the same content was loaded again (the version stays)
+
+
+@dataclass
+class DocumentSource:
+    """Where a loaded document came from, kept with its version: the text as read and the file."""
+
+    text: str | None = None  # the source text the extraction read (stored compressed)
+    path: str | None = None
+    file_hash: str | None = None  # sha256 of the file's bytes
+    format: str | None = None  # txt | docx | pdf | html
+    encoding: str | None = None
+    extractor: str | None = None  # fingerprint of the alias files and extraction code it was read with
+    ingested_at: str | None = None  # ISO 8601 UTC; now when omitted
+
+
+@dataclass
+class StoredState:
+    """What the store holds, for deciding whether a file needs loading again."""
+
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)  # doc id -> content_hash, extractor
+    by_file_hash: dict[str, str] = field(default_factory=dict)  # file hash of a current version -> doc id
+    by_content_hash: dict[str, str] = field(default_factory=dict)  # content hash of a current version -> doc id
+
+
+def now_utc() -> str:
+    """ISO 8601 UTC to the millisecond: versions loaded in the same second still sort in order."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def pack_text(text: str) -> str:
+    return base64.b64encode(zlib.compress(text.encode("utf-8"), 6)).decode("ascii")
+
+
+def unpack_text(packed: str) -> str:
+    return zlib.decompress(base64.b64decode(packed)).decode("utf-8")
+
+
+@dataclass
+class LinkReport:
+    units: int
+    links: dict[str, int] = field(default_factory=dict)  # "RELATES_TO (later)" -> how many
+
+
+@dataclass
+class StoreCounts:
+    nodes: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total_nodes(self) -> int:
+        return sum(self.nodes.values())
+
+    @property
+    def total_relationships(self) -> int:
+        return sum(self.relationships.values())
+
+
+class GraphStore:
+    def __init__(self, backend: StoreBackend, *, timeout_ms: int = DEFAULT_QUERY_TIMEOUT_MS,
+                 row_cap: int = DEFAULT_ROW_CAP, result_bytes: int = DEFAULT_RESULT_BYTES) -> None:
+        self.backend = backend
+        self.timeout_ms = timeout_ms
+        self.row_cap = row_cap
+        self.result_bytes = result_bytes  # what a public read may hand back, converted
+
+    @property
+    def kind(self) -> str:
+        return self.backend.kind
+
+    def describe(self) -> str:
+        return self.backend.describe()
+
+    def ensure_schema(self) -> None:
+        self.backend.ensure_schema()
+
+    def clear(self) -> None:
+        self.backend.clear()
+
+    def writer_lock(self, what: str = "policykg"):
+        """One writer per store at a time (an ingest, an upload, an alias merge); raises WriterBusy when taken."""
+        return self.backend.writer_lock(what)
+
+    def close(self) -> None:
+        self.backend.close()
+
+    def read(self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None,
+             row_cap: int | None = None, max_bytes: int | None = None) -> ReadResult:
+        """A read-only query: writes are refused, the time budget and row cap always apply."""
+        refuse_writes(query)
+        cap = self.row_cap if row_cap is None else row_cap
+        if max_bytes is None:
+            return self.backend.read(query, dict(params or {}), timeout_ms or self.timeout_ms, cap)
+        return self.backend.read(query, dict(params or {}), timeout_ms or self.timeout_ms, cap, max_bytes=max_bytes)
+
+    def read_public(self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None,
+                    row_cap: int | None = None) -> ReadResult:
+        """A query from outside (``POST /cypher``, ``policykg cypher``): admitted first, its rows cut in the engine.
+
+        Catalog queries are ours and go through ``read``; what a stranger sends may be built to hold the
+        engine (see ``cypher_admission``), so it is refused before the engine sees it.
+        """
+        admit(query, params)
+        cap = self.row_cap if row_cap is None else row_cap
+        return self.read(push_down_limit(query, cap), params, timeout_ms=timeout_ms, row_cap=cap,
+                         max_bytes=self.result_bytes)
+
+    def rows(self, query: str, params: Mapping[str, Any] | None = None, **kw) -> list[dict[str, Any]]:
+        result = self.read(query, params, **kw)
+        return [dict(zip(result.columns, row)) for row in result.rows]
+
+    def known_documents(self) -> list[tuple[str, str | None, str | None]]:
+        rows = self.rows("MATCH (d:Document) WHERE NOT coalesce(d.stub, false) "
+                         "RETURN d.id AS id, d.doc_number AS number, d.title AS title", row_cap=1_000_000)
+        return [(r["id"][len("doc:"):], r["number"], r["title"]) for r in rows]
+
+    def referenced_documents(self, doc: ExtractedDocument) -> list[tuple[str, str | None, str | None]]:
+        """The stored documents ``doc`` may refer to: what ``build_graph`` needs of ``known_documents``.
+
+        Reading every document for every load makes a folder's ingest quadratic; this reads the candidates
+        only: those whose number is a reference, or whose title (spaces removed) holds every run of Chinese
+        characters of a reference. That is a superset of what ``build_graph`` matches (a number exactly,
+        a title after ``compact``, which never changes those characters), and ``build_graph`` decides.
+        """
+        refs = {compact(r).strip("《》") for r in doc.document.implements}
+        # a citation by number and title finds a document whose own text carries no number by its title
+        refs |= {core_title(f) for r in doc.references for f in r.cited_as if f.startswith("《")}
+        refs = sorted(refs - {""})
+        if not refs:
+            return []
+        probes = [_CJK_RUN.findall(r) for r in refs]
+        if not all(probes):
+            return self.known_documents()
+        rows = self.rows(
+            # (the title expression is written inside the quantifier: FalkorDB 4.16 cannot see a WITH alias
+            # from a list predicate in a WHERE: "Unable to locate a value with alias")
+            "UNWIND $probes AS p MATCH (d:Document) WHERE NOT coalesce(d.stub, false) AND (d.doc_number IN $refs "
+            "OR all(x IN p WHERE reduce(t = coalesce(d.title, ''), c IN $spaces | replace(t, c, '')) CONTAINS x)) "
+            "RETURN DISTINCT d.id AS id, d.doc_number AS number, d.title AS title",
+            {"refs": refs, "probes": probes, "spaces": [" ", "\u3000", "\u00a0", "\t", "\n", "\r"]},
+            row_cap=1_000_000)
+        return [(r["id"][len("doc:"):], r["number"], r["title"]) for r in rows]
+
+    def load_document(self, doc: ExtractedDocument, source: DocumentSource | None = None) -> LoadReport:
+        """Put one document in the store, replacing its previous version; all or nothing.
+
+        The version loaded is recorded as a DocumentVersion (see ``loading``):
+        new content becomes the current version and the previous one stays,
+        superseded; the same content loaded again keeps its version.
+        """
+        source = source or DocumentSource()
+        key = document_key(doc)
+        did = document_id(key)
+        known = [k for k in self.referenced_documents(doc) if k[0] != key]
+        replaced = any(True for _ in self.rows("MATCH (d:Document {id: $id}) WHERE NOT coalesce(d.stub, false) "
+                                               "RETURN d.id AS id", {"id": did}))
+        current = self.rows("MATCH (v:DocumentVersion) WHERE v.doc_id = $id AND v.current = true "
+                            "RETURN v.id AS id, v.content_hash AS hash", {"id": did})
+        subgraph = build_graph([doc], known_documents=known)
+        statements = document_statements(subgraph, did, doc.document.doc_number, titles_of(doc.document.title))
+        at = source.ingested_at or now_utc()
+        same = next((c["id"] for c in current if c["hash"] == doc.content_hash), None)
+        document_props = {"extractor": source.extractor}
+        if same is not None:
+            vid, previous = same, None
+            statements += same_version_statements(did, vid, {
+                "extractor": source.extractor, "reread_at": at, "path": source.path, "file_hash": source.file_hash,
+                "file": doc.file, "format": source.format, "encoding": source.encoding or doc.encoding,
+                **({"text_z": pack_text(source.text)} if source.text is not None else {})}, document_props)
+        else:
+            vid = version_id(did, doc.content_hash, at)
+            previous = current[0]["id"] if current else None
+            statements += new_version_statements(did, vid, {
+                "doc_id": did, "doc_number": doc.document.doc_number, "title": doc.document.title,
+                "content_hash": doc.content_hash, "ingested_at": at, "file": doc.file, "path": source.path,
+                "file_hash": source.file_hash, "format": source.format, "encoding": source.encoding or doc.encoding,
+                "extractor": source.extractor, "chars": len(source.text) if source.text is not None else None,
+                "provisions": len(doc.provisions), "tasks": len(doc.tasks), "targets": len(doc.targets),
+                "text_z": pack_text(source.text) if source.text is not None else None,
+                "previous": previous}, {**document_props, "version": vid, "ingested_at": at})
+        self.backend.write_atomic(statements)
+        return LoadReport(did, len(subgraph.nodes), len(subgraph.edges), len(statements), replaced,
+                          version=vid, previous_version=previous, new_version=same is None)
+
+    # -- versions -----------------------------------------------------------------------
+    def stored_state(self) -> StoredState:
+        """Every stored document's content hash and extraction fingerprint, and its current version's file hash."""
+        state = StoredState()
+        for r in self.rows("MATCH (d:Document) WHERE NOT coalesce(d.stub, false) "
+                           "RETURN d.id AS id, d.content_hash AS hash, d.extractor AS extractor", row_cap=10_000_000):
+            state.documents[r["id"]] = {"content_hash": r["hash"], "extractor": r["extractor"]}
+        for r in self.rows("MATCH (v:DocumentVersion) WHERE v.current = true "
+                           "RETURN v.doc_id AS doc, v.file_hash AS file_hash, v.content_hash AS hash",
+                           row_cap=10_000_000):
+            if r["file_hash"]:
+                state.by_file_hash[r["file_hash"]] = r["doc"]
+            if r["hash"]:
+                state.by_content_hash[r["hash"]] = r["doc"]
+        return state
+
+    def document_versions(self, ref: str) -> list[dict[str, Any]]:
+        """Every version of a document (by id, number or title, or a version id), oldest first; no text."""
+        return self.rows(
+            "MATCH (v:DocumentVersion) WHERE v.doc_id = $ref OR v.doc_id = $id OR v.doc_number = $ref "
+            "OR v.title = $ref OR v.id = $ref "
+            "RETURN v.id AS id, v.doc_id AS document, v.doc_number AS doc_number, v.title AS title, "
+            "v.content_hash AS content_hash, v.ingested_at AS ingested_at, coalesce(v.current, false) AS current, "
+            "v.superseded_at AS superseded_at, v.file AS file, v.path AS path, v.format AS format, "
+            "v.encoding AS encoding, v.provisions AS provisions, v.tasks AS tasks, v.targets AS targets, "
+            "v.text_z IS NOT NULL AS has_text "
+            "ORDER BY v.ingested_at, coalesce(v.current, false), v.id", {"ref": ref, "id": "doc:" + ref}, row_cap=100_000)
+
+    def version_text(self, version: str) -> str | None:
+        """The source text of a version, as it was read; None when it was loaded without its text."""
+        rows = self.rows("MATCH (v:DocumentVersion {id: $id}) RETURN v.text_z AS text", {"id": version})
+        if not rows or rows[0]["text"] is None:
+            return None
+        return unpack_text(rows[0]["text"])
+
+    def relink(self, **options) -> LinkReport:
+        """Recompute every inferred cross-level link from what the store holds (``policykg link``).
+
+        Explicit links (tables, 分工方案) are never touched; the inferred ones are replaced in one atomic write,
+        so the result depends only on the stored documents, not on the order they were ingested in.
+        """
+        from policykg.graph.linking.links import link_units
+        from policykg.graph.linking.store import UNITS_QUERY, explicit_from_rows, link_statements, units_from_rows
+
+        rows = self.rows(UNITS_QUERY, row_cap=10_000_000, timeout_ms=600_000)
+        links = link_units(units_from_rows(rows), explicit_from_rows(rows), **options)
+        self.backend.write_atomic(link_statements(links))
+        report = LinkReport(units=len(rows))
+        for link in links:
+            key = f"{link.type} ({link.props.get('direction') or link.props.get('basis')})"
+            report.links[key] = report.links.get(key, 0) + 1
+        return report
+
+    def remove_document(self, doc_id: str) -> None:
+        self.backend.write_atomic(document_removal(doc_id))
+
+    def counts(self) -> StoreCounts:
+        counts = StoreCounts()
+        for label in NODE_LABELS:
+            rows = self.rows(f"MATCH (n:{label}) RETURN count(n) AS n")
+            if rows and rows[0]["n"]:
+                counts.nodes[label] = rows[0]["n"]
+        for row in self.rows("MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n"):
+            counts.relationships[row["type"]] = row["n"]
+        counts.relationships = dict(sorted(counts.relationships.items()))
+        return counts
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,163 @@
+"""Document references: every 《title》 and document number a document cites, IMPLEMENTS or CITES.
+
+``references(doc)`` reads the document's title, its header's ``implements`` and every provision's
+text (or the whole source text when given) and returns one ``Reference`` per cited document:
+
+* ``IMPLEMENTS`` when the clause that cites it says the document carries it out: 贯彻落实, 落实,
+  根据, 按照, 依据… before the citation, in the same clause (up to the previous ，。；);
+  the header's ``implements`` (read by ``ingest.metadata``) are IMPLEMENTS too;
+* ``CITES`` otherwise (修订《菏泽市科学技术奖励办法》, 列入《“十四五”水安全保障规划》的水库).
+
+A 《》 that does not name a document (a book series 《齐鲁文库》, a play 《巾帼云天》: no document kind
+at its end — 规划, 方案, 意见, 办法…) is not a reference. A number in brackets right after a title
+(《…若干政策措施》(发改外资〔2022〕1586号)) is the same document: one reference, by its number.
+The document's own title and number are never references. ``target`` is what ``graph.build``
+resolves references by: the document number, else the title without 《》 (compacted), so the lead's
+build can point the link at the ingested document or at a stub that is folded into it later —
+whatever the order of ingestion.
+
+Extraction runs this (``ExtractedDocument.references``, ``ReferenceRecord``): the graph build only
+maps the records to IMPLEMENTS / CITES edges, and the extractor fingerprint covers these rules.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .metadata import DOC_NUMBER, normalise_doc_number
+from .normalize import DOC_KIND, compact, fold
+from .records import ExtractedDocument, ReferenceRecord
+
+IMPLEMENT_VERBS = ("贯彻落实", "全面落实", "深入落实", "认真落实", "抓好落实", "贯彻执行", "贯彻", "落实", "根据", "按照",
+                   "依据", "依照", "遵照", "执行")
+_VERB = re.compile("|".join(IMPLEMENT_VERBS))
+_CLAUSE_END = re.compile(r"[。；;，,！？!?\n]")
+_QUOTED = re.compile(r"《([^《》\n]{2,120})》")
+_NUMBER_AFTER = re.compile(r"\s*[(（]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]")
+_DOCUMENT_TITLE = re.compile(DOC_KIND + r"(?:稿)?(?:[(（][^()（）]{2,20}[)）])?$|法$|标准$|目录$")
+
+
+@dataclass(frozen=True)
+class Reference:
+    kind: str  # IMPLEMENTS | CITES
+    target: str  # document number, else the title (compacted, without 《》)
+    cited_as: tuple[str, ...] = ()  # every form it is written in: 《title》, number
+    evidence: dict = field(default_factory=dict, compare=False)  # where: provision, clause, verb, count
+
+
+def is_document_title(title: str) -> bool:
+    return bool(_DOCUMENT_TITLE.search(compact(title)))
+
+
+def _mentions(text: str):
+    """(start, end, title or None, number or None) of every citation in ``text``, in order."""
+    taken: list[tuple[int, int]] = []
+    for q in _QUOTED.finditer(text):
+        title = compact(q.group(1))
+        end, number = q.end(), None
+        m = _NUMBER_AFTER.match(text, q.end())
+        if m:
+            n = DOC_NUMBER.search(m.group(1))
+            number, end = normalise_doc_number(n), m.end()
+        taken.append((q.start(), end))
+        if is_document_title(title) or number:
+            yield q.start(), end, title, number
+    for n in DOC_NUMBER.finditer(text):
+        if any(s <= n.start() < e for s, e in taken):
+            continue
+        yield n.start(), n.end(), None, normalise_doc_number(n)
+
+
+def _verb_before(text: str, start: int) -> str | None:
+    """The implementing verb of the clause that holds the citation at ``start``, if any."""
+    clause_start = 0
+    for m in _CLAUSE_END.finditer(text, 0, start):
+        clause_start = m.end()
+    # a citation inside another's 《》 or right after a 、/和 list keeps the clause's verb
+    head = re.sub(r"《[^《》]*》", lambda m: "《" + " " * (len(m.group()) - 2) + "》", text[clause_start:start])
+    verbs = list(_VERB.finditer(head))
+    return verbs[-1].group() if verbs else None
+
+
+_PROMULGATION = re.compile(r"关于印发[《<〈]?(.+?)[》>〉]?的通知$")
+_ISSUER_FIRST = re.compile(r"^[^《》<>]{2,40}?(?:厅|局|委|办|政府|办公室|办公厅|委员会|部)(关于.{4,})$")
+
+
+def titles_of(title: str | None) -> list[str]:
+    """A document's own title, and for a notice that promulgates a text (关于印发《X》的通知) the text's title X."""
+    if not title:
+        return []
+    title = compact(title)
+    out = [title]
+    m = _PROMULGATION.search(title)
+    if m:
+        out.append(m.group(1))
+    m = _ISSUER_FIRST.match(title)
+    if m and m.group(1) not in out:
+        out.append(m.group(1))  # 福建省住房和城乡建设厅关于…的若干意见 is cited with its issuer, printed without
+    return out
+
+
+def core_title(title: str) -> str:
+    """The title a document is printed under, from the way it is cited: the promulgated X of
+    关于印发《X》的通知, else the title without its issuer (福建省住房和城乡建设厅关于… → 关于…)."""
+    plain = compact(title).strip("《》")
+    m = _PROMULGATION.search(plain)
+    if m:
+        return m.group(1)
+    m = _ISSUER_FIRST.match(plain)
+    return m.group(1) if m else plain
+
+
+def references(doc: ExtractedDocument, text: str | None = None, head: str | None = None) -> list[Reference]:
+    """The documents ``doc`` cites, one ``Reference`` each, IMPLEMENTS winning over CITES; sorted by target.
+    ``head``: the text before the provisions (extraction passes it), where a header citation is written out
+    in full — 《…关于印发<X>的通知》(桂政办发〔2024〕61号) — so the reference knows the title as well as the number."""
+    own = {compact(doc.document.doc_number or "")} | {compact(t) for t in titles_of(doc.document.title)}
+    own.discard("")
+    found: dict[str, dict] = {}
+
+    def add(kind: str, title: str | None, number: str | None, where: dict) -> None:
+        target = number or title
+        if not target or target in own or (title and title in own):
+            return
+        entry = found.get(target)
+        if entry is None:
+            entry = found[target] = {"kind": kind, "cited_as": [], "evidence": dict(where, count=0)}
+        if kind == "IMPLEMENTS" and entry["kind"] != "IMPLEMENTS":
+            entry["kind"], entry["evidence"] = kind, dict(where, count=entry["evidence"]["count"])
+        for form in ([f"《{title}》"] if title else []) + ([number] if number else []):
+            if form not in entry["cited_as"]:
+                entry["cited_as"].append(form)
+        entry["evidence"]["count"] += 1
+
+    for ref in doc.document.implements:
+        plain = compact(ref).strip("《》")
+        is_number = bool(DOC_NUMBER.fullmatch(plain))
+        add("IMPLEMENTS", None if is_number else plain, plain if is_number else None, {"where": "header"})
+
+    if text is not None:
+        passages = [(None, fold(text))]
+    else:
+        passages = [(None, doc.document.title or "")] + [(p.number, f"{p.title or ''}。{p.text}") for p in doc.provisions]
+        passages += [(t.number, f"{t.title or ''}。{t.text}") for t in doc.tasks if not doc.provisions]
+        if head:
+            passages.insert(0, (None, fold(head)))
+    for number, passage in passages:
+        for start, end, title, doc_number in _mentions(passage):
+            verb = _verb_before(passage, start)
+            clause_start = max([m.end() for m in _CLAUSE_END.finditer(passage, 0, start)], default=0)
+            clause_end = _CLAUSE_END.search(passage, end)
+            clause = passage[clause_start: clause_end.start() if clause_end else len(passage)]
+            where = {"where": "provision" if number else "text", "provision": number, "verb": verb,
+                     "clause": clause[:160]}
+            add("IMPLEMENTS" if verb else "CITES", title, doc_number, where)
+    return [Reference(e["kind"], t, tuple(e["cited_as"]), e["evidence"]) for t, e in sorted(found.items())]
+
+
+def reference_records(doc: ExtractedDocument, head: str | None = None) -> list[ReferenceRecord]:
+    """``references(doc, head=head)`` as the records extraction keeps on the document."""
+    return [ReferenceRecord(kind=r.kind, target=r.target, cited_as=list(r.cited_as), where=r.evidence.get("where"),
+                            provision=r.evidence.get("provision"), verb=r.evidence.get("verb"),
+                            clause=r.evidence.get("clause"), count=r.evidence.get("count", 1))
+            for r in references(doc, head=head)]

@@ -1,0 +1,37 @@
+"""``policykg link``: recompute the inferred links between provisions of different levels."""
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from policykg.graph.linking.links import MIN_SCORE, TOP_K
+
+from .options import DataOption, StoreKind, StoreOption, open_store_or_exit, out
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def link(
+        top_k: Annotated[int, typer.Option(help="lower tasks kept per higher-level task and lower document")] = TOP_K,
+        min_score: Annotated[float, typer.Option(help="weakest link written (default: the calibrated "
+                                                      "threshold)")] = MIN_SCORE,
+        store: StoreOption = None,
+        data: DataOption = None,
+    ) -> None:
+        """Link provincial tasks to the city and county tasks that address the same thing.
+
+        Only within the region tree: a higher document's region must contain the lower one's (or it is
+        national), unless the lower document names it (贯彻落实《…》), which then comes first. A link is
+        CASCADES_FROM {basis: inferred} when the higher document came first or the lower one says it
+        implements it, else RELATES_TO; explicit links from tables always win.
+        """
+        with open_store_or_exit(store, data) as st:
+            report = st.relink(top_k=top_k, min_score=min_score)
+        table = Table("link", "count")
+        for kind, n in sorted(report.links.items()):
+            table.add_row(kind, str(n))
+        out.print(table)
+        out.print(f"{sum(report.links.values())} inferred links among {report.units} tasks "
+                  "(see: policykg query province-to-city)", highlight=False)

@@ -1,0 +1,719 @@
+"""The ingestion service: the one way documents reach the graph store.
+
+``policykg ingest``, ``policykg extract``, ``policykg departments --merge`` and
+``POST /documents`` all go through an ``Ingestion``: it reads files (every
+format of ``policykg.ingest.readers``), extracts them with the bundled alias
+file and the user's (``departments --merge``), loads each document whole or
+not at all with its source text, file hash and the fingerprint of what it was
+read with, keeps versions, relinks, and reports what happened to each file.
+
+Ingesting is loss-free and repeatable:
+
+* a file that cannot be read is reported with its path and the reason, and
+  the others still go in;
+* a second run over the same folder finds every document unchanged (same file
+  or content hash, same fingerprint), reads nothing and says so; a document
+  whose content changed replaces its previous version, which stays
+  addressable as a DocumentVersion;
+* an interrupted run (Ctrl-C, kill -9 of the ingest or of the store server)
+  leaves every document whole or absent, and running it again finishes the job.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+import traceback
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from policykg.errors import ConfigurationError, PolicyKGError
+from policykg.graph.ids import document_id, document_key
+from policykg.graph.repository import DocumentSource, GraphStore, LoadReport, StoredState, now_utc
+from policykg.graph.stores.errors import (
+    QueryError,
+    ServerNotRunning,
+    ServerStartError,
+    StoreError,
+    StoreFailure,
+    StoreUnavailable,
+)
+from policykg.ingest.departments import DATA_FILE, DepartmentCatalog
+from policykg.ingest.extract import ExtractionError, extract_text
+from policykg.ingest.normalize import compact
+from policykg.ingest.reading import DecodedText, ReadError
+from policykg.ingest.records import ExtractedDocument
+from policykg.settings import Settings
+
+USER_ALIAS_FILE = "departments.user.toml"
+INGEST_PACKAGE = Path(str(resources.files("policykg.ingest")))
+
+
+class StoreLost(PolicyKGError):
+    """The store stopped answering and could not be reached again."""
+
+
+class AliasError(PolicyKGError):
+    """An alias cannot be recorded (the names are the same, already known, or no reason was given)."""
+
+
+def extractor_fingerprint(files: list[Path]) -> str:
+    """What an extraction depends on besides the text: the alias files and policykg's extraction code.
+
+    Stored with every version; when it differs, an unchanged file is read
+    again (its content, and so its version, stay the same).
+    """
+    h = hashlib.sha256()
+    for f in files:
+        h.update(b"alias\0" + f.read_bytes() + b"\0")
+    for source in sorted(INGEST_PACKAGE.rglob("*.py")):
+        h.update(source.relative_to(INGEST_PACKAGE).as_posix().encode() + b"\0" + source.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+# -- one file: read, extract (in a worker process when --jobs > 1) -------------------------
+
+
+@dataclass
+class _Context:
+    catalog: DepartmentCatalog
+    extractor: str
+    force: bool
+    documents: dict[str, dict[str, Any]]
+    by_file_hash: dict[str, str]
+    by_content_hash: dict[str, str]
+
+
+@dataclass
+class Prepared:
+    path: str
+    size: int = 0
+    file_hash: str | None = None
+    status: str = "failed"  # extracted | unchanged | failed
+    doc: ExtractedDocument | None = None
+    text: str | None = None
+    format: str | None = None
+    encoding: str | None = None
+    guessed: bool = False
+    pages: int | None = None
+    document_id: str | None = None  # for unchanged files
+    content_hash: str | None = None
+    error: str | None = None
+    internal: bool = False  # the error is a bug in policykg, not a problem of the file
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # about the file rather than its content (its name)
+
+
+_WORKER: _Context | None = None
+
+
+def _unchanged(ctx: _Context, doc_id: str | None) -> bool:
+    if ctx.force or doc_id is None:
+        return False
+    stored = ctx.documents.get(doc_id)
+    return stored is not None and stored.get("extractor") == ctx.extractor
+
+
+def printable_path(path: Path | str) -> str:
+    """``path`` as text that can be stored and printed: bytes that are not UTF-8 (kept by the file system as
+    surrogate escapes) become U+FFFD, so the store, the report and the terminal all take it."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def prepare(path: Path, ctx: _Context) -> Prepared:
+    """Read and extract one file; never raises (a failure is the result's ``error``)."""
+    from policykg.ingest.readers import file_bytes
+
+    where = printable_path(path)
+    try:
+        data = file_bytes(Path(path), where)  # refused by its size before it is read
+    except ReadError as exc:
+        return Prepared(where, error=str(exc))
+    result = prepare_bytes(data, where, ctx)
+    if where != str(path):
+        result.notes.append(f"{where}: the file name has bytes that are not UTF-8 (shown as \ufffd); rename the "
+                            "file to keep its name exactly")
+    return result
+
+
+def prepare_bytes(data: bytes, path: str, ctx: _Context, name: str | None = None) -> Prepared:
+    """Read and extract one document's bytes (``path`` names it in messages, ``name`` is its file name)."""
+    from policykg.ingest.readers import read_bytes
+
+    started = time.perf_counter()
+    result = Prepared(path)
+    try:
+        result.size = len(data)
+        result.file_hash = hashlib.sha256(data).hexdigest()
+        doc_id = ctx.by_file_hash.get(result.file_hash)
+        if doc_id is not None and _unchanged(ctx, doc_id):
+            result.status, result.document_id = "unchanged", doc_id
+            result.content_hash = ctx.documents[doc_id].get("content_hash")
+            return result
+        read = read_bytes(data, str(path))
+        result.format, result.encoding, result.guessed, result.pages = read.format, read.encoding, read.guessed, read.pages
+        content_hash = hashlib.sha256(read.text.encode("utf-8")).hexdigest()
+        doc_id = ctx.by_content_hash.get(content_hash)
+        if _unchanged(ctx, doc_id):
+            result.status, result.document_id, result.content_hash = "unchanged", doc_id, content_hash
+            return result
+        doc = extract_text(read.decoded(), name or Path(path).name, ctx.catalog, where=path)
+        if read.warnings:
+            doc.warnings[:0] = read.warnings
+        result.status, result.doc, result.text, result.content_hash = "extracted", doc, read.text, doc.content_hash
+    except (ReadError, ExtractionError) as exc:
+        result.error = str(exc)
+    except Exception as exc:  # a bug in a reader or parser: this file fails, the run goes on
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        result.error = (f"{path}: internal error while reading it ({type(exc).__name__}: {exc} at "
+                        f"{Path(frame.filename).name}:{frame.lineno}); please report this file")
+        result.internal = True
+    finally:
+        result.seconds = time.perf_counter() - started
+    return result
+
+
+def _init_worker(ctx: _Context, parent: int) -> None:
+    """A reader process: dies with the ingest (kill -9 of the ingest must not leave readers behind)."""
+    global _WORKER
+    _WORKER = ctx
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)  # the ingest died before this process got going
+
+    def watch() -> None:  # where there is no PR_SET_PDEATHSIG
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    import threading
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _prepare_in_worker(path: str) -> Prepared:
+    assert _WORKER is not None
+    return prepare(Path(path), _WORKER)
+
+
+def _prepared_in_order(files: list[Path], ctx: _Context, jobs: int) -> Iterator[Prepared]:
+    """Results in the files' order; with jobs > 1 the reading runs ahead in worker processes (bounded)."""
+    if jobs <= 1 or len(files) < 2:
+        for f in files:
+            yield prepare(f, ctx)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                             initializer=_init_worker, initargs=(ctx, os.getpid())) as pool:
+        pending: deque = deque()
+        it = iter(files)
+        try:
+            for f in it:
+                pending.append(pool.submit(_prepare_in_worker, str(f)))
+                if len(pending) >= jobs * 3:
+                    break
+            while pending:
+                result = pending.popleft().result()
+                nxt = next(it, None)
+                if nxt is not None:
+                    pending.append(pool.submit(_prepare_in_worker, str(nxt)))
+                yield result
+        finally:
+            for fut in pending:
+                fut.cancel()
+
+
+# -- the run ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    """What happened to one file; the rows of the report."""
+
+    path: str
+    status: str  # new | replaced | reread | unchanged | duplicate | extracted | failed
+    format: str | None = None
+    encoding: str | None = None
+    encoding_guessed: bool = False
+    pages: int | None = None
+    bytes: int = 0
+    document_id: str | None = None
+    doc_number: str | None = None
+    title: str | None = None
+    content_hash: str | None = None
+    version: str | None = None
+    previous_version: str | None = None
+    same_as: str | None = None
+    provisions: int | None = None
+    tasks: int | None = None
+    targets: int | None = None
+    unrecognised_clauses: list[dict[str, Any]] = field(default_factory=list)
+    unknown_departments: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def ingested(self) -> bool:
+        return self.status in ("new", "replaced", "reread", "extracted")
+
+
+@dataclass
+class IngestReport:
+    started: str
+    finished: str = ""
+    seconds: float = 0.0
+    store: str = "in memory"
+    extractor: str = ""
+    alias_files: list[str] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    ignored: dict[str, int] = field(default_factory=dict)
+    skipped_resources: list[str] = field(default_factory=list)
+    nodes: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+    interrupted: str | None = None
+    links: dict[str, int] = field(default_factory=dict)  # inferred links written after this run, by kind
+    docs: list[ExtractedDocument] = field(default_factory=list, repr=False)  # only without a store
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.missing and self.interrupted is None
+
+    @property
+    def bytes_read(self) -> int:
+        return sum(o.bytes for o in self.outcomes)
+
+    def unknown_departments(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for o in self.outcomes:
+            for name in o.unknown_departments:
+                found.setdefault(name, []).append(o.document_id or o.path)
+        return dict(sorted(found.items()))
+
+    def to_json(self) -> dict[str, Any]:
+        totals = Counter(o.status for o in self.outcomes)
+        return {
+            "started": self.started, "finished": self.finished, "seconds": round(self.seconds, 3),
+            "store": self.store, "extractor": self.extractor, "alias_files": self.alias_files,
+            "totals": {"files": len(self.outcomes), **{k: totals.get(k, 0) for k in
+                       ("new", "replaced", "reread", "unchanged", "duplicate", "extracted", "failed")},
+                       "missing": len(self.missing), "excluded": len(self.excluded),
+                       "ignored": sum(self.ignored.values()), "bytes": self.bytes_read},
+            "interrupted": self.interrupted,
+            "documents": [asdict(o) for o in self.outcomes],
+            "missing": self.missing, "excluded": self.excluded, "ignored": self.ignored,
+            "skipped_resources": self.skipped_resources,
+            "unknown_departments": self.unknown_departments(),
+            "graph": {"nodes": self.nodes, "relationships": self.relationships},
+            "inferred_links": self.links,
+        }
+
+
+def unrecognised_clauses(doc: ExtractedDocument) -> list[dict[str, Any]]:
+    """Responsibility clauses naming a unit the alias file does not know, or no unit at all."""
+    found = []
+    for t in doc.tasks:
+        names = [u.surface for u in t.units if not u.known and not u.collective]
+        if names:
+            found.append({"number": t.number, "clause": t.clause, "names": list(dict.fromkeys(names))})
+    for w in doc.warnings:
+        if "names no unit" in w:
+            found.append({"number": w.split(":", 1)[0].removeprefix("provision "), "clause": None, "names": [],
+                          "note": w})
+    return found
+
+
+def run_ingest(files: list[Path], *, open_store: Callable[[], GraphStore] | None, catalog: DepartmentCatalog,
+               extractor: str, force: bool = False, jobs: int = 1,
+               on_result: Callable[[Outcome], None] | None = None) -> IngestReport:
+    """Ingest ``files`` in order into the store ``open_store()`` gives (None: extract only, in memory)."""
+
+    report = IngestReport(started=now_utc(), extractor=extractor)
+    t0 = time.perf_counter()
+    store = open_store() if open_store else None
+    if store is not None:
+        lock = store.writer_lock("policykg ingest")
+        lock.__enter__()  # WriterBusy: another ingest writes to this store; this one has not read anything yet
+    try:
+        return _run(files, report, t0, store, open_store, catalog, extractor, force, jobs, on_result)
+    finally:
+        if store is not None:
+            lock.__exit__(None, None, None)
+
+
+def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore | None,
+         open_store: Callable[[], GraphStore] | None, catalog: DepartmentCatalog, extractor: str, force: bool,
+         jobs: int, on_result: Callable[[Outcome], None] | None) -> IngestReport:
+    state = store.stored_state() if store is not None else StoredState()
+    if store is not None:
+        report.store = store.describe()
+    ctx = _Context(catalog, extractor, force, state.documents, state.by_file_hash, state.by_content_hash)
+    seen: dict[str, tuple[str, str | None]] = {}  # doc id -> (file, content hash) in this run
+
+    def finish(outcome: Outcome) -> None:
+        report.outcomes.append(outcome)
+        if on_result is not None:
+            on_result(outcome)
+
+    def load(doc: ExtractedDocument, source: DocumentSource) -> LoadReport:
+        nonlocal store
+        assert store is not None and open_store is not None
+        for attempt in (1, 2, 3):
+            try:
+                return store.load_document(doc, source)
+            except (StoreUnavailable, ServerNotRunning) as exc:
+                # the server went away (killed, restarted): the write was all or nothing, so it is safe
+                # to start or reach the server again and load the same document again
+                if attempt == 3:
+                    raise StoreLost(str(exc)) from exc
+                time.sleep(0.5 * attempt)
+                try:
+                    store.close()
+                except Exception:  # noqa: BLE001 - closing a dead connection
+                    pass
+                try:
+                    store = open_store()
+                except (ServerStartError, StoreError) as again:
+                    raise StoreLost(f"{exc}; reconnecting failed: {again}") from again
+        raise AssertionError("unreachable")
+
+    try:
+        for prep in _prepared_in_order(files, ctx, jobs):
+            o = Outcome(prep.path, "failed", prep.format, prep.encoding, prep.guessed, prep.pages, prep.size,
+                        seconds=prep.seconds, content_hash=prep.content_hash, warnings=list(prep.notes))
+            if prep.status == "failed":
+                o.error = prep.error
+                finish(o)
+                continue
+            if prep.status == "unchanged":
+                assert prep.document_id is not None
+                did = prep.document_id
+                o.document_id = did
+                earlier = seen.get(did)
+                if earlier and earlier[1] != prep.content_hash:
+                    o.error = (f"{prep.path}: is an earlier version of {did}, which {earlier[0]} in this run "
+                               f"replaced; not loaded (one version of a document per run)")
+                elif earlier:
+                    o.status, o.same_as = "duplicate", earlier[0]
+                else:
+                    o.status = "unchanged"
+                    seen[did] = (prep.path, prep.content_hash)
+                finish(o)
+                continue
+            doc = prep.doc
+            assert doc is not None  # an extracted file has its document
+            did = document_id(document_key(doc))
+            o.document_id, o.doc_number, o.title = did, doc.document.doc_number, doc.document.title
+            o.provisions, o.tasks, o.targets = len(doc.provisions), len(doc.tasks), len(doc.targets)
+            o.unrecognised_clauses = unrecognised_clauses(doc)
+            o.unknown_departments = list(doc.unknown_departments)
+            o.warnings = list(prep.notes) + list(doc.warnings)
+            earlier = seen.get(did)
+            if earlier is not None:
+                if earlier[1] == doc.content_hash:
+                    o.status, o.same_as = "duplicate", earlier[0]
+                else:
+                    o.error = (f"{prep.path}: another version of {did}, which {earlier[0]} already is in this run; "
+                               f"not loaded (ingest it on its own to make it the current version)")
+                o.unknown_departments, o.unrecognised_clauses = [], []
+                finish(o)
+                continue
+            if store is None:
+                seen[did] = (prep.path, doc.content_hash)
+                o.status = "extracted"
+                report.docs.append(doc)
+                finish(o)
+                continue
+            stored = state.documents.get(did)
+            source = DocumentSource(text=prep.text, path=prep.path, file_hash=prep.file_hash, format=prep.format,
+                                    encoding=prep.encoding, extractor=extractor)
+            t_load = time.perf_counter()
+            try:
+                loaded = load(doc, source)
+            except (StoreLost, StoreFailure):
+                raise  # the store, not this document: the run stops with one message
+            except (QueryError, StoreError) as exc:
+                o.error = f"{prep.path}: the store refused the document, nothing of it was written ({exc})"
+                finish(o)
+                continue
+            except Exception as exc:  # a bug in building or loading this document's graph: the run goes on
+                frame = traceback.extract_tb(exc.__traceback__)[-1]
+                o.error = (f"{prep.path}: internal error while loading it ({type(exc).__name__}: {exc} at "
+                           f"{Path(frame.filename).name}:{frame.lineno}); please report this file")
+                finish(o)
+                continue
+            o.seconds += time.perf_counter() - t_load
+            # a duplicate is decided against documents that loaded: a copy of a file that failed is loaded
+            seen[did] = (prep.path, doc.content_hash)
+            o.version, o.previous_version = loaded.version, loaded.previous_version
+            if stored is None and not loaded.replaced:
+                o.status = "new"
+            elif loaded.new_version:
+                o.status = "replaced"
+            else:
+                o.status = "reread"
+            state.documents[did] = {"content_hash": doc.content_hash, "extractor": extractor}
+            finish(o)
+    except StoreLost as exc:
+        report.interrupted = (f"the graph store stopped answering ({exc}); {sum(o.ingested for o in report.outcomes)} "
+                              f"documents were loaded. Run the same command again to finish: documents already "
+                              f"in the store are skipped")
+    except StoreFailure as exc:
+        report.interrupted = (f"{exc}. {sum(o.ingested for o in report.outcomes)} documents were loaded before; "
+                              "every document is in the store whole or not at all. Run the same command again "
+                              "once the store works: documents already in it are skipped")
+    except KeyboardInterrupt:
+        report.interrupted = ("interrupted; every document is in the store whole or not at all. Run the same "
+                              "command again to finish: documents already in the store are skipped")
+    if store is not None and report.interrupted is None:
+        if any(o.ingested for o in report.outcomes):
+            # inferred cross-level links depend on every stored document: recompute them (policykg link)
+            report.links = store.relink().links
+        counts = store.counts()
+        report.nodes, report.relationships = counts.nodes, counts.relationships
+        store.close()
+    elif store is None:
+        from policykg.graph.build import build_graph
+
+        in_memory = build_graph(report.docs).counts()
+        report.nodes, report.relationships = in_memory["nodes"], in_memory["edges"]
+    report.finished = now_utc()
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def write_json_report(report: IngestReport, path: Path) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    text = json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n"
+    # a path the file system gave with bytes that are not UTF-8 (missing, excluded) must not stop the report
+    tmp.write_bytes(text.encode("utf-8", "replace"))
+    os.replace(tmp, path)
+
+
+DEPARTMENTS_QUERY = (
+    "MATCH (d:Department) "
+    "RETURN d.name AS name, d.level AS level, d.region AS region, coalesce(d.known, true) AS known, "
+    "coalesce(d.collective, false) AS collective, "
+    "size([(d)-[r1:LEADS|COOPERATES_ON]->(:Task) | 1]) AS clauses, "
+    "coalesce(d.aliases, []) AS written, coalesce(d.source_docs, []) AS documents "
+    "ORDER BY clauses DESC, name"
+)
+
+
+def department_rows(st, unknown_only: bool = False) -> list[dict[str, Any]]:
+    rows = st.rows(DEPARTMENTS_QUERY, row_cap=1_000_000)
+    if unknown_only:
+        rows = [r for r in rows if not r["known"] and not r["collective"]]
+    for r in rows:
+        r["documents"] = [d[len("doc:"):] if isinstance(d, str) and d.startswith("doc:") else d
+                          for d in r["documents"]]
+    return rows
+
+
+def _toml_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def record_alias(path: Path, name: str, canonical: str, level: str | None, reason: str) -> None:
+    """Append an alias to the user alias file (written whole to a temporary file, then renamed)."""
+    import tomllib
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = path.read_text(encoding="utf-8") if path.is_file() else (
+        "# Department aliases recorded with `policykg departments --merge NAME CANONICAL --reason …`.\n"
+        "# Read by every ingest after policykg's own alias file (ingest/data/departments.toml);\n"
+        "# an entry here wins over it. Edit or delete entries by hand if one was wrong.\n")
+    when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    entry = ("\n[[organisation]]\n"
+             f"name = {_toml_string(canonical)}\n"
+             + (f"level = {_toml_string(level)}\n" if level else "")
+             + f"aliases = [{_toml_string(name)}]\n"
+             f"reason = {_toml_string(reason)}\n"
+             f"recorded = {_toml_string(when)}\n")
+    new = old + ("" if old.endswith("\n") else "\n") + entry
+    tomllib.loads(new)  # never leave a file the next ingest cannot read
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(new, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+
+
+# -- the service ------------------------------------------------------------------------------------
+
+
+def user_alias_file(settings: Settings) -> Path:
+    return settings.resolved_data_dir() / USER_ALIAS_FILE
+
+
+def alias_files(settings: Settings) -> list[Path]:
+    """The bundled alias file, then the user's (``departments --merge``) when there is one."""
+    user = user_alias_file(settings)
+    return [DATA_FILE, user] if user.is_file() else [DATA_FILE]
+
+
+def load_catalog(files: list[Path]) -> DepartmentCatalog:
+    try:
+        return DepartmentCatalog.load(*files)
+    except (OSError, ValueError) as exc:  # tomllib.TOMLDecodeError is a ValueError
+        raise ConfigurationError(f"the alias files cannot be read: {exc}") from exc
+
+
+@dataclass
+class MergeResult:
+    path: Path
+    name: str
+    canonical: str
+    known_target: bool
+    reread: list[str] = field(default_factory=list)  # document ids read again with the new alias
+    not_reread: list[str] = field(default_factory=list)  # loaded without their text
+
+
+class Ingestion:
+    """Reading, extraction, loading, versions, aliases and the report, for every entry point."""
+
+    def __init__(self, settings: Settings, open_store: Callable[[], GraphStore] | None = None) -> None:
+        self.settings = settings
+        self._open_store = open_store
+        self.alias_files = alias_files(settings)
+        self.catalog = load_catalog(self.alias_files)
+        self.fingerprint = extractor_fingerprint(self.alias_files)
+
+    def open_store(self) -> GraphStore:
+        if self._open_store is not None:
+            return self._open_store()
+        from policykg.graph.stores.factory import open_store
+
+        return open_store(self.settings)
+
+    def ingest(self, files: list[Path], *, force: bool = False, jobs: int = 1, store: bool = True,
+               on_result: Callable[[Outcome], None] | None = None) -> IngestReport:
+        """Ingest ``files`` in order (``store=False``: extract and build the graph in memory only)."""
+        report = run_ingest(files, open_store=self.open_store if store else None, catalog=self.catalog,
+                            extractor=self.fingerprint, force=force, jobs=jobs, on_result=on_result)
+        report.alias_files = [str(f) for f in self.alias_files]
+        return report
+
+    def extract(self, files: list[Path]) -> tuple[list[ExtractedDocument], list[str]]:
+        """Every file read and extracted, in order, none loaded; with a message for each that failed."""
+        ctx = _Context(self.catalog, self.fingerprint, True, {}, {}, {})
+        docs, failures = [], []
+        for f in files:
+            prep = prepare(f, ctx)
+            if prep.doc is not None:
+                docs.append(prep.doc)
+            else:
+                failures.append(prep.error or f"{f}: not read")
+        return docs, failures
+
+    def ingest_upload(self, data: bytes, name: str, store: GraphStore) -> tuple[ExtractedDocument, Any]:
+        """One uploaded document into ``store``, as ``ingest`` loads a file: source text, file hash, fingerprint.
+
+        Raises ``ReadError``/``ExtractionError`` for a document that cannot be read, ``StoreError`` when the
+        store refuses it (nothing of it is written then). Returns the document and the load report.
+        """
+        return self.load_upload(self.prepare_upload(data, name), store)
+
+    def prepare_upload(self, data: bytes, name: str) -> Prepared:
+        """Read and extract an uploaded document (the API does this in a worker process: ``prepare_upload``)."""
+        ctx = _Context(self.catalog, self.fingerprint, True, {}, {}, {})
+        prep = prepare_bytes(data, name, ctx, name=name)
+        if prep.doc is None:
+            if prep.internal:
+                raise PolicyKGError(prep.error or f"{name}: not read")
+            raise ReadError(prep.error or f"{name}: not read")
+        return prep
+
+    def load_upload(self, prep: Prepared, store: GraphStore) -> tuple[ExtractedDocument, Any]:
+        """An upload read by ``prepare_upload`` into ``store``, with its relinking."""
+        assert prep.doc is not None
+        source = DocumentSource(text=prep.text, path=None, file_hash=prep.file_hash, format=prep.format,
+                                encoding=prep.encoding, extractor=self.fingerprint)
+        loaded = store.load_document(prep.doc, source)
+        store.relink()  # inferred cross-level links depend on every stored document
+        return prep.doc, loaded
+
+    # -- aliases -------------------------------------------------------------------------------
+    def merge_alias(self, name: str, canonical: str, reason: str | None, *, reread: bool = True) -> MergeResult:
+        """Record that ``name`` (as written) is the department ``canonical``; read its documents again."""
+        name, canonical = compact(name), compact(canonical)
+        if not name or not canonical or name == canonical:
+            raise AliasError("--merge needs two different names: NAME (as written) and CANONICAL")
+        if not reason or not reason.strip():
+            raise AliasError("say why with --reason \"…\" (it is kept with the alias, for whoever reads the alias "
+                             "file next)")
+        current = self.catalog.resolve(name)
+        if current.known and current.name != name:
+            raise AliasError(f"{name} is already known as {current.name}; edit the alias files to change that")
+        target = self.catalog.resolve(canonical)
+        if target.known and target.name != canonical:
+            canonical = target.name  # merge into what the catalog calls it
+        path = user_alias_file(self.settings)
+        record_alias(path, name, canonical, target.level, reason.strip())
+        result = MergeResult(path, name, canonical, target.known)
+        # what was read with the old files no longer holds
+        self.alias_files = alias_files(self.settings)
+        self.catalog = load_catalog(self.alias_files)
+        self.fingerprint = extractor_fingerprint(self.alias_files)
+        if reread:
+            result.reread, result.not_reread = self.reread_naming(name)
+        return result
+
+    def reread_naming(self, name: str) -> tuple[list[str], list[str]]:
+        """Read the documents that name ``name`` again, from the text stored with their current version."""
+        done, missing = [], []
+        with self.open_store() as st:
+            docs = st.rows("MATCH (d:Department) WHERE d.name = $name OR $name IN coalesce(d.aliases, []) "
+                           "RETURN d.source_docs AS docs", {"name": name})
+            for did in sorted({d for r in docs for d in (r["docs"] or [])}):
+                current = [v for v in st.document_versions(did) if v["current"]]
+                body = st.version_text(current[0]["id"]) if current and current[0]["has_text"] else None
+                if body is None:
+                    missing.append(did)
+                    continue
+                v = current[0]
+                doc = extract_text(DecodedText(body, v["encoding"] or "utf-8", False), v["file"] or did, self.catalog)
+                st.load_document(doc, DocumentSource(text=body, path=v["path"], format=v["format"],
+                                                     encoding=v["encoding"], extractor=self.fingerprint))
+                done.append(did)
+        return done, missing
+
+
+def prepare_upload(settings: Settings, data: bytes, name: str) -> Prepared:
+    """``Ingestion(settings).prepare_upload``, as a function a worker process can be handed."""
+    return Ingestion(settings).prepare_upload(data, name)
