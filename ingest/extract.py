@@ -103,9 +103,7 @@ def _text_start(body: str) -> str:
     return body.strip()[:12]
 
 
-def _provision_tasks(ctx: _Context, text: str, p: Provision) -> list[TaskRecord]:
-    own = text[p.start:p.end]
-    clauses = find_clauses(own, ctx.catalog)
+def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list) -> list[TaskRecord]:
     tasks: list[TaskRecord] = []
     cursor = p.body_start
     for k, clause in enumerate(clauses, start=1):
@@ -358,7 +356,13 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     ctx.warnings.extend(meta.warnings)
 
     tasks: list[TaskRecord] = []
-    by_provision = {id(p): _provision_tasks(ctx, text, p) for p in outline.provisions}
+    found = [(p, find_clauses(text[p.start:p.end], catalog)) for p in outline.provisions]
+    # the prefix the clauses print (县财政局、县税务局) says whose units their bare names are, more
+    # surely than the issuer read from the header
+    printed = catalog.dominant_prefix("\n".join(text[p.start + c.content_start:p.start + c.content_end]
+                                                for p, cs in found for c in cs))
+    ctx.prefix = printed or ctx.prefix
+    by_provision = {id(p): _provision_tasks(ctx, text, p, clauses) for p, clauses in found}
     _attachment_as_body(outline, by_provision)
     for p in outline.provisions:
         _lift_enumeration_clause(ctx, text, p, by_provision)
