@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from .deps import Page, PagingDep, Runner
+from .deps import Page, PagingDep, Runner, next_link
 from .problems import problem_responses
 from .resolve import find_department
 
@@ -133,4 +133,5 @@ def department_tasks(
     items = [DepartmentTask(**{k: v for k, v in r.items() if k not in ("department", "department_id")})
              for r in result.items]
     return DepartmentTaskPage(items=items, total=result.total, offset=result.offset, limit=result.limit,
-                              truncated=result.truncated, department=row["name"], department_id=row["id"], role=role)
+                              truncated=result.truncated, department=row["name"], department_id=row["id"], role=role,
+                              next=next_link(result.offset, result.limit, result.total))

@@ -320,10 +320,10 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     for role, a, b in sections:
         mentions.extend(_parse_section(text, a, b, role, catalog, carry))
     stated: dict[int, tuple[int, int]] = {}
-    for rule in standing or []:
-        for written, printed in rule.units:
-            stated[len(mentions)] = (rule.at, rule.end)
-            mentions.append((rule.role, written, printed, -1, -1, None))
+    for standing_rule in standing or []:
+        for written, printed in standing_rule.units:
+            stated[len(mentions)] = (standing_rule.at, standing_rule.end)
+            mentions.append((standing_rule.role, written, printed, -1, -1, None))
 
     if any(mark for *_, mark in mentions):
         # 区商务局(牵头)、区财政局: the marked unit has its role, the unmarked ones of the list the other
@@ -452,12 +452,12 @@ def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool)
             if first and (_looks_named(first, catalog)):
                 return True
     if at_paragraph_end or marked:
-        units = [catalog_trim(u) for u, *_ in _split_list(words.counterpart.sub("、", repaired), catalog)]
-        looks = [catalog.looks_like_unit(u) or catalog.bare_agency(u) for u in units]
+        names = [catalog_trim(u) for u, *_ in _split_list(words.counterpart.sub("、", repaired), catalog)]
+        looks = [catalog.looks_like_unit(u) or catalog.bare_agency(u) for u in names]
         # one unit at least must be an agency of a level (市财政局), not only a shape (…公司, 越秀区):
         # "(以下简称“城投公司”)" closing a paragraph is no clause
-        if not units or not any(catalog.resolve(u).known and (catalog.prefix_of(u) or catalog.bare_agency(u))
-                                for u in units):
+        if not names or not any(catalog.resolve(u).known and (catalog.prefix_of(u) or catalog.bare_agency(u))
+                                for u in names):
             return False
         return all(looks) or (marked and sum(looks) >= 1)
     return False

@@ -192,7 +192,7 @@ class DepartmentCatalog:
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
         if not counts:
             return None
-        best = max(counts, key=counts.get)
+        best = max(counts, key=lambda stem: counts[stem])
         return best
 
     def bare_agency(self, name: str) -> bool:

@@ -375,10 +375,10 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         cascades.extend(t_cascades)
 
     industries = merge(from_outline(outline.provisions), from_enumerations(text[:outline.body_end]))
-    by_provision = {i.provision: i.name for i in industries if i.provision}
+    industry_of = {i.provision: i.name for i in industries if i.provision}
     names = [i.name for i in industries]
     for task in tasks:
-        own = [by_provision[n] for n in _ancestry(task.number) if n in by_provision]
+        own = [industry_of[n] for n in _ancestry(task.number) if n in industry_of]
         mentioned = [n for n in names if task.title and n in task.title]
         task.industries = _unique(own[-1:] + mentioned)
 

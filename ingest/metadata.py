@@ -125,8 +125,9 @@ def _header_doc_number(lines: list[str]) -> str | None:
             return normalise_doc_number(m)
         # a page's document facts on one line: 索引号:… 发文机关:… 发文字号:鲁政办字〔2024〕12号 成文日期:…
         labelled = _LABELLED_DOC_NUMBER.search(compact(line))
-        if labelled:
-            return normalise_doc_number(DOC_NUMBER.match(labelled.group(1)))
+        number = DOC_NUMBER.match(labelled.group(1)) if labelled else None
+        if number:
+            return normalise_doc_number(number)
     return None
 
 

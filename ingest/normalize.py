@@ -249,9 +249,9 @@ def _flattened_breaks(text: str) -> list[int]:
             last: dict[str, int] = {}
             found: list[int] = []
             for m in _FLAT_MARKER.finditer(line):
-                kind = m.lastgroup
+                kind = m.lastgroup or ""
                 value = chinese_to_int(re.sub(r"[^一二三四五六七八九十百]", "", m.group()))
-                if value == 1 or value == last.get(kind, -1) + 1:
+                if value is not None and (value == 1 or value == last.get(kind, -1) + 1):
                     last[kind] = value
                     if m.start() > 0:
                         found.append(pos + m.start())

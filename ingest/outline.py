@@ -47,6 +47,7 @@ def match_marker(line: str) -> Marker | None:
         if not m:
             continue
         raw = m.group(1)
+        value: int | None
         if kind == "circled":
             value = ord(raw) - 0x2460 + 1
         elif raw.isdigit():

@@ -58,7 +58,8 @@ def _mentions(text: str):
         m = _NUMBER_AFTER.match(text, q.end())
         if m:
             n = DOC_NUMBER.search(m.group(1))
-            number, end = normalise_doc_number(n), m.end()
+            if n:
+                number, end = normalise_doc_number(n), m.end()
         taken.append((q.start(), end))
         if is_document_title(title) or number:
             yield q.start(), end, title, number
@@ -136,6 +137,7 @@ def references(doc: ExtractedDocument, text: str | None = None, head: str | None
         is_number = bool(DOC_NUMBER.fullmatch(plain))
         add("IMPLEMENTS", None if is_number else plain, plain if is_number else None, {"where": "header"})
 
+    passages: list[tuple[str | None, str]]
     if text is not None:
         passages = [(None, fold(text))]
     else:

@@ -51,9 +51,10 @@ class RegionIndex:
         return self.by_code.get(region.parent_code) if region.parent_code else None
 
     def province_of(self, region: Region) -> Region | None:
-        while region and region.level != "province":
-            region = self.parent(region)
-        return region
+        r: Region | None = region
+        while r and r.level != "province":
+            r = self.parent(r)
+        return r
 
     def children(self, region: Region) -> list[Region]:
         return sorted((r for r in self.by_code.values() if r.parent_code == region.code), key=lambda r: r.code)

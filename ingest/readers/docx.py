@@ -414,15 +414,15 @@ class _Numbering:
             return ""
         ilvl = min(max(ilvl or 0, 0), 8)
         abstract_id, overrides = self.nums[num_id]
-        levels = self.abstract.get(abstract_id)
-        if not levels or ilvl not in levels:
+        found = self.abstract.get(abstract_id)
+        if not found or ilvl not in found:
             return ""
         counters = self.counters.setdefault(abstract_id, {})
         if num_id not in self.started:
             self.started.add(num_id)
             for k, start in overrides.items():
                 counters[k] = start - 1
-        level = levels[ilvl]
+        level = found[ilvl]
         counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]

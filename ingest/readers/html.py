@@ -92,6 +92,8 @@ def _html_part_of_mht(data: bytes, name: str) -> tuple[bytes, str | None]:
     for part in message.walk():
         if part.get_content_type() == "text/html":
             payload = part.get_payload(decode=True) or b""
+            if not isinstance(payload, bytes):  # a multipart part: its own parts are walked next
+                continue
             charset = part.get_content_charset()
             if charset and not _CHARSET.search(payload[:4096]):
                 payload = f'<meta charset="{charset}">'.encode("ascii", "ignore") + payload
@@ -327,7 +329,7 @@ class _Lines:
         return out
 
 
-def _render(el, lines: _Lines, chrome: set = frozenset()) -> None:
+def _render(el, lines: _Lines, chrome: frozenset | set = frozenset()) -> None:
     tag = _tag(el)
     if tag in NEVER_CONTENT or el in chrome:
         return

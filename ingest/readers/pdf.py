@@ -170,7 +170,9 @@ def _inside(obj, boxes) -> bool:
 
 
 def _ranges(numbers: list[int]) -> str:
-    out, start, prev = [], None, None
+    out: list[str] = []
+    start: int | None = None
+    prev = 0
     for n in numbers:
         if start is None:
             start = prev = n

@@ -112,13 +112,13 @@ def print_report(report: IngestReport, base: Path | None = None) -> None:
                   f"stubs (documents the ingested ones cite or implement, known by number or title only; a stub "
                   f"becomes a document when you ingest it)", highlight=False)
     if report.relationships or report.nodes:
-        counts = Table("node label", "count", "relationship type", "count")
+        graph = Table("node label", "count", "relationship type", "count")
         node_rows, edge_rows = list(report.nodes.items()), list(report.relationships.items())
         for i in range(max(len(node_rows), len(edge_rows))):
             n = node_rows[i] if i < len(node_rows) else ("", "")
             e = edge_rows[i] if i < len(edge_rows) else ("", "")
-            counts.add_row(n[0], str(n[1]), e[0], str(e[1]))
-        out.print(counts)
+            graph.add_row(n[0], str(n[1]), e[0], str(e[1]))
+        out.print(graph)
     if report.links:
         out.print("cross-level links inferred (policykg link): "
                   + ", ".join(f"{n} {kind}" for kind, n in sorted(report.links.items())), highlight=False)
