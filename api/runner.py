@@ -30,6 +30,10 @@ MAX_PAGE_SIZE = 1000
 MAX_OFFSET = 1_000_000
 
 
+class ClientGone(Exception):
+    """The client closed its connection; nobody is waiting for the answer."""
+
+
 @dataclass
 class PageResult:
     items: list[dict[str, Any]]
@@ -71,12 +75,21 @@ class QueryRunner:
         return self.cache.get(key, compute)
 
     # -- raw reads (POST /cypher) -------------------------------------------------
-    def read(self, text: str, params: Mapping[str, Any], *, timeout_ms: int, row_cap: int) -> ReadResult:
-        """Cypher from a client: admitted by the store, run in its own lane, waiting counted in its budget."""
+    def read(self, text: str, params: Mapping[str, Any], *, timeout_ms: int, row_cap: int,
+             client_gone: Callable[[], bool] | None = None) -> ReadResult:
+        """Cypher from a client: admitted by the store, run in its own lane, waiting counted in its budget.
+
+        A client that leaves while its query waits for a lane takes the query with it; once the engine runs
+        it, only its time budget ends it (FalkorDB cannot kill a running query).
+        """
         started = time.monotonic()
-        if not self._cypher_lanes.acquire(timeout=timeout_ms / 1000):
-            raise QueryTimeout(f"the query waited its whole {timeout_ms} ms time budget for one of the "
-                               f"{self.settings.cypher_lanes} Cypher lanes (other queries hold them)")
+        deadline = started + timeout_ms / 1000
+        while not self._cypher_lanes.acquire(timeout=min(0.1, max(deadline - time.monotonic(), 0))):
+            if time.monotonic() >= deadline:
+                raise QueryTimeout(f"the query waited its whole {timeout_ms} ms time budget for one of the "
+                                   f"{self.settings.cypher_lanes} Cypher lanes (other queries hold them)")
+            if client_gone is not None and client_gone():
+                raise ClientGone("the client left while its query waited for a Cypher lane")
         try:
             left = timeout_ms - int((time.monotonic() - started) * 1000)
             if left <= 0:

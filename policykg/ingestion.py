@@ -132,6 +132,18 @@ def printable_path(path: Path | str) -> str:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+def stored_path(path: str) -> str:
+    """The path kept with a version, which anyone with read access to the store (POST /cypher) can read:
+    relative to the working directory when the file is under it, else its folder and name only."""
+    p = Path(path)
+    if not p.is_absolute():
+        return path
+    try:
+        return str(p.relative_to(Path.cwd()))
+    except ValueError:
+        return str(Path(p.parent.name) / p.name)
+
+
 def prepare(path: Path, ctx: _Context) -> Prepared:
     """Read and extract one file; never raises (a failure is the result's ``error``)."""
     from policykg.ingest.readers import file_bytes
@@ -481,8 +493,8 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
                 finish(o)
                 continue
             stored = state.documents.get(did)
-            source = DocumentSource(text=prep.text, path=prep.path, file_hash=prep.file_hash, format=prep.format,
-                                    encoding=prep.encoding, extractor=extractor)
+            source = DocumentSource(text=prep.text, path=stored_path(prep.path), file_hash=prep.file_hash,
+                                    format=prep.format, encoding=prep.encoding, extractor=extractor)
             t_load = time.perf_counter()
             try:
                 loaded = load(doc, source)

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 CATALOG_DIR = Path(str(resources.files("policykg.queries")))
@@ -44,7 +45,7 @@ def _boolean(value: Any) -> bool:
     raise ValueError(f"not a boolean: {value!r}")  # "null" or "maybe" is a mistake, not false
 
 
-_CAST = {"string": str, "int": int, "float": float, "bool": _boolean}
+_CAST: dict[str, Callable[[Any], Any]] = {"string": str, "int": int, "float": float, "bool": _boolean}
 
 
 class CatalogError(PolicyKGError, ValueError):

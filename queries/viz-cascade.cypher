@@ -19,7 +19,7 @@ RETURN low {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end
             label: 'Task', doc_number: cdoc.doc_number, document: cdoc.title,
             targets: [(low)-[:HAS_TARGET]->(lg:Target) | lg.text]} AS source,
        type(c) AS rel, c {.doc_id, .number, .span_start, .span_end, .basis, .score, .direction, .terms, .counterparts,
-         .shared_industries, .rank, .linker, .regions, .region_rule} AS props,
+         .shared_industries, .rank, .linker, .evidence, .regions, .region_rule} AS props,
        up {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility, .deadline,
            label: 'Task', doc_number: pdoc.doc_number, document: pdoc.title,
            leads: [(pl:Department)-[plr:LEADS]->(up) | {name: pl.name, at: coalesce(plr.position, plr.span_start)}],

@@ -64,7 +64,7 @@ MATCH (t)-[r:CASCADES_FROM]->(up:Task)
 OPTIONAL MATCH (up)-[:IN_DOCUMENT]->(updoc:Document)
 RETURN t {.id, label: 'Task'} AS source, 'CASCADES_FROM' AS rel,
        r {.doc_id, .number, .span_start, .span_end, .basis, .score, .direction, .terms, .counterparts,
-         .shared_industries, .rank, .linker} AS props,
+         .shared_industries, .rank, .linker, .evidence} AS props,
        up {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility, .deadline,
            label: 'Task', doc_number: updoc.doc_number, document: updoc.title,
            leads: [(upl:Department)-[uplr:LEADS]->(up) | {name: upl.name, at: coalesce(uplr.position, uplr.span_start)}]} AS target

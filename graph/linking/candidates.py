@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -112,6 +113,7 @@ class _Signals:
         self.upper_tokens = tokenize([full(u) for u in upper], tok)
         self.lower_tokens = tokenize([full(u) for u in lower], tok)
         self.upper_title_tokens = tokenize([u.title for u in upper], tok)
+        self.text: tuple[Any, Any] | None
         if weighting == "tfidf":
             self.text = _cosine_pair(self.upper_tokens, self.lower_tokens)
         else:

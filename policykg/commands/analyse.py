@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from .console import out, err
-from .options import DataOption, StoreKind, StoreOption, open_store_or_exit, resolving_fetch
+from .options import DataOption, StoreOption, open_store_or_exit, resolving_fetch
 
 
 

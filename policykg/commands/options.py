@@ -13,7 +13,7 @@ import sys
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -23,6 +23,9 @@ from policykg.graph.stores.errors import StoreError
 from policykg.settings import Settings
 
 from .console import err, out
+
+if TYPE_CHECKING:
+    from .tables import Layout
 
 
 class StoreKind(str, Enum):
