@@ -6,7 +6,7 @@ PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet --upgrade pip "setuptools>=77"  # the build backend pyproject.toml asks for
 # setuptools says "Editable installation: folders named like the package may take precedence" on every
 # editable install with a package-dir mapping; it is information, not a problem, and it buried real output.
 PYTHONWARNINGS="ignore:Editable installation" .venv/bin/python -m pip install --quiet -e '.[test,lint]'
