@@ -12,6 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from policykg.graph.repository import GraphStore
 
+from .guards import ClientLimit, HostAllowList, SecurityHeaders
 from .middleware import BodyLimit, RequestLog
 from .problems import ApiProblem, Problem, install_handlers
 from . import (routes_cypher, routes_departments, routes_documents, routes_health, routes_industries, routes_mapping,
@@ -40,6 +41,10 @@ def _version() -> str:
         return "0"
 
 
+# the whole-graph pages, the network views and client Cypher: what one client may run only a few of at once
+EXPENSIVE = ("/analytics", "/viz", "/cypher")
+
+
 def create_app(store: GraphStore | None = None, settings: Settings | None = None) -> FastAPI:
     """The API over ``store`` (or the store the settings name, opened on first use)."""
     settings = settings or Settings.from_env()
@@ -53,6 +58,10 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if settings.writes_enabled:
+            from .extract_worker import warm
+
+            warm()
         # open the store before the first request; if it is not there yet, requests answer 503 until it is
         try:
             await run_in_threadpool(holder.get)
@@ -85,6 +94,10 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "X-API-Key"], expose_headers=["Server-Timing", "Location"],
                            max_age=600)
+    app.add_middleware(ClientLimit, prefixes=EXPENSIVE, per_client=settings.client_concurrency)
+    app.add_middleware(SecurityHeaders)
+    if settings.allowed_hosts:
+        app.add_middleware(HostAllowList, allowed=settings.allowed_hosts)
     app.add_middleware(RequestLog)
     _document_problems(app)
     return app

@@ -23,13 +23,15 @@ Status codes, and why:
 """
 from __future__ import annotations
 
+import json
 import logging
+import re
 from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -107,6 +109,16 @@ def _instance(request: Request) -> str:
     return raw.decode("ascii", "replace") if raw else request.url.path
 
 
+_PATH = re.compile(r"(?<![\w.])/(?:[^\s:;,'\"()]+/?)+")
+
+
+def public_reason(exc: BaseException) -> str:
+    """What a client may read of a store failure: its first line, with file-system paths left out (the log has
+    the whole message; the server's directories are not a stranger's business)."""
+    first = (str(exc).strip().splitlines() or [""])[0]
+    return _PATH.sub("[path]", first)
+
+
 def store_problem(exc: StoreError) -> ApiProblem:
     """What a store error means to a client."""
     if isinstance(exc, ReadOnlyViolation):
@@ -119,8 +131,8 @@ def store_problem(exc: StoreError) -> ApiProblem:
     if isinstance(exc, QueryError):
         return ApiProblem(400, str(exc), kind="cypher-error")
     if isinstance(exc, (StoreUnavailable, ServerNotRunning, ServerStartError)):
-        return ApiProblem(503, f"the graph store is not available: {exc}", headers={"Retry-After": "5"})
-    return ApiProblem(503, f"the graph store failed: {exc}", headers={"Retry-After": "5"})
+        return ApiProblem(503, f"the graph store is not available: {public_reason(exc)}", headers={"Retry-After": "5"})
+    return ApiProblem(503, f"the graph store failed: {public_reason(exc)}", headers={"Retry-After": "5"})
 
 
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
@@ -131,7 +143,68 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     return out
 
 
+def wants_html(request: Request) -> bool:
+    """A browser asking for a page: Accept names text/html at least as high as any JSON type (curl's */* and
+    API clients' application/json keep JSON)."""
+    html = json_q = 0.0
+    for part in request.headers.get("accept", "").split(","):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = 1.0
+        for param in params:
+            if param.startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        media = media.lower()
+        if media in ("text/html", "application/xhtml+xml"):
+            html = max(html, q)
+        elif media == "application/json" or media.endswith("+json"):
+            json_q = max(json_q, q)
+    return html > 0 and html >= json_q
+
+
+def problem_page(request: Request, body: dict[str, Any], status: int, headers: dict[str, str]) -> HTMLResponse:
+    """The problem as a small HTML page, for a person in a browser."""
+    from html import escape
+
+    home = request.scope.get("root_path", "").rstrip("/") + "/viz"
+    extra = "".join(f"<li>{escape(str(k))}: {escape(json.dumps(v, ensure_ascii=False))}</li>"
+                    for k, v in body.items() if k not in ("type", "title", "status", "detail", "instance"))
+    page = (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{status} '
+            f'{escape(str(body.get("title", "")))} · policykg</title><link rel="icon" href="data:,">'
+            '<style>body{font-family:"Noto Sans CJK SC",system-ui,sans-serif;max-width:760px;margin:40px auto;'
+            'padding:0 16px;color:#1f2937}h1{font-size:22px}p.detail{font-size:16px}.meta{color:#64748b;'
+            'font-size:13px}</style></head><body>'
+            f'<h1>{status} {escape(str(body.get("title", "")))}</h1>'
+            f'<p class="detail">{escape(str(body.get("detail", "")))}</p>'
+            + (f"<ul>{extra}</ul>" if extra else "")
+            + f'<p><a href="{escape(home)}">all views</a></p><p class="meta">{escape(str(body.get("type", "")))} · '
+            f'{escape(str(body.get("instance") or ""))} · API clients get this as {PROBLEM_MEDIA_TYPE}</p>'
+            "</body></html>")
+    return HTMLResponse(page, status_code=status, headers=headers)
+
+
+def _negotiated(handler):
+    """An exception handler that answers a browser with an HTML page and everyone else with problem details."""
+    async def handle(request: Request, exc: Exception):
+        response = await handler(request, exc)
+        if response is not None and response.media_type == PROBLEM_MEDIA_TYPE and wants_html(request):
+            headers = {k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")}
+            return problem_page(request, json.loads(response.body), response.status_code, headers)
+        return response
+
+    return handle
+
+
 def install_handlers(app: FastAPI) -> None:
+    _install(app)
+    # the same handlers, wrapped: a browser gets HTML (content negotiation in this one place)
+    for kind in (ApiProblem, StoreError, RequestValidationError, StarletteHTTPException, Exception):
+        app.exception_handlers[kind] = _negotiated(app.exception_handlers[kind])
+
+
+def _install(app: FastAPI) -> None:
     @app.exception_handler(ApiProblem)
     async def _api_problem(request: Request, exc: ApiProblem) -> JSONResponse:
         return problem_response(request, exc.status, exc.detail, kind=exc.kind, headers=exc.headers, **exc.extensions)

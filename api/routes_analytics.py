@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
-from fastapi.responses import Response
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from policykg.graph.analytics import (analysis_report, bridging_departments, centrality_table, collaboration_graph,
@@ -16,7 +16,7 @@ from policykg.graph.analytics import (analysis_report, bridging_departments, cen
 
 from .deps import Runner
 from .routes_departments import Level
-from .problems import problem_responses
+from .problems import problem_responses, wants_html
 
 router = APIRouter(tags=["analytics"])
 
@@ -100,54 +100,83 @@ def _top(rows: list, top: int) -> list:
     return rows[:top] if top else rows
 
 
+def _answer(request: Request, key: str, rows: list, title: str):
+    """The rows as JSON for API clients, as a table page for a browser."""
+    if not wants_html(request):
+        return rows
+    from policykg.viz.report_page import render_analytics
+
+    base = request.scope.get("root_path", "").rstrip("/")
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return HTMLResponse(render_analytics({key: [_plain(r) for r in rows]}, title=title, base=base, json_href=here,
+                                         plot=key == "workload"))
+
+
+def _plain(row) -> dict:
+    return row.model_dump() if isinstance(row, BaseModel) else dict(row)
+
+
 @router.get("/analytics", response_model=Report, responses=problem_responses(422, 503, 504),
             summary="The whole analytics report (what `policykg analyse -f json` prints)")
-def report(runner: Runner, top: TopQuery = 15, include_collective: CollectiveQuery = False):
-    r = analysis_report(runner.rows, top=top, include_collective=include_collective)
+def report(request: Request, runner: Runner, top: TopQuery = 15, include_collective: CollectiveQuery = False):
+    r = runner.cached(("analytics", top, include_collective),
+                      lambda: analysis_report(runner.cached_rows, top=top, include_collective=include_collective))
+    if wants_html(request):
+        from policykg.viz.report_page import render_analytics
+
+        base = request.scope.get("root_path", "").rstrip("/")
+        parts = {"workload": _top(r["workload"], top), "centrality": r["centrality"], "bridges": _top(r["bridges"], top),
+                 "unled_tasks": r["unled_tasks"], "unowned_targets": r["unowned_targets"]}
+        return HTMLResponse(render_analytics(parts, title="Analytics", base=base, json_href=f"{base}/analytics",
+                                             plot=True))
     return Report(workload=_top(r["workload"], top), centrality=r["centrality"], bridges=_top(r["bridges"], top),
                   unled_tasks=r["unled_tasks"], unowned_targets=r["unowned_targets"])
 
 
 @router.get("/analytics/workload", response_model=list[Workload], responses=problem_responses(422, 503, 504),
             summary="Departments by workload: tasks led, cooperated on, targets owned")
-def department_workload(runner: Runner, level: Level | None = None, include_collective: CollectiveQuery = False,
-                        top: TopQuery = 0):
-    return _top(workload(runner.rows, level.value if level else None, include_collective), top)
+def department_workload(request: Request, runner: Runner, level: Level | None = None,
+                        include_collective: CollectiveQuery = False, top: TopQuery = 0):
+    rows = _top(workload(runner.cached_rows, level.value if level else None, include_collective), top)
+    return _answer(request, "workload", rows, "Workload by department")
 
 
 @router.get("/analytics/centrality", response_model=list[Centrality], responses=problem_responses(422, 503, 504),
             summary="Centrality in the who-works-with-whom network")
-def centrality(runner: Runner, top: TopQuery = 15, document: DocumentQuery = None):
-    rows = runner.rows("responsibility-edges", {"document": document})
-    return centrality_table(collaboration_graph(rows), top)
+def centrality(request: Request, runner: Runner, top: TopQuery = 15, document: DocumentQuery = None):
+    rows = runner.cached(("centrality", top, document), lambda: centrality_table(
+        collaboration_graph(runner.cached_rows("responsibility-edges", {"document": document})), top))
+    return _answer(request, "centrality", rows, "Centrality")
 
 
 @router.get("/analytics/bridges", response_model=list[Bridge], responses=problem_responses(422, 503, 504),
             summary="Departments that bridge provincial and city tasks")
-def bridges(runner: Runner, top: TopQuery = 0, include_collective: CollectiveQuery = False):
-    resp = runner.rows("responsibility-edges", {"document": None})
-    cascades = runner.rows("cascade-edges", {"min_score": None})
-    levels = {r["department_id"]: r["level"] for r in workload(runner.rows, include_collective=True)}
+def bridges(request: Request, runner: Runner, top: TopQuery = 0, include_collective: CollectiveQuery = False):
+    resp = runner.cached_rows("responsibility-edges", {"document": None})
+    cascades = runner.cached_rows("cascade-edges", {"min_score": None})
+    levels = {r["department_id"]: r["level"] for r in workload(runner.cached_rows, include_collective=True)}
     rows = bridging_departments(resp, cascades, include_collective=include_collective)
-    return _top([{**r, "level": levels.get(r["department_id"])} for r in rows], top)
+    return _answer(request, "bridges", _top([{**r, "level": levels.get(r["department_id"])} for r in rows], top),
+                   "Departments bridging provincial and city tasks")
 
 
 @router.get("/analytics/unled-tasks", response_model=list[UnledTask], responses=problem_responses(422, 503, 504),
             summary="Tasks whose responsibility clause names no lead")
-def tasks_without_lead(runner: Runner, document: DocumentQuery = None):
-    return unled_tasks(runner.rows, document)
+def tasks_without_lead(request: Request, runner: Runner, document: DocumentQuery = None):
+    return _answer(request, "unled_tasks", unled_tasks(runner.cached_rows, document), "Tasks with no lead")
 
 
 @router.get("/analytics/unowned-targets", response_model=list[UnownedTarget],
             responses=problem_responses(422, 503, 504), summary="Targets in the preamble or in a provision no one leads")
-def targets_without_owner(runner: Runner, document: DocumentQuery = None):
-    return unowned_targets(runner.rows, document)
+def targets_without_owner(request: Request, runner: Runner, document: DocumentQuery = None):
+    return _answer(request, "unowned_targets", unowned_targets(runner.cached_rows, document), "Targets no one owns")
 
 
 def _plot(runner: Runner, fmt: str, top: int, include_collective: bool) -> Response:
     from policykg.viz.plots import FORMATS, workload_plot
 
-    body = workload_plot(workload(runner.rows, include_collective=include_collective), fmt, top=top)
+    body = runner.cached(("plot", fmt, top, include_collective), lambda: workload_plot(
+        workload(runner.cached_rows, include_collective=include_collective), fmt, top=top))
     return Response(body, media_type=FORMATS[fmt], headers={"Cache-Control": "no-cache"})
 
 

@@ -1,6 +1,7 @@
 """The province-to-city task mapping. Catalog query: province-to-city-mapping."""
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -11,6 +12,17 @@ from .problems import problem_responses
 from .resolve import canonical_name
 
 router = APIRouter(tags=["mapping"])
+
+
+class Basis(str, Enum):
+    explicit = "explicit"
+    inferred = "inferred"
+
+
+class LinkType(str, Enum):
+    CASCADES_FROM = "CASCADES_FROM"
+    RELATES_TO = "RELATES_TO"
+    any = "any"
 
 _PROVINCIAL = "山东省县域经济高质量发展三年行动方案(2023—2025年)"
 
@@ -47,6 +59,8 @@ class CascadeRow(BaseModel):
     shared_terms: list[str] = Field(default_factory=list, description="evidence: key terms both texts use")
     counterparts: list[str] = Field(default_factory=list,
                                     description="evidence: department pairs on both sides (省科技厅→市科技局)")
+    regions: str | None = Field(None, description="evidence of an inferred link: the two documents' regions and "
+                                                  "what gave them, 山东省 (issuer) ⊃ 菏泽市 (doc_number)")
 
 
 @router.get("/mapping/province-to-city", response_model=Page[CascadeRow],
@@ -63,10 +77,18 @@ def province_to_city(
                                       description="the region of the lower-level document")] = None,
     department: Annotated[str | None, Query(max_length=100, examples=["省生态环境厅"],
                                             description="a department on either side (any of its names)")] = None,
-    min_score: Annotated[float | None, Query(ge=0, le=1, description="keep links scored at least this")] = None,
+    basis: Annotated[Basis | None, Query(description="explicit (a table states the link) or inferred "
+                                                     "(policykg link); both when omitted")] = None,
+    link: Annotated[LinkType, Query(description="CASCADES_FROM (the default), RELATES_TO (same subject, no "
+                                                "direction: only when asked) or any")] = LinkType.CASCADES_FROM,
+    min_score: Annotated[float | None, Query(ge=0, le=1, description="keep links scored at least this (default: "
+                                                                     "the linker's calibrated threshold)")] = None,
 ):
+    """The default answer is what is known or likely: the links tables state, and the inferred CASCADES_FROM
+    above the calibrated threshold. RELATES_TO (same subject, but not carried out) only when asked."""
     dept = canonical_name(runner, department, "department") if department else None
     result = runner.page("province-to-city-mapping", {"document": document, "task": task, "city": city,
-                                                      "department": dept, "min_score": min_score},
+                                                      "department": dept, "min_score": min_score,
+                                                      "basis": basis.value if basis else None, "link": link.value},
                          paging.offset, paging.limit)
     return Page[CascadeRow].of(result, [CascadeRow(**r) for r in result.items])

@@ -15,24 +15,34 @@ router = APIRouter(tags=["targets"])
 
 class Target(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{
-        "year": 2025, "metric": "服务业增加值年均增长", "value": 6.0, "unit": "%", "qualifier": "以上",
-        "text": "全市服务业增加值年均增长6%以上", "task_id": None, "number": "", "doc_number": "菏政办字〔2024〕7号",
-        "owners": []}]})
+        "year": 2025, "year_basis": "stated", "metric": "服务业增加值年均增长", "value": 6.0, "unit": "%",
+        "qualifier": "以上", "text": "全市服务业增加值年均增长6%以上", "scope": "菏泽市", "scope_level": "city",
+        "task_id": None, "number": "", "deadline": None, "doc_number": "菏政办字〔2024〕7号",
+        "owner_task_id": None, "owners": [], "owned": False}]})
 
     year: int | None = Field(description="the year it falls due (null when the text gives none)")
+    year_basis: str | None = Field(None, description="where the year comes from: stated (the sentence or its "
+                                                     "heading), package (a one-year package), none")
     metric: str | None = Field(description="what is measured")
     value: float | None
     unit: str | None = Field(description="its unit (万/亿 kept in the unit)")
     qualifier: str | None = Field(description="以上, 左右, 达到, 不少于 …")
     text: str | None = Field(description="the words that state it")
-    task_id: str | None = Field(description="the task stating it (null for a document-wide target)")
+    scope: str | None = Field(None, description="the region the goal counts over")
+    scope_level: str | None = Field(None, description="province, city or county")
+    task_id: str | None = Field(description="the task that states it (null for a document-wide target)")
     number: str | None = Field(description="the provision it sits in")
+    deadline: str | None = Field(None, description="the stating task's deadline as printed (完成时限), null if none")
     doc_number: str | None
-    owners: list[str] = Field(description="departments leading the task")
+    owner_task_id: str | None = Field(None, description="the task that owns it: the stating task, or for a "
+                                                        "provincial goal quoted in a division-of-labour row the "
+                                                        "province's task")
+    owners: list[str] = Field(description="departments leading the owning task")
+    owned: bool = Field(False, description="whether any department leads the owning task")
 
 
 @router.get("/targets", response_model=Page[Target], responses=problem_responses(404, 409, 422, 503, 504),
-            summary="Targets by due year, department, industry or document")
+            summary="Targets by due year, department, industry, document or scope; owned or not")
 def list_targets(
     runner: Runner,
     paging: PagingDep,
@@ -43,8 +53,14 @@ def list_targets(
                                           description="an industry the target's task concerns")] = None,
     document: Annotated[str | None, Query(max_length=300, examples=["菏政发〔2024〕1号"],
                                           description="document id, number or part of its title")] = None,
+    scope: Annotated[str | None, Query(max_length=100, examples=["菏泽市"],
+                                       description="the region the target counts over, or its level "
+                                                   "(province, city, county)")] = None,
+    owned: Annotated[bool | None, Query(description="true: only targets a department owns; "
+                                                    "false: only targets with no owner")] = None,
 ):
     dept = canonical_name(runner, department, "department") if department else None
-    result = runner.page("targets", {"year": year, "department": dept, "industry": industry, "document": document},
+    result = runner.page("targets", {"year": year, "department": dept, "industry": industry, "document": document,
+                                     "scope": scope, "owned": owned},
                          paging.offset, paging.limit)
     return Page[Target].of(result, [Target(**r) for r in result.items])

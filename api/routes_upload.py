@@ -19,9 +19,11 @@ from starlette.datastructures import UploadFile
 from policykg.errors import PolicyKGError
 from policykg.graph.stores.errors import StoreError
 from policykg.ingest.extract import ExtractionError
+from policykg.ingest.readers.budget import BUDGET as READ_BUDGET
 from policykg.ingest.reading import ReadError
-from policykg.ingestion import Ingestion
+from policykg.ingestion import Ingestion, prepare_upload
 
+from .extract_worker import WorkerFailed, run_in_worker
 from .problems import ApiProblem, problem_responses
 from .uploads import READERS, check_readable, safe_name
 
@@ -98,13 +100,22 @@ async def upload_document(
 
 
 def _ingest(request: Request, data: bytes, name: str) -> UploadResult:
+    settings = request.app.state.settings
+    try:
+        # read in a fresh process (its memory returns, it can be killed); a new service there reads the alias
+        # files as they are now (departments --merge)
+        prep = run_in_worker(prepare_upload, (settings, data, name), seconds=READ_BUDGET.seconds, name=name)
+    except (ReadError, ExtractionError) as exc:
+        raise ApiProblem(422, str(exc), kind="unreadable-document") from exc
+    except WorkerFailed as exc:
+        raise ApiProblem(422, f"{name}: could not be read ({exc})", kind="unreadable-document") from exc
     runner = request.app.state.runner
     store = runner.holder.get()
     try:
-        # a new service per upload: it reads the alias files as they are now (departments --merge)
-        service = Ingestion(request.app.state.settings, open_store=lambda: store)
-        with _write_lock:
-            doc, report = service.ingest_upload(data, name, store)
+        service = Ingestion(settings, open_store=lambda: store)
+        with _write_lock, store.writer_lock("an upload to policykg serve"):
+            doc, report = service.load_upload(prep, store)
+        runner.cache.clear()  # the fingerprint would see it too; this answers the uploader's next read at once
     except (ReadError, ExtractionError) as exc:
         raise ApiProblem(422, str(exc), kind="unreadable-document") from exc
     except StoreError as exc:

@@ -1,6 +1,7 @@
 """The browser views: a landing page and four responsibility networks, every asset served from here.
 
-Catalog queries: viz-department, viz-document, viz-cascade, viz-industry (the networks); department-workload,
+Catalog queries: viz-department, viz-document, viz-cascade, viz-industry, viz-neighbours (the networks, the task
+view and the JSON a double-click expands with); department-workload,
 documents, industries, graph-counts (the landing page). The pages load vis-network and their own script and
 style from /viz/static/ and nothing from any other host.
 """
@@ -14,9 +15,10 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from policykg.viz import AmbiguousName, ViewNotFound, build_view
 from policykg.viz.assets import ASSETS, AssetMissing, asset_path, media_type
 from policykg.viz.graphs import DEFAULT_NODE_LIMIT
-from policykg.viz.render import render_html, render_landing
+from policykg.viz.render import network_data, render_html, render_landing
 
 from .deps import Runner
+from .routes_mapping import Basis, LinkType
 from .problems import ApiProblem, problem_responses
 from .resolve import find_department
 
@@ -60,11 +62,11 @@ def landing(
     q: Annotated[str, Query(max_length=100, description="show only departments, documents and industries whose "
                                                         "name (or alias, title, number) contains this")] = "",
 ):
-    departments = runner.rows("department-workload", {"include_collective": True})
-    documents = runner.rows("documents")
-    industries = runner.rows("industries", {"offset": 0, "limit": 100_000})
+    departments = runner.cached_rows("department-workload", {"include_collective": True})
+    documents = runner.cached_rows("documents")
+    industries = runner.cached_rows("industries", {"offset": 0, "limit": 100_000})
     counts: dict[str, int] = {}
-    for row in runner.rows("graph-counts"):
+    for row in runner.cached_rows("graph-counts"):
         if row["type"] is not None:
             counts[row["type"]] = row["count"]
     html = render_landing(departments=departments, documents=documents, industries=industries, counts=counts,
@@ -122,10 +124,14 @@ def cascade_page(
     document: Annotated[str | None, Query(max_length=300, examples=["山东省县域经济高质量发展三年行动方案"],
                                           description="only this higher-level document: id, number or part of "
                                                       "its title")] = None,
-    min_score: Annotated[float | None, Query(ge=0, le=1, description="only links scored at least this")] = None,
+    min_score: Annotated[float | None, Query(ge=0, le=1, description="only links scored at least this (default: "
+                                                                     "the linker's calibrated threshold)")] = None,
+    basis: Annotated[Basis | None, Query(description="explicit or inferred links only")] = None,
+    link: Annotated[LinkType | None, Query(description="CASCADES_FROM (the default), RELATES_TO or any")] = None,
     limit: LimitQuery = DEFAULT_NODE_LIMIT,
 ):
-    return _page(request, _build(runner, "cascade", document, limit, min_score=min_score))
+    return _page(request, _build(runner, "cascade", document, limit, min_score=min_score,
+                                 basis=basis.value if basis else None, link=link.value if link else None))
 
 
 @router.get("/viz/industry/{name}", response_class=HTMLResponse,
@@ -138,3 +144,28 @@ def industry_page(
     limit: LimitQuery = DEFAULT_NODE_LIMIT,
 ):
     return _page(request, _build(runner, "industry", name, limit))
+
+
+@router.get("/viz/task/{task_id:path}", response_class=HTMLResponse,
+            responses={200: HTML, **problem_responses(404, 422, 503, 504)},
+            summary="A task and everything one relationship away: its document, departments, targets, links (HTML)")
+def task_page(
+    request: Request,
+    runner: Runner,
+    task_id: Annotated[str, Path(min_length=1, max_length=300, examples=["task:菏政办字〔2024〕7号:四/(五)"])],
+    limit: LimitQuery = DEFAULT_NODE_LIMIT,
+):
+    return _page(request, _build(runner, "task", task_id, limit))
+
+
+@router.get("/viz/neighbours", responses={200: {"description": "vis-network nodes and edges, with hover text and "
+                                                               "panel data"}, **problem_responses(404, 422, 503, 504)},
+            summary="A node's neighbours, for expanding a node in a view (JSON)")
+def neighbours(
+    runner: Runner,
+    id: Annotated[str, Query(min_length=1, max_length=300, examples=["dept:371700:市统计局"],
+                             description="the node's id")],
+    limit: LimitQuery = DEFAULT_NODE_LIMIT,
+):
+    """Catalog query viz-neighbours: the node and everything one relationship away, drawn as in the views."""
+    return network_data(_build(runner, "task", id, limit))

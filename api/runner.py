@@ -6,15 +6,19 @@ the same answer as the endpoint.
 """
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from policykg.graph.stores.embedded_client import ReadResult
-from policykg.graph.stores.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreError
+from policykg.graph.stores.errors import QueryError, QueryRefused, QueryTimeout, ReadOnlyViolation, StoreError
 from policykg.queries.catalog import CatalogError, CatalogQuery, get_query
+from policykg.settings import Settings
 
 from .problems import ApiProblem
-from policykg.settings import Settings
+from .result_cache import FINGERPRINT, VersionedCache
 from .store_access import StoreHolder
 
 DEFAULT_PAGE_SIZE = 50
@@ -46,20 +50,62 @@ class QueryRunner:
     def __init__(self, holder: StoreHolder, settings: Settings):
         self.holder = holder
         self.settings = settings
+        self._cypher_lanes = threading.BoundedSemaphore(settings.cypher_lanes)
+        self.cache = VersionedCache(self._store_version)
 
-    # -- raw reads (POST /cypher) -------------------------------------------------
-    def read(self, text: str, params: Mapping[str, Any], *, timeout_ms: int, row_cap: int) -> ReadResult:
+    def _store_version(self) -> tuple:
         store = self.holder.get()
         try:
-            return store.read(text, params, timeout_ms=timeout_ms, row_cap=row_cap)
+            result = store.read(FINGERPRINT, {}, timeout_ms=self.settings.query_timeout_ms, row_cap=1)
         except StoreError as exc:
             self.holder.lost(store, exc)
             raise
+        return (id(store), *(tuple(result.rows[0]) if result.rows else ()))
+
+    def cached(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per store version for ``key`` (heavy pages: the landing page, the analytics)."""
+        return self.cache.get(key, compute)
+
+    # -- raw reads (POST /cypher) -------------------------------------------------
+    def read(self, text: str, params: Mapping[str, Any], *, timeout_ms: int, row_cap: int) -> ReadResult:
+        """Cypher from a client: admitted by the store, run in its own lane, waiting counted in its budget."""
+        started = time.monotonic()
+        if not self._cypher_lanes.acquire(timeout=timeout_ms / 1000):
+            raise QueryTimeout(f"the query waited its whole {timeout_ms} ms time budget for one of the "
+                               f"{self.settings.cypher_lanes} Cypher lanes (other queries hold them)")
+        try:
+            left = timeout_ms - int((time.monotonic() - started) * 1000)
+            if left <= 0:
+                raise QueryTimeout(f"the query spent its {timeout_ms} ms time budget waiting for a Cypher lane")
+            store = self.holder.get()
+            try:
+                return store.read_public(text, params, timeout_ms=left, row_cap=row_cap)
+            except StoreError as exc:
+                self.holder.lost(store, exc)
+                raise
+        finally:
+            self._cypher_lanes.release()
+
+    def ping(self, *, timeout_ms: int):
+        """The store answers a trivial read (GET /healthz), outside the Cypher lanes: it answers while they are full."""
+        store = self.holder.get()
+        try:
+            store.read("RETURN 1 AS ok", {}, timeout_ms=timeout_ms, row_cap=1)
+        except StoreError as exc:
+            self.holder.lost(store, exc)
+            raise
+        return store
 
     # -- catalog queries --------------------------------------------------------
     def rows(self, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         result, _ = self._run(get_query(name), dict(params or {}))
         return [dict(zip(result.columns, row)) for row in result.rows]
+
+    def cached_rows(self, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """``rows`` kept per store version: for the whole-graph queries behind the heavy pages."""
+        key = ("rows", name, tuple(sorted((k, repr(v)) for k, v in (params or {}).items())))
+        rows = self.cached(key, lambda: self.rows(name, params))
+        return [dict(r) for r in rows]  # callers may change their copy
 
     def page(self, name: str, params: Mapping[str, Any], offset: int, limit: int) -> PageResult:
         """One page of a list query.
@@ -99,7 +145,7 @@ class QueryRunner:
         try:
             result = store.read(query.text, bound, timeout_ms=self.settings.query_timeout_ms,
                                 row_cap=self.settings.row_cap)
-        except (QueryTimeout, ReadOnlyViolation):
+        except (QueryTimeout, ReadOnlyViolation, QueryRefused):
             raise
         except QueryError as exc:
             # a catalog query the engine rejects is our bug, not the client's: a 500, logged

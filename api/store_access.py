@@ -16,7 +16,7 @@ from collections.abc import Callable
 from policykg.graph.repository import GraphStore
 from policykg.graph.stores.errors import ServerNotRunning, ServerStartError, StoreError, StoreUnavailable
 
-from .problems import ApiProblem
+from .problems import ApiProblem, public_reason
 
 log = logging.getLogger("policykg.api")
 
@@ -40,7 +40,8 @@ class StoreHolder:
                 try:
                     self._store = self._factory()  # type: ignore[misc]
                 except StoreError as exc:
-                    raise ApiProblem(503, f"the graph store cannot be opened: {exc}",
+                    log.warning("the graph store cannot be opened: %s", exc)
+                    raise ApiProblem(503, f"the graph store cannot be opened: {public_reason(exc)}",
                                      headers={"Retry-After": "5"}) from exc
                 log.info("graph store opened: %s", self._store.describe())
             return self._store

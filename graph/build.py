@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from policykg.ingest.departments import LEVEL_PREFIXES
 from policykg.ingest.normalize import compact
 from policykg.ingest.records import ExtractedDocument, Span, UnitRef
+from policykg.ingest.references import core_title
 from policykg.ingest.regions import Region, region_index
 
 from .ids import document_id, document_key, region_id, task_id, titles_of
-from .linking.references import references
 from .model import PolicyGraph
 
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号$")
@@ -64,15 +64,26 @@ class _Builder:
         return doc_region
 
     # -- documents ---------------------------------------------------------------
-    def reference(self, ref: str, cited_from: str) -> str:
-        """The document id a 《title》 or number refers to: the ingested one if we have it, else a stub."""
+    def reference(self, ref: str, cited_from: str, forms: Iterable[str] = ()) -> str:
+        """The document id a 《title》 or number refers to: the ingested one if we have it, else a stub.
+        ``forms`` are the other ways the citation names it (《河南省…关于印发<X>的通知》(豫建房〔2025〕181号)):
+        a document known by its title only is still found."""
+        forms = list(forms)
         plain = compact(ref).strip("《》")
         key = self.by_number.get(plain) or self.by_title.get(plain)
+        for form in forms:
+            if key is None:
+                key = next((self.by_title[t] for t in titles_of(form.strip("《》")) if t in self.by_title), None)
         if key is not None and document_id(key) != cited_from:
             # a real document, built here or already stored: refer to it by id (no properties to set)
             return self.g.add_node(document_id(key), "Document").id
         did = document_id(plain)
         props = {"doc_number": plain} if _DOC_NUMBER.match(plain) else {"title": plain}
+        cited_title = next((f for f in forms if f.startswith("《")), None)
+        if "title" not in props and cited_title:
+            # cited by number and title: the stub keeps the title the document is printed under, so the
+            # document folds it in when it comes, even if its own text carries no number
+            props["title"] = core_title(cited_title)
         self.g.add_node(did, "Document", stub=True, source_docs=[cited_from], **props)
         return did
 
@@ -101,14 +112,15 @@ class _Builder:
         doc_region = self.regions.by_code.get(info.region_code) if info.region_code else None
         self.g.add_node(did, "Document", stub=False, doc_number=info.doc_number, title=info.title,
                         issuer=info.issuer, region=info.region, level=info.level, date=info.date,
+                        region_code=info.region_code, region_basis=info.region_basis,
                         file=doc.file, content_hash=doc.content_hash, doc_id=did)
         if info.issuer:
             issuer = self.department(None, info.issuer, info.level, doc_region, key)
             self.g.add_edge(did, "ISSUED_BY", issuer, doc_id=did)
-        refs = references(doc)
+        refs = doc.references  # read at extraction (ingest.references): the build only maps them
         for ref in refs:
-            if ref.evidence.get("where") == "header":
-                self.g.add_edge(did, ref.kind, self.reference(ref.target, did), doc_id=did, basis="explicit",
+            if ref.where == "header":
+                self.g.add_edge(did, ref.kind, self.reference(ref.target, did, ref.cited_as), doc_id=did, basis="explicit",
                                 cited_as=ref.cited_as[0])
 
         def prov(span: Span, number: str) -> dict:
@@ -127,10 +139,12 @@ class _Builder:
 
         upper_doc = self.reference(info.implements[0], did) if doc.cascades and info.implements else None
         cascades = {c.number: c for c in doc.cascades}
+        upper_tasks: dict[str, str] = {}  # row number -> the upper-level task the row quotes
         for t in doc.tasks:
             tid = task_id(key, t.number, t.clause)
             self.g.add_node(tid, "Task", title=t.title, text=t.text, text_start=t.text_start,
-                            level=info.level, has_responsibility=True, clause=t.clause, **prov(t.span, t.number))
+                            level=info.level, has_responsibility=True, clause=t.clause, deadline=t.deadline,
+                            deadline_year=t.deadline_year, **prov(t.span, t.number))
             self.g.add_edge(tid, "IN_DOCUMENT", did, **prov(t.span, t.number))
             if t.parent:
                 self.g.add_edge(tid, "UNDER", task_id(key, t.parent), **prov(t.span, t.number))
@@ -139,31 +153,42 @@ class _Builder:
                 if cascade is not None and unit.role != "implement":
                     continue  # the upper level's units lead the upper-level task (below)
                 dep = self.department(unit, unit.name, unit.level, doc_region, key, unit.collective, unit.known)
-                self.g.add_edge(dep, EDGE_OF_ROLE[unit.role], tid, surface=unit.surface, **prov(unit.span, t.number))
+                # printed and position keep the list as printed: the first-listed lead is the main one
+                self.g.add_edge(dep, EDGE_OF_ROLE[unit.role], tid, surface=unit.surface,
+                                printed=unit.printed or unit.surface, position=unit.position, **prov(unit.span, t.number))
             for name in t.industries:
                 self.g.add_edge(tid, "CONCERNS", self.industry(name, did), **prov(t.span, t.number))
             if cascade is not None:
-                self.cascade(doc, key, tid, cascade, upper_doc, doc_region)
+                upper_tasks[t.number] = self.cascade(doc, key, tid, cascade, upper_doc, doc_region)
 
         # a provision that says 落实《…》 carries that document out; one that only names it cites it
         for ref in refs:
-            provision = ref.evidence.get("provision")
-            if ref.evidence.get("where") == "header" or not provision:
+            provision = ref.provision
+            if ref.where == "header" or not provision:
                 continue
             source = task_id(key, provision)
             if source not in self.g.nodes:
                 source = did
-            self.g.add_edge(source, ref.kind, self.reference(ref.target, did), doc_id=did, number=provision,
+            self.g.add_edge(source, ref.kind, self.reference(ref.target, did, ref.cited_as), doc_id=did, number=provision,
                             basis="explicit", cited_as=ref.cited_as[0])
 
         for k, target in enumerate(doc.targets, start=1):
             tgt = f"target:{key}:{target.task or '-'}:{k}"
-            self.g.add_node(tgt, "Target", text=target.text, metric=target.metric, value=target.value,
-                            unit=target.unit, qualifier=target.qualifier, year=target.year,
-                            **prov(target.span, target.task))
-            owner = task_id(key, target.task) if target.task else did
+            owner = task_id(key, target.task, target.clause) if target.task else did
+            if owner not in self.g.nodes:
+                owner = task_id(key, target.task) if target.task else did
             if owner not in self.g.nodes:
                 owner = did
+            # the task whose departments answer for it: the stating task, except for a provincial goal
+            # quoted in a division-of-labour row, which the province's task owns (not the city's units)
+            owner_task = owner if owner != did else None
+            cascade = cascades.get(target.task)
+            if cascade is not None and target.task in upper_tasks and target.scope_level == cascade.upper_level:
+                owner_task = upper_tasks[target.task]
+            self.g.add_node(tgt, "Target", text=target.text, metric=target.metric, value=target.value,
+                            unit=target.unit, qualifier=target.qualifier, year=target.year,
+                            year_basis=target.year_basis, scope=target.scope, scope_level=target.scope_level,
+                            clause=target.clause, owner_task=owner_task, **prov(target.span, target.task))
             self.g.add_edge(owner, "HAS_TARGET", tgt, **prov(target.span, target.task))
 
         for ind in doc.industries:
@@ -176,8 +201,8 @@ class _Builder:
         self.g.add_node(iid, "Industry", name=name, source_docs=[did])
         return iid
 
-    def cascade(self, doc, key, city_task: str, c, upper_doc: str | None, doc_region: Region | None) -> None:
-        """A table row: the upper-level task (in the implemented document) and who leads it there."""
+    def cascade(self, doc, key, city_task: str, c, upper_doc: str | None, doc_region: Region | None) -> str:
+        """A table row: the upper-level task (in the implemented document) and who leads it there; its id."""
         upper_key = upper_doc[len("doc:"):] if upper_doc else key + "(上级)"
         if upper_doc is None:
             upper_doc = document_id(upper_key)
@@ -195,16 +220,23 @@ class _Builder:
                                       unit.collective if unit else False, unit.known if unit else True)
                 self.g.add_edge(dep, EDGE_OF_ROLE[role], upper_task, doc_id=document_id(key), number=c.number,
                                 span_start=unit.span.start if unit else c.span.start,
-                                span_end=unit.span.end if unit else c.span.end)
+                                span_end=unit.span.end if unit else c.span.end,
+                                **_as_printed(unit))
         for name in c.city_cooperates:
             unit = by_name.get(name)
             dep = self.department(unit, name, c.lower_level, doc_region, key,
                                   unit.collective if unit else False, unit.known if unit else True)
             self.g.add_edge(dep, "COOPERATES_ON", city_task, doc_id=document_id(key), number=c.number,
                             span_start=unit.span.start if unit else c.span.start,
-                            span_end=unit.span.end if unit else c.span.end)
+                            span_end=unit.span.end if unit else c.span.end,
+                            **_as_printed(unit))
         self.g.add_edge(city_task, "CASCADES_FROM", upper_task, basis="explicit", score=1.0,
                         doc_id=document_id(key), number=c.number, span_start=c.span.start, span_end=c.span.end)
+        return upper_task
+
+
+def _as_printed(unit: UnitRef | None) -> dict:
+    return {"printed": unit.printed or unit.surface, "position": unit.position} if unit is not None else {}
 
 
 def build_graph(docs: Iterable[ExtractedDocument], graph: PolicyGraph | None = None,

@@ -6,11 +6,12 @@ the same ids.
 """
 from __future__ import annotations
 
-import re
-
 from policykg.ingest.normalize import compact
 from policykg.ingest.records import ExtractedDocument
+from policykg.ingest.references import titles_of
 from policykg.ingest.regions import Region
+
+__all__ = ["document_id", "document_key", "region_id", "task_id", "titles_of"]
 
 
 def document_key(doc: ExtractedDocument) -> str:
@@ -32,18 +33,3 @@ def task_id(doc_key: str, number: str, clause: int = 1) -> str:
 
 def region_id(region: Region) -> str:
     return "region:" + region.code
-
-
-_PROMULGATION = re.compile(r"关于印发《?(.+?)》?的通知$")
-
-
-def titles_of(title: str | None) -> list[str]:
-    """A document's own title, and for a notice that promulgates a text (关于印发《X》的通知) the text's title X."""
-    if not title:
-        return []
-    title = compact(title)
-    out = [title]
-    m = _PROMULGATION.search(title)
-    if m:
-        out.append(m.group(1))
-    return out

@@ -11,22 +11,28 @@ from __future__ import annotations
 import base64
 import re
 import zlib
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from policykg.graph.build import build_graph
 from policykg.graph.ids import document_id, document_key, titles_of
 from policykg.graph.model import NODE_LABELS, PolicyGraph
+from policykg.graph.stores.backend import ReadResult, Statement, StoreBackend
+from policykg.graph.stores.cypher_admission import admit, push_down_limit
+from policykg.graph.stores.cypher_guard import refuse_writes
+from policykg.graph.stores.loading import (
+    document_removal,
+    document_statements,
+    new_version_statements,
+    same_version_statements,
+    version_id,
+)
 from policykg.ingest.normalize import compact
 from policykg.ingest.records import ExtractedDocument
-
-from policykg.graph.stores.backend import ReadResult, Statement, StoreBackend
-from policykg.graph.stores.cypher_guard import refuse_writes
-from policykg.graph.stores.loading import (document_removal, document_statements, new_version_statements,
-                                           same_version_statements, version_id)
-from policykg.settings import DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_ROW_CAP
+from policykg.ingest.references import core_title
+from policykg.settings import DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_RESULT_BYTES, DEFAULT_ROW_CAP
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -67,7 +73,7 @@ class StoredState:
 
 def now_utc() -> str:
     """ISO 8601 UTC to the millisecond: versions loaded in the same second still sort in order."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def pack_text(text: str) -> str:
@@ -100,10 +106,11 @@ class StoreCounts:
 
 class GraphStore:
     def __init__(self, backend: StoreBackend, *, timeout_ms: int = DEFAULT_QUERY_TIMEOUT_MS,
-                 row_cap: int = DEFAULT_ROW_CAP) -> None:
+                 row_cap: int = DEFAULT_ROW_CAP, result_bytes: int = DEFAULT_RESULT_BYTES) -> None:
         self.backend = backend
         self.timeout_ms = timeout_ms
         self.row_cap = row_cap
+        self.result_bytes = result_bytes  # what a public read may hand back, converted
 
     @property
     def kind(self) -> str:
@@ -118,15 +125,33 @@ class GraphStore:
     def clear(self) -> None:
         self.backend.clear()
 
+    def writer_lock(self, what: str = "policykg"):
+        """One writer per store at a time (an ingest, an upload, an alias merge); raises WriterBusy when taken."""
+        return self.backend.writer_lock(what)
+
     def close(self) -> None:
         self.backend.close()
 
     def read(self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None,
-             row_cap: int | None = None) -> ReadResult:
+             row_cap: int | None = None, max_bytes: int | None = None) -> ReadResult:
         """A read-only query: writes are refused, the time budget and row cap always apply."""
         refuse_writes(query)
-        return self.backend.read(query, dict(params or {}), timeout_ms or self.timeout_ms,
-                                 self.row_cap if row_cap is None else row_cap)
+        cap = self.row_cap if row_cap is None else row_cap
+        if max_bytes is None:
+            return self.backend.read(query, dict(params or {}), timeout_ms or self.timeout_ms, cap)
+        return self.backend.read(query, dict(params or {}), timeout_ms or self.timeout_ms, cap, max_bytes=max_bytes)
+
+    def read_public(self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None,
+                    row_cap: int | None = None) -> ReadResult:
+        """A query from outside (``POST /cypher``, ``policykg cypher``): admitted first, its rows cut in the engine.
+
+        Catalog queries are ours and go through ``read``; what a stranger sends may be built to hold the
+        engine (see ``cypher_admission``), so it is refused before the engine sees it.
+        """
+        admit(query, params)
+        cap = self.row_cap if row_cap is None else row_cap
+        return self.read(push_down_limit(query, cap), params, timeout_ms=timeout_ms, row_cap=cap,
+                         max_bytes=self.result_bytes)
 
     def rows(self, query: str, params: Mapping[str, Any] | None = None, **kw) -> list[dict[str, Any]]:
         result = self.read(query, params, **kw)
@@ -145,7 +170,10 @@ class GraphStore:
         characters of a reference. That is a superset of what ``build_graph`` matches (a number exactly,
         a title after ``compact``, which never changes those characters), and ``build_graph`` decides.
         """
-        refs = sorted({compact(r).strip("《》") for r in doc.document.implements} - {""})
+        refs = {compact(r).strip("《》") for r in doc.document.implements}
+        # a citation by number and title finds a document whose own text carries no number by its title
+        refs |= {core_title(f) for r in doc.references for f in r.cited_as if f.startswith("《")}
+        refs = sorted(refs - {""})
         if not refs:
             return []
         probes = [_CJK_RUN.findall(r) for r in refs]
@@ -249,7 +277,7 @@ class GraphStore:
             return None
         return unpack_text(rows[0]["text"])
 
-    def relink(self, **options) -> "LinkReport":
+    def relink(self, **options) -> LinkReport:
         """Recompute every inferred cross-level link from what the store holds (``policykg link``).
 
         Explicit links (tables, 分工方案) are never touched; the inferred ones are replaced in one atomic write,

@@ -6,203 +6,396 @@ Styles handled (all seen in real documents):
   （市发展改革委、市统计局等部门按职责分工负责）
   省发展改革委牵头,省有关部门配合      (a table cell)
   X牵头，Y、Z按职责分工负责              (Y and Z cooperate)
+  (区商务局(牵头)、区财政局)             (the marked unit leads, the rest cooperate)
   牵头单位：… / 配合单位：… on lines of their own after the item.
-A document may state its own rule ("排在第一位的为牵头单位"); then the first
-unit of an unlabelled or 责任单位 list leads and the others cooperate.
+The clause words (labels, closing verbs, marks, rule sentences) are data:
+``data/clauses.toml`` through ``clause_words``. A document may state its own
+rules ("排在第一位的为牵头单位", "以下均需各县政府落实,不再列出"); they
+decide the roles of every later clause (``DocumentRules``).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .clause_words import clause_words
 from .departments import DepartmentCatalog
 
-LEAD, COOPERATE = "lead", "cooperate"
+LEAD, COOPERATE, RESPONSIBLE = "lead", "cooperate", "responsible"
 
-_LABEL = re.compile(
-    r"(?P<label>[【\[]?(?:省级|市级|县级|区级)?(?P<kind>牵头|责任|主责|主办|配合|参与|协办|协助|协同|支持|实施|落实)(?:单位|部门))"
-    r"(?:\s*[:：]|[】\]]\s*[:：]?)"
-)
-_LABEL_ROLE = {"牵头": LEAD, "责任": "responsible", "主责": LEAD, "主办": LEAD, "实施": "responsible", "落实": "responsible",
-               "配合": COOPERATE, "参与": COOPERATE, "协办": COOPERATE, "协助": COOPERATE, "协同": COOPERATE, "支持": COOPERATE}
-
-# The verb that closes an unlabelled list, and what it makes of the list.
-_TAIL = re.compile(
-    r"(?P<closer>等(?:各?(?:有关|相关)?(?:部门|单位|县区|机构)?)?)?"
-    r"(?P<verb>(?:为|作为)牵头(?:单位|部门)|(?:为|作为)(?:配合|参与)(?:单位|部门)|(?:为|作为)责任(?:单位|部门)"
-    r"|(?:分别|共同|各自)?(?:按照?|根据)?(?:各自|工作)?职责(?:分工)?(?:分别|共同|协同)?(?:负责|落实|推进|配合)"
-    r"|(?:分别|共同|具体)?牵头(?:负责|落实|推进)?|(?:分别|共同|具体|协同)?(?:负责|落实)(?:推进|实施)?"
-    r"|(?:协同|共同)?(?:配合|参与|协助)(?:推进|实施|落实)?)$"
-)
 _SPLIT_PARTS = re.compile(r"[,，;；]")
-_SPLIT_UNITS = re.compile(r"[、,，;；/]|(?<=[厅局委办会门位府])(?:和|及|以及|与)(?=[省市县区各有])")
-_FIRST_LISTED_LEADS = re.compile(r"(?:排在|列在?|位列|排名|排)(?:第一|首)(?:位|个)?的?(?:单位|部门)?(?:为|是)牵头|第一(?:个|位)?(?:单位|部门)为牵头|首位(?:单位|部门)?为牵头")
-_OPENERS = re.compile(r"^(?:由|请|与|和|及)")
+_SEPARATORS = "、,，;；/"
+_OPEN, _CLOSE = "(〔[【“<〈", ")〕]】”>〉"
+_TRAILING_PAREN = re.compile(r"[(〈][^()〈〉]{2,20}[)〉]$")
+# A region-type word that continues a placeholder: 各区、县级市; 各县(市、区)
+_REGION_WORD = re.compile(r"^(?:各|有关|相关)?(?:县级市|市|县|区|特区|旗|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)"
+                          r"(?:[(〔][^()〔〕]{1,12}[)〕])?$")
+_PLACEHOLDER_HEAD = re.compile(r"^(?:各|有关|相关|所属|其他|其余)")
+# a placeholder that stops at a region word and waits for the rest: 各区、县级市; 各市〔州〕、各县〔…〕人民政府
+_PLACEHOLDER_OPEN = re.compile(r"^(?:各|有关|相关|所属)(?:有关|相关)?(?:县级市|市|县|区|特区|旗|州|乡镇|镇|乡|街道|县区|县市区|市州|区县)"
+                               r"(?:[(〔][^()〔〕]{1,12}[)〕])?$")
+_GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办事处)$")
+# A region name printed alone (钦南区 in 钦南区、钦北区人民政府)
+_REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区|新城|园区|产业园|集聚区)$")
+# Running text, not a unit: numbers, dates, sentences
+_NOT_A_NAME = re.compile(r"[\d。:：!?！？]|年底|之前|以前|完成|开展|推进|加强|做好|实施|工作$|列出|下同|执行|以上|以下|规定|逗号|措施")
 
 
 @dataclass
 class UnitMention:
-    written: str
+    written: str  # the unit's name as read (a bare name with its inherited prefix)
     start: int  # offsets in the text the clause was parsed from
     end: int
     role: str  # LEAD | COOPERATE
+    printed: str = ""  # the surface form exactly as printed in the list
+    position: int = 0  # 0-based index of the unit in the clause's printed list
+    stated_at: tuple[int, int] | None = None  # a standing unit: where the document's rule names it (document offsets)
+
+
+@dataclass
+class StandingUnits:
+    """Units a document names once for every later measure (…不再单独列出)."""
+
+    at: int  # where the rule is stated, in the document's clean text
+    end: int
+    units: list[tuple[str, str]]  # (written, printed)
+    role: str
+
+
+@dataclass
+class DocumentRules:
+    """Rules a document states about its own clauses; each holds from where it is stated."""
+
+    first_listed_leads_from: int | None = None
+    standing: list[StandingUnits] = field(default_factory=list)
+
+    def first_listed_leads(self, at: int) -> bool:
+        return self.first_listed_leads_from is not None and at >= self.first_listed_leads_from
+
+    def standing_at(self, at: int) -> list[StandingUnits]:
+        return [s for s in self.standing if s.at <= at]
 
 
 def document_says_first_listed_leads(text: str) -> bool:
-    return bool(_FIRST_LISTED_LEADS.search(text))
+    return bool(clause_words().first_listed_leads.search(text))
 
 
-def _verb_role(verb: str) -> str:
-    if "牵头" in verb:
-        return LEAD
-    if any(w in verb for w in ("配合", "参与", "协助")):
-        return COOPERATE
-    if "责任" in verb:
-        return "responsible"
-    return "responsible"
+def document_rules(text: str, catalog: DepartmentCatalog) -> DocumentRules:
+    """The rules ``text`` states about its own clauses (offsets in ``text``)."""
+    words = clause_words()
+    rules = DocumentRules()
+    m = words.first_listed_leads.search(text)
+    if m:
+        # "(除标注…外,列第一位为牵头…,下同)" closes the list it stands in: the rule holds from that list
+        # on; a rule without 下同/以下 ("各项任务中排在第一位的为牵头单位", often a closing note) holds for all
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        sentence = text[line_start:line_end if line_end >= 0 else len(text)]
+        rules.first_listed_leads_from = line_start if words.from_here.search(sentence) else 0
+    for pattern in words.standing_units:
+        for s in pattern.finditer(text):
+            units = [(name, printed) for name, printed, *_ in _units(s.group("units"), 0, catalog, lenient=True)]
+            if units:
+                verb = s.groupdict().get("verb") or ""
+                tail = words.tail.search(verb) if verb else None
+                role = words.verb_role(tail) if tail else RESPONSIBLE
+                rules.standing.append(StandingUnits(s.start(), s.end(), units, role))
+    rules.standing.sort(key=lambda r: r.at)
+    return rules
 
 
-def _units(text: str, offset: int, catalog: DepartmentCatalog) -> list[tuple[str, int, int]]:
-    """Split a list of units; keep 各县区政府、管委会 whole; give bare agencies their level prefix."""
-    pieces: list[tuple[str, int, int]] = []
+def _depth_step(ch: str, depth: int) -> int:
+    if ch in _OPEN and ch != "“":
+        return depth + 1
+    if ch in _CLOSE and ch != "”":
+        return max(depth - 1, 0)
+    return depth
+
+
+def _split_list(text: str, catalog: DepartmentCatalog) -> list[tuple[str, int, int]]:
+    """Pieces of a list of units at 、 , ; / and at 和/及/与 between two units; not inside brackets."""
+    joiner = re.compile(clause_words().joiners)
+    cuts: list[tuple[int, int]] = []
     depth = 0
-    start = 0
-    for i, ch in enumerate(text + "、"):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(depth - 1, 0)
-        if depth == 0 and (i == len(text) or _SPLIT_UNITS.match(text, i)):
-            m = _SPLIT_UNITS.match(text, i) if i < len(text) else None
-            piece = text[start:i]
-            if piece.strip():
-                pieces.append((piece, offset + start, offset + i))
-            start = i + (len(m.group()) if m else 1)
-    out: list[tuple[str, int, int]] = []
-    for piece, a, b in pieces:
-        name = piece.strip()
-        lead_trim = _OPENERS.match(name)
-        if lead_trim and len(name) > 3:
-            name = name[lead_trim.end():]
-            a += lead_trim.end()
-        stripped = name.rstrip("。.，,;；:：、")
-        b -= len(name) - len(stripped)
-        name, b = _strip_closer(stripped, b)
-        # "市发展改革委(市服务业办)": the bracket gives another name of the same unit
-        paren = _TRAILING_PAREN.search(name)
-        if paren and not catalog.is_collective(name) and catalog.looks_like_unit(name[:paren.start()]):
-            b -= len(name) - paren.start()
-            name = name[:paren.start()]
-        if not name or not catalog.looks_like_unit(name):
+    for i, ch in enumerate(text):
+        depth = _depth_step(ch, depth)
+        if depth or ch in _OPEN:
             continue
-        if out and catalog.is_collective(out[-1][0]) and catalog.prefix_of(name) is None and len(name) <= 5 \
-                and not catalog.bare_agency(name) and name[0] not in "各有":
-            # "各县区政府、管委会" is one collective unit
-            prev, pa, _ = out.pop()
-            out.append((prev + "、" + name, pa, b))
+        if ch in _SEPARATORS:
+            cuts.append((i, i + 1))
             continue
-        if out and catalog.bare_agency(name):
-            prefix = catalog.prefix_of(out[-1][0])
-            if prefix:
-                name = prefix + name
-        out.append((name, a, b))
-    return out
+        j = joiner.match(text, i)
+        if j and i > 0:
+            left_from = cuts[-1][1] if cuts else 0
+            left = text[left_from:i].strip()
+            right = re.split(r"[、,，;；/]", text[j.end():], maxsplit=1)[0].strip()
+            if _looks_named(left, catalog) and (_looks_named(right, catalog) or _REGION_NAME.match(right)):
+                cuts.append((i, j.end()))
+    pieces, start = [], 0
+    for a, b in cuts + [(len(text), len(text))]:
+        if text[start:a].strip():
+            pieces.append((text[start:a], start, a))
+        start = b
+    return pieces
 
 
-_TRAILING_PAREN = re.compile(r"\([^()]{2,20}\)$")
-_CLOSER = re.compile(r"等(?:各?(?:有关|相关|其他)?(?:部门|单位|机构))?$")
+def _looks_named(s: str, catalog: DepartmentCatalog) -> bool:
+    s = catalog_trim(s)
+    return bool(s) and (catalog.looks_like_unit(s) or catalog.bare_agency(s))
 
 
-def _strip_closer(name: str, end: int) -> tuple[str, int]:
-    m = _CLOSER.search(name)
+def catalog_trim(name: str) -> str:
+    name = name.strip().rstrip("。.，,;；:：、")
+    m = clause_words().trailing.search(name)
     if m and m.start() >= 2:
-        return name[: m.start()], end - (len(name) - m.start())
-    return name, end
+        name = name[:m.start()]
+    return name
+
+
+def _clean_piece(piece: str, a: int, b: int, catalog: DepartmentCatalog) -> tuple[str, int, int, str | None]:
+    """One piece of a list: openers, trailing 等, remarks and role marks removed. Returns (name, a, b, mark role)."""
+    words = clause_words()
+    name = piece.strip()
+    a += len(piece) - len(piece.lstrip())
+    b = a + len(name)
+    opener = words.openers.match(name)
+    if opener and len(name) > 3:
+        name = name[opener.end():]
+        a += opener.end()
+    mark_role = None
+    for _ in range(3):
+        stripped = name.rstrip("。.，,;；:：、 ")
+        b -= len(name) - len(stripped)
+        name = stripped
+        trailing = words.trailing.search(name)
+        if trailing and trailing.start() >= 2:
+            b -= len(name) - trailing.start()
+            name = name[:trailing.start()]
+        mark = words.mark.search(name)
+        if mark and mark.start() >= 2:
+            mark_role = LEAD if mark.group(LEAD) else COOPERATE
+            b -= len(name) - mark.start()
+            name = name[:mark.start()]
+            continue
+        remark = re.search(r"\(([^()]*)\)$", name)
+        if remark and words.remark.search(remark.group(1)) and remark.start() >= 2:
+            b -= len(name) - remark.start()
+            name = name[:remark.start()]
+            continue
+        break
+    # "市发展改革委(市服务业办)": the bracket gives another name of the same unit
+    paren = _TRAILING_PAREN.search(name)
+    if paren and not catalog.is_collective(name) and catalog.looks_like_unit(name[:paren.start()]):
+        b -= len(name) - paren.start()
+        name = name[:paren.start()]
+    return name, a, b, mark_role
+
+
+def _is_placeholder_part(name: str) -> bool:
+    return bool(_PLACEHOLDER_HEAD.match(name) or _REGION_WORD.match(name))
+
+
+def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = False, carry: dict | None = None
+           ) -> list[tuple[str, str, int, int, str | None]]:
+    """Units of a list: (written, printed, start, end, mark role).
+
+    Placeholders are kept whole (各区、县级市; 各市〔州〕、各县〔市、区、特区〕人民政府);
+    named governments sharing a suffix get it each (钦南区、钦北区人民政府); a bare name
+    takes the last printed level prefix (省发展改革委、事管局 → 省事管局). With ``lenient``
+    (the text is known to be a clause) a piece with no agency suffix is kept as a unit
+    (广元国际铁路港, 属地乡镇) unless it reads as running text. ``carry`` holds the last printed
+    prefix from one list of a clause to the next (A、B牵头,C配合).
+    """
+    carry = {} if carry is None else carry
+    raw = [_clean_piece(p, a, b, catalog) for p, a, b in _split_list(text, catalog)]
+    raw = [(n, a, b, r) for n, a, b, r in raw if n]
+    out: list[tuple[str, str, int, int, str | None]] = []
+    i = 0
+    while i < len(raw):
+        name, a, b, mark = raw[i]
+        # a placeholder cut at an inner 、: join up to the piece that carries the suffix
+        if _PLACEHOLDER_OPEN.match(name):
+            k = i + 1
+            while k < len(raw) and _is_placeholder_part(raw[k][0]) and not catalog.has_agency_suffix(raw[k][0]):
+                k += 1
+            if k < len(raw) and _is_placeholder_part(raw[k][0]) and catalog.has_agency_suffix(raw[k][0]):
+                k += 1
+            if k > i + 1:
+                joined = text[raw[i][1]:raw[k - 1][2]]
+                out.append((joined, joined, a, raw[k - 1][2], mark))
+                i = k
+                continue
+        # named governments sharing one suffix: 钦南区、钦北区人民政府
+        if _REGION_NAME.match(name) and not _PLACEHOLDER_HEAD.match(name):
+            k = i
+            while k < len(raw) and _REGION_NAME.match(raw[k][0]):
+                k += 1
+            if k < len(raw) and k > i:
+                last = raw[k][0]
+                suffix = _GOVERNMENT.search(last)
+                if suffix and _REGION_NAME.match(last[:suffix.start()]):
+                    for n2, a2, b2, m2 in raw[i:k]:
+                        out.append((n2 + suffix.group(), n2, a2, b2, m2))
+                    out.append((last, last, raw[k][1], raw[k][2], raw[k][3]))
+                    i = k + 1
+                    continue
+        i += 1
+        # "各县区政府、管委会" is one collective unit
+        if out and catalog.is_collective(out[-1][0]) and catalog.prefix_of(name) is None and len(name) <= 5 \
+                and not catalog.bare_agency(name) and name[0] not in "各有" and catalog.has_agency_suffix(name):
+            prev, printed, pa, _, pm = out.pop()
+            out.append((prev + "、" + name, printed + "、" + name, pa, b, pm))
+            continue
+        printed = name
+        stem = catalog.bare_stem(name)
+        prefix = carry.get("prefix")
+        if stem is not None and prefix:
+            name = prefix + stem if stem != name else prefix + name
+        elif not catalog.looks_like_unit(name):
+            if not (lenient and _could_be_name(name)):
+                continue
+        glued = _glued(name, catalog)
+        if glued:  # "市住房城乡建设局市自然资源和规划局": a separator lost in conversion
+            out.append((glued[0], glued[0], a, a + len(glued[0]), mark))
+            name, printed, a = glued[1], glued[1], a + len(glued[0])
+        own = _printed_prefix(name, catalog)
+        if own and stem is None:
+            carry["prefix"] = own
+        out.append((name, printed, a, b, mark))
+    return [(n, p, offset + a, offset + b, m) for n, p, a, b, m in out]
+
+
+def _glued(name: str, catalog: DepartmentCatalog) -> tuple[str, str] | None:
+    """Two known units printed without a separator, split where the second's level prefix starts."""
+    if len(name) < 6 or catalog.resolve(name).known or catalog.is_collective(name):
+        return None
+    for k in range(3, len(name) - 2):
+        if catalog.prefix_of(name[k:]) and catalog.resolve(name[:k]).known and catalog.resolve(name[k:]).known:
+            return name[:k], name[k:]
+    return None
+
+
+def _printed_prefix(name: str, catalog: DepartmentCatalog) -> str | None:
+    if catalog.is_collective(name):
+        return None
+    return catalog.prefix_of(name)
+
+
+def _could_be_name(name: str) -> bool:
+    """A piece of a recognised clause with no agency suffix: a unit (广元国际铁路港) or running text?"""
+    if not 2 <= len(name) <= 30 or _NOT_A_NAME.search(name) or clause_words().structure.search(name):
+        return False
+    return bool(re.fullmatch(r"[\u4e00-\u9fff“”()〔〕]+", name))
 
 
 def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_listed_leads: bool = False,
-                 default_role: str = "responsible") -> list[UnitMention]:
-    """Units and their roles in one clause. ``text`` must be keyword-repaired already."""
+                 default_role: str = RESPONSIBLE, standing: list[StandingUnits] | None = None,
+                 default_prefix: str | None = None) -> list[UnitMention]:
+    """Units and their roles in one clause. ``text`` must be keyword-repaired already.
+
+    ``default_prefix``: the level prefix of the issuing government (县 for a county's text): a bare
+    agency name takes it when its clause prints no prefix before it."""
+    words = clause_words()
+    for rule in words.standing_units:
+        # the rule sentence itself names no unit of this clause: its units come through ``standing``
+        text = rule.sub(lambda m: " " * len(m.group()), text)
+    stop = words.stop.search(text)
+    if stop:  # "责任单位:市税务局咨询电话:12366": what follows is not a unit
+        text = text[:stop.start()]
+    # "(除标注“分别牵头”外,列第一位为牵头…,下同)": a remark about the rules, not a unit or a role
+    text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()) if words.remark.search(m.group()) else m.group(), text)
     sections: list[tuple[str, int, int]] = []  # (role, start, end) within text
-    labels = list(_LABEL.finditer(text))
+    labels = list(words.label.finditer(text))
     if labels:
         if labels[0].start() > 0 and text[: labels[0].start()].strip(" ,，;；"):
             sections.append((default_role, 0, labels[0].start()))
         for k, m in enumerate(labels):
             end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
-            sections.append((_LABEL_ROLE[m.group("kind")], m.end(), end))
+            sections.append((words.label_role(m.group("kind")), m.end(), end))
     else:
         sections.append((default_role, 0, len(text)))
 
-    mentions: list[tuple[str, str, int, int]] = []  # (role, name, start, end)
+    mentions: list[tuple[str, str, str, int, int, str | None]] = []  # (role, written, printed, start, end, mark)
+    carry: dict = {"prefix": default_prefix}
     for role, a, b in sections:
-        mentions.extend(_parse_section(text, a, b, role, catalog))
+        mentions.extend(_parse_section(text, a, b, role, catalog, carry))
+    stated: dict[int, tuple[int, int]] = {}
+    for rule in standing or []:
+        for written, printed in rule.units:
+            stated[len(mentions)] = (rule.at, rule.end)
+            mentions.append((rule.role, written, printed, -1, -1, None))
 
+    if any(mark for *_, mark in mentions):
+        # 区商务局(牵头)、区财政局: the marked unit has its role, the unmarked ones of the list the other
+        marked = {mark for *_, mark in mentions if mark}
+        other = COOPERATE if marked == {LEAD} else LEAD
+        mentions = [(mark or (other if role == RESPONSIBLE else role), w, p, a, b, mark)
+                    for role, w, p, a, b, mark in mentions]
     has_explicit_lead = any(role == LEAD for role, *_ in mentions)
+    all_lead = bool(words.all_listed_lead.search(text))
     out: list[UnitMention] = []
     responsible_seen = 0
-    for role, name, a, b in mentions:
-        if role == "responsible":
+    for position, (role, name, printed, a, b, _) in enumerate(mentions):
+        if role == RESPONSIBLE:
             if has_explicit_lead:
                 role = COOPERATE
-            elif first_listed_leads:
+            elif first_listed_leads and not all_lead:
                 role = LEAD if responsible_seen == 0 else COOPERATE
                 responsible_seen += 1
             else:
                 role = LEAD
-        out.append(UnitMention(name, offset + a, offset + b, role))
+        start, end = (offset + a, offset + b) if a >= 0 else (-1, -1)
+        out.append(UnitMention(name, start, end, role, printed, position, stated.get(position)))
     return _dedupe(out)
 
 
-def _parse_section(text: str, a: int, b: int, role: str, catalog: DepartmentCatalog) -> list[tuple[str, str, int, int]]:
+def _parse_section(text: str, a: int, b: int, role: str, catalog: DepartmentCatalog, carry: dict):
     """One labelled (or unlabelled) section: verb-closed parts, 会同, lists."""
+    words = clause_words()
     section = text[a:b]
     parts: list[tuple[int, int]] = []
     start = 0
     depth = 0
     for i, ch in enumerate(section):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(depth - 1, 0)
-        elif depth == 0 and _SPLIT_PARTS.match(ch):
+        depth = _depth_step(ch, depth)
+        if depth == 0 and _SPLIT_PARTS.match(ch):
             parts.append((start, i))
             start = i + 1
     parts.append((start, len(section)))
 
-    out: list[tuple[str, str, int, int]] = []
+    out = []
     pending: list[tuple[int, int]] = []  # parts without a verb of their own: a list split by commas
     for pa, pb in parts:
         part = section[pa:pb].strip()
         if not part:
             continue
-        tail = _TAIL.search(part)
-        part_role = role
+        tail = words.tail.search(part)
         if tail and tail.start() > 0:
-            part_role = _verb_role(tail.group("verb")) if tail.group("verb") else role
-            if role in (LEAD, COOPERATE) and part_role == "responsible":
+            part_role = words.verb_role(tail)
+            if role in (LEAD, COOPERATE) and part_role == RESPONSIBLE:
                 part_role = role  # 配合单位：A、B按职责分工负责 stays cooperation
-            pb = pa + section[pa:pb].rstrip().rfind(tail.group()) if tail.group() else pb
+            pb = pa + section[pa:pb].rstrip().rfind(tail.group())
             for qa, qb in pending:
-                out.extend(_with_hui_tong(section, qa, qb, part_role, a, catalog))
+                out.extend(_with_counterpart(section, qa, qb, part_role, a, catalog, carry))
             pending = []
-            out.extend(_with_hui_tong(section, pa, pb, part_role, a, catalog))
+            out.extend(_with_counterpart(section, pa, pb, part_role, a, catalog, carry))
         else:
             pending.append((pa, pb))
     for qa, qb in pending:
-        out.extend(_with_hui_tong(section, qa, qb, role, a, catalog))
+        out.extend(_with_counterpart(section, qa, qb, role, a, catalog, carry))
     return out
 
 
-def _with_hui_tong(section: str, pa: int, pb: int, role: str, base: int, catalog: DepartmentCatalog):
+def _with_counterpart(section: str, pa: int, pb: int, role: str, base: int, catalog: DepartmentCatalog,
+                      carry: dict):
     """A、B会同C: A and B keep the role, C cooperates."""
     part = section[pa:pb]
-    k = part.find("会同")
-    chunks = [(pa, pa + k, role), (pa + k + 2, pb, COOPERATE)] if k > 0 else [(pa, pb, role)]
+    m = clause_words().counterpart.search(part)
+    chunks = [(pa, pa + m.start(), role), (pa + m.end(), pb, COOPERATE)] if m and m.start() > 0 else [(pa, pb, role)]
     out = []
     for ca, cb, r in chunks:
-        for name, ua, ub in _units(section[ca:cb], base + ca, catalog):
-            out.append((r, name, ua, ub))
+        for name, printed, ua, ub, mark in _units(section[ca:cb], base + ca, catalog, lenient=True, carry=carry):
+            out.append((r, name, printed, ua, ub, mark))
     return out
 
 
@@ -227,29 +420,52 @@ class ClauseSpan:
     content_end: int
 
 
+def _strip_marks(text: str) -> tuple[str, bool]:
+    """Text with unit role marks "(牵头)" removed, and whether there was one."""
+    words = clause_words()
+    found = False
+
+    def drop(m: re.Match[str]) -> str:
+        nonlocal found
+        if words.mark.search(m.group()):
+            found = True
+            return ""
+        return m.group()
+
+    return re.sub(r"\([^()]{1,6}\)", drop, text), found
+
+
 def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool) -> bool:
+    words = clause_words()
     repaired = catalog.repair_keywords(content)
-    if _LABEL.search(repaired):
+    if words.label.search(repaired):
         return True
+    repaired, marked = _strip_marks(repaired)
     parts = [p.strip() for p in _SPLIT_PARTS.split(repaired) if p.strip()]
     if not parts:
         return False
     for part in parts:
-        tail = _TAIL.search(part)
+        tail = words.tail.search(part)
         if tail and tail.start() > 0:
-            units = _SPLIT_UNITS.split(part[: tail.start()].replace("会同", "、"))
-            first = units[0].strip()
-            if first and catalog.looks_like_unit(_strip_closer(first, 0)[0] or first):
+            units = _split_list(words.counterpart.sub("、", part[: tail.start()]), catalog)
+            first = units[0][0].strip() if units else ""
+            if first and (_looks_named(first, catalog)):
                 return True
-    if at_paragraph_end:
-        units = [u for u in _SPLIT_UNITS.split(repaired) if u.strip()]
-        return bool(units) and all(catalog.looks_like_unit(_strip_closer(u.strip(), 0)[0]) for u in units) \
-            and any(catalog.resolve(u).known for u in units)
+    if at_paragraph_end or marked:
+        units = [catalog_trim(u) for u, *_ in _split_list(words.counterpart.sub("、", repaired), catalog)]
+        looks = [catalog.looks_like_unit(u) or catalog.bare_agency(u) for u in units]
+        # one unit at least must be an agency of a level (市财政局), not only a shape (…公司, 越秀区):
+        # "(以下简称“城投公司”)" closing a paragraph is no clause
+        if not units or not any(catalog.resolve(u).known and (catalog.prefix_of(u) or catalog.bare_agency(u))
+                                for u in units):
+            return False
+        return all(looks) or (marked and sum(looks) >= 1)
     return False
 
 
 def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
     """Responsibility clauses inside one provision's text, in order."""
+    words = clause_words()
     spans: list[ClauseSpan] = []
     masked = list(text)
     for a, b, ca, cb in _bracket_groups(text):
@@ -261,7 +477,7 @@ def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
                 masked[i] = " "
     rest = "".join(masked)
     # labelled clauses outside brackets: "牵头单位：…" on its own line or after a full stop
-    for m in _LABEL.finditer(catalog.repair_keywords(rest)):
+    for m in words.label.finditer(catalog.repair_keywords(rest)):
         if any(s.start <= m.start() < s.end for s in spans):
             continue
         before = rest[:m.start()].rstrip(" ")
@@ -274,7 +490,7 @@ def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
                 end = min(end, k)
         # consecutive label lines form one clause
         if spans and spans[-1].content_end >= 0 and rest[spans[-1].end:m.start()].strip(" \n;；。") == "" \
-                and spans[-1].start >= 0 and _LABEL.match(catalog.repair_keywords(text[spans[-1].content_start:spans[-1].content_end])):
+                and spans[-1].start >= 0 and words.label.match(catalog.repair_keywords(text[spans[-1].content_start:spans[-1].content_end])):
             prev = spans.pop()
             spans.append(ClauseSpan(prev.start, end, prev.content_start, end))
         else:
@@ -290,33 +506,38 @@ def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
 
 
 def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
+    words = clause_words()
     repaired = catalog.repair_keywords(sentence)
     if len(repaired) > 200 or "\t" in repaired:
         return False
-    saw_verb = False
+    repaired, saw_verb = _strip_marks(repaired)
     for part in (p.strip() for p in _SPLIT_PARTS.split(repaired)):
         if not part:
             continue
-        tail = _TAIL.search(part)
+        tail = words.tail.search(part)
         listed = part[: tail.start()] if tail else part
         if tail:
             saw_verb = True
-        units = [_strip_closer(u.strip(), 0)[0] for u in _SPLIT_UNITS.split(listed.replace("会同", "、")) if u.strip()]
-        if not units or not all(catalog.looks_like_unit(u) for u in units):
+        units = [catalog_trim(u) for u, *_ in _split_list(words.counterpart.sub("、", listed), catalog)]
+        if not units or not all(catalog.looks_like_unit(u) or catalog.bare_agency(u) for u in units):
             return False
     return saw_verb
 
 
+# 〔责任单位:…〕, [责任单位:…] and 【牵头单位:…】 close a provision as (…) does
+_GROUP_OPEN, _GROUP_CLOSE = "(〔[【", ")〕]】"
+
+
 def _bracket_groups(text: str):
-    """Top-level (...) groups: (start, end, content_start, content_end); an unclosed one runs to the line end."""
+    """Top-level (...), 〔...〕 or [...] groups: (start, end, content_start, content_end); an unclosed one runs to the line end."""
     depth = 0
     start = -1
     for i, ch in enumerate(text):
-        if ch == "(":
+        if ch in _GROUP_OPEN:
             if depth == 0:
                 start = i
             depth += 1
-        elif ch == ")" and depth > 0:
+        elif ch in _GROUP_CLOSE and depth > 0:
             depth -= 1
             if depth == 0:
                 yield start, i + 1, start + 1, i
@@ -325,3 +546,7 @@ def _bracket_groups(text: str):
             depth = 0
     if depth > 0:
         yield start, len(text), start + 1, len(text)
+
+
+__all__ = ["COOPERATE", "LEAD", "ClauseSpan", "DocumentRules", "UnitMention", "document_rules",
+           "document_says_first_listed_leads", "find_clauses", "parse_clause"]

@@ -13,19 +13,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .clause_words import clause_words
 from .normalize import compact
 from .regions import region_index
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "departments.toml")))
 LEVEL_PREFIXES = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "区": "county", "旗": "county"}
 
-# What the end of an organisation's name looks like. Used to tell a unit
-# from running text when no dictionary entry knows it.
-AGENCY_SUFFIX = re.compile(
-    r"(厅|局|委|办|部|院|会|中心|政府|管委会|集团|公司|银行|分行|支行|海关|学院|大学|学校|办公室|委员会|联合会|"
-    r"协会|工会|妇联|团委|科协|社科联|工商联|残联|站|所|队|社|台|馆|处|署|室|组|党校|法院|检察院|军分区|监管局|总队|支队|大队|公署)$"
-)
-_STRUCTURE_WORDS = re.compile(r"(牵头|配合|负责|参与|落实|会同|按职责|分工|单位:|部门:)")
+_NEVER = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -44,12 +39,15 @@ class Department:
 class DepartmentCatalog:
     keyword_repairs: dict[str, str] = field(default_factory=dict)
     name_repairs: dict[str, str] = field(default_factory=dict)
-    renames: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    renames: list[tuple[re.Pattern[str], str, str | None]] = field(default_factory=list)  # (pattern, to, since)
     agencies: dict[str, str] = field(default_factory=dict)  # alias stem -> canonical stem
     organisations: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # alias -> (name, level)
     collective_patterns: list[re.Pattern[str]] = field(default_factory=list)
     known_patterns: list[re.Pattern[str]] = field(default_factory=list)
-    _resolved: dict[str, "Department"] = field(default_factory=dict, repr=False)
+    suffixes: list[str] = field(default_factory=list)
+    long_prefixes: dict[str, str] = field(default_factory=dict)  # 地区, 示范区 … -> level
+    agency_suffix: re.Pattern[str] = _NEVER  # what the end of an organisation's name looks like
+    _resolved: dict[tuple[str, str | None], "Department"] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, *paths: Path) -> "DepartmentCatalog":
@@ -64,8 +62,8 @@ class DepartmentCatalog:
         self.name_repairs.update(data.get("name_repairs", {}))
         for rule in data.get("rename", []):
             try:
-                self.renames.append((re.compile(rule["pattern"]), rule["to"]))
-            except (KeyError, re.error) as exc:
+                self.renames.append((re.compile(rule["pattern"]), rule["to"], _iso(rule.get("since"))))
+            except (KeyError, re.error, ValueError) as exc:
                 raise ValueError(f"{source}: bad [[rename]] entry {rule!r}: {exc}") from exc
         for canonical, aliases in data.get("agencies", {}).items():
             self.agencies[canonical] = canonical
@@ -78,6 +76,12 @@ class DepartmentCatalog:
             self.collective_patterns.append(re.compile(pattern))
         for pattern in data.get("known_patterns", {}).get("patterns", []):
             self.known_patterns.append(re.compile(pattern))
+        self.long_prefixes.update(data.get("long_prefixes", {}))
+        added = data.get("shapes", {}).get("suffixes", [])
+        if added:
+            self.suffixes.extend(added)
+            words = sorted(set(self.suffixes), key=len, reverse=True)
+            self.agency_suffix = re.compile("(" + "|".join(re.escape(w) for w in words) + ")$")
 
     # -- clause words ---------------------------------------------------------
     def repair_keywords(self, text: str) -> str:
@@ -94,19 +98,28 @@ class DepartmentCatalog:
     def looks_like_unit(self, name: str) -> bool:
         """Could ``name`` be an organisation (rather than a piece of running text)?"""
         name = compact(name)
-        if not 2 <= len(name) <= 40 or _STRUCTURE_WORDS.search(name):
+        if not 2 <= len(name) <= 40:
             return False
-        if self.is_collective(name) or self._lookup(name) is not None:
+        if self.is_collective(name):  # 各项目牵头单位: a clause word inside a placeholder's name
             return True
-        return bool(AGENCY_SUFFIX.search(name)) and "。" not in name and "," not in name
+        if clause_words().structure.search(name):
+            return False
+        if self._lookup(name) is not None:
+            return True
+        return self.has_agency_suffix(name) and "。" not in name and "," not in name
 
-    def resolve(self, written: str) -> Department:
-        found = self._resolved.get(written)
+    def has_agency_suffix(self, name: str) -> bool:
+        return bool(self.agency_suffix.search(name))
+
+    def resolve(self, written: str, on: str | None = None) -> Department:
+        """``on``: the ISO date of the text that names the unit; a renaming applies to texts from its date on."""
+        key = (written, on)
+        found = self._resolved.get(key)
         if found is None:
-            found = self._resolved[written] = self._resolve(written)
+            found = self._resolved[key] = self._resolve(written, on)
         return found
 
-    def _resolve(self, written: str) -> Department:
+    def _resolve(self, written: str, on: str | None = None) -> Department:
         surface = compact(written)
         name = surface
         repairs: list[str] = []
@@ -114,7 +127,9 @@ class DepartmentCatalog:
             if wrong in name:
                 name = name.replace(wrong, right)
                 repairs.append(f"{wrong}→{right}")
-        for pattern, to in self.renames:
+        for pattern, to, since in self.renames:
+            if since and on and on < since:
+                continue  # the text is older than the new name: it names the body as it then was
             renamed = pattern.sub(to, name)
             if renamed != name:
                 repairs.append(f"{name}→{renamed}")
@@ -129,11 +144,20 @@ class DepartmentCatalog:
     def _lookup(self, name: str) -> tuple[str, str | None] | None:
         if name in self.organisations:
             return self.organisations[name]
-        if any(p.match(name) for p in self.known_patterns):
-            return name, _level_of(name)
         prefix, stem = _split_prefix(name)
         if prefix and stem in self.agencies:
             return prefix + self.agencies[stem], LEVEL_PREFIXES[prefix]
+        if any(p.match(name) for p in self.known_patterns):
+            return name, _level_of(name)
+        if name in self.agencies:  # 市场监管局 standing alone: an agency with no level printed
+            return self.agencies[name], None
+        for long, level in sorted(self.long_prefixes.items(), key=lambda kv: -len(kv[0])):
+            rest = name[len(long):]
+            if name.startswith(long) and rest in self.agencies:
+                return long + self.agencies[rest], level
+        region = region_index().get(name)
+        if region is not None:  # a district or county named alone: its government
+            return name, region.level
         # "山东省发展和改革委员会" is written "省发展改革委" inside a clause
         region = region_index().prefix(name)
         if region is not None and name.startswith(region.name):
@@ -144,12 +168,50 @@ class DepartmentCatalog:
         return None
 
     def prefix_of(self, name: str) -> str | None:
-        return _split_prefix(compact(name))[0]
+        """The level prefix printed at the head of ``name``: 省/市/县/区…, or a longer level word (地区)."""
+        name = compact(name)
+        prefix = _split_prefix(name)[0]
+        if prefix:
+            return prefix
+        for long in sorted(self.long_prefixes, key=len, reverse=True):
+            if name.startswith(long) and len(name) >= len(long) + 2 and not long.endswith("政府"):
+                return long
+        return None
 
     def bare_agency(self, name: str) -> bool:
-        """An agency written without its level prefix (住房城乡建设厅 in 省商务厅、住房城乡建设厅)."""
+        """An agency written without its level prefix (住房城乡建设厅 in 省商务厅、住房城乡建设厅;
+        市场监管局 is one, not 市 + 场监管局)."""
+        return self.bare_stem(name) is not None
+
+    def bare_stem(self, name: str) -> str | None:
+        """The agency stem a prefix-less name stands for: 住房城乡建设厅, or 委宣传部 for 宣传部 (a party organ)."""
         name = compact(name)
-        return _split_prefix(name)[0] is None and name in self.agencies
+        prefix, stem = _split_prefix(name)
+        if prefix is not None and stem in self.agencies:
+            return None
+        for candidate in (name, "委" + name):
+            if candidate in self.agencies:
+                return candidate
+        return None
+
+
+def level_prefix(region_name: str | None) -> str | None:
+    """The prefix a government's own units carry: 宿松县 → 县, 菏泽市 → 市, 河南省 → 省, 阿勒泰地区 → 地区."""
+    if not region_name:
+        return None
+    for ending, prefix in (("地区", "地区"), ("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
+        if region_name.endswith(ending):
+            return prefix
+    return region_name[-1] if region_name[-1] in LEVEL_PREFIXES else None
+
+
+def _iso(value) -> str | None:
+    if value is None:
+        return None
+    text = str(value)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(f"since must be an ISO date, not {value!r}")
+    return text
 
 
 def _split_prefix(name: str) -> tuple[str | None, str]:

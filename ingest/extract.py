@@ -10,16 +10,21 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clauses import COOPERATE, LEAD, UnitMention, document_says_first_listed_leads, find_clauses, parse_clause
-from .departments import Department, DepartmentCatalog, default_catalog
+from .clause_items import clause_items
+from .clauses import COOPERATE, LEAD, DocumentRules, UnitMention, document_rules, find_clauses, parse_clause
+from .departments import Department, DepartmentCatalog, default_catalog, level_prefix
 from .industries import from_enumerations, from_outline, merge
-from .metadata import read_metadata
+from .metadata import read_metadata, region_named_in_text
+from .references import reference_records
 from .normalize import CleanText, clean_document, compact, rewrite
 from .outline import Outline, Provision, build_outline
 from .reading import DecodedText, ReadError, decode, read_text_file
 from .records import (CascadeRecord, DocumentInfo, ExtractedDocument, IndustryRecord, ProvisionRecord, Span,
                       TargetRecord, TaskRecord, UnitRef)
 from .tables import Table, find_tables
+from .regions import Region
+from .target_scope import deadline_in_clause, deadline_year, scope_of
+from .target_years import document_year, package_year
 from .targets import find_targets, year_handed_down
 
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
@@ -33,7 +38,9 @@ class ExtractionError(PolicyKGError):
 class _Context:
     clean: CleanText
     catalog: DepartmentCatalog
-    first_listed_leads: bool
+    rules: DocumentRules
+    date: str | None = None  # the document's date: which renamings apply to its names
+    prefix: str | None = None  # the issuing government's level prefix (省/市/县/区…): bare names take it
     departments: dict[str, list[str]] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -43,23 +50,31 @@ class _Context:
         return Span(start=a, end=b)
 
     def resolve(self, mention: UnitMention, role: str) -> tuple[Department, UnitRef]:
-        dept = self.catalog.resolve(mention.written)
+        dept = self.catalog.resolve(mention.written, self.date)
         surfaces = self.departments.setdefault(dept.name, [])
-        if dept.surface not in surfaces:
-            surfaces.append(dept.surface)
+        printed = compact(mention.printed or mention.written)
+        for form in (dept.surface, printed):
+            if form not in surfaces:
+                surfaces.append(form)
         if not dept.known and not dept.collective and dept.name not in self.unknown:
             self.unknown.append(dept.name)
-        ref = UnitRef(name=dept.name, surface=dept.surface, role=role, level=dept.level, known=dept.known,
-                      collective=dept.collective, span=self.span(mention.start, mention.end))
+        ref = UnitRef(name=dept.name, surface=dept.surface, printed=printed, position=mention.position, role=role,
+                      level=dept.level, known=dept.known, collective=dept.collective,
+                      span=self.span(mention.start, mention.end))
         return dept, ref
 
     def units_of(self, text: str, start: int, default_role: str = "responsible") -> list[UnitMention]:
         """Parse a clause found at clean-text offset ``start``; offsets come back in clean-text terms."""
         repaired, omap = rewrite(text, _keyword_pattern(self.catalog), lambda m: self.catalog.keyword_repairs[m.group()])
-        mentions = parse_clause(repaired, 0, self.catalog, first_listed_leads=self.first_listed_leads,
-                                default_role=default_role)
+        end = start + len(text)
+        mentions = parse_clause(repaired, 0, self.catalog, first_listed_leads=self.rules.first_listed_leads(end),
+                                default_role=default_role, standing=self.rules.standing_at(end),
+                                default_prefix=self.prefix)
         for m in mentions:
-            m.start, m.end = start + omap.start(m.start), start + omap.end(m.end)
+            if m.stated_at is not None:
+                m.start, m.end = m.stated_at
+            else:
+                m.start, m.end = start + omap.start(m.start), start + omap.end(m.end)
         return mentions
 
 
@@ -96,9 +111,14 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision) -> list[TaskRecord]
             # the clause stands on the heading line; the body follows it
             following = clauses[k].start + p.start if k < len(clauses) else p.end
             body = text[c_end:following]
+            if not body.strip() and k == len(clauses):
+                # a heading with its clause and nothing else: its text is what its sub-items say
+                body = text[c_end:c_end + 40]
         task = TaskRecord(number=p.number, title=p.title if k == 1 else None, text_start=_text_start(body),
                           text=compact(body), clause=k, parent=p.parent_number,
                           span=ctx.span(p.start if k == 1 else cursor, c_end), clause_span=ctx.span(c_start, c_end))
+        task.deadline = deadline_in_clause(text[c_start:c_end])
+        task.deadline_year = deadline_year(task.deadline)
         for m in mentions:
             dept, ref = ctx.resolve(m, m.role)
             (task.leads if m.role == LEAD else task.cooperates).append(dept.name)
@@ -107,6 +127,26 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision) -> list[TaskRecord]
         tasks.append(task)
         cursor = c_end
     return tasks
+
+
+def _lift_enumeration_clause(ctx: _Context, text: str, p: Provision, by_provision: dict[int, list[TaskRecord]]) -> None:
+    """"(一)实行购房补贴。补贴标准为:\n1.…\n2.…〔责任单位:…〕": items that enumerate what their parent
+    introduces with a colon, closed by one clause after the last: the clause is the parent's."""
+    kids = p.children
+    if len(kids) < 2 or by_provision[id(p)] or kids[-1].children:
+        return
+    if not text[p.body_start:p.end].rstrip().endswith((":", "：")):
+        return
+    last = by_provision[id(kids[-1])]
+    if not last or any(by_provision[id(k)] for k in kids[:-1]):
+        return
+    for k, task in enumerate(last):
+        task.number, task.parent = p.number, p.parent_number
+        if k == 0:
+            task.title = p.title
+            task.text_start = _text_start(text[p.body_start:p.end])
+            task.span = Span(start=ctx.span(p.start, p.start).start, end=task.span.end)
+    by_provision[id(p)], by_provision[id(kids[-1])] = last, []
 
 
 def _split_title(content: str) -> tuple[str | None, str, int]:
@@ -131,6 +171,10 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
         end = max(c.end for c in row.cells if c.end >= 0)
         task = TaskRecord(number=number, title=title, text_start=_text_start(body), text=compact(body),
                           span=ctx.span(start, end))
+        due = table.column("deadline")
+        if due is not None and due.index < len(row.cells) and row.cells[due.index].text:
+            task.deadline = compact(row.cells[due.index].text)  # 完成时限 column
+            task.deadline_year = deadline_year(task.deadline)
         roles: dict[str, dict[str, list[str]]] = {}
         cascade_units: list[UnitRef] = []
         for col in unit_cols:
@@ -174,34 +218,83 @@ def _merge_roles(roles: dict[str, dict[str, list[str]]]) -> dict[str, list[str]]
     return out
 
 
+def _table_span(text: str, table: Table) -> tuple[int, int]:
+    """From the start of the first row's line to the end of the last row."""
+    starts = [c.start for r in table.rows[:1] for c in r.cells if c.start >= 0]
+    ends = [c.end for r in table.rows for c in r.cells if c.end >= 0]
+    if not starts or not ends:
+        return 0, 0
+    return text.rfind("\n", 0, min(starts)) + 1, max(ends)
+
+
+def _outside(a: int, b: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[a, b) without the ``holes``: a provision's text that runs over a table holds no table row."""
+    parts = [(a, b)]
+    for ha, hb in holes:
+        parts = [p for x, y in parts for p in ((x, min(y, ha)), (max(x, hb), y)) if p[1] > p[0]]
+    return parts
+
+
+@dataclass
+class _TargetRegion:
+    number: str
+    start: int
+    end: int
+    handed_year: int | None = None  # the year a heading or the row's deadline gives
+    quoted_level: str | None = None  # a table's content column quotes the plan of this level
+
+
 def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], preamble_start: int,
-             plan_year: int | None) -> list[TargetRecord]:
-    regions: list[tuple[str, int, int, int | None]] = []
+             package: int | None, this_year: int | None, region: Region | None,
+             tasks: list[TaskRecord]) -> list[TargetRecord]:
+    holes = [_table_span(text, t) for t in tables]
+    regions: list[_TargetRegion] = []
     if outline.provisions:
-        regions.append(("", preamble_start, outline.provisions[0].start, plan_year))
+        for a, b in _outside(preamble_start, outline.provisions[0].start, holes):
+            regions.append(_TargetRegion("", a, b))
     handed: dict[str, int | None] = {}
     for p in outline.provisions:
         own = text[p.title_start:p.end]
         handed[p.number] = year_handed_down(own)
         # "到2025年，主要目标是：" above numbered items gives them its year
         inherited = next((handed[a] for a in reversed(_ancestry(p.number)[:-1]) if handed.get(a)), None)
-        regions.append((p.number, p.title_start, p.end, inherited or plan_year))
+        for a, b in _outside(p.title_start, p.end, holes):
+            regions.append(_TargetRegion(p.number, a, b, inherited))
     for table in tables:
-        col = table.column("content")
+        col, due = table.column("content"), table.column("deadline")
         if col is None:
             continue
+        levels = sorted({c.level for c in table.unit_columns() if c.level}, key=LEVEL_ORDER.__getitem__)
+        quoted = levels[0] if len(levels) >= 2 else None  # 省级方案内容 | 省级牵头单位 | 市级落实单位
         for row in table.rows:
             cell = row.cells[col.index]
+            deadline = row.cells[due.index].text if due is not None and due.index < len(row.cells) else None
             if cell.start >= 0:
-                regions.append((str(row.ordinal), cell.start, cell.end, plan_year))
+                regions.append(_TargetRegion(str(row.ordinal), cell.start, cell.end, deadline_year(deadline), quoted))
+    clause_ends: dict[str, list[tuple[int, int]]] = {}
+    for task in tasks:
+        if task.clause_span is not None:
+            clause_ends.setdefault(task.number, []).append((task.clause_span.end, task.clause))
     out: list[TargetRecord] = []
-    for number, a, b, year in regions:
-        if b <= a:
+    for r in regions:
+        if r.end <= r.start:
             continue
-        for t in find_targets(text[a:b], default_year=year):
-            out.append(TargetRecord(task=number, text=t.text, metric=t.metric, value=t.value, unit=t.unit,
-                                    qualifier=t.qualifier, year=t.year, span=ctx.span(a + t.start, a + t.end)))
+        own = text[r.start:r.end]
+        for t in find_targets(own, default_year=r.handed_year, package_year=package, document_year=this_year):
+            span = ctx.span(r.start + t.start, r.start + t.end)
+            scope, scope_level = scope_of(_clause_before(own, t), region, r.quoted_level)
+            # the responsibility clause that closes the sentence group it sits in
+            clause = next((k for end, k in sorted(clause_ends.get(r.number, [])) if end >= span.end), 1)
+            out.append(TargetRecord(task=r.number, clause=clause, text=t.text, metric=t.metric, value=t.value,
+                                    unit=t.unit, qualifier=t.qualifier, year=t.year, year_basis=t.year_basis,
+                                    scope=scope, scope_level=scope_level, span=span))
     return out
+
+
+def _clause_before(text: str, t) -> str:
+    """A target's own clause up to its end: "全省…达到120家" in "到2025年,全省…达到120家"."""
+    cut = max(text.rfind(ch, 0, t.start + 1) for ch in "。\n,;:，；：")
+    return text[cut + 1:t.end]
 
 
 def _preamble_start(text: str, body_start: int) -> int:
@@ -221,22 +314,36 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     outline = build_outline(text)
     tables = find_tables(text)
     if not outline.provisions and not tables:
+        items = clause_items(text, 0, catalog)
+        if items:
+            outline = Outline(items, items[0].start, items[-1].end)
+    if not outline.provisions and not tables:
         raise ExtractionError(f"{where or name}: no numbered provisions or division-of-labour table found "
                               f"({len(text)} characters of text)")
     table_start = min((r.cells[0].start for t in tables for r in t.rows[:1] if r.cells[0].start >= 0), default=len(text))
     body_start = min(outline.body_start if outline.provisions else len(text), table_start)
     meta = read_metadata(text, body_start)
-    ctx = _Context(clean, catalog, document_says_first_listed_leads(text))
+    ctx = _Context(clean, catalog, document_rules(text, catalog), meta.date.isoformat() if meta.date else None,
+                   level_prefix(meta.region.name if meta.region else None))
     ctx.warnings.extend(meta.warnings)
 
     tasks: list[TaskRecord] = []
+    by_provision = {id(p): _provision_tasks(ctx, text, p) for p in outline.provisions}
     for p in outline.provisions:
-        tasks.extend(_provision_tasks(ctx, text, p))
+        _lift_enumeration_clause(ctx, text, p, by_provision)
+    for p in outline.provisions:
+        tasks.extend(by_provision[id(p)])
     cascades: list[CascadeRecord] = []
     for table in tables:
         t_tasks, t_cascades = _table_tasks(ctx, text, table)
         tasks.extend(t_tasks)
         cascades.extend(t_cascades)
+
+    if meta.region is None:
+        # no issuer printed: the place the body names, at the level of its units
+        meta.region = region_named_in_text(text[:outline.body_end], [n for t in tasks for n in t.leads + t.cooperates])
+        meta.level = meta.region.level if meta.region else None
+        meta.region_basis = "body" if meta.region else None
 
     industries = merge(from_outline(outline.provisions), from_enumerations(text[:outline.body_end]))
     by_provision = {i.provision: i.name for i in industries if i.provision}
@@ -250,19 +357,24 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         doc_number=meta.doc_number, title=meta.title, issuer=meta.issuer,
         region=meta.region.name if meta.region else None, level=meta.level,
         date=meta.date.isoformat() if meta.date else None, implements=meta.implements,
-        region_code=meta.region.code if meta.region else None, plan_year=meta.plan_year)
+        region_code=meta.region.code if meta.region else None, region_basis=meta.region_basis,
+        plan_year=meta.plan_year)
     provisions = [ProvisionRecord(number=p.number, title=p.title, parent=p.parent_number,
                                   text=compact(text[p.body_start:p.end]), span=ctx.span(p.start, p.end))
                   for p in outline.provisions]
-    targets = _targets(ctx, text, outline, tables, _preamble_start(text, body_start), meta.plan_year)
+    package = package_year(text, body_start, meta.date, meta.plan_year)
+    targets = _targets(ctx, text, outline, tables, _preamble_start(text, body_start), package,
+                       document_year(text, meta.date, package), meta.region, tasks)
     if ctx.unknown:
         ctx.warnings.append("departments not in the alias file (kept as written): " + "、".join(ctx.unknown))
-    return ExtractedDocument(
+    doc = ExtractedDocument(
         file=name, content_hash=hashlib.sha256(raw.encode("utf-8")).hexdigest(), encoding=decoded.encoding,
         document=info, tasks=tasks, cascades=cascades, targets=targets,
         industries=[IndustryRecord(name=i.name, parent=i.parent, provision=i.provision) for i in industries],
         departments=ctx.departments, provisions=provisions, unknown_departments=ctx.unknown,
         warnings=ctx.warnings)
+    doc.references = reference_records(doc, head=text[:body_start])
+    return doc
 
 
 def _ancestry(number: str) -> list[str]:

@@ -3,11 +3,14 @@ the documents it says it implements."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from .normalize import DOC_KIND, compact
+from .clause_words import clause_words
+from .normalize import DOC_KIND, MARKER, compact
 from .numerals import DATE_PATTERN, parse_date
+from .document_region import document_region
 from .regions import Region, region_index
 
 # 菏政办字〔2024〕7号, 鲁服务业办〔2025〕4号, 菏政办字 [2023] 56号, 国发〔2022〕18号
@@ -15,7 +18,7 @@ DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12}?)\s*[〔\[【(（]\s*(\d{4})\s*
 _TITLE_LINE = re.compile(r"关于.{2,200}" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
 _ISSUER_SUFFIX = re.compile(r"(文件|公文|函)$")
 _ORG = re.compile(r"(政府|办公室|办公厅|委员会|领导小组|委|厅|局|办|部|院|中心|公署)$")
-_IMPLEMENT_VERB = re.compile(r"(贯彻落实|全面落实|深入落实|认真落实|贯彻|落实|根据|按照|依据|依照|对照)")
+_IMPLEMENT_VERB = clause_words().implement_verb  # 贯彻落实, 根据, …: data/clauses.toml
 _MADE_HERE = re.compile(r"(制定|研究制定|印发|现提出|提出如下|特制定)")
 _QUOTED = re.compile(r"《([^《》]{2,120})》(?:\s*[(（]\s*([^()（）]*?〔\d{4}〕\d+号)\s*[)）])?")
 # "贯彻落实山东省“十四五”战略性新兴产业发展规划" names a document without 《》
@@ -30,6 +33,7 @@ class DocumentMeta:
     issuer: str | None = None
     region: Region | None = None
     level: str | None = None
+    region_basis: str | None = None  # issuer | title | doc_number | body (ingest.document_region)
     date: date | None = None
     implements: list[str] = field(default_factory=list)
     plan_year: int | None = None  # a one-year work plan's year: its targets fall due that year
@@ -49,21 +53,17 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     meta = DocumentMeta()
     head = text[:body_start] if body_start > 0 else text[:2000]
     head_lines = [l for l in _lines(head) if l.strip()]
+    meta.doc_number = _header_doc_number(head_lines[:12])
+    head_lines, chrome, source = _strip_page_chrome(head_lines)
 
-    number = DOC_NUMBER.search("\n".join(head_lines[:12]))
-    if number:
-        meta.doc_number = normalise_doc_number(number)
-
-    meta.title = _find_title(head_lines)
-    meta.issuer = _find_issuer(head_lines, meta.title, text)
-    if meta.issuer:
-        meta.region = region_index().prefix(meta.issuer)
-    for source in (meta.issuer, meta.title):
-        if meta.region is None and source:
-            # "中共菏泽市委办公室…" names its region after a prefix
-            hit = region_index().first_in(source)
-            meta.region = hit[1] if hit is not None and hit[0] <= 4 else None
-    meta.level = meta.region.level if meta.region else None
+    # on a saved page the headline stands between the breadcrumb and the page facts
+    meta.title = _find_title(head_lines) or (compact(head_lines[0]) if chrome and head_lines
+                                               and _CHROME_TITLE.fullmatch(head_lines[0]) else None)
+    meta.issuer = _find_issuer(head_lines, meta.title, text) or source
+    if meta.title is None:
+        meta.title = title_cited_by_itself(text)
+    own = DOC_NUMBER.fullmatch(meta.doc_number) if meta.doc_number else None
+    _read_region(meta, head_lines, own, text[body_start:] if body_start > 0 else text)
     meta.date = _signing_date(text, body_start)
     if meta.date is None:
         meta.warnings.append("no signing date (成文日期) found")
@@ -74,26 +74,178 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     return meta
 
 
+# Page chrome of a saved government page: the breadcrumb above the title, the line of page facts
+# (时间, 浏览次数, 信息来源) below it, and a source tag in front of the title (【某市住建局】).
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|现在的位置|所在位置|当前页面)\s*[:：]|^\s*(?:>|》|→)|>>|>\s*首页|首页\s*>")
+_PAGE_FACTS = re.compile(r"(?:发布时间|发布日期|更新时间|时间|日期)\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}|浏览次数|访问量|阅读量|点击数|信息来源\s*[:：]|【\s*字体|字号\s*[:：]\s*[大中小]|打印本页|分享到")
+_SOURCE_FIELD = re.compile(r"(?:信息来源|来源|发布机构|发文机关)\s*[:：]\s*([\u4e00-\u9fff]{2,30})")
+_TIMESTAMP_LINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+_SOURCE_TAG = re.compile(r"^【[^【】]{2,30}】(?=\S)")
+_CHROME_TITLE = re.compile(r"[^。;；!！?？]{4,80}")
+
+
+def _strip_page_chrome(lines: list[str]) -> tuple[list[str], bool, str | None]:
+    """The head without a web page's chrome, whether it had any, and the organisation the page
+    names as its source."""
+    out: list[str] = []
+    source: str | None = None
+    chrome = False
+    for k, line in enumerate(lines):
+        if k < 15 and (_BREADCRUMB.search(line) or _TIMESTAMP_LINE.match(line)):
+            chrome = True
+            continue
+        if k < 15 and _PAGE_FACTS.search(line) and len(line) <= 120:
+            chrome = True
+            m = _SOURCE_FIELD.search(line)
+            if m and _ORG.search(m.group(1)):
+                source = _full_government_name(m.group(1))
+            continue
+        out.append(_SOURCE_TAG.sub("", line) if k < 15 else line)
+    if not chrome:
+        return lines, False, None
+    return out, True, source
+
+
+def _full_government_name(name: str) -> str:
+    """"丽水市政府" is how a page names 丽水市人民政府."""
+    region = region_index().prefix(name)
+    if region is not None and name == region.name + "政府":
+        return region.name + "人民政府"
+    return name
+
+
+_DOC_NUMBER_LABEL = re.compile(r"^(?:发文字号|发文号|文号|字号)\s*[:：]\s*")
+
+
+def _header_doc_number(lines: list[str]) -> str | None:
+    """The number printed in the header stands on a line of its own; one cited in a sentence is not this document's."""
+    for line in lines:
+        s = _DOC_NUMBER_LABEL.sub("", compact(line))
+        m = DOC_NUMBER.fullmatch(s)
+        if m:
+            return normalise_doc_number(m)
+        # a page's document facts on one line: 索引号:… 发文机关:… 发文字号:鲁政办字〔2024〕12号 成文日期:…
+        labelled = _LABELLED_DOC_NUMBER.search(compact(line))
+        if labelled:
+            return normalise_doc_number(DOC_NUMBER.match(labelled.group(1)))
+    return None
+
+
+_LABELLED_DOC_NUMBER = re.compile(r"(?:发文字号|文号)[:：]((?:[\u4e00-\u9fff]{1,12}?)[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号)")
+
+
+def _title_piece(line: str) -> bool:
+    """Could this line be (part of) a title? Not a sentence, a numbered provision, a date or a table row."""
+    return ("\t" not in line and "。" not in line and len(line) <= 100 and not MARKER.match(line)
+            and not DATE_PATTERN.fullmatch(line.strip()))
+
+
+def _read_region(meta: DocumentMeta, head_lines: list[str], number: re.Match[str] | None, body: str) -> None:
+    found = document_region(head_lines, meta.issuer, meta.title, number.group(1) if number else None, body)
+    meta.region, meta.level, meta.region_basis = found.region, found.level, found.basis
+
+
 def _find_title(lines: list[str]) -> str | None:
     for i, line in enumerate(lines[:15]):
-        if "关于" not in line or "\t" in line:
+        if "关于" not in line or not _title_piece(line):
             continue
         title = line
         # a title broken over lines: glue until it ends as a title does
         j = i
-        while not _TITLE_LINE.search(title) and j + 1 < len(lines) and j - i < 3 and not lines[j + 1].endswith((":", "：")):
+        while not _TITLE_LINE.search(title) and j + 1 < len(lines) and j - i < 3 and _title_piece(lines[j + 1]) \
+                and not lines[j + 1].endswith((":", "：")):
             j += 1
             title += lines[j]
         if _TITLE_LINE.search(title):
-            # "山东省人民政府办公厅\n关于印发…的通知": the issuer line above belongs to the title,
-            # unless it is the letterhead at the very top
-            if i >= 2 and title.startswith("关于") and _ORG.search(lines[i - 1]) and len(lines[i - 1]) <= 30:
+            # "广元市人民政府\n关于印发…的通知": the issuer line above belongs to the title
+            if i >= 1 and title.startswith("关于") and _ORG.search(lines[i - 1]) and len(lines[i - 1]) <= 30:
                 title = lines[i - 1] + title
+            if j + 1 < len(lines) and _PERIOD_LINE.fullmatch(compact(lines[j + 1])):
+                title += lines[j + 1]
             return compact(title)
     # no 关于: the first line that ends as a document title does
-    for line in lines[:10]:
-        if re.search(DOC_KIND + r"$", line) and 4 <= len(line) <= 80 and not DOC_NUMBER.search(line):
-            return compact(line)
+    for i, line in enumerate(lines[:10]):
+        if re.search(DOC_KIND + r"$", line) and 4 <= len(line) <= 80 and _title_piece(line) and not DOC_NUMBER.search(line):
+            # a title broken over lines: short heading lines above it, the rest or the plan period below it
+            j = i
+            while j > 0 and _TITLE_PIECE.fullmatch(lines[j - 1]) and not _ORG.search(lines[j - 1]) \
+                    and _title_piece(lines[j - 1]) and i - j < 2:
+                j -= 1
+            k = i
+            if k + 1 < len(lines) and len(lines[k + 1]) <= 30 and _title_piece(lines[k + 1]) \
+                    and re.search(DOC_KIND + r"$", lines[k + 1]):
+                k += 1
+            title = "".join(lines[j:k + 1])
+            if k + 1 < len(lines) and _PERIOD_LINE.fullmatch(compact(lines[k + 1])):
+                title += lines[k + 1]
+            return compact(title)
+    return None
+
+
+_TITLE_PIECE = re.compile(r"[^\s,，。;；:：、《》()（）]{2,20}")
+_PERIOD_LINE = re.compile(r"[(（](?:\d{4}[—\-–~至]\d{4}|\d{4})年?(?:度)?[)）]")
+
+
+# What the prefix of a unit's name says about the government it belongs to. 市 is a prefecture
+# city, a county-level city (瑞金市) or a municipality (重庆市): any region called 市 fits.
+_PREFIX_FITS = (("地区", lambda r: r.level == "city"), ("自治州", lambda r: r.level == "city"),
+                ("州", lambda r: r.level == "city"), ("盟", lambda r: r.level == "city"),
+                ("省", lambda r: r.level == "province"), ("市", lambda r: r.name.endswith("市")),
+                ("县", lambda r: r.level == "county"), ("区", lambda r: r.level == "county"))
+_MIN_MENTIONS = 2  # one mention may be anywhere the text looks to; the document's own place recurs
+
+
+def _unit_prefix(name: str) -> str | None:
+    for prefix, _ in _PREFIX_FITS:
+        if name.startswith(prefix) and len(name) > len(prefix) + 1:
+            return prefix
+    return None
+
+
+# county names that are also common words: 中心城区, 矿区
+_GENERIC_PLACE = re.compile(r".区")
+
+
+def region_named_in_text(text: str, units: list[str]) -> Region | None:
+    """The region of a document that prints no issuer: the place the text names most often, at the
+    level its responsible units are written at (市财政局, 县住建局: a city's or a county's document)."""
+    prefixes = Counter(filter(None, map(_unit_prefix, units)))
+    if not prefixes:
+        return None
+    prefix = prefixes.most_common(1)[0][0]
+    fits = dict(_PREFIX_FITS)[prefix]
+    index = region_index()
+    counts: Counter[str] = Counter()
+    found: dict[str, Region] = {}
+    i = 0
+    while i < len(text):
+        region = index.prefix(text[i:i + 12])
+        if region is None:
+            i += 1
+            continue
+        written = next(n for n in range(min(12, len(text) - i), 1, -1) if index.get(text[i:i + n]) is region)
+        if fits(region) and not _GENERIC_PLACE.fullmatch(region.name):
+            counts[region.code] += 1
+            found[region.code] = region
+        i += written
+    if not counts:
+        return None
+    code, n = counts.most_common(1)[0]
+    return found[code] if n >= _MIN_MENTIONS else None
+
+
+# A text that prints no title may still cite itself by it: "《关于促进…的若干政策措施》实施前…",
+# where the text calls itself 本政策措施.
+_SELF_KIND = re.compile(r"本((?:政策|具体|若干)?(?:措施|方案|意见|办法|细则|举措|规定|计划))")
+_SELF_CITED = r"(?<!现将)《([^《》]{6,80}{kind})》(?=实施|施行|执行|有效期|自\d)"
+
+
+def title_cited_by_itself(text: str) -> str | None:
+    kinds = sorted({m.group(1) for m in _SELF_KIND.finditer(text)}, key=len, reverse=True)
+    for kind in kinds:
+        m = re.search(_SELF_CITED.replace("{kind}", re.escape(kind)), text)
+        if m:
+            return compact(m.group(1))
     return None
 
 

@@ -24,6 +24,10 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .clause_words import clause_words
+from .numerals import chinese_to_int
+from .tables import cell_per_line_breaks
+
 # --- character folding -------------------------------------------------------
 
 # Circled numbers are list markers in Chinese documents; NFKC would turn
@@ -46,6 +50,7 @@ def _build_fold_tables() -> tuple[dict[int, str], dict[str, str]]:
         else:
             expanding[ch] = folded
     one_to_one[0x3000] = " "
+    one_to_one[0x2236] = ":"  # RATIO "∶", printed for a colon after 责任单位 by some converters
     one_to_one[0xA0] = " "
     return one_to_one, expanding
 
@@ -157,7 +162,9 @@ class CleanText:
 
 # --- document cleaning ---------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff\r]")
+# control characters, zero-width marks, and bidirectional overrides and isolates (U+202A-E, U+2066-9, U+061C):
+# a title carrying U+202E prints reversed in a terminal or a page, so they go with the rest
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\r]")
 _MARKDOWN = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*|\*\*|__|^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-—–―]+[ \t]*\d{1,4}[ \t]*[-—–―]+|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*$")
 # A space is kept only between two Latin letters/digits ("Figure 3", "CT scanner").
@@ -166,6 +173,8 @@ _SPACES = re.compile(r"(?<![A-Za-z0-9]) +| +(?![A-Za-z0-9])")
 _TRAILING_WS = re.compile(r"(?m)(?<![ \t])[ \t]+$|^[ \t]+(?=\S)(?![^\n]*\t)")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
+# An advertising line is short; a long line that ends with a URL is content (a record with its source).
+_JUNK_LINE_MAX = 80
 _PHONE = re.compile(r"^[\s(（]*(?:\+?86[- ]?)?(?:\d{3,4}[- ]?)?\d{7,11}[\s)）]*$")
 _URL = re.compile(r"(https?://|www\.|微信|公众号|扫码|关注|@\w+\.)", re.I)
 
@@ -175,17 +184,21 @@ MARKER = re.compile(
     r"|[(（][一二三四五六七八九十百零〇]+[)）]"
     r"|\d{1,3}(?:[、．]|\.(?!\d))"
     r"|[(（]\d{1,3}[)）]"
+    r"|\d{1,2}[)）](?![\d%])"
     r"|第[一二三四五六七八九十百零〇\d]+[章节条部分篇]"
     r"|[\u2460-\u2473\u2474-\u2487])"
 )
-_LABEL_LINE = re.compile(r"^(?:省级|市级|县级)?(?:牵头|责任|主责|配合|参与|协办|协助|主办|实施|落实)(?:单位|部门)\s*[:：]")
+_LABEL_LINE = clause_words().label_line  # "牵头单位:" opening a line (the words: data/clauses.toml)
 _DATE_LINE = re.compile(r"^\S{0,30}?(?:\d{4}|[〇零一二三四五六七八九○]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日(?:印发)?$")
 _PIPE_ROW = re.compile(r"^\|.*\|")
+_BARE_NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})$")
 _TERMINAL = set("。！？!?；;")
 # A title ends with the kind of document it is; the line after it is never its continuation.
-DOC_KIND = r"(?:通知|意见|方案|措施|办法|规定|细则|规划|计划|决定|批复|要点|任务|清单|函|公告|通告|报告|纲要|条例|规则|指引|指南|政策)"
+DOC_KIND = r"(?:通知|意见|方案|措施|举措|办法|规定|细则|规划|计划|决定|批复|要点|任务|清单|函|公告|通告|报告|纲要|条例|规则|指引|指南|政策)"
 _ENDS_AS_TITLE = re.compile(DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
 _DOC_NUMBER_LINE = re.compile(r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号$")
+# a saved page's line of document facts (索引号:… 发文字号:… 成文日期:…) is never part of a paragraph
+_PAGE_FACTS_LINE = re.compile(r"(?:索引号|发文字号|发文机关|成文日期|发布日期|发布时间|信息来源|浏览次数)\s*[:：]")
 _ADDRESSEE = re.compile(r"^[^。]{2,120}[:：]$")
 
 
@@ -200,7 +213,7 @@ def _drop_junk_header(text: str) -> tuple[str, OffsetMap | None]:
         seen += 1
         if seen > 6:
             break
-        if _PHONE.match(line) or _URL.search(line):
+        if len(line) <= _JUNK_LINE_MAX and (_PHONE.match(line) or _URL.search(line)):
             cut_line = i
     if cut_line < 0:
         return text, None
@@ -211,18 +224,75 @@ def _drop_junk_header(text: str) -> tuple[str, OffsetMap | None]:
     return text[cut:], omap
 
 
+# A record exported with its fields on one line: "2023-01-19 00:00:00 | 【…】title | body | url".
+_RECORD_LINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]+\|[ \t]")
+_FIELD_BAR = re.compile(r"[ \t]+\|[ \t]+")
+
+
+def _record_field_break(m: re.Match[str]) -> str:
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    return "\n" if _RECORD_LINE.match(m.string, line_start) else m.group()
+
+
+# A document flattened onto one line (a web page's paragraphs run together): its own numbering,
+# in sequence, tells where the provisions start.
+_FLAT_LINE_MIN = 600
+_FLAT_MARKER = re.compile(r"(?P<cn>(?<=[。;:)\]〕」”!?])[一二三四五六七八九十]{1,3}、)"
+                          r"|(?P<paren>\([一二三四五六七八九十]{1,3}\))"
+                          r"|(?P<article>(?<=[。;:)〕」”!?])第[一二三四五六七八九十百]{1,4}条)")
+def _flattened_breaks(text: str) -> list[int]:
+    """Where a provision starts inside a very long line: numbered markers that count 1, 2, 3…"""
+    breaks: list[int] = []
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) >= _FLAT_LINE_MIN:
+            last: dict[str, int] = {}
+            found: list[int] = []
+            for m in _FLAT_MARKER.finditer(line):
+                kind = m.lastgroup
+                value = chinese_to_int(re.sub(r"[^一二三四五六七八九十百]", "", m.group()))
+                if value == 1 or value == last.get(kind, -1) + 1:
+                    last[kind] = value
+                    if m.start() > 0:
+                        found.append(pos + m.start())
+            if len(found) >= 3:
+                breaks.extend(found)
+        pos += len(line) + 1
+    return breaks
+
+
+def _insert_breaks(text: str, positions: list[int]) -> tuple[str, OffsetMap]:
+    omap = OffsetMap()
+    out: list[str] = []
+    n = prev = 0
+    for p in positions:
+        omap.add(n, prev, p, True)
+        out.append(text[prev:p])
+        n += p - prev
+        omap.add(n, p, p, False)
+        out.append("\n")
+        n += 1
+        prev = p
+    omap.add(n, prev, len(text), True)
+    out.append(text[prev:])
+    omap.length = n + len(text) - prev
+    return "".join(out), omap
+
+
 def _unclosed_bracket(line: str) -> bool:
     depth = 0
     for ch in line:
-        if ch == "(":
+        if ch in "(〔":
             depth += 1
-        elif ch == ")":
+        elif ch in ")〕":
             depth = max(depth - 1, 0)
     return depth > 0
 
 
 def _continues(prev: str, nxt: str) -> bool:
     """Does ``nxt`` continue the paragraph ``prev`` that a page break cut?"""
+    if _BARE_NUMERAL.match(prev) and nxt[0] in "、.．":
+        return True  # "一\n、降低家庭生育成本": a marker broken by the line end
     if not prev or not nxt or "\t" in prev or "\t" in nxt or _PIPE_ROW.match(prev) or _PIPE_ROW.match(nxt):
         return False  # table rows are joined by the table reader, cell by cell
     if _DATE_LINE.match(nxt):
@@ -231,15 +301,20 @@ def _continues(prev: str, nxt: str) -> bool:
         return not MARKER.match(nxt)
     if MARKER.match(nxt) or _LABEL_LINE.match(nxt) or _DOC_NUMBER_LINE.match(nxt) or _ADDRESSEE.match(nxt):
         return False
-    if _ENDS_AS_TITLE.search(prev) or _DOC_NUMBER_LINE.match(prev):
+    if _ENDS_AS_TITLE.search(prev) or _DOC_NUMBER_LINE.match(prev) or _PAGE_FACTS_LINE.search(prev):
         return False
+    label = _LABEL_LINE.match(prev)
+    if label and not prev[label.end():].strip():
+        return True  # "牵头单位:" alone on its line: its units are on the next one
     last = prev[-1]
     if last in _TERMINAL or last in ":)]】〕":
         return False
     if last in "”\"'" and len(prev) > 1 and prev[-2] in _TERMINAL:
         return False
     if _LABEL_LINE.match(prev):
-        return True  # "牵头单位：市工业和信息" broken by a page break before "化局"
+        # "牵头单位：市工业和信息" broken by a page break before "化局"; but a sentence on the next
+        # line ("各部门要…落实…。") is the next paragraph, not the rest of the list
+        return not re.search(r"[。\d]", nxt) and not clause_words().structure.search(nxt)
     if len(prev) < 20:
         return False
     # A heading ("（三）xxx") has no full stop; its body starts on the next line.
@@ -284,6 +359,7 @@ def clean_document(raw: str) -> CleanText:
         maps.append(omap)
 
     apply(_CONTROL, "")
+    apply(_FIELD_BAR, _record_field_break)
     apply(_EXPAND_RE, lambda m: _FOLD_EXPAND[m.group()])
     text = text.translate(_FOLD_1TO1)  # one to one: offsets unchanged
     apply(_MARKDOWN, "")
@@ -301,6 +377,17 @@ def clean_document(raw: str) -> CleanText:
     text = text_wo_junk
     if junk_map is not None:
         maps.append(junk_map)
+    cells = cell_per_line_breaks(text)
+    if cells:
+        # one character for one: the offsets stay where they are
+        chars = list(text)
+        for k in cells:
+            chars[k] = "\t"
+        text = "".join(chars)
+    breaks = _flattened_breaks(text)
+    if breaks:
+        text, omap = _insert_breaks(text, breaks)
+        maps.append(omap)
     text, omap = _join_broken_paragraphs(text)
     maps.append(omap)
     return CleanText(raw=raw, text=text, maps=maps)

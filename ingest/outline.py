@@ -19,13 +19,15 @@ _MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("article", 2, re.compile(r"^第([一二三四五六七八九十百零〇\d]+)条")),
     ("cn", 2, re.compile(r"^([一二三四五六七八九十百零〇]+)[、.．]")),
     ("paren_cn", 3, re.compile(r"^[(（]([一二三四五六七八九十百零〇]+)[)）][、.．]?")),
-    ("arabic", 4, re.compile(r"^(\d{1,3})(?:[、．]|\.(?!\d))")),
-    ("paren_arabic", 5, re.compile(r"^[(（](\d{1,3})[)）][、.．]?")),
+    ("arabic", 4, re.compile(r"^(\d{1,4})(?:[、．]|\.(?!\d))")),
+    ("paren_arabic", 5, re.compile(r"^[(（](\d{1,4})[)）][、.．]?")),
+    ("half_paren_arabic", 5, re.compile(r"^(\d{1,2})[)）](?![\d%])")),
     ("circled", 6, re.compile(r"^([\u2460-\u2473])")),
 ]
 
 # The end of the body: the signature date, the distribution list, attachments.
 _BODY_END = re.compile(r"^(?:抄送|抄报|附件[:：]?\s*$|附件\d*[:：])")
+_ATTACHMENT = re.compile(r"^附件\s*(\d{1,2})?\s*(?:[:：]|$)")
 _DATE_ONLY = re.compile(r"^(?:\S{0,30}?)(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
 _TITLE_STOP = re.compile(r"[,，;；:：]")
 
@@ -53,7 +55,7 @@ def match_marker(line: str) -> Marker | None:
             value = chinese_to_int(raw)
         if value is None or value <= 0:
             continue
-        if kind in ("paren_cn", "paren_arabic"):
+        if kind in ("paren_cn", "paren_arabic", "half_paren_arabic"):
             label = f"({raw})"
         elif kind in ("chapter", "section", "article"):
             label = m.group(0)
@@ -102,6 +104,10 @@ def _title_of(text: str, line_start: int, line_end: int, after_marker: int, next
         return None, rest_start, min(line_end + 1, len(text))
     stop = rest.find("。")
     if stop < 0:
+        head = _before_closing_clause(rest)
+        if head is not None:
+            # "一、实行契税补贴(责任单位:县财政局)": a heading closed by its clause, the body below
+            return head, rest_start, min(line_end + 1, len(text))
         # a heading line: the body, if any, is on the following lines
         if not next_is_marker and len(rest) <= 60 and not rest.endswith((")", "）")) and ";" not in rest:
             # a heading line ("（一）强化科技创新，提升产业竞争力") above its body
@@ -115,10 +121,34 @@ def _title_of(text: str, line_start: int, line_end: int, after_marker: int, next
     return None, rest_start, rest_start
 
 
+_CLAUSE_WORD = re.compile(r"[:：]|牵头|负责|配合")
+
+
+def _before_closing_clause(line: str) -> str | None:
+    """The heading in front of a bracketed responsibility clause that ends the line, if it is one."""
+    if not line.endswith((")", "）", "〕", "】")):
+        return None
+    depth = 0
+    for i in range(len(line) - 1, -1, -1):
+        if line[i] in ")）〕】":
+            depth += 1
+        elif line[i] in "(（〔【":
+            depth -= 1
+            if depth == 0:
+                head = line[:i].rstrip("。.,，")
+                inner = line[i + 1:-1]
+                if 0 < len(head) <= 40 and not _TITLE_STOP.search(head) and _CLAUSE_WORD.search(inner):
+                    return head
+                return None
+    return None
+
+
 def _body_end(text: str, lines: list[tuple[int, int]], last_marker_line: int) -> int:
     for i in range(last_marker_line + 1, len(lines)):
         a, b = lines[i]
         line = text[a:b]
+        if _ATTACHMENT.match(line):
+            return a
         if _BODY_END.match(line) or _DATE_ONLY.match(line):
             # the issuer's name usually stands on the line above the date
             if i > last_marker_line + 1 and _DATE_ONLY.match(line):
@@ -127,7 +157,13 @@ def _body_end(text: str, lines: list[tuple[int, int]], last_marker_line: int) ->
                 if len(prev) <= 40 and "。" not in prev and not prev.endswith(")"):
                     return pa
             return a
-    return len(text)
+    return lines[-1][1] if lines else len(text)
+
+
+def _attachment_label(line: str) -> str | None:
+    """"附件", "附件2" for a line that opens an attachment (or lists them: 附件:办理细则)."""
+    m = _ATTACHMENT.match(line)
+    return "附件" + (m.group(1) or "") if m and len(line) <= 80 else None
 
 
 def build_outline(text: str) -> Outline:
@@ -137,34 +173,59 @@ def build_outline(text: str) -> Outline:
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
 
-    hits: list[tuple[int, Marker]] = []
+    # The body, then each attachment: an attachment that restates the measures numbers them
+    # 一、二、… again, so its provisions are kept apart under its own name (附件/一).
+    segments: list[tuple[str | None, list[tuple[int, Marker]]]] = [(None, [])]
     for i, (a, b) in enumerate(lines):
-        if "\t" in text[a:b]:
+        line = text[a:b]
+        if "\t" in line:
             continue  # table rows are read by the table parser
-        marker = match_marker(text[a:b])
+        label = _attachment_label(line)
+        if label is not None:
+            segments.append((label, []))
+            continue
+        marker = match_marker(line)
         if marker:
-            hits.append((i, marker))
-    hits = _drop_implausible(hits)
-    if not hits:
+            segments[-1][1].append((i, marker))
+    segments = [(label, _drop_implausible(hits)) for label, hits in segments]
+    segments = [(label, hits) for label, hits in segments if hits]
+    if not segments:
         return Outline([], len(text), len(text))
 
-    end_of_body = _body_end(text, lines, hits[-1][0])
     provisions: list[Provision] = []
-    stack: list[tuple[Marker, Provision]] = []
-    for k, (i, marker) in enumerate(hits):
+    for n, (label, hits) in enumerate(segments):
+        # an attachment carries its name only when numbered provisions came before it;
+        # otherwise it is the document's body (a notice whose measures are attached)
+        prefix = (label,) if label and n > 0 else ()
+        last_line = _segment_last_line(lines, text, hits[-1][0])
+        end_of_body = _body_end(text, lines[:last_line + 1], hits[-1][0])
+        stack: list[tuple[Marker, Provision]] = []
+        for k, (i, marker) in enumerate(hits):
+            a, b = lines[i]
+            next_line_is_marker = k + 1 < len(hits) and hits[k + 1][0] == i + 1
+            title, title_start, body_start = _title_of(text, a, b, a + marker.length, next_line_is_marker)
+            while stack and stack[-1][0].rank >= marker.rank:
+                stack.pop()
+            path = prefix + tuple(m.label for m, _ in stack) + (marker.label,)
+            end = lines[hits[k + 1][0]][0] - 1 if k + 1 < len(hits) else end_of_body
+            prov = Provision(path, marker.kind, a, max(end, b), title, title_start, body_start)
+            if stack:
+                stack[-1][1].children.append(prov)
+            stack.append((marker, prov))
+            provisions.append(prov)
+        if n == 0:
+            body_end = end_of_body
+    first_line = segments[0][1][0][0]
+    return Outline(provisions, lines[first_line][0], body_end if segments else len(text))
+
+
+def _segment_last_line(lines: list[tuple[int, int]], text: str, from_line: int) -> int:
+    """The last line before the next attachment starts."""
+    for i in range(from_line + 1, len(lines)):
         a, b = lines[i]
-        next_line_is_marker = k + 1 < len(hits) and hits[k + 1][0] == i + 1
-        title, title_start, body_start = _title_of(text, a, b, a + marker.length, next_line_is_marker)
-        while stack and stack[-1][0].rank >= marker.rank:
-            stack.pop()
-        path = tuple(m.label for m, _ in stack) + (marker.label,)
-        end = lines[hits[k + 1][0]][0] - 1 if k + 1 < len(hits) else end_of_body
-        prov = Provision(path, marker.kind, a, max(end, b), title, title_start, body_start)
-        if stack:
-            stack[-1][1].children.append(prov)
-        stack.append((marker, prov))
-        provisions.append(prov)
-    return Outline(provisions, lines[hits[0][0]][0], end_of_body)
+        if _attachment_label(text[a:b]) is not None:
+            return i - 1
+    return len(lines) - 1
 
 
 def _drop_implausible(hits: list[tuple[int, Marker]]) -> list[tuple[int, Marker]]:
@@ -173,19 +234,21 @@ def _drop_implausible(hits: list[tuple[int, Marker]]) -> list[tuple[int, Marker]
     A stray "(2)" in a title is not a provision; a real sequence starts at one
     or continues the previous number of its kind, possibly across a parent
     (003 numbers 1-96 through its sections; a plan may number its items 1-3
-    across two 方面).
+    across two 方面). An excerpt may begin in the middle of a sequence: a first
+    number followed by its successor (43. then 44.) starts a run.
     """
     last_value: dict[str, int] = {}
     kept: list[tuple[int, Marker]] = []
-    for i, marker in hits:
+    for k, (i, marker) in enumerate(hits):
         prev = last_value.get(marker.kind)
         plausible = marker.value == 1 or (prev is not None and marker.value in (prev + 1, prev + 2))
         if not plausible and prev is None and marker.kind in ("cn", "chapter", "article") and marker.value <= 3:
             plausible = True  # a document may begin its numbering after an unnumbered part
+        if not plausible and prev is None:
+            following = next((m for _, m in hits[k + 1:] if m.kind == marker.kind), None)
+            plausible = following is not None and following.value == marker.value + 1
         if not plausible:
             continue
         last_value[marker.kind] = marker.value
         kept.append((i, marker))
     return kept
-
-

@@ -19,6 +19,10 @@ class Span(BaseModel):
 class UnitRef(BaseModel):
     name: str = Field(description="canonical department name")
     surface: str = Field(description="the name as written, whitespace removed")
+    printed: str = Field("", description="the surface form exactly as printed in the clause's list "
+                                          "(a bare 事管局 before it takes its list's 省 prefix)")
+    position: int = Field(0, description="0-based index of the unit in the clause's printed list; "
+                                         "the first-listed lead is the main one")
     role: str = Field(description="lead | cooperate | implement")
     level: str | None = None
     known: bool = True
@@ -35,6 +39,7 @@ class DocumentInfo(BaseModel):
     date: str | None = None
     implements: list[str] = Field(default_factory=list)
     region_code: str | None = None
+    region_basis: str | None = Field(None, description="what gave the region: issuer | title | doc_number | body")
     plan_year: int | None = None
 
 
@@ -52,6 +57,8 @@ class TaskRecord(BaseModel):
     clause_span: Span | None = None
     units: list[UnitRef] = Field(default_factory=list)
     industries: list[str] = Field(default_factory=list)
+    deadline: str | None = Field(None, description="the deadline a 完成时限 column or the clause gives, as printed")
+    deadline_year: int | None = Field(None, description="the one year the deadline names")
 
 
 class CascadeRecord(BaseModel):
@@ -69,12 +76,17 @@ class CascadeRecord(BaseModel):
 
 class TargetRecord(BaseModel):
     task: str
+    clause: int = Field(1, description="the responsibility clause (task) of the provision it belongs to")
     text: str
     metric: str
     value: float
     unit: str
     qualifier: str
     year: int | None = None
+    year_basis: str = Field("none", description="where the year comes from: stated (the sentence or its heading), "
+                                                "package (a one-year package), none")
+    scope: str | None = Field(None, description="the region the goal counts over")
+    scope_level: str | None = Field(None, description="province | city | county: the level of ``scope``")
     span: Span
 
 
@@ -94,6 +106,19 @@ class ProvisionRecord(BaseModel):
     span: Span
 
 
+class ReferenceRecord(BaseModel):
+    """A document this one cites (CITES) or says it carries out (IMPLEMENTS: 贯彻落实《X》)."""
+
+    kind: str = Field(description="IMPLEMENTS | CITES")
+    target: str = Field(description="the cited document's number, else its title (compacted, without 《》)")
+    cited_as: list[str] = Field(default_factory=list, description="every form it is written in: 《title》, number")
+    where: str | None = Field(None, description="header (the title or preamble) | provision | text")
+    provision: str | None = Field(None, description="the provision that cites it")
+    verb: str | None = Field(None, description="the implementing verb before the citation (贯彻落实, 根据…)")
+    clause: str | None = None
+    count: int = 1
+
+
 class ExtractedDocument(BaseModel):
     file: str
     content_hash: str
@@ -106,4 +131,5 @@ class ExtractedDocument(BaseModel):
     departments: dict[str, list[str]] = Field(default_factory=dict)
     provisions: list[ProvisionRecord] = Field(default_factory=list)
     unknown_departments: list[str] = Field(default_factory=list)
+    references: list[ReferenceRecord] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

@@ -7,6 +7,7 @@ document's level.
 from __future__ import annotations
 
 import csv
+import re
 import io
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,7 +31,7 @@ class Region:
 
 
 class RegionIndex:
-    def __init__(self, regions: list[Region]):
+    def __init__(self, regions: list[Region], nations: tuple[str, ...] = ()):
         self.by_code = {r.code: r for r in regions}
         self._by_name: dict[str, list[Region]] = {}
         for r in regions:
@@ -38,6 +39,8 @@ class RegionIndex:
             short = _short_name(r)
             if short and short != r.name:
                 self._by_name.setdefault(short, []).append(r)
+            for alias in _autonomous_prefecture_aliases(r, nations):
+                self._by_name.setdefault(alias, []).append(r)
         self._names_by_length = sorted(self._by_name, key=len, reverse=True)
         self._max_len = max(map(len, self._by_name))
 
@@ -58,11 +61,25 @@ class RegionIndex:
 
     def prefix(self, text: str) -> Region | None:
         """The region whose name opens ``text`` (longest name wins)."""
+        hit = self.prefix_match(text)
+        return hit[0] if hit else None
+
+    def prefix_match(self, text: str) -> tuple[Region, int] | None:
+        """The region whose name (full or short: 河南, 商丘) opens ``text``, and the length of that name."""
         for n in range(min(self._max_len, len(text)), 1, -1):
             found = self._by_name.get(text[:n])
             if found:
-                return _prefer(found)
+                return _prefer(found), n
         return None
+
+    def contains(self, outer: Region, inner: Region) -> bool:
+        """``inner`` is ``outer`` or lies inside it."""
+        r: Region | None = inner
+        while r is not None:
+            if r.code == outer.code:
+                return True
+            r = self.parent(r)
+        return False
 
     def first_in(self, text: str) -> tuple[int, Region] | None:
         """The first region named anywhere in ``text``, with its offset."""
@@ -78,8 +95,22 @@ def _short_name(r: Region) -> str | None:
         return None  # 曹县 is already short; 牡丹 alone is not a place name
     for suffix in _SUFFIXES:
         if r.name.endswith(suffix) and len(r.name) - len(suffix) >= 2:
+            # 恩施土家族苗族自治州 is also called 恩施: _autonomous_prefecture_aliases
             return r.name[: -len(suffix)]
     return None
+
+
+def _autonomous_prefecture_aliases(r: Region, nations: tuple[str, ...]) -> list[str]:
+    """楚雄彝族自治州 is written 楚雄州 (and 楚雄): the place name without the peoples, with or without 州."""
+    if r.level != "city" or not r.name.endswith("自治州") or not nations:
+        return []
+    stem = r.name[: -len("自治州")]
+    while True:
+        nation = next((n for n in nations if stem.endswith(n) and len(stem) > len(n)), None)
+        if nation is None:
+            break
+        stem = stem[: -len(nation)]
+    return [stem + "州", stem] if len(stem) >= 2 and stem + "自治州" != r.name else []
 
 
 def _prefer(candidates: list[Region]) -> Region:
@@ -109,4 +140,7 @@ def region_index() -> RegionIndex:
             city = code[:4] + "00"
             parent = city if city in codes else code[:2] + "0000"
         regions.append(Region(name, level, code, parent))
-    return RegionIndex(regions)
+    nations_file = Path(spec.submodule_search_locations[0]) / "resources" / "56_nations.csv"
+    nations = tuple(sorted((n.strip() for n in nations_file.read_text(encoding="utf-8").splitlines() if n.strip()),
+                           key=len, reverse=True))
+    return RegionIndex(regions, nations)

@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .clause_words import clause_words
+
 _CONTENT_HEADER = re.compile(r"(内容|任务|措施|事项|工作|要求|举措|目标|政策)")
 _UNIT_HEADER = re.compile(r"(单位|部门)")
 _DEADLINE_HEADER = re.compile(r"(时限|时间|进度|完成)")
 _NUMBER_HEADER = re.compile(r"^(序号|编号|序|号)$")
 _LEVEL_OF_HEADER = {"省": "province", "市": "city", "县": "county", "区": "county"}
-_COOPERATE_HEADER = re.compile(r"(配合|参与|协办|协助|协同)")
+_COOPERATE_HEADER = clause_words().cooperate_header
 _ROW_NUMBER = re.compile(r"^[\dSsOoIlZz]{1,3}[.、]?$")
-_LEAD_HEADER = re.compile(r"牵头")
+_LEAD_HEADER = clause_words().lead_header
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 # a row that only names a part of the table ("一、科技创新"): it separates rows, it is not one
 _SECTION_ROW = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
@@ -186,3 +188,58 @@ def _check_numbers(table: Table) -> None:
                 f"table row {row.ordinal}: printed number {row.printed!r} does not follow the row order; "
                 f"numbered {row.ordinal} by position"
             )
+
+
+# --- tables written one cell per line ---------------------------------------------------------
+
+_ROW_NUMBER_LINE = re.compile(r"^(\d{1,3})[.、]?$")
+_MAX_COLUMNS = 8
+_HEADER_CELL_MAX = 12
+
+
+def _row_number(line: str) -> int | None:
+    m = _ROW_NUMBER_LINE.match(line.strip())
+    return int(m.group(1)) if m else None
+
+
+def cell_per_line_breaks(text: str) -> list[int]:
+    """Line breaks that separate the cells of a table written one cell per line.
+
+    Some converters write a table cell by cell: 序号 / 工作任务 / 牵头单位 / 配合单位 on lines of their
+    own, then 1 / the task / the units… The header gives the number of columns; a row starts at
+    its number, counting 1, 2, 3…, and holds as many lines as the header has cells. Turning those
+    breaks into tabs makes the rows the table parser reads. A row whose line count differs from
+    the header is left alone: which of its cells is missing or broken cannot be told.
+    """
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    breaks: list[int] = []
+    i = 0
+    while i < len(lines):
+        if not _NUMBER_HEADER.match(lines[i].strip()):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and j - i < _MAX_COLUMNS and len(lines[j].strip()) <= _HEADER_CELL_MAX \
+                and _row_number(lines[j]) is None:
+            j += 1
+        header = [Cell(lines[x].strip(), 0, 0) for x in range(i, j)]
+        if j >= len(lines) or _row_number(lines[j]) != 1 or classify_header(header) is None:
+            i += 1
+            continue
+        k = len(header)
+        breaks.extend(starts[x + 1] - 1 for x in range(i, j - 1))
+        n, r = 1, j
+        while r < len(lines) and _row_number(lines[r]) == n:
+            nxt = r + k
+            whole = nxt <= len(lines) and (nxt == len(lines) or _row_number(lines[nxt]) == n + 1
+                                           or _row_number(lines[nxt]) is None)
+            if not whole or any(_row_number(lines[x]) == n + 1 for x in range(r + 1, nxt)):
+                break
+            breaks.extend(starts[x + 1] - 1 for x in range(r, nxt - 1))
+            n, r = n + 1, nxt
+        i = r if r > j else j
+    return breaks

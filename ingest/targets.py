@@ -8,9 +8,12 @@ How a provision's text is read:
 1. It is cut into sentences (。 and line ends) and each sentence into clauses
    (，；：). A "到2025年" (or "2026年年底", "“十四五”期间") governs the rest of its
    sentence, across ；; a sentence that ends in a colon hands its year on to the
-   list lines that follow. Without one, the caller's ``default_year`` (a
-   year-specific work plan) applies, else the year is None. 每年/年均 do not
-   give a year.
+   list lines that follow; 年底/全年/年内/四季度 mean the document's year; a
+   heading's year (``default_year``) comes next; then, unless the goal recurs
+   or has no end (每年, 年均, 逐步), a one-year package's year
+   (``package_year``). Each target says which of these it took (``year_basis``:
+   stated, package or none). A multi-year plan has no package year: its
+   horizon is not spread onto goals whose sentence names no year.
 2. Every number followed by a unit is a candidate: Arabic numbers, ranges
    ("30—50个" → 30, 不少于) and Chinese numerals (一个, 三十家). 万/亿 stay in
    the unit.
@@ -22,8 +25,14 @@ How a provision's text is read:
    (寿光5个千亿县, …等6个园区, 以136个县为主体, 持续推进9个化工园区),
    support amounts (给予最高50万元奖励), what exists or was done (目前已建成5个,
    增长了8%), counts of a document's parts (分解为79项任务), time spans
-   (3个工作日), and bare Chinese numerals with no bound word (筹划建设一所…,
-   三张清单) or magnitude words (百亿元, 千万元以上).
+   (3个工作日内办结; but 压缩至2个工作日 is a goal), and bare Chinese numerals
+   with no bound word (筹划建设一所…, 三张清单) or magnitude words (百亿元).
+   Per-case policy parameters are not goals either (``_not_a_goal``): rates and
+   ratios (征收率由3%降至1%, 首付比例, 合同总价的10%), caps and per-case amounts
+   (最高…万元, 每人1000元, 2500元/亩), fiscal allocations (财政安排X亿元),
+   eligibility thresholds and conditions (对…的, (含)以上, 及以下, 若…), class
+   and size definitions (一批年出栏3000头以上的, 不少于100人的队伍), counts of
+   what exists (停工的256个) and of projects to speed up (加快12个…建设).
 4. One quantity that covers several measured things is repeated for each
    (A比例、B比例均达到80%; 幼儿园和中小学校各200所; A率、B率达100%).
 
@@ -56,6 +65,7 @@ class FoundTarget:
     year: int | None  # the year the goal is due
     start: int  # offsets of ``text`` in the given string
     end: int
+    year_basis: str = "none"  # stated (in the text or its heading) | package (a one-year package) | none
 
 
 # --- the lexicon ------------------------------------------------------------------
@@ -89,6 +99,33 @@ class _Lexicon:
     bound_before: re.Pattern[str]
     after_re: re.Pattern[str]
     verb_word: re.Pattern[str]  # a verb of two or more characters (no particles)
+    this_year: re.Pattern[str]  # 年底, 全年, 年内: the document's year
+    no_year: re.Pattern[str]  # 每年, 年均, 逐步: a goal with no one due year
+    time_units: frozenset[str]
+    time_cut: re.Pattern[str]
+    noun_after_unit: dict[str, str]
+    existing_before: re.Pattern[str]
+    completion_after: re.Pattern[str]
+    speed_up_before: re.Pattern[str]
+    parameter: re.Pattern[str]
+    parameter_after: re.Pattern[str]
+    basis: re.Pattern[str]
+    ratio_base: re.Pattern[str]
+    permission: re.Pattern[str]
+    ratio_of: re.Pattern[str]
+    condition_after: re.Pattern[str]
+    condition: re.Pattern[str]
+    per_each: re.Pattern[str]
+    per_case_money: re.Pattern[str]
+    allocation: re.Pattern[str]
+    eligibility: re.Pattern[str]
+    inclusive: re.Pattern[str]
+    class_open: re.Pattern[str]
+    people_units: frozenset[str]
+    kinds_before: re.Pattern[str]
+    support_units: tuple[str, ...]
+    per_year: str
+    direction_before: re.Pattern[str]
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
@@ -98,6 +135,7 @@ _CN_NUM = "零〇一二两三四五六七八九十百千"
 def _lexicon() -> _Lexicon:
     data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
     units, quals, excl, verbs = data["units"], data["qualifiers"], data["exclude"], data["verbs"]
+    years = data["years"]
     approx = dict(quals["approx"])
     num = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,000 is one thousand
     number = (
@@ -136,6 +174,34 @@ def _lexicon() -> _Lexicon:
         bound_before=re.compile(r"(?:至少|不少于|不低于|超过|突破|达到|达|约)\S{0,4}$"),
         after_re=re.compile(rf"(?:{_alt(w for w, _ in after_words)})"),
         verb_word=re.compile(_alt(w for w in verbs["action"] if len(w) >= 2 and _CJK.match(w))),
+        this_year=re.compile(rf"(?<!\d)(?<!\d\s)(?:{_alt(years['this_year'])})"),
+        no_year=re.compile(_alt(years["no_year"])),
+        time_units=frozenset(units["time_units"]),
+        time_cut=re.compile(_alt(units["time_cut_verbs"])),
+        noun_after_unit=dict(units["noun_after_unit"]),
+        existing_before=re.compile(rf"(?:{_alt(excl['existing_before'])})$"),
+        completion_after=re.compile(_alt(excl["completion_after"])),
+        speed_up_before=re.compile(rf"^(?:{_alt(verbs['metric_strip_lead'])})*(?:{_alt(excl['speed_up_before'])})"),
+        parameter=re.compile(_alt(excl["parameter_words"])),
+        parameter_after=re.compile(rf"(?:{_alt(excl['parameter_after'])})(?!性)"),
+        basis=re.compile(rf"(?:{_alt(excl['basis_adverbs'])})|(?P<basis>{_alt(excl['basis_words'])})"),
+        ratio_base=re.compile(rf"(?:{_alt(excl['ratio_base'])})[”\"]?(?:\([^()]{{1,12}}\))?的"),
+        ratio_of=re.compile(rf"的[^,;:]{{0,6}}(?:{_alt(excl['ratio_base'])})"),
+        condition_after=re.compile(_alt(excl["condition_after"])),
+        permission=re.compile(rf"(?:{_alt(excl['permission_before'])})[^,;:的]{{0,3}}$"),
+        condition=re.compile(rf"^(?!{_alt(excl['condition_not'])})(?:{_alt(excl['condition_open'])})"),
+        per_each=re.compile(rf"每(?![年季月周])[^,;:每]{{0,2}}(?:{_alt(excl['per_each_verbs'])})[^,;:]{{0,8}}$"),
+        per_case_money=re.compile(_alt(excl["per_case_money"])),
+        allocation=re.compile(_alt(excl["allocation_words"])),
+        eligibility=re.compile(
+            rf"^(?:并|同时|另外|其中|还|鼓励|支持)?(?!{_alt(excl['eligibility_not'])})(?:{_alt(excl['eligibility_open'])})"),
+        inclusive=re.compile(rf"(?:{_alt(excl['inclusive_marks'])})"),
+        class_open=re.compile(_alt(excl["class_open"])),
+        people_units=frozenset(excl["people_units"]),
+        kinds_before=re.compile(rf"\d+{re.escape(excl['kinds_before'])}$"),
+        support_units=tuple(excl["support_units"]),
+        per_year=units["per_year_suffix"],
+        direction_before=re.compile(rf"(?:{_alt(w for w, _ in quals['before'])})$"),
     )
 
 
@@ -252,9 +318,17 @@ class _Quantity:
     why: str = ""
 
 
-def _candidates(sentence: str, lex: _Lexicon) -> list[_Quantity]:
+# "11.121人才梯队项目", "2.50家企业上云" at the start of a line: an item number the outline did
+# not take (a digit follows its dot), not the integer part of a decimal
+_LIST_NUMBER = re.compile(r"^(\s*\d{1,2}\.)(?=\d{2})")
+
+
+def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[_Quantity]:
     out = []
-    for m in lex.quantity.finditer(sentence):
+    scan = sentence
+    if line_start and (m := _LIST_NUMBER.match(sentence)):
+        scan = " " * m.end() + sentence[m.end():]
+    for m in lex.quantity.finditer(scan):
         if m.group("range"):
             lo = re.split(r"\s*(?:[-—–~～]|至|到)\s*", m.group("range"))[0]
             value = to_number(lo)
@@ -264,8 +338,17 @@ def _candidates(sentence: str, lex: _Lexicon) -> list[_Quantity]:
             value = to_number(m.group("cn"))
         if value is None:
             continue
-        unit = (m.group("mult") or "") + m.group("base")
+        base = m.group("base")
+        nxt = sentence[m.end():m.end() + 1]
+        if nxt and nxt in lex.noun_after_unit.get(base, ""):
+            continue  # "121人才", "50万人口": the unit's character starts a noun
+        if base.isascii() and base.isalpha() and not lex.direction_before.search(sentence[:m.start()]):
+            continue  # "5G基站", "10G-PON": names; "总带宽达到2800G" is a goal
+        unit = (m.group("mult") or "") + base
         end = m.end()
+        if sentence.startswith(lex.per_year, end):
+            unit += lex.per_year  # "1.4亿吨/年": a capacity per year
+            end += len(lex.per_year)
         bound = None
         am = lex.after_re.match(sentence, end)
         if am:
@@ -292,6 +375,79 @@ def _share_subject(sentence: str, q: _Quantity, before: str) -> bool:
     return bool(nxt) and bool(_CJK.match(nxt)) and nxt not in _PERCENT_SUBJECT_VERB
 
 
+_CHANGE_AFTER = re.compile(
+    r"(?:\([^()]{1,6}\))?(?:以内|以上|以下)?(?:降至|降为|降到|降低至|降低到|下调至|下调为|下调到|提高至|提高到|提高为|"
+    r"提升至|提升到|上调至|上调为|调整为|调整至|调整到|增加至|增加到|改为|减至|缩减至)"
+)
+_CLOSED_LIST = re.compile(r"等[\u4e00-\u9fff]{1,6}$")  # "A、B等营商环境" before a count restates the list
+_CHANGE_FROM = re.compile(r"(?:由|从)[^,;:由从]{0,14}$")
+_CHANGED_TO = re.compile(r"(?:由|从)[^,;:]{1,30}(?:降|提高|提升|调|增加|减)[至到为]$")
+
+
+def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> str:
+    """Why a quantity is a per-case policy parameter, a threshold, a definition or a span
+    rather than a goal ("" when none of these)."""
+    cs, ce = q.clause
+    before = sentence[cs:q.start]
+    clause = sentence[cs:ce]
+    money = q.unit.endswith("元")
+    if q.unit in lex.time_units and not lex.time_cut.search(before):
+        return "time span"  # "3个工作日内办结"; "审批时间控制在50个工作日内" is a goal
+    if lex.inclusive.match(sentence, unit_end) or lex.inclusive.match(sentence, q.end):
+        return "eligibility threshold"  # "30次(含)以上"
+    if q.after_bound == "及以下" and not lex.below_ok.search(before):
+        return "eligibility threshold"  # "1000万元及以下的业务"
+    if lex.eligibility.match(clause) and (
+        q.after_bound or lex.bound_before.search(before) or "的" in sentence[q.end:ce]
+    ):
+        return "eligibility condition"  # "对月销售额10万元以下的…"; not "对4座涵闸进行拆除重建"
+    if lex.condition.match(clause) or clause.endswith("的") or lex.condition_after.search(sentence, q.end, ce):
+        return "condition"  # "若备案不足1000套", "购买90平方米以上首套住房的"
+    if _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
+        return "old value of a changed rule"  # "征收率由3%降至1%": 3% is what it was
+    if any(m.group("basis") for m in lex.basis.finditer(before)):
+        return "basis of computation"  # "按照平均工资60%核定", "减按25%计入"
+    if q.unit == "%" and (lex.ratio_base.search(before[-12:]) and before.endswith("的")
+                          or lex.ratio_of.match(sentence, q.end)):
+        return "per-case ratio"  # "合同总价的10%", "剩余50%的出让价款"
+    if q.unit == "%" and _CHANGED_TO.search(before) and lex.ratio_base.search(before):
+        return "per-case ratio"  # "由申报价格的15%最多下调至8%": the new value of a per-case ratio
+    if lex.parameter.search(before) or lex.parameter_after.match(sentence, q.end) or lex.parameter.match(sentence, q.end) \
+            or (q.unit == "%" and lex.parameter.search(sentence, q.end, ce)):
+        return "policy parameter"  # "首付款比例降至20%", "通行费30%优惠政策", "100%暂退…保证金"
+    if lex.permission.search(before):
+        return "per-case floor, cap or permission"  # "最低3米", "可再购买1套住房"
+    if lex.per_each.search(before):
+        return "per-case unit"  # "每完成网签备案1000套"
+    nxt = sentence[q.end:q.end + 1]
+    if q.is_cn and q.after_bound in ("以上", "及以上") and nxt and (nxt == "的" or _CJK.match(nxt)):
+        return "class definition"  # "二套以上房贷", "两个及以上子女的家庭"
+    if q.unit == "%" and nxt == "的" and re.search(r"(?:不高于|不低于|不超过|不大于|低于|高于|超过|小于)$", before):
+        return "class definition"  # "不高于计容面积50%的许可证"
+    if money:
+        if sentence[unit_end:unit_end + 1] == "/":
+            return "per-case standard"  # "2500元/亩"
+        if lex.per_case_money.search(before):
+            return "per-case amount"  # "每人1000元", "最高50万元"
+        if lex.allocation.search(before):
+            return "fiscal allocation"  # "省财政安排81亿元"
+    if sentence[q.end:q.end + 1] == "的":
+        if q.unit in lex.people_units:
+            return "size standard"  # "建立不少于100人的救援队伍"
+        if lex.class_open.search(before):
+            return "class definition"  # "一批年出栏3000头以上的基地"
+    if lex.kinds_before.search(before):
+        return "count within kinds"  # "提供8类10项服务"
+    if lex.existing_before.search(before):
+        return "existing state"  # "因疫情停工的256个项目"
+    if q.unit.endswith(lex.per_year) and _CJK.match(sentence[q.end:q.end + 1]):
+        return "specification"  # "50万吨/年聚乙醇酸项目"
+    speed = lex.speed_up_before.match(clause)
+    if speed and not lex.verb_word.match(clause, speed.end()):
+        return "projects to speed up"  # "加快12个…中心建设"; "加快建设…1万个" is a goal
+    return ""
+
+
 def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, lex: _Lexicon) -> None:
     """Mark the candidates that are not goals."""
     for i, q in enumerate(qs):
@@ -306,6 +462,8 @@ def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, le
 
         if any(mask[offset + k] for k in range(q.start, q.num_end)):
             drop("quoted")
+        elif why := _not_a_goal(sentence, q, unit_end, lex):
+            drop(why)
         elif q.unit.endswith("个") and lex.not_after_ge.match(sentence, unit_end):
             drop("time span")
         elif lex.spec_after.match(sentence, unit_end) and not (
@@ -317,18 +475,24 @@ def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, le
             and not re.search(r"(?:超|通|经|不|越)过$", before)
             and re.match(r"的|[\u4e00-\u9fff]", sentence[q.end:q.end + 1])
             and not lex.after_re.match(sentence, q.end)
+            # a bare 过/超 bounds a goal ("组织超50家企业", "发放超1000万元消费券") unless a 的 makes it a class
+            and (not re.search(r"[过超]$", before) or sentence[q.end:q.end + 1] == "的")
         ):
             drop("threshold")
         elif q.unit.endswith("元") and sentence[q.end:q.end + 1] == "的" and q.after_bound != "左右":
             drop("threshold")  # "年营业收入500万元以上的企业", "打造3个100亿元的产业集群"
-        elif lex.scope_before.search(before):
-            drop("scope")
-        elif lex.org_before.search(before):
+        elif (lex.scope_before.search(before) or "、" in before and _CLOSED_LIST.search(before)) and not (
+            "等" in before[-8:] and lex.completion_after.search(sentence[q.end:ce])
+        ):
+            drop("scope")  # "…等6个省级园区示范引领作用", "A、B等营商环境5项工作"; but "…等10个项目建成投产" is a goal
+        elif lex.org_before.search(before) and not lex.action_end.search(before):
             drop("label after a body's name")
         elif lex.scope_after.search(rest):
             drop("structure")
-        elif lex.support.search(sentence[cs:ce]):
-            drop("support measure")
+        elif q.unit.endswith(lex.support_units) and (
+            lex.support.search(sentence[cs:ce]) or (q.unit.endswith("元") and lex.support.search(sentence[:q.start]))
+        ):
+            drop("support measure")  # "发放购房补贴:博士研究生5万元"
         elif lex.existing.search(sentence[cs:ce]):
             drop("existing state")
         elif q.is_cn and not re.search("[零〇一二两三四五六七八九]", sentence[q.start:q.num_end]):
@@ -339,22 +503,28 @@ def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, le
             drop("slogan")
         if not q.keep:
             continue
+        # a restated count of a list of names: "胶州、龙口…寿光5个“千亿”县", "豫中(郑州)、…和豫北(鹤壁)6个";
+        # not "重点引进、培养和扶持100名" (a list of verbs)
+        if "、" in before and before and (_CJK.match(before[-1]) or before[-1] == ")") and not lex.action_end.search(before):
+            nxt = sentence[q.end:q.end + 1]
+            last = re.split(r"[、和及与]", before)[-1]
+            if (nxt and (_CJK.match(nxt) or nxt in "“\"") and not lex.after_re.match(sentence, q.end)
+                    and len(last) <= 12 and not lex.verb_word.match(last)):
+                drop("count of a list")
+    for i, q in enumerate(qs):
+        if not q.keep:
+            continue
+        before = sentence[q.clause[0]:q.start]
         # a descriptor: "超过1亿元的数量达到40家", "168个城市的后20位"
-        later = [r for r in qs[i + 1:] if r.clause == q.clause]
+        later = [r for r in qs[i + 1:] if r.clause == q.clause and r.keep]
         if later and not _share_subject(sentence, q, before):
             gap = sentence[q.end:later[0].start]
             if gap and _CJK.match(gap[0]) or gap.startswith("的"):
                 if not re.search(r"[、和及与,;]", gap) and (
                     "的" in gap or q.after_bound in ("以上", "及以上") or re.search(r"(?:超|过|超过|达)$", before)
                 ):
-                    drop("descriptor")  # "实施5000万元以上项目100个", "超过1亿元的数量达到40家"
-                    continue
-        # a restated count of a list of names: "胶州、龙口…寿光5个“千亿”县"
-        if "、" in before and before and _CJK.match(before[-1]) and not lex.action_end.search(before):
-            nxt = sentence[q.end:q.end + 1]
-            if nxt and (_CJK.match(nxt) or nxt in "“\"") and not lex.after_re.match(sentence, q.end):
-                drop("count of a list")
-                continue
+                    q.keep = False
+                    q.why = "descriptor"  # "实施5000万元以上项目100个", "超过1亿元的数量达到40家"
     # "90%以上县域形成1-2个…产业集群", "60%的县域…": the share's clause
     # describes what it counts; later numbers in it are part of the description
     for i, q in enumerate(qs):
@@ -522,15 +692,45 @@ def _share_metric(sentence: str, q: _Quantity) -> str | None:
 # --- the entry point ---------------------------------------------------------------
 
 
-def find_targets(text: str, *, default_year: int | None = None) -> list[FoundTarget]:
-    """Targets in one provision's own text (already normalised)."""
+def _due_year(sentence: str, q: _Quantity, marks: list[tuple[int, int]], carried: int | None,
+              handed: int | None, package: int | None, this_year: int | None,
+              lex: _Lexicon) -> tuple[int | None, str]:
+    """(year, basis) of one goal: a year its sentence names before it, a year a heading or a
+    list's lead-in hands down, "年底 / 全年" (the document's year), else the package's year
+    unless the goal recurs or has no end (每年, 年均, 逐步)."""
+    last = None
+    for pos, y in marks:
+        if pos < q.start:
+            last = (pos, y)
+    if last is not None:
+        return last[1], "stated"
+    if carried is not None:
+        return carried, "stated"
+    if this_year is not None and lex.this_year.search(sentence[:q.start]):
+        return this_year, "stated"
+    if handed is not None:
+        return handed, "stated"
+    if lex.no_year.search(sentence[q.clause[0]:q.start]):
+        return None, "none"
+    if package is not None:
+        return package, "package"
+    return None, "none"
+
+
+def find_targets(text: str, *, default_year: int | None = None, package_year: int | None = None,
+                 document_year: int | None = None) -> list[FoundTarget]:
+    """Targets in one provision's own text (already normalised).
+
+    ``default_year`` is a year the provision's heading hands down ("到2025年，主要目标是："),
+    ``package_year`` the year of a one-year package and ``document_year`` the year
+    年底 / 全年 / 年内 refer to (see ``target_years``)."""
     lex = _lexicon()
     mask = _quoted_mask(text)
     found: list[FoundTarget] = []
     carried_year: int | None = None
     for s0, s1 in _sentences(text):
         sentence = text[s0:s1]
-        qs = _candidates(sentence, lex)
+        qs = _candidates(sentence, lex, line_start=s0 == 0 or text[s0 - 1] == "\n")
         marks = _year_marks(sentence, lex)
         if qs:
             _judge(sentence, qs, mask, s0, lex)
@@ -550,9 +750,7 @@ def find_targets(text: str, *, default_year: int | None = None) -> list[FoundTar
             group = [r for r in qs if r.clause == q.clause and r.keep]
             idx = group.index(q)
 
-            year = next((y for pos, y in reversed(marks) if pos < q.start), None)
-            if year is None:
-                year = carried_year if carried_year is not None else default_year
+            year, basis = _due_year(sentence, q, marks, carried_year, default_year, package_year, document_year, lex)
             qualifier = _qualifier(sentence, q, sentence[local_start:q.start], lex)
 
             # the verbatim text
@@ -617,7 +815,7 @@ def find_targets(text: str, *, default_year: int | None = None) -> list[FoundTar
             for metric in metrics:
                 found.append(FoundTarget(
                     text=body, metric=metric, value=q.value, unit=q.unit, qualifier=qualifier,
-                    year=year, start=s0 + ts, end=s0 + ts + len(body),
+                    year=year, start=s0 + ts, end=s0 + ts + len(body), year_basis=basis,
                 ))
         # a sentence that ends in a colon hands its year to the list after it
         if sentence.rstrip("\n").endswith((":", "：")) and marks:

@@ -29,7 +29,7 @@ import traceback
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,14 @@ from typing import Any
 from policykg.errors import ConfigurationError, PolicyKGError
 from policykg.graph.ids import document_id, document_key
 from policykg.graph.repository import DocumentSource, GraphStore, LoadReport, StoredState, now_utc
-from policykg.graph.stores.errors import QueryError, ServerNotRunning, ServerStartError, StoreError, StoreUnavailable
+from policykg.graph.stores.errors import (
+    QueryError,
+    ServerNotRunning,
+    ServerStartError,
+    StoreError,
+    StoreFailure,
+    StoreUnavailable,
+)
 from policykg.ingest.departments import DATA_FILE, DepartmentCatalog
 from policykg.ingest.extract import ExtractionError, extract_text
 from policykg.ingest.normalize import compact
@@ -101,6 +108,7 @@ class Prepared:
     error: str | None = None
     internal: bool = False  # the error is a bug in policykg, not a problem of the file
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # about the file rather than its content (its name)
 
 
 _WORKER: _Context | None = None
@@ -113,13 +121,31 @@ def _unchanged(ctx: _Context, doc_id: str | None) -> bool:
     return stored is not None and stored.get("extractor") == ctx.extractor
 
 
+def printable_path(path: Path | str) -> str:
+    """``path`` as text that can be stored and printed: bytes that are not UTF-8 (kept by the file system as
+    surrogate escapes) become U+FFFD, so the store, the report and the terminal all take it."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def prepare(path: Path, ctx: _Context) -> Prepared:
     """Read and extract one file; never raises (a failure is the result's ``error``)."""
+    from policykg.ingest.readers import file_bytes
+
+    where = printable_path(path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return Prepared(str(path), error=f"{path}: cannot read ({exc.strerror or exc})")
-    return prepare_bytes(data, str(path), ctx)
+        data = file_bytes(Path(path), where)  # refused by its size before it is read
+    except ReadError as exc:
+        return Prepared(where, error=str(exc))
+    result = prepare_bytes(data, where, ctx)
+    if where != str(path):
+        result.notes.append(f"{where}: the file name has bytes that are not UTF-8 (shown as \ufffd); rename the "
+                            "file to keep its name exactly")
+    return result
 
 
 def prepare_bytes(data: bytes, path: str, ctx: _Context, name: str | None = None) -> Prepared:
@@ -337,6 +363,19 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], GraphStore] | None
     report = IngestReport(started=now_utc(), extractor=extractor)
     t0 = time.perf_counter()
     store = open_store() if open_store else None
+    if store is not None:
+        lock = store.writer_lock("policykg ingest")
+        lock.__enter__()  # WriterBusy: another ingest writes to this store; this one has not read anything yet
+    try:
+        return _run(files, report, t0, store, open_store, catalog, extractor, force, jobs, on_result)
+    finally:
+        if store is not None:
+            lock.__exit__(None, None, None)
+
+
+def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore | None,
+         open_store: Callable[[], GraphStore] | None, catalog: DepartmentCatalog, extractor: str, force: bool,
+         jobs: int, on_result: Callable[[Outcome], None] | None) -> IngestReport:
     state = store.stored_state() if store is not None else StoredState()
     if store is not None:
         report.store = store.describe()
@@ -373,7 +412,7 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], GraphStore] | None
     try:
         for prep in _prepared_in_order(files, ctx, jobs):
             o = Outcome(prep.path, "failed", prep.format, prep.encoding, prep.guessed, prep.pages, prep.size,
-                        seconds=prep.seconds, content_hash=prep.content_hash)
+                        seconds=prep.seconds, content_hash=prep.content_hash, warnings=list(prep.notes))
             if prep.status == "failed":
                 o.error = prep.error
                 finish(o)
@@ -400,7 +439,7 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], GraphStore] | None
             o.provisions, o.tasks, o.targets = len(doc.provisions), len(doc.tasks), len(doc.targets)
             o.unrecognised_clauses = unrecognised_clauses(doc)
             o.unknown_departments = list(doc.unknown_departments)
-            o.warnings = list(doc.warnings)
+            o.warnings = list(prep.notes) + list(doc.warnings)
             earlier = seen.get(did)
             if earlier is not None:
                 if earlier[1] == doc.content_hash:
@@ -411,8 +450,8 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], GraphStore] | None
                 o.unknown_departments, o.unrecognised_clauses = [], []
                 finish(o)
                 continue
-            seen[did] = (prep.path, doc.content_hash)
             if store is None:
+                seen[did] = (prep.path, doc.content_hash)
                 o.status = "extracted"
                 report.docs.append(doc)
                 finish(o)
@@ -423,8 +462,8 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], GraphStore] | None
             t_load = time.perf_counter()
             try:
                 loaded = load(doc, source)
-            except StoreLost:
-                raise
+            except (StoreLost, StoreFailure):
+                raise  # the store, not this document: the run stops with one message
             except (QueryError, StoreError) as exc:
                 o.error = f"{prep.path}: the store refused the document, nothing of it was written ({exc})"
                 finish(o)
@@ -436,6 +475,8 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], GraphStore] | None
                 finish(o)
                 continue
             o.seconds += time.perf_counter() - t_load
+            # a duplicate is decided against documents that loaded: a copy of a file that failed is loaded
+            seen[did] = (prep.path, doc.content_hash)
             o.version, o.previous_version = loaded.version, loaded.previous_version
             if stored is None and not loaded.replaced:
                 o.status = "new"
@@ -449,6 +490,10 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], GraphStore] | None
         report.interrupted = (f"the graph store stopped answering ({exc}); {sum(o.ingested for o in report.outcomes)} "
                               f"documents were loaded. Run the same command again to finish: documents already "
                               f"in the store are skipped")
+    except StoreFailure as exc:
+        report.interrupted = (f"{exc}. {sum(o.ingested for o in report.outcomes)} documents were loaded before; "
+                              "every document is in the store whole or not at all. Run the same command again "
+                              "once the store works: documents already in it are skipped")
     except KeyboardInterrupt:
         report.interrupted = ("interrupted; every document is in the store whole or not at all. Run the same "
                               "command again to finish: documents already in the store are skipped")
@@ -473,7 +518,9 @@ def write_json_report(report: IngestReport, path: Path) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n"
+    # a path the file system gave with bytes that are not UTF-8 (missing, excluded) must not stop the report
+    tmp.write_bytes(text.encode("utf-8", "replace"))
     os.replace(tmp, path)
 
 
@@ -511,7 +558,7 @@ def record_alias(path: Path, name: str, canonical: str, level: str | None, reaso
         "# Department aliases recorded with `policykg departments --merge NAME CANONICAL --reason …`.\n"
         "# Read by every ingest after policykg's own alias file (ingest/data/departments.toml);\n"
         "# an entry here wins over it. Edit or delete entries by hand if one was wrong.\n")
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     entry = ("\n[[organisation]]\n"
              f"name = {_toml_string(canonical)}\n"
              + (f"level = {_toml_string(level)}\n" if level else "")
@@ -600,12 +647,21 @@ class Ingestion:
         Raises ``ReadError``/``ExtractionError`` for a document that cannot be read, ``StoreError`` when the
         store refuses it (nothing of it is written then). Returns the document and the load report.
         """
+        return self.load_upload(self.prepare_upload(data, name), store)
+
+    def prepare_upload(self, data: bytes, name: str) -> Prepared:
+        """Read and extract an uploaded document (the API does this in a worker process: ``prepare_upload``)."""
         ctx = _Context(self.catalog, self.fingerprint, True, {}, {}, {})
         prep = prepare_bytes(data, name, ctx, name=name)
         if prep.doc is None:
             if prep.internal:
                 raise PolicyKGError(prep.error or f"{name}: not read")
             raise ReadError(prep.error or f"{name}: not read")
+        return prep
+
+    def load_upload(self, prep: Prepared, store: GraphStore) -> tuple[ExtractedDocument, Any]:
+        """An upload read by ``prepare_upload`` into ``store``, with its relinking."""
+        assert prep.doc is not None
         source = DocumentSource(text=prep.text, path=None, file_hash=prep.file_hash, format=prep.format,
                                 encoding=prep.encoding, extractor=self.fingerprint)
         loaded = store.load_document(prep.doc, source)
@@ -658,3 +714,6 @@ class Ingestion:
         return done, missing
 
 
+def prepare_upload(settings: Settings, data: bytes, name: str) -> Prepared:
+    """``Ingestion(settings).prepare_upload``, as a function a worker process can be handed."""
+    return Ingestion(settings).prepare_upload(data, name)

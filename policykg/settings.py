@@ -18,6 +18,7 @@ from policykg.errors import ConfigurationError
 STORE_KINDS = ("auto", "embedded", "neo4j")
 DEFAULT_QUERY_TIMEOUT_MS = 10_000
 DEFAULT_ROW_CAP = 10_000
+DEFAULT_RESULT_BYTES = 64 << 20
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,20 @@ class Settings:
     max_row_cap: int = DEFAULT_ROW_CAP
     # memory one query may use in the embedded store: a read's time budget does not bound its memory
     query_mem_bytes: int = 1 << 30
+    # what a public read (POST /cypher, policykg cypher) may hand back, converted; a bigger result is refused
+    result_bytes: int = DEFAULT_RESULT_BYTES
+    # POST /cypher queries the engine runs at once, and the embedded engine's threads (more than the lanes, so
+    # catalog reads and /healthz keep a thread however heavy the Cypher sent); 0: max(4, CPUs)
+    cypher_lanes: int = 1
+    engine_threads: int = 0
+    # requests one client address may have running at once on the expensive paths (analytics, views, Cypher)
+    client_concurrency: int = 4
     # writes (POST /documents) need this key in X-API-Key; None disables them
     api_key: str | None = field(default=None, repr=False)
     cors_origins: tuple[str, ...] = ()
+    # Host names the API answers to (DNS rebinding); empty: any. `policykg serve` puts the bound address and the
+    # local names first; POLICYKG_ALLOWED_HOSTS adds names (a proxy's, a DNS name)
+    allowed_hosts: tuple[str, ...] = ()
     # request bodies: uploads, and everything else (a Cypher query with its parameters)
     max_upload_bytes: int = 5 * 1024 * 1024
     max_body_bytes: int = 256 * 1024
@@ -61,6 +73,11 @@ class Settings:
             raise ConfigurationError("POLICYKG_ROW_CAP must be positive")
         if self.max_row_cap < self.row_cap:
             raise ConfigurationError("POLICYKG_MAX_ROW_CAP must be at least POLICYKG_ROW_CAP")
+        if self.cypher_lanes < 1:
+            raise ConfigurationError("POLICYKG_CYPHER_LANES must be at least 1")
+        if self.engine_threads and self.engine_threads <= self.cypher_lanes:
+            raise ConfigurationError("POLICYKG_ENGINE_THREADS must be more than POLICYKG_CYPHER_LANES (a thread "
+                                     "stays free for everything else)")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> Settings:
@@ -80,8 +97,13 @@ class Settings:
             row_cap=row_cap,
             max_row_cap=env.integer("POLICYKG_MAX_ROW_CAP", max(row_cap, DEFAULT_ROW_CAP)),
             query_mem_bytes=env.integer("POLICYKG_QUERY_MEM_BYTES", 1 << 30),
+            result_bytes=env.integer("POLICYKG_RESULT_BYTES", DEFAULT_RESULT_BYTES),
+            cypher_lanes=env.integer("POLICYKG_CYPHER_LANES", 1),
+            engine_threads=env.integer("POLICYKG_ENGINE_THREADS", 0),
+            client_concurrency=env.integer("POLICYKG_CLIENT_CONCURRENCY", 4),
             api_key=env.raw("POLICYKG_API_KEY") or None,
             cors_origins=tuple(p.strip() for p in env.raw("POLICYKG_CORS_ORIGINS").split(",") if p.strip()),
+            allowed_hosts=tuple(p.strip() for p in env.raw("POLICYKG_ALLOWED_HOSTS").split(",") if p.strip()),
             max_upload_bytes=env.integer("POLICYKG_MAX_UPLOAD_BYTES", 5 * 1024 * 1024),
             max_body_bytes=env.integer("POLICYKG_MAX_BODY_BYTES", 256 * 1024),
         )

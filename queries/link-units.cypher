@@ -9,8 +9,11 @@
 // column: has_responsibility -- whether it has a responsibility clause
 // column: doc_id -- the document it sits in
 // column: date -- that document's date
+// column: region_code -- that document's region (adcode)
+// column: region_basis -- what gave the region: issuer, title, doc_number or body
 // column: source_doc -- the document the task was read from
 // column: source_date -- that document's date
+// column: source_region_code -- that document's region (a quoted task's region follows from it)
 // column: departments -- departments leading or cooperating on it
 // column: industries -- industries it concerns
 // column: metrics -- metrics of its targets
@@ -20,7 +23,8 @@ MATCH (t:Task)-[:IN_DOCUMENT]->(d:Document)
 OPTIONAL MATCH (src:Document {id: t.doc_id})
 RETURN t.id AS id, t.title AS title, t.text AS text, t.number AS number,
        coalesce(t.level, d.level) AS level, coalesce(t.stub, false) AS stub, t.has_responsibility AS has_responsibility,
-       d.id AS doc_id, d.date AS date, t.doc_id AS source_doc, src.date AS source_date,
+       d.id AS doc_id, d.date AS date, d.region_code AS region_code, d.region_basis AS region_basis,
+       t.doc_id AS source_doc, src.date AS source_date, src.region_code AS source_region_code,
        [(x1:Department)-[:LEADS|COOPERATES_ON]->(t) | x1.name] AS departments,
        [(t)-[:CONCERNS]->(x2:Industry) | x2.name] AS industries,
        [(t)-[:HAS_TARGET]->(x3:Target) | x3.metric] AS metrics,

@@ -4,7 +4,9 @@
 // param: task string optional example=实施经济强县领跑计划 -- the higher-level task: id or part of its heading
 // param: city string optional example=菏泽市 -- the region of the lower-level document
 // param: department string optional example=省发展改革委 -- a department leading or cooperating on either side (canonical name or alias)
-// param: min_score float optional example=0.5 -- keep only links scored at least this (explicit links score 1.0)
+// param: basis string optional example=inferred -- explicit (a table states the link) or inferred (policykg link); both when omitted
+// param: link string optional default=CASCADES_FROM example=RELATES_TO -- CASCADES_FROM (the default), RELATES_TO (same subject, no direction: only when asked) or any
+// param: min_score float optional default=0.06 example=0.5 -- keep only links scored at least this; the default is the linker's calibrated threshold (explicit links score 1.0)
 // param: offset int optional default=0 example=0 -- skip this many links (paging)
 // param: limit int optional default=50 example=20 -- at most this many links (paging)
 // column: provincial_document_id -- id of the higher-level document
@@ -26,6 +28,7 @@
 // column: direction -- for inferred links: how the documents' dates or implements statements decided the type
 // column: shared_terms -- evidence of an inferred link: key terms both texts use
 // column: counterparts -- evidence: department pairs (省科技厅→市科技局) on both sides
+// column: regions -- evidence: the two documents' regions and what gave them (山东省 (issuer) ⊃ 菏泽市 (doc_number)), or the document the lower one names
 // column: total -- links matching the filters (all pages)
 OPTIONAL MATCH (f:Department)-[:LEADS|COOPERATES_ON]->(ft:Task)
 // the department filter as a list of task ids, computed once: per-link pattern tests cost FalkorDB
@@ -35,7 +38,9 @@ WITH collect(ft.id) AS department_tasks
 MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
 WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
   AND ($task IS NULL OR up.id = $task OR up.title CONTAINS $task)
-  AND ($min_score IS NULL OR c.score >= $min_score)
+  AND ($basis IS NULL OR c.basis = $basis)
+  AND ($link = 'any' OR type(c) = $link)
+  AND coalesce(c.score, 1.0) >= $min_score
   AND ($department IS NULL OR low.id IN department_tasks OR up.id IN department_tasks)
 MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
 WHERE $city IS NULL OR cdoc.region = $city
@@ -59,5 +64,5 @@ RETURN pdoc.id AS provincial_document_id, coalesce(pdoc.title, pdoc.doc_number) 
        cdoc.region AS city, cdoc.id AS city_document_id, cdoc.doc_number AS city_document,
        low.id AS city_task_id, low.number AS city_task, city_leads, city_cooperates,
        type(c) AS link, c.basis AS basis, c.score AS score, c.direction AS direction,
-       coalesce(c.terms, []) AS shared_terms, coalesce(c.counterparts, []) AS counterparts, total
+       coalesce(c.terms, []) AS shared_terms, coalesce(c.counterparts, []) AS counterparts, c.regions AS regions, total
 ORDER BY i

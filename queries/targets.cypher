@@ -1,29 +1,43 @@
 // name: targets
-// description: Quantified targets, filtered by due year, owning department, industry or document; with the task that states them and who owns them.
+// description: Quantified targets, filtered by due year, owning department, industry, document, scope or ownership; with the task that states them, its deadline and who owns them.
 // param: year int optional example=2025 -- the year the target falls due
-// param: department string optional example=市发展改革委 -- a department that leads the target's task (name or alias)
+// param: department string optional example=市发展改革委 -- a department that leads the task owning the target (name or alias)
 // param: industry string optional example=生物医药 -- an industry the target's task concerns
 // param: document string optional example=菏政发〔2024〕1号 -- document id, number or part of its title
+// param: scope string optional example=菏泽市 -- the region the target counts over (name), or its level (province, city, county)
+// param: owned bool optional example=true -- true: only targets whose task a department leads; false: only targets with no owner
 // column: year -- due year (null when the text gives none)
+// column: year_basis -- where the year comes from: stated (the sentence or its heading), package (a one-year package), none
 // column: metric -- what is measured
 // column: value -- the number
 // column: unit -- its unit (万/亿 kept in the unit)
 // column: qualifier -- 以上, 左右, 达到, 不少于 …
 // column: text -- the sentence part that states it
-// column: task_id -- the task (null for a document-wide target in the preamble)
+// column: scope -- the region the target counts over
+// column: scope_level -- province, city or county
+// column: task_id -- the task that states it (null for a document-wide target in the preamble)
 // column: number -- the provision it sits in
+// column: deadline -- the stating task's deadline as printed (a 完成时限 column or clause), null if none
 // column: doc_number -- the document's number
-// column: owners -- departments leading the task
+// column: owner_task_id -- the task that owns it: the stating task, or for a provincial goal quoted in a division-of-labour row the province's task
+// column: owners -- departments leading the owning task
+// column: owned -- whether any department leads the owning task
 MATCH (g:Target)
-WHERE $year IS NULL OR g.year = $year
+WHERE ($year IS NULL OR g.year = $year)
+  AND ($scope IS NULL OR g.scope = $scope OR g.scope_level = $scope)
 OPTIONAL MATCH (t:Task)-[:HAS_TARGET]->(g)
+OPTIONAL MATCH (o:Task {id: coalesce(g.owner_task, t.id)})
 OPTIONAL MATCH (doc:Document {id: g.doc_id})
-WITH g, t, doc,
-     CASE WHEN t IS NULL THEN [] ELSE [(ld:Department)-[:LEADS]->(t) | ld] END AS leaders,
+WITH g, t, o, doc,
+     CASE WHEN o IS NULL THEN [] ELSE [(ld:Department)-[:LEADS]->(o) | ld] END AS leaders,
      CASE WHEN t IS NULL THEN [] ELSE [(t)-[:CONCERNS]->(ti:Industry) | ti.name] END AS industries
+WITH g, t, o, doc, leaders, industries, size(leaders) > 0 AS owned
 WHERE ($department IS NULL OR any(x IN leaders WHERE x.name = $department OR $department IN coalesce(x.aliases, [])))
   AND ($industry IS NULL OR $industry IN industries)
   AND ($document IS NULL OR doc.id = $document OR doc.doc_number = $document OR doc.title CONTAINS $document)
-RETURN g.year AS year, g.metric AS metric, g.value AS value, g.unit AS unit, g.qualifier AS qualifier, g.text AS text,
-       t.id AS task_id, g.number AS number, doc.doc_number AS doc_number, [x IN leaders | x.name] AS owners
+  AND ($owned IS NULL OR owned = $owned)
+RETURN g.year AS year, g.year_basis AS year_basis, g.metric AS metric, g.value AS value, g.unit AS unit,
+       g.qualifier AS qualifier, g.text AS text, g.scope AS scope, g.scope_level AS scope_level, t.id AS task_id,
+       g.number AS number, t.deadline AS deadline, doc.doc_number AS doc_number, o.id AS owner_task_id,
+       [x IN leaders | x.name] AS owners, owned
 ORDER BY year, doc_number, g.span_start

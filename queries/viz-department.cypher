@@ -18,6 +18,7 @@ WITH DISTINCT t
 MATCH (o:Department)-[r:LEADS|COOPERATES_ON]->(t)
 OPTIONAL MATCH (t)-[:IN_DOCUMENT]->(doc:Document)
 RETURN o {.id, .name, .level, .region, .collective, .known, .aliases, label: 'Department'} AS source, type(r) AS rel,
-       r {.doc_id, .number, .span_start, .span_end, .surface} AS props,
-       t {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility,
-          label: 'Task', doc_number: doc.doc_number, document: doc.title} AS target
+       r {.doc_id, .number, .span_start, .span_end, .surface, .position, .printed} AS props,
+       t {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility, .deadline,
+          label: 'Task', doc_number: doc.doc_number, document: doc.title,
+          targets: [(t)-[:HAS_TARGET]->(tg:Target) | tg.text]} AS target

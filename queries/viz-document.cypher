@@ -13,7 +13,7 @@ UNION ALL
 MATCH (doc:Document)
 WHERE doc.id = $id OR doc.doc_number = $id OR doc.title = $id
 MATCH (t:Task)-[r:IN_DOCUMENT]->(doc)
-RETURN t {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility,
+RETURN t {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility, .deadline,
           label: 'Task', doc_number: doc.doc_number, document: doc.title} AS source,
        'IN_DOCUMENT' AS rel, r {.doc_id, .number, .span_start, .span_end} AS props,
        doc {.id, .doc_number, .title, .issuer, .region, .level, .date, .stub, .file, label: 'Document'} AS target
@@ -23,7 +23,7 @@ WHERE doc.id = $id OR doc.doc_number = $id OR doc.title = $id
 MATCH (t:Task)-[:IN_DOCUMENT]->(doc)
 MATCH (t)-[r:UNDER]->(p:Task)
 RETURN t {.id, label: 'Task'} AS source, 'UNDER' AS rel, r {.doc_id, .number, .span_start, .span_end} AS props,
-       p {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility,
+       p {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility, .deadline,
           label: 'Task', doc_number: doc.doc_number, document: doc.title} AS target
 UNION ALL
 MATCH (doc:Document)
@@ -31,7 +31,7 @@ WHERE doc.id = $id OR doc.doc_number = $id OR doc.title = $id
 MATCH (t:Task)-[:IN_DOCUMENT]->(doc)
 MATCH (o:Department)-[r:LEADS|COOPERATES_ON]->(t)
 RETURN o {.id, .name, .level, .region, .collective, .known, .aliases, label: 'Department'} AS source, type(r) AS rel,
-       r {.doc_id, .number, .span_start, .span_end, .surface} AS props, t {.id, label: 'Task'} AS target
+       r {.doc_id, .number, .span_start, .span_end, .surface, .position, .printed} AS props, t {.id, label: 'Task'} AS target
 UNION ALL
 MATCH (doc:Document)
 WHERE doc.id = $id OR doc.doc_number = $id OR doc.title = $id
@@ -62,7 +62,8 @@ MATCH (t:Task)-[:IN_DOCUMENT]->(doc)
 MATCH (t)-[r:CASCADES_FROM]->(up:Task)
 OPTIONAL MATCH (up)-[:IN_DOCUMENT]->(updoc:Document)
 RETURN t {.id, label: 'Task'} AS source, 'CASCADES_FROM' AS rel,
-       r {.doc_id, .number, .span_start, .span_end, .basis, .score} AS props,
-       up {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility,
+       r {.doc_id, .number, .span_start, .span_end, .basis, .score, .direction, .terms, .counterparts,
+         .shared_industries, .rank, .linker} AS props,
+       up {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility, .deadline,
            label: 'Task', doc_number: updoc.doc_number, document: updoc.title,
-           leads: [(upl:Department)-[:LEADS]->(up) | upl.name]} AS target
+           leads: [(upl:Department)-[uplr:LEADS]->(up) | {name: upl.name, at: coalesce(uplr.position, uplr.span_start)}]} AS target

@@ -26,8 +26,9 @@ WHERE i.name = $name OR i.id = $name
 MATCH (t:Task)-[r:CONCERNS]->(x:Industry)
 WHERE x = i OR (x)-[:SUBINDUSTRY_OF]->(i)
 OPTIONAL MATCH (t)-[:IN_DOCUMENT]->(doc:Document)
-RETURN t {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility,
-          label: 'Task', doc_number: doc.doc_number, document: doc.title} AS source,
+RETURN t {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility, .deadline,
+          label: 'Task', doc_number: doc.doc_number, document: doc.title,
+          targets: [(t)-[:HAS_TARGET]->(ig:Target) | ig.text]} AS source,
        'CONCERNS' AS rel, r {.doc_id, .number, .span_start, .span_end} AS props, x {.id, .name, label: 'Industry'} AS target
 UNION ALL
 MATCH (i:Industry)
@@ -37,7 +38,7 @@ WHERE x = i OR (x)-[:SUBINDUSTRY_OF]->(i)
 WITH DISTINCT t
 MATCH (o:Department)-[r:LEADS|COOPERATES_ON]->(t)
 RETURN o {.id, .name, .level, .region, .collective, .known, .aliases, label: 'Department'} AS source, type(r) AS rel,
-       r {.doc_id, .number, .span_start, .span_end, .surface} AS props, t {.id, label: 'Task'} AS target
+       r {.doc_id, .number, .span_start, .span_end, .surface, .position, .printed} AS props, t {.id, label: 'Task'} AS target
 UNION ALL
 MATCH (i:Industry)
 WHERE i.name = $name OR i.id = $name
@@ -47,6 +48,7 @@ WITH DISTINCT t
 MATCH (t)-[r:CASCADES_FROM]->(up:Task)
 OPTIONAL MATCH (up)-[:IN_DOCUMENT]->(updoc:Document)
 RETURN t {.id, label: 'Task'} AS source, 'CASCADES_FROM' AS rel,
-       r {.doc_id, .number, .span_start, .span_end, .basis, .score} AS props,
-       up {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility,
+       r {.doc_id, .number, .span_start, .span_end, .basis, .score, .direction, .terms, .counterparts,
+         .shared_industries, .rank, .linker} AS props,
+       up {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility, .deadline,
            label: 'Task', doc_number: updoc.doc_number, document: updoc.title} AS target

@@ -77,7 +77,7 @@ ON_THE_FIXTURE: dict[str, dict] = {
     "province-to-city-mapping": {}, "province-to-city": {}, "responsibility-edges": {},
     "search-tasks": {"q": "工业互联网"}, "targets": {}, "task-detail": {"id": ROW}, "task": {"id": ROW},
     "unled-tasks": {}, "unowned-targets": {}, "viz-cascade": {}, "viz-department": {"name": "市发展改革委"},
-    "viz-document": {"id": CITY}, "viz-industry": {"name": "生产性服务业"},
+    "viz-document": {"id": CITY}, "viz-industry": {"name": "生产性服务业"}, "viz-neighbours": {"id": ROW},
 }
 
 
@@ -287,6 +287,21 @@ def test_targets_by_year_department_industry_and_document(fixture_store):
     [preamble] = run(fixture_store, "targets", document=PROVINCIAL)
     assert (preamble["task_id"], preamble["number"], preamble["owners"]) == (None, None, [])
     assert run(fixture_store, "targets", year=2030) == []
+
+
+def test_targets_by_scope_and_ownership(fixture_store):
+    assert keys(run(fixture_store, "targets", scope="山东省"), "doc_number", "scope_level") == [
+        (PROVINCIAL, "province")]
+    city = run(fixture_store, "targets", scope="city")
+    assert len(city) == 3 and {r["scope"] for r in city} == {"菏泽市"}
+    # each target is owned by the task that states it; the preamble's by none
+    assert {r["task_id"]: r["owner_task_id"] for r in run(fixture_store, "targets")} == {
+        None: None, ROW: ROW, COLD_CHAIN: COLD_CHAIN, SAFETY: SAFETY}
+    unowned = run(fixture_store, "targets", owned=False)
+    assert {r["task_id"] for r in unowned} == {None, SAFETY} and all(r["owners"] == [] for r in unowned)
+    assert len(unowned) == len(run(fixture_store, "unowned-targets"))
+    assert {r["task_id"] for r in run(fixture_store, "targets", owned=True)} == {ROW, COLD_CHAIN}
+    assert keys(run(fixture_store, "targets", year=2025, owned=True), "year_basis") == ["stated"]
 
 
 def test_unowned_targets(fixture_store):

@@ -43,13 +43,93 @@ def test_clause_styles(text, expected):
     assert roles(text) == expected
 
 
+# Role words: who leads and who cooperates, whatever the words.
+@pytest.mark.parametrize("text, expected", [
+    # 责任单位 beside a 牵头单位 cooperates; alone it leads
+    ("1.推进。(牵头单位:市商务局;责任单位:市财政局、市税务局)",
+     [[("市商务局", "lead"), ("市财政局", "cooperate"), ("市税务局", "cooperate")]]),
+    ("1.推进。(责任单位:市商务局、市财政局)", [[("市商务局", "lead"), ("市财政局", "lead")]]),
+    # three roles in one clause
+    ("1.推进。(牵头单位:市商务局;配合单位:市财政局;责任单位:各区政府)",
+     [[("市商务局", "lead"), ("市财政局", "cooperate"), ("各区政府", "cooperate")]]),
+    ("1.推进。(市商务局牵头,市财政局配合)", [[("市商务局", "lead"), ("市财政局", "cooperate")]]),
+    ("1.推进。(市商务局负责,市财政局参与)", [[("市商务局", "lead"), ("市财政局", "cooperate")]]),
+    ("1.推进。(市商务局会同市财政局)", [[("市商务局", "lead"), ("市财政局", "cooperate")]]),
+    # a unit marked (牵头) leads, the unmarked ones of its list cooperate
+    ("1.推进。(区商务局(牵头)、区财政局、区税务局)",
+     [[("区商务局", "lead"), ("区财政局", "cooperate"), ("区税务局", "cooperate")]]),
+    ("1.推进。(县住建局、县自然资源局根据单位职责分别牵头负责)",
+     [[("县住房城乡建设局", "lead"), ("县自然资源局", "lead")]]),
+    ("1.推进。(市住建局、市税务局根据各自职责分别组织实施)", [[("市住房城乡建设局", "lead"), ("市税务局", "lead")]]),
+    ("1.推进。(责任单位:区建设局牵头,相关单位参与配合)", [[("区建设局", "lead"), ("相关单位", "cooperate")]]),
+    # clauses in square brackets; a phone number after the list is not a unit
+    ("1.推进。[责任单位:市住建局]", [[("市住房城乡建设局", "lead")]]),
+    ("1.推进。\n责任单位:市税务局咨询电话:12366\n", [[("市税务局", "lead")]]),
+])
+def test_role_words(text, expected):
+    assert roles(text) == expected
+
+
+# Department names inside a clause: where one unit ends and the next begins.
+@pytest.mark.parametrize("text, expected", [
+    # collective placeholders are one unit each, whatever 、 or brackets they hold
+    ("1.推进。(牵头单位:市委组织部,配合单位:各区、县级市)", [[("市委组织部", "lead"), ("各区、县级市", "cooperate")]]),
+    ("1.推进。(责任单位:省发展改革委,各市〔州〕、各县〔市、区、特区〕人民政府)",
+     [[("省发展改革委", "lead"), ("各市〔州〕、各县〔市、区、特区〕人民政府", "lead")]]),
+    ("1.推进。(牵头单位:地区财政局;配合单位:地区税务局,各县(市、区)人民政府)",
+     [[("地区财政局", "lead"), ("地区税务局", "cooperate"), ("各县(市、区)人民政府", "cooperate")]]),
+    # a bare name takes the last printed level prefix; party organs take 省委
+    ("1.推进。(省发展改革委、住房城乡建设厅、省委组织部、宣传部、妇联按职责分工负责)",
+     [[("省发展改革委", "lead"), ("省住房城乡建设厅", "lead"), ("省委组织部", "lead"), ("省委宣传部", "lead"),
+       ("省妇联", "lead")]]),
+    ("1.推进。(牵头单位:地区财政局;配合单位:税务局)", [[("地区财政局", "lead"), ("地区税务局", "cooperate")]]),
+    # 市场监管局 is a bare agency, not 市 + 场监管局
+    ("1.推进。(省发展改革委、市场监管局、司法厅按职责分工负责)",
+     [[("省发展改革委", "lead"), ("省市场监管局", "lead"), ("省司法厅", "lead")]]),
+    # units without an agency suffix are kept inside a recognised clause
+    ("1.推进。(市发展改革委牵头,广元国际铁路港、属地乡镇、市推进项目建设工作专班按职责分工负责)",
+     [[("市发展改革委", "lead"), ("广元国际铁路港", "cooperate"), ("属地乡镇", "cooperate"),
+       ("市推进项目建设工作专班", "cooperate")]]),
+    ("1.推进。(越秀区牵头,市财政局配合)", [[("越秀区", "lead"), ("市财政局", "cooperate")]]),
+    # a suffix shared by named governments is given to each; a placeholder keeps it whole
+    ("1.推进。(牵头单位:市自然资源局;配合单位:钦南区、钦北区人民政府)",
+     [[("市自然资源局", "lead"), ("钦南区人民政府", "cooperate"), ("钦北区人民政府", "cooperate")]]),
+    ("1.推进。(牵头单位:县住建局;责任单位:经开区、东北新城管委会)",
+     [[("县住房城乡建设局", "lead"), ("经开区管委会", "cooperate"), ("东北新城管委会", "cooperate")]]),
+    # two units printed without a separator; another name of a unit in 〈〉
+    ("1.推进。(责任单位:市住房城乡建设局市自然资源和规划局)",
+     [[("市住房城乡建设局", "lead"), ("市自然资源和规划局", "lead")]]),
+    ("1.推进。(责任单位:市自然资源规划局、市住建局〈市人防办〉)",
+     [[("市自然资源和规划局", "lead"), ("市住房城乡建设局", "lead")]]),
+    # 和 between two units
+    ("1.推进。(市商务局牵头,市财政局和各县区政府配合)",
+     [[("市商务局", "lead"), ("市财政局", "cooperate"), ("各县区政府", "cooperate")]]),
+    # 和 inside a name is not a separator
+    ("1.推进。(责任单位:市住房和城乡建设局、市工业和信息化局)",
+     [[("市住房城乡建设局", "lead"), ("市工业和信息化局", "lead")]]),
+    # trailing 等 / 等单位 is not part of the name
+    ("1.推进。(责任单位:省交通运输厅、省应急厅等单位)", [[("省交通运输厅", "lead"), ("省应急厅", "lead")]]),
+    ("1.推进。(责任单位:省交通运输厅等)", [[("省交通运输厅", "lead")]]),
+])
+def test_unit_lists(text, expected):
+    assert roles(text) == expected
+
+
 def test_table_cell_with_ocr_damaged_keyword():
     cell = "市工业和信息化局、市农业农村局率头,市有关部门配合"
     assert roles(f"({cell})") == [[("市工业和信息化局", "lead"), ("市农业农村局", "lead"), ("市有关部门", "cooperate")]]
 
 
+@pytest.mark.parametrize("rule", [
+    "各项任务中,排在第一位的为牵头单位,其他为配合单位。",
+    "(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)",
+    "各项举措中排序第一的责任单位为该项牵头单位,负责组织有关责任单位做好细则制订。",
+])
+def test_the_ways_a_document_says_its_first_listed_unit_leads(rule):
+    assert document_says_first_listed_leads(rule)
+
+
 def test_a_document_rule_makes_the_first_listed_unit_the_lead():
-    assert document_says_first_listed_leads("各项任务中,排在第一位的为牵头单位,其他为配合单位。")
     assert roles("1.推进。(责任单位:市发展改革委、市财政局、市商务局)", first_listed_leads=True) == [
         [("市发展改革委", "lead"), ("市财政局", "cooperate"), ("市商务局", "cooperate")]]
 
@@ -59,6 +139,8 @@ def test_a_document_rule_makes_the_first_listed_unit_the_lead():
     "加快发展(EOD)模式,建设(含技工院校)项目。",
     "以上政策措施,各责任单位按分工负责、协同推进。",
     "加快(2023年完成)建设。",
+    "与市城市建设投资集团有限公司(以下简称城投公司)。",
+    "支持重点企业发展(华为技术有限公司)。",
 ])
 def test_running_text_is_not_a_clause(text):
     assert roles(text) == []

@@ -30,14 +30,35 @@ def orders(tmp_path_factory, extracted):
             for doc in order:
                 store.load_document(doc)
             report = store.relink()
-            results.append((report, mapping(store), store.counts()))
+            results.append((report, mapping(store, link="any", min_score=0.0), store.counts(), mapping(store)))
         finally:
             store.backend.server.stop(force=True)
     return results
 
 
+def test_the_default_answer_is_facts_and_likely_cascades(orders):
+    """No filter: the 35 rows the table states, and inferred CASCADES_FROM above the calibrated threshold;
+    RELATES_TO only when asked."""
+    from policykg.graph.linking.links import MIN_SCORE
+
+    _, everything, _, default = orders[0]
+    assert sum(1 for r in default if r["basis"] == "explicit") == 35
+    inferred = [r for r in default if r["basis"] == "inferred"]
+    assert inferred and {r["link"] for r in inferred} == {"CASCADES_FROM"}
+    assert all(r["score"] >= MIN_SCORE and r["regions"] for r in inferred)
+    assert {r["link"] for r in everything} == {"CASCADES_FROM", "RELATES_TO"}
+    assert len(default) == sum(1 for r in everything if r["link"] == "CASCADES_FROM" and r["score"] >= MIN_SCORE)
+
+
+def test_the_default_threshold_is_the_linkers():
+    from policykg.graph.linking.links import MIN_SCORE
+
+    for name in ("province-to-city", "province-to-city-mapping", "viz-cascade"):
+        assert get_query(name).bind({})["min_score"] == MIN_SCORE
+
+
 def test_explicit_and_inferred_links_side_by_side(orders):
-    report, rows, _ = orders[0]
+    report, rows, _, _ = orders[0]
     explicit = [r for r in rows if r["basis"] == "explicit"]
     inferred = [r for r in rows if r["basis"] == "inferred"]
     assert len(explicit) == 35 and all(r["link"] == "CASCADES_FROM" and r["score"] == 1.0 for r in explicit)
@@ -49,7 +70,7 @@ def test_explicit_and_inferred_links_side_by_side(orders):
 
 
 def test_min_score_filters_inferred_links(orders):
-    _, rows, _ = orders[0]
+    _, rows, _, _ = orders[0]
     strong = [r for r in rows if r["score"] >= 0.15]
     assert 35 < len(strong) < len(rows)
 
@@ -60,8 +81,8 @@ def _canonical(rows):
 
 
 def test_the_same_graph_whatever_the_ingest_order(orders):
-    (_, rows1, counts1), *rest = orders
-    for _, rows, counts in rest:
+    (_, rows1, counts1, _), *rest = orders
+    for _, rows, counts, _ in rest:
         assert counts == counts1
         assert _canonical(rows) == _canonical(rows1)
 
@@ -78,5 +99,11 @@ def test_cli_link(tmp_path, monkeypatch, corpus_files):
         q = runner.invoke(app, ["query", "province-to-city", "-p", "min_score=0.99", "-f", "json"])
         rows = json.loads(q.stdout)["rows"]
         assert rows and {r["basis"] for r in rows} == {"explicit"}
+        q = runner.invoke(app, ["query", "province-to-city", "-f", "json"])
+        rows = json.loads(q.stdout)["rows"]
+        assert sum(1 for r in rows if r["basis"] == "explicit") == 35 and {r["link"] for r in rows} == {"CASCADES_FROM"}
+        q = runner.invoke(app, ["query", "province-to-city", "-p", "basis=inferred", "-p", "link=RELATES_TO", "-f", "json"])
+        rows = json.loads(q.stdout)["rows"]
+        assert rows and {(r["basis"], r["link"]) for r in rows} == {("inferred", "RELATES_TO")}
     finally:
         runner.invoke(app, ["store", "stop"])

@@ -13,6 +13,7 @@ def test_every_unit_span_holds_its_surface_form(extracted, corpus_files):
         for unit in units:
             written = compact(raw[unit.span.start:unit.span.end])
             assert unit.surface in written, f"{name}: span {unit.span} reads {written!r}, not {unit.surface!r}"
+            assert unit.printed and unit.printed in written, f"{name}: span {unit.span} reads {written!r}, not {unit.printed!r}"
             checked += 1
     assert checked > 600
 

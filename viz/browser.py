@@ -140,7 +140,12 @@ def browser_context(profile_dir: Path, base_url: str, viewport: tuple[int, int] 
 
 def wait_for_network(page, timeout_ms: int = 30_000) -> dict:
     """Wait until the view's layout has settled and physics stopped; what the page reports about itself."""
-    page.wait_for_function("window.policykgViz && window.policykgViz.ready === true", timeout=timeout_ms)
+    # polled from here: wait_for_function evaluates a string in the page, which the pages' CSP (no eval) refuses
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate("() => !!(window.policykgViz && window.policykgViz.ready === true)"):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the view did not settle within {timeout_ms} ms")
+        page.wait_for_timeout(100)
     return page.evaluate("""() => {
         const v = window.policykgViz, n = v.network;
         return {nodes: v.nodes, edges: v.edges, layoutMs: v.layoutMs, stoppedBy: v.stoppedBy,

@@ -16,7 +16,6 @@ query runner (with its budget and error mapping).
 from __future__ import annotations
 
 from policykg.errors import PolicyKGError
-import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,13 +24,16 @@ import networkx as nx
 
 from policykg.graph.analytics import Fetch, store_fetch  # noqa: F401 - store_fetch is part of this module's interface
 
+from .collapse import collapse, summary
+from .layout import LEVEL_ORDER, layered_positions
+
 # what a browser handles comfortably with physics on; beyond it the view keeps the most connected part
 DEFAULT_NODE_LIMIT = 300
-VIEW_KINDS = ("department", "document", "cascade", "industry")
-LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
+VIEW_KINDS = ("department", "document", "cascade", "industry", "task")
 
 # the links between a higher-level and a lower-level task: stated by a table, or inferred (policykg link)
 LINK_TYPES = ("CASCADES_FROM", "RELATES_TO")
+LINK_NAMES = {"CASCADES_FROM": "cascade links", "RELATES_TO": "related-subject links (inferred)"}
 
 
 class ViewNotFound(PolicyKGError, LookupError):
@@ -65,6 +67,7 @@ class View:
     total_nodes: int = 0
     total_edges: int = 0
     limit: int = DEFAULT_NODE_LIMIT
+    left_out: str = ""
 
     @property
     def collapsed(self) -> bool:
@@ -76,8 +79,9 @@ class View:
             return None
         shown, hidden = self.graph.number_of_nodes(), self.total_nodes - self.graph.number_of_nodes()
         return (f"This network has {self.total_nodes} nodes, more than the limit of {self.limit}: showing the "
-                f"{shown} most connected ({hidden} hidden, {self.total_edges - self.graph.number_of_edges()} "
-                f"edges hidden). Raise the limit to see more (?limit= in the browser, --limit on the command line).")
+                f"{shown} most connected, whole pieces first (a task with its departments). Left out: "
+                f"{self.left_out or f'{hidden} nodes'} and {self.total_edges - self.graph.number_of_edges()} edges. "
+                f"Raise the limit to see more (?limit= in the browser, --limit on the command line).")
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -109,58 +113,11 @@ def rows_to_graph(rows: Iterable[Mapping[str, Any]]) -> tuple[nx.MultiDiGraph, l
                 focus.append(src)
             continue
         dst = _merge_node(g, r["target"])
-        props = {k: v for k, v in (r.get("props") or {}).items() if v is not None}
+        # "key" is the store's own merge key of a relationship (viz-neighbours returns every property)
+        props = {k: v for k, v in (r.get("props") or {}).items() if v is not None and k not in ("key", "type")}
         key = f"{r['rel']}:{props.get('doc_id', '')}:{props.get('span_start', '')}"
         g.add_edge(src, dst, key=key, type=r["rel"], **props)
     return g, focus
-
-
-# -- collapse -------------------------------------------------------------------------------------
-
-def collapse(g: nx.MultiDiGraph, limit: int, focus: Iterable[str] = ()) -> nx.MultiDiGraph:
-    """At most ``limit`` nodes: the most connected part, grown from the focus.
-
-    Best-first growth: start at the focus nodes (or the best-connected node),
-    then repeatedly take the neighbour of the kept part with the most
-    connections; when the kept part has no neighbour left, start again at the
-    best-connected node not yet kept. So the result is connected around what
-    the view is about and prefers hubs over leaves (a department with twenty
-    tasks over a target that hangs off one provision).
-    """
-    if limit <= 0 or g.number_of_nodes() <= limit:
-        return g
-    simple = nx.Graph(g.to_undirected(as_view=True))
-    degree = dict(simple.degree())
-
-    def rank(n: str) -> tuple[int, str]:
-        return (-degree[n], n)
-
-    kept: set[str] = set()
-    frontier: list[tuple[tuple[int, str], str]] = []
-    seeds = [n for n in focus if n in simple]
-    by_degree = sorted(simple.nodes, key=rank)
-
-    def take(n: str) -> None:
-        kept.add(n)
-        for m in simple.neighbors(n):
-            if m not in kept:
-                heapq.heappush(frontier, (rank(m), m))
-
-    for n in seeds[:limit]:
-        take(n)
-    cursor = 0
-    while len(kept) < limit:
-        while frontier and frontier[0][1] in kept:
-            heapq.heappop(frontier)
-        if frontier:
-            take(heapq.heappop(frontier)[1])
-            continue
-        while cursor < len(by_degree) and by_degree[cursor] in kept:
-            cursor += 1
-        if cursor == len(by_degree):
-            break
-        take(by_degree[cursor])
-    return g.subgraph(kept).copy()
 
 
 # -- the views ------------------------------------------------------------------------------------
@@ -169,7 +126,10 @@ def _finish(view_kind: str, key: str, g: nx.MultiDiGraph, focus: list[str], limi
             subtitle: str, layered: bool = False) -> View:
     total_nodes, total_edges = g.number_of_nodes(), g.number_of_edges()
     shown = collapse(g, limit, focus)
-    return View(view_kind, key, title, subtitle, shown, focus, layered, total_nodes, total_edges, limit)
+    if layered:  # laid out after truncation, so the rows close up over what was left out
+        layered_positions(shown, [n for n in focus if n in shown])
+    return View(view_kind, key, title, subtitle, shown, focus, layered, total_nodes, total_edges, limit,
+                summary(g, shown) if shown is not g else "")
 
 
 def department_view(fetch: Fetch, name: str, region: str | None = None,
@@ -216,18 +176,24 @@ def document_view(fetch: Fetch, doc: str, limit: int = DEFAULT_NODE_LIMIT) -> Vi
 
 
 def cascade_view(fetch: Fetch, document: str | None = None, min_score: float | None = None,
-                 limit: int = DEFAULT_NODE_LIMIT) -> View:
-    """Provincial tasks → the city tasks that carry them out → the city departments on those, top-down."""
-    rows = fetch("viz-cascade", {"document": document, "min_score": min_score})
+                 limit: int = DEFAULT_NODE_LIMIT, basis: str | None = None, link: str | None = None) -> View:
+    """Provincial tasks → the city tasks that carry them out → the city departments on those, top-down.
+    By default the links tables state and the inferred CASCADES_FROM above the calibrated threshold."""
+    rows = fetch("viz-cascade", {"document": document, "min_score": min_score, "basis": basis, "link": link})
     g, _ = rows_to_graph(rows)
     uppers = sorted({v for _, v, e in g.edges(data=True) if e["type"] in LINK_TYPES})
-    links = sum(1 for _, _, e in g.edges(data=True) if e["type"] in LINK_TYPES)
-    layer_positions(g, set(uppers))
+    by_type = {t: sum(1 for _, _, e in g.edges(data=True) if e["type"] == t) for t in LINK_TYPES}
     docs = sorted({g.nodes[u].get("document") or g.nodes[u].get("doc_number") or "" for u in uppers} - {""})
-    title = "Province-to-city cascade" + (f": {document}" if document else "")
-    subtitle = (f"{len(uppers)} higher-level tasks, {links} links"
+    # only inferred subject matches and no stated cascade: say so in the title, not just in the line style
+    name = "Province-to-city cascade" if by_type["CASCADES_FROM"] or not by_type["RELATES_TO"] else \
+        "Provincial and city tasks on related subjects (no cascade stated)"
+    title = name + (f": {document}" if document else "")
+    # a cascade named by an inferred subject match only is not a cascade: say which links there are
+    links = ", ".join(f"{n} {LINK_NAMES[t]}" for t, n in by_type.items() if n) or "no links"
+    subtitle = (f"{len(uppers)} higher-level tasks; {links}"
                 + (f" · from {'、'.join(docs)}" if docs else "")
-                + (f" · score ≥ {min_score:g}" if min_score is not None else ""))
+                + (f" · score ≥ {min_score:g}" if min_score is not None else "")
+                + (f" · {basis}" if basis else "") + (f" · {link}" if link else ""))
     return _finish("cascade", document or "", g, uppers, limit, title, subtitle, layered=True)
 
 
@@ -246,43 +212,18 @@ def industry_view(fetch: Fetch, name: str, limit: int = DEFAULT_NODE_LIMIT) -> V
     return _finish("industry", name, g, focus, limit, g.nodes[focus[0]].get("name", name), subtitle)
 
 
-ROW_GAP = 300
-COLUMN_GAP = 170
-
-
-def layer_positions(g: nx.MultiDiGraph, uppers: set[str]) -> None:
-    """Rows and starting places for the top-down cascade: each lower task under its higher task, each department
-    under the middle of its tasks (barycentre order, so few lines cross). Rows: 0 higher-level tasks, 1 the
-    lower-level tasks that carry them out, 2 the departments on those."""
-    def order_key(n: str) -> tuple:
-        d = g.nodes[n]
-        return (LEVEL_ORDER.get(d.get("level"), 9), d.get("doc_id") or "", d.get("span_start") or 0, n)
-
-    row0 = sorted(uppers, key=order_key)
-    x: dict[str, float] = {n: i * COLUMN_GAP for i, n in enumerate(row0)}
-    lower = [n for n, d in g.nodes(data=True) if n not in uppers and d["label"] == "Task"]
-
-    def centre(n: str, targets: Iterable[str]) -> float:
-        xs = [x[t] for t in targets if t in x]
-        return sum(xs) / len(xs) if xs else float("inf")
-
-    def spread(nodes: list[str], wanted: dict[str, float], gap: float) -> None:
-        last = float("-inf")
-        for n in sorted(nodes, key=lambda m: (wanted[m], order_key(m))):
-            pos = wanted[n] if wanted[n] != float("inf") else last + gap
-            pos = max(pos, last + gap)
-            x[n] = last = pos
-
-    spread(lower, {n: centre(n, [v for _, v, e in g.out_edges(n, data=True) if e["type"] in LINK_TYPES])
-                   for n in lower}, COLUMN_GAP * 0.8)
-    departments = [n for n, d in g.nodes(data=True) if d["label"] == "Department"]
-    spread(departments, {n: centre(n, [v for _, v in g.out_edges(n)]) for n in departments}, COLUMN_GAP * 1.1)
-    # rows far enough apart that the drawing is about as wide as a screen is, not a thin strip
-    width = max(x.values(), default=0.0) - min(x.values(), default=0.0)
-    gap = max(ROW_GAP, width * 0.28)
-    for n, d in g.nodes(data=True):
-        d["row"] = 0 if n in uppers else (2 if d["label"] == "Department" else 1)
-        d["x"], d["y"] = x.get(n, 0.0), d["row"] * gap
+def task_view(fetch: Fetch, node_id: str, limit: int = DEFAULT_NODE_LIMIT) -> View:
+    """A node (a task, usually) and everything one relationship away: the task view, and what expanding a node in
+    any view brings in."""
+    g, focus = rows_to_graph(fetch("viz-neighbours", {"id": node_id}))
+    if not focus:
+        raise ViewNotFound("node", node_id)
+    d = g.nodes[focus[0]]
+    title = " ".join(x for x in (d.get("number"), d.get("title") or d.get("name") or d.get("doc_number")) if x) \
+        or node_id
+    doc = g.nodes[d["doc_id"]] if d.get("doc_id") in g else {}
+    subtitle = " · ".join(x for x in (d["label"], d.get("level"), doc.get("doc_number"), doc.get("title")) if x)
+    return _finish("task", node_id, g, focus, limit, title, subtitle)
 
 
 def build_view(kind: str, fetch: Fetch, key: str | None = None, *, limit: int = DEFAULT_NODE_LIMIT,
@@ -292,7 +233,10 @@ def build_view(kind: str, fetch: Fetch, key: str | None = None, *, limit: int = 
     if kind == "document":
         return document_view(fetch, key or "", limit=limit)
     if kind == "cascade":
-        return cascade_view(fetch, key or options.get("document"), options.get("min_score"), limit=limit)
+        return cascade_view(fetch, key or options.get("document"), options.get("min_score"), limit=limit,
+                            basis=options.get("basis"), link=options.get("link"))
     if kind == "industry":
         return industry_view(fetch, key or "", limit=limit)
+    if kind == "task":
+        return task_view(fetch, key or "", limit=limit)
     raise ValueError(f"unknown view {kind!r}: one of {', '.join(VIEW_KINDS)}")

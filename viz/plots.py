@@ -11,6 +11,7 @@ import io
 import warnings
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Micro Hei",
@@ -19,17 +20,77 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Sourc
 FORMATS = {"svg": "image/svg+xml", "png": "image/png"}
 
 
-@lru_cache(maxsize=1)
-def cjk_font() -> str | None:
-    from matplotlib import font_manager
-
-    names = {f.name for f in font_manager.fontManager.ttflist}
+def _first_cjk(names: set[str]) -> str | None:
     return next((family for family in CJK_FAMILIES if family in names), None)
 
 
+@lru_cache(maxsize=1)
+def cjk_font() -> str | None:
+    """The first CJK family matplotlib can use; None when there is none.
+
+    matplotlib lists the system's fonts once and caches the list: a CJK font installed after that (fonts-noto-cjk
+    after the first plot) stays unknown to it and every Chinese name is drawn as boxes. So when no CJK family is
+    known, the font files on the system are listed again, the new ones added and the cache written anew."""
+    from matplotlib import font_manager
+
+    manager = font_manager.fontManager
+    found = _first_cjk({f.name for f in manager.ttflist})
+    if found is None:
+        known = {f.fname for f in manager.ttflist}
+        for path in font_manager.findSystemFonts():
+            if path not in known:
+                try:
+                    manager.addfont(path)
+                except (OSError, RuntimeError, ValueError):  # a file FreeType cannot read: not a font we need
+                    continue
+        found = _first_cjk({f.name for f in manager.ttflist})
+        if found is not None:
+            _save_font_cache(manager)
+    return found
+
+
+def _save_font_cache(manager) -> None:
+    import matplotlib
+    from matplotlib import font_manager
+
+    try:
+        path = Path(matplotlib.get_cachedir()) / f"fontlist-v{font_manager.FontManager.__version__}.json"
+        font_manager.json_dump(manager, path)
+    except OSError:  # a read-only cache folder: this process still has the font
+        pass
+
+
+def system_cjk_fonts() -> list[str]:
+    """CJK font families fontconfig knows (empty when fc-list is missing): tells "not installed" from "installed
+    but unusable"."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("fc-list"):
+        return []
+    try:
+        out = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return sorted({line.split(",")[0].strip() for line in out.splitlines() if line.strip()})
+
+
+def missing_font_note() -> str | None:
+    """What to tell a user whose plot will draw Chinese names as boxes, or None when it will not."""
+    if cjk_font() is not None:
+        return None
+    installed = system_cjk_fonts()
+    if installed:
+        return (f"CJK fonts are installed ({', '.join(installed[:3])}) but matplotlib cannot use them: department "
+                "names in the plot may show as boxes")
+    return "no CJK font found (install fonts-noto-cjk): department names in the plot may show as boxes"
+
+
 def workload_plot(rows: Sequence[Mapping[str, Any]], fmt: str = "svg", top: int = 20,
-                  title: str = "Workload by department") -> bytes:
-    """Horizontal bars per department, busiest at the top: tasks led, cooperated on, targets owned."""
+                  title: str = "Workload by department", fonts: Sequence[str] | None = None) -> bytes:
+    """Horizontal bars per department, busiest at the top: tasks led, cooperated on, targets owned.
+
+    ``fonts``: the font families to draw with, in order (default: the CJK family found, then DejaVu Sans)."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     import matplotlib
@@ -43,7 +104,7 @@ def workload_plot(rows: Sequence[Mapping[str, Any]], fmt: str = "svg", top: int 
               ("targets_owned", "targets owned", "#22c55e")]
     height = max(3.0, 0.42 * len(chosen) + 1.4)
     family = cjk_font()
-    rc = {"font.family": [family, "DejaVu Sans"] if family else ["DejaVu Sans"], "svg.fonttype": "path",  # glyphs as outlines: the SVG looks the same without the font
+    rc = {"font.family": list(fonts) if fonts else [family, "DejaVu Sans"] if family else ["DejaVu Sans"], "svg.fonttype": "path",  # glyphs as outlines: the SVG looks the same without the font
           "svg.hashsalt": "policykg"}
     with matplotlib.rc_context(rc), warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # missing glyphs when no CJK font is installed

@@ -25,11 +25,17 @@ from markupsafe import Markup
 
 from .assets import VIS_VERSION, asset_text
 from .graphs import LEVEL_ORDER, View
+from .layout import DEPARTMENT_FONT, TASK_FONT
+from .panel import edge_panel, is_inferred, listed_names, node_panel, printed_order
+from .table import view_rows
 
 TEXT_MAX = 360  # characters of a provision shown on hover
 
 KIND_LABELS = {"department": "department network", "document": "document network",
-               "cascade": "province → city cascade", "industry": "industry across levels"}
+               "cascade": "province → city cascade", "industry": "industry across levels",
+               "task": "a task and its neighbours"}
+# below this size on screen (px) a label is not drawn: zoomed out, only departments and documents keep theirs
+LABEL_THRESHOLD = {"Task": 9, "Target": 9, "Industry": 7, "Department": 5, "Document": 5}
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,7 @@ def _style_key(d: dict[str, Any]) -> str:
 
 
 def _edge_style_key(e: dict[str, Any]) -> str:
-    if e["type"] == "CASCADES_FROM" and e.get("basis") not in (None, "explicit"):
+    if e["type"] == "CASCADES_FROM" and is_inferred(e):
         return "CASCADES_FROM:inferred"
     return e["type"]
 
@@ -129,7 +135,7 @@ def _doc_ref(g: nx.MultiDiGraph, doc_id: str | None, number: str | None = None, 
 
 def _names(g: nx.MultiDiGraph, node: str, rel: str) -> list[str]:
     seen: list[str] = []
-    for u, _, e in g.in_edges(node, data=True):
+    for u, _, e in sorted(g.in_edges(node, data=True), key=lambda x: printed_order(x[2])):
         if e["type"] == rel:
             name = g.nodes[u].get("name", u)
             if name not in seen:
@@ -178,8 +184,8 @@ def node_tip(g: nx.MultiDiGraph, n: str) -> dict[str, str]:
     if label == "Task":
         head = " ".join(x for x in (d.get("number"), d.get("title")) if x) or "task"
         body = [_short(d.get("text"), TEXT_MAX)] if d.get("text") else []
-        leads = _names(g, n, "LEADS") or d.get("leads") or []
-        coop = _names(g, n, "COOPERATES_ON") or d.get("cooperates") or []
+        leads = _names(g, n, "LEADS") or listed_names(d.get("leads"))
+        coop = _names(g, n, "COOPERATES_ON") or listed_names(d.get("cooperates"))
         if leads:
             body.append("leads: " + "、".join(leads))
         if coop:
@@ -250,7 +256,9 @@ def _options(view: View, n_nodes: int) -> dict[str, Any]:
     big = n_nodes > 150
     # measured on the largest sample view (259 nodes, bench/viz.py): 150 iterations at minVelocity 2 settle it in
     # about 0.6 s in headless chromium, and the drawing looks the same as after 250
-    iterations = 150 if big else 300
+    # (the side panel, table and filters cost the page about 0.3 s more: above 200 nodes 100 iterations, which
+    # leave the 259-node view looking the same)
+    iterations = 100 if n_nodes > 200 else 150 if big else 300
     options: dict[str, Any] = {
         "autoResize": True,
         "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif"},
@@ -270,14 +278,11 @@ def _options(view: View, n_nodes: int) -> dict[str, Any]:
         "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 100},
     }
     if view.layered:
-        # rows fixed by level (placed by layer_positions), physics only spreads each row sideways
+        # every node fixed where layout.py put it: the short stabilisation only signals that the drawing is ready
         options["layout"] = {"randomSeed": 7, "improvedLayout": False}
         options["physics"] = {
-            "enabled": True, "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -3000, "centralGravity": 0.0, "springLength": 200,
-                          "springConstant": 0.004, "damping": 0.4, "avoidOverlap": 0.6},
-            "minVelocity": 1.0,
-            "stabilization": {"enabled": True, "iterations": 200, "updateInterval": 25, "fit": True},
+            "enabled": True, "solver": "barnesHut", "minVelocity": 1.0,
+            "stabilization": {"enabled": True, "iterations": 10, "updateInterval": 5, "fit": True},
         }
         options["edges"]["smooth"] = False
     return options
@@ -299,8 +304,18 @@ def to_pyvis(view: View):
                       "highlight": {"background": style.fill, "border": "#dc2626"},
                       "hover": {"background": style.fill, "border": "#dc2626"}},
             "kind": d["label"],
+            "skey": _style_key(d),
+            "level": d.get("level") or "",
             "tip": node_tip(g, n),
+            "panel": node_panel(g, n),
+            # find also searches the panel's provision text (not repeated here: pages stay small)
+            "search": " ".join(str(x) for x in (d.get("name"), d.get("number"), d.get("title"), d.get("doc_number"))
+                               if x),
+            "scaling": {"label": {"drawThreshold": LABEL_THRESHOLD.get(d["label"], 5)}},
         }
+        if d["label"] == "Task":  # what "group by" gathers: the document, the top-level provision
+            opts["gdoc"] = d.get("doc_number") or d.get("doc_id") or ""
+            opts["gprov"] = ((d.get("doc_number") or "") + " " + (d.get("number") or "").split("/")[0]).strip()
         if style.shape != "box":
             opts["size"] = style.size + (8 if n in focus else 0)
             opts["font"] = {"size": 12}
@@ -313,9 +328,9 @@ def to_pyvis(view: View):
             opts["borderWidth"] = 4
             opts["font"] = {"size": 26 if g.number_of_nodes() > 150 else 18, "bold": True}
         if view.layered:
-            # tasks keep their places (each lower task under its higher one); departments slide along their row
-            opts.update(x=d["x"], y=d["y"], fixed={"x": d["label"] != "Department", "y": True})
-            opts["font"] = {"size": 26 if n in focus else 24, "bold": False}
+            # every node keeps the place layout.py gave it: rows by level, no overlap, nothing for physics to do
+            opts.update(x=d["x"], y=d["y"], fixed={"x": True, "y": True})
+            opts["font"] = {"size": DEPARTMENT_FONT if d["label"] == "Department" else TASK_FONT}
         if d["label"] == "Task":
             opts["widthConstraint"] = {"maximum": 130}
         net.add_node(n, label=node_label(d), shape=style.shape, **opts)
@@ -328,7 +343,10 @@ def to_pyvis(view: View):
         src, dst = (v, u) if edges[0]["type"] in ("CASCADES_FROM", "RELATES_TO") else (u, v)  # drawn the way the work flows
         opts = {"color": {"color": style.color, "highlight": "#dc2626", "hover": "#dc2626"}, "width": style.width,
                 "dashes": style.dashes, "arrows": {"to": {"enabled": style.arrow, "scaleFactor": 0.6}},
-                "rel": edges[0]["type"], "tip": edge_tip(g, u, v, edges)}
+                "rel": edges[0]["type"], "skey": key, "inferred": is_inferred(edges[0]),
+                "tip": edge_tip(g, u, v, edges)}
+        if edges[0]["type"] in ("CASCADES_FROM", "RELATES_TO"):  # a link between levels: its basis and evidence
+            opts["panel"] = edge_panel(g, u, v, edges)
         net.add_edge(src, dst, **opts)
     net.options = _options(view, len(order))
     return net
@@ -366,20 +384,60 @@ def _legend(view: View) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     return nodes, edges
 
 
+FILTER_NAMES = {"kind": {"Department": "departments", "Task": "tasks", "Target": "targets", "Industry": "industries",
+                          "Document": "documents"},
+                "level": {"province": "province", "city": "city", "county": "county"},
+                "basis": {"explicit": "stated links", "inferred": "inferred links"}}
+
+
+def _filters(view: View) -> list[dict[str, Any]]:
+    """The toggles a view offers: node kinds, levels, relationship types, stated/inferred links (those it has)."""
+    g = view.graph
+    kinds = {d["label"] for _, d in g.nodes(data=True)}
+    levels = {d.get("level") for _, d in g.nodes(data=True) if d["label"] in ("Task", "Department")}
+    rels = {e["type"] for _, _, e in g.edges(data=True)}
+    links = [e for _, _, e in g.edges(data=True) if e["type"] in ("CASCADES_FROM", "RELATES_TO")]
+    basis = {"inferred" if is_inferred(e) else "explicit" for e in links}
+    groups = [("kind", [k for k in FILTER_NAMES["kind"] if k in kinds]),
+              ("level", [k for k in FILTER_NAMES["level"] if k in levels]),
+              ("rel", [k for k in EDGE_STYLES if k in rels]),
+              ("basis", [k for k in FILTER_NAMES["basis"] if k in basis])]
+    return [{"name": name, "entries": [{"value": v, "text": FILTER_NAMES.get(name, {}).get(v) or
+                                      (EDGE_STYLES[v].text if v in EDGE_STYLES else v)} for v in values]}
+            for name, values in groups if len(values) > (0 if name == "rel" else 1)]
+
+
+def network_data(view: View) -> dict[str, Any]:
+    """The vis-network nodes and edges of a view, with their hover text and panel data (no options)."""
+    net = to_pyvis(view)
+    nodes, edges, _, _, _, _ = net.get_network_data()
+    return {"nodes": nodes, "edges": edges}
+
+
 def render_html(view: View, *, inline: bool = True, static: str = "/viz/static", home: str | None = None,
                 links: list[dict[str, str]] | None = None) -> str:
-    """The page for ``view``: standalone (assets inlined) or linking the assets under ``static``."""
+    """The page for ``view``: standalone (assets inlined) or linking the assets under ``static``.
+
+    Served (``home`` given), the side panel links to the other views and double-click expands a node through
+    ``/viz/neighbours``; a standalone file has neither (there is no server to ask)."""
     net = to_pyvis(view)
     nodes, edges, _, _, _, options = net.get_network_data()
-    payload = {"nodes": nodes, "edges": edges, "options": json.loads(options), "maxLayoutMs": 15000}
+    base = home.rsplit("/viz", 1)[0] if home else None
+    table = view_rows(view)
+    payload = {"nodes": nodes, "edges": edges, "options": json.loads(options), "maxLayoutMs": 15000,
+               "table": table, "kind": view.kind, "key": view.key,
+               "views": f"{base}/viz/" if base is not None else None,
+               "neighbours": f"{base}/viz/neighbours" if base is not None else None}
     legend_nodes, legend_edges = _legend(view)
     empty = {"cascade": "no cascade links match", "department": "this department has no tasks",
-             "document": "this document has no provisions", "industry": "no task concerns this industry"}
+             "document": "this document has no provisions", "industry": "no task concerns this industry",
+             "task": "nothing is linked to this task"}
     return _env().get_template("network.html").render(
         kind=view.kind, kind_label=KIND_LABELS[view.kind], title=view.title, subtitle=view.subtitle,
         notice=view.notice, node_count=len(nodes), edge_count=len(edges), total_nodes=view.total_nodes,
         legend_nodes=legend_nodes, legend_edges=legend_edges, data_json=_script_json(payload), inline=inline,
         static=static.rstrip("/"), home=home, links=links or [], empty_text=empty[view.kind],
+        filters=_filters(view), table=table, grouping=view.kind in ("department", "document", "industry", "task"),
         version=_version("policykg"), pyvis_version=_version("pyvis"), vis_version=VIS_VERSION)
 
 

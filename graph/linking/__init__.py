@@ -3,8 +3,9 @@
 ``candidates`` ranks, for every provincial task, the city (or county) provisions on the same subject,
 with a score and evidence; ``links`` turns candidates into CASCADES_FROM {basis: "inferred"} or
 RELATES_TO by direction and time, explicit table links always winning; ``counterparts`` pairs
-departments across levels from their names and ``data/counterparts.toml``; ``references`` finds
-the documents a text cites or implements. Pure functions over extracted documents.
+departments across levels from their names and ``data/counterparts.toml``. The documents a text cites
+or implements are read at extraction (``policykg.ingest.references``). Pure functions over extracted
+documents.
 """
 from .candidates import DEFAULT_WEIGHTS, METHOD, Candidate, Weights, candidates, rank_units
 from .counterparts import CounterpartTable, default_table

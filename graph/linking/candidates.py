@@ -18,13 +18,15 @@ score = (0.8·text + 0.2·title) × (1 + 1.0·departments + 0.5·industries + 0.
 whole corpus at once, so 1,000 × 10,000 units take seconds. The evidence of a candidate names what
 the two share: key terms, industries, metrics, department pairs.
 
-A pair is considered only when the upper unit's level is above the lower one's and the lower unit
-is not from the document that states the upper one (a table's own rows are explicit links).
+A pair is considered only when the region tree allows it (``scope``: the lower document names the
+upper one, or the upper one's region contains the lower one's, or it is national), the upper unit's
+level is above the lower one's and the lower unit is not from the document that states the upper one
+(a table's own rows are explicit links). Each candidate's evidence says which rule let it in.
 Everything is a pure function of the units: their order does not change the result.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -32,7 +34,10 @@ from scipy import sparse
 
 from policykg.ingest.records import ExtractedDocument
 
+from policykg.ingest.regions import region_index
+
 from .counterparts import CounterpartTable, default_table
+from .scope import DocumentPlace, Scope, places
 from .text import Vocabulary, char_ngrams, shared_terms, similarity, tfidf, tokenize
 from .units import LEVEL_RANK, DocumentIndex, LinkUnit, quoted_units, units_of
 
@@ -130,63 +135,112 @@ class _Signals:
             words = self.words[u.id] = tokenize([f"{u.title}。{u.text}"], "jieba")[0]
         return words
 
-    def block(self, rows: slice, weights: Weights, upper, lower) -> dict[str, np.ndarray]:
+    def block(self, rows: np.ndarray, cols: np.ndarray) -> dict[str, np.ndarray]:
+        """Every signal for the upper units ``rows`` against the lower units ``cols`` (index arrays)."""
         out: dict[str, np.ndarray] = {}
         if self.text is not None:
-            out["text"] = (self.text[0][rows] @ self.text[1].T).toarray()
+            out["text"] = (self.text[0][rows] @ self.text[1][cols].T).toarray()
         else:
             out["text"] = similarity([], [], self.tokenizer, self.weighting,
-                                     upper_tokens=self.upper_tokens[rows], lower_tokens=self.lower_tokens)
+                                     upper_tokens=[self.upper_tokens[i] for i in rows],
+                                     lower_tokens=[self.lower_tokens[j] for j in cols])
         for name in ("title", "industries", "metrics", "departments"):
             u, lo = getattr(self, name)
-            out[name] = (u[rows] @ lo.T).toarray()
+            out[name] = (u[rows] @ lo[cols].T).toarray()
         return out
 
 
 def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: int = 3, min_score: float = 0.0,
                method: tuple[str, str] = METHOD, weights: Weights = DEFAULT_WEIGHTS,
                counterparts: CounterpartTable | None = None, block_rows: int = 256,
-               with_evidence: bool = True) -> list[Candidate]:
-    """The ``top_k`` lower units of every upper unit, best first (ties broken by id)."""
+               with_evidence: bool = True, per_document: bool = False,
+               select: Callable[[list[Candidate]], list[Candidate]] | None = None) -> list[Candidate]:
+    """The ``top_k`` lower units of every upper unit, best first (ties broken by id); with ``per_document``,
+    the ``top_k`` of every lower document (a provincial measure is carried out once in each city).
+
+    Only pairs the region tree allows are scored (``scope.Scope``): a higher document meets the lower
+    documents that name it or lie in its region, never the whole corpus. ``select`` picks among the
+    candidates before their evidence is gathered (the costly part), so only kept links pay for it."""
     upper = sorted({u.id: u for u in upper}.values(), key=lambda u: u.id)
     lower = sorted({u.id: u for u in lower}.values(), key=lambda u: u.id)
     if not upper or not lower:
         return []
     table = counterparts or default_table()
     signals = _Signals(upper, lower, method, table)
-    up_rank = np.array([LEVEL_RANK.get(u.level or "", 9) for u in upper])
-    low_rank = np.array([LEVEL_RANK.get(u.level or "", -1) for u in lower])
-    docs = {d: i for i, d in enumerate(sorted({u.source_doc for u in [*upper, *lower]} | {u.doc_key for u in upper}))}
-    up_src = np.array([docs[u.source_doc] for u in upper])
-    up_doc = np.array([docs[u.doc_key] for u in upper])
-    low_doc = np.array([docs.get(u.source_doc, -1) for u in lower])
-    low_stub = np.array([u.stub for u in lower])
+    up_places, low_places = places(upper), places(lower)
+    scope = Scope(up_places, low_places)
+    rows_of: dict[str, list[int]] = {}
+    for i, u in enumerate(upper):
+        rows_of.setdefault(u.doc_key, []).append(i)
+    cols_of: dict[str, list[int]] = {}
+    for j, lo in enumerate(lower):
+        if not lo.stub:
+            cols_of.setdefault(lo.doc_key, []).append(j)
     out: list[Candidate] = []
-    for start in range(0, len(upper), block_rows):
-        rows = slice(start, min(start + block_rows, len(upper)))
-        parts = signals.block(rows, weights, upper, lower)
-        score = weights.combine(parts)
-        valid = (up_rank[rows, None] < low_rank[None, :]) & ~low_stub[None, :]
-        valid &= (up_src[rows, None] != low_doc[None, :]) & (up_doc[rows, None] != low_doc[None, :])
-        score = np.where(valid, score, -1.0)
-        k = min(top_k, score.shape[1])
-        top = np.argpartition(-score, k - 1, axis=1)[:, :k] if k < score.shape[1] else \
-            np.tile(np.arange(score.shape[1]), (score.shape[0], 1))
-        for r in range(score.shape[0]):
-            cols = top[r]
-            # best first; equal scores by id (lower is sorted by id, so by column)
-            cols = sorted(cols.tolist(), key=lambda c: (-round(float(score[r, c]), 9), c))
-            i = start + r
-            rank = 0
-            for c in cols:
-                s = float(score[r, c])
-                if not valid[r, c] or s <= 0 or s < min_score:
-                    continue
-                rank += 1
-                ev = _evidence(upper[i], lower[c], {k: float(parts[k][r, c]) for k in parts}, signals, table, i, c) \
-                    if with_evidence else {}
-                out.append(Candidate(upper[i].id, lower[c].id, round(s, 4), rank, ev))
-    return out
+    where: dict[tuple[str, str], tuple[int, int, str]] = {}  # candidate → (upper index, lower index, rule)
+    for doc in sorted(rows_of):
+        reach = {k: why for k, why in scope.lower_of(doc).items() if k in cols_of}
+        if not reach:
+            continue
+        docs = sorted(reach)
+        col_doc = [k for k in docs for _ in cols_of[k]]
+        cols = np.array([j for k in docs for j in cols_of[k]])
+        bounds = np.cumsum([0] + [len(cols_of[k]) for k in docs])
+        segments = list(zip(bounds[:-1], bounds[1:])) if per_document else [(0, len(cols))]
+        named = np.array([reach[k] == "implements" for k in col_doc], dtype=bool)
+        doc_rows = rows_of[doc]
+        for start in range(0, len(doc_rows), block_rows):
+            rows = np.array(doc_rows[start:start + block_rows])
+            score = weights.combine(signals.block(rows, cols))
+            # a table's own rows are explicit links: never pair a quoted task with the table that quotes it
+            valid = np.array([[upper[i].source_doc != k for k in col_doc] for i in rows], dtype=bool)
+            up_rank = np.array([LEVEL_RANK.get(upper[i].level or "", 9) for i in rows])
+            low_rank = np.array([LEVEL_RANK.get(lower[j].level or "", 9) for j in cols])
+            # the region tree ranks levels itself; a document that names another carries it out whatever
+            # their levels say (either may be unknown)
+            valid &= (up_rank[:, None] < low_rank[None, :]) | named[None, :]
+            score = np.where(valid & (score > 0) & (score >= min_score), score, -1.0)
+            for a, b in segments:
+                seg = score[:, a:b]
+                k = min(top_k, b - a)
+                top = np.argpartition(-seg, k - 1, axis=1)[:, :k] + a if k < b - a else \
+                    np.tile(np.arange(a, b), (seg.shape[0], 1))
+                for r in range(score.shape[0]):
+                    # best first; equal scores by id (lower is sorted by id, so by column)
+                    picked = sorted(top[r].tolist(), key=lambda c: (-round(float(score[r, c]), 9), int(cols[c])))
+                    i = int(rows[r])
+                    rank = 0
+                    for c in picked:
+                        if score[r, c] < 0:
+                            continue
+                        rank += 1
+                        j = int(cols[c])
+                        out.append(Candidate(upper[i].id, lower[j].id, round(float(score[r, c]), 4), rank))
+                        where[(upper[i].id, lower[j].id)] = (i, j, reach[col_doc[c]])
+    if select is not None:
+        out = select(out)
+    if not with_evidence:
+        return out
+    withev = []
+    for c in out:
+        i, j, rule = where[(c.upper_task_id, c.lower_task_id)]
+        parts = {n: float(v[0, 0]) for n, v in signals.block(np.array([i]), np.array([j])).items()}
+        ev = _evidence(upper[i], lower[j], parts, signals, table, i, j)
+        ev["region"] = _region_evidence(up_places[upper[i].doc_key], low_places[lower[j].doc_key], rule)
+        withev.append(Candidate(c.upper_task_id, c.lower_task_id, c.score, c.rank, ev))
+    return withev
+
+
+def _region_evidence(up: DocumentPlace, low: DocumentPlace, why: str) -> dict:
+    """Why the two documents may be linked at all: the rule, and each side's region and what gave it."""
+    ri = region_index()
+
+    def name(place: DocumentPlace) -> str | None:
+        r = ri.by_code.get(place.region) if place.region else None
+        return r.name if r is not None else place.level if place.level == "national" else None
+
+    return {"rule": why, "upper": name(up), "upper_basis": up.region_basis,
+            "lower": name(low), "lower_basis": low.region_basis}
 
 
 def _evidence(u: LinkUnit, lo: LinkUnit, parts: dict[str, float], signals: _Signals, table: CounterpartTable,

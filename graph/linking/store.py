@@ -22,7 +22,7 @@ from policykg.graph.stores.backend import Statement
 from policykg.queries.catalog import get_query
 
 from .links import Link
-from .units import LinkUnit
+from .units import LinkUnit, region_above
 
 UNITS_QUERY = get_query("link-units").text
 
@@ -58,8 +58,17 @@ def units_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[LinkUnit]:
             metrics=tuple(sorted(set(metrics))),
             implements=tuple(sorted({_key(i) for i in row.get("implements") or []})),
             source_doc=_key(row.get("source_doc") or row.get("doc_id")), stub=stub,
-            not_after=row.get("source_date") if stub else None)
+            not_after=row.get("source_date") if stub else None, **_region(row, stub))
     return [out[k] for k in sorted(out)]
+
+
+def _region(row: Mapping[str, Any], stub: bool) -> dict[str, Any]:
+    """A task's region: its document's; a quoted task of a document not ingested: the region at its level
+    above the quoting table's (units.quoted_units does the same on extracted documents)."""
+    if row.get("region_code") or not stub:
+        return {"region": row.get("region_code"), "region_basis": row.get("region_basis")}
+    code = region_above(row.get("source_region_code"), row.get("level"))
+    return {"region": code, "region_basis": "quoted" if row.get("source_region_code") else None}
 
 
 def explicit_from_rows(rows: Iterable[Mapping[str, Any]]) -> set[tuple[str, str]]:
@@ -94,7 +103,9 @@ def rows_of_graph(graph) -> list[dict[str, Any]]:
             "id": t.id, "title": t.props.get("title"), "text": t.props.get("text"), "number": t.props.get("number"),
             "level": t.props.get("level") or d.props.get("level"), "stub": bool(t.props.get("stub")),
             "has_responsibility": t.props.get("has_responsibility"), "doc_id": d.id, "date": d.props.get("date"),
+            "region_code": d.props.get("region_code"), "region_basis": d.props.get("region_basis"),
             "source_doc": t.props.get("doc_id"), "source_date": src.props.get("date") if src else None,
+            "source_region_code": src.props.get("region_code") if src else None,
             "departments": [nodes[e.source].props.get("name") for e in incoming.get(t.id, [])
                             if e.type in ("LEADS", "COOPERATES_ON")],
             "industries": [n.props.get("name") for n in out_nodes(t.id, "CONCERNS")],

@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 
 from policykg.ingest.normalize import compact
 from policykg.ingest.records import ExtractedDocument
+from policykg.ingest.regions import region_index
 
 from ..ids import document_id, document_key, task_id, titles_of
 
-LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
+LEVEL_RANK = {"national": -1, "province": 0, "city": 1, "county": 2}
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class LinkUnit:
     source_doc: str = ""  # key of the document the unit was read from (the table's, for a quoted task)
     stub: bool = False  # a higher-level task known only from a table
     not_after: str | None = None  # when ``date`` is unknown: its document existed by then (the quoting table's date)
+    region: str | None = None  # adcode of its document's region (None: national or unknown)
+    region_basis: str | None = None  # what gave it: issuer | title | doc_number | body | quoted (see quoted_units)
 
     @property
     def doc_id(self) -> str:
@@ -79,9 +82,14 @@ class DocumentIndex:
                 index.by_title[t] = key
         return index
 
-    def resolve(self, ref: str) -> str:
+    def resolve(self, ref: str, forms: Iterable[str] = ()) -> str:
+        """``forms``: the other ways the citation names the document (graph.build.reference does the same)."""
         plain = compact(ref).strip("《》")
-        return self.by_number.get(plain) or self.by_title.get(plain) or plain
+        key = self.by_number.get(plain) or self.by_title.get(plain)
+        for form in forms:
+            if key is None:
+                key = next((self.by_title[t] for t in titles_of(form.strip("《》")) if t in self.by_title), None)
+        return key or plain
 
 
 def _body(text: str) -> str:
@@ -94,7 +102,9 @@ def units_of(doc: ExtractedDocument, index: DocumentIndex | None = None,
     index = index or DocumentIndex.of([doc])
     key = document_key(doc)
     info = doc.document
-    implements = tuple(sorted({index.resolve(r) for r in info.implements}))
+    implements = tuple(sorted({index.resolve(r) for r in info.implements}
+                              | {index.resolve(r.target, r.cited_as) for r in doc.references
+                                 if r.kind == "IMPLEMENTS" and r.where == "header"}))
     first_task = {}
     for t in doc.tasks:
         first_task.setdefault(t.number, t)
@@ -138,8 +148,18 @@ def units_of(doc: ExtractedDocument, index: DocumentIndex | None = None,
             id=task_id(key, number), doc_key=key, level=info.level, date=info.date, number=number,
             title=compact(title or ""), text=text, departments=tuple(sorted(set(departments.get(number, ())))),
             industries=tuple(sorted(set(industries.get(number, ())))), metrics=tuple(sorted(set(metrics.get(number, ())))),
-            implements=implements, source_doc=key))
+            implements=implements, source_doc=key, region=info.region_code, region_basis=info.region_basis))
     return out
+
+
+def region_above(code: str | None, level: str | None) -> str | None:
+    """The region at ``level`` that contains ``code`` (菏泽市, province → 山东省): where a document a table
+    quotes was issued, when only the table is ingested."""
+    ri = region_index()
+    r = ri.by_code.get(code) if code else None
+    while r is not None and r.level != level:
+        r = ri.parent(r)
+    return r.code if r is not None else None
 
 
 def quoted_units(doc: ExtractedDocument, index: DocumentIndex | None = None) -> list[LinkUnit]:
@@ -169,7 +189,8 @@ def quoted_units(doc: ExtractedDocument, index: DocumentIndex | None = None) -> 
             title=compact(c.province_task), text=_body(row_text.get(c.number, "")),
             departments=tuple(sorted(set([*c.province_leads, *c.province_cooperates]))),
             metrics=tuple(sorted(set(metrics.get(c.number, ())))), source_doc=key, stub=True,
-            not_after=info.date))
+            not_after=info.date, region=region_above(info.region_code, c.upper_level),
+            region_basis="quoted" if info.region_code else None))
     return out
 
 

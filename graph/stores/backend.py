@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,8 +48,12 @@ class StoreBackend(ABC):
     kind: str = "abstract"
 
     @abstractmethod
-    def read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int) -> ReadResult:
-        """Run a read in the engine's read-only mode, within the time budget; at most ``row_cap`` rows."""
+    def read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int,
+             max_bytes: int | None = None) -> ReadResult:
+        """Run a read in the engine's read-only mode, within the time budget; at most ``row_cap`` rows.
+
+        ``max_bytes``: refuse a result that converts to more than that (public reads; internal ones may be big).
+        """
 
     @abstractmethod
     def write_atomic(self, statements: Sequence[Statement]) -> None:
@@ -67,3 +72,7 @@ class StoreBackend(ABC):
 
     def describe(self) -> str:
         return self.kind
+
+    def writer_lock(self, what: str) -> AbstractContextManager[None]:
+        """Held while a process writes documents (see ``writer_lock``); engines with transactions need none."""
+        return nullcontext()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,8 +32,10 @@ from .errors import (
     ConstraintViolation,
     GraphNotFound,
     QueryError,
+    QueryRefused,
     QueryTimeout,
     ReadOnlyViolation,
+    StoreFailure,
     StoreUnavailable,
 )
 from .falkordb_server import EmbeddedServer
@@ -41,6 +43,8 @@ from .falkordb_server import EmbeddedServer
 DEFAULT_GRAPH = "policykg"
 DEFAULT_TIMEOUT_MS = 10_000
 DEFAULT_ROW_CAP = 10_000
+# what one read may hand back: a value's lists are cut at LIST_CAP items (and the result marked truncated)
+LIST_CAP = 100_000
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -109,7 +113,9 @@ class EmbeddedClient:
         *,
         timeout_ms: int = DEFAULT_TIMEOUT_MS,
         row_cap: int = DEFAULT_ROW_CAP,
+        max_bytes: int | None = None,
     ) -> ReadResult:
+        """``max_bytes``: refuse a result bigger than that (the public path; internal reads may be big)."""
         if not isinstance(timeout_ms, int) or timeout_ms <= 0:
             raise ValueError("timeout_ms must be a positive int")
         if not isinstance(row_cap, int) or row_cap < 0:
@@ -121,14 +127,14 @@ class EmbeddedClient:
         started = time.perf_counter()
         result = self._run(query, params, read_only=True, timeout_ms=timeout_ms, retry_stale=True)
         all_rows = result.result_set
-        # The engine has no per-query row limit that we could set without
-        # rewriting the query; the time budget bounds the work, the cap bounds
-        # what we convert and hand back.
-        rows = [[_plain(v) for v in row] for row in all_rows[:row_cap]]
+        # The public path pushes a LIMIT down (cypher_admission.push_down_limit), so all_rows holds at most
+        # one row more than the cap; here the cap and the size bounds apply to every read.
+        budget = _Budget(max_bytes, LIST_CAP)
+        rows = [[budget.plain(v) for v in row] for row in all_rows[:row_cap]]
         return ReadResult(
             columns=_columns(result),
             rows=rows,
-            truncated=len(all_rows) > row_cap,
+            truncated=len(all_rows) > row_cap or budget.cut,
             elapsed_ms=(time.perf_counter() - started) * 1000,
         )
 
@@ -257,9 +263,26 @@ class EmbeddedClient:
             except (redis.ConnectionError, redis.TimeoutError) as exc:
                 if attempt:
                     raise StoreUnavailable(f"cannot reach the graph server: {exc}") from exc
+            except redis.ResponseError as exc:  # MISCONF answers even PING
+                raise _translate(exc, "PING", self.graph_name, None) from exc
 
 
-def _translate(exc: redis.ResponseError, query: str, graph: str, timeout_ms: int | None) -> QueryError:
+def server_failure(exc: redis.ResponseError) -> StoreFailure | None:
+    """The server cannot do its job at all (not this query's fault): a disk it cannot write, no memory."""
+    msg = str(exc)
+    if msg.startswith("MISCONF") or "No space left" in msg:
+        return StoreFailure(f"the graph server cannot write to its disk ({msg.splitlines()[0]}); free space or fix "
+                            "the data directory's permissions, then run `policykg store stop` and try again")
+    if msg.startswith("OOM"):
+        return StoreFailure(f"the graph server is out of memory ({msg.splitlines()[0]})")
+    return None
+
+
+def _translate(exc: redis.ResponseError, query: str, graph: str,
+               timeout_ms: int | None) -> QueryError | StoreFailure:
+    failure = server_failure(exc)
+    if failure is not None:
+        return failure
     msg = str(exc)
     if "executed only on read-only queries" in msg:
         return ReadOnlyViolation(f"read queries may not modify the graph (engine: {msg})", query=query)
@@ -323,6 +346,43 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     return value
+
+
+class _Budget:
+    """Converts result values like ``_plain`` while counting their size: long lists are cut, a result over
+    the byte budget is refused (a row holding a 20M-item list must not reach a JSON encoder whole)."""
+
+    def __init__(self, max_bytes: int | None, max_items: int) -> None:
+        self.left = max_bytes if max_bytes is not None else float("inf")
+        self.max_bytes = max_bytes
+        self.max_items = max_items
+        self.cut = False
+
+    def _spend(self, n: int) -> None:
+        self.left -= n
+        if self.left < 0:
+            raise QueryRefused(f"the result is larger than {self.max_bytes:,} bytes; ask for fewer rows or "
+                               "smaller values (LIMIT, fewer columns, size() instead of a whole list)")
+
+    def plain(self, value: Any) -> Any:
+        if isinstance(value, (Node, Edge, GraphPath)):
+            out = _plain(value)
+            self._spend(len(repr(out)))
+            return out
+        if isinstance(value, Mapping):
+            self._spend(16 * len(value))
+            return {str(k): self.plain(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            if len(value) > self.max_items:
+                self.cut = True
+                value = value[: self.max_items]
+            self._spend(8 * len(value))
+            return [self.plain(v) for v in value]
+        if isinstance(value, str | bytes):
+            self._spend(len(value))
+        else:
+            self._spend(8)
+        return value
 
 
 def _entity_id(ref: Any) -> Any:

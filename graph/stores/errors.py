@@ -25,6 +25,11 @@ class StoreUnavailable(StoreError):
     """The server stopped answering in the middle of an operation."""
 
 
+class StoreFailure(StoreError):
+    """The server answers but cannot do its job: it cannot write to disk (MISCONF: disk full, no permission)
+    or is out of memory. Every later write fails the same way, so a run stops at the first one."""
+
+
 class QueryError(StoreError):
     """The engine rejected or failed a query (syntax, runtime, constraint...)."""
 
@@ -35,6 +40,10 @@ class QueryError(StoreError):
 
 class ReadOnlyViolation(QueryError):
     """A query sent through the read path tried to modify the graph or load data."""
+
+
+class QueryRefused(QueryError):
+    """A query from outside was refused before or after the engine: it could hold the store or the client too long."""
 
 
 class QueryTimeout(QueryError):

@@ -7,7 +7,8 @@ from policykg.settings import Neo4jConnection, Settings
 
 
 def open_store(settings: Settings) -> GraphStore:
-    return GraphStore(open_backend(settings), timeout_ms=settings.query_timeout_ms, row_cap=settings.row_cap)
+    return GraphStore(open_backend(settings), timeout_ms=settings.query_timeout_ms, row_cap=settings.row_cap,
+                      result_bytes=settings.result_bytes)
 
 
 def open_backend(settings: Settings):
@@ -19,7 +20,8 @@ def open_backend(settings: Settings):
         return Neo4jBackend(settings.neo4j or Neo4jConnection())
     from .falkordb_store import EmbeddedBackend
 
-    return EmbeddedBackend(settings.resolved_data_dir(), query_mem_bytes=settings.query_mem_bytes)
+    return EmbeddedBackend(settings.resolved_data_dir(), query_mem_bytes=settings.query_mem_bytes,
+                           engine_threads=settings.engine_threads or None)
 
 
 def embedded_store(data_dir, graph: str | None = None) -> GraphStore:

@@ -39,6 +39,31 @@ Health = Literal["ok", "loading", "down"]
 
 
 DEFAULT_QUERY_MEM_BYTES = 1 << 30
+# Engine threads: more than the API's Cypher lanes (Settings.cypher_lanes), so that a client's heavy query never
+# holds every thread and catalog reads, the CLI and /healthz keep answering.
+DEFAULT_ENGINE_THREADS = max(4, os.cpu_count() or 1)
+
+
+PRIVATE_HOME = "falkordb"
+
+
+def _private(path: Path) -> bool:
+    st = path.stat()
+    return st.st_uid == os.getuid() and not st.st_mode & 0o077
+
+
+def server_home(data_dir: Path) -> Path:
+    """Where the server keeps its socket and files: the data directory when only its owner may enter it (or it
+    does not exist yet: it is created so), else a private folder inside it. A store already in the data
+    directory stays there."""
+    try:
+        if _private(data_dir) or (data_dir / "appendonlydir").exists() or (data_dir / SOCKET_NAME).exists():
+            return data_dir
+    except FileNotFoundError:
+        return data_dir
+    except OSError:
+        pass
+    return data_dir / PRIVATE_HOME
 
 
 def no_retry() -> Retry:
@@ -106,17 +131,20 @@ class EmbeddedServer:
         data_dir: Path,
         *,
         query_mem_bytes: int | None = None,
+        engine_threads: int | None = None,
         start_timeout: float = 60.0,
         redis_server: Path | None = None,
         module_path: Path | None = None,
     ) -> None:
         self.data_dir = Path(data_dir).expanduser().resolve()
+        self.home = server_home(self.data_dir)
         self.query_mem_bytes = query_mem_bytes or DEFAULT_QUERY_MEM_BYTES
-        self.socket_path = self.data_dir / SOCKET_NAME
-        self.pid_file = self.data_dir / PID_NAME
-        self.log_file = self.data_dir / LOG_NAME
-        self.lock_file = self.data_dir / LOCK_NAME
-        self.import_dir = self.data_dir / IMPORT_DIR_NAME
+        self.engine_threads = engine_threads or DEFAULT_ENGINE_THREADS
+        self.socket_path = self.home / SOCKET_NAME
+        self.pid_file = self.home / PID_NAME
+        self.log_file = self.home / LOG_NAME
+        self.lock_file = self.home / LOCK_NAME
+        self.import_dir = self.home / IMPORT_DIR_NAME
         self.start_timeout = start_timeout
         bundled_server, bundled_module = _bundled_binaries()
         self.redis_server = Path(redis_server or bundled_server).resolve()
@@ -153,10 +181,20 @@ class EmbeddedServer:
             was_up = self._health() == "ok"
             if was_up:
                 with self._raw_client(timeout=timeout) as client:
-                    pid = int(client.info("server")["process_id"])
+                    try:
+                        pid = int(client.info("server")["process_id"])
+                    except redis.ResponseError:
+                        pass  # keep the pid file's
                     # No reply is expected: the server closes the socket as it exits.
-                    with suppress(redis.RedisError):
+                    try:
                         client.shutdown()
+                    except redis.ResponseError:
+                        # it cannot flush its append-only file (a full disk): stop anyway; what it wrote
+                        # before is intact, the write it could not persist was never acknowledged
+                        with suppress(redis.RedisError):
+                            client.shutdown(now=True, force=True)
+                    except redis.RedisError:
+                        pass
             if pid is not None and not self._wait_exit(pid, timeout):
                 _signal(pid, signal.SIGTERM)
                 if not self._wait_exit(pid, timeout) and force:
@@ -225,10 +263,15 @@ class EmbeddedServer:
             # A read's time budget does not bound its memory: one huge range() from /cypher could hold
             # the server for seconds after its timeout; cap what a single query may allocate.
             "QUERY_MEM_CAPACITY", str(self.query_mem_bytes),
+            "THREAD_COUNT", str(self.engine_threads),
             "--port", "0",
             "--unixsocket", str(self.socket_path),
             "--unixsocketperm", "700",
-            "--dir", str(self.data_dir),
+            "--dir", str(self.home),
+            # the append-only file is rewritten (an RDB image plus what came after) once it doubles past a few
+            # MB, so a restart loads a snapshot in seconds instead of replaying every write ever made
+            "--auto-aof-rewrite-percentage", "100",
+            "--auto-aof-rewrite-min-size", "4mb",
             "--appendonly", "yes",
             # everysec, not always: Redis write()s the AOF to the kernel before
             # sending replies, so a crash of the server process alone (kill -9)
@@ -265,7 +308,7 @@ class EmbeddedServer:
                     str(self.log_file),
                     *self._command(),
                 ],
-                cwd=self.data_dir,
+                cwd=self.home,
                 stdin=subprocess.DEVNULL,
                 capture_output=True,
                 start_new_session=True,
@@ -356,11 +399,15 @@ class EmbeddedServer:
             )
         try:
             self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if self.data_dir.stat().st_mode & 0o777 != 0o700:
-                self.data_dir.chmod(0o700)  # the socket is the only access control
+            # the socket is the only access control: its folder must be private. A data directory others may
+            # enter keeps its mode (it may be shared on purpose); the server lives in a private folder in it
+            self.home.mkdir(mode=0o700, exist_ok=True)
+            if not _private(self.home):
+                raise ServerStartError(f"{self.home} is not private to its owner (mode "
+                                       f"{self.home.stat().st_mode & 0o7777:o}); make it 0700 or remove it")
             self.import_dir.mkdir(mode=0o700, exist_ok=True)
             # Unique name: several processes may probe at the same time.
-            fd, probe = tempfile.mkstemp(prefix=".write-probe-", dir=self.data_dir)
+            fd, probe = tempfile.mkstemp(prefix=".write-probe-", dir=self.home)
             os.close(fd)
             os.unlink(probe)
         except OSError as exc:
@@ -408,6 +455,8 @@ class EmbeddedServer:
             return "ok"
         except redis.BusyLoadingError:
             return "loading"
+        except redis.ResponseError:
+            return "ok"  # it answers, with an error (MISCONF: its disk is full): running, and stoppable
         except (redis.ConnectionError, redis.TimeoutError, OSError):
             return "down"
         finally:

@@ -9,15 +9,20 @@ from .backend import INDEXES, UNIQUE_IDS, ReadResult, Statement, StoreBackend
 from .embedded_client import DEFAULT_GRAPH, EmbeddedClient
 from .errors import GraphNotFound
 from .falkordb_server import EmbeddedServer
+from .writer_lock import writer_lock
 
 
 class EmbeddedBackend(StoreBackend):
     kind = "embedded"
 
-    def __init__(self, data_dir: Path, graph: str = DEFAULT_GRAPH, *, query_mem_bytes: int | None = None):
-        self.server = EmbeddedServer(data_dir, query_mem_bytes=query_mem_bytes)
+    def __init__(self, data_dir: Path, graph: str = DEFAULT_GRAPH, *, query_mem_bytes: int | None = None,
+                 engine_threads: int | None = None):
+        self.server = EmbeddedServer(data_dir, query_mem_bytes=query_mem_bytes, engine_threads=engine_threads)
         self.client = EmbeddedClient(self.server.ensure_running(), graph)
         self._schema_ready = False
+
+    def writer_lock(self, what: str):
+        return writer_lock(self.server.data_dir, what=what)
 
     def describe(self) -> str:
         return f"embedded FalkorDB at {self.server.socket_path}"
@@ -33,9 +38,10 @@ class EmbeddedBackend(StoreBackend):
             self.client.create_index(label, prop)
         self._schema_ready = True
 
-    def read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int) -> ReadResult:
+    def read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int,
+             max_bytes: int | None = None) -> ReadResult:
         try:
-            return self.client.read(query, params, timeout_ms=timeout_ms, row_cap=row_cap)
+            return self.client.read(query, params, timeout_ms=timeout_ms, row_cap=row_cap, max_bytes=max_bytes)
         except GraphNotFound:
             # nothing loaded yet: an empty graph answers every read with no rows
             return ReadResult(columns=[], rows=[])

@@ -54,6 +54,8 @@ def document_statements(graph: PolicyGraph, doc_id: str, number: str | None, tit
         ("MATCH (t:Task)<-[:LEADS|COOPERATES_ON]-(d:Department) WHERE t.doc_id = $doc SET d.orphan_check = $doc",
          {"doc": doc_id}),
         ("MATCH (:Document {id: $doc})-[:ISSUED_BY]->(d:Department) SET d.orphan_check = $doc", {"doc": doc_id}),
+        # the previous version's claim on shared nodes: this version's rows add it back where it still holds
+        *_drop_source(doc_id),
         # by label, so the doc_id indexes are used (a label-less MATCH scans every node)
         ("MATCH (n:Task) WHERE n.doc_id = $doc DETACH DELETE n", {"doc": doc_id}),
         ("MATCH (n:Target) WHERE n.doc_id = $doc DETACH DELETE n", {"doc": doc_id}),
@@ -102,10 +104,18 @@ def document_statements(graph: PolicyGraph, doc_id: str, number: str | None, tit
     # drop the departments no clause names any more: only those the previous version named can have become
     # so (every department this version names has its relationship), so only they are checked, not all
     statements.append((
-        "MATCH (d:Department) WHERE d.orphan_check = $doc SET d.orphan_check = null "
-        "WITH d WHERE NOT (d)-[:LEADS|COOPERATES_ON]->() AND NOT ()-[:ISSUED_BY]->(d) DETACH DELETE d",
+        "MATCH (d:Department) WHERE d.orphan_check = $doc "
+        "AND NOT (d)-[:LEADS|COOPERATES_ON]->() AND NOT ()-[:ISSUED_BY]->(d) DETACH DELETE d",
         {"doc": doc_id}))
+    # a statement of its own: FalkorDB 4.16 keeps a property set to null before a WITH in the same statement
+    statements.append(("MATCH (d:Department) WHERE d.orphan_check = $doc REMOVE d.orphan_check", {"doc": doc_id}))
     return statements
+
+
+def _drop_source(doc_id: str) -> list[Statement]:
+    return [(f"MATCH (n:{label}) WHERE $doc IN n.source_docs "
+             "SET n.source_docs = [x IN n.source_docs WHERE x <> $doc]", {"doc": doc_id})
+            for label in sorted(SHARED_WITH_LISTS)]
 
 
 def _fold_stubs(doc_id: str, number: str | None, titles: list[str]) -> list[Statement]:
@@ -129,6 +139,7 @@ def document_removal(doc_id: str) -> list[Statement]:
          {"doc": doc_id, "structural": sorted(STRUCTURAL)}),
         ("MATCH (d:Document {id: $doc}) WHERE NOT ()-[:IMPLEMENTS|CITES]->(d) DETACH DELETE d", {"doc": doc_id}),
         ("MATCH (d:Document {id: $doc}) SET d.stub = true", {"doc": doc_id}),
+        *_drop_source(doc_id),
         ("MATCH (d:Department) WHERE NOT (d)-[:LEADS|COOPERATES_ON]->() AND NOT ()-[:ISSUED_BY]->(d) DETACH DELETE d",
          {}),
     ]

@@ -47,7 +47,9 @@ class Neo4jBackend(StoreBackend):
                 session.run(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
         self._schema_ready = True
 
-    def read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int) -> ReadResult:
+    def read(self, query: str, params: Mapping[str, Any], timeout_ms: int, row_cap: int,
+             max_bytes: int | None = None) -> ReadResult:
+        # rows are streamed and cut at the cap; max_bytes is the embedded client's concern (it parses whole replies)
         neo4j = self._neo4j
         started = time.perf_counter()
 

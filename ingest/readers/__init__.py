@@ -12,6 +12,7 @@ its name), then by its extension.
 """
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -98,6 +99,9 @@ def _looks_like_html(head: bytes) -> bool:
 
 def read_bytes(data: bytes, name: str) -> ReadDocument:
     """Read one document's bytes; ``name`` (its path) is used in messages and to tell the format."""
+    from .budget import check_file_size
+
+    check_file_size(len(data), name)
     fmt = sniff(data, name)
     if fmt == "ole2":
         suffix = Path(name).suffix.lower()
@@ -127,12 +131,21 @@ def read_bytes(data: bytes, name: str) -> ReadDocument:
     return txt.read(data, name)
 
 
-def read_path(path: Path) -> ReadDocument:
+def file_bytes(path: Path, where: str | None = None) -> bytes:
+    """The bytes of a document file, refused before reading when the file is over the size budget."""
+    from .budget import check_file_size
+
+    where = where or str(path)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            check_file_size(os.fstat(fh.fileno()).st_size, where)
+            return fh.read()
     except OSError as exc:
-        raise ReadError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    return read_bytes(data, str(path))
+        raise ReadError(f"{where}: cannot read ({exc.strerror or exc})") from exc
+
+
+def read_path(path: Path) -> ReadDocument:
+    return read_bytes(file_bytes(path), str(path))
 
 
 def extract_document(data: bytes, name: str, catalog=None, where: str | None = None):
@@ -160,12 +173,8 @@ def extract_bytes(data: bytes, name: str, catalog=None):
 
 def extract_path(path: Path, catalog=None):
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    return extract_document(data, path.name, catalog, where=str(path))[0]
+    return extract_document(file_bytes(path), path.name, catalog, where=str(path))[0]
 
 
 __all__ = ["DEFAULT_SUFFIXES", "FORMATS", "ReadDocument", "ReadError", "UNSUPPORTED", "extract_bytes",
-           "extract_document", "extract_path", "read_bytes", "read_path", "sniff"]
+           "extract_document", "extract_path", "file_bytes", "read_bytes", "read_path", "sniff"]

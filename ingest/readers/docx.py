@@ -24,6 +24,7 @@ from io import BytesIO
 from policykg.ingest.reading import ReadError
 
 from . import ReadDocument
+from .budget import BUDGET, Budget, Clock, OverBudget
 from .cells import join_paragraphs, rows_to_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -46,13 +47,15 @@ def read(data: bytes, name: str) -> ReadDocument:
         import docx
     except ImportError as exc:  # pragma: no cover - a dependency of policykg
         raise ReadError(f"{name}: reading .docx needs python-docx ({exc})") from exc
+    clock = Clock(name)
+    _check_package(data, name, clock)
     try:
         document = docx.Document(BytesIO(data))
         body = document.element.body
         numbering = _Numbering(document)
     except Exception as exc:  # a damaged package can fail in zipfile, lxml or python-docx itself
         raise ReadError(f"{name}: not a readable Word document ({type(exc).__name__}: {exc})") from exc
-    reader = _BodyReader(numbering)
+    reader = _BodyReader(numbering, clock)
     try:
         reader.blocks(body)
     except RecursionError as exc:
@@ -63,8 +66,69 @@ def read(data: bytes, name: str) -> ReadDocument:
     return ReadDocument(text, "docx", "docx", warnings=reader.warnings)
 
 
+def _check_package(data: bytes, name: str, clock: Clock, budget: Budget = BUDGET) -> None:
+    """Refuse a package whose parts inflate beyond the budget or whose body has too many paragraphs.
+
+    Sizes come from the zip directory and a streaming count of the body, before python-docx builds its
+    tree (which costs about a kilobyte per element: five million empty paragraphs were 5 GB).
+    """
+    import zipfile
+
+    from lxml import etree
+
+    try:
+        zf = zipfile.ZipFile(BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise ReadError(f"{name}: not a readable Word document (BadZipFile: {exc})") from exc
+    with zf:
+        for info in zf.infolist():
+            if info.file_size > budget.max_inflated_bytes:
+                raise OverBudget(f"{name}: the part {info.filename} inflates to {info.file_size:,} bytes; policykg "
+                                 f"reads parts of at most {budget.max_inflated_bytes:,}")
+        try:
+            body = zf.open("word/document.xml")
+        except KeyError:
+            return  # python-docx says what is missing
+        paragraphs = elements = 0
+        # the real inflated size: the directory's sizes are whatever the file claims
+        with body:
+            limited = _Limited(body, budget.max_inflated_bytes, name)
+            try:
+                for _, el in etree.iterparse(limited, events=("end",), resolve_entities=False, huge_tree=False):
+                    elements += 1
+                    if el.tag == _P:
+                        paragraphs += 1
+                        if paragraphs > budget.max_paragraphs:
+                            raise OverBudget(f"{name}: more than {budget.max_paragraphs:,} paragraphs; policykg reads "
+                                             "documents of at most that many")
+                    if elements > budget.max_xml_elements:
+                        raise OverBudget(f"{name}: more than {budget.max_xml_elements:,} XML elements in the body; "
+                                         "policykg refuses documents that large")
+                    if not elements % 50_000:
+                        clock.check("counting the body")
+                    if el.getparent() is not None and el.tag in (_P, _TBL):
+                        el.clear()  # keep memory flat: only the count is needed
+            except etree.XMLSyntaxError:
+                return  # python-docx reports the damage in its own words
+
+
+class _Limited:
+    """A file object that refuses to give more than ``limit`` bytes (a zip member that lies about its size)."""
+
+    def __init__(self, fh, limit: int, name: str):
+        self.fh, self.left, self.limit, self.name = fh, limit, limit, name
+
+    def read(self, n: int = -1) -> bytes:
+        chunk = self.fh.read(65536 if n is None or n < 0 else min(n, 65536))
+        self.left -= len(chunk)
+        if self.left < 0:
+            raise OverBudget(f"{self.name}: the document body inflates to more than {self.limit:,} bytes")
+        return chunk
+
+
 class _BodyReader:
-    def __init__(self, numbering: "_Numbering"):
+    def __init__(self, numbering: _Numbering, clock: Clock | None = None):
+        self.clock = clock
         self.numbering = numbering
         self.lines: list[str] = []
         self.warnings: list[str] = []
@@ -76,6 +140,8 @@ class _BodyReader:
             if tag == _P:
                 text, boxes = self.paragraph(child)
                 self.lines.append(text)
+                if self.clock is not None and not len(self.lines) % 2000:
+                    self.clock.check(f"paragraph {len(self.lines)}")
                 for box in boxes:
                     self.blocks(box)
             elif tag == _TBL:

@@ -24,12 +24,16 @@ from io import BytesIO
 from policykg.ingest.reading import ReadError
 
 from . import ReadDocument
+from .budget import BUDGET, Budget, Clock, OverBudget, inflated_size
 from .cells import join_wrapped, rows_to_lines
 
 _CID = re.compile(r"\(cid:\d+\)")
 # a page whose only text is its number ("— 8 —", "第8页") has no text layer of its own: a scan with a stamped number
 _PAGE_NUMBER_ONLY = re.compile(r"^[\s\-—–―－]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?[\s\-—–―－]*$")
-MAX_PAGES = 2000
+MAX_PAGES = BUDGET.max_pages
+# text-showing operators (Tj TJ ' ") and the strings they show, counted in a page's content before layout
+_TEXT_OP = re.compile(rb"(?:\)|>|\])\s*(?:Tj|TJ|'|\")")
+_SHOWN = re.compile(rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>")
 
 
 def read(data: bytes, name: str) -> ReadDocument:
@@ -44,12 +48,15 @@ def read(data: bytes, name: str) -> ReadDocument:
     empty_pages: list[int] = []
     garbled_pages: list[int] = []
     images = 0
+    clock = Clock(name)
     try:
         with pdfplumber.open(BytesIO(data)) as pdf:
             pages = pdf.pages
             if len(pages) > MAX_PAGES:
-                raise ReadError(f"{name}: {len(pages)} pages; policykg reads PDFs of at most {MAX_PAGES} pages")
+                raise OverBudget(f"{name}: {len(pages)} pages; policykg reads PDFs of at most {MAX_PAGES} pages")
             for number, page in enumerate(pages, start=1):
+                clock.check(f"page {number}")
+                _check_page(page.page_obj, number, name)
                 page_lines, chars, page_images = _page_lines(page)
                 images += page_images
                 page.close()  # frees the page's parsed objects: long PDFs stay small in memory
@@ -84,6 +91,56 @@ def read(data: bytes, name: str) -> ReadDocument:
         warnings.append(f"PDF pages {_ranges(garbled_pages)} use fonts without a Unicode mapping: "
                         f"their text is incomplete; OCR them to read it")
     return ReadDocument(text, "pdf", "pdf text layer", warnings=warnings, pages=page_count)
+
+
+def _streams(page_obj):
+    """The page's content streams and the XObjects (forms, images) its resources name, as pdfminer streams."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    contents = resolve1(page_obj.attrs.get("Contents"))
+    for item in contents if isinstance(contents, list) else [contents]:
+        stream = resolve1(item)
+        if isinstance(stream, PDFStream):
+            yield "content", stream
+    resources = resolve1(page_obj.attrs.get("Resources")) or {}
+    xobjects = resolve1(resources.get("XObject")) if isinstance(resources, dict) else None
+    for ref in (xobjects or {}).values() if isinstance(xobjects, dict) else ():
+        stream = resolve1(ref)
+        if isinstance(stream, PDFStream):
+            yield "xobject", stream
+
+
+def _check_page(page_obj, number: int, name: str, budget: Budget = BUDGET) -> None:
+    """Refuse a page whose streams inflate beyond the budget or that shows too much text, before pdfminer lays it
+    out (it keeps about a kilobyte per character shown, and decodes a stream whole)."""
+    from pdfminer.pdftypes import resolve1
+
+    ops = shown = 0
+    for kind, stream in _streams(page_obj):
+        filters = resolve1(stream.attrs.get("Filter"))
+        filters = filters if isinstance(filters, list) else [filters]
+        names = [getattr(resolve1(f), "name", f) for f in filters if f is not None]
+        raw = stream.rawdata if stream.rawdata is not None else stream.data or b""
+        if names and names[0] in ("FlateDecode", "Fl"):
+            size = inflated_size(raw, budget.max_inflated_bytes)
+        elif not names:
+            size = len(raw)
+        else:
+            continue  # images in their own codecs (DCT, JPX, CCITT) are not decoded to read text
+        if size > budget.max_inflated_bytes:
+            raise OverBudget(f"{name}: a stream on page {number} inflates to more than {budget.max_inflated_bytes:,} "
+                             "bytes; policykg refuses PDFs that large")
+        subtype = getattr(resolve1(stream.attrs.get("Subtype")), "name", None)
+        if kind == "content" or subtype == "Form":
+            content = stream.get_data()
+            ops += len(_TEXT_OP.findall(content))
+            shown += sum(len(m) for m in _SHOWN.findall(content))
+    if ops > budget.max_page_text_ops:
+        raise OverBudget(f"{name}: page {number} has {ops:,} text operators; policykg reads pages of at most "
+                         f"{budget.max_page_text_ops:,}")
+    if shown > budget.max_page_text_bytes:
+        raise OverBudget(f"{name}: page {number} shows {shown:,} bytes of text; policykg reads pages of at most "
+                         f"{budget.max_page_text_bytes:,}")
 
 
 def _page_lines(page) -> tuple[list[str], int, int]:

@@ -58,13 +58,13 @@ def register(app: typer.Typer) -> None:
         with open_store_or_exit(store, data) as st:
             report = analysis_report(store_fetch(st), top=top, include_collective=include_collective)
         if plot is not None:
-            from policykg.viz.plots import cjk_font, workload_plot
+            from policykg.viz.plots import missing_font_note, workload_plot
 
             plot.parent.mkdir(parents=True, exist_ok=True)
             plot.write_bytes(workload_plot(report["workload"], plot.suffix.lower()[1:], top=top or 20))
-            if cjk_font() is None:
-                err.print("[yellow]note:[/yellow] no CJK font found (install fonts-noto-cjk): department names in "
-                          "the plot may show as boxes", highlight=False)
+            note = missing_font_note()
+            if note:
+                err.print(f"[yellow]note:[/yellow] {note}", highlight=False)
         if fmt is AnalyseFormat.json:
             payload = dict(report)
             if top:

@@ -69,10 +69,11 @@ def _print_document_table(d: ExtractedDocument) -> None:
                       "、".join(task.implementers))
     out.print(table)
     if d.targets:
-        tt = Table("provision", "metric", "value", "unit", "qualifier", "year")
+        tt = Table("provision", "metric", "value", "unit", "qualifier", "year", "scope")
         for target in d.targets:
+            year = f"{target.year} ({target.year_basis})" if target.year else ""
             tt.add_row(target.task or "(preamble)", target.metric, f"{target.value:g}", target.unit,
-                       target.qualifier, str(target.year or ""))
+                       target.qualifier, year, target.scope or "")
         out.print(tt)
     for w in d.warnings:
         out.print(f"[yellow]warning:[/yellow] {w}", highlight=False)

@@ -14,6 +14,7 @@ import typer
 from rich.table import Table
 
 from policykg.errors import PolicyKGError
+from policykg.graph.stores.writer_lock import WriterBusy
 from policykg.ingestion import Ingestion, IngestReport, Outcome, department_rows, user_alias_file, write_json_report
 
 from .console import err, out
@@ -185,7 +186,11 @@ def register(app: typer.Typer) -> None:
                     progress.console.print(f"[red]error:[/red] {o.error}", highlight=False)
                 progress.update(task, advance=1, description=Path(o.path).name[:40])
 
-            report = service.ingest(files, force=force, jobs=jobs, store=not no_store, on_result=on_result)
+            try:
+                report = service.ingest(files, force=force, jobs=jobs, store=not no_store, on_result=on_result)
+            except WriterBusy as exc:
+                err.print(f"[red]error:[/red] {exc}", highlight=False)
+                raise typer.Exit(2) from exc
         report.missing, report.excluded = selection.missing, selection.excluded
         report.ignored, report.skipped_resources = dict(selection.ignored), selection.skipped_resources
         for path in selection.missing:

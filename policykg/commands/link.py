@@ -14,15 +14,18 @@ from .options import DataOption, StoreKind, StoreOption, open_store_or_exit, out
 def register(app: typer.Typer) -> None:
     @app.command()
     def link(
-        top_k: Annotated[int, typer.Option(help="candidates kept per higher-level task")] = TOP_K,
-        min_score: Annotated[float, typer.Option(help="weakest link written")] = MIN_SCORE,
+        top_k: Annotated[int, typer.Option(help="lower tasks kept per higher-level task and lower document")] = TOP_K,
+        min_score: Annotated[float, typer.Option(help="weakest link written (default: the calibrated "
+                                                      "threshold)")] = MIN_SCORE,
         store: StoreOption = None,
         data: DataOption = None,
     ) -> None:
         """Link provincial tasks to the city and county tasks that address the same thing.
 
-        A link is CASCADES_FROM {basis: inferred} when the higher document came first or the lower one
-        says it implements it, else RELATES_TO; explicit links from tables always win.
+        Only within the region tree: a higher document's region must contain the lower one's (or it is
+        national), unless the lower document names it (贯彻落实《…》), which then comes first. A link is
+        CASCADES_FROM {basis: inferred} when the higher document came first or the lower one says it
+        implements it, else RELATES_TO; explicit links from tables always win.
         """
         with open_store_or_exit(store, data) as st:
             report = st.relink(top_k=top_k, min_score=min_score)

@@ -70,7 +70,7 @@ def register(app: typer.Typer) -> None:
         """Run a read-only Cypher query (writes are refused; a time budget and a row cap apply)."""
         with open_store_or_exit(store, data) as st:
             try:
-                result = st.read(text, _params(param), timeout_ms=timeout_ms, row_cap=row_cap)
+                result = st.read_public(text, _params(param), timeout_ms=timeout_ms, row_cap=row_cap)
             except StoreError as exc:
                 err.print(f"[red]error:[/red] {exc}", highlight=False)
                 raise typer.Exit(1) from exc

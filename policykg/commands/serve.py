@@ -37,7 +37,10 @@ def register(app: typer.Typer) -> None:
 
         from policykg.api import create_app
 
+        from policykg.api.guards import hosts_for
+
         settings = settings_for(store, data).with_options(cors_origins=tuple(cors_origin) or None)
+        settings = settings.with_options(allowed_hosts=hosts_for(host, settings.allowed_hosts))
         writes = "enabled (X-API-Key)" if settings.writes_enabled else "disabled (no POLICYKG_API_KEY)"
         err.print(f"policykg API on http://{host}:{port}  (OpenAPI: /openapi.json; writes {writes})", highlight=False)
         # our request log has the timing, so uvicorn's own access log is off

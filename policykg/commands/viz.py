@@ -72,12 +72,15 @@ def register(app: typer.Typer) -> None:
     def cascade(
         document: Annotated[Optional[str], typer.Option(help="only this higher-level document (id, number or part "
                                                              "of its title)")] = None,
-        min_score: Annotated[Optional[float], typer.Option(help="only links scored at least this")] = None,
+        min_score: Annotated[Optional[float], typer.Option(help="only links scored at least this (default: the "
+                                                                "linker's calibrated threshold)")] = None,
+        basis: Annotated[Optional[str], typer.Option(help="explicit or inferred links only")] = None,
+        link: Annotated[Optional[str], typer.Option(help="CASCADES_FROM (the default), RELATES_TO or any")] = None,
         output: OutputOption = None, limit: LimitOption = DEFAULT_NODE_LIMIT,
         store: StoreOption = None, data: DataOption = None,
     ) -> None:
         """Provincial tasks → the city tasks carrying them out → the city departments on those, top-down."""
-        _write("cascade", document, output, store, data, limit, min_score=min_score)
+        _write("cascade", document, output, store, data, limit, min_score=min_score, basis=basis, link=link)
 
     @viz_app.command("industry")
     def industry(
@@ -87,3 +90,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """An industry across levels: its broader and narrower industries, tasks about them, their departments."""
         _write("industry", name, output, store, data, limit)
+
+    @viz_app.command("task")
+    def task(
+        id: Annotated[str, typer.Argument(help="a task's id (or any node's), e.g. task:菏政办字〔2024〕7号:四/(五)")],
+        output: OutputOption = None, limit: LimitOption = DEFAULT_NODE_LIMIT,
+        store: StoreOption = StoreKind.auto, data: DataOption = None,
+    ) -> None:
+        """A task and everything one relationship away: its document, departments, targets and links."""
+        _write("task", id, output, store, data, limit)

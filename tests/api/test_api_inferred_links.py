@@ -1,4 +1,5 @@
-"""/mapping/province-to-city shows explicit and inferred links together, each with basis, score and evidence."""
+"""/mapping/province-to-city: by default the explicit links and the inferred CASCADES_FROM above the calibrated
+threshold, each with basis, score and evidence; basis= and link= ask for the rest."""
 from __future__ import annotations
 
 
@@ -10,12 +11,18 @@ def test_mapping_with_inferred_links(upload_store, make_client, extracted):
     page = c.get("/mapping/province-to-city", params={"limit": 1000}).json()
     rows = page["items"]
     explicit = [r for r in rows if r["basis"] == "explicit"]
-    inferred = [r for r in rows if r["basis"] == "inferred"]
-    assert len(explicit) == 35 and inferred
-    assert rows[:35] == explicit, "explicit links come first"
+    assert len(explicit) == 35 and rows[:35] == explicit, "explicit links come first"
+    assert {r["link"] for r in rows} == {"CASCADES_FROM"}, "RELATES_TO only when asked"
+    inferred = c.get("/mapping/province-to-city", params={"limit": 1000, "basis": "inferred", "link": "any"}).json()
+    inferred = inferred["items"]
+    assert inferred and {r["basis"] for r in inferred} == {"inferred"}
     assert {r["link"] for r in inferred} == {"CASCADES_FROM", "RELATES_TO"}
-    assert all(r["direction"] and 0 < r["score"] < 1 for r in inferred)
+    assert [r for r in rows if r["basis"] == "inferred"] == [r for r in inferred if r["link"] == "CASCADES_FROM"]
+    assert all(r["direction"] and 0 < r["score"] < 1 and r["regions"] for r in inferred)
     assert any(r["shared_terms"] for r in inferred) and any(r["counterparts"] for r in inferred)
+    related = c.get("/mapping/province-to-city", params={"limit": 1000, "link": "RELATES_TO"}).json()["items"]
+    assert related and {r["link"] for r in related} == {"RELATES_TO"}
+    assert c.get("/mapping/province-to-city", params={"basis": "guessed"}).status_code == 422
     ai = [r for r in inferred if r["provincial_task"] == "提速人工智能发展"]
     assert "task:菏政办字〔2024〕7号:二/(三)/2" in {r["city_task_id"] for r in ai}
     strong = c.get("/mapping/province-to-city", params={"limit": 1000, "min_score": 0.99}).json()["items"]

@@ -200,6 +200,15 @@ def test_targets(client):
     assert len(doc) == 3 and {t["doc_number"] for t in doc} == {CITY}
 
 
+def test_targets_by_scope_and_owner(client):
+    [provincial] = all_items(client, "/targets", scope="山东省")
+    assert (provincial["scope_level"], provincial["doc_number"], provincial["owners"]) == ("province", PROVINCIAL, [])
+    unowned = all_items(client, "/targets", owned="false")
+    assert {t["task_id"] for t in unowned} == {None, SAFETY} and all(t["owned"] is False for t in unowned)
+    assert client.get("/targets", params={"owned": "true"}).json()["total"] + len(unowned) == 4
+    assert {t["year_basis"] for t in all_items(client, "/targets", scope="city")} == {"stated", "none"}
+
+
 def test_industries_and_their_tasks(client):
     industries = all_items(client, "/industries")
     assert {i["name"] for i in industries} == {"工业互联网", "现代物流", "生产性服务业"}

@@ -226,8 +226,8 @@ UNKNOWN_DOC = """菏泽市人民政府办公室
 菏泽市人民政府办公室关于印发城市更新工作方案的通知
 各县区人民政府：
 一、重点任务
-1.推进老旧小区改造。（牵头单位：市城市更新服务中心；参与单位：市财政局）
-2.完善城市功能。（牵头单位：市城市更新服务中心、市住房城乡建设局）
+1.推进老旧小区改造。（牵头单位：市城市更新促进会；参与单位：市财政局）
+2.完善城市功能。（牵头单位：市城市更新促进会、市住房城乡建设局）
 3.加强组织保障。（牵头单位：市政府办公室）
 菏泽市人民政府办公室
 2099年1月1日
@@ -240,24 +240,24 @@ def test_unknown_departments_are_listed_and_merged_with_a_reason(tmp_path, data)
     (folder / "renewal.txt").write_text(UNKNOWN_DOC, encoding="utf-8")
     result = ingest(str(folder), "--report", str(tmp_path / "r.json"))
     assert result.exit_code == 0, result.output
-    assert "1 departments not in the alias file" in result.stdout and "市城市更新服务中心" in result.stdout
+    assert "1 departments not in the alias file" in result.stdout and "市城市更新促进会" in result.stdout
     doc = json.loads((tmp_path / "r.json").read_text())["documents"][0]
-    assert doc["unknown_departments"] == ["市城市更新服务中心"]
+    assert doc["unknown_departments"] == ["市城市更新促进会"]
     assert [c["number"] for c in doc["unrecognised_clauses"]] == ["一/1", "一/2"]
 
     unknown = runner.invoke(app, ["departments", "--unknown", "-f", "json"])
     rows = json.loads(unknown.stdout)["rows"]
-    assert [(r["name"], r["clauses"], r["documents"]) for r in rows] == [("市城市更新服务中心", 2, ["菏政办字〔2099〕3号"])]
+    assert [(r["name"], r["clauses"], r["documents"]) for r in rows] == [("市城市更新促进会", 2, ["菏政办字〔2099〕3号"])]
 
-    no_reason = runner.invoke(app, ["departments", "--merge", "市城市更新服务中心", "市住房城乡建设局"])
+    no_reason = runner.invoke(app, ["departments", "--merge", "市城市更新促进会", "市住房城乡建设局"])
     assert no_reason.exit_code == 2 and "--reason" in no_reason.stderr
-    merged = runner.invoke(app, ["departments", "--merge", "市城市更新服务中心", "市住建局", "--reason",
+    merged = runner.invoke(app, ["departments", "--merge", "市城市更新促进会", "市住建局", "--reason",
                                  "2024年机构改革并入市住房城乡建设局（菏办发〔2024〕1号）"])
     assert merged.exit_code == 0, merged.output
     assert "read again with the new alias: 菏政办字〔2099〕3号" in merged.stdout
     user_file = data / "departments.user.toml"
     entry = tomllib.loads(user_file.read_text("utf-8"))["organisation"][0]
-    assert entry["name"] == "市住房城乡建设局" and entry["aliases"] == ["市城市更新服务中心"]
+    assert entry["name"] == "市住房城乡建设局" and entry["aliases"] == ["市城市更新促进会"]
     assert entry["reason"].startswith("2024年机构改革") and entry["level"] == "city"
 
     assert json.loads(runner.invoke(app, ["departments", "--unknown", "-f", "json"]).stdout)["rows"] == []

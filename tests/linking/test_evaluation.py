@@ -78,16 +78,6 @@ def test_measures_after_the_city_opinion_only_relate(sets):
     assert set(pairs) <= found
 
 
-def test_every_gold_pair_clears_the_default_threshold(sets):
-    from policykg.graph.linking import MIN_SCORE
-
-    for upper, lower, _, pairs in sets:
-        scores = {(c.upper_task_id, c.lower_task_id): c.score
-                  for c in rank_units(upper, lower, top_k=3, with_evidence=False)}
-        low = {p: scores.get(p) for p in pairs if scores.get(p, 0) < MIN_SCORE}
-        assert not low, low
-
-
 def test_eval_pairs_name_real_provisions():
     docs = sample_docs()
     index = DocumentIndex.of(docs)

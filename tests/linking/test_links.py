@@ -174,7 +174,9 @@ def test_candidates_invariants():
         for c in ranked:
             assert c.upper_task_id.startswith(f"task:{document_key(measures)}:")
             assert not c.lower_task_id.startswith(f"task:{document_key(measures)}:")
-            assert set(c.evidence) == {"signals", "terms", "industries", "metrics", "departments"}
+            assert set(c.evidence) == {"signals", "terms", "industries", "metrics", "departments", "region"}
+            assert c.evidence["region"] == {"rule": "region", "upper": "山东省", "upper_basis": "issuer",
+                                            "lower": "菏泽市", "lower_basis": "issuer"}
     assert candidates([measures], [opinion]) == candidates([measures], [opinion])  # pure
 
 

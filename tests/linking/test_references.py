@@ -1,7 +1,7 @@
 """Document references: 《title》 and document numbers, IMPLEMENTS or CITES."""
 from __future__ import annotations
 
-from policykg.graph.linking.references import Reference, is_document_title, references
+from policykg.ingest.references import Reference, is_document_title, references
 from policykg.ingest.records import DocumentInfo, ExtractedDocument, ProvisionRecord, Span
 
 from .compare import sample_docs

@@ -72,3 +72,28 @@ def test_link_a_store(store):
     # recomputing with fewer links replaces, never accumulates
     store.backend.write_atomic(link_statements(links[:5]))
     assert sum(r["n"] for r in store.rows(count) if r["basis"] == "inferred") == 5
+
+
+@pytest.mark.parametrize("provincial_first", [True, False])
+def test_a_named_document_is_found_whatever_the_order(tmp_path, provincial_first):
+    """信阳 cites 《河南省…关于印发<关于支持住房消费的若干措施>的通知》(豫建房〔2025〕181号); the provincial text
+    carries no number. Ingested before or after it, 信阳's tasks take their links from it (rule: implements)."""
+    from pathlib import Path
+
+    from policykg.graph.stores.factory import embedded_store
+    from policykg.ingest.extract import extract_file
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "linking"
+    province = extract_file(fixtures / "POL_273216F1CBEED1531204.txt")
+    city = extract_file(fixtures / "POL_8DF518026BD48DE5A7FE.txt")
+    s = embedded_store(tmp_path / "data")
+    try:
+        for doc in ([province, city] if provincial_first else [city, province]):
+            s.load_document(doc)
+        s.relink()
+        rows = s.rows("MATCH (low:Task)-[r:CASCADES_FROM]->(up:Task)-[:IN_DOCUMENT]->(d:Document) "
+                      "WHERE r.basis = 'inferred' RETURN d.title AS doc, r.region_rule AS rule")
+        assert rows and {(r["doc"], r["rule"]) for r in rows} == {("关于支持住房消费的若干措施", "implements")}
+        assert s.rows("MATCH (d:Document) WHERE d.stub = true AND d.doc_number = '豫建房〔2025〕181号' RETURN d") == []
+    finally:
+        s.backend.server.stop(force=True)

@@ -69,12 +69,32 @@ def test_start_reuse_stop(data_dir: Path) -> None:
 
 
 def test_permissions_owner_only(server: EmbeddedServer) -> None:
-    assert stat.S_IMODE(server.data_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE(server.home.stat().st_mode) == 0o700
     sock = server.socket_path.stat()
     assert stat.S_ISSOCK(sock.st_mode)
     assert stat.S_IMODE(sock.st_mode) == 0o700
     assert stat.S_IMODE(server.log_file.stat().st_mode) & 0o077 == 0
-    assert stat.S_IMODE((server.data_dir / "appendonlydir").stat().st_mode) & 0o077 == 0
+    assert stat.S_IMODE((server.home / "appendonlydir").stat().st_mode) & 0o077 == 0
+
+
+def test_a_shared_data_dir_keeps_its_mode_and_the_server_gets_a_private_folder() -> None:
+    import shutil
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="pkg-"))  # short: the socket path has a length limit
+    shared = root / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    srv = EmbeddedServer(shared)
+    srv.ensure_running()
+    try:
+        assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+        assert srv.home == shared / "falkordb" and stat.S_IMODE(srv.home.stat().st_mode) == 0o700
+        assert srv.socket_path.parent == srv.home
+        assert EmbeddedServer(shared).is_running()  # every process finds it there
+    finally:
+        srv.stop(timeout=10, force=True)
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def test_no_tcp_port(server: EmbeddedServer) -> None:

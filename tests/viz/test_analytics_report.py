@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
+
 from policykg.graph.analytics import (analysis_report, bridging_departments, centrality_table, collaboration_graph, workload)
-from policykg.viz.plots import cjk_font, workload_plot
+from policykg.viz.plots import CJK_FAMILIES, cjk_font, missing_font_note, system_cjk_fonts, workload_plot
 
 COLLECTIVE = re.compile(r"(有关|^各|所属|相关)")
 
@@ -97,7 +99,52 @@ def test_workload_plot(fetch):
     png = workload_plot(rows, "png", top=10)
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     assert workload_plot([], "svg").startswith(b"<?xml")
-    if cjk_font() is None:
-        import pytest
 
+
+def _label_area(png: bytes):
+    import io
+
+    from matplotlib import image
+
+    pixels = image.imread(io.BytesIO(png), format="png")
+    return pixels[:, : pixels.shape[1] // 4]  # the department names, left of the bars
+
+
+def test_workload_plot_draws_chinese_names_not_boxes(fetch):
+    """The plot as a picture: its names must not look like the same names drawn as missing-glyph boxes."""
+    import numpy as np
+
+    if cjk_font() is None:
+        assert system_cjk_fonts() == [], "a CJK font is installed, yet the plot would draw department names as boxes"
         pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk): department names would be boxes")
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    rows = workload(fetch)[:6]
+    # the same names drawn with DejaVu Sans alone, which has no CJK glyph: that is what boxes look like
+    dejavu = FT2Font(font_manager.findfont("DejaVu Sans")).get_charmap()
+    assert not any(ord(c) in dejavu for r in rows for c in r["department"])
+    real, boxes = _label_area(workload_plot(rows, "png")), _label_area(workload_plot(rows, "png", fonts=["DejaVu Sans"]))
+    assert real.shape == boxes.shape
+    assert not np.array_equal(real, boxes)
+    assert missing_font_note() is None  # and the command line does not advise installing a font
+
+
+def test_a_cjk_font_installed_after_the_font_cache_was_built_is_found(monkeypatch, tmp_path):
+    import copy
+
+    import matplotlib
+    from matplotlib import font_manager
+
+    if not system_cjk_fonts():
+        pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk)")
+    stale = copy.copy(font_manager.fontManager)  # what matplotlib cached before the font was installed
+    stale.ttflist = [f for f in font_manager.fontManager.ttflist if "CJK" not in f.name and f.name not in CJK_FAMILIES]
+    monkeypatch.setattr(font_manager, "fontManager", stale)
+    monkeypatch.setattr(matplotlib, "get_cachedir", lambda: str(tmp_path))
+    cjk_font.cache_clear()
+    try:
+        assert cjk_font() in CJK_FAMILIES
+        assert list(tmp_path.glob("fontlist-*.json"))  # the cache is written anew
+    finally:
+        cjk_font.cache_clear()

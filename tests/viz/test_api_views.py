@@ -102,3 +102,47 @@ def test_analytics_endpoints(viz_client):
     assert png.headers["content-type"] == "image/png" and png.content.startswith(b"\x89PNG")
     bad = viz_client.get("/analytics/workload", params={"level": "planet"})
     assert bad.status_code == 422 and bad.headers["content-type"].startswith(PROBLEM)
+
+
+def test_neighbours_and_task_view(viz_client):
+    r = viz_client.get("/viz/neighbours", params={"id": "dept:371700:市统计局"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/json")
+    data = r.json()
+    ids = {n["id"] for n in data["nodes"]}
+    assert "dept:371700:市统计局" in ids and len(ids) > 5
+    assert all(e["from"] in ids and e["to"] in ids for e in data["edges"])
+    assert {e["rel"] for e in data["edges"]} <= {"LEADS", "COOPERATES_ON"}
+    task = next(n for n in data["nodes"] if n["kind"] == "Task")
+    assert task["panel"]["kind"] == "Task" and task["panel"]["text"]
+    missing = viz_client.get("/viz/neighbours", params={"id": "dept:nowhere"})
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith(PROBLEM)
+    page = viz_client.get("/viz/task/" + quote("task:菏政办字〔2024〕7号:四/(五)", safe=""))
+    assert page.status_code == 200 and nodes_of(page.text) >= 3
+    assert "市发展改革委" in page.text and "四/(五)" in page.text
+
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+
+
+@pytest.mark.parametrize("path,status", [("/viz/department/市不存在局", 404), ("/no/such/path", 404),
+                                         ("/viz/cascade?min_score=2", 422)])
+def test_errors_answer_a_browser_with_a_page(viz_client, path, status):
+    page = viz_client.get(path, headers={"Accept": BROWSER})
+    assert page.status_code == status and page.headers["content-type"].startswith("text/html")
+    assert f"<h1>{status} " in page.text and 'href="/viz"' in page.text
+    for accept in ("application/json", "*/*", "application/problem+json, text/html;q=0.5"):
+        api = viz_client.get(path, headers={"Accept": accept})
+        assert api.status_code == status and api.headers["content-type"].startswith(PROBLEM), accept
+
+
+def test_analytics_answer_a_browser_with_pages(viz_client):
+    page = viz_client.get("/analytics", headers={"Accept": BROWSER})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert page.text.count("<table") == 4  # workload, centrality, bridges, unowned targets (no unled task)
+    assert 'src="/analytics/workload.svg"' in page.text
+    assert 'href="/viz/department/' + quote("dept:371700:市发展改革委", safe="") + '">市发展改革委</a>' in page.text
+    table = viz_client.get("/analytics/workload", params={"top": 3}, headers={"Accept": BROWSER})
+    assert table.headers["content-type"].startswith("text/html") and table.text.count("<tr>") == 4
+    assert viz_client.get("/analytics/workload", params={"top": 3}).json()[0]["department"] == "市发展改革委"
+    landing = viz_client.get("/viz").text
+    assert '<a href="/analytics">analytics</a>' in landing

@@ -107,3 +107,84 @@ def test_every_view_renders_offline(server, tmp_path):
                 assert info["nodes"] == 80 and "most connected" in page.inner_text("#pk-notice")
             page.screenshot(path=str(tmp_path / f"{name}.png"))
         _only_local(log, server)
+
+
+def test_explore_a_view_in_a_real_browser(server, tmp_path):
+    """Find a task, click it, read its provision in the panel, follow its document link; toggle a relationship
+    type off; export the rows; expand a node from the API."""
+    with browser_context(tmp_path / "profile", server) as (context, log):
+        page = context.new_page()
+        log.watch(page)
+        page.goto(f"{server}/viz/department/{quote('市发展改革委')}", wait_until="load")
+        info = wait_for_network(page)
+        page.fill("#pk-find", "监测预测")
+        page.press("#pk-find", "Enter")
+        task_id = "task:菏政办字〔2024〕7号:四/(五)"
+        assert page.evaluate("window.policykgViz.network.getSelectedNodes()") == [task_id]
+        # a real click on the node the search focused
+        point = page.evaluate("""(id) => {
+            const n = window.policykgViz.network, p = n.canvasToDOM(n.getPositions([id])[id]);
+            const r = document.querySelector('#pk-network canvas').getBoundingClientRect();
+            return {x: r.left + p.x, y: r.top + p.y};
+        }""", task_id)
+        page.evaluate("document.getElementById('pk-panel-body').textContent = ''")
+        page.mouse.click(point["x"], point["y"])
+        panel = page.locator("#pk-panel-body")
+        panel.locator("h2").wait_for()
+        text = panel.inner_text()
+        assert "完善服务业重点指标监测预测机制" in text and "responsibility clause" in text
+        assert panel.locator("mark.pk-clause").inner_text().count("市发展改革委") == 1
+        page.screenshot(path=str(tmp_path / "panel.png"))
+
+        # toggling off "cooperates on" drops those lines
+        before = page.evaluate("window.policykgViz.visibleEdges()")
+        assert before == info["edges"]
+        page.uncheck("input[data-filter=rel][data-value=COOPERATES_ON]")
+        after = page.evaluate("window.policykgViz.visibleEdges()")
+        assert 0 < after < before
+        page.check("input[data-filter=rel][data-value=COOPERATES_ON]")
+
+        # the rows as CSV: a header and one line per row of the table
+        rows = page.locator("#pk-rows tbody tr").count()
+        with page.expect_download() as download:
+            page.click("#pk-csv")
+        csv = download.value.path().read_text("utf-8-sig").strip().splitlines()
+        assert len(csv) == rows + 1 == 81 and csv[0].startswith("role,task,document")
+        assert any("完善服务业重点指标监测预测机制" in line or "强化督导评估" in line for line in csv)
+        with page.expect_download() as png:
+            page.click("#pk-png")
+        assert png.value.path().read_bytes().startswith(b"\x89PNG")
+
+        # double-click's expand brings in neighbours from /viz/neighbours
+        nodes = page.evaluate("window.policykgViz.visibleNodes()")
+        got = page.evaluate("(id) => window.policykgViz.expand(id)", task_id)  # its document is not in the view yet
+        assert got["nodes"] > 0 and page.evaluate("window.policykgViz.visibleNodes()") == nodes + got["nodes"]
+
+        # the panel's document link opens the document view
+        page.evaluate("(id) => { window.policykgViz.network.selectNodes([id]); }", task_id)
+        page.mouse.click(point["x"], point["y"])
+        link = panel.locator("a[data-view=document]").first
+        link.click()
+        page.wait_for_url("**/viz/document/**")
+        wait_for_network(page)
+        assert page.get_attribute("body", "data-view") == "document" and "菏政办字〔2024〕7号" in page.inner_text("header")
+        _only_local(log, server)
+
+
+def test_truncated_cascade_has_no_isolated_node_in_a_real_browser(server, tmp_path):
+    with browser_context(tmp_path / "profile", server) as (context, log):
+        page = context.new_page()
+        log.watch(page)
+        page.goto(f"{server}/viz/cascade?limit=60", wait_until="load")
+        info = wait_for_network(page)
+        assert info["nodes"] == 60
+        isolated = page.evaluate("""() => {
+            const n = window.policykgViz.network;
+            return Object.keys(n.getPositions()).filter(id => n.getConnectedEdges(id).length === 0);
+        }""")
+        assert isolated == []
+        assert "Left out:" in page.inner_text("#pk-notice")
+        assert page.locator("#pk-rows thead th").all_inner_texts() == ["provincial task", "leads", "city task", "units",
+                                                                         "basis"]
+        page.screenshot(path=str(tmp_path / "cascade-60.png"))
+        _only_local(log, server)

@@ -122,14 +122,32 @@ def _star_rows(hubs: int, leaves: int) -> list[dict]:
     return rows
 
 
-def test_collapse_keeps_the_most_connected_part_around_the_focus():
+def test_collapse_keeps_whole_pieces_around_the_focus():
     g, focus = rows_to_graph(_star_rows(hubs=10, leaves=30))
     assert g.number_of_nodes() == 1 + 10 + 300
     small = collapse(g, 40, focus)
     assert small.number_of_nodes() == 40
-    assert "focus" in small and all(f"task{h}" in small for h in range(10))  # hubs before leaves
+    # one task with all 30 of its departments, then the room left filled along edges: no loose end
+    whole = [h for h in range(10) if all(f"d{h}-{i}" in small for i in range(30))]
+    assert "focus" in small and len(whole) == 1
     assert nx.is_weakly_connected(small)
     assert collapse(g, 1000, focus) is g
+
+
+@pytest.mark.parametrize("limit", [20, 60, 61])
+def test_a_truncated_cascade_keeps_links_not_loose_ends(fetch, limit):
+    view = build_view("cascade", fetch, limit=limit)
+    g = view.graph
+    assert g.number_of_nodes() == limit and view.collapsed
+    assert [n for n in g if g.degree(n) == 0] == []
+    uppers = {v for _, v, e in g.edges(data=True) if e["type"] in ("CASCADES_FROM", "RELATES_TO")}
+    assert len(uppers) >= 3  # several provincial tasks, each with what carries it out
+    assert "Left out:" in view.notice and "tasks" in view.left_out
+    # rows close up over what was left out, and no two labels in a row overlap
+    from policykg.viz.layout import label_width
+    for line in {d["y"] for _, d in g.nodes(data=True)}:  # a row, or one of its two staggered lines
+        xs = sorted((d["x"], label_width(d)) for _, d in g.nodes(data=True) if d["y"] == line)
+        assert all(b[0] - a[0] >= (a[1] + b[1]) / 2 for a, b in zip(xs, xs[1:]))
 
 
 def test_a_collapsed_view_says_so(fetch):
@@ -159,7 +177,8 @@ def test_served_pages_link_assets_on_the_same_host(fetch):
     html = render_html(build_view("department", fetch, NAME), inline=False, static="/viz/static", home="/viz")
     assert external_references(html) == []
     assert '<script src="/viz/static/vis-network.min.js"></script>' in html
-    assert len(html) < 200_000  # vis-network is not inlined
+    from policykg.viz.assets import asset_text
+    assert asset_text("vis-network.min.js")[:2000] not in html  # vis-network is not inlined
 
 
 def test_hover_text_has_the_provision_and_its_provenance(fetch):
@@ -191,3 +210,92 @@ def test_document_text_cannot_break_out_of_the_page():
     assert "</script><script>alert(1)" not in html and "<img src=x" not in html
     assert "&lt;b&gt;title&lt;/b&gt;" in html
     assert page_data(html)["nodes"][0]["tip"]["head"].endswith("</script><script>alert(1)</script>")
+
+
+def _task_rows(positions: dict[str, int | None]) -> list[dict]:
+    task = {"id": "t1", "label": "Task", "level": "city", "number": "一", "text": "做好某项工作。", "doc_id": "doc:x",
+            "span_start": 0, "span_end": 40, "deadline": "2025年底前", "targets": ["达到10个"]}
+    rows = [{"source": {"id": "t1", "label": "Task"}, "rel": "FOCUS", "props": None, "target": None}]
+    # printed in the order a, b, c (spans), but the extractor's positions may say otherwise
+    for i, name in enumerate(("甲局", "乙局", "丙局")):
+        props = {"doc_id": "doc:x", "span_start": 10 + 5 * i, "span_end": 13 + 5 * i, "surface": name,
+                 "position": positions.get(name)}
+        rows.append({"source": {"id": name, "label": "Department", "name": name}, "rel": "LEADS" if i < 2 else
+                     "COOPERATES_ON", "props": props, "target": task})
+    return rows
+
+
+def test_the_panel_lists_units_in_printed_order():
+    from policykg.viz.panel import node_panel
+
+    g, _ = rows_to_graph(_task_rows({}))
+    panel = node_panel(g, "t1")
+    assert [u["name"] for u in panel["leads"]] == ["甲局", "乙局"] and [u["name"] for u in panel["cooperates"]] == ["丙局"]
+    assert panel["clause"]["span"] == [10, 40] and [u["printed"] for u in panel["clause"]["units"]] == ["甲局", "乙局", "丙局"]
+    assert panel["deadline"] == "2025年底前" and panel["targets"] == ["达到10个"] and panel["text"] == "做好某项工作。"
+    assert {"view": "department", "key": "甲局"} == panel["leads"][0]["link"]
+    # the extractor's position wins over where the name was found
+    g, _ = rows_to_graph(_task_rows({"甲局": 1, "乙局": 0, "丙局": 0}))
+    assert [u["name"] for u in node_panel(g, "t1")["leads"]] == ["乙局", "甲局"]
+
+
+def test_an_inferred_link_shows_its_evidence():
+    from policykg.viz.panel import edge_panel
+
+    up = {"id": "up", "label": "Task", "level": "province", "title": "省任务"}
+    rows = [{"source": {"id": "low", "label": "Task", "level": "city", "title": "市任务"}, "rel": "RELATES_TO",
+             "props": {"basis": "inferred", "score": 0.4, "terms": ["物流"], "counterparts": ["省商务厅→市商务局"],
+                       "evidence": json.dumps({"signals": {"text": 0.3}})}, "target": up}]
+    g, _ = rows_to_graph(rows)
+    e = next(iter(g.get_edge_data("low", "up").values()))
+    panel = edge_panel(g, "low", "up", [e])
+    assert panel["inferred"] and panel["score"] == 0.4 and panel["terms"] == ["物流"]
+    assert panel["evidence"] == {"signals": {"text": 0.3}} and panel["counterparts"] == ["省商务厅→市商务局"]
+    html = render_html(View("cascade", "", "t", "s", g, ["up"], layered=False, total_nodes=2))
+    link = page_data(html)["edges"][0]
+    assert link["inferred"] is True and link["panel"]["evidence"]
+
+
+def test_a_table_beside_every_picture(fetch, gold_expectations):
+    from policykg.viz.table import view_rows
+
+    cascade = build_view("cascade", fetch)
+    table = view_rows(cascade)
+    assert table["columns"] == ["provincial task", "leads", "city task", "units", "basis"]
+    links = [e for _, _, e in cascade.graph.edges(data=True) if e["type"] in ("CASCADES_FROM", "RELATES_TO")]
+    assert len(table["rows"]) == len(links) == 35
+    assert all(r["cells"][1] and r["cells"][3] for r in table["rows"])  # provincial leads, city units
+    tasks, _ = gold_expectations.department_view(NAME)
+    department = build_view("department", fetch, NAME)
+    rows = view_rows(department)["rows"]
+    assert len(rows) == tasks and {r["cells"][0] for r in rows} == {"leads", "cooperates"}
+    html = render_html(department)
+    assert html.count("<tr data-id=") == tasks  # the table is in the page, readable without script
+
+
+def test_a_long_cascade_row_is_staggered_without_overlap():
+    from policykg.viz.layout import STAGGER_AT, label_width, layered_positions
+
+    rows = []
+    for i in range(STAGGER_AT * 2):
+        up = {"id": f"u{i % 5}", "label": "Task", "level": "province", "title": f"省任务{i % 5}"}
+        rows.append({"source": {"id": f"c{i}", "label": "Task", "level": "city", "title": f"市级任务名称较长的一项{i}"},
+                     "rel": "CASCADES_FROM", "props": {"basis": "explicit"}, "target": up})
+    g, _ = rows_to_graph(rows)
+    layered_positions(g, [f"u{i}" for i in range(5)])
+    lines = {d["y"] for n, d in g.nodes(data=True) if n.startswith("c")}
+    assert len(lines) == 2
+    for line in lines:
+        xs = sorted((d["x"], label_width(d)) for _, d in g.nodes(data=True) if d["y"] == line)
+        assert all(b[0] - a[0] >= (a[1] + b[1]) / 2 for a, b in zip(xs, xs[1:]))
+
+
+def test_a_cascade_of_related_subjects_only_is_not_called_a_cascade():
+    up = {"id": "up", "label": "Task", "level": "province", "title": "省任务", "doc_number": "鲁X〔2025〕1号"}
+    rows = [{"source": {"id": "low", "label": "Task", "level": "city", "title": "市任务"}, "rel": "RELATES_TO",
+             "props": {"basis": "inferred", "score": 0.2}, "target": up}]
+    view = build_view("cascade", lambda name, params: rows)
+    assert "no cascade stated" in view.title and "1 related-subject links (inferred)" in view.subtitle
+    rows[0]["rel"] = "CASCADES_FROM"
+    rows[0]["props"] = {"basis": "explicit"}
+    assert build_view("cascade", lambda name, params: rows).title.startswith("Province-to-city cascade")

@@ -15,17 +15,18 @@ The document's own title and number are never references. ``target`` is what ``g
 resolves references by: the document number, else the title without 《》 (compacted), so the lead's
 build can point the link at the ingested document or at a stub that is folded into it later —
 whatever the order of ingestion.
+
+Extraction runs this (``ExtractedDocument.references``, ``ReferenceRecord``): the graph build only
+maps the records to IMPLEMENTS / CITES edges, and the extractor fingerprint covers these rules.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from policykg.ingest.metadata import DOC_NUMBER, normalise_doc_number
-from policykg.ingest.normalize import DOC_KIND, compact, fold
-from policykg.ingest.records import ExtractedDocument
-
-from ..ids import titles_of
+from .metadata import DOC_NUMBER, normalise_doc_number
+from .normalize import DOC_KIND, compact, fold
+from .records import ExtractedDocument, ReferenceRecord
 
 IMPLEMENT_VERBS = ("贯彻落实", "全面落实", "深入落实", "认真落实", "抓好落实", "贯彻执行", "贯彻", "落实", "根据", "按照",
                    "依据", "依照", "遵照", "执行")
@@ -78,8 +79,40 @@ def _verb_before(text: str, start: int) -> str | None:
     return verbs[-1].group() if verbs else None
 
 
-def references(doc: ExtractedDocument, text: str | None = None) -> list[Reference]:
-    """The documents ``doc`` cites, one ``Reference`` each, IMPLEMENTS winning over CITES; sorted by target."""
+_PROMULGATION = re.compile(r"关于印发[《<〈]?(.+?)[》>〉]?的通知$")
+_ISSUER_FIRST = re.compile(r"^[^《》<>]{2,40}?(?:厅|局|委|办|政府|办公室|办公厅|委员会|部)(关于.{4,})$")
+
+
+def titles_of(title: str | None) -> list[str]:
+    """A document's own title, and for a notice that promulgates a text (关于印发《X》的通知) the text's title X."""
+    if not title:
+        return []
+    title = compact(title)
+    out = [title]
+    m = _PROMULGATION.search(title)
+    if m:
+        out.append(m.group(1))
+    m = _ISSUER_FIRST.match(title)
+    if m and m.group(1) not in out:
+        out.append(m.group(1))  # 福建省住房和城乡建设厅关于…的若干意见 is cited with its issuer, printed without
+    return out
+
+
+def core_title(title: str) -> str:
+    """The title a document is printed under, from the way it is cited: the promulgated X of
+    关于印发《X》的通知, else the title without its issuer (福建省住房和城乡建设厅关于… → 关于…)."""
+    plain = compact(title).strip("《》")
+    m = _PROMULGATION.search(plain)
+    if m:
+        return m.group(1)
+    m = _ISSUER_FIRST.match(plain)
+    return m.group(1) if m else plain
+
+
+def references(doc: ExtractedDocument, text: str | None = None, head: str | None = None) -> list[Reference]:
+    """The documents ``doc`` cites, one ``Reference`` each, IMPLEMENTS winning over CITES; sorted by target.
+    ``head``: the text before the provisions (extraction passes it), where a header citation is written out
+    in full — 《…关于印发<X>的通知》(桂政办发〔2024〕61号) — so the reference knows the title as well as the number."""
     own = {compact(doc.document.doc_number or "")} | {compact(t) for t in titles_of(doc.document.title)}
     own.discard("")
     found: dict[str, dict] = {}
@@ -108,6 +141,8 @@ def references(doc: ExtractedDocument, text: str | None = None) -> list[Referenc
     else:
         passages = [(None, doc.document.title or "")] + [(p.number, f"{p.title or ''}。{p.text}") for p in doc.provisions]
         passages += [(t.number, f"{t.title or ''}。{t.text}") for t in doc.tasks if not doc.provisions]
+        if head:
+            passages.insert(0, (None, fold(head)))
     for number, passage in passages:
         for start, end, title, doc_number in _mentions(passage):
             verb = _verb_before(passage, start)
@@ -118,3 +153,11 @@ def references(doc: ExtractedDocument, text: str | None = None) -> list[Referenc
                      "clause": clause[:160]}
             add("IMPLEMENTS" if verb else "CITES", title, doc_number, where)
     return [Reference(e["kind"], t, tuple(e["cited_as"]), e["evidence"]) for t, e in sorted(found.items())]
+
+
+def reference_records(doc: ExtractedDocument, head: str | None = None) -> list[ReferenceRecord]:
+    """``references(doc, head=head)`` as the records extraction keeps on the document."""
+    return [ReferenceRecord(kind=r.kind, target=r.target, cited_as=list(r.cited_as), where=r.evidence.get("where"),
+                            provision=r.evidence.get("provision"), verb=r.evidence.get("verb"),
+                            clause=r.evidence.get("clause"), count=r.evidence.get("count", 1))
+            for r in references(doc, head=head)]

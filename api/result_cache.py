@@ -1,0 +1,81 @@
+"""Catalog results computed once per store version, shared by concurrent requests.
+
+The landing page and the analytics read the whole graph (9-12 s on 605
+documents); six browsers asking at once ran six copies and starved the
+rest. Results are kept per store version (a fingerprint of the stored
+versions and the graph's size, read with every lookup: it costs a
+millisecond) and a result being computed is waited for, not computed again.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+FINGERPRINT = ("MATCH (v:DocumentVersion) WITH count(v) AS versions, max(v.ingested_at) AS loaded, "
+               "max(v.reread_at) AS reread MATCH (n) WITH versions, loaded, reread, count(n) AS nodes "
+               "OPTIONAL MATCH ()-[r]->() RETURN versions, loaded, reread, nodes, count(r) AS relationships")
+
+
+@dataclass
+class _Entry:
+    version: Any
+    value: Any
+    at: float
+
+
+@dataclass
+class _Flight:
+    done: threading.Event = field(default_factory=threading.Event)
+    value: Any = None
+    error: BaseException | None = None
+
+
+class VersionedCache:
+    def __init__(self, version: Callable[[], Any], *, max_entries: int = 256, max_age_s: float = 300.0) -> None:
+        self._version = version
+        self._entries: OrderedDict[Hashable, _Entry] = OrderedDict()
+        self._flights: dict[tuple[Hashable, Any], _Flight] = {}
+        self._lock = threading.Lock()
+        self.max_entries = max_entries
+        self.max_age_s = max_age_s  # a bound on what the fingerprint cannot see (a relink alone)
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        version = self._version()
+        now = time.monotonic()
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None and entry.version == version and now - entry.at < self.max_age_s:
+                self._entries.move_to_end(key)
+                return entry.value
+            flight = self._flights.get((key, version))
+            owner = flight is None
+            if flight is None:
+                flight = self._flights[(key, version)] = _Flight()
+        if not owner:
+            flight.done.wait()
+            if flight.error is not None:
+                raise flight.error
+            return flight.value
+        try:
+            flight.value = compute()
+        except BaseException as exc:
+            flight.error = exc
+            raise
+        finally:
+            with self._lock:
+                self._flights.pop((key, version), None)
+                if flight.error is None:
+                    self._entries[key] = _Entry(version, flight.value, now)
+                    self._entries.move_to_end(key)
+                    while len(self._entries) > self.max_entries:
+                        self._entries.popitem(last=False)
+            flight.done.set()
+        return flight.value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()

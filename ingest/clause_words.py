@@ -1,0 +1,102 @@
+"""The words of responsibility clauses, compiled once from ``data/clauses.toml``.
+
+Every parser that needs a clause word takes it from here, so the clause
+parser, the table reader, the label-line joiner of ``normalize`` and the
+department classifier agree on what a label or a closing verb is.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "clauses.toml")))
+ROLES = ("lead", "cooperate", "responsible")
+
+
+def _alt(words) -> str:
+    """An alternation of literal words, longest first so a longer word wins."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+def _any(patterns) -> str:
+    return "|".join(f"(?:{p})" for p in patterns) or "(?!)"
+
+
+@dataclass(frozen=True)
+class ClauseWords:
+    label: re.Pattern[str]  # groups: label, kind
+    label_line: re.Pattern[str]  # a line that opens with a label
+    label_kinds: dict[str, str]
+    tail: re.Pattern[str]  # groups: closer, verb, and one group per role
+    trailing: re.Pattern[str]
+    mark: re.Pattern[str]  # "(牵头)" right after a unit; groups: lead, cooperate
+    counterpart: re.Pattern[str]
+    openers: re.Pattern[str]
+    joiners: str  # alternation of joining words
+    first_listed_leads: re.Pattern[str]
+    all_listed_lead: re.Pattern[str]
+    from_here: re.Pattern[str]  # a rule that holds from where it is stated on (下同), not for the whole text
+    standing_units: tuple[re.Pattern[str], ...]
+    remark: re.Pattern[str]
+    stop: re.Pattern[str]  # words that end a clause's list of units
+    lead_header: re.Pattern[str]
+    cooperate_header: re.Pattern[str]
+    implement_verb: re.Pattern[str]
+    structure: re.Pattern[str]  # a clause word: never part of a unit's name
+
+    def label_role(self, kind: str) -> str:
+        return self.label_kinds[kind]
+
+    @staticmethod
+    def verb_role(tail: re.Match[str]) -> str:
+        return next(r for r in ROLES if tail.group(r))
+
+
+def compile_words(data: dict) -> ClauseWords:
+    labels = data["labels"]
+    kinds: dict[str, str] = dict(labels["kinds"])
+    level = f"(?:{_alt(labels['levels'])})?"
+    noun = f"(?:{_alt(labels['nouns'])})"
+    label = re.compile(rf"(?P<label>[【\[]?{level}(?P<kind>{_alt(kinds)}){noun})(?:\s*[:：]|[】\]]\s*[:：]?)")
+    label_line = re.compile(rf"^{level}(?:{_alt(kinds)}){noun}\s*[:：]")
+
+    by_role: dict[str, list[str]] = {r: [] for r in ROLES}
+    for entry in data.get("closing", []):
+        by_role[entry["role"]].extend(entry["patterns"])
+    verbs = "|".join(f"(?P<{r}>{_any(by_role[r])})" for r in ROLES)
+    filler = data.get("closing_filler", {}).get("pattern", "(?!)")
+    tail = re.compile(rf"(?P<closer>{filler})?(?P<verb>{verbs})$")
+
+    marks = data.get("marks", {})
+    mark = re.compile(rf"\((?:(?P<lead>{_alt(marks.get('lead', []))})|(?P<cooperate>{_alt(marks.get('cooperate', []))}))\)$")
+
+    rules = data.get("rules", {})
+    tables = data.get("tables", {})
+    structure = re.compile(f"({_alt(data.get('not_in_names', {}).get('words', []))})")
+    return ClauseWords(
+        label=label, label_line=label_line, label_kinds=kinds, tail=tail,
+        trailing=re.compile(_any(data.get("trailing", {}).get("patterns", []))),
+        mark=mark,
+        counterpart=re.compile(_alt(data.get("counterpart", {}).get("cooperate", []))),
+        openers=re.compile(rf"^(?:{_alt(data.get('openers', {}).get('words', []))})"),
+        joiners=_alt(data.get("joiners", {}).get("words", [])),
+        first_listed_leads=re.compile(_any(rules.get("first_listed_leads", []))),
+        all_listed_lead=re.compile(_any(rules.get("all_listed_lead", []))),
+        from_here=re.compile(_any(rules.get("from_here", []))),
+        standing_units=tuple(re.compile(p) for p in rules.get("standing_units", [])),
+        remark=re.compile(_any(data.get("remarks", {}).get("patterns", []))),
+        stop=re.compile(_alt(data.get("stops", {}).get("words", []))),
+        lead_header=re.compile(_any(tables.get("lead_header", []))),
+        cooperate_header=re.compile(_any(tables.get("cooperate_header", []))),
+        implement_verb=re.compile(f"({_alt(data.get('implements', {}).get('verbs', []))})"),
+        structure=structure,
+    )
+
+
+@lru_cache(maxsize=1)
+def clause_words() -> ClauseWords:
+    return compile_words(tomllib.loads(DATA_FILE.read_text(encoding="utf-8")))

@@ -1,0 +1,150 @@
+"""Which region issued a document, and on what evidence (``region_basis``).
+
+Tried in order, the first that names a region wins:
+
+``issuer``      the issuer line (菏泽市人民政府办公室), or a head line that is only a place (河南省商丘市);
+``title``       a region named near the start of the title (中共菏泽市委办公室关于…);
+``doc_number``  the issuing authority's abbreviation in the document number (鲁政办字 → 山东省,
+                穗府办 → 广州市), from ``data/doc_number_prefixes.toml`` (built with evidence, see
+                ``scripts/build_doc_number_prefixes.py``); 国发, 国办发 make the document national;
+``body``        the region the body names most often (我市 says nothing; 贯彻落实《山东省…》 names the
+                province once, the county names itself throughout), the deeper one on a tie.
+
+A national issuer (国务院, 国家发展改革委, …部) makes the level ``national`` with no region.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .regions import Region, region_index
+
+NATIONAL = "national"
+_NATIONAL_ISSUER = re.compile(r"^(中共中央|国务院|中央办公厅|国家[\u4e00-\u9fff]{2,12}(委员会|委|局|署|总局|部)|"
+                              r"[\u4e00-\u9fff]{2,8}部(办公厅)?$|中国人民银行(?!.{1,6}(分行|支行)))")
+_PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,20}$")
+# 《…》 titles name other documents' issuers, not this one's
+_QUOTED = re.compile(r"《[^《》]*》")
+_MAJORITY = 0.7
+_PROMULGATED = re.compile(r"关于印发《([^《》]+)》")
+
+
+@dataclass(frozen=True)
+class DocumentRegion:
+    region: Region | None
+    level: str | None  # national | province | city | county
+    basis: str | None  # issuer | title | doc_number | body
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> tuple[dict[str, str], dict[str, str]]:
+    data = tomllib.loads(resources.files("policykg.ingest").joinpath("data", "doc_number_prefixes.toml")
+                         .read_text(encoding="utf-8"))
+    abbreviations = {k: v["code"] for k, v in data.get("abbreviations", {}).items()}
+    prefixes = {k: v["code"] for k, v in data.get("prefixes", {}).items()}
+    return abbreviations, prefixes
+
+
+def doc_number_region(prefix: str) -> str | None:
+    """The adcode (or "national") a document number's prefix names: the whole prefix if the data knows it,
+    else its abbreviation before 政/府 (鲁政办字 → 鲁)."""
+    abbreviations, prefixes = _prefixes()
+    if prefix in prefixes:
+        return prefixes[prefix]
+    m = re.match(r"^(.{1,2}?)[政府]", prefix)
+    return abbreviations.get(m.group(1)) if m else None
+
+
+def _place_line(line: str) -> Region | None:
+    """A head line that is nothing but places (河南省商丘市, 江西省九江市修水县): the last, deepest one."""
+    if not _PLACE_ONLY.match(line):
+        return None
+    ri = region_index()
+    found, i = None, 0
+    while i < len(line):
+        hit = ri.prefix_match(line[i:])
+        if hit is None or (found is not None and not ri.contains(found, hit[0])):
+            return None
+        found, i = hit[0], i + hit[1]
+        if line.startswith(("省", "市", "县", "区", "州"), i):
+            i += 1  # 黔东南州, 楚雄州: a short name with the level after it
+    return found
+
+
+def _body_region(body: str) -> Region | None:
+    """Where the body's place names concentrate: from the province named most, down to the child region
+    that holds most of the mentions below it (at least ``_MAJORITY``). A city's text lists its counties
+    (镇江市、丹阳市、句容市、扬中市: the city), a county's names itself again and again."""
+    ri = region_index()
+    counts: Counter[str] = Counter()
+    text = _QUOTED.sub("", body)
+    i = 0
+    while i < len(text):
+        hit = ri.prefix_match(text[i:]) if "\u4e00" <= text[i] <= "\u9fff" else None
+        if hit is not None:  # full names, and short ones of provinces and cities (广州, 河南)
+            counts[hit[0].code] += 1
+            i += hit[1]
+        else:
+            i += 1
+    if not counts:
+        return None
+    below: Counter[str] = Counter()  # mentions of a region or anything inside it
+    for code, n in counts.items():
+        r: Region | None = ri.by_code[code]
+        while r is not None:
+            below[r.code] += n
+            r = ri.parent(r)
+    node = max((c for c in below if ri.by_code[c].level == "province"), key=lambda c: (below[c], c), default=None)
+    if node is None:
+        return None
+    while True:
+        children = [c for c in below if ri.by_code[c].parent_code == node]
+        best = max(children, key=lambda c: (below[c], c), default=None)
+        if best is None or below[best] < _MAJORITY * below[node]:
+            return ri.by_code[node]
+        node = best
+
+
+def document_region(head_lines: list[str], issuer: str | None, title: str | None, doc_number_prefix: str | None,
+                    body: str) -> DocumentRegion:
+    ri = region_index()
+    if issuer and _NATIONAL_ISSUER.match(issuer):
+        # 国家金融监督管理总局柳州监管分局: a national body's local branch belongs to its region
+        hit = ri.first_in(issuer)
+        if hit is None:
+            return DocumentRegion(None, NATIONAL, "issuer")
+        return DocumentRegion(hit[1], hit[1].level, "issuer")
+    if issuer:
+        r = ri.prefix(issuer)
+        if r is None:
+            hit = ri.first_in(issuer)
+            r = hit[1] if hit is not None and hit[0] <= 4 else None
+        if r is not None:
+            return DocumentRegion(r, r.level, "issuer")
+    for line in head_lines[:4]:
+        r = _place_line(line.strip("# *【】"))
+        if r is not None:
+            return DocumentRegion(r, r.level, "issuer")
+    if title:
+        plain = _QUOTED.sub("", title)
+        if _NATIONAL_ISSUER.match(plain):
+            return DocumentRegion(None, NATIONAL, "title")
+        for candidate in (plain, *_PROMULGATED.findall(title)):  # 关于印发《西宁市…措施》的通知: its own title
+            hit = ri.first_in(candidate)
+            if hit is not None and hit[0] <= 4:
+                return DocumentRegion(hit[1], hit[1].level, "title")
+    if doc_number_prefix:
+        code = doc_number_region(doc_number_prefix)
+        if code == NATIONAL:
+            return DocumentRegion(None, NATIONAL, "doc_number")
+        if code and code in ri.by_code:
+            r = ri.by_code[code]
+            return DocumentRegion(r, r.level, "doc_number")
+    r = _body_region(body)
+    if r is not None:
+        return DocumentRegion(r, r.level, "body")
+    return DocumentRegion(None, None, None)

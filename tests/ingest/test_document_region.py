@@ -1,0 +1,87 @@
+"""A document's region and level, and what gave them (``region_basis``); references travel on the record."""
+from __future__ import annotations
+
+import pytest
+
+from policykg.ingest.document_region import doc_number_region
+from policykg.ingest.extract import extract_text
+from policykg.ingest.reading import DecodedText
+
+BODY = """一、加快推进科技成果转化。支持企业建设中试基地,推动成果就地转化。(责任单位:{unit}科技局)
+二、培育壮大市场主体。实施专精特新企业培育行动。(责任单位:{unit}工业和信息化局)
+"""
+
+
+def _doc(head: str, body: str = BODY.format(unit="市")):
+    return extract_text(DecodedText(head + "\n" + body, "utf-8", False), "x.txt").document
+
+
+@pytest.mark.parametrize("number, region, level", [
+    ("鲁政办字〔2024〕7号", "山东省", "province"),
+    ("豫政〔2023〕12号", "河南省", "province"),
+    ("菏政办字〔2023〕13号", "菏泽市", "city"),
+    ("穗府办〔2022〕3号", "广州市", "city"),
+])
+def test_the_issuers_abbreviation_in_the_number_names_the_region(number, region, level):
+    info = _doc(f"{number}\n关于加快推进科技创新的实施意见\n各有关单位:\n为推动高质量发展,现提出如下意见。")
+    assert (info.region, info.level, info.region_basis) == (region, level, "doc_number")
+
+
+def test_national_numbers_make_a_national_document():
+    assert doc_number_region("国办发") == "national"
+    info = _doc("国办发〔2021〕22号\n关于加快推进科技创新的意见\n为推动高质量发展,现提出如下意见。")
+    assert (info.region, info.level, info.region_basis) == (None, "national", "doc_number")
+
+
+def test_an_unknown_abbreviation_names_nothing():
+    assert doc_number_region("某某办") is None
+
+
+def test_the_issuer_line_comes_first():
+    info = _doc("菏泽市人民政府办公室\n鲁政办字〔2024〕7号\n关于加快推进科技创新的实施意见\n为推动发展,现提出如下意见。")
+    assert (info.region, info.region_basis) == ("菏泽市", "issuer")
+
+
+def test_a_head_line_that_is_only_a_place():
+    info = _doc("江西省九江市修水县\n关于加快推进科技创新的实施意见\n为推动发展,现提出如下意见。")
+    assert (info.region, info.level, info.region_basis) == ("修水县", "county", "issuer")
+
+
+def test_the_region_the_body_names_most():
+    body = ("为贯彻落实《山东省科技创新行动方案》,推动曹县高质量发展,现提出如下意见。\n"
+            "一、加快曹县科技成果转化。支持曹县企业建设中试基地。(责任单位:县科技局)\n"
+            "二、培育曹县市场主体。(责任单位:县工业和信息化局)\n")
+    info = _doc("关于加快推进科技创新的实施意见", body)
+    assert (info.region, info.level, info.region_basis) == ("曹县", "county", "body")
+
+
+def test_no_evidence_no_region():
+    info = _doc("关于加快推进科技创新的实施意见\n为推动发展,现提出如下意见。")
+    assert (info.region, info.level, info.region_basis) == (None, None, None)
+
+
+def test_references_are_read_at_extraction():
+    doc = extract_text(DecodedText("菏泽市人民政府办公室\n关于加快推进科技创新的实施意见\n"
+                                    "为贯彻落实《山东省科技创新行动方案》,现提出如下意见。\n"
+                                    "一、加快推进科技成果转化。修订《菏泽市科学技术奖励办法》。(责任单位:市科技局)\n",
+                                   "utf-8", False), "x.txt")
+    refs = {r.target: r for r in doc.references}
+    assert refs["山东省科技创新行动方案"].kind == "IMPLEMENTS" and refs["山东省科技创新行动方案"].where == "header"
+    assert refs["菏泽市科学技术奖励办法"].kind == "CITES" and refs["菏泽市科学技术奖励办法"].provision == "一"
+
+
+def test_a_national_bodys_local_branch_belongs_to_its_region():
+    info = _doc("国家金融监督管理总局柳州监管分局\n关于促进房地产市场平稳健康发展的通知\n为推动发展,现提出如下意见。")
+    assert (info.region, info.level, info.region_basis) == ("柳州市", "city", "issuer")
+    info = _doc("国务院办公厅\n关于促进房地产市场平稳健康发展的通知\n为推动发展,现提出如下意见。")
+    assert (info.region, info.level) == (None, "national")
+
+
+def test_an_autonomous_prefecture_by_its_common_name():
+    info = _doc("云南省楚雄州\n关于促进房地产市场平稳健康发展的若干措施\n为推动发展,现提出如下措施。")
+    assert (info.region, info.level) == ("楚雄彝族自治州", "city")
+
+
+def test_the_title_a_notice_promulgates():
+    info = _doc("关于印发《西宁市关于支持刚性和改善性住房需求的若干措施》的通知\n为推动发展,现提出如下措施。")
+    assert (info.region, info.region_basis) == ("西宁市", "title")

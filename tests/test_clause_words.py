@@ -1,0 +1,54 @@
+"""Clause words are data: one file, compiled once, the same words for every parser."""
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from policykg.ingest import clause_words as cw
+from policykg.ingest.clauses import parse_clause
+from policykg.ingest.departments import default_catalog
+from policykg.ingest.normalize import clean_document
+from policykg.ingest.tables import classify_header, Cell
+
+
+def data() -> dict:
+    return tomllib.loads(cw.DATA_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("kind, role", sorted(data()["labels"]["kinds"].items()))
+def test_every_label_of_the_data_file_is_read_with_its_role(kind, role):
+    words = cw.clause_words()
+    m = words.label.search(f"({kind}单位:市财政局)")
+    assert m and words.label_role(m.group("kind")) == role
+    assert words.label_line.match(f"{kind}部门:市财政局")
+
+
+def test_a_new_label_costs_a_line_of_data():
+    extended = data()
+    extended["labels"]["kinds"]["督办"] = "lead"
+    words = cw.compile_words(extended)
+    m = words.label.search("(督办单位:市财政局)")
+    assert m and words.label_role(m.group("kind")) == "lead"
+    assert cw.clause_words().label.search("(督办单位:市财政局)") is None
+
+
+def test_a_new_closing_verb_costs_a_line_of_data(monkeypatch):
+    catalog = default_catalog()
+    before = [(m.written, m.role) for m in parse_clause("市财政局统筹,市税务局配合", 0, catalog)]
+    assert ("市财政局", "lead") not in before
+    extended = data()
+    extended["closing"].append({"role": "lead", "patterns": ["统筹"]})
+    import policykg.ingest.clauses as clauses
+    compiled = cw.compile_words(extended)
+    monkeypatch.setattr(clauses, "clause_words", lambda: compiled)
+    assert [(m.written, m.role) for m in parse_clause("市财政局统筹,市税务局配合", 0, catalog)] == [
+        ("市财政局", "lead"), ("市税务局", "cooperate")]
+
+
+def test_label_lines_and_table_headers_use_the_same_words():
+    # a label line is never glued onto the provision above it
+    text = clean_document("1.推进建设,完善体系,加快发展相关产业和配套设施建设工作\n协同单位:市财政局\n").text
+    assert text.splitlines()[1] == "协同单位:市财政局"
+    columns = classify_header([Cell(t, -1, -1) for t in ("序号", "工作任务", "牵头单位", "协同单位")])
+    assert [c.cooperate for c in columns if c.role == "units"] == [False, True]

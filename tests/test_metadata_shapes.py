@@ -1,0 +1,110 @@
+"""Document metadata from texts without a full notice header: only what the text prints."""
+from __future__ import annotations
+
+from policykg.ingest.extract import extract_bytes
+
+
+def _doc(text: str):
+    return extract_bytes(text.encode(), "doc.txt").document
+
+
+MEASURE = "一、发放消费券。全年发放消费券。(责任单位:市商务局、市财政局)\n二、支持汽车消费。给予购车补贴。(责任单位:市商务局)\n"
+
+
+def test_a_title_with_the_plan_period_on_the_next_line():
+    doc = _doc("各省辖市人民政府,省人民政府各部门:\n现将方案印发给你们,请认真贯彻落实。\n河南省人民政府办公厅\n2023年6月30日\n"
+               "河南省实施扩大内需战略三年行动方案\n(2023—2025年)\n为扩大内需,制定本方案。\n"
+               "一、扩大消费。发放消费券。(省商务厅牵头,省财政厅按职责分工负责)\n")
+    assert doc.title == "河南省实施扩大内需战略三年行动方案(2023—2025年)"
+    assert (doc.issuer, doc.region, doc.level, doc.date) == ("河南省人民政府办公厅", "河南省", "province", "2023-06-30")
+
+
+def test_a_title_broken_over_two_lines():
+    doc = _doc("关于进一步提振市场信心\n\n促进经济平稳健康运行的若干政策举措\n\n为提振市场信心,现提出以下政策举措。\n"
+               "一、加大财税支持力度\n1.落实税收优惠政策。继续减征。(责任单位:省税务局)\n")
+    assert doc.title == "关于进一步提振市场信心促进经济平稳健康运行的若干政策举措"
+
+
+def test_short_heading_lines_above_a_title_belong_to_it():
+    doc = _doc("兰州市人民政府办公室\n2022年12月13日\n兰州市助企纾困\n激发市场主体活力若干措施\n为助企纾困,制定本措施。\n" + MEASURE)
+    assert doc.title == "兰州市助企纾困激发市场主体活力若干措施"
+
+
+def test_the_issuer_line_directly_above_the_notice_title_is_part_of_it():
+    doc = _doc("广元市人民政府\n关于印发《广元市若干具体政策措施》的通知\n各县(区)人民政府:\n现将措施印发给你们。\n"
+               "广元市人民政府\n2023年7月1日\n" + MEASURE)
+    assert doc.title == "广元市人民政府关于印发《广元市若干具体政策措施》的通知"
+
+
+def test_a_document_number_cited_in_the_preamble_is_not_the_documents_own():
+    doc = _doc("广元市人民政府\n关于印发《广元市若干具体政策措施》的通知\n各县(区)人民政府:\n"
+               "认真落实省政府《关于印发〈若干政策措施〉的通知》(川府发〔2023〕5号),现将措施印发给你们。\n" + MEASURE)
+    assert doc.doc_number is None
+    numbered = _doc("广元市人民政府\n广府发〔2023〕7号\n关于印发《广元市若干具体政策措施》的通知\n各县(区)人民政府:\n"
+                    "认真落实省政府《关于印发〈若干政策措施〉的通知》(川府发〔2023〕5号),现将措施印发给你们。\n" + MEASURE)
+    assert numbered.doc_number == "广府发〔2023〕7号"
+
+
+def test_the_region_named_in_the_body_when_no_issuer_is_printed():
+    doc = _doc("关于推进人才集聚工程的实施意见\n为把广州建设成为人才高地,根据《广州市人才发展规划》,提出以下意见。\n"
+               "一、引进人才。引进高层次人才。(牵头单位:市人力资源和社会保障局,配合单位:市财政局)\n"
+               "二、培养人才。支持广东省内高校在广州办学。(牵头单位:市教育局)\n")
+    assert (doc.issuer, doc.region, doc.level) == (None, "广州市", "city")
+
+
+def test_a_county_level_city_is_found_by_the_units_called_shi():
+    doc = _doc("为促进瑞金市房地产市场平稳健康发展,结合我市实际,制定本措施。赣州市有关部门给予指导。\n"
+               "一、实行购房补贴。在瑞金市中心城区购房给予补贴。〔责任单位:市财政局、市住建局〕\n"
+               "二、推行房票安置。〔责任单位:市自然资源局〕\n")
+    assert (doc.region, doc.level) == ("瑞金市", "county")
+
+
+def test_a_place_named_once_is_not_taken_for_the_documents_region():
+    doc = _doc("为促进房地产市场平稳健康发展,学习借鉴杭州经验,结合我市实际,制定本措施。\n"
+               "一、实行购房补贴。给予补贴。(责任单位:市财政局)\n")
+    assert doc.region is None and doc.level is None
+
+
+def test_page_chrome_before_the_title_is_not_the_title():
+    doc = _doc("当前位置:首页\n>> 专题专栏 >> 归档专题 >> 2023市政府重点工作(已归档)\n"
+               "市政府工作报告重点工作责任分解(2023年)\n时间:2023-07-11 17:01 浏览次数: 信息来源: 丽水市政府\n"
+               "一、全市经济社会发展主要预期目标\n1.生产总值增长6%以上。\n责任单位:市发改委\n")
+    assert doc.title == "市政府工作报告重点工作责任分解(2023年)"
+    assert (doc.issuer, doc.region, doc.level) == ("丽水市人民政府", "丽水市", "city")
+
+
+def test_a_source_tag_and_a_timestamp_before_the_title():
+    doc = _doc("2023-01-19 00:00:00 | 【安徽省淮北市】关于促进房地产市场平稳健康发展的若干措施 | "
+               "(一)强化融资服务对接。协调推动金融机构满足合理融资需求。(责任单位:市地方金融管理局)\n\n"
+               "(二)加大金融纾困帮扶力度。鼓励金融机构自主协商贷款展期。(责任单位:市地方金融管理局) | "
+               "https://www.example.gov.cn/xwzx/57500501.html")
+    assert doc.title == "关于促进房地产市场平稳健康发展的若干措施"
+
+
+def test_a_text_without_a_heading_takes_the_title_it_cites_itself_by():
+    doc = _doc("为促进我县房地产市场平稳健康发展,制定本政策措施。\n"
+               "一、实行契税补贴。给予补贴。(责任单位:县财政局、县税务局)\n"
+               "本政策措施自2022年7月1日起实行。\n附件\n办理细则\n"
+               "一、实行契税补贴(责任单位:县财政局)\n"
+               "1.《关于促进南县房地产市场平稳健康发展的若干政策措施》实施前已网签的不享受补贴。\n")
+    assert doc.title == "关于促进南县房地产市场平稳健康发展的若干政策措施"
+    assert (doc.region, doc.level) == ("南县", "county")
+
+
+def test_a_text_that_prints_no_title_has_none():
+    doc = _doc("为促进房地产市场良性循环,制定本措施。\n一、完善房地产政策\n"
+               "(一)竞买保证金按起始价的20%确定。(牵头单位:市自然资源局;配合单位:市财政局)\n")
+    assert doc.title is None
+
+
+def test_a_page_without_a_source_organisation_has_no_issuer():
+    doc = _doc("关于进一步促进房地产市场健康发展的四条举措\n发布时间:2026-06-01 15:39 字体:【 大 中 小】 来源:本站\n"
+               "为促进房地产市场健康发展,将政策做如下优化调整:\n" + MEASURE)
+    assert doc.title == "关于进一步促进房地产市场健康发展的四条举措"
+    assert doc.issuer is None
+
+
+def test_the_document_number_from_a_pages_facts_line():
+    doc = _doc("索引号:11370000MB28 发文机关:山东省人民政府办公厅 发文字号:鲁政办字〔2024〕12号 成文日期:2024-04-18\n"
+               "山东省人民政府办公厅关于印发山东省推动设备更新实施方案的通知\n各市人民政府:\n现将方案印发给你们。\n" + MEASURE)
+    assert doc.doc_number == "鲁政办字〔2024〕12号"

@@ -1,0 +1,224 @@
+"""Numbering and layout shapes of real documents: attachments, articles, excerpts, flattened pages."""
+from __future__ import annotations
+
+from policykg.ingest.extract import extract_bytes
+
+
+def _tasks(text: str) -> list:
+    return extract_bytes(text.encode(), "doc.txt").tasks
+
+
+def _numbers(text: str) -> list[str]:
+    return [t.number for t in _tasks(text)]
+
+
+BODY_AND_RESTATING_ATTACHMENT = """为促进房地产市场平稳健康发展,制定本措施。
+一、实行契税补贴。对购房人给予契税补贴。(责任单位:县财政局、县税务局)
+二、加大公积金支持。提高贷款额度。(责任单位:县住房公积金中心)
+本措施自2022年7月1日起实行。
+附件:办理细则
+附件
+办理细则
+一、实行契税补贴(责任单位:县财政局)
+(一)补贴条件:同时满足两项条件。
+二、加大公积金支持(责任单位:县住房公积金中心、县财政局)
+(一)贷款申请。借款人提出申请。
+"""
+
+
+def test_an_attachment_restating_the_measures_is_numbered_apart_from_the_body():
+    tasks = _tasks(BODY_AND_RESTATING_ATTACHMENT)
+    assert [t.number for t in tasks] == ["一", "二", "附件/一", "附件/二"]
+    by_number = {t.number: t for t in tasks}
+    assert by_number["一"].leads == ["县财政局", "县税务局"]
+    assert by_number["附件/一"].leads == ["县财政局"]
+    assert by_number["附件/二"].leads == ["县住房公积金管理中心", "县财政局"]
+
+
+def test_numbered_attachments_keep_their_number():
+    text = BODY_AND_RESTATING_ATTACHMENT.replace("附件\n办理细则", "附件2\n办理细则")
+    assert _numbers(text)[2:] == ["附件2/一", "附件2/二"]
+
+
+def test_measures_attached_to_a_notice_are_the_body():
+    text = """关于印发某县促进消费若干措施的通知
+各乡镇人民政府,县直各单位:
+现将《某县促进消费若干措施》印发给你们,请认真贯彻落实。
+附件:某县促进消费若干措施
+附件
+某县促进消费若干措施
+一、发放消费券。全年发放消费券。(责任单位:县商务局)
+二、支持汽车消费。给予购车补贴。(责任单位:县商务局、县财政局)
+"""
+    assert _numbers(text) == ["一", "二"]
+
+
+def test_articles_numbered_di_yi_tiao():
+    text = """第一条 为规范专项资金管理,制定本办法。
+第二条 专项资金用于支持企业技术改造。(责任单位:市工业和信息化局)
+第三条 资金申报每年组织一次。(牵头单位:市财政局;配合单位:市工业和信息化局)
+"""
+    tasks = _tasks(text)
+    assert [t.number for t in tasks] == ["第二条", "第三条"]
+    assert tasks[1].leads == ["市财政局"] and tasks[1].cooperates == ["市工业和信息化局"]
+
+
+def test_several_clauses_in_one_item_are_tasks_with_the_same_number():
+    text = """一、加大财税支持力度
+1.落实税收优惠政策。继续减征“六税两费”。(责任单位:省税务局)对小微企业给予融资担保降费。(责任单位:省财政厅,配合单位:省地方金融监管局)
+2.加快资金拨付。加快专项资金拨付进度。(责任单位:省财政厅)
+"""
+    tasks = _tasks(text)
+    assert [t.number for t in tasks] == ["一/1", "一/1", "一/2"]
+    assert tasks[0].title == "落实税收优惠政策" and tasks[1].title is None
+    assert tasks[1].text_start.startswith("对小微企业给予")
+    assert tasks[1].leads == ["省财政厅"] and tasks[1].cooperates == ["省地方金融监管局"]
+
+
+def test_an_excerpt_that_begins_in_the_middle_of_a_numbering():
+    text = """六、推进房地产健康发展
+43.减轻公积金缴存压力。企业可申请缓缴住房公积金。(责任单位:区财政局)
+44.加大公积金支持住房消费力度。首付款比例下调。(责任单位:区住房公积金管理部)
+"""
+    assert [n.split("/")[-1] for n in _numbers(text)] == ["43", "44"]
+
+
+def test_a_stray_high_number_is_still_not_a_provision():
+    text = """为加快发展,制定本方案。
+一、加快建设。推进项目建设。(责任单位:市发展改革委)
+5.这是一个引用的条目。
+二、强化保障。加强资金保障。(责任单位:市财政局)
+"""
+    assert _numbers(text) == ["一", "二"]
+
+
+def test_square_bracketed_clauses():
+    text = """一、支持购房
+(一)实行购房补贴。对购买新建商品住房的给予补贴。〔责任单位:市财政局、市住建局,各县(市、区)人民政府〕
+(二)优化公积金政策。提高贷款额度。〔牵头单位:市住房公积金中心;配合单位:市财政局〕
+"""
+    tasks = _tasks(text)
+    assert [t.number for t in tasks] == ["一/(一)", "一/(二)"]
+    assert "市财政局" in tasks[0].leads
+    assert tasks[1].leads == ["市住房公积金管理中心"] and tasks[1].cooperates == ["市财政局"]
+
+
+def test_a_page_flattened_onto_one_line_is_split_at_its_own_numbering():
+    items = "".join(
+        f"({n})落实第{n}项补贴政策。对符合条件的购房人给予补贴,补贴资金由县财政承担,按季度发放到购房人账户,"
+        f"具体办法由主管部门另行制定并向社会公布。(责任单位:县住建局、县财政局按职责分工负责)"
+        for n in "一二三四五六七")
+    text = ("为促进房地产市场平稳健康发展,制定如下措施:一、有序去库存,积极消化存量住房" + items
+            + "二、强化保障(八)加强组织领导。各部门要加强协作。(责任单位:县住建局)")
+    assert _numbers(text) == [f"一/({n})" for n in "一二三四五六七"] + ["二/(八)"]
+
+
+def test_a_numeral_broken_from_its_mark_by_the_line_end():
+    text = """为促进人口均衡发展,制定如下措施。
+一
+、降低家庭生育成本
+(一)结婚助力。积极搭建婚恋平台。〔责任单位:市民政局〕
+二
+、减轻家庭养育负担
+(二)安居奖励。给予购房补贴。〔责任单位:市住房城乡建设局〕
+"""
+    assert _numbers(text) == ["一/(一)", "二/(二)"]
+
+
+def test_a_record_line_that_ends_with_its_source_address_is_kept():
+    text = ("2023-01-19 00:00:00 | 【某市】关于促进房地产市场平稳健康发展的若干措施 | "
+            "(十三)强化融资服务对接。协调推动金融机构满足合理融资需求。(责任单位:市地方金融管理局)\n\n"
+            "(十四)加大金融纾困帮扶力度。鼓励金融机构自主协商贷款展期。(责任单位:市地方金融管理局) | "
+            "https://www.example.gov.cn/xwzx/57500501.html")
+    assert _numbers(text) == ["(十三)", "(十四)"]
+
+
+def test_measures_printed_without_numbers_are_numbered_by_their_order():
+    text = """为鼓励住房消费,经区政府研究,有关事项通知如下:
+加大住房公积金支持力度。可以申请提取公积金用于支付购房首付款。(责任单位:区住房公积金中心)
+实施契税补助政策。按照实际缴纳契税金额的30%给予补助。(责任单位:区住建局、区财政局)
+"""
+    tasks = _tasks(text)
+    assert [(t.number, t.title) for t in tasks] == [("1", "加大住房公积金支持力度"), ("2", "实施契税补助政策")]
+    assert tasks[1].leads == ["区住房城乡建设局", "区财政局"]  # the canonical name of 区住建局
+
+
+def test_an_item_number_left_glued_after_the_previous_clause():
+    text = """实行阶段性购房补贴。
+在全区范围内购买新建商品住房的给予补贴。〔责任单位:区财政局〕02对生育家庭实施购房补助。
+符合生育政策的家庭给予一次性购房补贴。〔责任单位:区财政局、区卫健委〕
+"""
+    tasks = _tasks(text)
+    assert [(t.number, t.title) for t in tasks] == [("1", "实行阶段性购房补贴"), ("2", "对生育家庭实施购房补助")]
+
+
+def test_a_clause_after_the_last_item_of_an_enumeration_belongs_to_its_parent():
+    text = """一、有序去库存
+(一)实行阶段性购房补贴。由受益财政给予购房补贴。补贴标准为:
+1.在街道购买新建商品住房的给予240元/平方米购房补贴。
+2.购买非住宅的按购房款总额2%给予补贴。〔责任单位:区财政局、区住建局〕
+(二)推行房票安置。全面推行房票安置。〔责任单位:区住建局〕
+"""
+    tasks = _tasks(text)
+    assert [(t.number, t.title) for t in tasks] == [("一/(一)", "实行阶段性购房补贴"), ("一/(二)", "推行房票安置")]
+
+
+def test_sub_items_with_clauses_of_their_own_stay_tasks():
+    text = """一、加大财税支持力度。主要措施如下:
+1.落实税收优惠政策。继续减征。(责任单位:市税务局)
+2.加快资金拨付。加快拨付进度。(责任单位:市财政局)
+"""
+    assert _numbers(text) == ["一/1", "一/2"]
+
+
+def test_a_heading_closed_by_its_clause_gives_the_title_and_the_text_below():
+    text = """为促进房地产市场平稳健康发展,制定本措施。
+一、实行契税补贴。给予补贴。(责任单位:县财政局)
+附件
+一、实行契税补贴(责任单位:县财政局、县税务局)
+(一)补贴条件:同时满足下列两项条件。
+"""
+    task = _tasks(text)[-1]
+    assert (task.number, task.title, task.leads) == ("附件/一", "实行契税补贴", ["县财政局", "县税务局"])
+    assert task.text_start.startswith("(一)补贴条件")
+
+
+CELL_PER_LINE_TABLE = """关于印发某市重点任务分工方案的通知
+各县区人民政府,市直各部门:
+现将分工方案印发给你们。
+序号
+工作任务
+牵头单位
+配合单位
+1
+实施经济强县领跑计划。发挥县域带动作用。
+市发展改革委
+市财政局、各县区政府
+2
+培育优势产业集群。力争培育产业集群10个左右。
+市工业和信息化局
+市科技局
+"""
+
+
+def test_a_table_written_one_cell_per_line():
+    tasks = _tasks(CELL_PER_LINE_TABLE)
+    assert [(t.number, t.title, t.leads, t.cooperates) for t in tasks] == [
+        ("1", "实施经济强县领跑计划", ["市发展改革委"], ["市财政局", "各县区政府"]),
+        ("2", "培育优势产业集群", ["市工业和信息化局"], ["市科技局"]),
+    ]
+
+
+def test_a_cell_per_line_table_whose_rows_do_not_fit_its_header_is_left_alone():
+    # the second row lost a cell: which one cannot be told, so the table is read up to it
+    broken = CELL_PER_LINE_TABLE.replace("市工业和信息化局\n市科技局\n", "市工业和信息化局\n") + (
+        "3\n推进产业链融链固链。打造产业生态。\n市商务局\n市工业和信息化局\n")
+    assert [t.number for t in _tasks(broken)] == ["1"]
+
+
+def test_items_numbered_with_a_closing_bracket_only():
+    text = """一、支持购房
+1)实行购房补贴。给予补贴。(责任单位:市财政局)
+2)优化公积金政策。提高贷款额度。(责任单位:市住房公积金中心)
+"""
+    assert _numbers(text) == ["一/(1)", "一/(2)"]
