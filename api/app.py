@@ -16,7 +16,7 @@ from .guards import ClientLimit, HostAllowList, SecurityHeaders
 from .middleware import BodyLimit, RequestLog
 from .problems import ApiProblem, Problem, install_handlers
 from . import (routes_cypher, routes_departments, routes_documents, routes_health, routes_industries, routes_mapping,
-               routes_search, routes_targets, routes_tasks, routes_upload)
+               routes_queries, routes_search, routes_targets, routes_tasks, routes_upload)
 from .runner import QueryRunner
 from policykg.settings import Settings
 from .store_access import StoreHolder
@@ -32,6 +32,10 @@ same answer. Names and ids hold Chinese: percent-encode them in paths and query 
 `--data-urlencode` with `-G`, or any HTTP library). Errors are RFC 9457 problem details
 (`application/problem+json`); lists are paged with `limit`/`offset` and carry their `total`.
 """
+
+
+_RESPONSES = ("Errors are problem details: 404 with suggestions for an unknown name, 409 with the candidates for "
+              "an ambiguous one, 422 for a malformed parameter, 503/504 when the store is down or too slow.")
 
 
 def _version() -> str:
@@ -84,7 +88,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     install_handlers(app)
     # one module per resource (routes_*.py), each a thin layer over catalog queries (queries/*.cypher)
     for module in (routes_departments, routes_tasks, routes_documents, routes_upload, routes_mapping, routes_targets,
-                   routes_industries, routes_search, routes_cypher, routes_health):
+                   routes_industries, routes_search, routes_cypher, routes_health, routes_queries):
         app.include_router(module.router)
     _include_views(app)
 
@@ -120,6 +124,10 @@ def _document_problems(app: FastAPI) -> None:
             schema = build()
             components = schema.setdefault("components", {}).setdefault("schemas", {})
             components["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+            for operations in schema.get("paths", {}).values():
+                for op in operations.values():
+                    # an operation without a docstring is still described: its summary, and what it answers with
+                    op.setdefault("description", op.get("summary", "") + ". " + _RESPONSES)
             app.openapi_schema = schema
         return app.openapi_schema
 

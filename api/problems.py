@@ -238,7 +238,13 @@ def _install(app: FastAPI) -> None:
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI entries for the problems an operation can answer with."""
+    """OpenAPI entries for the problems an operation can answer with.
+
+    An operation that takes parameters (it may answer 422) may also answer 404 and 409: every name a parameter
+    gives (a department, a document, a city…) goes through the shared resolver, which says unknown or ambiguous.
+    """
+    if 422 in statuses:
+        statuses = tuple(sorted({*statuses, 404, 409}))
     return {
         status: {
             "description": HTTPStatus(status).phrase + " (problem details)",

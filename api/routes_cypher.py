@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from anyio import from_thread
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from .deps import AppSettings, Runner
 from .problems import ApiProblem, problem_responses
-from .runner import check_text
+from .runner import ClientGone, check_text
 from .values import check_params, to_json
 
 router = APIRouter(tags=["cypher"])
@@ -46,7 +47,8 @@ class CypherResult(BaseModel):
 
 @router.post("/cypher", response_model=CypherResult, responses=problem_responses(400, 403, 413, 422, 503, 504),
              summary="Run read-only Cypher")
-def run_cypher(body: CypherRequest, runner: Runner, settings: AppSettings):
+def run_cypher(body: CypherRequest, runner: Runner, settings: AppSettings, request: Request):
+    """Run your own read-only Cypher with parameters. Writes (CREATE, MERGE, SET, DELETE…) are refused with 403, by policykg and by the engine; a time budget and a row cap apply (ask for less, or up to the server's maximum)."""
     timeout_ms = body.timeout_ms or settings.query_timeout_ms
     if timeout_ms > settings.max_query_timeout_ms:
         raise ApiProblem(422, f"timeout_ms may be at most {settings.max_query_timeout_ms}")
@@ -54,6 +56,10 @@ def run_cypher(body: CypherRequest, runner: Runner, settings: AppSettings):
     if row_cap > settings.max_row_cap:
         raise ApiProblem(422, f"row_cap may be at most {settings.max_row_cap}")
     check_text("query", body.query)
-    result = runner.read(body.query, check_params(body.params), timeout_ms=timeout_ms, row_cap=row_cap)
+    try:
+        result = runner.read(body.query, check_params(body.params), timeout_ms=timeout_ms, row_cap=row_cap,
+                             client_gone=lambda: from_thread.run(request.is_disconnected))
+    except ClientGone as exc:
+        raise ApiProblem(408, str(exc)) from exc  # nobody reads it: the status only goes to the log
     return CypherResult(columns=result.columns, rows=to_json(result.rows), truncated=result.truncated,
                         row_cap=row_cap, timeout_ms=timeout_ms, elapsed_ms=round(result.elapsed_ms, 3))

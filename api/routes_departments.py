@@ -103,6 +103,7 @@ def list_departments(
     prefix: Annotated[str | None, Query(max_length=NAME_MAX, examples=["市"],
                                         description="the canonical name starts with this")] = None,
 ):
+    """Departments in name order, with how many tasks each leads and cooperates on; filter by level, region or name prefix. Catalog query `departments`."""
     result = runner.page("departments", {"level": level.value if level else None, "region": region,
                                          "prefix": prefix}, paging.offset, paging.limit)
     return Page[Department].of(result, [Department(**r) for r in result.items])
@@ -111,6 +112,7 @@ def list_departments(
 @router.get("/departments/{name}", response_model=DepartmentDetail,
             responses=problem_responses(404, 409, 422, 503, 504), summary="One department, by any of its names")
 def get_department(runner: Runner, name: NameParam, region: RegionParam = None):
+    """One department by its id, canonical name, any name the documents print, its full name with its region (菏泽市发展改革委) or a name the alias files know (市发改委). `resolution` says how the name was matched; an unknown name is 404 with suggestions, a name several regions or levels share is 409 with the candidates. Catalog query `department`."""
     row, how = find_department(runner, name, region)
     return DepartmentDetail(**row, asked_for=name, resolution=how)
 
@@ -125,6 +127,7 @@ def department_tasks(
     role: Annotated[Role, Query(description="lead, cooperate or any")] = Role.any,
     region: RegionParam = None,
 ):
+    """The tasks a department leads, cooperates on, or both, in document order, with the document, the provision and its targets. The department is found as in `GET /departments/{name}`. Catalog query `department-tasks`."""
     row, _ = find_department(runner, name, region)
     result = runner.page("department-tasks", {"name": row["id"], "role": role.value}, paging.offset, paging.limit)
     items = [DepartmentTask(**{k: v for k, v in r.items() if k not in ("department", "department_id")})

@@ -86,6 +86,7 @@ class DocumentDetail(BaseModel):
 @router.get("/documents", response_model=Page[DocumentSummary], responses=problem_responses(422, 503, 504),
             summary="Ingested documents")
 def list_documents(runner: Runner, paging: PagingDep):
+    """Ingested documents (not the stubs of documents only cited) with their metadata and how many tasks and targets each holds. Catalog query `documents`."""
     result = runner.page("documents", {}, paging.offset, paging.limit)
     return Page[DocumentSummary].of(result, [DocumentSummary(**r) for r in result.items])
 
@@ -98,6 +99,7 @@ def get_document(
     doc_id: Annotated[str, Path(min_length=1, max_length=300, examples=["菏政办字〔2023〕56号"],
                                 description="the document's id (doc:…), its number or its exact title")],
 ):
+    """One document by its id, number or exact title: metadata, the outline of its provisions, what it implements and what implements it. Catalog query `document`."""
     rows = runner.rows("document", {"id": doc_id})
     if not rows and not doc_id.startswith("doc:"):
         rows = runner.rows("document", {"id": "doc:" + doc_id})

@@ -34,6 +34,7 @@ class Stats(BaseModel):
 @router.get("/healthz", response_model=Health, responses=problem_responses(503, 504),
             summary="Is the graph store reachable?")
 def healthz(runner: Runner, settings: AppSettings):
+    """Is the service up and can it reach the graph store? 503 when the store is down."""
     store = runner.ping(timeout_ms=min(settings.query_timeout_ms, 5000))
     return Health(status="ok", store=store.kind, writes_enabled=settings.writes_enabled)
 
@@ -41,6 +42,7 @@ def healthz(runner: Runner, settings: AppSettings):
 @router.get("/stats", response_model=Stats, responses=problem_responses(503, 504),
             summary="Counts of nodes by label and relationships by type")
 def stats(runner: Runner):
+    """How many nodes of each label and relationships of each type the graph holds. Catalog query `graph-counts`."""
     nodes: dict[str, int] = {}
     relationships: dict[str, int] = {}
     for row in runner.rows("graph-counts"):

@@ -25,12 +25,13 @@ class Industry(BaseModel):
 
 class IndustryTask(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{
-        "industry": "工业互联网", "level": "city", "doc_number": "菏政办字〔2024〕7号",
+        "industry": "工业互联网", "level": "city", "doc_id": "doc:菏政办字〔2024〕7号", "doc_number": "菏政办字〔2024〕7号",
         "document": "菏泽市人民政府办公室关于加快服务业高质量发展的意见", "task_id": "task:菏政办字〔2024〕7号:二/(一)/5",
         "number": "二/(一)/5", "title": "工业互联网", "leads": ["市工业和信息化局"]}]})
 
     industry: str = Field(description="the industry asked for, or the sub-industry the task concerns")
     level: str | None
+    doc_id: str = Field(description="the document the task belongs to")
     doc_number: str | None
     document: str | None
     task_id: str
@@ -42,6 +43,7 @@ class IndustryTask(BaseModel):
 @router.get("/industries", response_model=Page[Industry], responses=problem_responses(422, 503, 504),
             summary="Industries named in the documents")
 def list_industries(runner: Runner, paging: PagingDep):
+    """Industries named in the documents, with the broader industry each belongs to, its sub-industries and how many tasks concern it. Catalog query `industries`."""
     result = runner.page("industries", {}, paging.offset, paging.limit)
     return Page[Industry].of(result, [Industry(**r) for r in result.items])
 
@@ -54,6 +56,7 @@ def industry_tasks(
     paging: PagingDep,
     name: Annotated[str, Path(min_length=1, max_length=100, examples=["工业互联网"])],
 ):
+    """Tasks about an industry or any of its sub-industries, across levels and documents. Catalog query `industry-tasks`."""
     result = runner.page("industry-tasks", {"name": name}, paging.offset, paging.limit)
     if result.total == 0 and not runner.rows("industries", {"name": name, "offset": 0, "limit": 1}):
         raise ApiProblem(404, f"no industry named {name!r}; GET /industries lists them")

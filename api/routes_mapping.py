@@ -85,7 +85,8 @@ def province_to_city(
                                                                      "the linker's calibrated threshold)")] = None,
 ):
     """The default answer is what is known or likely: the links tables state, and the inferred CASCADES_FROM
-    above the calibrated threshold. RELATES_TO (same subject, but not carried out) only when asked."""
+    above the calibrated threshold. RELATES_TO (same subject, but not carried out) only when asked. Every filter value is resolved: an unknown
+    document, city, task or department is 404 with suggestions."""
     dept = canonical_name(runner, department, "department") if department else None
     result = runner.page("province-to-city-mapping", {"document": document, "task": task, "city": city,
                                                       "department": dept, "min_score": min_score,

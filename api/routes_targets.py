@@ -17,7 +17,7 @@ class Target(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "year": 2025, "year_basis": "stated", "metric": "服务业增加值年均增长", "value": 6.0, "unit": "%",
         "qualifier": "以上", "text": "全市服务业增加值年均增长6%以上", "scope": "菏泽市", "scope_level": "city",
-        "task_id": None, "number": "", "deadline": None, "doc_number": "菏政办字〔2024〕7号",
+        "task_id": None, "number": "", "deadline": None, "doc_id": "doc:菏政办字〔2024〕7号", "doc_number": "菏政办字〔2024〕7号",
         "owner_task_id": None, "owners": [], "owned": False}]})
 
     year: int | None = Field(description="the year it falls due (null when the text gives none)")
@@ -33,6 +33,7 @@ class Target(BaseModel):
     task_id: str | None = Field(description="the task that states it (null for a document-wide target)")
     number: str | None = Field(description="the provision it sits in")
     deadline: str | None = Field(None, description="the stating task's deadline as printed (完成时限), null if none")
+    doc_id: str | None = Field(description="the document that states it")
     doc_number: str | None
     owner_task_id: str | None = Field(None, description="the task that owns it: the stating task, or for a "
                                                         "provincial goal quoted in a division-of-labour row the "

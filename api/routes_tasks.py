@@ -1,4 +1,4 @@
-"""One task with its full picture and where every fact was read. Catalog query: task-detail."""
+"""One task with its full picture and where every fact was read. Catalog query: task."""
 from __future__ import annotations
 
 from typing import Annotated
@@ -101,8 +101,9 @@ def get_task(
                                  description="the task's id (task:<document number>:<provision number>; the "
                                              "task: prefix may be left out). Percent-encode it: it holds / and 〔〕")],
 ):
+    """One task with every fact about it and where it was read: its document, its leads and cooperators in the order the clause prints them (each with the name as printed and its character span), targets, industries, parent, sub-items, and the tasks it cascades from and to. Catalog query `task`."""
     tid = task_id if task_id.startswith("task:") else "task:" + task_id
-    rows = runner.rows("task-detail", {"id": tid})
+    rows = runner.rows("task", {"id": tid})
     if not rows:
         raise ApiProblem(404, f"no task {tid!r}; task ids look like task:菏政办字〔2023〕13号:一/1 "
                               "(GET /documents/{id} lists a document's provisions)")

@@ -10,7 +10,8 @@ import threading
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Header, Request
+from fastapi import APIRouter, Request, Security
+from fastapi.security import APIKeyHeader
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
@@ -63,6 +64,11 @@ _BODY = {
 }
 
 
+# the key as an OpenAPI security scheme: clients and generators see which operations need it, and how to send it
+API_KEY = APIKeyHeader(name="X-API-Key", scheme_name="ApiKey", auto_error=False,
+                       description="the server's POLICYKG_API_KEY; needed for writes (POST /documents)")
+
+
 def _authorise(request: Request, given: str | None) -> None:
     key = request.app.state.settings.api_key
     if not key:
@@ -78,8 +84,11 @@ def _authorise(request: Request, given: str | None) -> None:
              openapi_extra={"requestBody": _BODY}, summary="Upload a document to ingest it (needs X-API-Key)")
 async def upload_document(
     request: Request,
-    x_api_key: Annotated[str | None, Header(description="the server's POLICYKG_API_KEY")] = None,
+    x_api_key: Annotated[str | None, Security(API_KEY)] = None,
 ):
+    """Read the uploaded file as `policykg ingest` reads it (every format it knows), load the document into the
+    graph (replacing an earlier version of it) and recompute the inferred links. Needs the server's key in the
+    `X-API-Key` header (the `ApiKey` security scheme); without a key configured, writes are disabled (403)."""
     _authorise(request, x_api_key)
     content_type = request.headers.get("content-type", "")
     if not content_type.lower().startswith("multipart/form-data"):

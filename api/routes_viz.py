@@ -64,6 +64,15 @@ def landing(
 ):
     departments = runner.cached_rows("department-workload", {"include_collective": True})
     documents = runner.cached_rows("documents")
+    if q.strip():
+        # the same search as GET /search: a department by an alias file's form (发改委), a document by the words
+        # of its provisions (光伏); marked on copies, the cached rows are shared
+        words = q.strip()
+        alt = runner.resolver().alternative(words)
+        hits = runner.page("search", {"q": words, "alt": alt}, 0, 10_000).items
+        found = {h["id"] for h in hits if h["kind"] == "department"} | {h["doc_id"] for h in hits if h["doc_id"]}
+        departments = [{**row, "found_by": [words]} if row["department_id"] in found else row for row in departments]
+        documents = [{**row, "found_by": [words]} if row["id"] in found else row for row in documents]
     industries = runner.cached_rows("industries", {"offset": 0, "limit": 100_000})
     counts: dict[str, int] = {}
     for row in runner.cached_rows("graph-counts"):

@@ -12,18 +12,26 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from policykg.graph.stores.embedded_client import ReadResult
+from policykg.graph.stores.backend import ReadResult
 from policykg.graph.stores.errors import QueryError, QueryRefused, QueryTimeout, ReadOnlyViolation, StoreError
 from policykg.queries.catalog import CatalogError, CatalogQuery, get_query
+from policykg.queries.resolve import AmbiguousName, Resolver, UnknownName, needs_resolving
 from policykg.settings import Settings
 
 from .problems import ApiProblem
 from .result_cache import FINGERPRINT, VersionedCache
 from .store_access import StoreHolder
 
+# where a client finds the names it may use, said after an unknown one
+LISTS = {"department": "; GET /departments lists them", "document": "; GET /documents lists them",
+         "industry": "; GET /industries lists them", "task": "; GET /search?q= finds tasks by their words"}
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 1000
 MAX_OFFSET = 1_000_000
+
+
+class ClientGone(Exception):
+    """The client closed its connection; nobody is waiting for the answer."""
 
 
 @dataclass
@@ -67,12 +75,21 @@ class QueryRunner:
         return self.cache.get(key, compute)
 
     # -- raw reads (POST /cypher) -------------------------------------------------
-    def read(self, text: str, params: Mapping[str, Any], *, timeout_ms: int, row_cap: int) -> ReadResult:
-        """Cypher from a client: admitted by the store, run in its own lane, waiting counted in its budget."""
+    def read(self, text: str, params: Mapping[str, Any], *, timeout_ms: int, row_cap: int,
+             client_gone: Callable[[], bool] | None = None) -> ReadResult:
+        """Cypher from a client: admitted by the store, run in its own lane, waiting counted in its budget.
+
+        A client that leaves while its query waits for a lane takes the query with it; once the engine runs
+        it, only its time budget ends it (FalkorDB cannot kill a running query).
+        """
         started = time.monotonic()
-        if not self._cypher_lanes.acquire(timeout=timeout_ms / 1000):
-            raise QueryTimeout(f"the query waited its whole {timeout_ms} ms time budget for one of the "
-                               f"{self.settings.cypher_lanes} Cypher lanes (other queries hold them)")
+        deadline = started + timeout_ms / 1000
+        while not self._cypher_lanes.acquire(timeout=min(0.1, max(deadline - time.monotonic(), 0))):
+            if time.monotonic() >= deadline:
+                raise QueryTimeout(f"the query waited its whole {timeout_ms} ms time budget for one of the "
+                                   f"{self.settings.cypher_lanes} Cypher lanes (other queries hold them)")
+            if client_gone is not None and client_gone():
+                raise ClientGone("the client left while its query waited for a Cypher lane")
         try:
             left = timeout_ms - int((time.monotonic() - started) * 1000)
             if left <= 0:
@@ -95,6 +112,17 @@ class QueryRunner:
             self.holder.lost(store, exc)
             raise
         return store
+
+    # -- names ------------------------------------------------------------------
+    def resolver(self) -> Resolver:
+        """The shared name resolver (queries/resolve.py) over this store; internal queries run unresolved."""
+        def raw(name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+            if not params:  # the whole-store name lists: kept per store version, not read on every request
+                return self.cached(("names", name), lambda: self._run(get_query(name), {}, resolve=False)[1])
+            result, rows = self._run(get_query(name), dict(params), resolve=False)
+            return rows
+
+        return Resolver.for_data(raw, self.settings.resolved_data_dir())
 
     # -- catalog queries --------------------------------------------------------
     def rows(self, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -133,12 +161,19 @@ class QueryRunner:
         result, rows = self._run(query, given)
         return PageResult(rows[offset:offset + limit], len(rows), offset, limit, result.truncated)
 
-    def _run(self, query: CatalogQuery, given: dict[str, Any]) -> tuple[ReadResult, list[dict[str, Any]]]:
+    def _run(self, query: CatalogQuery, given: dict[str, Any],
+             resolve: bool = True) -> tuple[ReadResult, list[dict[str, Any]]]:
         for key, value in given.items():
             if isinstance(value, str):
                 check_text(key, value)
         try:
-            bound = query.bind(given)
+            query.bind(given)
+            bound = query.bind(self.resolver().params(query, given) if resolve and needs_resolving(query, given) else given)
+        except UnknownName as exc:
+            raise ApiProblem(404, f"{exc}{LISTS.get(exc.kind, '')}", suggestions=exc.suggestions) from exc
+        except AmbiguousName as exc:
+            raise ApiProblem(409, str(exc), kind="ambiguous-name", candidates=exc.candidates,
+                             suggestions=exc.suggestions) from exc
         except CatalogError as exc:
             raise ApiProblem(422, str(exc)) from exc
         store = self.holder.get()

@@ -45,8 +45,8 @@ class _Builder:
         rid = region_id(region)
         self.g.add_node(rid, region.label, name=region.name, level=region.level, code=region.code)
         parent = self.regions.parent(region)
-        if parent is not None:
-            pid = self.region(parent)
+        pid = self.region(parent)
+        if pid is not None:
             self.g.add_edge(rid, "IN_REGION", pid)
         return rid
 
@@ -101,8 +101,9 @@ class _Builder:
             self.g.add_edge(did, "BELONGS_TO", rid)
         if collective and region is not None and region.level != "county" and "县" in name:
             for child in self.regions.children(region):
-                if child.level == "county":
-                    self.g.add_edge(did, "COVERS", self.region(child))
+                cid = self.region(child) if child.level == "county" else None
+                if cid is not None:
+                    self.g.add_edge(did, "COVERS", cid)
         return did
 
     def add(self, doc: ExtractedDocument) -> None:

@@ -170,10 +170,10 @@ class GraphStore:
         characters of a reference. That is a superset of what ``build_graph`` matches (a number exactly,
         a title after ``compact``, which never changes those characters), and ``build_graph`` decides.
         """
-        refs = {compact(r).strip("《》") for r in doc.document.implements}
+        wanted = {compact(r).strip("《》") for r in doc.document.implements}
         # a citation by number and title finds a document whose own text carries no number by its title
-        refs |= {core_title(f) for r in doc.references for f in r.cited_as if f.startswith("《")}
-        refs = sorted(refs - {""})
+        wanted |= {core_title(f) for r in doc.references for f in r.cited_as if f.startswith("《")}
+        refs = sorted(wanted - {""})
         if not refs:
             return []
         probes = [_CJK_RUN.findall(r) for r in refs]

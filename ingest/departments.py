@@ -48,6 +48,7 @@ class DepartmentCatalog:
     long_prefixes: dict[str, str] = field(default_factory=dict)  # 地区, 示范区 … -> level
     agency_suffix: re.Pattern[str] = _NEVER  # what the end of an organisation's name looks like
     _resolved: dict[tuple[str, str | None], "Department"] = field(default_factory=dict, repr=False)
+    _stems: re.Pattern[str] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, *paths: Path) -> "DepartmentCatalog":
@@ -58,6 +59,7 @@ class DepartmentCatalog:
 
     def extend(self, data: dict, source: Path | str = "<data>") -> None:
         self._resolved.clear()
+        self._stems = None
         self.keyword_repairs.update(data.get("keyword_repairs", {}))
         self.name_repairs.update(data.get("name_repairs", {}))
         for rule in data.get("rename", []):
@@ -177,6 +179,21 @@ class DepartmentCatalog:
             if name.startswith(long) and len(name) >= len(long) + 2 and not long.endswith("政府"):
                 return long
         return None
+
+    def dominant_prefix(self, text: str) -> str | None:
+        """The level prefix a text prints most before agency names (县 in 县财政局、县税务局…): the
+        government whose units a bare 财政局 in its clauses belongs to."""
+        if self._stems is None:
+            stems = sorted(self.agencies, key=len, reverse=True)
+            # at the head of a name only: 安庆市住房公积金管理中心 is no 市 unit of this text
+            self._stems = re.compile("(?<![\u4e00-\u9fff])([省市县区州旗])(?:" + "|".join(re.escape(a) for a in stems) + ")")
+        counts: dict[str, int] = {}
+        for m in self._stems.finditer(text):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+        if not counts:
+            return None
+        best = max(counts, key=counts.get)
+        return best
 
     def bare_agency(self, name: str) -> bool:
         """An agency written without its level prefix (住房城乡建设厅 in 省商务厅、住房城乡建设厅;

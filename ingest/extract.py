@@ -5,24 +5,34 @@ industries; every offset is mapped back to the source text for provenance.
 """
 from __future__ import annotations
 
-from policykg.errors import PolicyKGError
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from policykg.errors import PolicyKGError
 
 from .clause_items import clause_items
 from .clauses import COOPERATE, LEAD, DocumentRules, UnitMention, document_rules, find_clauses, parse_clause
 from .departments import Department, DepartmentCatalog, default_catalog, level_prefix
 from .industries import from_enumerations, from_outline, merge
-from .metadata import read_metadata, region_named_in_text
+from .metadata import read_metadata
 from .references import reference_records
 from .normalize import CleanText, clean_document, compact, rewrite
 from .outline import Outline, Provision, build_outline
 from .reading import DecodedText, ReadError, decode, read_text_file
-from .records import (CascadeRecord, DocumentInfo, ExtractedDocument, IndustryRecord, ProvisionRecord, Span,
-                      TargetRecord, TaskRecord, UnitRef)
-from .tables import Table, find_tables
+from .records import (
+    CascadeRecord,
+    DocumentInfo,
+    ExtractedDocument,
+    IndustryRecord,
+    ProvisionRecord,
+    Span,
+    TargetRecord,
+    TaskRecord,
+    UnitRef,
+)
 from .regions import Region
+from .tables import Table, find_tables
 from .target_scope import deadline_in_clause, deadline_year, scope_of
 from .target_years import document_year, package_year
 from .targets import find_targets, year_handed_down
@@ -93,9 +103,7 @@ def _text_start(body: str) -> str:
     return body.strip()[:12]
 
 
-def _provision_tasks(ctx: _Context, text: str, p: Provision) -> list[TaskRecord]:
-    own = text[p.start:p.end]
-    clauses = find_clauses(own, ctx.catalog)
+def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list) -> list[TaskRecord]:
     tasks: list[TaskRecord] = []
     cursor = p.body_start
     for k, clause in enumerate(clauses, start=1):
@@ -127,6 +135,26 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision) -> list[TaskRecord]
         tasks.append(task)
         cursor = c_end
     return tasks
+
+
+def _attachment_as_body(outline: Outline, by_provision: dict[int, list[TaskRecord]]) -> None:
+    """An attachment is numbered apart (附件/一) so that it does not collide with the body; when the
+    body's numbered points carry no clause (a notice's own requirements) and one attachment holds
+    the measures, nothing collides: the attachment's numbering is the document's."""
+    labels = {p.path[0] for p in outline.provisions if _is_attachment(p)}
+    if len(labels) != 1:
+        return
+    if any(by_provision[id(p)] for p in outline.provisions if not _is_attachment(p)):
+        return
+    for p in outline.provisions:
+        if _is_attachment(p):
+            p.path = p.path[1:]
+            for task in by_provision[id(p)]:
+                task.number, task.parent = p.number, p.parent_number
+
+
+def _is_attachment(p: Provision) -> bool:
+    return len(p.path) > 1 and p.path[0].startswith("附件")
 
 
 def _lift_enumeration_clause(ctx: _Context, text: str, p: Provision, by_provision: dict[int, list[TaskRecord]]) -> None:
@@ -328,7 +356,14 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     ctx.warnings.extend(meta.warnings)
 
     tasks: list[TaskRecord] = []
-    by_provision = {id(p): _provision_tasks(ctx, text, p) for p in outline.provisions}
+    found = [(p, find_clauses(text[p.start:p.end], catalog)) for p in outline.provisions]
+    # the prefix the clauses print (县财政局、县税务局) says whose units their bare names are, more
+    # surely than the issuer read from the header
+    printed = catalog.dominant_prefix("\n".join(text[p.start + c.content_start:p.start + c.content_end]
+                                                for p, cs in found for c in cs))
+    ctx.prefix = printed or ctx.prefix
+    by_provision = {id(p): _provision_tasks(ctx, text, p, clauses) for p, clauses in found}
+    _attachment_as_body(outline, by_provision)
     for p in outline.provisions:
         _lift_enumeration_clause(ctx, text, p, by_provision)
     for p in outline.provisions:
@@ -338,12 +373,6 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         t_tasks, t_cascades = _table_tasks(ctx, text, table)
         tasks.extend(t_tasks)
         cascades.extend(t_cascades)
-
-    if meta.region is None:
-        # no issuer printed: the place the body names, at the level of its units
-        meta.region = region_named_in_text(text[:outline.body_end], [n for t in tasks for n in t.leads + t.cooperates])
-        meta.level = meta.region.level if meta.region else None
-        meta.region_basis = "body" if meta.region else None
 
     industries = merge(from_outline(outline.provisions), from_enumerations(text[:outline.body_end]))
     by_provision = {i.provision: i.name for i in industries if i.provision}
@@ -372,6 +401,8 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         document=info, tasks=tasks, cascades=cascades, targets=targets,
         industries=[IndustryRecord(name=i.name, parent=i.parent, provision=i.provision) for i in industries],
         departments=ctx.departments, provisions=provisions, unknown_departments=ctx.unknown,
+        ignored_columns=list(dict.fromkeys(compact(c.header) for t in tables for c in t.columns
+                                           if c.role == "other" and compact(c.header))),
         warnings=ctx.warnings)
     doc.references = reference_records(doc, head=text[:body_start])
     return doc

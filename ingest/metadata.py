@@ -3,7 +3,6 @@ the documents it says it implements."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -52,7 +51,7 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     """``text`` is the cleaned document; ``body_start`` is where numbered provisions begin."""
     meta = DocumentMeta()
     head = text[:body_start] if body_start > 0 else text[:2000]
-    head_lines = [l for l in _lines(head) if l.strip()]
+    head_lines = [line for line in _lines(head) if line.strip()]
     meta.doc_number = _header_doc_number(head_lines[:12])
     head_lines, chrome, source = _strip_page_chrome(head_lines)
 
@@ -172,8 +171,9 @@ def _find_title(lines: list[str]) -> str | None:
                     and _title_piece(lines[j - 1]) and i - j < 2:
                 j -= 1
             k = i
+            # (a page that prints its headline twice, above the text and as its first line, has one title)
             if k + 1 < len(lines) and len(lines[k + 1]) <= 30 and _title_piece(lines[k + 1]) \
-                    and re.search(DOC_KIND + r"$", lines[k + 1]):
+                    and re.search(DOC_KIND + r"$", lines[k + 1]) and compact(lines[k + 1]) != compact(line):
                 k += 1
             title = "".join(lines[j:k + 1])
             if k + 1 < len(lines) and _PERIOD_LINE.fullmatch(compact(lines[k + 1])):
@@ -184,54 +184,6 @@ def _find_title(lines: list[str]) -> str | None:
 
 _TITLE_PIECE = re.compile(r"[^\s,，。;；:：、《》()（）]{2,20}")
 _PERIOD_LINE = re.compile(r"[(（](?:\d{4}[—\-–~至]\d{4}|\d{4})年?(?:度)?[)）]")
-
-
-# What the prefix of a unit's name says about the government it belongs to. 市 is a prefecture
-# city, a county-level city (瑞金市) or a municipality (重庆市): any region called 市 fits.
-_PREFIX_FITS = (("地区", lambda r: r.level == "city"), ("自治州", lambda r: r.level == "city"),
-                ("州", lambda r: r.level == "city"), ("盟", lambda r: r.level == "city"),
-                ("省", lambda r: r.level == "province"), ("市", lambda r: r.name.endswith("市")),
-                ("县", lambda r: r.level == "county"), ("区", lambda r: r.level == "county"))
-_MIN_MENTIONS = 2  # one mention may be anywhere the text looks to; the document's own place recurs
-
-
-def _unit_prefix(name: str) -> str | None:
-    for prefix, _ in _PREFIX_FITS:
-        if name.startswith(prefix) and len(name) > len(prefix) + 1:
-            return prefix
-    return None
-
-
-# county names that are also common words: 中心城区, 矿区
-_GENERIC_PLACE = re.compile(r".区")
-
-
-def region_named_in_text(text: str, units: list[str]) -> Region | None:
-    """The region of a document that prints no issuer: the place the text names most often, at the
-    level its responsible units are written at (市财政局, 县住建局: a city's or a county's document)."""
-    prefixes = Counter(filter(None, map(_unit_prefix, units)))
-    if not prefixes:
-        return None
-    prefix = prefixes.most_common(1)[0][0]
-    fits = dict(_PREFIX_FITS)[prefix]
-    index = region_index()
-    counts: Counter[str] = Counter()
-    found: dict[str, Region] = {}
-    i = 0
-    while i < len(text):
-        region = index.prefix(text[i:i + 12])
-        if region is None:
-            i += 1
-            continue
-        written = next(n for n in range(min(12, len(text) - i), 1, -1) if index.get(text[i:i + n]) is region)
-        if fits(region) and not _GENERIC_PLACE.fullmatch(region.name):
-            counts[region.code] += 1
-            found[region.code] = region
-        i += written
-    if not counts:
-        return None
-    code, n = counts.most_common(1)[0]
-    return found[code] if n >= _MIN_MENTIONS else None
 
 
 # A text that prints no title may still cite itself by it: "《关于促进…的若干政策措施》实施前…",

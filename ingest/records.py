@@ -51,14 +51,15 @@ class TaskRecord(BaseModel):
     cooperates: list[str] = Field(default_factory=list)
     implementers: list[str] = Field(default_factory=list)
     text: str = ""
-    clause: int = Field(1, description="which responsibility clause of the provision (1 for the first)")
+    clause: int = Field(default=1, description="which responsibility clause of the provision (1 for the first)")
     parent: str | None = None
     span: Span
     clause_span: Span | None = None
     units: list[UnitRef] = Field(default_factory=list)
     industries: list[str] = Field(default_factory=list)
-    deadline: str | None = Field(None, description="the deadline a 完成时限 column or the clause gives, as printed")
-    deadline_year: int | None = Field(None, description="the one year the deadline names")
+    deadline: str | None = Field(default=None,
+                                 description="the deadline a 完成时限 column or the clause gives, as printed")
+    deadline_year: int | None = Field(default=None, description="the one year the deadline names")
 
 
 class CascadeRecord(BaseModel):
@@ -76,17 +77,18 @@ class CascadeRecord(BaseModel):
 
 class TargetRecord(BaseModel):
     task: str
-    clause: int = Field(1, description="the responsibility clause (task) of the provision it belongs to")
+    clause: int = Field(default=1, description="the responsibility clause (task) of the provision it belongs to")
     text: str
     metric: str
     value: float
     unit: str
     qualifier: str
     year: int | None = None
-    year_basis: str = Field("none", description="where the year comes from: stated (the sentence or its heading), "
-                                                "package (a one-year package), none")
-    scope: str | None = Field(None, description="the region the goal counts over")
-    scope_level: str | None = Field(None, description="province | city | county: the level of ``scope``")
+    year_basis: str = Field(default="none",
+                            description="where the year comes from: stated (the sentence or its heading), "
+                                        "package (a one-year package), none")
+    scope: str | None = Field(default=None, description="the region the goal counts over")
+    scope_level: str | None = Field(default=None, description="province | city | county: the level of ``scope``")
     span: Span
 
 
@@ -131,5 +133,7 @@ class ExtractedDocument(BaseModel):
     departments: dict[str, list[str]] = Field(default_factory=dict)
     provisions: list[ProvisionRecord] = Field(default_factory=list)
     unknown_departments: list[str] = Field(default_factory=list)
+    ignored_columns: list[str] = Field(default_factory=list, description="headers of table columns the reader "
+                                       "found no role for, so their cells are not read (备注 …)")
     references: list[ReferenceRecord] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

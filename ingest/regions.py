@@ -7,7 +7,6 @@ document's level.
 from __future__ import annotations
 
 import csv
-import re
 import io
 from dataclasses import dataclass
 from functools import lru_cache

@@ -19,7 +19,8 @@ from .targets import DATA_FILE
 
 _LEVELS = ("province", "city", "county")
 # "(牵头单位:市发展改革委;完成时限:2024年底前)": a deadline inside a responsibility clause
-_DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|时间节点|时限要求|办结时限|时限)\s*[:：]\s*(?P<v>[^;；,，。)）\n]+)")
+_DEADLINE_LABEL = re.compile(
+    r"(?:完成时限|完成时间|时间节点|时限要求|办结时限|时限)\s*[:：]\s*(?P<v>[^;；,，。)）\n]+)")
 _YEAR = re.compile(r"(?<![\d—\-–~～至到])(20\d{2})\s*年(?!\s*[—\-–~～至到]\s*20\d{2})")
 _RANGE = re.compile(r"20\d{2}\s*年?\s*[—\-–~～至到]\s*20\d{2}")
 
@@ -43,7 +44,8 @@ def region_at(region: Region | None, level: str | None) -> Region | None:
     return r
 
 
-def scope_of(clause_before: str, region: Region | None, quoted_level: str | None = None) -> tuple[str | None, str | None]:
+def scope_of(clause_before: str, region: Region | None,
+             quoted_level: str | None = None) -> tuple[str | None, str | None]:
     """(region name, level) a goal counts over. ``clause_before`` is its clause up to the number;
     ``quoted_level`` the level whose plan a table's content column quotes (None outside tables)."""
     level = quoted_level

@@ -43,11 +43,11 @@ sub-items ("到2025年，主要目标是：" above "1. …"); callers pass it on
 """
 from __future__ import annotations
 
-from importlib import resources
 import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from .numerals import chinese_to_int, to_number
@@ -274,7 +274,8 @@ def _year_marks(sentence: str, lex: _Lexicon) -> list[tuple[int, int]]:
         if tail and tail in "—-~～":
             continue
         # the baseline word stands right before the year; looking further back made long sentences quadratic
-        if lex.baseline.search(sentence[max(0, m.start() - 12):m.start()]) or re.match(r"以来|起|的?基础|的?水平", sentence[m.end():]):
+        if (lex.baseline.search(sentence[max(0, m.start() - 12):m.start()])
+                or re.match(r"以来|起|的?基础|的?水平", sentence[m.end():])):
             continue  # a baseline: 比2020年下降14.5%
         marks.append((m.start(), int(m.group("y"))))
     for m in _PLAN_PERIOD.finditer(sentence):
@@ -412,8 +413,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> st
         return "per-case ratio"  # "合同总价的10%", "剩余50%的出让价款"
     if q.unit == "%" and _CHANGED_TO.search(before) and lex.ratio_base.search(before):
         return "per-case ratio"  # "由申报价格的15%最多下调至8%": the new value of a per-case ratio
-    if lex.parameter.search(before) or lex.parameter_after.match(sentence, q.end) or lex.parameter.match(sentence, q.end) \
-            or (q.unit == "%" and lex.parameter.search(sentence, q.end, ce)):
+    if (lex.parameter.search(before) or lex.parameter_after.match(sentence, q.end)
+            or lex.parameter.match(sentence, q.end) or (q.unit == "%" and lex.parameter.search(sentence, q.end, ce))):
         return "policy parameter"  # "首付款比例降至20%", "通行费30%优惠政策", "100%暂退…保证金"
     if lex.permission.search(before):
         return "per-case floor, cap or permission"  # "最低3米", "可再购买1套住房"
@@ -450,13 +451,13 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> st
 
 def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, lex: _Lexicon) -> None:
     """Mark the candidates that are not goals."""
-    for i, q in enumerate(qs):
+    for q in qs:
         cs, ce = q.clause
         before = sentence[cs:q.start]
         rest = sentence[q.end:ce]
         unit_end = q.end - len(q.after_bound or "")
 
-        def drop(why: str) -> None:
+        def drop(why: str, q: _Quantity = q) -> None:
             q.keep = False
             q.why = why
 
@@ -505,7 +506,8 @@ def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, le
             continue
         # a restated count of a list of names: "胶州、龙口…寿光5个“千亿”县", "豫中(郑州)、…和豫北(鹤壁)6个";
         # not "重点引进、培养和扶持100名" (a list of verbs)
-        if "、" in before and before and (_CJK.match(before[-1]) or before[-1] == ")") and not lex.action_end.search(before):
+        if ("、" in before and (_CJK.match(before[-1]) or before[-1] == ")")
+                and not lex.action_end.search(before)):
             nxt = sentence[q.end:q.end + 1]
             last = re.split(r"[、和及与]", before)[-1]
             if (nxt and (_CJK.match(nxt) or nxt in "“\"") and not lex.after_re.match(sentence, q.end)
@@ -611,6 +613,13 @@ def _object_after(sentence: str, start: int, end: int) -> str:
     return obj
 
 
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the loop keeps the last match
+        pass
+    return found
+
+
 def _verb_head(before: str, lex: _Lexicon) -> str:
     """What of the words before a counted thing belongs to the metric: "每年针对县域组织",
     "为企业引进" stay; a plain 培育/建设/打造 goes."""
@@ -618,9 +627,7 @@ def _verb_head(before: str, lex: _Lexicon) -> str:
     head = lex.strip_tail.sub("", head)
     lead = _KEEP_LEAD.match(head)
     verb = head[lead.end():] if lead else head
-    last = None
-    for last in lex.verb_word.finditer(verb):
-        pass
+    last = _last_match(lex.verb_word, verb)
     if "的" in verb or not last or last.end() != len(verb):
         verb = ""
     elif not lead:
@@ -645,9 +652,7 @@ def _expand(subject: str, lex: _Lexicon) -> list[str]:
     items = [i for i in subject.split("、") if i]
     if len(items) >= 2:
         return items
-    m = None
-    for m in lex.verb_word.finditer(subject):
-        pass
+    m = _last_match(lex.verb_word, subject)
     head, tail = (subject[:m.end()], subject[m.end():]) if m and m.end() < len(subject) else ("", subject)
     items = _split_items(tail)
     if len(items) < 2:
@@ -781,7 +786,8 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 else:
                     metrics = [items[idx]] if len(items) == len(group) else [""]
             elif q.unit == "%" and (share := _share_metric(sentence, q)):
-                metrics = [(_KEEP_LEAD.match(before).group() if _KEEP_LEAD.match(before) else "") + share]
+                lead = _KEEP_LEAD.match(before)
+                metrics = [(lead.group() if lead else "") + share]
             elif q.unit == "%" and not subject and prev_clause and sentence[q.end:te].strip():
                 # "A、B全部达到基本标准,20%以上达到推荐标准" → "A、B达到推荐标准的比例"
                 noun = re.split(rf"全部|全面|{_PREDICATE}", _clean_subject(prev_clause, lex))[0]

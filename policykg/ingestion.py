@@ -132,6 +132,18 @@ def printable_path(path: Path | str) -> str:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+def stored_path(path: str) -> str:
+    """The path kept with a version, which anyone with read access to the store (POST /cypher) can read:
+    relative to the working directory when the file is under it, else its folder and name only."""
+    p = Path(path)
+    if not p.is_absolute():
+        return path
+    try:
+        return str(p.relative_to(Path.cwd()))
+    except ValueError:
+        return str(Path(p.parent.name) / p.name)
+
+
 def prepare(path: Path, ctx: _Context) -> Prepared:
     """Read and extract one file; never raises (a failure is the result's ``error``)."""
     from policykg.ingest.readers import file_bytes
@@ -272,6 +284,8 @@ class Outcome:
     targets: int | None = None
     unrecognised_clauses: list[dict[str, Any]] = field(default_factory=list)
     unknown_departments: list[str] = field(default_factory=list)
+    unassigned: list[str] = field(default_factory=list)  # numbers of provisions no unit is responsible for
+    ignored_columns: list[str] = field(default_factory=list)  # table columns not read (their headers)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
@@ -298,6 +312,7 @@ class IngestReport:
     relationships: dict[str, int] = field(default_factory=dict)
     interrupted: str | None = None
     links: dict[str, int] = field(default_factory=dict)  # inferred links written after this run, by kind
+    stub_documents: int = 0  # Document nodes standing for documents only cited, not ingested
     docs: list[ExtractedDocument] = field(default_factory=list, repr=False)  # only without a store
 
     def count(self, status: str) -> int:
@@ -336,9 +351,28 @@ class IngestReport:
             "missing": self.missing, "excluded": self.excluded, "ignored": self.ignored,
             "skipped_resources": self.skipped_resources,
             "unknown_departments": self.unknown_departments(),
-            "graph": {"nodes": self.nodes, "relationships": self.relationships},
+            "graph": {"nodes": self.nodes, "relationships": self.relationships, "stub_documents": self.stub_documents},
             "inferred_links": self.links,
         }
+
+
+def unassigned_provisions(doc: ExtractedDocument) -> list[str]:
+    """Numbers of the innermost provisions no unit is responsible for: no clause of their own names one, and
+    none of a provision above them does (a heading's clause covers its items)."""
+    parents = {p.parent for p in doc.provisions if p.parent}
+    assigned = {t.number for t in doc.tasks if t.leads or t.cooperates or t.implementers}
+    above = {p.number: p.parent for p in doc.provisions}
+
+    def covered(number: str | None) -> bool:
+        seen = set()
+        while number and number not in seen:
+            if number in assigned:
+                return True
+            seen.add(number)
+            number = above.get(number)
+        return False
+
+    return [p.number for p in doc.provisions if p.number not in parents and not covered(p.number)]
 
 
 def unrecognised_clauses(doc: ExtractedDocument) -> list[dict[str, Any]]:
@@ -438,6 +472,8 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
             o.document_id, o.doc_number, o.title = did, doc.document.doc_number, doc.document.title
             o.provisions, o.tasks, o.targets = len(doc.provisions), len(doc.tasks), len(doc.targets)
             o.unrecognised_clauses = unrecognised_clauses(doc)
+            o.unassigned = unassigned_provisions(doc)
+            o.ignored_columns = list(doc.ignored_columns)
             o.unknown_departments = list(doc.unknown_departments)
             o.warnings = list(prep.notes) + list(doc.warnings)
             earlier = seen.get(did)
@@ -447,7 +483,7 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
                 else:
                     o.error = (f"{prep.path}: another version of {did}, which {earlier[0]} already is in this run; "
                                f"not loaded (ingest it on its own to make it the current version)")
-                o.unknown_departments, o.unrecognised_clauses = [], []
+                o.unknown_departments, o.unrecognised_clauses, o.unassigned, o.ignored_columns = [], [], [], []
                 finish(o)
                 continue
             if store is None:
@@ -457,8 +493,8 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
                 finish(o)
                 continue
             stored = state.documents.get(did)
-            source = DocumentSource(text=prep.text, path=prep.path, file_hash=prep.file_hash, format=prep.format,
-                                    encoding=prep.encoding, extractor=extractor)
+            source = DocumentSource(text=prep.text, path=stored_path(prep.path), file_hash=prep.file_hash,
+                                    format=prep.format, encoding=prep.encoding, extractor=extractor)
             t_load = time.perf_counter()
             try:
                 loaded = load(doc, source)
@@ -503,11 +539,15 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
             report.links = store.relink().links
         counts = store.counts()
         report.nodes, report.relationships = counts.nodes, counts.relationships
+        stubs = store.rows("MATCH (d:Document) WHERE coalesce(d.stub, false) RETURN count(d) AS n")
+        report.stub_documents = stubs[0]["n"] if stubs else 0
         store.close()
     elif store is None:
         from policykg.graph.build import build_graph
 
-        in_memory = build_graph(report.docs).counts()
+        graph = build_graph(report.docs)
+        in_memory = graph.counts()
+        report.stub_documents = sum(1 for n in graph.nodes.values() if n.label == "Document" and n.props.get("stub"))
         report.nodes, report.relationships = in_memory["nodes"], in_memory["edges"]
     report.finished = now_utc()
     report.seconds = time.perf_counter() - t0

@@ -1,5 +1,6 @@
 // name: cascade-edges
 // description: Every cascade link between a lower-level and a higher-level task with both levels, for graph analytics in networkx (departments bridging provincial and city tasks).
+// internal: true
 // param: min_score float optional example=0.5 -- keep only links scored at least this (explicit links score 1.0)
 // column: lower_id -- the lower-level task
 // column: lower_level -- its level

@@ -6,7 +6,11 @@ Each file opens with a header of ``//`` lines:
     // description: Everything a department leads …
     // param: name string required example=市发展改革委 -- what it means
     // param: limit int optional default=50 example=20 -- what it means
+    // param: region string optional example=菏泽市 refers=region -- refers= says what the value names
     // column: department -- what the column holds
+    // show: department, doc_number -- the columns a terminal table shows unless --columns says otherwise
+    // group: department -- columns that head a group of rows in a terminal table instead of repeating
+    // internal: true -- used by policykg itself (views, analytics, the linker): not listed for users
 
 and then one Cypher statement. The header is the query's documentation for
 the CLI (``policykg query --help``), the API's OpenAPI schema and the tests
@@ -20,14 +24,28 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 CATALOG_DIR = Path(str(resources.files("policykg.queries")))
 _PARAM = re.compile(
     r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>string|int|float|bool)\s+(?P<need>required|optional)"
-    r"(?:\s+default=(?P<default>\S+))?(?:\s+example=(?P<example>\S+))?\s*(?:--\s*(?P<doc>.*))?$"
+    r"(?:\s+default=(?P<default>\S+))?(?:\s+example=(?P<example>\S+))?"
+    r"(?:\s+refers=(?P<refers>department|document|industry|region|task))?\s*(?:--\s*(?P<doc>.*))?$"
 )
-_CAST = {"string": str, "int": int, "float": float, "bool": lambda v: str(v).lower() in ("1", "true", "yes")}
+_TRUE, _FALSE = ("1", "true", "yes"), ("0", "false", "no")
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().lower()
+    if word in _TRUE or word in _FALSE:
+        return word in _TRUE
+    raise ValueError(f"not a boolean: {value!r}")  # "null" or "maybe" is a mistake, not false
+
+
+_CAST: dict[str, Callable[[Any], Any]] = {"string": str, "int": int, "float": float, "bool": _boolean}
 
 
 class CatalogError(PolicyKGError, ValueError):
@@ -42,6 +60,7 @@ class Param:
     default: Any
     example: Any
     description: str
+    refers: str | None = None  # what in the store the value names (queries/resolve.py checks and resolves it)
 
     def cast(self, value: Any) -> Any:
         if value is None:
@@ -60,6 +79,13 @@ class CatalogQuery:
     params: tuple[Param, ...] = ()
     columns: tuple[tuple[str, str], ...] = ()
     path: Path | None = None
+    show: tuple[str, ...] = ()  # default columns of a terminal table (all when empty)
+    group: tuple[str, ...] = ()  # columns heading groups of rows in a terminal table
+    internal: bool = False
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c for c, _ in self.columns]
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
         """Parameters for a run: cast to their types, defaults filled in, unknown or missing ones refused."""
@@ -71,7 +97,8 @@ class CatalogQuery:
         bound: dict[str, Any] = {}
         for p in self.params:
             value = given.get(p.name)
-            if value is None or value == "":
+            # an empty text field is an omitted one; an empty number or flag is a mistake (the cast says so)
+            if value is None or (value == "" and p.type == "string"):
                 if p.required:
                     raise CatalogError(f"query {self.name!r} needs parameter {p.name!r} ({p.description})")
                 value = p.default
@@ -96,11 +123,11 @@ def parse_query_file(path: Path) -> CatalogQuery:
                 if not m:
                     raise CatalogError(f"{path}:{lineno}: cannot read the parameter line {value!r}")
                 params.append(Param(m["name"], m["type"], m["need"] == "required", m["default"], m["example"],
-                                    (m["doc"] or "").strip()))
+                                    (m["doc"] or "").strip(), m["refers"]))
             elif key == "column":
                 name, _, doc = value.partition("--")
                 columns.append((name.strip(), doc.strip()))
-            elif key in ("name", "description"):
+            elif key in ("name", "description", "show", "group", "internal"):
                 header[key] = value
             else:
                 raise CatalogError(f"{path}:{lineno}: unknown header field {key!r}")
@@ -117,7 +144,16 @@ def parse_query_file(path: Path) -> CatalogQuery:
     undeclared = set(re.findall(r"\$([A-Za-z_]\w*)", text)) - {p.name for p in params}
     if undeclared:
         raise CatalogError(f"{path}: the query uses undeclared parameters {sorted(undeclared)}")
-    return CatalogQuery(header["name"], header.get("description", ""), text, tuple(params), tuple(columns), path)
+    names = {c for c, _ in columns}
+    show, group = (tuple(c.strip() for c in header.get(k, "").split(",") if c.strip()) for k in ("show", "group"))
+    unknown_columns = sorted((set(show) | set(group)) - names)
+    if unknown_columns:
+        raise CatalogError(f"{path}: show/group name columns the query does not declare: {unknown_columns}")
+    internal = header.get("internal", "false").lower()
+    if internal not in ("true", "false"):
+        raise CatalogError(f"{path}: internal must be true or false, not {internal!r}")
+    return CatalogQuery(header["name"], header.get("description", ""), text, tuple(params), tuple(columns), path,
+                        show, group, internal == "true")
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 // name: department-partners
 // description: Who works with whom: pairs of departments by the number of tasks they share (as lead or cooperator). Collective units (市有关部门) are left out.
-// param: name string optional example=市发展改革委 -- only pairs with this department (canonical name or alias)
+// param: name string optional example=市发展改革委 refers=department -- only pairs with this department (canonical name or alias)
 // param: limit int optional default=50 example=20 -- at most this many pairs
 // column: department_a -- one department
 // column: department_b -- the other department

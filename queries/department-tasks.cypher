@@ -1,6 +1,6 @@
 // name: department-tasks
 // description: The tasks of a department as lead, cooperator or either, in document order, one page at a time: document, number, provision text, targets, and the name as the clause prints it.
-// param: name string required example=市发展改革委 -- department id, canonical name or alias
+// param: name string required example=市发展改革委 refers=department -- department id, canonical name or alias
 // param: role string optional default=any example=lead -- lead, cooperate or any
 // param: offset int optional default=0 example=0 -- skip this many tasks (paging)
 // param: limit int optional default=50 example=20 -- at most this many tasks (paging)
@@ -17,6 +17,8 @@
 // column: targets -- the quantified goals the provision states
 // column: written_as -- the department's name as the clause prints it
 // column: total -- tasks matching (all pages)
+// show: role, doc_number, number, title, written_as
+// group: department
 MATCH (d:Department)
 WHERE d.id = $name OR d.name = $name OR $name IN coalesce(d.aliases, [])
 MATCH (d)-[r:LEADS|COOPERATES_ON]->(t:Task)-[:IN_DOCUMENT]->(doc:Document)

@@ -11,6 +11,7 @@
 // column: led -- tasks it leads
 // column: cooperated -- tasks it cooperates on
 // column: targets_owned -- targets stated in the tasks it leads
+// show: department, level, region, led, cooperated, targets_owned
 MATCH (d:Department)
 WHERE ($level IS NULL OR d.level = $level) AND ($include_collective OR NOT coalesce(d.collective, false))
 WITH d,

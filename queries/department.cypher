@@ -1,6 +1,6 @@
 // name: department
 // description: One department by its id, canonical name or any name it is written under in the documents (人行菏泽市中心支行 finds 人行菏泽市分行): level, region, aliases, what it leads and cooperates on, the documents that name it.
-// param: name string required example=人行菏泽市中心支行 -- department id, canonical name or alias
+// param: name string required example=人行菏泽市中心支行 refers=department -- department id, canonical name or alias
 // param: region string optional example=菏泽市 -- only the department of this region (市发展改革委 exists once per city)
 // column: id -- the department's stable id
 // column: name -- its canonical name

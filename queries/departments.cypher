@@ -15,6 +15,7 @@
 // column: leads -- tasks it leads
 // column: cooperates -- tasks it cooperates on
 // column: total -- departments matching the filters (all pages)
+// show: name, level, region, leads, cooperates
 MATCH (d:Department)
 WHERE ($level IS NULL OR d.level = $level) AND ($region IS NULL OR d.region = $region)
   AND ($prefix IS NULL OR d.name STARTS WITH $prefix)

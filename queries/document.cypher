@@ -1,6 +1,6 @@
 // name: document
 // description: One document by its id, number or exact title: metadata, the outline of its provisions in reading order, what it implements and what implements it.
-// param: id string required example=菏政办字〔2023〕56号 -- document id (doc:…), number or exact title
+// param: id string required example=菏政办字〔2023〕56号 refers=document -- document id (doc:…), number or exact title
 // column: id -- the document's id
 // column: doc_number -- its number (null for a document known only by title)
 // column: title -- its title

@@ -9,6 +9,7 @@
 // column: date -- signing date (成文日期)
 // column: tasks -- provisions with a responsibility clause
 // column: targets -- quantified goals
+// show: doc_number, title, date, tasks, targets
 MATCH (d:Document)
 WHERE NOT coalesce(d.stub, false)
 RETURN d.id AS id, d.doc_number AS doc_number, d.title AS title, d.issuer AS issuer, d.region AS region,

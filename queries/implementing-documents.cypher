@@ -7,6 +7,7 @@
 // column: title -- its title
 // column: issuer -- who issued it
 // column: date -- its signing date
+// show: implemented, doc_number, title, date
 MATCH (d:Document)-[:IMPLEMENTS]->(x:Document)
 WHERE x.id = $document OR x.doc_number = $document OR x.title CONTAINS $document
 RETURN coalesce(x.title, x.doc_number) AS implemented, x.stub AS implemented_is_stub, d.doc_number AS doc_number,

@@ -1,5 +1,6 @@
 // name: link-units
 // description: One row per task with what the cross-level linker compares (text, departments, industries, target metrics, dates, explicit cascades); `policykg link` reads the store through it.
+// internal: true
 // column: id -- the task's id
 // column: title -- its heading
 // column: text -- its text

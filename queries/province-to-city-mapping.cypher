@@ -51,13 +51,20 @@ UNWIND range(0, size(links) - 1)[$offset..$offset + $limit] AS i
 WITH links[i].low AS low, links[i].c AS c, links[i].up AS up, links[i].pdoc AS pdoc, links[i].cdoc AS cdoc, i,
      size(links) AS total
 // the page's departments: OPTIONAL MATCH + collect, which FalkorDB runs several times faster than pattern comprehensions
-OPTIONAL MATCH (pl:Department)-[:LEADS]->(up)
+// each list in the order the source prints it (the edge's position; its span before that was recorded)
+OPTIONAL MATCH (pl:Department)-[plr:LEADS]->(up)
+WITH low, c, up, pdoc, cdoc, i, total, pl, plr ORDER BY i, coalesce(plr.position, plr.span_start), pl.name
 WITH low, c, up, pdoc, cdoc, i, total, collect(pl.name) AS provincial_leads
-OPTIONAL MATCH (pc:Department)-[:COOPERATES_ON]->(up)
+OPTIONAL MATCH (pc:Department)-[pcr:COOPERATES_ON]->(up)
+WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, pc, pcr ORDER BY i, coalesce(pcr.position, pcr.span_start), pc.name
 WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, collect(pc.name) AS provincial_cooperates
-OPTIONAL MATCH (cl:Department)-[:LEADS]->(low)
+OPTIONAL MATCH (cl:Department)-[clr:LEADS]->(low)
+WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, provincial_cooperates, cl, clr
+     ORDER BY i, coalesce(clr.position, clr.span_start), cl.name
 WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, provincial_cooperates, collect(cl.name) AS city_leads
-OPTIONAL MATCH (cc:Department)-[:COOPERATES_ON]->(low)
+OPTIONAL MATCH (cc:Department)-[ccr:COOPERATES_ON]->(low)
+WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, provincial_cooperates, city_leads, cc, ccr
+     ORDER BY i, coalesce(ccr.position, ccr.span_start), cc.name
 WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, provincial_cooperates, city_leads, collect(cc.name) AS city_cooperates
 RETURN pdoc.id AS provincial_document_id, coalesce(pdoc.title, pdoc.doc_number) AS provincial_document,
        up.id AS provincial_task_id, up.title AS provincial_task, provincial_leads, provincial_cooperates,

@@ -20,18 +20,33 @@
 // column: shared_terms -- evidence of an inferred link: key terms both texts use
 // column: counterparts -- evidence: department pairs (省科技厅→市科技局) on both sides
 // column: regions -- evidence: the two documents' regions and what gave them (山东省 (issuer) ⊃ 菏泽市 (doc_number)), or the document the lower one names
+// show: city_document, city_task, city_leads, basis
+// group: provincial_document, provincial_task, provincial_leads
 MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
 WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
   AND ($basis IS NULL OR c.basis = $basis)
   AND ($link = 'any' OR type(c) = $link)
   AND coalesce(c.score, 1.0) >= $min_score
 MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
+// each list of departments in the order the source prints it (the edge's position; its span before that was recorded)
+OPTIONAL MATCH (pl:Department)-[plr:LEADS]->(up)
+WITH low, c, up, pdoc, cdoc, pl, plr ORDER BY coalesce(plr.position, plr.span_start), pl.name
+WITH low, c, up, pdoc, cdoc, collect(pl.name) AS provincial_leads
+OPTIONAL MATCH (pc:Department)-[pcr:COOPERATES_ON]->(up)
+WITH low, c, up, pdoc, cdoc, provincial_leads, pc, pcr ORDER BY coalesce(pcr.position, pcr.span_start), pc.name
+WITH low, c, up, pdoc, cdoc, provincial_leads, collect(pc.name) AS provincial_cooperates
+OPTIONAL MATCH (cl:Department)-[clr:LEADS]->(low)
+WITH low, c, up, pdoc, cdoc, provincial_leads, provincial_cooperates, cl, clr
+     ORDER BY coalesce(clr.position, clr.span_start), cl.name
+WITH low, c, up, pdoc, cdoc, provincial_leads, provincial_cooperates, collect(cl.name) AS city_leads
+OPTIONAL MATCH (cc:Department)-[ccr:COOPERATES_ON]->(low)
+WITH low, c, up, pdoc, cdoc, provincial_leads, provincial_cooperates, city_leads, cc, ccr
+     ORDER BY coalesce(ccr.position, ccr.span_start), cc.name
+WITH low, c, up, pdoc, cdoc, provincial_leads, provincial_cooperates, city_leads, collect(cc.name) AS city_cooperates
 RETURN pdoc.title AS provincial_document, up.title AS provincial_task,
-       [(pl:Department)-[:LEADS]->(up) | pl.name] AS provincial_leads,
-       [(pc:Department)-[:COOPERATES_ON]->(up) | pc.name] AS provincial_cooperates,
+       provincial_leads, provincial_cooperates,
        cdoc.doc_number AS city_document, low.id AS city_task_id, low.number AS city_task,
-       [(cl:Department)-[:LEADS]->(low) | cl.name] AS city_leads,
-       [(cc:Department)-[:COOPERATES_ON]->(low) | cc.name] AS city_cooperates,
+       city_leads, city_cooperates,
        type(c) AS link, c.basis AS basis, c.score AS score, c.direction AS direction,
        coalesce(c.terms, []) AS shared_terms, coalesce(c.counterparts, []) AS counterparts, c.regions AS regions
 ORDER BY provincial_document, up.id, score DESC, low.span_start

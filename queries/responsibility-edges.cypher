@@ -1,5 +1,6 @@
 // name: responsibility-edges
 // description: Every department–task responsibility edge, for graph analytics in networkx (centrality, paths) that the two stores do not share.
+// internal: true
 // param: document string optional example=菏政办字〔2023〕13号 -- restrict to one document (id or number)
 // column: department_id -- the department's id
 // column: department -- its canonical name

@@ -8,9 +8,13 @@
 // column: title -- the provision's heading
 // column: text -- the provision text
 // column: leads -- departments that lead it
+// show: doc_number, number, title, leads
 MATCH (t:Task)-[:IN_DOCUMENT]->(doc:Document)
 WHERE t.text CONTAINS $q OR t.title CONTAINS $q
-RETURN t.id AS task_id, doc.doc_number AS doc_number, t.number AS number, t.title AS title, t.text AS text,
-       [(d:Department)-[:LEADS]->(t) | d.name] AS leads
+WITH t, doc ORDER BY doc.date, doc.id, t.span_start LIMIT $limit
+// leads in the order the clause prints them
+OPTIONAL MATCH (d:Department)-[r:LEADS]->(t)
+WITH t, doc, d, r ORDER BY doc.date, doc.id, t.span_start, coalesce(r.position, r.span_start), d.name
+WITH t, doc, collect(d.name) AS leads
+RETURN t.id AS task_id, doc.doc_number AS doc_number, t.number AS number, t.title AS title, t.text AS text, leads
 ORDER BY doc.date, doc.id, t.span_start
-LIMIT $limit

@@ -18,6 +18,7 @@
 // column: task_id -- the task that states it (null for a document-wide target in the preamble)
 // column: number -- the provision it sits in
 // column: deadline -- the stating task's deadline as printed (a 完成时限 column or clause), null if none
+// column: doc_id -- id of the document that states it
 // column: doc_number -- the document's number
 // column: owner_task_id -- the task that owns it: the stating task, or for a provincial goal quoted in a division-of-labour row the province's task
 // column: owners -- departments leading the owning task
@@ -34,12 +35,13 @@ WITH g, t, o, doc,
      CASE WHEN o IS NULL THEN [] ELSE [(ld:Department)-[:LEADS]->(o) | ld] END AS leaders,
      CASE WHEN t IS NULL THEN [] ELSE [(t)-[:CONCERNS]->(ti:Industry) | ti.name] END AS industries
 WITH g, t, o, doc, leaders, industries, size(leaders) > 0 AS owned
-WHERE ($department IS NULL OR any(x IN leaders WHERE x.name = $department OR $department IN coalesce(x.aliases, [])))
+WHERE ($department IS NULL OR any(x IN leaders WHERE x.id = $department OR x.name = $department
+                                  OR $department IN coalesce(x.aliases, [])))
   AND ($industry IS NULL OR $industry IN industries)
   AND ($document IS NULL OR doc.id = $document OR doc.doc_number = $document OR doc.title CONTAINS $document)
   AND ($owned IS NULL OR owned = $owned)
 RETURN g.year AS year, g.year_basis AS year_basis, g.metric AS metric, g.value AS value, g.unit AS unit,
        g.qualifier AS qualifier, g.text AS text, g.scope AS scope, g.scope_level AS scope_level, t.id AS task_id,
-       g.number AS number, t.deadline AS deadline, doc.doc_number AS doc_number, o.id AS owner_task_id,
+       g.number AS number, t.deadline AS deadline, doc.id AS doc_id, doc.doc_number AS doc_number, o.id AS owner_task_id,
        [x IN leaders | x.name] AS owners, owned
 ORDER BY year, doc_number, g.span_start

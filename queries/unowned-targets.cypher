@@ -17,6 +17,7 @@
 // column: cooperates -- departments cooperating on that task
 // column: span_start -- provenance: first character of the target in its source text
 // column: span_end -- provenance: end of the target
+// show: doc_number, number, text, year
 MATCH (g:Target)
 WHERE ($year IS NULL OR g.year = $year)
   AND ($scope IS NULL OR g.scope = $scope OR g.scope_level = $scope)

@@ -1,5 +1,6 @@
 // name: viz-cascade
 // description: The province-to-city cascade, for the browser view: each higher-level task, the lower-level tasks that carry it out and the departments on those, as source–relationship–target rows with provenance.
+// internal: true
 // param: document string optional example=山东省县域经济高质量发展三年行动方案 -- the higher-level document: id, number or part of its title (all when omitted)
 // param: basis string optional example=inferred -- explicit (a table states the link) or inferred (policykg link); both when omitted
 // param: link string optional default=CASCADES_FROM example=RELATES_TO -- CASCADES_FROM (the default), RELATES_TO (same subject, no direction: only when asked) or any
@@ -18,7 +19,7 @@ RETURN low {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end
             label: 'Task', doc_number: cdoc.doc_number, document: cdoc.title,
             targets: [(low)-[:HAS_TARGET]->(lg:Target) | lg.text]} AS source,
        type(c) AS rel, c {.doc_id, .number, .span_start, .span_end, .basis, .score, .direction, .terms, .counterparts,
-         .shared_industries, .rank, .linker, .regions, .region_rule} AS props,
+         .shared_industries, .rank, .linker, .evidence, .regions, .region_rule} AS props,
        up {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility, .deadline,
            label: 'Task', doc_number: pdoc.doc_number, document: pdoc.title,
            leads: [(pl:Department)-[plr:LEADS]->(up) | {name: pl.name, at: coalesce(plr.position, plr.span_start)}],

@@ -1,6 +1,7 @@
 // name: viz-department
 // description: A department's responsibility network, for the browser view: the department, then every lead and cooperate edge on the tasks it leads or cooperates on (so the other departments on those tasks come too), as source–relationship–target rows with the provenance of each edge.
-// param: name string required example=市发展改革委 -- department id, canonical name or alias
+// internal: true
+// param: name string required example=市发展改革委 refers=department -- department id, canonical name or alias
 // param: region string optional example=菏泽市 -- only the department of this region (市发展改革委 exists once per city)
 // column: source -- the start node: its properties and its label (a row with rel FOCUS holds the department asked for)
 // column: rel -- the relationship type (LEADS, COOPERATES_ON), or FOCUS

@@ -1,6 +1,7 @@
 // name: viz-document
 // description: A document's network, for the browser view: the document, its provisions (and the outline above them), the departments on each, the targets they state, the industries they concern and the higher-level tasks they cascade from, as source–relationship–target rows with provenance.
-// param: id string required example=菏政办字〔2023〕13号 -- document id (doc:…), number or exact title
+// internal: true
+// param: id string required example=菏政办字〔2023〕13号 refers=document -- document id (doc:…), number or exact title
 // column: source -- the start node: its properties and its label (a row with rel FOCUS holds the document asked for)
 // column: rel -- the relationship type (IN_DOCUMENT, UNDER, LEADS, COOPERATES_ON, HAS_TARGET, CONCERNS, CASCADES_FROM), or FOCUS
 // column: props -- the relationship's properties (provenance: doc_id, number, span_start, span_end; surface, basis, score)
@@ -63,7 +64,7 @@ MATCH (t)-[r:CASCADES_FROM]->(up:Task)
 OPTIONAL MATCH (up)-[:IN_DOCUMENT]->(updoc:Document)
 RETURN t {.id, label: 'Task'} AS source, 'CASCADES_FROM' AS rel,
        r {.doc_id, .number, .span_start, .span_end, .basis, .score, .direction, .terms, .counterparts,
-         .shared_industries, .rank, .linker} AS props,
+         .shared_industries, .rank, .linker, .evidence} AS props,
        up {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility, .deadline,
            label: 'Task', doc_number: updoc.doc_number, document: updoc.title,
            leads: [(upl:Department)-[uplr:LEADS]->(up) | {name: upl.name, at: coalesce(uplr.position, uplr.span_start)}]} AS target

@@ -1,6 +1,7 @@
 // name: viz-industry
 // description: An industry's network across levels, for the browser view: the industry, its broader and narrower industries, the tasks of every level about it or a sub-industry, the departments on those tasks and the cascades between them, as source–relationship–target rows with provenance.
-// param: name string required example=生产性服务业 -- the industry's name
+// internal: true
+// param: name string required example=生产性服务业 refers=industry -- the industry's name
 // column: source -- the start node: its properties and its label (a row with rel FOCUS holds the industry asked for)
 // column: rel -- the relationship type (SUBINDUSTRY_OF, CONCERNS, LEADS, COOPERATES_ON, CASCADES_FROM), or FOCUS
 // column: props -- the relationship's properties (provenance: doc_id, number, span_start, span_end; surface, basis, score)
@@ -49,6 +50,6 @@ MATCH (t)-[r:CASCADES_FROM]->(up:Task)
 OPTIONAL MATCH (up)-[:IN_DOCUMENT]->(updoc:Document)
 RETURN t {.id, label: 'Task'} AS source, 'CASCADES_FROM' AS rel,
        r {.doc_id, .number, .span_start, .span_end, .basis, .score, .direction, .terms, .counterparts,
-         .shared_industries, .rank, .linker} AS props,
+         .shared_industries, .rank, .linker, .evidence} AS props,
        up {.id, .number, .title, .text, .level, .doc_id, .span_start, .span_end, .stub, .has_responsibility, .deadline,
            label: 'Task', doc_number: updoc.doc_number, document: updoc.title} AS target

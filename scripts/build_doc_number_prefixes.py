@@ -83,11 +83,11 @@ def evidence(records: Path | None, texts: list[Path]) -> tuple[dict[str, Counter
                 # the record's region label may be a deeper region that reposted the document (黄政办 under
                 # 徽州区): the number's region comes from the title's issuer, as for any text
                 title = re.sub(r"^【[^】]*】", "", rec.get("title") or "").strip("《》 ")
-                own_number([title] + [l for l in text.split("\n") if l.strip()])
+                own_number([title] + [line for line in text.split("\n") if line.strip()])
     for path in texts:
         text = path.read_text(encoding="utf-8")
         cited(text)
-        own_number([l for l in text.split("\n") if l.strip()])
+        own_number([line for line in text.split("\n") if line.strip()])
     return seen, example
 
 

@@ -7,7 +7,9 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[test,lint]'
+# setuptools says "Editable installation: folders named like the package may take precedence" on every
+# editable install with a package-dir mapping; it is information, not a problem, and it buried real output.
+PYTHONWARNINGS="ignore:Editable installation" .venv/bin/python -m pip install --quiet -e '.[test,lint]'
 if [ -f queries/lint/package-lock.json ] && command -v npm >/dev/null 2>&1; then
   npm ci --silent --no-audit --no-fund --prefix queries/lint >/dev/null
 fi

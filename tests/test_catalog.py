@@ -75,9 +75,11 @@ ON_THE_FIXTURE: dict[str, dict] = {
     "implementing-documents": {"document": PROVINCIAL_PLAN},
     "industries": {}, "industry-tasks": {"name": "生产性服务业"}, "link-units": {},
     "province-to-city-mapping": {}, "province-to-city": {}, "responsibility-edges": {},
-    "search-tasks": {"q": "工业互联网"}, "targets": {}, "task-detail": {"id": ROW}, "task": {"id": ROW},
+    "search-tasks": {"q": "工业互联网"}, "targets": {}, "task": {"id": ROW},
     "unled-tasks": {}, "unowned-targets": {}, "viz-cascade": {}, "viz-department": {"name": "市发展改革委"},
     "viz-document": {"id": CITY}, "viz-industry": {"name": "生产性服务业"}, "viz-neighbours": {"id": ROW},
+    "department-names": {}, "document-names": {}, "industry-names": {}, "search": {"q": "工业互联网"},
+    "task-lookup": {"q": CASCADE_TASK},
 }
 
 
@@ -227,32 +229,43 @@ def test_implementing_documents(fixture_store):
 
 # -- tasks ----------------------------------------------------------------------------------
 
-def test_task_full_picture(fixture_store):
+def test_task_full_picture_with_provenance(fixture_store):
     [t] = run(fixture_store, "task", id=ROW)
     assert (t["number"], t["title"], t["doc_number"], t["level"]) == ("一/1", CASCADE_TASK, CITY, "city")
-    assert (t["leads"], t["cooperates"], t["industries"]) == (["市工业和信息化局"], ["市发展改革委"], ["工业互联网"])
-    assert t["targets"] == ["到2025年,全市工业互联网平台达到10个"]
-    assert (t["cascades_from"], t["cascaded_by"], t["parent"]) == ([QUOTED], [], f"task:{CITY}:一")
-    assert t["span_end"] > t["span_start"]
+    [lead] = t["leads"]
+    assert (lead["id"], lead["name"], lead["written_as"]) == ("dept:371700:市工业和信息化局", "市工业和信息化局", "市工业和信息化局")
+    assert t["span_start"] <= lead["span_start"] < lead["span_end"] <= t["span_end"]
+    # named in the row's 市级配合 column: no clause printed it, so no written_as
+    assert [(c["name"], c["written_as"]) for c in t["cooperates"]] == [("市发展改革委", None)]
+    assert t["industries"] == ["工业互联网"] and t["parent"] == f"task:{CITY}:一"
+    assert [(g["text"], g["value"], g["unit"], g["year"]) for g in t["targets"]] == [
+        ("到2025年,全市工业互联网平台达到10个", 10, "个", 2025)]
+    assert [(c["id"], c["basis"], c["score"]) for c in t["cascades_from"]] == [(QUOTED, "explicit", 1.0)]
+    assert t["cascaded_by"] == []
     [up] = run(fixture_store, "task", id=QUOTED)
-    assert (up["document_id"], up["leads"], up["cascaded_by"]) == (PROVINCIAL_DOC, ["省发展改革委"], [ROW])
+    # known from the city's table: it belongs to the provincial document but was read from the city's text
+    assert (up["stub"], up["number"], up["document_id"], up["read_from"]) == (True, None, PROVINCIAL_DOC, CITY_DOC)
+    assert [x["name"] for x in up["leads"]] == ["省发展改革委"]
+    assert [(c["id"], c["number"], c["document_id"]) for c in up["cascaded_by"]] == [(ROW, "一/1", CITY_DOC)]
+    [heading] = run(fixture_store, "task", id=f"task:{CITY}:一")
+    assert heading["has_responsibility"] is False and set(heading["children"]) == {ROW, COLD_CHAIN}
     assert run(fixture_store, "task", id="task:没有") == []
 
 
-def test_task_detail_with_provenance(fixture_store):
-    [t] = run(fixture_store, "task-detail", id=ROW)
-    [lead] = t["leads"]
-    assert (lead["id"], lead["written_as"]) == ("dept:371700:市工业和信息化局", "市工业和信息化局")
-    assert t["span_start"] <= lead["span_start"] < lead["span_end"] <= t["span_end"]
-    assert [(c["name"], c["written_as"]) for c in t["cooperates"]] == [("市发展改革委", None)]
-    assert [(g["value"], g["unit"], g["year"]) for g in t["targets"]] == [(10, "个", 2025)]
-    assert [(c["id"], c["basis"], c["score"]) for c in t["cascades_from"]] == [(QUOTED, "explicit", 1.0)]
-    [up] = run(fixture_store, "task-detail", id=QUOTED)
-    # known from the city's table: it belongs to the provincial document but was read from the city's text
-    assert (up["stub"], up["number"], up["document_id"], up["read_from"]) == (True, None, PROVINCIAL_DOC, CITY_DOC)
-    assert [(c["id"], c["number"], c["document_id"]) for c in up["cascaded_by"]] == [(ROW, "一/1", CITY_DOC)]
-    [heading] = run(fixture_store, "task-detail", id=f"task:{CITY}:一")
-    assert heading["has_responsibility"] is False and set(heading["children"]) == {ROW, COLD_CHAIN}
+def test_names_for_lookups(fixture_store):
+    departments = run(fixture_store, "department-names")
+    assert len(departments) == 7 and NDRC_ALIAS in {a for r in departments for a in r["aliases"]}
+    documents = {r["id"]: r["stub"] for r in run(fixture_store, "document-names")}
+    assert documents == {PROVINCIAL_DOC: False, CITY_DOC: False, "doc:" + NATIONAL: True}
+    assert set(keys(run(fixture_store, "industry-names"), "name")) == {"工业互联网", "现代物流", "生产性服务业"}
+    assert set(keys(run(fixture_store, "task-lookup", q=CASCADE_TASK), "id")) == {f"task:{PROVINCIAL}:2", QUOTED, ROW}
+
+
+def test_search_finds_departments_documents_and_tasks(fixture_store):
+    hits = run(fixture_store, "search", q="冷链物流")
+    assert ("task", COLD_CHAIN) in set(keys(hits, "kind", "id"))
+    assert {r["kind"] for r in run(fixture_store, "search", q="发展改革委")} >= {"department"}
+    assert run(fixture_store, "search", q="没有这个词语") == []
 
 
 def test_search_tasks(fixture_store):

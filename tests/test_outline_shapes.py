@@ -222,3 +222,16 @@ def test_items_numbered_with_a_closing_bracket_only():
 2)优化公积金政策。提高贷款额度。(责任单位:市住房公积金中心)
 """
     assert _numbers(text) == ["一/(1)", "一/(2)"]
+
+
+def test_an_attachment_after_a_notices_own_points_is_the_body():
+    text = """关于做好稳经济工作的通知
+各县区人民政府:
+一、提高认识。各地要高度重视稳经济工作。
+二、强化落实。按照分工抓好落实。
+附件
+稳经济重点任务
+一、扩大有效投资。加快项目建设。(责任单位:市发展改革委)
+二、促进消费。发放消费券。(责任单位:市商务局)
+"""
+    assert _numbers(text) == ["一", "二"]

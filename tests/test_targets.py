@@ -18,7 +18,7 @@ import importlib.util
 import json
 import sys
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -194,7 +194,8 @@ def test_number_forms():
 
 
 def test_offsets_point_at_the_text():
-    text = "(三)工作目标。\n到2025年,新能源产业营业收入达到500亿元,装机规模达到700万千瓦以上;到2027年,分别达到700亿元、800万千瓦。"
+    text = ("(三)工作目标。\n到2025年,新能源产业营业收入达到500亿元,装机规模达到700万千瓦以上;"
+            "到2027年,分别达到700亿元、800万千瓦。")
     got: list[FoundTarget] = find_targets(text)
     assert len(got) == 4
     for t in got:
@@ -418,7 +419,7 @@ def _scorer():
     return mod
 
 
-@lru_cache(maxsize=None)
+@cache
 def predicted(path: Path) -> dict:
     return extract_file(path).model_dump(mode="json")
 
@@ -489,7 +490,8 @@ def main() -> None:
         for path in files:
             r = result["docs"][path.name]
             t, lo, pl = r["targets"], r["targets.loose"], r["targets.placed"]
-            print(f"{name} {path.name}: F1 {t['f1']:.3f} (p {t['p']:.3f} r {t['r']:.3f}, {t['tp']}/{t['pred']}/{t['gold']})"
+            print(f"{name} {path.name}: F1 {t['f1']:.3f} (p {t['p']:.3f} r {t['r']:.3f}, "
+                  f"{t['tp']}/{t['pred']}/{t['gold']})"
                   f"  loose {lo['f1']:.3f}  placed {pl['tp']}/{pl['gold']}")
             if "-v" in sys.argv:
                 _diff(name, path)

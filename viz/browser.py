@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 from urllib.parse import urlsplit
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
@@ -64,7 +65,7 @@ def serve(data_dir: Path, port: int | None = None, timeout: float = 60.0, log: P
     env.pop("POLICYKG_API_KEY", None)
     cmd = [sys.executable, "-c", "from policykg.cli import app; app()", "serve", "--host", "127.0.0.1",
            "--port", str(port), "--store", "embedded", "--log-level", "warning"]
-    out = open(log, "wb") if log else subprocess.DEVNULL
+    out: IO[bytes] | int = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
     proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -89,7 +90,7 @@ def serve(data_dir: Path, port: int | None = None, timeout: float = 60.0, log: P
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
-        if log:
+        if not isinstance(out, int):
             out.close()
 
 
@@ -148,7 +149,7 @@ def wait_for_network(page, timeout_ms: int = 30_000) -> dict:
         page.wait_for_timeout(100)
     return page.evaluate("""() => {
         const v = window.policykgViz, n = v.network;
-        return {nodes: v.nodes, edges: v.edges, layoutMs: v.layoutMs, stoppedBy: v.stoppedBy,
+        return {nodes: v.nodes, edges: v.edges, layoutMs: v.layoutMs, setupMs: v.setupMs || 0, stoppedBy: v.stoppedBy,
                 placed: n ? Object.keys(n.getPositions()).length : 0,
                 drawnEdges: n ? Object.keys(n.body.edges).length : 0,
                 physics: n ? n.physics.physicsEnabled : false,

@@ -13,11 +13,11 @@ import networkx as nx
 
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 ROW_GAP = 260
-STAGGER_AT = 30  # a row longer than this is drawn as two staggered lines
+STAGGER_AT = 12  # a row longer than this is drawn as two staggered lines
 STAGGER_DROP = 0.3  # of the gap between rows
 MARGIN = 18
 TASK_FONT = 14
-DEPARTMENT_FONT = 16
+DEPARTMENT_FONT = 20
 TASK_LABEL_MAX = 130  # px: the task label wraps at this width (render.py's widthConstraint)
 
 

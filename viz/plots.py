@@ -104,7 +104,7 @@ def workload_plot(rows: Sequence[Mapping[str, Any]], fmt: str = "svg", top: int 
               ("targets_owned", "targets owned", "#22c55e")]
     height = max(3.0, 0.42 * len(chosen) + 1.4)
     family = cjk_font()
-    rc = {"font.family": list(fonts) if fonts else [family, "DejaVu Sans"] if family else ["DejaVu Sans"], "svg.fonttype": "path",  # glyphs as outlines: the SVG looks the same without the font
+    rc: Any = {"font.family": list(fonts) if fonts else [family, "DejaVu Sans"] if family else ["DejaVu Sans"], "svg.fonttype": "path",  # glyphs as outlines: the SVG looks the same without the font
           "svg.hashsalt": "policykg"}
     with matplotlib.rc_context(rc), warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # missing glyphs when no CJK font is installed

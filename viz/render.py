@@ -35,7 +35,7 @@ KIND_LABELS = {"department": "department network", "document": "document network
                "cascade": "province → city cascade", "industry": "industry across levels",
                "task": "a task and its neighbours"}
 # below this size on screen (px) a label is not drawn: zoomed out, only departments and documents keep theirs
-LABEL_THRESHOLD = {"Task": 9, "Target": 9, "Industry": 7, "Department": 5, "Document": 5}
+LABEL_THRESHOLD = {"Task": 9, "Target": 9, "Industry": 7, "Department": 3, "Document": 3}
 
 
 @dataclass(frozen=True)
@@ -209,9 +209,9 @@ def node_tip(g: nx.MultiDiGraph, n: str) -> dict[str, str]:
         facts = f"{d.get('metric') or ''}: {d.get('qualifier') or ''} {amount}{d.get('unit') or ''}".strip()
         if d.get("year"):
             facts += f" by {d['year']}"
-        prov = " · ".join(x for x in (_doc_ref(g, d.get("doc_id")) or (d.get("doc_id") or "").removeprefix("doc:"),
-                                      f"provision {d['number']}" if d.get("number") else "preamble", _span(d)) if x)
-        return {"head": "Target", "body": f"{d.get('text') or ''}\n{facts}", "prov": prov}
+        where = " · ".join(x for x in (_doc_ref(g, d.get("doc_id")) or (d.get("doc_id") or "").removeprefix("doc:"),
+                                       f"provision {d['number']}" if d.get("number") else "preamble", _span(d)) if x)
+        return {"head": "Target", "body": f"{d.get('text') or ''}\n{facts}", "prov": where}
     if label == "Industry":
         parents = [g.nodes[v].get("name") for _, v, e in g.out_edges(n, data=True) if e["type"] == "SUBINDUSTRY_OF"]
         subs = [g.nodes[u].get("name") for u, _, e in g.in_edges(n, data=True) if e["type"] == "SUBINDUSTRY_OF"]
@@ -331,6 +331,8 @@ def to_pyvis(view: View):
             # every node keeps the place layout.py gave it: rows by level, no overlap, nothing for physics to do
             opts.update(x=d["x"], y=d["y"], fixed={"x": True, "y": True})
             opts["font"] = {"size": DEPARTMENT_FONT if d["label"] == "Department" else TASK_FONT}
+            # the layout keeps labels apart, so task labels can show from further out than in a force layout
+            opts["scaling"] = {"label": {"drawThreshold": 6}}
         if d["label"] == "Task":
             opts["widthConstraint"] = {"maximum": 130}
         net.add_node(n, label=node_label(d), shape=style.shape, **opts)
@@ -339,10 +341,10 @@ def to_pyvis(view: View):
     for u, v, e in g.edges(data=True):
         grouped.setdefault((u, v, _edge_style_key(e)), []).append(e)
     for (u, v, key), edges in sorted(grouped.items()):
-        style = EDGE_STYLES[key]
+        line = EDGE_STYLES[key]
         src, dst = (v, u) if edges[0]["type"] in ("CASCADES_FROM", "RELATES_TO") else (u, v)  # drawn the way the work flows
-        opts = {"color": {"color": style.color, "highlight": "#dc2626", "hover": "#dc2626"}, "width": style.width,
-                "dashes": style.dashes, "arrows": {"to": {"enabled": style.arrow, "scaleFactor": 0.6}},
+        opts = {"color": {"color": line.color, "highlight": "#dc2626", "hover": "#dc2626"}, "width": line.width,
+                "dashes": line.dashes, "arrows": {"to": {"enabled": line.arrow, "scaleFactor": 0.6}},
                 "rel": edges[0]["type"], "skey": key, "inferred": is_inferred(edges[0]),
                 "tip": edge_tip(g, u, v, edges)}
         if edges[0]["type"] in ("CASCADES_FROM", "RELATES_TO"):  # a link between levels: its basis and evidence
@@ -451,6 +453,8 @@ def render_landing(*, departments: list[dict[str, Any]], documents: list[dict[st
 
     ``departments`` are rows of department-workload (with ``aliases`` when known), ``documents`` rows of the
     documents query, ``industries`` rows of the industries query; links are under ``base`` (the app's root path).
+    A row's ``found_by`` lists words the search found it by beyond its names (a provision's text, an alias file's
+    form), so the filter keeps it.
     """
     from urllib.parse import quote
 
@@ -461,11 +465,12 @@ def render_landing(*, departments: list[dict[str, Any]], documents: list[dict[st
         key = d["department_id"] if d["department"] in shared else d["department"]
         region = f" · {d['region']}" if d["department"] in shared and d.get("region") else ""
         deps.append(_entry(d["department"], f"{base}/viz/department/{quote(key, safe='')}",
-                           f"{d['led']} / {d['cooperated']}{region}", d.get("region"), *(d.get("aliases") or [])))
+                           f"{d['led']} / {d['cooperated']}{region}", d.get("region"), *(d.get("aliases") or []),
+                           *(d.get("found_by") or [])))
     docs = [_entry(d.get("doc_number") or d.get("title") or d["id"],
                    f"{base}/viz/document/{quote(d['id'], safe='')}",
                    " · ".join(str(x) for x in (d.get("title"), d.get("date"), f"{d.get('tasks', 0)} tasks") if x),
-                   d.get("title"), d.get("issuer"), d.get("region")) for d in documents]
+                   d.get("title"), d.get("issuer"), d.get("region"), *(d.get("found_by") or [])) for d in documents]
     inds = [_entry(d["name"], f"{base}/viz/industry/{quote(d['name'], safe='')}",
                    f"{d.get('tasks', 0)}" + (f" · in {d['parent']}" if d.get("parent") else ""), d.get("parent"),
                    *(d.get("subindustries") or [])) for d in industries]

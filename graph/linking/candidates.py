@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -112,6 +113,7 @@ class _Signals:
         self.upper_tokens = tokenize([full(u) for u in upper], tok)
         self.lower_tokens = tokenize([full(u) for u in lower], tok)
         self.upper_title_tokens = tokenize([u.title for u in upper], tok)
+        self.text: tuple[Any, Any] | None
         if weighting == "tfidf":
             self.text = _cosine_pair(self.upper_tokens, self.lower_tokens)
         else:
@@ -177,7 +179,7 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
         if not lo.stub:
             cols_of.setdefault(lo.doc_key, []).append(j)
     out: list[Candidate] = []
-    where: dict[tuple[str, str], tuple[int, int, str]] = {}  # candidate → (upper index, lower index, rule)
+    where: dict[tuple[str, str], tuple] = {}  # candidate → (upper index, lower index, rule, its signals)
     for doc in sorted(rows_of):
         reach = {k: why for k, why in scope.lower_of(doc).items() if k in cols_of}
         if not reach:
@@ -191,7 +193,8 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
         doc_rows = rows_of[doc]
         for start in range(0, len(doc_rows), block_rows):
             rows = np.array(doc_rows[start:start + block_rows])
-            score = weights.combine(signals.block(rows, cols))
+            parts = signals.block(rows, cols)
+            score = weights.combine(parts)
             # a table's own rows are explicit links: never pair a quoted task with the table that quotes it
             valid = np.array([[upper[i].source_doc != k for k in col_doc] for i in rows], dtype=bool)
             up_rank = np.array([LEVEL_RANK.get(upper[i].level or "", 9) for i in rows])
@@ -216,15 +219,15 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
                         rank += 1
                         j = int(cols[c])
                         out.append(Candidate(upper[i].id, lower[j].id, round(float(score[r, c]), 4), rank))
-                        where[(upper[i].id, lower[j].id)] = (i, j, reach[col_doc[c]])
+                        where[(upper[i].id, lower[j].id)] = (i, j, reach[col_doc[c]],
+                                                             {n: float(v[r, c]) for n, v in parts.items()})
     if select is not None:
         out = select(out)
     if not with_evidence:
         return out
     withev = []
     for c in out:
-        i, j, rule = where[(c.upper_task_id, c.lower_task_id)]
-        parts = {n: float(v[0, 0]) for n, v in signals.block(np.array([i]), np.array([j])).items()}
+        i, j, rule, parts = where[(c.upper_task_id, c.lower_task_id)]
         ev = _evidence(upper[i], lower[j], parts, signals, table, i, j)
         ev["region"] = _region_evidence(up_places[upper[i].doc_key], low_places[lower[j].doc_key], rule)
         withev.append(Candidate(c.upper_task_id, c.lower_task_id, c.score, c.rank, ev))

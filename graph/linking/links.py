@@ -104,7 +104,7 @@ def _regions(ev: dict) -> str | None:
     if not ev:
         return None
     side = lambda name, basis: f"{name or '?'} ({basis or 'unknown'})"  # noqa: E731
-    sign = {"region": " ⊃ ", "national": " ⊃ ", "implements": " ← implemented by "}.get(ev.get("rule"), " → ")
+    sign = {"region": " ⊃ ", "national": " ⊃ ", "implements": " ← implemented by "}.get(ev.get("rule") or "", " → ")
     return side(ev.get("upper"), ev.get("upper_basis")) + sign + side(ev.get("lower"), ev.get("lower_basis"))
 
 

@@ -46,7 +46,7 @@ def units_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[LinkUnit]:
         if stub:  # a quoted task: its text and targets are those of the table rows that state it
             stating = [by_id[i] for i in sorted(row.get("stated_by") or []) if i in by_id]
             texts = [r.get("text") for r in stating if r.get("text")]
-            text = texts[0].strip() if texts else ""
+            text = str(texts[0]).strip() if texts else ""
             metrics = [m for r in stating for m in r.get("metrics") or []]
         if not text and not (stub and row.get("title")):
             continue  # a heading without text says nothing to match; a quoted task has at least its title

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from policykg.ingest.normalize import compact
 from policykg.ingest.records import ExtractedDocument
@@ -105,7 +106,7 @@ def units_of(doc: ExtractedDocument, index: DocumentIndex | None = None,
     implements = tuple(sorted({index.resolve(r) for r in info.implements}
                               | {index.resolve(r.target, r.cited_as) for r in doc.references
                                  if r.kind == "IMPLEMENTS" and r.where == "header"}))
-    first_task = {}
+    first_task: dict[str, Any] = {}
     for t in doc.tasks:
         first_task.setdefault(t.number, t)
     departments: dict[str, list[str]] = {}

@@ -20,7 +20,7 @@ from typing import Any
 
 from policykg.graph.model import RELATIONSHIPS, PolicyGraph
 
-from .backend import VERSION_LABEL, Statement
+from .backend import Statement
 
 
 # relationships that are facts about the world rather than claims of one

@@ -385,7 +385,7 @@ def _table_rows(table) -> list[list[str]]:
         row: list[str] = []
         col = 0
 
-        def fill_pending() -> None:
+        def fill_pending(row: list[str]) -> None:
             nonlocal col
             while col in pending:
                 text, left = pending[col]
@@ -402,7 +402,7 @@ def _table_rows(table) -> list[list[str]]:
             cells_seen += 1
             if cells_seen > MAX_TABLE_CELLS:
                 return rows
-            fill_pending()
+            fill_pending(row)
             text = _cell_text(cell)
             rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
             row.append(text)
@@ -412,7 +412,7 @@ def _table_rows(table) -> list[list[str]]:
             for _ in range(colspan - 1):
                 row.append("")
                 col += 1
-        fill_pending()
+        fill_pending(row)
         rows.append(row)
     return rows
 

@@ -152,7 +152,7 @@ def _page_lines(page) -> tuple[list[str], int, int]:
     tables = page.find_tables() if page.rects or page.lines or page.curves else []
     boxes = [t.bbox for t in tables]
     items: list[tuple[float, int, list[str]]] = []
-    for k, table in enumerate(tables):
+    for table in tables:
         rows = [[join_wrapped((cell or "").split("\n")) for cell in row] for row in table.extract()]
         items.append((table.bbox[1], 1, rows_to_lines(rows)))
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page

@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from .console import out, err
-from .options import DataOption, StoreKind, StoreOption, open_store_or_exit
+from .options import DataOption, StoreOption, open_store_or_exit, resolving_fetch
 
 
 
@@ -50,13 +50,13 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Departments by workload, centrality in the who-works-with-whom network, departments bridging
         provincial and city tasks, tasks with no lead, targets with no owner; optionally a workload plot."""
-        from policykg.graph.analytics import analysis_report, store_fetch
+        from policykg.graph.analytics import analysis_report
 
         if plot is not None and plot.suffix.lower() not in (".svg", ".png"):
             err.print(f"[red]error:[/red] --plot must end in .svg or .png, not {plot.name!r}", highlight=False)
             raise typer.Exit(2)
         with open_store_or_exit(store, data) as st:
-            report = analysis_report(store_fetch(st), top=top, include_collective=include_collective)
+            report = analysis_report(resolving_fetch(st, store, data), top=top, include_collective=include_collective)
         if plot is not None:
             from policykg.viz.plots import missing_font_note, workload_plot
 

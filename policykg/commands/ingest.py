@@ -6,12 +6,15 @@ this module turns options into a call and the report into a table.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.table import Table
+from rich.cells import cell_len
+from rich.table import Column, Table
+from rich.text import Text
 
 from policykg.errors import PolicyKGError
 from policykg.graph.stores.writer_lock import WriterBusy
@@ -59,24 +62,55 @@ def print_report(report: IngestReport, base: Path | None = None) -> None:
     out.print(head + f"; graph {report.store}", highlight=False)
     shown = [o for o in report.outcomes if o.status not in ("unchanged",)]
     if shown:
-        table = Table("file", "read as", "status", "doc number", "provisions", "tasks", "unrecognised", "unknown",
-                      "targets", "warnings")
-        for column in table.columns[:4]:
-            column.overflow = "fold"
+        # a document by its title (the file name only when it has none): sample files are named by hashes;
+        # its number never wraps (a number cut in two cannot be searched for)
+        rows = []
         for o in shown:
             status = f"[{STATUS_STYLE.get(o.status, '')}]{o.status}[/]"
             if o.status == "duplicate":
                 status += f" of {_short(o.same_as or '', base)}"
-            table.add_row(_short(o.path, base), _format_label(o), status, o.doc_number or ("-" if o.ingested else ""),
-                          _n(o.provisions), _n(o.tasks), _n(len(o.unrecognised_clauses) if o.ingested else None),
-                          _n(len(o.unknown_departments) if o.ingested else None), _n(o.targets),
-                          _n(len(o.warnings) if o.ingested else None))
-        out.print(table)
+            counts = (o.provisions, o.tasks, len(o.unassigned), len(o.unrecognised_clauses),
+                      len(o.unknown_departments), o.targets, len(o.warnings))
+            rows.append((o.doc_number or ("-" if o.ingested else ""), o.title or _short(o.path, base),
+                         _format_label(o), status, *(_n(c if o.ingested else None) for c in counts)))
+        headers = ["doc number", "title", "read as", "status", *(h for h, _ in COLUMNS)]
+        # every column but the title as wide as its widest cell (numbers and counts are never cut); the title
+        # gets what is left and ends in … when longer (the JSON report has it whole)
+        def plain(i: int, cell: str) -> str:
+            return Text.from_markup(cell).plain if i == 3 else cell  # only the status carries markup (its colour)
+
+        widths = [max(cell_len(plain(i, str(r[i]))) for r in [headers, *rows]) for i in range(len(headers))]
+        left = out.width - (sum(widths) - widths[1]) - 3 * len(headers) - 1
+        if left < 8:  # a narrow terminal: one block per document rather than a table that cuts numbers
+            for r in rows:
+                out.print(f"{r[0]}  {r[1]}", highlight=False)
+                out.print("  " + " · ".join([r[2], r[3], *(f"{h} {c}" for h, c in zip(headers[4:], r[4:]) if c)]))
+            out.print("  " + "; ".join(f"{h}: {what}" for h, what in COLUMNS), highlight=False, style="dim")
+            _print_gaps(shown, base)
+            rows = []
+        widths[1] = max(8, min(widths[1], left))
+        table = Table(*(Column(h, no_wrap=True, width=w, justify="right" if i >= 4 else "left")
+                        for i, (h, w) in enumerate(zip(headers, widths))))
+        for r in rows:
+            table.add_row(Text(r[0]), Text(r[1], overflow="ellipsis", no_wrap=True), Text(r[2]), r[3],
+                          *(Text(c) for c in r[4:]))
+        if rows:
+            out.print(table)
+            out.print("  " + "; ".join(f"{h}: {what}" for h, what in COLUMNS), highlight=False, style="dim")
+            cut = [(r[0], r[1]) for r in rows if cell_len(r[1]) > widths[1]]
+            for number, title in cut:  # the terminal is too narrow for these titles: each in full
+                out.print(f"{number}  {title}", highlight=False)
+            _print_gaps(shown, base)
     if unchanged and unchanged == len(report.outcomes):
         out.print(f"nothing changed: all {unchanged} documents are in the store as they are "
                   f"(same content hashes, read with the same alias files and policykg)", highlight=False)
     elif unchanged:
         out.print(f"{unchanged} documents unchanged (same content hashes as in the store): skipped", highlight=False)
+    if report.nodes.get("Document"):
+        in_graph = report.nodes["Document"]
+        out.print(f"documents in the graph: {in_graph - report.stub_documents} ingested, {report.stub_documents} "
+                  f"stubs (documents the ingested ones cite or implement, known by number or title only; a stub "
+                  f"becomes a document when you ingest it)", highlight=False)
     if report.relationships or report.nodes:
         counts = Table("node label", "count", "relationship type", "count")
         node_rows, edge_rows = list(report.nodes.items()), list(report.relationships.items())
@@ -116,18 +150,66 @@ def print_report(report: IngestReport, base: Path | None = None) -> None:
     _print_summary()
 
 
+# the count columns of the report, and what each counts (printed under the table and in `ingest --help`)
+COLUMNS = (
+    ("prov", "numbered provisions"),
+    ("tasks", "provisions with a responsibility clause"),
+    ("no unit", "innermost provisions no unit is responsible for"),
+    ("unrec", "clauses naming a unit the alias files do not know, or none"),
+    ("unknown", "department names the alias files do not know (kept as written)"),
+    ("targets", "quantified goals"),
+    ("warn", "warnings"),
+)
+MAX_LISTED = 12
+
+
+def _print_gaps(outcomes: list[Outcome], base: Path | None) -> None:
+    """Per document, what it holds that the graph does not say: provisions nobody is responsible for, table
+    columns that were not read."""
+    for o in outcomes:
+        if not o.ingested or not (o.unassigned or o.ignored_columns):
+            continue
+        name = o.doc_number or o.title or _short(o.path, base)
+        if o.unassigned:
+            listed = "、".join(o.unassigned[:MAX_LISTED]) + (f" … ({len(o.unassigned)} in all)"
+                                                           if len(o.unassigned) > MAX_LISTED else "")
+            out.print(f"{name}: no responsible unit for provisions {listed}", highlight=False)
+        if o.ignored_columns:
+            out.print(f"{name}: table columns not read: {'、'.join(o.ignored_columns)}", highlight=False)
+
+
 def _n(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
+def command_name() -> str:
+    """How to call policykg from here, as the user did: `policykg` when it is on PATH, else the path they used
+    (.venv/bin/policykg from a fresh clone, where the environment is not activated)."""
+    running = Path(sys.argv[0])
+    on_path = shutil.which("policykg")
+    if running.name != "policykg" or (on_path and Path(on_path).resolve() == running.resolve()):
+        return "policykg" if on_path else f"{Path(sys.executable).name} -m policykg"
+    try:
+        return running.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(running)
+
+
 def _print_summary() -> None:
-    out.print("\nWhere to look next:\n"
-              "  policykg query                                   the query catalog\n"
-              "  policykg query department-leads -p name=市发展改革委   everything a department leads\n"
-              "  policykg query province-to-city                  provincial tasks and the city units carrying them out\n"
-              "  policykg cypher \"MATCH (t:Task) RETURN count(t)\"  your own read-only Cypher\n"
-              "  policykg extract --format table FILE             one document, provision by provision",
-              highlight=False)
+    cmd = command_name()
+    hints = [
+        ("query", "the query catalog"),
+        ("query department-leads -p name=市发展改革委", "everything a department leads"),
+        ("query province-to-city", "provincial tasks and the city units carrying them out"),
+        ('cypher "MATCH (t:Task) RETURN count(t)"', "your own read-only Cypher"),
+        ("extract --format table FILE", "one document, provision by provision"),
+    ]
+    width = max(cell_len(f"{cmd} {h}") for h, _ in hints) + 2
+    lines = [f"  {cmd} {h}{' ' * (width - cell_len(f'{cmd} {h}'))}{what}" for h, what in hints]
+    if cmd != "policykg":
+        lines.append(f"  (or `source {Path(cmd).parent.as_posix()}/activate` once, then plain `policykg …`)"
+                     if "/" in cmd else "")
+    out.print("\nWhere to look next:\n" + "\n".join(line for line in lines if line), highlight=False)
 
 
 # -- the commands ----------------------------------------------------------------------------------
@@ -163,7 +245,14 @@ def register(app: typer.Typer) -> None:
         no_store: Annotated[bool, typer.Option("--no-store", help="only extract and build the graph in memory")]
         = False,
     ) -> None:
-        """Ingest documents (the bundled sample corpus by default) into the graph store and report on each."""
+        """Ingest documents (the bundled sample corpus by default) into the graph store and report on each.
+
+        The report has one row per document read: its title and number, how it was read, what happened to it
+        (new, replaced, reread, unchanged, duplicate, failed) and counts: prov (numbered provisions), tasks
+        (provisions with a responsibility clause), no unit (innermost provisions no unit is responsible for),
+        unrec (clauses naming a unit the alias files do not know, or none), unknown (department names the
+        alias files do not know, kept as written), targets (quantified goals), warn (warnings). Below it: the provisions without a responsible unit and the table columns not read,
+        per document; how many documents in the graph are ingested and how many are stubs of cited ones."""
         from policykg.ingest.readers.folders import select
 
         from policykg.corpus import sample_corpus_dir, sample_corpus_files

@@ -8,7 +8,7 @@ from rich.table import Table
 
 from policykg.graph.linking.links import MIN_SCORE, TOP_K
 
-from .options import DataOption, StoreKind, StoreOption, open_store_or_exit, out
+from .options import DataOption, StoreOption, open_store_or_exit, out
 
 
 def register(app: typer.Typer) -> None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 from typing import Annotated, Optional
 
 import typer
-from rich.table import Table
+from rich.table import Column, Table
 
 from policykg.graph.stores.errors import StoreError
 from policykg.queries.catalog import CatalogError, get_query, load_catalog
 
 from .console import err, out
-from .options import DataOption, FormatOption, OutputFormat, StoreOption, open_store_or_exit, print_rows, settings_for
+from .options import (DataOption, FormatOption, OutputFormat, StoreOption, layout_for, open_store_or_exit, print_rows,
+                      resolver_for, settings_for)
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
@@ -32,36 +33,60 @@ def register(app: typer.Typer) -> None:
         name: Annotated[Optional[str], typer.Argument(help="a catalog query; omit to list them")] = None,
         param: Annotated[list[str], typer.Option("--param", "-p", help="key=value, repeatable")] = [],
         fmt: FormatOption = OutputFormat.table,
+        columns: Annotated[Optional[str], typer.Option(
+            "--columns", "-c", help="comma-separated columns to print, or 'all' (default: the query's usual ones)")] = None,
+        vertical: Annotated[bool, typer.Option("--vertical", help="one record per block instead of a table")] = False,
+        limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="print at most this many rows")] = None,
+        everything: Annotated[bool, typer.Option("--all", help="also list the queries policykg uses internally "
+                                                              "(views, analytics, the linker)")] = False,
         store: StoreOption = None,
         data: DataOption = None,
     ) -> None:
-        """Run a query from the catalog (queries/*.cypher)."""
+        """Run a query from the catalog (queries/*.cypher).
+
+        A table shows the query's usual columns (`policykg query NAME --columns all` for every one), keeps ids and
+        document numbers whole, and turns into one record per block when it cannot fit the terminal."""
         if name is None:
-            table = Table("query", "parameters", "description")
+            table = Table("parameters", "description")
+            table.columns.insert(0, Column("query", no_wrap=True))  # a name to type: never cut
             for q in load_catalog().values():
+                if q.internal and not everything:
+                    continue
                 table.add_row(q.name, ", ".join(f"{p.name}{'' if p.required else '?'}: {p.type}" for p in q.params),
                               q.description)
             out.print(table)
+            if not everything:
+                out.print("internal queries (views, analytics, the linker) are left out: --all lists them",
+                          highlight=False)
             return
         try:
             q = get_query(name)
-            bound = q.bind(_params(param))
+            given = _params(param)
+            q.bind(given)
+            layout = layout_for(q, columns, fmt)
         except CatalogError as exc:
             err.print(f"[red]error:[/red] {exc}", highlight=False)
             raise typer.Exit(2) from exc
         with open_store_or_exit(store, data) as st:
             try:
+                bound = q.bind(resolver_for(st, store, data).params(q, given))
+            except CatalogError as exc:  # an unknown name (with suggestions) or an ambiguous one (with candidates)
+                err.print(f"[red]error:[/red] {exc}", highlight=False)
+                raise typer.Exit(2) from exc
+            try:
                 result = st.read(q.text, bound)
             except StoreError as exc:
                 err.print(f"[red]error:[/red] {exc}", highlight=False)
                 raise typer.Exit(1) from exc
-        print_rows(result.columns, result.rows, fmt, result.truncated)
+        rows = result.rows[:limit] if limit else result.rows
+        print_rows(result.columns, rows, fmt, result.truncated, layout, vertical, total=len(result.rows))
 
     @app.command()
     def cypher(
         text: Annotated[str, typer.Argument(help="a read-only Cypher query")],
         param: Annotated[list[str], typer.Option("--param", "-p", help="key=value, repeatable (strings)")] = [],
         fmt: FormatOption = OutputFormat.table,
+        vertical: Annotated[bool, typer.Option("--vertical", help="one record per block instead of a table")] = False,
         timeout_ms: Annotated[Optional[int], typer.Option(help="time budget")] = None,
         row_cap: Annotated[Optional[int], typer.Option(help="at most this many rows")] = None,
         store: StoreOption = None,
@@ -74,7 +99,7 @@ def register(app: typer.Typer) -> None:
             except StoreError as exc:
                 err.print(f"[red]error:[/red] {exc}", highlight=False)
                 raise typer.Exit(1) from exc
-        print_rows(result.columns, result.rows, fmt, result.truncated)
+        print_rows(result.columns, result.rows, fmt, result.truncated, vertical=vertical)
 
     @store_app.command("status")
     def store_status(data: DataOption = None) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from .console import out, err
-from .options import DataOption, StoreKind, StoreOption, open_store_or_exit
+from .options import DataOption, StoreKind, StoreOption, open_store_or_exit, resolving_fetch
 
 
 OutputOption = Annotated[Optional[Path], typer.Option(
@@ -24,12 +24,14 @@ def _default_name(kind: str, key: str | None) -> Path:
 
 def _write(kind: str, key: str | None, output: Path | None, store: StoreKind | None, data: Path | None, limit: int,
            **options) -> None:
-    from policykg.viz import AmbiguousName, ViewNotFound, build_view, render_html, store_fetch
+    from policykg.queries.catalog import CatalogError
+    from policykg.viz import AmbiguousName, ViewNotFound, build_view, render_html
 
     with open_store_or_exit(store, data) as st:
         try:
-            view = build_view(kind, store_fetch(st), key, limit=limit, **options)
-        except (ViewNotFound, AmbiguousName) as exc:
+            # names resolved as `policykg query` resolves them: unknown → did you mean, ambiguous → the candidates
+            view = build_view(kind, resolving_fetch(st, store, data), key, limit=limit, **options)
+        except (ViewNotFound, AmbiguousName, CatalogError) as exc:
             err.print(f"[red]error:[/red] {exc}", highlight=False)
             raise typer.Exit(1) from exc
     target = output or _default_name(kind, key)

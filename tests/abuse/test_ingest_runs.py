@@ -128,8 +128,20 @@ def test_bidirectional_overrides_are_stripped_from_what_is_extracted(corpus_file
 def test_provision_numbers_past_999_keep_their_own_number():
     from policykg.ingest.extract import extract_bytes
 
-    head = "菏泽市人民政府办公室\n菏政办字〔2099〕9号\n菏泽市人民政府办公室关于印发测试工作方案的通知\n各县区人民政府：\n一、重点任务\n"
+    head = ("菏泽市人民政府办公室\n菏政办字〔2099〕9号\n菏泽市人民政府办公室关于印发测试工作方案的通知\n"
+            "各县区人民政府：\n一、重点任务\n")
     body = "".join(f"{i}. 推进第{i}项工作。（牵头单位：市科技局）\n" for i in range(1, 1006))
     doc = extract_bytes((head + body + "菏泽市人民政府办公室\n2099年1月1日\n").encode(), "t.txt")
     numbers = [t.number for t in doc.tasks]
     assert numbers[-6:] == [f"一/{i}" for i in range(1000, 1006)] and len(set(numbers)) == 1005
+
+
+def test_a_version_does_not_keep_the_server_side_absolute_path(tmp_path, data, corpus_files):
+    from policykg.graph.stores.factory import embedded_store
+
+    folder = tmp_path / "secret-place" / "d"
+    folder.mkdir(parents=True)
+    shutil.copy(corpus_files[0], folder / "a.txt")
+    assert runner.invoke(app, ["ingest", str(folder)]).exit_code == 0
+    paths = [r["path"] for r in embedded_store(data).rows("MATCH (v:DocumentVersion) RETURN v.path AS path")]
+    assert paths == ["d/a.txt"]

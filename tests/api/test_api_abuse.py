@@ -200,3 +200,23 @@ def test_one_client_may_run_only_a_few_expensive_requests_at_once():
 
     refused, other, first, later = asyncio.run(scenario())
     assert refused == 429 and other == 200 and first == [200, 200] and later == 200
+
+
+def test_a_query_whose_client_left_while_queued_never_reaches_the_engine(loaded_store, monkeypatch):
+    import pytest
+
+    from policykg.api.runner import ClientGone, QueryRunner
+    from policykg.api.store_access import StoreHolder
+
+    runner = QueryRunner(StoreHolder(loaded_store), Settings(cypher_lanes=1))
+    asked = []
+    monkeypatch.setattr(loaded_store, "read_public", lambda *a, **k: asked.append(a))
+    assert runner._cypher_lanes.acquire(timeout=1)  # another query holds the only lane
+    try:
+        with pytest.raises(ClientGone):
+            runner.read("RETURN 1 AS x", {}, timeout_ms=10_000, row_cap=1, client_gone=lambda: True)
+    finally:
+        runner._cypher_lanes.release()
+    assert asked == []
+    runner.read("RETURN 1 AS x", {}, timeout_ms=10_000, row_cap=1, client_gone=lambda: True)  # a free lane: runs
+    assert len(asked) == 1

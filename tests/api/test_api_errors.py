@@ -171,10 +171,16 @@ def test_ambiguous_department_is_409_until_the_region_says_which(write_client, a
     assert write_client.post("/documents", files={"file": ("003.txt", heze)},
                              headers={"X-API-Key": "test-key-0123456789"}).status_code == 201
     body = assert_problem(write_client.get("/departments/市发展改革委"), 409, "region")
-    assert sorted(body["candidates"]) == ["dept:370800:市发展改革委", "dept:371700:市发展改革委"]
+    # each candidate is a name that picks one department: the short name with its region in front
+    assert sorted(body["candidates"]) == ["济宁市发展改革委", "菏泽市发展改革委"]
+    full = write_client.get("/departments/济宁市发展改革委").json()
+    assert full["id"] == "dept:370800:市发展改革委" and full["resolution"] == "region"
     jining = write_client.get("/departments/市发展改革委", params={"region": "济宁市"}).json()
     assert jining["id"] == "dept:370800:市发展改革委" and jining["leads"] == 1
     tasks = write_client.get("/departments/市发展改革委/tasks", params={"region": "济宁市"}).json()
     assert [t["number"] for t in tasks["items"]] == ["一/(一)"]
-    # a filter by name matches the name in every region
-    assert write_client.get("/targets", params={"department": "市发展改革委", "year": 2025}).json()["total"] >= 1
+    assert [t["number"] for t in write_client.get("/departments/济宁市发展改革委/tasks").json()["items"]] == ["一/(一)"]
+    # a filter is resolved the same way: the short name is ambiguous, the full one is not
+    assert_problem(write_client.get("/targets", params={"department": "市发展改革委", "year": 2025}), 409, "菏泽市发展改革委")
+    heze_targets = write_client.get("/targets", params={"department": "菏泽市发展改革委", "limit": 1000}).json()
+    assert heze_targets["total"] >= 1 and all(t["doc_id"] != "doc:济政办字〔2024〕9号" for t in heze_targets["items"])

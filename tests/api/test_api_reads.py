@@ -186,8 +186,9 @@ def test_mapping_filters(client):
     one = client.get("/mapping/province-to-city", params={"task": CASCADE_TASK, "min_score": 0.9}).json()
     assert [r["city_task"] for r in one["items"]] == ["一/1"]
     assert client.get("/mapping/province-to-city", params={"task": "培育"}).json()["total"] == 0
-    assert client.get("/mapping/province-to-city", params={"city": "济南市"}).json()["total"] == 0
-    assert client.get("/mapping/province-to-city", params={"document": "没有这个文件"}).json()["items"] == []
+    unknown_city = client.get("/mapping/province-to-city", params={"city": "济南市"})  # no document of that city
+    assert unknown_city.status_code == 404 and "济南市" in unknown_city.json()["detail"]
+    assert client.get("/mapping/province-to-city", params={"document": "没有这个文件"}).status_code == 404
 
 
 def test_targets(client):
@@ -222,8 +223,8 @@ def test_industries_and_their_tasks(client):
 
 def test_search(client):
     hits = all_items(client, "/search", q="工业互联网平台")
-    assert {h["task_id"] for h in hits} == {f"task:{PROVINCIAL}:2", QUOTED, ROW}
-    assert all("工业互联网平台" in (h["text"] or "") + (h["title"] or "") for h in hits)
+    assert {h["id"] for h in hits if h["kind"] == "task"} == {f"task:{PROVINCIAL}:2", QUOTED, ROW}
+    assert all("工业互联网平台" in (h["snippet"] or "") + (h["label"] or "") for h in hits if h["kind"] == "task")
     assert client.get("/search", params={"q": "没有这个词语"}).json()["total"] == 0
 
 

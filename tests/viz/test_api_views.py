@@ -146,3 +146,16 @@ def test_analytics_answer_a_browser_with_pages(viz_client):
     assert viz_client.get("/analytics/workload", params={"top": 3}).json()[0]["department"] == "市发展改革委"
     landing = viz_client.get("/viz").text
     assert '<a href="/analytics">analytics</a>' in landing
+
+
+def test_landing_search_is_the_api_search(viz_client):
+    """The landing page's box finds what GET /search finds: documents by the words of their provisions, every
+    department an alias file's short form stands for."""
+    hits = viz_client.get("/search", params={"q": "光伏", "limit": 1000}).json()["items"]
+    numbers = {h["doc_number"] for h in hits if h["doc_number"]}
+    assert numbers
+    html = viz_client.get("/viz", params={"q": "光伏"}).text
+    for number in numbers:
+        assert number in html
+    both = viz_client.get("/viz", params={"q": "发改委"}).text
+    assert ">市发展改革委<" in both and ">省发展改革委<" in both

@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from policykg.cli import app
+from policykg.viz.plots import system_cjk_fonts
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def test_viz_department_writes_a_standalone_page(cli, tmp_path, gold_expectation
 
 
 @pytest.mark.parametrize("args", [("document", "菏政办字〔2023〕13号"), ("cascade",), ("cascade", "--min-score", "0.9"),
-                                  ("industry", "现代物流")])
+                                  ("industry", "现代物流"), ("task", "task:菏政办字〔2024〕7号:四/(五)")])
 def test_viz_other_views(cli, tmp_path, args):
     out = tmp_path / "view.html"
     r = cli("viz", *args, "-o", str(out))
@@ -64,3 +65,5 @@ def test_analyse(cli, tmp_path):
     png = tmp_path / "workload.png"
     assert cli("analyse", "--plot", str(png)).exit_code == 0 and png.read_bytes().startswith(b"\x89PNG")
     assert cli("analyse", "--plot", str(tmp_path / "w.pdf")).exit_code == 2
+    if system_cjk_fonts():  # a CJK font is installed: no advice to install one
+        assert "fonts-noto-cjk" not in js.stderr

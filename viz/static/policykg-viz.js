@@ -399,6 +399,7 @@
       finish("empty");
       return;
     }
+    state.setupMs = Math.round(performance.now() - started);  // data read, panel, table and tools ready
     var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
     state.network = network;
     // a white ground, so an exported PNG is not transparent
