@@ -11,15 +11,15 @@ from __future__ import annotations
 import base64
 import re
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from policykg.graph.build import build_graph
 from policykg.graph.ids import document_id, document_key, titles_of
-from policykg.graph.model import NODE_LABELS
-from policykg.graph.stores.backend import ReadResult, StoreBackend
+from policykg.graph.model import NODE_LABELS, PolicyGraph
+from policykg.graph.stores.backend import ReadResult, Statement, StoreBackend
 from policykg.graph.stores.cypher_admission import admit, push_down_limit
 from policykg.graph.stores.cypher_guard import refuse_writes
 from policykg.graph.stores.loading import (
@@ -205,20 +205,19 @@ class GraphStore:
         current = self.rows("MATCH (v:DocumentVersion) WHERE v.doc_id = $id AND v.current = true "
                             "RETURN v.id AS id, v.content_hash AS hash", {"id": did})
         subgraph = build_graph([doc], known_documents=known)
-        statements = document_statements(subgraph, did, doc.document.doc_number, titles_of(doc.document.title))
         at = source.ingested_at or now_utc()
         same = next((c["id"] for c in current if c["hash"] == doc.content_hash), None)
         document_props = {"extractor": source.extractor}
         if same is not None:
             vid, previous = same, None
-            statements += same_version_statements(did, vid, {
+            versioning = same_version_statements(did, vid, {
                 "extractor": source.extractor, "reread_at": at, "path": source.path, "file_hash": source.file_hash,
                 "file": doc.file, "format": source.format, "encoding": source.encoding or doc.encoding,
                 **({"text_z": pack_text(source.text)} if source.text is not None else {})}, document_props)
         else:
             vid = version_id(did, doc.content_hash, at)
             previous = current[0]["id"] if current else None
-            statements += new_version_statements(did, vid, {
+            versioning = new_version_statements(did, vid, {
                 "doc_id": did, "doc_number": doc.document.doc_number, "title": doc.document.title,
                 "content_hash": doc.content_hash, "ingested_at": at, "file": doc.file, "path": source.path,
                 "file_hash": source.file_hash, "format": source.format, "encoding": source.encoding or doc.encoding,
@@ -226,9 +225,22 @@ class GraphStore:
                 "provisions": len(doc.provisions), "tasks": len(doc.tasks), "targets": len(doc.targets),
                 "text_z": pack_text(source.text) if source.text is not None else None,
                 "previous": previous}, {**document_props, "version": vid, "ingested_at": at})
-        self.backend.write_atomic(statements)
-        return LoadReport(did, len(subgraph.nodes), len(subgraph.edges), len(statements), replaced,
+        written = self.load_graph(subgraph, did, doc.document.doc_number, titles_of(doc.document.title),
+                                  then=versioning)
+        return LoadReport(did, len(subgraph.nodes), len(subgraph.edges), written, replaced,
                           version=vid, previous_version=previous, new_version=same is None)
+
+    def load_graph(self, graph: PolicyGraph, doc_id: str, number: str | None, titles: list[str], *,
+                   then: Sequence[Statement] = ()) -> int:
+        """Write the finished subgraph of the document ``doc_id``, replacing what it held before; all or nothing.
+
+        The writer is handed a graph and does not care how it was made: ``load_document`` builds it from an
+        extraction, the test fixture by hand. ``then`` runs in the same atomic write (the version records).
+        Returns how many statements were written.
+        """
+        statements = document_statements(graph, doc_id, number, titles) + list(then)
+        self.backend.write_atomic(statements)
+        return len(statements)
 
     # -- versions -----------------------------------------------------------------------
     def stored_state(self) -> StoredState:

@@ -7,7 +7,7 @@
 // column: shared_tasks -- number of tasks both work on
 MATCH (a:Department)-[:LEADS|COOPERATES_ON]->(t:Task)<-[:LEADS|COOPERATES_ON]-(b:Department)
 WHERE a.id < b.id AND NOT coalesce(a.collective, false) AND NOT coalesce(b.collective, false)
-  AND ($name IS NULL OR $name IN [a.name, b.name] OR $name IN coalesce(a.aliases, []) + coalesce(b.aliases, []))
+  AND ($name IS NULL OR $name IN [a.name, b.name] OR $name IN (coalesce(a.aliases, []) + coalesce(b.aliases, [])))
 RETURN a.name AS department_a, b.name AS department_b, count(DISTINCT t) AS shared_tasks
 ORDER BY shared_tasks DESC, department_a, department_b
 LIMIT $limit

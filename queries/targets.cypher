@@ -27,7 +27,9 @@ MATCH (g:Target)
 WHERE ($year IS NULL OR g.year = $year)
   AND ($scope IS NULL OR g.scope = $scope OR g.scope_level = $scope)
 OPTIONAL MATCH (t:Task)-[:HAS_TARGET]->(g)
-OPTIONAL MATCH (o:Task {id: coalesce(g.owner_task, t.id)})
+// through a WITH: FalkorDB 4.16 cannot evaluate a null OPTIONAL MATCH variable inside a node's property map
+WITH g, t, coalesce(g.owner_task, t.id) AS owner_id
+OPTIONAL MATCH (o:Task {id: owner_id})
 OPTIONAL MATCH (doc:Document {id: g.doc_id})
 WITH g, t, o, doc,
      CASE WHEN o IS NULL THEN [] ELSE [(ld:Department)-[:LEADS]->(o) | ld] END AS leaders,

@@ -22,7 +22,9 @@ MATCH (g:Target)
 WHERE ($year IS NULL OR g.year = $year)
   AND ($scope IS NULL OR g.scope = $scope OR g.scope_level = $scope)
 OPTIONAL MATCH (s:Task)-[:HAS_TARGET]->(g)
-OPTIONAL MATCH (t:Task {id: coalesce(g.owner_task, s.id)})
+// through a WITH: FalkorDB 4.16 cannot evaluate a null OPTIONAL MATCH variable inside a node's property map
+WITH g, s, coalesce(g.owner_task, s.id) AS owner_id
+OPTIONAL MATCH (t:Task {id: owner_id})
 OPTIONAL MATCH (doc:Document {id: g.doc_id})
 WITH g, t, doc
 WHERE ($document IS NULL OR doc.id = $document OR doc.doc_number = $document)

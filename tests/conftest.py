@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled sample corpus, its gold annotations, and its extraction."""
+"""Shared fixtures: the hand-built graph store; the bundled sample corpus, its gold annotations and its extraction."""
 from __future__ import annotations
 
 import json
@@ -45,6 +45,22 @@ def loaded_store(tmp_path_factory, extracted):
     store = embedded_store(tmp_path_factory.mktemp("policykg-data"))
     for doc in extracted.values():
         store.load_document(doc)
+    yield store
+    store.backend.server.stop(force=True)
+
+
+@pytest.fixture(scope="session")
+def fixture_store(tmp_path_factory):
+    """The embedded store in its own data dir, holding the hand-built graph of ``tests/fixtures/graph.py`` only.
+
+    Query, API and view tests run on it: what they expect follows from that graph, not from extraction.
+    """
+    from policykg.graph.stores.factory import embedded_store
+
+    from .fixtures.graph import load_fixture
+
+    store = embedded_store(tmp_path_factory.mktemp("policykg-fixture"))
+    load_fixture(store)
     yield store
     store.backend.server.stop(force=True)
 

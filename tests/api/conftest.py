@@ -46,6 +46,13 @@ def client(app) -> Iterator[TestClient]:
         yield c
 
 
+@pytest.fixture(scope="session")
+def fixture_client(fixture_store) -> Iterator[TestClient]:
+    """The API over the hand-built graph of ``tests/fixtures/graph.py`` (writes disabled): the read tests' client."""
+    with TestClient(create_app(fixture_store, Settings())) as c:
+        yield c
+
+
 @pytest.fixture
 def make_client():
     """A client over any store with any settings (closed after the test)."""

@@ -1,0 +1,63 @@
+"""The whole path, once: the sample corpus is extracted, loaded into the embedded store, asked through the catalog
+and through the API, and both answer what the gold files say for the headline questions.
+
+Everything else about the queries and the API is tested on the hand-built graph (``tests/fixtures/graph.py``), so
+this is the only place where an extraction change and a query change meet.
+"""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from policykg.api import create_app
+from policykg.queries.catalog import get_query
+from policykg.settings import Settings
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # newer Starlette warns about its TestClient's httpx; it works the same
+    from fastapi.testclient import TestClient
+
+PROVINCIAL = "山东省县域经济高质量发展三年行动方案"
+
+
+@pytest.fixture(scope="module")
+def api(loaded_store):
+    with TestClient(create_app(loaded_store, Settings())) as c:
+        yield c
+
+
+def catalog(store, query, /, **params):
+    q = get_query(query)
+    return store.rows(q.text, q.bind(params))
+
+
+def every_item(api, url, **params):
+    items, offset = [], 0
+    while True:
+        page = api.get(url, params={**params, "offset": offset, "limit": 50}).json()
+        items += page["items"]
+        offset += 50
+        if offset >= page["total"]:
+            return items
+
+
+def test_everything_the_city_development_commission_leads(loaded_store, api, city_gold_tasks):
+    expected = {(doc, number) for doc, number, leads, _ in city_gold_tasks if "市发展改革委" in leads}
+    rows = catalog(loaded_store, "department-leads", name="市发展改革委")
+    assert {(r["doc_number"], r["number"]) for r in rows if r["doc_number"]} == expected
+    answered = every_item(api, "/departments/市发展改革委/tasks", role="lead")
+    assert [r["task_id"] for r in answered] == [r["task_id"] for r in rows]
+
+
+def test_the_province_to_city_table(loaded_store, api, assert_mapping_is_the_table):
+    assert_mapping_is_the_table(catalog(loaded_store, "province-to-city", document=PROVINCIAL))
+    answered = every_item(api, "/mapping/province-to-city", document=PROVINCIAL)
+    assert_mapping_is_the_table(answered)
+    assert {r["city_document"] for r in answered} == {"菏政办字〔2023〕56号"}
+
+
+def test_every_document_is_listed_with_its_tasks(api, gold):
+    docs = every_item(api, "/documents")
+    assert {d["doc_number"]: d["tasks"] for d in docs} == {
+        g["document"]["doc_number"]: len(g["tasks"]) for g in gold.values()}
