@@ -432,7 +432,7 @@ class _Numbering:
         for k in range(8, -1, -1):
             token = f"%{k + 1}"
             if token in label:
-                lvl = levels.get(k)
+                lvl = found.get(k)
                 value = counters.get(k, lvl.start if lvl else 1)
                 fmt = "decimal" if (level.legal and lvl is not None) else (lvl.fmt if lvl else "decimal")
                 label = label.replace(token, format_number(value, fmt))
