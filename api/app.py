@@ -11,14 +11,25 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 
 from policykg.graph.repository import GraphStore
+from policykg.settings import Settings
 
+from . import (
+    routes_cypher,
+    routes_departments,
+    routes_documents,
+    routes_health,
+    routes_industries,
+    routes_mapping,
+    routes_queries,
+    routes_search,
+    routes_targets,
+    routes_tasks,
+    routes_upload,
+)
 from .guards import ClientLimit, HostAllowList, SecurityHeaders
 from .middleware import BodyLimit, RequestLog
 from .problems import ApiProblem, Problem, install_handlers
-from . import (routes_cypher, routes_departments, routes_documents, routes_health, routes_industries, routes_mapping,
-               routes_queries, routes_search, routes_targets, routes_tasks, routes_upload)
 from .runner import QueryRunner
-from policykg.settings import Settings
 from .store_access import StoreHolder
 
 log = logging.getLogger("policykg.api")

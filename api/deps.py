@@ -9,8 +9,9 @@ from fastapi import Depends, Query, Request
 from pydantic import BaseModel, Field, model_validator
 from starlette.datastructures import URL
 
-from .runner import DEFAULT_PAGE_SIZE, MAX_OFFSET, MAX_PAGE_SIZE, PageResult, QueryRunner
 from policykg.settings import Settings
+
+from .runner import DEFAULT_PAGE_SIZE, MAX_OFFSET, MAX_PAGE_SIZE, PageResult, QueryRunner
 
 
 def _runner(request: Request) -> QueryRunner:

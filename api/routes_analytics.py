@@ -11,12 +11,19 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from policykg.graph.analytics import (analysis_report, bridging_departments, centrality_table, collaboration_graph,
-                             unled_tasks, unowned_targets, workload)
+from policykg.graph.analytics import (
+    analysis_report,
+    bridging_departments,
+    centrality_table,
+    collaboration_graph,
+    unled_tasks,
+    unowned_targets,
+    workload,
+)
 
 from .deps import Runner
-from .routes_departments import Level
 from .problems import problem_responses, wants_html
+from .routes_departments import Level
 
 router = APIRouter(tags=["analytics"])
 

@@ -11,9 +11,9 @@ from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request, Security
-from fastapi.security import APIKeyHeader
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
+from fastapi.security import APIKeyHeader
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.datastructures import UploadFile
 

@@ -18,9 +18,9 @@ from policykg.viz.graphs import DEFAULT_NODE_LIMIT
 from policykg.viz.render import network_data, render_html, render_landing
 
 from .deps import Runner
-from .routes_mapping import Basis, LinkType
 from .problems import ApiProblem, problem_responses
 from .resolve import find_department
+from .routes_mapping import Basis, LinkType
 
 router = APIRouter(tags=["views"])
 

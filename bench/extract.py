@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import time
 
-from policykg.ingest.extract import extract_bytes
 from policykg.corpus import sample_corpus_files
+from policykg.ingest.extract import extract_bytes
 
 
 def main() -> None:

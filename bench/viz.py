@@ -29,11 +29,10 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-
+from policykg.corpus import sample_corpus_files
 from policykg.graph.analytics import store_fetch
 from policykg.graph.stores.factory import embedded_store
 from policykg.ingest.extract import extract_file
-from policykg.corpus import sample_corpus_files
 from policykg.viz import ViewNotFound, build_view, render_html
 from policykg.viz.browser import browser_context, missing_browser_reason, serve, wait_for_network
 

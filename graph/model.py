@@ -7,11 +7,12 @@ back to a sentence.
 """
 from __future__ import annotations
 
-from policykg.errors import PolicyKGError
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+
+from policykg.errors import PolicyKGError
 
 NODE_LABELS = ("Province", "City", "County", "Department", "Document", "Task", "Target", "Industry")
 REGION_LABELS = ("Province", "City", "County")

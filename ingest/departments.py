@@ -6,11 +6,11 @@ written and reported, never dropped.
 """
 from __future__ import annotations
 
-from importlib import resources
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from .clause_words import clause_words

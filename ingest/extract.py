@@ -16,7 +16,6 @@ from .clauses import COOPERATE, LEAD, DocumentRules, UnitMention, document_rules
 from .departments import Department, DepartmentCatalog, default_catalog, level_prefix
 from .industries import from_enumerations, from_outline, merge
 from .metadata import read_metadata
-from .references import reference_records
 from .normalize import CleanText, clean_document, compact, rewrite
 from .outline import Outline, Provision, build_outline
 from .reading import DecodedText, ReadError, decode, read_text_file
@@ -31,6 +30,7 @@ from .records import (
     TaskRecord,
     UnitRef,
 )
+from .references import reference_records
 from .regions import Region
 from .tables import Table, find_tables
 from .target_scope import deadline_in_clause, deadline_year, scope_of

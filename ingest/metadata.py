@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .clause_words import clause_words
+from .document_region import document_region
 from .normalize import DOC_KIND, MARKER, compact
 from .numerals import DATE_PATTERN, parse_date
-from .document_region import document_region
 from .regions import Region, region_index
 
 # 菏政办字〔2024〕7号, 鲁服务业办〔2025〕4号, 菏政办字 [2023] 56号, 国发〔2022〕18号

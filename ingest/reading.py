@@ -6,9 +6,10 @@ superset of GBK and GB2312); charset-normalizer is asked only when both fail.
 """
 from __future__ import annotations
 
-from policykg.errors import PolicyKGError
 from dataclasses import dataclass
 from pathlib import Path
+
+from policykg.errors import PolicyKGError
 
 
 class ReadError(PolicyKGError):

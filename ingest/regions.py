@@ -7,10 +7,10 @@ document's level.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 from dataclasses import dataclass
 from functools import lru_cache
-import importlib.util
 from pathlib import Path
 
 LEVELS = ("province", "city", "county")

@@ -18,14 +18,15 @@ the CLI (``policykg query --help``), the API's OpenAPI schema and the tests
 """
 from __future__ import annotations
 
-from policykg.errors import PolicyKGError
-from importlib import resources
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
+
+from policykg.errors import PolicyKGError
 
 CATALOG_DIR = Path(str(resources.files("policykg.queries")))
 _PARAM = re.compile(

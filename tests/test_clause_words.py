@@ -9,7 +9,7 @@ from policykg.ingest import clause_words as cw
 from policykg.ingest.clauses import parse_clause
 from policykg.ingest.departments import default_catalog
 from policykg.ingest.normalize import clean_document
-from policykg.ingest.tables import classify_header, Cell
+from policykg.ingest.tables import Cell, classify_header
 
 
 def data() -> dict:

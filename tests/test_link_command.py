@@ -8,8 +8,8 @@ import random
 import pytest
 from typer.testing import CliRunner
 
-from policykg.graph.stores.factory import embedded_store
 from policykg.cli import app
+from policykg.graph.stores.factory import embedded_store
 from policykg.queries.catalog import get_query
 
 

@@ -6,8 +6,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from policykg.graph.stores.errors import QueryTimeout, ReadOnlyViolation
 from policykg.cli import app
+from policykg.graph.stores.errors import QueryTimeout, ReadOnlyViolation
 
 WRITES = [
     "CREATE (n:Task {id: 'x'}) RETURN n",

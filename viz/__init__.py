@@ -6,8 +6,18 @@ it with vis-network (the copy pyvis ships, inlined or served by policykg).
 """
 from __future__ import annotations
 
-from .graphs import (DEFAULT_NODE_LIMIT, VIEW_KINDS, AmbiguousName, Fetch, View, ViewNotFound, build_view, collapse,
-                     rows_to_graph, store_fetch)
+from .graphs import (
+                     DEFAULT_NODE_LIMIT,
+                     VIEW_KINDS,
+                     AmbiguousName,
+                     Fetch,
+                     View,
+                     ViewNotFound,
+                     build_view,
+                     collapse,
+                     rows_to_graph,
+                     store_fetch,
+)
 from .render import render_html
 
 __all__ = ["DEFAULT_NODE_LIMIT", "VIEW_KINDS", "AmbiguousName", "Fetch", "View", "ViewNotFound", "build_view",

@@ -8,10 +8,11 @@ under ``/viz/static/`` (the API).
 """
 from __future__ import annotations
 
-from policykg.errors import PolicyKGError
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from policykg.errors import PolicyKGError
 
 VIS_VERSION = "9.1.2"
 

@@ -15,13 +15,13 @@ query runner (with its budget and error mapping).
 """
 from __future__ import annotations
 
-from policykg.errors import PolicyKGError
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
+from policykg.errors import PolicyKGError
 from policykg.graph.analytics import Fetch, store_fetch  # noqa: F401 - store_fetch is part of this module's interface
 
 from .collapse import collapse, summary

@@ -34,7 +34,6 @@ import numpy as np
 from scipy import sparse
 
 from policykg.ingest.records import ExtractedDocument
-
 from policykg.ingest.regions import region_index
 
 from .counterparts import CounterpartTable, default_table

@@ -8,13 +8,13 @@ aliases of ``[lines]``; ``[[pair]]`` entries add counterparts the names do not s
 """
 from __future__ import annotations
 
-from importlib import resources
 import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 DATA_FILE = Path(str(resources.files("policykg.graph.linking").joinpath("data", "counterparts.toml")))

@@ -22,7 +22,6 @@ from policykg.graph.model import RELATIONSHIPS, PolicyGraph
 
 from .backend import Statement
 
-
 # relationships that are facts about the world rather than claims of one
 # document: merged, never removed with a document
 STRUCTURAL = {"IN_REGION", "BELONGS_TO", "COVERS", "SUBINDUSTRY_OF"}

@@ -10,9 +10,8 @@ from typing import Annotated, Any, Optional
 import typer
 from rich.table import Table
 
-from .console import out, err
+from .console import err, out
 from .options import DataOption, StoreOption, open_store_or_exit, resolving_fetch
-
 
 
 class AnalyseFormat(str, Enum):

@@ -216,8 +216,14 @@ def _print_summary() -> None:
 
 
 def _progress(total: int):
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                               TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     return Progress(TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     TimeRemainingColumn(), TextColumn("{task.description}"), console=err, transient=True,
@@ -253,9 +259,8 @@ def register(app: typer.Typer) -> None:
         unrec (clauses naming a unit the alias files do not know, or none), unknown (department names the
         alias files do not know, kept as written), targets (quantified goals), warn (warnings). Below it: the provisions without a responsible unit and the table columns not read,
         per document; how many documents in the graph are ingested and how many are stubs of cited ones."""
-        from policykg.ingest.readers.folders import select
-
         from policykg.corpus import sample_corpus_dir, sample_corpus_files
+        from policykg.ingest.readers.folders import select
 
         if paths:
             selection = select(list(paths), tuple(include), tuple(exclude), recursive)

@@ -10,8 +10,17 @@ from policykg.graph.stores.errors import StoreError
 from policykg.queries.catalog import CatalogError, get_query, load_catalog
 
 from .console import err, out
-from .options import (DataOption, FormatOption, OutputFormat, StoreOption, layout_for, open_store_or_exit, print_rows,
-                      resolver_for, settings_for)
+from .options import (
+    DataOption,
+    FormatOption,
+    OutputFormat,
+    StoreOption,
+    layout_for,
+    open_store_or_exit,
+    print_rows,
+    resolver_for,
+    settings_for,
+)
 
 
 def _params(pairs: list[str]) -> dict[str, str]:

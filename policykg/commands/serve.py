@@ -10,7 +10,6 @@ from .console import err
 from .options import DataOption, StoreOption, settings_for
 
 
-
 def _log_config(level: str) -> dict:
     """uvicorn's logging, plus the API's request log (policykg.api) through the same handler."""
     from uvicorn.config import LOGGING_CONFIG
@@ -36,7 +35,6 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from policykg.api import create_app
-
         from policykg.api.guards import hosts_for
 
         settings = settings_for(store, data).with_options(cors_origins=tuple(cors_origin) or None)

@@ -7,9 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .console import out, err
+from .console import err, out
 from .options import DataOption, StoreKind, StoreOption, open_store_or_exit, resolving_fetch
-
 
 OutputOption = Annotated[Optional[Path], typer.Option(
     "--output", "-o", help="the HTML file to write (default: <view>-<name>.html in the current folder)")]

@@ -5,10 +5,10 @@ from urllib.parse import quote
 
 import pytest
 
-from policykg.settings import Settings
 from policykg.graph.repository import GraphStore
 from policykg.graph.stores.backend import StoreBackend
 from policykg.graph.stores.errors import QueryTimeout, StoreUnavailable
+from policykg.settings import Settings
 
 # aborted within the budget (a huge range() is not: FalkorDB builds the list before it checks the clock)
 # a cross product of the graph with itself three times: streamed, so time (not memory) runs out

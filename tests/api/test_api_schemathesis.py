@@ -24,9 +24,9 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from policykg.api import create_app
-from policykg.settings import Settings
 from policykg.graph.repository import GraphStore
 from policykg.graph.stores.backend import StoreBackend
+from policykg.settings import Settings
 
 # 25 per operation keeps CI at ~10 s; POLICYKG_FUZZ_EXAMPLES=500 for a deeper run by hand
 MAX_EXAMPLES = int(os.environ.get("POLICYKG_FUZZ_EXAMPLES", "25"))

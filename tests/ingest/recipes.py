@@ -218,8 +218,8 @@ def varied_folder(folder: Path, n: int, formats: list[str] = ("txt",)) -> tuple[
     serial number, in city/year sub-folders, the formats cycling through ``formats``. Returns (bytes, per format)."""
     from collections import defaultdict
 
-    from policykg.ingest.extract import extract_file
     from policykg.corpus import sample_corpus_files
+    from policykg.ingest.extract import extract_file
 
     samples = [(f.read_text(encoding="utf-8"), extract_file(f).document) for f in sample_corpus_files()]
     total = 0

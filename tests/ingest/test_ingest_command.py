@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from policykg.cli import app
+
 from . import recipes
 from .ingest_helpers import dump, edges
-from policykg.cli import app
 
 runner = CliRunner()
 
@@ -167,6 +168,7 @@ def test_a_changed_document_replaces_its_version_which_stays_addressable(tmp_pat
 
 def test_a_gb18030_copy_of_every_sample_gives_the_same_graph(tmp_path, data, corpus_files, converted):
     from policykg.graph.stores.falkordb_server import EmbeddedServer
+
     from .ingest_helpers import WHEN_AND_WHERE
 
     utf8 = copy_samples(corpus_files, tmp_path / "utf8")

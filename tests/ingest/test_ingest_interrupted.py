@@ -35,8 +35,8 @@ def folder(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory, folder):
     """The store after one uninterrupted ingest of the folder."""
-    from policykg.graph.stores.falkordb_server import EmbeddedServer
     from policykg.graph.stores.factory import embedded_store
+    from policykg.graph.stores.falkordb_server import EmbeddedServer
 
     data = tmp_path_factory.mktemp("reference") / "data"
     done = run(folder, data)
@@ -112,8 +112,8 @@ def alive(pid: int) -> bool:
 
 
 def test_kill_9_of_the_ingest_and_of_the_server_then_again_gives_the_same_store(tmp_path, folder, reference):
-    from policykg.graph.stores.falkordb_server import EmbeddedServer
     from policykg.graph.stores.factory import embedded_store
+    from policykg.graph.stores.falkordb_server import EmbeddedServer
 
     data = tmp_path / "data"
     server = EmbeddedServer(data)
@@ -145,8 +145,8 @@ def test_kill_9_of_the_ingest_and_of_the_server_then_again_gives_the_same_store(
 
 
 def test_kill_9_of_the_server_during_an_ingest_the_ingest_carries_on(tmp_path, folder, reference):
-    from policykg.graph.stores.falkordb_server import EmbeddedServer
     from policykg.graph.stores.factory import embedded_store
+    from policykg.graph.stores.falkordb_server import EmbeddedServer
 
     data = tmp_path / "data"
     server = EmbeddedServer(data)

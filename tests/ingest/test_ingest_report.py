@@ -20,7 +20,7 @@ def test_the_report_lists_what_the_graph_does_not_say(tmp_path, gold):
     table_doc = next(name for name, g in gold.items() if g.get("cascades"))
     lines = (SAMPLE / table_doc).read_text("utf-8").splitlines()
     # a division-of-labour table with a column no role fits: its cells are not read, and the report says so
-    (tmp_path / "table.txt").write_text("\n".join(l + "\t备注" if l.startswith("序号\t") else l for l in lines),
+    (tmp_path / "table.txt").write_text("\n".join(line + "\t备注" if line.startswith("序号\t") else line for line in lines),
                                         encoding="utf-8")
     prose_doc = next(name for name, g in gold.items() if not g.get("cascades") and g["tasks"])
     (tmp_path / "prose.txt").write_bytes((SAMPLE / prose_doc).read_bytes())

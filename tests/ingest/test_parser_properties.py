@@ -18,15 +18,15 @@ import random
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from . import recipes
-from policykg.ingest.extract import ExtractionError
-from policykg.ingest.reading import ReadError
-from policykg.ingest.readers import extract_document
 from policykg.corpus import sample_corpus_files
+from policykg.ingest.extract import ExtractionError
+from policykg.ingest.readers import extract_document
+from policykg.ingest.reading import ReadError
+
+from . import recipes
 
 EXAMPLES = int(os.environ.get("POLICYKG_HYPOTHESIS_EXAMPLES", "60"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=30_000, derandomize=not os.environ.get("POLICYKG_HYPOTHESIS_RANDOM"),

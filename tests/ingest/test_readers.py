@@ -8,8 +8,9 @@ from io import BytesIO
 import pytest
 
 from policykg.ingest.extract import ExtractionError
-from policykg.ingest.reading import ReadError
 from policykg.ingest.readers import extract_path, read_bytes, read_path, sniff
+from policykg.ingest.reading import ReadError
+
 from .ingest_helpers import edges, score
 
 

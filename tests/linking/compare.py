@@ -11,13 +11,14 @@ from __future__ import annotations
 import time
 from functools import lru_cache
 
+from policykg.corpus import sample_corpus_files
 from policykg.graph.ids import document_key, task_id
 from policykg.graph.linking.candidates import METHOD, Weights, rank_units
 from policykg.graph.linking.text import TOKENIZERS
 from policykg.graph.linking.units import DocumentIndex, quoted_units, units_of
 from policykg.ingest.extract import extract_file
 from policykg.ingest.normalize import compact
-from policykg.corpus import sample_corpus_files
+
 from .eval_sets import MEASURES_TO_HEZE, TABLE_TASKS_TO_KEY_TASKS, recall
 
 

@@ -7,8 +7,19 @@ import random
 import pytest
 
 from policykg.graph.build import build_graph, document_key
-from policykg.graph.linking import (Candidate, LinkUnit, add_links, candidates, corpus_units, direction, explicit_pairs,
-                           infer_links, link_corpus, link_units, rank_units)
+from policykg.graph.linking import (
+    Candidate,
+    LinkUnit,
+    add_links,
+    candidates,
+    corpus_units,
+    direction,
+    explicit_pairs,
+    infer_links,
+    link_corpus,
+    link_units,
+    rank_units,
+)
 from policykg.graph.linking.units import LEVEL_RANK
 
 from .compare import sample_docs

@@ -1,8 +1,8 @@
 """Document references: 《title》 and document numbers, IMPLEMENTS or CITES."""
 from __future__ import annotations
 
-from policykg.ingest.references import Reference, is_document_title, references
 from policykg.ingest.records import DocumentInfo, ExtractedDocument, ProvisionRecord, Span
+from policykg.ingest.references import Reference, is_document_title, references
 
 from .compare import sample_docs
 

@@ -5,8 +5,14 @@ import pytest
 
 from policykg.graph.build import build_graph
 from policykg.graph.linking import corpus_units, explicit_pairs, link_corpus, link_units
-from policykg.graph.linking.store import (UNITS_QUERY, explicit_from_rows, link_statements, rows_of_graph, units_from_graph,
-                                 units_from_rows)
+from policykg.graph.linking.store import (
+    UNITS_QUERY,
+    explicit_from_rows,
+    link_statements,
+    rows_of_graph,
+    units_from_graph,
+    units_from_rows,
+)
 from policykg.graph.stores.cypher_guard import refuse_writes
 
 from .compare import sample_docs

@@ -59,8 +59,9 @@ def viz_app(loaded_store):
     """The API over the sample corpus, with the views and analytics routers (included here when the app
     factory does not include them yet)."""
     from policykg.api import create_app
+    from policykg.api import routes_analytics as analytics
+    from policykg.api import routes_viz as viz
     from policykg.settings import Settings
-    from policykg.api import routes_analytics as analytics, routes_viz as viz
 
     app = create_app(loaded_store, Settings())
     paths = {getattr(r, "path", None) for r in app.routes}

@@ -6,7 +6,13 @@ from collections import Counter
 
 import pytest
 
-from policykg.graph.analytics import (analysis_report, bridging_departments, centrality_table, collaboration_graph, workload)
+from policykg.graph.analytics import (
+    analysis_report,
+    bridging_departments,
+    centrality_table,
+    collaboration_graph,
+    workload,
+)
 from policykg.viz.plots import CJK_FAMILIES, cjk_font, missing_font_note, system_cjk_fonts, workload_plot
 
 COLLECTIVE = re.compile(r"(有关|^各|所属|相关)")
