@@ -34,7 +34,11 @@ from policykg.graph.analytics import store_fetch
 from policykg.graph.stores.factory import embedded_store
 from policykg.ingest.extract import extract_file
 from policykg.viz import ViewNotFound, build_view, render_html
-from policykg.viz.browser import browser_context, missing_browser_reason, serve, wait_for_network
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the browser driver the tests use: tests/browser.py
+
+from tests.browser import browser_context, missing_browser_reason, serve, wait_for_network  # noqa: E402
 
 GOAL_S = 2.0
 

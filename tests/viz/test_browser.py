@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from policykg.viz.browser import browser_context, missing_browser_reason, serve, wait_for_network
+from tests.browser import browser_context, missing_browser_reason, serve, wait_for_network
 
 pytestmark = pytest.mark.skipif(missing_browser_reason() is not None, reason=missing_browser_reason() or "")
 
