@@ -1,4 +1,5 @@
-"""The analytics behind `policykg analyse` and /analytics agree with the gold files."""
+"""End to end for the analytics: from the sample corpus through extraction and the store, `policykg analyse` and
+/analytics agree with the gold files. (The analytics themselves are tested on the hand-built graph: tests/test_analytics.py.)"""
 from __future__ import annotations
 
 import re
