@@ -13,7 +13,8 @@ from policykg.queries.catalog import get_query, load_catalog
 ROUTES = [
     ("routes_departments", "Department", "departments", set(), set()),
     ("routes_departments", "DepartmentDetail", "department", set(), {"asked_for", "resolution"}),
-    ("routes_departments", "DepartmentTask", "department-tasks", {"department", "department_id"}, set()),
+    ("routes_departments", "DepartmentTask", "department-tasks", {"department", "department_id"},
+     {"task_ref", "document_ref"}),
     ("routes_tasks", "TaskDetail", "task",
      {"document_id", "doc_number", "document", "date", "read_from", "span_start", "span_end"}, {"document", "provenance"}),
     ("routes_documents", "DocumentSummary", "documents", set(), set()),
