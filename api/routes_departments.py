@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .deps import Page, PagingDep, Runner, next_link
 from .problems import problem_responses
+from .references import DepartmentRef, DocumentRef, TaskRef
 from .resolve import find_department
 
 router = APIRouter(tags=["departments"])
@@ -65,7 +66,11 @@ class DepartmentTask(BaseModel):
         "role": "lead", "task_id": "task:菏政办字〔2023〕13号:三/23", "doc_id": "doc:菏政办字〔2023〕13号",
         "doc_number": "菏政办字〔2023〕13号", "document": "菏泽市人民政府办公室关于印发菏泽市建设绿色低碳高质量发展先行区2023年重点工作任务的通知",
         "number": "三/23", "title": "大力发展可再生能源", "text": "有序发展风力发电、太阳能发电、生物质发电等新能源……",
-        "targets": ["新能源和可再生能源发电装机达到460万千瓦以上"], "written_as": "市发展改革委"}]})
+        "targets": ["新能源和可再生能源发电装机达到460万千瓦以上"], "written_as": "市发展改革委",
+        "task_ref": {"id": "task:菏政办字〔2023〕13号:三/23", "number": "三/23", "title": "大力发展可再生能源",
+                     "document_id": "doc:菏政办字〔2023〕13号"},
+        "document_ref": {"id": "doc:菏政办字〔2023〕13号", "number": "菏政办字〔2023〕13号",
+                         "title": "菏泽市人民政府办公室关于印发菏泽市建设绿色低碳高质量发展先行区2023年重点工作任务的通知"}}]})
 
     role: str = Field(description="lead or cooperate")
     task_id: str
@@ -77,11 +82,19 @@ class DepartmentTask(BaseModel):
     text: str | None = Field(description="the provision text before its responsibility clause")
     targets: list[str] = Field(description="quantified goals the provision states")
     written_as: str | None = Field(description="the department's name as the clause prints it")
+    task_ref: TaskRef = Field(description="the task, as every model refers to one")
+    document_ref: DocumentRef = Field(description="its document, as every model refers to one")
+
+    @classmethod
+    def from_row(cls, r: dict) -> DepartmentTask:
+        return cls(**r, task_ref=TaskRef(id=r["task_id"], number=r["number"], title=r["title"], document_id=r["doc_id"]),
+                   document_ref=DocumentRef(id=r["doc_id"], number=r["doc_number"], title=r["document"]))
 
 
 class DepartmentTaskPage(Page[DepartmentTask]):
     department: str = Field(description="canonical name of the department")
     department_id: str
+    department_ref: DepartmentRef = Field(description="the department, as every model refers to one")
     role: Role
 
 
@@ -130,8 +143,9 @@ def department_tasks(
     """The tasks a department leads, cooperates on, or both, in document order, with the document, the provision and its targets. The department is found as in `GET /departments/{name}`. Catalog query `department-tasks`."""
     row, _ = find_department(runner, name, region)
     result = runner.page("department-tasks", {"name": row["id"], "role": role.value}, paging.offset, paging.limit)
-    items = [DepartmentTask(**{k: v for k, v in r.items() if k not in ("department", "department_id")})
+    items = [DepartmentTask.from_row({k: v for k, v in r.items() if k not in ("department", "department_id")})
              for r in result.items]
     return DepartmentTaskPage(items=items, total=result.total, offset=result.offset, limit=result.limit,
-                              truncated=result.truncated, department=row["name"], department_id=row["id"], role=role,
+                              truncated=result.truncated, department=row["name"], department_id=row["id"],
+                              department_ref=DepartmentRef(id=row["id"], name=row["name"]), role=role,
                               next=next_link(result.offset, result.limit, result.total))

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .deps import Page, PagingDep, Runner
 from .problems import ApiProblem, problem_responses
+from .references import DocumentRef, TaskRef
 
 router = APIRouter(tags=["industries"])
 
@@ -27,7 +28,11 @@ class IndustryTask(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "industry": "工业互联网", "level": "city", "doc_id": "doc:菏政办字〔2024〕7号", "doc_number": "菏政办字〔2024〕7号",
         "document": "菏泽市人民政府办公室关于加快服务业高质量发展的意见", "task_id": "task:菏政办字〔2024〕7号:二/(一)/5",
-        "number": "二/(一)/5", "title": "工业互联网", "leads": ["市工业和信息化局"]}]})
+        "number": "二/(一)/5", "title": "工业互联网", "leads": ["市工业和信息化局"],
+        "task_ref": {"id": "task:菏政办字〔2024〕7号:二/(一)/5", "number": "二/(一)/5", "title": "工业互联网",
+                     "document_id": "doc:菏政办字〔2024〕7号"},
+        "document_ref": {"id": "doc:菏政办字〔2024〕7号", "number": "菏政办字〔2024〕7号",
+                         "title": "菏泽市人民政府办公室关于加快服务业高质量发展的意见"}}]})
 
     industry: str = Field(description="the industry asked for, or the sub-industry the task concerns")
     level: str | None
@@ -38,6 +43,13 @@ class IndustryTask(BaseModel):
     number: str | None
     title: str | None
     leads: list[str]
+    task_ref: TaskRef = Field(description="the task, as every model refers to one")
+    document_ref: DocumentRef = Field(description="its document, as every model refers to one")
+
+    @classmethod
+    def from_row(cls, r: dict) -> IndustryTask:
+        return cls(**r, task_ref=TaskRef(id=r["task_id"], number=r["number"], title=r["title"], document_id=r["doc_id"]),
+                   document_ref=DocumentRef(id=r["doc_id"], number=r["doc_number"], title=r["document"]))
 
 
 @router.get("/industries", response_model=Page[Industry], responses=problem_responses(422, 503, 504),
@@ -60,4 +72,4 @@ def industry_tasks(
     result = runner.page("industry-tasks", {"name": name}, paging.offset, paging.limit)
     if result.total == 0 and not runner.rows("industries", {"name": name, "offset": 0, "limit": 1}):
         raise ApiProblem(404, f"no industry named {name!r}; GET /industries lists them")
-    return Page[IndustryTask].of(result, [IndustryTask(**r) for r in result.items])
+    return Page[IndustryTask].of(result, [IndustryTask.from_row(r) for r in result.items])

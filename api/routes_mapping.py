@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .deps import Page, PagingDep, Runner
 from .problems import problem_responses
+from .references import DepartmentRef, DocumentRef, TaskRef
 from .resolve import canonical_name
 
 router = APIRouter(tags=["mapping"])
@@ -35,7 +36,18 @@ class CascadeRow(BaseModel):
         "city_document_id": "doc:菏政办字〔2023〕56号", "city_document": "菏政办字〔2023〕56号",
         "city_task_id": "task:菏政办字〔2023〕56号:1", "city_task": "1", "city_leads": ["市发展改革委"],
         "city_cooperates": ["市有关部门"], "link": "CASCADES_FROM", "basis": "explicit", "score": 1.0,
-        "direction": None, "shared_terms": [], "counterparts": []}]})
+        "direction": None, "shared_terms": [], "counterparts": [],
+        "provincial_document_ref": {"id": "doc:" + _PROVINCIAL, "number": None, "title": _PROVINCIAL},
+        "provincial_task_ref": {"id": f"task:{_PROVINCIAL}:title:实施经济强县领跑计划", "number": None,
+                                "title": "实施经济强县领跑计划", "document_id": "doc:" + _PROVINCIAL},
+        "provincial_lead_refs": [{"id": "dept:370000:省发展改革委", "name": "省发展改革委"}],
+        "provincial_cooperate_refs": [{"id": "dept:370000:省有关部门", "name": "省有关部门"}],
+        "city_document_ref": {"id": "doc:菏政办字〔2023〕56号", "number": "菏政办字〔2023〕56号",
+                              "title": "菏泽市人民政府办公室关于印发菏泽市县域经济高质量发展三年行动方案的通知"},
+        "city_task_ref": {"id": "task:菏政办字〔2023〕56号:1", "number": "1", "title": None,
+                          "document_id": "doc:菏政办字〔2023〕56号"},
+        "city_lead_refs": [{"id": "dept:371700:市发展改革委", "name": "市发展改革委"}],
+        "city_cooperate_refs": [{"id": "dept:371700:市有关部门", "name": "市有关部门"}]}]})
 
     provincial_document_id: str
     provincial_document: str | None = Field(description="title (or number) of the higher-level document")
@@ -61,6 +73,14 @@ class CascadeRow(BaseModel):
                                     description="evidence: department pairs on both sides (省科技厅→市科技局)")
     regions: str | None = Field(None, description="evidence of an inferred link: the two documents' regions and "
                                                   "what gave them, 山东省 (issuer) ⊃ 菏泽市 (doc_number)")
+    provincial_document_ref: DocumentRef = Field(description="the higher-level document, as every model refers to one")
+    provincial_task_ref: TaskRef = Field(description="the higher-level task")
+    provincial_lead_refs: list[DepartmentRef] = Field(description="its leads, in printed order")
+    provincial_cooperate_refs: list[DepartmentRef] = Field(description="its cooperating departments")
+    city_document_ref: DocumentRef = Field(description="the lower-level document")
+    city_task_ref: TaskRef = Field(description="the lower-level task")
+    city_lead_refs: list[DepartmentRef] = Field(description="its leads, in printed order")
+    city_cooperate_refs: list[DepartmentRef] = Field(description="its cooperating departments")
 
 
 @router.get("/mapping/province-to-city", response_model=Page[CascadeRow],

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .deps import Page, PagingDep, Runner
 from .problems import problem_responses
+from .references import DepartmentRef, DocumentRef, TaskRef
 from .resolve import canonical_name
 
 router = APIRouter(tags=["targets"])
@@ -18,7 +19,10 @@ class Target(BaseModel):
         "year": 2025, "year_basis": "stated", "metric": "服务业增加值年均增长", "value": 6.0, "unit": "%",
         "qualifier": "以上", "text": "全市服务业增加值年均增长6%以上", "scope": "菏泽市", "scope_level": "city",
         "task_id": None, "number": "", "deadline": None, "doc_id": "doc:菏政办字〔2024〕7号", "doc_number": "菏政办字〔2024〕7号",
-        "owner_task_id": None, "owners": [], "owned": False}]})
+        "owner_task_id": None, "owners": [], "owned": False,
+        "document_ref": {"id": "doc:菏政办字〔2024〕7号", "number": "菏政办字〔2024〕7号",
+                         "title": "菏泽市人民政府办公室关于印发菏泽市服务业高质量发展行动方案的通知"},
+        "task_ref": None, "owner_task_ref": None, "owner_refs": []}]})
 
     year: int | None = Field(description="the year it falls due (null when the text gives none)")
     year_basis: str | None = Field(None, description="where the year comes from: stated (the sentence or its "
@@ -40,6 +44,11 @@ class Target(BaseModel):
                                                         "province's task")
     owners: list[str] = Field(description="departments leading the owning task")
     owned: bool = Field(False, description="whether any department leads the owning task")
+    document_ref: DocumentRef | None = Field(None, description="the document that states it, as every model refers "
+                                                               "to one")
+    task_ref: TaskRef | None = Field(None, description="the task that states it (null for a document-wide target)")
+    owner_task_ref: TaskRef | None = Field(None, description="the task that owns it")
+    owner_refs: list[DepartmentRef] = Field(default_factory=list, description="departments leading the owning task")
 
 
 @router.get("/targets", response_model=Page[Target], responses=problem_responses(404, 409, 422, 503, 504),

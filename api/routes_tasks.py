@@ -8,12 +8,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .deps import Runner
 from .problems import ApiProblem, problem_responses
+from .references import DepartmentRef, DocumentRef, TaskRef
 
 router = APIRouter(tags=["tasks"])
 
 
-class Responsible(BaseModel):
-    name: str = Field(description="canonical name of the department")
+class Responsible(DepartmentRef):
     id: str = Field(description="the department's id")
     written_as: str | None = Field(description="the name as the clause prints it (null for a table's unit columns)")
     span_start: int | None = Field(description="where the name starts in the source text")
@@ -29,7 +29,7 @@ class TaskTarget(BaseModel):
     year: int | None
 
 
-class CascadeLink(BaseModel):
+class CascadeLink(TaskRef):
     id: str = Field(description="the other task's id")
     title: str | None = None
     number: str | None = None
@@ -38,10 +38,8 @@ class CascadeLink(BaseModel):
     score: float | None = Field(description="confidence of the link")
 
 
-class DocumentRef(BaseModel):
-    id: str
-    doc_number: str | None
-    title: str | None
+class TaskDocument(DocumentRef):
+    doc_number: str | None = Field(description="the same as number (the name other models give the column)")
     date: str | None
 
 
@@ -60,7 +58,7 @@ class TaskDetail(BaseModel):
         "id": "task:菏政办字〔2023〕13号:一/1", "number": "一/1", "title": "完善实验室体系",
         "text": "积极争创全国、全省重点实验室,……力争2023年省重点实验室达到2家以上。", "level": "city",
         "has_responsibility": True, "stub": False,
-        "document": {"id": "doc:菏政办字〔2023〕13号", "doc_number": "菏政办字〔2023〕13号",
+        "document": {"id": "doc:菏政办字〔2023〕13号", "number": "菏政办字〔2023〕13号", "doc_number": "菏政办字〔2023〕13号",
                      "title": "菏泽市人民政府办公室关于印发菏泽市建设绿色低碳高质量发展先行区2023年重点工作任务的通知",
                      "date": "2023-03-31"},
         "leads": [{"name": "市科技局", "id": "dept:371700:市科技局", "written_as": "市科技局",
@@ -81,7 +79,7 @@ class TaskDetail(BaseModel):
     level: str | None = Field(description="province, city or county")
     has_responsibility: bool = Field(description="a responsibility clause names who carries it out")
     stub: bool = Field(description="a higher-level task known only from a division-of-labour table row")
-    document: DocumentRef = Field(description="the document it belongs to")
+    document: TaskDocument = Field(description="the document it belongs to")
     leads: list[Responsible]
     cooperates: list[Responsible]
     targets: list[TaskTarget]
@@ -111,7 +109,8 @@ def get_task(
     return TaskDetail(
         id=r["id"], number=r["number"], title=r["title"], text=r["text"], level=r["level"],
         has_responsibility=r["has_responsibility"], stub=r["stub"],
-        document=DocumentRef(id=r["document_id"], doc_number=r["doc_number"], title=r["document"], date=r["date"]),
+        document=TaskDocument(id=r["document_id"], number=r["doc_number"], doc_number=r["doc_number"], title=r["document"],
+                              date=r["date"]),
         leads=r["leads"], cooperates=r["cooperates"], targets=r["targets"], industries=r["industries"],
         parent=r["parent"], children=r["children"], cascades_from=r["cascades_from"], cascaded_by=r["cascaded_by"],
         provenance=Provenance(document_id=r["read_from"], number=r["number"], span_start=r["span_start"],

@@ -29,7 +29,16 @@
 // column: shared_terms -- evidence of an inferred link: key terms both texts use
 // column: counterparts -- evidence: department pairs (省科技厅→市科技局) on both sides
 // column: regions -- evidence: the two documents' regions and what gave them (山东省 (issuer) ⊃ 菏泽市 (doc_number)), or the document the lower one names
+// column: provincial_document_ref -- the higher-level document as every API model refers to one: id, number, title
+// column: provincial_task_ref -- the higher-level task: id, number, title, document_id
+// column: provincial_lead_refs -- its leads: id and name each, in printed order
+// column: provincial_cooperate_refs -- its cooperating departments: id and name each
+// column: city_document_ref -- the lower-level document: id, number, title
+// column: city_task_ref -- the lower-level task: id, number, title, document_id
+// column: city_lead_refs -- its leads: id and name each, in printed order
+// column: city_cooperate_refs -- its cooperating departments: id and name each
 // column: total -- links matching the filters (all pages)
+// show: provincial_document_id, provincial_document, provincial_task_id, provincial_task, provincial_leads, provincial_cooperates, city, city_document_id, city_document, city_task_id, city_task, city_leads, city_cooperates, link, basis, score, direction, shared_terms, counterparts, regions, total
 OPTIONAL MATCH (f:Department)-[:LEADS|COOPERATES_ON]->(ft:Task)
 // the department filter as a list of task ids, computed once: per-link pattern tests cost FalkorDB
 // milliseconds even when no department is asked for
@@ -54,22 +63,32 @@ WITH links[i].low AS low, links[i].c AS c, links[i].up AS up, links[i].pdoc AS p
 // each list in the order the source prints it (the edge's position; its span before that was recorded)
 OPTIONAL MATCH (pl:Department)-[plr:LEADS]->(up)
 WITH low, c, up, pdoc, cdoc, i, total, pl, plr ORDER BY i, coalesce(plr.position, plr.span_start), pl.name
-WITH low, c, up, pdoc, cdoc, i, total, collect(pl.name) AS provincial_leads
+WITH low, c, up, pdoc, cdoc, i, total, collect(pl) AS provincial_leads
 OPTIONAL MATCH (pc:Department)-[pcr:COOPERATES_ON]->(up)
 WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, pc, pcr ORDER BY i, coalesce(pcr.position, pcr.span_start), pc.name
-WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, collect(pc.name) AS provincial_cooperates
+WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, collect(pc) AS provincial_cooperates
 OPTIONAL MATCH (cl:Department)-[clr:LEADS]->(low)
 WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, provincial_cooperates, cl, clr
      ORDER BY i, coalesce(clr.position, clr.span_start), cl.name
-WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, provincial_cooperates, collect(cl.name) AS city_leads
+WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, provincial_cooperates, collect(cl) AS city_leads
 OPTIONAL MATCH (cc:Department)-[ccr:COOPERATES_ON]->(low)
 WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, provincial_cooperates, city_leads, cc, ccr
      ORDER BY i, coalesce(ccr.position, ccr.span_start), cc.name
-WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, provincial_cooperates, city_leads, collect(cc.name) AS city_cooperates
+WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, provincial_cooperates, city_leads, collect(cc) AS city_cooperates
 RETURN pdoc.id AS provincial_document_id, coalesce(pdoc.title, pdoc.doc_number) AS provincial_document,
-       up.id AS provincial_task_id, up.title AS provincial_task, provincial_leads, provincial_cooperates,
+       up.id AS provincial_task_id, up.title AS provincial_task,
+       [x IN provincial_leads | x.name] AS provincial_leads, [x IN provincial_cooperates | x.name] AS provincial_cooperates,
        cdoc.region AS city, cdoc.id AS city_document_id, cdoc.doc_number AS city_document,
-       low.id AS city_task_id, low.number AS city_task, city_leads, city_cooperates,
+       low.id AS city_task_id, low.number AS city_task,
+       [x IN city_leads | x.name] AS city_leads, [x IN city_cooperates | x.name] AS city_cooperates,
        type(c) AS link, c.basis AS basis, c.score AS score, c.direction AS direction,
-       coalesce(c.terms, []) AS shared_terms, coalesce(c.counterparts, []) AS counterparts, c.regions AS regions, total
+       coalesce(c.terms, []) AS shared_terms, coalesce(c.counterparts, []) AS counterparts, c.regions AS regions,
+       {id: pdoc.id, number: pdoc.doc_number, title: pdoc.title} AS provincial_document_ref,
+       {id: up.id, number: up.number, title: up.title, document_id: pdoc.id} AS provincial_task_ref,
+       [x IN provincial_leads | {id: x.id, name: x.name}] AS provincial_lead_refs,
+       [x IN provincial_cooperates | {id: x.id, name: x.name}] AS provincial_cooperate_refs,
+       {id: cdoc.id, number: cdoc.doc_number, title: cdoc.title} AS city_document_ref,
+       {id: low.id, number: low.number, title: low.title, document_id: cdoc.id} AS city_task_ref,
+       [x IN city_leads | {id: x.id, name: x.name}] AS city_lead_refs,
+       [x IN city_cooperates | {id: x.id, name: x.name}] AS city_cooperate_refs, total
 ORDER BY i

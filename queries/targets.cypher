@@ -23,6 +23,11 @@
 // column: owner_task_id -- the task that owns it: the stating task, or for a provincial goal quoted in a division-of-labour row the province's task
 // column: owners -- departments leading the owning task
 // column: owned -- whether any department leads the owning task
+// column: document_ref -- the document as every API model refers to one: id, number, title
+// column: task_ref -- the stating task: id, number, title, document_id (null for a document-wide target)
+// column: owner_task_ref -- the owning task: id, number, title, document_id
+// column: owner_refs -- the owning task's leads: id and name each
+// show: year, year_basis, metric, value, unit, qualifier, text, scope, scope_level, task_id, number, deadline, doc_id, doc_number, owner_task_id, owners, owned
 MATCH (g:Target)
 WHERE ($year IS NULL OR g.year = $year)
   AND ($scope IS NULL OR g.scope = $scope OR g.scope_level = $scope)
@@ -43,5 +48,11 @@ WHERE ($department IS NULL OR any(x IN leaders WHERE x.id = $department OR x.nam
 RETURN g.year AS year, g.year_basis AS year_basis, g.metric AS metric, g.value AS value, g.unit AS unit,
        g.qualifier AS qualifier, g.text AS text, g.scope AS scope, g.scope_level AS scope_level, t.id AS task_id,
        g.number AS number, t.deadline AS deadline, doc.id AS doc_id, doc.doc_number AS doc_number, o.id AS owner_task_id,
-       [x IN leaders | x.name] AS owners, owned
+       [x IN leaders | x.name] AS owners, owned,
+       CASE WHEN doc IS NULL THEN NULL ELSE {id: doc.id, number: doc.doc_number, title: doc.title} END AS document_ref,
+       CASE WHEN t IS NULL THEN NULL ELSE {id: t.id, number: t.number, title: t.title, document_id: doc.id} END AS task_ref,
+       CASE WHEN o IS NULL THEN NULL ELSE {id: o.id, number: o.number, title: o.title,
+                                               document_id: [(o)-[:IN_DOCUMENT]->(od:Document) | od.id][0]} END
+         AS owner_task_ref,
+       [x IN leaders | {id: x.id, name: x.name}] AS owner_refs
 ORDER BY year, doc_number, g.span_start

@@ -373,6 +373,25 @@ def test_province_to_city_mapping_filters(fixture_store):
     assert run(fixture_store, "province-to-city-mapping", offset=1) == []
 
 
+def test_mapping_and_targets_refer_to_departments_documents_and_tasks_by_id(fixture_store):
+    """The references the API's models share name the same entities as the flat columns, with their ids."""
+    [row] = run(fixture_store, "province-to-city-mapping", city="菏泽市")
+    assert row["city_document_ref"] == {"id": CITY_DOC, "number": CITY, "title": row["city_document_ref"]["title"]}
+    assert row["city_task_ref"] == {"id": ROW, "number": "一/1", "title": row["city_task_ref"]["title"],
+                                    "document_id": CITY_DOC}
+    assert (row["provincial_document_ref"]["id"], row["provincial_task_ref"]["id"],
+            row["provincial_task_ref"]["document_id"]) == (PROVINCIAL_DOC, row["provincial_task_id"], PROVINCIAL_DOC)
+    for side in ("provincial_leads", "provincial_cooperates", "city_leads", "city_cooperates"):
+        refs = row[side[:-1] + "_refs"]
+        assert [r["name"] for r in refs] == row[side] and all(r["id"].startswith("dept:") for r in refs), side
+    [due_2027] = run(fixture_store, "targets", year=2027)
+    assert due_2027["task_ref"]["id"] == due_2027["owner_task_ref"]["id"] == COLD_CHAIN
+    assert due_2027["document_ref"]["id"] == due_2027["task_ref"]["document_id"] == due_2027["doc_id"]
+    assert [r["name"] for r in due_2027["owner_refs"]] == ["市发展改革委"] and due_2027["owner_refs"][0]["id"]
+    [preamble] = run(fixture_store, "targets", document=PROVINCIAL)
+    assert (preamble["task_ref"], preamble["owner_refs"], preamble["document_ref"]["number"]) == (None, [], PROVINCIAL)
+
+
 def test_cascade_edges_and_link_units(fixture_store):
     assert keys(run(fixture_store, "cascade-edges"), "lower_id", "upper_id", "basis", "upper_level") == [
         (ROW, QUOTED, "explicit", "province")]

@@ -13,7 +13,8 @@ from policykg.queries.catalog import get_query, load_catalog
 ROUTES = [
     ("routes_departments", "Department", "departments", set(), set()),
     ("routes_departments", "DepartmentDetail", "department", set(), {"asked_for", "resolution"}),
-    ("routes_departments", "DepartmentTask", "department-tasks", {"department", "department_id"}, set()),
+    ("routes_departments", "DepartmentTask", "department-tasks", {"department", "department_id"},
+     {"task_ref", "document_ref"}),
     ("routes_tasks", "TaskDetail", "task",
      {"document_id", "doc_number", "document", "date", "read_from", "span_start", "span_end"}, {"document", "provenance"}),
     ("routes_documents", "DocumentSummary", "documents", set(), set()),
@@ -21,7 +22,7 @@ ROUTES = [
     ("routes_mapping", "CascadeRow", "province-to-city-mapping", set(), set()),
     ("routes_targets", "Target", "targets", set(), set()),
     ("routes_industries", "Industry", "industries", set(), set()),
-    ("routes_industries", "IndustryTask", "industry-tasks", set(), set()),
+    ("routes_industries", "IndustryTask", "industry-tasks", set(), {"task_ref", "document_ref"}),
     ("routes_search", "SearchHit", "search", {"text"}, {"snippet"}),
 ]
 
@@ -109,3 +110,26 @@ def test_items_of_a_document_carry_its_id(client, path):
     for item in items:
         if item.get("kind", "task") != "department":
             assert item["doc_id"] and item["doc_id"].startswith("doc:"), item
+
+
+@pytest.mark.parametrize("path", ["/industries/工业互联网/tasks", "/departments/市发展改革委/tasks",
+                                  "/mapping/province-to-city", "/targets?year=2025"])
+def test_references_have_one_shape(client, path):
+    """Whatever the route, a task, document or department reference has the same keys and points at the item's ids."""
+    body = client.get(path).json()
+    assert body["items"]
+    shapes = {"task": {"id", "number", "title", "document_id"}, "document": {"id", "number", "title"},
+              "lead": {"id", "name"}, "cooperate": {"id", "name"}, "owner": {"id", "name"}}
+    for item in body["items"]:
+        for field, value in item.items():
+            if not field.endswith(("_ref", "_refs")) or value is None:
+                continue
+            kind = field.removesuffix("s").removesuffix("_ref").rsplit("_", 1)[-1]
+            for ref in value if isinstance(value, list) else [value]:
+                assert set(ref) == shapes[kind], (field, ref)
+        if "task_ref" in item and item["task_ref"] and "task_id" in item:
+            assert (item["task_ref"]["id"], item["task_ref"]["document_id"]) == (item["task_id"], item["doc_id"])
+        if "document_ref" in item and item["document_ref"]:
+            assert (item["document_ref"]["id"], item["document_ref"]["number"]) == (item["doc_id"], item["doc_number"])
+    if "department_ref" in body:
+        assert body["department_ref"] == {"id": body["department_id"], "name": body["department"]}
