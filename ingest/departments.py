@@ -18,6 +18,14 @@ from .normalize import compact
 from .regions import region_index
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "departments.toml")))
+# the aliases a person records with `policykg departments --merge`, in the data directory
+USER_ALIAS_FILE = "departments.user.toml"
+
+
+def alias_files(data_dir: Path | None) -> list[Path]:
+    """The bundled alias file, then the user's in ``data_dir`` when there is one (it wins: read last)."""
+    user = Path(data_dir) / USER_ALIAS_FILE if data_dir else None
+    return [DATA_FILE, user] if user is not None and user.is_file() else [DATA_FILE]
 LEVEL_PREFIXES = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "区": "county", "旗": "county"}
 
 _NEVER = re.compile(r"(?!)")

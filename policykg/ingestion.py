@@ -45,14 +45,13 @@ from policykg.graph.stores.errors import (
     StoreFailure,
     StoreUnavailable,
 )
-from policykg.ingest.departments import DATA_FILE, DepartmentCatalog
+from policykg.ingest.departments import USER_ALIAS_FILE, DepartmentCatalog, alias_files
 from policykg.ingest.extract import ExtractionError, extract_text
 from policykg.ingest.normalize import compact
 from policykg.ingest.reading import DecodedText, ReadError
 from policykg.ingest.records import ExtractedDocument
 from policykg.settings import Settings
 
-USER_ALIAS_FILE = "departments.user.toml"
 INGEST_PACKAGE = Path(str(resources.files("policykg.ingest")))
 
 
@@ -621,12 +620,6 @@ def user_alias_file(settings: Settings) -> Path:
     return settings.resolved_data_dir() / USER_ALIAS_FILE
 
 
-def alias_files(settings: Settings) -> list[Path]:
-    """The bundled alias file, then the user's (``departments --merge``) when there is one."""
-    user = user_alias_file(settings)
-    return [DATA_FILE, user] if user.is_file() else [DATA_FILE]
-
-
 def load_catalog(files: list[Path]) -> DepartmentCatalog:
     try:
         return DepartmentCatalog.load(*files)
@@ -650,7 +643,7 @@ class Ingestion:
     def __init__(self, settings: Settings, open_store: Callable[[], GraphStore] | None = None) -> None:
         self.settings = settings
         self._open_store = open_store
-        self.alias_files = alias_files(settings)
+        self.alias_files = alias_files(settings.resolved_data_dir())
         self.catalog = load_catalog(self.alias_files)
         self.fingerprint = extractor_fingerprint(self.alias_files)
 
@@ -727,7 +720,7 @@ class Ingestion:
         record_alias(path, name, canonical, target.level, reason.strip())
         result = MergeResult(path, name, canonical, target.known)
         # what was read with the old files no longer holds
-        self.alias_files = alias_files(self.settings)
+        self.alias_files = alias_files(self.settings.resolved_data_dir())
         self.catalog = load_catalog(self.alias_files)
         self.fingerprint = extractor_fingerprint(self.alias_files)
         if reread:

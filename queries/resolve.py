@@ -30,13 +30,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from policykg.ingest.departments import DATA_FILE, LEVEL_PREFIXES, DepartmentCatalog
+from policykg.ingest.departments import LEVEL_PREFIXES, DepartmentCatalog, alias_files
 from policykg.ingest.normalize import compact
 from policykg.ingest.regions import region_index
 
 from .catalog import CatalogError, CatalogQuery, get_query
 
-USER_ALIAS_FILE = "departments.user.toml"
 KINDS = ("department", "document", "industry", "region", "task")
 _BY_NAME = {"department": "department", "document": "document", "industry": "industry", "city": "region",
             "task": "task"}
@@ -61,12 +60,6 @@ class AmbiguousName(CatalogError):
         self.kind, self.name, self.candidates = kind, name, candidates
         self.suggestions = candidates
         super().__init__(f"{kind} {name!r} is ambiguous: it may be {'、'.join(candidates)}; {how}")
-
-
-def alias_files(data_dir: Path | None) -> list[Path]:
-    """The bundled alias file, then the user's (``policykg departments --merge``) when there is one."""
-    user = Path(data_dir) / USER_ALIAS_FILE if data_dir else None
-    return [DATA_FILE, user] if user is not None and user.is_file() else [DATA_FILE]
 
 
 def refers_to(query: CatalogQuery, param: str) -> str | None:
