@@ -97,3 +97,15 @@ def assert_mapping_is_the_table(gold):
             assert r["basis"] == "explicit"
 
     return check
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch):
+    """A private data directory for the embedded store; the server is stopped afterwards."""
+    path = tmp_path / "data"
+    monkeypatch.setenv("POLICYKG_DATA", str(path))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    yield path
+    from policykg.graph.stores.falkordb_server import EmbeddedServer
+
+    EmbeddedServer(path).stop(force=True)

@@ -6,7 +6,6 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
 import redis
 from typer.testing import CliRunner
 
@@ -17,17 +16,6 @@ from policykg.graph.stores.errors import QueryError, StoreFailure
 from policykg.graph.stores.writer_lock import writer_lock
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def data(tmp_path, monkeypatch):
-    path = tmp_path / "data"
-    monkeypatch.setenv("POLICYKG_DATA", str(path))
-    monkeypatch.delenv("NEO4J_URI", raising=False)
-    yield path
-    from policykg.graph.stores.falkordb_server import EmbeddedServer
-
-    EmbeddedServer(path).stop(force=True)
 
 
 def _report(path: Path) -> dict[str, str]:

@@ -6,7 +6,6 @@ import shutil
 import tomllib
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from policykg.cli import app
@@ -15,18 +14,6 @@ from . import recipes
 from .ingest_helpers import dump, edges
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def data(tmp_path, monkeypatch):
-    """A private data directory for the embedded store; the server is stopped afterwards."""
-    path = tmp_path / "data"
-    monkeypatch.setenv("POLICYKG_DATA", str(path))
-    monkeypatch.delenv("NEO4J_URI", raising=False)
-    yield path
-    from policykg.graph.stores.falkordb_server import EmbeddedServer
-
-    EmbeddedServer(path).stop(force=True)
 
 
 def store_of(data: Path):
