@@ -35,7 +35,7 @@ class Role(str, Enum):
 class Department(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "id": "dept:371700:人行菏泽市分行", "name": "人行菏泽市分行", "level": "city", "region": "菏泽市",
-        "collective": False, "known": True, "aliases": ["人行菏泽市中心支行"], "leads": 1, "cooperates": 2}]})
+        "collective": False, "known": True, "aliases": ["人行菏泽市中心支行"], "leads_count": 1, "cooperates_count": 2}]})
 
     id: str = Field(description="stable id: dept:<region code>:<name>")
     name: str = Field(description="canonical name")
@@ -44,18 +44,19 @@ class Department(BaseModel):
     collective: bool = Field(description="a collective unit such as 市有关部门 or 各县区政府、管委会")
     known: bool = Field(description="the alias file knows the name")
     aliases: list[str] = Field(description="other names the documents write it under (OCR variants, old names)")
-    leads: int = Field(description="tasks it leads")
-    cooperates: int = Field(description="tasks it cooperates on")
+    leads_count: int = Field(description="how many tasks it leads")
+    cooperates_count: int = Field(description="how many tasks it cooperates on")
 
 
 class DepartmentDetail(Department):
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "id": "dept:371700:人行菏泽市分行", "name": "人行菏泽市分行", "level": "city", "region": "菏泽市",
-        "collective": False, "known": True, "aliases": ["人行菏泽市中心支行"], "leads": 1, "cooperates": 2,
-        "documents": ["doc:菏政办字〔2024〕7号", "doc:菏政办字〔2023〕56号"],
+        "collective": False, "known": True, "aliases": ["人行菏泽市中心支行"], "leads_count": 1, "cooperates_count": 2,
+        "documents": [{"id": "doc:菏政办字〔2024〕7号", "number": "菏政办字〔2024〕7号",
+                       "title": "菏泽市人民政府办公室关于加快服务业高质量发展的意见"}],
         "asked_for": "人行菏泽市中心支行", "resolution": "alias"}]})
 
-    documents: list[str] = Field(description="ids of the documents that give it a task")
+    documents: list[DocumentRef] = Field(description="the documents that give it a task")
     asked_for: str = Field(description="the name as given in the request")
     resolution: str = Field(description="how the name was matched: exact (canonical name or id), alias (a name the "
                                         "documents use for it) or alias-file (the canonical form in the alias file)")

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .deps import Page, PagingDep, Runner
 from .problems import ApiProblem, problem_responses
+from .references import DocumentRef
 
 router = APIRouter(tags=["documents"])
 
@@ -41,18 +42,12 @@ class Provision(BaseModel):
     span_end: int | None
 
 
-class Implemented(BaseModel):
-    id: str
-    doc_number: str | None
-    title: str | None
+class Implemented(DocumentRef):
     stub: bool = Field(description="only known because this document cites it")
     cited_as: str | None = Field(description="how this document cites it")
 
 
-class Implementing(BaseModel):
-    id: str
-    doc_number: str | None
-    title: str | None
+class Implementing(DocumentRef):
     date: str | None
 
 
@@ -63,7 +58,7 @@ class DocumentDetail(BaseModel):
         "file": "001_eac2c624b6a1218d.txt", "targets": 33,
         "outline": [{"id": "task:菏政办字〔2023〕56号:1", "number": "1", "title": "实施经济强县领跑计划",
                      "has_responsibility": True, "parent": None, "span_start": 369, "span_end": 542}],
-        "implements": [{"id": "doc:山东省县域经济高质量发展三年行动方案(2023—2025年)", "doc_number": None,
+        "implements": [{"id": "doc:山东省县域经济高质量发展三年行动方案(2023—2025年)", "number": None,
                         "title": "山东省县域经济高质量发展三年行动方案(2023—2025年)", "stub": True,
                         "cited_as": "《山东省县域经济高质量发展三年行动方案(2023—2025年)》"}],
         "implemented_by": []}]})

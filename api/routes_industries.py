@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .deps import Page, PagingDep, Runner
 from .problems import ApiProblem, problem_responses
-from .references import DocumentRef, TaskRef
+from .references import DepartmentRef, DocumentRef, TaskRef
 
 router = APIRouter(tags=["industries"])
 
@@ -28,7 +28,8 @@ class IndustryTask(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "industry": "工业互联网", "level": "city", "doc_id": "doc:菏政办字〔2024〕7号", "doc_number": "菏政办字〔2024〕7号",
         "document": "菏泽市人民政府办公室关于加快服务业高质量发展的意见", "task_id": "task:菏政办字〔2024〕7号:二/(一)/5",
-        "number": "二/(一)/5", "title": "工业互联网", "leads": ["市工业和信息化局"],
+        "number": "二/(一)/5", "title": "工业互联网",
+        "leads": [{"id": "dept:371700:市工业和信息化局", "name": "市工业和信息化局"}],
         "task_ref": {"id": "task:菏政办字〔2024〕7号:二/(一)/5", "number": "二/(一)/5", "title": "工业互联网",
                      "document_id": "doc:菏政办字〔2024〕7号"},
         "document_ref": {"id": "doc:菏政办字〔2024〕7号", "number": "菏政办字〔2024〕7号",
@@ -42,7 +43,7 @@ class IndustryTask(BaseModel):
     task_id: str
     number: str | None
     title: str | None
-    leads: list[str]
+    leads: list[DepartmentRef] = Field(description="departments that lead it, in the order the clause prints them")
     task_ref: TaskRef = Field(description="the task, as every model refers to one")
     document_ref: DocumentRef = Field(description="its document, as every model refers to one")
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .deps import Page, PagingDep, Runner
 from .problems import problem_responses
+from .references import DepartmentRef, DocumentRef, TaskRef
 
 router = APIRouter(tags=["search"])
 SNIPPET = 30  # characters of context on each side of a match in a provision's text
@@ -18,7 +19,10 @@ class SearchHit(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "kind": "task", "id": "task:菏政发〔2024〕1号:二/(三)/1", "label": "太阳能", "doc_id": "doc:菏政发〔2024〕1号",
         "doc_number": "菏政发〔2024〕1号", "number": "二/(三)/1", "region": "菏泽市",
-        "snippet": "……推进光伏发电规模化开发……"}]})
+        "snippet": "……推进光伏发电规模化开发……", "department_ref": None,
+        "document_ref": {"id": "doc:菏政发〔2024〕1号", "number": "菏政发〔2024〕1号", "title": None},
+        "task_ref": {"id": "task:菏政发〔2024〕1号:二/(三)/1", "number": "二/(三)/1", "title": "太阳能",
+                     "document_id": "doc:菏政发〔2024〕1号"}}]})
 
     kind: str = Field(description="department, document or task")
     id: str = Field(description="the department's, document's or task's id")
@@ -28,6 +32,19 @@ class SearchHit(BaseModel):
     number: str | None = Field(description="the provision's number (tasks)")
     region: str | None = Field(description="the department's or document's region")
     snippet: str | None = Field(description="the words around the match in the provision's text (tasks)")
+    department_ref: DepartmentRef | None = Field(description="the department found, as every model refers to one")
+    document_ref: DocumentRef | None = Field(description="the document found, or the one the provision belongs to")
+    task_ref: TaskRef | None = Field(description="the provision found, as every model refers to one")
+
+    @classmethod
+    def from_row(cls, r: dict, words: list[str]) -> SearchHit:
+        kind, label = r["kind"], r["label"]
+        return cls(**{k: v for k, v in r.items() if k != "text"}, snippet=snippet(r["text"], words),
+                   department_ref=DepartmentRef(id=r["id"], name=label) if kind == "department" else None,
+                   document_ref=DocumentRef(id=r["doc_id"], number=r["doc_number"],
+                                            title=label if kind == "document" else None) if r["doc_id"] else None,
+                   task_ref=TaskRef(id=r["id"], number=r["number"], title=label, document_id=r["doc_id"])
+                   if kind == "task" else None)
 
 
 def snippet(text: str | None, words: list[str]) -> str | None:
@@ -55,5 +72,4 @@ def search(
     alt = runner.resolver().alternative(q)
     result = runner.page("search", {"q": q, "alt": alt}, paging.offset, paging.limit)
     words = [q] + ([alt] if alt else [])
-    return Page[SearchHit].of(result, [SearchHit(**{k: v for k, v in r.items() if k != "text"},
-                                                 snippet=snippet(r["text"], words)) for r in result.items])
+    return Page[SearchHit].of(result, [SearchHit.from_row(r, words) for r in result.items])

@@ -9,14 +9,15 @@
 // column: collective -- true for a collective unit (市有关部门)
 // column: known -- true when the alias file knows the name
 // column: aliases -- other names it is written under in the documents
-// column: leads -- tasks it leads
-// column: cooperates -- tasks it cooperates on
-// column: documents -- ids of the documents that give it a task
+// column: leads_count -- how many tasks it leads
+// column: cooperates_count -- how many tasks it cooperates on
+// column: documents -- the documents that give it a task: id, number, title
 MATCH (d:Department)
 WHERE (d.id = $name OR d.name = $name OR $name IN coalesce(d.aliases, [])) AND ($region IS NULL OR d.region = $region)
 RETURN d.id AS id, d.name AS name, d.level AS level, d.region AS region, coalesce(d.collective, false) AS collective,
        coalesce(d.known, false) AS known, coalesce(d.aliases, []) AS aliases,
-       size([(d)-[:LEADS]->(led:Task) | 1]) AS leads, size([(d)-[:COOPERATES_ON]->(helped:Task) | 1]) AS cooperates,
-       reduce(ids = [], x IN [(d)-[:LEADS|COOPERATES_ON]->(:Task)-[:IN_DOCUMENT]->(dd:Document) | dd.id] |
-              CASE WHEN x IN ids THEN ids ELSE ids + x END) AS documents
+       size([(d)-[:LEADS]->(led:Task) | 1]) AS leads_count, size([(d)-[:COOPERATES_ON]->(helped:Task) | 1]) AS cooperates_count,
+       reduce(docs = [], x IN [(d)-[:LEADS|COOPERATES_ON]->(:Task)-[:IN_DOCUMENT]->(dd:Document) |
+                                {id: dd.id, number: dd.doc_number, title: dd.title}] |
+              CASE WHEN x IN docs THEN docs ELSE docs + [x] END) AS documents
 ORDER BY id

@@ -12,10 +12,10 @@
 // column: collective -- true for a collective unit (市有关部门, 各县区政府、管委会)
 // column: known -- true when the alias file knows the name
 // column: aliases -- other names it is written under in the documents (OCR variants, old names)
-// column: leads -- tasks it leads
-// column: cooperates -- tasks it cooperates on
+// column: leads_count -- how many tasks it leads
+// column: cooperates_count -- how many tasks it cooperates on
 // column: total -- departments matching the filters (all pages)
-// show: name, level, region, leads, cooperates
+// show: name, level, region, leads_count, cooperates_count
 MATCH (d:Department)
 WHERE ($level IS NULL OR d.level = $level) AND ($region IS NULL OR d.region = $region)
   AND ($prefix IS NULL OR d.name STARTS WITH $prefix)
@@ -25,9 +25,9 @@ UNWIND range(0, size(matched) - 1)[$offset..$offset + $limit] AS i
 WITH matched[i] AS d, i, size(matched) AS total
 // OPTIONAL MATCH + count: FalkorDB runs it several times faster than a pattern comprehension per row
 OPTIONAL MATCH (d)-[:LEADS]->(led:Task)
-WITH d, i, total, count(led) AS leads
+WITH d, i, total, count(led) AS leads_count
 OPTIONAL MATCH (d)-[:COOPERATES_ON]->(helped:Task)
-WITH d, i, total, leads, count(helped) AS cooperates
+WITH d, i, total, leads_count, count(helped) AS cooperates_count
 RETURN d.id AS id, d.name AS name, d.level AS level, d.region AS region, coalesce(d.collective, false) AS collective,
-       coalesce(d.known, false) AS known, coalesce(d.aliases, []) AS aliases, leads, cooperates, total
+       coalesce(d.known, false) AS known, coalesce(d.aliases, []) AS aliases, leads_count, cooperates_count, total
 ORDER BY i

@@ -12,8 +12,8 @@
 // column: file -- the file it was read from
 // column: outline -- its provisions in reading order: id, number, title, has_responsibility, parent, span_start, span_end
 // column: targets -- quantified goals it states (in provisions or its preamble)
-// column: implements -- documents it says it carries out: id, doc_number, title, stub, cited_as
-// column: implemented_by -- documents that say they carry it out: id, doc_number, title, date
+// column: implements -- documents it says it carries out: id, number, title, stub, cited_as
+// column: implemented_by -- documents that say they carry it out: id, number, title, date
 MATCH (d:Document)
 WHERE d.id = $id OR d.doc_number = $id OR d.title = $id
 OPTIONAL MATCH (t:Task)-[:IN_DOCUMENT]->(d)
@@ -25,7 +25,7 @@ RETURN d.id AS id, d.doc_number AS doc_number, d.title AS title, d.issuer AS iss
        d.level AS level, d.date AS date, coalesce(d.stub, false) AS stub, d.file AS file,
        [x IN provisions WHERE x.id IS NOT NULL] AS outline,
        size([(d)<-[:IN_DOCUMENT]-(:Task)-[:HAS_TARGET]->(tg:Target) | tg]) + size([(d)-[:HAS_TARGET]->(dg:Target) | dg]) AS targets,
-       [(d)-[im:IMPLEMENTS]->(x:Document) | {id: x.id, doc_number: x.doc_number, title: x.title,
+       [(d)-[im:IMPLEMENTS]->(x:Document) | {id: x.id, number: x.doc_number, title: x.title,
                                              stub: coalesce(x.stub, false), cited_as: im.cited_as}] AS implements,
-       [(y:Document)-[:IMPLEMENTS]->(d) | {id: y.id, doc_number: y.doc_number, title: y.title, date: y.date}] AS implemented_by
+       [(y:Document)-[:IMPLEMENTS]->(d) | {id: y.id, number: y.doc_number, title: y.title, date: y.date}] AS implemented_by
 ORDER BY id

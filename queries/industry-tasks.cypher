@@ -9,7 +9,7 @@
 // column: task_id -- the task's id
 // column: number -- the provision's number
 // column: title -- the provision's heading
-// column: leads -- departments that lead it
+// column: leads -- departments that lead it, in the order the clause prints them: id, name
 // show: industry, doc_number, number, title, leads
 MATCH (t:Task)-[:CONCERNS]->(i:Industry)
 WHERE i.name = $name OR (i)-[:SUBINDUSTRY_OF]->(:Industry {name: $name})
@@ -17,7 +17,7 @@ MATCH (t)-[:IN_DOCUMENT]->(doc:Document)
 // leads in the order the clause prints them
 OPTIONAL MATCH (d:Department)-[r:LEADS]->(t)
 WITH i, t, doc, d, r ORDER BY coalesce(r.position, r.span_start), d.name
-WITH i, t, doc, collect(d.name) AS leads
+WITH i, t, doc, [x IN collect({id: d.id, name: d.name}) WHERE x.id IS NOT NULL] AS leads
 RETURN i.name AS industry, t.level AS level, doc.id AS doc_id, doc.doc_number AS doc_number, doc.title AS document, t.id AS task_id,
        t.number AS number, t.title AS title, leads
 ORDER BY level, doc_number, t.span_start

@@ -136,11 +136,12 @@ def test_department_tasks_in_document_order_and_pages(fixture_store):
 def test_department_by_id_name_or_alias(fixture_store):
     [d] = run(fixture_store, "department", name=NDRC_ALIAS)
     assert (d["id"], d["name"], d["level"], d["region"]) == (CITY_NDRC, "市发展改革委", "city", "菏泽市")
-    assert (d["leads"], d["cooperates"], d["documents"], d["aliases"]) == (2, 1, [CITY_DOC], [NDRC_ALIAS])
+    assert (d["leads_count"], d["cooperates_count"], d["aliases"]) == (2, 1, [NDRC_ALIAS])
+    assert [doc["id"] for doc in d["documents"]] == [CITY_DOC] and set(d["documents"][0]) == {"id", "number", "title"}
     assert run(fixture_store, "department", name=CITY_NDRC) == [d]
     assert run(fixture_store, "department", name="市发展改革委", region="济南市") == []
     [collective] = run(fixture_store, "department", name="各县区政府")
-    assert collective["collective"] is True and collective["cooperates"] == 1
+    assert collective["collective"] is True and collective["cooperates_count"] == 1
 
 
 def test_departments_filter_and_page(fixture_store):
@@ -150,8 +151,8 @@ def test_departments_filter_and_page(fixture_store):
     assert set(names) == {"山东省人民政府办公厅", "省发展改革委", "省工业和信息化厅",
                           "菏泽市人民政府办公室", "市发展改革委", "市工业和信息化局", "各县区政府"}
     by_name = {r["name"]: r for r in everything}
-    assert (by_name["省发展改革委"]["leads"], by_name["省发展改革委"]["cooperates"]) == (2, 2)
-    assert (by_name["山东省人民政府办公厅"]["leads"], by_name["山东省人民政府办公厅"]["cooperates"]) == (0, 0)
+    assert (by_name["省发展改革委"]["leads_count"], by_name["省发展改革委"]["cooperates_count"]) == (2, 2)
+    assert (by_name["山东省人民政府办公厅"]["leads_count"], by_name["山东省人民政府办公厅"]["cooperates_count"]) == (0, 0)
     assert set(keys(run(fixture_store, "departments", level="province"), "name")) == {
         "山东省人民政府办公厅", "省发展改革委", "省工业和信息化厅"}
     assert set(keys(run(fixture_store, "departments", prefix="市"), "name")) == {"市发展改革委", "市工业和信息化局"}
@@ -213,10 +214,10 @@ def test_document_outline_and_what_it_implements(fixture_store):
 
 def test_an_implemented_document_knows_who_implements_it(fixture_store):
     [d] = run(fixture_store, "document", id=PROVINCIAL)
-    assert keys(d["implemented_by"], "doc_number") == [CITY]
-    assert [(x["doc_number"], x["stub"]) for x in d["implements"]] == [(NATIONAL, True)]
+    assert keys(d["implemented_by"], "number") == [CITY]
+    assert [(x["number"], x["stub"]) for x in d["implements"]] == [(NATIONAL, True)]
     [stub] = run(fixture_store, "document", id=NATIONAL)
-    assert stub["stub"] is True and stub["outline"] == [] and keys(stub["implemented_by"], "doc_number") == [PROVINCIAL]
+    assert stub["stub"] is True and stub["outline"] == [] and keys(stub["implemented_by"], "number") == [PROVINCIAL]
 
 
 def test_implementing_documents(fixture_store):
@@ -340,7 +341,8 @@ def test_industries_with_parents_and_tasks(fixture_store):
 def test_tasks_by_industry_across_levels(fixture_store):
     rows = run(fixture_store, "industry-tasks", name="工业互联网")
     assert set(keys(rows, "doc_number", "number", "level")) == {(PROVINCIAL, "2", "province"), (CITY, "一/1", "city")}
-    assert {r["number"]: r["leads"] for r in rows} == {"2": ["省发展改革委"], "一/1": ["市工业和信息化局"]}
+    assert {r["number"]: [d["name"] for d in r["leads"]] for r in rows} == {"2": ["省发展改革委"], "一/1": ["市工业和信息化局"]}
+    assert all(d["id"].startswith("dept:") for r in rows for d in r["leads"])
     # a broader industry lists the tasks of its sub-industries
     broader = run(fixture_store, "industry-tasks", name="生产性服务业")
     assert set(keys(broader, "task_id", "industry")) == {

@@ -35,9 +35,10 @@ def cell_text(value: Any, multiline: bool = False) -> str:
         return ""
     if isinstance(value, list):
         return ("\n" if multiline else "、").join(cell_text(v) for v in value)
-    if isinstance(value, dict):  # a reference (department, task, document) reads as its name, else its id
-        if value.get("name") or value.get("text") or value.get("id"):
-            return str(value.get("name") or value.get("text") or value.get("id"))
+    if isinstance(value, dict):  # a reference reads as a department's name, a document's number, else its id
+        shown = value.get("name") or value.get("text") or value.get("number") or value.get("title") or value.get("id")
+        if shown:
+            return str(shown)
         return ", ".join(f"{k}={cell_text(v)}" for k, v in value.items() if v not in (None, "", []))
     if isinstance(value, float):
         return f"{value:g}"

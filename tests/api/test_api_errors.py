@@ -176,7 +176,7 @@ def test_ambiguous_department_is_409_until_the_region_says_which(write_client, a
     full = write_client.get("/departments/济宁市发展改革委").json()
     assert full["id"] == "dept:370800:市发展改革委" and full["resolution"] == "region"
     jining = write_client.get("/departments/市发展改革委", params={"region": "济宁市"}).json()
-    assert jining["id"] == "dept:370800:市发展改革委" and jining["leads"] == 1
+    assert jining["id"] == "dept:370800:市发展改革委" and jining["leads_count"] == 1
     tasks = write_client.get("/departments/市发展改革委/tasks", params={"region": "济宁市"}).json()
     assert [t["number"] for t in tasks["items"]] == ["一/(一)"]
     assert [t["number"] for t in write_client.get("/departments/济宁市发展改革委/tasks").json()["items"]] == ["一/(一)"]

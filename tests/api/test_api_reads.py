@@ -166,7 +166,7 @@ def test_documents_list_and_outline(client):
     assert implemented["id"] == PROVINCIAL_DOC and implemented["stub"] is False
     # and the implemented document knows who implements it
     up = client.get("/documents/" + quote(implemented["id"], safe="")).json()
-    assert [x["doc_number"] for x in up["implemented_by"]] == [CITY]
+    assert [x["number"] for x in up["implemented_by"]] == [CITY]
     assert client.get("/documents/" + CITY_DOC).json()["id"] == d["id"]
 
 

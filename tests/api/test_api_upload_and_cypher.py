@@ -23,7 +23,7 @@ def test_upload_ingests_and_the_reads_see_it(write_client, upload_store):
     assert doc["title"] == "济宁市人民政府办公室关于加快冷链物流发展的实施意见"
     assert [p["number"] for p in doc["outline"] if p["has_responsibility"]] == ["一/(一)", "一/(二)"]
     dept = write_client.get("/departments/市商务局").json()
-    assert (dept["region"], dept["leads"], dept["cooperates"]) == ("济宁市", 1, 1)
+    assert (dept["region"], dept["leads_count"], dept["cooperates_count"]) == ("济宁市", 1, 1)
     assert write_client.get("/targets", params={"year": 2025}).json()["items"][0]["unit"] == "万吨"
     # the same document again replaces it: same counts
     counts = upload_store.counts()

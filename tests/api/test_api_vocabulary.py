@@ -23,7 +23,7 @@ ROUTES = [
     ("routes_targets", "Target", "targets", set(), set()),
     ("routes_industries", "Industry", "industries", set(), set()),
     ("routes_industries", "IndustryTask", "industry-tasks", set(), {"task_ref", "document_ref"}),
-    ("routes_search", "SearchHit", "search", {"text"}, {"snippet"}),
+    ("routes_search", "SearchHit", "search", {"text"}, {"snippet", "department_ref", "document_ref", "task_ref"}),
 ]
 
 
@@ -113,12 +113,13 @@ def test_items_of_a_document_carry_its_id(client, path):
 
 
 @pytest.mark.parametrize("path", ["/industries/工业互联网/tasks", "/departments/市发展改革委/tasks",
-                                  "/mapping/province-to-city", "/targets?year=2025"])
+                                  "/mapping/province-to-city", "/targets?year=2025", "/search?q=发展改革"])
 def test_references_have_one_shape(client, path):
     """Whatever the route, a task, document or department reference has the same keys and points at the item's ids."""
     body = client.get(path).json()
     assert body["items"]
     shapes = {"task": {"id", "number", "title", "document_id"}, "document": {"id", "number", "title"},
+              "department": {"id", "name"},
               "lead": {"id", "name"}, "cooperate": {"id", "name"}, "owner": {"id", "name"}}
     for item in body["items"]:
         for field, value in item.items():
@@ -133,3 +134,39 @@ def test_references_have_one_shape(client, path):
             assert (item["document_ref"]["id"], item["document_ref"]["number"]) == (item["doc_id"], item["doc_number"])
     if "department_ref" in body:
         assert body["department_ref"] == {"id": body["department_id"], "name": body["department"]}
+
+
+def _walk(value, path=""):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield f"{path}.{k}", k, v
+            yield from _walk(v, f"{path}.{k}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _walk(v, f"{path}[{i}]")
+
+
+@pytest.mark.parametrize("path", ["/departments?limit=200", "/departments/市发展改革委", "/industries/工业互联网/tasks",
+                                  "/tasks/{task}", "/documents/{document}", "/search?q=发展改革&limit=200"])
+def test_a_word_means_one_thing_in_every_model(client, path):
+    """`leads`/`cooperates` are always department references, `documents`/`implements`/`implemented_by` always
+    document references: a field's name never means a count here and a list of names there."""
+    if "{" in path:
+        task = client.get("/departments/市发展改革委/tasks").json()["items"][0]
+        implemented = next(d for d in client.get("/documents", params={"limit": 200}).json()["items"]
+                           if client.get(f"/documents/{d['id']}").json()["implements"])
+        path = path.format(task=task["task_id"], document=implemented["id"])
+    seen = set()
+    for where, key, value in _walk(client.get(path).json()):
+        if key in ("leads", "cooperates"):
+            assert isinstance(value, list) and all({"id", "name"} <= set(v) for v in value), where
+            seen.add(key)
+        if key in ("documents", "implements", "implemented_by"):
+            assert isinstance(value, list) and all({"id", "number", "title"} <= set(v) for v in value), where
+            seen.add(key)
+    if path.startswith(("/tasks", "/industries")):
+        assert "leads" in seen
+    if path.startswith("/documents"):
+        assert "implements" in seen
+    if path == "/departments/市发展改革委":
+        assert "documents" in seen
