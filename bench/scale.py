@@ -263,6 +263,25 @@ def open_loop(port: int, paths: list[str], rate: float, count: int, give_up_s: f
     return {"sent": count, "latencies": latencies, "errors": errors, "seconds": time.perf_counter() - start}
 
 
+def one_at_a_time(port: int, paths: list[str], count: int, timeout: float) -> list[float]:
+    """Seconds per request with nothing else in flight: what a request costs, apart from queueing (on a busy
+    machine the open loop's numbers are mostly the queue)."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    times = []
+    try:
+        for i in range(count):
+            t0 = time.perf_counter()
+            api_bench._get(conn, paths[i % len(paths)])
+            times.append(time.perf_counter() - t0)
+    except (OSError, http.client.HTTPException):
+        pass
+    finally:
+        conn.close()
+    return times
+
+
 def drive_api(data: Path, rate: float, requests: int, city: str | None) -> dict[str, dict]:
     env = {**os.environ, "POLICYKG_DATA": str(data)}
     env.pop("NEO4J_URI", None)
@@ -276,8 +295,9 @@ def drive_api(data: Path, rate: float, requests: int, city: str | None) -> dict[
     try:
         api_bench.wait_healthy(port, server)
         for label, paths in api_paths(port, city).items():
-            open_loop(port, paths, rate, min(5, requests), give_up)  # warm-up
+            alone = one_at_a_time(port, paths, min(5, requests), give_up)  # also the warm-up
             out[label] = open_loop(port, paths, rate, requests, give_up)
+            out[label]["alone"] = alone
     finally:
         server.terminate()
         try:
@@ -342,7 +362,7 @@ def report(results: list[Result], rate: float) -> None:
     print(f"\npolicykg at scale: generated national corpora (bench/corpus.py), embedded FalkorDB; "
           f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}")
     sizes = [r.size for r in results]
-    width = 16
+    width = 20
 
     def row(label: str, cells: list[str], goal: str = "") -> None:
         print(f"{label:36}" + "".join(f"{c:>{width}}" for c in cells) + (f"   {goal}" if goal else ""))
@@ -378,8 +398,8 @@ def report(results: list[Result], rate: float) -> None:
         for r in results:
             if r.catalog.get(label, ([], 0, ""))[2]:
                 print(f"      {r.size}: {r.catalog[label][2]}")
-    print(f"API over loopback at {rate:g} requests/s (p50/p99 ms of the answered, 504s/other errors[/not sent: "
-          f"still queued when the drive gave up]):")
+    print(f"API over loopback: ms one request alone (p50) | p50/p99 ms at {rate:g} requests/s, then 504s/other errors"
+          f"[/not sent: still queued when the drive gave up]:")
     for label in (results[0].api if results else {}):
         cells = []
         for r in results:
@@ -390,7 +410,8 @@ def report(results: list[Result], rate: float) -> None:
             lat = sorted(x * 1000 for x in a["latencies"])
             e504 = sum(1 for e in a["errors"] if e.startswith("504"))
             unsent = sum(1 for e in a["errors"] if e.startswith("not sent"))
-            cells.append(f"{pct(lat, 50):.0f}/{pct(lat, 99):.0f} {e504}/{len(a['errors']) - e504 - unsent}"
+            alone = pct([x * 1000 for x in a.get("alone", [])], 50)
+            cells.append(f"{alone:.0f}|{pct(lat, 50):.0f}/{pct(lat, 99):.0f} {e504}/{len(a['errors']) - e504 - unsent}"
                          + (f"/{unsent}" if unsent else ""))
         goal = "p99 < 100 ms, no 504 at 10k" if label != "/stats" else ""
         if "mapping" in label:
