@@ -485,7 +485,7 @@ def generate(documents: int, seed: int = 7) -> Iterator[tuple[str, str]]:
         parent = None
         if level in IMPLEMENTS_SHARE and docs_of.get(place.parent_code or "") and \
                 rng.random() < IMPLEMENTS_SHARE[level] / UPPER_FIRST:
-            parent = rng.choice(docs_of[place.parent_code or ""][-20:])
+            parent = rng.choice(docs_of[place.parent_code or ""])
         topic = parent.topic if parent is not None else rng.randrange(len(TOPICS))
         notice = parent is None and rng.random() < NOTICE_SHARE
         if parent is not None:
@@ -502,7 +502,9 @@ def generate(documents: int, seed: int = 7) -> Iterator[tuple[str, str]]:
         text = writer.document(doc, size_of(rng, notice), parent, notice)
         doc.tasks = [Task(t.text[:300], t.leads, t.cooperates) for t in doc.tasks[:15]]  # what a lower one quotes
         if level != "county":
-            docs_of.setdefault(place.code, []).append(doc)
+            recent = docs_of.setdefault(place.code, [])
+            recent.append(doc)
+            del recent[:-20]  # a lower document carries out one of the last 20: memory stays flat at 100k
         yield f"{i // 1000:03d}/{i:06d}_{place.code}_{level}.txt", text
 
 
