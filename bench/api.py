@@ -1,8 +1,10 @@
 """HTTP API latency and throughput: `policykg serve` on loopback, driven from a second process.
 
     python bench/api.py [--rate 100] [--requests 1000] [--max-seconds 120] [--saturate 5]
+                        [--documents N [--seed 7] | --folder DIR]
 
-1. a fresh data dir under /tmp, loaded with the sample corpus (`policykg ingest --data DIR`);
+1. a fresh data dir under /tmp, loaded with the sample corpus (`policykg ingest --data DIR`), or with N
+   documents of a generated national corpus (`bench/corpus.py`, --documents), or with a folder (--folder);
 2. `policykg serve --host 127.0.0.1 --port <free port> --data DIR`;
 3. a second process (this script with --drive) sends an open-loop stream of GET requests at
    --rate per second to each endpoint group in turn (department, task, mapping), --requests per
@@ -46,24 +48,38 @@ def _get(conn: http.client.HTTPConnection, path: str) -> tuple[int, bytes]:
     return response.status, response.read()
 
 
-def targets(port: int) -> dict[str, list[str]]:
-    """The paths each endpoint group cycles through, found through the API itself."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+def targets(port: int, sample: bool = True) -> dict[str, list[str]]:
+    """The paths each endpoint group cycles through, found through the API itself (the sample corpus's own
+    documents and cities for the mapping; another corpus's first provincial document and busiest city)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     _, body = _get(conn, "/departments?limit=1000")
     departments = json.loads(body)["items"]
-    names = [d["name"] for d in departments if d["leads"] + d["cooperates"] > 0]
-    names += [a for d in departments for a in d["aliases"]]  # aliases take the resolution path
-    department = [f"/departments/{quote(n, safe='')}" for n in names]
-    department += [f"/departments/{quote(n, safe='')}/tasks?role={r}" for n in names[:20] for r in ("lead", "any")]
+    active = [d for d in departments if d["leads"] + d["cooperates"] > 0]
+    # another corpus has one 市发展改革委 per city: a name is asked for with its region there
+    where = {d["name"]: "" if sample or not d.get("region") else "region=" + quote(d["region"]) for d in active}
+    names = list(where)
+    names += [a for d in active for a in d["aliases"] if a not in where]  # aliases take the resolution path
+    department = [f"/departments/{quote(n, safe='')}" + (f"?{where[n]}" if where.get(n) else "") for n in names]
+    department += [f"/departments/{quote(n, safe='')}/tasks?role={r}" + (f"&{where[n]}" if where.get(n) else "")
+                   for n in names[:20] for r in ("lead", "any")]
     _, body = _get(conn, "/documents?limit=1000")
+    documents = json.loads(body)["items"]
     task = []
-    for doc in json.loads(body)["items"]:
+    for doc in documents[:None if sample else 50]:
         _, detail = _get(conn, "/documents/" + quote(doc["id"], safe=""))
         task += ["/tasks/" + quote(p["id"], safe="") for p in json.loads(detail)["outline"]]
+    if sample:
+        document, city, ndrc = "山东省县域经济高质量发展三年行动方案", "菏泽市", "省发展改革委"
+    else:
+        provincial = [d for d in documents if d.get("level") == "province" and d.get("title")]
+        cities = [d["region"] for d in documents if d.get("level") == "city" and d.get("region")]
+        document = provincial[0]["title"] if provincial else ""
+        ndrc = provincial[0]["region"] + "发展改革委" if provincial and provincial[0].get("region") else ""
+        city = max(sorted(set(cities)), key=cities.count) if cities else ""
     mapping = ["/mapping/province-to-city",
-               "/mapping/province-to-city?document=" + quote("山东省县域经济高质量发展三年行动方案"),
-               "/mapping/province-to-city?department=" + quote("省发展改革委"),
-               "/mapping/province-to-city?city=" + quote("菏泽市") + "&limit=10&offset=10"]
+               "/mapping/province-to-city?document=" + quote(document),
+               "/mapping/province-to-city?department=" + quote(ndrc),
+               "/mapping/province-to-city?city=" + quote(city) + "&limit=10&offset=10"]
     conn.close()
     return {"department": department, "task": task, "mapping": mapping}
 
@@ -163,9 +179,10 @@ def cpu_seconds(pids: list[int]) -> list[float]:
     return out
 
 
-def drive(port: int, rate: float, count: int, max_seconds: float, saturate: float, pids: list[int]) -> dict:
+def drive(port: int, rate: float, count: int, max_seconds: float, saturate: float, pids: list[int],
+          sample: bool = True) -> dict:
     deadline = time.perf_counter() + max_seconds
-    groups = targets(port)
+    groups = targets(port, sample)
     out = {}
     for name, paths in groups.items():
         # a short warm-up so connection set-up and first-query planning are not in the numbers
@@ -210,8 +227,8 @@ def percentile(sorted_values: list[float], p: float) -> float:
     return sorted_values[k]
 
 
-def report(results: dict, rate: float, load: tuple[float, float]) -> bool:
-    print(f"\npolicykg API on loopback, sample corpus; {os.cpu_count()} cores; target {rate:g} requests/s per group; "
+def report(results: dict, rate: float, load: tuple[float, float], corpus: str = "sample corpus") -> bool:
+    print(f"\npolicykg API on loopback, {corpus}; {os.cpu_count()} cores; target {rate:g} requests/s per group; "
           f"load average {load[0]:.2f} before, {load[1]:.2f} after")
     header = f"{'endpoint group':26} {'paths':>5} {'requests':>8} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} " \
              f"{'p99 ms':>7} {'max ms':>7} {'req/s':>7} {'CPU ms/req API+db':>18}"
@@ -245,14 +262,22 @@ def main() -> int:
     ap.add_argument("--requests", type=int, default=1000, help="requests per endpoint group")
     ap.add_argument("--max-seconds", type=float, default=120.0, help="stop sending after this long in all")
     ap.add_argument("--saturate", type=float, default=0.0, help="seconds of back-to-back requests per group")
+    ap.add_argument("--documents", type=int, help="a generated national corpus of this many documents "
+                                                  "(bench/corpus.py) instead of the sample corpus")
+    ap.add_argument("--seed", type=int, default=7, help="the generated corpus's seed")
+    ap.add_argument("--folder", type=Path, help="ingest this folder instead of the sample corpus")
     ap.add_argument("--drive", type=int, metavar="PORT", help=argparse.SUPPRESS)  # the second process
+    ap.add_argument("--other-corpus", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--pids", default="", help=argparse.SUPPRESS)  # API server, FalkorDB: for CPU accounting
     args = ap.parse_args()
     if args.rate <= 0 or args.requests <= 0:
         ap.error("--rate and --requests must be positive")
+    if args.documents is not None and (args.documents <= 0 or args.folder):
+        ap.error("--documents must be positive, and not given with --folder")
     if args.drive:
         pids = [int(p) for p in args.pids.split(",") if p]
-        json.dump(drive(args.drive, args.rate, args.requests, args.max_seconds, args.saturate, pids), sys.stdout)
+        json.dump(drive(args.drive, args.rate, args.requests, args.max_seconds, args.saturate, pids,
+                        sample=not args.other_corpus), sys.stdout)
         return 0
 
     data = Path(tempfile.mkdtemp(prefix="pkg-api-bench-"))  # short: the store's unix socket lives here
@@ -261,9 +286,17 @@ def main() -> int:
     env.pop("POLICYKG_API_KEY", None)
     port = free_port()
     server = None
+    folders = [args.folder] if args.folder else []
+    label = f"folder {args.folder}" if args.folder else "sample corpus"
     try:
-        subprocess.run([*POLICYKG, "ingest", "--store", "embedded", "--data", str(data)], env=env, cwd=ROOT,
-                       check=True, stdout=subprocess.DEVNULL, timeout=300)
+        if args.documents:
+            folders = [data.with_name(data.name + "-corpus")]
+            subprocess.run([sys.executable, str(Path(__file__).with_name("corpus.py")), str(folders[0]), "--documents",
+                            str(args.documents), "--seed", str(args.seed), "--check", "0"], cwd=ROOT, check=True,
+                           stdout=subprocess.DEVNULL)
+            label = f"generated national corpus of {args.documents} documents (seed {args.seed})"
+        subprocess.run([*POLICYKG, "ingest", *map(str, folders), "--store", "embedded", "--data", str(data)],
+                       env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, timeout=None if folders else 300)
         server = subprocess.Popen([*POLICYKG, "serve", "--host", "127.0.0.1", "--port", str(port), "--store",
                                    "embedded", "--data", str(data), "--log-level", "warning"],
                                   env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -273,12 +306,13 @@ def main() -> int:
         budget = args.max_seconds + 3 * (args.saturate + 30) + 60
         driver = subprocess.run([sys.executable, __file__, "--drive", str(port), "--rate", str(args.rate),
                                  "--requests", str(args.requests), "--max-seconds", str(args.max_seconds),
-                                 "--saturate", str(args.saturate), "--pids", f"{server.pid},{falkordb_pid}"],
+                                 "--saturate", str(args.saturate), "--pids", f"{server.pid},{falkordb_pid}",
+                                 *(["--other-corpus"] if folders else [])],
                                 cwd=ROOT, capture_output=True, text=True, timeout=budget)
         if driver.returncode != 0:
             print(driver.stderr, file=sys.stderr)
             return 1
-        return 0 if report(json.loads(driver.stdout), args.rate, (load_before, os.getloadavg()[0])) else 1
+        return 0 if report(json.loads(driver.stdout), args.rate, (load_before, os.getloadavg()[0]), label) else 1
     finally:
         if server is not None:
             server.terminate()
@@ -289,6 +323,8 @@ def main() -> int:
         subprocess.run([*POLICYKG, "store", "stop", "--data", str(data)], env=env, cwd=ROOT,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
         shutil.rmtree(data, ignore_errors=True)
+        if args.documents:
+            shutil.rmtree(data.with_name(data.name + "-corpus"), ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Recipes that turn a sample document's text into the files analysts receive: .docx, .pdf, .html, GB18030 .txt.
 
 Used by the tests (every file is built during the run; no binary fixtures)
-and by bench/ingest.py. The layouts follow what government documents look
+and by bench/ingest_folder.py. The layouts follow what government documents look
 like: Word paragraphs with the division-of-labour table as a real Word
 table; a PDF with a first-line indent, wrapped lines, a ruled table that
 runs over several pages and page numbers in the footer; a web page with a

@@ -1,6 +1,6 @@
 """End-to-end ingest throughput: a folder of generated documents into the embedded store.
 
-    python bench/ingest.py [--documents 1000] [--formats txt,gb18030,docx,html] [--jobs 0] [--keep DIR]
+    python bench/ingest_folder.py [--documents 1000] [--formats txt,gb18030,docx,html] [--jobs 0] [--keep DIR]
 
 The folder is generated from the sample corpus with varied names and numbers:
 each document is one of the five samples moved to another Shandong city
