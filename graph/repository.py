@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from policykg.graph.build import build_graph
-from policykg.graph.ids import document_id, document_key, title_probes, titles_of
+from policykg.graph.ids import document_id, document_key, title_key, title_probes, titles_of
 from policykg.graph.model import NODE_LABELS, PolicyGraph
 from policykg.graph.stores.backend import ReadResult, Statement, StoreBackend
 from policykg.graph.stores.cypher_admission import admit, push_down_limit
@@ -235,6 +235,26 @@ class GraphStore:
         statements = document_statements(graph, doc_id, number, titles) + list(then)
         self.backend.write_atomic(statements)
         return len(statements)
+
+    def upgrade(self) -> int:
+        """Bring a store written by an earlier policykg up to what loads look up: every titled Document gets
+        its ``title_key`` (references and stub folding find documents by it), and the ``source_docs`` lists
+        shared nodes used to keep go. Run once per ingest, before ``stored_state`` (which reads every
+        Document as well); writes nothing when there is nothing to do. Returns how many nodes it changed."""
+        missing = self.rows("MATCH (d:Document) WHERE d.title IS NOT NULL AND d.title_key IS NULL "
+                            "RETURN d.id AS id, d.title AS title", row_cap=10_000_000)
+        stale = self.rows("MATCH (n) WHERE (n:Department OR n:Industry OR n:Document) AND n.source_docs IS NOT NULL "
+                          "RETURN count(n) AS n")
+        keys = [{"id": r["id"], "key": title_key(r["title"])} for r in missing if title_key(r["title"])]
+        changed = len(keys) + (stale[0]["n"] if stale else 0)
+        if changed:
+            self.backend.write_atomic([
+                *(("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.title_key = row.key", {"rows": batch})
+                  for batch in (keys[i:i + 5000] for i in range(0, len(keys), 5000))),
+                *((f"MATCH (n:{label}) WHERE n.source_docs IS NOT NULL REMOVE n.source_docs", {})
+                  for label in ("Department", "Industry", "Document")),
+            ])
+        return changed
 
     # -- versions -----------------------------------------------------------------------
     def stored_state(self) -> StoredState:

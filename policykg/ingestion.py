@@ -409,6 +409,8 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], GraphStore] | None
 def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore | None,
          open_store: Callable[[], GraphStore] | None, catalog: DepartmentCatalog, extractor: str, force: bool,
          jobs: int, on_result: Callable[[Outcome], None] | None) -> IngestReport:
+    if store is not None:
+        store.upgrade()  # a store an earlier policykg wrote: the keys loads look documents up by
     state = store.stored_state() if store is not None else StoredState()
     if store is not None:
         report.store = store.describe()

@@ -136,3 +136,16 @@ def test_a_document_cited_by_its_title_is_found_by_key(store, extracted):
     assert [k for k, _, _ in found] == [plan.document.title.replace(" ", "")]
     store.load_document(table)
     assert store.rows("MATCH (d:Document) WHERE d.stub = true AND d.title IS NOT NULL RETURN d.id AS id") == []
+
+
+def test_a_store_written_before_title_keys_is_upgraded(store, extracted):
+    """Documents an earlier policykg loaded have no title_key and shared nodes had source_docs lists."""
+    plan = extract_bytes(PROVINCIAL_PLAN.replace("鲁政办字〔2023〕99号\n", "").encode(), "plan.txt")
+    store.load_document(plan)
+    store.backend.write_atomic([("MATCH (d:Document) REMOVE d.title_key", {}),
+                                ("MATCH (d:Department) SET d.source_docs = ['doc:x']", {})])
+    assert store.referenced_documents(extracted[TABLE]) == []  # not found by key any more
+    assert store.upgrade() > 0
+    assert [k for k, _, _ in store.referenced_documents(extracted[TABLE])] == [plan.document.title.replace(" ", "")]
+    assert store.rows("MATCH (n) WHERE n.source_docs IS NOT NULL RETURN n.id AS id LIMIT 1") == []
+    assert store.upgrade() == 0  # nothing left to do: nothing written
