@@ -202,7 +202,7 @@ def _fold_stubs(doc_id: str, number: str | None, titles: list[str]) -> list[Stat
     itself is then compared exactly, as the build compares it.
     """
     out: list[Statement] = []
-    anchors = []
+    anchors: list[tuple[str, dict[str, Any]]] = []
     if number:
         anchors.append(("MATCH (s:Document {doc_number: $number}) WHERE s.stub = true AND s.id <> $real ",
                         {"real": doc_id, "number": number}))
