@@ -243,16 +243,17 @@ class GraphStore:
         Document as well); writes nothing when there is nothing to do. Returns how many nodes it changed."""
         missing = self.rows("MATCH (d:Document) WHERE d.title IS NOT NULL AND d.title_key IS NULL "
                             "RETURN d.id AS id, d.title AS title", row_cap=10_000_000)
-        stale = self.rows("MATCH (n) WHERE (n:Department OR n:Industry OR n:Document) AND n.source_docs IS NOT NULL "
-                          "RETURN count(n) AS n")
+        listing = ("Department", "Industry", "Document")  # by label: a label-less MATCH reads every node
+        stale = sum(r["n"] for label in listing
+                    for r in self.rows(f"MATCH (n:{label}) WHERE n.source_docs IS NOT NULL RETURN count(n) AS n"))
         keys = [{"id": r["id"], "key": title_key(r["title"])} for r in missing if title_key(r["title"])]
-        changed = len(keys) + (stale[0]["n"] if stale else 0)
+        changed = len(keys) + stale
         if changed:
             self.backend.write_atomic([
                 *(("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.title_key = row.key", {"rows": batch})
                   for batch in (keys[i:i + 5000] for i in range(0, len(keys), 5000))),
                 *((f"MATCH (n:{label}) WHERE n.source_docs IS NOT NULL REMOVE n.source_docs", {})
-                  for label in ("Department", "Industry", "Document")),
+                  for label in listing),
             ])
         return changed
 
