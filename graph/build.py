@@ -17,7 +17,7 @@ from policykg.ingest.records import ExtractedDocument, Span, UnitRef
 from policykg.ingest.references import core_title
 from policykg.ingest.regions import Region, region_index
 
-from .ids import document_id, document_key, region_id, task_id, titles_of
+from .ids import document_id, document_key, region_id, task_id, title_key, titles_of
 from .model import PolicyGraph
 
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号$")
@@ -84,7 +84,7 @@ class _Builder:
             # cited by number and title: the stub keeps the title the document is printed under, so the
             # document folds it in when it comes, even if its own text carries no number
             props["title"] = core_title(cited_title)
-        self.g.add_node(did, "Document", stub=True, source_docs=[cited_from], **props)
+        self.g.add_node(did, "Document", stub=True, title_key=title_key(props.get("title")), **props)
         return did
 
     def department(self, unit: UnitRef | None, name: str, level: str | None, doc_region: Region | None,
@@ -93,7 +93,7 @@ class _Builder:
         rid = self.region(region)
         did = f"dept:{region.code if region else 'unknown'}:{name}"
         node = self.g.add_node(did, "Department", name=name, level=level, region=region.name if region else None,
-                               collective=collective, known=known, source_docs=[document_id(doc_key)])
+                               collective=collective, known=known)
         aliases = node.props.setdefault("aliases", [])
         if unit is not None and unit.surface != name and unit.surface not in aliases:
             aliases.append(unit.surface)
@@ -112,7 +112,7 @@ class _Builder:
         info = doc.document
         doc_region = self.regions.by_code.get(info.region_code) if info.region_code else None
         self.g.add_node(did, "Document", stub=False, doc_number=info.doc_number, title=info.title,
-                        issuer=info.issuer, region=info.region, level=info.level, date=info.date,
+                        title_key=title_key(info.title), issuer=info.issuer, region=info.region, level=info.level, date=info.date,
                         region_code=info.region_code, region_basis=info.region_basis,
                         file=doc.file, content_hash=doc.content_hash, doc_id=did)
         if info.issuer:
@@ -136,7 +136,7 @@ class _Builder:
             if p.parent:
                 self.g.add_edge(tid, "UNDER", task_id(key, p.parent), **prov(p.span, p.number))
             if p.number in industry_of:
-                self.g.add_edge(tid, "CONCERNS", self.industry(industry_of[p.number], did), **prov(p.span, p.number))
+                self.g.add_edge(tid, "CONCERNS", self.industry(industry_of[p.number]), **prov(p.span, p.number))
 
         upper_doc = self.reference(info.implements[0], did) if doc.cascades and info.implements else None
         cascades = {c.number: c for c in doc.cascades}
@@ -158,7 +158,7 @@ class _Builder:
                 self.g.add_edge(dep, EDGE_OF_ROLE[unit.role], tid, surface=unit.surface,
                                 printed=unit.printed or unit.surface, position=unit.position, **prov(unit.span, t.number))
             for name in t.industries:
-                self.g.add_edge(tid, "CONCERNS", self.industry(name, did), **prov(t.span, t.number))
+                self.g.add_edge(tid, "CONCERNS", self.industry(name), **prov(t.span, t.number))
             if cascade is not None:
                 upper_tasks[t.number] = self.cascade(doc, key, tid, cascade, upper_doc, doc_region)
 
@@ -193,13 +193,13 @@ class _Builder:
             self.g.add_edge(owner, "HAS_TARGET", tgt, **prov(target.span, target.task))
 
         for ind in doc.industries:
-            node = self.industry(ind.name, did)
+            node = self.industry(ind.name)
             if ind.parent:
-                self.g.add_edge(node, "SUBINDUSTRY_OF", self.industry(ind.parent, did), doc_id=did)
+                self.g.add_edge(node, "SUBINDUSTRY_OF", self.industry(ind.parent), doc_id=did)
 
-    def industry(self, name: str, did: str) -> str:
+    def industry(self, name: str) -> str:
         iid = "industry:" + name
-        self.g.add_node(iid, "Industry", name=name, source_docs=[did])
+        self.g.add_node(iid, "Industry", name=name)
         return iid
 
     def cascade(self, doc, key, city_task: str, c, upper_doc: str | None, doc_region: Region | None) -> str:
@@ -207,18 +207,26 @@ class _Builder:
         upper_key = upper_doc[len("doc:"):] if upper_doc else key + "(上级)"
         if upper_doc is None:
             upper_doc = document_id(upper_key)
-            self.g.add_node(upper_doc, "Document", stub=True, title=None, source_docs=[document_id(key)])
+            self.g.add_node(upper_doc, "Document", stub=True, title=None)
         upper_task = task_id(upper_key, "title:" + compact(c.province_task))
         self.g.add_node(upper_task, "Task", number=None, title=c.province_task, level=c.upper_level,
                         has_responsibility=True, stub=True, doc_id=document_id(key), span_start=c.span.start,
                         span_end=c.span.end)
         self.g.add_edge(upper_task, "IN_DOCUMENT", upper_doc, doc_id=document_id(key))
         by_name = {u.name: u for u in c.units}
+        # what this row says of the quoted task, kept on its CASCADES_FROM: the LEADS and COOPERATES_ON edges
+        # of a quoted task are one per department, shared by every row that quotes it, so when the document
+        # holding one goes, the next row saying the same hands it on (graph.stores.loading)
+        claims: dict[str, list[str]] = {"province_leads": [], "province_leads_as": [],
+                                        "province_cooperates": [], "province_cooperates_as": []}
         for role, names in (("lead", c.province_leads), ("cooperate", c.province_cooperates)):
+            field = "province_leads" if role == "lead" else "province_cooperates"
             for name in names:
                 unit = by_name.get(name)
                 dep = self.department(unit, name, c.upper_level, doc_region, key,
                                       unit.collective if unit else False, unit.known if unit else True)
+                claims[field].append(dep)
+                claims[field + "_as"].append((unit.printed or unit.surface) if unit else name)
                 self.g.add_edge(dep, EDGE_OF_ROLE[role], upper_task, doc_id=document_id(key), number=c.number,
                                 span_start=unit.span.start if unit else c.span.start,
                                 span_end=unit.span.end if unit else c.span.end,
@@ -232,7 +240,8 @@ class _Builder:
                             span_end=unit.span.end if unit else c.span.end,
                             **_as_printed(unit))
         self.g.add_edge(city_task, "CASCADES_FROM", upper_task, basis="explicit", score=1.0,
-                        doc_id=document_id(key), number=c.number, span_start=c.span.start, span_end=c.span.end)
+                        doc_id=document_id(key), number=c.number, span_start=c.span.start, span_end=c.span.end,
+                        **claims)
         return upper_task
 
 

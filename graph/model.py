@@ -61,6 +61,20 @@ class Edge:
         return (self.source, self.type, self.target, str(self.props.get("span_start", "")))
 
 
+# a task only known from the division-of-labour rows that quote it (a stub Task) is quoted by many
+# documents; who leads it and where it belongs are one edge each, not one per quoting row
+SHARED_CLAIMS = ("LEADS", "COOPERATES_ON", "IN_DOCUMENT")
+
+
+def is_shared_claim(rel: str, source: Node, target: Node) -> bool:
+    """One edge per (source, type, target) whoever asserts it: into or out of a stub Task. Its provenance is
+    the claim of the lowest ``doc_id``, so the store does not depend on the order documents came in."""
+    if rel not in SHARED_CLAIMS:
+        return False
+    stub_task = target if rel != "IN_DOCUMENT" else source
+    return stub_task.label == "Task" and bool(stub_task.props.get("stub"))
+
+
 @dataclass
 class PolicyGraph:
     nodes: dict[str, Node] = field(default_factory=dict)
@@ -74,13 +88,11 @@ class PolicyGraph:
             node = self.nodes[node_id] = Node(node_id, label, {"id": node_id})
         elif node.label != label:
             raise GraphError(f"node {node_id} is a {node.label}, not a {label}")
+        if label == "Task" and props.get("stub") and node.props.get("doc_id") is not None and \
+                str(props.get("doc_id")) > str(node.props["doc_id"]):
+            return node  # a quoted task: the lowest quoting document's row describes it (see is_shared_claim)
         for k, v in props.items():
-            if k == "source_docs":
-                have = node.props.setdefault("source_docs", [])
-                for d in v:
-                    if d not in have:
-                        have.append(d)
-            elif v is not None or k not in node.props:
+            if v is not None or k not in node.props:
                 node.props[k] = v
         return node
 
@@ -95,6 +107,13 @@ class PolicyGraph:
             if node.label not in allowed:
                 raise GraphError(f"{rel} cannot touch a {node.label} ({end})")
         edge = Edge(source, rel, target, props)
+        if is_shared_claim(rel, self.nodes[source], self.nodes[target]):
+            key = (source, rel, target, "")
+            held = self.edges.get(key)
+            if held is not None and str(held.props.get("doc_id", "")) <= str(props.get("doc_id", "")):
+                return held
+            self.edges[key] = edge
+            return edge
         self.edges[edge.key] = edge
         return edge
 

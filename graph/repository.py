@@ -9,7 +9,6 @@ FalkorDB or Neo4j) only runs them.
 from __future__ import annotations
 
 import base64
-import re
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from policykg.graph.build import build_graph
-from policykg.graph.ids import document_id, document_key, titles_of
+from policykg.graph.ids import document_id, document_key, title_key, title_probes, titles_of
 from policykg.graph.model import NODE_LABELS, PolicyGraph
 from policykg.graph.stores.backend import ReadResult, Statement, StoreBackend
 from policykg.graph.stores.cypher_admission import admit, push_down_limit
@@ -31,10 +30,7 @@ from policykg.graph.stores.loading import (
 )
 from policykg.ingest.normalize import compact
 from policykg.ingest.records import ExtractedDocument
-from policykg.ingest.references import core_title
 from policykg.settings import DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_RESULT_BYTES, DEFAULT_ROW_CAP
-
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @dataclass
@@ -165,28 +161,26 @@ class GraphStore:
     def referenced_documents(self, doc: ExtractedDocument) -> list[tuple[str, str | None, str | None]]:
         """The stored documents ``doc`` may refer to: what ``build_graph`` needs of ``known_documents``.
 
-        Reading every document for every load makes a folder's ingest quadratic; this reads the candidates
-        only: those whose number is a reference, or whose title (spaces removed) holds every run of Chinese
-        characters of a reference. That is a superset of what ``build_graph`` matches (a number exactly,
-        a title after ``compact``, which never changes those characters), and ``build_graph`` decides.
+        Looked up by the indexed ``doc_number`` and ``title_key`` of the documents (exact keys, never a scan:
+        reading every document for every load makes a folder's ingest quadratic). The keys asked for are every
+        form a reference is written in (``title_probes``), so this finds every document the build matches,
+        by number or by one of its ``titles_of``; ``build_graph`` decides.
         """
-        wanted = {compact(r).strip("《》") for r in doc.document.implements}
-        # a citation by number and title finds a document whose own text carries no number by its title
-        wanted |= {core_title(f) for r in doc.references for f in r.cited_as if f.startswith("《")}
-        refs = sorted(wanted - {""})
-        if not refs:
+        forms: set[str] = {compact(r).strip("《》") for r in doc.document.implements}
+        for ref in doc.references:
+            forms.add(compact(ref.target).strip("《》"))
+            for cited in ref.cited_as:
+                forms.update(titles_of(cited.strip("《》")))
+        forms.discard("")
+        if not forms:
             return []
-        probes = [_CJK_RUN.findall(r) for r in refs]
-        if not all(probes):
-            return self.known_documents()
         rows = self.rows(
-            # (the title expression is written inside the quantifier: FalkorDB 4.16 cannot see a WITH alias
-            # from a list predicate in a WHERE: "Unable to locate a value with alias")
-            "UNWIND $probes AS p MATCH (d:Document) WHERE NOT coalesce(d.stub, false) AND (d.doc_number IN $refs "
-            "OR all(x IN p WHERE reduce(t = coalesce(d.title, ''), c IN $spaces | replace(t, c, '')) CONTAINS x)) "
-            "RETURN DISTINCT d.id AS id, d.doc_number AS number, d.title AS title",
-            {"refs": refs, "probes": probes, "spaces": [" ", "\u3000", "\u00a0", "\t", "\n", "\r"]},
-            row_cap=1_000_000)
+            "UNWIND $numbers AS k MATCH (d:Document {doc_number: k}) WHERE NOT coalesce(d.stub, false) "
+            "RETURN d.id AS id, d.doc_number AS number, d.title AS title "
+            "UNION "
+            "UNWIND $keys AS k MATCH (d:Document {title_key: k}) WHERE NOT coalesce(d.stub, false) "
+            "RETURN d.id AS id, d.doc_number AS number, d.title AS title",
+            {"numbers": sorted(forms), "keys": title_probes(sorted(forms))}, row_cap=1_000_000)
         return [(r["id"][len("doc:"):], r["number"], r["title"]) for r in rows]
 
     def load_document(self, doc: ExtractedDocument, source: DocumentSource | None = None) -> LoadReport:
@@ -241,6 +235,27 @@ class GraphStore:
         statements = document_statements(graph, doc_id, number, titles) + list(then)
         self.backend.write_atomic(statements)
         return len(statements)
+
+    def upgrade(self) -> int:
+        """Bring a store written by an earlier policykg up to what loads look up: every titled Document gets
+        its ``title_key`` (references and stub folding find documents by it), and the ``source_docs`` lists
+        shared nodes used to keep go. Run once per ingest, before ``stored_state`` (which reads every
+        Document as well); writes nothing when there is nothing to do. Returns how many nodes it changed."""
+        missing = self.rows("MATCH (d:Document) WHERE d.title IS NOT NULL AND d.title_key IS NULL "
+                            "RETURN d.id AS id, d.title AS title", row_cap=10_000_000)
+        listing = ("Department", "Industry", "Document")  # by label: a label-less MATCH reads every node
+        stale = sum(r["n"] for label in listing
+                    for r in self.rows(f"MATCH (n:{label}) WHERE n.source_docs IS NOT NULL RETURN count(n) AS n"))
+        keys = [{"id": r["id"], "key": title_key(r["title"])} for r in missing if title_key(r["title"])]
+        changed = len(keys) + stale
+        if changed:
+            self.backend.write_atomic([
+                *(("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.title_key = row.key", {"rows": batch})
+                  for batch in (keys[i:i + 5000] for i in range(0, len(keys), 5000))),
+                *((f"MATCH (n:{label}) WHERE n.source_docs IS NOT NULL REMOVE n.source_docs", {})
+                  for label in listing),
+            ])
+        return changed
 
     # -- versions -----------------------------------------------------------------------
     def stored_state(self) -> StoredState:

@@ -409,6 +409,8 @@ def run_ingest(files: list[Path], *, open_store: Callable[[], GraphStore] | None
 def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore | None,
          open_store: Callable[[], GraphStore] | None, catalog: DepartmentCatalog, extractor: str, force: bool,
          jobs: int, on_result: Callable[[Outcome], None] | None) -> IngestReport:
+    if store is not None:
+        store.upgrade()  # a store an earlier policykg wrote: the keys loads look documents up by
     state = store.stored_state() if store is not None else StoredState()
     if store is not None:
         report.store = store.describe()
@@ -563,14 +565,28 @@ def write_json_report(report: IngestReport, path: Path) -> None:
     os.replace(tmp, path)
 
 
+# the documents that name a department ``d``, from its relationships' doc_id (no node keeps that list: it
+# would grow with the corpus): its clauses, the documents it issued, and every table row quoting a task it
+# leads or cooperates on with it among the row's units (a quoted task's edge holds one row's doc_id only)
+DOCUMENTS_NAMING = (
+    "[(d)-[r1:LEADS|COOPERATES_ON]->(:Task) | r1.doc_id] + [(d)<-[r2:ISSUED_BY]-(:Document) | r2.doc_id] + "
+    "[(d)-[:LEADS|COOPERATES_ON]->(u:Task)<-[c:CASCADES_FROM]-(:Task) WHERE u.stub = true "
+    "AND (d.id IN coalesce(c.province_leads, []) OR d.id IN coalesce(c.province_cooperates, [])) | c.doc_id]"
+)
 DEPARTMENTS_QUERY = (
     "MATCH (d:Department) "
     "RETURN d.name AS name, d.level AS level, d.region AS region, coalesce(d.known, true) AS known, "
     "coalesce(d.collective, false) AS collective, "
     "size([(d)-[r1:LEADS|COOPERATES_ON]->(:Task) | 1]) AS clauses, "
-    "coalesce(d.aliases, []) AS written, coalesce(d.source_docs, []) AS documents "
+    f"coalesce(d.aliases, []) AS written, {DOCUMENTS_NAMING} AS documents "
     "ORDER BY clauses DESC, name"
 )
+
+
+def _document_keys(ids: list[Any]) -> list[str]:
+    """Distinct document ids without their ``doc:`` prefix, in order."""
+    out = dict.fromkeys(d[len("doc:"):] if d.startswith("doc:") else d for d in ids if isinstance(d, str))
+    return sorted(out)
 
 
 def department_rows(st, unknown_only: bool = False) -> list[dict[str, Any]]:
@@ -578,8 +594,7 @@ def department_rows(st, unknown_only: bool = False) -> list[dict[str, Any]]:
     if unknown_only:
         rows = [r for r in rows if not r["known"] and not r["collective"]]
     for r in rows:
-        r["documents"] = [d[len("doc:"):] if isinstance(d, str) and d.startswith("doc:") else d
-                          for d in r["documents"]]
+        r["documents"] = _document_keys(r["documents"])
     return rows
 
 
@@ -732,8 +747,8 @@ class Ingestion:
         done, missing = [], []
         with self.open_store() as st:
             docs = st.rows("MATCH (d:Department) WHERE d.name = $name OR $name IN coalesce(d.aliases, []) "
-                           "RETURN d.source_docs AS docs", {"name": name})
-            for did in sorted({d for r in docs for d in (r["docs"] or [])}):
+                           f"RETURN {DOCUMENTS_NAMING} AS docs", {"name": name})
+            for did in sorted({d for r in docs for d in (r["docs"] or []) if d}):
                 current = [v for v in st.document_versions(did) if v["current"]]
                 body = st.version_text(current[0]["id"]) if current and current[0]["has_text"] else None
                 if body is None:

@@ -26,6 +26,11 @@ INDEXES: tuple[tuple[str, str], ...] = (
     ("Target", "doc_id"),
     ("Department", "name"),
     (VERSION_LABEL, "doc_id"),
+    # a load looks up the documents it refers to and the stubs it replaces by these (graph.stores.loading)
+    ("Document", "doc_number"),
+    ("Document", "title_key"),
+    # the departments a reloaded document named, checked for a clause left at the end of the load
+    ("Department", "orphan_check"),
 )
 
 

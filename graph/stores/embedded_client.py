@@ -227,9 +227,11 @@ class EmbeddedClient:
         timeout_ms: int | None = None,
         retry_stale: bool = False,
     ) -> Any:
+        # No PING before a write: the pool hands out a connection only after checking its socket (a connection
+        # the server closed when it restarted is readable at EOF, so the pool reconnects it), and a server that
+        # is gone fails the connect below with a ConnectionError, reported as StoreUnavailable. A round trip
+        # per write would cost as much as a small load's work.
         run = self.graph.ro_query if read_only else self.graph.query
-        if not read_only:
-            self._refresh_connection()
         attempts = 2 if retry_stale else 1
         for attempt in range(attempts):
             try:
@@ -247,24 +249,6 @@ class EmbeddedClient:
             except redis.ResponseError as exc:
                 raise _translate(exc, query, self.graph_name, timeout_ms) from exc
         raise AssertionError("unreachable")
-
-    def _refresh_connection(self) -> None:
-        """Replace a pooled connection left stale by a server restart.
-
-        Writes are never re-sent (a lost reply may hide an applied write), so
-        the stale connection is detected with an idempotent PING first.
-        """
-        for attempt in range(2):
-            try:
-                self.db.connection.ping()
-                return
-            except redis.BusyLoadingError as exc:
-                raise StoreUnavailable("the graph server is still loading its data; retry shortly") from exc
-            except (redis.ConnectionError, redis.TimeoutError) as exc:
-                if attempt:
-                    raise StoreUnavailable(f"cannot reach the graph server: {exc}") from exc
-            except redis.ResponseError as exc:  # MISCONF answers even PING
-                raise _translate(exc, "PING", self.graph_name, None) from exc
 
 
 def server_failure(exc: redis.ResponseError) -> StoreFailure | None:

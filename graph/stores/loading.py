@@ -3,38 +3,47 @@
 The statements are plain Cypher that both stores run (FalkorDB composes them
 into one all-or-nothing query, Neo4j runs them in one transaction):
 
-1. remove what the document owned before: its provisions and targets, and
-   every relationship it asserted (``r.doc_id``);
+1. retract what the document asserted before: its provisions and targets,
+   every relationship it asserted (``r.doc_id``), and its claims on the tasks
+   other documents' tables quote (handed on to the next document that makes
+   the same claim, see ``_retract_quoted``);
 2. MERGE the nodes, UNWIND-batched per label: shared nodes (departments,
-   regions, industries, stub documents) are merged, list properties
-   (aliases, source_docs) are unioned, a stub never overwrites a real document;
+   regions, industries, stub documents) are merged, aliases are unioned, a
+   stub never overwrites a real document;
 3. MERGE the relationships, batched per (type, source label, target label),
-   keyed by a ``key`` property so re-loading creates no duplicates;
-4. fold any stub that stood for this document (matched by number or title)
-   into it, and drop departments no clause names any more.
+   keyed by a ``key`` property so re-loading creates no duplicates; the edges
+   of a quoted task are keyed by their ends only (one LEADS per department and
+   task however many tables quote it), the lowest ``doc_id`` holding them;
+4. fold any stub that stood for this document (looked up by number and by
+   ``title_key``) into it, and drop departments no clause names any more.
+
+Every statement is anchored on an indexed property (ids, ``doc_id``,
+``doc_number``, ``title_key``, ``orphan_check``) or on the nodes the document
+touches: the cost of a load does not grow with the store. No node keeps a list
+of the documents that name it (such lists grow with the corpus); which
+documents name a department is read from its relationships' ``doc_id``.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
 
-from policykg.graph.model import RELATIONSHIPS, PolicyGraph
+from policykg.graph.ids import title_probes
+from policykg.graph.model import RELATIONSHIPS, PolicyGraph, is_shared_claim
 
 from .backend import Statement
 
 # relationships that are facts about the world rather than claims of one
 # document: merged, never removed with a document
 STRUCTURAL = {"IN_REGION", "BELONGS_TO", "COVERS", "SUBINDUSTRY_OF"}
-LIST_PROPS = ("aliases", "source_docs")
+LIST_PROPS = ("aliases",)
 BATCH = 5000
-# nodes several documents share, whose list properties accumulate
+# nodes several documents share, whose aliases accumulate
 SHARED_WITH_LISTS = {"Department", "Industry"}
-UNION_LISTS = (
-    "SET n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases | "
-    "CASE WHEN a IN acc THEN acc ELSE acc + a END), "
-    "n.source_docs = reduce(acc = coalesce(n.source_docs, []), a IN row.source_docs | "
-    "CASE WHEN a IN acc THEN acc ELSE acc + a END)"
-)
+UNION_LISTS = ("SET n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases | "
+               "CASE WHEN a IN acc THEN acc ELSE acc + a END)")
+# the key of an edge whoever asserts it (a quoted task's LEADS, COOPERATES_ON, IN_DOCUMENT)
+SHARED_KEY = "shared"
 
 
 def _clean(props: dict[str, Any]) -> dict[str, Any]:
@@ -48,29 +57,17 @@ def _batches(rows: list[dict], size: int = BATCH):
 
 def document_statements(graph: PolicyGraph, doc_id: str, number: str | None, titles: list[str]) -> list[Statement]:
     """Everything needed to (re)load the document ``doc_id`` whose subgraph is ``graph``."""
-    statements: list[Statement] = [
-        # departments the previous version named: checked at the end, when they may have no clause left
-        ("MATCH (t:Task)<-[:LEADS|COOPERATES_ON]-(d:Department) WHERE t.doc_id = $doc SET d.orphan_check = $doc",
-         {"doc": doc_id}),
-        ("MATCH (:Document {id: $doc})-[:ISSUED_BY]->(d:Department) SET d.orphan_check = $doc", {"doc": doc_id}),
-        # the previous version's claim on shared nodes: this version's rows add it back where it still holds
-        *_drop_source(doc_id),
-        # by label, so the doc_id indexes are used (a label-less MATCH scans every node)
-        ("MATCH (n:Task) WHERE n.doc_id = $doc DETACH DELETE n", {"doc": doc_id}),
-        ("MATCH (n:Target) WHERE n.doc_id = $doc DETACH DELETE n", {"doc": doc_id}),
-        # what else the document asserted starts or ends at its Document node (ISSUED_BY, IMPLEMENTS,
-        # HAS_TARGET): every other relationship it asserted touches one of its Tasks or Targets, gone above.
-        # Anchored on the Document, not a scan of every relationship in the graph (quadratic over a folder).
-        ("MATCH (d:Document {id: $doc})-[r]-() WHERE r.doc_id = $doc AND NOT type(r) IN $structural DELETE r",
-         {"doc": doc_id, "structural": sorted(STRUCTURAL)}),
-    ]
+    statements: list[Statement] = _retract(doc_id)
     by_label: dict[str, list[dict]] = defaultdict(list)
     stubs: list[dict] = []
+    quoted: list[dict] = []
     for node in graph.nodes.values():
         row = {"id": node.id, "props": _clean(node.props),
                **{k: [str(x) for x in node.props.get(k, [])] for k in LIST_PROPS}}
         if node.label == "Document" and node.props.get("stub"):
             stubs.append(row)
+        elif node.label == "Task" and node.props.get("stub"):
+            quoted.append(row)
         else:
             by_label[node.label].append(row)
     for label, rows in sorted(by_label.items()):
@@ -79,68 +76,155 @@ def document_statements(graph: PolicyGraph, doc_id: str, number: str | None, tit
             statements.append((f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props {union}",
                                {"rows": batch}))
     for batch in _batches(stubs):
+        statements.append(("UNWIND $rows AS row MERGE (n:Document {id: row.id}) ON CREATE SET n += row.props",
+                           {"rows": batch}))
+    for batch in _batches(quoted):
+        # a task other documents quote too: the lowest quoting document's row describes it
         statements.append((
-            "UNWIND $rows AS row MERGE (n:Document {id: row.id}) ON CREATE SET n += row.props "
-            "SET n.source_docs = reduce(acc = coalesce(n.source_docs, []), a IN row.source_docs | "
-            "CASE WHEN a IN acc THEN acc ELSE acc + a END)",
-            {"rows": batch}))
+            "UNWIND $rows AS row MERGE (n:Task {id: row.id}) ON CREATE SET n += row.props "
+            "WITH n, row WHERE row.props.doc_id < n.doc_id SET n += row.props", {"rows": batch}))
 
-    by_shape: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    by_shape: dict[tuple[str, str, str, bool], list[dict]] = defaultdict(list)
     for edge in graph.edges.values():
         src, dst = graph.nodes[edge.source], graph.nodes[edge.target]
-        key = "" if edge.type in STRUCTURAL else f"{edge.props.get('doc_id', '')}|{edge.props.get('span_start', '')}"
-        by_shape[(edge.type, src.label, dst.label)].append(
-            {"src": edge.source, "dst": edge.target, "key": key, "props": _clean(edge.props)})
-    for (rel, src_label, dst_label), rows in sorted(by_shape.items()):
+        shared = is_shared_claim(edge.type, src, dst)
+        if shared:
+            key = SHARED_KEY
+        elif edge.type in STRUCTURAL:
+            key = ""
+        else:
+            key = f"{edge.props.get('doc_id', '')}|{edge.props.get('span_start', '')}"
+        by_shape[(edge.type, src.label, dst.label, shared)].append(
+            {"src": edge.source, "dst": edge.target, "key": key, "props": {**_clean(edge.props), "key": key}})
+    for (rel, src_label, dst_label, shared), rows in sorted(by_shape.items()):
         assert rel in RELATIONSHIPS  # labels and types come from the model's closed sets, never from input
+        # a shared edge: the lowest doc_id's claim is its provenance, replacing (not merging) the one it held
+        then = ("ON CREATE SET r = row.props WITH r, row WHERE row.props.doc_id < r.doc_id SET r = row.props"
+                if shared else "SET r += row.props")
         for batch in _batches(rows):
             statements.append((
                 f"UNWIND $rows AS row MATCH (a:{src_label} {{id: row.src}}) MATCH (b:{dst_label} {{id: row.dst}}) "
-                f"MERGE (a)-[r:{rel} {{key: row.key}}]->(b) SET r += row.props",
+                f"MERGE (a)-[r:{rel} {{key: row.key}}]->(b) {then}",
                 {"rows": batch}))
 
     statements.extend(_fold_stubs(doc_id, number, titles))
-    # drop the departments no clause names any more: only those the previous version named can have become
-    # so (every department this version names has its relationship), so only they are checked, not all
-    statements.append((
-        "MATCH (d:Department) WHERE d.orphan_check = $doc "
-        "AND NOT (d)-[:LEADS|COOPERATES_ON]->() AND NOT ()-[:ISSUED_BY]->(d) DETACH DELETE d",
-        {"doc": doc_id}))
-    # a statement of its own: FalkorDB 4.16 keeps a property set to null before a WITH in the same statement
-    statements.append(("MATCH (d:Department) WHERE d.orphan_check = $doc REMOVE d.orphan_check", {"doc": doc_id}))
+    statements.extend(_drop_orphan_departments(doc_id))
     return statements
 
 
-def _drop_source(doc_id: str) -> list[Statement]:
-    return [(f"MATCH (n:{label}) WHERE $doc IN n.source_docs "
-             "SET n.source_docs = [x IN n.source_docs WHERE x <> $doc]", {"doc": doc_id})
-            for label in sorted(SHARED_WITH_LISTS)]
+def _retract(doc_id: str) -> list[Statement]:
+    """Take back everything ``doc_id`` asserted (before loading its new version, or removing it)."""
+    doc = {"doc": doc_id}
+    return [
+        # departments the previous version named: checked at the end, when they may have no clause left
+        ("MATCH (t:Task)<-[:LEADS|COOPERATES_ON]-(d:Department) WHERE t.doc_id = $doc SET d.orphan_check = $doc",
+         doc),
+        (f"{_QUOTED_BY} MATCH (u)<-[:LEADS|COOPERATES_ON]-(d:Department) SET d.orphan_check = $doc", doc),
+        ("MATCH (:Document {id: $doc})-[:ISSUED_BY]->(d:Department) SET d.orphan_check = $doc", doc),
+        *_retract_quoted(doc_id),
+        # by label, so the doc_id indexes are used (a label-less MATCH scans every node)
+        ("MATCH (n:Task) WHERE n.doc_id = $doc DETACH DELETE n", doc),
+        ("MATCH (n:Target) WHERE n.doc_id = $doc DETACH DELETE n", doc),
+        # what else the document asserted starts or ends at its Document node (ISSUED_BY, IMPLEMENTS,
+        # HAS_TARGET): every other relationship it asserted touches one of its Tasks or Targets, gone above,
+        # or a task it quoted (handed on above). Anchored on the Document, not a scan of every relationship.
+        ("MATCH (d:Document {id: $doc})-[r]-() WHERE r.doc_id = $doc AND NOT type(r) IN $structural DELETE r",
+         {**doc, "structural": sorted(STRUCTURAL)}),
+    ]
+
+
+# the tasks the document's tables quote (stub Tasks, shared with every other document quoting them)
+_QUOTED_BY = ("MATCH (t:Task)-[c:CASCADES_FROM]->(u:Task) WHERE t.doc_id = $doc AND c.doc_id = $doc "
+              "AND u.stub = true WITH DISTINCT u")
+# the other rows that quote ``u``, lowest document first: who takes over what the document held (as maps:
+# FalkorDB 4.16 reads no property of a relationship taken out of a collected list)
+_HEIRS = ("OPTIONAL MATCH (u)<-[o:CASCADES_FROM]-(:Task) WHERE o.doc_id <> $doc AND o.basis = 'explicit' {also} "
+          "WITH {keep}, o ORDER BY o.doc_id, o.span_start "
+          "WITH {keep}, collect({{doc_id: o.doc_id, number: o.number, span_start: o.span_start, "
+          "span_end: o.span_end, units: {units}, printed: {printed}}}) AS heirs ")
+
+
+def _retract_quoted(doc_id: str) -> list[Statement]:
+    """The document's claims on the tasks it quotes go to the next document claiming the same, else away.
+
+    A quoted task's LEADS, COOPERATES_ON and IN_DOCUMENT are one edge each, held by the lowest ``doc_id``
+    that asserts it (``is_shared_claim``). When the holder is reloaded or removed, each edge it held is
+    given the provenance of the lowest other row quoting the task that says the same (the departments of
+    a row are kept on its CASCADES_FROM), or deleted when none does; the task itself goes when no other
+    row quotes it. Only the tasks this document quotes and their quoting rows are read.
+    """
+    doc = {"doc": doc_id}
+    out: list[Statement] = []
+    for rel, field in (("LEADS", "province_leads"), ("COOPERATES_ON", "province_cooperates")):
+        out.append((
+            f"{_QUOTED_BY} MATCH (d:Department)-[r:{rel}]->(u) WHERE r.doc_id = $doc "
+            + _HEIRS.format(also=f"AND d.id IN o.{field}", keep="u, d, r", units=f"o.{field}",
+                            printed=f"o.{field}_as")
+            + "WITH d, r, heirs[0] AS h, coalesce(heirs[0].units, []) AS units "
+            "SET r.doc_id = coalesce(h.doc_id, r.doc_id), r.number = coalesce(h.number, r.number), "
+            "r.span_start = coalesce(h.span_start, r.span_start), r.span_end = coalesce(h.span_end, r.span_end), "
+            "r.position = coalesce([i IN range(0, size(units) - 1) WHERE units[i] = d.id][0], r.position), "
+            "r.printed = coalesce([i IN range(0, size(units) - 1) WHERE units[i] = d.id | h.printed[i]][0], r.printed), "
+            "r.surface = coalesce([i IN range(0, size(units) - 1) WHERE units[i] = d.id | h.printed[i]][0], r.surface)",
+            doc))
+    out.append((
+        f"{_QUOTED_BY} MATCH (u)-[r:IN_DOCUMENT]->(:Document) WHERE r.doc_id = $doc "
+        + _HEIRS.format(also="", keep="u, r", units="null", printed="null")
+        + "SET r.doc_id = coalesce(heirs[0].doc_id, r.doc_id)", doc))
+    # what no other row claims is still the document's: it goes (a statement of its own: FalkorDB 4.16 drops
+    # the SETs of a statement that goes on to filter the same rows with WITH … WHERE)
+    out.append((f"{_QUOTED_BY} MATCH (u)<-[r:LEADS|COOPERATES_ON]-(:Department) WHERE r.doc_id = $doc DELETE r", doc))
+    out.append((f"{_QUOTED_BY} MATCH (u)-[r:IN_DOCUMENT]->(:Document) WHERE r.doc_id = $doc DELETE r", doc))
+    out.append((
+        f"{_QUOTED_BY} WITH u WHERE u.doc_id = $doc "
+        + _HEIRS.format(also="", keep="u", units="null", printed="null")
+        + "WITH u, heirs[0] AS h SET u.doc_id = coalesce(h.doc_id, u.doc_id), "
+        "u.span_start = coalesce(h.span_start, u.span_start), u.span_end = coalesce(h.span_end, u.span_end)", doc))
+    # a quoted task nobody else quotes keeps u.doc_id = $doc and goes with the document's tasks
+    return out
+
+
+def _drop_orphan_departments(doc_id: str) -> list[Statement]:
+    """Drop the departments no clause names any more: only those the previous version named can have become
+    so (every department this version names has its relationship), so only they are checked, not all."""
+    return [
+        ("MATCH (d:Department) WHERE d.orphan_check = $doc "
+         "AND NOT (d)-[:LEADS|COOPERATES_ON]->() AND NOT ()-[:ISSUED_BY]->(d) DETACH DELETE d", {"doc": doc_id}),
+        # a statement of its own: FalkorDB 4.16 keeps a property set to null before a WITH in the same statement
+        ("MATCH (d:Department) WHERE d.orphan_check = $doc REMOVE d.orphan_check", {"doc": doc_id}),
+    ]
 
 
 def _fold_stubs(doc_id: str, number: str | None, titles: list[str]) -> list[Statement]:
-    """A stub Document that stood for this one (same number or title) hands over its relationships and goes."""
-    match = ("MATCH (s:Document) WHERE s.stub = true AND s.id <> $real "
-             "AND ((s.doc_number IS NOT NULL AND s.doc_number = $number) OR s.title IN $titles) ")
-    params = {"real": doc_id, "number": number or "", "titles": titles}
+    """A stub Document that stood for this one (same number or title) hands over its relationships and goes.
+
+    Looked up by the indexed ``doc_number`` and ``title_key`` (never a scan of the Documents); the title
+    itself is then compared exactly, as the build compares it.
+    """
     out: list[Statement] = []
-    for rel in ("IMPLEMENTS", "CITES", "IN_DOCUMENT"):
-        out.append((match + f"MATCH (x)-[r:{rel}]->(s) MATCH (d:Document {{id: $real}}) "
-                    f"MERGE (x)-[r2:{rel} {{key: r.key}}]->(d) SET r2 += properties(r) DELETE r", dict(params)))
-    out.append((match + "DETACH DELETE s", dict(params)))
+    anchors: list[tuple[str, dict[str, Any]]] = []
+    if number:
+        anchors.append(("MATCH (s:Document {doc_number: $number}) WHERE s.stub = true AND s.id <> $real ",
+                        {"real": doc_id, "number": number}))
+    if titles:
+        anchors.append(("UNWIND $keys AS k MATCH (s:Document {title_key: k}) "
+                        "WHERE s.stub = true AND s.id <> $real AND s.title IN $titles ",
+                        {"real": doc_id, "keys": title_probes(titles), "titles": titles}))
+    for match, params in anchors:
+        for rel in ("IMPLEMENTS", "CITES", "IN_DOCUMENT"):
+            out.append((match + f"MATCH (x)-[r:{rel}]->(s) MATCH (d:Document {{id: $real}}) "
+                        f"MERGE (x)-[r2:{rel} {{key: r.key}}]->(d) SET r2 += properties(r) DELETE r", dict(params)))
+        out.append((match + "DETACH DELETE s", dict(params)))
     return out
 
 
 def document_removal(doc_id: str) -> list[Statement]:
     """Statements that take a document and everything it asserted out of the store."""
     return [
-        ("MATCH (n) WHERE (n:Task OR n:Target) AND n.doc_id = $doc DETACH DELETE n", {"doc": doc_id}),
-        ("MATCH ()-[r]->() WHERE r.doc_id = $doc AND NOT type(r) IN $structural DELETE r",
-         {"doc": doc_id, "structural": sorted(STRUCTURAL)}),
+        *_retract(doc_id),
         ("MATCH (d:Document {id: $doc}) WHERE NOT ()-[:IMPLEMENTS|CITES]->(d) DETACH DELETE d", {"doc": doc_id}),
         ("MATCH (d:Document {id: $doc}) SET d.stub = true", {"doc": doc_id}),
-        *_drop_source(doc_id),
-        ("MATCH (d:Department) WHERE NOT (d)-[:LEADS|COOPERATES_ON]->() AND NOT ()-[:ISSUED_BY]->(d) DETACH DELETE d",
-         {}),
+        *_drop_orphan_departments(doc_id),
     ]
 
 
