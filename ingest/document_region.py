@@ -66,7 +66,7 @@ def _place_line(line: str) -> Region | None:
     ri = region_index()
     found, i = None, 0
     while i < len(line):
-        hit = ri.prefix_match(line[i:])
+        hit = ri.prefix_match(line, i)
         if hit is None or (found is not None and not ri.contains(found, hit[0])):
             return None
         found, i = hit[0], i + hit[1]
@@ -84,7 +84,7 @@ def _body_region(body: str) -> Region | None:
     text = _QUOTED.sub("", body)
     i = 0
     while i < len(text):
-        hit = ri.prefix_match(text[i:]) if "\u4e00" <= text[i] <= "\u9fff" else None
+        hit = ri.prefix_match(text, i) if "\u4e00" <= text[i] <= "\u9fff" else None
         if hit is not None:  # full names, and short ones of provinces and cities (广州, 河南)
             counts[hit[0].code] += 1
             i += hit[1]

@@ -75,7 +75,7 @@ class _Context:
 
     def units_of(self, text: str, start: int, default_role: str = "responsible") -> list[UnitMention]:
         """Parse a clause found at clean-text offset ``start``; offsets come back in clean-text terms."""
-        repaired, omap = rewrite(text, _keyword_pattern(self.catalog), lambda m: self.catalog.keyword_repairs[m.group()])
+        repaired, omap = rewrite(text, self.catalog.keyword_pattern(), lambda m: self.catalog.keyword_repairs[m.group()])
         end = start + len(text)
         mentions = parse_clause(repaired, 0, self.catalog, first_listed_leads=self.rules.first_listed_leads(end),
                                 default_role=default_role, standing=self.rules.standing_at(end),
@@ -86,13 +86,6 @@ class _Context:
             else:
                 m.start, m.end = start + omap.start(m.start), start + omap.end(m.end)
         return mentions
-
-
-def _keyword_pattern(catalog: DepartmentCatalog):
-    import re
-
-    words = sorted(catalog.keyword_repairs, key=len, reverse=True) or ["(?!)"]
-    return re.compile("|".join(re.escape(w) for w in words))
 
 
 def _unique(xs: list[str]) -> list[str]:
