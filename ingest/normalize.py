@@ -340,9 +340,12 @@ def _insert_breaks(text: str, positions: list[int]) -> tuple[str, OffsetMap]:
     return "".join(out), omap
 
 
+_ROUND_OR_SQUARE = re.compile(r"[(〔)〕]")
+
+
 def _unclosed_bracket(line: str) -> bool:
     depth = 0
-    for ch in line:
+    for ch in _ROUND_OR_SQUARE.findall(line):  # the other characters change nothing
         if ch in "(〔":
             depth += 1
         elif ch in ")〕":
