@@ -323,12 +323,29 @@ class _Quantity:
 _LIST_NUMBER = re.compile(r"^(\s*\d{1,2}\.)(?=\d{2})")
 
 
+_NUMERAL = re.compile(rf"[\d{_CN_NUM}]")
+
+
+def _quantities(text: str, lex: _Lexicon):
+    """What ``lex.quantity.finditer(text)`` finds, tried only where a numeral starts (every quantity starts
+    with one) rather than at every character."""
+    pos = 0
+    for numeral in _NUMERAL.finditer(text):
+        at = numeral.start()
+        if at < pos:
+            continue
+        m = lex.quantity.match(text, at)
+        if m:
+            yield m
+            pos = m.end()
+
+
 def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[_Quantity]:
     out = []
     scan = sentence
     if line_start and (m := _LIST_NUMBER.match(sentence)):
         scan = " " * m.end() + sentence[m.end():]
-    for m in lex.quantity.finditer(scan):
+    for m in _quantities(scan, lex):
         if m.group("range"):
             lo = re.split(r"\s*(?:[-—–~～]|至|到)\s*", m.group("range"))[0]
             value = to_number(lo)
