@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,8 @@ class RegionIndex:
         # the first two characters of every name: a text that opens otherwise names no region (most
         # positions of a body), found without trying every length
         self._heads = frozenset(name[:2] for name in self._by_name if len(name) >= 2)
+        # a character a name can start with, for scanning a long text for names
+        self.name_start = re.compile("[" + "".join(sorted({re.escape(h[0]) for h in self._heads})) + "]")
 
     def get(self, name: str) -> Region | None:
         found = self._by_name.get(name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,6 +18,7 @@ from policykg.corpus import sample_corpus_files
 from policykg.ingest import clauses, references, targets
 from policykg.ingest.clause_words import clause_words
 from policykg.ingest.departments import DepartmentCatalog, default_catalog
+from policykg.ingest.document_region import named_regions
 from policykg.ingest.metadata import DOC_NUMBER
 from policykg.ingest.normalize import (
     _EXPAND_RE,
@@ -262,11 +264,31 @@ def test_region_prefix_at_a_position_equals_the_prefix_of_the_rest(text):
         assert ri.prefix_match(text, i) == _plain_prefix_match(text[i:])
 
 
+def _plain_named_regions(text: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    i = 0
+    while i < len(text):
+        hit = _plain_prefix_match(text[i:]) if "\u4e00" <= text[i] <= "\u9fff" else None
+        if hit is not None:
+            counts[hit[0].code] += 1
+            i += hit[1]
+        else:
+            i += 1
+    return counts
+
+
+@SETTINGS
+@given(DOCUMENT)
+def test_regions_named_in_a_body_equal_a_scan_of_every_character(text):
+    assert named_regions(text) == _plain_named_regions(text)
+
+
 def test_region_names_are_found_inside_a_text():
     ri = region_index()
     hit = ri.prefix_match("根据菏泽市人民政府", 2)
     assert hit is not None and hit[0].name == "菏泽市" and hit[1] == 3
     assert ri.prefix_match("根据菏泽市人民政府", 0) is None
+    assert named_regions("菏泽市、济宁市和菏泽市的") == Counter({"371700": 2, "370800": 1})
     found = ri.first_in("国家金融监督管理总局柳州监管分局")
     assert found is not None and found[1].name == "柳州市"
 
