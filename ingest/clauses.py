@@ -484,14 +484,14 @@ def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
     """Responsibility clauses inside one provision's text, in order."""
     words = clause_words()
     spans: list[ClauseSpan] = []
-    masked = list(text)
+    masked: list[str] = []  # the text with its bracketed clauses blanked out
     for a, b, ca, cb in _bracket_groups(text):
         after = text[b:b + 1]
         at_end = after in ("", "\n", "。", ";", "；")
         if _is_clause(text[ca:cb], catalog, at_end):
+            masked += [text[spans[-1].end if spans else 0:a], " " * (b - a)]
             spans.append(ClauseSpan(a, b, ca, cb))
-            masked[a:b] = " " * (b - a)
-    rest = "".join(masked)
+    rest = "".join(masked) + text[spans[-1].end if spans else 0:]
     # labelled clauses outside brackets: "牵头单位：…" on its own line or after a full stop
     for m in words.label.finditer(catalog.repair_keywords(rest)):
         if any(s.start <= m.start() < s.end for s in spans):
