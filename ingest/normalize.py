@@ -77,6 +77,7 @@ def _char_class(codes: list[int]) -> str:
 
 # any character ``fold`` changes: text that is already clean (every parser's) has none and is returned as it is
 _FOLDABLE = re.compile(_char_class(list(_FOLD_1TO1) + [ord(c) for c in _FOLD_EXPAND]))
+_FOLDABLE_RUN = re.compile(_FOLDABLE.pattern + "+")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -425,7 +426,9 @@ def clean_document(raw: str) -> CleanText:
     apply(_CONTROL, "")
     apply(_FIELD_BAR, _record_field_break)
     apply(_EXPAND_RE, lambda m: _FOLD_EXPAND[m.group()])
-    text = text.translate(_FOLD_1TO1)  # one to one: offsets unchanged
+    # one to one: offsets unchanged; only runs of foldable characters are translated (a text already
+    # folded, as many are, is passed over at the speed of one search)
+    text = _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), text)
     apply(_MARKDOWN, "")
     apply(_PAGE_NUMBER, "")
     apply(_TRAILING_WS, "")

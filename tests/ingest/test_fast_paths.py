@@ -306,3 +306,11 @@ def test_catalog_answers_follow_its_data():
     assert catalog.keyword_pattern().search("率头单位").group() == "率头"
     assert catalog.is_collective("推进工作")
     assert catalog.looks_like_unit("推进工作")  # a collective placeholder is a unit; the answer kept before is gone
+
+
+@SETTINGS
+@given(st.text(max_size=60) | DOCUMENT)
+def test_folding_runs_equals_translating_everything(s):
+    from policykg.ingest.normalize import _FOLDABLE_RUN
+
+    assert _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), s) == s.translate(_FOLD_1TO1)
