@@ -37,6 +37,8 @@ class ClauseWords:
     counterpart: re.Pattern[str]
     openers: re.Pattern[str]
     joiners: str  # alternation of joining words
+    joiner: re.Pattern[str]  # ``joiners`` compiled
+    joiner_heads: frozenset[str]  # the characters a joining word starts with
     first_listed_leads: re.Pattern[str]
     all_listed_lead: re.Pattern[str]
     from_here: re.Pattern[str]  # a rule that holds from where it is stated on (下同), not for the whole text
@@ -84,6 +86,8 @@ def compile_words(data: dict) -> ClauseWords:
         counterpart=re.compile(_alt(data.get("counterpart", {}).get("cooperate", []))),
         openers=re.compile(rf"^(?:{_alt(data.get('openers', {}).get('words', []))})"),
         joiners=_alt(data.get("joiners", {}).get("words", [])),
+        joiner=re.compile(_alt(data.get("joiners", {}).get("words", []))),
+        joiner_heads=frozenset(w[0] for w in data.get("joiners", {}).get("words", []) if w),
         first_listed_leads=re.compile(_any(rules.get("first_listed_leads", []))),
         all_listed_lead=re.compile(_any(rules.get("all_listed_lead", []))),
         from_here=re.compile(_any(rules.get("from_here", []))),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .clause_words import clause_words
 from .departments import DepartmentCatalog
@@ -112,12 +113,24 @@ def _depth_step(ch: str, depth: int) -> int:
     return depth
 
 
+@lru_cache(maxsize=4)
+def _list_marks(joiner_heads: frozenset[str]) -> re.Pattern[str]:
+    """The characters ``_split_list`` acts on: brackets, separators and the first of a joining word
+    (every other character leaves the depth alone and starts no cut)."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(set(_OPEN + _CLOSE + _SEPARATORS) | joiner_heads)) + "]")
+
+
+_SEPARATOR = re.compile(r"[、,，;；/]")
+
+
 def _split_list(text: str, catalog: DepartmentCatalog) -> list[tuple[str, int, int]]:
     """Pieces of a list of units at 、 , ; / and at 和/及/与 between two units; not inside brackets."""
-    joiner = re.compile(clause_words().joiners)
+    words = clause_words()
+    joiner = words.joiner
     cuts: list[tuple[int, int]] = []
     depth = 0
-    for i, ch in enumerate(text):
+    for event in _list_marks(words.joiner_heads).finditer(text):
+        i, ch = event.start(), event.group()
         depth = _depth_step(ch, depth)
         if depth or ch in _OPEN:
             continue
@@ -128,7 +141,7 @@ def _split_list(text: str, catalog: DepartmentCatalog) -> list[tuple[str, int, i
         if j and i > 0:
             left_from = cuts[-1][1] if cuts else 0
             left = text[left_from:i].strip()
-            right = re.split(r"[、,，;；/]", text[j.end():], maxsplit=1)[0].strip()
+            right = _SEPARATOR.split(text[j.end():], maxsplit=1)[0].strip()
             if _looks_named(left, catalog) and (_looks_named(right, catalog) or _REGION_NAME.match(right)):
                 cuts.append((i, j.end()))
     pieces, start = [], 0
@@ -349,6 +362,9 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     return _dedupe(out)
 
 
+_PART_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE) + ",，;；]")
+
+
 def _parse_section(text: str, a: int, b: int, role: str, catalog: DepartmentCatalog, carry: dict):
     """One labelled (or unlabelled) section: verb-closed parts, 会同, lists."""
     words = clause_words()
@@ -356,7 +372,8 @@ def _parse_section(text: str, a: int, b: int, role: str, catalog: DepartmentCata
     parts: list[tuple[int, int]] = []
     start = 0
     depth = 0
-    for i, ch in enumerate(section):
+    for event in _PART_MARKS.finditer(section):  # the other characters change nothing
+        i, ch = event.start(), event.group()
         depth = _depth_step(ch, depth)
         if depth == 0 and _SPLIT_PARTS.match(ch):
             parts.append((start, i))
@@ -467,15 +484,14 @@ def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
     """Responsibility clauses inside one provision's text, in order."""
     words = clause_words()
     spans: list[ClauseSpan] = []
-    masked = list(text)
+    masked: list[str] = []  # the text with its bracketed clauses blanked out
     for a, b, ca, cb in _bracket_groups(text):
         after = text[b:b + 1]
         at_end = after in ("", "\n", "。", ";", "；")
         if _is_clause(text[ca:cb], catalog, at_end):
+            masked += [text[spans[-1].end if spans else 0:a], " " * (b - a)]
             spans.append(ClauseSpan(a, b, ca, cb))
-            for i in range(a, b):
-                masked[i] = " "
-    rest = "".join(masked)
+    rest = "".join(masked) + text[spans[-1].end if spans else 0:]
     # labelled clauses outside brackets: "牵头单位：…" on its own line or after a full stop
     for m in words.label.finditer(catalog.repair_keywords(rest)):
         if any(s.start <= m.start() < s.end for s in spans):
@@ -539,13 +555,15 @@ def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
 
 # 〔责任单位:…〕, [责任单位:…] and 【牵头单位:…】 close a provision as (…) does
 _GROUP_OPEN, _GROUP_CLOSE = "(〔[【", ")〕]】"
+_GROUP_MARKS = re.compile("[" + re.escape(_GROUP_OPEN + _GROUP_CLOSE) + "\n]")
 
 
 def _bracket_groups(text: str):
     """Top-level (...), 〔...〕 or [...] groups: (start, end, content_start, content_end); an unclosed one runs to the line end."""
     depth = 0
     start = -1
-    for i, ch in enumerate(text):
+    for event in _GROUP_MARKS.finditer(text):  # the other characters change nothing
+        i, ch = event.start(), event.group()
         if ch in _GROUP_OPEN:
             if depth == 0:
                 start = i

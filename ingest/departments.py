@@ -29,6 +29,8 @@ def alias_files(data_dir: Path | None) -> list[Path]:
 LEVEL_PREFIXES = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "区": "county", "旗": "county"}
 
 _NEVER = re.compile(r"(?!)")
+# the answers kept per catalog: many documents name the same units, but a long-running server must not grow
+_CACHE_MAX = 50_000
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,10 @@ class DepartmentCatalog:
     agency_suffix: re.Pattern[str] = _NEVER  # what the end of an organisation's name looks like
     _resolved: dict[tuple[str, str | None], "Department"] = field(default_factory=dict, repr=False)
     _stems: re.Pattern[str] | None = field(default=None, repr=False)
+    # answers that depend only on the catalog's data, kept until ``extend`` changes it
+    _looks: dict[str, bool] = field(default_factory=dict, repr=False)
+    _collective: dict[str, bool] = field(default_factory=dict, repr=False)
+    _keywords: re.Pattern[str] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, *paths: Path) -> "DepartmentCatalog":
@@ -67,7 +73,10 @@ class DepartmentCatalog:
 
     def extend(self, data: dict, source: Path | str = "<data>") -> None:
         self._resolved.clear()
+        self._looks.clear()
+        self._collective.clear()
         self._stems = None
+        self._keywords = None
         self.keyword_repairs.update(data.get("keyword_repairs", {}))
         self.name_repairs.update(data.get("name_repairs", {}))
         for rule in data.get("rename", []):
@@ -94,6 +103,13 @@ class DepartmentCatalog:
             self.agency_suffix = re.compile("(" + "|".join(re.escape(w) for w in words) + ")$")
 
     # -- clause words ---------------------------------------------------------
+    def keyword_pattern(self) -> re.Pattern[str]:
+        """Any misprinted clause word of ``keyword_repairs`` (longest first), compiled once."""
+        if self._keywords is None:
+            words = sorted(self.keyword_repairs, key=len, reverse=True) or ["(?!)"]
+            self._keywords = re.compile("|".join(re.escape(w) for w in words))
+        return self._keywords
+
     def repair_keywords(self, text: str) -> str:
         for wrong, right in self.keyword_repairs.items():
             text = text.replace(wrong, right)
@@ -101,13 +117,23 @@ class DepartmentCatalog:
 
     # -- names -----------------------------------------------------------------
     def is_collective(self, name: str) -> bool:
-        # "各县区政府、管委会", "省直有关部门、单位": the head before 、 decides
-        head = name.split("、", 1)[0]
-        return any(p.search(name) or p.search(head) for p in self.collective_patterns)
+        found = self._collective.get(name)
+        if found is None:
+            # "各县区政府、管委会", "省直有关部门、单位": the head before 、 decides
+            head = name.split("、", 1)[0]
+            found = any(p.search(name) or p.search(head) for p in self.collective_patterns)
+            _remember(self._collective, name, found)
+        return found
 
     def looks_like_unit(self, name: str) -> bool:
         """Could ``name`` be an organisation (rather than a piece of running text)?"""
-        name = compact(name)
+        found = self._looks.get(name)
+        if found is None:
+            found = self._looks_like_unit(compact(name))
+            _remember(self._looks, name, found)
+        return found
+
+    def _looks_like_unit(self, name: str) -> bool:
         if not 2 <= len(name) <= 40:
             return False
         if self.is_collective(name):  # 各项目牵头单位: a clause word inside a placeholder's name
@@ -126,7 +152,8 @@ class DepartmentCatalog:
         key = (written, on)
         found = self._resolved.get(key)
         if found is None:
-            found = self._resolved[key] = self._resolve(written, on)
+            found = self._resolve(written, on)
+            _remember(self._resolved, key, found)
         return found
 
     def _resolve(self, written: str, on: str | None = None) -> Department:
@@ -218,6 +245,12 @@ class DepartmentCatalog:
             if candidate in self.agencies:
                 return candidate
         return None
+
+
+def _remember(cache: dict, key, value) -> None:
+    if len(cache) >= _CACHE_MAX:
+        cache.clear()
+    cache[key] = value
 
 
 def level_prefix(region_name: str | None) -> str | None:

@@ -66,7 +66,7 @@ def _place_line(line: str) -> Region | None:
     ri = region_index()
     found, i = None, 0
     while i < len(line):
-        hit = ri.prefix_match(line[i:])
+        hit = ri.prefix_match(line, i)
         if hit is None or (found is not None and not ri.contains(found, hit[0])):
             return None
         found, i = hit[0], i + hit[1]
@@ -75,21 +75,29 @@ def _place_line(line: str) -> Region | None:
     return found
 
 
+def named_regions(text: str) -> Counter[str]:
+    """How often ``text`` names each region (by code), reading it from the start: a name found is skipped
+    whole (names do not overlap); full names, and short ones of provinces and cities (广州, 河南)."""
+    ri = region_index()
+    counts: Counter[str] = Counter()
+    i = 0  # where the next name may start
+    for start in ri.name_start.finditer(text):  # no other position opens a name
+        j = start.start()
+        if j < i or not "\u4e00" <= text[j] <= "\u9fff":
+            continue
+        hit = ri.prefix_match(text, j)
+        if hit is not None:
+            counts[hit[0].code] += 1
+            i = j + hit[1]
+    return counts
+
+
 def _body_region(body: str) -> Region | None:
     """Where the body's place names concentrate: from the province named most, down to the child region
     that holds most of the mentions below it (at least ``_MAJORITY``). A city's text lists its counties
     (镇江市、丹阳市、句容市、扬中市: the city), a county's names itself again and again."""
     ri = region_index()
-    counts: Counter[str] = Counter()
-    text = _QUOTED.sub("", body)
-    i = 0
-    while i < len(text):
-        hit = ri.prefix_match(text[i:]) if "\u4e00" <= text[i] <= "\u9fff" else None
-        if hit is not None:  # full names, and short ones of provinces and cities (广州, 河南)
-            counts[hit[0].code] += 1
-            i += hit[1]
-        else:
-            i += 1
+    counts = named_regions(_QUOTED.sub("", body))
     if not counts:
         return None
     below: Counter[str] = Counter()  # mentions of a region or anything inside it

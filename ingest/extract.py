@@ -16,7 +16,7 @@ from .clauses import COOPERATE, LEAD, DocumentRules, UnitMention, document_rules
 from .departments import Department, DepartmentCatalog, default_catalog, level_prefix
 from .industries import from_enumerations, from_outline, merge
 from .metadata import read_metadata
-from .normalize import CleanText, clean_document, compact, rewrite
+from .normalize import CleanText, OffsetMap, clean_document, compact, rewrite
 from .outline import Outline, Provision, build_outline
 from .reading import DecodedText, ReadError, decode, read_text_file
 from .records import (
@@ -75,7 +75,11 @@ class _Context:
 
     def units_of(self, text: str, start: int, default_role: str = "responsible") -> list[UnitMention]:
         """Parse a clause found at clean-text offset ``start``; offsets come back in clean-text terms."""
-        repaired, omap = rewrite(text, _keyword_pattern(self.catalog), lambda m: self.catalog.keyword_repairs[m.group()])
+        keywords = self.catalog.keyword_pattern()
+        omap: OffsetMap | None = None  # None: nothing repaired, offsets stay (as far as the text's end)
+        repaired = text
+        if keywords.search(text):
+            repaired, omap = rewrite(text, keywords, lambda m: self.catalog.keyword_repairs[m.group()])
         end = start + len(text)
         mentions = parse_clause(repaired, 0, self.catalog, first_listed_leads=self.rules.first_listed_leads(end),
                                 default_role=default_role, standing=self.rules.standing_at(end),
@@ -83,16 +87,11 @@ class _Context:
         for m in mentions:
             if m.stated_at is not None:
                 m.start, m.end = m.stated_at
+            elif omap is None:
+                m.start, m.end = start + min(m.start, len(text)), start + min(m.end, len(text))
             else:
                 m.start, m.end = start + omap.start(m.start), start + omap.end(m.end)
         return mentions
-
-
-def _keyword_pattern(catalog: DepartmentCatalog):
-    import re
-
-    words = sorted(catalog.keyword_repairs, key=len, reverse=True) or ["(?!)"]
-    return re.compile("|".join(re.escape(w) for w in words))
 
 
 def _unique(xs: list[str]) -> list[str]:

@@ -24,6 +24,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .clause_words import clause_words
 from .numerals import chinese_to_int
 from .tables import cell_per_line_breaks
@@ -59,8 +61,30 @@ _FOLD_1TO1, _FOLD_EXPAND = _build_fold_tables()
 _EXPAND_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_FOLD_EXPAND)) + "]")
 
 
+def _char_class(codes: list[int]) -> str:
+    """A regex character class of ``codes``, as ranges."""
+    codes = sorted(codes)
+    parts: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        parts.append(re.escape(chr(codes[i])) + (f"-{re.escape(chr(codes[j]))}" if j > i else ""))
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+# any character ``fold`` changes: text that is already clean (every parser's) has none and is returned as it is
+_FOLDABLE = re.compile(_char_class(list(_FOLD_1TO1) + [ord(c) for c in _FOLD_EXPAND]))
+_FOLDABLE_RUN = re.compile(_FOLDABLE.pattern + "+")
+_WHITESPACE = re.compile(r"\s+")
+
+
 def fold(s: str) -> str:
     """Width-fold a short string (a name, a cell) without offset tracking."""
+    if not _FOLDABLE.search(s):
+        return s
     s = s.translate(_FOLD_1TO1)
     return _EXPAND_RE.sub(lambda m: _FOLD_EXPAND[m.group()], s)
 
@@ -69,7 +93,7 @@ def compact(s: str | None) -> str:
     """A name or short phrase as compared: folded, with all whitespace removed."""
     if not s:
         return ""
-    return re.sub(r"\s+", "", fold(s))
+    return _WHITESPACE.sub("", fold(s))
 
 
 # --- offset maps ---------------------------------------------------------------
@@ -113,6 +137,20 @@ class OffsetMap:
             return min(self.src[k] + (i - self.dst[k]), self.src_end[k])
         return self.src_end[k]
 
+    def is_identity(self) -> bool:
+        """One copied segment from the start: every offset of the derived text is its own source offset."""
+        return len(self.dst) == 1 and self.dst[0] == 0 and self.src[0] == 0 and self.copied[0]
+
+    def through(self, offsets: np.ndarray, is_end: np.ndarray) -> np.ndarray:
+        """``start`` of every offset, or ``end`` where ``is_end``, at once."""
+        if not self.dst:
+            return offsets
+        dst, src, src_end = np.asarray(self.dst), np.asarray(self.src), np.asarray(self.src_end)
+        as_end = is_end & (offsets > 0)  # ``end`` of an offset of 0 or less is its ``start``
+        k = np.maximum(np.searchsorted(dst, offsets - as_end, side="right") - 1, 0)
+        copied = np.minimum(src[k] + (offsets - dst[k]), src_end[k])
+        return np.where(np.asarray(self.copied, dtype=bool)[k], copied, np.where(as_end, src_end[k], src[k]))
+
 
 def rewrite(text: str, pattern: re.Pattern[str], repl) -> tuple[str, OffsetMap]:
     """re.sub that also records where every output character came from."""
@@ -148,12 +186,36 @@ class CleanText:
     raw: str
     text: str
     maps: list[OffsetMap]
+    # the source offset of every start and every end offset of ``text``, composed once through all the
+    # maps (a document asks for thousands of spans)
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _ends: list[int] | None = field(default=None, repr=False, compare=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        if not (0 <= start <= len(self.text) and 0 <= end <= len(self.text)):
+            return self.raw_span_through_maps(start, end)
+        if self._starts is None or self._ends is None:
+            self._starts, self._ends = self._composed()
+        a = self._starts[start]
+        return a, max(a, self._ends[end])
+
+    def raw_span_through_maps(self, start: int, end: int) -> tuple[int, int]:
+        """``raw_span`` one map at a time (for offsets outside the text)."""
         a, b = start, end
         for omap in reversed(self.maps):
             a, b = omap.start(a), omap.end(b)
         return a, max(a, b)
+
+    def _composed(self) -> tuple[list[int], list[int]]:
+        n = len(self.text) + 1
+        every = np.arange(n, dtype=np.int64)
+        offsets = np.concatenate([every, every])  # as starts, then as ends
+        is_end = np.arange(2 * n) >= n
+        for omap in reversed(self.maps):
+            if not omap.is_identity():  # offsets of a map's derived text never pass its end
+                offsets = omap.through(offsets, is_end)
+        out = offsets.tolist()
+        return out[:n], out[n:]
 
     def raw_slice(self, start: int, end: int) -> str:
         a, b = self.raw_span(start, end)
@@ -279,9 +341,12 @@ def _insert_breaks(text: str, positions: list[int]) -> tuple[str, OffsetMap]:
     return "".join(out), omap
 
 
+_ROUND_OR_SQUARE = re.compile(r"[(〔)〕]")
+
+
 def _unclosed_bracket(line: str) -> bool:
     depth = 0
-    for ch in line:
+    for ch in _ROUND_OR_SQUARE.findall(line):  # the other characters change nothing
         if ch in "(〔":
             depth += 1
         elif ch in ")〕":
@@ -361,7 +426,9 @@ def clean_document(raw: str) -> CleanText:
     apply(_CONTROL, "")
     apply(_FIELD_BAR, _record_field_break)
     apply(_EXPAND_RE, lambda m: _FOLD_EXPAND[m.group()])
-    text = text.translate(_FOLD_1TO1)  # one to one: offsets unchanged
+    # one to one: offsets unchanged; only runs of foldable characters are translated (a text already
+    # folded, as many are, is passed over at the speed of one search)
+    text = _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), text)
     apply(_MARKDOWN, "")
     apply(_PAGE_NUMBER, "")
     apply(_TRAILING_WS, "")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 import cn2an
 
@@ -10,6 +11,7 @@ _CN_DIGITS = "〇零○一二三四五六七八九"
 _DIGIT_OF = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 
 
+@lru_cache(maxsize=8192)  # cn2an compiles its patterns on every call; the same numerals recur
 def chinese_to_int(s: str) -> int | None:
     """一 → 1, 十一 → 11, 二〇二四 → 2024, 12 → 12; None when it is no number."""
     s = s.strip()

@@ -34,6 +34,8 @@ _VERB = re.compile("|".join(IMPLEMENT_VERBS))
 _CLAUSE_END = re.compile(r"[。；;，,！？!?\n]")
 _QUOTED = re.compile(r"《([^《》\n]{2,120})》")
 _NUMBER_AFTER = re.compile(r"\s*[(（]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]")
+# what every document number ends with: 〔2023〕12号
+_NUMBER_TAIL = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号")
 _DOCUMENT_TITLE = re.compile(DOC_KIND + r"(?:稿)?(?:[(（][^()（）]{2,20}[)）])?$|法$|标准$|目录$")
 
 
@@ -63,6 +65,8 @@ def _mentions(text: str):
         taken.append((q.start(), end))
         if is_document_title(title) or number:
             yield q.start(), end, title, number
+    if not _NUMBER_TAIL.search(text):
+        return  # DOC_NUMBER tries a dozen lengths of name at every Chinese character; most texts cite none
     for n in DOC_NUMBER.finditer(text):
         if any(s <= n.start() < e for s, e in taken):
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +43,11 @@ class RegionIndex:
                 self._by_name.setdefault(alias, []).append(r)
         self._names_by_length = sorted(self._by_name, key=len, reverse=True)
         self._max_len = max(map(len, self._by_name))
+        # the first two characters of every name: a text that opens otherwise names no region (most
+        # positions of a body), found without trying every length
+        self._heads = frozenset(name[:2] for name in self._by_name if len(name) >= 2)
+        # a character a name can start with, for scanning a long text for names
+        self.name_start = re.compile("[" + "".join(sorted({re.escape(h[0]) for h in self._heads})) + "]")
 
     def get(self, name: str) -> Region | None:
         found = self._by_name.get(name)
@@ -64,10 +70,12 @@ class RegionIndex:
         hit = self.prefix_match(text)
         return hit[0] if hit else None
 
-    def prefix_match(self, text: str) -> tuple[Region, int] | None:
-        """The region whose name (full or short: 河南, 商丘) opens ``text``, and the length of that name."""
-        for n in range(min(self._max_len, len(text)), 1, -1):
-            found = self._by_name.get(text[:n])
+    def prefix_match(self, text: str, at: int = 0) -> tuple[Region, int] | None:
+        """The region whose name (full or short: 河南, 商丘) opens ``text[at:]``, and the length of that name."""
+        if text[at:at + 2] not in self._heads:
+            return None
+        for n in range(min(self._max_len, len(text) - at), 1, -1):
+            found = self._by_name.get(text[at:at + n])
             if found:
                 return _prefer(found), n
         return None
@@ -84,7 +92,8 @@ class RegionIndex:
     def first_in(self, text: str) -> tuple[int, Region] | None:
         """The first region named anywhere in ``text``, with its offset."""
         for i in range(len(text)):
-            r = self.prefix(text[i:])
+            hit = self.prefix_match(text, i)
+            r = hit[0] if hit else None
             if r is not None and (r.name == text[i : i + len(r.name)] or r.level != "county"):
                 return i, r
         return None

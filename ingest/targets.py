@@ -218,16 +218,12 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PERCENT_SUBJECT_VERB = set("达提稳保超突下降增控实完占")
 
 
+# a sentence runs to its end mark, which it keeps; the text's tail without one is the last
+_SENTENCE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+")
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in _SENTENCE_END:
-            if i + 1 > start:
-                out.append((start, i + 1))
-            start = i + 1
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
+    return [m.span() for m in _SENTENCE.finditer(text)]
 
 
 def _quoted_mask(text: str) -> list[bool]:
@@ -244,15 +240,13 @@ def _quoted_mask(text: str) -> list[bool]:
                 if b < 0 or b - a > 40:
                     pos = a + 1
                     continue
-                for k in range(line_start + a, line_start + b + 1):
-                    mask[k] = True
+                mask[line_start + a:line_start + b + 1] = [True] * (b + 1 - a)
                 pos = b + 1
         # ASCII double quotes pair up within a line
         idx = [i for i, ch in enumerate(line) if ch == '"']
         for a, b in zip(idx[0::2], idx[1::2]):
             if b - a <= 40:
-                for k in range(line_start + a, line_start + b + 1):
-                    mask[k] = True
+                mask[line_start + a:line_start + b + 1] = [True] * (b + 1 - a)
     return mask
 
 
@@ -263,8 +257,13 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+_SINCE = re.compile(r"以来|起|的?基础|的?水平")
+
+
 def _year_marks(sentence: str, lex: _Lexicon) -> list[tuple[int, int]]:
     """(offset in sentence, year) of every due-year mention."""
+    if "年" not in sentence and "十" not in sentence:
+        return []  # neither a year (2025年) nor a plan period (十四五期间) can be named
     marks = []
     for m in _YEAR.finditer(sentence):
         tail = sentence[m.end():m.end() + 1]
@@ -275,7 +274,7 @@ def _year_marks(sentence: str, lex: _Lexicon) -> list[tuple[int, int]]:
             continue
         # the baseline word stands right before the year; looking further back made long sentences quadratic
         if (lex.baseline.search(sentence[max(0, m.start() - 12):m.start()])
-                or re.match(r"以来|起|的?基础|的?水平", sentence[m.end():])):
+                or _SINCE.match(sentence, m.end())):
             continue  # a baseline: 比2020年下降14.5%
         marks.append((m.start(), int(m.group("y"))))
     for m in _PLAN_PERIOD.finditer(sentence):
@@ -324,12 +323,29 @@ class _Quantity:
 _LIST_NUMBER = re.compile(r"^(\s*\d{1,2}\.)(?=\d{2})")
 
 
+_NUMERAL = re.compile(rf"[\d{_CN_NUM}]")
+
+
+def _quantities(text: str, lex: _Lexicon):
+    """What ``lex.quantity.finditer(text)`` finds, tried only where a numeral starts (every quantity starts
+    with one) rather than at every character."""
+    pos = 0
+    for numeral in _NUMERAL.finditer(text):
+        at = numeral.start()
+        if at < pos:
+            continue
+        m = lex.quantity.match(text, at)
+        if m:
+            yield m
+            pos = m.end()
+
+
 def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[_Quantity]:
     out = []
     scan = sentence
     if line_start and (m := _LIST_NUMBER.match(sentence)):
         scan = " " * m.end() + sentence[m.end():]
-    for m in lex.quantity.finditer(scan):
+    for m in _quantities(scan, lex):
         if m.group("range"):
             lo = re.split(r"\s*(?:[-—–~～]|至|到)\s*", m.group("range"))[0]
             value = to_number(lo)
@@ -730,14 +746,17 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
     ``package_year`` the year of a one-year package and ``document_year`` the year
     年底 / 全年 / 年内 refer to (see ``target_years``)."""
     lex = _lexicon()
-    mask = _quoted_mask(text)
+    mask: list[bool] | None = None  # made for the first sentence with a candidate
     found: list[FoundTarget] = []
     carried_year: int | None = None
     for s0, s1 in _sentences(text):
         sentence = text[s0:s1]
         qs = _candidates(sentence, lex, line_start=s0 == 0 or text[s0 - 1] == "\n")
-        marks = _year_marks(sentence, lex)
+        hands_on = sentence.rstrip("\n").endswith((":", "："))
+        marks = _year_marks(sentence, lex) if qs or hands_on else []
         if qs:
+            if mask is None:
+                mask = _quoted_mask(text)
             _judge(sentence, qs, mask, s0, lex)
         last_any: dict[tuple[int, int], int] = {}  # end of the previous candidate in the clause
         last_kept: dict[tuple[int, int], int] = {}  # end of the previous kept quantity in the clause
@@ -824,7 +843,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                     year=year, start=s0 + ts, end=s0 + ts + len(body), year_basis=basis,
                 ))
         # a sentence that ends in a colon hands its year to the list after it
-        if sentence.rstrip("\n").endswith((":", "：")) and marks:
+        if hands_on and marks:
             carried_year = marks[-1][1]
     return found
 
@@ -837,8 +856,7 @@ def year_handed_down(text: str) -> int | None:
     year = None
     for s0, s1 in _sentences(text):
         sentence = text[s0:s1].rstrip("\n")
-        marks = _year_marks(sentence, lex)
-        if marks and sentence.endswith((":", "：")):
+        if sentence.endswith((":", "：")) and (marks := _year_marks(sentence, lex)):
             year = marks[-1][1]
     if year is None:
         # a heading with no full stop: "（三）到2025年主要目标"

@@ -1,0 +1,316 @@
+"""The fast paths of extraction give what the plain ways they replace give.
+
+Each helper made faster (offsets mapped once per document, loops that visit only the characters that
+act, pre-filters before a pattern, answers kept per catalog) is compared here, on random and mutated
+input drawn by hypothesis, with the plain way it replaces, written out in the test. Whole documents
+are compared by tests/test_scores.py and by the extraction itself being unchanged.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policykg.corpus import sample_corpus_files
+from policykg.ingest import clauses, references, targets
+from policykg.ingest.clause_words import clause_words
+from policykg.ingest.departments import DepartmentCatalog, default_catalog
+from policykg.ingest.document_region import named_regions
+from policykg.ingest.metadata import DOC_NUMBER
+from policykg.ingest.normalize import (
+    _EXPAND_RE,
+    _FOLD_1TO1,
+    _FOLD_EXPAND,
+    _unclosed_bracket,
+    clean_document,
+    compact,
+    fold,
+    rewrite,
+)
+from policykg.ingest.regions import region_index
+
+EXAMPLES = int(os.environ.get("POLICYKG_HYPOTHESIS_EXAMPLES", "100"))
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("POLICYKG_HYPOTHESIS_RANDOM"),
+                    database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SAMPLES = [f.read_text(encoding="utf-8") for f in sample_corpus_files()]
+
+# what the cleaning and the parsers act on: full-width forms, spaces, tabs, blank lines, markdown, control
+# characters, page numbers, brackets, numerals, units, clause words and place names
+PIECES = ["\n", "\n\n", " ", "  ", "\t", "\u3000", "\r", "\u200b", "**", "# ", "---", "— 3 —", "第 2 页",
+          "，", "。", "：", "；", "（", "）", "(", ")", "〔", "〕", "【", "】", "《", "》", "“", "”", "、",
+          "１２", "2025年", "30%", "一", "十四五", "百", "个", "家", "万元", "亿元", "以上", "和", "及", "与",
+          "牵头单位：", "责任单位:", "率头", "市发展改革委", "省财政厅", "各县区政府", "负责", "配合",
+          "菏泽市", "河南省", "商丘", "〔2023〕12号", "菏政办字", "ｱ", "ﾞ", "㈠", "①", "Ａ", "abc", "5G"]
+TEXT = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=60).map("".join)
+
+
+def _sample_slices():
+    return st.tuples(st.sampled_from(SAMPLES), st.integers(0, 10**6), st.integers(0, 4000)).map(
+        lambda t: t[0][t[1] % len(t[0]):t[1] % len(t[0]) + t[2]])
+
+
+DOCUMENT = TEXT | _sample_slices()
+
+
+# -- offsets: composed once per document, as one map at a time gives them ---------------------
+
+
+@SETTINGS
+@given(DOCUMENT, st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)), min_size=1, max_size=30))
+def test_raw_span_composed_once_equals_map_by_map(raw, offsets):
+    clean = clean_document(raw)
+    n = len(clean.text)
+    for a, b in offsets:
+        a, b = a % (n + 1), b % (n + 1)
+        assert clean.raw_span(a, b) == clean.raw_span_through_maps(a, b)
+
+
+@SETTINGS
+@given(DOCUMENT, st.integers(-5, 5), st.integers(0, 10**6))
+def test_raw_span_outside_the_text_goes_map_by_map(raw, below, beyond):
+    clean = clean_document(raw)
+    n = len(clean.text)
+    for a, b in ((below, n + beyond % 7), (n + 1 + beyond % 5, n + 2 + beyond % 5)):
+        assert clean.raw_span(a, b) == clean.raw_span_through_maps(a, b)
+
+
+@SETTINGS
+@given(TEXT, st.sampled_from([r" +", r"\s+", r"[，。]", r"\*\*|__", r"\n+", r"a|bc", r"(?!)"]),
+       st.sampled_from(["", "_", "\n", "xy"]))
+def test_a_map_through_at_once_equals_start_and_end(text, pattern, repl):
+    import numpy as np
+
+    out, omap = rewrite(text, re.compile(pattern), repl)
+    every = np.arange(-2, len(out) + 3)
+    starts = omap.through(every, np.zeros(len(every), dtype=bool)).tolist()
+    ends = omap.through(every, np.ones(len(every), dtype=bool)).tolist()
+    assert starts == [omap.start(i) for i in every.tolist()]
+    assert ends == [omap.end(i) for i in every.tolist()]
+
+
+def test_spans_of_a_sample_point_into_the_source():
+    raw = SAMPLES[0]
+    clean = clean_document(raw)
+    k = clean.text.index("牵头单位")
+    a, b = clean.raw_span(k, k + 4)
+    assert raw[a:b] == "牵头单位"
+
+
+# -- folding: text with nothing to fold is returned as it is ----------------------------------
+
+
+@SETTINGS
+@given(st.text(max_size=40) | TEXT)
+def test_fold_equals_translating_everything(s):
+    assert fold(s) == _EXPAND_RE.sub(lambda m: _FOLD_EXPAND[m.group()], s.translate(_FOLD_1TO1))
+    assert compact(s) == re.sub(r"\s+", "", _EXPAND_RE.sub(lambda m: _FOLD_EXPAND[m.group()], s.translate(_FOLD_1TO1)))
+
+
+# -- loops that visit only the characters that act --------------------------------------------
+
+
+def _plain_unclosed_bracket(line: str) -> bool:
+    depth = 0
+    for ch in line:
+        if ch in "(〔":
+            depth += 1
+        elif ch in ")〕":
+            depth = max(depth - 1, 0)
+    return depth > 0
+
+
+def _plain_bracket_groups(text: str):
+    depth, start = 0, -1
+    for i, ch in enumerate(text):
+        if ch in "(〔[【":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in ")〕]】" and depth > 0:
+            depth -= 1
+            if depth == 0:
+                yield start, i + 1, start + 1, i
+        elif ch == "\n" and depth > 0:
+            yield start, i, start + 1, i
+            depth = 0
+    if depth > 0:
+        yield start, len(text), start + 1, len(text)
+
+
+def _plain_split_list(text: str, catalog: DepartmentCatalog) -> list[tuple[str, int, int]]:
+    joiner = re.compile(clause_words().joiners)
+    cuts: list[tuple[int, int]] = []
+    depth = 0
+    for i, ch in enumerate(text):
+        depth = clauses._depth_step(ch, depth)
+        if depth or ch in clauses._OPEN:
+            continue
+        if ch in clauses._SEPARATORS:
+            cuts.append((i, i + 1))
+            continue
+        j = joiner.match(text, i)
+        if j and i > 0:
+            left = text[cuts[-1][1] if cuts else 0:i].strip()
+            right = re.split(r"[、,，;；/]", text[j.end():], maxsplit=1)[0].strip()
+            if clauses._looks_named(left, catalog) and (clauses._looks_named(right, catalog)
+                                                        or clauses._REGION_NAME.match(right)):
+                cuts.append((i, j.end()))
+    pieces, start = [], 0
+    for a, b in cuts + [(len(text), len(text))]:
+        if text[start:a].strip():
+            pieces.append((text[start:a], start, a))
+        start = b
+    return pieces
+
+
+@SETTINGS
+@given(DOCUMENT)
+def test_bracket_loops_equal_the_character_by_character_ones(text):
+    assert list(clauses._bracket_groups(text)) == list(_plain_bracket_groups(text))
+    for line in text.split("\n"):
+        assert _unclosed_bracket(line) == _plain_unclosed_bracket(line)
+
+
+@SETTINGS
+@given(TEXT)
+def test_list_split_equals_the_character_by_character_one(text):
+    catalog = default_catalog()
+    assert clauses._split_list(text, catalog) == _plain_split_list(text, catalog)
+
+
+def test_a_list_is_split_at_its_joining_word_between_two_units():
+    pieces = clauses._split_list("市发展改革委和市财政局、市商务局", default_catalog())
+    assert [p for p, *_ in pieces] == ["市发展改革委", "市财政局", "市商务局"]
+
+
+# -- targets: sentences by one pattern, quantities only where a numeral starts -----------------
+
+
+def _plain_sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in "。！？!?\n":
+            out.append((start, i + 1))
+            start = i + 1
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+@SETTINGS
+@given(DOCUMENT)
+def test_sentences_and_quantities_equal_the_plain_scans(text):
+    assert targets._sentences(text) == _plain_sentences(text)
+    lex = targets._lexicon()
+    assert [m.span() for m in targets._quantities(text, lex)] == [m.span() for m in lex.quantity.finditer(text)]
+
+
+@SETTINGS
+@given(DOCUMENT)
+def test_year_marks_skip_only_sentences_that_name_no_year(text):
+    lex = targets._lexicon()
+    for a, b in targets._sentences(text):
+        sentence = text[a:b]
+        if "年" not in sentence and "十" not in sentence:
+            assert not targets._YEAR.search(sentence) and not targets._PLAN_PERIOD.search(sentence)
+            assert targets._year_marks(sentence, lex) == []
+
+
+# -- references: document numbers sought only where one can end --------------------------------
+
+
+@SETTINGS
+@given(DOCUMENT)
+def test_citations_equal_a_scan_for_numbers_everywhere(text):
+    found = list(references._mentions(text))
+    quoted = [(s, e) for s, e, title, _ in found if title is not None]
+    plain = [(n.start(), n.end()) for n in DOC_NUMBER.finditer(text)]
+    numbers = [(s, e) for s, e, title, _ in found if title is None]
+    # every number outside a quoted title is found, whether or not the pre-filter ran
+    assert numbers == [(s, e) for s, e in plain if not any(qs <= s < qe for qs, qe in _taken(text))]
+    assert all(q in [(s, e) for s, e, *_ in found] for q in quoted)
+
+
+def _taken(text: str) -> list[tuple[int, int]]:
+    out = []
+    for q in references._QUOTED.finditer(text):
+        end = q.end()
+        m = references._NUMBER_AFTER.match(text, q.end())
+        if m and DOC_NUMBER.search(m.group(1)):
+            end = m.end()
+        out.append((q.start(), end))
+    return out
+
+
+# -- regions: a name is looked for only where one can start ------------------------------------
+
+
+def _plain_prefix_match(text: str):
+    ri = region_index()
+    for n in range(min(ri._max_len, len(text)), 1, -1):
+        if ri._by_name.get(text[:n]):
+            return ri.get(text[:n]), n
+    return None
+
+
+@SETTINGS
+@given(DOCUMENT)
+def test_region_prefix_at_a_position_equals_the_prefix_of_the_rest(text):
+    ri = region_index()
+    for i in range(len(text)):
+        assert ri.prefix_match(text, i) == _plain_prefix_match(text[i:])
+
+
+def _plain_named_regions(text: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    i = 0
+    while i < len(text):
+        hit = _plain_prefix_match(text[i:]) if "\u4e00" <= text[i] <= "\u9fff" else None
+        if hit is not None:
+            counts[hit[0].code] += 1
+            i += hit[1]
+        else:
+            i += 1
+    return counts
+
+
+@SETTINGS
+@given(DOCUMENT)
+def test_regions_named_in_a_body_equal_a_scan_of_every_character(text):
+    assert named_regions(text) == _plain_named_regions(text)
+
+
+def test_region_names_are_found_inside_a_text():
+    ri = region_index()
+    hit = ri.prefix_match("根据菏泽市人民政府", 2)
+    assert hit is not None and hit[0].name == "菏泽市" and hit[1] == 3
+    assert ri.prefix_match("根据菏泽市人民政府", 0) is None
+    assert named_regions("菏泽市、济宁市和菏泽市的") == Counter({"371700": 2, "370800": 1})
+    found = ri.first_in("国家金融监督管理总局柳州监管分局")
+    assert found is not None and found[1].name == "柳州市"
+
+
+# -- the catalog keeps its answers until its data changes ---------------------------------------
+
+
+def test_catalog_answers_follow_its_data():
+    catalog = DepartmentCatalog()
+    catalog.extend({"agencies": {"财政局": []}, "shapes": {"suffixes": ["局"]}})
+    assert catalog.looks_like_unit("市财政局")
+    assert not catalog.looks_like_unit("推进工作")
+    assert catalog.keyword_pattern().search("率头单位") is None
+    catalog.extend({"keyword_repairs": {"率头": "牵头"}, "collectives": {"patterns": ["^推进"]}})
+    assert catalog.keyword_pattern().search("率头单位").group() == "率头"
+    assert catalog.is_collective("推进工作")
+    assert catalog.looks_like_unit("推进工作")  # a collective placeholder is a unit; the answer kept before is gone
+
+
+@SETTINGS
+@given(st.text(max_size=60) | DOCUMENT)
+def test_folding_runs_equals_translating_everything(s):
+    from policykg.ingest.normalize import _FOLDABLE_RUN
+
+    assert _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), s) == s.translate(_FOLD_1TO1)
