@@ -10,9 +10,9 @@
 // param: min_score float optional default=0.06 example=0.5 -- keep only links scored at least this; the default is the linker's calibrated threshold (explicit links score 1.0)
 // column: total -- links matching the filters
 // scan: Task -- the links are found from their lower-level tasks
-OPTIONAL MATCH (f:Department {id: $department})-[:LEADS|COOPERATES_ON]->(ft:Task)
+OPTIONAL MATCH (f:Department {id: coalesce($department, '')})-[:LEADS|COOPERATES_ON]->(ft:Task)
 // the department filter as a list of task ids, computed once through the department's id (resolved before the
-// query runs: the id index anchors it); per-link pattern tests cost FalkorDB milliseconds
+// query runs: the id index anchors it, also when none is asked for, through coalesce); per-link pattern tests cost FalkorDB milliseconds
 WITH collect(ft.id) AS department_tasks
 MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
 WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)

@@ -40,9 +40,9 @@
 // show: provincial_document_id, provincial_document, provincial_task_id, provincial_task, provincial_leads, provincial_cooperates, city, city_document_id, city_document, city_task_id, city_task, city_leads, city_cooperates, link, basis, score, direction, shared_terms, counterparts, regions
 // total: province-to-city-mapping-count
 // scan: Task -- the links are found from their lower-level tasks and sorted by score to cut the page; only the page's links are read in full
-OPTIONAL MATCH (f:Department {id: $department})-[:LEADS|COOPERATES_ON]->(ft:Task)
+OPTIONAL MATCH (f:Department {id: coalesce($department, '')})-[:LEADS|COOPERATES_ON]->(ft:Task)
 // the department filter as a list of task ids, computed once through the department's id (resolved before the
-// query runs: the id index anchors it); per-link pattern tests cost FalkorDB milliseconds
+// query runs: the id index anchors it, also when none is asked for, through coalesce); per-link pattern tests cost FalkorDB milliseconds
 WITH collect(ft.id) AS department_tasks
 MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
 WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)

@@ -23,9 +23,9 @@
 // column: counterparts -- evidence: department pairs (省科技厅→市科技局) on both sides
 // column: regions -- evidence: the two documents' regions and what gave them (山东省 (issuer) ⊃ 菏泽市 (doc_number)), or the document the lower one names
 // total: province-to-city-mapping-count
-// scan: Task -- the links are found from their lower-level tasks and sorted to cut the page; only the page's links are read in full
 // show: city_document, city_task, city_leads, basis
 // group: provincial_document, provincial_task, provincial_leads
+// scan: Document -- the links are found from the higher-level documents and sorted to cut the page; only the page's links are read in full
 MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
 WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
   AND ($basis IS NULL OR c.basis = $basis)

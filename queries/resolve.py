@@ -210,8 +210,8 @@ def _load_catalog(files: tuple[tuple[Path, int], ...]) -> DepartmentCatalog:
 
 
 def matches_ids(query: CatalogQuery, param: str) -> bool:
-    """Does the query match ``$param`` against ids (``d.id = $name``, ``{id: $name}``), not names?"""
-    return re.search(rf"(\.id\s*=|\{{\s*id:)\s*\${param}\b", query.text) is not None
+    """Does the query match ``$param`` against ids (``d.id = $name``, ``{id: $name}``, ``{id: coalesce($name, '')}``)?"""
+    return re.search(rf"(\.id\s*=|\{{\s*id:)\s*(coalesce\(\s*)?\${param}\b", query.text) is not None
 
 
 def needs_resolving(query: CatalogQuery, given: Mapping[str, Any]) -> bool:

@@ -9,9 +9,9 @@
 // param: owned bool optional example=true -- true: only targets whose task a department leads; false: only targets with no owner
 // column: total -- targets matching the filters
 // scan: Target -- with no year every target is counted
-OPTIONAL MATCH (:Department {id: $department})-[:LEADS]->(led:Task)
+OPTIONAL MATCH (:Department {id: coalesce($department, '')})-[:LEADS]->(led:Task)
 // the department filter as the ids of the tasks it leads, read once through the department's id (resolved
-// before the query runs: the id index anchors it)
+// before the query runs: the id index anchors it, also when none is asked for, through coalesce)
 WITH collect(led.id) AS department_tasks
 MATCH (g:Target)
 WHERE ($year IS NULL OR g.year = $year)

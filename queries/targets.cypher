@@ -32,9 +32,9 @@
 // total: targets-count
 // scan: Target -- with no year the targets are sorted by due year and document to cut the page; only the page's targets are read in full
 // show: year, year_basis, metric, value, unit, qualifier, text, scope, scope_level, task_id, number, deadline, doc_id, doc_number, owner_task_id, owners, owned
-OPTIONAL MATCH (:Department {id: $department})-[:LEADS]->(led:Task)
+OPTIONAL MATCH (:Department {id: coalesce($department, '')})-[:LEADS]->(led:Task)
 // the department filter as the ids of the tasks it leads, read once through the department's id (resolved
-// before the query runs: the id index anchors it)
+// before the query runs: the id index anchors it, also when none is asked for, through coalesce)
 WITH collect(led.id) AS department_tasks
 MATCH (g:Target)
 WHERE ($year IS NULL OR g.year = $year)

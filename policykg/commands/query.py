@@ -89,8 +89,10 @@ def register(app: typer.Typer) -> None:
         try:
             q = get_query(name)
             given = _params(param)
-            if q.pages:  # the page is cut in the store: --limit and --offset are its size and start
-                given = {**({"limit": limit} if limit else {}), **({"offset": offset} if offset else {}), **given}
+            if q.pages:  # the page is cut in the store: --limit and --offset are its size and start; without
+                # --limit the whole answer up to the row cap, as for any other query
+                size = limit or settings_for(store, data).row_cap
+                given = {"limit": size, **({"offset": offset} if offset else {}), **given}
             q.bind(given)
             layout = layout_for(q, columns, fmt)
         except CatalogError as exc:
