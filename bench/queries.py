@@ -73,7 +73,7 @@ def copies(count: int, start: int = 0):
         template = samples[k % len(samples)]
         info = template.document
         city = cities[(k // len(samples)) % len(cities)] if cities and info.level == "city" else None
-        number = re.sub(r"〔(\d{4})〕\d+号", lambda m: f"〔{m[1]}〕{1000 + k}号", info.doc_number or "") or None
+        number = re.sub(r"〔(\d{4})〕\d+号", rf"〔\g<1>〕{1000 + k}号", info.doc_number or "") or None
         title = (info.title or "") + f"（第{k}批）"
         if city is not None:
             title = title.replace("菏泽市", city.name)

@@ -1,7 +1,7 @@
 """Commands that read the graph store: query, cypher, store status|stop."""
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.table import Column, Table
@@ -88,7 +88,7 @@ def register(app: typer.Typer) -> None:
             return
         try:
             q = get_query(name)
-            given = _params(param)
+            given: dict[str, Any] = dict(_params(param))
             if q.pages:  # the page is cut in the store: --limit and --offset are its size and start; without
                 # --limit the whole answer up to the row cap, as for any other query
                 size = limit or settings_for(store, data).row_cap
