@@ -155,12 +155,17 @@ def test_heavy_pages_are_computed_once_per_store_version(write_client, upload_st
         assert write_client.get("/viz").status_code == 200
         assert [q for q in seen if q not in FINGERPRINT] == []  # the landing page: cached
         assert landing > 0
+        assert write_client.get("/stats").status_code == 200
+        seen.clear()
+        stats = write_client.get("/stats").json()
+        assert [q for q in seen if q not in FINGERPRINT] == []  # /stats: counted once per store version
         # a new document is a new store version: the next request reads the graph again and shows it
         r = write_client.post("/documents", files={"file": ("jining.txt", JINING.read_bytes(), "text/plain")},
                               headers=KEY)
         assert r.status_code == 201, r.text
         after = write_client.get("/analytics").json()
         assert after != first
+        assert write_client.get("/stats").json()["total_nodes"] > stats["total_nodes"]  # the new version counted
     finally:
         del upload_store.read
 
