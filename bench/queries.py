@@ -144,7 +144,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,3000", help="store sizes in documents, ascending")
     parser.add_argument("--repeat", type=int, default=15, help="runs of each case at each size")
-    parser.add_argument("--data", type=Path, help="data directory for the store (default: a fresh one under /tmp)")
+    parser.add_argument("--data", type=Path, help="data directory for the store, left loaded at the end (default: a "
+                                                  "fresh one under /tmp, removed at the end)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
@@ -171,7 +172,8 @@ def main() -> None:
             loaded = size
             table[size] = measure(store, data_dir, args.repeat)
     finally:
-        store.clear()
+        if args.data is None:  # a --data store is left loaded (and its server running) for a closer look
+            store.clear()
         store.close()
         if args.data is None:
             from policykg.graph.stores.falkordb_server import EmbeddedServer

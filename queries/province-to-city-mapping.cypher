@@ -39,20 +39,22 @@
 // column: city_cooperate_refs -- its cooperating departments: id and name each
 // show: provincial_document_id, provincial_document, provincial_task_id, provincial_task, provincial_leads, provincial_cooperates, city, city_document_id, city_document, city_task_id, city_task, city_leads, city_cooperates, link, basis, score, direction, shared_terms, counterparts, regions
 // total: province-to-city-mapping-count
-// scan: Task -- the links are found from their lower-level tasks and sorted by score to cut the page; only the page's links are read in full
+// scan: Document -- the links are found from the higher-level documents and sorted by score to cut the page; only the page's links are read in full
 OPTIONAL MATCH (f:Department {id: coalesce($department, '')})-[:LEADS|COOPERATES_ON]->(ft:Task)
 // the department filter as a list of task ids, computed once through the department's id (resolved before the
 // query runs: the id index anchors it, also when none is asked for, through coalesce); per-link pattern tests cost FalkorDB milliseconds
 WITH collect(ft.id) AS department_tasks
 MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
 WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
-  AND ($task IS NULL OR up.id = $task OR up.title CONTAINS $task)
   AND ($basis IS NULL OR c.basis = $basis)
   AND ($link = 'any' OR type(c) = $link)
   AND coalesce(c.score, 1.0) >= $min_score
-  AND ($department IS NULL OR low.id IN department_tasks OR up.id IN department_tasks)
 MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
-WHERE $city IS NULL OR cdoc.region = $city
+// the filters on the tasks behind a WITH: in the MATCH they made FalkorDB start from every Task, not every Document
+WITH department_tasks, low, c, up, pdoc, cdoc
+WHERE ($city IS NULL OR cdoc.region = $city)
+  AND ($task IS NULL OR up.id = $task OR up.title CONTAINS $task)
+  AND ($department IS NULL OR low.id IN department_tasks OR up.id IN department_tasks)
 // explicit links (score 1.0) first, then the strongest inferred ones; the page is cut before anything else is read
 WITH low, c, up, pdoc, cdoc ORDER BY c.score DESC, coalesce(pdoc.title, pdoc.doc_number), cdoc.id, low.span_start, low.id, type(c) SKIP $offset LIMIT $limit
 // the page's departments: OPTIONAL MATCH + collect, which FalkorDB runs several times faster than pattern comprehensions
