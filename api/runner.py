@@ -171,10 +171,11 @@ class QueryRunner:
         return PageResult(rows[offset:offset + limit], len(rows), offset, limit, result.truncated)
 
     def total(self, count_query: str, params: Mapping[str, Any]) -> int:
-        """What a count query says, kept per store version: the next page of the same list asks again."""
+        """What a count query says (the sum of its rows: one per branch of a UNION), kept per store version: the
+        next page of the same list asks again."""
         key = ("total", count_query, tuple(sorted((k, repr(v)) for k, v in params.items())))
         rows = self.cached(key, lambda: self._run(get_query(count_query), dict(params))[1])
-        return int(rows[0]["total"]) if rows else 0
+        return sum(int(r["total"]) for r in rows)
 
     def _run(self, query: CatalogQuery, given: dict[str, Any],
              resolve: bool = True) -> tuple[ReadResult, list[dict[str, Any]]]:

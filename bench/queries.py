@@ -143,6 +143,10 @@ def measure(store, data_dir: Path, repeat: int) -> dict[str, tuple[float, float,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,3000", help="store sizes in documents, ascending")
+    parser.add_argument("--measure-only", action="store_true",
+                        help="measure the store --data holds as it is (loaded by an earlier run), at its size")
+    parser.add_argument("--resume", action="store_true",
+                        help="go on loading the store of --data from the documents it holds (default: start empty)")
     parser.add_argument("--repeat", type=int, default=15, help="runs of each case at each size")
     parser.add_argument("--data", type=Path, help="data directory for the store, left loaded at the end (default: a "
                                                   "fresh one under /tmp, removed at the end)")
@@ -158,11 +162,25 @@ def main() -> None:
     data_dir = args.data or Path(tempfile.mkdtemp(prefix="policykg-bench-queries-"))
     os.environ["POLICYKG_DATA"] = str(data_dir)
     store = embedded_store(data_dir, graph="bench_queries")
-    store.clear()
     table: dict[int, dict[str, tuple[float, float, str]]] = {}
+    if args.measure_only:
+        if args.data is None:
+            parser.error("--measure-only measures the store of --data")
+        held = store.rows("MATCH (d:Document) WHERE NOT coalesce(d.stub, false) RETURN count(d) AS n")[0]["n"]
+        sizes = [held]
+        table[held] = measure(store, data_dir, args.repeat)
+        store.close()
+        _print(sizes, table, args.repeat)
+        return
     loaded = 0
+    if args.data is not None and args.resume:  # the copies are numbered: go on from what an earlier run loaded
+        loaded = store.rows("MATCH (d:Document) WHERE NOT coalesce(d.stub, false) RETURN count(d) AS n")[0]["n"]
+    else:
+        store.clear()
     try:
         for size in sizes:
+            if size < loaded:
+                continue
             started = time.perf_counter()
             for doc in copies(size - loaded, loaded):
                 store.load_document(doc)
@@ -181,6 +199,11 @@ def main() -> None:
             EmbeddedServer(data_dir).stop()
             shutil.rmtree(data_dir, ignore_errors=True)
 
+    _print(sizes, table, args.repeat)
+
+
+def _print(sizes: list[int], table: dict[int, dict[str, tuple[float, float, str]]], repeat: int) -> None:
+    sizes = [s for s in sizes if s in table]
     labels = [label for label, _, _ in QUERY_CASES] + [label for label, _ in API_CASES]
     width = max(map(len, labels))
     head = "".join(f" | {f'{s} docs p50 / p99 ms':>24}" for s in sizes)
@@ -192,7 +215,7 @@ def main() -> None:
             p50, p99, note = table[s][label]
             cells.append(f" | {f'{p50:.0f} / {p99:.0f}' + (f' {note}' if note else ''):>24}")
         print(f"{label:<{width}}{''.join(cells)}")
-    print(f"(each case {args.repeat} runs; queries: the first page of {PAGE} where the query pages, names resolved "
+    print(f"(each case {repeat} runs; queries: the first page of {PAGE} where the query pages, names resolved "
           f"as the CLI does; endpoints: in-process test client)")
 
 

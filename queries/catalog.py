@@ -11,7 +11,7 @@ Each file opens with a header of ``//`` lines:
     // show: department, doc_number -- the columns a terminal table shows unless --columns says otherwise
     // group: department -- columns that head a group of rows in a terminal table instead of repeating
     // internal: true -- used by policykg itself (views, analytics, the linker): not listed for users
-    // total: targets-count -- the query that counts what this one pages (else a ``total`` column or none)
+    // total: targets-count -- the query that counts what this one pages: the sum of its ``total`` rows
     // scan: Target -- a label the engine scans on purpose, and why (tests/test_query_plans.py checks the rest)
 
 and then one Cypher statement. The header is the query's documentation for

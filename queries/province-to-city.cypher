@@ -34,20 +34,23 @@ WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document O
 MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
 // the page is cut before anything else is read for it
 WITH low, c, up, pdoc, cdoc ORDER BY pdoc.title, up.id, c.score DESC, low.span_start, low.id, type(c) SKIP $offset LIMIT $limit
-// each list of departments in the order the source prints it (the edge's position; its span before that was recorded)
+// each list of departments in the order the source prints it (the edge's position; its span before that was recorded),
+// each department once however many tables repeat its edge
 OPTIONAL MATCH (pl:Department)-[plr:LEADS]->(up)
-WITH low, c, up, pdoc, cdoc, pl, plr ORDER BY coalesce(plr.position, plr.span_start), pl.name
+WITH low, c, up, pdoc, cdoc, pl, min(coalesce(plr.position, plr.span_start)) AS at_pl
+     ORDER BY at_pl, pl.name
 WITH low, c, up, pdoc, cdoc, collect(pl.name) AS provincial_leads
 OPTIONAL MATCH (pc:Department)-[pcr:COOPERATES_ON]->(up)
-WITH low, c, up, pdoc, cdoc, provincial_leads, pc, pcr ORDER BY coalesce(pcr.position, pcr.span_start), pc.name
+WITH low, c, up, pdoc, cdoc, provincial_leads, pc, min(coalesce(pcr.position, pcr.span_start)) AS at_pc
+     ORDER BY at_pc, pc.name
 WITH low, c, up, pdoc, cdoc, provincial_leads, collect(pc.name) AS provincial_cooperates
 OPTIONAL MATCH (cl:Department)-[clr:LEADS]->(low)
-WITH low, c, up, pdoc, cdoc, provincial_leads, provincial_cooperates, cl, clr
-     ORDER BY coalesce(clr.position, clr.span_start), cl.name
+WITH low, c, up, pdoc, cdoc, provincial_leads, provincial_cooperates, cl, min(coalesce(clr.position, clr.span_start)) AS at_cl
+     ORDER BY at_cl, cl.name
 WITH low, c, up, pdoc, cdoc, provincial_leads, provincial_cooperates, collect(cl.name) AS city_leads
 OPTIONAL MATCH (cc:Department)-[ccr:COOPERATES_ON]->(low)
-WITH low, c, up, pdoc, cdoc, provincial_leads, provincial_cooperates, city_leads, cc, ccr
-     ORDER BY coalesce(ccr.position, ccr.span_start), cc.name
+WITH low, c, up, pdoc, cdoc, provincial_leads, provincial_cooperates, city_leads, cc, min(coalesce(ccr.position, ccr.span_start)) AS at_cc
+     ORDER BY at_cc, cc.name
 WITH low, c, up, pdoc, cdoc, provincial_leads, provincial_cooperates, city_leads, collect(cc.name) AS city_cooperates
 RETURN pdoc.title AS provincial_document, up.title AS provincial_task,
        provincial_leads, provincial_cooperates,

@@ -117,7 +117,8 @@ def test_a_count_query_counts_what_its_query_pages(fixture_store, name):
             everything = run(fixture_store, name, **filters, limit=10_000)
         except UnknownName:  # an example may name what the fixture lacks
             continue
-        assert run(fixture_store, q.total_query, **filters) == [{"total": len(everything)}], (name, filters)
+        counted = sum(r["total"] for r in run(fixture_store, q.total_query, **filters))  # a row per UNION branch
+        assert counted == len(everything), (name, filters)
         pages = [run(fixture_store, name, **filters, offset=at, limit=1) for at in range(len(everything) + 1)]
         assert [row for page in pages for row in page] == everything  # pages cut in the store, in the same order
 
@@ -397,7 +398,7 @@ def test_province_to_city_is_the_division_of_labour_row(fixture_store):
 def test_province_to_city_mapping_filters(fixture_store):
     [row] = run(fixture_store, "province-to-city-mapping", city="菏泽市")
     assert (row["provincial_document_id"], row["city_document_id"], row["city_task_id"]) == (PROVINCIAL_DOC, CITY_DOC, ROW)
-    assert run(fixture_store, "province-to-city-mapping-count", city="菏泽市") == [{"total": 1}]
+    assert sum(r["total"] for r in run(fixture_store, "province-to-city-mapping-count", city="菏泽市")) == 1
     for department in ("市发展改革委", NDRC_ALIAS, "省工业和信息化厅"):  # either side, by name or alias
         assert keys(run(fixture_store, "province-to-city-mapping", department=department), "city_task_id") == [ROW]
     assert run(fixture_store, "province-to-city-mapping", department="各县区政府") == []

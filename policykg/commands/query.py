@@ -44,7 +44,7 @@ def _total(st, q, bound: dict, result) -> int:
         counter = get_query(q.total_query)
         known = {p.name for p in counter.params}
         rows = st.rows(counter.text, counter.bind({k: v for k, v in bound.items() if k in known}))
-        return int(rows[0]["total"]) if rows else returned
+        return sum(int(r["total"]) for r in rows)  # one row per branch of a UNION
     return bound["offset"] + returned
 
 
