@@ -63,7 +63,7 @@ def landing(
                                                         "name (or alias, title, number) contains this")] = "",
 ):
     departments = runner.cached_rows("department-workload", {"include_collective": True})
-    documents = runner.cached_rows("documents")
+    documents = runner.cached_rows("documents", {"offset": 0, "limit": 100_000})  # every one, once per store version
     if q.strip():
         # the same search as GET /search: a department by an alias file's form (发改委), a document by the words
         # of its provisions (光伏); marked on copies, the cached rows are shared

@@ -63,12 +63,15 @@ class QueryRunner:
 
     def _store_version(self) -> tuple:
         store = self.holder.get()
+        version: list[Any] = [id(store)]
         try:
-            result = store.read(FINGERPRINT, {}, timeout_ms=self.settings.query_timeout_ms, row_cap=1)
+            for statement in FINGERPRINT:
+                result = store.read(statement, {}, timeout_ms=self.settings.query_timeout_ms, row_cap=1)
+                version.extend(result.rows[0] if result.rows else ())
         except StoreError as exc:
             self.holder.lost(store, exc)
             raise
-        return (id(store), *(tuple(result.rows[0]) if result.rows else ()))
+        return tuple(version)
 
     def cached(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per store version for ``key`` (heavy pages: the landing page, the analytics)."""
@@ -138,28 +141,41 @@ class QueryRunner:
     def page(self, name: str, params: Mapping[str, Any], offset: int, limit: int) -> PageResult:
         """One page of a list query.
 
-        Queries that declare ``offset``/``limit`` and a ``total`` column page in
-        the engine; the others (catalog queries written before the API) are run
-        whole, bounded by the row cap, and sliced here.
+        Queries that declare ``offset``/``limit`` cut the page in the engine; their total comes from a
+        ``total`` column, or from the count query their header names (``total:``), run only when the page
+        does not already tell it and kept per store version. The others (catalog queries written before the
+        API) are run whole, bounded by the row cap, and sliced here.
         """
         query = get_query(name)
         declared = {p.name for p in query.params}
         given = dict(params)
-        if {"offset", "limit"} <= declared:
+        if query.pages:
             result, rows = self._run(query, {**given, "offset": offset, "limit": limit})
-            if rows:
-                total = rows[0]["total"]
-            elif offset > 0:  # past the end: the page is empty, ask once more for the total alone
-                _, first = self._run(query, {**given, "offset": 0, "limit": 1})
-                total = first[0]["total"] if first else 0
-            else:
-                total = 0
+            if "total" in query.column_names:
+                if rows:
+                    total = rows[0]["total"]
+                elif offset > 0:  # past the end: the page is empty, ask once more for the total alone
+                    _, first = self._run(query, {**given, "offset": 0, "limit": 1})
+                    total = first[0]["total"] if first else 0
+                else:
+                    total = 0
+            elif query.total_query and not (rows and len(rows) < limit) and not (offset == 0 and not rows):
+                total = self.total(query.total_query, given)
+            else:  # a short page (or an empty first one) is the end of the list: it tells the total
+                total = offset + len(rows)
             items = [{k: v for k, v in r.items() if k != "total"} for r in rows]
             return PageResult(items, total, offset, limit, result.truncated)
         if "limit" in declared:  # a query with its own LIMIT: let it return as much as the row cap allows
             given["limit"] = self.settings.row_cap
         result, rows = self._run(query, given)
         return PageResult(rows[offset:offset + limit], len(rows), offset, limit, result.truncated)
+
+    def total(self, count_query: str, params: Mapping[str, Any]) -> int:
+        """What a count query says (the sum of its rows: one per branch of a UNION), kept per store version: the
+        next page of the same list asks again."""
+        key = ("total", count_query, tuple(sorted((k, repr(v)) for k, v in params.items())))
+        rows = self.cached(key, lambda: self._run(get_query(count_query), dict(params))[1])
+        return sum(int(r["total"]) for r in rows)
 
     def _run(self, query: CatalogQuery, given: dict[str, Any],
              resolve: bool = True) -> tuple[ReadResult, list[dict[str, Any]]]:

@@ -47,7 +47,7 @@ def candidate_views(store, fetch, limit: int) -> list[tuple[str, str | None, int
     """(kind, key, nodes, edges) of every view the sample corpus offers, largest first."""
     keys: list[tuple[str, str | None]] = [("cascade", None)]
     keys += [("department", r["department_id"]) for r in fetch("department-workload", {"include_collective": True})]
-    keys += [("document", r["id"]) for r in fetch("documents", {})]
+    keys += [("document", r["id"]) for r in fetch("documents", {"limit": 100_000})]
     keys += [("industry", r["name"]) for r in store.rows("MATCH (i:Industry) RETURN i.name AS name ORDER BY name")]
     out = []
     for kind, key in keys:

@@ -8,6 +8,7 @@
 // column: upper_level -- that task's level
 // column: basis -- explicit or inferred
 // column: score -- confidence of the link
+// scan: Task -- every cascade link, for the analytics: the whole graph by design (kept per store version by the API)
 MATCH (low:Task)-[c:CASCADES_FROM]->(up:Task)
 WHERE $min_score IS NULL OR c.score >= $min_score
 RETURN low.id AS lower_id, low.level AS lower_level, up.id AS upper_id, up.level AS upper_level, c.basis AS basis,

@@ -11,6 +11,8 @@ Each file opens with a header of ``//`` lines:
     // show: department, doc_number -- the columns a terminal table shows unless --columns says otherwise
     // group: department -- columns that head a group of rows in a terminal table instead of repeating
     // internal: true -- used by policykg itself (views, analytics, the linker): not listed for users
+    // total: targets-count -- the query that counts what this one pages: the sum of its ``total`` rows
+    // scan: Target -- a label the engine scans on purpose, and why (tests/test_query_plans.py checks the rest)
 
 and then one Cypher statement. The header is the query's documentation for
 the CLI (``policykg query --help``), the API's OpenAPI schema and the tests
@@ -83,6 +85,13 @@ class CatalogQuery:
     show: tuple[str, ...] = ()  # default columns of a terminal table (all when empty)
     group: tuple[str, ...] = ()  # columns heading groups of rows in a terminal table
     internal: bool = False
+    total_query: str | None = None  # the catalog query giving this one's total over all pages
+    scans: tuple[tuple[str, str], ...] = ()  # (label, why): label scans the query makes on purpose
+
+    @property
+    def pages(self) -> bool:
+        """Does the query cut its page in the store (``$offset``/``$limit``)?"""
+        return {"offset", "limit"} <= {p.name for p in self.params}
 
     @property
     def column_names(self) -> list[str]:
@@ -114,6 +123,7 @@ def parse_query_file(path: Path) -> CatalogQuery:
     header: dict[str, str] = {}
     params: list[Param] = []
     columns: list[tuple[str, str]] = []
+    scans: list[tuple[str, str]] = []
     body: list[str] = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not body and line.startswith("//"):
@@ -128,7 +138,12 @@ def parse_query_file(path: Path) -> CatalogQuery:
             elif key == "column":
                 name, _, doc = value.partition("--")
                 columns.append((name.strip(), doc.strip()))
-            elif key in ("name", "description", "show", "group", "internal"):
+            elif key == "scan":
+                label, _, why = value.partition("--")
+                if not label.strip() or not why.strip():
+                    raise CatalogError(f"{path}:{lineno}: a scan line names the label and says why: 'scan: Task -- …'")
+                scans.append((label.strip(), why.strip()))
+            elif key in ("name", "description", "show", "group", "internal", "total"):
                 header[key] = value
             else:
                 raise CatalogError(f"{path}:{lineno}: unknown header field {key!r}")
@@ -154,13 +169,26 @@ def parse_query_file(path: Path) -> CatalogQuery:
     if internal not in ("true", "false"):
         raise CatalogError(f"{path}: internal must be true or false, not {internal!r}")
     return CatalogQuery(header["name"], header.get("description", ""), text, tuple(params), tuple(columns), path,
-                        show, group, internal == "true")
+                        show, group, internal == "true", header.get("total") or None, tuple(scans))
 
 
 @lru_cache(maxsize=1)
 def load_catalog(directory: Path = CATALOG_DIR) -> dict[str, CatalogQuery]:
-    queries = [parse_query_file(p) for p in sorted(directory.glob("*.cypher"))]
-    return {q.name: q for q in queries}
+    queries = {q.name: q for q in (parse_query_file(p) for p in sorted(directory.glob("*.cypher")))}
+    for q in queries.values():
+        counter = queries.get(q.total_query) if q.total_query else None
+        if q.total_query and (counter is None or counter.column_names != ["total"]):
+            raise CatalogError(f"{q.path}: its total comes from {q.total_query!r}, which must be a catalog query "
+                               "returning one column, total")
+        filters = {p.name for p in q.params} - {"offset", "limit"}
+        if counter is not None and (not filters <= {p.name for p in counter.params}
+                                    or any(p.required and p.name not in filters for p in counter.params)):
+            raise CatalogError(f"{q.path}: {q.total_query!r} must take every filter of the query it counts "
+                               "(and need no other)")
+        if q.pages and "total" not in q.column_names and not q.total_query:
+            raise CatalogError(f"{q.path}: a query that pages in the store says its total: a total column or a "
+                               "'total:' header naming its count query")
+    return queries
 
 
 def get_query(name: str) -> CatalogQuery:

@@ -5,6 +5,7 @@
 // column: department_a -- one department
 // column: department_b -- the other department
 // column: shared_tasks -- number of tasks both work on
+// scan: Department -- every pair of departments sharing a task is counted to rank the pairs
 MATCH (a:Department)-[:LEADS|COOPERATES_ON]->(t:Task)<-[:LEADS|COOPERATES_ON]-(b:Department)
 WHERE a.id < b.id AND NOT coalesce(a.collective, false) AND NOT coalesce(b.collective, false)
   AND ($name IS NULL OR $name IN [a.name, b.name] OR $name IN (coalesce(a.aliases, []) + coalesce(b.aliases, [])))

@@ -1,6 +1,6 @@
 // name: department-tasks
 // description: The tasks of a department as lead, cooperator or either, in document order, one page at a time: document, number, provision text, targets, and the name as the clause prints it.
-// param: name string required example=市发展改革委 refers=department -- department id, canonical name or alias
+// param: name string required example=市发展改革委 refers=department -- department id, canonical name or alias (resolved to the id before the query runs)
 // param: role string optional default=any example=lead -- lead, cooperate or any
 // param: offset int optional default=0 example=0 -- skip this many tasks (paging)
 // param: limit int optional default=50 example=20 -- at most this many tasks (paging)
@@ -19,19 +19,19 @@
 // column: total -- tasks matching (all pages)
 // show: role, doc_number, number, title, written_as
 // group: department
-MATCH (d:Department)
-WHERE d.id = $name OR d.name = $name OR $name IN coalesce(d.aliases, [])
+MATCH (d:Department {id: $name})
+// a name is resolved to the department's id before the query (queries/resolve.py): the id index anchors it
+OPTIONAL MATCH (d)-[counted:LEADS|COOPERATES_ON]->(:Task)-[:IN_DOCUMENT]->(:Document)
+WHERE $role = 'any' OR CASE type(counted) WHEN 'LEADS' THEN 'lead' ELSE 'cooperate' END = $role
+WITH d, count(counted) AS total
 MATCH (d)-[r:LEADS|COOPERATES_ON]->(t:Task)-[:IN_DOCUMENT]->(doc:Document)
-WITH d, r, t, doc, CASE type(r) WHEN 'LEADS' THEN 'lead' ELSE 'cooperate' END AS role
+WITH d, r, t, doc, total, CASE type(r) WHEN 'LEADS' THEN 'lead' ELSE 'cooperate' END AS role
 WHERE $role = 'any' OR role = $role
-WITH d, r, t, doc, role ORDER BY doc.date, doc.id, t.span_start, role, d.id
-WITH collect({d: d, r: r, t: t, doc: doc, role: role}) AS hits
-UNWIND range(0, size(hits) - 1)[$offset..$offset + $limit] AS i
-WITH hits[i].d AS d, hits[i].r AS r, hits[i].t AS t, hits[i].doc AS doc, hits[i].role AS role, i, size(hits) AS total
+WITH d, r, t, doc, role, total ORDER BY doc.date, doc.id, t.span_start, role, t.id SKIP $offset LIMIT $limit
 // OPTIONAL MATCH + collect: FalkorDB runs it several times faster than a pattern comprehension per row
 OPTIONAL MATCH (t)-[:HAS_TARGET]->(g:Target)
-WITH d, r, t, doc, role, i, total, collect(g.text) AS targets
+WITH d, r, t, doc, role, total, collect(g.text) AS targets
 RETURN d.name AS department, d.id AS department_id, role, t.id AS task_id, doc.id AS doc_id,
        doc.doc_number AS doc_number, doc.title AS document, t.number AS number, t.title AS title, t.text AS text,
        targets, r.surface AS written_as, total
-ORDER BY i
+ORDER BY doc.date, doc.id, t.span_start, role, task_id

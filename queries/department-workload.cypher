@@ -12,6 +12,7 @@
 // column: cooperated -- tasks it cooperates on
 // column: targets_owned -- targets stated in the tasks it leads
 // show: department, level, region, led, cooperated, targets_owned
+// scan: Department -- every department's tasks are counted to rank them (the API keeps it per store version)
 MATCH (d:Department)
 WHERE ($level IS NULL OR d.level = $level) AND ($include_collective OR NOT coalesce(d.collective, false))
 WITH d,

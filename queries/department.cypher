@@ -1,6 +1,6 @@
 // name: department
 // description: One department by its id, canonical name or any name it is written under in the documents (人行菏泽市中心支行 finds 人行菏泽市分行): level, region, aliases, what it leads and cooperates on, the documents that name it.
-// param: name string required example=人行菏泽市中心支行 refers=department -- department id, canonical name or alias
+// param: name string required example=人行菏泽市中心支行 refers=department -- department id, canonical name or alias (resolved to the id before the query runs)
 // param: region string optional example=菏泽市 -- only the department of this region (市发展改革委 exists once per city)
 // column: id -- the department's stable id
 // column: name -- its canonical name
@@ -12,8 +12,8 @@
 // column: leads_count -- how many tasks it leads
 // column: cooperates_count -- how many tasks it cooperates on
 // column: documents -- the documents that give it a task: id, number, title
-MATCH (d:Department)
-WHERE (d.id = $name OR d.name = $name OR $name IN coalesce(d.aliases, [])) AND ($region IS NULL OR d.region = $region)
+MATCH (d:Department {id: $name})
+WHERE $region IS NULL OR d.region = $region
 RETURN d.id AS id, d.name AS name, d.level AS level, d.region AS region, coalesce(d.collective, false) AS collective,
        coalesce(d.known, false) AS known, coalesce(d.aliases, []) AS aliases,
        size([(d)-[:LEADS]->(led:Task) | 1]) AS leads_count, size([(d)-[:COOPERATES_ON]->(helped:Task) | 1]) AS cooperates_count,

@@ -6,6 +6,7 @@
 // column: title -- its title
 // column: region -- the issuing government's region
 // column: stub -- true for a document only known because another one cites it
+// scan: Document -- every document, for the name resolver (the API keeps it per store version)
 MATCH (d:Document)
 RETURN d.id AS id, d.doc_number AS doc_number, d.title AS title, d.region AS region, coalesce(d.stub, false) AS stub
 ORDER BY id

@@ -3,6 +3,7 @@
 // column: kind -- node or relationship
 // column: type -- the label or relationship type
 // column: count -- how many
+// scan: * -- every node and relationship is counted by its label or type; the API keeps the answer per store version
 MATCH (n)
 RETURN 'node' AS kind, head(labels(n)) AS type, count(n) AS count
 UNION ALL

@@ -8,6 +8,7 @@
 // column: issuer -- who issued it
 // column: date -- its signing date
 // show: implemented, doc_number, title, date
+// scan: Document -- part of a title is a substring: no index finds it
 MATCH (d:Document)-[:IMPLEMENTS]->(x:Document)
 WHERE x.id = $document OR x.doc_number = $document OR x.title CONTAINS $document
 RETURN coalesce(x.title, x.doc_number) AS implemented, x.stub AS implemented_is_stub, d.doc_number AS doc_number,

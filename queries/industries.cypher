@@ -8,6 +8,7 @@
 // column: subindustries -- industries inside it
 // column: tasks -- tasks about it
 // column: total -- industries matching (all pages)
+// scan: Industry -- a listing in name order sorts the industries to cut the page; the page's counts are read for the page only
 MATCH (i:Industry)
 WHERE $name IS NULL OR i.name = $name
 WITH i ORDER BY i.name

@@ -11,6 +11,7 @@
 // column: title -- the provision's heading
 // column: leads -- departments that lead it, in the order the clause prints them: id, name
 // show: industry, doc_number, number, title, leads
+// scan: Industry -- the industry and its sub-industries are matched together (name = $name OR a SUBINDUSTRY_OF edge to it)
 MATCH (t:Task)-[:CONCERNS]->(i:Industry)
 WHERE i.name = $name OR (i)-[:SUBINDUSTRY_OF]->(:Industry {name: $name})
 MATCH (t)-[:IN_DOCUMENT]->(doc:Document)

@@ -20,6 +20,7 @@
 // column: metrics -- metrics of its targets
 // column: implements -- documents its document implements
 // column: stated_by -- lower-level tasks a table states cascade from it
+// scan: Document -- every task, for the linker: the whole graph by design
 MATCH (t:Task)-[:IN_DOCUMENT]->(d:Document)
 OPTIONAL MATCH (src:Document {id: t.doc_id})
 RETURN t.id AS id, t.title AS title, t.text AS text, t.number AS number,

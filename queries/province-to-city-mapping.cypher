@@ -3,7 +3,7 @@
 // param: document string optional example=山东省县域经济高质量发展三年行动方案 -- the higher-level document: id, number or part of its title
 // param: task string optional example=实施经济强县领跑计划 -- the higher-level task: id or part of its heading
 // param: city string optional example=菏泽市 -- the region of the lower-level document
-// param: department string optional example=省发展改革委 -- a department leading or cooperating on either side (canonical name or alias)
+// param: department string optional example=省发展改革委 -- a department leading or cooperating on either side (id, canonical name or alias: resolved to the id before the query runs)
 // param: basis string optional example=inferred -- explicit (a table states the link) or inferred (policykg link); both when omitted
 // param: link string optional default=CASCADES_FROM example=RELATES_TO -- CASCADES_FROM (the default), RELATES_TO (same subject, no direction: only when asked) or any
 // param: min_score float optional default=0.06 example=0.5 -- keep only links scored at least this; the default is the linker's calibrated threshold (explicit links score 1.0)
@@ -37,44 +37,45 @@
 // column: city_task_ref -- the lower-level task: id, number, title, document_id
 // column: city_lead_refs -- its leads: id and name each, in printed order
 // column: city_cooperate_refs -- its cooperating departments: id and name each
-// column: total -- links matching the filters (all pages)
-// show: provincial_document_id, provincial_document, provincial_task_id, provincial_task, provincial_leads, provincial_cooperates, city, city_document_id, city_document, city_task_id, city_task, city_leads, city_cooperates, link, basis, score, direction, shared_terms, counterparts, regions, total
-OPTIONAL MATCH (f:Department)-[:LEADS|COOPERATES_ON]->(ft:Task)
-// the department filter as a list of task ids, computed once: per-link pattern tests cost FalkorDB
-// milliseconds even when no department is asked for
-WHERE f.name = $department OR $department IN coalesce(f.aliases, [])
+// show: provincial_document_id, provincial_document, provincial_task_id, provincial_task, provincial_leads, provincial_cooperates, city, city_document_id, city_document, city_task_id, city_task, city_leads, city_cooperates, link, basis, score, direction, shared_terms, counterparts, regions
+// total: province-to-city-mapping-count
+// scan: Document -- the links are found from the higher-level documents and sorted by score to cut the page; only the page's links are read in full
+OPTIONAL MATCH (f:Department {id: coalesce($department, '')})-[:LEADS|COOPERATES_ON]->(ft:Task)
+// the department filter as a list of task ids, computed once through the department's id (resolved before the
+// query runs: the id index anchors it, also when none is asked for, through coalesce); per-link pattern tests cost FalkorDB milliseconds
 WITH collect(ft.id) AS department_tasks
 MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
 WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
-  AND ($task IS NULL OR up.id = $task OR up.title CONTAINS $task)
   AND ($basis IS NULL OR c.basis = $basis)
   AND ($link = 'any' OR type(c) = $link)
   AND coalesce(c.score, 1.0) >= $min_score
-  AND ($department IS NULL OR low.id IN department_tasks OR up.id IN department_tasks)
 MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
-WHERE $city IS NULL OR cdoc.region = $city
-// explicit links (score 1.0) first, then the strongest inferred ones
-WITH low, c, up, pdoc, cdoc ORDER BY c.score DESC, coalesce(pdoc.title, pdoc.doc_number), cdoc.id, low.span_start, low.id
-WITH collect({low: low, c: c, up: up, pdoc: pdoc, cdoc: cdoc}) AS links
-UNWIND range(0, size(links) - 1)[$offset..$offset + $limit] AS i
-WITH links[i].low AS low, links[i].c AS c, links[i].up AS up, links[i].pdoc AS pdoc, links[i].cdoc AS cdoc, i,
-     size(links) AS total
+// the filters on the tasks behind a WITH: in the MATCH they made FalkorDB start from every Task, not every Document
+WITH department_tasks, low, c, up, pdoc, cdoc
+WHERE ($city IS NULL OR cdoc.region = $city)
+  AND ($task IS NULL OR up.id = $task OR up.title CONTAINS $task)
+  AND ($department IS NULL OR low.id IN department_tasks OR up.id IN department_tasks)
+// explicit links (score 1.0) first, then the strongest inferred ones; the page is cut before anything else is read
+WITH low, c, up, pdoc, cdoc ORDER BY c.score DESC, coalesce(pdoc.title, pdoc.doc_number), cdoc.id, low.span_start, low.id, type(c) SKIP $offset LIMIT $limit
 // the page's departments: OPTIONAL MATCH + collect, which FalkorDB runs several times faster than pattern comprehensions
-// each list in the order the source prints it (the edge's position; its span before that was recorded)
+// each list in the order the source prints it (the edge's position; its span before that was recorded), each
+// department once however many tables repeat its edge
 OPTIONAL MATCH (pl:Department)-[plr:LEADS]->(up)
-WITH low, c, up, pdoc, cdoc, i, total, pl, plr ORDER BY i, coalesce(plr.position, plr.span_start), pl.name
-WITH low, c, up, pdoc, cdoc, i, total, collect(pl) AS provincial_leads
+WITH low, c, up, pdoc, cdoc, pl, min(coalesce(plr.position, plr.span_start)) AS at_pl
+     ORDER BY at_pl, pl.name
+WITH low, c, up, pdoc, cdoc, collect(pl) AS provincial_leads
 OPTIONAL MATCH (pc:Department)-[pcr:COOPERATES_ON]->(up)
-WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, pc, pcr ORDER BY i, coalesce(pcr.position, pcr.span_start), pc.name
-WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, collect(pc) AS provincial_cooperates
+WITH low, c, up, pdoc, cdoc, provincial_leads, pc, min(coalesce(pcr.position, pcr.span_start)) AS at_pc
+     ORDER BY at_pc, pc.name
+WITH low, c, up, pdoc, cdoc, provincial_leads, collect(pc) AS provincial_cooperates
 OPTIONAL MATCH (cl:Department)-[clr:LEADS]->(low)
-WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, provincial_cooperates, cl, clr
-     ORDER BY i, coalesce(clr.position, clr.span_start), cl.name
-WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, provincial_cooperates, collect(cl) AS city_leads
+WITH low, c, up, pdoc, cdoc, provincial_leads, provincial_cooperates, cl, min(coalesce(clr.position, clr.span_start)) AS at_cl
+     ORDER BY at_cl, cl.name
+WITH low, c, up, pdoc, cdoc, provincial_leads, provincial_cooperates, collect(cl) AS city_leads
 OPTIONAL MATCH (cc:Department)-[ccr:COOPERATES_ON]->(low)
-WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, provincial_cooperates, city_leads, cc, ccr
-     ORDER BY i, coalesce(ccr.position, ccr.span_start), cc.name
-WITH low, c, up, pdoc, cdoc, i, total, provincial_leads, provincial_cooperates, city_leads, collect(cc) AS city_cooperates
+WITH low, c, up, pdoc, cdoc, provincial_leads, provincial_cooperates, city_leads, cc, min(coalesce(ccr.position, ccr.span_start)) AS at_cc
+     ORDER BY at_cc, cc.name
+WITH low, c, up, pdoc, cdoc, provincial_leads, provincial_cooperates, city_leads, collect(cc) AS city_cooperates
 RETURN pdoc.id AS provincial_document_id, coalesce(pdoc.title, pdoc.doc_number) AS provincial_document,
        up.id AS provincial_task_id, up.title AS provincial_task,
        [x IN provincial_leads | x.name] AS provincial_leads, [x IN provincial_cooperates | x.name] AS provincial_cooperates,
@@ -90,5 +91,5 @@ RETURN pdoc.id AS provincial_document_id, coalesce(pdoc.title, pdoc.doc_number) 
        {id: cdoc.id, number: cdoc.doc_number, title: cdoc.title} AS city_document_ref,
        {id: low.id, number: low.number, title: low.title, document_id: cdoc.id} AS city_task_ref,
        [x IN city_leads | {id: x.id, name: x.name}] AS city_lead_refs,
-       [x IN city_cooperates | {id: x.id, name: x.name}] AS city_cooperate_refs, total
-ORDER BY i
+       [x IN city_cooperates | {id: x.id, name: x.name}] AS city_cooperate_refs
+ORDER BY c.score DESC, coalesce(pdoc.title, pdoc.doc_number), cdoc.id, low.span_start, low.id, type(c)

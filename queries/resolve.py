@@ -17,8 +17,8 @@ files give (the bundled ``departments.toml`` and the user's
 ``departments.user.toml``: 市发改委, OCR repairs, renamings); by an agency
 written without its level (发改委 → 省发展改革委 or 市发展改革委). A name several
 regions or levels share is ambiguous unless a region is given. What a query
-receives is the department's id when the query matches ids (``d.id = $name``),
-otherwise its canonical name. A search (a query with ``q`` and ``alt``) also looks for the alias files' form
+receives is the department's id when the query matches ids (``d.id = $name`` or ``{id: $name}``: the id index
+anchors it), otherwise its canonical name. A search (a query with ``q`` and ``alt``) also looks for the alias files' form
 of its words in ``alt``.
 """
 from __future__ import annotations
@@ -109,7 +109,7 @@ class Resolver:
             value = str(value)
             if kind == "department":
                 row = self.department(value, region if isinstance(region, str) and region else None).row
-                out[name] = row["id"] if re.search(rf"\.id\s*=\s*\${name}\b", query.text) else row["name"]
+                out[name] = row["id"] if matches_ids(query, name) else row["name"]
             elif kind == "document":
                 self.document(value)
             elif kind == "industry":
@@ -207,6 +207,11 @@ class Resolver:
 def _load_catalog(files: tuple[tuple[Path, int], ...]) -> DepartmentCatalog:
     # keyed by modification time too: `policykg departments --merge` may change the user's file while the API runs
     return DepartmentCatalog.load(*(f for f, _ in files))
+
+
+def matches_ids(query: CatalogQuery, param: str) -> bool:
+    """Does the query match ``$param`` against ids (``d.id = $name``, ``{id: $name}``, ``{id: coalesce($name, '')}``)?"""
+    return re.search(rf"(\.id\s*=|\{{\s*id:)\s*(coalesce\(\s*)?\${param}\b", query.text) is not None
 
 
 def needs_resolving(query: CatalogQuery, given: Mapping[str, Any]) -> bool:

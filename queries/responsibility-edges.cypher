@@ -9,6 +9,7 @@
 // column: task_id -- the task's id
 // column: level -- the task's level
 // column: doc_id -- the document the task belongs to
+// scan: Document -- every responsibility edge, for the analytics (kept per store version by the API)
 MATCH (d:Department)-[r:LEADS|COOPERATES_ON]->(t:Task)-[:IN_DOCUMENT]->(doc:Document)
 WHERE $document IS NULL OR doc.id = $document OR doc.doc_number = $document
 RETURN d.id AS department_id, d.name AS department, coalesce(d.collective, false) AS collective, type(r) AS role,

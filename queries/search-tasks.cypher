@@ -9,6 +9,7 @@
 // column: text -- the provision text
 // column: leads -- departments that lead it
 // show: doc_number, number, title, leads
+// scan: Task -- substring search in headings and text: no index finds it
 MATCH (t:Task)-[:IN_DOCUMENT]->(doc:Document)
 WHERE t.text CONTAINS $q OR t.title CONTAINS $q
 WITH t, doc ORDER BY doc.date, doc.id, t.span_start LIMIT $limit

@@ -11,6 +11,9 @@
 // column: region -- the department's or document's region
 // column: text -- the provision text (tasks)
 // show: kind, label, doc_number, number, region
+// scan: Department -- substring search: no index finds a part of a name
+// scan: Document -- substring search in titles and numbers
+// scan: Task -- substring search in headings and text
 MATCH (d:Department)
 WHERE d.name CONTAINS $q OR any(a IN coalesce(d.aliases, []) WHERE a CONTAINS $q)
    OR ($alt IS NOT NULL AND d.name CONTAINS $alt)

@@ -11,6 +11,7 @@
 // column: span_start -- provenance: first character of the provision in its source text
 // column: span_end -- provenance: end of the provision
 // show: doc_number, number, title, cooperates
+// scan: Task -- every task is checked for a lead, for the analytics report (kept per store version by the API)
 MATCH (t:Task)-[:IN_DOCUMENT]->(doc:Document)
 WHERE ($document IS NULL OR doc.id = $document OR doc.doc_number = $document)
   AND NOT (:Department)-[:LEADS]->(t)

@@ -18,6 +18,7 @@
 // column: span_start -- provenance: first character of the target in its source text
 // column: span_end -- provenance: end of the target
 // show: doc_number, number, text, year
+// scan: Target -- every target is checked for an owner, for the analytics report (kept per store version by the API)
 MATCH (g:Target)
 WHERE ($year IS NULL OR g.year = $year)
   AND ($scope IS NULL OR g.scope = $scope OR g.scope_level = $scope)

@@ -9,6 +9,7 @@
 // column: rel -- the relationship type: CASCADES_FROM or RELATES_TO (lower task → higher task; explicit or inferred), LEADS or COOPERATES_ON (department → lower task)
 // column: props -- the relationship's properties (provenance: doc_id, number, span_start, span_end; basis, score, surface)
 // column: target -- the end node: its properties and its label
+// scan: Document -- the whole cascade network, or a higher-level document by part of its title (a substring)
 MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
 WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
   AND ($basis IS NULL OR c.basis = $basis)

@@ -6,6 +6,7 @@
 // column: rel -- the relationship type (SUBINDUSTRY_OF, CONCERNS, LEADS, COOPERATES_ON, CASCADES_FROM), or FOCUS
 // column: props -- the relationship's properties (provenance: doc_id, number, span_start, span_end; surface, basis, score)
 // column: target -- the end node: its properties and its label
+// scan: Industry -- the industry by its name or its id (an OR no single index answers)
 MATCH (i:Industry)
 WHERE i.name = $name OR i.id = $name
 RETURN i {.id, .name, label: 'Industry'} AS source, 'FOCUS' AS rel, null AS props, null AS target

@@ -24,6 +24,19 @@ def _rows(result) -> list[dict]:
     return json.loads(result.stdout)["rows"]
 
 
+def test_limit_and_offset_page_in_the_store(cli):
+    everything = _rows(cli("query", "department-leads", "-p", "name=市发展改革委", "-f", "json"))
+    assert len(everything) > 4
+    first = _rows(cli("query", "department-leads", "-p", "name=市发展改革委", "--limit", "2", "-f", "json"))
+    second = _rows(cli("query", "department-leads", "-p", "name=市发展改革委", "--limit", "2", "--offset", "2",
+                       "-f", "json"))
+    assert first + second == everything[:4]
+    assert {r["total"] for r in first + second} == {len(everything)}  # the total is over all pages
+    # a page of the targets: its total comes from the count query the header names
+    shown = cli("query", "targets", "--limit", "3")
+    assert shown.exit_code == 0 and re.search(r"3 of \d+ rows", shown.stdout.replace("\n", " ")), shown.stdout[-300:]
+
+
 def test_department_leads_by_any_name(cli, city_gold_tasks):
     expected = sum(1 for _, _, leads, _ in city_gold_tasks if "市发展改革委" in leads)
     canonical = _rows(cli("query", "department-leads", "-p", "name=市发展改革委", "-f", "json"))

@@ -28,8 +28,15 @@ def api(loaded_store):
 
 
 def catalog(store, query, /, **params):
+    """A catalog query as `policykg query` runs it: names resolved first, the whole answer in one page."""
+    from policykg.queries.resolve import Resolver
+
+    def raw(name, given):
+        return store.rows(get_query(name).text, get_query(name).bind(given))
+
     q = get_query(query)
-    return store.rows(q.text, q.bind(params))
+    given = Resolver.for_data(raw, None).params(q, {**({"limit": 10_000} if q.pages else {}), **params})
+    return store.rows(q.text, q.bind(given))
 
 
 def every_item(api, url, **params):

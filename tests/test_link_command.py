@@ -14,8 +14,8 @@ from policykg.queries.catalog import get_query
 
 
 def mapping(store, **params):
-    q = get_query("province-to-city")
-    return store.rows(q.text, q.bind(params))
+    q = get_query("province-to-city")  # every link in one page
+    return store.rows(q.text, q.bind({"limit": 10_000, **params}))
 
 
 @pytest.fixture(scope="module")

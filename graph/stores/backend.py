@@ -47,6 +47,26 @@ class ReadResult:
         yield self.rows
 
 
+# what catalog queries (queries/*.cypher) select by value: each such filter parameter has an index here, and
+# tests/test_query_plans.py checks that the engine uses it
+QUERY_INDEXES: tuple[tuple[str, str], ...] = (
+    ("Target", "year"),
+    ("Target", "scope"),
+    ("Target", "scope_level"),
+    ("Document", "doc_number"),
+    ("Document", "title"),
+    ("Document", "region"),
+    ("Department", "region"),
+    ("Department", "level"),
+    ("Industry", "name"),
+)
+
+
+def schema_indexes() -> list[tuple[str, str]]:
+    """Every (label, property) index a store keeps besides the unique ids, each once."""
+    return list(dict.fromkeys((*INDEXES, *QUERY_INDEXES)))
+
+
 class StoreBackend(ABC):
     """One database engine, as the repository needs it."""
 
@@ -66,7 +86,7 @@ class StoreBackend(ABC):
 
     @abstractmethod
     def ensure_schema(self) -> None:
-        """``UNIQUE_IDS`` and ``INDEXES``, created once (idempotent)."""
+        """``UNIQUE_IDS`` and ``schema_indexes()``, created once (idempotent)."""
 
     @abstractmethod
     def clear(self) -> None:

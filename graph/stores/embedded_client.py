@@ -138,6 +138,14 @@ class EmbeddedClient:
             elapsed_ms=(time.perf_counter() - started) * 1000,
         )
 
+    def explain(self, query: str, params: Mapping[str, Any] | None = None) -> list[str]:
+        """The engine's plan for a query (GRAPH.EXPLAIN), one operation a line, outermost first; nothing runs."""
+        try:
+            plan = self.graph.explain(query, dict(params) if params else None)
+        except redis.ResponseError as exc:
+            raise _translate(exc, query, self.graph_name, None) from exc
+        return [line for line in str(plan).splitlines() if line.strip()]
+
     # -- writes -------------------------------------------------------------
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> WriteResult:

@@ -5,7 +5,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .backend import INDEXES, UNIQUE_IDS, ReadResult, Statement, StoreBackend
+from .backend import UNIQUE_IDS, ReadResult, Statement, StoreBackend, schema_indexes
 from .embedded_client import DEFAULT_GRAPH, EmbeddedClient
 from .errors import GraphNotFound
 from .falkordb_server import EmbeddedServer
@@ -34,7 +34,7 @@ class EmbeddedBackend(StoreBackend):
         # keeps ids unique, the index makes it fast
         for label in UNIQUE_IDS:
             self.client.create_index(label, "id")
-        for label, prop in INDEXES:
+        for label, prop in schema_indexes():
             self.client.create_index(label, prop)
         self._schema_ready = True
 

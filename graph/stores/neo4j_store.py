@@ -13,7 +13,7 @@ from typing import Any
 
 from policykg.settings import Neo4jConnection
 
-from .backend import INDEXES, UNIQUE_IDS, ReadResult, Statement, StoreBackend
+from .backend import UNIQUE_IDS, ReadResult, Statement, StoreBackend, schema_indexes
 from .errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 
 
@@ -43,7 +43,7 @@ class Neo4jBackend(StoreBackend):
         with self.driver.session(database=self.database) as session:
             for label in UNIQUE_IDS:
                 session.run(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE")
-            for label, prop in INDEXES:
+            for label, prop in schema_indexes():
                 session.run(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
         self._schema_ready = True
 

@@ -1,7 +1,7 @@
 """Commands that read the graph store: query, cypher, store status|stop."""
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.table import Column, Table
@@ -33,6 +33,21 @@ def _params(pairs: list[str]) -> dict[str, str]:
     return given
 
 
+def _total(st, q, bound: dict, result) -> int:
+    """How many rows the whole answer has: for a query that pages, its total column or its count query says."""
+    returned = len(result.rows)
+    if not q.pages:
+        return returned
+    if "total" in q.column_names and result.rows:
+        return int(result.rows[0][q.column_names.index("total")])
+    if q.total_query and returned >= bound["limit"]:  # a full page: there may be more
+        counter = get_query(q.total_query)
+        known = {p.name for p in counter.params}
+        rows = st.rows(counter.text, counter.bind({k: v for k, v in bound.items() if k in known}))
+        return sum(int(r["total"]) for r in rows)  # one row per branch of a UNION
+    return bound["offset"] + returned
+
+
 def register(app: typer.Typer) -> None:
     store_app = typer.Typer(help="The embedded graph store: status and stop.", no_args_is_help=True)
     app.add_typer(store_app, name="store")
@@ -45,7 +60,10 @@ def register(app: typer.Typer) -> None:
         columns: Annotated[Optional[str], typer.Option(
             "--columns", "-c", help="comma-separated columns to print, or 'all' (default: the query's usual ones)")] = None,
         vertical: Annotated[bool, typer.Option("--vertical", help="one record per block instead of a table")] = False,
-        limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="print at most this many rows")] = None,
+        limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help=(
+            "print at most this many rows (a query that pages asks the store for that many: its page size)"))] = None,
+        offset: Annotated[Optional[int], typer.Option("--offset", min=0, help=(
+            "skip this many rows first (a query that pages skips them in the store)"))] = None,
         everything: Annotated[bool, typer.Option("--all", help="also list the queries policykg uses internally "
                                                               "(views, analytics, the linker)")] = False,
         store: StoreOption = None,
@@ -70,7 +88,11 @@ def register(app: typer.Typer) -> None:
             return
         try:
             q = get_query(name)
-            given = _params(param)
+            given: dict[str, Any] = dict(_params(param))
+            if q.pages:  # the page is cut in the store: --limit and --offset are its size and start; without
+                # --limit the whole answer up to the row cap, as for any other query
+                size = limit or settings_for(store, data).row_cap
+                given = {"limit": size, **({"offset": offset} if offset else {}), **given}
             q.bind(given)
             layout = layout_for(q, columns, fmt)
         except CatalogError as exc:
@@ -84,11 +106,12 @@ def register(app: typer.Typer) -> None:
                 raise typer.Exit(2) from exc
             try:
                 result = st.read(q.text, bound)
+                total = _total(st, q, bound, result)
             except StoreError as exc:
                 err.print(f"[red]error:[/red] {exc}", highlight=False)
                 raise typer.Exit(1) from exc
-        rows = result.rows[:limit] if limit else result.rows
-        print_rows(result.columns, rows, fmt, result.truncated, layout, vertical, total=len(result.rows))
+        rows = result.rows if q.pages else result.rows[offset or 0:][:limit] if limit or offset else result.rows
+        print_rows(result.columns, rows, fmt, result.truncated, layout, vertical, total=total)
 
     @app.command()
     def cypher(

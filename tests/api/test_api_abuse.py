@@ -131,6 +131,7 @@ def test_healthz_names_the_kind_of_store_not_where_it_is(client, loaded_store):
 
 
 def test_heavy_pages_are_computed_once_per_store_version(write_client, upload_store):
+    from policykg.api.result_cache import FINGERPRINT
     from tests.api.test_api_upload_and_cypher import JINING
 
     seen: list[str] = []
@@ -143,23 +144,28 @@ def test_heavy_pages_are_computed_once_per_store_version(write_client, upload_st
     upload_store.read = counting  # type: ignore[method-assign]
     try:
         first = write_client.get("/analytics").json()
-        computed = [q for q in seen if "DocumentVersion) WITH count" not in q]
+        computed = [q for q in seen if q not in FINGERPRINT]
         assert computed  # the first request reads the graph
         seen.clear()
         assert write_client.get("/analytics").json() == first
         assert write_client.get("/viz").status_code == 200
-        again = [q for q in seen if "DocumentVersion) WITH count" not in q]
+        again = [q for q in seen if q not in FINGERPRINT]
         landing = len(again)
         seen.clear()
         assert write_client.get("/viz").status_code == 200
-        assert [q for q in seen if "DocumentVersion) WITH count" not in q] == []  # the landing page: cached
+        assert [q for q in seen if q not in FINGERPRINT] == []  # the landing page: cached
         assert landing > 0
+        assert write_client.get("/stats").status_code == 200
+        seen.clear()
+        stats = write_client.get("/stats").json()
+        assert [q for q in seen if q not in FINGERPRINT] == []  # /stats: counted once per store version
         # a new document is a new store version: the next request reads the graph again and shows it
         r = write_client.post("/documents", files={"file": ("jining.txt", JINING.read_bytes(), "text/plain")},
                               headers=KEY)
         assert r.status_code == 201, r.text
         after = write_client.get("/analytics").json()
         assert after != first
+        assert write_client.get("/stats").json()["total_nodes"] > stats["total_nodes"]  # the new version counted
     finally:
         del upload_store.read
 

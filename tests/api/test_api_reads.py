@@ -231,9 +231,13 @@ def test_search(client):
 def test_every_read_answers_like_the_cli_query(client, fixture_store):
     """The API is a view of the catalog: the same query gives the same rows."""
     from policykg.queries.catalog import get_query
+    from policykg.queries.resolve import Resolver
 
-    q = get_query("department-cooperates")
-    cli_rows = fixture_store.rows(q.text, q.bind({"name": "市工业和信息化局"}))
+    def raw(name, params):
+        return fixture_store.rows(get_query(name).text, get_query(name).bind(params))
+
+    q = get_query("department-cooperates")  # as `policykg query` runs it: the name resolved, then the query
+    cli_rows = fixture_store.rows(q.text, q.bind(Resolver.for_data(raw, None).params(q, {"name": "市工业和信息化局"})))
     api_rows = all_items(client, "/departments/市工业和信息化局/tasks", role="cooperate")
     assert [r["task_id"] for r in cli_rows] == [r["task_id"] for r in api_rows] == [COLD_CHAIN, SAFETY]
 

@@ -51,7 +51,10 @@ def expected_department_view(gold, name: str) -> tuple[int, set[str]]:
 
 @pytest.fixture(scope="session")
 def fetch(loaded_store):
-    return store_fetch(loaded_store)
+    """Catalog rows as the views get them on every surface: names resolved first (a department to its id)."""
+    from policykg.queries.resolve import Resolver
+
+    return Resolver.for_data(store_fetch(loaded_store), None).wrap(store_fetch(loaded_store))
 
 
 @pytest.fixture(scope="session")
