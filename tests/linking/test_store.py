@@ -103,3 +103,20 @@ def test_a_named_document_is_found_whatever_the_order(tmp_path, provincial_first
         assert s.rows("MATCH (d:Document) WHERE d.stub = true AND d.doc_number = '豫建房〔2025〕181号' RETURN d") == []
     finally:
         s.backend.server.stop(force=True)
+
+
+def test_units_read_before_a_table_was_loaded_still_see_its_rows(tmp_path):
+    """FalkorDB caches a query's plan; one made while no CASCADES_FROM existed answered [] for ``stated_by``
+    ever after, so the quoted tasks of a table loaded later lost their text (and their explicit pairs)."""
+    from policykg.graph.stores.factory import embedded_store
+
+    by_name = {d.file.rsplit("/", 1)[-1][:3]: d for d in sample_docs()}
+    s = embedded_store(tmp_path / "data")
+    try:
+        s.load_document(by_name["000"])
+        assert explicit_from_rows(s.rows(UNITS_QUERY)) == set()
+        s.load_document(by_name["001"])  # a division-of-labour table
+        rows = s.rows(UNITS_QUERY)
+        assert explicit_from_rows(rows) == explicit_pairs([by_name["000"], by_name["001"]]) != set()
+    finally:
+        s.backend.server.stop(force=True)
