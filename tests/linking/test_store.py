@@ -36,7 +36,7 @@ def test_link_statements_shape():
     links = link_corpus(list(sample_docs()))
     statements = link_statements(links)
     assert "DELETE" in statements[0][0] and "inferred" in statements[0][0]
-    rows = [r for _, params in statements[1:] for r in params["rows"]]
+    rows = [r for q, params in statements[1:] if "MERGE" in q for r in params["rows"]]
     assert len(rows) == len(links)
     assert all("doc_id" not in r["props"] for r in rows)
 
