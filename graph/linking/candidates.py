@@ -14,21 +14,26 @@ lower-level units (city or county provisions) are scored on five signals, each i
                 counterpart table (省工业和信息化厅 ↔ 市工业和信息化局; 发展改革 is common and weighs little).
 
 score = (0.8·text + 0.2·title) × (1 + 1.0·departments + 0.5·industries + 0.25·metrics) / 2.75
-(``Weights``): what the texts say is the base, the structured evidence raises it. All signals are sparse matrix products over the
-whole corpus at once, so 1,000 × 10,000 units take seconds. The evidence of a candidate names what
-the two share: key terms, industries, metrics, department pairs.
+(``Weights``): what the texts say is the base, the structured evidence raises it. The evidence of a
+candidate names what the two share: key terms, industries, metrics, department pairs.
 
 A pair is considered only when the region tree allows it (``scope``: the lower document names the
 upper one, or the upper one's region contains the lower one's, or it is national), the upper unit's
 level is above the lower one's and the lower unit is not from the document that states the upper one
 (a table's own rows are explicit links). Each candidate's evidence says which rule let it in.
+
+The work is done per lower document, against the higher documents in its scope only (its
+*neighbourhood*): the signals are sparse matrix products over that neighbourhood, and their idf is taken
+over it too (the lower document's units and the higher units in its scope). A pair's score therefore
+depends on its neighbourhood alone, not on what else the store holds: relinking the neighbourhoods a
+new document touches gives the links a full relink gives (``incremental``), and a full relink costs the
+sum of the neighbourhoods, near-linear in the corpus.
 Everything is a pure function of the units: their order does not change the result.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -408,7 +413,7 @@ class _GroupIdf(dict):
         super().__init__()
         self.group = group
 
-    def get(self, term, default=0.0):  # type: ignore[override]
+    def get(self, term, default=0.0):
         i = self.group.f.text.index.get(term)
         return float(self.group._text_idf[i]) if i is not None else default
 

@@ -75,8 +75,9 @@ class Scope:
         self._by_region: dict[str, list[str]] = defaultdict(list)  # region code -> upper docs of that region
         self._national = sorted(k for k, up in upper.items() if up.level == NATIONAL)
         for key in sorted(upper):
-            if upper[key].region is not None and upper[key].level != NATIONAL:
-                self._by_region[upper[key].region].append(key)
+            region = upper[key].region
+            if region is not None and upper[key].level != NATIONAL:
+                self._by_region[region].append(key)
         for key in sorted(lower):
             low = lower[key]
             named = [u for u in low.implements if u in upper and u != key]

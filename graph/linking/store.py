@@ -11,7 +11,8 @@
 
 Inferred links carry no ``doc_id``: no document asserted them, so reloading a document does not
 remove them by ``r.doc_id`` (its Task nodes are DETACH DELETEd though, taking their links along;
-run ``policykg link`` after every ingest, as the issue says). They are keyed ``key: "inferred"``.
+an ingest relinks what it touched afterwards: ``neighbourhood_rows`` reads what that takes, see
+``incremental``). They are keyed ``key: "inferred"``.
 """
 from __future__ import annotations
 
@@ -202,7 +203,7 @@ def neighbourhood_rows(read: Read, changed: Iterable[str]) -> tuple[list[dict[st
     before = {r["id"]: DocumentPlace(_key(r["id"]), r["level"], r["region"], None) for r in read(
         "MATCH (d:Document) WHERE d.id IN $ids AND d.link_level IS NOT NULL "
         "RETURN d.id AS id, d.link_level AS level, d.link_region AS region", {"ids": sorted(touched)})}
-    everywhere, codes = False, set()
+    everywhere, codes = False, set[str]()
     for did in touched:
         for place in (now.get(_key(did)), before.get(did)):
             every, below = incremental.below(place)
