@@ -70,3 +70,30 @@ def test_incremental_relink_equals_a_full_one(tmp_path, order):
         s.backend.server.stop(force=True)
     assert full and any(t == "CASCADES_FROM" for _, t, _ in full)
     _same(incremental, full)
+
+
+def test_a_document_moved_in_the_region_tree_frees_its_old_subtree(tmp_path):
+    """A reload that gives the provincial document another region (a better reading of its issuer): the
+    city documents of its old province lose its links and take their next best, as a full relink says."""
+    from policykg.graph.stores.factory import embedded_store
+    from policykg.ingest.regions import region_index
+
+    docs = _corpus()
+    shandong = docs["002"]
+    moved = shandong.model_copy(update={"document": shandong.document.model_copy(
+        update={"region_code": region_index().get("河南省").code})})
+    s = embedded_store(tmp_path / "data")
+    try:
+        for name in ("000", "001", "003", "002", "henan", "xinyang"):
+            s.load_document(docs[name])
+        s.relink()
+        before = _links(s)
+        s.load_document(moved)
+        s.relink(changed=[document_id(document_key(moved))])
+        incremental = _links(s)
+        s.relink()
+        full = _links(s)
+    finally:
+        s.backend.server.stop(force=True)
+    assert incremental != before  # the move changed something
+    _same(incremental, full)
