@@ -288,7 +288,7 @@ class GraphStore:
         """
         from policykg.graph.linking.links import link_units
         from policykg.graph.linking.store import (
-            UNITS_QUERY,
+            every_unit_row,
             explicit_from_rows,
             link_statements,
             neighbourhood_rows,
@@ -300,7 +300,7 @@ class GraphStore:
             return self.rows(query, params, row_cap=10_000_000, timeout_ms=600_000)
 
         plan = neighbourhood_rows(read, changed) if changed is not None else None
-        rows, lower_docs = plan if plan is not None else (read(UNITS_QUERY, {}), None)
+        rows, lower_docs = plan if plan is not None else (every_unit_row(read), None)
         units = units_from_rows(rows)
         links = link_units(units, explicit_from_rows(rows), lower_docs=lower_docs, **options)
         self.backend.write_atomic(link_statements(links, lower_docs, place_marks(units)))

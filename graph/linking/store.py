@@ -232,3 +232,13 @@ def place_marks(units: Iterable[LinkUnit]) -> list[dict[str, Any]]:
     """Each document's place as the linker saw it, kept on its Document for the next incremental relink."""
     return [{"id": f"doc:{k}", "level": p.level or "", "region": p.region}
             for k, p in sorted(incremental.unit_places(units).items())]
+
+
+def every_unit_row(read: Read, page: int = 500) -> list[dict[str, Any]]:
+    """Every ``UNITS_QUERY`` row, read ``page`` documents at a time: one query over a 10,000-document store
+    outgrows the engine's per-query memory budget."""
+    docs = sorted(r["id"] for r in read("MATCH (d:Document) RETURN d.id AS id", {}))
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(docs), page):
+        out += read(UNITS_OF_QUERY, {"docs": docs[i:i + page]})
+    return sorted(out, key=lambda r: r["id"])

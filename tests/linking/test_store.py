@@ -120,3 +120,12 @@ def test_units_read_before_a_table_was_loaded_still_see_its_rows(tmp_path):
         assert explicit_from_rows(rows) == explicit_pairs([by_name["000"], by_name["001"]]) != set()
     finally:
         s.backend.server.stop(force=True)
+
+
+def test_units_read_by_pages_are_those_read_at_once(store):
+    from policykg.graph.linking.store import every_unit_row
+
+    def read(query, params):
+        return store.rows(query, params, row_cap=1_000_000)
+
+    assert every_unit_row(read, page=2) == store.rows(UNITS_QUERY, row_cap=1_000_000)
