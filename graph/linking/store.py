@@ -191,7 +191,9 @@ def neighbourhood_rows(read: Read, changed: Iterable[str]) -> tuple[list[dict[st
         got: list[dict[str, Any]] = []
         while todo:
             read_docs.update(todo)
-            new = read(UNITS_OF_QUERY, {"docs": sorted(todo)})
+            ordered = sorted(todo)
+            new = [r for i in range(0, len(ordered), 500)  # pages: see every_unit_row
+                   for r in read(UNITS_OF_QUERY, {"docs": ordered[i:i + 500]})]
             got += new
             rows.update((r["id"], r) for r in new)
             stating = sorted({t for r in new for t in r.get("stated_by") or []} - rows.keys())
