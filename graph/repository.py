@@ -283,8 +283,8 @@ class GraphStore:
         Explicit links (tables, 分工方案) are never touched; the inferred ones are replaced in one atomic write,
         so the result depends only on the stored documents, not on the order they were ingested in.
         With ``changed`` (the ids of the documents a load just wrote: an ingest, an upload), only the links
-        of the lower documents whose inputs changed are recomputed (``linking.incremental``): the same links
-        as a full relink, at the cost of the neighbourhoods that changed. The report counts what was written.
+        of the lower documents those reach are recomputed (``linking.incremental``): the same links as a full
+        relink, at the cost of the neighbourhoods they touch. Either way the report counts every inferred link.
         """
         from policykg.graph.linking.links import link_units
         from policykg.graph.linking.store import (

@@ -17,14 +17,13 @@ After a load of the documents ``changed``:
 3. their neighbourhoods are read (the documents of their regions' ancestors, the national ones, what they
    name) and linked with ``link_units(..., lower_docs=...)``.
 
-Every relink writes each linked document's place back (``link_statements``), so step 2 finds documents by
-an indexed-free scan of Document properties only, never by reading every task. A store no relink of this
-kind has marked yet is relinked in full.
+Every relink writes the place of each document it read back (``link_statements``), so step 2 finds
+documents by their Document properties, never by reading every task. A store no relink of this kind
+has marked yet is relinked in full. ``graph.linking.store.neighbourhood_rows`` runs these steps.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from policykg.ingest.regions import region_index
@@ -60,14 +59,6 @@ def unit_places(units: Iterable[LinkUnit]) -> dict[str, DocumentPlace]:
     upper = [u for u in units if u.level in ("national", "province", "city", None)]
     lower = [u for u in units if not u.stub and u.level in ("city", "county", None)]
     return {**places(lower), **places(upper)}
-
-
-@dataclass
-class Plan:
-    """What an incremental relink recomputes (``lower``) and reads (``docs``), document keys."""
-
-    lower: set[str]
-    docs: set[str]
 
 
 def upper_regions(lower_places: Iterable[DocumentPlace]) -> set[str]:
