@@ -177,6 +177,9 @@ class _Features:
         return words
 
 
+_BLANK = LinkUnit(id="", doc_key="", level=None, date=None, number=None, title="", text="")
+
+
 class _Group:
     """The signal factors of one group: the upper units ``rows`` and the lower units ``cols`` they may reach.
     Each signal's idf is taken over ``rows`` (the upper units in scope), so a pair's score depends only on
@@ -253,7 +256,11 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
             groups.setdefault((doc, tuple(sorted(reach))), []).append((doc, reach))
     if not groups:
         return []
-    features = _Features(upper, lower, method, table)
+    # only the units some group compares are tokenised (an incremental relink reads more than it scores)
+    used_rows = {i for (_, up_docs) in groups for d in up_docs for i in rows_of[d]}
+    used_cols = {j for members in groups.values() for doc, _ in members for j in cols_of[doc]}
+    features = _Features([u if i in used_rows else _BLANK for i, u in enumerate(upper)],
+                         [lo if j in used_cols else _BLANK for j, lo in enumerate(lower)], method, table)
     up_rank = np.array([LEVEL_RANK.get(u.level or "", 9) for u in upper])
     low_rank = np.array([LEVEL_RANK.get(lo.level or "", 9) for lo in lower])
     doc_no = {k: n for n, k in enumerate(sorted({*rows_of, *cols_of, *(u.source_doc for u in upper)}))}
