@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -175,6 +176,8 @@ def main() -> None:
         r = run(size, args.seed, base, args.batch)
         print(f"{r['docs']:>6} {r['tasks']:>7} {r['load']:>7.1f}s {r['full']:>11.2f}s {1000 * r['full'] / r['docs']:>7.1f} "
               f"{r['links']:>7} {r['county']:>9.2f}s {r['province']:>11.2f}s", flush=True)
+    if args.keep is None:
+        shutil.rmtree(base, ignore_errors=True)
     print(f"cores: {os.cpu_count()}")
     if not args.no_eval:
         sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
