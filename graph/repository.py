@@ -292,22 +292,42 @@ class GraphStore:
             return None
         return unpack_text(rows[0]["text"])
 
-    def relink(self, **options) -> LinkReport:
-        """Recompute every inferred cross-level link from what the store holds (``policykg link``).
+    def relink(self, changed: Sequence[str] | None = None, **options) -> LinkReport:
+        """Recompute the inferred cross-level links from what the store holds (``policykg link``).
 
         Explicit links (tables, 分工方案) are never touched; the inferred ones are replaced in one atomic write,
         so the result depends only on the stored documents, not on the order they were ingested in.
+        With ``changed`` (the ids of the documents a load just wrote: an ingest, an upload), only the links
+        of the lower documents those reach are recomputed (``linking.incremental``): the same links as a full
+        relink, at the cost of the neighbourhoods they touch. Either way the report counts every inferred link.
         """
         from policykg.graph.linking.links import link_units
-        from policykg.graph.linking.store import UNITS_QUERY, explicit_from_rows, link_statements, units_from_rows
+        from policykg.graph.linking.store import (
+            every_unit_row,
+            explicit_from_rows,
+            link_statements,
+            neighbourhood_rows,
+            place_marks,
+            units_from_rows,
+        )
 
-        rows = self.rows(UNITS_QUERY, row_cap=10_000_000, timeout_ms=600_000)
-        links = link_units(units_from_rows(rows), explicit_from_rows(rows), **options)
-        self.backend.write_atomic(link_statements(links))
+        def read(query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+            return self.rows(query, params, row_cap=10_000_000, timeout_ms=600_000)
+
+        plan = neighbourhood_rows(read, changed) if changed is not None else None
+        rows, lower_docs = plan if plan is not None else (every_unit_row(read), None)
+        units = units_from_rows(rows)
+        links = link_units(units, explicit_from_rows(rows), lower_docs=lower_docs, **options)
+        self.backend.write_atomic(link_statements(links, lower_docs, place_marks(units)))
         report = LinkReport(units=len(rows))
-        for link in links:
-            key = f"{link.type} ({link.props.get('direction') or link.props.get('basis')})"
-            report.links[key] = report.links.get(key, 0) + 1
+        if plan is None:
+            for link in links:
+                key = f"{link.type} ({link.props.get('direction') or link.props.get('basis')})"
+                report.links[key] = report.links.get(key, 0) + 1
+        else:  # every inferred link in the store, as after a full relink
+            for r in self.rows("MATCH (:Task)-[r:CASCADES_FROM|RELATES_TO]->(:Task) WHERE r.basis = 'inferred' "
+                               "RETURN type(r) AS type, coalesce(r.direction, r.basis) AS how, count(r) AS n"):
+                report.links[f"{r['type']} ({r['how']})"] = r["n"]
         return report
 
     def remove_document(self, doc_id: str) -> None:

@@ -536,8 +536,10 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
                               "command again to finish: documents already in the store are skipped")
     if store is not None and report.interrupted is None:
         if any(o.ingested for o in report.outcomes):
-            # inferred cross-level links depend on every stored document: recompute them (policykg link)
-            report.links = store.relink().links
+            # inferred cross-level links: recompute those whose inputs the loaded documents changed (the
+            # same links as policykg link gives, graph.linking.incremental)
+            report.links = store.relink(changed=[o.document_id for o in report.outcomes
+                                                 if o.ingested and o.document_id]).links
         counts = store.counts()
         report.nodes, report.relationships = counts.nodes, counts.relationships
         stubs = store.rows("MATCH (d:Document) WHERE coalesce(d.stub, false) RETURN count(d) AS n")
@@ -713,7 +715,7 @@ class Ingestion:
         source = DocumentSource(text=prep.text, path=None, file_hash=prep.file_hash, format=prep.format,
                                 encoding=prep.encoding, extractor=self.fingerprint)
         loaded = store.load_document(prep.doc, source)
-        store.relink()  # inferred cross-level links depend on every stored document
+        store.relink(changed=[loaded.document_id])  # only the links whose inputs the upload changed
         return prep.doc, loaded
 
     # -- aliases -------------------------------------------------------------------------------

@@ -22,14 +22,16 @@
 // column: stated_by -- lower-level tasks a table states cascade from it
 // scan: Document -- every task, for the linker: the whole graph by design
 MATCH (t:Task)-[:IN_DOCUMENT]->(d:Document)
+// relationship types are tested with type(), not written in the patterns below: FalkorDB 4.16 caches the plan
+// made while a type did not exist yet, and that plan keeps answering [] once the type appears
 OPTIONAL MATCH (src:Document {id: t.doc_id})
 RETURN t.id AS id, t.title AS title, t.text AS text, t.number AS number,
        coalesce(t.level, d.level) AS level, coalesce(t.stub, false) AS stub, t.has_responsibility AS has_responsibility,
        d.id AS doc_id, d.date AS date, d.region_code AS region_code, d.region_basis AS region_basis,
        t.doc_id AS source_doc, src.date AS source_date, src.region_code AS source_region_code,
-       [(x1:Department)-[:LEADS|COOPERATES_ON]->(t) | x1.name] AS departments,
-       [(t)-[:CONCERNS]->(x2:Industry) | x2.name] AS industries,
-       [(t)-[:HAS_TARGET]->(x3:Target) | x3.metric] AS metrics,
-       [(d)-[:IMPLEMENTS]->(x4:Document) | x4.id] AS implements,
-       [(x5:Task)-[r5:CASCADES_FROM]->(t) WHERE r5.basis = 'explicit' | x5.id] AS stated_by
+       [(x1:Department)-[r1]->(t) WHERE type(r1) IN ['LEADS', 'COOPERATES_ON'] | x1.name] AS departments,
+       [(t)-[r2]->(x2:Industry) WHERE type(r2) = 'CONCERNS' | x2.name] AS industries,
+       [(t)-[r3]->(x3:Target) WHERE type(r3) = 'HAS_TARGET' | x3.metric] AS metrics,
+       [(d)-[r4]->(x4:Document) WHERE type(r4) = 'IMPLEMENTS' | x4.id] AS implements,
+       [(x5:Task)-[r5]->(t) WHERE type(r5) = 'CASCADES_FROM' AND r5.basis = 'explicit' | x5.id] AS stated_by
 ORDER BY id

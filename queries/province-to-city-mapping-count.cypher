@@ -7,7 +7,7 @@
 // param: department string optional example=省发展改革委 -- a department leading or cooperating on either side (id, canonical name or alias: resolved to the id before the query runs)
 // param: basis string optional example=inferred -- explicit (a table states the link) or inferred (policykg link); both when omitted
 // param: link string optional default=CASCADES_FROM example=RELATES_TO -- CASCADES_FROM (the default), RELATES_TO (same subject, no direction: only when asked) or any
-// param: min_score float optional default=0.06 example=0.5 -- keep only links scored at least this; the default is the linker's calibrated threshold (explicit links score 1.0)
+// param: min_score float optional default=0.08 example=0.5 -- keep only links scored at least this; the default is the linker's calibrated threshold (explicit links score 1.0)
 // column: total -- links matching the filters
 // scan: Document -- the links are found from the higher-level documents
 OPTIONAL MATCH (f:Department {id: coalesce($department, '')})-[:LEADS|COOPERATES_ON]->(ft:Task)

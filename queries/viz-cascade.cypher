@@ -4,7 +4,7 @@
 // param: document string optional example=山东省县域经济高质量发展三年行动方案 -- the higher-level document: id, number or part of its title (all when omitted)
 // param: basis string optional example=inferred -- explicit (a table states the link) or inferred (policykg link); both when omitted
 // param: link string optional default=CASCADES_FROM example=RELATES_TO -- CASCADES_FROM (the default), RELATES_TO (same subject, no direction: only when asked) or any
-// param: min_score float optional default=0.06 example=0.5 -- keep only links scored at least this; the default is the linker's calibrated threshold (explicit links score 1.0)
+// param: min_score float optional default=0.08 example=0.5 -- keep only links scored at least this; the default is the linker's calibrated threshold (explicit links score 1.0)
 // column: source -- the start node: its properties and its label
 // column: rel -- the relationship type: CASCADES_FROM or RELATES_TO (lower task → higher task; explicit or inferred), LEADS or COOPERATES_ON (department → lower task)
 // column: props -- the relationship's properties (provenance: doc_id, number, span_start, span_end; basis, score, surface)

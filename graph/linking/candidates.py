@@ -14,21 +14,26 @@ lower-level units (city or county provisions) are scored on five signals, each i
                 counterpart table (省工业和信息化厅 ↔ 市工业和信息化局; 发展改革 is common and weighs little).
 
 score = (0.8·text + 0.2·title) × (1 + 1.0·departments + 0.5·industries + 0.25·metrics) / 2.75
-(``Weights``): what the texts say is the base, the structured evidence raises it. All signals are sparse matrix products over the
-whole corpus at once, so 1,000 × 10,000 units take seconds. The evidence of a candidate names what
-the two share: key terms, industries, metrics, department pairs.
+(``Weights``): what the texts say is the base, the structured evidence raises it. The evidence of a
+candidate names what the two share: key terms, industries, metrics, department pairs.
 
 A pair is considered only when the region tree allows it (``scope``: the lower document names the
 upper one, or the upper one's region contains the lower one's, or it is national), the upper unit's
 level is above the lower one's and the lower unit is not from the document that states the upper one
 (a table's own rows are explicit links). Each candidate's evidence says which rule let it in.
+
+The work is done per lower document, against the higher documents in its scope only (its
+*neighbourhood*): the signals are sparse matrix products over that neighbourhood, and their idf is taken
+over it too (the lower document's units and the higher units in its scope). A pair's score therefore
+depends on its neighbourhood alone, not on what else the store holds: relinking the neighbourhoods a
+new document touches gives the links a full relink gives (``incremental``), and a full relink costs the
+sum of the neighbourhoods, near-linear in the corpus.
 Everything is a pure function of the units: their order does not change the result.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -38,7 +43,7 @@ from policykg.ingest.regions import region_index
 
 from .counterparts import CounterpartTable, default_table
 from .scope import DocumentPlace, Scope, places
-from .text import Vocabulary, char_ngrams, shared_terms, similarity, tfidf, tokenize
+from .text import char_ngrams, shared_terms, similarity, tokenize
 from .units import LEVEL_RANK, DocumentIndex, LinkUnit, quoted_units, units_of
 
 METHOD = ("char12", "tfidf")  # (tokenizer, weighting) of the text signal: measured, tests/linking/compare.py
@@ -82,17 +87,6 @@ class Candidate:
     evidence: dict = field(default_factory=dict, compare=False)
 
 
-def _cosine_pair(upper_tokens, lower_tokens, binary: bool = False) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-    """Row-normalised tf-idf matrices of both sides over a shared vocabulary (idf over both sides)."""
-    vocab = Vocabulary([*upper_tokens, *lower_tokens])
-    idf = vocab.idf()
-    uc, lc = vocab.counts(upper_tokens), vocab.counts(lower_tokens)
-    if binary:
-        for m in (uc, lc):
-            m.data[:] = 1.0
-    return tfidf(uc, idf), tfidf(lc, idf)
-
-
 def _bigrams(names: Iterable[str]) -> list[str]:
     out: list[str] = []
     for n in names:
@@ -100,8 +94,65 @@ def _bigrams(names: Iterable[str]) -> list[str]:
     return out
 
 
-class _Signals:
-    """The five signal matrices' factors: score block = Σ w × (U_s @ L_s.T)."""
+class _Counts:
+    """Raw term counts of one signal for the upper and the lower units, over one term index (sparse).
+
+    Terms are numbered in sorted order, so a row's terms come in the same order whatever else was read:
+    a pair scores the same, to the last bit, in a full and in an incremental relink."""
+
+    def __init__(self, upper_tokens: Sequence[Sequence[str]], lower_tokens: Sequence[Sequence[str]],
+                 binary: bool = False, upper_extra: Sequence[Sequence[str]] | None = None):
+        terms = sorted({t for toks in [*upper_tokens, *lower_tokens, *(upper_extra or [])] for t in toks})
+        self.index = {t: i for i, t in enumerate(terms)}
+        self.upper = self._matrix(upper_tokens, binary)
+        self.lower = self._matrix(lower_tokens, binary)
+        self.upper_extra = self._matrix(upper_extra, binary) if upper_extra is not None else None
+
+    def _matrix(self, token_lists: Sequence[Sequence[str]], binary: bool) -> sparse.csr_matrix:
+        index = self.index
+        cols = np.fromiter((index[t] for toks in token_lists for t in toks), dtype=np.int64)
+        rows = np.repeat(np.arange(len(token_lists)), [len(toks) for toks in token_lists])
+        m = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(token_lists), len(index)))
+        m.sum_duplicates()  # counts, indices sorted
+        m.data = np.ones_like(m.data) if binary else 1.0 + np.log(m.data)  # sublinear tf, as text.tfidf
+        return m
+
+    def idf(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Smoothed idf over the upper units ``rows`` and the lower units ``cols`` (text.Vocabulary.idf's
+        formula): the neighbourhood of one lower document."""
+        # a row's indices are distinct (sum_duplicates): counting them counts the units using a term
+        df = np.bincount(self.upper.indices[_take(self.upper, rows)[0]], minlength=len(self.index)) \
+            + np.bincount(self.lower.indices[_take(self.lower, cols)[0]], minlength=len(self.index))
+        return np.log((1.0 + len(rows) + len(cols)) / (1.0 + df)) + 1.0
+
+
+def _take(m: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where the rows ``rows`` of ``m`` sit in its data: (positions, their indptr, each row's length)."""
+    starts = m.indptr[rows]
+    lengths = m.indptr[rows + 1] - starts
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    return np.repeat(starts - indptr[:-1], lengths) + np.arange(indptr[-1]), indptr, lengths
+
+
+def _weigh(m: sparse.csr_matrix, idf: np.ndarray, rows: np.ndarray) -> sparse.csr_matrix:
+    """The rows ``rows`` of ``m`` as tf × idf, L2-normalised: the product of two such matrices is the cosine
+    (text.tfidf; written out on the arrays, as this runs once per group and signal)."""
+    take, indptr, lengths = _take(m, rows)
+    indices = m.indices[take]
+    data = m.data[take] * idf[indices]
+    sums = np.zeros(len(rows))
+    filled = lengths > 0
+    if filled.any():
+        sums[filled] = np.add.reduceat(data * data, indptr[:-1][filled])
+    norms = np.sqrt(sums)
+    norms[norms == 0] = 1.0
+    data /= np.repeat(norms, lengths)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), m.shape[1]))
+
+
+class _Features:
+    """Every unit's tokens and term counts per signal, computed once; ``group`` weighs them for one group."""
 
     def __init__(self, upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], method: tuple[str, str],
                  table: CounterpartTable):
@@ -111,23 +162,12 @@ class _Signals:
         full = lambda u: f"{u.title}。{u.text}"  # noqa: E731
         self.upper_tokens = tokenize([full(u) for u in upper], tok)
         self.lower_tokens = tokenize([full(u) for u in lower], tok)
-        self.upper_title_tokens = tokenize([u.title for u in upper], tok)
-        self.text: tuple[Any, Any] | None
-        if weighting == "tfidf":
-            self.text = _cosine_pair(self.upper_tokens, self.lower_tokens)
-        else:
-            self.text = None  # dense, computed per block by text.similarity
-        # title of the upper unit against the whole lower unit (idf of the whole collection)
-        vocab = Vocabulary([*self.upper_tokens, *self.lower_tokens])
-        idf = vocab.idf()
-        self.title = (tfidf(vocab.counts(self.upper_title_tokens), idf), self.text[1] if self.text else
-                      tfidf(vocab.counts(self.lower_tokens), idf))
-        self.idf = dict(zip(vocab.terms, idf.tolist()))
-        self.industries = _cosine_pair([_bigrams(u.industries) for u in upper], [_bigrams(u.industries) for u in lower])
-        self.metrics = _cosine_pair([_bigrams(u.metrics) for u in upper], [_bigrams(u.metrics) for u in lower])
-        self.upper_lines = [table.lines_of(u.departments, upper=True) for u in upper]
-        self.lower_lines = [table.lines_of(u.departments, upper=False) for u in lower]
-        self.departments = _cosine_pair(self.upper_lines, self.lower_lines, binary=True)
+        self.text = _Counts(self.upper_tokens, self.lower_tokens,
+                            upper_extra=tokenize([u.title for u in upper], tok))  # extra: the upper titles
+        self.industries = _Counts([_bigrams(u.industries) for u in upper], [_bigrams(u.industries) for u in lower])
+        self.metrics = _Counts([_bigrams(u.metrics) for u in upper], [_bigrams(u.metrics) for u in lower])
+        self.departments = _Counts([table.lines_of(u.departments, upper=True) for u in upper],
+                                   [table.lines_of(u.departments, upper=False) for u in lower], binary=True)
         self.words: dict[str, list[str]] = {}  # jieba words of a unit, for the evidence (by unit id)
 
     def words_of(self, u: LinkUnit) -> list[str]:
@@ -136,18 +176,44 @@ class _Signals:
             words = self.words[u.id] = tokenize([f"{u.title}。{u.text}"], "jieba")[0]
         return words
 
-    def block(self, rows: np.ndarray, cols: np.ndarray) -> dict[str, np.ndarray]:
-        """Every signal for the upper units ``rows`` against the lower units ``cols`` (index arrays)."""
+
+_BLANK = LinkUnit(id="", doc_key="", level=None, date=None, number=None, title="", text="")
+
+
+class _Group:
+    """The signal factors of one group: the upper units ``rows`` and the lower units ``cols`` they may reach.
+    Each signal's idf is taken over ``rows`` (the upper units in scope), so a pair's score depends only on
+    the group's upper units and the pair: what else the store holds does not move it."""
+
+    def __init__(self, f: _Features, rows: np.ndarray, cols: np.ndarray):
+        self.f = f
+        self.rows, self.cols = rows, cols
+        self.factors: dict[str, tuple[sparse.csr_matrix, sparse.csr_matrix]] = {}
+        text_idf = f.text.idf(rows, cols)
+        self._text_idf = text_idf
+        low_text = _weigh(f.text.lower, text_idf, cols)
+        self.factors["text"] = (_weigh(f.text.upper, text_idf, rows), low_text)
+        assert f.text.upper_extra is not None
+        self.factors["title"] = (_weigh(f.text.upper_extra, text_idf, rows), low_text)
+        for name in ("industries", "metrics", "departments"):
+            counts: _Counts = getattr(f, name)
+            idf = counts.idf(rows, cols)
+            self.factors[name] = (_weigh(counts.upper, idf, rows), _weigh(counts.lower, idf, cols))
+
+    def idf_of(self, term: str) -> float:
+        """The text signal's idf of ``term`` in this group (for the evidence's key terms)."""
+        i = self.f.text.index.get(term)
+        return float(self._text_idf[i]) if i is not None else 0.0
+
+    def block(self, a: int, b: int) -> dict[str, np.ndarray]:
+        """Every signal for the group's upper units ``a:b`` against all its lower units (dense)."""
         out: dict[str, np.ndarray] = {}
-        if self.text is not None:
-            out["text"] = (self.text[0][rows] @ self.text[1][cols].T).toarray()
-        else:
-            out["text"] = similarity([], [], self.tokenizer, self.weighting,
-                                     upper_tokens=[self.upper_tokens[i] for i in rows],
-                                     lower_tokens=[self.lower_tokens[j] for j in cols])
-        for name in ("title", "industries", "metrics", "departments"):
-            u, lo = getattr(self, name)
-            out[name] = (u[rows] @ lo[cols].T).toarray()
+        for name, (u, lo) in self.factors.items():
+            out[name] = (u[a:b] @ lo.T).toarray()
+        if self.f.weighting != "tfidf":  # another weighting (tests/linking/compare.py): over the group's texts
+            out["text"] = similarity([], [], self.f.tokenizer, self.f.weighting,
+                                     upper_tokens=[self.f.upper_tokens[i] for i in self.rows[a:b]],
+                                     lower_tokens=[self.f.lower_tokens[j] for j in self.cols])
         return out
 
 
@@ -155,19 +221,24 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
                method: tuple[str, str] = METHOD, weights: Weights = DEFAULT_WEIGHTS,
                counterparts: CounterpartTable | None = None, block_rows: int = 256,
                with_evidence: bool = True, per_document: bool = False,
-               select: Callable[[list[Candidate]], list[Candidate]] | None = None) -> list[Candidate]:
+               select: Callable[[list[Candidate]], list[Candidate]] | None = None,
+               lower_docs: Collection[str] | None = None, per_lower: int | None = None,
+               explicit: Collection[tuple[str, str]] = ()) -> list[Candidate]:
     """The ``top_k`` lower units of every upper unit, best first (ties broken by id); with ``per_document``,
     the ``top_k`` of every lower document (a provincial measure is carried out once in each city).
 
-    Only pairs the region tree allows are scored (``scope.Scope``): a higher document meets the lower
-    documents that name it or lie in its region, never the whole corpus. ``select`` picks among the
-    candidates before their evidence is gathered (the costly part), so only kept links pay for it."""
+    Only pairs the region tree allows are scored (``scope.Scope``): the lower documents are grouped by the
+    set of higher documents they may be linked to, and each group is one sparse product, never the whole
+    corpus. ``lower_docs`` limits the work to those lower documents (an incremental relink): their
+    candidates are the same as in a run over everything. With ``per_document``, ``per_lower`` drops, before
+    any candidate is made, what ``links.select`` would drop anyway (each lower unit's ``per_lower`` best,
+    pairs in ``explicit`` left out). ``select`` picks among the candidates before their evidence is
+    gathered (the costly part), so only kept links pay for it."""
     upper = sorted({u.id: u for u in upper}.values(), key=lambda u: u.id)
     lower = sorted({u.id: u for u in lower}.values(), key=lambda u: u.id)
     if not upper or not lower:
         return []
     table = counterparts or default_table()
-    signals = _Signals(upper, lower, method, table)
     up_places, low_places = places(upper), places(lower)
     scope = Scope(up_places, low_places)
     rows_of: dict[str, list[int]] = {}
@@ -175,62 +246,136 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
         rows_of.setdefault(u.doc_key, []).append(i)
     cols_of: dict[str, list[int]] = {}
     for j, lo in enumerate(lower):
-        if not lo.stub:
+        if not lo.stub and (lower_docs is None or lo.doc_key in lower_docs):
             cols_of.setdefault(lo.doc_key, []).append(j)
+    # lower documents with the same higher documents in reach form one group
+    groups: dict[tuple[str, tuple[str, ...]], list[tuple[str, dict[str, str]]]] = {}
+    for doc in sorted(cols_of):
+        reach = {k: why for k, why in scope.upper_of(doc).items() if k in rows_of}
+        if reach:
+            groups.setdefault((doc, tuple(sorted(reach))), []).append((doc, reach))
+    if not groups:
+        return []
+    # only the units some group compares are tokenised (an incremental relink reads more than it scores)
+    used_rows = {i for (_, up_docs) in groups for d in up_docs for i in rows_of[d]}
+    used_cols = {j for members in groups.values() for doc, _ in members for j in cols_of[doc]}
+    features = _Features([u if i in used_rows else _BLANK for i, u in enumerate(upper)],
+                         [lo if j in used_cols else _BLANK for j, lo in enumerate(lower)], method, table)
+    up_rank = np.array([LEVEL_RANK.get(u.level or "", 9) for u in upper])
+    low_rank = np.array([LEVEL_RANK.get(lo.level or "", 9) for lo in lower])
+    doc_no = {k: n for n, k in enumerate(sorted({*rows_of, *cols_of, *(u.source_doc for u in upper)}))}
+    up_source = np.array([doc_no.get(u.source_doc, -1) for u in upper])
+    up_index = {u.id: i for i, u in enumerate(upper)}
+    low_index = {lo.id: j for j, lo in enumerate(lower)}
+    stated = np.array(sorted(up_index[a] * len(lower) + low_index[b] for a, b in explicit
+                             if a in up_index and b in low_index), dtype=np.int64)
+
     out: list[Candidate] = []
-    where: dict[tuple[str, str], tuple] = {}  # candidate → (upper index, lower index, rule, its signals)
-    for doc in sorted(rows_of):
-        reach = {k: why for k, why in scope.lower_of(doc).items() if k in cols_of}
-        if not reach:
-            continue
-        docs = sorted(reach)
-        col_doc = [k for k in docs for _ in cols_of[k]]
-        cols = np.array([j for k in docs for j in cols_of[k]])
-        bounds = np.cumsum([0] + [len(cols_of[k]) for k in docs])
-        segments = list(zip(bounds[:-1], bounds[1:])) if per_document else [(0, len(cols))]
-        named = np.array([reach[k] == "implements" for k in col_doc], dtype=bool)
-        doc_rows = rows_of[doc]
-        for start in range(0, len(doc_rows), block_rows):
-            rows = np.array(doc_rows[start:start + block_rows])
-            parts = signals.block(rows, cols)
+    pending: list[tuple] = []  # without per_document: (i, j, score, parts, rule, group), ranked at the end
+    for (_, up_docs), members in groups.items():
+        rows = np.array(sorted(i for d in up_docs for i in rows_of[d]))
+        cols = np.array([j for doc, _ in members for j in cols_of[doc]])
+        col_doc = np.array([doc_no[doc] for doc, _ in members for _ in cols_of[doc]])
+        col_member = np.array([m for m, (doc, _) in enumerate(members) for _ in cols_of[doc]])
+        named = np.array([all(w == "implements" for w in reach.values())
+                          for doc, reach in members for _ in cols_of[doc]], dtype=bool)
+        group = _Group(features, rows, cols)
+        for a in range(0, len(rows), block_rows):
+            b = min(a + block_rows, len(rows))
+            parts = group.block(a, b)
             score = weights.combine(parts)
-            # a table's own rows are explicit links: never pair a quoted task with the table that quotes it
-            valid = np.array([[upper[i].source_doc != k for k in col_doc] for i in rows], dtype=bool)
-            up_rank = np.array([LEVEL_RANK.get(upper[i].level or "", 9) for i in rows])
-            low_rank = np.array([LEVEL_RANK.get(lower[j].level or "", 9) for j in cols])
+            r_idx = rows[a:b]
+            # a table's own rows are explicit links: never pair a quoted task with the table that quotes it;
             # the region tree ranks levels itself; a document that names another carries it out whatever
             # their levels say (either may be unknown)
-            valid &= (up_rank[:, None] < low_rank[None, :]) | named[None, :]
-            score = np.where(valid & (score > 0) & (score >= min_score), score, -1.0)
-            for a, b in segments:
-                seg = score[:, a:b]
-                k = min(top_k, b - a)
-                top = np.argpartition(-seg, k - 1, axis=1)[:, :k] + a if k < b - a else \
-                    np.tile(np.arange(a, b), (seg.shape[0], 1))
-                for r in range(score.shape[0]):
-                    # best first; equal scores by id (lower is sorted by id, so by column)
-                    picked = sorted(top[r].tolist(), key=lambda c: (-round(float(score[r, c]), 9), int(cols[c])))
-                    i = int(rows[r])
-                    rank = 0
-                    for c in picked:
-                        if score[r, c] < 0:
-                            continue
-                        rank += 1
-                        j = int(cols[c])
-                        out.append(Candidate(upper[i].id, lower[j].id, round(float(score[r, c]), 4), rank))
-                        where[(upper[i].id, lower[j].id)] = (i, j, reach[col_doc[c]],
-                                                             {n: float(v[r, c]) for n, v in parts.items()})
+            valid = (up_source[r_idx][:, None] != col_doc[None, :]) \
+                & ((up_rank[r_idx][:, None] < low_rank[cols][None, :]) | named[None, :]) \
+                & (score > 0) & (score >= min_score)
+            r, c = np.nonzero(valid)
+            s = score[r, c]
+            if not per_document:
+                for rr, cc, ss in zip(r.tolist(), c.tolist(), s.tolist()):
+                    doc, reach = members[col_member[cc]]
+                    pending.append((int(r_idx[rr]), int(cols[cc]), ss, {n: float(v[rr, cc]) for n, v in parts.items()},
+                                    reach[upper[int(r_idx[rr])].doc_key], group))
+                continue
+            # rank within (upper unit, lower document): best first, equal scores by lower id
+            key_doc = col_member[c]
+            order = np.lexsort((cols[c], -np.round(s, 9), key_doc, r))
+            r, c, s, key_doc = r[order], c[order], s[order], key_doc[order]
+            new = np.ones(len(r), dtype=bool)
+            new[1:] = (r[1:] != r[:-1]) | (key_doc[1:] != key_doc[:-1])
+            starts = np.maximum.accumulate(np.where(new, np.arange(len(r)), 0))
+            rank = np.arange(len(r)) - starts + 1
+            keep = rank <= top_k
+            if per_lower is not None:
+                keep &= _best_per_lower(r_idx[r], cols[c], s, keep, stated, len(lower), per_lower)
+            for k in np.nonzero(keep)[0].tolist():
+                rr, cc = int(r[k]), int(c[k])
+                i, j = int(r_idx[rr]), int(cols[cc])
+                doc, reach = members[col_member[cc]]
+                cand = Candidate(upper[i].id, lower[j].id, round(float(s[k]), 4), int(rank[k]))
+                out.append(cand)
+                pending.append((i, j, float(s[k]), {n: float(v[rr, cc]) for n, v in parts.items()},
+                                reach[upper[i].doc_key], group, cand))
+    if not per_document:
+        out, pending = _rank_across(pending, upper, lower, top_k)
     if select is not None:
         out = select(out)
     if not with_evidence:
-        return out
+        return sorted(out, key=_order(upper, lower, up_index, low_index, per_document))
+    where = {(upper[p[0]].id, lower[p[1]].id): p for p in pending}
     withev = []
-    for c in out:
-        i, j, rule, parts = where[(c.upper_task_id, c.lower_task_id)]
-        ev = _evidence(upper[i], lower[j], parts, signals, table, i, j)
+    for cand in out:
+        i, j, _, parts, rule, group = where[(cand.upper_task_id, cand.lower_task_id)][:6]
+        ev = _evidence(upper[i], lower[j], parts, features, group, table)
         ev["region"] = _region_evidence(up_places[upper[i].doc_key], low_places[lower[j].doc_key], rule)
-        withev.append(Candidate(c.upper_task_id, c.lower_task_id, c.score, c.rank, ev))
-    return withev
+        withev.append(Candidate(cand.upper_task_id, cand.lower_task_id, cand.score, cand.rank, ev))
+    return sorted(withev, key=_order(upper, lower, up_index, low_index, per_document))
+
+
+def _order(upper, lower, up_index, low_index, per_document):
+    """Candidates in a fixed order: by higher document and unit, then lower document, then rank."""
+    def key(c: Candidate):
+        i, j = up_index[c.upper_task_id], low_index[c.lower_task_id]
+        return (upper[i].doc_key, upper[i].id, lower[j].doc_key if per_document else "", c.rank, lower[j].id)
+    return key
+
+
+def _best_per_lower(up: np.ndarray, low: np.ndarray, score: np.ndarray, keep: np.ndarray, stated: np.ndarray,
+                    n_lower: int, n: int) -> np.ndarray:
+    """Which entries can be among each lower unit's ``n`` best (``links.select``): not a stated pair, and
+    within rounding of the ``n``-th best score of its lower unit (select decides exactly among those)."""
+    ok = keep & ~np.isin(up.astype(np.int64) * n_lower + low, stated)
+    rounded = np.where(ok, np.round(score, 4), -np.inf)
+    order = np.lexsort((up, -rounded, low))
+    low_sorted, r_sorted = low[order], rounded[order]
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = low_sorted[1:] != low_sorted[:-1]
+    starts = np.maximum.accumulate(np.where(new, np.arange(len(order)), 0))
+    pos = np.arange(len(order)) - starts
+    # the n-th best of each lower unit (or its last, when it has fewer)
+    ends = np.r_[np.nonzero(new)[0][1:], len(order)]
+    group_of = np.cumsum(new) - 1
+    nth = r_sorted[np.minimum(starts + n - 1, ends[group_of] - 1)]
+    out_sorted = np.isfinite(r_sorted) & ((pos < n) | (r_sorted >= nth - 2e-4))
+    out = np.zeros(len(order), dtype=bool)
+    out[order] = out_sorted
+    return out
+
+
+def _rank_across(pending: list[tuple], upper, lower, top_k: int) -> tuple[list[Candidate], list[tuple]]:
+    """Without ``per_document``: each upper unit's ``top_k`` over every lower unit it may reach."""
+    by_upper: dict[int, list[tuple]] = {}
+    for p in pending:
+        by_upper.setdefault(p[0], []).append(p)
+    out, kept = [], []
+    for i in sorted(by_upper):
+        ranked = sorted(by_upper[i], key=lambda p: (-round(p[2], 9), p[1]))[:top_k]
+        for rank, p in enumerate(ranked, start=1):
+            out.append(Candidate(upper[i].id, lower[p[1]].id, round(p[2], 4), rank))
+            kept.append(p)
+    return out, kept
 
 
 def _region_evidence(up: DocumentPlace, low: DocumentPlace, why: str) -> dict:
@@ -245,11 +390,12 @@ def _region_evidence(up: DocumentPlace, low: DocumentPlace, why: str) -> dict:
             "lower": name(low), "lower_basis": low.region_basis}
 
 
-def _evidence(u: LinkUnit, lo: LinkUnit, parts: dict[str, float], signals: _Signals, table: CounterpartTable,
-              i: int, j: int) -> dict:
-    terms = shared_terms(signals.upper_tokens[i], signals.lower_tokens[j], signals.idf) \
-        if signals.tokenizer.startswith("jieba") else _shared_words(signals.words_of(u), signals.words_of(lo),
-                                                                     signals.idf)
+def _evidence(u: LinkUnit, lo: LinkUnit, parts: dict[str, float], f: _Features, group: _Group,
+              table: CounterpartTable) -> dict:
+    idf = _GroupIdf(group)
+    terms = shared_terms(tokenize([f"{u.title}。{u.text}"], f.tokenizer)[0],
+                         tokenize([f"{lo.title}。{lo.text}"], f.tokenizer)[0], idf) \
+        if f.tokenizer.startswith("jieba") else _shared_words(f.words_of(u), f.words_of(lo), idf)
     industries = [[a, b] for a in u.industries for b in lo.industries
                   if a == b or set(_bigrams([a])) & set(_bigrams([b]))]
     metrics = [[a, b] for a in u.metrics for b in lo.metrics if _overlap(a, b) >= 0.4]
@@ -267,9 +413,21 @@ def _overlap(a: str, b: str) -> float:
     return len(x & y) / max(1, min(len(x), len(y)))
 
 
-def _shared_words(a: list[str], b: list[str], char_idf: dict[str, float]) -> list[str]:
+class _GroupIdf(dict):
+    """A group's text idf looked up like a dict (``text.shared_terms`` takes one)."""
+
+    def __init__(self, group: _Group):
+        super().__init__()
+        self.group = group
+
+    def get(self, term, default=0.0):
+        i = self.group.f.text.index.get(term)
+        return float(self.group._text_idf[i]) if i is not None else default
+
+
+def _shared_words(a: list[str], b: list[str], char_idf) -> list[str]:
     """Key terms for people: jieba words the two texts share, rarest first (whatever the text signal's tokens).
-    A word's weight is the mean idf of its character bigrams over the whole collection."""
+    A word's weight is the mean idf of its character bigrams over the group's higher units."""
     weight = {t: float(np.mean([char_idf.get(g, 0.0) for g in char_ngrams(t, (2,))] or [0.0])) for t in set(a) & set(b)}
     return shared_terms(a, b, weight)
 

@@ -19,7 +19,7 @@ JSON string.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from policykg.ingest.records import ExtractedDocument
@@ -35,7 +35,7 @@ from .units import LinkUnit, corpus_units, explicit_pairs
 # province-to-city queries use MIN_SCORE as their default threshold.
 TOP_K = 3
 PER_LOWER = 1
-MIN_SCORE = 0.06
+MIN_SCORE = 0.08
 LINKER = "policykg.linking/2"  # written on every inferred link: which rules made it (2: region tree first)
 
 
@@ -110,17 +110,23 @@ def _regions(ev: dict) -> str | None:
 
 def link_units(units: Sequence[LinkUnit], explicit: Iterable[tuple[str, str]] = (), *, top_k: int = TOP_K,
                min_score: float = MIN_SCORE, per_lower: int = PER_LOWER, method: tuple[str, str] = METHOD,
-               weights: Weights = DEFAULT_WEIGHTS, counterparts: CounterpartTable | None = None) -> list[Link]:
+               weights: Weights = DEFAULT_WEIGHTS, counterparts: CounterpartTable | None = None,
+               lower_docs: Collection[str] | None = None) -> list[Link]:
     """Every inferred link among ``units``: each higher unit is ranked against the lower units the region tree
     lets it reach (``scope``); each lower unit keeps its ``per_lower`` best higher units (a local measure
-    carries out one provincial measure, seldom two), each higher unit its ``top_k`` best lower ones."""
+    carries out one provincial measure, seldom two), each higher unit its ``top_k`` best lower ones.
+
+    With ``lower_docs``, only the links from the units of those lower documents, exactly as a run over
+    everything would make them: a link belongs to its lower unit, and what decides it (the lower unit,
+    the higher documents in its scope) is all in ``units`` (``incremental``)."""
     units = list(units)
     upper = [u for u in units if u.level in ("national", "province", "city", None)]
     # a document of unknown level can still say what it implements (scope decides)
     lower = [u for u in units if not u.stub and u.level in ("city", "county", None)]
     explicit = set(explicit)
     return infer_links(rank_units(upper, lower, top_k=top_k, min_score=min_score, method=method, weights=weights,
-                                  counterparts=counterparts, per_document=True,
+                                  counterparts=counterparts, per_document=True, lower_docs=lower_docs,
+                                  per_lower=per_lower, explicit=explicit,
                                   select=lambda cands: select(cands, explicit, per_lower)),
                        units, explicit, min_score=min_score, max_rank=top_k)
 

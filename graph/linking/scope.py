@@ -8,8 +8,9 @@ A lower document L may take inferred links from a higher document U when
   and L's region is known.
 
 A document of unknown region gets candidates only from what it names. ``Scope`` indexes the lower
-documents by every region above them, so each higher document meets only its own subtree: the work
-is the sum of the subtrees' sizes, near-linear in the corpus, not upper × lower.
+documents by every region above them and the higher ones by their region, so each higher document
+meets only its own subtree and each lower one only the documents above it: the work is the sum of
+the subtrees' sizes, near-linear in the corpus, not upper × lower.
 """
 from __future__ import annotations
 
@@ -71,6 +72,12 @@ class Scope:
         self._named: dict[str, list[str]] = defaultdict(list)  # upper doc -> lower docs naming it
         self._under: dict[str, list[str]] = defaultdict(list)  # region code -> lower docs in it (by region)
         self._known: list[str] = []  # lower docs of known region, by region
+        self._by_region: dict[str, list[str]] = defaultdict(list)  # region code -> upper docs of that region
+        self._national = sorted(k for k, up in upper.items() if up.level == NATIONAL)
+        for key in sorted(upper):
+            region = upper[key].region
+            if region is not None and upper[key].level != NATIONAL:
+                self._by_region[region].append(key)
         for key in sorted(lower):
             low = lower[key]
             named = [u for u in low.implements if u in upper and u != key]
@@ -95,4 +102,23 @@ class Scope:
         for k in pool:
             if k != upper_key and k not in out and contains(up, self.lower[k]):
                 out[k] = why
+        return out
+
+    def upper_of(self, lower_key: str) -> dict[str, str]:
+        """higher document → why ``lower_key`` is in its scope: the inverse of ``lower_of``, read from the
+        lower side (a lower document meets only the documents above it: its own region's ancestors)."""
+        low = self.lower.get(lower_key)
+        if low is None:
+            return {}
+        named = {u: "implements" for u in low.implements if u in self.upper and u != lower_key}
+        if named or low.region is None:
+            return named
+        out: dict[str, str] = {}
+        for code in ancestors(low.region):
+            for k in self._by_region.get(code, []):
+                if k != lower_key and contains(self.upper[k], low):
+                    out[k] = "region"
+        for k in self._national:
+            if k != lower_key and contains(self.upper[k], low):
+                out[k] = "national"
         return out

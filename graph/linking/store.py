@@ -11,17 +11,20 @@
 
 Inferred links carry no ``doc_id``: no document asserted them, so reloading a document does not
 remove them by ``r.doc_id`` (its Task nodes are DETACH DELETEd though, taking their links along;
-run ``policykg link`` after every ingest, as the issue says). They are keyed ``key: "inferred"``.
+an ingest relinks what it touched afterwards: ``neighbourhood_rows`` reads what that takes, see
+``incremental``). They are keyed ``key: "inferred"``.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from policykg.graph.stores.backend import Statement
 from policykg.queries.catalog import get_query
 
+from . import incremental
 from .links import Link
+from .scope import DocumentPlace
 from .units import LinkUnit, region_above
 
 UNITS_QUERY = get_query("link-units").text
@@ -120,11 +123,23 @@ def units_from_graph(graph) -> list[LinkUnit]:
     return units_from_rows(rows_of_graph(graph))
 
 
-def link_statements(links: Iterable[Link]) -> list[Statement]:
-    """Replace every inferred link in a store by ``links`` (explicit links are never touched)."""
-    statements: list[Statement] = [
-        ("MATCH (:Task)-[r:CASCADES_FROM|RELATES_TO]->(:Task) WHERE r.basis = 'inferred' DELETE r", {}),
-    ]
+def link_statements(links: Iterable[Link], lower_docs: Iterable[str] | None = None,
+                    places: Iterable[Mapping[str, Any]] = ()) -> list[Statement]:
+    """Replace every inferred link in a store by ``links`` (explicit links are never touched); with
+    ``lower_docs`` (document keys), only the inferred links from those documents' tasks. ``places``
+    (``place_marks``) are kept on the Documents for the next incremental relink."""
+    if lower_docs is None:
+        statements: list[Statement] = [
+            ("MATCH (:Task)-[r:CASCADES_FROM|RELATES_TO]->(:Task) WHERE r.basis = 'inferred' DELETE r", {}),
+        ]
+    else:
+        docs = sorted(f"doc:{k}" for k in lower_docs)
+        statements = []
+        for i in range(0, len(docs), 5000):
+            # by the Task doc_id index: a lower task's doc_id is its own document's
+            statements.append(("UNWIND $docs AS doc MATCH (t:Task) WHERE t.doc_id = doc "
+                               "MATCH (t)-[r:CASCADES_FROM|RELATES_TO]->(:Task) WHERE r.basis = 'inferred' DELETE r",
+                               {"docs": docs[i:i + 5000]}))
     by_type: dict[str, list[dict]] = {}
     for link in links:
         by_type.setdefault(link.type, []).append(
@@ -140,4 +155,92 @@ def link_statements(links: Iterable[Link]) -> list[Statement]:
                 "WITH a, b, row, count(x) AS stated WHERE stated = 0 "
                 f"MERGE (a)-[r:{rel} {{key: 'inferred'}}]->(b) SET r += row.props",
                 {"rows": rows[i:i + 5000]}))
+    marks = list(places)
+    for i in range(0, len(marks), 5000):
+        # an empty level, not null: a document of unknown level was still placed (FalkorDB drops a null SET)
+        statements.append(("UNWIND $rows AS row MATCH (d:Document {id: row.id}) "
+                           "SET d.link_level = row.level, d.link_region = row.region",
+                           {"rows": marks[i:i + 5000]}))
     return statements
+
+
+_EVERY_TASK = "MATCH (t:Task)-[:IN_DOCUMENT]->(d:Document)\n"
+assert UNITS_QUERY.count(_EVERY_TASK) == 1
+# the same rows for some documents only (by the Document id index): what an incremental relink reads
+UNITS_OF_QUERY = UNITS_QUERY.replace(_EVERY_TASK, "MATCH (d:Document) WHERE d.id IN $docs\n"
+                                                  "MATCH (t:Task)-[:IN_DOCUMENT]->(d)\n")
+
+Read = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
+
+
+def neighbourhood_rows(read: Read, changed: Iterable[str]) -> tuple[list[dict[str, Any]], set[str]] | None:
+    """What an incremental relink after loading ``changed`` (document ids) reads, and the lower documents it
+    relinks (keys): see ``incremental``. None when the store was never marked by a relink: relink in full."""
+    if not read("MATCH (d:Document) WHERE d.link_level IS NOT NULL RETURN d.id AS id LIMIT 1", {}):
+        return None
+    changed = sorted(set(changed))
+    touched = set(changed) | {r["id"] for r in read(
+        "UNWIND $ids AS doc MATCH (t:Task) WHERE t.doc_id = doc MATCH (t)-[:IN_DOCUMENT]->(d:Document) "
+        "RETURN DISTINCT d.id AS id", {"ids": changed})}
+    rows: dict[str, dict[str, Any]] = {}
+    read_docs: set[str] = set()
+
+    def load(docs: Iterable[str]) -> list[dict[str, Any]]:
+        """Read whole documents, and the tables that state their quoted tasks (a quoted task's text is theirs)."""
+        todo = set(docs) - read_docs
+        got: list[dict[str, Any]] = []
+        while todo:
+            read_docs.update(todo)
+            ordered = sorted(todo)
+            new = [r for i in range(0, len(ordered), 500)  # pages: see every_unit_row
+                   for r in read(UNITS_OF_QUERY, {"docs": ordered[i:i + 500]})]
+            got += new
+            rows.update((r["id"], r) for r in new)
+            stating = sorted({t for r in new for t in r.get("stated_by") or []} - rows.keys())
+            todo = {r["doc"] for r in read("UNWIND $ids AS id MATCH (t:Task {id: id}) RETURN DISTINCT t.doc_id AS doc",
+                                           {"ids": stating})} - read_docs if stating else set()
+        return got
+
+    now = incremental.unit_places(units_from_rows(load(touched)))
+    before = {r["id"]: DocumentPlace(_key(r["id"]), r["level"], r["region"], None) for r in read(
+        "MATCH (d:Document) WHERE d.id IN $ids AND d.link_level IS NOT NULL "
+        "RETURN d.id AS id, d.link_level AS level, d.link_region AS region", {"ids": sorted(touched)})}
+    everywhere, codes = False, set[str]()
+    for did in touched:
+        for place in (now.get(_key(did)), before.get(did)):
+            every, below = incremental.below(place)
+            everywhere, codes = everywhere or every, codes | below
+    lower = set(touched)
+    if everywhere:
+        lower |= {r["id"] for r in read("MATCH (d:Document) WHERE d.link_level IS NOT NULL RETURN d.id AS id", {})}
+    elif codes:
+        lower |= {r["id"] for r in read("MATCH (d:Document) WHERE d.link_region IN $codes RETURN d.id AS id",
+                                        {"codes": sorted(codes)})}
+    lower |= {r["id"] for r in read("MATCH (l:Document)-[:IMPLEMENTS]->(d:Document) WHERE d.id IN $ids "
+                                    "RETURN DISTINCT l.id AS id", {"ids": sorted(touched)})}
+    load(lower)
+    lower_units = units_from_rows([r for r in rows.values() if r["doc_id"] in lower])
+    # the neighbourhoods: the documents of the regions above, the national ones, what the lower ones name
+    lower_places = incremental.unit_places(lower_units)
+    above = incremental.upper_regions(p for k, p in lower_places.items() if f"doc:{k}" in lower)
+    uppers = {r["id"] for r in read("MATCH (d:Document) WHERE d.link_region IN $codes OR d.link_level = 'national' "
+                                    "RETURN d.id AS id", {"codes": sorted(above)})}
+    uppers |= {f"doc:{k}" for u in lower_units for k in u.implements}
+    load(uppers)
+    return [rows[k] for k in sorted(rows)], {_key(d) for d in lower}
+
+
+def place_marks(units: Iterable[LinkUnit]) -> list[dict[str, Any]]:
+    """Each document's place as the linker saw it, kept on its Document for the next incremental relink."""
+    return [{"id": f"doc:{k}", "level": p.level or "", "region": p.region}
+            for k, p in sorted(incremental.unit_places(units).items())]
+
+
+def every_unit_row(read: Read, page: int = 500) -> list[dict[str, Any]]:
+    """Every ``UNITS_QUERY`` row, read ``page`` documents at a time: one query over a 10,000-document store
+    outgrows the engine's per-query memory budget."""
+    docs = sorted(r["id"] for r in read("MATCH (d:Document) RETURN d.id AS id", {}))
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(docs), page):
+        out += read(UNITS_OF_QUERY, {"docs": docs[i:i + page]})
+    return sorted(out, key=lambda r: r["id"])

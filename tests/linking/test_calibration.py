@@ -31,3 +31,12 @@ def test_families_are_split_and_checked():
     _, families = corpus()
     assert {f.split for f in families} == {"tune", "test", "late"}
     assert sum(1 for f in families if f.split == "test") >= 2 and all(f.pairs for f in families)
+
+
+def test_queries_default_to_the_threshold_in_use():
+    """The mapping, its count and the cascade view show what the linker calls a link, no more, no less."""
+    from policykg.queries.catalog import load_catalog
+
+    defaults = {q.name: float(p.default) for q in load_catalog().values() for p in q.params if p.name == "min_score"}
+    assert {"province-to-city", "province-to-city-mapping", "province-to-city-mapping-count"} <= set(defaults)
+    assert set(defaults.values()) == {MIN_SCORE}, defaults

@@ -36,7 +36,7 @@ def test_link_statements_shape():
     links = link_corpus(list(sample_docs()))
     statements = link_statements(links)
     assert "DELETE" in statements[0][0] and "inferred" in statements[0][0]
-    rows = [r for _, params in statements[1:] for r in params["rows"]]
+    rows = [r for q, params in statements[1:] if "MERGE" in q for r in params["rows"]]
     assert len(rows) == len(links)
     assert all("doc_id" not in r["props"] for r in rows)
 
@@ -103,3 +103,29 @@ def test_a_named_document_is_found_whatever_the_order(tmp_path, provincial_first
         assert s.rows("MATCH (d:Document) WHERE d.stub = true AND d.doc_number = '豫建房〔2025〕181号' RETURN d") == []
     finally:
         s.backend.server.stop(force=True)
+
+
+def test_units_read_before_a_table_was_loaded_still_see_its_rows(tmp_path):
+    """FalkorDB caches a query's plan; one made while no CASCADES_FROM existed answered [] for ``stated_by``
+    ever after, so the quoted tasks of a table loaded later lost their text (and their explicit pairs)."""
+    from policykg.graph.stores.factory import embedded_store
+
+    by_name = {d.file.rsplit("/", 1)[-1][:3]: d for d in sample_docs()}
+    s = embedded_store(tmp_path / "data")
+    try:
+        s.load_document(by_name["000"])
+        assert explicit_from_rows(s.rows(UNITS_QUERY)) == set()
+        s.load_document(by_name["001"])  # a division-of-labour table
+        rows = s.rows(UNITS_QUERY)
+        assert explicit_from_rows(rows) == explicit_pairs([by_name["000"], by_name["001"]]) != set()
+    finally:
+        s.backend.server.stop(force=True)
+
+
+def test_units_read_by_pages_are_those_read_at_once(store):
+    from policykg.graph.linking.store import every_unit_row
+
+    def read(query, params):
+        return store.rows(query, params, row_cap=1_000_000)
+
+    assert every_unit_row(read, page=2) == store.rows(UNITS_QUERY, row_cap=1_000_000)
