@@ -37,6 +37,6 @@ def test_queries_default_to_the_threshold_in_use():
     """The mapping, its count and the cascade view show what the linker calls a link, no more, no less."""
     from policykg.queries.catalog import load_catalog
 
-    defaults = {q.name: float(p.default) for q in load_catalog().values() for p in q.params if p.name == "min_score"}
+    defaults = {q.name: float(p.default) for q in load_catalog().values() for p in q.params if p.name == "min_score" and p.default is not None}
     assert {"province-to-city", "province-to-city-mapping", "province-to-city-mapping-count"} <= set(defaults)
     assert set(defaults.values()) == {MIN_SCORE}, defaults
