@@ -219,6 +219,54 @@ def test_year_marks_skip_only_sentences_that_name_no_year(text):
             assert targets._year_marks(sentence, lex) == []
 
 
+def _plain_clause_bounds(sentence, a, b):
+    def separates(i):
+        return sentence[i] in targets._CLAUSE_SEP and not targets._digit_comma(sentence, i)
+    s = a
+    while s > 0 and not separates(s - 1):
+        s -= 1
+    e = b
+    while e < len(sentence) and not separates(e):
+        e += 1
+    return s, e
+
+
+@SETTINGS
+@given(TEXT | st.sampled_from(["1,000", "到2025年,全省达到1,200家;", ",,", "a,1", "1,a"]), st.data())
+def test_clause_bounds_equal_the_character_walk(sentence, data):
+    a = data.draw(st.integers(0, len(sentence)))
+    b = data.draw(st.integers(a, len(sentence) + 2))
+    assert targets._clause_bounds(sentence, a, b) == _plain_clause_bounds(sentence, a, b)
+
+
+def _plain_quoted_mask(text):
+    mask = [False] * len(text)
+    for line_start, line in targets._lines(text):
+        for open_, close in targets._QUOTES:
+            pos = 0
+            while True:
+                a = line.find(open_, pos)
+                if a < 0:
+                    break
+                b = line.find(close, a + 1)
+                if b < 0 or b - a > 40:
+                    pos = a + 1
+                    continue
+                mask[line_start + a:line_start + b + 1] = [True] * (b + 1 - a)
+                pos = b + 1
+        idx = [i for i, ch in enumerate(line) if ch == '"']
+        for a, b in zip(idx[0::2], idx[1::2]):
+            if b - a <= 40:
+                mask[line_start + a:line_start + b + 1] = [True] * (b + 1 - a)
+    return mask
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(['"', '"\n', "“", "”", "《", "》"]) | DOCUMENT, max_size=12).map("".join))
+def test_quoted_mask_equals_the_character_scan(text):
+    assert targets._quoted_mask(text) == _plain_quoted_mask(text)
+
+
 # -- references: document numbers sought only where one can end --------------------------------
 
 
