@@ -354,6 +354,27 @@ def test_catalog_answers_follow_its_data():
     assert catalog.keyword_pattern().search("率头单位").group() == "率头"
     assert catalog.is_collective("推进工作")
     assert catalog.looks_like_unit("推进工作")  # a collective placeholder is a unit; the answer kept before is gone
+    assert catalog.prefix_of("地区财政局") is None and catalog.bare_stem("商务局") is None
+    catalog.extend({"long_prefixes": {"地区": "city"}, "agencies": {"商务局": []}})
+    assert catalog.prefix_of("地区财政局") == "地区"  # the answers kept before are gone with the data
+    assert catalog.bare_stem("商务局") == "商务局"
+
+
+@SETTINGS
+@given(DOCUMENT)
+def test_kept_catalog_answers_equal_fresh_ones(text):
+    catalog = default_catalog()
+    for piece in [text, *re.split(r"[、,，;；\n]", text)]:
+        for _ in range(2):  # the second answer is the kept one
+            assert catalog.prefix_of(piece) == catalog._prefix_of(compact(piece))
+            assert catalog.bare_stem(piece) == catalog._bare_stem(compact(piece))
+        assert catalog.repair_keywords(piece) == _plain_repair(catalog, piece)
+
+
+def _plain_repair(catalog, text):
+    for wrong, right in catalog.keyword_repairs.items():
+        text = text.replace(wrong, right)
+    return text
 
 
 @SETTINGS
