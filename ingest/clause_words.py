@@ -12,9 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from re import _parser as _sre_parse  # type: ignore[attr-defined]  # a pattern's widths: no public API gives them
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "clauses.toml")))
 ROLES = ("lead", "cooperate", "responsible")
+
+
+_UNBOUNDED = 1 << 30
 
 
 def _alt(words) -> str:
@@ -49,6 +53,18 @@ class ClauseWords:
     cooperate_header: re.Pattern[str]
     implement_verb: re.Pattern[str]
     structure: re.Pattern[str]  # a clause word: never part of a unit's name
+    # the longest text ``tail`` / ``mark`` can match: both end at the text's end, so a search need not
+    # try the starts before that reach (a long sentence is otherwise tried at every character)
+    tail_reach: int = _UNBOUNDED
+    mark_reach: int = _UNBOUNDED
+
+    def closing(self, text: str) -> re.Match[str] | None:
+        """``tail.search(text)``: the closing verb at the end of ``text``."""
+        return self.tail.search(text, max(0, len(text) - self.tail_reach - 1))  # - 1: ``$`` before a final \n
+
+    def role_mark(self, text: str) -> re.Match[str] | None:
+        """``mark.search(text)``: a role mark (牵头) at the end of ``text``."""
+        return self.mark.search(text, max(0, len(text) - self.mark_reach - 1))
 
     def label_role(self, kind: str) -> str:
         return self.label_kinds[kind]
@@ -98,7 +114,13 @@ def compile_words(data: dict) -> ClauseWords:
         cooperate_header=re.compile(_any(tables.get("cooperate_header", []))),
         implement_verb=re.compile(f"({_alt(data.get('implements', {}).get('verbs', []))})"),
         structure=structure,
+        tail_reach=_reach(tail), mark_reach=_reach(mark),
     )
+
+
+def _reach(pattern: re.Pattern[str]) -> int:
+    """The most characters ``pattern`` can match (``_UNBOUNDED`` when a repeat has no bound)."""
+    return min(_sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1], _UNBOUNDED)
 
 
 @lru_cache(maxsize=1)

@@ -98,7 +98,7 @@ def document_rules(text: str, catalog: DepartmentCatalog) -> DocumentRules:
             units = [(name, printed) for name, printed, *_ in _units(s.group("units"), 0, catalog, lenient=True)]
             if units:
                 verb = s.groupdict().get("verb") or ""
-                tail = words.tail.search(verb) if verb else None
+                tail = words.closing(verb) if verb else None
                 role = words.verb_role(tail) if tail else RESPONSIBLE
                 rules.standing.append(StandingUnits(s.start(), s.end(), units, role))
     rules.standing.sort(key=lambda r: r.at)
@@ -184,7 +184,7 @@ def _clean_piece(piece: str, a: int, b: int, catalog: DepartmentCatalog) -> tupl
         if trailing and trailing.start() >= 2:
             b -= len(name) - trailing.start()
             name = name[:trailing.start()]
-        mark = words.mark.search(name)
+        mark = words.role_mark(name)
         if mark and mark.start() >= 2:
             mark_role = LEAD if mark.group(LEAD) else COOPERATE
             b -= len(name) - mark.start()
@@ -386,7 +386,7 @@ def _parse_section(text: str, a: int, b: int, role: str, catalog: DepartmentCata
         part = section[pa:pb].strip()
         if not part:
             continue
-        tail = words.tail.search(part)
+        tail = words.closing(part)
         if tail and tail.start() > 0:
             part_role = words.verb_role(tail)
             if role in (LEAD, COOPERATE) and part_role == RESPONSIBLE:
@@ -462,7 +462,7 @@ def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool)
     if not parts:
         return False
     for part in parts:
-        tail = words.tail.search(part)
+        tail = words.closing(part)
         if tail and tail.start() > 0:
             units = _split_list(words.counterpart.sub("、", part[: tail.start()]), catalog)
             first = units[0][0].strip() if units else ""
@@ -543,7 +543,7 @@ def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
     for part in (p.strip() for p in _SPLIT_PARTS.split(repaired)):
         if not part:
             continue
-        tail = words.tail.search(part)
+        tail = words.closing(part)
         listed = part[: tail.start()] if tail else part
         if tail:
             saw_verb = True

@@ -383,3 +383,19 @@ def test_folding_runs_equals_translating_everything(s):
     from policykg.ingest.normalize import _FOLDABLE_RUN
 
     assert _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), s) == s.translate(_FOLD_1TO1)
+
+
+# -- clause words: a pattern anchored at the end is tried only within its reach ------------------
+
+
+def _span_of(m):
+    return None if m is None else (m.span(), m.groupdict())
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["分别牵头负责", "等有关部门配合", "(牵头)", "(配合单位)", "按职责分工负责", "\n", "等"])
+                | DOCUMENT, max_size=8).map("".join))
+def test_closing_verb_and_role_mark_equal_a_search_from_the_start(text):
+    words = clause_words()
+    assert _span_of(words.closing(text)) == _span_of(words.tail.search(text))
+    assert _span_of(words.role_mark(text)) == _span_of(words.mark.search(text))
