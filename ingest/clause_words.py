@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from re import _parser as _sre_parse  # type: ignore[attr-defined]  # a pattern's widths: no public API gives them
+from typing import Iterator
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "clauses.toml")))
 ROLES = ("lead", "cooperate", "responsible")
@@ -56,7 +57,19 @@ class ClauseWords:
     # the longest text ``tail`` / ``mark`` can match: both end at the text's end, so a search need not
     # try the starts before that reach (a long sentence is otherwise tried at every character)
     tail_reach: int = _UNBOUNDED
+    # a label's kind and noun as they stand together (牵头单位): a text without them holds no label, and
+    # a search for a literal skips along the text where ``label`` (its bracket and level optional) tries
+    # every character
+    label_core: re.Pattern[str] = re.compile("(?!)")
     mark_reach: int = _UNBOUNDED
+
+    def labels(self, text: str) -> Iterator[re.Match[str]]:
+        """``label.finditer(text)``."""
+        return self.label.finditer(text) if self.label_core.search(text) else iter(())
+
+    def first_label(self, text: str) -> re.Match[str] | None:
+        """``label.search(text)``."""
+        return self.label.search(text) if self.label_core.search(text) else None
 
     def closing(self, text: str) -> re.Match[str] | None:
         """``tail.search(text)``: the closing verb at the end of ``text``."""
@@ -114,7 +127,7 @@ def compile_words(data: dict) -> ClauseWords:
         cooperate_header=re.compile(_any(tables.get("cooperate_header", []))),
         implement_verb=re.compile(f"({_alt(data.get('implements', {}).get('verbs', []))})"),
         structure=structure,
-        tail_reach=_reach(tail), mark_reach=_reach(mark),
+        tail_reach=_reach(tail), mark_reach=_reach(mark), label_core=re.compile(f"(?:{_alt(kinds)}){noun}"),
     )
 
 

@@ -318,7 +318,7 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     # "(除标注“分别牵头”外,列第一位为牵头…,下同)": a remark about the rules, not a unit or a role
     text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()) if words.remark.search(m.group()) else m.group(), text)
     sections: list[tuple[str, int, int]] = []  # (role, start, end) within text
-    labels = list(words.label.finditer(text))
+    labels = list(words.labels(text))
     if labels:
         if labels[0].start() > 0 and text[: labels[0].start()].strip(" ,，;；"):
             sections.append((default_role, 0, labels[0].start()))
@@ -455,7 +455,7 @@ def _strip_marks(text: str) -> tuple[str, bool]:
 def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool) -> bool:
     words = clause_words()
     repaired = catalog.repair_keywords(content)
-    if words.label.search(repaired):
+    if words.first_label(repaired):
         return True
     repaired, marked = _strip_marks(repaired)
     parts = [p.strip() for p in _SPLIT_PARTS.split(repaired) if p.strip()]
@@ -493,7 +493,7 @@ def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
             spans.append(ClauseSpan(a, b, ca, cb))
     rest = "".join(masked) + text[spans[-1].end if spans else 0:]
     # labelled clauses outside brackets: "牵头单位：…" on its own line or after a full stop
-    for m in words.label.finditer(catalog.repair_keywords(rest)):
+    for m in words.labels(catalog.repair_keywords(rest)):
         if any(s.start <= m.start() < s.end for s in spans):
             continue
         before = rest[:m.start()].rstrip(" ")
@@ -540,10 +540,10 @@ def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
     if len(repaired) > 200 or "\t" in repaired:
         return False
     repaired, saw_verb = _strip_marks(repaired)
-    for part in (p.strip() for p in _SPLIT_PARTS.split(repaired)):
-        if not part:
-            continue
-        tail = words.closing(part)
+    parts = [(part, words.closing(part)) for part in (p.strip() for p in _SPLIT_PARTS.split(repaired)) if part]
+    if not saw_verb and not any(tail for _, tail in parts):
+        return False  # no verb and no role mark: no clause, whatever its parts name
+    for part, tail in parts:
         listed = part[: tail.start()] if tail else part
         if tail:
             saw_verb = True

@@ -399,3 +399,45 @@ def test_closing_verb_and_role_mark_equal_a_search_from_the_start(text):
     words = clause_words()
     assert _span_of(words.closing(text)) == _span_of(words.tail.search(text))
     assert _span_of(words.role_mark(text)) == _span_of(words.mark.search(text))
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["【", "[", "】", "]", "省级", "牵头", "责任", "单位", "部门", ":", "：", " "])
+                | DOCUMENT, max_size=10).map("".join))
+def test_labels_equal_a_search_at_every_character(text):
+    words = clause_words()
+    assert [_span_of(m) for m in words.labels(text)] == [_span_of(m) for m in words.label.finditer(text)]
+    assert _span_of(words.first_label(text)) == _span_of(words.label.search(text))
+
+
+def _plain_is_bare_clause(sentence, catalog):
+    words = clause_words()
+    repaired = catalog.repair_keywords(sentence)
+    if len(repaired) > 200 or "\t" in repaired:
+        return False
+    repaired, saw_verb = clauses._strip_marks(repaired)
+    for part in (p.strip() for p in clauses._SPLIT_PARTS.split(repaired)):
+        if not part:
+            continue
+        tail = words.tail.search(part)
+        listed = part[: tail.start()] if tail else part
+        if tail:
+            saw_verb = True
+        units = [clauses.catalog_trim(u) for u, *_ in clauses._split_list(words.counterpart.sub("、", listed), catalog)]
+        if not units or not all(catalog.looks_like_unit(u) or catalog.bare_agency(u) for u in units):
+            return False
+    return saw_verb
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["市财政局", "县税务局", "、", "和", "，", "按职责分工负责", "(牵头)", "配合", "住房城乡建设厅"])
+                | DOCUMENT, max_size=8).map("".join))
+def test_bare_clause_without_a_verb_or_mark_is_refused_early_as_the_plain_way_refuses_it(sentence):
+    catalog = default_catalog()
+    assert clauses._is_bare_clause(sentence, catalog) == _plain_is_bare_clause(sentence, catalog)
+
+
+def test_a_bare_clause_is_still_found():
+    catalog = default_catalog()
+    assert clauses._is_bare_clause("市财政局、市税务局按职责分工负责", catalog)
+    assert not clauses._is_bare_clause("市财政局、市税务局", catalog)
