@@ -441,3 +441,19 @@ def test_a_bare_clause_is_still_found():
     catalog = default_catalog()
     assert clauses._is_bare_clause("市财政局、市税务局按职责分工负责", catalog)
     assert not clauses._is_bare_clause("市财政局、市税务局", catalog)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["a", "b", "c", "x", "\n", "ab", "(", ")"]), max_size=8).map("".join))
+def test_last_characters_of_a_pattern_hold_for_every_match(text):
+    from policykg.ingest.clause_words import _last_chars
+
+    for pattern in ["(?:a|bc?)$", "x(?:ab)+$", "\\((?:a|b)\\)$", "[abc]x?$", "(?:a|b*)c?$"]:
+        compiled = re.compile(pattern)
+        last = _last_chars(compiled)
+        m = compiled.search(text)
+        if m and m.group():
+            assert last is None or m.group()[-1] in last
+    assert _last_chars(re.compile("(?:a|b*)c?$")) is None  # it can match nothing: no character ends it
+    assert _last_chars(re.compile("[^a]$")) is None
+    assert _last_chars(re.compile("(?:a|bc?)$")) == frozenset("abc")
