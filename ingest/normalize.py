@@ -141,15 +141,22 @@ class OffsetMap:
         """One copied segment from the start: every offset of the derived text is its own source offset."""
         return len(self.dst) == 1 and self.dst[0] == 0 and self.src[0] == 0 and self.copied[0]
 
-    def through(self, offsets: np.ndarray, is_end: np.ndarray) -> np.ndarray:
-        """``start`` of every offset, or ``end`` where ``is_end``, at once."""
+    def tables(self, size: int) -> tuple[np.ndarray, np.ndarray]:
+        """``start`` and ``end`` of every offset 0 … size - 1, as two arrays: a table to look offsets up in
+        (a segment's index is counted along the offsets, not searched for each)."""
+        every = np.arange(size)
         if not self.dst:
-            return offsets
+            return every, every
         dst, src, src_end = np.asarray(self.dst), np.asarray(self.src), np.asarray(self.src_end)
-        as_end = is_end & (offsets > 0)  # ``end`` of an offset of 0 or less is its ``start``
-        k = np.maximum(np.searchsorted(dst, offsets - as_end, side="right") - 1, 0)
-        copied = np.minimum(src[k] + (offsets - dst[k]), src_end[k])
-        return np.where(np.asarray(self.copied, dtype=bool)[k], copied, np.where(as_end, src_end[k], src[k]))
+        copied = np.asarray(self.copied, dtype=bool)
+        # the segment of offset i: the last one that starts at or before i (bisect_right - 1, at least 0)
+        k = np.maximum(np.cumsum(np.bincount(dst[dst < size], minlength=size)) - 1, 0)
+        starts = np.where(copied[k], np.minimum(src[k] + (every - dst[k]), src_end[k]), src[k])
+        # an end offset i is looked up as i - 1 (the last character it closes); the end of 0 is its start
+        k = np.concatenate([k[:1], k[:-1]])
+        ends = np.where(copied[k], np.minimum(src[k] + (every - dst[k]), src_end[k]), src_end[k])
+        ends[:1] = starts[:1]
+        return starts, ends
 
 
 def rewrite(text: str, pattern: re.Pattern[str], repl) -> tuple[str, OffsetMap]:
@@ -207,15 +214,12 @@ class CleanText:
         return a, max(a, b)
 
     def _composed(self) -> tuple[list[int], list[int]]:
-        n = len(self.text) + 1
-        every = np.arange(n, dtype=np.int64)
-        offsets = np.concatenate([every, every])  # as starts, then as ends
-        is_end = np.arange(2 * n) >= n
+        starts = ends = np.arange(len(self.text) + 1, dtype=np.int64)
         for omap in reversed(self.maps):
-            if not omap.is_identity():  # offsets of a map's derived text never pass its end
-                offsets = omap.through(offsets, is_end)
-        out = offsets.tolist()
-        return out[:n], out[n:]
+            if not omap.is_identity():
+                start_of, end_of = omap.tables(int(max(starts.max(), ends.max())) + 1)
+                starts, ends = start_of[starts], end_of[ends]
+        return starts.tolist(), ends.tolist()
 
     def raw_slice(self, start: int, end: int) -> str:
         a, b = self.raw_span(start, end)

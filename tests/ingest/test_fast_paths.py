@@ -80,15 +80,12 @@ def test_raw_span_outside_the_text_goes_map_by_map(raw, below, beyond):
 @SETTINGS
 @given(TEXT, st.sampled_from([r" +", r"\s+", r"[，。]", r"\*\*|__", r"\n+", r"a|bc", r"(?!)"]),
        st.sampled_from(["", "_", "\n", "xy"]))
-def test_a_map_through_at_once_equals_start_and_end(text, pattern, repl):
-    import numpy as np
-
+def test_a_map_as_tables_equals_start_and_end(text, pattern, repl):
     out, omap = rewrite(text, re.compile(pattern), repl)
-    every = np.arange(-2, len(out) + 3)
-    starts = omap.through(every, np.zeros(len(every), dtype=bool)).tolist()
-    ends = omap.through(every, np.ones(len(every), dtype=bool)).tolist()
-    assert starts == [omap.start(i) for i in every.tolist()]
-    assert ends == [omap.end(i) for i in every.tolist()]
+    size = len(out) + 3
+    starts, ends = omap.tables(size)
+    assert starts.tolist() == [omap.start(i) for i in range(size)]
+    assert ends.tolist() == [omap.end(i) for i in range(size)]
 
 
 def test_spans_of_a_sample_point_into_the_source():
