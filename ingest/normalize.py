@@ -159,13 +159,15 @@ class OffsetMap:
         return starts, ends
 
 
-def rewrite(text: str, pattern: re.Pattern[str], repl) -> tuple[str, OffsetMap]:
-    """re.sub that also records where every output character came from."""
+def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None) -> tuple[str, OffsetMap]:
+    """re.sub that also records where every output character came from. ``starts``: the characters a
+    match can start with, when ``pattern`` begins with no character of its own (a lookbehind, ``^``) and
+    would be tried at every character."""
     out: list[str] = []
     omap = OffsetMap()
     pos = 0
     n = 0
-    for m in pattern.finditer(text):
+    for m in (pattern.finditer(text) if starts is None else matches_from(pattern, text, starts)):
         new = repl(m) if callable(repl) else repl
         if new == m.group():
             continue
@@ -184,6 +186,20 @@ def rewrite(text: str, pattern: re.Pattern[str], repl) -> tuple[str, OffsetMap]:
         n += len(text) - pos
     omap.length = n
     return "".join(out), omap
+
+
+def matches_from(pattern: re.Pattern[str], text: str, starts: re.Pattern[str]):
+    """``pattern.finditer(text)`` for a pattern whose matches are never empty and always start with a
+    character ``starts`` matches: tried at those characters only."""
+    pos = 0
+    while (found := starts.search(text, pos)) is not None:
+        at = found.start()
+        m = pattern.match(text, at)  # with the whole text: a lookbehind or ^ sees what stands before
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = at + 1
 
 
 @dataclass
@@ -237,6 +253,11 @@ _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-—–―]+[ \t]*\d{1,4}[ \t]*[-—�
 _SPACES = re.compile(r"(?<![A-Za-z0-9]) +| +(?![A-Za-z0-9])")
 # (?<![ \t]) lets a match start only at the head of a run: a long run of tabs inside a line stays linear
 _TRAILING_WS = re.compile(r"(?m)(?<![ \t])[ \t]+$|^[ \t]+(?=\S)(?![^\n]*\t)")
+# the characters a match of each can start with
+_MARKDOWN_STARTS = re.compile(r"[ \t#*_-]")
+_PAGE_NUMBER_STARTS = re.compile(r"[ \t\-—–―第]")
+_BLANKS = re.compile(r"[ \t]")
+_SPACE = re.compile(" ")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 # An advertising line is short; a long line that ends with a URL is content (a record with its source).
@@ -422,9 +443,9 @@ def clean_document(raw: str) -> CleanText:
     maps: list[OffsetMap] = []
     text = raw
 
-    def apply(pattern: re.Pattern[str], repl) -> None:
+    def apply(pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None) -> None:
         nonlocal text
-        text, omap = rewrite(text, pattern, repl)
+        text, omap = rewrite(text, pattern, repl, starts)
         maps.append(omap)
 
     apply(_CONTROL, "")
@@ -433,10 +454,10 @@ def clean_document(raw: str) -> CleanText:
     # one to one: offsets unchanged; only runs of foldable characters are translated (a text already
     # folded, as many are, is passed over at the speed of one search)
     text = _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), text)
-    apply(_MARKDOWN, "")
-    apply(_PAGE_NUMBER, "")
-    apply(_TRAILING_WS, "")
-    apply(_SPACES, "")
+    apply(_MARKDOWN, "", _MARKDOWN_STARTS)
+    apply(_PAGE_NUMBER, "", _PAGE_NUMBER_STARTS)
+    apply(_TRAILING_WS, "", _BLANKS)
+    apply(_SPACES, "", _SPACE)
     apply(_BLANK_LINES, "\n")
     text_wo_junk, junk_map = _drop_junk_header(text.lstrip("\n"))
     lead = len(text) - len(text.lstrip("\n"))

@@ -454,3 +454,22 @@ def test_last_characters_of_a_pattern_hold_for_every_match(text):
     assert _last_chars(re.compile("(?:a|b*)c?$")) is None  # it can match nothing: no character ends it
     assert _last_chars(re.compile("[^a]$")) is None
     assert _last_chars(re.compile("(?:a|bc?)$")) == frozenset("abc")
+
+
+# -- cleaning: patterns that begin with no character of their own tried where a match can start --------
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from([" ", "  ", "\t", "\n", "# ", "**", "__", "---", "***", "— 3 —", "第 2 页", "a", "1",
+                                 "文"]) | DOCUMENT, max_size=20).map("".join))
+def test_cleaning_patterns_tried_where_they_can_start_equal_finditer(text):
+    from policykg.ingest import normalize
+
+    for pattern, starts in ((normalize._MARKDOWN, normalize._MARKDOWN_STARTS),
+                            (normalize._PAGE_NUMBER, normalize._PAGE_NUMBER_STARTS),
+                            (normalize._TRAILING_WS, normalize._BLANKS), (normalize._SPACES, normalize._SPACE)):
+        assert [m.span() for m in normalize.matches_from(pattern, text, starts)] == \
+            [m.span() for m in pattern.finditer(text)]
+        plain, plain_map = rewrite(text, pattern, "")
+        fast, fast_map = rewrite(text, pattern, "", starts)
+        assert (fast, fast_map) == (plain, plain_map)
