@@ -473,3 +473,13 @@ def test_cleaning_patterns_tried_where_they_can_start_equal_finditer(text):
         plain, plain_map = rewrite(text, pattern, "")
         fast, fast_map = rewrite(text, pattern, "", starts)
         assert (fast, fast_map) == (plain, plain_map)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["2023年", "5月", "6日", "二〇二三年", "十二月", "三十日", " ", "\n"]) | DOCUMENT,
+                max_size=10).map("".join))
+def test_a_date_is_sought_only_in_lines_naming_a_year_and_a_day(line):
+    from policykg.ingest.numerals import DATE_PATTERN
+
+    if DATE_PATTERN.search(line):
+        assert "年" in line and "日" in line
