@@ -483,3 +483,28 @@ def test_a_date_is_sought_only_in_lines_naming_a_year_and_a_day(line):
 
     if DATE_PATTERN.search(line):
         assert "年" in line and "日" in line
+
+
+# -- a clause a document repeats is parsed once ---------------------------------------------------
+
+
+def test_clauses_parsed_once_per_document_give_what_parsing_each_gives(monkeypatch):
+    from pathlib import Path
+
+    from policykg.ingest import extract
+
+    files = list(sample_corpus_files()) + sorted((Path(__file__).parents[1] / "fixtures/dev/corpus").glob("*.txt"))
+    kept = [extract.extract_file(f).model_dump_json() for f in files]
+    calls, parses = [], []
+    plain_units_of = extract._Context.units_of
+    plain_parse = extract.parse_clause
+
+    def forgetting(self, *args, **kwargs):
+        self._parsed.clear()
+        calls.append(1)
+        return plain_units_of(self, *args, **kwargs)
+
+    monkeypatch.setattr(extract._Context, "units_of", forgetting)
+    monkeypatch.setattr(extract, "parse_clause", lambda *a, **k: parses.append(1) or plain_parse(*a, **k))
+    assert [extract.extract_file(f).model_dump_json() for f in files] == kept
+    assert len(parses) == len(calls) > 0
