@@ -12,9 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from re import _parser as _sre_parse  # type: ignore[attr-defined]  # a pattern's widths: no public API gives them
+from typing import Iterator
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "clauses.toml")))
 ROLES = ("lead", "cooperate", "responsible")
+
+
+_UNBOUNDED = 1 << 30
 
 
 def _alt(words) -> str:
@@ -49,6 +54,36 @@ class ClauseWords:
     cooperate_header: re.Pattern[str]
     implement_verb: re.Pattern[str]
     structure: re.Pattern[str]  # a clause word: never part of a unit's name
+    # the longest text ``tail`` / ``mark`` can match: both end at the text's end, so a search need not
+    # try the starts before that reach (a long sentence is otherwise tried at every character)
+    tail_reach: int = _UNBOUNDED
+    tail_last: frozenset[str] | None = None  # the characters a match of ``tail`` can end with (None: any)
+    # a label's kind and noun as they stand together (牵头单位): a text without them holds no label, and
+    # a search for a literal skips along the text where ``label`` (its bracket and level optional) tries
+    # every character
+    label_core: re.Pattern[str] = re.compile("(?!)")
+    mark_reach: int = _UNBOUNDED
+    mark_last: frozenset[str] | None = None
+
+    def labels(self, text: str) -> Iterator[re.Match[str]]:
+        """``label.finditer(text)``."""
+        return self.label.finditer(text) if self.label_core.search(text) else iter(())
+
+    def first_label(self, text: str) -> re.Match[str] | None:
+        """``label.search(text)``."""
+        return self.label.search(text) if self.label_core.search(text) else None
+
+    def closing(self, text: str) -> re.Match[str] | None:
+        """``tail.search(text)``: the closing verb at the end of ``text``."""
+        if not _may_end_with(text, self.tail_last):
+            return None
+        return self.tail.search(text, max(0, len(text) - self.tail_reach - 1))  # - 1: ``$`` before a final \n
+
+    def role_mark(self, text: str) -> re.Match[str] | None:
+        """``mark.search(text)``: a role mark (牵头) at the end of ``text``."""
+        if not _may_end_with(text, self.mark_last):
+            return None
+        return self.mark.search(text, max(0, len(text) - self.mark_reach - 1))
 
     def label_role(self, kind: str) -> str:
         return self.label_kinds[kind]
@@ -98,7 +133,60 @@ def compile_words(data: dict) -> ClauseWords:
         cooperate_header=re.compile(_any(tables.get("cooperate_header", []))),
         implement_verb=re.compile(f"({_alt(data.get('implements', {}).get('verbs', []))})"),
         structure=structure,
+        tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), mark_last=_last_chars(mark), label_core=re.compile(f"(?:{_alt(kinds)}){noun}"),
     )
+
+
+def _reach(pattern: re.Pattern[str]) -> int:
+    """The most characters ``pattern`` can match (``_UNBOUNDED`` when a repeat has no bound)."""
+    return min(_sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1], _UNBOUNDED)
+
+
+def _may_end_with(text: str, last: frozenset[str] | None) -> bool:
+    """Can a match that ends at the end of ``text`` (``$``: or before its final newline) end with one of
+    ``last``?"""
+    if last is None:
+        return True
+    return text[-1:] in last or (text.endswith("\n") and text[-2:-1] in last)
+
+
+def _last_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters a non-empty match of ``pattern`` can end with, read from its parsed form; None when
+    the pattern is not made of literals, groups, alternatives, repeats and anchors only (any may end it)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    found = _ends(_sre_parse.parse(pattern.pattern, pattern.flags))
+    return None if found is None or found[1] else frozenset(found[0])
+
+
+def _ends(sub) -> tuple[set[str], bool] | None:
+    """(the characters a sequence's match can end with, whether it can match nothing), or None."""
+    out: set[str] = set()
+    for op, av in reversed(list(sub)):
+        name = str(op)
+        if name == "LITERAL":
+            item: tuple[set[str], bool] | None = ({chr(av)}, False)
+        elif name == "AT" or name in ("ASSERT", "ASSERT_NOT"):
+            item = (set(), True)  # matches no character
+        elif name == "SUBPATTERN":
+            item = _ends(av[-1])
+        elif name == "BRANCH":
+            branches = [_ends(b) for b in av[1]]
+            item = None if any(b is None for b in branches) else (
+                set().union(*(b[0] for b in branches if b)), any(b[1] for b in branches if b))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            inner = _ends(av[2])
+            item = None if inner is None else (inner[0], av[0] == 0 or inner[1])
+        elif name == "IN" and all(str(o) == "LITERAL" for o, _ in av):
+            item = ({chr(c) for _, c in av}, False)
+        else:
+            return None
+        if item is None:
+            return None
+        out |= item[0]
+        if not item[1]:
+            return out, False
+    return out, True
 
 
 @lru_cache(maxsize=1)

@@ -98,7 +98,7 @@ def document_rules(text: str, catalog: DepartmentCatalog) -> DocumentRules:
             units = [(name, printed) for name, printed, *_ in _units(s.group("units"), 0, catalog, lenient=True)]
             if units:
                 verb = s.groupdict().get("verb") or ""
-                tail = words.tail.search(verb) if verb else None
+                tail = words.closing(verb) if verb else None
                 role = words.verb_role(tail) if tail else RESPONSIBLE
                 rules.standing.append(StandingUnits(s.start(), s.end(), units, role))
     rules.standing.sort(key=lambda r: r.at)
@@ -184,7 +184,7 @@ def _clean_piece(piece: str, a: int, b: int, catalog: DepartmentCatalog) -> tupl
         if trailing and trailing.start() >= 2:
             b -= len(name) - trailing.start()
             name = name[:trailing.start()]
-        mark = words.mark.search(name)
+        mark = words.role_mark(name)
         if mark and mark.start() >= 2:
             mark_role = LEAD if mark.group(LEAD) else COOPERATE
             b -= len(name) - mark.start()
@@ -318,7 +318,7 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     # "(除标注“分别牵头”外,列第一位为牵头…,下同)": a remark about the rules, not a unit or a role
     text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()) if words.remark.search(m.group()) else m.group(), text)
     sections: list[tuple[str, int, int]] = []  # (role, start, end) within text
-    labels = list(words.label.finditer(text))
+    labels = list(words.labels(text))
     if labels:
         if labels[0].start() > 0 and text[: labels[0].start()].strip(" ,，;；"):
             sections.append((default_role, 0, labels[0].start()))
@@ -386,7 +386,7 @@ def _parse_section(text: str, a: int, b: int, role: str, catalog: DepartmentCata
         part = section[pa:pb].strip()
         if not part:
             continue
-        tail = words.tail.search(part)
+        tail = words.closing(part)
         if tail and tail.start() > 0:
             part_role = words.verb_role(tail)
             if role in (LEAD, COOPERATE) and part_role == RESPONSIBLE:
@@ -455,14 +455,14 @@ def _strip_marks(text: str) -> tuple[str, bool]:
 def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool) -> bool:
     words = clause_words()
     repaired = catalog.repair_keywords(content)
-    if words.label.search(repaired):
+    if words.first_label(repaired):
         return True
     repaired, marked = _strip_marks(repaired)
     parts = [p.strip() for p in _SPLIT_PARTS.split(repaired) if p.strip()]
     if not parts:
         return False
     for part in parts:
-        tail = words.tail.search(part)
+        tail = words.closing(part)
         if tail and tail.start() > 0:
             units = _split_list(words.counterpart.sub("、", part[: tail.start()]), catalog)
             first = units[0][0].strip() if units else ""
@@ -493,7 +493,7 @@ def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
             spans.append(ClauseSpan(a, b, ca, cb))
     rest = "".join(masked) + text[spans[-1].end if spans else 0:]
     # labelled clauses outside brackets: "牵头单位：…" on its own line or after a full stop
-    for m in words.label.finditer(catalog.repair_keywords(rest)):
+    for m in words.labels(catalog.repair_keywords(rest)):
         if any(s.start <= m.start() < s.end for s in spans):
             continue
         before = rest[:m.start()].rstrip(" ")
@@ -540,10 +540,10 @@ def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
     if len(repaired) > 200 or "\t" in repaired:
         return False
     repaired, saw_verb = _strip_marks(repaired)
-    for part in (p.strip() for p in _SPLIT_PARTS.split(repaired)):
-        if not part:
-            continue
-        tail = words.tail.search(part)
+    parts = [(part, words.closing(part)) for part in (p.strip() for p in _SPLIT_PARTS.split(repaired)) if part]
+    if not saw_verb and not any(tail for _, tail in parts):
+        return False  # no verb and no role mark: no clause, whatever its parts name
+    for part, tail in parts:
         listed = part[: tail.start()] if tail else part
         if tail:
             saw_verb = True

@@ -62,6 +62,8 @@ class DepartmentCatalog:
     # answers that depend only on the catalog's data, kept until ``extend`` changes it
     _looks: dict[str, bool] = field(default_factory=dict, repr=False)
     _collective: dict[str, bool] = field(default_factory=dict, repr=False)
+    _prefixes: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _bare_stems: dict[str, str | None] = field(default_factory=dict, repr=False)
     _keywords: re.Pattern[str] | None = field(default=None, repr=False)
 
     @classmethod
@@ -75,6 +77,8 @@ class DepartmentCatalog:
         self._resolved.clear()
         self._looks.clear()
         self._collective.clear()
+        self._prefixes.clear()
+        self._bare_stems.clear()
         self._stems = None
         self._keywords = None
         self.keyword_repairs.update(data.get("keyword_repairs", {}))
@@ -111,6 +115,8 @@ class DepartmentCatalog:
         return self._keywords
 
     def repair_keywords(self, text: str) -> str:
+        if not self.keyword_pattern().search(text):
+            return text  # no misprint in it: none of the replacements can start
         for wrong, right in self.keyword_repairs.items():
             text = text.replace(wrong, right)
         return text
@@ -206,7 +212,13 @@ class DepartmentCatalog:
 
     def prefix_of(self, name: str) -> str | None:
         """The level prefix printed at the head of ``name``: 省/市/县/区…, or a longer level word (地区)."""
-        name = compact(name)
+        if name in self._prefixes:
+            return self._prefixes[name]
+        found = self._prefix_of(compact(name))
+        _remember(self._prefixes, name, found)
+        return found
+
+    def _prefix_of(self, name: str) -> str | None:
         prefix = _split_prefix(name)[0]
         if prefix:
             return prefix
@@ -237,7 +249,13 @@ class DepartmentCatalog:
 
     def bare_stem(self, name: str) -> str | None:
         """The agency stem a prefix-less name stands for: 住房城乡建设厅, or 委宣传部 for 宣传部 (a party organ)."""
-        name = compact(name)
+        if name in self._bare_stems:
+            return self._bare_stems[name]
+        found = self._bare_stem(compact(name))
+        _remember(self._bare_stems, name, found)
+        return found
+
+    def _bare_stem(self, name: str) -> str | None:
         prefix, stem = _split_prefix(name)
         if prefix is not None and stem in self.agencies:
             return None

@@ -6,7 +6,7 @@ industries; every offset is mapped back to the source text for provenance.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from policykg.errors import PolicyKGError
@@ -54,6 +54,9 @@ class _Context:
     departments: dict[str, list[str]] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # a clause as parsed, by everything its parse depends on: a document repeats its clauses
+    # (责任单位:市商务局 under many points)
+    _parsed: dict[tuple, list[UnitMention]] = field(default_factory=dict)
 
     def span(self, start: int, end: int) -> Span:
         a, b = self.clean.raw_span(start, end)
@@ -81,9 +84,15 @@ class _Context:
         if keywords.search(text):
             repaired, omap = rewrite(text, keywords, lambda m: self.catalog.keyword_repairs[m.group()])
         end = start + len(text)
-        mentions = parse_clause(repaired, 0, self.catalog, first_listed_leads=self.rules.first_listed_leads(end),
-                                default_role=default_role, standing=self.rules.standing_at(end),
-                                default_prefix=self.prefix)
+        leads, standing = self.rules.first_listed_leads(end), self.rules.standing_at(end)
+        # the standing rules in force are the first len(standing) of the document's (they are in order)
+        key = (repaired, leads, default_role, len(standing), self.prefix)
+        parsed = self._parsed.get(key)
+        if parsed is None:
+            parsed = parse_clause(repaired, 0, self.catalog, first_listed_leads=leads, default_role=default_role,
+                                  standing=standing, default_prefix=self.prefix)
+            self._parsed[key] = parsed
+        mentions = [replace(m) for m in parsed]  # their offsets are moved below
         for m in mentions:
             if m.stated_at is not None:
                 m.start, m.end = m.stated_at

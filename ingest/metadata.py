@@ -225,7 +225,7 @@ def _signing_date(text: str, body_start: int) -> date | None:
     candidates: list[date] = []
     for line in _lines(text):
         s = line.strip()
-        m = DATE_PATTERN.search(s)
+        m = DATE_PATTERN.search(s) if "年" in s and "日" in s else None  # a date names both (most lines neither)
         if not m or "印发" in s[m.end():] or len(s) > m.end() - m.start() + 30:
             continue
         before = s[: m.start()]

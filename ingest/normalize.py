@@ -141,24 +141,33 @@ class OffsetMap:
         """One copied segment from the start: every offset of the derived text is its own source offset."""
         return len(self.dst) == 1 and self.dst[0] == 0 and self.src[0] == 0 and self.copied[0]
 
-    def through(self, offsets: np.ndarray, is_end: np.ndarray) -> np.ndarray:
-        """``start`` of every offset, or ``end`` where ``is_end``, at once."""
+    def tables(self, size: int) -> tuple[np.ndarray, np.ndarray]:
+        """``start`` and ``end`` of every offset 0 … size - 1, as two arrays: a table to look offsets up in
+        (a segment's index is counted along the offsets, not searched for each)."""
+        every = np.arange(size)
         if not self.dst:
-            return offsets
+            return every, every
         dst, src, src_end = np.asarray(self.dst), np.asarray(self.src), np.asarray(self.src_end)
-        as_end = is_end & (offsets > 0)  # ``end`` of an offset of 0 or less is its ``start``
-        k = np.maximum(np.searchsorted(dst, offsets - as_end, side="right") - 1, 0)
-        copied = np.minimum(src[k] + (offsets - dst[k]), src_end[k])
-        return np.where(np.asarray(self.copied, dtype=bool)[k], copied, np.where(as_end, src_end[k], src[k]))
+        copied = np.asarray(self.copied, dtype=bool)
+        # the segment of offset i: the last one that starts at or before i (bisect_right - 1, at least 0)
+        k = np.maximum(np.cumsum(np.bincount(dst[dst < size], minlength=size)) - 1, 0)
+        starts = np.where(copied[k], np.minimum(src[k] + (every - dst[k]), src_end[k]), src[k])
+        # an end offset i is looked up as i - 1 (the last character it closes); the end of 0 is its start
+        k = np.concatenate([k[:1], k[:-1]])
+        ends = np.where(copied[k], np.minimum(src[k] + (every - dst[k]), src_end[k]), src_end[k])
+        ends[:1] = starts[:1]
+        return starts, ends
 
 
-def rewrite(text: str, pattern: re.Pattern[str], repl) -> tuple[str, OffsetMap]:
-    """re.sub that also records where every output character came from."""
+def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None) -> tuple[str, OffsetMap]:
+    """re.sub that also records where every output character came from. ``starts``: the characters a
+    match can start with, when ``pattern`` begins with no character of its own (a lookbehind, ``^``) and
+    would be tried at every character."""
     out: list[str] = []
     omap = OffsetMap()
     pos = 0
     n = 0
-    for m in pattern.finditer(text):
+    for m in (pattern.finditer(text) if starts is None else matches_from(pattern, text, starts)):
         new = repl(m) if callable(repl) else repl
         if new == m.group():
             continue
@@ -177,6 +186,20 @@ def rewrite(text: str, pattern: re.Pattern[str], repl) -> tuple[str, OffsetMap]:
         n += len(text) - pos
     omap.length = n
     return "".join(out), omap
+
+
+def matches_from(pattern: re.Pattern[str], text: str, starts: re.Pattern[str]):
+    """``pattern.finditer(text)`` for a pattern whose matches are never empty and always start with a
+    character ``starts`` matches: tried at those characters only."""
+    pos = 0
+    while (found := starts.search(text, pos)) is not None:
+        at = found.start()
+        m = pattern.match(text, at)  # with the whole text: a lookbehind or ^ sees what stands before
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = at + 1
 
 
 @dataclass
@@ -207,15 +230,12 @@ class CleanText:
         return a, max(a, b)
 
     def _composed(self) -> tuple[list[int], list[int]]:
-        n = len(self.text) + 1
-        every = np.arange(n, dtype=np.int64)
-        offsets = np.concatenate([every, every])  # as starts, then as ends
-        is_end = np.arange(2 * n) >= n
+        starts = ends = np.arange(len(self.text) + 1, dtype=np.int64)
         for omap in reversed(self.maps):
-            if not omap.is_identity():  # offsets of a map's derived text never pass its end
-                offsets = omap.through(offsets, is_end)
-        out = offsets.tolist()
-        return out[:n], out[n:]
+            if not omap.is_identity():
+                start_of, end_of = omap.tables(int(max(starts.max(), ends.max())) + 1)
+                starts, ends = start_of[starts], end_of[ends]
+        return starts.tolist(), ends.tolist()
 
     def raw_slice(self, start: int, end: int) -> str:
         a, b = self.raw_span(start, end)
@@ -233,6 +253,11 @@ _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-—–―]+[ \t]*\d{1,4}[ \t]*[-—�
 _SPACES = re.compile(r"(?<![A-Za-z0-9]) +| +(?![A-Za-z0-9])")
 # (?<![ \t]) lets a match start only at the head of a run: a long run of tabs inside a line stays linear
 _TRAILING_WS = re.compile(r"(?m)(?<![ \t])[ \t]+$|^[ \t]+(?=\S)(?![^\n]*\t)")
+# the characters a match of each can start with
+_MARKDOWN_STARTS = re.compile(r"[ \t#*_-]")
+_PAGE_NUMBER_STARTS = re.compile(r"[ \t\-—–―第]")
+_BLANKS = re.compile(r"[ \t]")
+_SPACE = re.compile(" ")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 # An advertising line is short; a long line that ends with a URL is content (a record with its source).
@@ -418,9 +443,9 @@ def clean_document(raw: str) -> CleanText:
     maps: list[OffsetMap] = []
     text = raw
 
-    def apply(pattern: re.Pattern[str], repl) -> None:
+    def apply(pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None) -> None:
         nonlocal text
-        text, omap = rewrite(text, pattern, repl)
+        text, omap = rewrite(text, pattern, repl, starts)
         maps.append(omap)
 
     apply(_CONTROL, "")
@@ -429,10 +454,10 @@ def clean_document(raw: str) -> CleanText:
     # one to one: offsets unchanged; only runs of foldable characters are translated (a text already
     # folded, as many are, is passed over at the speed of one search)
     text = _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), text)
-    apply(_MARKDOWN, "")
-    apply(_PAGE_NUMBER, "")
-    apply(_TRAILING_WS, "")
-    apply(_SPACES, "")
+    apply(_MARKDOWN, "", _MARKDOWN_STARTS)
+    apply(_PAGE_NUMBER, "", _PAGE_NUMBER_STARTS)
+    apply(_TRAILING_WS, "", _BLANKS)
+    apply(_SPACES, "", _SPACE)
     apply(_BLANK_LINES, "\n")
     text_wo_junk, junk_map = _drop_junk_header(text.lstrip("\n"))
     lead = len(text) - len(text.lstrip("\n"))

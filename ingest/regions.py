@@ -46,6 +46,11 @@ class RegionIndex:
         # the first two characters of every name: a text that opens otherwise names no region (most
         # positions of a body), found without trying every length
         self._heads = frozenset(name[:2] for name in self._by_name if len(name) >= 2)
+        # the longest name with each head: no longer slice of the text need be looked up
+        self._longest: dict[str, int] = {}
+        for name in self._by_name:
+            if len(name) >= 2:
+                self._longest[name[:2]] = max(self._longest.get(name[:2], 0), len(name))
         # a character a name can start with, for scanning a long text for names
         self.name_start = re.compile("[" + "".join(sorted({re.escape(h[0]) for h in self._heads})) + "]")
 
@@ -72,9 +77,10 @@ class RegionIndex:
 
     def prefix_match(self, text: str, at: int = 0) -> tuple[Region, int] | None:
         """The region whose name (full or short: 河南, 商丘) opens ``text[at:]``, and the length of that name."""
-        if text[at:at + 2] not in self._heads:
+        longest = self._longest.get(text[at:at + 2])
+        if longest is None:
             return None
-        for n in range(min(self._max_len, len(text) - at), 1, -1):
+        for n in range(min(longest, len(text) - at), 1, -1):
             found = self._by_name.get(text[at:at + n])
             if found:
                 return _prefer(found), n

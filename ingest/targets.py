@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -213,6 +214,7 @@ _YEAR = re.compile(
     r"(?<![\d—\-~～])(?P<y>20\d{2})\s*年(?:年?底|年?末|前|上半年|下半年)?(?![\d—\-~～月度])"
 )
 _PLAN_PERIOD = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|末|时期|期末)")
+_ASCII_QUOTE = re.compile('"')
 _QUOTES = (("“", "”"), ("《", "》"), ("〔", "〕"), ("「", "」"), ("‘", "’"), ("【", "】"))
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PERCENT_SUBJECT_VERB = set("达提稳保超突下降增控实完占")
@@ -243,7 +245,7 @@ def _quoted_mask(text: str) -> list[bool]:
                 mask[line_start + a:line_start + b + 1] = [True] * (b + 1 - a)
                 pos = b + 1
         # ASCII double quotes pair up within a line
-        idx = [i for i, ch in enumerate(line) if ch == '"']
+        idx = [m.start() for m in _ASCII_QUOTE.finditer(line)] if '"' in line else []
         for a, b in zip(idx[0::2], idx[1::2]):
             if b - a <= 40:
                 mask[line_start + a:line_start + b + 1] = [True] * (b + 1 - a)
@@ -286,13 +288,23 @@ def _year_marks(sentence: str, lex: _Lexicon) -> list[tuple[int, int]]:
 
 
 def _clause_bounds(sentence: str, a: int, b: int) -> tuple[int, int]:
-    s = a
-    while s > 0 and not (sentence[s - 1] in _CLAUSE_SEP and not _digit_comma(sentence, s - 1)):
-        s -= 1
-    e = b
-    while e < len(sentence) and not (sentence[e] in _CLAUSE_SEP and not _digit_comma(sentence, e)):
-        e += 1
+    """The clause around [a, b): from after the last separator before ``a`` to the first one at or after
+    ``b`` (a comma between digits, 1,000, separates nothing)."""
+    seps = _separators(sentence)
+    k = bisect_left(seps, a)
+    s = seps[k - 1] + 1 if k > 0 else 0
+    k = bisect_left(seps, b)
+    e = seps[k] if k < len(seps) else max(b, len(sentence))
     return s, e
+
+
+_SEPARATOR = re.compile("[" + re.escape("".join(sorted(_CLAUSE_SEP))) + "]")
+
+
+@lru_cache(maxsize=16)
+def _separators(sentence: str) -> list[int]:
+    """Offsets of the clause separators of a sentence, in order (its candidates ask for their clauses in turn)."""
+    return [m.start() for m in _SEPARATOR.finditer(sentence) if not _digit_comma(sentence, m.start())]
 
 
 def _digit_comma(s: str, i: int) -> bool:

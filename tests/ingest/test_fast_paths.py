@@ -80,15 +80,12 @@ def test_raw_span_outside_the_text_goes_map_by_map(raw, below, beyond):
 @SETTINGS
 @given(TEXT, st.sampled_from([r" +", r"\s+", r"[，。]", r"\*\*|__", r"\n+", r"a|bc", r"(?!)"]),
        st.sampled_from(["", "_", "\n", "xy"]))
-def test_a_map_through_at_once_equals_start_and_end(text, pattern, repl):
-    import numpy as np
-
+def test_a_map_as_tables_equals_start_and_end(text, pattern, repl):
     out, omap = rewrite(text, re.compile(pattern), repl)
-    every = np.arange(-2, len(out) + 3)
-    starts = omap.through(every, np.zeros(len(every), dtype=bool)).tolist()
-    ends = omap.through(every, np.ones(len(every), dtype=bool)).tolist()
-    assert starts == [omap.start(i) for i in every.tolist()]
-    assert ends == [omap.end(i) for i in every.tolist()]
+    size = len(out) + 3
+    starts, ends = omap.tables(size)
+    assert starts.tolist() == [omap.start(i) for i in range(size)]
+    assert ends.tolist() == [omap.end(i) for i in range(size)]
 
 
 def test_spans_of_a_sample_point_into_the_source():
@@ -219,6 +216,54 @@ def test_year_marks_skip_only_sentences_that_name_no_year(text):
             assert targets._year_marks(sentence, lex) == []
 
 
+def _plain_clause_bounds(sentence, a, b):
+    def separates(i):
+        return sentence[i] in targets._CLAUSE_SEP and not targets._digit_comma(sentence, i)
+    s = a
+    while s > 0 and not separates(s - 1):
+        s -= 1
+    e = b
+    while e < len(sentence) and not separates(e):
+        e += 1
+    return s, e
+
+
+@SETTINGS
+@given(TEXT | st.sampled_from(["1,000", "到2025年,全省达到1,200家;", ",,", "a,1", "1,a"]), st.data())
+def test_clause_bounds_equal_the_character_walk(sentence, data):
+    a = data.draw(st.integers(0, len(sentence)))
+    b = data.draw(st.integers(a, len(sentence) + 2))
+    assert targets._clause_bounds(sentence, a, b) == _plain_clause_bounds(sentence, a, b)
+
+
+def _plain_quoted_mask(text):
+    mask = [False] * len(text)
+    for line_start, line in targets._lines(text):
+        for open_, close in targets._QUOTES:
+            pos = 0
+            while True:
+                a = line.find(open_, pos)
+                if a < 0:
+                    break
+                b = line.find(close, a + 1)
+                if b < 0 or b - a > 40:
+                    pos = a + 1
+                    continue
+                mask[line_start + a:line_start + b + 1] = [True] * (b + 1 - a)
+                pos = b + 1
+        idx = [i for i, ch in enumerate(line) if ch == '"']
+        for a, b in zip(idx[0::2], idx[1::2]):
+            if b - a <= 40:
+                mask[line_start + a:line_start + b + 1] = [True] * (b + 1 - a)
+    return mask
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(['"', '"\n', "“", "”", "《", "》"]) | DOCUMENT, max_size=12).map("".join))
+def test_quoted_mask_equals_the_character_scan(text):
+    assert targets._quoted_mask(text) == _plain_quoted_mask(text)
+
+
 # -- references: document numbers sought only where one can end --------------------------------
 
 
@@ -306,6 +351,27 @@ def test_catalog_answers_follow_its_data():
     assert catalog.keyword_pattern().search("率头单位").group() == "率头"
     assert catalog.is_collective("推进工作")
     assert catalog.looks_like_unit("推进工作")  # a collective placeholder is a unit; the answer kept before is gone
+    assert catalog.prefix_of("地区财政局") is None and catalog.bare_stem("商务局") is None
+    catalog.extend({"long_prefixes": {"地区": "city"}, "agencies": {"商务局": []}})
+    assert catalog.prefix_of("地区财政局") == "地区"  # the answers kept before are gone with the data
+    assert catalog.bare_stem("商务局") == "商务局"
+
+
+@SETTINGS
+@given(DOCUMENT)
+def test_kept_catalog_answers_equal_fresh_ones(text):
+    catalog = default_catalog()
+    for piece in [text, *re.split(r"[、,，;；\n]", text)]:
+        for _ in range(2):  # the second answer is the kept one
+            assert catalog.prefix_of(piece) == catalog._prefix_of(compact(piece))
+            assert catalog.bare_stem(piece) == catalog._bare_stem(compact(piece))
+        assert catalog.repair_keywords(piece) == _plain_repair(catalog, piece)
+
+
+def _plain_repair(catalog, text):
+    for wrong, right in catalog.keyword_repairs.items():
+        text = text.replace(wrong, right)
+    return text
 
 
 @SETTINGS
@@ -314,3 +380,131 @@ def test_folding_runs_equals_translating_everything(s):
     from policykg.ingest.normalize import _FOLDABLE_RUN
 
     assert _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), s) == s.translate(_FOLD_1TO1)
+
+
+# -- clause words: a pattern anchored at the end is tried only within its reach ------------------
+
+
+def _span_of(m):
+    return None if m is None else (m.span(), m.groupdict())
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["分别牵头负责", "等有关部门配合", "(牵头)", "(配合单位)", "按职责分工负责", "\n", "等"])
+                | DOCUMENT, max_size=8).map("".join))
+def test_closing_verb_and_role_mark_equal_a_search_from_the_start(text):
+    words = clause_words()
+    assert _span_of(words.closing(text)) == _span_of(words.tail.search(text))
+    assert _span_of(words.role_mark(text)) == _span_of(words.mark.search(text))
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["【", "[", "】", "]", "省级", "牵头", "责任", "单位", "部门", ":", "：", " "])
+                | DOCUMENT, max_size=10).map("".join))
+def test_labels_equal_a_search_at_every_character(text):
+    words = clause_words()
+    assert [_span_of(m) for m in words.labels(text)] == [_span_of(m) for m in words.label.finditer(text)]
+    assert _span_of(words.first_label(text)) == _span_of(words.label.search(text))
+
+
+def _plain_is_bare_clause(sentence, catalog):
+    words = clause_words()
+    repaired = catalog.repair_keywords(sentence)
+    if len(repaired) > 200 or "\t" in repaired:
+        return False
+    repaired, saw_verb = clauses._strip_marks(repaired)
+    for part in (p.strip() for p in clauses._SPLIT_PARTS.split(repaired)):
+        if not part:
+            continue
+        tail = words.tail.search(part)
+        listed = part[: tail.start()] if tail else part
+        if tail:
+            saw_verb = True
+        units = [clauses.catalog_trim(u) for u, *_ in clauses._split_list(words.counterpart.sub("、", listed), catalog)]
+        if not units or not all(catalog.looks_like_unit(u) or catalog.bare_agency(u) for u in units):
+            return False
+    return saw_verb
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["市财政局", "县税务局", "、", "和", "，", "按职责分工负责", "(牵头)", "配合", "住房城乡建设厅"])
+                | DOCUMENT, max_size=8).map("".join))
+def test_bare_clause_without_a_verb_or_mark_is_refused_early_as_the_plain_way_refuses_it(sentence):
+    catalog = default_catalog()
+    assert clauses._is_bare_clause(sentence, catalog) == _plain_is_bare_clause(sentence, catalog)
+
+
+def test_a_bare_clause_is_still_found():
+    catalog = default_catalog()
+    assert clauses._is_bare_clause("市财政局、市税务局按职责分工负责", catalog)
+    assert not clauses._is_bare_clause("市财政局、市税务局", catalog)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["a", "b", "c", "x", "\n", "ab", "(", ")"]), max_size=8).map("".join))
+def test_last_characters_of_a_pattern_hold_for_every_match(text):
+    from policykg.ingest.clause_words import _last_chars
+
+    for pattern in ["(?:a|bc?)$", "x(?:ab)+$", "\\((?:a|b)\\)$", "[abc]x?$", "(?:a|b*)c?$"]:
+        compiled = re.compile(pattern)
+        last = _last_chars(compiled)
+        m = compiled.search(text)
+        if m and m.group():
+            assert last is None or m.group()[-1] in last
+    assert _last_chars(re.compile("(?:a|b*)c?$")) is None  # it can match nothing: no character ends it
+    assert _last_chars(re.compile("[^a]$")) is None
+    assert _last_chars(re.compile("(?:a|bc?)$")) == frozenset("abc")
+
+
+# -- cleaning: patterns that begin with no character of their own tried where a match can start --------
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from([" ", "  ", "\t", "\n", "# ", "**", "__", "---", "***", "— 3 —", "第 2 页", "a", "1",
+                                 "文"]) | DOCUMENT, max_size=20).map("".join))
+def test_cleaning_patterns_tried_where_they_can_start_equal_finditer(text):
+    from policykg.ingest import normalize
+
+    for pattern, starts in ((normalize._MARKDOWN, normalize._MARKDOWN_STARTS),
+                            (normalize._PAGE_NUMBER, normalize._PAGE_NUMBER_STARTS),
+                            (normalize._TRAILING_WS, normalize._BLANKS), (normalize._SPACES, normalize._SPACE)):
+        assert [m.span() for m in normalize.matches_from(pattern, text, starts)] == \
+            [m.span() for m in pattern.finditer(text)]
+        plain, plain_map = rewrite(text, pattern, "")
+        fast, fast_map = rewrite(text, pattern, "", starts)
+        assert (fast, fast_map) == (plain, plain_map)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["2023年", "5月", "6日", "二〇二三年", "十二月", "三十日", " ", "\n"]) | DOCUMENT,
+                max_size=10).map("".join))
+def test_a_date_is_sought_only_in_lines_naming_a_year_and_a_day(line):
+    from policykg.ingest.numerals import DATE_PATTERN
+
+    if DATE_PATTERN.search(line):
+        assert "年" in line and "日" in line
+
+
+# -- a clause a document repeats is parsed once ---------------------------------------------------
+
+
+def test_clauses_parsed_once_per_document_give_what_parsing_each_gives(monkeypatch):
+    from pathlib import Path
+
+    from policykg.ingest import extract
+
+    files = list(sample_corpus_files()) + sorted((Path(__file__).parents[1] / "fixtures/dev/corpus").glob("*.txt"))
+    kept = [extract.extract_file(f).model_dump_json() for f in files]
+    calls, parses = [], []
+    plain_units_of = extract._Context.units_of
+    plain_parse = extract.parse_clause
+
+    def forgetting(self, *args, **kwargs):
+        self._parsed.clear()
+        calls.append(1)
+        return plain_units_of(self, *args, **kwargs)
+
+    monkeypatch.setattr(extract._Context, "units_of", forgetting)
+    monkeypatch.setattr(extract, "parse_clause", lambda *a, **k: parses.append(1) or plain_parse(*a, **k))
+    assert [extract.extract_file(f).model_dump_json() for f in files] == kept
+    assert len(parses) == len(calls) > 0
