@@ -586,7 +586,7 @@ DEPARTMENTS_QUERY = (
 
 
 def _document_keys(ids: list[Any]) -> list[str]:
-    """Distinct document ids without their ``doc:`` prefix, in order."""
+    """Distinct document ids without their ``doc:`` prefix, sorted."""
     out = dict.fromkeys(d[len("doc:"):] if d.startswith("doc:") else d for d in ids if isinstance(d, str))
     return sorted(out)
 
