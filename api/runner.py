@@ -28,6 +28,8 @@ LISTS = {"department": "; GET /departments lists them", "document": "; GET /docu
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 1000
 MAX_OFFSET = 1_000_000
+# the name lists the resolver reads (every department, document, industry): whole, whatever the answers' row cap
+NAME_LIST_CAP = 10_000_000
 
 
 class ClientGone(Exception):
@@ -120,8 +122,10 @@ class QueryRunner:
     def resolver(self) -> Resolver:
         """The shared name resolver (queries/resolve.py) over this store; internal queries run unresolved."""
         def raw(name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-            if not params:  # the whole-store name lists: kept per store version, not read on every request
-                return self.cached(("names", name), lambda: self._run(get_query(name), {}, resolve=False)[1])
+            if not params:  # the whole-store name lists: kept per store version, not read on every request;
+                # whole, not cut at the row cap that bounds an answer (past it, names would be "unknown")
+                return self.cached(("names", name),
+                                   lambda: self._run(get_query(name), {}, resolve=False, row_cap=NAME_LIST_CAP)[1])
             result, rows = self._run(get_query(name), dict(params), resolve=False)
             return rows
 
@@ -177,8 +181,8 @@ class QueryRunner:
         rows = self.cached(key, lambda: self._run(get_query(count_query), dict(params))[1])
         return sum(int(r["total"]) for r in rows)
 
-    def _run(self, query: CatalogQuery, given: dict[str, Any],
-             resolve: bool = True) -> tuple[ReadResult, list[dict[str, Any]]]:
+    def _run(self, query: CatalogQuery, given: dict[str, Any], resolve: bool = True,
+             row_cap: int | None = None) -> tuple[ReadResult, list[dict[str, Any]]]:
         for key, value in given.items():
             if isinstance(value, str):
                 check_text(key, value)
@@ -195,7 +199,7 @@ class QueryRunner:
         store = self.holder.get()
         try:
             result = store.read(query.text, bound, timeout_ms=self.settings.query_timeout_ms,
-                                row_cap=self.settings.row_cap)
+                                row_cap=row_cap or self.settings.row_cap)
         except (QueryTimeout, ReadOnlyViolation, QueryRefused):
             raise
         except QueryError as exc:

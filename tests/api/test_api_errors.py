@@ -184,3 +184,16 @@ def test_ambiguous_department_is_409_until_the_region_says_which(write_client, a
     assert_problem(write_client.get("/targets", params={"department": "市发展改革委", "year": 2025}), 409, "菏泽市发展改革委")
     heze_targets = write_client.get("/targets", params={"department": "菏泽市发展改革委", "limit": 1000}).json()
     assert heze_targets["total"] >= 1 and all(t["doc_id"] != "doc:济政办字〔2024〕9号" for t in heze_targets["items"])
+
+
+def test_names_past_the_row_cap_are_still_known(fixture_store, make_client):
+    """The row cap bounds an answer, not the name lists behind it: in a store with more departments and documents
+    than the cap, every one of them is found by name all the same."""
+    client = make_client(fixture_store, Settings(row_cap=1, max_row_cap=1))
+    assert client.get("/departments", params={"limit": 1}).json()["total"] > 1
+    for r in fixture_store.rows("MATCH (d:Department) RETURN d.name AS name, d.region AS region"):
+        assert client.get(f"/departments/{r['name']}", params={"region": r["region"]}).status_code == 200, r
+    documents = fixture_store.rows("MATCH (d:Document) WHERE NOT coalesce(d.stub, false) RETURN d.doc_number AS n")
+    assert len(documents) > 1
+    for r in documents:
+        assert client.get("/documents/" + quote(r["n"], safe="")).status_code == 200, r
