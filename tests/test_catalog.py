@@ -85,6 +85,7 @@ ON_THE_FIXTURE: dict[str, dict] = {
     "cascade-edges": {}, "department-cooperates": {"name": "市发展改革委"},
     "department-leads": {"name": "市发展改革委"}, "department-partners": {},
     "department-tasks": {"name": "市发展改革委"}, "department-workload": {}, "department": {"name": "市发展改革委"},
+    "department-lookup": {"name": "市发展改革委"},
     "departments": {}, "document": {"id": CITY}, "documents": {}, "graph-counts": {},
     "implementing-documents": {"document": PROVINCIAL_PLAN},
     "industries": {}, "industry-tasks": {"name": "生产性服务业"}, "link-units": {},
@@ -461,3 +462,27 @@ def test_view_queries_draw_the_neighbourhood(fixture_store):
     assert Counter(keys(cascade, "rel")) == {"CASCADES_FROM": 1, "LEADS": 1, "COOPERATES_ON": 1}
     industry = run(fixture_store, "viz-industry", name="生产性服务业")
     assert Counter(keys(industry, "rel"))["CONCERNS"] == 3 and Counter(keys(industry, "rel"))["SUBINDUSTRY_OF"] == 2
+
+
+def test_a_name_that_picks_one_department_is_found_without_reading_every_department(fixture_store):
+    """The whole list of departments grows with the store (a national one holds a 市发展改革委 per city); a
+    canonical name, or one with its region, is found by the name index, and the answer is the list's."""
+    read: list[str] = []
+
+    def raw(name, given):
+        read.append(name)
+        return fixture_store.rows(CATALOG[name].text, CATALOG[name].bind(given))
+
+    def through_the_list(name, region=None):
+        return Resolver.for_data(lambda n, g: [] if n == "department-lookup" else raw(n, g), None
+                                 ).department(name, region).row
+
+    found = Resolver.for_data(raw, None).department("市发展改革委")
+    assert found.row["id"] == CITY_NDRC and found.how == "exact" and "department-names" not in read
+    assert Resolver.for_data(raw, None).department("市发展改革委", "菏泽市").row == through_the_list("市发展改革委")
+    read.clear()
+    # another name still goes through the list: an alias, an id, the alias file's form
+    assert Resolver.for_data(raw, None).department(NDRC_ALIAS).row["id"] == CITY_NDRC and "department-names" in read
+    assert Resolver.for_data(raw, None).department(CITY_NDRC).row == through_the_list(CITY_NDRC)
+    with pytest.raises(UnknownName):
+        Resolver.for_data(raw, None).department("市发展改革委", "济南市")
