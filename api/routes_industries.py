@@ -49,8 +49,7 @@ class IndustryTask(BaseModel):
 
     @classmethod
     def from_row(cls, r: dict) -> IndustryTask:
-        return cls(**r, task_ref=TaskRef(id=r["task_id"], number=r["number"], title=r["title"], document_id=r["doc_id"]),
-                   document_ref=DocumentRef(id=r["doc_id"], number=r["doc_number"], title=r["document"]))
+        return cls(**r, task_ref=TaskRef.of_row(r), document_ref=DocumentRef.of_row(r))
 
 
 @router.get("/industries", response_model=Page[Industry], responses=problem_responses(422, 503, 504),
