@@ -508,3 +508,57 @@ def test_clauses_parsed_once_per_document_give_what_parsing_each_gives(monkeypat
     monkeypatch.setattr(extract, "parse_clause", lambda *a, **k: parses.append(1) or plain_parse(*a, **k))
     assert [extract.extract_file(f).model_dump_json() for f in files] == kept
     assert len(parses) == len(calls) > 0
+
+
+# -- targets: sought only in sentences holding a numeral with its unit ---------------------------------
+
+QUANTITY_TEXT = st.lists(st.sampled_from(["30%", "1,000", "1.5", "30—50", "至", "个", "家", "万元", "亿", "千", "余", "多",
+                                          "一", "十四五", "三千万元", "5G", "公里", "到2025年", "年底", "，", "。", "：",
+                                          ":", "\n", "达到", "以上", "不少于", "新增", "“", "”", "(", ")"]) | DOCUMENT,
+                         max_size=30).map("".join)
+
+
+@SETTINGS
+@given(QUANTITY_TEXT, st.sampled_from([None, 2025]), st.sampled_from([None, 2024]), st.sampled_from([None, 2023]))
+def test_targets_sought_where_a_quantity_can_end_equal_every_sentence_sought(text, default, package, year):
+    from dataclasses import replace
+
+    import pytest
+
+    found = targets.find_targets(text, default_year=default, package_year=package, document_year=year)
+    every = replace(targets._lexicon(), quantity_tail=re.compile(r"[\s\S]"))  # a "tail" at every character
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(targets, "_lexicon", lambda: every)
+        assert found == targets.find_targets(text, default_year=default, package_year=package, document_year=year)
+
+
+@SETTINGS
+@given(QUANTITY_TEXT)
+def test_every_quantity_ends_with_a_quantity_tail(text):
+    lex = targets._lexicon()
+    tails = {m.end() for m in lex.quantity_tail.finditer(text)}
+    for m in lex.quantity.finditer(text):
+        # the tail search does not overlap its matches: the one this quantity ends with may start earlier
+        assert m.end() in tails or any(t.end() == m.end() for t in lex.quantity_tail.finditer(text, m.start()))
+
+
+def _plain_year_handed_down(text):
+    lex = targets._lexicon()
+    year = None
+    for s0, s1 in targets._sentences(text):
+        sentence = text[s0:s1].rstrip("\n")
+        if sentence.endswith((":", "：")) and (marks := targets._year_marks(sentence, lex)):
+            year = marks[-1][1]
+    if year is None:
+        first = text.split("\n", 1)[0]
+        marks = targets._year_marks(first, lex)
+        if marks and "。" not in first and not targets._candidates(first, lex):
+            year = marks[-1][1]
+    return year
+
+
+@SETTINGS
+@given(QUANTITY_TEXT)
+def test_year_handed_down_equals_reading_every_sentence(text):
+    assert targets.year_handed_down(text) == _plain_year_handed_down(text)
+
