@@ -562,3 +562,30 @@ def _plain_year_handed_down(text):
 def test_year_handed_down_equals_reading_every_sentence(text):
     assert targets.year_handed_down(text) == _plain_year_handed_down(text)
 
+
+# -- the document's years: patterns searched from their literal characters ------------------------------
+
+YEAR_TEXT = st.lists(st.sampled_from(["2023", "2023年", "12月31日", "12 月 31 日", "12", "31", "本措施", "有效期至", "执行至",
+                                      "—", "~", "5月", "1", "a", "。", "\n", " ", "年"]) | DOCUMENT, max_size=20).map("".join)
+
+
+@SETTINGS
+@given(YEAR_TEXT)
+def test_most_named_year_equals_the_lookbehind_first_patterns(text):
+    from policykg.ingest import target_years
+
+    for dates, plain in ((True, r"(?<!\d)(20\d{2})\s*(?:年|[—\-–~～])"),
+                         (False, r"(?<!\d)(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")):
+        years = Counter(int(m.group(1)) for m in re.finditer(plain, text))
+        best = max(years.values(), default=0)
+        expected = max((y for y, n in years.items() if n == best), default=None)
+        assert target_years._most_named_year(text, dates=dates) == expected
+
+
+@SETTINGS
+@given(YEAR_TEXT)
+def test_a_term_is_sought_only_in_texts_naming_its_last_day(text):
+    from policykg.ingest import target_years
+
+    if target_years._TERM.search(text):
+        assert target_years._YEAR_END.search(text)
