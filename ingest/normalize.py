@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -210,9 +211,10 @@ class CleanText:
     text: str
     maps: list[OffsetMap]
     # the source offset of every start and every end offset of ``text``, composed once through all the
-    # maps (a document asks for thousands of spans)
-    _starts: list[int] | None = field(default=None, repr=False, compare=False)
-    _ends: list[int] | None = field(default=None, repr=False, compare=False)
+    # maps (a document asks for thousands of spans); kept as machine integers (a document asks for a few
+    # of its offsets: converting each to a Python int up front cost more than composing them)
+    _starts: array[int] | None = field(default=None, repr=False, compare=False)
+    _ends: array[int] | None = field(default=None, repr=False, compare=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         if not (0 <= start <= len(self.text) and 0 <= end <= len(self.text)):
@@ -229,17 +231,24 @@ class CleanText:
             a, b = omap.start(a), omap.end(b)
         return a, max(a, b)
 
-    def _composed(self) -> tuple[list[int], list[int]]:
+    def _composed(self) -> tuple[array[int], array[int]]:
         starts = ends = np.arange(len(self.text) + 1, dtype=np.int64)
         for omap in reversed(self.maps):
             if not omap.is_identity():
                 start_of, end_of = omap.tables(int(max(starts.max(), ends.max())) + 1)
                 starts, ends = start_of[starts], end_of[ends]
-        return starts.tolist(), ends.tolist()
+        return _int_array(starts), _int_array(ends)
 
     def raw_slice(self, start: int, end: int) -> str:
         a, b = self.raw_span(start, end)
         return self.raw[a:b]
+
+
+def _int_array(values: np.ndarray) -> array[int]:
+    """``values`` as an array of 64-bit integers: made by one copy, read as Python ints one at a time."""
+    out = array("q")
+    out.frombytes(values.astype(np.int64, copy=False).tobytes())
+    return out
 
 
 # --- document cleaning ---------------------------------------------------------
