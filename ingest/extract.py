@@ -6,7 +6,7 @@ industries; every offset is mapped back to the source text for provenance.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from policykg.errors import PolicyKGError
@@ -92,15 +92,17 @@ class _Context:
             parsed = parse_clause(repaired, 0, self.catalog, first_listed_leads=leads, default_role=default_role,
                                   standing=standing, default_prefix=self.prefix)
             self._parsed[key] = parsed
-        mentions = [replace(m) for m in parsed]  # their offsets are moved below
-        for m in mentions:
+        n = len(text)
+        moved = []
+        for m in parsed:  # copies, offsets moved: the parsed ones serve the clause's next appearance
             if m.stated_at is not None:
-                m.start, m.end = m.stated_at
+                a, b = m.stated_at
             elif omap is None:
-                m.start, m.end = start + min(m.start, len(text)), start + min(m.end, len(text))
+                a, b = start + min(m.start, n), start + min(m.end, n)
             else:
-                m.start, m.end = start + omap.start(m.start), start + omap.end(m.end)
-        return mentions
+                a, b = start + omap.start(m.start), start + omap.end(m.end)
+            moved.append(UnitMention(m.written, a, b, m.role, m.printed, m.position, m.stated_at))
+        return moved
 
 
 def _unique(xs: list[str]) -> list[str]:
