@@ -79,7 +79,6 @@ def _char_class(codes: list[int]) -> str:
 # any character ``fold`` changes: text that is already clean (every parser's) has none and is returned as it is
 _FOLDABLE = re.compile(_char_class(list(_FOLD_1TO1) + [ord(c) for c in _FOLD_EXPAND]))
 _FOLDABLE_RUN = re.compile(_FOLDABLE.pattern + "+")
-_WHITESPACE = re.compile(r"\s+")
 
 
 def fold(s: str) -> str:
@@ -94,7 +93,8 @@ def compact(s: str | None) -> str:
     """A name or short phrase as compared: folded, with all whitespace removed."""
     if not s:
         return ""
-    return _WHITESPACE.sub("", fold(s))
+    # str.split() cuts at exactly the characters \s matches (str.isspace), and faster than re.sub
+    return "".join(fold(s).split())
 
 
 # --- offset maps ---------------------------------------------------------------

@@ -99,8 +99,13 @@ def test_spans_of_a_sample_point_into_the_source():
 # -- folding: text with nothing to fold is returned as it is ----------------------------------
 
 
+# every character \s matches (compact removes them all), and a few that it does not
+SPACES_AND_NOT = st.text(alphabet=[chr(c) for c in range(0x3001) if re.match(r"\s", chr(c))] + list("ab文\u200b"),
+                         max_size=20)
+
+
 @SETTINGS
-@given(st.text(max_size=40) | TEXT)
+@given(st.text(max_size=40) | TEXT | SPACES_AND_NOT)
 def test_fold_equals_translating_everything(s):
     assert fold(s) == _EXPAND_RE.sub(lambda m: _FOLD_EXPAND[m.group()], s.translate(_FOLD_1TO1))
     assert compact(s) == re.sub(r"\s+", "", _EXPAND_RE.sub(lambda m: _FOLD_EXPAND[m.group()], s.translate(_FOLD_1TO1)))
