@@ -57,10 +57,34 @@ class _Context:
     # a clause as parsed, by everything its parse depends on: a document repeats its clauses
     # (责任单位:市商务局 under many points)
     _parsed: dict[tuple, list[UnitMention]] = field(default_factory=dict)
+    # spans handed out in clean-text offsets, moved into the source's by ``map_spans`` all at once (a
+    # document's few hundred spans mapped together cost less than mapping every offset or each span alone)
+    _unmapped: list[Span] = field(default_factory=list)
+    _ends_from: list[tuple[Span, Span]] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span:
-        a, b = self.clean.raw_span(start, end)
-        return Span(start=a, end=b)
+        """The span of clean-text [start, end): in clean-text offsets until ``map_spans``."""
+        span = Span(start=start, end=end)
+        self._unmapped.append(span)
+        return span
+
+    def span_to_end_of(self, start: int, other: Span) -> Span:
+        """From clean-text ``start`` to where ``other`` ends in the source, once both are mapped."""
+        span = self.span(start, start)
+        self._ends_from.append((span, other))
+        return span
+
+    def map_spans(self) -> None:
+        """Every span handed out since the last call, moved into source offsets (``CleanText.raw_spans``)."""
+        mapped = self.clean.raw_spans([s.start for s in self._unmapped], [s.end for s in self._unmapped])
+        for span, (a, b) in zip(self._unmapped, mapped):
+            # plain ints, stored as pydantic's own assignment stores them (no validation on assignment)
+            # without its per-call cost
+            vars(span).update(start=a, end=b)
+        for span, other in self._ends_from:
+            vars(span)["end"] = other.end
+        self._unmapped.clear()
+        self._ends_from.clear()
 
     def resolve(self, mention: UnitMention, role: str) -> tuple[Department, UnitRef]:
         dept = self.catalog.resolve(mention.written, self.date)
@@ -183,7 +207,7 @@ def _lift_enumeration_clause(ctx: _Context, text: str, p: Provision, by_provisio
         if k == 0:
             task.title = p.title
             task.text_start = _text_start(text[p.body_start:p.end])
-            task.span = Span(start=ctx.span(p.start, p.start).start, end=task.span.end)
+            task.span = ctx.span_to_end_of(p.start, task.span)
     by_provision[id(p)], by_provision[id(kids[-1])] = last, []
 
 
@@ -309,23 +333,26 @@ def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], pr
             deadline = row.cells[due.index].text if due is not None and due.index < len(row.cells) else None
             if cell.start >= 0:
                 regions.append(_TargetRegion(str(row.ordinal), cell.start, cell.end, deadline_year(deadline), quoted))
-    clause_ends: dict[str, list[tuple[int, int]]] = {}
-    for task in tasks:
-        if task.clause_span is not None:
-            clause_ends.setdefault(task.number, []).append((task.clause_span.end, task.clause))
-    out: list[TargetRecord] = []
+    found = []
     for r in regions:
         if r.end <= r.start:
             continue
         own = text[r.start:r.end]
         for t in find_targets(own, default_year=r.handed_year, package_year=package, document_year=this_year):
-            span = ctx.span(r.start + t.start, r.start + t.end)
             scope, scope_level = scope_of(_clause_before(own, t), region, r.quoted_level)
-            # the responsibility clause that closes the sentence group it sits in
-            clause = next((k for end, k in sorted(clause_ends.get(r.number, [])) if end >= span.end), 1)
-            out.append(TargetRecord(task=r.number, clause=clause, text=t.text, metric=t.metric, value=t.value,
-                                    unit=t.unit, qualifier=t.qualifier, year=t.year, year_basis=t.year_basis,
-                                    scope=scope, scope_level=scope_level, span=span))
+            found.append((r, t, scope, scope_level, ctx.span(r.start + t.start, r.start + t.end)))
+    ctx.map_spans()  # a target's clause is told by where the clauses end in the source
+    clause_ends: dict[str, list[tuple[int, int]]] = {}
+    for task in tasks:
+        if task.clause_span is not None:
+            clause_ends.setdefault(task.number, []).append((task.clause_span.end, task.clause))
+    out: list[TargetRecord] = []
+    for r, t, scope, scope_level, span in found:
+        # the responsibility clause that closes the sentence group it sits in
+        clause = next((k for end, k in sorted(clause_ends.get(r.number, [])) if end >= span.end), 1)
+        out.append(TargetRecord(task=r.number, clause=clause, text=t.text, metric=t.metric, value=t.value,
+                                unit=t.unit, qualifier=t.qualifier, year=t.year, year_basis=t.year_basis,
+                                scope=scope, scope_level=scope_level, span=span))
     return out
 
 
@@ -404,6 +431,7 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     package = package_year(text, body_start, meta.date, meta.plan_year)
     targets = _targets(ctx, text, outline, tables, _preamble_start(text, body_start), package,
                        document_year(text, meta.date, package), meta.region, tasks)
+    ctx.map_spans()  # (``_targets`` has mapped them all; none is left in clean-text offsets)
     if ctx.unknown:
         ctx.warnings.append("departments not in the alias file (kept as written): " + "、".join(ctx.unknown))
     doc = ExtractedDocument(

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -142,22 +141,24 @@ class OffsetMap:
         """One copied segment from the start: every offset of the derived text is its own source offset."""
         return len(self.dst) == 1 and self.dst[0] == 0 and self.src[0] == 0 and self.copied[0]
 
-    def tables(self, size: int) -> tuple[np.ndarray, np.ndarray]:
-        """``start`` and ``end`` of every offset 0 … size - 1, as two arrays: a table to look offsets up in
-        (a segment's index is counted along the offsets, not searched for each)."""
-        every = np.arange(size)
+    def starts_and_ends(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``start`` of each of ``starts`` and ``end`` of each of ``ends``, at once."""
         if not self.dst:
-            return every, every
+            return starts, ends
         dst, src, src_end = np.asarray(self.dst), np.asarray(self.src), np.asarray(self.src_end)
         copied = np.asarray(self.copied, dtype=bool)
-        # the segment of offset i: the last one that starts at or before i (bisect_right - 1, at least 0)
-        k = np.maximum(np.cumsum(np.bincount(dst[dst < size], minlength=size)) - 1, 0)
-        starts = np.where(copied[k], np.minimum(src[k] + (every - dst[k]), src_end[k]), src[k])
-        # an end offset i is looked up as i - 1 (the last character it closes); the end of 0 is its start
-        k = np.concatenate([k[:1], k[:-1]])
-        ends = np.where(copied[k], np.minimum(src[k] + (every - dst[k]), src_end[k]), src_end[k])
-        ends[:1] = starts[:1]
-        return starts, ends
+
+        def segment(offsets: np.ndarray) -> np.ndarray:  # the last that starts at or before (bisect_right - 1, >= 0)
+            return np.maximum(np.searchsorted(dst, offsets, side="right") - 1, 0)
+
+        def start_of(offsets: np.ndarray) -> np.ndarray:
+            k = segment(offsets)
+            return np.where(copied[k], np.minimum(src[k] + (offsets - dst[k]), src_end[k]), src[k])
+
+        # an end offset i is looked up as i - 1 (the last character it closes); an end at or before 0 is its start
+        k = segment(ends - 1)
+        end_of = np.where(copied[k], np.minimum(src[k] + (ends - dst[k]), src_end[k]), src_end[k])
+        return start_of(starts), np.where(ends <= 0, start_of(ends), end_of)
 
 
 def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None) -> tuple[str, OffsetMap]:
@@ -210,45 +211,29 @@ class CleanText:
     raw: str
     text: str
     maps: list[OffsetMap]
-    # the source offset of every start and every end offset of ``text``, composed once through all the
-    # maps (a document asks for thousands of spans); kept as machine integers (a document asks for a few
-    # of its offsets: converting each to a Python int up front cost more than composing them)
-    _starts: array[int] | None = field(default=None, repr=False, compare=False)
-    _ends: array[int] | None = field(default=None, repr=False, compare=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        if not (0 <= start <= len(self.text) and 0 <= end <= len(self.text)):
-            return self.raw_span_through_maps(start, end)
-        if self._starts is None or self._ends is None:
-            self._starts, self._ends = self._composed()
-        a = self._starts[start]
-        return a, max(a, self._ends[end])
-
-    def raw_span_through_maps(self, start: int, end: int) -> tuple[int, int]:
-        """``raw_span`` one map at a time (for offsets outside the text)."""
         a, b = start, end
         for omap in reversed(self.maps):
             a, b = omap.start(a), omap.end(b)
         return a, max(a, b)
 
-    def _composed(self) -> tuple[array[int], array[int]]:
-        starts = ends = np.arange(len(self.text) + 1, dtype=np.int64)
+    def raw_spans(self, starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
+        """``raw_span`` of each (start, end) pair, at once: a document's spans are mapped together, through each
+        map for only the offsets asked for (a table of every offset cost more than the few hundred asked)."""
+        a = np.array(starts, dtype=np.int64)
+        b = np.array(ends, dtype=np.int64)
+        # a map of one copied segment leaves the offsets of its text as they are (not those beyond its end:
+        # they are held to it), and offsets of the text stay in each text they are mapped back into
+        inside = not starts or (min(a.min(), b.min()) >= 0 and max(a.max(), b.max()) <= len(self.text))
         for omap in reversed(self.maps):
-            if not omap.is_identity():
-                start_of, end_of = omap.tables(int(max(starts.max(), ends.max())) + 1)
-                starts, ends = start_of[starts], end_of[ends]
-        return _int_array(starts), _int_array(ends)
+            if not (inside and omap.is_identity()):
+                a, b = omap.starts_and_ends(a, b)
+        return list(zip(a.tolist(), np.maximum(a, b).tolist()))
 
     def raw_slice(self, start: int, end: int) -> str:
         a, b = self.raw_span(start, end)
         return self.raw[a:b]
-
-
-def _int_array(values: np.ndarray) -> array[int]:
-    """``values`` as an array of 64-bit integers: made by one copy, read as Python ints one at a time."""
-    out = array("q")
-    out.frombytes(values.astype(np.int64, copy=False).tobytes())
-    return out
 
 
 # --- document cleaning ---------------------------------------------------------

@@ -55,37 +55,50 @@ def _sample_slices():
 DOCUMENT = TEXT | _sample_slices()
 
 
-# -- offsets: composed once per document, as one map at a time gives them ---------------------
+# -- offsets: a document's spans mapped together, as one span at a time gives them ---------------------
 
 
 @SETTINGS
-@given(DOCUMENT, st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)), min_size=1, max_size=30))
-def test_raw_span_composed_once_equals_map_by_map(raw, offsets):
+@given(DOCUMENT, st.lists(st.tuples(st.integers(-5, 10**6), st.integers(-5, 10**6)), max_size=30))
+def test_spans_mapped_together_equal_each_mapped_alone(raw, offsets):
     clean = clean_document(raw)
     n = len(clean.text)
-    for a, b in offsets:
-        a, b = a % (n + 1), b % (n + 1)
-        assert clean.raw_span(a, b) == clean.raw_span_through_maps(a, b)
-
-
-@SETTINGS
-@given(DOCUMENT, st.integers(-5, 5), st.integers(0, 10**6))
-def test_raw_span_outside_the_text_goes_map_by_map(raw, below, beyond):
-    clean = clean_document(raw)
-    n = len(clean.text)
-    for a, b in ((below, n + beyond % 7), (n + 1 + beyond % 5, n + 2 + beyond % 5)):
-        assert clean.raw_span(a, b) == clean.raw_span_through_maps(a, b)
+    # offsets inside the text mostly, a few around and beyond its ends
+    pairs = [(a if a < 0 else a % (n + 3), b if b < 0 else b % (n + 3)) for a, b in offsets]
+    assert clean.raw_spans([a for a, _ in pairs], [b for _, b in pairs]) == [clean.raw_span(a, b) for a, b in pairs]
 
 
 @SETTINGS
 @given(TEXT, st.sampled_from([r" +", r"\s+", r"[，。]", r"\*\*|__", r"\n+", r"a|bc", r"(?!)"]),
        st.sampled_from(["", "_", "\n", "xy"]))
-def test_a_map_as_tables_equals_start_and_end(text, pattern, repl):
+def test_a_map_applied_to_many_offsets_equals_start_and_end(text, pattern, repl):
+    import numpy as np
+
     out, omap = rewrite(text, re.compile(pattern), repl)
-    size = len(out) + 3
-    starts, ends = omap.tables(size)
-    assert starts.tolist() == [omap.start(i) for i in range(size)]
-    assert ends.tolist() == [omap.end(i) for i in range(size)]
+    every = np.arange(-2, len(out) + 3)
+    starts, ends = omap.starts_and_ends(every, every)
+    assert starts.tolist() == [omap.start(i) for i in every.tolist()]
+    assert ends.tolist() == [omap.end(i) for i in every.tolist()]
+
+
+def test_spans_mapped_per_document_give_what_mapping_each_gives(monkeypatch):
+    from pathlib import Path
+
+    from policykg.ingest import extract
+    from policykg.ingest.records import Span
+
+    files = list(sample_corpus_files()) + sorted((Path(__file__).parents[1] / "fixtures/dev/corpus").glob("*.txt"))
+    together = [extract.extract_file(f).model_dump_json() for f in files]
+
+    def eager(self, start, end):
+        a, b = self.clean.raw_span(start, end)
+        return Span(start=a, end=b)
+
+    monkeypatch.setattr(extract._Context, "span", eager)
+    monkeypatch.setattr(extract._Context, "span_to_end_of",
+                        lambda self, start, other: Span(start=self.clean.raw_span(start, start)[0], end=other.end))
+    monkeypatch.setattr(extract._Context, "map_spans", lambda self: None)
+    assert [extract.extract_file(f).model_dump_json() for f in files] == together
 
 
 def test_spans_of_a_sample_point_into_the_source():
