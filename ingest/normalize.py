@@ -379,7 +379,7 @@ def _continues(prev: str, nxt: str) -> bool:
         return True  # "一\n、降低家庭生育成本": a marker broken by the line end
     if not prev or not nxt or "\t" in prev or "\t" in nxt or _PIPE_ROW.match(prev) or _PIPE_ROW.match(nxt):
         return False  # table rows are joined by the table reader, cell by cell
-    if _DATE_LINE.match(nxt):
+    if "年" in nxt and _DATE_LINE.match(nxt):  # (its lazy head is tried at 31 lengths: most lines name no year)
         return False
     if _unclosed_bracket(prev):
         return not MARKER.match(nxt)

@@ -21,6 +21,7 @@ from policykg.ingest.departments import DepartmentCatalog, default_catalog
 from policykg.ingest.document_region import named_regions
 from policykg.ingest.metadata import DOC_NUMBER
 from policykg.ingest.normalize import (
+    _DATE_LINE,
     _EXPAND_RE,
     _FOLD_1TO1,
     _FOLD_EXPAND,
@@ -501,6 +502,8 @@ def test_a_date_is_sought_only_in_lines_naming_a_year_and_a_day(line):
 
     if DATE_PATTERN.search(line):
         assert "年" in line and "日" in line
+    if _DATE_LINE.match(line):
+        assert "年" in line
 
 
 # -- a clause a document repeats is parsed once ---------------------------------------------------
