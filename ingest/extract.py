@@ -78,11 +78,12 @@ class _Context:
         """Every span handed out since the last call, moved into source offsets (``CleanText.raw_spans``)."""
         mapped = self.clean.raw_spans([s.start for s in self._unmapped], [s.end for s in self._unmapped])
         for span, (a, b) in zip(self._unmapped, mapped):
-            # plain ints, stored as pydantic's own assignment stores them (no validation on assignment)
+            # plain ints, stored where pydantic's own assignment stores them (it validates no assignment)
             # without its per-call cost
-            vars(span).update(start=a, end=b)
+            fields = span.__dict__
+            fields["start"], fields["end"] = a, b
         for span, other in self._ends_from:
-            vars(span)["end"] = other.end
+            span.__dict__["end"] = other.end
         self._unmapped.clear()
         self._ends_from.clear()
 
