@@ -211,8 +211,10 @@ def _lexicon() -> _Lexicon:
 
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_SEP = set(",;:，；：") | set(_SENTENCE_END)
+# the lookbehind (no digit or range mark before the year) follows the "20": the search skips from "20" to
+# "20" instead of trying the pattern at every character
 _YEAR = re.compile(
-    r"(?<![\d—\-~～])(?P<y>20\d{2})\s*年(?:年?底|年?末|前|上半年|下半年)?(?![\d—\-~～月度])"
+    r"(?P<y>20(?<![\d—\-~～]20)\d{2})\s*年(?:年?底|年?末|前|上半年|下半年)?(?![\d—\-~～月度])"
 )
 _PLAN_PERIOD = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|末|时期|期末)")
 _ASCII_QUOTE = re.compile('"')

@@ -586,7 +586,7 @@ def test_year_handed_down_equals_reading_every_sentence(text):
 
 # -- the document's years: patterns searched from their literal characters ------------------------------
 
-YEAR_TEXT = st.lists(st.sampled_from(["2023", "2023年", "12月31日", "12 月 31 日", "12", "31", "本措施", "有效期至", "执行至",
+YEAR_TEXT = st.lists(st.sampled_from(["2023", "2023年", "12月31日", "20", "2020", "年底", "年末", "上半年", "月", "度", "-", "12 月 31 日", "12", "31", "本措施", "有效期至", "执行至",
                                       "—", "~", "5月", "1", "a", "。", "\n", " ", "年"]) | DOCUMENT, max_size=20).map("".join)
 
 
@@ -601,6 +601,14 @@ def test_most_named_year_equals_the_lookbehind_first_patterns(text):
         best = max(years.values(), default=0)
         expected = max((y for y, n in years.items() if n == best), default=None)
         assert target_years._most_named_year(text, dates=dates) == expected
+
+
+@SETTINGS
+@given(YEAR_TEXT)
+def test_due_years_equal_the_lookbehind_first_pattern(text):
+    plain = re.compile(r"(?<![\d—\-~～])(?P<y>20\d{2})\s*年(?:年?底|年?末|前|上半年|下半年)?(?![\d—\-~～月度])")
+    assert [(m.span(), m.group("y")) for m in targets._YEAR.finditer(text)] == \
+        [(m.span(), m.group("y")) for m in plain.finditer(text)]
 
 
 @SETTINGS
