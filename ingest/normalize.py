@@ -161,15 +161,19 @@ class OffsetMap:
         return start_of(starts), np.where(ends <= 0, start_of(ends), end_of)
 
 
-def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None) -> tuple[str, OffsetMap]:
+def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None,
+            needs: str | None = None) -> tuple[str, OffsetMap]:
     """re.sub that also records where every output character came from. ``starts``: the characters a
     match can start with, when ``pattern`` begins with no character of its own (a lookbehind, ``^``) and
-    would be tried at every character."""
+    would be tried at every character. ``needs``: a string every match holds; a text without it is not
+    searched."""
     out: list[str] = []
     omap = OffsetMap()
     pos = 0
     n = 0
-    for m in (pattern.finditer(text) if starts is None else matches_from(pattern, text, starts)):
+    matches = (() if needs is not None and needs not in text
+               else pattern.finditer(text) if starts is None else matches_from(pattern, text, starts))
+    for m in matches:
         new = repl(m) if callable(repl) else repl
         if new == m.group():
             continue
@@ -437,13 +441,13 @@ def clean_document(raw: str) -> CleanText:
     maps: list[OffsetMap] = []
     text = raw
 
-    def apply(pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None) -> None:
+    def apply(pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None, needs: str | None = None) -> None:
         nonlocal text
-        text, omap = rewrite(text, pattern, repl, starts)
+        text, omap = rewrite(text, pattern, repl, starts, needs)
         maps.append(omap)
 
     apply(_CONTROL, "")
-    apply(_FIELD_BAR, _record_field_break)
+    apply(_FIELD_BAR, _record_field_break, needs="|")  # few texts have one; runs of spaces made the search slow
     apply(_EXPAND_RE, lambda m: _FOLD_EXPAND[m.group()])
     # one to one: offsets unchanged; only runs of foldable characters are translated (a text already
     # folded, as many are, is passed over at the speed of one search)

@@ -495,6 +495,16 @@ def test_cleaning_patterns_tried_where_they_can_start_equal_finditer(text):
 
 
 @SETTINGS
+@given(st.lists(st.sampled_from([" ", "\t", "|", " | ", "\t|\t", "\n", "2023-05-06 | ", "2023-5-6 10:00 |\t", "名称 | 内容",
+                                 "a", "文"]) | DOCUMENT, max_size=20).map("".join))
+def test_a_rewrite_that_needs_a_string_equals_searching_everywhere(text):
+    from policykg.ingest import normalize
+
+    repl = normalize._record_field_break
+    assert rewrite(text, normalize._FIELD_BAR, repl, needs="|") == rewrite(text, normalize._FIELD_BAR, repl)
+
+
+@SETTINGS
 @given(st.lists(st.sampled_from(["2023年", "5月", "6日", "二〇二三年", "十二月", "三十日", " ", "\n"]) | DOCUMENT,
                 max_size=10).map("".join))
 def test_a_date_is_sought_only_in_lines_naming_a_year_and_a_day(line):
