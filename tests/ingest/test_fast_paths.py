@@ -366,7 +366,9 @@ def test_catalog_answers_follow_its_data():
     assert catalog.looks_like_unit("市财政局")
     assert not catalog.looks_like_unit("推进工作")
     assert catalog.keyword_pattern().search("率头单位") is None
+    assert [u[0] for u in clauses._units("市财政局、推进工作", 0, catalog)] == ["市财政局"]
     catalog.extend({"keyword_repairs": {"率头": "牵头"}, "collectives": {"patterns": ["^推进"]}})
+    assert [u[0] for u in clauses._units("市财政局、推进工作", 0, catalog)] == ["市财政局", "推进工作"]  # read again
     assert catalog.keyword_pattern().search("率头单位").group() == "率头"
     assert catalog.is_collective("推进工作")
     assert catalog.looks_like_unit("推进工作")  # a collective placeholder is a unit; the answer kept before is gone
@@ -374,6 +376,23 @@ def test_catalog_answers_follow_its_data():
     catalog.extend({"long_prefixes": {"地区": "city"}, "agencies": {"商务局": []}})
     assert catalog.prefix_of("地区财政局") == "地区"  # the answers kept before are gone with the data
     assert catalog.bare_stem("商务局") == "商务局"
+
+
+UNIT_LIST = st.lists(st.sampled_from(["市发展改革委", "省财政厅", "财政局", "事管局", "各县区政府", "管委会", "钦南区", "钦北区人民政府",
+                                      "、", "，", "和", "及", "(牵头)", "等", "各区", "县级市", "市住房城乡建设局市自然资源和规划局",
+                                      "广元国际铁路港", "属地乡镇", "县"]) | TEXT, max_size=12).map("".join)
+
+
+@SETTINGS
+@given(UNIT_LIST, st.integers(0, 500), st.sampled_from([None, "市", "省", "县"]), st.booleans())
+def test_a_list_read_once_equals_reading_it_each_time(text, offset, prefix, lenient):
+    catalog = default_catalog()
+    plain, prefix_after = clauses._read_units(text, catalog, lenient, prefix)
+    for _ in range(2):  # the second is the kept one
+        carry = {} if prefix is None else {"prefix": prefix}
+        assert clauses._units(text, offset, catalog, lenient, carry) == \
+            [(n, p, offset + a, offset + b, m) for n, p, a, b, m in plain]
+        assert carry.get("prefix") == prefix_after
 
 
 @SETTINGS
