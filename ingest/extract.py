@@ -79,6 +79,8 @@ class _Context:
 
     def map_spans(self) -> None:
         """Every span handed out since the last call, moved into source offsets (``CleanText.raw_spans``)."""
+        if not self._unmapped:
+            return
         mapped = self.clean.raw_spans([s.start for s in self._unmapped], [s.end for s in self._unmapped])
         for span, (a, b) in zip(self._unmapped, mapped):
             # plain ints, stored where pydantic's own assignment stores them (it validates no assignment)

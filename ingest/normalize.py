@@ -158,7 +158,10 @@ class OffsetMap:
         # an end offset i is looked up as i - 1 (the last character it closes); an end at or before 0 is its start
         k = segment(ends - 1)
         end_of = np.where(copied[k], np.minimum(src[k] + (ends - dst[k]), src_end[k]), src_end[k])
-        return start_of(starts), np.where(ends <= 0, start_of(ends), end_of)
+        at_the_start = ends <= 0
+        if at_the_start.any():  # (rare: an empty span at the text's start)
+            end_of = np.where(at_the_start, start_of(ends), end_of)
+        return start_of(starts), end_of
 
 
 def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None,
