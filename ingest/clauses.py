@@ -223,8 +223,7 @@ def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = F
     """
     carry = {} if carry is None else carry
     prefix = carry.get("prefix")
-    units, prefix_after = catalog.kept(("units", text, lenient, prefix),
-                                       lambda: _read_units(text, catalog, lenient, prefix))
+    units, prefix_after = catalog.kept(("units", text, lenient, prefix), _read_units, text, catalog, lenient, prefix)
     if prefix_after != prefix:
         carry["prefix"] = prefix_after
     return [(n, p, offset + a, offset + b, m) for n, p, a, b, m in units]
@@ -500,7 +499,9 @@ def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
     for a, b, ca, cb in _bracket_groups(text):
         after = text[b:b + 1]
         at_end = after in ("", "\n", "。", ";", "；")
-        if _is_clause(text[ca:cb], catalog, at_end):
+        # (documents repeat their bracketed remarks and clauses: each is judged once per catalog)
+        content = text[ca:cb]
+        if catalog.kept(("is clause", content, at_end), _is_clause, content, catalog, at_end):
             masked += [text[spans[-1].end if spans else 0:a], " " * (b - a)]
             spans.append(ClauseSpan(a, b, ca, cb))
     rest = "".join(masked) + text[spans[-1].end if spans else 0:]

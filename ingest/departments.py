@@ -121,13 +121,13 @@ class DepartmentCatalog:
             self._keywords = re.compile("|".join(re.escape(w) for w in words))
         return self._keywords
 
-    def kept(self, key: tuple, compute: Callable[[], T]) -> T:
-        """``compute()``, kept under ``key`` until ``extend`` changes the data: for an answer that depends on
-        nothing but the catalog's data and what ``key`` holds (a list of units read by clauses.py, which
+    def kept(self, key: tuple, compute: Callable[..., T], *args: object) -> T:
+        """``compute(*args)``, kept under ``key`` until ``extend`` changes the data: for an answer that depends
+        on nothing but the catalog's data and what ``key`` holds (a list of units read by clauses.py, which
         documents repeat: 市发展改革委、市财政局)."""
         if key in self._kept:
             return self._kept[key]  # type: ignore[return-value]
-        found = compute()
+        found = compute(*args)
         _remember(self._kept, key, found)
         return found
 

@@ -11,6 +11,7 @@ import os
 import re
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -573,8 +574,6 @@ QUANTITY_TEXT = st.lists(st.sampled_from(["30%", "1,000", "1.5", "30—50", "至
 def test_targets_sought_where_a_quantity_can_end_equal_every_sentence_sought(text, default, package, year):
     from dataclasses import replace
 
-    import pytest
-
     found = targets.find_targets(text, default_year=default, package_year=package, document_year=year)
     every = replace(targets._lexicon(), quantity_tail=re.compile(r"[\s\S]"))  # a "tail" at every character
     with pytest.MonkeyPatch.context() as m:
@@ -655,8 +654,6 @@ def test_a_term_is_sought_only_in_texts_naming_its_last_day(text):
 def test_extraction_leaves_the_cycle_collector_as_it_found_it():
     import gc
 
-    import pytest
-
     from policykg.ingest.extract import ExtractionError, extract_bytes
 
     sample = SAMPLES[0].encode("utf-8")
@@ -672,3 +669,15 @@ def test_extraction_leaves_the_cycle_collector_as_it_found_it():
         assert not gc.isenabled()  # a caller that turned it off keeps it off
     finally:
         gc.enable()
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["(牵头单位：市商务局)", "(市财政局、市税务局)", "(以下简称“城投公司”)", "〔责任单位:省发展改革委〕",
+                                 "(市发展改革委牵头，市财政局配合)", "。", "\n", "推进产业发展", "(2023年)", "(牵头)"]) | TEXT,
+                max_size=12).map("".join))
+def test_bracketed_clauses_judged_once_equal_judging_each(text):
+    catalog = default_catalog()
+    kept = [clauses.find_clauses(text, catalog) for _ in range(2)]  # the second judges from what was kept
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(DepartmentCatalog, "kept", lambda self, key, compute, *args: compute(*args))
+        assert kept == [clauses.find_clauses(text, catalog)] * 2
