@@ -777,7 +777,9 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
         qs = (_candidates(sentence, lex, line_start=s0 == 0 or text[s0 - 1] == "\n")
               if next_tail < len(tails) and tails[next_tail] < s1 else [])
         hands_on = sentence.rstrip("\n").endswith((":", "："))
-        marks = _year_marks(sentence, lex) if qs or hands_on else []
+        if not qs and not hands_on:
+            continue  # no target and no year handed on
+        marks = _year_marks(sentence, lex)
         if qs:
             if mask is None:
                 mask = _quoted_mask(text)
