@@ -218,8 +218,20 @@ def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = F
     (the text is known to be a clause) a piece with no agency suffix is kept as a unit
     (广元国际铁路港, 属地乡镇) unless it reads as running text. ``carry`` holds the last printed
     prefix from one list of a clause to the next (A、B牵头,C配合).
+
+    A list is read once per catalog and prefix carried in: documents repeat their lists.
     """
     carry = {} if carry is None else carry
+    prefix = carry.get("prefix")
+    units, prefix_after = catalog.kept(("units", text, lenient, prefix), _read_units, text, catalog, lenient, prefix)
+    if prefix_after != prefix:
+        carry["prefix"] = prefix_after
+    return [(n, p, offset + a, offset + b, m) for n, p, a, b, m in units]
+
+
+def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: str | None
+                ) -> tuple[list[tuple[str, str, int, int, str | None]], str | None]:
+    """``_units`` of ``text`` at offset 0 with ``prefix`` carried in, and the prefix it carries out."""
     raw = [_clean_piece(p, a, b, catalog) for p, a, b in _split_list(text, catalog)]
     raw = [(n, a, b, r) for n, a, b, r in raw if n]
     out: list[tuple[str, str, int, int, str | None]] = []
@@ -261,7 +273,6 @@ def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = F
             continue
         printed = name
         stem = catalog.bare_stem(name)
-        prefix = carry.get("prefix")
         if stem is not None and prefix:
             name = prefix + stem if stem != name else prefix + name
         elif not catalog.looks_like_unit(name):
@@ -273,9 +284,9 @@ def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = F
             name, printed, a = glued[1], glued[1], a + len(glued[0])
         own = _printed_prefix(name, catalog)
         if own and stem is None:
-            carry["prefix"] = own
+            prefix = own
         out.append((name, printed, a, b, mark))
-    return [(n, p, offset + a, offset + b, m) for n, p, a, b, m in out]
+    return out, prefix
 
 
 def _glued(name: str, catalog: DepartmentCatalog) -> tuple[str, str] | None:
@@ -488,7 +499,9 @@ def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
     for a, b, ca, cb in _bracket_groups(text):
         after = text[b:b + 1]
         at_end = after in ("", "\n", "。", ";", "；")
-        if _is_clause(text[ca:cb], catalog, at_end):
+        # (documents repeat their bracketed remarks and clauses: each is judged once per catalog)
+        content = text[ca:cb]
+        if catalog.kept(("is clause", content, at_end), _is_clause, content, catalog, at_end):
             masked += [text[spans[-1].end if spans else 0:a], " " * (b - a)]
             spans.append(ClauseSpan(a, b, ca, cb))
     rest = "".join(masked) + text[spans[-1].end if spans else 0:]

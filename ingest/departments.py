@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from .clause_words import clause_words
 from .normalize import compact
 from .regions import region_index
+
+T = TypeVar("T")
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "departments.toml")))
 # the aliases a person records with `policykg departments --merge`, in the data directory
@@ -65,6 +69,8 @@ class DepartmentCatalog:
     _prefixes: dict[str, str | None] = field(default_factory=dict, repr=False)
     _bare_stems: dict[str, str | None] = field(default_factory=dict, repr=False)
     _keywords: re.Pattern[str] | None = field(default=None, repr=False)
+    # answers other modules work out from the catalog's data alone (``kept``)
+    _kept: dict[tuple, object] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, *paths: Path) -> "DepartmentCatalog":
@@ -79,6 +85,7 @@ class DepartmentCatalog:
         self._collective.clear()
         self._prefixes.clear()
         self._bare_stems.clear()
+        self._kept.clear()
         self._stems = None
         self._keywords = None
         self.keyword_repairs.update(data.get("keyword_repairs", {}))
@@ -113,6 +120,16 @@ class DepartmentCatalog:
             words = sorted(self.keyword_repairs, key=len, reverse=True) or ["(?!)"]
             self._keywords = re.compile("|".join(re.escape(w) for w in words))
         return self._keywords
+
+    def kept(self, key: tuple, compute: Callable[..., T], *args: object) -> T:
+        """``compute(*args)``, kept under ``key`` until ``extend`` changes the data: for an answer that depends
+        on nothing but the catalog's data and what ``key`` holds (a list of units read by clauses.py, which
+        documents repeat: 市发展改革委、市财政局)."""
+        if key in self._kept:
+            return self._kept[key]  # type: ignore[return-value]
+        found = compute(*args)
+        _remember(self._kept, key, found)
+        return found
 
     def repair_keywords(self, text: str) -> str:
         if not self.keyword_pattern().search(text):

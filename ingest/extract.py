@@ -5,8 +5,11 @@ industries; every offset is mapped back to the source text for provenance.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from policykg.errors import PolicyKGError
@@ -57,10 +60,37 @@ class _Context:
     # a clause as parsed, by everything its parse depends on: a document repeats its clauses
     # (责任单位:市商务局 under many points)
     _parsed: dict[tuple, list[UnitMention]] = field(default_factory=dict)
+    # spans handed out in clean-text offsets, moved into the source's by ``map_spans`` all at once (a
+    # document's few hundred spans mapped together cost less than mapping every offset or each span alone)
+    _unmapped: list[Span] = field(default_factory=list)
+    _ends_from: list[tuple[Span, Span]] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span:
-        a, b = self.clean.raw_span(start, end)
-        return Span(start=a, end=b)
+        """The span of clean-text [start, end): in clean-text offsets until ``map_spans``."""
+        span = Span(start=start, end=end)
+        self._unmapped.append(span)
+        return span
+
+    def span_to_end_of(self, start: int, other: Span) -> Span:
+        """From clean-text ``start`` to where ``other`` ends in the source, once both are mapped."""
+        span = self.span(start, start)
+        self._ends_from.append((span, other))
+        return span
+
+    def map_spans(self) -> None:
+        """Every span handed out since the last call, moved into source offsets (``CleanText.raw_spans``)."""
+        if not self._unmapped:
+            return
+        mapped = self.clean.raw_spans([s.start for s in self._unmapped], [s.end for s in self._unmapped])
+        for span, (a, b) in zip(self._unmapped, mapped):
+            # plain ints, stored where pydantic's own assignment stores them (it validates no assignment)
+            # without its per-call cost
+            fields = span.__dict__
+            fields["start"], fields["end"] = a, b
+        for span, other in self._ends_from:
+            span.__dict__["end"] = other.end
+        self._unmapped.clear()
+        self._ends_from.clear()
 
     def resolve(self, mention: UnitMention, role: str) -> tuple[Department, UnitRef]:
         dept = self.catalog.resolve(mention.written, self.date)
@@ -92,15 +122,17 @@ class _Context:
             parsed = parse_clause(repaired, 0, self.catalog, first_listed_leads=leads, default_role=default_role,
                                   standing=standing, default_prefix=self.prefix)
             self._parsed[key] = parsed
-        mentions = [replace(m) for m in parsed]  # their offsets are moved below
-        for m in mentions:
+        n = len(text)
+        moved = []
+        for m in parsed:  # copies, offsets moved: the parsed ones serve the clause's next appearance
             if m.stated_at is not None:
-                m.start, m.end = m.stated_at
+                a, b = m.stated_at
             elif omap is None:
-                m.start, m.end = start + min(m.start, len(text)), start + min(m.end, len(text))
+                a, b = start + min(m.start, n), start + min(m.end, n)
             else:
-                m.start, m.end = start + omap.start(m.start), start + omap.end(m.end)
-        return mentions
+                a, b = start + omap.start(m.start), start + omap.end(m.end)
+            moved.append(UnitMention(m.written, a, b, m.role, m.printed, m.position, m.stated_at))
+        return moved
 
 
 def _unique(xs: list[str]) -> list[str]:
@@ -181,7 +213,7 @@ def _lift_enumeration_clause(ctx: _Context, text: str, p: Provision, by_provisio
         if k == 0:
             task.title = p.title
             task.text_start = _text_start(text[p.body_start:p.end])
-            task.span = Span(start=ctx.span(p.start, p.start).start, end=task.span.end)
+            task.span = ctx.span_to_end_of(p.start, task.span)
     by_provision[id(p)], by_provision[id(kids[-1])] = last, []
 
 
@@ -307,23 +339,26 @@ def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], pr
             deadline = row.cells[due.index].text if due is not None and due.index < len(row.cells) else None
             if cell.start >= 0:
                 regions.append(_TargetRegion(str(row.ordinal), cell.start, cell.end, deadline_year(deadline), quoted))
-    clause_ends: dict[str, list[tuple[int, int]]] = {}
-    for task in tasks:
-        if task.clause_span is not None:
-            clause_ends.setdefault(task.number, []).append((task.clause_span.end, task.clause))
-    out: list[TargetRecord] = []
+    found = []
     for r in regions:
         if r.end <= r.start:
             continue
         own = text[r.start:r.end]
         for t in find_targets(own, default_year=r.handed_year, package_year=package, document_year=this_year):
-            span = ctx.span(r.start + t.start, r.start + t.end)
             scope, scope_level = scope_of(_clause_before(own, t), region, r.quoted_level)
-            # the responsibility clause that closes the sentence group it sits in
-            clause = next((k for end, k in sorted(clause_ends.get(r.number, [])) if end >= span.end), 1)
-            out.append(TargetRecord(task=r.number, clause=clause, text=t.text, metric=t.metric, value=t.value,
-                                    unit=t.unit, qualifier=t.qualifier, year=t.year, year_basis=t.year_basis,
-                                    scope=scope, scope_level=scope_level, span=span))
+            found.append((r, t, scope, scope_level, ctx.span(r.start + t.start, r.start + t.end)))
+    ctx.map_spans()  # a target's clause is told by where the clauses end in the source
+    clause_ends: dict[str, list[tuple[int, int]]] = {}
+    for task in tasks:
+        if task.clause_span is not None:
+            clause_ends.setdefault(task.number, []).append((task.clause_span.end, task.clause))
+    out: list[TargetRecord] = []
+    for r, t, scope, scope_level, span in found:
+        # the responsibility clause that closes the sentence group it sits in
+        clause = next((k for end, k in sorted(clause_ends.get(r.number, [])) if end >= span.end), 1)
+        out.append(TargetRecord(task=r.number, clause=clause, text=t.text, metric=t.metric, value=t.value,
+                                unit=t.unit, qualifier=t.qualifier, year=t.year, year_basis=t.year_basis,
+                                scope=scope, scope_level=scope_level, span=span))
     return out
 
 
@@ -343,6 +378,27 @@ def _preamble_start(text: str, body_start: int) -> int:
 def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | None = None,
                  where: str | None = None) -> ExtractedDocument:
     """``name`` is the file name recorded in the result; ``where`` names the file in error messages."""
+    with _collector_paused():
+        return _extract(decoded, name, catalog, where)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector held off while one document is extracted: every few hundred allocations it
+    walked the document's tens of thousands of live objects again (a twentieth of extraction) for cycles
+    that reference counting leaves behind anyway and that it collects after the document. It is switched
+    back on only if it was on (a caller that turned it off keeps it off)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _extract(decoded: DecodedText, name: str, catalog: DepartmentCatalog | None, where: str | None
+             ) -> ExtractedDocument:
     catalog = catalog or default_catalog()
     raw = decoded.text
     clean = clean_document(raw)
@@ -402,6 +458,7 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     package = package_year(text, body_start, meta.date, meta.plan_year)
     targets = _targets(ctx, text, outline, tables, _preamble_start(text, body_start), package,
                        document_year(text, meta.date, package), meta.region, tasks)
+    ctx.map_spans()  # (``_targets`` has mapped them all; none is left in clean-text offsets)
     if ctx.unknown:
         ctx.warnings.append("departments not in the alias file (kept as written): " + "、".join(ctx.unknown))
     doc = ExtractedDocument(

@@ -78,7 +78,6 @@ def _char_class(codes: list[int]) -> str:
 # any character ``fold`` changes: text that is already clean (every parser's) has none and is returned as it is
 _FOLDABLE = re.compile(_char_class(list(_FOLD_1TO1) + [ord(c) for c in _FOLD_EXPAND]))
 _FOLDABLE_RUN = re.compile(_FOLDABLE.pattern + "+")
-_WHITESPACE = re.compile(r"\s+")
 
 
 def fold(s: str) -> str:
@@ -93,7 +92,8 @@ def compact(s: str | None) -> str:
     """A name or short phrase as compared: folded, with all whitespace removed."""
     if not s:
         return ""
-    return _WHITESPACE.sub("", fold(s))
+    # str.split() cuts at exactly the characters \s matches (str.isspace), and faster than re.sub
+    return "".join(fold(s).split())
 
 
 # --- offset maps ---------------------------------------------------------------
@@ -141,33 +141,42 @@ class OffsetMap:
         """One copied segment from the start: every offset of the derived text is its own source offset."""
         return len(self.dst) == 1 and self.dst[0] == 0 and self.src[0] == 0 and self.copied[0]
 
-    def tables(self, size: int) -> tuple[np.ndarray, np.ndarray]:
-        """``start`` and ``end`` of every offset 0 … size - 1, as two arrays: a table to look offsets up in
-        (a segment's index is counted along the offsets, not searched for each)."""
-        every = np.arange(size)
+    def starts_and_ends(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``start`` of each of ``starts`` and ``end`` of each of ``ends``, at once."""
         if not self.dst:
-            return every, every
+            return starts, ends
         dst, src, src_end = np.asarray(self.dst), np.asarray(self.src), np.asarray(self.src_end)
         copied = np.asarray(self.copied, dtype=bool)
-        # the segment of offset i: the last one that starts at or before i (bisect_right - 1, at least 0)
-        k = np.maximum(np.cumsum(np.bincount(dst[dst < size], minlength=size)) - 1, 0)
-        starts = np.where(copied[k], np.minimum(src[k] + (every - dst[k]), src_end[k]), src[k])
-        # an end offset i is looked up as i - 1 (the last character it closes); the end of 0 is its start
-        k = np.concatenate([k[:1], k[:-1]])
-        ends = np.where(copied[k], np.minimum(src[k] + (every - dst[k]), src_end[k]), src_end[k])
-        ends[:1] = starts[:1]
-        return starts, ends
+
+        def segment(offsets: np.ndarray) -> np.ndarray:  # the last that starts at or before (bisect_right - 1, >= 0)
+            return np.maximum(np.searchsorted(dst, offsets, side="right") - 1, 0)
+
+        def start_of(offsets: np.ndarray) -> np.ndarray:
+            k = segment(offsets)
+            return np.where(copied[k], np.minimum(src[k] + (offsets - dst[k]), src_end[k]), src[k])
+
+        # an end offset i is looked up as i - 1 (the last character it closes); an end at or before 0 is its start
+        k = segment(ends - 1)
+        end_of = np.where(copied[k], np.minimum(src[k] + (ends - dst[k]), src_end[k]), src_end[k])
+        at_the_start = ends <= 0
+        if at_the_start.any():  # (rare: an empty span at the text's start)
+            end_of = np.where(at_the_start, start_of(ends), end_of)
+        return start_of(starts), end_of
 
 
-def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None) -> tuple[str, OffsetMap]:
+def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None,
+            needs: str | None = None) -> tuple[str, OffsetMap]:
     """re.sub that also records where every output character came from. ``starts``: the characters a
     match can start with, when ``pattern`` begins with no character of its own (a lookbehind, ``^``) and
-    would be tried at every character."""
+    would be tried at every character. ``needs``: a string every match holds; a text without it is not
+    searched."""
     out: list[str] = []
     omap = OffsetMap()
     pos = 0
     n = 0
-    for m in (pattern.finditer(text) if starts is None else matches_from(pattern, text, starts)):
+    matches = (() if needs is not None and needs not in text
+               else pattern.finditer(text) if starts is None else matches_from(pattern, text, starts))
+    for m in matches:
         new = repl(m) if callable(repl) else repl
         if new == m.group():
             continue
@@ -209,33 +218,25 @@ class CleanText:
     raw: str
     text: str
     maps: list[OffsetMap]
-    # the source offset of every start and every end offset of ``text``, composed once through all the
-    # maps (a document asks for thousands of spans)
-    _starts: list[int] | None = field(default=None, repr=False, compare=False)
-    _ends: list[int] | None = field(default=None, repr=False, compare=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        if not (0 <= start <= len(self.text) and 0 <= end <= len(self.text)):
-            return self.raw_span_through_maps(start, end)
-        if self._starts is None or self._ends is None:
-            self._starts, self._ends = self._composed()
-        a = self._starts[start]
-        return a, max(a, self._ends[end])
-
-    def raw_span_through_maps(self, start: int, end: int) -> tuple[int, int]:
-        """``raw_span`` one map at a time (for offsets outside the text)."""
         a, b = start, end
         for omap in reversed(self.maps):
             a, b = omap.start(a), omap.end(b)
         return a, max(a, b)
 
-    def _composed(self) -> tuple[list[int], list[int]]:
-        starts = ends = np.arange(len(self.text) + 1, dtype=np.int64)
+    def raw_spans(self, starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
+        """``raw_span`` of each (start, end) pair, at once: a document's spans are mapped together, through each
+        map for only the offsets asked for (a table of every offset cost more than the few hundred asked)."""
+        a = np.array(starts, dtype=np.int64)
+        b = np.array(ends, dtype=np.int64)
+        # a map of one copied segment leaves the offsets of its text as they are (not those beyond its end:
+        # they are held to it), and offsets of the text stay in each text they are mapped back into
+        inside = not starts or (min(a.min(), b.min()) >= 0 and max(a.max(), b.max()) <= len(self.text))
         for omap in reversed(self.maps):
-            if not omap.is_identity():
-                start_of, end_of = omap.tables(int(max(starts.max(), ends.max())) + 1)
-                starts, ends = start_of[starts], end_of[ends]
-        return starts.tolist(), ends.tolist()
+            if not (inside and omap.is_identity()):
+                a, b = omap.starts_and_ends(a, b)
+        return list(zip(a.tolist(), np.maximum(a, b).tolist()))
 
     def raw_slice(self, start: int, end: int) -> str:
         a, b = self.raw_span(start, end)
@@ -385,7 +386,7 @@ def _continues(prev: str, nxt: str) -> bool:
         return True  # "一\n、降低家庭生育成本": a marker broken by the line end
     if not prev or not nxt or "\t" in prev or "\t" in nxt or _PIPE_ROW.match(prev) or _PIPE_ROW.match(nxt):
         return False  # table rows are joined by the table reader, cell by cell
-    if _DATE_LINE.match(nxt):
+    if "年" in nxt and _DATE_LINE.match(nxt):  # (its lazy head is tried at 31 lengths: most lines name no year)
         return False
     if _unclosed_bracket(prev):
         return not MARKER.match(nxt)
@@ -443,13 +444,13 @@ def clean_document(raw: str) -> CleanText:
     maps: list[OffsetMap] = []
     text = raw
 
-    def apply(pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None) -> None:
+    def apply(pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None, needs: str | None = None) -> None:
         nonlocal text
-        text, omap = rewrite(text, pattern, repl, starts)
+        text, omap = rewrite(text, pattern, repl, starts, needs)
         maps.append(omap)
 
     apply(_CONTROL, "")
-    apply(_FIELD_BAR, _record_field_break)
+    apply(_FIELD_BAR, _record_field_break, needs="|")  # few texts have one; runs of spaces made the search slow
     apply(_EXPAND_RE, lambda m: _FOLD_EXPAND[m.group()])
     # one to one: offsets unchanged; only runs of foldable characters are translated (a text already
     # folded, as many are, is passed over at the speed of one search)

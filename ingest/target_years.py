@@ -35,6 +35,12 @@ _TERM = re.compile(
     r"(?:^|[。\n])\s*(?:本|以上|上述|此)[^。\n]{0,40}?(?:有效期|执行期限?|实施期限?|施行期限?|期限)?"
     r"(?:至|到|截至|截止)\s*(?P<y>20\d{2})\s*年\s*12\s*月\s*31\s*日"
 )
+# the date every term ends with: a text without it is not searched for a term (``_TERM`` is tried at
+# every line and sentence start)
+_YEAR_END = re.compile(r"12\s*月\s*31\s*日")
+# a year of the 2000s not preceded by a digit; the lookbehind follows the "20" so that the search skips
+# to each "20" instead of trying the pattern at every character
+_NAMED_YEAR = r"(20(?<!\d20)\d{2})"
 
 
 def _head_lines(text: str, body_start: int) -> list[str]:
@@ -72,7 +78,7 @@ def package_year(text: str, body_start: int, signed: date | None, plan_year: int
     year = _title_year(lines)
     if year:
         return year
-    terms = {int(m.group("y")) for m in _TERM.finditer(text)}
+    terms = {int(m.group("y")) for m in _TERM.finditer(text)} if _YEAR_END.search(text) else set()
     if len(terms) == 1:
         year = terms.pop()
         # a package signed late in the year before runs for more than a year; without a
@@ -94,7 +100,7 @@ def document_year(text: str, signed: date | None, package: int | None) -> int | 
 def _most_named_year(text: str, dates: bool = True) -> int | None:
     """The year the text names most often; without ``dates``, only years that are not part of a
     date (the package's own term, "至2023年12月31日", does not vote for itself)."""
-    pattern = r"(?<!\d)(20\d{2})\s*(?:年|[—\-–~～])" if dates else r"(?<!\d)(20\d{2})\s*年(?!\s*\d{1,2}\s*月)"
+    pattern = _NAMED_YEAR + (r"\s*(?:年|[—\-–~～])" if dates else r"\s*年(?!\s*\d{1,2}\s*月)")
     years = Counter(int(m.group(1)) for m in re.finditer(pattern, text))
     if not years:
         return None

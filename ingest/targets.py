@@ -79,6 +79,7 @@ def _alt(words) -> str:
 @dataclass
 class _Lexicon:
     quantity: re.Pattern[str]
+    quantity_tail: re.Pattern[str]  # what every quantity ends with (see ``_quantity_tail``)
     before: list[tuple[str, str]]
     after: list[tuple[str, str]]
     approx: dict[str, str]
@@ -144,13 +145,13 @@ def _lexicon() -> _Lexicon:
         rf"|(?P<ar>(?<![\d.A-Za-z])(?<!\d,){num})"
         rf"|(?P<cn>(?<![\d{_CN_NUM}])[{_CN_NUM}]+)"
     )
-    quantity = re.compile(
-        rf"(?:{number})(?P<approx1>{_alt(approx)})?(?P<mult>{_alt(units['multipliers'])})?"
-        rf"(?P<approx2>{_alt(approx)})?(?P<base>{_alt(units['base'])})"
-    )
+    unit = (rf"(?P<approx1>{_alt(approx)})?(?P<mult>{_alt(units['multipliers'])})?"
+            rf"(?P<approx2>{_alt(approx)})?(?P<base>{_alt(units['base'])})")
+    quantity = re.compile(rf"(?:{number}){unit}")
     after_words = [tuple(x) for x in quals["after"]]
     return _Lexicon(
         quantity=quantity,
+        quantity_tail=re.compile(rf"[\d{_CN_NUM}]{unit}"),
         before=sorted((tuple(x) for x in quals["before"]), key=lambda x: -len(x[0])),
         after=after_words,
         approx=approx,
@@ -210,8 +211,10 @@ def _lexicon() -> _Lexicon:
 
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_SEP = set(",;:，；：") | set(_SENTENCE_END)
+# the lookbehind (no digit or range mark before the year) follows the "20": the search skips from "20" to
+# "20" instead of trying the pattern at every character
 _YEAR = re.compile(
-    r"(?<![\d—\-~～])(?P<y>20\d{2})\s*年(?:年?底|年?末|前|上半年|下半年)?(?![\d—\-~～月度])"
+    r"(?P<y>20(?<![\d—\-~～]20)\d{2})\s*年(?:年?底|年?末|前|上半年|下半年)?(?![\d—\-~～月度])"
 )
 _PLAN_PERIOD = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|末|时期|期末)")
 _ASCII_QUOTE = re.compile('"')
@@ -758,14 +761,25 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
     ``package_year`` the year of a one-year package and ``document_year`` the year
     年底 / 全年 / 年内 refer to (see ``target_years``)."""
     lex = _lexicon()
+    # every quantity ends with a numeral and its unit (``quantity_tail``), which no sentence end breaks:
+    # a text without one has no candidate (most provisions have none), a sentence without one is not searched
+    tails = [m.start() for m in lex.quantity_tail.finditer(text)]
+    if not tails:
+        return []
+    next_tail = 0
     mask: list[bool] | None = None  # made for the first sentence with a candidate
     found: list[FoundTarget] = []
     carried_year: int | None = None
     for s0, s1 in _sentences(text):
         sentence = text[s0:s1]
-        qs = _candidates(sentence, lex, line_start=s0 == 0 or text[s0 - 1] == "\n")
+        while next_tail < len(tails) and tails[next_tail] < s0:
+            next_tail += 1
+        qs = (_candidates(sentence, lex, line_start=s0 == 0 or text[s0 - 1] == "\n")
+              if next_tail < len(tails) and tails[next_tail] < s1 else [])
         hands_on = sentence.rstrip("\n").endswith((":", "："))
-        marks = _year_marks(sentence, lex) if qs or hands_on else []
+        if not qs and not hands_on:
+            continue  # no target and no year handed on
+        marks = _year_marks(sentence, lex)
         if qs:
             if mask is None:
                 mask = _quoted_mask(text)
@@ -864,9 +878,11 @@ def year_handed_down(text: str) -> int | None:
     """The due year a provision hands to its sub-items: "到2025年，主要目标是：" before a
     numbered list. Pass it as ``default_year`` for the children (unless the
     document is a year plan)."""
+    if "年" not in text and "十" not in text:
+        return None  # no sentence names a year (2025年) or a plan period (十四五期间): see ``_year_marks``
     lex = _lexicon()
     year = None
-    for s0, s1 in _sentences(text):
+    for s0, s1 in _sentences(text) if ":" in text or "：" in text else ():  # only a colon hands a year on
         sentence = text[s0:s1].rstrip("\n")
         if sentence.endswith((":", "：")) and (marks := _year_marks(sentence, lex)):
             year = marks[-1][1]

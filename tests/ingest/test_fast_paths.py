@@ -11,6 +11,7 @@ import os
 import re
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +22,7 @@ from policykg.ingest.departments import DepartmentCatalog, default_catalog
 from policykg.ingest.document_region import named_regions
 from policykg.ingest.metadata import DOC_NUMBER
 from policykg.ingest.normalize import (
+    _DATE_LINE,
     _EXPAND_RE,
     _FOLD_1TO1,
     _FOLD_EXPAND,
@@ -55,37 +57,50 @@ def _sample_slices():
 DOCUMENT = TEXT | _sample_slices()
 
 
-# -- offsets: composed once per document, as one map at a time gives them ---------------------
+# -- offsets: a document's spans mapped together, as one span at a time gives them ---------------------
 
 
 @SETTINGS
-@given(DOCUMENT, st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)), min_size=1, max_size=30))
-def test_raw_span_composed_once_equals_map_by_map(raw, offsets):
+@given(DOCUMENT, st.lists(st.tuples(st.integers(-5, 10**6), st.integers(-5, 10**6)), max_size=30))
+def test_spans_mapped_together_equal_each_mapped_alone(raw, offsets):
     clean = clean_document(raw)
     n = len(clean.text)
-    for a, b in offsets:
-        a, b = a % (n + 1), b % (n + 1)
-        assert clean.raw_span(a, b) == clean.raw_span_through_maps(a, b)
-
-
-@SETTINGS
-@given(DOCUMENT, st.integers(-5, 5), st.integers(0, 10**6))
-def test_raw_span_outside_the_text_goes_map_by_map(raw, below, beyond):
-    clean = clean_document(raw)
-    n = len(clean.text)
-    for a, b in ((below, n + beyond % 7), (n + 1 + beyond % 5, n + 2 + beyond % 5)):
-        assert clean.raw_span(a, b) == clean.raw_span_through_maps(a, b)
+    # offsets inside the text mostly, a few around and beyond its ends
+    pairs = [(a if a < 0 else a % (n + 3), b if b < 0 else b % (n + 3)) for a, b in offsets]
+    assert clean.raw_spans([a for a, _ in pairs], [b for _, b in pairs]) == [clean.raw_span(a, b) for a, b in pairs]
 
 
 @SETTINGS
 @given(TEXT, st.sampled_from([r" +", r"\s+", r"[，。]", r"\*\*|__", r"\n+", r"a|bc", r"(?!)"]),
        st.sampled_from(["", "_", "\n", "xy"]))
-def test_a_map_as_tables_equals_start_and_end(text, pattern, repl):
+def test_a_map_applied_to_many_offsets_equals_start_and_end(text, pattern, repl):
+    import numpy as np
+
     out, omap = rewrite(text, re.compile(pattern), repl)
-    size = len(out) + 3
-    starts, ends = omap.tables(size)
-    assert starts.tolist() == [omap.start(i) for i in range(size)]
-    assert ends.tolist() == [omap.end(i) for i in range(size)]
+    every = np.arange(-2, len(out) + 3)
+    starts, ends = omap.starts_and_ends(every, every)
+    assert starts.tolist() == [omap.start(i) for i in every.tolist()]
+    assert ends.tolist() == [omap.end(i) for i in every.tolist()]
+
+
+def test_spans_mapped_per_document_give_what_mapping_each_gives(monkeypatch):
+    from pathlib import Path
+
+    from policykg.ingest import extract
+    from policykg.ingest.records import Span
+
+    files = list(sample_corpus_files()) + sorted((Path(__file__).parents[1] / "fixtures/dev/corpus").glob("*.txt"))
+    together = [extract.extract_file(f).model_dump_json() for f in files]
+
+    def eager(self, start, end):
+        a, b = self.clean.raw_span(start, end)
+        return Span(start=a, end=b)
+
+    monkeypatch.setattr(extract._Context, "span", eager)
+    monkeypatch.setattr(extract._Context, "span_to_end_of",
+                        lambda self, start, other: Span(start=self.clean.raw_span(start, start)[0], end=other.end))
+    monkeypatch.setattr(extract._Context, "map_spans", lambda self: None)
+    assert [extract.extract_file(f).model_dump_json() for f in files] == together
 
 
 def test_spans_of_a_sample_point_into_the_source():
@@ -99,8 +114,13 @@ def test_spans_of_a_sample_point_into_the_source():
 # -- folding: text with nothing to fold is returned as it is ----------------------------------
 
 
+# every character \s matches (compact removes them all), and a few that it does not
+SPACES_AND_NOT = st.text(alphabet=[chr(c) for c in range(0x3001) if re.match(r"\s", chr(c))] + list("ab文\u200b"),
+                         max_size=20)
+
+
 @SETTINGS
-@given(st.text(max_size=40) | TEXT)
+@given(st.text(max_size=40) | TEXT | SPACES_AND_NOT)
 def test_fold_equals_translating_everything(s):
     assert fold(s) == _EXPAND_RE.sub(lambda m: _FOLD_EXPAND[m.group()], s.translate(_FOLD_1TO1))
     assert compact(s) == re.sub(r"\s+", "", _EXPAND_RE.sub(lambda m: _FOLD_EXPAND[m.group()], s.translate(_FOLD_1TO1)))
@@ -347,7 +367,9 @@ def test_catalog_answers_follow_its_data():
     assert catalog.looks_like_unit("市财政局")
     assert not catalog.looks_like_unit("推进工作")
     assert catalog.keyword_pattern().search("率头单位") is None
+    assert [u[0] for u in clauses._units("市财政局、推进工作", 0, catalog)] == ["市财政局"]
     catalog.extend({"keyword_repairs": {"率头": "牵头"}, "collectives": {"patterns": ["^推进"]}})
+    assert [u[0] for u in clauses._units("市财政局、推进工作", 0, catalog)] == ["市财政局", "推进工作"]  # read again
     assert catalog.keyword_pattern().search("率头单位").group() == "率头"
     assert catalog.is_collective("推进工作")
     assert catalog.looks_like_unit("推进工作")  # a collective placeholder is a unit; the answer kept before is gone
@@ -355,6 +377,23 @@ def test_catalog_answers_follow_its_data():
     catalog.extend({"long_prefixes": {"地区": "city"}, "agencies": {"商务局": []}})
     assert catalog.prefix_of("地区财政局") == "地区"  # the answers kept before are gone with the data
     assert catalog.bare_stem("商务局") == "商务局"
+
+
+UNIT_LIST = st.lists(st.sampled_from(["市发展改革委", "省财政厅", "财政局", "事管局", "各县区政府", "管委会", "钦南区", "钦北区人民政府",
+                                      "、", "，", "和", "及", "(牵头)", "等", "各区", "县级市", "市住房城乡建设局市自然资源和规划局",
+                                      "广元国际铁路港", "属地乡镇", "县"]) | TEXT, max_size=12).map("".join)
+
+
+@SETTINGS
+@given(UNIT_LIST, st.integers(0, 500), st.sampled_from([None, "市", "省", "县"]), st.booleans())
+def test_a_list_read_once_equals_reading_it_each_time(text, offset, prefix, lenient):
+    catalog = default_catalog()
+    plain, prefix_after = clauses._read_units(text, catalog, lenient, prefix)
+    for _ in range(2):  # the second is the kept one
+        carry = {} if prefix is None else {"prefix": prefix}
+        assert clauses._units(text, offset, catalog, lenient, carry) == \
+            [(n, p, offset + a, offset + b, m) for n, p, a, b, m in plain]
+        assert carry.get("prefix") == prefix_after
 
 
 @SETTINGS
@@ -476,6 +515,16 @@ def test_cleaning_patterns_tried_where_they_can_start_equal_finditer(text):
 
 
 @SETTINGS
+@given(st.lists(st.sampled_from([" ", "\t", "|", " | ", "\t|\t", "\n", "2023-05-06 | ", "2023-5-6 10:00 |\t", "名称 | 内容",
+                                 "a", "文"]) | DOCUMENT, max_size=20).map("".join))
+def test_a_rewrite_that_needs_a_string_equals_searching_everywhere(text):
+    from policykg.ingest import normalize
+
+    repl = normalize._record_field_break
+    assert rewrite(text, normalize._FIELD_BAR, repl, needs="|") == rewrite(text, normalize._FIELD_BAR, repl)
+
+
+@SETTINGS
 @given(st.lists(st.sampled_from(["2023年", "5月", "6日", "二〇二三年", "十二月", "三十日", " ", "\n"]) | DOCUMENT,
                 max_size=10).map("".join))
 def test_a_date_is_sought_only_in_lines_naming_a_year_and_a_day(line):
@@ -483,6 +532,8 @@ def test_a_date_is_sought_only_in_lines_naming_a_year_and_a_day(line):
 
     if DATE_PATTERN.search(line):
         assert "年" in line and "日" in line
+    if _DATE_LINE.match(line):
+        assert "年" in line
 
 
 # -- a clause a document repeats is parsed once ---------------------------------------------------
@@ -508,3 +559,125 @@ def test_clauses_parsed_once_per_document_give_what_parsing_each_gives(monkeypat
     monkeypatch.setattr(extract, "parse_clause", lambda *a, **k: parses.append(1) or plain_parse(*a, **k))
     assert [extract.extract_file(f).model_dump_json() for f in files] == kept
     assert len(parses) == len(calls) > 0
+
+
+# -- targets: sought only in sentences holding a numeral with its unit ---------------------------------
+
+QUANTITY_TEXT = st.lists(st.sampled_from(["30%", "1,000", "1.5", "30—50", "至", "个", "家", "万元", "亿", "千", "余", "多",
+                                          "一", "十四五", "三千万元", "5G", "公里", "到2025年", "年底", "，", "。", "：",
+                                          ":", "\n", "达到", "以上", "不少于", "新增", "“", "”", "(", ")"]) | DOCUMENT,
+                         max_size=30).map("".join)
+
+
+@SETTINGS
+@given(QUANTITY_TEXT, st.sampled_from([None, 2025]), st.sampled_from([None, 2024]), st.sampled_from([None, 2023]))
+def test_targets_sought_where_a_quantity_can_end_equal_every_sentence_sought(text, default, package, year):
+    from dataclasses import replace
+
+    found = targets.find_targets(text, default_year=default, package_year=package, document_year=year)
+    every = replace(targets._lexicon(), quantity_tail=re.compile(r"[\s\S]"))  # a "tail" at every character
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(targets, "_lexicon", lambda: every)
+        assert found == targets.find_targets(text, default_year=default, package_year=package, document_year=year)
+
+
+@SETTINGS
+@given(QUANTITY_TEXT)
+def test_every_quantity_ends_with_a_quantity_tail(text):
+    lex = targets._lexicon()
+    tails = {m.end() for m in lex.quantity_tail.finditer(text)}
+    for m in lex.quantity.finditer(text):
+        # the tail search does not overlap its matches: the one this quantity ends with may start earlier
+        assert m.end() in tails or any(t.end() == m.end() for t in lex.quantity_tail.finditer(text, m.start()))
+
+
+def _plain_year_handed_down(text):
+    lex = targets._lexicon()
+    year = None
+    for s0, s1 in targets._sentences(text):
+        sentence = text[s0:s1].rstrip("\n")
+        if sentence.endswith((":", "：")) and (marks := targets._year_marks(sentence, lex)):
+            year = marks[-1][1]
+    if year is None:
+        first = text.split("\n", 1)[0]
+        marks = targets._year_marks(first, lex)
+        if marks and "。" not in first and not targets._candidates(first, lex):
+            year = marks[-1][1]
+    return year
+
+
+@SETTINGS
+@given(QUANTITY_TEXT)
+def test_year_handed_down_equals_reading_every_sentence(text):
+    assert targets.year_handed_down(text) == _plain_year_handed_down(text)
+
+
+# -- the document's years: patterns searched from their literal characters ------------------------------
+
+YEAR_TEXT = st.lists(st.sampled_from(["2023", "2023年", "12月31日", "20", "2020", "年底", "年末", "上半年", "月", "度", "-", "12 月 31 日", "12", "31", "本措施", "有效期至", "执行至",
+                                      "—", "~", "5月", "1", "a", "。", "\n", " ", "年"]) | DOCUMENT, max_size=20).map("".join)
+
+
+@SETTINGS
+@given(YEAR_TEXT)
+def test_most_named_year_equals_the_lookbehind_first_patterns(text):
+    from policykg.ingest import target_years
+
+    for dates, plain in ((True, r"(?<!\d)(20\d{2})\s*(?:年|[—\-–~～])"),
+                         (False, r"(?<!\d)(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")):
+        years = Counter(int(m.group(1)) for m in re.finditer(plain, text))
+        best = max(years.values(), default=0)
+        expected = max((y for y, n in years.items() if n == best), default=None)
+        assert target_years._most_named_year(text, dates=dates) == expected
+
+
+@SETTINGS
+@given(YEAR_TEXT)
+def test_due_years_equal_the_lookbehind_first_pattern(text):
+    plain = re.compile(r"(?<![\d—\-~～])(?P<y>20\d{2})\s*年(?:年?底|年?末|前|上半年|下半年)?(?![\d—\-~～月度])")
+    assert [(m.span(), m.group("y")) for m in targets._YEAR.finditer(text)] == \
+        [(m.span(), m.group("y")) for m in plain.finditer(text)]
+
+
+@SETTINGS
+@given(YEAR_TEXT)
+def test_a_term_is_sought_only_in_texts_naming_its_last_day(text):
+    from policykg.ingest import target_years
+
+    if target_years._TERM.search(text):
+        assert target_years._YEAR_END.search(text)
+
+
+# -- the cycle collector held off while a document is extracted -----------------------------------------
+
+
+def test_extraction_leaves_the_cycle_collector_as_it_found_it():
+    import gc
+
+    from policykg.ingest.extract import ExtractionError, extract_bytes
+
+    sample = SAMPLES[0].encode("utf-8")
+    assert gc.isenabled()
+    assert extract_bytes(sample, "sample.txt").tasks
+    assert gc.isenabled()
+    with pytest.raises(ExtractionError):
+        extract_bytes("没有编号的条文。".encode(), "none.txt")
+    assert gc.isenabled()  # a failed document too
+    gc.disable()
+    try:
+        extract_bytes(sample, "sample.txt")
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["(牵头单位：市商务局)", "(市财政局、市税务局)", "(以下简称“城投公司”)", "〔责任单位:省发展改革委〕",
+                                 "(市发展改革委牵头，市财政局配合)", "。", "\n", "推进产业发展", "(2023年)", "(牵头)"]) | TEXT,
+                max_size=12).map("".join))
+def test_bracketed_clauses_judged_once_equal_judging_each(text):
+    catalog = default_catalog()
+    kept = [clauses.find_clauses(text, catalog) for _ in range(2)]  # the second judges from what was kept
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(DepartmentCatalog, "kept", lambda self, key, compute, *args: compute(*args))
+        assert kept == [clauses.find_clauses(text, catalog)] * 2
