@@ -5,10 +5,7 @@ industries; every offset is mapped back to the source text for provenance.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -378,27 +375,6 @@ def _preamble_start(text: str, body_start: int) -> int:
 def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | None = None,
                  where: str | None = None) -> ExtractedDocument:
     """``name`` is the file name recorded in the result; ``where`` names the file in error messages."""
-    with _collector_paused():
-        return _extract(decoded, name, catalog, where)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector held off while one document is extracted: every few hundred allocations it
-    walked the document's tens of thousands of live objects again (a twentieth of extraction) for cycles
-    that reference counting leaves behind anyway and that it collects after the document. It is switched
-    back on only if it was on (a caller that turned it off keeps it off)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
-def _extract(decoded: DecodedText, name: str, catalog: DepartmentCatalog | None, where: str | None
-             ) -> ExtractedDocument:
     catalog = catalog or default_catalog()
     raw = decoded.text
     clean = clean_document(raw)

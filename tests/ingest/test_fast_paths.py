@@ -648,29 +648,6 @@ def test_a_term_is_sought_only_in_texts_naming_its_last_day(text):
         assert target_years._YEAR_END.search(text)
 
 
-# -- the cycle collector held off while a document is extracted -----------------------------------------
-
-
-def test_extraction_leaves_the_cycle_collector_as_it_found_it():
-    import gc
-
-    from policykg.ingest.extract import ExtractionError, extract_bytes
-
-    sample = SAMPLES[0].encode("utf-8")
-    assert gc.isenabled()
-    assert extract_bytes(sample, "sample.txt").tasks
-    assert gc.isenabled()
-    with pytest.raises(ExtractionError):
-        extract_bytes("没有编号的条文。".encode(), "none.txt")
-    assert gc.isenabled()  # a failed document too
-    gc.disable()
-    try:
-        extract_bytes(sample, "sample.txt")
-        assert not gc.isenabled()  # a caller that turned it off keeps it off
-    finally:
-        gc.enable()
-
-
 @SETTINGS
 @given(st.lists(st.sampled_from(["(牵头单位：市商务局)", "(市财政局、市税务局)", "(以下简称“城投公司”)", "〔责任单位:省发展改革委〕",
                                  "(市发展改革委牵头，市财政局配合)", "。", "\n", "推进产业发展", "(2023年)", "(牵头)"]) | TEXT,
