@@ -62,6 +62,8 @@ class QueryRunner:
         self.settings = settings
         self._cypher_lanes = threading.BoundedSemaphore(settings.cypher_lanes)
         self.cache = VersionedCache(self._store_version)
+        # the keys of whole listings in page order (queries read by key): few, and each up to a listing long
+        self.orders = VersionedCache(self._store_version, max_entries=16)
 
     def _store_version(self) -> tuple:
         store = self.holder.get()
@@ -153,6 +155,11 @@ class QueryRunner:
         query = get_query(name)
         declared = {p.name for p in query.params}
         given = dict(params)
+        if query.pages_by_key:
+            keys = self.ordered_keys(query, given)
+            page = keys[offset:offset + limit]
+            rows = self._run(get_query(query.rows_query or ""), {"keys": page}, resolve=False)[1] if page else []
+            return PageResult(rows, len(keys), offset, limit)
         if query.pages:
             result, rows = self._run(query, {**given, "offset": offset, "limit": limit})
             if "total" in query.column_names:
@@ -173,6 +180,15 @@ class QueryRunner:
             given["limit"] = self.settings.row_cap
         result, rows = self._run(query, given)
         return PageResult(rows[offset:offset + limit], len(rows), offset, limit, result.truncated)
+
+    def ordered_keys(self, query: CatalogQuery, given: Mapping[str, Any]) -> list[Any]:
+        """The key of every row ``query`` lists for these filters, in page order: read once per store version
+        (its order query sorts the whole listing, as the query itself does to cut any page), then each page
+        is read by its keys through the id index. The answer is the query's own, row for row and in order."""
+        key = ("order", query.name, tuple(sorted((k, repr(v)) for k, v in given.items())))
+        order = get_query(query.order_query or "")
+        return self.orders.get(key, lambda: [r["key"] for r in self._run(order, dict(given),
+                                                                         row_cap=NAME_LIST_CAP)[1]])
 
     def total(self, count_query: str, params: Mapping[str, Any]) -> int:
         """What a count query says (the sum of its rows: one per branch of a UNION), kept per store version: the

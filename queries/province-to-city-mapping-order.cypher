@@ -1,0 +1,29 @@
+// name: province-to-city-mapping-order
+// description: The links the query `province-to-city-mapping` lists over all its pages, for the same filters, in its order: each as the key its rows query reads it by (the lower and higher task, the link's type and its key). The API reads it once per store version and each page by its keys.
+// internal: true
+// param: document string optional example=山东省县域经济高质量发展三年行动方案 -- the higher-level document: id, number or part of its title
+// param: task string optional example=实施经济强县领跑计划 -- the higher-level task: id or part of its heading
+// param: city string optional example=菏泽市 -- the region of the lower-level document
+// param: department string optional example=省发展改革委 -- a department leading or cooperating on either side (id, canonical name or alias: resolved to the id before the query runs)
+// param: basis string optional example=inferred -- explicit (a table states the link) or inferred (policykg link); both when omitted
+// param: link string optional default=CASCADES_FROM example=RELATES_TO -- CASCADES_FROM (the default), RELATES_TO (same subject, no direction: only when asked) or any
+// param: min_score float optional default=0.08 example=0.5 -- keep only links scored at least this; the default is the linker's calibrated threshold (explicit links score 1.0)
+// column: key -- the link: {low: lower task id, up: higher task id, link: type, edge: the relationship's key}
+// scan: Document -- the links are found from the higher-level documents and sorted, all of them: this is the listing's order
+OPTIONAL MATCH (f:Department {id: coalesce($department, '')})-[:LEADS|COOPERATES_ON]->(ft:Task)
+// the department filter as a list of task ids, computed once through the department's id (resolved before the
+// query runs: the id index anchors it, also when none is asked for, through coalesce); per-link pattern tests cost FalkorDB milliseconds
+WITH collect(ft.id) AS department_tasks
+MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
+WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
+  AND ($basis IS NULL OR c.basis = $basis)
+  AND ($link = 'any' OR type(c) = $link)
+  AND coalesce(c.score, 1.0) >= $min_score
+MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
+// the filters on the tasks behind a WITH: in the MATCH they made FalkorDB start from every Task, not every Document
+WITH department_tasks, low, c, up, pdoc, cdoc
+WHERE ($city IS NULL OR cdoc.region = $city)
+  AND ($task IS NULL OR up.id = $task OR up.title CONTAINS $task)
+  AND ($department IS NULL OR low.id IN department_tasks OR up.id IN department_tasks)
+RETURN {low: low.id, up: up.id, link: type(c), edge: c.key} AS key
+ORDER BY c.score DESC, coalesce(pdoc.title, pdoc.doc_number), cdoc.id, low.span_start, low.id, type(c)
