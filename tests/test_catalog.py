@@ -131,9 +131,13 @@ def test_a_count_query_counts_what_its_query_pages(fixture_store, name):
 BY_KEY_FILTERS: dict[str, list[dict]] = {  # filter sets each listing read by keys is checked under
     "departments": [{}, {"level": "city"}, {"region": "菏泽市"}, {"prefix": "省"}],
     "targets": [{}, {"owned": True}, {"owned": False}, {"year": 2025}, {"department": "市发展改革委"},
-                {"document": CITY}, {"scope": "city"}],
+                {"document": CITY}, {"scope": "city"}, {"industry": "工业互联网"}, {"owned": True, "year": 2025},
+                {"department": "市发展改革委", "year": 2027}, {"department": "省发展改革委", "owned": False},
+                {"industry": "工业互联网", "document": PROVINCIAL}, {"document": CITY, "owned": False}],
     "province-to-city-mapping": [{}, {"link": "any"}, {"basis": "explicit"}, {"department": "省发展改革委"},
-                                 {"city": "菏泽市"}, {"min_score": 0.0, "link": "any"}],
+                                 {"city": "菏泽市"}, {"min_score": 0.0, "link": "any"},
+                                 {"department": "省发展改革委", "city": "菏泽市"}, {"city": "菏泽市", "task": CASCADE_TASK},
+                                 {"document": PROVINCIAL_PLAN}, {"department": "市发展改革委", "basis": "inferred"}],
 }
 
 
