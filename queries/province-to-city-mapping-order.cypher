@@ -10,20 +10,56 @@
 // param: min_score float optional default=0.08 example=0.5 -- keep only links scored at least this; the default is the linker's calibrated threshold (explicit links score 1.0)
 // column: key -- the link: {low: lower task id, up: higher task id, link: type, edge: the relationship's key}
 // scan: Document -- the links are found from the higher-level documents and sorted, all of them: this is the listing's order
-OPTIONAL MATCH (f:Department {id: coalesce($department, '')})-[:LEADS|COOPERATES_ON]->(ft:Task)
-// the department filter as a list of task ids, computed once through the department's id (resolved before the
-// query runs: the id index anchors it, also when none is asked for, through coalesce); per-link pattern tests cost FalkorDB milliseconds
-WITH collect(ft.id) AS department_tasks
 MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
-WHERE ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
+// no department and no city: the links from the higher-level documents. A department and a city are branches of
+// their own below, anchored on the department's tasks and on the city's documents; each branch's guard leaves the
+// others empty
+WHERE $department IS NULL AND $city IS NULL
+  AND ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
   AND ($basis IS NULL OR c.basis = $basis)
   AND ($link = 'any' OR type(c) = $link)
   AND coalesce(c.score, 1.0) >= $min_score
 MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
-// the filters on the tasks behind a WITH: in the MATCH they made FalkorDB start from every Task, not every Document
-WITH department_tasks, low, c, up, pdoc, cdoc
-WHERE ($city IS NULL OR cdoc.region = $city)
+// the filter on the task behind a WITH: in the MATCH it made FalkorDB start from every Task, not every Document
+WITH low, c, up, pdoc, cdoc
+WHERE $task IS NULL OR up.id = $task OR up.title CONTAINS $task
+RETURN {low: low.id, up: up.id, link: type(c), edge: c.key} AS key
+ORDER BY c.score DESC, coalesce(pdoc.title, pdoc.doc_number), cdoc.id, low.span_start, low.id, type(c)
+UNION ALL
+// a department (resolved to its id before the query runs): the links on either side of the tasks it leads or
+// cooperates on, each once, found again by the tasks' ids to be filtered and sorted
+MATCH (:Department {id: $department})-[:LEADS|COOPERATES_ON]->(ft:Task)
+WITH DISTINCT ft
+WITH [(ft)-[c1:CASCADES_FROM|RELATES_TO]->(u1:Task) | {low: ft.id, up: u1.id, link: type(c1), edge: c1.key}]
+     + [(l2:Task)-[c2:CASCADES_FROM|RELATES_TO]->(ft) | {low: l2.id, up: ft.id, link: type(c2), edge: c2.key}] AS links
+UNWIND links AS k
+WITH DISTINCT k
+MATCH (low:Task {id: k.low})-[c:CASCADES_FROM|RELATES_TO]->(up:Task {id: k.up})
+WHERE type(c) = k.link AND (k.edge IS NULL OR c.key = k.edge)
+MATCH (up)-[:IN_DOCUMENT]->(pdoc:Document)
+MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
+WITH low, c, up, pdoc, cdoc
+WHERE true
+  AND ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
+  AND ($basis IS NULL OR c.basis = $basis)
+  AND ($link = 'any' OR type(c) = $link)
+  AND coalesce(c.score, 1.0) >= $min_score
+  AND ($city IS NULL OR cdoc.region = $city)
   AND ($task IS NULL OR up.id = $task OR up.title CONTAINS $task)
-  AND ($department IS NULL OR low.id IN department_tasks OR up.id IN department_tasks)
+RETURN {low: low.id, up: up.id, link: type(c), edge: c.key} AS key
+ORDER BY c.score DESC, coalesce(pdoc.title, pdoc.doc_number), cdoc.id, low.span_start, low.id, type(c)
+UNION ALL
+// a city (no department): the links from the tasks of its documents, by the region index
+MATCH (cdoc:Document {region: $city})<-[:IN_DOCUMENT]-(low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)
+WHERE $department IS NULL
+MATCH (up)-[:IN_DOCUMENT]->(pdoc:Document)
+WITH low, c, up, pdoc, cdoc
+WHERE true
+  AND ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
+  AND ($basis IS NULL OR c.basis = $basis)
+  AND ($link = 'any' OR type(c) = $link)
+  AND coalesce(c.score, 1.0) >= $min_score
+  AND ($city IS NULL OR cdoc.region = $city)
+  AND ($task IS NULL OR up.id = $task OR up.title CONTAINS $task)
 RETURN {low: low.id, up: up.id, link: type(c), edge: c.key} AS key
 ORDER BY c.score DESC, coalesce(pdoc.title, pdoc.doc_number), cdoc.id, low.span_start, low.id, type(c)
