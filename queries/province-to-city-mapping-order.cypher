@@ -8,7 +8,7 @@
 // param: basis string optional example=inferred -- explicit (a table states the link) or inferred (policykg link); both when omitted
 // param: link string optional default=CASCADES_FROM example=RELATES_TO -- CASCADES_FROM (the default), RELATES_TO (same subject, no direction: only when asked) or any
 // param: min_score float optional default=0.08 example=0.5 -- keep only links scored at least this; the default is the linker's calibrated threshold (explicit links score 1.0)
-// column: key -- the link: {low: lower task id, up: higher task id, link: type, edge: the relationship's key}
+// column: key -- the link: [lower task id, higher task id, its type, the relationship's key]
 // scan: Document -- the links are found from the higher-level documents and sorted, all of them: this is the listing's order
 MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
 // no department and no city: the links from the higher-level documents. A department and a city are branches of
@@ -23,19 +23,19 @@ MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
 // the filter on the task behind a WITH: in the MATCH it made FalkorDB start from every Task, not every Document
 WITH low, c, up, pdoc, cdoc
 WHERE $task IS NULL OR up.id = $task OR up.title CONTAINS $task
-RETURN {low: low.id, up: up.id, link: type(c), edge: c.key} AS key
+RETURN [low.id, up.id, type(c), c.key] AS key
 ORDER BY c.score DESC, coalesce(pdoc.title, pdoc.doc_number), cdoc.id, low.span_start, low.id, type(c)
 UNION ALL
 // a department (resolved to its id before the query runs): the links on either side of the tasks it leads or
 // cooperates on, each once, found again by the tasks' ids to be filtered and sorted
 MATCH (:Department {id: $department})-[:LEADS|COOPERATES_ON]->(ft:Task)
 WITH DISTINCT ft
-WITH [(ft)-[c1:CASCADES_FROM|RELATES_TO]->(u1:Task) | {low: ft.id, up: u1.id, link: type(c1), edge: c1.key}]
-     + [(l2:Task)-[c2:CASCADES_FROM|RELATES_TO]->(ft) | {low: l2.id, up: ft.id, link: type(c2), edge: c2.key}] AS links
+WITH [(ft)-[c1:CASCADES_FROM|RELATES_TO]->(u1:Task) | [ft.id, u1.id, type(c1), c1.key]]
+     + [(l2:Task)-[c2:CASCADES_FROM|RELATES_TO]->(ft) | [l2.id, ft.id, type(c2), c2.key]] AS links
 UNWIND links AS k
 WITH DISTINCT k
-MATCH (low:Task {id: k.low})-[c:CASCADES_FROM|RELATES_TO]->(up:Task {id: k.up})
-WHERE type(c) = k.link AND (k.edge IS NULL OR c.key = k.edge)
+MATCH (low:Task {id: k[0]})-[c:CASCADES_FROM|RELATES_TO]->(up:Task {id: k[1]})
+WHERE type(c) = k[2] AND (k[3] IS NULL OR c.key = k[3])
 MATCH (up)-[:IN_DOCUMENT]->(pdoc:Document)
 MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
 WITH low, c, up, pdoc, cdoc
@@ -46,7 +46,7 @@ WHERE true
   AND coalesce(c.score, 1.0) >= $min_score
   AND ($city IS NULL OR cdoc.region = $city)
   AND ($task IS NULL OR up.id = $task OR up.title CONTAINS $task)
-RETURN {low: low.id, up: up.id, link: type(c), edge: c.key} AS key
+RETURN [low.id, up.id, type(c), c.key] AS key
 ORDER BY c.score DESC, coalesce(pdoc.title, pdoc.doc_number), cdoc.id, low.span_start, low.id, type(c)
 UNION ALL
 // a city (no department): the links from the tasks of its documents, by the region index
@@ -61,5 +61,5 @@ WHERE true
   AND coalesce(c.score, 1.0) >= $min_score
   AND ($city IS NULL OR cdoc.region = $city)
   AND ($task IS NULL OR up.id = $task OR up.title CONTAINS $task)
-RETURN {low: low.id, up: up.id, link: type(c), edge: c.key} AS key
+RETURN [low.id, up.id, type(c), c.key] AS key
 ORDER BY c.score DESC, coalesce(pdoc.title, pdoc.doc_number), cdoc.id, low.span_start, low.id, type(c)

@@ -32,9 +32,9 @@
 // column: city_cooperate_refs -- its cooperating departments: id and name each
 UNWIND range(0, size($keys) - 1) AS i
 WITH i, $keys[i] AS k
-MATCH (low:Task {id: k.low})-[c:CASCADES_FROM|RELATES_TO]->(up:Task {id: k.up})
-// edge (the relationship's key) tells apart two links of one type between the same two tasks, when given
-WHERE type(c) = k.link AND (k.edge IS NULL OR c.key = k.edge)
+MATCH (low:Task {id: k[0]})-[c:CASCADES_FROM|RELATES_TO]->(up:Task {id: k[1]})
+// the relationship's key (the fourth) tells apart two links of one type between the same two tasks, when given
+WHERE type(c) = k[2] AND (k[3] IS NULL OR c.key = k[3])
 MATCH (up)-[:IN_DOCUMENT]->(pdoc:Document)
 MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
 WITH i, low, c, up, pdoc, cdoc

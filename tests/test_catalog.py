@@ -98,7 +98,7 @@ ON_THE_FIXTURE: dict[str, dict] = {
     "departments-order": {}, "departments-rows": {"keys": [CITY_NDRC]},
     "targets-order": {}, "targets-rows": {"keys": [f"target:{CITY}:一/1:1"]},
     "province-to-city-mapping-order": {},
-    "province-to-city-mapping-rows": {"keys": [{"low": ROW, "up": QUOTED, "link": "CASCADES_FROM"}]},
+    "province-to-city-mapping-rows": {"keys": [[ROW, QUOTED, "CASCADES_FROM", None]]},
 }
 
 
