@@ -103,21 +103,14 @@ WHERE ($year IS NULL OR g.year = $year)
 RETURN g.id AS key
 ORDER BY g.year, g.doc_id, g.span_start, g.id
 UNION ALL
-// unowned only: every target is read for its owner's leads
+// unowned only: every target is read for its owner's leads (its owner_task: a target without one states no task,
+// store.upgrade() sees to that, so it has no owner and no lead)
 MATCH (g:Target)
 WHERE $department IS NULL AND $industry IS NULL AND $document IS NULL AND $owned = false
   AND ($year IS NULL OR g.year = $year)
   AND ($scope IS NULL OR g.scope = $scope OR g.scope_level = $scope)
-OPTIONAL MATCH (t:Task)-[:HAS_TARGET]->(g)
-WITH g, t, coalesce(g.owner_task, t.id) AS owner_id
-OPTIONAL MATCH (o:Task {id: owner_id})
-OPTIONAL MATCH (doc:Document {id: g.doc_id})
-WITH g, t, o, doc,
-     CASE WHEN o IS NULL THEN 0 ELSE size([(lc5:Department)-[:LEADS]->(o) | 1]) END AS leaders,
-     CASE WHEN t IS NULL OR $industry IS NULL THEN [] ELSE [(t)-[:CONCERNS]->(ti5:Industry) | ti5.name] END AS industries
-WHERE ($department IS NULL)
-  AND ($industry IS NULL OR $industry IN industries)
-  AND ($document IS NULL OR doc.id = $document OR doc.doc_number = $document OR doc.title CONTAINS $document)
-  AND ($owned IS NULL OR (leaders > 0) = $owned)
+OPTIONAL MATCH (o:Task {id: g.owner_task})
+WITH g, o
+WHERE o IS NULL OR NOT (o)<-[:LEADS]-(:Department)
 RETURN g.id AS key
 ORDER BY g.year, g.doc_id, g.span_start, g.id
