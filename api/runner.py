@@ -62,8 +62,9 @@ class QueryRunner:
         self.settings = settings
         self._cypher_lanes = threading.BoundedSemaphore(settings.cypher_lanes)
         self.cache = VersionedCache(self._store_version)
-        # the keys of whole listings in page order (queries read by key): few, and each up to a listing long
-        self.orders = VersionedCache(self._store_version, max_entries=16)
+        # the keys of whole listings in page order (queries read by key): few, each a listing long (the mapping's
+        # 100k links of a 10k-document store hold about 30 MB of keys)
+        self.orders = VersionedCache(self._store_version, max_entries=8)
 
     def _store_version(self) -> tuple:
         store = self.holder.get()
@@ -187,8 +188,14 @@ class QueryRunner:
         is read by its keys through the id index. The answer is the query's own, row for row and in order."""
         key = ("order", query.name, tuple(sorted((k, repr(v)) for k, v in given.items())))
         order = get_query(query.order_query or "")
-        return self.orders.get(key, lambda: [r["key"] for r in self._run(order, dict(given),
-                                                                         row_cap=NAME_LIST_CAP)[1]])
+
+        def read() -> list[Any]:
+            result, _ = self._run(order, dict(given), row_cap=NAME_LIST_CAP)
+            seen: dict[str, str] = {}  # a key of several ids (a link: its two tasks) repeats them: kept once
+            return [[seen.setdefault(x, x) if isinstance(x, str) else x for x in row[0]] if isinstance(row[0], list)
+                    else row[0] for row in result.rows]
+
+        return self.orders.get(key, read)
 
     def total(self, count_query: str, params: Mapping[str, Any]) -> int:
         """What a count query says (the sum of its rows: one per branch of a UNION), kept per store version: the
