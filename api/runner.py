@@ -190,7 +190,10 @@ class QueryRunner:
         order = get_query(query.order_query or "")
 
         def read() -> list[Any]:
-            result, _ = self._run(order, dict(given), row_cap=NAME_LIST_CAP)
+            # the longest budget a query may have: read once for every page that follows, and a listing cut at the
+            # usual budget would answer 504 to every request until the machine is quiet enough to finish it once
+            result, _ = self._run(order, dict(given), row_cap=NAME_LIST_CAP,
+                                  timeout_ms=self.settings.max_query_timeout_ms)
             seen: dict[str, str] = {}  # a key of several ids (a link: its two tasks) repeats them: kept once
             return [[seen.setdefault(x, x) if isinstance(x, str) else x for x in row[0]] if isinstance(row[0], list)
                     else row[0] for row in result.rows]
@@ -205,7 +208,7 @@ class QueryRunner:
         return sum(int(r["total"]) for r in rows)
 
     def _run(self, query: CatalogQuery, given: dict[str, Any], resolve: bool = True,
-             row_cap: int | None = None) -> tuple[ReadResult, list[dict[str, Any]]]:
+             row_cap: int | None = None, timeout_ms: int | None = None) -> tuple[ReadResult, list[dict[str, Any]]]:
         for key, value in given.items():
             if isinstance(value, str):
                 check_text(key, value)
@@ -221,7 +224,7 @@ class QueryRunner:
             raise ApiProblem(422, str(exc)) from exc
         store = self.holder.get()
         try:
-            result = store.read(query.text, bound, timeout_ms=self.settings.query_timeout_ms,
+            result = store.read(query.text, bound, timeout_ms=timeout_ms or self.settings.query_timeout_ms,
                                 row_cap=row_cap or self.settings.row_cap)
         except (QueryTimeout, ReadOnlyViolation, QueryRefused):
             raise
