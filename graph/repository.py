@@ -250,7 +250,7 @@ class GraphStore:
         # a target a task states names it as its owner unless a table row names another: the targets a led task owns
         # are found by the owner_task index (the owned listing, queries/targets-order.cypher)
         ownerless = "MATCH (t:Task)-[:HAS_TARGET]->(g:Target) WHERE g.owner_task IS NULL"
-        unnamed = self.rows(f"{ownerless} RETURN count(g) AS n")[0]["n"]
+        unnamed = sum(r["n"] for r in self.rows(f"{ownerless} RETURN count(g) AS n"))  # no rows: no graph yet
         changed = len(keys) + stale + unnamed
         if changed:
             self.backend.write_atomic([
