@@ -7,6 +7,7 @@ Each file opens with a header of ``//`` lines:
     // param: name string required example=市发展改革委 -- what it means
     // param: limit int optional default=50 example=20 -- what it means
     // param: region string optional example=菏泽市 refers=region -- refers= says what the value names
+    // param: keys list required example=[] -- a list (from a command line: JSON), for the internal rows queries
     // column: department -- what the column holds
     // show: department, doc_number -- the columns a terminal table shows unless --columns says otherwise
     // group: department -- columns that head a group of rows in a terminal table instead of repeating
