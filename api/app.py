@@ -65,9 +65,17 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     settings = settings or Settings.from_env()
 
     def open_configured() -> GraphStore:
+        from policykg.graph.stores.errors import StoreError
         from policykg.graph.stores.factory import open_store
 
-        return open_store(settings)
+        store = open_store(settings)
+        try:
+            # the indexes the catalog queries anchor on: a store written by an older policykg lacks the newer ones,
+            # and only a write (an ingest) made them; without one a query the index serves reads every node
+            store.ensure_schema()
+        except StoreError as exc:  # a read-only account: the queries still answer, more slowly
+            log.warning("the query indexes could not be made: %s", exc)
+        return store
 
     holder = StoreHolder(store, factory=open_configured)
 

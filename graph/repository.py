@@ -238,8 +238,8 @@ class GraphStore:
 
     def upgrade(self) -> int:
         """Bring a store written by an earlier policykg up to what loads look up: every titled Document gets
-        its ``title_key`` (references and stub folding find documents by it), and the ``source_docs`` lists
-        shared nodes used to keep go. Run once per ingest, before ``stored_state`` (which reads every
+        its ``title_key`` (references and stub folding find documents by it), the ``source_docs`` lists
+        shared nodes used to keep go, and a target a task states without an ``owner_task`` names that task. Run once per ingest, before ``stored_state`` (which reads every
         Document as well); writes nothing when there is nothing to do. Returns how many nodes it changed."""
         missing = self.rows("MATCH (d:Document) WHERE d.title IS NOT NULL AND d.title_key IS NULL "
                             "RETURN d.id AS id, d.title AS title", row_cap=10_000_000)
@@ -247,13 +247,18 @@ class GraphStore:
         stale = sum(r["n"] for label in listing
                     for r in self.rows(f"MATCH (n:{label}) WHERE n.source_docs IS NOT NULL RETURN count(n) AS n"))
         keys = [{"id": r["id"], "key": title_key(r["title"])} for r in missing if title_key(r["title"])]
-        changed = len(keys) + stale
+        # a target a task states names it as its owner unless a table row names another: the targets a led task owns
+        # are found by the owner_task index (the owned listing, queries/targets-order.cypher)
+        ownerless = "MATCH (t:Task)-[:HAS_TARGET]->(g:Target) WHERE g.owner_task IS NULL"
+        unnamed = sum(r["n"] for r in self.rows(f"{ownerless} RETURN count(g) AS n"))  # no rows: no graph yet
+        changed = len(keys) + stale + unnamed
         if changed:
             self.backend.write_atomic([
                 *(("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.title_key = row.key", {"rows": batch})
                   for batch in (keys[i:i + 5000] for i in range(0, len(keys), 5000))),
                 *((f"MATCH (n:{label}) WHERE n.source_docs IS NOT NULL REMOVE n.source_docs", {})
                   for label in listing),
+                *([(f"{ownerless} SET g.owner_task = t.id", {})] if unnamed else []),
             ])
         return changed
 

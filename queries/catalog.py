@@ -7,12 +7,15 @@ Each file opens with a header of ``//`` lines:
     // param: name string required example=市发展改革委 -- what it means
     // param: limit int optional default=50 example=20 -- what it means
     // param: region string optional example=菏泽市 refers=region -- refers= says what the value names
+    // param: keys list required example=[] -- a list (from a command line: JSON), for the internal rows queries
     // column: department -- what the column holds
     // show: department, doc_number -- the columns a terminal table shows unless --columns says otherwise
     // group: department -- columns that head a group of rows in a terminal table instead of repeating
     // internal: true -- used by policykg itself (views, analytics, the linker): not listed for users
     // total: targets-count -- the query that counts what this one pages: the sum of its ``total`` rows
     // scan: Target -- a label the engine scans on purpose, and why (tests/test_query_plans.py checks the rest)
+    // order: targets-order -- the query listing the keys of every row in page order, for the same filters
+    // rows: targets-rows -- the query reading the rows of given keys ($keys), in their order (see ``pages_by_key``)
 
 and then one Cypher statement. The header is the query's documentation for
 the CLI (``policykg query --help``), the API's OpenAPI schema and the tests
@@ -20,6 +23,7 @@ the CLI (``policykg query --help``), the API's OpenAPI schema and the tests
 """
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,7 +36,7 @@ from policykg.errors import PolicyKGError
 
 CATALOG_DIR = Path(str(resources.files("policykg.queries")))
 _PARAM = re.compile(
-    r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>string|int|float|bool)\s+(?P<need>required|optional)"
+    r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>string|int|float|bool|list)\s+(?P<need>required|optional)"
     r"(?:\s+default=(?P<default>\S+))?(?:\s+example=(?P<example>\S+))?"
     r"(?:\s+refers=(?P<refers>department|document|industry|region|task))?\s*(?:--\s*(?P<doc>.*))?$"
 )
@@ -48,7 +52,17 @@ def _boolean(value: Any) -> bool:
     raise ValueError(f"not a boolean: {value!r}")  # "null" or "maybe" is a mistake, not false
 
 
-_CAST: dict[str, Callable[[Any], Any]] = {"string": str, "int": int, "float": float, "bool": _boolean}
+def _list(value: Any) -> list:
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, str):  # from a command line: a JSON list
+        parsed = json.loads(value)
+        if isinstance(parsed, list):
+            return parsed
+    raise ValueError(f"not a list: {value!r}")
+
+
+_CAST: dict[str, Callable[[Any], Any]] = {"string": str, "int": int, "float": float, "bool": _boolean, "list": _list}
 
 
 class CatalogError(PolicyKGError, ValueError):
@@ -87,6 +101,15 @@ class CatalogQuery:
     internal: bool = False
     total_query: str | None = None  # the catalog query giving this one's total over all pages
     scans: tuple[tuple[str, str], ...] = ()  # (label, why): label scans the query makes on purpose
+    order_query: str | None = None  # the catalog query listing every row's key in page order (same filters)
+    rows_query: str | None = None  # the catalog query reading the rows of a page's keys ($keys), in their order
+
+    @property
+    def pages_by_key(self) -> bool:
+        """Can a page be read as: the keys of every row in order (kept per store version), then the page's rows
+        by their keys? For listings whose order no index gives: the engine sorts every row to cut a page, and
+        FalkorDB cannot read an index in order, so page 1 costs the whole listing each time otherwise."""
+        return bool(self.order_query and self.rows_query)
 
     @property
     def pages(self) -> bool:
@@ -143,7 +166,7 @@ def parse_query_file(path: Path) -> CatalogQuery:
                 if not label.strip() or not why.strip():
                     raise CatalogError(f"{path}:{lineno}: a scan line names the label and says why: 'scan: Task -- …'")
                 scans.append((label.strip(), why.strip()))
-            elif key in ("name", "description", "show", "group", "internal", "total"):
+            elif key in ("name", "description", "show", "group", "internal", "total", "order", "rows"):
                 header[key] = value
             else:
                 raise CatalogError(f"{path}:{lineno}: unknown header field {key!r}")
@@ -169,7 +192,8 @@ def parse_query_file(path: Path) -> CatalogQuery:
     if internal not in ("true", "false"):
         raise CatalogError(f"{path}: internal must be true or false, not {internal!r}")
     return CatalogQuery(header["name"], header.get("description", ""), text, tuple(params), tuple(columns), path,
-                        show, group, internal == "true", header.get("total") or None, tuple(scans))
+                        show, group, internal == "true", header.get("total") or None, tuple(scans),
+                        header.get("order") or None, header.get("rows") or None)
 
 
 @lru_cache(maxsize=1)
@@ -185,6 +209,17 @@ def load_catalog(directory: Path = CATALOG_DIR) -> dict[str, CatalogQuery]:
                                     or any(p.required and p.name not in filters for p in counter.params)):
             raise CatalogError(f"{q.path}: {q.total_query!r} must take every filter of the query it counts "
                                "(and need no other)")
+        if bool(q.order_query) != bool(q.rows_query):
+            raise CatalogError(f"{q.path}: a query read by keys names both its order: and its rows: queries")
+        if q.pages_by_key:
+            order, reader = queries.get(q.order_query or ""), queries.get(q.rows_query or "")
+            if order is None or order.column_names != ["key"] or {p.name for p in order.params} != filters:
+                raise CatalogError(f"{q.path}: its order comes from {q.order_query!r}, which must be a catalog query "
+                                   "taking the same filters and returning one column, key")
+            if reader is None or [p.name for p in reader.params] != ["keys"] \
+                    or reader.column_names != [c for c in q.column_names if c != "total"]:
+                raise CatalogError(f"{q.path}: its rows come from {q.rows_query!r}, which must take only $keys and "
+                                   "return the same columns (but a total)")
         if q.pages and "total" not in q.column_names and not q.total_query:
             raise CatalogError(f"{q.path}: a query that pages in the store says its total: a total column or a "
                                "'total:' header naming its count query")

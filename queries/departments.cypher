@@ -16,6 +16,8 @@
 // column: cooperates_count -- how many tasks it cooperates on
 // column: total -- departments matching the filters (all pages)
 // show: name, level, region, leads_count, cooperates_count
+// order: departments-order
+// rows: departments-rows
 // scan: Department -- a listing in name order sorts the departments that pass the filters to cut the page; the page's counts are read for the page only
 MATCH (d:Department)
 WHERE ($level IS NULL OR d.level = $level) AND ($region IS NULL OR d.region = $region)

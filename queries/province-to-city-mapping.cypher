@@ -39,6 +39,8 @@
 // column: city_cooperate_refs -- its cooperating departments: id and name each
 // show: provincial_document_id, provincial_document, provincial_task_id, provincial_task, provincial_leads, provincial_cooperates, city, city_document_id, city_document, city_task_id, city_task, city_leads, city_cooperates, link, basis, score, direction, shared_terms, counterparts, regions
 // total: province-to-city-mapping-count
+// order: province-to-city-mapping-order
+// rows: province-to-city-mapping-rows
 // scan: Document -- the links are found from the higher-level documents and sorted by score to cut the page; only the page's links are read in full
 OPTIONAL MATCH (f:Department {id: coalesce($department, '')})-[:LEADS|COOPERATES_ON]->(ft:Task)
 // the department filter as a list of task ids, computed once through the department's id (resolved before the

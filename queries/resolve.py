@@ -139,13 +139,13 @@ class Resolver:
     # -- departments -----------------------------------------------------------------
     def department(self, name: str, region: str | None = None) -> Found:
         written = name.strip()
-        if not written.startswith("dept:"):
-            # the common case, a canonical name that picks one department, by the name index: the whole list
-            # below grows with the store (a national one holds a 市发展改革委 per city). An id is tried first
-            # below, and a name is no id, so one department found here is the one the list would give.
-            named = self.rows("department-lookup", {"name": written, "region": region})
-            if len(named) == 1:
-                return Found(named[0], "exact")
+        # the common cases, an id or a canonical name that picks one department, by the id and name indexes: the
+        # whole list below grows with the store (a national one holds a 市发展改革委 per city). An id is tried first
+        # below, and a name is no id (ids start with dept:), so one department found here is the one the list
+        # would give.
+        named = self.rows("department-lookup", {"name": written, "region": region})
+        if len(named) == 1:
+            return Found(named[0], "exact")
         depts = [d for d in self._all("department-names") if region is None or d["region"] == region]
         tries: list[tuple[str, list[dict[str, Any]]]] = [
             ("exact", [d for d in depts if d["id"] == written]),

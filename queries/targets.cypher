@@ -30,6 +30,8 @@
 // column: owner_task_ref -- the owning task: id, number, title, document_id
 // column: owner_refs -- the owning task's leads: id and name each
 // total: targets-count
+// order: targets-order
+// rows: targets-rows
 // scan: Target -- with no year the targets are sorted by due year and document to cut the page; only the page's targets are read in full
 // show: year, year_basis, metric, value, unit, qualifier, text, scope, scope_level, task_id, number, deadline, doc_id, doc_number, owner_task_id, owners, owned
 MATCH (g:Target)

@@ -95,6 +95,10 @@ ON_THE_FIXTURE: dict[str, dict] = {
     "viz-document": {"id": CITY}, "viz-industry": {"name": "生产性服务业"}, "viz-neighbours": {"id": ROW},
     "department-names": {}, "document-names": {}, "industry-names": {}, "search": {"q": "工业互联网"},
     "task-lookup": {"q": CASCADE_TASK}, "targets-count": {}, "province-to-city-mapping-count": {},
+    "departments-order": {}, "departments-rows": {"keys": [CITY_NDRC]},
+    "targets-order": {}, "targets-rows": {"keys": [f"target:{CITY}:一/1:1"]},
+    "province-to-city-mapping-order": {},
+    "province-to-city-mapping-rows": {"keys": [[ROW, QUOTED, "CASCADES_FROM", None]]},
 }
 
 
@@ -122,6 +126,38 @@ def test_a_count_query_counts_what_its_query_pages(fixture_store, name):
         assert counted == len(everything), (name, filters)
         pages = [run(fixture_store, name, **filters, offset=at, limit=1) for at in range(len(everything) + 1)]
         assert [row for page in pages for row in page] == everything  # pages cut in the store, in the same order
+
+
+BY_KEY_FILTERS: dict[str, list[dict]] = {  # filter sets each listing read by keys is checked under
+    "departments": [{}, {"level": "city"}, {"region": "菏泽市"}, {"prefix": "省"}],
+    "targets": [{}, {"owned": True}, {"owned": False}, {"year": 2025}, {"department": "市发展改革委"},
+                {"document": CITY}, {"scope": "city"}, {"industry": "工业互联网"}, {"owned": True, "year": 2025},
+                {"department": "市发展改革委", "year": 2027}, {"department": "省发展改革委", "owned": False},
+                {"industry": "工业互联网", "document": PROVINCIAL}, {"document": CITY, "owned": False}],
+    "province-to-city-mapping": [{}, {"link": "any"}, {"basis": "explicit"}, {"department": "省发展改革委"},
+                                 {"city": "菏泽市"}, {"min_score": 0.0, "link": "any"},
+                                 {"department": "省发展改革委", "city": "菏泽市"}, {"city": "菏泽市", "task": CASCADE_TASK},
+                                 {"document": PROVINCIAL_PLAN}, {"department": "市发展改革委", "basis": "inferred"}],
+}
+
+
+def test_every_listing_read_by_keys_is_checked_here():
+    assert {n for n, q in CATALOG.items() if q.pages_by_key} == set(BY_KEY_FILTERS)
+
+
+@pytest.mark.parametrize("name", sorted(BY_KEY_FILTERS))
+def test_a_listing_read_by_keys_gives_the_pages_of_its_query(fixture_store, name):
+    # what the API does: every row's key in order (once per store version), then a page's rows by their keys
+    q = CATALOG[name]
+    for filters in BY_KEY_FILTERS[name]:
+        everything = [{k: v for k, v in r.items() if k != "total"} for r in run(fixture_store, name, **filters,
+                                                                                   limit=10_000)]
+        ordered = [r["key"] for r in run(fixture_store, q.order_query, **filters)]
+        assert len(ordered) == len(everything), (name, filters)
+        assert run(fixture_store, q.rows_query, keys=ordered) == everything, (name, filters)
+        pages = [run(fixture_store, q.rows_query, keys=ordered[at:at + 2]) for at in range(0, len(ordered), 2)]
+        assert [row for page in pages for row in page] == everything, (name, filters)
+    assert run(fixture_store, q.rows_query, keys=[]) == []
 
 
 # -- departments ----------------------------------------------------------------------------
@@ -481,8 +517,20 @@ def test_a_name_that_picks_one_department_is_found_without_reading_every_departm
     assert found.row["id"] == CITY_NDRC and found.how == "exact" and "department-names" not in read
     assert Resolver.for_data(raw, None).department("市发展改革委", "菏泽市").row == through_the_list("市发展改革委")
     read.clear()
-    # another name still goes through the list: an alias, an id, the alias file's form
+    # an id is found by the id index, as the list would find it
+    by_id = Resolver.for_data(raw, None).department(CITY_NDRC)
+    assert by_id.how == "exact" and "department-names" not in read
+    assert by_id.row == through_the_list(CITY_NDRC)
+    # another name still goes through the list: an alias, the alias file's form
     assert Resolver.for_data(raw, None).department(NDRC_ALIAS).row["id"] == CITY_NDRC and "department-names" in read
-    assert Resolver.for_data(raw, None).department(CITY_NDRC).row == through_the_list(CITY_NDRC)
     with pytest.raises(UnknownName):
         Resolver.for_data(raw, None).department("市发展改革委", "济南市")
+
+
+def test_the_by_key_filters_reach_rows(fixture_store):
+    # the check above means something only where the fixture has rows to list (the lists over several pages;
+    # the fixture's mapping holds one link: tests/api/test_api_inferred_links.py pages a longer one)
+    for name, sets in BY_KEY_FILTERS.items():
+        sizes = [len(run(fixture_store, CATALOG[name].order_query, **filters)) for filters in sets]
+        assert max(sizes) > (0 if name == "province-to-city-mapping" else 2), (name, sizes)
+        assert sum(1 for n in sizes if n) >= 2, (name, sizes)

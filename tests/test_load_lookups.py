@@ -149,3 +149,17 @@ def test_a_store_written_before_title_keys_is_upgraded(store, extracted):
     assert [k for k, _, _ in store.referenced_documents(extracted[TABLE])] == [plan.document.title.replace(" ", "")]
     assert store.rows("MATCH (n) WHERE n.source_docs IS NOT NULL RETURN n.id AS id LIMIT 1") == []
     assert store.upgrade() == 0  # nothing left to do: nothing written
+
+
+def test_a_target_stored_without_its_owner_task_is_given_the_task_stating_it(store, extracted):
+    """The owned-targets listing finds targets by owner_task: a store written before it was kept is upgraded."""
+    for doc in extracted.values():
+        store.load_document(doc)
+    stated = "MATCH (t:Task)-[:HAS_TARGET]->(g:Target) RETURN g.id AS id, t.id AS task, g.owner_task AS owner ORDER BY id"
+    before = store.rows(stated)
+    assert before and any(r["owner"] == r["task"] for r in before)
+    store.backend.write_atomic([("MATCH (t:Task)-[:HAS_TARGET]->(g:Target) WHERE g.owner_task = t.id "
+                                 "REMOVE g.owner_task", {})])
+    assert store.upgrade() > 0
+    assert store.rows(stated) == before  # the stating task again, and a row's other owner untouched
+    assert store.upgrade() == 0

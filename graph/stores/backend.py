@@ -53,6 +53,7 @@ QUERY_INDEXES: tuple[tuple[str, str], ...] = (
     ("Target", "year"),
     ("Target", "scope"),
     ("Target", "scope_level"),
+    ("Target", "owner_task"),  # the targets a led task owns, as a division-of-labour row names it
     ("Document", "doc_number"),
     ("Document", "title"),
     ("Document", "region"),

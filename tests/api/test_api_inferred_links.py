@@ -27,3 +27,27 @@ def test_mapping_with_inferred_links(upload_store, make_client, extracted):
     assert "task:菏政办字〔2024〕7号:二/(三)/2" in {r["city_task_id"] for r in ai}
     strong = c.get("/mapping/province-to-city", params={"limit": 1000, "min_score": 0.99}).json()["items"]
     assert {r["basis"] for r in strong} == {"explicit"} and len(strong) == 35
+
+
+def test_mapping_pages_are_the_catalog_query_s(upload_store, make_client, extracted):
+    # the API reads a page by its links' keys, their order kept per store version: the rows, in the order, of the
+    # catalog query that cuts the page itself, at every offset
+    from policykg.queries.catalog import get_query
+
+    for doc in extracted.values():
+        upload_store.load_document(doc)
+    upload_store.relink()
+    c = make_client(upload_store)
+    q = get_query("province-to-city-mapping")
+    fields = ("provincial_task_id", "city_task_id", "link", "basis", "score", "provincial_leads", "city_leads",
+              "city_cooperates", "shared_terms")
+    for params in ({}, {"link": "any", "basis": "inferred"}, {"link": "any", "min_score": 0.0},
+                   {"link": "any", "city": "菏泽市"}, {"link": "any", "department": "dept:370000:省发展改革委"}):
+        direct = upload_store.rows(q.text, q.bind({**params, "offset": 0, "limit": 1000}))
+        assert len(direct) > 7, params
+        paged = []
+        for offset in range(0, len(direct) + 7, 7):
+            page = c.get("/mapping/province-to-city", params={**params, "offset": offset, "limit": 7}).json()
+            assert page["total"] == len(direct)
+            paged += page["items"]
+        assert [tuple(r[f] for f in fields) for r in paged] == [tuple(r[f] for f in fields) for r in direct], params

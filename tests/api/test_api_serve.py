@@ -57,3 +57,29 @@ def test_serve_answers_over_http(loaded_store):
         out, _ = proc.communicate(timeout=15)
     # the request log: method, path, status, time
     assert "GET /healthz 200" in out and "writes disabled" in out
+
+
+def test_the_store_the_api_opens_gets_the_query_indexes(tmp_path, extracted):
+    # a store an older policykg wrote lacks the newer indexes until something writes to it; the API makes them
+    from fastapi.testclient import TestClient
+
+    from policykg.api import create_app
+    from policykg.graph.stores.factory import embedded_store
+    from policykg.settings import Settings
+
+    def target_indexes(store) -> set[str]:
+        rows = store.backend.client.graph.query("CALL db.indexes() YIELD label, properties RETURN label, properties")
+        return {p for label, props in rows.result_set if label == "Target" for p in props}
+
+    data = tmp_path / "older"
+    store = embedded_store(data)
+    store.load_document(next(iter(extracted.values())))
+    store.backend.client.write("DROP INDEX FOR (n:Target) ON (n.owner_task)")
+    deadline = time.monotonic() + 10
+    while "owner_task" in target_indexes(store) and time.monotonic() < deadline:
+        time.sleep(0.05)  # FalkorDB drops an index in the background
+    assert "owner_task" not in target_indexes(store)
+    with TestClient(create_app(settings=Settings(store_kind="embedded", data_dir=data))) as client:
+        assert client.get("/targets", params={"owned": "true"}).status_code == 200
+    assert "owner_task" in target_indexes(store)
+    store.close()

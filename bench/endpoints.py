@@ -1,0 +1,163 @@
+"""The paged API endpoints on an existing data directory: one request alone, then an open loop per endpoint.
+
+    python bench/endpoints.py --data DIR [--rate 50] [--requests 100] [--alone 5] [--only SUBSTRING]
+
+What ``bench/scale.py`` measures of the API after its ingest (the same drive: ``policykg serve`` on
+loopback, latency counted from when each request was due), on a store that is already built, so a change
+to a query can be measured before and after on the same store in minutes instead of a 25-minute rebuild.
+Besides page 1 of each list it drives the filter shapes an analyst uses (targets by ownership, department
+or industry; the mapping by a provincial department, a city or a document; departments by level or
+region), with the values found through the API itself. Prints one table: ms of the first request to each (on
+a fresh server: what the first request after a store change pays), one request alone (p50),
+p50/p99 ms at --rate requests/s, and how many answered 504 or another error (goal at 10k: p99 < 100 ms,
+no 504). The store is read, never written: give it a copy of a shared store (a unix socket path must stay
+short, so keep the copy under /tmp). Only 127.0.0.1 is contacted; the server started here is stopped at
+the end.
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+HERE = Path(__file__).resolve().parent
+
+
+def _bench_module(name: str):
+    """A sibling script as a module, by path: bench/ holds names (api) that are also packages of the repo."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", HERE / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+scale = _bench_module("scale")
+api_bench = scale.api_bench
+
+
+def _get_json(conn: http.client.HTTPConnection, path: str) -> tuple[int, dict]:
+    status, body = api_bench._get(conn, path)
+    try:
+        return status, json.loads(body)
+    except ValueError:
+        return status, {}
+
+
+def endpoint_paths(port: int) -> dict[str, list[str]]:
+    """bench/scale.py's endpoints, then the filtered pages, with values taken from the store through the API."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    _, docs = _get_json(conn, "/documents?limit=200")
+    items = docs.get("items", [])
+    cities = sorted({d["region"] for d in items if d.get("level") == "city" and d.get("region")})
+    provincial = [d for d in items if d.get("level") == "province" and d.get("title")]
+    _, provinces = _get_json(conn, "/departments?level=province&prefix=" + quote("省发展改革委") + "&limit=1")
+    _, industries = _get_json(conn, "/industries")
+    industry = next((i.get("name") for i in (industries.get("items") if isinstance(industries, dict) else industries)
+                     or [] if isinstance(i, dict)), None)
+    city = cities[0] if cities else None
+    conn.close()
+    paths = scale.api_paths(port, city)
+    q = lambda value: quote(value, safe="")  # noqa: E731
+    extra: dict[str, list[str]] = {
+        "/targets?owned=true": ["/targets?owned=true&limit=20"],
+        "/targets?owned=false": ["/targets?owned=false&limit=20"],
+    }
+    if city:
+        leads = "/departments/" + q("市发展改革委") + "?region=" + q(city)
+        # the city's 市发展改革委 by its id: the bare name is ambiguous in a national store (409)
+        extra["/targets?department="] = ["/targets?limit=20&department=" + q(_department_id(port, leads))]
+        extra["/mapping?city="] = ["/mapping/province-to-city?limit=20&city=" + q(city)]
+        extra["/departments?region="] = ["/departments?limit=20&region=" + q(city)]
+    if industry:
+        extra["/targets?industry="] = ["/targets?limit=20&industry=" + q(industry)]
+    if provinces.get("items"):
+        extra["/mapping?department= (province)"] = [
+            "/mapping/province-to-city?limit=20&department=" + q(provinces["items"][0]["id"])]
+    if provincial:
+        extra["/mapping?document="] = ["/mapping/province-to-city?limit=20&document=" + q(provincial[0]["title"])]
+    extra["/departments?level=city"] = ["/departments?limit=20&level=city"]
+    return {**paths, **extra}
+
+
+def _department_id(port: int, path: str) -> str:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    _, detail = _get_json(conn, path)
+    conn.close()
+    return str(detail.get("id", "市发展改革委"))
+
+
+def drive(data: Path, rate: float, requests: int, alone_count: int, only: str | None) -> dict[str, dict]:
+    env = {**os.environ, "POLICYKG_DATA": str(data)}
+    env.pop("NEO4J_URI", None)
+    env.pop("POLICYKG_API_KEY", None)
+    port = api_bench.free_port()
+    server = subprocess.Popen([*api_bench.POLICYKG, "serve", "--host", "127.0.0.1", "--port", str(port), "--store",
+                               "embedded", "--data", str(data), "--log-level", "warning"],
+                              env=env, cwd=scale.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    out: dict[str, dict] = {}
+    give_up = max(20.0, 3 * requests / rate)
+    try:
+        api_bench.wait_healthy(port, server, timeout=180)
+        for label, paths in endpoint_paths(port).items():
+            if only and only not in label:
+                continue
+            alone = scale.one_at_a_time(port, paths, alone_count, give_up)  # also the warm-up
+            out[label] = scale.open_loop(port, paths, rate, requests, give_up) if requests else {
+                "latencies": [], "errors": []}
+            out[label]["alone"] = alone
+            out[label]["path"] = paths[0]
+            print(f"  measured {label}", file=sys.stderr, flush=True)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return out
+
+
+def report(data: Path, results: dict[str, dict], rate: float) -> None:
+    print(f"\nAPI on {data} ({os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}): ms one request alone "
+          f"(p50; first: the first of them, on a fresh server: what the first request after a store change pays) | p50/p99 ms at "
+          f"{rate:g} requests/s | 504s/other errors; goal p99 < 100 ms, no 504")
+    print(f"{'endpoint':36}  {'first':>7}  {'alone':>7}  {'p50':>7}  {'p99':>7}  {'errors':>8}")
+    for label, a in results.items():
+        lat = sorted(x * 1000 for x in a["latencies"])
+        e504 = sum(1 for e in a["errors"] if e.startswith("504"))
+        other = len(a["errors"]) - e504
+        alone = scale.pct([x * 1000 for x in a["alone"]], 50) if a["alone"] else float("nan")
+        p50 = scale.pct(lat, 50) if lat else float("nan")
+        p99 = scale.pct(lat, 99) if lat else float("nan")
+        first = a["alone"][0] * 1000 if a["alone"] else float("nan")
+        print(f"{label:36}  {first:7.0f}  {alone:7.0f}  {p50:7.0f}  {p99:7.0f}  {e504:>3}/{other:<4}")
+    for label, a in results.items():
+        for e in [e for e in a["errors"] if not e.startswith("504")][:2]:
+            print(f"    {label}: {e[:140]}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, required=True, help="an existing data directory (a copy: it is served)")
+    ap.add_argument("--rate", type=float, default=50.0, help="requests per second per endpoint")
+    ap.add_argument("--requests", type=int, default=100, help="requests per endpoint in the open loop (0: none)")
+    ap.add_argument("--alone", type=int, default=5, help="requests one at a time per endpoint first")
+    ap.add_argument("--only", help="only the endpoints whose label holds this")
+    args = ap.parse_args()
+    if not (args.data / "falkordb.sock").exists() and not any(args.data.glob("*.rdb")) \
+            and not (args.data / "appendonlydir").exists():
+        ap.error(f"{args.data} holds no store")
+    results = drive(args.data, args.rate, args.requests, max(args.alone, 1), args.only)
+    report(args.data, results, args.rate)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
