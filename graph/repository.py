@@ -301,6 +301,12 @@ class GraphStore:
         of the lower documents those reach are recomputed (``linking.incremental``): the same links as a full
         relink, at the cost of the neighbourhoods they touch. Either way the report counts every inferred link.
         """
+        return self._relink(changed, {}, options)
+
+    def _link_read(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        return self.rows(query, params, row_cap=10_000_000, timeout_ms=600_000)
+
+    def _relink(self, changed: Sequence[str] | None, removed: dict[str, Any], options: dict[str, Any]) -> LinkReport:
         from policykg.graph.linking.links import link_units
         from policykg.graph.linking.store import (
             every_unit_row,
@@ -310,15 +316,15 @@ class GraphStore:
             place_marks,
             units_from_rows,
         )
+        from policykg.graph.linking.words import kept_words
 
-        def read(query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-            return self.rows(query, params, row_cap=10_000_000, timeout_ms=600_000)
-
-        plan = neighbourhood_rows(read, changed) if changed is not None else None
+        read = self._link_read
+        plan = neighbourhood_rows(read, changed, **removed) if changed is not None else None
         rows, lower_docs = plan if plan is not None else (every_unit_row(read), None)
         units = units_from_rows(rows)
-        links = link_units(units, explicit_from_rows(rows), lower_docs=lower_docs, **options)
-        self.backend.write_atomic(link_statements(links, lower_docs, place_marks(units)))
+        words = kept_words(rows, units)
+        links = link_units(units, explicit_from_rows(rows), lower_docs=lower_docs, words=words, **options)
+        self.backend.write_atomic(link_statements(links, lower_docs, place_marks(units), words.fresh_rows()))
         report = LinkReport(units=len(rows))
         if plan is None:
             for link in links:
@@ -331,7 +337,20 @@ class GraphStore:
         return report
 
     def remove_document(self, doc_id: str) -> None:
+        """Take a document and everything it asserted out of the store, then relink what it reached: the lower
+        documents that had it in their neighbourhood, as a relink after a load does (``linking.incremental``).
+        A store no relink has marked yet has no inferred links to keep current: nothing is relinked."""
+        from policykg.graph.linking.store import marked, places_of, touched_by
+
+        read = self._link_read
+        if not marked(read):
+            self.backend.write_atomic(document_removal(doc_id))
+            return
+        # what the document reached can only be read while it is there: its tasks, its place
+        touched = touched_by(read, [doc_id])
+        before = places_of(read, touched)
         self.backend.write_atomic(document_removal(doc_id))
+        self._relink([doc_id], {"touched": touched, "before": before}, {})
 
     def counts(self) -> StoreCounts:
         counts = StoreCounts()

@@ -45,6 +45,7 @@ from .counterparts import CounterpartTable, default_table
 from .scope import DocumentPlace, Scope, places
 from .text import char_ngrams, shared_terms, similarity, tokenize
 from .units import LEVEL_RANK, DocumentIndex, LinkUnit, quoted_units, units_of
+from .words import UnitWords
 
 METHOD = ("char12", "tfidf")  # (tokenizer, weighting) of the text signal: measured, tests/linking/compare.py
 
@@ -120,10 +121,15 @@ class _Counts:
     def idf(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Smoothed idf over the upper units ``rows`` and the lower units ``cols`` (text.Vocabulary.idf's
         formula): the neighbourhood of one lower document."""
-        # a row's indices are distinct (sum_duplicates): counting them counts the units using a term
-        df = np.bincount(self.upper.indices[_take(self.upper, rows)[0]], minlength=len(self.index)) \
-            + np.bincount(self.lower.indices[_take(self.lower, cols)[0]], minlength=len(self.index))
-        return np.log((1.0 + len(rows) + len(cols)) / (1.0 + df)) + 1.0
+        # a row's indices are distinct (sum_duplicates): counting them counts the units using a term. Only the
+        # terms the group uses are counted and weighed (the index holds every term read, far more); the others
+        # get the weight of a term no unit uses, as the formula gives them
+        n = 1.0 + len(rows) + len(cols)
+        used, df = np.unique(np.concatenate((self.upper.indices[_take(self.upper, rows)[0]],
+                                             self.lower.indices[_take(self.lower, cols)[0]])), return_counts=True)
+        idf = np.full(len(self.index), np.log(n / 1.0) + 1.0)
+        idf[used] = np.log(n / (1.0 + df)) + 1.0
+        return idf
 
 
 def _take(m: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -155,7 +161,7 @@ class _Features:
     """Every unit's tokens and term counts per signal, computed once; ``group`` weighs them for one group."""
 
     def __init__(self, upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], method: tuple[str, str],
-                 table: CounterpartTable):
+                 table: CounterpartTable, words: UnitWords | None = None):
         tok, weighting = method
         self.tokenizer = tok
         self.weighting = weighting
@@ -168,13 +174,10 @@ class _Features:
         self.metrics = _Counts([_bigrams(u.metrics) for u in upper], [_bigrams(u.metrics) for u in lower])
         self.departments = _Counts([table.lines_of(u.departments, upper=True) for u in upper],
                                    [table.lines_of(u.departments, upper=False) for u in lower], binary=True)
-        self.words: dict[str, list[str]] = {}  # jieba words of a unit, for the evidence (by unit id)
+        self.words = words if words is not None else UnitWords()  # jieba words of the units, for the evidence
 
     def words_of(self, u: LinkUnit) -> list[str]:
-        words = self.words.get(u.id)
-        if words is None:
-            words = self.words[u.id] = tokenize([f"{u.title}。{u.text}"], "jieba")[0]
-        return words
+        return self.words.of(u)
 
 
 _BLANK = LinkUnit(id="", doc_key="", level=None, date=None, number=None, title="", text="")
@@ -191,6 +194,7 @@ class _Group:
         self.factors: dict[str, tuple[sparse.csr_matrix, sparse.csr_matrix]] = {}
         text_idf = f.text.idf(rows, cols)
         self._text_idf = text_idf
+        self._word_weights: dict[str, float] = {}
         low_text = _weigh(f.text.lower, text_idf, cols)
         self.factors["text"] = (_weigh(f.text.upper, text_idf, rows), low_text)
         assert f.text.upper_extra is not None
@@ -199,6 +203,16 @@ class _Group:
             counts: _Counts = getattr(f, name)
             idf = counts.idf(rows, cols)
             self.factors[name] = (_weigh(counts.upper, idf, rows), _weigh(counts.lower, idf, cols))
+
+    def word_weight(self, word: str) -> float:
+        """A word's weight for the evidence: the mean idf of its character bigrams over the group (cached: the
+        pairs of a group share most of their words)."""
+        weight = self._word_weights.get(word)
+        if weight is None:
+            idf = _GroupIdf(self)
+            weight = self._word_weights[word] = float(np.mean([idf.get(g, 0.0) for g in char_ngrams(word, (2,))]
+                                                              or [0.0]))
+        return weight
 
     def idf_of(self, term: str) -> float:
         """The text signal's idf of ``term`` in this group (for the evidence's key terms)."""
@@ -223,7 +237,7 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
                with_evidence: bool = True, per_document: bool = False,
                select: Callable[[list[Candidate]], list[Candidate]] | None = None,
                lower_docs: Collection[str] | None = None, per_lower: int | None = None,
-               explicit: Collection[tuple[str, str]] = ()) -> list[Candidate]:
+               explicit: Collection[tuple[str, str]] = (), words: UnitWords | None = None) -> list[Candidate]:
     """The ``top_k`` lower units of every upper unit, best first (ties broken by id); with ``per_document``,
     the ``top_k`` of every lower document (a provincial measure is carried out once in each city).
 
@@ -233,7 +247,8 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
     candidates are the same as in a run over everything. With ``per_document``, ``per_lower`` drops, before
     any candidate is made, what ``links.select`` would drop anyway (each lower unit's ``per_lower`` best,
     pairs in ``explicit`` left out). ``select`` picks among the candidates before their evidence is
-    gathered (the costly part), so only kept links pay for it."""
+    gathered (the costly part), so only kept links pay for it; ``words`` holds the units' evidence words
+    already segmented (a store keeps them, ``words``) and takes those segmented here."""
     upper = sorted({u.id: u for u in upper}.values(), key=lambda u: u.id)
     lower = sorted({u.id: u for u in lower}.values(), key=lambda u: u.id)
     if not upper or not lower:
@@ -260,7 +275,7 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
     used_rows = {i for (_, up_docs) in groups for d in up_docs for i in rows_of[d]}
     used_cols = {j for members in groups.values() for doc, _ in members for j in cols_of[doc]}
     features = _Features([u if i in used_rows else _BLANK for i, u in enumerate(upper)],
-                         [lo if j in used_cols else _BLANK for j, lo in enumerate(lower)], method, table)
+                         [lo if j in used_cols else _BLANK for j, lo in enumerate(lower)], method, table, words)
     up_rank = np.array([LEVEL_RANK.get(u.level or "", 9) for u in upper])
     low_rank = np.array([LEVEL_RANK.get(lo.level or "", 9) for lo in lower])
     doc_no = {k: n for n, k in enumerate(sorted({*rows_of, *cols_of, *(u.source_doc for u in upper)}))}
@@ -395,7 +410,7 @@ def _evidence(u: LinkUnit, lo: LinkUnit, parts: dict[str, float], f: _Features, 
     idf = _GroupIdf(group)
     terms = shared_terms(tokenize([f"{u.title}。{u.text}"], f.tokenizer)[0],
                          tokenize([f"{lo.title}。{lo.text}"], f.tokenizer)[0], idf) \
-        if f.tokenizer.startswith("jieba") else _shared_words(f.words_of(u), f.words_of(lo), idf)
+        if f.tokenizer.startswith("jieba") else _shared_words(f.words_of(u), f.words_of(lo), group.word_weight)
     industries = [[a, b] for a in u.industries for b in lo.industries
                   if a == b or set(_bigrams([a])) & set(_bigrams([b]))]
     metrics = [[a, b] for a in u.metrics for b in lo.metrics if _overlap(a, b) >= 0.4]
@@ -425,11 +440,9 @@ class _GroupIdf(dict):
         return float(self.group._text_idf[i]) if i is not None else default
 
 
-def _shared_words(a: list[str], b: list[str], char_idf) -> list[str]:
-    """Key terms for people: jieba words the two texts share, rarest first (whatever the text signal's tokens).
-    A word's weight is the mean idf of its character bigrams over the group's higher units."""
-    weight = {t: float(np.mean([char_idf.get(g, 0.0) for g in char_ngrams(t, (2,))] or [0.0])) for t in set(a) & set(b)}
-    return shared_terms(a, b, weight)
+def _shared_words(a: list[str], b: list[str], word_weight: Callable[[str], float]) -> list[str]:
+    """Key terms for people: jieba words the two texts share, rarest first (whatever the text signal's tokens)."""
+    return shared_terms(a, b, {t: word_weight(t) for t in set(a) & set(b)})
 
 
 def upper_and_lower_units(upper_docs: Sequence[ExtractedDocument], lower_docs: Sequence[ExtractedDocument],

@@ -115,6 +115,7 @@ def rows_of_graph(graph) -> list[dict[str, Any]]:
             "metrics": [n.props.get("metric") for n in out_nodes(t.id, "HAS_TARGET")],
             "implements": [n.id for n in out_nodes(d.id, "IMPLEMENTS")],
             "stated_by": [e.source for e in stated],
+            "words": t.props.get("link_words"), "words_of": t.props.get("link_words_of"),
         })
     return sorted(rows, key=lambda r: r["id"])
 
@@ -124,10 +125,12 @@ def units_from_graph(graph) -> list[LinkUnit]:
 
 
 def link_statements(links: Iterable[Link], lower_docs: Iterable[str] | None = None,
-                    places: Iterable[Mapping[str, Any]] = ()) -> list[Statement]:
+                    places: Iterable[Mapping[str, Any]] = (), words: Iterable[Mapping[str, Any]] = ()
+                    ) -> list[Statement]:
     """Replace every inferred link in a store by ``links`` (explicit links are never touched); with
     ``lower_docs`` (document keys), only the inferred links from those documents' tasks. ``places``
-    (``place_marks``) are kept on the Documents for the next incremental relink."""
+    (``place_marks``) are kept on the Documents for the next incremental relink, ``words``
+    (``UnitWords.fresh_rows``) on the Tasks for the next relink's evidence."""
     if lower_docs is None:
         statements: list[Statement] = [
             ("MATCH (:Task)-[r:CASCADES_FROM|RELATES_TO]->(:Task) WHERE r.basis = 'inferred' DELETE r", {}),
@@ -161,6 +164,10 @@ def link_statements(links: Iterable[Link], lower_docs: Iterable[str] | None = No
         statements.append(("UNWIND $rows AS row MATCH (d:Document {id: row.id}) "
                            "SET d.link_level = row.level, d.link_region = row.region",
                            {"rows": marks[i:i + 5000]}))
+    kept = list(words)
+    for i in range(0, len(kept), 5000):
+        statements.append(("UNWIND $rows AS row MATCH (t:Task {id: row.id}) "
+                           "SET t.link_words = row.words, t.link_words_of = row.key", {"rows": kept[i:i + 5000]}))
     return statements
 
 
@@ -173,15 +180,37 @@ UNITS_OF_QUERY = UNITS_QUERY.replace(_EVERY_TASK, "MATCH (d:Document) WHERE d.id
 Read = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 
 
-def neighbourhood_rows(read: Read, changed: Iterable[str]) -> tuple[list[dict[str, Any]], set[str]] | None:
-    """What an incremental relink after loading ``changed`` (document ids) reads, and the lower documents it
-    relinks (keys): see ``incremental``. None when the store was never marked by a relink: relink in full."""
-    if not read("MATCH (d:Document) WHERE d.link_level IS NOT NULL RETURN d.id AS id LIMIT 1", {}):
-        return None
+def marked(read: Read) -> bool:
+    """Whether a relink has marked the store's documents with their places (``place_marks``)."""
+    return bool(read("MATCH (d:Document) WHERE d.link_level IS NOT NULL RETURN d.id AS id LIMIT 1", {}))
+
+
+def touched_by(read: Read, changed: Iterable[str]) -> set[str]:
+    """``changed`` and the documents holding tasks they wrote (a table's quoted tasks sit in the document it
+    implements)."""
     changed = sorted(set(changed))
-    touched = set(changed) | {r["id"] for r in read(
+    return set(changed) | {r["id"] for r in read(
         "UNWIND $ids AS doc MATCH (t:Task) WHERE t.doc_id = doc MATCH (t)-[:IN_DOCUMENT]->(d:Document) "
         "RETURN DISTINCT d.id AS id", {"ids": changed})}
+
+
+def places_of(read: Read, ids: Iterable[str]) -> dict[str, DocumentPlace]:
+    """The places the last relink marked on these documents (by id)."""
+    return {r["id"]: DocumentPlace(_key(r["id"]), r["level"], r["region"], None) for r in read(
+        "MATCH (d:Document) WHERE d.id IN $ids AND d.link_level IS NOT NULL "
+        "RETURN d.id AS id, d.link_level AS level, d.link_region AS region", {"ids": sorted(set(ids))})}
+
+
+def neighbourhood_rows(read: Read, changed: Iterable[str], *, touched: Iterable[str] = (),
+                       before: Mapping[str, DocumentPlace] | None = None
+                       ) -> tuple[list[dict[str, Any]], set[str]] | None:
+    """What an incremental relink after loading ``changed`` (document ids) reads, and the lower documents it
+    relinks (keys): see ``incremental``. None when the store was never marked by a relink: relink in full.
+    A removal reads ``touched`` (``touched_by``) and their places (``places_of``) before the documents go, and
+    hands them in as ``touched`` and ``before``: afterwards neither can be read."""
+    if not marked(read):
+        return None
+    touched = touched_by(read, changed) | set(touched)
     rows: dict[str, dict[str, Any]] = {}
     read_docs: set[str] = set()
 
@@ -202,9 +231,7 @@ def neighbourhood_rows(read: Read, changed: Iterable[str]) -> tuple[list[dict[st
         return got
 
     now = incremental.unit_places(units_from_rows(load(touched)))
-    before = {r["id"]: DocumentPlace(_key(r["id"]), r["level"], r["region"], None) for r in read(
-        "MATCH (d:Document) WHERE d.id IN $ids AND d.link_level IS NOT NULL "
-        "RETURN d.id AS id, d.link_level AS level, d.link_region AS region", {"ids": sorted(touched)})}
+    before = {**places_of(read, touched), **(before or {})}
     everywhere, codes = False, set[str]()
     for did in touched:
         for place in (now.get(_key(did)), before.get(did)):
