@@ -17,6 +17,16 @@ fresh embedded store (``GraphStore.load_graph``, one subgraph per document as a 
 Near-linear means the ms per document of ``full`` stays flat as the corpus grows. Goal (issue 15):
 the relink after adding one document to a 10,000-document store takes < 5 s.
 
+With ``--store DIR --add FILE`` it measures the same on a store you already have (``bench/scale.py``'s 10k store,
+``/work/stores/s10k``-like): a copy of ``DIR`` is made under ``--tmp`` (the store's unix socket lives in it: keep
+the path short), ``Ingestion.ingest([FILE])`` runs into it as ``bench/scale.py`` does, and then the document is
+removed again (``GraphStore.remove_document``, which relinks what it reached) and added back. Printed per step:
+the load, the relink (``GraphStore.relink`` inside the ingest) and the rest of the ingest after the load (the
+counts of the report): ``bench/scale.py``'s "add one document: relink" is relink + rest. ``--full`` also times a
+full relink (``policykg link``) of the copy. The copy is deleted afterwards unless ``--keep-copy``.
+
+    python bench/link.py --store /work/stores/s10k --add /work/stores/aside-10000/*.txt [--full]
+
 Then prints the linking evaluation (``tests/linking/calibration.py`` over ``tests/fixtures/linking``):
 the threshold the tuning families choose, and precision and recall of inferred CASCADES_FROM on the
 tuning and the held-out families at the threshold in use.
@@ -159,6 +169,71 @@ def incremental(store, doc_id: str) -> None:
         store.relink()
 
 
+def on_store(source: Path, files: list[Path], tmp: Path, full: bool, keep: bool) -> None:
+    """Add ``files`` to a copy of the store in ``source``, remove them, add them again; print the times."""
+    from policykg.graph.repository import GraphStore
+    from policykg.graph.stores.factory import embedded_store
+    from policykg.graph.stores.falkordb_server import EmbeddedServer
+    from policykg.ingestion import Ingestion
+    from policykg.settings import Settings
+
+    data = Path(tempfile.mkdtemp(prefix="pkl-", dir=tmp))
+    shutil.copytree(source, data, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.sock", "*.pid", "*.lock"))
+    relinks: list[float] = []
+    real_relink = GraphStore.relink
+
+    def timed_relink(self, *args, **kwargs):
+        t0 = time.perf_counter()
+        try:
+            return real_relink(self, *args, **kwargs)
+        finally:
+            relinks.append(time.perf_counter() - t0)
+
+    GraphStore.relink = timed_relink  # type: ignore[method-assign]
+    service = Ingestion(Settings(store_kind="embedded", data_dir=data))
+    print(f"{'step':<28} {'load':>8} {'relink':>8} {'rest':>8} {'total':>8}", flush=True)
+
+    def add(label: str) -> list[str]:
+        stamps: list[float] = []
+        relinks.clear()
+        t0 = time.perf_counter()
+        report = service.ingest(files, on_result=lambda _o: stamps.append(time.perf_counter() - t0))
+        total = time.perf_counter() - t0
+        load = stamps[-1] if stamps else float("nan")
+        relink = sum(relinks)
+        print(f"{label:<28} {load:>7.2f}s {relink:>7.2f}s {total - load - relink:>7.2f}s {total:>7.2f}s", flush=True)
+        return [o.document_id for o in report.outcomes if o.document_id]
+
+    try:
+        ids = add(f"add {len(files)} document(s)")
+        store = embedded_store(data)
+        try:
+            t0 = time.perf_counter()
+            for did in ids:
+                store.remove_document(did)
+            removed = time.perf_counter() - t0
+            print(f"{'remove it (+ relink)':<28} {'':>8} {'':>8} {'':>8} {removed:>7.2f}s", flush=True)
+        finally:
+            store.close()
+        add("add it again")
+        if full:
+            store = embedded_store(data)
+            try:
+                t0 = time.perf_counter()
+                real_relink(store)
+                print(f"{'full relink':<28} {'':>8} {time.perf_counter() - t0:>7.2f}s", flush=True)
+            finally:
+                store.close()
+        print(f"documents: {', '.join(ids)}; cores: {os.cpu_count()}")
+    finally:
+        GraphStore.relink = real_relink  # type: ignore[method-assign]
+        EmbeddedServer(data).stop(force=True)
+        if keep:
+            print(f"kept the copy in {data}")
+        else:
+            shutil.rmtree(data, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,400,1000")
@@ -167,7 +242,18 @@ def main() -> None:
     parser.add_argument("--no-eval", action="store_true", help="skip the linking evaluation")
     parser.add_argument("--batch", type=int, default=1,
                         help="documents per write when filling the stores (1: one per document, as a load)")
+    parser.add_argument("--store", type=Path, default=None,
+                        help="measure adding --add to a copy of this store's data directory instead")
+    parser.add_argument("--add", type=Path, nargs="+", default=[], help="with --store: the document(s) to add")
+    parser.add_argument("--full", action="store_true", help="with --store: also time a full relink of the copy")
+    parser.add_argument("--tmp", type=Path, default=Path("/tmp"), help="with --store: where the copy goes (short)")
+    parser.add_argument("--keep-copy", action="store_true", help="with --store: keep the copy")
     args = parser.parse_args()
+    if args.store is not None:
+        if not args.add:
+            parser.error("--store needs --add FILE")
+        on_store(args.store, args.add, args.tmp, args.full, args.keep_copy)
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     base = args.keep or Path(tempfile.mkdtemp(prefix="policykg-bench-link-"))
     print(f"{'docs':>6} {'tasks':>7} {'load':>8} {'full relink':>12} {'ms/doc':>7} {'links':>7} "
