@@ -20,7 +20,7 @@
 // column: metrics -- metrics of its targets
 // column: implements -- documents its document implements
 // column: stated_by -- lower-level tasks a table states cascade from it
-// column: words -- the evidence words a relink kept for it (graph.linking.words), null before
+// column: words -- the evidence words a relink kept for it, space-separated (graph.linking.words); null before
 // column: words_of -- the key of the text those words were read from
 // scan: Document -- every task, for the linker: the whole graph by design
 MATCH (t:Task)-[:IN_DOCUMENT]->(d:Document)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -209,9 +210,9 @@ class _Group:
         pairs of a group share most of their words)."""
         weight = self._word_weights.get(word)
         if weight is None:
-            idf = _GroupIdf(self)
-            weight = self._word_weights[word] = float(np.mean([idf.get(g, 0.0) for g in char_ngrams(word, (2,))]
-                                                              or [0.0]))
+            index, idf = self.f.text.index, self._text_idf
+            weight = self._word_weights[word] = _mean([float(idf[i]) if i is not None else 0.0
+                                                       for i in map(index.get, _word_bigrams(word))] or [0.0])
         return weight
 
     def idf_of(self, term: str) -> float:
@@ -426,6 +427,22 @@ def _evidence(u: LinkUnit, lo: LinkUnit, parts: dict[str, float], f: _Features, 
 def _overlap(a: str, b: str) -> float:
     x, y = set(_bigrams([a])), set(_bigrams([b]))
     return len(x & y) / max(1, min(len(x), len(y)))
+
+
+@lru_cache(maxsize=200_000)
+def _word_bigrams(word: str) -> tuple[str, ...]:
+    return tuple(char_ngrams(word, (2,)))
+
+
+def _mean(values: list[float]) -> float:
+    """``float(np.mean(values))`` to the last bit, without its cost on the short lists of a word's bigrams: numpy
+    adds fewer than eight values one after the other, as this does (more go through numpy)."""
+    if len(values) >= 8:
+        return float(np.mean(values))
+    total = 0.0
+    for v in values:
+        total += v
+    return total / len(values)
 
 
 class _GroupIdf(dict):

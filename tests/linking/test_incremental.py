@@ -158,7 +158,7 @@ def test_a_relink_segments_only_units_whose_text_changed(tmp_path, monkeypatch):
         s.relink(changed=[document_id(document_key(reloaded))])
         after_reload = list(segmented)
         # words kept for another text (a key that does not match) are not used
-        s.backend.write_atomic([("MATCH (t:Task) SET t.link_words = ['伪造'], t.link_words_of = 'stale'", {})])
+        s.backend.write_atomic([("MATCH (t:Task) SET t.link_words = '伪造', t.link_words_of = 'stale'", {})])
         segmented.clear()
         s.relink()
         stale = len(segmented)
