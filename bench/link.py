@@ -179,6 +179,7 @@ def on_store(source: Path, files: list[Path], tmp: Path, full: bool, keep: bool)
 
     data = Path(tempfile.mkdtemp(prefix="pkl-", dir=tmp))
     shutil.copytree(source, data, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.sock", "*.pid", "*.lock"))
+    data.chmod(0o700)  # the store refuses a data directory others can read; copytree gave it the source's mode
     relinks: list[float] = []
     real_relink = GraphStore.relink
 

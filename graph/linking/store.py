@@ -238,13 +238,15 @@ def neighbourhood_rows(read: Read, changed: Iterable[str], *, touched: Iterable[
             every, below = incremental.below(place)
             everywhere, codes = everywhere or every, codes | below
     lower = set(touched)
-    if everywhere:
-        lower |= {r["id"] for r in read("MATCH (d:Document) WHERE d.link_level IS NOT NULL RETURN d.id AS id", {})}
-    elif codes:
-        lower |= {r["id"] for r in read("MATCH (d:Document) WHERE d.link_region IN $codes RETURN d.id AS id",
-                                        {"codes": sorted(codes)})}
     lower |= {r["id"] for r in read("MATCH (l:Document)-[:IMPLEMENTS]->(d:Document) WHERE d.id IN $ids "
                                     "RETURN DISTINCT l.id AS id", {"ids": sorted(touched)})}
+    by_region: set[str] = set()
+    if everywhere:
+        by_region = {r["id"] for r in read("MATCH (d:Document) WHERE d.link_level IS NOT NULL RETURN d.id AS id", {})}
+    elif codes:
+        by_region = {r["id"] for r in read("MATCH (d:Document) WHERE d.link_region IN $codes RETURN d.id AS id",
+                                           {"codes": sorted(codes)})}
+    lower |= by_region - lower - _naming_others(read, load, rows, by_region - lower)
     load(lower)
     lower_units = units_from_rows([r for r in rows.values() if r["doc_id"] in lower])
     # the neighbourhoods: the documents of the regions above, the national ones, what the lower ones name
@@ -255,6 +257,25 @@ def neighbourhood_rows(read: Read, changed: Iterable[str], *, touched: Iterable[
     uppers |= {f"doc:{k}" for u in lower_units for k in u.implements}
     load(uppers)
     return [rows[k] for k in sorted(rows)], {_key(d) for d in lower}
+
+
+def _naming_others(read: Read, load: Callable[[Iterable[str]], list[dict[str, Any]]], rows: Mapping[str, Mapping],
+                   docs: set[str]) -> set[str]:
+    """Those of ``docs`` that name a document holding higher-level units: their scope is what they name, and
+    only that (``scope.Scope``), so a change elsewhere in their region does not reach them. What they name is
+    not among the touched documents (their namers are relinked anyway), so it holds the units it held when they
+    were last linked."""
+    named: dict[str, set[str]] = {}
+    for r in read("MATCH (l:Document)-[:IMPLEMENTS]->(x:Document) WHERE l.id IN $ids RETURN l.id AS id, x.id AS x",
+                  {"ids": sorted(docs)}):
+        if r["x"] != r["id"]:
+            named.setdefault(r["id"], set()).add(r["x"])
+    if not named:
+        return set()
+    targets = set().union(*named.values())
+    load(targets)  # with the tables stating their quoted tasks: a unit is read as the linker reads it
+    holding = {f"doc:{k}" for k in incremental.upper_documents(units_from_rows(rows.values()))}
+    return {d for d, xs in named.items() if xs & holding}
 
 
 def place_marks(units: Iterable[LinkUnit]) -> list[dict[str, Any]]:
