@@ -358,8 +358,16 @@ class GraphStore:
             rows = self.rows(f"MATCH (n:{label}) RETURN count(n) AS n")
             if rows and rows[0]["n"]:
                 counts.nodes[label] = rows[0]["n"]
-        for row in self.rows("MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n"):
-            counts.relationships[row["type"]] = row["n"]
+        # one count per type, each answered from the type's own count (reading every relationship to group them
+        # takes seconds at 10,000 documents); only the types the store has: FalkorDB 4.16 keeps answering a plan
+        # made while a type did not exist yet with nothing once it does
+        present = {r["type"] for r in self.rows("CALL db.relationshipTypes() YIELD relationshipType "
+                                                 "RETURN relationshipType AS type")}
+        for rel in sorted(present):
+            quoted = rel.replace("`", "``")
+            rows = self.rows(f"MATCH ()-[r:`{quoted}`]->() RETURN count(r) AS n")
+            if rows and rows[0]["n"]:
+                counts.relationships[rel] = rows[0]["n"]
         counts.relationships = dict(sorted(counts.relationships.items()))
         return counts
 
