@@ -309,11 +309,14 @@ class GraphStore:
     def _relink(self, changed: Sequence[str] | None, removed: dict[str, Any], options: dict[str, Any]) -> LinkReport:
         from policykg.graph.linking.links import link_units
         from policykg.graph.linking.store import (
+            count_statements,
+            counts_missing,
             every_unit_row,
             explicit_from_rows,
             link_statements,
             neighbourhood_rows,
             place_marks,
+            stored_link_counts,
             units_from_rows,
         )
         from policykg.graph.linking.words import kept_words
@@ -324,17 +327,13 @@ class GraphStore:
         units = units_from_rows(rows)
         words = kept_words(rows, units)
         links = link_units(units, explicit_from_rows(rows), lower_docs=lower_docs, words=words, **options)
-        self.backend.write_atomic(link_statements(links, lower_docs, place_marks(units), words.fresh_rows()))
-        report = LinkReport(units=len(rows))
-        if plan is None:
-            for link in links:
-                key = f"{link.type} ({link.props.get('direction') or link.props.get('basis')})"
-                report.links[key] = report.links.get(key, 0) + 1
-        else:  # every inferred link in the store, as after a full relink
-            for r in self.rows("MATCH (:Task)-[r:CASCADES_FROM|RELATES_TO]->(:Task) WHERE r.basis = 'inferred' "
-                               "RETURN type(r) AS type, coalesce(r.direction, r.basis) AS how, count(r) AS n"):
-                report.links[f"{r['type']} ({r['how']})"] = r["n"]
-        return report
+        # a store linked before the documents kept their link counts: counted link by link, once
+        uncounted = plan is not None and counts_missing(read)
+        self.backend.write_atomic(link_statements(links, lower_docs, place_marks(units), words.fresh_rows(), units))
+        if uncounted:
+            self.backend.write_atomic(count_statements(read))
+        # every inferred link in the store, as after a full relink
+        return LinkReport(units=len(rows), links=stored_link_counts(read))
 
     def remove_document(self, doc_id: str) -> None:
         """Take a document and everything it asserted out of the store, then relink what it reached: the lower

@@ -25,7 +25,7 @@ from policykg.queries.catalog import get_query
 from . import incremental
 from .links import Link
 from .scope import DocumentPlace
-from .units import LinkUnit, region_above
+from .units import LOWER_LEVELS, LinkUnit, region_above
 
 UNITS_QUERY = get_query("link-units").text
 
@@ -125,15 +125,18 @@ def units_from_graph(graph) -> list[LinkUnit]:
 
 
 def link_statements(links: Iterable[Link], lower_docs: Iterable[str] | None = None,
-                    places: Iterable[Mapping[str, Any]] = (), words: Iterable[Mapping[str, Any]] = ()
-                    ) -> list[Statement]:
+                    places: Iterable[Mapping[str, Any]] = (), words: Iterable[Mapping[str, Any]] = (),
+                    units: Iterable[LinkUnit] = ()) -> list[Statement]:
     """Replace every inferred link in a store by ``links`` (explicit links are never touched); with
     ``lower_docs`` (document keys), only the inferred links from those documents' tasks. ``places``
     (``place_marks``) are kept on the Documents for the next incremental relink, ``words``
-    (``UnitWords.fresh_rows``) on the Tasks for the next relink's evidence."""
+    (``UnitWords.fresh_rows``) on the Tasks for the next relink's evidence, and each relinked document's
+    count of links by kind (``link_counts``, from ``units``: which document each link leaves) on it."""
+    links = list(links)
     if lower_docs is None:
         statements: list[Statement] = [
             ("MATCH (:Task)-[r:CASCADES_FROM|RELATES_TO]->(:Task) WHERE r.basis = 'inferred' DELETE r", {}),
+            ("MATCH (d:Document) WHERE d.link_counts IS NOT NULL SET d.link_counts = ''", {}),
         ]
     else:
         docs = sorted(f"doc:{k}" for k in lower_docs)
@@ -160,15 +163,75 @@ def link_statements(links: Iterable[Link], lower_docs: Iterable[str] | None = No
                 {"rows": rows[i:i + 5000]}))
     marks = list(places)
     for i in range(0, len(marks), 5000):
-        # an empty level, not null: a document of unknown level was still placed (FalkorDB drops a null SET)
+        # an empty level, not null: a document of unknown level was still placed (FalkorDB drops a null SET); a
+        # document placed for the first time and not relinked now has no inferred links (it was never linked)
         statements.append(("UNWIND $rows AS row MATCH (d:Document {id: row.id}) "
-                           "SET d.link_level = row.level, d.link_region = row.region",
+                           "SET d.link_level = row.level, d.link_region = row.region, "
+                           "d.link_counts = coalesce(d.link_counts, '')",
                            {"rows": marks[i:i + 5000]}))
+    units = list(units)
+    counts = link_counts(links, units, lower_docs) if units else []
+    for i in range(0, len(counts), 5000):
+        statements.append(("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.link_counts = row.counts",
+                           {"rows": counts[i:i + 5000]}))
     kept = list(words)
     for i in range(0, len(kept), 5000):
         statements.append(("UNWIND $rows AS row MATCH (t:Task {id: row.id}) "
                            "SET t.link_words = row.words, t.link_words_of = row.key", {"rows": kept[i:i + 5000]}))
     return statements
+
+
+def link_counts(links: Iterable[Link], units: Iterable[LinkUnit], lower_docs: Iterable[str] | None
+                ) -> list[dict[str, str]]:
+    """``{id, counts}`` of each relinked lower document: its inferred links by kind, ``CASCADES_FROM (dated):3,…``
+    (``lower_docs``; every document of ``units`` in a full relink). Summed by ``stored_link_counts``."""
+    units = list(units)
+    doc_of = {u.id: u.doc_key for u in units}
+    docs = set(lower_docs) if lower_docs is not None else \
+        {u.doc_key for u in units if not u.stub and u.level in LOWER_LEVELS}
+    per_doc: dict[str, dict[str, int]] = {d: {} for d in docs}
+    for link in links:
+        kinds = per_doc.setdefault(doc_of[link.source], {})
+        kind = _kind(link.type, link.props.get("direction") or link.props.get("basis"))
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return [{"id": f"doc:{d}", "counts": ",".join(f"{k}:{n}" for k, n in sorted(kinds.items()))}
+            for d, kinds in sorted(per_doc.items())]
+
+
+def _kind(rel: str, how: str | None) -> str:
+    return f"{rel} ({how})"
+
+
+def stored_link_counts(read: Read) -> dict[str, int]:
+    """Every inferred link in the store by kind (``RELATES_TO (later)`` → n), from the Documents' ``link_counts``
+    (read from every Document: one short string each, not every link). A store whose relinks did not keep them
+    yet (a Document placed without its count) is counted link by link once, and the counts are written:
+    ``count_statements`` returns what to write."""
+    totals: dict[str, int] = {}
+    for r in read("MATCH (d:Document) WHERE d.link_counts IS NOT NULL AND d.link_counts <> '' "
+                  "RETURN d.link_counts AS counts", {}):
+        for part in r["counts"].split(","):
+            kind, _, n = part.rpartition(":")
+            totals[kind] = totals.get(kind, 0) + int(n)
+    return dict(sorted(totals.items()))
+
+
+def counts_missing(read: Read) -> bool:
+    return bool(read("MATCH (d:Document) WHERE d.link_level IS NOT NULL AND d.link_counts IS NULL "
+                     "RETURN d.id AS id LIMIT 1", {}))
+
+
+def count_statements(read: Read) -> list[Statement]:
+    """Each placed Document's ``link_counts``, counted link by link (a store linked before they were kept)."""
+    per_doc: dict[str, dict[str, int]] = {r["id"]: {} for r in read(
+        "MATCH (d:Document) WHERE d.link_level IS NOT NULL RETURN d.id AS id", {})}
+    for r in read("MATCH (t:Task)-[r:CASCADES_FROM|RELATES_TO]->(:Task) WHERE r.basis = 'inferred' "
+                  "RETURN t.doc_id AS doc, type(r) AS type, coalesce(r.direction, r.basis) AS how, count(r) AS n", {}):
+        per_doc.setdefault(r["doc"], {})[_kind(r["type"], r["how"])] = r["n"]
+    rows = [{"id": d, "counts": ",".join(f"{k}:{n}" for k, n in sorted(kinds.items()))}
+            for d, kinds in sorted(per_doc.items())]
+    return [("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.link_counts = row.counts",
+             {"rows": rows[i:i + 5000]}) for i in range(0, len(rows), 5000)]
 
 
 _EVERY_TASK = "MATCH (t:Task)-[:IN_DOCUMENT]->(d:Document)\n"

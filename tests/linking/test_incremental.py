@@ -170,3 +170,33 @@ def test_a_relink_segments_only_units_whose_text_changed(tmp_path, monkeypatch):
     assert after_reload and set(after_reload) <= own
     assert stale == first
     assert relinked == linked
+
+
+def test_the_relink_report_counts_every_inferred_link(tmp_path):
+    """After each relink the report counts every inferred link in the store by kind (as after a full relink), from
+    the counts each document keeps; a store linked before they were kept is counted link by link once."""
+    from policykg.graph.stores.factory import embedded_store
+
+    def scanned(store) -> dict[str, int]:
+        return {f"{r['type']} ({r['how']})": r["n"] for r in store.rows(
+            "MATCH (:Task)-[r:CASCADES_FROM|RELATES_TO]->(:Task) WHERE r.basis = 'inferred' "
+            "RETURN type(r) AS type, coalesce(r.direction, r.basis) AS how, count(r) AS n")}
+
+    docs = _corpus()
+    s = embedded_store(tmp_path / "data")
+    try:
+        reports = []
+        for name in ("000", "henan", "002", "xinyang", "001"):
+            s.load_document(docs[name])
+            reports.append((s.relink(changed=[document_id(document_key(docs[name]))]).links, scanned(s)))
+        s.remove_document(document_id(document_key(docs["002"])))
+        reports.append((s.relink(changed=[]).links, scanned(s)))
+        # as a store linked by an earlier policykg: no document keeps its count
+        s.backend.write_atomic([("MATCH (d:Document) REMOVE d.link_counts", {})])
+        s.load_document(docs["003"])
+        reports.append((s.relink(changed=[document_id(document_key(docs["003"]))]).links, scanned(s)))
+        reports.append((s.relink().links, scanned(s)))
+    finally:
+        s.backend.server.stop(force=True)
+    assert all(reported == counted for reported, counted in reports), reports
+    assert len({tuple(sorted(counted.items())) for _, counted in reports}) > 2  # the counts did change
