@@ -109,6 +109,8 @@ class _Counts:
         self.upper = self._matrix(upper_tokens, binary)
         self.lower = self._matrix(lower_tokens, binary)
         self.upper_extra = self._matrix(upper_extra, binary) if upper_extra is not None else None
+        self._upper_df: tuple[bytes, np.ndarray, np.ndarray] | None = None  # the last upper units counted
+        self._scratch: np.ndarray | None = None
 
     def _matrix(self, token_lists: Sequence[Sequence[str]], binary: bool) -> sparse.csr_matrix:
         index = self.index
@@ -119,18 +121,45 @@ class _Counts:
         m.data = np.ones_like(m.data) if binary else 1.0 + np.log(m.data)  # sublinear tf, as text.tfidf
         return m
 
-    def idf(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    def idf(self, rows: np.ndarray, cols: np.ndarray) -> "_Idf":
         """Smoothed idf over the upper units ``rows`` and the lower units ``cols`` (text.Vocabulary.idf's
         formula): the neighbourhood of one lower document."""
         # a row's indices are distinct (sum_duplicates): counting them counts the units using a term. Only the
-        # terms the group uses are counted and weighed (the index holds every term read, far more); the others
-        # get the weight of a term no unit uses, as the formula gives them
-        n = 1.0 + len(rows) + len(cols)
-        used, df = np.unique(np.concatenate((self.upper.indices[_take(self.upper, rows)[0]],
-                                             self.lower.indices[_take(self.lower, cols)[0]])), return_counts=True)
-        idf = np.full(len(self.index), np.log(n / 1.0) + 1.0)
-        idf[used] = np.log(n / (1.0 + df)) + 1.0
-        return idf
+        # terms the group uses are counted and weighed (the index holds every term read, far more). The groups
+        # that meet the same higher documents come one after the other (rank_units): their upper counts are
+        # made once
+        key = rows.tobytes()
+        if self._upper_df is None or self._upper_df[0] != key:
+            self._upper_df = (key, *np.unique(self.upper.indices[_take(self.upper, rows)[0]], return_counts=True))
+        _, up_used, up_df = self._upper_df
+        low_used, low_df = np.unique(self.lower.indices[_take(self.lower, cols)[0]], return_counts=True)
+        used = np.union1d(up_used, low_used)
+        df = np.zeros(len(used), dtype=np.int64)
+        df[np.searchsorted(used, up_used)] += up_df
+        df[np.searchsorted(used, low_used)] += low_df
+        if self._scratch is None:
+            self._scratch = np.empty(len(self.index))
+        return _Idf(1.0 + len(rows) + len(cols), used, df, self._scratch)
+
+
+class _Idf:
+    """One group's idf of one signal: the terms its units use (sorted term numbers) and their weights; a term no
+    unit of the group uses weighs what the formula gives a count of zero."""
+
+    def __init__(self, n: float, used: np.ndarray, df: np.ndarray, scratch: np.ndarray):
+        self.used = used
+        self.values = np.log(n / (1.0 + df)) + 1.0
+        self.unused = np.log(n / 1.0) + 1.0
+        self._scratch = scratch  # shared by the groups of one signal: valid only while one weighs its units
+
+    def at(self, indices: np.ndarray) -> np.ndarray:
+        """The weights of ``indices``, every one a term the group uses (while its units are weighed)."""
+        self._scratch[self.used] = self.values
+        return self._scratch[indices]
+
+    def of(self, i: int) -> float:
+        pos = int(np.searchsorted(self.used, i))
+        return float(self.values[pos]) if pos < len(self.used) and self.used[pos] == i else float(self.unused)
 
 
 def _take(m: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -142,12 +171,12 @@ def _take(m: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return np.repeat(starts - indptr[:-1], lengths) + np.arange(indptr[-1]), indptr, lengths
 
 
-def _weigh(m: sparse.csr_matrix, idf: np.ndarray, rows: np.ndarray) -> sparse.csr_matrix:
+def _weigh(m: sparse.csr_matrix, idf: _Idf, rows: np.ndarray) -> sparse.csr_matrix:
     """The rows ``rows`` of ``m`` as tf × idf, L2-normalised: the product of two such matrices is the cosine
     (text.tfidf; written out on the arrays, as this runs once per group and signal)."""
     take, indptr, lengths = _take(m, rows)
     indices = m.indices[take]
-    data = m.data[take] * idf[indices]
+    data = m.data[take] * idf.at(indices)
     sums = np.zeros(len(rows))
     filled = lengths > 0
     if filled.any():
@@ -181,6 +210,7 @@ class _Features:
         return self.words.of(u)
 
 
+_BLOCK_CELLS = 1 << 20
 _BLANK = LinkUnit(id="", doc_key="", level=None, date=None, number=None, title="", text="")
 
 
@@ -211,20 +241,21 @@ class _Group:
         weight = self._word_weights.get(word)
         if weight is None:
             index, idf = self.f.text.index, self._text_idf
-            weight = self._word_weights[word] = _mean([float(idf[i]) if i is not None else 0.0
+            weight = self._word_weights[word] = _mean([idf.of(i) if i is not None else 0.0
                                                        for i in map(index.get, _word_bigrams(word))] or [0.0])
         return weight
 
     def idf_of(self, term: str) -> float:
         """The text signal's idf of ``term`` in this group (for the evidence's key terms)."""
         i = self.f.text.index.get(term)
-        return float(self._text_idf[i]) if i is not None else 0.0
+        return self._text_idf.of(i) if i is not None else 0.0
 
     def block(self, a: int, b: int) -> dict[str, np.ndarray]:
         """Every signal for the group's upper units ``a:b`` against all its lower units (dense)."""
         out: dict[str, np.ndarray] = {}
+        whole = a == 0 and b == len(self.rows)
         for name, (u, lo) in self.factors.items():
-            out[name] = (u[a:b] @ lo.T).toarray()
+            out[name] = ((u if whole else u[a:b]) @ lo.T).toarray()
         if self.f.weighting != "tfidf":  # another weighting (tests/linking/compare.py): over the group's texts
             out["text"] = similarity([], [], self.f.tokenizer, self.f.weighting,
                                      upper_tokens=[self.f.upper_tokens[i] for i in self.rows[a:b]],
@@ -288,7 +319,9 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
 
     out: list[Candidate] = []
     pending: list[tuple] = []  # without per_document: (i, j, score, parts, rule, group), ranked at the end
-    for (_, up_docs), members in groups.items():
+    # by the higher documents they meet: consecutive groups share their upper counts (_Counts.idf); the order of
+    # the groups changes nothing else (candidates are ranked per group and sorted at the end)
+    for (_, up_docs), members in sorted(groups.items(), key=lambda g: (g[0][1], g[0][0])):
         rows = np.array(sorted(i for d in up_docs for i in rows_of[d]))
         cols = np.array([j for doc, _ in members for j in cols_of[doc]])
         col_doc = np.array([doc_no[doc] for doc, _ in members for _ in cols_of[doc]])
@@ -296,8 +329,11 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
         named = np.array([all(w == "implements" for w in reach.values())
                           for doc, reach in members for _ in cols_of[doc]], dtype=bool)
         group = _Group(features, rows, cols)
-        for a in range(0, len(rows), block_rows):
-            b = min(a + block_rows, len(rows))
+        # blocks of about a million cells (a group's lower units are one document's: few columns, so usually one
+        # block); ranking is per upper unit and per lower document, so the cut changes no candidate
+        step = max(block_rows, _BLOCK_CELLS // max(1, len(cols)))
+        for a in range(0, len(rows), step):
+            b = min(a + step, len(rows))
             parts = group.block(a, b)
             score = weights.combine(parts)
             r_idx = rows[a:b]
@@ -454,7 +490,7 @@ class _GroupIdf(dict):
 
     def get(self, term, default=0.0):
         i = self.group.f.text.index.get(term)
-        return float(self.group._text_idf[i]) if i is not None else default
+        return self.group._text_idf.of(i) if i is not None else default
 
 
 def _shared_words(a: list[str], b: list[str], word_weight: Callable[[str], float]) -> list[str]:
