@@ -63,12 +63,6 @@ def unit_places(units: Iterable[LinkUnit]) -> dict[str, DocumentPlace]:
     return {**places(lower), **places(upper)}
 
 
-def upper_documents(units: Iterable[LinkUnit]) -> set[str]:
-    """The documents holding units of the higher-level side (``links.link_units``'s ``upper``): what a lower
-    document that names one of them may be linked to, and nothing else."""
-    return {u.doc_key for u in units if u.level in UPPER_LEVELS}
-
-
 def upper_regions(lower_places: Iterable[DocumentPlace]) -> set[str]:
     """The region codes whose documents may be higher documents of these lower ones (their ancestors)."""
     out: set[str] = set()

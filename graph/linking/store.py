@@ -25,7 +25,7 @@ from policykg.queries.catalog import get_query
 from . import incremental
 from .links import Link
 from .scope import DocumentPlace
-from .units import LOWER_LEVELS, LinkUnit, region_above
+from .units import LOWER_LEVELS, UPPER_LEVELS, LinkUnit, region_above
 
 UNITS_QUERY = get_query("link-units").text
 
@@ -309,7 +309,7 @@ def neighbourhood_rows(read: Read, changed: Iterable[str], *, touched: Iterable[
     elif codes:
         by_region = {r["id"] for r in read("MATCH (d:Document) WHERE d.link_region IN $codes RETURN d.id AS id",
                                            {"codes": sorted(codes)})}
-    lower |= by_region - lower - _naming_others(read, load, rows, by_region - lower)
+    lower |= by_region - lower - _naming_others(read, by_region - lower)
     load(lower)
     lower_units = units_from_rows([r for r in rows.values() if r["doc_id"] in lower])
     # the neighbourhoods: the documents of the regions above, the national ones, what the lower ones name
@@ -322,8 +322,7 @@ def neighbourhood_rows(read: Read, changed: Iterable[str], *, touched: Iterable[
     return [rows[k] for k in sorted(rows)], {_key(d) for d in lower}
 
 
-def _naming_others(read: Read, load: Callable[[Iterable[str]], list[dict[str, Any]]], rows: Mapping[str, Mapping],
-                   docs: set[str]) -> set[str]:
+def _naming_others(read: Read, docs: set[str]) -> set[str]:
     """Those of ``docs`` that name a document holding higher-level units: their scope is what they name, and
     only that (``scope.Scope``), so a change elsewhere in their region does not reach them. What they name is
     not among the touched documents (their namers are relinked anyway), so it holds the units it held when they
@@ -335,10 +334,23 @@ def _naming_others(read: Read, load: Callable[[Iterable[str]], list[dict[str, An
             named.setdefault(r["id"], set()).add(r["x"])
     if not named:
         return set()
-    targets = set().union(*named.values())
-    load(targets)  # with the tables stating their quoted tasks: a unit is read as the linker reads it
-    holding = {f"doc:{k}" for k in incremental.upper_documents(units_from_rows(rows.values()))}
+    holding = _holding(read, set().union(*named.values()))
     return {d for d, xs in named.items() if xs & holding}
+
+
+def _holding(read: Read, docs: set[str]) -> set[str]:
+    """Which of ``docs`` hold a unit of the higher-level side, as ``units_from_rows`` makes units, read without the
+    rest of ``UNITS_QUERY``. A quoted task counts by its title only (its text is the quoting row's): one without
+    a title is missed, and the documents naming its document are relinked, which a relink may always do."""
+    out: set[str] = set()
+    for r in read("MATCH (x:Document) WHERE x.id IN $ids MATCH (t:Task)-[:IN_DOCUMENT]->(x) "
+                  "RETURN x.id AS doc, t.id AS id, coalesce(t.level, x.level) AS level, "
+                  "coalesce(t.stub, false) AS stub, t.title AS title, t.text AS text", {"ids": sorted(docs)}):
+        if r["doc"] in out or r["level"] not in UPPER_LEVELS or "#" in r["id"].rsplit(":", 1)[-1]:
+            continue
+        if (r["title"] if r["stub"] else (r["text"] or "").strip()):
+            out.add(r["doc"])
+    return out
 
 
 def place_marks(units: Iterable[LinkUnit]) -> list[dict[str, Any]]:
