@@ -157,6 +157,15 @@ class _Idf:
         self._scratch[self.used] = self.values
         return self._scratch[indices]
 
+    def of_many(self, ids: list[int | None]) -> list[float]:
+        """``of`` of each term number, 0.0 for None (a term no unit read has)."""
+        known = [i for i in ids if i is not None]
+        if not known:
+            return [0.0] * len(ids)
+        pos = np.minimum(np.searchsorted(self.used, known), len(self.used) - 1)
+        found = iter(np.where(self.used[pos] == known, self.values[pos], self.unused).tolist())
+        return [next(found) if i is not None else 0.0 for i in ids]
+
     def of(self, i: int) -> float:
         pos = int(np.searchsorted(self.used, i))
         return float(self.values[pos]) if pos < len(self.used) and self.used[pos] == i else float(self.unused)
@@ -240,9 +249,8 @@ class _Group:
         pairs of a group share most of their words)."""
         weight = self._word_weights.get(word)
         if weight is None:
-            index, idf = self.f.text.index, self._text_idf
-            weight = self._word_weights[word] = _mean([idf.of(i) if i is not None else 0.0
-                                                       for i in map(index.get, _word_bigrams(word))] or [0.0])
+            ids = list(map(self.f.text.index.get, _word_bigrams(word)))
+            weight = self._word_weights[word] = _mean(self._text_idf.of_many(ids) or [0.0])
         return weight
 
     def idf_of(self, term: str) -> float:
