@@ -7,7 +7,10 @@
    the same for an in-memory ``PolicyGraph`` (``graph.build.build_graph``), through the same rows.
 2. ``link_units(units, explicit_from_rows(rows))`` computes the links (``links.py``).
 3. ``link_statements(links)`` replaces every inferred link in the store: all of them are removed and
-   the new ones merged, in the style of ``graph.stores.loading`` (run them in one write).
+   the new ones merged, in the style of ``graph.stores.loading`` (run them in one write). The same write
+   keeps what the next relink reuses: each Document's place (``link_level``/``link_region``) and count of
+   inferred links by kind (``link_counts``, summed for the report instead of reading every link), each
+   Task's evidence words (``link_words``/``link_words_of``, ``words``).
 
 Inferred links carry no ``doc_id``: no document asserted them, so reloading a document does not
 remove them by ``r.doc_id`` (its Task nodes are DETACH DELETEd though, taking their links along;
