@@ -244,6 +244,11 @@ class _Group:
             idf = counts.idf(rows, cols)
             self.factors[name] = (_weigh(counts.upper, idf, rows), _weigh(counts.lower, idf, cols))
 
+    def release(self) -> None:
+        """Drop the weighted matrices once the group is scored: the candidates keep their group for the evidence
+        (its text idf), and a full relink holds thousands of groups."""
+        self.factors = {}
+
     def word_weight(self, word: str) -> float:
         """A word's weight for the evidence: the mean idf of its character bigrams over the group (cached: the
         pairs of a group share most of their words)."""
@@ -378,6 +383,7 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
                 out.append(cand)
                 pending.append((i, j, float(s[k]), {n: float(v[rr, cc]) for n, v in parts.items()},
                                 reach[upper[i].doc_key], group, cand))
+        group.release()
     if not per_document:
         out, pending = _rank_across(pending, upper, lower, top_k)
     if select is not None:
