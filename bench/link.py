@@ -17,6 +17,19 @@ fresh embedded store (``GraphStore.load_graph``, one subgraph per document as a 
 Near-linear means the ms per document of ``full`` stays flat as the corpus grows. Goal (issue 15):
 the relink after adding one document to a 10,000-document store takes < 5 s.
 
+With ``--store DIR --add FILE`` it measures the same on a store you already have (``bench/scale.py``'s 10k store,
+``/work/stores/s10k``-like): a copy of ``DIR`` is made under ``--tmp`` (the store's unix socket lives in it: keep
+the path short), ``Ingestion.ingest([FILE])`` runs into it as ``bench/scale.py`` does, and then the document is
+removed again (``GraphStore.remove_document``, which relinks what it reached) and added back. Printed per step:
+the load and the relink (``GraphStore.relink`` inside the ingest) in wall time, the relink's CPU seconds in this
+process and in the store's server (on a shared machine the wall time swings with the others' load; their sum is
+about what an idle machine takes), and the whole ingest (``bench/scale.py``'s "add one document: relink" is
+total - load). The first add in a fresh process also pays the store's start and jieba's dictionary; "add it
+again" is what a running ingest or API pays. ``--full`` also times a full relink (``policykg link``) of the copy.
+The copy is deleted afterwards unless ``--keep-copy``.
+
+    python bench/link.py --store /work/stores/s10k --add /work/stores/aside-10000/*.txt [--full]
+
 Then prints the linking evaluation (``tests/linking/calibration.py`` over ``tests/fixtures/linking``):
 the threshold the tuning families choose, and precision and recall of inferred CASCADES_FROM on the
 tuning and the held-out families at the threshold in use.
@@ -159,6 +172,102 @@ def incremental(store, doc_id: str) -> None:
         store.relink()
 
 
+class CpuClock:
+    """CPU seconds of this process and of the store's server (``/proc``): what a step costs whatever else the
+    machine runs. On a shared machine the wall time swings with the load; client + server CPU is about the wall
+    time an idle machine would show (the two take turns)."""
+
+    def __init__(self, data: Path):
+        self.data = data
+
+    def server(self) -> float:
+        try:
+            pid = (self.data / "falkordb.pid").read_text().strip()
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return float("nan")
+
+    def now(self) -> tuple[float, float, float]:
+        return time.perf_counter(), time.process_time(), self.server()
+
+
+def on_store(source: Path, files: list[Path], tmp: Path, full: bool, keep: bool) -> None:
+    """Add ``files`` to a copy of the store in ``source``, remove them, add them again; print the times."""
+    from policykg.graph.repository import GraphStore
+    from policykg.graph.stores.factory import embedded_store
+    from policykg.graph.stores.falkordb_server import EmbeddedServer
+    from policykg.ingestion import Ingestion
+    from policykg.settings import Settings
+
+    data = Path(tempfile.mkdtemp(prefix="pkl-", dir=tmp))
+    shutil.copytree(source, data, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.sock", "*.pid", "*.lock"))
+    data.chmod(0o700)  # the store refuses a data directory others can read; copytree gave it the source's mode
+    clock = CpuClock(data)
+    relinks: list[tuple[float, float, float]] = []  # wall, client CPU, server CPU of each relink
+    real_relink = GraphStore.relink
+
+    def timed_relink(self, *args, **kwargs):
+        start = clock.now()
+        try:
+            return real_relink(self, *args, **kwargs)
+        finally:
+            end = clock.now()
+            relinks.append((end[0] - start[0], end[1] - start[1], end[2] - start[2]))
+
+    def row(label: str, load: float | None, wall: float, client: float, server: float, total: float | None) -> None:
+        cell = lambda x: f"{x:>7.2f}s" if x is not None else f"{'':>8}"  # noqa: E731
+        print(f"{label:<24} {cell(load)} {cell(wall)} {cell(client)} {cell(server)} {cell(client + server)} "
+              f"{cell(total)}", flush=True)
+
+    GraphStore.relink = timed_relink
+    service = Ingestion(Settings(store_kind="embedded", data_dir=data))
+    print(f"{'step':<24} {'load':>8} {'relink':>8} {'client':>8} {'server':>8} {'cpu':>8} {'total':>8}")
+    print(f"{'':<24} {'wall':>8} {'wall':>8} {'cpu':>8} {'cpu':>8} {'both':>8} {'wall':>8}", flush=True)
+
+    def add(label: str) -> list[str]:
+        stamps: list[float] = []
+        relinks.clear()
+        t0 = time.perf_counter()
+        report = service.ingest(files, on_result=lambda _o: stamps.append(time.perf_counter() - t0))
+        total = time.perf_counter() - t0
+        load = stamps[-1] if stamps else float("nan")
+        wall, client, server = (sum(r[k] for r in relinks) for k in range(3))
+        # bench/scale.py's "add one document: relink" is everything after the load: total - load
+        row(label, load, wall, client, server, total)
+        return [o.document_id for o in report.outcomes if o.document_id]
+
+    def timed(label: str, step) -> None:
+        start = clock.now()
+        step()
+        end = clock.now()
+        row(label, None, end[0] - start[0], end[1] - start[1], end[2] - start[2], None)
+
+    try:
+        ids = add(f"add {len(files)} document(s)")
+        store = embedded_store(data)
+        try:
+            timed("remove it (+ relink)", lambda: [store.remove_document(did) for did in ids])
+        finally:
+            store.close()
+        add("add it again")
+        if full:
+            store = embedded_store(data)
+            try:
+                timed("full relink", lambda: real_relink(store))
+            finally:
+                store.close()
+        print(f"documents: {', '.join(ids)}; cores: {os.cpu_count()}; load average: "
+              f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    finally:
+        GraphStore.relink = real_relink
+        EmbeddedServer(data).stop(force=True)
+        if keep:
+            print(f"kept the copy in {data}")
+        else:
+            shutil.rmtree(data, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,400,1000")
@@ -167,7 +276,18 @@ def main() -> None:
     parser.add_argument("--no-eval", action="store_true", help="skip the linking evaluation")
     parser.add_argument("--batch", type=int, default=1,
                         help="documents per write when filling the stores (1: one per document, as a load)")
+    parser.add_argument("--store", type=Path, default=None,
+                        help="measure adding --add to a copy of this store's data directory instead")
+    parser.add_argument("--add", type=Path, nargs="+", default=[], help="with --store: the document(s) to add")
+    parser.add_argument("--full", action="store_true", help="with --store: also time a full relink of the copy")
+    parser.add_argument("--tmp", type=Path, default=Path("/tmp"), help="with --store: where the copy goes (short)")
+    parser.add_argument("--keep-copy", action="store_true", help="with --store: keep the copy")
     args = parser.parse_args()
+    if args.store is not None:
+        if not args.add:
+            parser.error("--store needs --add FILE")
+        on_store(args.store, args.add, args.tmp, args.full, args.keep_copy)
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     base = args.keep or Path(tempfile.mkdtemp(prefix="policykg-bench-link-"))
     print(f"{'docs':>6} {'tasks':>7} {'load':>8} {'full relink':>12} {'ms/doc':>7} {'links':>7} "

@@ -20,6 +20,8 @@
 // column: metrics -- metrics of its targets
 // column: implements -- documents its document implements
 // column: stated_by -- lower-level tasks a table states cascade from it
+// column: words -- the evidence words a relink kept for it, space-separated (graph.linking.words); null before
+// column: words_of -- the key of the text those words were read from
 // scan: Document -- every task, for the linker: the whole graph by design
 MATCH (t:Task)-[:IN_DOCUMENT]->(d:Document)
 // relationship types are tested with type(), not written in the patterns below: FalkorDB 4.16 caches the plan
@@ -33,5 +35,6 @@ RETURN t.id AS id, t.title AS title, t.text AS text, t.number AS number,
        [(t)-[r2]->(x2:Industry) WHERE type(r2) = 'CONCERNS' | x2.name] AS industries,
        [(t)-[r3]->(x3:Target) WHERE type(r3) = 'HAS_TARGET' | x3.metric] AS metrics,
        [(d)-[r4]->(x4:Document) WHERE type(r4) = 'IMPLEMENTS' | x4.id] AS implements,
-       [(x5:Task)-[r5]->(t) WHERE type(r5) = 'CASCADES_FROM' AND r5.basis = 'explicit' | x5.id] AS stated_by
+       [(x5:Task)-[r5]->(t) WHERE type(r5) = 'CASCADES_FROM' AND r5.basis = 'explicit' | x5.id] AS stated_by,
+       t.link_words AS words, t.link_words_of AS words_of
 ORDER BY id

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -45,6 +46,7 @@ from .counterparts import CounterpartTable, default_table
 from .scope import DocumentPlace, Scope, places
 from .text import char_ngrams, shared_terms, similarity, tokenize
 from .units import LEVEL_RANK, DocumentIndex, LinkUnit, quoted_units, units_of
+from .words import UnitWords
 
 METHOD = ("char12", "tfidf")  # (tokenizer, weighting) of the text signal: measured, tests/linking/compare.py
 
@@ -107,6 +109,8 @@ class _Counts:
         self.upper = self._matrix(upper_tokens, binary)
         self.lower = self._matrix(lower_tokens, binary)
         self.upper_extra = self._matrix(upper_extra, binary) if upper_extra is not None else None
+        self._upper_df: tuple[bytes, np.ndarray, np.ndarray] | None = None  # the last upper units counted
+        self._scratch: np.ndarray | None = None
 
     def _matrix(self, token_lists: Sequence[Sequence[str]], binary: bool) -> sparse.csr_matrix:
         index = self.index
@@ -117,13 +121,54 @@ class _Counts:
         m.data = np.ones_like(m.data) if binary else 1.0 + np.log(m.data)  # sublinear tf, as text.tfidf
         return m
 
-    def idf(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    def idf(self, rows: np.ndarray, cols: np.ndarray) -> "_Idf":
         """Smoothed idf over the upper units ``rows`` and the lower units ``cols`` (text.Vocabulary.idf's
         formula): the neighbourhood of one lower document."""
-        # a row's indices are distinct (sum_duplicates): counting them counts the units using a term
-        df = np.bincount(self.upper.indices[_take(self.upper, rows)[0]], minlength=len(self.index)) \
-            + np.bincount(self.lower.indices[_take(self.lower, cols)[0]], minlength=len(self.index))
-        return np.log((1.0 + len(rows) + len(cols)) / (1.0 + df)) + 1.0
+        # a row's indices are distinct (sum_duplicates): counting them counts the units using a term. Only the
+        # terms the group uses are counted and weighed (the index holds every term read, far more). The groups
+        # that meet the same higher documents come one after the other (rank_units): their upper counts are
+        # made once
+        key = rows.tobytes()
+        if self._upper_df is None or self._upper_df[0] != key:
+            self._upper_df = (key, *np.unique(self.upper.indices[_take(self.upper, rows)[0]], return_counts=True))
+        _, up_used, up_df = self._upper_df
+        low_used, low_df = np.unique(self.lower.indices[_take(self.lower, cols)[0]], return_counts=True)
+        used = np.union1d(up_used, low_used)
+        df = np.zeros(len(used), dtype=np.int64)
+        df[np.searchsorted(used, up_used)] += up_df
+        df[np.searchsorted(used, low_used)] += low_df
+        if self._scratch is None:
+            self._scratch = np.empty(len(self.index))
+        return _Idf(1.0 + len(rows) + len(cols), used, df, self._scratch)
+
+
+class _Idf:
+    """One group's idf of one signal: the terms its units use (sorted term numbers) and their weights; a term no
+    unit of the group uses weighs what the formula gives a count of zero."""
+
+    def __init__(self, n: float, used: np.ndarray, df: np.ndarray, scratch: np.ndarray):
+        self.used = used
+        self.values = np.log(n / (1.0 + df)) + 1.0
+        self.unused = np.log(n / 1.0) + 1.0
+        self._scratch = scratch  # shared by the groups of one signal: valid only while one weighs its units
+
+    def at(self, indices: np.ndarray) -> np.ndarray:
+        """The weights of ``indices``, every one a term the group uses (while its units are weighed)."""
+        self._scratch[self.used] = self.values
+        return self._scratch[indices]
+
+    def of_many(self, ids: list[int | None]) -> list[float]:
+        """``of`` of each term number, 0.0 for None (a term no unit read has)."""
+        known = [i for i in ids if i is not None]
+        if not known:
+            return [0.0] * len(ids)
+        pos = np.minimum(np.searchsorted(self.used, known), len(self.used) - 1)
+        found = iter(np.where(self.used[pos] == known, self.values[pos], self.unused).tolist())
+        return [next(found) if i is not None else 0.0 for i in ids]
+
+    def of(self, i: int) -> float:
+        pos = int(np.searchsorted(self.used, i))
+        return float(self.values[pos]) if pos < len(self.used) and self.used[pos] == i else float(self.unused)
 
 
 def _take(m: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -135,12 +180,12 @@ def _take(m: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return np.repeat(starts - indptr[:-1], lengths) + np.arange(indptr[-1]), indptr, lengths
 
 
-def _weigh(m: sparse.csr_matrix, idf: np.ndarray, rows: np.ndarray) -> sparse.csr_matrix:
+def _weigh(m: sparse.csr_matrix, idf: _Idf, rows: np.ndarray) -> sparse.csr_matrix:
     """The rows ``rows`` of ``m`` as tf × idf, L2-normalised: the product of two such matrices is the cosine
     (text.tfidf; written out on the arrays, as this runs once per group and signal)."""
     take, indptr, lengths = _take(m, rows)
     indices = m.indices[take]
-    data = m.data[take] * idf[indices]
+    data = m.data[take] * idf.at(indices)
     sums = np.zeros(len(rows))
     filled = lengths > 0
     if filled.any():
@@ -155,7 +200,7 @@ class _Features:
     """Every unit's tokens and term counts per signal, computed once; ``group`` weighs them for one group."""
 
     def __init__(self, upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], method: tuple[str, str],
-                 table: CounterpartTable):
+                 table: CounterpartTable, words: UnitWords | None = None):
         tok, weighting = method
         self.tokenizer = tok
         self.weighting = weighting
@@ -168,15 +213,13 @@ class _Features:
         self.metrics = _Counts([_bigrams(u.metrics) for u in upper], [_bigrams(u.metrics) for u in lower])
         self.departments = _Counts([table.lines_of(u.departments, upper=True) for u in upper],
                                    [table.lines_of(u.departments, upper=False) for u in lower], binary=True)
-        self.words: dict[str, list[str]] = {}  # jieba words of a unit, for the evidence (by unit id)
+        self.words = words if words is not None else UnitWords()  # jieba words of the units, for the evidence
 
     def words_of(self, u: LinkUnit) -> list[str]:
-        words = self.words.get(u.id)
-        if words is None:
-            words = self.words[u.id] = tokenize([f"{u.title}。{u.text}"], "jieba")[0]
-        return words
+        return self.words.of(u)
 
 
+_BLOCK_CELLS = 1 << 20
 _BLANK = LinkUnit(id="", doc_key="", level=None, date=None, number=None, title="", text="")
 
 
@@ -191,6 +234,7 @@ class _Group:
         self.factors: dict[str, tuple[sparse.csr_matrix, sparse.csr_matrix]] = {}
         text_idf = f.text.idf(rows, cols)
         self._text_idf = text_idf
+        self._word_weights: dict[str, float] = {}
         low_text = _weigh(f.text.lower, text_idf, cols)
         self.factors["text"] = (_weigh(f.text.upper, text_idf, rows), low_text)
         assert f.text.upper_extra is not None
@@ -200,16 +244,31 @@ class _Group:
             idf = counts.idf(rows, cols)
             self.factors[name] = (_weigh(counts.upper, idf, rows), _weigh(counts.lower, idf, cols))
 
+    def release(self) -> None:
+        """Drop the weighted matrices once the group is scored: the candidates keep their group for the evidence
+        (its text idf), and a full relink holds thousands of groups."""
+        self.factors = {}
+
+    def word_weight(self, word: str) -> float:
+        """A word's weight for the evidence: the mean idf of its character bigrams over the group (cached: the
+        pairs of a group share most of their words)."""
+        weight = self._word_weights.get(word)
+        if weight is None:
+            ids = list(map(self.f.text.index.get, _word_bigrams(word)))
+            weight = self._word_weights[word] = _mean(self._text_idf.of_many(ids) or [0.0])
+        return weight
+
     def idf_of(self, term: str) -> float:
         """The text signal's idf of ``term`` in this group (for the evidence's key terms)."""
         i = self.f.text.index.get(term)
-        return float(self._text_idf[i]) if i is not None else 0.0
+        return self._text_idf.of(i) if i is not None else 0.0
 
     def block(self, a: int, b: int) -> dict[str, np.ndarray]:
         """Every signal for the group's upper units ``a:b`` against all its lower units (dense)."""
         out: dict[str, np.ndarray] = {}
+        whole = a == 0 and b == len(self.rows)
         for name, (u, lo) in self.factors.items():
-            out[name] = (u[a:b] @ lo.T).toarray()
+            out[name] = ((u if whole else u[a:b]) @ lo.T).toarray()
         if self.f.weighting != "tfidf":  # another weighting (tests/linking/compare.py): over the group's texts
             out["text"] = similarity([], [], self.f.tokenizer, self.f.weighting,
                                      upper_tokens=[self.f.upper_tokens[i] for i in self.rows[a:b]],
@@ -223,7 +282,7 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
                with_evidence: bool = True, per_document: bool = False,
                select: Callable[[list[Candidate]], list[Candidate]] | None = None,
                lower_docs: Collection[str] | None = None, per_lower: int | None = None,
-               explicit: Collection[tuple[str, str]] = ()) -> list[Candidate]:
+               explicit: Collection[tuple[str, str]] = (), words: UnitWords | None = None) -> list[Candidate]:
     """The ``top_k`` lower units of every upper unit, best first (ties broken by id); with ``per_document``,
     the ``top_k`` of every lower document (a provincial measure is carried out once in each city).
 
@@ -233,7 +292,8 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
     candidates are the same as in a run over everything. With ``per_document``, ``per_lower`` drops, before
     any candidate is made, what ``links.select`` would drop anyway (each lower unit's ``per_lower`` best,
     pairs in ``explicit`` left out). ``select`` picks among the candidates before their evidence is
-    gathered (the costly part), so only kept links pay for it."""
+    gathered (the costly part), so only kept links pay for it; ``words`` holds the units' evidence words
+    already segmented (a store keeps them, ``words``) and takes those segmented here."""
     upper = sorted({u.id: u for u in upper}.values(), key=lambda u: u.id)
     lower = sorted({u.id: u for u in lower}.values(), key=lambda u: u.id)
     if not upper or not lower:
@@ -260,7 +320,7 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
     used_rows = {i for (_, up_docs) in groups for d in up_docs for i in rows_of[d]}
     used_cols = {j for members in groups.values() for doc, _ in members for j in cols_of[doc]}
     features = _Features([u if i in used_rows else _BLANK for i, u in enumerate(upper)],
-                         [lo if j in used_cols else _BLANK for j, lo in enumerate(lower)], method, table)
+                         [lo if j in used_cols else _BLANK for j, lo in enumerate(lower)], method, table, words)
     up_rank = np.array([LEVEL_RANK.get(u.level or "", 9) for u in upper])
     low_rank = np.array([LEVEL_RANK.get(lo.level or "", 9) for lo in lower])
     doc_no = {k: n for n, k in enumerate(sorted({*rows_of, *cols_of, *(u.source_doc for u in upper)}))}
@@ -272,7 +332,9 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
 
     out: list[Candidate] = []
     pending: list[tuple] = []  # without per_document: (i, j, score, parts, rule, group), ranked at the end
-    for (_, up_docs), members in groups.items():
+    # by the higher documents they meet: consecutive groups share their upper counts (_Counts.idf); the order of
+    # the groups changes nothing else (candidates are ranked per group and sorted at the end)
+    for (_, up_docs), members in sorted(groups.items(), key=lambda g: (g[0][1], g[0][0])):
         rows = np.array(sorted(i for d in up_docs for i in rows_of[d]))
         cols = np.array([j for doc, _ in members for j in cols_of[doc]])
         col_doc = np.array([doc_no[doc] for doc, _ in members for _ in cols_of[doc]])
@@ -280,8 +342,11 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
         named = np.array([all(w == "implements" for w in reach.values())
                           for doc, reach in members for _ in cols_of[doc]], dtype=bool)
         group = _Group(features, rows, cols)
-        for a in range(0, len(rows), block_rows):
-            b = min(a + block_rows, len(rows))
+        # blocks of about a million cells (a group's lower units are one document's: few columns, so usually one
+        # block); ranking is per upper unit and per lower document, so the cut changes no candidate
+        step = max(block_rows, _BLOCK_CELLS // max(1, len(cols)))
+        for a in range(0, len(rows), step):
+            b = min(a + step, len(rows))
             parts = group.block(a, b)
             score = weights.combine(parts)
             r_idx = rows[a:b]
@@ -318,6 +383,7 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
                 out.append(cand)
                 pending.append((i, j, float(s[k]), {n: float(v[rr, cc]) for n, v in parts.items()},
                                 reach[upper[i].doc_key], group, cand))
+        group.release()
     if not per_document:
         out, pending = _rank_across(pending, upper, lower, top_k)
     if select is not None:
@@ -395,7 +461,7 @@ def _evidence(u: LinkUnit, lo: LinkUnit, parts: dict[str, float], f: _Features, 
     idf = _GroupIdf(group)
     terms = shared_terms(tokenize([f"{u.title}。{u.text}"], f.tokenizer)[0],
                          tokenize([f"{lo.title}。{lo.text}"], f.tokenizer)[0], idf) \
-        if f.tokenizer.startswith("jieba") else _shared_words(f.words_of(u), f.words_of(lo), idf)
+        if f.tokenizer.startswith("jieba") else _shared_words(f.words_of(u), f.words_of(lo), group.word_weight)
     industries = [[a, b] for a in u.industries for b in lo.industries
                   if a == b or set(_bigrams([a])) & set(_bigrams([b]))]
     metrics = [[a, b] for a in u.metrics for b in lo.metrics if _overlap(a, b) >= 0.4]
@@ -413,6 +479,22 @@ def _overlap(a: str, b: str) -> float:
     return len(x & y) / max(1, min(len(x), len(y)))
 
 
+@lru_cache(maxsize=200_000)
+def _word_bigrams(word: str) -> tuple[str, ...]:
+    return tuple(char_ngrams(word, (2,)))
+
+
+def _mean(values: list[float]) -> float:
+    """``float(np.mean(values))`` to the last bit, without its cost on the short lists of a word's bigrams: numpy
+    adds fewer than eight values one after the other, as this does (more go through numpy)."""
+    if len(values) >= 8:
+        return float(np.mean(values))
+    total = 0.0
+    for v in values:
+        total += v
+    return total / len(values)
+
+
 class _GroupIdf(dict):
     """A group's text idf looked up like a dict (``text.shared_terms`` takes one)."""
 
@@ -422,14 +504,12 @@ class _GroupIdf(dict):
 
     def get(self, term, default=0.0):
         i = self.group.f.text.index.get(term)
-        return float(self.group._text_idf[i]) if i is not None else default
+        return self.group._text_idf.of(i) if i is not None else default
 
 
-def _shared_words(a: list[str], b: list[str], char_idf) -> list[str]:
-    """Key terms for people: jieba words the two texts share, rarest first (whatever the text signal's tokens).
-    A word's weight is the mean idf of its character bigrams over the group's higher units."""
-    weight = {t: float(np.mean([char_idf.get(g, 0.0) for g in char_ngrams(t, (2,))] or [0.0])) for t in set(a) & set(b)}
-    return shared_terms(a, b, weight)
+def _shared_words(a: list[str], b: list[str], word_weight: Callable[[str], float]) -> list[str]:
+    """Key terms for people: jieba words the two texts share, rarest first (whatever the text signal's tokens)."""
+    return shared_terms(a, b, {t: word_weight(t) for t in set(a) & set(b)})
 
 
 def upper_and_lower_units(upper_docs: Sequence[ExtractedDocument], lower_docs: Sequence[ExtractedDocument],

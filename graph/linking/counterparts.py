@@ -34,6 +34,8 @@ class CounterpartTable:
     normalise: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     lines: dict[str, str] = field(default_factory=dict)  # alias stem -> canonical line
     pairs: dict[str, set[str]] = field(default_factory=dict)  # upper name -> lower names
+    # name -> key, as the rules stand: a relink asks for the same few thousand names a million times
+    _keys: dict[str, DeptKey | None] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, *paths: Path) -> "CounterpartTable":
@@ -43,6 +45,7 @@ class CounterpartTable:
         return table
 
     def extend(self, data: dict, source: Path | str = "<data>") -> None:
+        self._keys.clear()
         derive = data.get("derive", {})
         self.levels.update(derive.get("levels", {}))
         for s in derive.get("suffixes", []):
@@ -67,6 +70,13 @@ class CounterpartTable:
     # -- names ---------------------------------------------------------------------
     def key(self, name: str) -> DeptKey | None:
         """Level and line of work of a department name; None for a collective (各县区政府, 省有关部门)."""
+        try:
+            return self._keys[name]
+        except KeyError:
+            k = self._keys[name] = self._derive(name)
+            return k
+
+    def _derive(self, name: str) -> DeptKey | None:
         if not name or _COLLECTIVE.search(name):
             return None
         for pattern, to in self.normalise:

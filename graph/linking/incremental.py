@@ -13,7 +13,9 @@ After a load of the documents ``changed``:
 2. the lower documents to relink are the touched ones and every document a touched one may reach as a
    higher document, by its place now or by the place it had at the last relink (kept on its Document as
    ``link_level`` / ``link_region``: a reload that moves a document elsewhere in the tree frees its old
-   subtree), or by being named (IMPLEMENTS);
+   subtree), or by being named (IMPLEMENTS). A document of such a subtree that names a document holding
+   higher-level units is left out: its scope is what it names, and only that, and what it names is untouched
+   (else it would be relinked as a namer of a touched document);
 3. their neighbourhoods are read (the documents of their regions' ancestors, the national ones, what they
    name) and linked with ``link_units(..., lower_docs=...)``.
 
@@ -29,7 +31,7 @@ from functools import lru_cache
 from policykg.ingest.regions import region_index
 
 from .scope import NATIONAL, DocumentPlace, ancestors, places
-from .units import LinkUnit
+from .units import LOWER_LEVELS, UPPER_LEVELS, LinkUnit
 
 
 @lru_cache(maxsize=1)
@@ -56,8 +58,8 @@ def below(place: DocumentPlace | None) -> tuple[bool, set[str]]:
 def unit_places(units: Iterable[LinkUnit]) -> dict[str, DocumentPlace]:
     """Each document's place, as ``candidates.rank_units`` sees it (the higher-level side's units)."""
     units = list(units)
-    upper = [u for u in units if u.level in ("national", "province", "city", None)]
-    lower = [u for u in units if not u.stub and u.level in ("city", "county", None)]
+    upper = [u for u in units if u.level in UPPER_LEVELS]
+    lower = [u for u in units if not u.stub and u.level in LOWER_LEVELS]
     return {**places(lower), **places(upper)}
 
 

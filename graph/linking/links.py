@@ -26,7 +26,8 @@ from policykg.ingest.records import ExtractedDocument
 
 from .candidates import DEFAULT_WEIGHTS, METHOD, Candidate, Weights, rank_units
 from .counterparts import CounterpartTable
-from .units import LinkUnit, corpus_units, explicit_pairs
+from .units import LOWER_LEVELS, UPPER_LEVELS, LinkUnit, corpus_units, explicit_pairs
+from .words import UnitWords
 
 # Defaults for links written to the graph: of each higher task, the three best tasks of each lower
 # document in scope; of those, each lower task keeps its PER_LOWER best higher tasks scoring at least
@@ -111,22 +112,23 @@ def _regions(ev: dict) -> str | None:
 def link_units(units: Sequence[LinkUnit], explicit: Iterable[tuple[str, str]] = (), *, top_k: int = TOP_K,
                min_score: float = MIN_SCORE, per_lower: int = PER_LOWER, method: tuple[str, str] = METHOD,
                weights: Weights = DEFAULT_WEIGHTS, counterparts: CounterpartTable | None = None,
-               lower_docs: Collection[str] | None = None) -> list[Link]:
+               lower_docs: Collection[str] | None = None, words: UnitWords | None = None) -> list[Link]:
     """Every inferred link among ``units``: each higher unit is ranked against the lower units the region tree
     lets it reach (``scope``); each lower unit keeps its ``per_lower`` best higher units (a local measure
     carries out one provincial measure, seldom two), each higher unit its ``top_k`` best lower ones.
 
     With ``lower_docs``, only the links from the units of those lower documents, exactly as a run over
     everything would make them: a link belongs to its lower unit, and what decides it (the lower unit,
-    the higher documents in its scope) is all in ``units`` (``incremental``)."""
+    the higher documents in its scope) is all in ``units`` (``incremental``). ``words``: the units' evidence
+    words a store kept, filled with those segmented here (``words.UnitWords``)."""
     units = list(units)
-    upper = [u for u in units if u.level in ("national", "province", "city", None)]
+    upper = [u for u in units if u.level in UPPER_LEVELS]
     # a document of unknown level can still say what it implements (scope decides)
-    lower = [u for u in units if not u.stub and u.level in ("city", "county", None)]
+    lower = [u for u in units if not u.stub and u.level in LOWER_LEVELS]
     explicit = set(explicit)
     return infer_links(rank_units(upper, lower, top_k=top_k, min_score=min_score, method=method, weights=weights,
                                   counterparts=counterparts, per_document=True, lower_docs=lower_docs,
-                                  per_lower=per_lower, explicit=explicit,
+                                  per_lower=per_lower, explicit=explicit, words=words,
                                   select=lambda cands: select(cands, explicit, per_lower)),
                        units, explicit, min_score=min_score, max_rank=top_k)
 

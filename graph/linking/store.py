@@ -7,7 +7,10 @@
    the same for an in-memory ``PolicyGraph`` (``graph.build.build_graph``), through the same rows.
 2. ``link_units(units, explicit_from_rows(rows))`` computes the links (``links.py``).
 3. ``link_statements(links)`` replaces every inferred link in the store: all of them are removed and
-   the new ones merged, in the style of ``graph.stores.loading`` (run them in one write).
+   the new ones merged, in the style of ``graph.stores.loading`` (run them in one write). The same write
+   keeps what the next relink reuses: each Document's place (``link_level``/``link_region``) and count of
+   inferred links by kind (``link_counts``, summed for the report instead of reading every link), each
+   Task's evidence words (``link_words``/``link_words_of``, ``words``).
 
 Inferred links carry no ``doc_id``: no document asserted them, so reloading a document does not
 remove them by ``r.doc_id`` (its Task nodes are DETACH DELETEd though, taking their links along;
@@ -25,7 +28,7 @@ from policykg.queries.catalog import get_query
 from . import incremental
 from .links import Link
 from .scope import DocumentPlace
-from .units import LinkUnit, region_above
+from .units import LOWER_LEVELS, UPPER_LEVELS, LinkUnit, region_above
 
 UNITS_QUERY = get_query("link-units").text
 
@@ -115,6 +118,7 @@ def rows_of_graph(graph) -> list[dict[str, Any]]:
             "metrics": [n.props.get("metric") for n in out_nodes(t.id, "HAS_TARGET")],
             "implements": [n.id for n in out_nodes(d.id, "IMPLEMENTS")],
             "stated_by": [e.source for e in stated],
+            "words": t.props.get("link_words"), "words_of": t.props.get("link_words_of"),
         })
     return sorted(rows, key=lambda r: r["id"])
 
@@ -124,13 +128,18 @@ def units_from_graph(graph) -> list[LinkUnit]:
 
 
 def link_statements(links: Iterable[Link], lower_docs: Iterable[str] | None = None,
-                    places: Iterable[Mapping[str, Any]] = ()) -> list[Statement]:
+                    places: Iterable[Mapping[str, Any]] = (), words: Iterable[Mapping[str, Any]] = (),
+                    units: Iterable[LinkUnit] = ()) -> list[Statement]:
     """Replace every inferred link in a store by ``links`` (explicit links are never touched); with
     ``lower_docs`` (document keys), only the inferred links from those documents' tasks. ``places``
-    (``place_marks``) are kept on the Documents for the next incremental relink."""
+    (``place_marks``) are kept on the Documents for the next incremental relink, ``words``
+    (``UnitWords.fresh_rows``) on the Tasks for the next relink's evidence, and each relinked document's
+    count of links by kind (``link_counts``, from ``units``: which document each link leaves) on it."""
+    links = list(links)
     if lower_docs is None:
         statements: list[Statement] = [
             ("MATCH (:Task)-[r:CASCADES_FROM|RELATES_TO]->(:Task) WHERE r.basis = 'inferred' DELETE r", {}),
+            ("MATCH (d:Document) WHERE d.link_counts IS NOT NULL SET d.link_counts = ''", {}),
         ]
     else:
         docs = sorted(f"doc:{k}" for k in lower_docs)
@@ -157,11 +166,75 @@ def link_statements(links: Iterable[Link], lower_docs: Iterable[str] | None = No
                 {"rows": rows[i:i + 5000]}))
     marks = list(places)
     for i in range(0, len(marks), 5000):
-        # an empty level, not null: a document of unknown level was still placed (FalkorDB drops a null SET)
+        # an empty level, not null: a document of unknown level was still placed (FalkorDB drops a null SET); a
+        # document placed for the first time and not relinked now has no inferred links (it was never linked)
         statements.append(("UNWIND $rows AS row MATCH (d:Document {id: row.id}) "
-                           "SET d.link_level = row.level, d.link_region = row.region",
+                           "SET d.link_level = row.level, d.link_region = row.region, "
+                           "d.link_counts = coalesce(d.link_counts, '')",
                            {"rows": marks[i:i + 5000]}))
+    units = list(units)
+    counts = link_counts(links, units, lower_docs) if units else []
+    for i in range(0, len(counts), 5000):
+        statements.append(("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.link_counts = row.counts",
+                           {"rows": counts[i:i + 5000]}))
+    kept = list(words)
+    for i in range(0, len(kept), 5000):
+        statements.append(("UNWIND $rows AS row MATCH (t:Task {id: row.id}) "
+                           "SET t.link_words = row.words, t.link_words_of = row.key", {"rows": kept[i:i + 5000]}))
     return statements
+
+
+def link_counts(links: Iterable[Link], units: Iterable[LinkUnit], lower_docs: Iterable[str] | None
+                ) -> list[dict[str, str]]:
+    """``{id, counts}`` of each relinked lower document: its inferred links by kind, ``CASCADES_FROM (dated):3,…``
+    (``lower_docs``; every document of ``units`` in a full relink). Summed by ``stored_link_counts``."""
+    units = list(units)
+    doc_of = {u.id: u.doc_key for u in units}
+    docs = set(lower_docs) if lower_docs is not None else \
+        {u.doc_key for u in units if not u.stub and u.level in LOWER_LEVELS}
+    per_doc: dict[str, dict[str, int]] = {d: {} for d in docs}
+    for link in links:
+        kinds = per_doc.setdefault(doc_of[link.source], {})
+        kind = _kind(link.type, link.props.get("direction") or link.props.get("basis"))
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return [{"id": f"doc:{d}", "counts": ",".join(f"{k}:{n}" for k, n in sorted(kinds.items()))}
+            for d, kinds in sorted(per_doc.items())]
+
+
+def _kind(rel: str, how: str | None) -> str:
+    return f"{rel} ({how})"
+
+
+def stored_link_counts(read: Read) -> dict[str, int]:
+    """Every inferred link in the store by kind (``RELATES_TO (later)`` → n), from the Documents' ``link_counts``
+    (read from every Document: one short string each, not every link). A store whose relinks did not keep them
+    yet (a Document placed without its count) is counted link by link once, and the counts are written:
+    ``count_statements`` returns what to write."""
+    totals: dict[str, int] = {}
+    for r in read("MATCH (d:Document) WHERE d.link_counts IS NOT NULL AND d.link_counts <> '' "
+                  "RETURN d.link_counts AS counts", {}):
+        for part in r["counts"].split(","):
+            kind, _, n = part.rpartition(":")
+            totals[kind] = totals.get(kind, 0) + int(n)
+    return dict(sorted(totals.items()))
+
+
+def counts_missing(read: Read) -> bool:
+    return bool(read("MATCH (d:Document) WHERE d.link_level IS NOT NULL AND d.link_counts IS NULL "
+                     "RETURN d.id AS id LIMIT 1", {}))
+
+
+def count_statements(read: Read) -> list[Statement]:
+    """Each placed Document's ``link_counts``, counted link by link (a store linked before they were kept)."""
+    per_doc: dict[str, dict[str, int]] = {r["id"]: {} for r in read(
+        "MATCH (d:Document) WHERE d.link_level IS NOT NULL RETURN d.id AS id", {})}
+    for r in read("MATCH (t:Task)-[r:CASCADES_FROM|RELATES_TO]->(:Task) WHERE r.basis = 'inferred' "
+                  "RETURN t.doc_id AS doc, type(r) AS type, coalesce(r.direction, r.basis) AS how, count(r) AS n", {}):
+        per_doc.setdefault(r["doc"], {})[_kind(r["type"], r["how"])] = r["n"]
+    rows = [{"id": d, "counts": ",".join(f"{k}:{n}" for k, n in sorted(kinds.items()))}
+            for d, kinds in sorted(per_doc.items())]
+    return [("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.link_counts = row.counts",
+             {"rows": rows[i:i + 5000]}) for i in range(0, len(rows), 5000)]
 
 
 _EVERY_TASK = "MATCH (t:Task)-[:IN_DOCUMENT]->(d:Document)\n"
@@ -172,16 +245,63 @@ UNITS_OF_QUERY = UNITS_QUERY.replace(_EVERY_TASK, "MATCH (d:Document) WHERE d.id
 
 Read = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 
+# the lists a task's row gathers along one relationship type, with the type tested (as UNITS_QUERY must) and
+# written in the pattern: an untyped pattern walks every relationship of the task, its inferred links too
+_TYPED = {
+    "CONCERNS": ("[(t)-[r2]->(x2:Industry) WHERE type(r2) = 'CONCERNS' | x2.name]",
+                 "[(t)-[:CONCERNS]->(x2:Industry) | x2.name]"),
+    "HAS_TARGET": ("[(t)-[r3]->(x3:Target) WHERE type(r3) = 'HAS_TARGET' | x3.metric]",
+                   "[(t)-[:HAS_TARGET]->(x3:Target) | x3.metric]"),
+    "CASCADES_FROM": ("[(x5:Task)-[r5]->(t) WHERE type(r5) = 'CASCADES_FROM' AND r5.basis = 'explicit' | x5.id]",
+                      "[(x5:Task)-[r5:CASCADES_FROM]->(t) WHERE r5.basis = 'explicit' | x5.id]"),
+}
+assert all(untyped in UNITS_OF_QUERY for untyped, _ in _TYPED.values())
 
-def neighbourhood_rows(read: Read, changed: Iterable[str]) -> tuple[list[dict[str, Any]], set[str]] | None:
-    """What an incremental relink after loading ``changed`` (document ids) reads, and the lower documents it
-    relinks (keys): see ``incremental``. None when the store was never marked by a relink: relink in full."""
-    if not read("MATCH (d:Document) WHERE d.link_level IS NOT NULL RETURN d.id AS id LIMIT 1", {}):
-        return None
+
+def units_of_query(read: Read) -> str:
+    """``UNITS_OF_QUERY`` with the relationship types the store has written into its patterns (twice as fast on
+    a linked store). Only types that exist: FalkorDB 4.16 keeps answering a plan made while a type did not exist
+    yet with nothing once it does; a type missing now gives another query text, so another plan, once it exists."""
+    present = {r["type"] for r in read("CALL db.relationshipTypes() YIELD relationshipType "
+                                       "RETURN relationshipType AS type", {})}
+    query = UNITS_OF_QUERY
+    for rel, (untyped, typed) in _TYPED.items():
+        query = query.replace(untyped, typed if rel in present else "[]")
+    return query
+
+
+def marked(read: Read) -> bool:
+    """Whether a relink has marked the store's documents with their places (``place_marks``)."""
+    return bool(read("MATCH (d:Document) WHERE d.link_level IS NOT NULL RETURN d.id AS id LIMIT 1", {}))
+
+
+def touched_by(read: Read, changed: Iterable[str]) -> set[str]:
+    """``changed`` and the documents holding tasks they wrote (a table's quoted tasks sit in the document it
+    implements)."""
     changed = sorted(set(changed))
-    touched = set(changed) | {r["id"] for r in read(
+    return set(changed) | {r["id"] for r in read(
         "UNWIND $ids AS doc MATCH (t:Task) WHERE t.doc_id = doc MATCH (t)-[:IN_DOCUMENT]->(d:Document) "
         "RETURN DISTINCT d.id AS id", {"ids": changed})}
+
+
+def places_of(read: Read, ids: Iterable[str]) -> dict[str, DocumentPlace]:
+    """The places the last relink marked on these documents (by id)."""
+    return {r["id"]: DocumentPlace(_key(r["id"]), r["level"], r["region"], None) for r in read(
+        "MATCH (d:Document) WHERE d.id IN $ids AND d.link_level IS NOT NULL "
+        "RETURN d.id AS id, d.link_level AS level, d.link_region AS region", {"ids": sorted(set(ids))})}
+
+
+def neighbourhood_rows(read: Read, changed: Iterable[str], *, touched: Iterable[str] = (),
+                       before: Mapping[str, DocumentPlace] | None = None
+                       ) -> tuple[list[dict[str, Any]], set[str]] | None:
+    """What an incremental relink after loading ``changed`` (document ids) reads, and the lower documents it
+    relinks (keys): see ``incremental``. None when the store was never marked by a relink: relink in full.
+    A removal reads ``touched`` (``touched_by``) and their places (``places_of``) before the documents go, and
+    hands them in as ``touched`` and ``before``: afterwards neither can be read."""
+    if not marked(read):
+        return None
+    touched = touched_by(read, changed) | set(touched)
+    units_of = units_of_query(read)
     rows: dict[str, dict[str, Any]] = {}
     read_docs: set[str] = set()
 
@@ -193,7 +313,7 @@ def neighbourhood_rows(read: Read, changed: Iterable[str]) -> tuple[list[dict[st
             read_docs.update(todo)
             ordered = sorted(todo)
             new = [r for i in range(0, len(ordered), 500)  # pages: see every_unit_row
-                   for r in read(UNITS_OF_QUERY, {"docs": ordered[i:i + 500]})]
+                   for r in read(units_of, {"docs": ordered[i:i + 500]})]
             got += new
             rows.update((r["id"], r) for r in new)
             stating = sorted({t for r in new for t in r.get("stated_by") or []} - rows.keys())
@@ -202,22 +322,22 @@ def neighbourhood_rows(read: Read, changed: Iterable[str]) -> tuple[list[dict[st
         return got
 
     now = incremental.unit_places(units_from_rows(load(touched)))
-    before = {r["id"]: DocumentPlace(_key(r["id"]), r["level"], r["region"], None) for r in read(
-        "MATCH (d:Document) WHERE d.id IN $ids AND d.link_level IS NOT NULL "
-        "RETURN d.id AS id, d.link_level AS level, d.link_region AS region", {"ids": sorted(touched)})}
+    before = {**places_of(read, touched), **(before or {})}
     everywhere, codes = False, set[str]()
     for did in touched:
         for place in (now.get(_key(did)), before.get(did)):
             every, below = incremental.below(place)
             everywhere, codes = everywhere or every, codes | below
     lower = set(touched)
-    if everywhere:
-        lower |= {r["id"] for r in read("MATCH (d:Document) WHERE d.link_level IS NOT NULL RETURN d.id AS id", {})}
-    elif codes:
-        lower |= {r["id"] for r in read("MATCH (d:Document) WHERE d.link_region IN $codes RETURN d.id AS id",
-                                        {"codes": sorted(codes)})}
     lower |= {r["id"] for r in read("MATCH (l:Document)-[:IMPLEMENTS]->(d:Document) WHERE d.id IN $ids "
                                     "RETURN DISTINCT l.id AS id", {"ids": sorted(touched)})}
+    by_region: set[str] = set()
+    if everywhere:
+        by_region = {r["id"] for r in read("MATCH (d:Document) WHERE d.link_level IS NOT NULL RETURN d.id AS id", {})}
+    elif codes:
+        by_region = {r["id"] for r in read("MATCH (d:Document) WHERE d.link_region IN $codes RETURN d.id AS id",
+                                           {"codes": sorted(codes)})}
+    lower |= by_region - lower - _naming_others(read, by_region - lower)
     load(lower)
     lower_units = units_from_rows([r for r in rows.values() if r["doc_id"] in lower])
     # the neighbourhoods: the documents of the regions above, the national ones, what the lower ones name
@@ -228,6 +348,37 @@ def neighbourhood_rows(read: Read, changed: Iterable[str]) -> tuple[list[dict[st
     uppers |= {f"doc:{k}" for u in lower_units for k in u.implements}
     load(uppers)
     return [rows[k] for k in sorted(rows)], {_key(d) for d in lower}
+
+
+def _naming_others(read: Read, docs: set[str]) -> set[str]:
+    """Those of ``docs`` that name a document holding higher-level units: their scope is what they name, and
+    only that (``scope.Scope``), so a change elsewhere in their region does not reach them. What they name is
+    not among the touched documents (their namers are relinked anyway), so it holds the units it held when they
+    were last linked."""
+    named: dict[str, set[str]] = {}
+    for r in read("MATCH (l:Document)-[:IMPLEMENTS]->(x:Document) WHERE l.id IN $ids RETURN l.id AS id, x.id AS x",
+                  {"ids": sorted(docs)}):
+        if r["x"] != r["id"]:
+            named.setdefault(r["id"], set()).add(r["x"])
+    if not named:
+        return set()
+    holding = _holding(read, set().union(*named.values()))
+    return {d for d, xs in named.items() if xs & holding}
+
+
+def _holding(read: Read, docs: set[str]) -> set[str]:
+    """Which of ``docs`` hold a unit of the higher-level side, as ``units_from_rows`` makes units, read without the
+    rest of ``UNITS_QUERY``. A quoted task counts by its title only (its text is the quoting row's): one without
+    a title is missed, and the documents naming its document are relinked, which a relink may always do."""
+    out: set[str] = set()
+    for r in read("MATCH (x:Document) WHERE x.id IN $ids MATCH (t:Task)-[:IN_DOCUMENT]->(x) "
+                  "RETURN x.id AS doc, t.id AS id, coalesce(t.level, x.level) AS level, "
+                  "coalesce(t.stub, false) AS stub, t.title AS title, t.text AS text", {"ids": sorted(docs)}):
+        if r["doc"] in out or r["level"] not in UPPER_LEVELS or "#" in r["id"].rsplit(":", 1)[-1]:
+            continue
+        if (r["title"] if r["stub"] else (r["text"] or "").strip()):
+            out.add(r["doc"])
+    return out
 
 
 def place_marks(units: Iterable[LinkUnit]) -> list[dict[str, Any]]:
@@ -241,6 +392,7 @@ def every_unit_row(read: Read, page: int = 500) -> list[dict[str, Any]]:
     outgrows the engine's per-query memory budget."""
     docs = sorted(r["id"] for r in read("MATCH (d:Document) RETURN d.id AS id", {}))
     out: list[dict[str, Any]] = []
+    units_of = units_of_query(read)
     for i in range(0, len(docs), page):
-        out += read(UNITS_OF_QUERY, {"docs": docs[i:i + page]})
+        out += read(units_of, {"docs": docs[i:i + page]})
     return sorted(out, key=lambda r: r["id"])

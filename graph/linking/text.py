@@ -19,6 +19,7 @@ texts given, sorted, so the same texts give the same matrices in any order of ar
 from __future__ import annotations
 
 import math
+import operator
 import re
 import threading
 from collections import Counter
@@ -63,7 +64,12 @@ def char_ngrams(text: str, sizes: Sequence[int]) -> list[str]:
             out.append(run)
             continue
         for n in sizes:
-            out += [run[i:i + n] for i in range(len(run) - n + 1)]
+            if n == 1:
+                out.extend(run)
+            elif n == 2:  # run[i:i + 2], without a slice per position (most of a relink's tokenising)
+                out.extend(map(operator.add, run, run[1:]))
+            else:
+                out += [run[i:i + n] for i in range(len(run) - n + 1)]
     return out
 
 

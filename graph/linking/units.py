@@ -27,6 +27,9 @@ from policykg.ingest.regions import region_index
 from ..ids import document_id, document_key, task_id, titles_of
 
 LEVEL_RANK = {"national": -1, "province": 0, "city": 1, "county": 2}
+# the levels of the units on each side of a link (a document of unknown level may be on either)
+UPPER_LEVELS = ("national", "province", "city", None)
+LOWER_LEVELS = ("city", "county", None)
 
 
 @dataclass(frozen=True)

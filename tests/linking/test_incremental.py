@@ -97,3 +97,106 @@ def test_a_document_moved_in_the_region_tree_frees_its_old_subtree(tmp_path):
         s.backend.server.stop(force=True)
     assert incremental != before  # the move changed something
     _same(incremental, full)
+
+
+def _loaded_and_linked(path, docs):
+    from policykg.graph.stores.factory import embedded_store
+
+    s = embedded_store(path)
+    for doc in docs.values():
+        s.load_document(doc)
+    s.relink()
+    return s
+
+
+@pytest.mark.parametrize("removed", [
+    "002",  # 山东省's measures: the city documents below it lose their links to it and take their next best
+    "001",  # a city table: the provincial tasks it alone quoted go from 山东省's document
+    "henan",  # 河南省's document, which 信阳市's names as the one it carries out
+])
+def test_a_removal_relinks_what_the_document_reached(tmp_path, removed):
+    docs = _corpus()
+    gone = document_id(document_key(docs[removed]))
+    s = _loaded_and_linked(tmp_path / "data", docs)
+    try:
+        before = _links(s)
+        s.remove_document(gone)
+        incremental = _links(s)
+        s.relink()
+        full = _links(s)
+    finally:
+        s.backend.server.stop(force=True)
+    # links of documents other than the removed one changed: the removal reached them
+    others = lambda links: {k: v for k, v in links.items() if not k[0].startswith(f"task:{gone[4:]}:")}  # noqa: E731
+    assert others(incremental) != others(before)
+    _same(incremental, full)
+
+
+def test_a_relink_segments_only_units_whose_text_changed(tmp_path, monkeypatch):
+    """The evidence words of a unit are kept on its Task: a relink that finds nothing changed segments nothing,
+    a reload segments the units of the reloaded document only, and the links are those of a fresh run."""
+    from policykg.graph.linking import words
+
+    segmented: list[str] = []
+    real = words.tokenize
+
+    def counting(texts, tokenizer):
+        segmented.extend(texts)
+        return real(texts, tokenizer)
+
+    monkeypatch.setattr(words, "tokenize", counting)
+    docs = _corpus()
+    s = _loaded_and_linked(tmp_path / "data", docs)
+    try:
+        first = len(segmented)
+        linked = _links(s)
+        s.relink()
+        again = len(segmented) - first
+        reloaded = docs["000"]
+        s.load_document(reloaded)
+        segmented.clear()
+        s.relink(changed=[document_id(document_key(reloaded))])
+        after_reload = list(segmented)
+        # words kept for another text (a key that does not match) are not used
+        s.backend.write_atomic([("MATCH (t:Task) SET t.link_words = '伪造', t.link_words_of = 'stale'", {})])
+        segmented.clear()
+        s.relink()
+        stale = len(segmented)
+        relinked = _links(s)
+    finally:
+        s.backend.server.stop(force=True)
+    assert first > 0 and again == 0
+    own = {f"{u.title}。{u.text}" for u in corpus_units([reloaded])}
+    assert after_reload and set(after_reload) <= own
+    assert stale == first
+    assert relinked == linked
+
+
+def test_the_relink_report_counts_every_inferred_link(tmp_path):
+    """After each relink the report counts every inferred link in the store by kind (as after a full relink), from
+    the counts each document keeps; a store linked before they were kept is counted link by link once."""
+    from policykg.graph.stores.factory import embedded_store
+
+    def scanned(store) -> dict[str, int]:
+        return {f"{r['type']} ({r['how']})": r["n"] for r in store.rows(
+            "MATCH (:Task)-[r:CASCADES_FROM|RELATES_TO]->(:Task) WHERE r.basis = 'inferred' "
+            "RETURN type(r) AS type, coalesce(r.direction, r.basis) AS how, count(r) AS n")}
+
+    docs = _corpus()
+    s = embedded_store(tmp_path / "data")
+    try:
+        reports = []
+        for name in ("000", "henan", "002", "xinyang", "001"):
+            s.load_document(docs[name])
+            reports.append((s.relink(changed=[document_id(document_key(docs[name]))]).links, scanned(s)))
+        s.remove_document(document_id(document_key(docs["002"])))
+        reports.append((s.relink(changed=[]).links, scanned(s)))
+        # as a store linked by an earlier policykg: no document keeps its count
+        s.backend.write_atomic([("MATCH (d:Document) REMOVE d.link_counts", {})])
+        s.load_document(docs["003"])
+        reports.append((s.relink(changed=[document_id(document_key(docs["003"]))]).links, scanned(s)))
+        reports.append((s.relink().links, scanned(s)))
+    finally:
+        s.backend.server.stop(force=True)
+    assert all(reported == counted for reported, counted in reports), reports
+    assert len({tuple(sorted(counted.items())) for _, counted in reports}) > 2  # the counts did change
