@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from policykg.graph.repository import CURRENT_VERSIONS_BY, DocumentSource
 from policykg.graph.stores.factory import embedded_store
 from policykg.ingest.extract import extract_bytes
 from policykg.ingestion import DOCUMENTS_NAMING
@@ -149,3 +150,24 @@ def test_a_store_written_before_title_keys_is_upgraded(store, extracted):
     assert [k for k, _, _ in store.referenced_documents(extracted[TABLE])] == [plan.document.title.replace(" ", "")]
     assert store.rows("MATCH (n) WHERE n.source_docs IS NOT NULL RETURN n.id AS id LIMIT 1") == []
     assert store.upgrade() == 0  # nothing left to do: nothing written
+
+
+SCAN = ("Node By Label Scan", "All Node Scan")
+
+
+def test_an_ingest_finds_stored_files_by_their_hashes_through_the_index(store, extracted):
+    first, second = extracted[TABLE], renumbered(extracted[TABLE], "菏政办字〔2023〕902号", "第三")
+    store.load_document(first, DocumentSource(file_hash="f1", extractor="x1"))
+    store.load_document(second, DocumentSource(file_hash="f2", extractor="x2"))
+    found = store.current_versions(file_hashes=["f2", "nothing"], content_hashes=[first.content_hash])
+    assert {(v.document_id, v.file_hash, v.content_hash, v.extractor) for v in found} == {
+        ("doc:菏政办字〔2023〕902号", "f2", second.content_hash, "x2"),
+        ("doc:菏政办字〔2023〕56号", "f1", first.content_hash, "x1")}
+    # a new version is what the store holds for the document from then on; the old file is no longer current
+    store.load_document(renumbered(first, "菏政办字〔2023〕56号", "改"), DocumentSource(file_hash="f3", extractor="x1"))
+    assert store.current_versions(file_hashes=["f1"]) == []
+    assert [v.file_hash for v in store.current_versions(file_hashes=["f3"])] == ["f3"]
+    # asked of an index, not by reading every version: what a run costs does not grow with the store
+    for prop in ("file_hash", "content_hash"):
+        plan = store.backend.client.explain(CURRENT_VERSIONS_BY.format(prop=prop), {"hashes": ["f1"]})
+        assert not [line for line in plan if any(s in line for s in SCAN)], plan
