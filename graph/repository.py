@@ -229,6 +229,9 @@ class GraphStore:
                 "provisions": len(doc.provisions), "tasks": len(doc.tasks), "targets": len(doc.targets),
                 "text_z": pack_text(source.text) if source.text is not None else None,
                 "previous": previous}, {**document_props, "version": vid, "ingested_at": at})
+            document_props = {**document_props, "version": vid, "ingested_at": at}
+        if did in subgraph.nodes:  # the marks go in with the document's node, not set on it afterwards (put_nodes)
+            subgraph.nodes[did].props.update({k: v for k, v in document_props.items() if v is not None})
         written = self.load_graph(subgraph, did, doc.document.doc_number, titles_of(doc.document.title),
                                   then=versioning)
         return LoadReport(did, len(subgraph.nodes), len(subgraph.edges), written, replaced,
