@@ -107,9 +107,12 @@ def document_statements(graph: PolicyGraph, doc_id: str, number: str | None, tit
     return statements
 
 
-# an existing node is written only when the row would change it
-CHANGED = "any(k IN keys(row.props) WHERE n[k] IS NULL OR n[k] <> row.props[k])"
-NEW_ALIAS = "any(a IN row.aliases WHERE NOT a IN coalesce(n.aliases, []))"
+# an existing node is written only when the row would change it: the count of what would change is projected
+# first, then filtered (FalkorDB 4.16 plans ``WHERE any(k IN keys(…) WHERE n[k] …)`` before n is matched, where
+# n is null and every row passes)
+CHANGES = "size([k IN keys(row.props) WHERE n[k] IS NULL OR n[k] <> row.props[k]])"
+NEW_ALIASES = "size([a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])])"
+CHANGED = "changes > 0"
 
 
 def _property(key: str) -> str:
@@ -127,8 +130,8 @@ def put_nodes(label: str, rows: list[dict], *, lists: bool = False, update: str 
     department a document names, so every load left garbage in every label's index: the server forked every
     few seconds, and each fork (and each collection) costs more as the store grows. So a missing node is
     created with its properties in the pattern (indexed once), and an existing one is written only where
-    ``update`` holds for it (by default: when a property it would get differs, or with ``lists``, when the
-    row has an alias it lacks); ``update=None``: never.
+    ``update`` holds for it (a predicate of ``n``, ``row`` and ``changes``: by default, when a property it would
+    get differs, or with ``lists``, when the row has an alias it lacks); ``update=None``: never.
     """
     if not rows:
         return []
@@ -137,11 +140,11 @@ def put_nodes(label: str, rows: list[dict], *, lists: bool = False, update: str 
     if lists:
         inline += ", aliases: reduce(acc = [], a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)"
     out: list[Statement] = []
+    changes = f"{CHANGES} + {NEW_ALIASES}" if lists else CHANGES
     for batch in _batches(rows):
         if update is not None:
-            when = f"{update} OR {NEW_ALIAS}" if lists and update == CHANGED else update
-            out.append((f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) WITH n, row WHERE {when} "
-                        f"SET n += row.props {UNION_LISTS if lists else ''}", {"rows": batch}))
+            out.append((f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) WITH n, row, {changes} AS changes "
+                        f"WHERE {update} SET n += row.props {UNION_LISTS if lists else ''}", {"rows": batch}))
         out.append((f"UNWIND $rows AS row OPTIONAL MATCH (e:{label} {{id: row.id}}) WITH row WHERE e IS NULL "
                     f"CREATE (n:{label} {{id: row.id{inline}}})", {"rows": batch}))
     return out
@@ -309,5 +312,6 @@ def _document_marks(doc_id: str, document_props: dict[str, Any]) -> list[Stateme
     props = _clean(document_props)
     if not props:
         return []
-    return [("MATCH (n:Document {id: $doc}) WITH n, $props AS p WHERE any(k IN keys(p) WHERE n[k] IS NULL OR n[k] <> p[k]) "
+    return [("MATCH (n:Document {id: $doc}) WITH n, $props AS p "
+             "WITH n, p, size([k IN keys(p) WHERE n[k] IS NULL OR n[k] <> p[k]]) AS changes WHERE changes > 0 "
              "SET n += p", {"doc": doc_id, "props": props})]
