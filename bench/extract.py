@@ -111,7 +111,7 @@ def parallel(docs: list[tuple[str, bytes]]) -> list[tuple[int, float, int]]:
             path = Path(tmp) / f"{k:05d}_{name}"
             path.write_bytes(data)
             files.append(path)
-        ctx = _Context(default_catalog(), "bench", True, {}, {}, {})
+        ctx = _Context(default_catalog())
         for jobs in (1, 2):
             t0 = time.perf_counter()
             extracted = sum(1 for prep in _prepared_in_order(files, ctx, jobs) if prep.doc is not None)

@@ -58,13 +58,23 @@ class DocumentSource:
     ingested_at: str | None = None  # ISO 8601 UTC; now when omitted
 
 
-@dataclass
-class StoredState:
-    """What the store holds, for deciding whether a file needs loading again."""
+@dataclass(frozen=True)
+class StoredVersion:
+    """What the store holds for a file or a content, to decide whether it needs loading again: the stored
+    document whose current version has that file or content hash, its content hash and extraction fingerprint."""
 
-    documents: dict[str, dict[str, Any]] = field(default_factory=dict)  # doc id -> content_hash, extractor
-    by_file_hash: dict[str, str] = field(default_factory=dict)  # file hash of a current version -> doc id
-    by_content_hash: dict[str, str] = field(default_factory=dict)  # content hash of a current version -> doc id
+    document_id: str
+    file_hash: str | None
+    content_hash: str | None
+    extractor: str | None
+
+
+# the stored documents whose current version has one of $hashes as its ``prop`` (file_hash or content_hash)
+CURRENT_VERSIONS_BY = (
+    "UNWIND $hashes AS h MATCH (v:DocumentVersion {{{prop}: h}}) WHERE v.current = true "
+    # WITH: without it FalkorDB 4.16 joins the two by hashing every Document
+    "WITH v MATCH (d:Document {{id: v.doc_id}}) WHERE NOT coalesce(d.stub, false) "
+    "RETURN d.id AS doc, v.file_hash AS file_hash, d.content_hash AS content_hash, d.extractor AS extractor")
 
 
 def now_utc() -> str:
@@ -219,6 +229,9 @@ class GraphStore:
                 "provisions": len(doc.provisions), "tasks": len(doc.tasks), "targets": len(doc.targets),
                 "text_z": pack_text(source.text) if source.text is not None else None,
                 "previous": previous}, {**document_props, "version": vid, "ingested_at": at})
+            document_props = {**document_props, "version": vid, "ingested_at": at}
+        if did in subgraph.nodes:  # the marks go in with the document's node, not set on it afterwards (put_nodes)
+            subgraph.nodes[did].props.update({k: v for k, v in document_props.items() if v is not None})
         written = self.load_graph(subgraph, did, doc.document.doc_number, titles_of(doc.document.title),
                                   then=versioning)
         return LoadReport(did, len(subgraph.nodes), len(subgraph.edges), written, replaced,
@@ -239,8 +252,9 @@ class GraphStore:
     def upgrade(self) -> int:
         """Bring a store written by an earlier policykg up to what loads look up: every titled Document gets
         its ``title_key`` (references and stub folding find documents by it), the ``source_docs`` lists
-        shared nodes used to keep go, and a target a task states without an ``owner_task`` names that task. Run once per ingest, before ``stored_state`` (which reads every
-        Document as well); writes nothing when there is nothing to do. Returns how many nodes it changed."""
+        shared nodes used to keep go, and a target a task states without an ``owner_task`` names that task. Run
+        once per ingest, before its first load; writes nothing when there is nothing to do. Returns how many
+        nodes it changed."""
         missing = self.rows("MATCH (d:Document) WHERE d.title IS NOT NULL AND d.title_key IS NULL "
                             "RETURN d.id AS id, d.title AS title", row_cap=10_000_000)
         listing = ("Department", "Industry", "Document")  # by label: a label-less MATCH reads every node
@@ -263,20 +277,22 @@ class GraphStore:
         return changed
 
     # -- versions -----------------------------------------------------------------------
-    def stored_state(self) -> StoredState:
-        """Every stored document's content hash and extraction fingerprint, and its current version's file hash."""
-        state = StoredState()
-        for r in self.rows("MATCH (d:Document) WHERE NOT coalesce(d.stub, false) "
-                           "RETURN d.id AS id, d.content_hash AS hash, d.extractor AS extractor", row_cap=10_000_000):
-            state.documents[r["id"]] = {"content_hash": r["hash"], "extractor": r["extractor"]}
-        for r in self.rows("MATCH (v:DocumentVersion) WHERE v.current = true "
-                           "RETURN v.doc_id AS doc, v.file_hash AS file_hash, v.content_hash AS hash",
-                           row_cap=10_000_000):
-            if r["file_hash"]:
-                state.by_file_hash[r["file_hash"]] = r["doc"]
-            if r["hash"]:
-                state.by_content_hash[r["hash"]] = r["doc"]
-        return state
+    def current_versions(self, *, file_hashes: Sequence[str] = (), content_hashes: Sequence[str] = ()
+                         ) -> list[StoredVersion]:
+        """The stored documents whose current version has one of these file or content hashes.
+
+        Indexed lookups (``DocumentVersion.file_hash``, ``content_hash``), a batch of hashes per read: what an
+        ingest asks for the files it reads, at a cost that does not grow with the store (reading every
+        document's state at the start of a run made adding one file to a big store wait for the whole store).
+        """
+        found: list[StoredVersion] = []
+        for prop, hashes in (("file_hash", file_hashes), ("content_hash", content_hashes)):
+            wanted = sorted({h for h in hashes if h})
+            if not wanted:
+                continue
+            found.extend(StoredVersion(r["doc"], r["file_hash"], r["content_hash"], r["extractor"]) for r in self.rows(
+                CURRENT_VERSIONS_BY.format(prop=prop), {"hashes": wanted}, row_cap=1_000_000))
+        return found
 
     def document_versions(self, ref: str) -> list[dict[str, Any]]:
         """Every version of a document (by id, number or title, or a version id), oldest first; no text."""

@@ -28,15 +28,16 @@ import time
 import traceback
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from policykg.errors import ConfigurationError, PolicyKGError
 from policykg.graph.ids import document_id, document_key
-from policykg.graph.repository import DocumentSource, GraphStore, LoadReport, StoredState, now_utc
+from policykg.graph.repository import DocumentSource, GraphStore, LoadReport, StoredVersion, now_utc
 from policykg.graph.stores.errors import (
     QueryError,
     ServerNotRunning,
@@ -53,6 +54,7 @@ from policykg.ingest.records import ExtractedDocument
 from policykg.settings import Settings
 
 INGEST_PACKAGE = Path(str(resources.files("policykg.ingest")))
+_T = TypeVar("_T")
 
 
 class StoreLost(PolicyKGError):
@@ -83,11 +85,6 @@ def extractor_fingerprint(files: list[Path]) -> str:
 @dataclass
 class _Context:
     catalog: DepartmentCatalog
-    extractor: str
-    force: bool
-    documents: dict[str, dict[str, Any]]
-    by_file_hash: dict[str, str]
-    by_content_hash: dict[str, str]
 
 
 @dataclass
@@ -112,12 +109,6 @@ class Prepared:
 
 _WORKER: _Context | None = None
 
-
-def _unchanged(ctx: _Context, doc_id: str | None) -> bool:
-    if ctx.force or doc_id is None:
-        return False
-    stored = ctx.documents.get(doc_id)
-    return stored is not None and stored.get("extractor") == ctx.extractor
 
 
 def printable_path(path: Path | str) -> str:
@@ -154,9 +145,12 @@ def prepare(path: Path, ctx: _Context) -> Prepared:
         return Prepared(where, error=str(exc))
     result = prepare_bytes(data, where, ctx)
     if where != str(path):
-        result.notes.append(f"{where}: the file name has bytes that are not UTF-8 (shown as \ufffd); rename the "
-                            "file to keep its name exactly")
+        result.notes.append(_not_utf8_name(where))
     return result
+
+
+def _not_utf8_name(where: str) -> str:
+    return f"{where}: the file name has bytes that are not UTF-8 (shown as \ufffd); rename the file to keep its name exactly"
 
 
 def prepare_bytes(data: bytes, path: str, ctx: _Context, name: str | None = None) -> Prepared:
@@ -168,18 +162,8 @@ def prepare_bytes(data: bytes, path: str, ctx: _Context, name: str | None = None
     try:
         result.size = len(data)
         result.file_hash = hashlib.sha256(data).hexdigest()
-        doc_id = ctx.by_file_hash.get(result.file_hash)
-        if doc_id is not None and _unchanged(ctx, doc_id):
-            result.status, result.document_id = "unchanged", doc_id
-            result.content_hash = ctx.documents[doc_id].get("content_hash")
-            return result
         read = read_bytes(data, str(path))
         result.format, result.encoding, result.guessed, result.pages = read.format, read.encoding, read.guessed, read.pages
-        content_hash = hashlib.sha256(read.text.encode("utf-8")).hexdigest()
-        doc_id = ctx.by_content_hash.get(content_hash)
-        if _unchanged(ctx, doc_id):
-            result.status, result.document_id, result.content_hash = "unchanged", doc_id, content_hash
-            return result
         doc = extract_text(read.decoded(), name or Path(path).name, ctx.catalog, where=path)
         if read.warnings:
             doc.warnings[:0] = read.warnings
@@ -227,11 +211,76 @@ def _prepare_in_worker(path: str) -> Prepared:
     return prepare(Path(path), _WORKER)
 
 
-def _prepared_in_order(files: list[Path], ctx: _Context, jobs: int) -> Iterator[Prepared]:
-    """Results in the files' order; with jobs > 1 the reading runs ahead in worker processes (bounded)."""
-    if jobs <= 1 or len(files) < 2:
+# files whose hashes one read of the store looks up
+LOOKUP_BATCH = 100
+
+
+class StoredLookup:
+    """Whether the store holds a file of the run unchanged: asked by the file's hash before it is read, and by
+    its text's hash after, a batch of files per indexed read (``GraphStore.current_versions``), in the
+    ingest's own process. Nothing reads every stored document, so a run costs what its files cost, whatever
+    the size of the store; and what earlier files of the run loaded is seen by the later ones."""
+
+    def __init__(self, current_versions: Callable[..., list[StoredVersion]], extractor: str, force: bool) -> None:
+        self.current_versions = current_versions  # GraphStore.current_versions (reconnecting when the server went)
+        self.extractor = extractor
+        self.force = force
+
+    def unchanged(self, version: StoredVersion) -> bool:
+        """Stored and read with the same alias files and extraction code: nothing to load (unless --force)."""
+        return not self.force and version.extractor == self.extractor
+
+    def settle(self, files: list[Path]) -> list[Prepared | None]:
+        """Each file's result when the store holds its bytes unchanged (it is not read again), else None."""
+        from policykg.ingest.readers import file_bytes
+
+        if self.force:
+            return [None] * len(files)
+        hashed: list[tuple[str, int] | None] = []
         for f in files:
-            yield prepare(f, ctx)
+            try:
+                data = file_bytes(Path(f), printable_path(f))
+            except ReadError:
+                hashed.append(None)  # the reader reports it, with the others' failures
+                continue
+            hashed.append((hashlib.sha256(data).hexdigest(), len(data)))
+        stored = {v.file_hash: v for v in self.current_versions(file_hashes=[h[0] for h in hashed if h])
+                  if self.unchanged(v)}
+        out: list[Prepared | None] = []
+        for f, h in zip(files, hashed):
+            version = stored.get(h[0]) if h else None
+            if h is None or version is None:
+                out.append(None)
+                continue
+            where = printable_path(f)
+            out.append(Prepared(where, size=h[1], file_hash=h[0], status="unchanged",
+                                document_id=version.document_id, content_hash=version.content_hash,
+                                notes=[_not_utf8_name(where)] if where != str(f) else []))
+        return out
+
+    def by_content(self, content_hash: str | None) -> str | None:
+        """The stored document that has this text, read with the same fingerprint (its id), else None."""
+        if self.force or not content_hash:
+            return None
+        found = [v for v in self.current_versions(content_hashes=[content_hash]) if self.unchanged(v)]
+        return found[0].document_id if found else None
+
+
+def _answered(files: list[Path], settle: Callable[[list[Path]], list[Prepared | None]] | None
+              ) -> Iterator[tuple[Path, Prepared | None]]:
+    for i in range(0, len(files), LOOKUP_BATCH):
+        batch = files[i:i + LOOKUP_BATCH]
+        yield from zip(batch, settle(batch) if settle is not None else [None] * len(batch))
+
+
+def _prepared_in_order(files: list[Path], ctx: _Context, jobs: int,
+                       settle: Callable[[list[Path]], list[Prepared | None]] | None = None) -> Iterator[Prepared]:
+    """Results in the files' order. ``settle`` answers for the files it can without reading them (a batch at a
+    time); the others are read and extracted, with jobs > 1 ahead of the loads in worker processes (bounded)."""
+    answered = _answered(files, settle)
+    if jobs <= 1 or len(files) < 2:
+        for f, done in answered:
+            yield done if done is not None else prepare(f, ctx)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -239,22 +288,27 @@ def _prepared_in_order(files: list[Path], ctx: _Context, jobs: int) -> Iterator[
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
                              initializer=_init_worker, initargs=(ctx, os.getpid())) as pool:
-        pending: deque = deque()
-        it = iter(files)
+        pending: deque[Prepared | Future[Prepared]] = deque()
+
+        def fill() -> None:
+            while len(pending) < jobs * 3:
+                nxt = next(answered, None)
+                if nxt is None:
+                    return
+                f, done = nxt
+                pending.append(done if done is not None else pool.submit(_prepare_in_worker, str(f)))
+
         try:
-            for f in it:
-                pending.append(pool.submit(_prepare_in_worker, str(f)))
-                if len(pending) >= jobs * 3:
-                    break
+            fill()
             while pending:
-                result = pending.popleft().result()
-                nxt = next(it, None)
-                if nxt is not None:
-                    pending.append(pool.submit(_prepare_in_worker, str(nxt)))
+                head = pending.popleft()
+                result = head if isinstance(head, Prepared) else head.result()
+                fill()
                 yield result
         finally:
             for fut in pending:
-                fut.cancel()
+                if isinstance(fut, Future):
+                    fut.cancel()
 
 
 # -- the run ----------------------------------------------------------------------------------
@@ -410,11 +464,10 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
          open_store: Callable[[], GraphStore] | None, catalog: DepartmentCatalog, extractor: str, force: bool,
          jobs: int, on_result: Callable[[Outcome], None] | None) -> IngestReport:
     if store is not None:
+        store.ensure_schema()  # the indexes the run looks files up by, before its first write
         store.upgrade()  # a store an earlier policykg wrote: the keys loads look documents up by
-    state = store.stored_state() if store is not None else StoredState()
-    if store is not None:
         report.store = store.describe()
-    ctx = _Context(catalog, extractor, force, state.documents, state.by_file_hash, state.by_content_hash)
+    ctx = _Context(catalog)
     seen: dict[str, tuple[str, str | None]] = {}  # doc id -> (file, content hash) in this run
 
     def finish(outcome: Outcome) -> None:
@@ -422,15 +475,15 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
         if on_result is not None:
             on_result(outcome)
 
-    def load(doc: ExtractedDocument, source: DocumentSource) -> LoadReport:
+    def reconnecting(call: Callable[[GraphStore], _T]) -> _T:
         nonlocal store
         assert store is not None and open_store is not None
         for attempt in (1, 2, 3):
             try:
-                return store.load_document(doc, source)
+                return call(store)
             except (StoreUnavailable, ServerNotRunning) as exc:
-                # the server went away (killed, restarted): the write was all or nothing, so it is safe
-                # to start or reach the server again and load the same document again
+                # the server went away (killed, restarted): a write was all or nothing and a read changes
+                # nothing, so it is safe to start or reach the server again and do the same again
                 if attempt == 3:
                     raise StoreLost(str(exc)) from exc
                 time.sleep(0.5 * attempt)
@@ -444,8 +497,18 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
                     raise StoreLost(f"{exc}; reconnecting failed: {again}") from again
         raise AssertionError("unreachable")
 
+    def load(doc: ExtractedDocument, source: DocumentSource) -> LoadReport:
+        return reconnecting(lambda st: st.load_document(doc, source))
+
+    lookup = None
+    if store is not None:
+        lookup = StoredLookup(lambda **hashes: reconnecting(lambda st: st.current_versions(**hashes)), extractor, force)
     try:
-        for prep in _prepared_in_order(files, ctx, jobs):
+        for prep in _prepared_in_order(files, ctx, jobs, lookup.settle if lookup is not None else None):
+            if lookup is not None and prep.doc is not None and document_id(document_key(prep.doc)) not in seen:
+                stored_id = lookup.by_content(prep.content_hash)  # read again, to the same text: nothing to load
+                if stored_id is not None:
+                    prep.status, prep.document_id, prep.doc, prep.text = "unchanged", stored_id, None, None
             o = Outcome(prep.path, "failed", prep.format, prep.encoding, prep.guessed, prep.pages, prep.size,
                         seconds=prep.seconds, content_hash=prep.content_hash, warnings=list(prep.notes))
             if prep.status == "failed":
@@ -493,7 +556,6 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
                 report.docs.append(doc)
                 finish(o)
                 continue
-            stored = state.documents.get(did)
             source = DocumentSource(text=prep.text, path=stored_path(prep.path), file_hash=prep.file_hash,
                                     format=prep.format, encoding=prep.encoding, extractor=extractor)
             t_load = time.perf_counter()
@@ -515,13 +577,12 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
             # a duplicate is decided against documents that loaded: a copy of a file that failed is loaded
             seen[did] = (prep.path, doc.content_hash)
             o.version, o.previous_version = loaded.version, loaded.previous_version
-            if stored is None and not loaded.replaced:
+            if not loaded.replaced:
                 o.status = "new"
             elif loaded.new_version:
                 o.status = "replaced"
             else:
                 o.status = "reread"
-            state.documents[did] = {"content_hash": doc.content_hash, "extractor": extractor}
             finish(o)
     except StoreLost as exc:
         report.interrupted = (f"the graph store stopped answering ({exc}); {sum(o.ingested for o in report.outcomes)} "
@@ -681,7 +742,7 @@ class Ingestion:
 
     def extract(self, files: list[Path]) -> tuple[list[ExtractedDocument], list[str]]:
         """Every file read and extracted, in order, none loaded; with a message for each that failed."""
-        ctx = _Context(self.catalog, self.fingerprint, True, {}, {}, {})
+        ctx = _Context(self.catalog)
         docs, failures = [], []
         for f in files:
             prep = prepare(f, ctx)
@@ -701,7 +762,7 @@ class Ingestion:
 
     def prepare_upload(self, data: bytes, name: str) -> Prepared:
         """Read and extract an uploaded document (the API does this in a worker process: ``prepare_upload``)."""
-        ctx = _Context(self.catalog, self.fingerprint, True, {}, {}, {})
+        ctx = _Context(self.catalog)
         prep = prepare_bytes(data, name, ctx, name=name)
         if prep.doc is None:
             if prep.internal:

@@ -6,9 +6,13 @@ document; no node keeps a list of the documents naming it.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from policykg.graph.repository import CURRENT_VERSIONS_BY, DocumentSource
 from policykg.graph.stores.factory import embedded_store
+from policykg.graph.stores.loading import put_nodes
 from policykg.ingest.extract import extract_bytes
 from policykg.ingestion import DOCUMENTS_NAMING
 
@@ -163,3 +167,52 @@ def test_a_target_stored_without_its_owner_task_is_given_the_task_stating_it(sto
     assert store.upgrade() > 0
     assert store.rows(stated) == before  # the stating task again, and a row's other owner untouched
     assert store.upgrade() == 0
+
+
+SCAN = ("Node By Label Scan", "All Node Scan")
+
+
+def test_an_ingest_finds_stored_files_by_their_hashes_through_the_index(store, extracted):
+    first, second = extracted[TABLE], renumbered(extracted[TABLE], "菏政办字〔2023〕902号", "第三")
+    store.load_document(first, DocumentSource(file_hash="f1", extractor="x1"))
+    store.load_document(second, DocumentSource(file_hash="f2", extractor="x2"))
+    found = store.current_versions(file_hashes=["f2", "nothing"], content_hashes=[first.content_hash])
+    assert {(v.document_id, v.file_hash, v.content_hash, v.extractor) for v in found} == {
+        ("doc:菏政办字〔2023〕902号", "f2", second.content_hash, "x2"),
+        ("doc:菏政办字〔2023〕56号", "f1", first.content_hash, "x1")}
+    # a new version is what the store holds for the document from then on; the old file is no longer current
+    store.load_document(renumbered(first, "菏政办字〔2023〕56号", "改"), DocumentSource(file_hash="f3", extractor="x1"))
+    assert store.current_versions(file_hashes=["f1"]) == []
+    assert [v.file_hash for v in store.current_versions(file_hashes=["f3"])] == ["f3"]
+    # asked of an index, not by reading every version: what a run costs does not grow with the store
+    for prop in ("file_hash", "content_hash"):
+        plan = store.backend.client.explain(CURRENT_VERSIONS_BY.format(prop=prop), {"hashes": ["f1"]})
+        assert not [line for line in plan if any(s in line for s in SCAN)], plan
+
+
+def written(store, statement) -> int:
+    """How many nodes a statement's SET reaches: the rows GRAPH.PROFILE counts into its Update operation."""
+    query, params = statement
+    plan = store.backend.client.graph.profile(query, dict(params)).plan
+    at = next(i for i, line in enumerate(plan) if line.strip().startswith("Update"))
+    return int(re.search(r"Records produced: (\d+)", plan[at + 1])[1])
+
+
+def test_a_load_writes_only_the_nodes_it_changes(store):
+    # FalkorDB indexes a node again on every SET, even of the values it holds, and what it replaces in the index
+    # stays as garbage until a collector forks the whole server: a shared node is set only when it would change
+    def row(i, level="city", aliases=()):
+        return {"id": f"dept:t:{i}", "props": {"name": f"局{i}", "level": level, "known": True},
+                "aliases": list(aliases)}
+
+    for query, params in put_nodes("Department", [row(1, aliases=["甲"]), row(2)], lists=True):
+        store.backend.write_atomic([(query, params)])
+    update, create = put_nodes("Department", [row(1, aliases=["甲"]), row(2, "county"), row(3)], lists=True)
+    assert written(store, update) == 1  # the one whose level changed; not the one as it was, not the new one
+    store.backend.write_atomic([create])
+    assert written(store, put_nodes("Department", [row(1, aliases=["乙", "甲"])], lists=True)[0]) == 1  # an alias
+    got = store.rows("MATCH (d:Department) WHERE d.id STARTS WITH 'dept:t:' "
+                     "RETURN d.id AS id, d.level AS level, d.name AS name, d.aliases AS aliases ORDER BY id")
+    assert got == [{"id": "dept:t:1", "level": "city", "name": "局1", "aliases": ["甲", "乙"]},
+                   {"id": "dept:t:2", "level": "county", "name": "局2", "aliases": []},
+                   {"id": "dept:t:3", "level": "city", "name": "局3", "aliases": []}]

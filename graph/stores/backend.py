@@ -26,6 +26,9 @@ INDEXES: tuple[tuple[str, str], ...] = (
     ("Target", "doc_id"),
     ("Department", "name"),
     (VERSION_LABEL, "doc_id"),
+    # an ingest asks whether a file (its bytes) or its text is stored already (GraphStore.current_versions)
+    (VERSION_LABEL, "file_hash"),
+    (VERSION_LABEL, "content_hash"),
     # a load looks up the documents it refers to and the stubs it replaces by these (graph.stores.loading)
     ("Document", "doc_number"),
     ("Document", "title_key"),

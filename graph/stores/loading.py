@@ -7,9 +7,11 @@ into one all-or-nothing query, Neo4j runs them in one transaction):
    every relationship it asserted (``r.doc_id``), and its claims on the tasks
    other documents' tables quote (handed on to the next document that makes
    the same claim, see ``_retract_quoted``);
-2. MERGE the nodes, UNWIND-batched per label: shared nodes (departments,
-   regions, industries, stub documents) are merged, aliases are unioned, a
-   stub never overwrites a real document;
+2. put the nodes, UNWIND-batched per label (``put_nodes``): a missing node is
+   created with its properties, an existing one written only where it would
+   change (FalkorDB re-indexes a node on every SET, see ``put_nodes``); shared
+   nodes (departments, regions, industries) get their aliases unioned, a stub
+   never overwrites a real document;
 3. MERGE the relationships, batched per (type, source label, target label),
    keyed by a ``key`` property so re-loading creates no duplicates; the edges
    of a quoted task are keyed by their ends only (one LEADS per department and
@@ -71,18 +73,11 @@ def document_statements(graph: PolicyGraph, doc_id: str, number: str | None, tit
         else:
             by_label[node.label].append(row)
     for label, rows in sorted(by_label.items()):
-        union = UNION_LISTS if label in SHARED_WITH_LISTS else ""
-        for batch in _batches(rows):
-            statements.append((f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props {union}",
-                               {"rows": batch}))
-    for batch in _batches(stubs):
-        statements.append(("UNWIND $rows AS row MERGE (n:Document {id: row.id}) ON CREATE SET n += row.props",
-                           {"rows": batch}))
-    for batch in _batches(quoted):
-        # a task other documents quote too: the lowest quoting document's row describes it
-        statements.append((
-            "UNWIND $rows AS row MERGE (n:Task {id: row.id}) ON CREATE SET n += row.props "
-            "WITH n, row WHERE row.props.doc_id < n.doc_id SET n += row.props", {"rows": batch}))
+        statements.extend(put_nodes(label, rows, lists=label in SHARED_WITH_LISTS))
+    # a stub never overwrites the document (or stub) already there
+    statements.extend(put_nodes("Document", stubs, update=None))
+    # a task other documents quote too: the lowest quoting document's row describes it
+    statements.extend(put_nodes("Task", quoted, update="row.props.doc_id < n.doc_id"))
 
     by_shape: dict[tuple[str, str, str, bool], list[dict]] = defaultdict(list)
     for edge in graph.edges.values():
@@ -110,6 +105,49 @@ def document_statements(graph: PolicyGraph, doc_id: str, number: str | None, tit
     statements.extend(_fold_stubs(doc_id, number, titles))
     statements.extend(_drop_orphan_departments(doc_id))
     return statements
+
+
+# an existing node is written only when the row would change it: the count of what would change is projected
+# first, then filtered (FalkorDB 4.16 plans ``WHERE any(k IN keys(…) WHERE n[k] …)`` before n is matched, where
+# n is null and every row passes)
+CHANGES = "size([k IN keys(row.props) WHERE n[k] IS NULL OR n[k] <> row.props[k]])"
+NEW_ALIASES = "size([a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])])"
+CHANGED = "changes > 0"
+
+
+def _property(key: str) -> str:
+    if not key or "`" in key:
+        raise ValueError(f"not a property name: {key!r}")
+    return f"`{key}`"
+
+
+def put_nodes(label: str, rows: list[dict], *, lists: bool = False, update: str | None = CHANGED) -> list[Statement]:
+    """Statements that give each row's node (``id``, ``props``, ``aliases``) its properties, creating it if needed.
+
+    FalkorDB indexes a node again on every SET, even of the values it holds, and the index entry it replaces is
+    garbage until a collector that forks the whole server process runs (per label, once that label's index has
+    collected some garbage). A MERGE then SET indexed every new node twice and re-set every region and
+    department a document names, so every load left garbage in every label's index: the server forked every
+    few seconds, and each fork (and each collection) costs more as the store grows. So a missing node is
+    created with its properties in the pattern (indexed once), and an existing one is written only where
+    ``update`` holds for it (a predicate of ``n``, ``row`` and ``changes``: by default, when a property it would
+    get differs, or with ``lists``, when the row has an alias it lacks); ``update=None``: never.
+    """
+    if not rows:
+        return []
+    keys = sorted({k for row in rows for k in row["props"]})
+    inline = "".join(f", {_property(k)}: row.props.{_property(k)}" for k in keys)
+    if lists:
+        inline += ", aliases: reduce(acc = [], a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)"
+    out: list[Statement] = []
+    changes = f"{CHANGES} + {NEW_ALIASES}" if lists else CHANGES
+    for batch in _batches(rows):
+        if update is not None:
+            out.append((f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) WITH n, row, {changes} AS changes "
+                        f"WHERE {update} SET n += row.props {UNION_LISTS if lists else ''}", {"rows": batch}))
+        out.append((f"UNWIND $rows AS row OPTIONAL MATCH (e:{label} {{id: row.id}}) WITH row WHERE e IS NULL "
+                    f"CREATE (n:{label} {{id: row.id{inline}}})", {"rows": batch}))
+    return out
 
 
 def _retract(doc_id: str) -> list[Statement]:
@@ -254,9 +292,8 @@ def new_version_statements(doc_id: str, vid: str, props: dict[str, Any], documen
     return [
         ("MATCH (v:DocumentVersion) WHERE v.doc_id = $doc AND v.current = true AND v.id <> $id "
          "SET v.current = false, v.superseded_at = $at, v.superseded_by = $id", {"doc": doc_id, "id": vid, "at": at}),
-        ("MERGE (v:DocumentVersion {id: $id}) SET v += $props, v.current = true",
-         {"id": vid, "props": _clean(props)}),
-        ("MATCH (d:Document {id: $doc}) SET d += $props", {"doc": doc_id, "props": _clean(document_props)}),
+        *put_nodes("DocumentVersion", [{"id": vid, "props": {**_clean(props), "current": True}, "aliases": []}]),
+        *_document_marks(doc_id, document_props),
     ]
 
 
@@ -265,5 +302,16 @@ def same_version_statements(doc_id: str, vid: str, props: dict[str, Any], docume
     """The same content read again (another alias file, another policykg): the version stays, its marks change."""
     return [
         ("MATCH (v:DocumentVersion {id: $id}) SET v += $props", {"id": vid, "props": _clean(props)}),
-        ("MATCH (d:Document {id: $doc}) SET d += $props", {"doc": doc_id, "props": _clean(document_props)}),
+        *_document_marks(doc_id, document_props),
     ]
+
+
+def _document_marks(doc_id: str, document_props: dict[str, Any]) -> list[Statement]:
+    """The version marks on the Document node, set only where they differ (``put_nodes`` says why): a load
+    that puts them in the document's own node row (``GraphStore.load_document``) leaves nothing to set here."""
+    props = _clean(document_props)
+    if not props:
+        return []
+    return [("MATCH (n:Document {id: $doc}) WITH n, $props AS p "
+             "WITH n, p, size([k IN keys(p) WHERE n[k] IS NULL OR n[k] <> p[k]]) AS changes WHERE changes > 0 "
+             "SET n += p", {"doc": doc_id, "props": props})]
