@@ -73,13 +73,16 @@ def test_the_store_the_api_opens_gets_the_query_indexes(tmp_path, extracted):
 
     data = tmp_path / "older"
     store = embedded_store(data)
-    store.load_document(next(iter(extracted.values())))
-    store.backend.client.write("DROP INDEX FOR (n:Target) ON (n.owner_task)")
-    deadline = time.monotonic() + 10
-    while "owner_task" in target_indexes(store) and time.monotonic() < deadline:
-        time.sleep(0.05)  # FalkorDB drops an index in the background
-    assert "owner_task" not in target_indexes(store)
-    with TestClient(create_app(settings=Settings(store_kind="embedded", data_dir=data))) as client:
-        assert client.get("/targets", params={"owned": "true"}).status_code == 200
-    assert "owner_task" in target_indexes(store)
-    store.close()
+    try:
+        store.load_document(next(iter(extracted.values())))
+        store.backend.client.write("DROP INDEX FOR (n:Target) ON (n.owner_task)")
+        deadline = time.monotonic() + 10
+        while "owner_task" in target_indexes(store) and time.monotonic() < deadline:
+            time.sleep(0.05)  # FalkorDB drops an index in the background
+        assert "owner_task" not in target_indexes(store)
+        with TestClient(create_app(settings=Settings(store_kind="embedded", data_dir=data))) as client:
+            assert client.get("/targets", params={"owned": "true"}).status_code == 200
+        assert "owner_task" in target_indexes(store)
+    finally:
+        store.close()
+        store.backend.server.stop(force=True)  # the test started it: no server outlives the suite
