@@ -11,8 +11,8 @@ region), with the values found through the API itself. Prints one table: ms of t
 a fresh server: what the first request after a store change pays), one request alone (p50),
 p50/p99 ms at --rate requests/s, and how many answered 504 or another error (goal at 10k: p99 < 100 ms,
 no 504). The store is read, never written: give it a copy of a shared store (a unix socket path must stay
-short, so keep the copy under /tmp). Only 127.0.0.1 is contacted; the server started here is stopped at
-the end.
+short, so keep the copy under /tmp). Only 127.0.0.1 is contacted; the API server started here is stopped
+at the end, and the store's server too unless it was running before.
 """
 from __future__ import annotations
 
@@ -104,6 +104,10 @@ def drive(data: Path, rate: float, requests: int, alone_count: int, only: str | 
                               env=env, cwd=scale.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     out: dict[str, dict] = {}
     give_up = max(20.0, 3 * requests / rate)
+    from policykg.graph.stores.falkordb_server import EmbeddedServer
+
+    store_server = EmbeddedServer(data)
+    was_running = store_server.is_running()
     try:
         api_bench.wait_healthy(port, server, timeout=180)
         for label, paths in endpoint_paths(port).items():
@@ -121,6 +125,8 @@ def drive(data: Path, rate: float, requests: int, alone_count: int, only: str | 
             server.wait(timeout=15)
         except subprocess.TimeoutExpired:
             server.kill()
+        if not was_running:  # the store's server outlives `policykg serve`: stop the one this run started
+            store_server.stop(force=True)
     return out
 
 
