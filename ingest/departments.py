@@ -66,8 +66,6 @@ class DepartmentCatalog:
     # answers that depend only on the catalog's data, kept until ``extend`` changes it
     _looks: dict[str, bool] = field(default_factory=dict, repr=False)
     _collective: dict[str, bool] = field(default_factory=dict, repr=False)
-    _prefixes: dict[str, str | None] = field(default_factory=dict, repr=False)
-    _bare_stems: dict[str, str | None] = field(default_factory=dict, repr=False)
     _keywords: re.Pattern[str] | None = field(default=None, repr=False)
     # answers other modules work out from the catalog's data alone (``kept``)
     _kept: dict[tuple, object] = field(default_factory=dict, repr=False)
@@ -83,8 +81,6 @@ class DepartmentCatalog:
         self._resolved.clear()
         self._looks.clear()
         self._collective.clear()
-        self._prefixes.clear()
-        self._bare_stems.clear()
         self._kept.clear()
         self._stems = None
         self._keywords = None
@@ -229,11 +225,7 @@ class DepartmentCatalog:
 
     def prefix_of(self, name: str) -> str | None:
         """The level prefix printed at the head of ``name``: 省/市/县/区…, or a longer level word (地区)."""
-        if name in self._prefixes:
-            return self._prefixes[name]
-        found = self._prefix_of(compact(name))
-        _remember(self._prefixes, name, found)
-        return found
+        return self.kept(("prefix_of", name), lambda: self._prefix_of(compact(name)))
 
     def _prefix_of(self, name: str) -> str | None:
         prefix = _split_prefix(name)[0]
@@ -266,11 +258,7 @@ class DepartmentCatalog:
 
     def bare_stem(self, name: str) -> str | None:
         """The agency stem a prefix-less name stands for: 住房城乡建设厅, or 委宣传部 for 宣传部 (a party organ)."""
-        if name in self._bare_stems:
-            return self._bare_stems[name]
-        found = self._bare_stem(compact(name))
-        _remember(self._bare_stems, name, found)
-        return found
+        return self.kept(("bare_stem", name), lambda: self._bare_stem(compact(name)))
 
     def _bare_stem(self, name: str) -> str | None:
         prefix, stem = _split_prefix(name)
