@@ -39,6 +39,10 @@ _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办�
 # A region name printed alone (钦南区 in 钦南区、钦北区人民政府)
 _REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区|新城|园区|产业园|集聚区)$")
 # Running text, not a unit: numbers, dates, sentences
+_BRACKETED = re.compile(r"\([^()]*\)")  # a remark about the rules, in parse_clause
+_SHORT_BRACKETED = re.compile(r"\([^()]{1,6}\)")  # a role mark: (牵头)
+_REMARK_AT_END = re.compile(r"\(([^()]*)\)$")
+_HAN_AND_BRACKETS = re.compile(r"[\u4e00-\u9fff“”()〔〕]+")
 _NOT_A_NAME = re.compile(r"[\d。:：!?！？]|年底|之前|以前|完成|开展|推进|加强|做好|实施|工作$|列出|下同|执行|以上|以下|规定|逗号|措施")
 
 
@@ -190,7 +194,7 @@ def _clean_piece(piece: str, a: int, b: int, catalog: DepartmentCatalog) -> tupl
             b -= len(name) - mark.start()
             name = name[:mark.start()]
             continue
-        remark = re.search(r"\(([^()]*)\)$", name)
+        remark = _REMARK_AT_END.search(name)
         if remark and words.remark.search(remark.group(1)) and remark.start() >= 2:
             b -= len(name) - remark.start()
             name = name[:remark.start()]
@@ -309,7 +313,7 @@ def _could_be_name(name: str) -> bool:
     """A piece of a recognised clause with no agency suffix: a unit (广元国际铁路港) or running text?"""
     if not 2 <= len(name) <= 30 or _NOT_A_NAME.search(name) or clause_words().structure.search(name):
         return False
-    return bool(re.fullmatch(r"[\u4e00-\u9fff“”()〔〕]+", name))
+    return bool(_HAN_AND_BRACKETS.fullmatch(name))
 
 
 def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_listed_leads: bool = False,
@@ -327,7 +331,7 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     if stop:  # "责任单位:市税务局咨询电话:12366": what follows is not a unit
         text = text[:stop.start()]
     # "(除标注“分别牵头”外,列第一位为牵头…,下同)": a remark about the rules, not a unit or a role
-    text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()) if words.remark.search(m.group()) else m.group(), text)
+    text = _BRACKETED.sub(lambda m: " " * len(m.group()) if words.remark.search(m.group()) else m.group(), text)
     sections: list[tuple[str, int, int]] = []  # (role, start, end) within text
     labels = list(words.labels(text))
     if labels:
@@ -460,7 +464,7 @@ def _strip_marks(text: str) -> tuple[str, bool]:
             return ""
         return m.group()
 
-    return re.sub(r"\([^()]{1,6}\)", drop, text), found
+    return _SHORT_BRACKETED.sub(drop, text), found
 
 
 def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool) -> bool:
