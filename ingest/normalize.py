@@ -172,24 +172,34 @@ def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] |
     searched."""
     out: list[str] = []
     omap = OffsetMap()
+    # the map's columns appended to directly: a document's blank lines alone are thousands of segments
+    dst, src, src_end, copied = omap.dst, omap.src, omap.src_end, omap.copied
     pos = 0
     n = 0
     matches = (() if needs is not None and needs not in text
                else pattern.finditer(text) if starts is None else matches_from(pattern, text, starts))
+    fixed = None if callable(repl) else repl
     for m in matches:
-        new = repl(m) if callable(repl) else repl
-        if new == m.group():
+        new = repl(m) if fixed is None else fixed
+        a, b = m.span()
+        if new == text[a:b]:
             continue
-        if m.start() > pos:
-            omap.add(n, pos, m.start(), True)
-            out.append(text[pos:m.start()])
-            n += m.start() - pos
+        if a > pos:
+            dst.append(n)
+            src.append(pos)
+            src_end.append(a)
+            copied.append(True)
+            out.append(text[pos:a])
+            n += a - pos
         if new:
-            omap.add(n, m.start(), m.end(), False)
+            dst.append(n)
+            src.append(a)
+            src_end.append(b)
+            copied.append(False)
             out.append(new)
             n += len(new)
-        pos = m.end()
-    if pos < len(text) or not omap.dst:
+        pos = b
+    if pos < len(text) or not dst:
         omap.add(n, pos, len(text), True)
         out.append(text[pos:])
         n += len(text) - pos
@@ -416,6 +426,7 @@ def _continues(prev: str, nxt: str) -> bool:
 
 def _join_broken_paragraphs(text: str) -> tuple[str, OffsetMap]:
     omap = OffsetMap()
+    add = omap.add
     parts: list[str] = []
     n = pos = 0
     paragraph: str | None = None
@@ -428,11 +439,11 @@ def _join_broken_paragraphs(text: str) -> tuple[str, OffsetMap]:
             paragraph += line
         else:
             if paragraph is not None:
-                omap.add(n, start - 1, start, False)
+                add(n, start - 1, start, False)
                 parts.append("\n")
                 n += 1
             paragraph = line
-        omap.add(n, start, start + len(line), True)
+        add(n, start, start + len(line), True)
         parts.append(line)
         n += len(line)
     omap.length = n
