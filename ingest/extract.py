@@ -170,17 +170,20 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list) -> l
             if not body.strip() and k == len(clauses):
                 # a heading with its clause and nothing else: its text is what its sub-items say
                 body = text[c_end:c_end + 40]
-        task = TaskRecord(number=p.number, title=p.title if k == 1 else None, text_start=_text_start(body),
-                          text=compact(body), clause=k, parent=p.parent_number,
-                          span=ctx.span(p.start if k == 1 else cursor, c_end), clause_span=ctx.span(c_start, c_end))
-        task.deadline = deadline_in_clause(text[c_start:c_end])
-        task.deadline_year = deadline_year(task.deadline)
+        leads: list[str] = []
+        cooperates: list[str] = []
+        units: list[UnitRef] = []
         for m in mentions:
             dept, ref = ctx.resolve(m, m.role)
-            (task.leads if m.role == LEAD else task.cooperates).append(dept.name)
-            task.units.append(ref)
-        task.leads, task.cooperates = _unique(task.leads), _unique(task.cooperates)
-        tasks.append(task)
+            (leads if m.role == LEAD else cooperates).append(dept.name)
+            units.append(ref)
+        deadline = deadline_in_clause(text[c_start:c_end])
+        # the record made once, whole: each assignment to a model after it is made costs a call of its __setattr__
+        tasks.append(TaskRecord(number=p.number, title=p.title if k == 1 else None, text_start=_text_start(body),
+                                leads=_unique(leads), cooperates=_unique(cooperates), text=compact(body), clause=k,
+                                parent=p.parent_number, span=ctx.span(p.start if k == 1 else cursor, c_end),
+                                clause_span=ctx.span(c_start, c_end), units=units, deadline=deadline,
+                                deadline_year=deadline_year(deadline)))
         cursor = c_end
     return tasks
 
