@@ -8,6 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from policykg.ingest.clause_words import clause_words, needed_literals
 from policykg.ingest.departments import DepartmentCatalog, default_catalog
 
 from .test_fast_paths import DOCUMENT, SETTINGS, UNIT_LIST
@@ -35,3 +36,28 @@ def test_a_pattern_with_a_backreference_is_tried_on_its_own():
     catalog.extend({"collectives": {"patterns": [r"^(各)\1", "成员单位$"]}})
     assert catalog.is_collective("各各部门") and catalog.is_collective("领导小组成员单位")
     assert not catalog.is_collective("各部门")
+
+
+# -- document rules sought only in texts holding a literal each of their matches holds ----------------
+
+RULE_TEXT = st.lists(st.sampled_from(["排在第一位的为牵头单位", "列第一位为牵头", "第一单位为牵头", "首位为牵头", "牵头", "为牵头",
+                                      "以下措施均需", "各县(市)人民政府", "落实", "不再列出", "不再", "列出", "均包括", "下同",
+                                      "各项任务的责任单位均包括", "市财政局", "，", "。", ";"]) | DOCUMENT,
+                     max_size=20).map("".join)
+
+
+@SETTINGS
+@given(RULE_TEXT)
+def test_rules_sought_where_their_literal_stands_equal_the_patterns_sought_everywhere(text):
+    words = clause_words()
+    for rule in [words.first_listed_leads, *words.standing_units]:
+        assert rule.needs  # (each of today's rules has one: the test would pass vacuously otherwise)
+        assert [m.span() for m in rule.finditer(text)] == [m.span() for m in rule.pattern.finditer(text)]
+        assert rule.sub("#", text) == rule.pattern.sub("#", text)
+
+
+def test_needed_literals_of_patterns():
+    assert needed_literals(re.compile("(?:ab|c)d+efg")) == ("efg",)
+    assert needed_literals(re.compile("(?:xy)|(?:z(?:uvw)?)")) == ("xy", "z")
+    assert needed_literals(re.compile("(?:xy)|(?:[ab]+)")) is None  # an alternative with no literal: sought always
+    assert needed_literals(re.compile("(?P<units>abc)|d")) == ("abc", "d")
