@@ -381,6 +381,8 @@ _ROUND_OR_SQUARE = re.compile(r"[(〔)〕]")
 
 
 def _unclosed_bracket(line: str) -> bool:
+    if "(" not in line and "〔" not in line:
+        return False
     depth = 0
     for ch in _ROUND_OR_SQUARE.findall(line):  # the other characters change nothing
         if ch in "(〔":
@@ -400,6 +402,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if _unclosed_bracket(prev):
         return not MARKER.match(nxt)
+    if prev[-1] in _TERMINAL:
+        return False  # (as below: a finished sentence is not continued; most lines end so, before the searches)
     if MARKER.match(nxt) or _LABEL_LINE.match(nxt) or _DOC_NUMBER_LINE.match(nxt) or _ADDRESSEE.match(nxt):
         return False
     if _ENDS_AS_TITLE.search(prev) or _DOC_NUMBER_LINE.match(prev) or _PAGE_FACTS_LINE.search(prev):

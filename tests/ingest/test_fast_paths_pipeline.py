@@ -8,10 +8,11 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from policykg.ingest import normalize
 from policykg.ingest.clause_words import clause_words, needed_literals
 from policykg.ingest.departments import DepartmentCatalog, default_catalog
 
-from .test_fast_paths import DOCUMENT, SETTINGS, UNIT_LIST
+from .test_fast_paths import DOCUMENT, SETTINGS, TEXT, UNIT_LIST, _plain_unclosed_bracket
 
 NAMES = UNIT_LIST | DOCUMENT | st.sampled_from(["各县区政府", "属地乡镇", "市直有关部门", "人民银行菏泽市分行", "国网商丘供电公司",
                                              "某某集团有限公司", "市住房公积金管理中心", "示范区财政局", "中共菏泽市委宣传部"])
@@ -61,3 +62,49 @@ def test_needed_literals_of_patterns():
     assert needed_literals(re.compile("(?:xy)|(?:z(?:uvw)?)")) == ("xy", "z")
     assert needed_literals(re.compile("(?:xy)|(?:[ab]+)")) is None  # an alternative with no literal: sought always
     assert needed_literals(re.compile("(?P<units>abc)|d")) == ("abc", "d")
+
+
+# -- cleaning: a line that ends a sentence is known not to continue before the searches ------------------
+
+LINES = st.lists(st.sampled_from(["一、总体要求", "(一)强化创新", "1.", "一", "、降低成本", "牵头单位:", "市财政局", "。", "；", "!",
+                                  "(", "〔", ")", "〕", "关于印发方案的通知", "菏政办字〔2023〕12号", "各县区人民政府:",
+                                  "2023年5月6日", "索引号:123", "\t", "|", "”", "积", "极推进"]) | TEXT, max_size=8).map(
+    lambda parts: "".join(parts).replace("\n", "") or "积")  # a line, never empty: what the joiner passes
+
+
+@SETTINGS
+@given(LINES, LINES)
+def test_continued_lines_equal_the_plain_checks(prev, nxt):
+    assert normalize._continues(prev, nxt) == _plain_continues(prev, nxt)
+
+
+def _plain_continues(prev: str, nxt: str) -> bool:
+    """``_continues`` as it was: every check in turn."""
+    n = normalize
+    if n._BARE_NUMERAL.match(prev) and nxt[0] in "、.．":
+        return True
+    if not prev or not nxt or "\t" in prev or "\t" in nxt or n._PIPE_ROW.match(prev) or n._PIPE_ROW.match(nxt):
+        return False
+    if "年" in nxt and n._DATE_LINE.match(nxt):
+        return False
+    if _plain_unclosed_bracket(prev):
+        return not n.MARKER.match(nxt)
+    if n.MARKER.match(nxt) or n._LABEL_LINE.match(nxt) or n._DOC_NUMBER_LINE.match(nxt) or n._ADDRESSEE.match(nxt):
+        return False
+    if n._ENDS_AS_TITLE.search(prev) or n._DOC_NUMBER_LINE.match(prev) or n._PAGE_FACTS_LINE.search(prev):
+        return False
+    label = n._LABEL_LINE.match(prev)
+    if label and not prev[label.end():].strip():
+        return True
+    last = prev[-1]
+    if last in n._TERMINAL or last in ":)]】〕":
+        return False
+    if last in "”\"'" and len(prev) > 1 and prev[-2] in n._TERMINAL:
+        return False
+    if n._LABEL_LINE.match(prev):
+        return not re.search(r"[。\d]", nxt) and not clause_words().structure.search(nxt)
+    if len(prev) < 20:
+        return False
+    if n.MARKER.match(prev) and "。" not in prev:
+        return False
+    return True
