@@ -61,7 +61,8 @@ class DepartmentCatalog:
     suffixes: list[str] = field(default_factory=list)
     long_prefixes: dict[str, str] = field(default_factory=dict)  # 地区, 示范区 … -> level
     agency_suffix: re.Pattern[str] = _NEVER  # what the end of an organisation's name looks like
-    _resolved: dict[tuple[str, str | None], "Department"] = field(default_factory=dict, repr=False)
+    _resolved: dict[tuple[str, tuple[bool, ...]], "Department"] = field(default_factory=dict, repr=False)
+    _skipped: dict[str | None, tuple[bool, ...]] = field(default_factory=dict, repr=False)  # (``_renamings_skipped``)
     _stems: re.Pattern[str] | None = field(default=None, repr=False)
     # answers that depend only on the catalog's data, kept until ``extend`` changes it
     _looks: dict[str, bool] = field(default_factory=dict, repr=False)
@@ -83,6 +84,7 @@ class DepartmentCatalog:
 
     def extend(self, data: dict, source: Path | str = "<data>") -> None:
         self._resolved.clear()
+        self._skipped.clear()
         self._looks.clear()
         self._collective.clear()
         self._kept.clear()
@@ -176,11 +178,19 @@ class DepartmentCatalog:
 
     def resolve(self, written: str, on: str | None = None) -> Department:
         """``on``: the ISO date of the text that names the unit; a renaming applies to texts from its date on."""
-        key = (written, on)
+        # kept by which renamings the date passes over, not by the date: documents of every date share it
+        key = (written, self._renamings_skipped(on))
         found = self._resolved.get(key)
         if found is None:
             found = self._resolve(written, on)
             _remember(self._resolved, key, found)
+        return found
+
+    def _renamings_skipped(self, on: str | None) -> tuple[bool, ...]:
+        """For each renaming, whether ``_resolve`` passes over it for a text of date ``on``: all it asks of the date."""
+        found = self._skipped.get(on)
+        if found is None:
+            found = self._skipped[on] = tuple(bool(since and on and on < since) for _, _, since in self.renames)
         return found
 
     def _resolve(self, written: str, on: str | None = None) -> Department:

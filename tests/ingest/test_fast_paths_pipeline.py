@@ -108,3 +108,29 @@ def _plain_continues(prev: str, nxt: str) -> bool:
     if n.MARKER.match(prev) and "。" not in prev:
         return False
     return True
+
+
+# -- a name resolved once for every date that passes over the same renamings ---------------------------
+
+def _dates():
+    sinces = sorted({since for _, _, since in default_catalog().renames if since})
+    assert sinces  # (the bundled data renames bodies from a date on: else the test would show nothing)
+    around = [d for s in sinces for d in (s, s[:8] + "01", str(int(s[:4]) - 1) + s[4:], str(int(s[:4]) + 1) + s[4:])]
+    return st.sampled_from([None, "1999-01-01", "2030-12-31", *around])
+
+
+@SETTINGS
+@given(st.lists(st.tuples(NAMES, _dates()), min_size=1, max_size=6))
+def test_names_resolved_per_renamings_skipped_equal_resolving_for_each_date(asked):
+    catalog = default_catalog()
+    for name, on in asked:
+        assert catalog.resolve(name, on) == catalog._resolve(name, on)
+
+
+def test_a_renaming_applies_from_its_date_on():
+    catalog = DepartmentCatalog()
+    catalog.extend({"rename": [{"pattern": "^市旅游局$", "to": "市文化和旅游局", "since": "2019-01-01"}]})
+    assert catalog.resolve("市旅游局", "2018-12-31").name == "市旅游局"
+    assert catalog.resolve("市旅游局", "2019-01-01").name == "市文化和旅游局"
+    assert catalog.resolve("市旅游局", "2018-06-30").name == "市旅游局"  # (the answer kept for the older dates)
+    assert catalog.resolve("市旅游局", None).name == "市文化和旅游局"
