@@ -194,14 +194,14 @@ def _clean_piece(piece: str, a: int, b: int, catalog: DepartmentCatalog) -> tupl
             b -= len(name) - mark.start()
             name = name[:mark.start()]
             continue
-        remark = _REMARK_AT_END.search(name)
+        remark = _REMARK_AT_END.search(name) if ")" in name else None  # (most names hold no bracket)
         if remark and words.remark.search(remark.group(1)) and remark.start() >= 2:
             b -= len(name) - remark.start()
             name = name[:remark.start()]
             continue
         break
     # "市发展改革委(市服务业办)": the bracket gives another name of the same unit
-    paren = _TRAILING_PAREN.search(name)
+    paren = _TRAILING_PAREN.search(name) if ")" in name or "〉" in name else None
     if paren and not catalog.is_collective(name) and catalog.looks_like_unit(name[:paren.start()]):
         b -= len(name) - paren.start()
         name = name[:paren.start()]
@@ -331,7 +331,8 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     if stop:  # "责任单位:市税务局咨询电话:12366": what follows is not a unit
         text = text[:stop.start()]
     # "(除标注“分别牵头”外,列第一位为牵头…,下同)": a remark about the rules, not a unit or a role
-    text = _BRACKETED.sub(lambda m: " " * len(m.group()) if words.remark.search(m.group()) else m.group(), text)
+    if "(" in text:
+        text = _BRACKETED.sub(lambda m: " " * len(m.group()) if words.remark.search(m.group()) else m.group(), text)
     sections: list[tuple[str, int, int]] = []  # (role, start, end) within text
     labels = list(words.labels(text))
     if labels:
@@ -464,6 +465,8 @@ def _strip_marks(text: str) -> tuple[str, bool]:
             return ""
         return m.group()
 
+    if "(" not in text:
+        return text, False
     return _SHORT_BRACKETED.sub(drop, text), found
 
 

@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policykg.ingest import normalize
+from policykg.ingest import clauses, normalize
 from policykg.ingest.clause_words import clause_words, needed_literals
 from policykg.ingest.departments import DepartmentCatalog, default_catalog
 
@@ -134,3 +134,23 @@ def test_a_renaming_applies_from_its_date_on():
     assert catalog.resolve("市旅游局", "2019-01-01").name == "市文化和旅游局"
     assert catalog.resolve("市旅游局", "2018-06-30").name == "市旅游局"  # (the answer kept for the older dates)
     assert catalog.resolve("市旅游局", None).name == "市文化和旅游局"
+
+
+# -- clause patterns tried only on texts holding the bracket they need -----------------------------------
+
+@SETTINGS
+@given(UNIT_LIST | DOCUMENT)
+def test_bracket_patterns_are_skipped_only_where_they_cannot_match(text):
+    guarded = [(clauses._REMARK_AT_END, ")"), (clauses._TRAILING_PAREN, ")〉"), (clauses._BRACKETED, "("),
+               (clauses._SHORT_BRACKETED, "(")]
+    for piece in [text, *re.split(r"[、,，;；]", text)]:
+        for pattern, needed in guarded:
+            if not any(ch in piece for ch in needed):
+                assert pattern.search(piece) is None
+    assert clauses._strip_marks(text) == _plain_strip_marks(text)
+
+
+def _plain_strip_marks(text):
+    words = clause_words()
+    found = [bool(words.mark.search(m.group())) for m in re.finditer(r"\([^()]{1,6}\)", text)]
+    return re.sub(r"\([^()]{1,6}\)", lambda m: "" if words.mark.search(m.group()) else m.group(), text), any(found)
