@@ -560,6 +560,9 @@ def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
     if len(repaired) > 200 or "\t" in repaired:
         return False
     repaired, saw_verb = _strip_marks(repaired)
+    closable = _part_closable(words.tail_last)
+    if not saw_verb and closable is not None and not closable.search(repaired):
+        return False  # (as below, sooner: no part ends with a character a closing verb can end with)
     parts = [(part, words.closing(part)) for part in (p.strip() for p in _SPLIT_PARTS.split(repaired)) if part]
     if not saw_verb and not any(tail for _, tail in parts):
         return False  # no verb and no role mark: no clause, whatever its parts name
@@ -571,6 +574,15 @@ def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
         if not units or not all(catalog.looks_like_unit(u) or catalog.bare_agency(u) for u in units):
             return False
     return saw_verb
+
+
+@lru_cache(maxsize=4)
+def _part_closable(last: frozenset[str] | None) -> re.Pattern[str] | None:
+    """Where a part of a sentence (cut at , ; as ``_SPLIT_PARTS`` cuts) ends with one of ``last``, the
+    characters a closing verb can end with; None when any character can end one."""
+    if last is None:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(last)) + r"]\s*(?:[,，;；]|$)")
 
 
 # 〔责任单位:…〕, [责任单位:…] and 【牵头单位:…】 close a provision as (…) does
