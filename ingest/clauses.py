@@ -208,6 +208,13 @@ def _clean_piece(piece: str, a: int, b: int, catalog: DepartmentCatalog) -> tupl
     return name, a, b, mark_role
 
 
+def _cleaned_piece(piece: str, a: int, catalog: DepartmentCatalog) -> tuple[str, int, int, str | None]:
+    """``_clean_piece`` of a piece at offset ``a``, each piece cleaned once per catalog: lists differ but
+    their pieces repeat (市财政局 in many lists). Its offsets move with ``a`` (its end is ``a`` + len(piece))."""
+    name, start, end, mark = catalog.kept(("piece", piece), _clean_piece, piece, 0, len(piece), catalog)
+    return name, a + start, a + end, mark
+
+
 def _is_placeholder_part(name: str) -> bool:
     return bool(_PLACEHOLDER_HEAD.match(name) or _REGION_WORD.match(name))
 
@@ -236,7 +243,7 @@ def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = F
 def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: str | None
                 ) -> tuple[list[tuple[str, str, int, int, str | None]], str | None]:
     """``_units`` of ``text`` at offset 0 with ``prefix`` carried in, and the prefix it carries out."""
-    raw = [_clean_piece(p, a, b, catalog) for p, a, b in _split_list(text, catalog)]
+    raw = [_cleaned_piece(p, a, catalog) for p, a, _ in _split_list(text, catalog)]
     raw = [(n, a, b, r) for n, a, b, r in raw if n]
     out: list[tuple[str, str, int, int, str | None]] = []
     i = 0

@@ -154,3 +154,13 @@ def _plain_strip_marks(text):
     words = clause_words()
     found = [bool(words.mark.search(m.group())) for m in re.finditer(r"\([^()]{1,6}\)", text)]
     return re.sub(r"\([^()]{1,6}\)", lambda m: "" if words.mark.search(m.group()) else m.group(), text), any(found)
+
+
+@SETTINGS
+@given(UNIT_LIST | DOCUMENT, st.integers(0, 500))
+def test_pieces_cleaned_once_equal_cleaning_each(text, offset):
+    catalog = default_catalog()
+    for piece, a, b in clauses._split_list(text, catalog):
+        for _ in range(2):  # the second is the kept one
+            assert clauses._cleaned_piece(piece, offset + a, catalog) == \
+                clauses._clean_piece(piece, offset + a, offset + b, catalog)
