@@ -508,6 +508,8 @@ def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool)
 def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
     """Responsibility clauses inside one provision's text, in order."""
     words = clause_words()
+    if not _may_hold_clause(text, catalog):
+        return []
     spans: list[ClauseSpan] = []
     masked: list[str] = []  # the text with its bracketed clauses blanked out
     for a, b, ca, cb in _bracket_groups(text):
@@ -546,6 +548,28 @@ def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
             spans.append(ClauseSpan(a, a + len(sentence), a, a + len(sentence)))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _may_hold_clause(text: str, catalog: DepartmentCatalog) -> bool:
+    """Could ``find_clauses`` find a clause in ``text``? Not without a bracket (a bracketed clause, or a
+    role mark in a closing sentence), a label, or a place a closing verb can end a part of a sentence at
+    (the end of the sentence, where 。 or the line's end follows it)."""
+    if any(ch in text for ch in _GROUP_OPEN):
+        return True
+    repaired = catalog.repair_keywords(text)
+    words = clause_words()
+    if words.label_core.search(repaired):
+        return True
+    closable = _sentence_part_closable(words.tail_last)
+    return closable is None or closable.search(repaired) is not None
+
+
+@lru_cache(maxsize=4)
+def _sentence_part_closable(last: frozenset[str] | None) -> re.Pattern[str] | None:
+    """``_part_closable`` of every sentence of a text at once: a part also ends where its sentence does."""
+    if last is None:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(last)) + r"]\s*(?:[,，;；。\n]|$)")
 
 
 def _last_sentences(text: str):

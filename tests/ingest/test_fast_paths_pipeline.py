@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -164,3 +165,23 @@ def test_pieces_cleaned_once_equal_cleaning_each(text, offset):
         for _ in range(2):  # the second is the kept one
             assert clauses._cleaned_piece(piece, offset + a, catalog) == \
                 clauses._clean_piece(piece, offset + a, offset + b, catalog)
+
+
+# -- a provision that cannot hold a clause is passed over ----------------------------------------------
+
+PROVISION = st.lists(st.sampled_from(["(牵头单位：市商务局)", "市财政局、市税务局按职责分工负责", "市财政局负责", "牵头单位:市商务局",
+                                      "率头单位:市商务局", "配合单位：", "各县区政府配合", "推进产业发展", "实施", "工作", "。", "\n",
+                                      "，", "；", " ", "(牵头)", "〔", "【", "[", "市发展改革委牵头"]) | TEXT,
+                      max_size=12).map("".join)
+
+
+@SETTINGS
+@given(PROVISION)
+def test_provisions_passed_over_hold_no_clause(text):
+    catalog = default_catalog()
+    found = clauses.find_clauses(text, catalog)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(clauses, "_may_hold_clause", lambda *_: True)
+        assert clauses.find_clauses(text, catalog) == found
+    if not clauses._may_hold_clause(text, catalog):
+        assert found == []
