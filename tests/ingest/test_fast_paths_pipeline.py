@@ -185,3 +185,15 @@ def test_provisions_passed_over_hold_no_clause(text):
         assert clauses.find_clauses(text, catalog) == found
     if not clauses._may_hold_clause(text, catalog):
         assert found == []
+
+
+# -- a table written cell by cell is sought only in texts with a number column's header line ------------
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["序号", "编号", "序", "号", " ", "\u3000", "\t", "\n", "\r", "\x1c", "\x85", "\xa0",
+                                 "工作任务", "牵头单位", "1", "2"]) | TEXT, max_size=20).map("".join))
+def test_header_lines_found_at_once_equal_each_line_stripped(text):
+    from policykg.ingest import tables
+
+    each = any(tables._NUMBER_HEADER.match(line.strip()) for line in text.split("\n"))
+    assert bool(tables._NUMBER_HEADER_LINE.search(text)) == each
