@@ -31,6 +31,67 @@ def _any(patterns) -> str:
     return "|".join(f"(?:{p})" for p in patterns) or "(?!)"
 
 
+class Sought:
+    """A pattern sought in whole documents and in every clause, with the literals one of which each of its
+    matches holds (``needed_literals``): a text that holds none is passed over at the speed of ``in``, where
+    the pattern would try each of its characters. Searched as the pattern is: ``search``, ``finditer``, ``sub``."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.needs = needed_literals(pattern)
+
+    def may_match(self, text: str) -> bool:
+        return self.needs is None or any(word in text for word in self.needs)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.may_match(text) else iter(())
+
+    def sub(self, repl, text: str) -> str:
+        return self.pattern.sub(repl, text) if self.may_match(text) else text
+
+
+def needed_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Literals one of which every match of ``pattern`` holds: the longest run of fixed characters of each of
+    its alternatives, read from its parsed form; None when an alternative has none (or case is ignored)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    found = []
+    for branch in _alternatives(list(_sre_parse.parse(pattern.pattern, pattern.flags))):
+        run = _longest_run(branch)
+        if not run:
+            return None
+        found.append(run)
+    return tuple(dict.fromkeys(found))
+
+
+def _alternatives(items: list) -> list[list]:
+    """The alternatives of a pattern that is one alternation (perhaps in a group), else the pattern alone."""
+    if len(items) == 1:
+        op, av = items[0]
+        if str(op) == "BRANCH":
+            return [list(b) for b in av[1]]
+        if str(op) == "SUBPATTERN":
+            return _alternatives(list(av[-1]))
+    return [items]
+
+
+def _longest_run(items: list) -> str:
+    """The longest run of literals a sequence must match, its groups (matched once) looked into."""
+    best = run = ""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            run += chr(av)
+        else:
+            inner = _longest_run(list(av[-1])) if name == "SUBPATTERN" else ""
+            best = max(best, run, inner, key=len)
+            run = ""
+    return max(best, run, key=len)
+
+
 @dataclass(frozen=True)
 class ClauseWords:
     label: re.Pattern[str]  # groups: label, kind
@@ -44,10 +105,10 @@ class ClauseWords:
     joiners: str  # alternation of joining words
     joiner: re.Pattern[str]  # ``joiners`` compiled
     joiner_heads: frozenset[str]  # the characters a joining word starts with
-    first_listed_leads: re.Pattern[str]
+    first_listed_leads: Sought
     all_listed_lead: re.Pattern[str]
     from_here: re.Pattern[str]  # a rule that holds from where it is stated on (下同), not for the whole text
-    standing_units: tuple[re.Pattern[str], ...]
+    standing_units: tuple[Sought, ...]
     remark: re.Pattern[str]
     stop: re.Pattern[str]  # words that end a clause's list of units
     lead_header: re.Pattern[str]
@@ -123,10 +184,10 @@ def compile_words(data: dict) -> ClauseWords:
         joiners=_alt(data.get("joiners", {}).get("words", [])),
         joiner=re.compile(_alt(data.get("joiners", {}).get("words", []))),
         joiner_heads=frozenset(w[0] for w in data.get("joiners", {}).get("words", []) if w),
-        first_listed_leads=re.compile(_any(rules.get("first_listed_leads", []))),
+        first_listed_leads=Sought(re.compile(_any(rules.get("first_listed_leads", [])))),
         all_listed_lead=re.compile(_any(rules.get("all_listed_lead", []))),
         from_here=re.compile(_any(rules.get("from_here", []))),
-        standing_units=tuple(re.compile(p) for p in rules.get("standing_units", [])),
+        standing_units=tuple(Sought(re.compile(p)) for p in rules.get("standing_units", [])),
         remark=re.compile(_any(data.get("remarks", {}).get("patterns", []))),
         stop=re.compile(_alt(data.get("stops", {}).get("words", []))),
         lead_header=re.compile(_any(tables.get("lead_header", []))),

@@ -39,6 +39,10 @@ _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办�
 # A region name printed alone (钦南区 in 钦南区、钦北区人民政府)
 _REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区|新城|园区|产业园|集聚区)$")
 # Running text, not a unit: numbers, dates, sentences
+_BRACKETED = re.compile(r"\([^()]*\)")  # a remark about the rules, in parse_clause
+_SHORT_BRACKETED = re.compile(r"\([^()]{1,6}\)")  # a role mark: (牵头)
+_REMARK_AT_END = re.compile(r"\(([^()]*)\)$")
+_HAN_AND_BRACKETS = re.compile(r"[\u4e00-\u9fff“”()〔〕]+")
 _NOT_A_NAME = re.compile(r"[\d。:：!?！？]|年底|之前|以前|完成|开展|推进|加强|做好|实施|工作$|列出|下同|执行|以上|以下|规定|逗号|措施")
 
 
@@ -190,18 +194,25 @@ def _clean_piece(piece: str, a: int, b: int, catalog: DepartmentCatalog) -> tupl
             b -= len(name) - mark.start()
             name = name[:mark.start()]
             continue
-        remark = re.search(r"\(([^()]*)\)$", name)
+        remark = _REMARK_AT_END.search(name) if ")" in name else None  # (most names hold no bracket)
         if remark and words.remark.search(remark.group(1)) and remark.start() >= 2:
             b -= len(name) - remark.start()
             name = name[:remark.start()]
             continue
         break
     # "市发展改革委(市服务业办)": the bracket gives another name of the same unit
-    paren = _TRAILING_PAREN.search(name)
+    paren = _TRAILING_PAREN.search(name) if ")" in name or "〉" in name else None
     if paren and not catalog.is_collective(name) and catalog.looks_like_unit(name[:paren.start()]):
         b -= len(name) - paren.start()
         name = name[:paren.start()]
     return name, a, b, mark_role
+
+
+def _cleaned_piece(piece: str, a: int, catalog: DepartmentCatalog) -> tuple[str, int, int, str | None]:
+    """``_clean_piece`` of a piece at offset ``a``, each piece cleaned once per catalog: lists differ but
+    their pieces repeat (市财政局 in many lists). Its offsets move with ``a`` (its end is ``a`` + len(piece))."""
+    name, start, end, mark = catalog.kept(("piece", piece), _clean_piece, piece, 0, len(piece), catalog)
+    return name, a + start, a + end, mark
 
 
 def _is_placeholder_part(name: str) -> bool:
@@ -232,7 +243,7 @@ def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = F
 def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: str | None
                 ) -> tuple[list[tuple[str, str, int, int, str | None]], str | None]:
     """``_units`` of ``text`` at offset 0 with ``prefix`` carried in, and the prefix it carries out."""
-    raw = [_clean_piece(p, a, b, catalog) for p, a, b in _split_list(text, catalog)]
+    raw = [_cleaned_piece(p, a, catalog) for p, a, _ in _split_list(text, catalog)]
     raw = [(n, a, b, r) for n, a, b, r in raw if n]
     out: list[tuple[str, str, int, int, str | None]] = []
     i = 0
@@ -309,7 +320,7 @@ def _could_be_name(name: str) -> bool:
     """A piece of a recognised clause with no agency suffix: a unit (广元国际铁路港) or running text?"""
     if not 2 <= len(name) <= 30 or _NOT_A_NAME.search(name) or clause_words().structure.search(name):
         return False
-    return bool(re.fullmatch(r"[\u4e00-\u9fff“”()〔〕]+", name))
+    return bool(_HAN_AND_BRACKETS.fullmatch(name))
 
 
 def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_listed_leads: bool = False,
@@ -327,7 +338,8 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     if stop:  # "责任单位:市税务局咨询电话:12366": what follows is not a unit
         text = text[:stop.start()]
     # "(除标注“分别牵头”外,列第一位为牵头…,下同)": a remark about the rules, not a unit or a role
-    text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()) if words.remark.search(m.group()) else m.group(), text)
+    if "(" in text:
+        text = _BRACKETED.sub(lambda m: " " * len(m.group()) if words.remark.search(m.group()) else m.group(), text)
     sections: list[tuple[str, int, int]] = []  # (role, start, end) within text
     labels = list(words.labels(text))
     if labels:
@@ -460,7 +472,9 @@ def _strip_marks(text: str) -> tuple[str, bool]:
             return ""
         return m.group()
 
-    return re.sub(r"\([^()]{1,6}\)", drop, text), found
+    if "(" not in text:
+        return text, False
+    return _SHORT_BRACKETED.sub(drop, text), found
 
 
 def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool) -> bool:
@@ -494,6 +508,8 @@ def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool)
 def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
     """Responsibility clauses inside one provision's text, in order."""
     words = clause_words()
+    if not _may_hold_clause(text, catalog):
+        return []
     spans: list[ClauseSpan] = []
     masked: list[str] = []  # the text with its bracketed clauses blanked out
     for a, b, ca, cb in _bracket_groups(text):
@@ -534,6 +550,28 @@ def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
     return spans
 
 
+def _may_hold_clause(text: str, catalog: DepartmentCatalog) -> bool:
+    """Could ``find_clauses`` find a clause in ``text``? Not without a bracket (a bracketed clause, or a
+    role mark in a closing sentence), a label, or a place a closing verb can end a part of a sentence at
+    (the end of the sentence, where 。 or the line's end follows it)."""
+    if any(ch in text for ch in _GROUP_OPEN):
+        return True
+    repaired = catalog.repair_keywords(text)
+    words = clause_words()
+    if words.label_core.search(repaired):
+        return True
+    closable = _sentence_part_closable(words.tail_last)
+    return closable is None or closable.search(repaired) is not None
+
+
+@lru_cache(maxsize=4)
+def _sentence_part_closable(last: frozenset[str] | None) -> re.Pattern[str] | None:
+    """``_part_closable`` of every sentence of a text at once: a part also ends where its sentence does."""
+    if last is None:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(last)) + r"]\s*(?:[,，;；。\n]|$)")
+
+
 def _last_sentences(text: str):
     """(offset, text) of the last sentence of each line, a closing 。 left out: what
     ``[^。\n]+(?=。?(?:\n|$))`` matches, found in linear time (that pattern backtracks quadratically in a
@@ -553,6 +591,9 @@ def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
     if len(repaired) > 200 or "\t" in repaired:
         return False
     repaired, saw_verb = _strip_marks(repaired)
+    closable = _part_closable(words.tail_last)
+    if not saw_verb and closable is not None and not closable.search(repaired):
+        return False  # (as below, sooner: no part ends with a character a closing verb can end with)
     parts = [(part, words.closing(part)) for part in (p.strip() for p in _SPLIT_PARTS.split(repaired)) if part]
     if not saw_verb and not any(tail for _, tail in parts):
         return False  # no verb and no role mark: no clause, whatever its parts name
@@ -564,6 +605,15 @@ def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
         if not units or not all(catalog.looks_like_unit(u) or catalog.bare_agency(u) for u in units):
             return False
     return saw_verb
+
+
+@lru_cache(maxsize=4)
+def _part_closable(last: frozenset[str] | None) -> re.Pattern[str] | None:
+    """Where a part of a sentence (cut at , ; as ``_SPLIT_PARTS`` cuts) ends with one of ``last``, the
+    characters a closing verb can end with; None when any character can end one."""
+    if last is None:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(last)) + r"]\s*(?:[,，;；]|$)")
 
 
 # 〔责任单位:…〕, [责任单位:…] and 【牵头单位:…】 close a provision as (…) does

@@ -61,12 +61,17 @@ class DepartmentCatalog:
     suffixes: list[str] = field(default_factory=list)
     long_prefixes: dict[str, str] = field(default_factory=dict)  # 地区, 示范区 … -> level
     agency_suffix: re.Pattern[str] = _NEVER  # what the end of an organisation's name looks like
-    _resolved: dict[tuple[str, str | None], "Department"] = field(default_factory=dict, repr=False)
+    _resolved: dict[tuple[str, tuple[bool, ...]], "Department"] = field(default_factory=dict, repr=False)
+    _skipped: dict[str | None, tuple[bool, ...]] = field(default_factory=dict, repr=False)  # (``_renamings_skipped``)
     _stems: re.Pattern[str] | None = field(default=None, repr=False)
     # answers that depend only on the catalog's data, kept until ``extend`` changes it
     _looks: dict[str, bool] = field(default_factory=dict, repr=False)
     _collective: dict[str, bool] = field(default_factory=dict, repr=False)
     _keywords: re.Pattern[str] | None = field(default=None, repr=False)
+    # the pattern lists as one alternation each (``_one_of``), built when first asked for
+    _collective_any: re.Pattern[str] | _EachOf | None = field(default=None, repr=False)
+    _known_any: re.Pattern[str] | _EachOf | None = field(default=None, repr=False)
+    _long_prefixes_longest_first: list[tuple[str, str]] | None = field(default=None, repr=False)
     # answers other modules work out from the catalog's data alone (``kept``)
     _kept: dict[tuple, object] = field(default_factory=dict, repr=False)
 
@@ -79,11 +84,14 @@ class DepartmentCatalog:
 
     def extend(self, data: dict, source: Path | str = "<data>") -> None:
         self._resolved.clear()
+        self._skipped.clear()
         self._looks.clear()
         self._collective.clear()
         self._kept.clear()
         self._stems = None
         self._keywords = None
+        self._collective_any = self._known_any = None
+        self._long_prefixes_longest_first = None
         self.keyword_repairs.update(data.get("keyword_repairs", {}))
         self.name_repairs.update(data.get("name_repairs", {}))
         for rule in data.get("rename", []):
@@ -140,7 +148,9 @@ class DepartmentCatalog:
         if found is None:
             # "各县区政府、管委会", "省直有关部门、单位": the head before 、 decides
             head = name.split("、", 1)[0]
-            found = any(p.search(name) or p.search(head) for p in self.collective_patterns)
+            if self._collective_any is None:
+                self._collective_any = _one_of(self.collective_patterns)
+            found = bool(self._collective_any.search(name) or self._collective_any.search(head))
             _remember(self._collective, name, found)
         return found
 
@@ -168,11 +178,19 @@ class DepartmentCatalog:
 
     def resolve(self, written: str, on: str | None = None) -> Department:
         """``on``: the ISO date of the text that names the unit; a renaming applies to texts from its date on."""
-        key = (written, on)
+        # kept by which renamings the date passes over, not by the date: documents of every date share it
+        key = (written, self._renamings_skipped(on))
         found = self._resolved.get(key)
         if found is None:
             found = self._resolve(written, on)
             _remember(self._resolved, key, found)
+        return found
+
+    def _renamings_skipped(self, on: str | None) -> tuple[bool, ...]:
+        """For each renaming, whether ``_resolve`` passes over it for a text of date ``on``: all it asks of the date."""
+        found = self._skipped.get(on)
+        if found is None:
+            found = self._skipped[on] = tuple(bool(since and on and on < since) for _, _, since in self.renames)
         return found
 
     def _resolve(self, written: str, on: str | None = None) -> Department:
@@ -203,11 +221,15 @@ class DepartmentCatalog:
         prefix, stem = _split_prefix(name)
         if prefix and stem in self.agencies:
             return prefix + self.agencies[stem], LEVEL_PREFIXES[prefix]
-        if any(p.match(name) for p in self.known_patterns):
+        if self._known_any is None:
+            self._known_any = _one_of(self.known_patterns)
+        if self._known_any.match(name):
             return name, _level_of(name)
         if name in self.agencies:  # 市场监管局 standing alone: an agency with no level printed
             return self.agencies[name], None
-        for long, level in sorted(self.long_prefixes.items(), key=lambda kv: -len(kv[0])):
+        if self._long_prefixes_longest_first is None:
+            self._long_prefixes_longest_first = sorted(self.long_prefixes.items(), key=lambda kv: -len(kv[0]))
+        for long, level in self._long_prefixes_longest_first:
             rest = name[len(long):]
             if name.startswith(long) and rest in self.agencies:
                 return long + self.agencies[rest], level
@@ -268,6 +290,30 @@ class DepartmentCatalog:
             if candidate in self.agencies:
                 return candidate
         return None
+
+
+def _one_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | _EachOf:
+    """One pattern that matches (or is found) where any of ``patterns`` does: one scan of a name, not one per
+    pattern. Only truth is asked of it, so the groups' numbers may change; a pattern whose meaning hangs on
+    its own numbering or flags (a backreference, a named group, inline flags) keeps the list tried one by one."""
+    if not patterns:
+        return _NEVER
+    if any(p.groupindex or p.flags & ~re.UNICODE or re.search(r"\\\d|\(\?[aiLmsux]", p.pattern) for p in patterns):
+        return _EachOf(patterns)
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+class _EachOf:
+    """``_one_of``'s fallback: the patterns tried one by one (``match`` and ``search`` only)."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.patterns = list(patterns)
+
+    def match(self, text: str) -> bool:
+        return any(p.match(text) for p in self.patterns)
+
+    def search(self, text: str) -> bool:
+        return any(p.search(text) for p in self.patterns)
 
 
 def _remember(cache: dict, key, value) -> None:

@@ -54,18 +54,22 @@ class _Context:
     departments: dict[str, list[str]] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    # a clause as parsed, by everything its parse depends on: a document repeats its clauses
-    # (责任单位:市商务局 under many points)
-    _parsed: dict[tuple, list[UnitMention]] = field(default_factory=dict)
     # spans handed out in clean-text offsets, moved into the source's by ``map_spans`` all at once (a
     # document's few hundred spans mapped together cost less than mapping every offset or each span alone)
     _unmapped: list[Span] = field(default_factory=list)
+    _unmapped_starts: list[int] = field(default_factory=list)  # theirs, as handed out (read back from a
+    _unmapped_ends: list[int] = field(default_factory=list)  # model each time cost more)
     _ends_from: list[tuple[Span, Span]] = field(default_factory=list)
+    # a unit as a clause names it (written, printed) → its department and printed form, once its names are
+    # noted in ``departments`` and ``unknown``: a document names the same units under many points
+    _units: dict[tuple[str, str], tuple[Department, str]] = field(default_factory=dict)
 
     def span(self, start: int, end: int) -> Span:
         """The span of clean-text [start, end): in clean-text offsets until ``map_spans``."""
         span = Span(start=start, end=end)
         self._unmapped.append(span)
+        self._unmapped_starts.append(start)
+        self._unmapped_ends.append(end)
         return span
 
     def span_to_end_of(self, start: int, other: Span) -> Span:
@@ -78,7 +82,7 @@ class _Context:
         """Every span handed out since the last call, moved into source offsets (``CleanText.raw_spans``)."""
         if not self._unmapped:
             return
-        mapped = self.clean.raw_spans([s.start for s in self._unmapped], [s.end for s in self._unmapped])
+        mapped = self.clean.raw_spans(self._unmapped_starts, self._unmapped_ends)
         for span, (a, b) in zip(self._unmapped, mapped):
             # plain ints, stored where pydantic's own assignment stores them (it validates no assignment)
             # without its per-call cost
@@ -87,17 +91,24 @@ class _Context:
         for span, other in self._ends_from:
             span.__dict__["end"] = other.end
         self._unmapped.clear()
+        self._unmapped_starts.clear()
+        self._unmapped_ends.clear()
         self._ends_from.clear()
 
     def resolve(self, mention: UnitMention, role: str) -> tuple[Department, UnitRef]:
-        dept = self.catalog.resolve(mention.written, self.date)
-        surfaces = self.departments.setdefault(dept.name, [])
-        printed = compact(mention.printed or mention.written)
-        for form in (dept.surface, printed):
-            if form not in surfaces:
-                surfaces.append(form)
-        if not dept.known and not dept.collective and dept.name not in self.unknown:
-            self.unknown.append(dept.name)
+        key = (mention.written, mention.printed)
+        seen = self._units.get(key)
+        if seen is None:
+            dept = self.catalog.resolve(mention.written, self.date)
+            surfaces = self.departments.setdefault(dept.name, [])
+            printed = compact(mention.printed or mention.written)
+            for form in (dept.surface, printed):
+                if form not in surfaces:
+                    surfaces.append(form)
+            if not dept.known and not dept.collective and dept.name not in self.unknown:
+                self.unknown.append(dept.name)
+            seen = self._units[key] = (dept, printed)
+        dept, printed = seen
         ref = UnitRef(name=dept.name, surface=dept.surface, printed=printed, position=mention.position, role=role,
                       level=dept.level, known=dept.known, collective=dept.collective,
                       span=self.span(mention.start, mention.end))
@@ -112,13 +123,13 @@ class _Context:
             repaired, omap = rewrite(text, keywords, lambda m: self.catalog.keyword_repairs[m.group()])
         end = start + len(text)
         leads, standing = self.rules.first_listed_leads(end), self.rules.standing_at(end)
-        # the standing rules in force are the first len(standing) of the document's (they are in order)
-        key = (repaired, leads, default_role, len(standing), self.prefix)
-        parsed = self._parsed.get(key)
-        if parsed is None:
-            parsed = parse_clause(repaired, 0, self.catalog, first_listed_leads=leads, default_role=default_role,
-                                  standing=standing, default_prefix=self.prefix)
-            self._parsed[key] = parsed
+        # a clause as parsed, kept by the catalog under everything its parse depends on: documents repeat
+        # their clauses (责任单位:市商务局 under many points), and documents of one government each other's
+        key = ("clause", repaired, leads, default_role, self.prefix,
+               tuple((s.at, s.end, tuple(s.units), s.role) for s in standing))
+        parsed = self.catalog.kept(key, lambda: parse_clause(repaired, 0, self.catalog, first_listed_leads=leads,
+                                                             default_role=default_role, standing=standing,
+                                                             default_prefix=self.prefix))
         n = len(text)
         moved = []
         for m in parsed:  # copies, offsets moved: the parsed ones serve the clause's next appearance
@@ -159,17 +170,20 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list) -> l
             if not body.strip() and k == len(clauses):
                 # a heading with its clause and nothing else: its text is what its sub-items say
                 body = text[c_end:c_end + 40]
-        task = TaskRecord(number=p.number, title=p.title if k == 1 else None, text_start=_text_start(body),
-                          text=compact(body), clause=k, parent=p.parent_number,
-                          span=ctx.span(p.start if k == 1 else cursor, c_end), clause_span=ctx.span(c_start, c_end))
-        task.deadline = deadline_in_clause(text[c_start:c_end])
-        task.deadline_year = deadline_year(task.deadline)
+        leads: list[str] = []
+        cooperates: list[str] = []
+        units: list[UnitRef] = []
         for m in mentions:
             dept, ref = ctx.resolve(m, m.role)
-            (task.leads if m.role == LEAD else task.cooperates).append(dept.name)
-            task.units.append(ref)
-        task.leads, task.cooperates = _unique(task.leads), _unique(task.cooperates)
-        tasks.append(task)
+            (leads if m.role == LEAD else cooperates).append(dept.name)
+            units.append(ref)
+        deadline = deadline_in_clause(text[c_start:c_end])
+        # the record made once, whole: each assignment to a model after it is made costs a call of its __setattr__
+        tasks.append(TaskRecord(number=p.number, title=p.title if k == 1 else None, text_start=_text_start(body),
+                                leads=_unique(leads), cooperates=_unique(cooperates), text=compact(body), clause=k,
+                                parent=p.parent_number, span=ctx.span(p.start if k == 1 else cursor, c_end),
+                                clause_span=ctx.span(c_start, c_end), units=units, deadline=deadline,
+                                deadline_year=deadline_year(deadline)))
         cursor = c_end
     return tasks
 

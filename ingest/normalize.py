@@ -172,24 +172,34 @@ def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] |
     searched."""
     out: list[str] = []
     omap = OffsetMap()
+    # the map's columns appended to directly: a document's blank lines alone are thousands of segments
+    dst, src, src_end, copied = omap.dst, omap.src, omap.src_end, omap.copied
     pos = 0
     n = 0
     matches = (() if needs is not None and needs not in text
                else pattern.finditer(text) if starts is None else matches_from(pattern, text, starts))
+    fixed = None if callable(repl) else repl
     for m in matches:
-        new = repl(m) if callable(repl) else repl
-        if new == m.group():
+        new = repl(m) if fixed is None else fixed
+        a, b = m.span()
+        if new == text[a:b]:
             continue
-        if m.start() > pos:
-            omap.add(n, pos, m.start(), True)
-            out.append(text[pos:m.start()])
-            n += m.start() - pos
+        if a > pos:
+            dst.append(n)
+            src.append(pos)
+            src_end.append(a)
+            copied.append(True)
+            out.append(text[pos:a])
+            n += a - pos
         if new:
-            omap.add(n, m.start(), m.end(), False)
+            dst.append(n)
+            src.append(a)
+            src_end.append(b)
+            copied.append(False)
             out.append(new)
             n += len(new)
-        pos = m.end()
-    if pos < len(text) or not omap.dst:
+        pos = b
+    if pos < len(text) or not dst:
         omap.add(n, pos, len(text), True)
         out.append(text[pos:])
         n += len(text) - pos
@@ -371,6 +381,8 @@ _ROUND_OR_SQUARE = re.compile(r"[(〔)〕]")
 
 
 def _unclosed_bracket(line: str) -> bool:
+    if "(" not in line and "〔" not in line:
+        return False
     depth = 0
     for ch in _ROUND_OR_SQUARE.findall(line):  # the other characters change nothing
         if ch in "(〔":
@@ -390,6 +402,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if _unclosed_bracket(prev):
         return not MARKER.match(nxt)
+    if prev[-1] in _TERMINAL:
+        return False  # (as below: a finished sentence is not continued; most lines end so, before the searches)
     if MARKER.match(nxt) or _LABEL_LINE.match(nxt) or _DOC_NUMBER_LINE.match(nxt) or _ADDRESSEE.match(nxt):
         return False
     if _ENDS_AS_TITLE.search(prev) or _DOC_NUMBER_LINE.match(prev) or _PAGE_FACTS_LINE.search(prev):
@@ -416,6 +430,7 @@ def _continues(prev: str, nxt: str) -> bool:
 
 def _join_broken_paragraphs(text: str) -> tuple[str, OffsetMap]:
     omap = OffsetMap()
+    add = omap.add
     parts: list[str] = []
     n = pos = 0
     paragraph: str | None = None
@@ -428,11 +443,11 @@ def _join_broken_paragraphs(text: str) -> tuple[str, OffsetMap]:
             paragraph += line
         else:
             if paragraph is not None:
-                omap.add(n, start - 1, start, False)
+                add(n, start - 1, start, False)
                 parts.append("\n")
                 n += 1
             paragraph = line
-        omap.add(n, start, start + len(line), True)
+        add(n, start, start + len(line), True)
         parts.append(line)
         n += len(line)
     omap.length = n

@@ -18,6 +18,8 @@ _CONTENT_HEADER = re.compile(r"(内容|任务|措施|事项|工作|要求|举措
 _UNIT_HEADER = re.compile(r"(单位|部门)")
 _DEADLINE_HEADER = re.compile(r"(时限|时间|进度|完成)")
 _NUMBER_HEADER = re.compile(r"^(序号|编号|序|号)$")
+# a line that is ``_NUMBER_HEADER`` once stripped, found in a whole text at once
+_NUMBER_HEADER_LINE = re.compile(r"(?m)^[^\S\n]*(?:序号|编号|序|号)[^\S\n]*$")
 _LEVEL_OF_HEADER = {"省": "province", "市": "city", "县": "county", "区": "county"}
 _COOPERATE_HEADER = clause_words().cooperate_header
 _ROW_NUMBER = re.compile(r"^[\dSsOoIlZz]{1,3}[.、]?$")
@@ -211,6 +213,8 @@ def cell_per_line_breaks(text: str) -> list[int]:
     breaks into tabs makes the rows the table parser reads. A row whose line count differs from
     the header is left alone: which of its cells is missing or broken cannot be told.
     """
+    if not _NUMBER_HEADER_LINE.search(text):
+        return []  # no line is a number column's header: no table written cell by cell
     lines = text.split("\n")
     starts, pos = [], 0
     for line in lines:
