@@ -1,4 +1,5 @@
-"""GET /healthz (is the graph store reachable?) and GET /stats (what it holds). Catalog query: graph-counts."""
+"""GET /healthz (is the graph store reachable?) and GET /stats (what it holds: what the catalog query graph-counts
+counts, read from the engine's count of each label and type)."""
 from __future__ import annotations
 
 from fastapi import APIRouter
@@ -42,14 +43,9 @@ def healthz(runner: Runner, settings: AppSettings):
 @router.get("/stats", response_model=Stats, responses=problem_responses(503, 504),
             summary="Counts of nodes by label and relationships by type")
 def stats(runner: Runner):
-    """How many nodes of each label and relationships of each type the graph holds. Catalog query `graph-counts`,
-    counted once per store version (it reads the whole graph)."""
-    nodes: dict[str, int] = {}
-    relationships: dict[str, int] = {}
-    for row in runner.cached_rows("graph-counts"):
-        if row["type"] is None:
-            continue  # a node without a label: not one of ours
-        (nodes if row["kind"] == "node" else relationships)[row["type"]] = row["count"]
-    nodes, relationships = dict(sorted(nodes.items())), dict(sorted(relationships.items()))
-    return Stats(nodes=nodes, relationships=relationships, total_nodes=sum(nodes.values()),
-                 total_relationships=sum(relationships.values()))
+    """How many nodes of each label and relationships of each type the graph holds: the numbers of the catalog
+    query `graph-counts`, read from the engine's count of each label and type, once per store version."""
+    counts = runner.graph_counts()
+    nodes, relationships = dict(sorted(counts.nodes.items())), dict(sorted(counts.relationships.items()))
+    return Stats(nodes=nodes, relationships=relationships, total_nodes=counts.total_nodes,
+                 total_relationships=counts.total_relationships)

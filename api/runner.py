@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from policykg.graph.repository import StoreCounts
 from policykg.graph.stores.backend import ReadResult
 from policykg.graph.stores.errors import QueryError, QueryRefused, QueryTimeout, ReadOnlyViolation, StoreError
 from policykg.queries.catalog import CatalogError, CatalogQuery, get_query
@@ -81,6 +82,20 @@ class QueryRunner:
     def cached(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per store version for ``key`` (heavy pages: the landing page, the analytics)."""
         return self.cache.get(key, compute)
+
+    def graph_counts(self) -> StoreCounts:
+        """Nodes by label and relationships by type (GET /stats, the landing page), kept per store version: the
+        engine's own count of each label and type (what the catalog query `graph-counts` gives, without reading
+        every node)."""
+        def count() -> StoreCounts:
+            store = self.holder.get()
+            try:
+                return store.graph_counts()
+            except StoreError as exc:
+                self.holder.lost(store, exc)
+                raise
+
+        return self.cached(("graph-counts",), count)
 
     # -- raw reads (POST /cypher) -------------------------------------------------
     def read(self, text: str, params: Mapping[str, Any], *, timeout_ms: int, row_cap: int,

@@ -479,6 +479,10 @@ def test_graph_counts_are_the_stores(fixture_store):
     counts = fixture_store.counts()
     assert {r["type"]: r["count"] for r in rows if r["kind"] == "node"} == counts.nodes
     assert {r["type"]: r["count"] for r in rows if r["kind"] == "relationship"} == counts.relationships
+    # what GET /stats reads from the engine's counts: the same numbers, without the store's version stamp
+    counted = fixture_store.graph_counts()
+    assert (counted.nodes, counted.relationships) == (counts.nodes, counts.relationships)
+    assert fixture_store.rows("MATCH (s:StoreState) RETURN count(s) AS n")[0]["n"] == 1  # it is there, not counted
 
 
 # -- the views' queries ---------------------------------------------------------------------
