@@ -67,6 +67,10 @@ class QueryRunner:
         # 100k links of a 10k-document store hold about 30 MB of keys)
         self.orders = VersionedCache(self._store_version, max_entries=8)
 
+    def store_version(self) -> tuple:
+        """What the caches are kept against: the store's version stamp and size (``result_cache.FINGERPRINT``)."""
+        return self._store_version()
+
     def _store_version(self) -> tuple:
         store = self.holder.get()
         version: list[Any] = [id(store)]
@@ -201,8 +205,13 @@ class QueryRunner:
         """The key of every row ``query`` lists for these filters, in page order: read once per store version
         (its order query sorts the whole listing, as the query itself does to cut any page), then each page
         is read by its keys through the id index. The answer is the query's own, row for row and in order."""
-        key = ("order", query.name, tuple(sorted((k, repr(v)) for k, v in given.items())))
         order = get_query(query.order_query or "")
+        try:  # the filters as the query runs with them (defaults in): a filter left out and one given as None or
+            # as its default are the same listing, read once (the routes pass every filter; the warmer, none)
+            filters = order.bind(dict(given))
+        except CatalogError:
+            filters = dict(given)  # refused below, by the run that binds them again
+        key = ("order", query.name, tuple(sorted((k, repr(v)) for k, v in filters.items())))
 
         def read() -> list[Any]:
             # the longest budget a query may have: read once for every page that follows, and a listing cut at the
