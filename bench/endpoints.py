@@ -1,6 +1,6 @@
 """The paged API endpoints on an existing data directory: one request alone, then an open loop per endpoint.
 
-    python bench/endpoints.py --data DIR [--rate 50] [--requests 100] [--alone 5] [--only SUBSTRING]
+    python bench/endpoints.py --data DIR [--rate 50] [--requests 100] [--alone 5] [--only SUBSTRING] [--no-warm]
 
 What ``bench/scale.py`` measures of the API after its ingest (the same drive: ``policykg serve`` on
 loopback, latency counted from when each request was due), on a store that is already built, so a change
@@ -8,7 +8,8 @@ to a query can be measured before and after on the same store in minutes instead
 Besides page 1 of each list it drives the filter shapes an analyst uses (targets by ownership, department
 or industry; the mapping by a provincial department, a city or a document; departments by level or
 region), with the values found through the API itself. Prints one table: ms of the first request to each (on
-a fresh server: what the first request after a store change pays), one request alone (p50),
+a fresh server, which reads the unfiltered listings ahead as it does after every store change, api/warm.py;
+--no-warm: it does not, and the first request pays for its listing's order), one request alone (p50),
 p50/p99 ms at --rate requests/s, and how many answered 504 or another error (goal at 10k: p99 < 100 ms,
 no 504). The store is read, never written: give it a copy of a shared store (a unix socket path must stay
 short, so keep the copy under /tmp). Only 127.0.0.1 is contacted; the API server started here is stopped
@@ -94,8 +95,11 @@ def _department_id(port: int, path: str) -> str:
     return str(detail.get("id", "市发展改革委"))
 
 
-def drive(data: Path, rate: float, requests: int, alone_count: int, only: str | None) -> dict[str, dict]:
+def drive(data: Path, rate: float, requests: int, alone_count: int, only: str | None,
+          warm: bool = True) -> dict[str, dict]:
     env = {**os.environ, "POLICYKG_DATA": str(data)}
+    if not warm:
+        env["POLICYKG_WARM_AFTER_MS"] = "0"
     env.pop("NEO4J_URI", None)
     env.pop("POLICYKG_API_KEY", None)
     port = api_bench.free_port()
@@ -130,9 +134,10 @@ def drive(data: Path, rate: float, requests: int, alone_count: int, only: str | 
     return out
 
 
-def report(data: Path, results: dict[str, dict], rate: float) -> None:
+def report(data: Path, results: dict[str, dict], rate: float, warm: bool = True) -> None:
+    ahead = "listings read ahead" if warm else "nothing read ahead (--no-warm)"
     print(f"\nAPI on {data} ({os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}): ms one request alone "
-          f"(p50; first: the first of them, on a fresh server: what the first request after a store change pays) | p50/p99 ms at "
+          f"(p50; first: the first of them, on a fresh server, {ahead}) | p50/p99 ms at "
           f"{rate:g} requests/s | 504s/other errors; goal p99 < 100 ms, no 504")
     print(f"{'endpoint':36}  {'first':>7}  {'alone':>7}  {'p50':>7}  {'p99':>7}  {'errors':>8}")
     for label, a in results.items():
@@ -156,12 +161,14 @@ def main() -> int:
     ap.add_argument("--requests", type=int, default=100, help="requests per endpoint in the open loop (0: none)")
     ap.add_argument("--alone", type=int, default=5, help="requests one at a time per endpoint first")
     ap.add_argument("--only", help="only the endpoints whose label holds this")
+    ap.add_argument("--no-warm", action="store_true",
+                    help="the server does not read the listings ahead: the first request to each pays for its order")
     args = ap.parse_args()
     if not (args.data / "falkordb.sock").exists() and not any(args.data.glob("*.rdb")) \
             and not (args.data / "appendonlydir").exists():
         ap.error(f"{args.data} holds no store")
-    results = drive(args.data, args.rate, args.requests, max(args.alone, 1), args.only)
-    report(args.data, results, args.rate)
+    results = drive(args.data, args.rate, args.requests, max(args.alone, 1), args.only, warm=not args.no_warm)
+    report(args.data, results, args.rate, warm=not args.no_warm)
     return 0
 
 
