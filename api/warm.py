@@ -31,6 +31,7 @@ WARMED: tuple[tuple[str, Mapping[str, Any]], ...] = (
     ("province-to-city-mapping", {}),
     ("targets", {}),
     ("departments", {}),
+    ("documents", {}),
     ("targets", {"owned": True}),
     ("targets", {"owned": False}),
 )
