@@ -2,7 +2,7 @@
 counts, read from the engine's count of each label and type)."""
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from .deps import AppSettings, Runner
@@ -19,6 +19,10 @@ class Health(BaseModel):
     status: str = Field(description="ok when the graph store answered")
     store: str = Field(description="which kind of store the API reads: embedded or neo4j (never where it is)")
     writes_enabled: bool = Field(description="POST /documents accepts uploads (an API key is configured)")
+    listings_read_ahead: bool | None = Field(None, description="the unfiltered listings' orders and the graph's "
+                                                                "counts of the store's current version are read, so "
+                                                                "their first page answers at once (null: the API does "
+                                                                "not read them ahead, POLICYKG_WARM_AFTER_MS=0)")
 
 
 class Stats(BaseModel):
@@ -34,10 +38,12 @@ class Stats(BaseModel):
 
 @router.get("/healthz", response_model=Health, responses=problem_responses(503, 504),
             summary="Is the graph store reachable?")
-def healthz(runner: Runner, settings: AppSettings):
+def healthz(request: Request, runner: Runner, settings: AppSettings):
     """Is the service up and can it reach the graph store? 503 when the store is down."""
     store = runner.ping(timeout_ms=min(settings.query_timeout_ms, 5000))
-    return Health(status="ok", store=store.kind, writes_enabled=settings.writes_enabled)
+    warmer = getattr(request.app.state, "warmer", None)
+    return Health(status="ok", store=store.kind, writes_enabled=settings.writes_enabled,
+                  listings_read_ahead=warmer.ready() if warmer is not None else None)
 
 
 @router.get("/stats", response_model=Stats, responses=problem_responses(503, 504),

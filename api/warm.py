@@ -56,6 +56,10 @@ class ListingWarmer:
         if self._thread is not None:
             self._thread.join(timeout=30)
 
+    def ready(self) -> bool:
+        """Are the warmed listings read for the store's current version?"""
+        return self.warmed is not None and self.warmed == self.runner.store_version()
+
     def warm(self) -> None:
         """Read every warmed listing's order and the graph's counts into the runner's caches, for this version."""
         self.runner.graph_counts()

@@ -50,6 +50,8 @@ def test_the_first_request_after_a_change_reads_only_its_page(upload_store, make
     assert r.status_code == 201, r.text
     version = client.app.state.runner.store_version()
     wait_for(lambda: warmer.warmed == version)
+    assert client.get("/healthz").json()["listings_read_ahead"] is True
+    assert plain.get("/healthz").json()["listings_read_ahead"] is None  # it does not read ahead
 
     pages: dict[str, dict] = {}
 
