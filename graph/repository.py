@@ -33,7 +33,6 @@ from policykg.ingest.normalize import compact
 from policykg.ingest.records import ExtractedDocument
 from policykg.settings import DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_RESULT_BYTES, DEFAULT_ROW_CAP
 
-
 # every write (a load, a removal, a relink, an upgrade) stamps this one node with a fresh token in the same atomic
 # write: what readers keep per store version (the API's listings and counts) is checked against it with one read
 # of one node, where the versions' dates took a read of every DocumentVersion (10-20 ms a request at 10,000

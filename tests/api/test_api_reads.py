@@ -9,7 +9,6 @@ from urllib.parse import quote
 import pytest
 
 from policykg.queries.catalog import get_query
-
 from tests.fixtures.graph import CASCADE_TASK, CITY, PROVINCIAL, PROVINCIAL_PLAN
 
 CITY_DOC, PROVINCIAL_DOC = "doc:" + CITY, "doc:" + PROVINCIAL

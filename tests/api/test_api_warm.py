@@ -7,7 +7,6 @@ import threading
 from policykg.api.result_cache import FINGERPRINT
 from policykg.queries.catalog import get_query
 from policykg.settings import Settings
-
 from tests.api.conftest import API_KEY
 
 ORDERS = [get_query(name).text for name in ("province-to-city-mapping-order", "targets-order", "departments-order")]
