@@ -144,14 +144,19 @@ class QueryRunner:
     def resolver(self) -> Resolver:
         """The shared name resolver (queries/resolve.py) over this store; internal queries run unresolved."""
         def raw(name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-            if not params:  # the whole-store name lists: kept per store version, not read on every request;
-                # whole, not cut at the row cap that bounds an answer (past it, names would be "unknown")
-                return self.cached(("names", name),
-                                   lambda: self._run(get_query(name), {}, resolve=False, row_cap=NAME_LIST_CAP)[1])
+            if not params:
+                return self.name_list(name)
             result, rows = self._run(get_query(name), dict(params), resolve=False)
             return rows
 
         return Resolver.for_data(raw, self.settings.resolved_data_dir())
+
+    def name_list(self, name: str) -> list[dict[str, Any]]:
+        """A whole-store name list the resolver reads (department-names, document-names, industry-names): kept per
+        store version, not read on every request; whole, not cut at the row cap that bounds an answer (past it,
+        names would be "unknown")."""
+        return self.cached(("names", name),
+                           lambda: self._run(get_query(name), {}, resolve=False, row_cap=NAME_LIST_CAP)[1])
 
     # -- catalog queries --------------------------------------------------------
     def rows(self, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:

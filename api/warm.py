@@ -9,7 +9,7 @@ into the runner's caches; the request that comes next finds them there, and one 
 waits for that read instead of starting its own. It waits for the store to be quiet because a folder's ingest
 changes the version every few hundred milliseconds: warming each of those would keep the engine busy reading
 listings nobody asks for. Filtered listings are narrower (each filter shape anchors on what it names) and are
-read on their first request.
+read on their first request; the name lists their values are resolved against are read ahead too.
 """
 from __future__ import annotations
 
@@ -35,6 +35,11 @@ WARMED: tuple[tuple[str, Mapping[str, Any]], ...] = (
     ("targets", {"owned": True}),
     ("targets", {"owned": False}),
 )
+
+# the name lists a filter's value is resolved against (a document, a city, an industry; a department by any name but
+# its canonical one): each the whole store's names
+NAME_LISTS = ("document-names", "industry-names", "department-names")
+
 # how often the warmed listings are looked up again while the store does not change
 REFRESH_S = 10.0
 
@@ -61,12 +66,16 @@ class ListingWarmer:
         return self.warmed is not None and self.warmed == self.runner.store_version()
 
     def warm(self) -> None:
-        """Read every warmed listing's order and the graph's counts into the runner's caches, for this version."""
+        """Read every warmed listing's order, the graph's counts and the name lists into the runner's caches."""
         self.runner.graph_counts()
         for name, filters in WARMED:
             if self._stop.is_set():
                 return
             self.runner.ordered_keys(get_query(name), filters)
+        for name in NAME_LISTS:
+            if self._stop.is_set():
+                return
+            self.runner.name_list(name)
 
     def _watch(self) -> None:
         seen: Any = None

@@ -53,6 +53,7 @@ def test_the_first_request_after_a_change_reads_only_its_page(upload_store, make
     assert plain.get("/healthz").json()["listings_read_ahead"] is None  # it does not read ahead
 
     pages: dict[str, dict] = {}
+    document = plain.get("/documents?limit=1").json()["items"][0]["id"]
 
     def ask() -> None:
         for path in ("/targets?limit=3", "/targets?owned=false&limit=3", "/targets?owned=true&limit=3",
@@ -62,6 +63,12 @@ def test_the_first_request_after_a_change_reads_only_its_page(upload_store, make
     sent = reads_of(upload_store, ask)
     assert sent and not [q for q in sent if q in ORDERS]  # only pages: no listing's order was read
     assert not [q for q in sent if "db.labels()" in q or "RETURN count(n) AS n" in q]  # nor the graph's counts
+    # a filtered listing reads its own order, but not the names its filter is resolved against
+    names = [get_query(name).text for name in ("document-names", "department-names", "industry-names")]
+    by_document = f"/targets?limit=3&document={document}"
+    filtered = reads_of(upload_store, lambda: pages.update({by_document: client.get(by_document).json()}))
+    assert filtered and not [q for q in filtered if q in names]
+    assert pages[by_document]["total"] > 0
     assert pages["/targets?limit=3"]["total"] > 0 and pages["/departments?limit=3"]["total"] > 0
     for path, page in pages.items():  # the same answers as a server that reads them on the first request
         assert plain.get(path).json() == page, path
