@@ -31,6 +31,7 @@ from .middleware import BodyLimit, RequestLog
 from .problems import ApiProblem, Problem, install_handlers
 from .runner import QueryRunner
 from .store_access import StoreHolder
+from .warm import ListingWarmer
 
 log = logging.getLogger("policykg.api")
 
@@ -95,7 +96,14 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         # put 50 ms pauses into the slowest requests (bench/api.py)
         gc.collect()
         gc.freeze()
+        warmer = ListingWarmer(app.state.runner, quiet_s=settings.warm_after_ms / 1000) \
+            if settings.warm_after_ms else None
+        app.state.warmer = warmer
+        if warmer is not None:
+            warmer.start()
         yield
+        if warmer is not None:
+            warmer.stop()
         holder.close()
 
     # no /docs or /redoc: FastAPI's pages load Swagger UI / ReDoc from a CDN, and the service sends no one

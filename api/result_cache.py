@@ -2,9 +2,10 @@
 
 The landing page and the analytics read the whole graph (9-12 s on 605
 documents); six browsers asking at once ran six copies and starved the
-rest. Results are kept per store version (a fingerprint of the stored
-versions and the graph's size, read with every lookup: three reads the
-engines answer from their counters) and a result being computed is waited for, not computed again.
+rest. Results are kept per store version (a fingerprint: the token every
+write stamps on the store and the graph's size, read with every lookup:
+three reads of one node or the engines' counters) and a result being
+computed is waited for, not computed again.
 """
 from __future__ import annotations
 
@@ -15,11 +16,14 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
-# the store's version: its stored versions (a load or a reread changes them) and its size. Three statements, not
-# one: alone, a count of every node or relationship is answered from the engine's counters (FalkorDB and Neo4j
-# alike) without a scan; joined in one statement it made FalkorDB scan the whole graph on every cached lookup
+from policykg.graph.repository import STORE_VERSION
+
+# the store's version: the token every write stamps on the store (graph.repository.STORE_STAMP: a load, a removal,
+# a relink), then its size for a store no write of this policykg has stamped yet. Three statements, not one: each
+# is answered from one node or from the engine's counters (FalkorDB and Neo4j alike) without a scan; joined in one
+# statement they made FalkorDB scan the whole graph on every cached lookup
 FINGERPRINT: tuple[str, ...] = (
-    "MATCH (v:DocumentVersion) RETURN count(v) AS versions, max(v.ingested_at) AS loaded, max(v.reread_at) AS reread",
+    STORE_VERSION,
     "MATCH (n) RETURN count(n) AS nodes",
     "MATCH ()-[r]->() RETURN count(r) AS relationships",
 )
@@ -40,20 +44,20 @@ class _Flight:
 
 
 class VersionedCache:
-    def __init__(self, version: Callable[[], Any], *, max_entries: int = 256, max_age_s: float = 300.0) -> None:
+    def __init__(self, version: Callable[[], Any], *, max_entries: int = 256, max_age_s: float | None = None) -> None:
         self._version = version
         self._entries: OrderedDict[Hashable, _Entry] = OrderedDict()
         self._flights: dict[tuple[Hashable, Any], _Flight] = {}
         self._lock = threading.Lock()
         self.max_entries = max_entries
-        self.max_age_s = max_age_s  # a bound on what the fingerprint cannot see (a relink alone)
+        self.max_age_s = max_age_s  # an optional bound on an entry's age; the fingerprint sees every write
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         version = self._version()
         now = time.monotonic()
         with self._lock:
             entry = self._entries.get(key)
-            if entry is not None and entry.version == version and now - entry.at < self.max_age_s:
+            if entry is not None and entry.version == version and (self.max_age_s is None or now - entry.at < self.max_age_s):
                 self._entries.move_to_end(key)
                 return entry.value
             flight = self._flights.get((key, version))

@@ -1,7 +1,8 @@
-"""GET /healthz (is the graph store reachable?) and GET /stats (what it holds). Catalog query: graph-counts."""
+"""GET /healthz (is the graph store reachable?) and GET /stats (what it holds: what the catalog query graph-counts
+counts, read from the engine's count of each label and type)."""
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from .deps import AppSettings, Runner
@@ -18,6 +19,10 @@ class Health(BaseModel):
     status: str = Field(description="ok when the graph store answered")
     store: str = Field(description="which kind of store the API reads: embedded or neo4j (never where it is)")
     writes_enabled: bool = Field(description="POST /documents accepts uploads (an API key is configured)")
+    listings_read_ahead: bool | None = Field(None, description="the unfiltered listings' orders and the graph's "
+                                                                "counts of the store's current version are read, so "
+                                                                "their first page answers at once (null: the API does "
+                                                                "not read them ahead, POLICYKG_WARM_AFTER_MS=0)")
 
 
 class Stats(BaseModel):
@@ -33,23 +38,20 @@ class Stats(BaseModel):
 
 @router.get("/healthz", response_model=Health, responses=problem_responses(503, 504),
             summary="Is the graph store reachable?")
-def healthz(runner: Runner, settings: AppSettings):
+def healthz(request: Request, runner: Runner, settings: AppSettings):
     """Is the service up and can it reach the graph store? 503 when the store is down."""
     store = runner.ping(timeout_ms=min(settings.query_timeout_ms, 5000))
-    return Health(status="ok", store=store.kind, writes_enabled=settings.writes_enabled)
+    warmer = getattr(request.app.state, "warmer", None)
+    return Health(status="ok", store=store.kind, writes_enabled=settings.writes_enabled,
+                  listings_read_ahead=warmer.ready() if warmer is not None else None)
 
 
 @router.get("/stats", response_model=Stats, responses=problem_responses(503, 504),
             summary="Counts of nodes by label and relationships by type")
 def stats(runner: Runner):
-    """How many nodes of each label and relationships of each type the graph holds. Catalog query `graph-counts`,
-    counted once per store version (it reads the whole graph)."""
-    nodes: dict[str, int] = {}
-    relationships: dict[str, int] = {}
-    for row in runner.cached_rows("graph-counts"):
-        if row["type"] is None:
-            continue  # a node without a label: not one of ours
-        (nodes if row["kind"] == "node" else relationships)[row["type"]] = row["count"]
-    nodes, relationships = dict(sorted(nodes.items())), dict(sorted(relationships.items()))
-    return Stats(nodes=nodes, relationships=relationships, total_nodes=sum(nodes.values()),
-                 total_relationships=sum(relationships.values()))
+    """How many nodes of each label and relationships of each type the graph holds: the numbers of the catalog
+    query `graph-counts`, read from the engine's count of each label and type, once per store version."""
+    counts = runner.graph_counts()
+    nodes, relationships = dict(sorted(counts.nodes.items())), dict(sorted(counts.relationships.items()))
+    return Stats(nodes=nodes, relationships=relationships, total_nodes=counts.total_nodes,
+                 total_relationships=counts.total_relationships)

@@ -2,7 +2,7 @@
 
 Catalog queries: viz-department, viz-document, viz-cascade, viz-industry, viz-neighbours (the networks, the task
 view and the JSON a double-click expands with); department-workload,
-documents, industries, graph-counts (the landing page). The pages load vis-network and their own script and
+documents, industries, the graph's counts (the landing page). The pages load vis-network and their own script and
 style from /viz/static/ and nothing from any other host.
 """
 from __future__ import annotations
@@ -74,10 +74,8 @@ def landing(
         departments = [{**row, "found_by": [words]} if row["department_id"] in found else row for row in departments]
         documents = [{**row, "found_by": [words]} if row["id"] in found else row for row in documents]
     industries = runner.cached_rows("industries", {"offset": 0, "limit": 100_000})
-    counts: dict[str, int] = {}
-    for row in runner.cached_rows("graph-counts"):
-        if row["type"] is not None:
-            counts[row["type"]] = row["count"]
+    stored = runner.graph_counts()
+    counts = {**stored.nodes, **stored.relationships}
     html = render_landing(departments=departments, documents=documents, industries=industries, counts=counts,
                           q=q.strip(), base=_base(request))
     return HTMLResponse(html, headers={"Cache-Control": "no-cache"})

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from policykg.graph.repository import StoreCounts
 from policykg.graph.stores.backend import ReadResult
 from policykg.graph.stores.errors import QueryError, QueryRefused, QueryTimeout, ReadOnlyViolation, StoreError
 from policykg.queries.catalog import CatalogError, CatalogQuery, get_query
@@ -66,6 +67,10 @@ class QueryRunner:
         # 100k links of a 10k-document store hold about 30 MB of keys)
         self.orders = VersionedCache(self._store_version, max_entries=8)
 
+    def store_version(self) -> tuple:
+        """What the caches are kept against: the store's version stamp and size (``result_cache.FINGERPRINT``)."""
+        return self._store_version()
+
     def _store_version(self) -> tuple:
         store = self.holder.get()
         version: list[Any] = [id(store)]
@@ -81,6 +86,20 @@ class QueryRunner:
     def cached(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per store version for ``key`` (heavy pages: the landing page, the analytics)."""
         return self.cache.get(key, compute)
+
+    def graph_counts(self) -> StoreCounts:
+        """Nodes by label and relationships by type (GET /stats, the landing page), kept per store version: the
+        engine's own count of each label and type (what the catalog query `graph-counts` gives, without reading
+        every node)."""
+        def count() -> StoreCounts:
+            store = self.holder.get()
+            try:
+                return store.graph_counts()
+            except StoreError as exc:
+                self.holder.lost(store, exc)
+                raise
+
+        return self.cached(("graph-counts",), count)
 
     # -- raw reads (POST /cypher) -------------------------------------------------
     def read(self, text: str, params: Mapping[str, Any], *, timeout_ms: int, row_cap: int,
@@ -125,14 +144,19 @@ class QueryRunner:
     def resolver(self) -> Resolver:
         """The shared name resolver (queries/resolve.py) over this store; internal queries run unresolved."""
         def raw(name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-            if not params:  # the whole-store name lists: kept per store version, not read on every request;
-                # whole, not cut at the row cap that bounds an answer (past it, names would be "unknown")
-                return self.cached(("names", name),
-                                   lambda: self._run(get_query(name), {}, resolve=False, row_cap=NAME_LIST_CAP)[1])
+            if not params:
+                return self.name_list(name)
             result, rows = self._run(get_query(name), dict(params), resolve=False)
             return rows
 
         return Resolver.for_data(raw, self.settings.resolved_data_dir())
+
+    def name_list(self, name: str) -> list[dict[str, Any]]:
+        """A whole-store name list the resolver reads (department-names, document-names, industry-names): kept per
+        store version, not read on every request; whole, not cut at the row cap that bounds an answer (past it,
+        names would be "unknown")."""
+        return self.cached(("names", name),
+                           lambda: self._run(get_query(name), {}, resolve=False, row_cap=NAME_LIST_CAP)[1])
 
     # -- catalog queries --------------------------------------------------------
     def rows(self, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -186,8 +210,13 @@ class QueryRunner:
         """The key of every row ``query`` lists for these filters, in page order: read once per store version
         (its order query sorts the whole listing, as the query itself does to cut any page), then each page
         is read by its keys through the id index. The answer is the query's own, row for row and in order."""
-        key = ("order", query.name, tuple(sorted((k, repr(v)) for k, v in given.items())))
         order = get_query(query.order_query or "")
+        try:  # the filters as the query runs with them (defaults in): a filter left out and one given as None or
+            # as its default are the same listing, read once (the routes pass every filter; the warmer, none)
+            filters = order.bind(dict(given))
+        except CatalogError:
+            filters = dict(given)  # refused below, by the run that binds them again
+        key = ("order", query.name, tuple(sorted((k, repr(v)) for k, v in filters.items())))
 
         def read() -> list[Any]:
             # the longest budget a query may have: read once for every page that follows, and a listing cut at the

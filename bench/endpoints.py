@@ -1,14 +1,16 @@
 """The paged API endpoints on an existing data directory: one request alone, then an open loop per endpoint.
 
-    python bench/endpoints.py --data DIR [--rate 50] [--requests 100] [--alone 5] [--only SUBSTRING]
+    python bench/endpoints.py --data DIR [--rate 50] [--requests 100] [--alone 5] [--only SUBSTRING] [--no-warm]
 
 What ``bench/scale.py`` measures of the API after its ingest (the same drive: ``policykg serve`` on
 loopback, latency counted from when each request was due), on a store that is already built, so a change
 to a query can be measured before and after on the same store in minutes instead of a 25-minute rebuild.
 Besides page 1 of each list it drives the filter shapes an analyst uses (targets by ownership, department
 or industry; the mapping by a provincial department, a city or a document; departments by level or
-region), with the values found through the API itself. Prints one table: ms of the first request to each (on
-a fresh server: what the first request after a store change pays), one request alone (p50),
+region), with the values found through the API itself. Prints how long the fresh server took to read the
+unfiltered listings ahead (as it does after every store change, api/warm.py; the requests wait for /healthz to
+say it is done), then one table: ms of the first request to each (--no-warm: nothing is read ahead, and the first
+request pays for its listing's order), one request alone (p50),
 p50/p99 ms at --rate requests/s, and how many answered 504 or another error (goal at 10k: p99 < 100 ms,
 no 504). The store is read, never written: give it a copy of a shared store (a unix socket path must stay
 short, so keep the copy under /tmp). Only 127.0.0.1 is contacted; the API server started here is stopped
@@ -23,6 +25,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -87,6 +90,19 @@ def endpoint_paths(port: int) -> dict[str, list[str]]:
     return {**paths, **extra}
 
 
+def wait_read_ahead(port: int, timeout: float) -> float:
+    """Seconds until the server says the unfiltered listings are read ahead (/healthz), from when it answered."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        _, health = _get_json(conn, "/healthz")
+        conn.close()
+        if health.get("listings_read_ahead") is not False:
+            return time.monotonic() - started
+        time.sleep(0.2)
+    return float("nan")
+
+
 def _department_id(port: int, path: str) -> str:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     _, detail = _get_json(conn, path)
@@ -94,8 +110,11 @@ def _department_id(port: int, path: str) -> str:
     return str(detail.get("id", "市发展改革委"))
 
 
-def drive(data: Path, rate: float, requests: int, alone_count: int, only: str | None) -> dict[str, dict]:
+def drive(data: Path, rate: float, requests: int, alone_count: int, only: str | None,
+          warm: bool = True) -> dict[str, dict]:
     env = {**os.environ, "POLICYKG_DATA": str(data)}
+    if not warm:
+        env["POLICYKG_WARM_AFTER_MS"] = "0"
     env.pop("NEO4J_URI", None)
     env.pop("POLICYKG_API_KEY", None)
     port = api_bench.free_port()
@@ -110,6 +129,8 @@ def drive(data: Path, rate: float, requests: int, alone_count: int, only: str | 
     was_running = store_server.is_running()
     try:
         api_bench.wait_healthy(port, server, timeout=180)
+        if warm:
+            out["(read ahead)"] = {"after_s": wait_read_ahead(port, timeout=600)}
         for label, paths in endpoint_paths(port).items():
             if only and only not in label:
                 continue
@@ -130,10 +151,14 @@ def drive(data: Path, rate: float, requests: int, alone_count: int, only: str | 
     return out
 
 
-def report(data: Path, results: dict[str, dict], rate: float) -> None:
+def report(data: Path, results: dict[str, dict], rate: float, warm: bool = True) -> None:
+    ahead = "after the listings were read ahead" if warm else "nothing read ahead (--no-warm)"
     print(f"\nAPI on {data} ({os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}): ms one request alone "
-          f"(p50; first: the first of them, on a fresh server: what the first request after a store change pays) | p50/p99 ms at "
+          f"(p50; first: the first of them, on a fresh server, {ahead}) | p50/p99 ms at "
           f"{rate:g} requests/s | 504s/other errors; goal p99 < 100 ms, no 504")
+    ahead_s = results.pop("(read ahead)", {}).get("after_s")
+    if ahead_s is not None:
+        print(f"the server read the listings ahead {ahead_s:.1f} s after it answered; the requests below came after")
     print(f"{'endpoint':36}  {'first':>7}  {'alone':>7}  {'p50':>7}  {'p99':>7}  {'errors':>8}")
     for label, a in results.items():
         lat = sorted(x * 1000 for x in a["latencies"])
@@ -156,12 +181,14 @@ def main() -> int:
     ap.add_argument("--requests", type=int, default=100, help="requests per endpoint in the open loop (0: none)")
     ap.add_argument("--alone", type=int, default=5, help="requests one at a time per endpoint first")
     ap.add_argument("--only", help="only the endpoints whose label holds this")
+    ap.add_argument("--no-warm", action="store_true",
+                    help="the server does not read the listings ahead: the first request to each pays for its order")
     args = ap.parse_args()
     if not (args.data / "falkordb.sock").exists() and not any(args.data.glob("*.rdb")) \
             and not (args.data / "appendonlydir").exists():
         ap.error(f"{args.data} holds no store")
-    results = drive(args.data, args.rate, args.requests, max(args.alone, 1), args.only)
-    report(args.data, results, args.rate)
+    results = drive(args.data, args.rate, args.requests, max(args.alone, 1), args.only, warm=not args.no_warm)
+    report(args.data, results, args.rate, warm=not args.no_warm)
     return 0
 
 

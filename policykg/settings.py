@@ -60,6 +60,9 @@ class Settings:
     # request bodies: uploads, and everything else (a Cypher query with its parameters)
     max_upload_bytes: int = 5 * 1024 * 1024
     max_body_bytes: int = 256 * 1024
+    # the API reads the unfiltered listings' orders and the graph's counts ahead of the first request once the store
+    # has not changed for this long (api/warm.py); 0: not ahead, on the first request (POLICYKG_WARM_AFTER_MS)
+    warm_after_ms: int = 0
 
     def __post_init__(self) -> None:
         if self.store_kind not in STORE_KINDS:
@@ -73,6 +76,8 @@ class Settings:
             raise ConfigurationError("POLICYKG_ROW_CAP must be positive")
         if self.max_row_cap < self.row_cap:
             raise ConfigurationError("POLICYKG_MAX_ROW_CAP must be at least POLICYKG_ROW_CAP")
+        if self.warm_after_ms < 0:
+            raise ConfigurationError("POLICYKG_WARM_AFTER_MS must not be negative")
         if self.cypher_lanes < 1:
             raise ConfigurationError("POLICYKG_CYPHER_LANES must be at least 1")
         if self.engine_threads and self.engine_threads <= self.cypher_lanes:
@@ -106,6 +111,7 @@ class Settings:
             allowed_hosts=tuple(p.strip() for p in env.raw("POLICYKG_ALLOWED_HOSTS").split(",") if p.strip()),
             max_upload_bytes=env.integer("POLICYKG_MAX_UPLOAD_BYTES", 5 * 1024 * 1024),
             max_body_bytes=env.integer("POLICYKG_MAX_BODY_BYTES", 256 * 1024),
+            warm_after_ms=env.integer("POLICYKG_WARM_AFTER_MS", 2000),
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -13,6 +13,8 @@
 // column: targets -- quantified goals
 // column: total -- documents listed (all pages)
 // show: doc_number, title, date, tasks, targets
+// order: documents-order
+// rows: documents-rows
 // scan: Document -- a listing in date order sorts the documents to cut the page; the page's counts are read for the page only
 MATCH (counted:Document)
 WHERE NOT coalesce(counted.stub, false)

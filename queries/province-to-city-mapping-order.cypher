@@ -9,18 +9,36 @@
 // param: link string optional default=CASCADES_FROM example=RELATES_TO -- CASCADES_FROM (the default), RELATES_TO (same subject, no direction: only when asked) or any
 // param: min_score float optional default=0.08 example=0.5 -- keep only links scored at least this; the default is the linker's calibrated threshold (explicit links score 1.0)
 // column: key -- the link: [lower task id, higher task id, its type, the relationship's key]
-// scan: Document -- the links are found from the higher-level documents and sorted, all of them: this is the listing's order
+// scan: Document -- the links are found from the higher-level documents and sorted, all of them: this is the listing's order; a document filter matches part of a title
+// scan: Task -- with no filter every link is read, from whichever end the engine picks (on a small graph, the tasks)
+WITH 1 AS go
+// no department, no city, no document: every link, from the higher-level documents. A document, a department and a
+// city are branches of their own below, anchored on what they name. Each branch's guard comes first, on one row,
+// so a branch that does not apply ends before its MATCH: a guard in the MATCH's WHERE is tested link by link, and
+// the scan of every link cost each filtered request seconds on a 10,000-document store
+WHERE $department IS NULL AND $city IS NULL AND $document IS NULL
 MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc:Document)
-// no department and no city: the links from the higher-level documents. A department and a city are branches of
-// their own below, anchored on the department's tasks and on the city's documents; each branch's guard leaves the
-// others empty
-WHERE $department IS NULL AND $city IS NULL
-  AND ($document IS NULL OR pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document)
-  AND ($basis IS NULL OR c.basis = $basis)
+WHERE ($basis IS NULL OR c.basis = $basis)
   AND ($link = 'any' OR type(c) = $link)
   AND coalesce(c.score, 1.0) >= $min_score
 MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
 // the filter on the task behind a WITH: in the MATCH it made FalkorDB start from every Task, not every Document
+WITH low, c, up, pdoc, cdoc
+WHERE $task IS NULL OR up.id = $task OR up.title CONTAINS $task
+RETURN [low.id, up.id, type(c), c.key] AS key
+ORDER BY c.score DESC, coalesce(pdoc.title, pdoc.doc_number), cdoc.id, low.span_start, low.id, type(c)
+UNION ALL
+// a document (no department, no city): the documents it names (part of a title: every document is read for it),
+// then only their tasks' links
+WITH 1 AS go
+WHERE $department IS NULL AND $city IS NULL AND $document IS NOT NULL
+MATCH (pdoc:Document)
+WHERE pdoc.id = $document OR pdoc.doc_number = $document OR pdoc.title CONTAINS $document
+MATCH (low:Task)-[c:CASCADES_FROM|RELATES_TO]->(up:Task)-[:IN_DOCUMENT]->(pdoc)
+WHERE ($basis IS NULL OR c.basis = $basis)
+  AND ($link = 'any' OR type(c) = $link)
+  AND coalesce(c.score, 1.0) >= $min_score
+MATCH (low)-[:IN_DOCUMENT]->(cdoc:Document)
 WITH low, c, up, pdoc, cdoc
 WHERE $task IS NULL OR up.id = $task OR up.title CONTAINS $task
 RETURN [low.id, up.id, type(c), c.key] AS key

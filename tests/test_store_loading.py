@@ -86,11 +86,40 @@ def test_a_document_that_fails_to_load_leaves_no_trace(store, extracted, monkeyp
         # the last statement fails at run time, after everything else was written
         return real(*args, **kwargs) + [("UNWIND [0] AS z MATCH (n:Task) SET n.boom = 1 / z", {})]
 
+    version = store.rows(store_base.STORE_VERSION)
     monkeypatch.setattr(store_base, "document_statements", failing)
     with pytest.raises(QueryError):
         store.load_document(docs[3])
     assert store.counts() == before
     assert tasks_of(store, "doc:菏政办字〔2023〕13号") == 0
+    assert store.rows(store_base.STORE_VERSION) == version  # the stamp goes in with the write, or not at all
+
+
+def test_every_write_stamps_a_new_store_version(store, extracted):
+    # what the API's caches are kept against (api/result_cache.py): a load, a reload, a relink and a removal each
+    # change it, a read does not, and there is one stamp however many writes
+    def version():
+        rows = store.rows(store_base.STORE_VERSION)
+        assert len(rows) <= 1
+        return rows[0]["version"] if rows else None
+
+    docs = list(extracted.values())
+    seen = [version()]
+    assert seen == [None]  # an empty store
+    store.load_document(docs[0])
+    seen.append(version())
+    store.load_document(docs[1])
+    seen.append(version())
+    store.load_document(docs[1])  # the same text again: reread, still a write
+    seen.append(version())
+    store.relink()
+    seen.append(version())
+    assert store.upgrade() == 0 and version() == seen[-1]  # nothing to do: nothing written
+    store.counts()
+    assert version() == seen[-1]
+    store.remove_document(store.load_document(docs[2]).document_id)
+    seen.append(version())
+    assert len(set(seen)) == len(seen), seen
 
 
 def test_kill_9_during_a_load_leaves_each_document_whole_or_absent(tmp_path, extracted):

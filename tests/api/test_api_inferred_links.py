@@ -51,3 +51,22 @@ def test_mapping_pages_are_the_catalog_query_s(upload_store, make_client, extrac
             assert page["total"] == len(direct)
             paged += page["items"]
         assert [tuple(r[f] for f in fields) for r in paged] == [tuple(r[f] for f in fields) for r in direct], params
+
+
+def test_province_to_city_pages_cut_the_whole_listing(upload_store, extracted):
+    # page 1 reads only the first documents' links, a later page every link: both are cuts of the one listing
+    from policykg.queries.catalog import get_query
+
+    for doc in extracted.values():
+        upload_store.load_document(doc)
+    upload_store.relink()
+    q = get_query("province-to-city")
+    for params in ({}, {"link": "any", "min_score": 0.0}, {"basis": "explicit"}, {"link": "any", "basis": "inferred"}):
+        whole = upload_store.rows(q.text, q.bind({**params, "offset": 0, "limit": 10_000}))
+        assert len(whole) > 7, params
+        for size in (1, 7):
+            pages = [upload_store.rows(q.text, q.bind({**params, "offset": at, "limit": size}))
+                     for at in range(0, len(whole) + size, size)]
+            assert [row for page in pages for row in page] == whole, (params, size)
+        # page 1 of any size is the start of the listing
+        assert upload_store.rows(q.text, q.bind({**params, "offset": 0, "limit": 3})) == whole[:3]

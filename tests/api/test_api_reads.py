@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 import pytest
 
+from policykg.queries.catalog import get_query
 from tests.fixtures.graph import CASCADE_TASK, CITY, PROVINCIAL, PROVINCIAL_PLAN
 
 CITY_DOC, PROVINCIAL_DOC = "doc:" + CITY, "doc:" + PROVINCIAL
@@ -51,6 +52,10 @@ def test_health_and_stats(client, fixture_store):
     assert stats["total_nodes"] == sum(stats["nodes"].values()) >= counts.total_nodes
     # ten provisions (two headings, seven tasks and the quoted provincial task); one division-of-labour row
     assert stats["nodes"]["Task"] == 10 and stats["relationships"]["CASCADES_FROM"] == 1
+    # the catalog query's numbers, read from the engine's counts
+    rows = fixture_store.rows(get_query("graph-counts").text)
+    assert stats["nodes"] == {r["type"]: r["count"] for r in rows if r["kind"] == "node"}
+    assert stats["relationships"] == {r["type"]: r["count"] for r in rows if r["kind"] == "relationship"}
 
 
 def test_departments_list_filters_and_pages(client):

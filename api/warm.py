@@ -1,0 +1,99 @@
+"""Reading the listings' orders and the graph's counts ahead of the first request after a store change.
+
+The mapping, targets and departments are paged by the key of every row in page order, read once per store
+version (``QueryRunner.ordered_keys``), and /stats and the landing page count the graph once per version. At
+10,000 documents that read takes seconds, and without this the first request after every load, removal or
+relink paid it. A thread watches the store's version (the stamp every write leaves: one read of one node) and,
+once the store has kept a version for ``settings.warm_after_ms``, reads the unfiltered listings and the counts
+into the runner's caches; the request that comes next finds them there, and one that comes while they are read
+waits for that read instead of starting its own. It waits for the store to be quiet because a folder's ingest
+changes the version every few hundred milliseconds: warming each of those would keep the engine busy reading
+listings nobody asks for. Filtered listings are narrower (each filter shape anchors on what it names) and are
+read on their first request; the name lists their values are resolved against are read ahead too.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from policykg.queries.catalog import get_query
+
+from .runner import QueryRunner
+
+log = logging.getLogger("policykg.api")
+
+# the listings read ahead: each paged listing without a filter (what a first visit asks for), and the two
+# ownership filters, which read every target (the others anchor on what they name)
+WARMED: tuple[tuple[str, Mapping[str, Any]], ...] = (
+    ("province-to-city-mapping", {}),
+    ("targets", {}),
+    ("departments", {}),
+    ("documents", {}),
+    ("targets", {"owned": True}),
+    ("targets", {"owned": False}),
+)
+
+# the name lists a filter's value is resolved against (a document, a city, an industry; a department by any name but
+# its canonical one): each the whole store's names
+NAME_LISTS = ("document-names", "industry-names", "department-names")
+
+# how often the warmed listings are looked up again while the store does not change
+REFRESH_S = 10.0
+
+
+class ListingWarmer:
+    def __init__(self, runner: QueryRunner, *, quiet_s: float) -> None:
+        self.runner = runner
+        self.quiet_s = quiet_s
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.warmed: Any = None  # the store version last read ahead (tests wait for it)
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._watch, name="policykg-warm", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=30)
+
+    def ready(self) -> bool:
+        """Are the warmed listings read for the store's current version?"""
+        return self.warmed is not None and self.warmed == self.runner.store_version()
+
+    def warm(self) -> None:
+        """Read every warmed listing's order, the graph's counts and the name lists into the runner's caches."""
+        self.runner.graph_counts()
+        for name, filters in WARMED:
+            if self._stop.is_set():
+                return
+            self.runner.ordered_keys(get_query(name), filters)
+        for name in NAME_LISTS:
+            if self._stop.is_set():
+                return
+            self.runner.name_list(name)
+
+    def _watch(self) -> None:
+        seen: Any = None
+        since = warmed_at = 0.0
+        first = True
+        while not self._stop.wait(0 if first else min(self.quiet_s, 1.0)):
+            try:
+                version = self.runner.store_version()
+                now = time.monotonic()
+                if version != seen:
+                    seen, since = version, now
+                # at start the store is taken as quiet: the server is new, not in the middle of a change. Read
+                # again now and then for the same version: filtered listings share the cache and may have pushed
+                # a warmed one out (a lookup of one still there costs a read of the version)
+                due = version != self.warmed and (first or now - since >= self.quiet_s)
+                if due or (version == self.warmed and now - warmed_at >= REFRESH_S):
+                    self.warm()
+                    self.warmed, warmed_at = version, time.monotonic()
+            except Exception as exc:  # noqa: BLE001 - a store that is down or slow: requests say so; try later
+                log.debug("reading the listings ahead failed: %s", exc)
+            first = False
