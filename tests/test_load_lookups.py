@@ -10,7 +10,13 @@ import re
 
 import pytest
 
-from policykg.graph.repository import CURRENT_VERSIONS_BY, DocumentSource
+from policykg.graph.repository import (
+    CURRENT_VERSIONS_BY,
+    STATE_LABEL,
+    STORE_FORMAT,
+    STORE_FORMAT_READ,
+    DocumentSource,
+)
 from policykg.graph.stores.factory import embedded_store
 from policykg.graph.stores.loading import put_nodes
 from policykg.ingest.extract import extract_bytes
@@ -167,6 +173,26 @@ def test_a_target_stored_without_its_owner_task_is_given_the_task_stating_it(sto
     assert store.upgrade() > 0
     assert store.rows(stated) == before  # the stating task again, and a row's other owner untouched
     assert store.upgrade() == 0
+
+
+def test_an_upgraded_store_is_not_read_again_until_the_format_rises(store, extracted, monkeypatch):
+    """Every ingest run calls upgrade(): once a store is brought up to the format, that costs one read of one node
+    (the checks read every Document, Department and target), and a store marked with an older format is looked at."""
+    store.load_document(extracted[TABLE])
+    store.upgrade()
+    reads: list[str] = []
+    rows = store.rows
+    monkeypatch.setattr(store, "rows", lambda query, *a, **kw: reads.append(query) or rows(query, *a, **kw))
+    assert store.upgrade() == 0
+    assert reads == [STORE_FORMAT_READ]
+    monkeypatch.undo()
+    # an older format on the mark, and what that format left undone
+    store.backend.write_atomic([(f"MATCH (s:{STATE_LABEL}) SET s.format = $old", {"old": STORE_FORMAT - 1}),
+                                ("MATCH (d:Document) REMOVE d.title_key", {})])
+    assert store.upgrade() > 0
+    assert store.rows("MATCH (d:Document) WHERE d.title IS NOT NULL AND d.title_key IS NULL RETURN d.id AS id") == []
+    assert store.rows(STORE_FORMAT_READ) == [{"format": STORE_FORMAT}]
+    assert "StoreState" not in store.graph_counts().nodes  # bookkeeping, not a node of the policy graph
 
 
 SCAN = ("Node By Label Scan", "All Node Scan")
