@@ -4,7 +4,8 @@
 
 1. ``UNITS_QUERY`` (read-only Cypher, FalkorDB and Neo4j) returns one row per Task with what the
    linker compares; ``units_from_rows`` turns the rows into ``LinkUnit``s. ``units_from_graph`` does
-   the same for an in-memory ``PolicyGraph`` (``graph.build.build_graph``), through the same rows.
+   the same for an in-memory ``PolicyGraph`` (``graph.build.build_graph``), through the same rows. A
+   relink reads the same rows a few documents at a time, each list by a match of its own (``unit_rows``).
 2. ``link_units(units, explicit_from_rows(rows))`` computes the links (``links.py``).
 3. ``link_statements(links)`` replaces every inferred link in the store: all of them are removed and
    the new ones merged, in the style of ``graph.stores.loading`` (run them in one write). The same write
@@ -237,37 +238,65 @@ def count_statements(read: Read) -> list[Statement]:
              {"rows": rows[i:i + 5000]}) for i in range(0, len(rows), 5000)]
 
 
-_EVERY_TASK = "MATCH (t:Task)-[:IN_DOCUMENT]->(d:Document)\n"
-assert UNITS_QUERY.count(_EVERY_TASK) == 1
-# the same rows for some documents only (by the Document id index): what an incremental relink reads
-UNITS_OF_QUERY = UNITS_QUERY.replace(_EVERY_TASK, "MATCH (d:Document) WHERE d.id IN $docs\n"
-                                                  "MATCH (t:Task)-[:IN_DOCUMENT]->(d)\n")
-
 Read = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 
-# the lists a task's row gathers along one relationship type, with the type tested (as UNITS_QUERY must) and
-# written in the pattern: an untyped pattern walks every relationship of the task, its inferred links too
-_TYPED = {
-    "CONCERNS": ("[(t)-[r2]->(x2:Industry) WHERE type(r2) = 'CONCERNS' | x2.name]",
-                 "[(t)-[:CONCERNS]->(x2:Industry) | x2.name]"),
-    "HAS_TARGET": ("[(t)-[r3]->(x3:Target) WHERE type(r3) = 'HAS_TARGET' | x3.metric]",
-                   "[(t)-[:HAS_TARGET]->(x3:Target) | x3.metric]"),
-    "CASCADES_FROM": ("[(x5:Task)-[r5]->(t) WHERE type(r5) = 'CASCADES_FROM' AND r5.basis = 'explicit' | x5.id]",
-                      "[(x5:Task)-[r5:CASCADES_FROM]->(t) WHERE r5.basis = 'explicit' | x5.id]"),
+# ``UNITS_QUERY``'s rows for some documents, read in parts (by the Document id index): what a relink reads. The
+# engine runs a pattern comprehension once per row, and the five of UNITS_QUERY cost ten times the rest of the
+# read; a flat match per list, grouped here, returns the same rows (tests/linking/test_store.py compares them)
+_TASKS_OF = ("MATCH (d:Document) WHERE d.id IN $docs MATCH (t:Task)-[:IN_DOCUMENT]->(d) "
+             "OPTIONAL MATCH (src:Document {id: t.doc_id}) "
+             "RETURN t.id AS id, t.title AS title, t.text AS text, t.number AS number, "
+             "coalesce(t.level, d.level) AS level, coalesce(t.stub, false) AS stub, "
+             "t.has_responsibility AS has_responsibility, d.id AS doc_id, d.date AS date, d.region_code AS region_code, "
+             "d.region_basis AS region_basis, t.doc_id AS source_doc, src.date AS source_date, "
+             "src.region_code AS source_region_code, t.link_words AS words, t.link_words_of AS words_of")
+_EACH_TASK = "MATCH (d:Document) WHERE d.id IN $docs MATCH (t:Task)-[:IN_DOCUMENT]->(d) WITH DISTINCT t "
+_EACH_DOCUMENT = "MATCH (d:Document) WHERE d.id IN $docs "
+# list column → (relationship types, the match returning each value with its task's id, or its document's for
+# ``implements``). One row per relationship, as a comprehension lists them: the relationship's type is returned
+# (FalkorDB returns a pair of nodes joined by two relationships of the types once when nothing of them is). Only
+# the types the store has are written in: FalkorDB 4.16 keeps answering a plan made while a type did not exist yet
+# with nothing once it does; a type missing now gives another query text once it exists
+_LISTS: dict[str, tuple[tuple[str, ...], str]] = {
+    "departments": (("LEADS", "COOPERATES_ON"),
+                    _EACH_TASK + "MATCH (x:Department)-[r:{types}]->(t) RETURN t.id AS id, x.name AS value, "
+                                 "type(r) AS rel"),
+    "industries": (("CONCERNS",),
+                   _EACH_TASK + "MATCH (t)-[r:{types}]->(x:Industry) RETURN t.id AS id, x.name AS value, type(r) AS rel"),
+    "metrics": (("HAS_TARGET",),
+                _EACH_TASK + "MATCH (t)-[r:{types}]->(x:Target) RETURN t.id AS id, x.metric AS value, type(r) AS rel"),
+    "implements": (("IMPLEMENTS",),
+                   _EACH_DOCUMENT + "MATCH (d)-[r:{types}]->(x:Document) RETURN d.id AS id, x.id AS value, "
+                                    "type(r) AS rel"),
+    "stated_by": (("CASCADES_FROM",),
+                  _EACH_TASK + "MATCH (x:Task)-[r:{types}]->(t) WHERE r.basis = 'explicit' "
+                               "RETURN t.id AS id, x.id AS value, type(r) AS rel"),
 }
-assert all(untyped in UNITS_OF_QUERY for untyped, _ in _TYPED.values())
 
 
-def units_of_query(read: Read) -> str:
-    """``UNITS_OF_QUERY`` with the relationship types the store has written into its patterns (twice as fast on
-    a linked store). Only types that exist: FalkorDB 4.16 keeps answering a plan made while a type did not exist
-    yet with nothing once it does; a type missing now gives another query text, so another plan, once it exists."""
-    present = {r["type"] for r in read("CALL db.relationshipTypes() YIELD relationshipType "
-                                       "RETURN relationshipType AS type", {})}
-    query = UNITS_OF_QUERY
-    for rel, (untyped, typed) in _TYPED.items():
-        query = query.replace(untyped, typed if rel in present else "[]")
-    return query
+def relationship_types(read: Read) -> set[str]:
+    return {r["type"] for r in read("CALL db.relationshipTypes() YIELD relationshipType "
+                                    "RETURN relationshipType AS type", {})}
+
+
+def unit_rows(read: Read, docs: list[str], present: set[str]) -> list[dict[str, Any]]:
+    """``UNITS_QUERY``'s rows of the tasks in ``docs`` (document ids), unordered; ``present``: the store's
+    relationship types (``relationship_types``). Lists come sorted."""
+    rows = read(_TASKS_OF, {"docs": docs})
+    for column, (types, query) in _LISTS.items():
+        kept = [t for t in types if t in present]
+        values: dict[str, list[Any]] = {}
+        if kept:
+            for r in read(query.replace("{types}", "|".join(kept)), {"docs": docs}):
+                values.setdefault(r["id"], []).append(r["value"])
+        key = "doc_id" if column == "implements" else "id"
+        for row in rows:
+            row[column] = sorted(values.get(row[key], ()), key=_sortable)
+    return rows
+
+
+def _sortable(value: Any) -> tuple[bool, str]:
+    return (value is not None, str(value))
 
 
 def marked(read: Read) -> bool:
@@ -301,7 +330,7 @@ def neighbourhood_rows(read: Read, changed: Iterable[str], *, touched: Iterable[
     if not marked(read):
         return None
     touched = touched_by(read, changed) | set(touched)
-    units_of = units_of_query(read)
+    present = relationship_types(read)
     rows: dict[str, dict[str, Any]] = {}
     read_docs: set[str] = set()
 
@@ -313,7 +342,7 @@ def neighbourhood_rows(read: Read, changed: Iterable[str], *, touched: Iterable[
             read_docs.update(todo)
             ordered = sorted(todo)
             new = [r for i in range(0, len(ordered), 500)  # pages: see every_unit_row
-                   for r in read(units_of, {"docs": ordered[i:i + 500]})]
+                   for r in unit_rows(read, ordered[i:i + 500], present)]
             got += new
             rows.update((r["id"], r) for r in new)
             stating = sorted({t for r in new for t in r.get("stated_by") or []} - rows.keys())
@@ -392,7 +421,7 @@ def every_unit_row(read: Read, page: int = 500) -> list[dict[str, Any]]:
     outgrows the engine's per-query memory budget."""
     docs = sorted(r["id"] for r in read("MATCH (d:Document) RETURN d.id AS id", {}))
     out: list[dict[str, Any]] = []
-    units_of = units_of_query(read)
+    present = relationship_types(read)
     for i in range(0, len(docs), page):
-        out += read(units_of, {"docs": docs[i:i + page]})
+        out += unit_rows(read, docs[i:i + page], present)
     return sorted(out, key=lambda r: r["id"])
