@@ -32,7 +32,7 @@ Everything is a pure function of the units: their order does not change the resu
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
@@ -43,6 +43,7 @@ from scipy import sparse
 from policykg.ingest.records import ExtractedDocument
 from policykg.ingest.regions import region_index
 
+from .char12 import Char12Terms
 from .counterparts import CounterpartTable, default_table
 from .scope import DocumentPlace, Scope, places
 from .text import char_ngrams, shared_terms, similarity, tokenize
@@ -93,7 +94,7 @@ class Candidate:
 def _bigrams(names: Iterable[str]) -> list[str]:
     out: list[str] = []
     for n in names:
-        out += char_ngrams(n, (2,))
+        out += _word_bigrams(n)  # names repeat (industries, metrics): cached
     return out
 
 
@@ -107,10 +108,26 @@ class _Counts:
                  binary: bool = False, upper_extra: Sequence[Sequence[str]] | None = None):
         lists = [upper_tokens, lower_tokens, upper_extra or []]
         terms = sorted(set(chain.from_iterable(chain.from_iterable(lists))))
-        self.index = {t: i for i, t in enumerate(terms)}
+        self.index: Mapping[str, int] | Char12Terms = {t: i for i, t in enumerate(terms)}
         self.upper = self._matrix(upper_tokens, binary)
         self.lower = self._matrix(lower_tokens, binary)
         self.upper_extra = self._matrix(upper_extra, binary) if upper_extra is not None else None
+        self._caches()
+
+    @classmethod
+    def of_char12(cls, terms: Char12Terms) -> _Counts:
+        """The counts of ``terms``' three lists of texts: upper, lower, upper extra (``Char12Terms``: the same
+        matrices as from the token lists, made on arrays)."""
+        self = cls.__new__(cls)
+        self.index = terms
+        (up_rows, up_terms), (low_rows, low_terms), (extra_rows, extra_terms) = terms.counts
+        self.upper = self._csr(up_rows, up_terms, terms.sizes[0], False)
+        self.lower = self._csr(low_rows, low_terms, terms.sizes[1], False)
+        self.upper_extra = self._csr(extra_rows, extra_terms, terms.sizes[2], False)
+        self._caches()
+        return self
+
+    def _caches(self) -> None:
         # the last upper units taken and counted: the groups that meet the same higher documents come one after
         # the other (rank_units), and weigh the same rows again
         self._upper_rows: dict[int, tuple[bytes, _Rows]] = {}
@@ -123,7 +140,11 @@ class _Counts:
         cols = np.fromiter(map(self.index.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64,
                            count=sum(lengths))
         rows = np.repeat(np.arange(len(token_lists)), lengths)
-        m = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(token_lists), len(self.index)))
+        return self._csr(rows, cols, len(token_lists), binary)
+
+    def _csr(self, rows: np.ndarray, cols: np.ndarray, n_rows: int, binary: bool) -> sparse.csr_matrix:
+        """Row ``rows[k]`` has a token ``cols[k]``: the counts, as tf."""
+        m = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(n_rows, len(self.index)))
         m.sum_duplicates()  # counts, indices sorted
         m.data = np.ones_like(m.data) if binary else 1.0 + np.log(m.data)  # sublinear tf, as text.tfidf
         return m
@@ -159,7 +180,7 @@ class _Counts:
     def positions(self) -> np.ndarray:
         """A scratch array of -1 per term, for ``_against`` (which puts it back as it found it)."""
         if self._positions is None:
-            self._positions = np.full(len(self.index), -1, dtype=np.int64)
+            self._positions = np.full(len(self.index), -1, dtype=np.int32)
         return self._positions
 
 
@@ -171,6 +192,14 @@ class _Rows:
         self.indices = m.indices[take]
         self.data = m.data[take]
         self.shape = (len(rows), m.shape[1])
+        self._row_of: np.ndarray | None = None
+
+    @property
+    def row_of(self) -> np.ndarray:
+        """The row of each value taken."""
+        if self._row_of is None:
+            self._row_of = np.repeat(np.arange(len(self.lengths), dtype=np.int32), self.lengths)
+        return self._row_of
 
 
 class _Idf:
@@ -249,9 +278,9 @@ def _against(upper: _Rows, idf: _Idf, lower: sparse.csr_matrix, positions: np.nd
     try:
         data, norms = _weighed(upper, idf)
         pos = positions[upper.indices]
-        hit = pos >= 0
-        row_of = np.repeat(np.arange(len(upper.lengths)), upper.lengths)[hit]
-        indptr = np.zeros(len(upper.lengths) + 1, dtype=np.int64)
+        hit = np.flatnonzero(pos >= 0)
+        row_of = upper.row_of[hit]
+        indptr = np.zeros(len(upper.lengths) + 1, dtype=np.int32)
         np.cumsum(np.bincount(row_of, minlength=len(upper.lengths)), out=indptr[1:])
         kept = data[hit] / norms[row_of]
         up = sparse.csr_matrix((kept, pos[hit], indptr), shape=(len(upper.lengths), len(terms)))
@@ -271,10 +300,14 @@ class _Features:
         self.tokenizer = tok
         self.weighting = weighting
         full = lambda u: f"{u.title}。{u.text}"  # noqa: E731
-        self.upper_tokens = tokenize([full(u) for u in upper], tok)
-        self.lower_tokens = tokenize([full(u) for u in lower], tok)
-        self.text = _Counts(self.upper_tokens, self.lower_tokens,
-                            upper_extra=tokenize([u.title for u in upper], tok))  # extra: the upper titles
+        if (tok, weighting) == ("char12", "tfidf"):  # METHOD: on arrays (char12), the tokens never made
+            self.text = _Counts.of_char12(Char12Terms([[full(u) for u in upper], [full(u) for u in lower],
+                                                       [u.title for u in upper]]))
+        else:
+            self.upper_tokens = tokenize([full(u) for u in upper], tok)
+            self.lower_tokens = tokenize([full(u) for u in lower], tok)
+            self.text = _Counts(self.upper_tokens, self.lower_tokens,
+                                upper_extra=tokenize([u.title for u in upper], tok))  # extra: the upper titles
         self.industries = _Counts([_bigrams(u.industries) for u in upper], [_bigrams(u.industries) for u in lower])
         self.metrics = _Counts([_bigrams(u.metrics) for u in upper], [_bigrams(u.metrics) for u in lower])
         self.departments = _Counts([table.lines_of(u.departments, upper=True) for u in upper],

@@ -1,0 +1,42 @@
+"""The char12 terms a relink counts on arrays (``char12.Char12Terms``) are those ``text.char_ngrams`` makes as
+strings: the same term matrices, so the same scores to the last bit."""
+from __future__ import annotations
+
+import importlib
+
+import numpy as np
+
+from policykg.graph.linking.char12 import Char12Terms
+from policykg.graph.linking.text import tokenize
+
+from .compare import sample_docs
+
+candidates = importlib.import_module("policykg.graph.linking.candidates")
+
+# edges: letters and digits next to Chinese, a run of digits alone (no token), characters outside the range
+# (。, ㈠, 𠀀 beyond the basic plane), one character alone, empty texts, the same text twice
+EDGES = ["5G基站建设，2025年达到100个", "AI+制造", "㈠加快推进科技成果转化。", "𠀀中𠀀文", "区", "", "ab12cd 3",
+         "推进数字经济发展", "推进数字经济发展"]
+
+
+def _texts() -> list[list[str]]:
+    units = [p for d in sample_docs() for p in d.provisions]
+    texts = [f"{p.title or ''}。{p.text}" for p in units]
+    return [texts[::2] + EDGES, texts[1::2] + EDGES[::-1], [p.title or "" for p in units[::2]] + EDGES]
+
+
+def test_the_terms_on_arrays_are_those_of_the_strings():
+    lists = _texts()
+    by_strings = candidates._Counts(*(tokenize(t, "char12") for t in lists[:2]),
+                                    upper_extra=tokenize(lists[2], "char12"))
+    by_arrays = candidates._Counts.of_char12(Char12Terms(lists))
+    assert len(by_arrays.index) == len(by_strings.index) > 1000
+    for name in ("upper", "lower", "upper_extra"):
+        a, b = getattr(by_arrays, name), getattr(by_strings, name)
+        assert a.shape == b.shape
+        assert np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
+        assert np.array_equal(a.data, b.data)  # bit for bit
+    for term, number in list(by_strings.index.items())[::37] + [("5G", by_strings.index["5G"])]:
+        assert by_arrays.index.get(term) == number
+    for absent in ("。", "数字经济", "𠀀", "2025", "zz", "鿿鿿"):
+        assert by_arrays.index.get(absent) is None and absent not in by_strings.index
