@@ -371,7 +371,9 @@ class _Group:
         index = self.f.text.index
         grams = [_word_bigrams(w) for w in todo]
         lengths = np.fromiter(map(len, grams), dtype=np.int64, count=len(todo))
-        ids = np.fromiter((index.get(g, -1) for gs in grams for g in gs), dtype=np.int64, count=int(lengths.sum()))
+        flat = [g for gs in grams for g in gs]
+        ids = index.numbers(flat) if isinstance(index, Char12Terms) else \
+            np.fromiter((index.get(g, -1) for g in flat), dtype=np.int64, count=len(flat))
         values = self._text_idf.of_array(ids)
         starts = np.zeros(len(todo), dtype=np.int64)
         np.cumsum(lengths[:-1], out=starts[1:])

@@ -63,6 +63,13 @@ class Char12Terms:
         code = len(self._latin) + (ord(term[0]) - FIRST) * _STEP
         return code + ord(term[1]) - FIRST + 1 if len(term) == 2 else code
 
+    def numbers(self, terms: Sequence[str]) -> np.ndarray:
+        """``get(term, -1)`` of each term, with one search of the sorted codes for all of them."""
+        codes = np.fromiter((-1 if c is None else c for c in map(self.code, terms)), dtype=np.int64, count=len(terms))
+        at = np.minimum(np.searchsorted(self.codes, codes), max(len(self.codes) - 1, 0))
+        found = (codes >= 0) & (self.codes[at] == codes) if len(self.codes) else np.zeros(len(terms), dtype=bool)
+        return np.where(found, at, -1)
+
     def get(self, term: str, default: int | None = None) -> int | None:
         code = self.code(term)
         if code is None:

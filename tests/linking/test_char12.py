@@ -38,5 +38,8 @@ def test_the_terms_on_arrays_are_those_of_the_strings():
         assert np.array_equal(a.data, b.data)  # bit for bit
     for term, number in list(by_strings.index.items())[::37] + [("5G", by_strings.index["5G"])]:
         assert by_arrays.index.get(term) == number
-    for absent in ("。", "数字经济", "𠀀", "2025", "zz", "鿿鿿"):
-        assert by_arrays.index.get(absent) is None and absent not in by_strings.index
+    absent = ["。", "数字经济", "𠀀", "2025", "zz", "鿿鿿"]
+    for term in absent:
+        assert by_arrays.index.get(term) is None and term not in by_strings.index
+    asked = [*list(by_strings.index)[::53], *absent]
+    assert by_arrays.index.numbers(asked).tolist() == [by_strings.index.get(t, -1) for t in asked]
