@@ -136,8 +136,10 @@ class _Counts:
         self._positions: np.ndarray | None = None  # term number → its place among a lower side's terms, else -1
 
     def _matrix(self, token_lists: Sequence[Sequence[str]], binary: bool) -> sparse.csr_matrix:
+        index = self.index
+        assert not isinstance(index, Char12Terms)  # token lists come with a dict of their terms
         lengths = [len(toks) for toks in token_lists]
-        cols = np.fromiter(map(self.index.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64,
+        cols = np.fromiter(map(index.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64,
                            count=sum(lengths))
         rows = np.repeat(np.arange(len(token_lists)), lengths)
         return self._csr(rows, cols, len(token_lists), binary)
@@ -245,10 +247,10 @@ def _take(m: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return np.repeat(starts - indptr[:-1], lengths) + np.arange(indptr[-1]), indptr, lengths
 
 
-def _weigh(m: sparse.csr_matrix | _Rows, idf: _Idf, rows: np.ndarray | None = None) -> sparse.csr_matrix:
-    """The rows ``rows`` of ``m`` (or the rows taken, ``_Rows``) as tf × idf, L2-normalised: the product of two
-    such matrices is the cosine (text.tfidf; written out on the arrays, as this runs once per group and signal)."""
-    taken = m if isinstance(m, _Rows) else _Rows(m, rows)
+def _weigh(m: sparse.csr_matrix, idf: _Idf, rows: np.ndarray) -> sparse.csr_matrix:
+    """The rows ``rows`` of ``m`` as tf × idf, L2-normalised: the product of two such matrices is the cosine
+    (text.tfidf; written out on the arrays, as this runs once per group and signal)."""
+    taken = _Rows(m, rows)
     data, norms = _weighed(taken, idf)
     data /= np.repeat(norms, taken.lengths)
     return sparse.csr_matrix((data, taken.indices, taken.indptr), shape=taken.shape)
@@ -523,10 +525,10 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
         shared: dict[int, tuple[_Group, set[str]]] = {}
         for cand in out:
             i, j, *_, group = where[(cand.upper_task_id, cand.lower_task_id)][:6]
-            words = set(features.words_of(upper[i])).intersection(features.words_of(lower[j]))
-            shared.setdefault(id(group), (group, set()))[1].update(words)
-        for group, words in shared.values():
-            group.weigh_words(words)
+            both = set(features.words_of(upper[i])).intersection(features.words_of(lower[j]))
+            shared.setdefault(id(group), (group, set()))[1].update(both)
+        for group, common in shared.values():
+            group.weigh_words(common)
     withev = []
     for cand in out:
         i, j, _, parts, rule, group = where[(cand.upper_task_id, cand.lower_task_id)][:6]
