@@ -43,6 +43,7 @@ def units_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[LinkUnit]:
     rows = list(rows)
     by_id = {row["id"]: row for row in rows}
     out: dict[str, LinkUnit] = {}
+    named: dict[tuple[str, ...], tuple[str, ...]] = {}  # the rows of a document list the same documents
     for row in rows:
         tid = row["id"]
         if "#" in tid.rsplit(":", 1)[-1]:
@@ -63,10 +64,18 @@ def units_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[LinkUnit]:
             departments=tuple(sorted(set(row.get("departments") or []))),
             industries=tuple(sorted(set(row.get("industries") or []))),
             metrics=tuple(sorted(set(metrics))),
-            implements=tuple(sorted({_key(i) for i in row.get("implements") or []})),
+            implements=_named(named, row.get("implements")),
             source_doc=_key(row.get("source_doc") or row.get("doc_id")), stub=stub,
             not_after=row.get("source_date") if stub else None, **_region(row, stub))
     return [out[k] for k in sorted(out)]
+
+
+def _named(memo: dict[tuple[str, ...], tuple[str, ...]], ids: list[str] | None) -> tuple[str, ...]:
+    listed = tuple(ids or ())
+    keys = memo.get(listed)
+    if keys is None:
+        keys = memo[listed] = tuple(sorted({_key(i) for i in listed}))
+    return keys
 
 
 def _region(row: Mapping[str, Any], stub: bool) -> dict[str, Any]:
@@ -244,12 +253,12 @@ Read = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 # engine runs a pattern comprehension once per row, and the five of UNITS_QUERY cost ten times the rest of the
 # read; a flat match per list, grouped here, returns the same rows (tests/linking/test_store.py compares them)
 _TASKS_OF = ("MATCH (d:Document) WHERE d.id IN $docs MATCH (t:Task)-[:IN_DOCUMENT]->(d) "
-             "OPTIONAL MATCH (src:Document {id: t.doc_id}) "
-             "RETURN t.id AS id, t.title AS title, t.text AS text, t.number AS number, "
-             "coalesce(t.level, d.level) AS level, coalesce(t.stub, false) AS stub, "
-             "t.has_responsibility AS has_responsibility, d.id AS doc_id, d.date AS date, d.region_code AS region_code, "
-             "d.region_basis AS region_basis, t.doc_id AS source_doc, src.date AS source_date, "
-             "src.region_code AS source_region_code, t.link_words AS words, t.link_words_of AS words_of")
+             "RETURN t.id AS id, t.title AS title, t.text AS text, t.number AS number, t.level AS task_level, "
+             "coalesce(t.stub, false) AS stub, t.has_responsibility AS has_responsibility, d.id AS doc_id, "
+             "t.doc_id AS source_doc, t.link_words AS words, t.link_words_of AS words_of")
+# what a row takes from its document, and from the document its task was read from: read once per document
+_DOCUMENTS_OF = ("MATCH (d:Document) WHERE d.id IN $docs RETURN d.id AS id, d.level AS level, d.date AS date, "
+                 "d.region_code AS region_code, d.region_basis AS region_basis")
 _EACH_TASK = "MATCH (d:Document) WHERE d.id IN $docs MATCH (t:Task)-[:IN_DOCUMENT]->(d) WITH DISTINCT t "
 _EACH_DOCUMENT = "MATCH (d:Document) WHERE d.id IN $docs "
 # list column → (relationship types, the match returning each value with its task's id, or its document's for
@@ -281,8 +290,19 @@ def relationship_types(read: Read) -> set[str]:
 
 def unit_rows(read: Read, docs: list[str], present: set[str]) -> list[dict[str, Any]]:
     """``UNITS_QUERY``'s rows of the tasks in ``docs`` (document ids), unordered; ``present``: the store's
-    relationship types (``relationship_types``). Lists come sorted."""
+    relationship types (``relationship_types``)."""
     rows = read(_TASKS_OF, {"docs": docs})
+    documents = {r["id"]: r for r in read(_DOCUMENTS_OF, {"docs": docs})}
+    sources = sorted({r["source_doc"] for r in rows if r["source_doc"] is not None} - documents.keys())
+    if sources:
+        documents.update((r["id"], r) for r in read(_DOCUMENTS_OF, {"docs": sources}))
+    none: dict[str, Any] = {}
+    for row in rows:
+        d, src = documents[row["doc_id"]], documents.get(row["source_doc"], none)
+        level = row.pop("task_level")
+        row.update(level=level if level is not None else d["level"], date=d["date"], region_code=d["region_code"],
+                   region_basis=d["region_basis"], source_date=src.get("date"),
+                   source_region_code=src.get("region_code"))
     for column, (types, query) in _LISTS.items():
         kept = [t for t in types if t in present]
         values: dict[str, list[Any]] = {}
@@ -290,13 +310,9 @@ def unit_rows(read: Read, docs: list[str], present: set[str]) -> list[dict[str, 
             for r in read(query.replace("{types}", "|".join(kept)), {"docs": docs}):
                 values.setdefault(r["id"], []).append(r["value"])
         key = "doc_id" if column == "implements" else "id"
-        for row in rows:
-            row[column] = sorted(values.get(row[key], ()), key=_sortable)
+        for row in rows:  # the rows of one document share its list of what it implements: no one changes them
+            row[column] = values.get(row[key]) or []
     return rows
-
-
-def _sortable(value: Any) -> tuple[bool, str]:
-    return (value is not None, str(value))
 
 
 def marked(read: Read) -> bool:
