@@ -177,7 +177,7 @@ class _Counts:
         df[np.searchsorted(used, low_used)] += low_df
         if self._scratch is None:
             self._scratch = np.empty(len(self.index))
-        return _Idf(1.0 + len(rows) + len(cols), used, df, self._scratch)
+        return _Idf(1.0 + len(rows) + len(cols), used, df, self._scratch, low_used)
 
     def positions(self) -> np.ndarray:
         """A scratch array of -1 per term, for ``_against`` (which puts it back as it found it)."""
@@ -208,8 +208,9 @@ class _Idf:
     """One group's idf of one signal: the terms its units use (sorted term numbers) and their weights; a term no
     unit of the group uses weighs what the formula gives a count of zero."""
 
-    def __init__(self, n: float, used: np.ndarray, df: np.ndarray, scratch: np.ndarray):
+    def __init__(self, n: float, used: np.ndarray, df: np.ndarray, scratch: np.ndarray, lower_terms: np.ndarray):
         self.used = used
+        self.lower_terms = lower_terms  # the terms the group's lower units use (sorted)
         self.values = np.log(n / (1.0 + df)) + 1.0
         self.unused = np.log(n / 1.0) + 1.0
         self._scratch = scratch  # shared by the groups of one signal: valid only while one weighs its units
@@ -275,7 +276,7 @@ def _against(upper: _Rows, idf: _Idf, lower: sparse.csr_matrix, positions: np.nd
     (each cell adds the same products in the same term order; a term the lower unit lacks adds 0.0), at the cost
     of the lower side's few terms instead of a sparse product over every upper term. ``positions``: -1 per term,
     put back so."""
-    terms = np.unique(lower.indices)
+    terms = idf.lower_terms  # those of ``lower``: its rows weighed with this idf
     positions[terms] = np.arange(len(terms))
     try:
         data, norms = _weighed(upper, idf)

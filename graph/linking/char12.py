@@ -42,6 +42,7 @@ class Char12Terms:
                                  owner[np.fromiter((s for s, _ in latin), dtype=np.int64, count=len(latin))]])
         self.codes = np.unique(codes)
         numbers = np.searchsorted(self.codes, codes)  # than unique's inverse (a stable argsort)
+        self._numbers: dict[str, int] = {}  # what ``numbers`` was asked, and said
         self.counts: list[tuple[np.ndarray, np.ndarray]] = []
         self.sizes = [len(texts_k) for texts_k in text_lists]
         start = 0
@@ -64,11 +65,16 @@ class Char12Terms:
         return code + ord(term[1]) - FIRST + 1 if len(term) == 2 else code
 
     def numbers(self, terms: Sequence[str]) -> np.ndarray:
-        """``get(term, -1)`` of each term, with one search of the sorted codes for all of them."""
-        codes = np.fromiter((-1 if c is None else c for c in map(self.code, terms)), dtype=np.int64, count=len(terms))
-        at = np.minimum(np.searchsorted(self.codes, codes), max(len(self.codes) - 1, 0))
-        found = (codes >= 0) & (self.codes[at] == codes) if len(self.codes) else np.zeros(len(terms), dtype=bool)
-        return np.where(found, at, -1)
+        """``get(term, -1)`` of each term: those not asked before with one search of the sorted codes (the words of
+        the evidence repeat from group to group)."""
+        known = self._numbers
+        new = sorted({t for t in terms if t not in known})
+        if new:
+            codes = np.fromiter((-1 if c is None else c for c in map(self.code, new)), dtype=np.int64, count=len(new))
+            at = np.minimum(np.searchsorted(self.codes, codes), max(len(self.codes) - 1, 0))
+            found = (codes >= 0) & (self.codes[at] == codes) if len(self.codes) else np.zeros(len(new), dtype=bool)
+            known.update(zip(new, np.where(found, at, -1).tolist()))
+        return np.fromiter(map(known.__getitem__, terms), dtype=np.int64, count=len(terms))
 
     def get(self, term: str, default: int | None = None) -> int | None:
         code = self.code(term)
