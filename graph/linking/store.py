@@ -261,26 +261,25 @@ _DOCUMENTS_OF = ("MATCH (d:Document) WHERE d.id IN $docs RETURN d.id AS id, d.le
                  "d.region_code AS region_code, d.region_basis AS region_basis")
 _EACH_TASK = "MATCH (d:Document) WHERE d.id IN $docs MATCH (t:Task)-[:IN_DOCUMENT]->(d) WITH DISTINCT t "
 _EACH_DOCUMENT = "MATCH (d:Document) WHERE d.id IN $docs "
-# list column → (relationship types, the match returning each value with its task's id, or its document's for
-# ``implements``). One row per relationship, as a comprehension lists them: the relationship's type is returned
-# (FalkorDB returns a pair of nodes joined by two relationships of the types once when nothing of them is). Only
-# the types the store has are written in: FalkorDB 4.16 keeps answering a plan made while a type did not exist yet
-# with nothing once it does; a type missing now gives another query text once it exists
+# list column → (relationship types, the match giving each value with its task, or its document for
+# ``implements``). Each list gathers one value per relationship, as a comprehension does: the relationship's type
+# is carried to the collect (FalkorDB matches a pair of nodes joined by two relationships of the types once when
+# nothing of them is used). collect drops nulls, which none of these lists holds (units_from_rows could not sort
+# them). Only the types the store has are written in: FalkorDB 4.16 keeps answering a plan made while a type did
+# not exist yet with nothing once it does; a type missing now gives another query text once it exists
 _LISTS: dict[str, tuple[tuple[str, ...], str]] = {
-    "departments": (("LEADS", "COOPERATES_ON"),
-                    _EACH_TASK + "MATCH (x:Department)-[r:{types}]->(t) RETURN t.id AS id, x.name AS value, "
-                                 "type(r) AS rel"),
-    "industries": (("CONCERNS",),
-                   _EACH_TASK + "MATCH (t)-[r:{types}]->(x:Industry) RETURN t.id AS id, x.name AS value, type(r) AS rel"),
-    "metrics": (("HAS_TARGET",),
-                _EACH_TASK + "MATCH (t)-[r:{types}]->(x:Target) RETURN t.id AS id, x.metric AS value, type(r) AS rel"),
-    "implements": (("IMPLEMENTS",),
-                   _EACH_DOCUMENT + "MATCH (d)-[r:{types}]->(x:Document) RETURN d.id AS id, x.id AS value, "
-                                    "type(r) AS rel"),
-    "stated_by": (("CASCADES_FROM",),
-                  _EACH_TASK + "MATCH (x:Task)-[r:{types}]->(t) WHERE r.basis = 'explicit' "
-                               "RETURN t.id AS id, x.id AS value, type(r) AS rel"),
+    "departments": (("LEADS", "COOPERATES_ON"), _EACH_TASK + "MATCH (x:Department)-[r:{types}]->(t) "
+                                                             "WITH t.id AS id, x.name AS value, type(r) AS rel"),
+    "industries": (("CONCERNS",), _EACH_TASK + "MATCH (t)-[r:{types}]->(x:Industry) "
+                                               "WITH t.id AS id, x.name AS value, type(r) AS rel"),
+    "metrics": (("HAS_TARGET",), _EACH_TASK + "MATCH (t)-[r:{types}]->(x:Target) "
+                                              "WITH t.id AS id, x.metric AS value, type(r) AS rel"),
+    "implements": (("IMPLEMENTS",), _EACH_DOCUMENT + "MATCH (d)-[r:{types}]->(x:Document) "
+                                                     "WITH d.id AS id, x.id AS value, type(r) AS rel"),
+    "stated_by": (("CASCADES_FROM",), _EACH_TASK + "MATCH (x:Task)-[r:{types}]->(t) WHERE r.basis = 'explicit' "
+                                                   "WITH t.id AS id, x.id AS value, type(r) AS rel"),
 }
+_COLLECT = " RETURN id, collect(value) AS values"
 
 
 def relationship_types(read: Read) -> set[str]:
@@ -307,8 +306,8 @@ def unit_rows(read: Read, docs: list[str], present: set[str]) -> list[dict[str, 
         kept = [t for t in types if t in present]
         values: dict[str, list[Any]] = {}
         if kept:
-            for r in read(query.replace("{types}", "|".join(kept)), {"docs": docs}):
-                values.setdefault(r["id"], []).append(r["value"])
+            values = {r["id"]: r["values"] for r in read(query.replace("{types}", "|".join(kept)) + _COLLECT,
+                                                          {"docs": docs})}
         key = "doc_id" if column == "implements" else "id"
         for row in rows:  # the rows of one document share its list of what it implements: no one changes them
             row[column] = values.get(row[key]) or []
