@@ -91,11 +91,14 @@ class Candidate:
     evidence: dict = field(default_factory=dict, compare=False)
 
 
-def _bigrams(names: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    for n in names:
-        out += _word_bigrams(n)  # names repeat (industries, metrics): cached
-    return out
+def _bigrams(names: Iterable[str]) -> tuple[str, ...]:
+    return _names_bigrams(tuple(names))
+
+
+@lru_cache(maxsize=100_000)
+def _names_bigrams(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The character bigrams of some names (a unit's industries, its metrics: the same few sets recur)."""
+    return tuple(chain.from_iterable(map(_word_bigrams, names)))
 
 
 class _Counts:
