@@ -5,7 +5,7 @@ at 10,000 documents: as Python strings, looked up one by one, that was most of i
 read as one array of code points: a Chinese character is a unigram, two in a row a bigram, and each gets a
 number that sorts as the string does (``code``); the runs of letters and digits, rare, go through the regular
 expression ``text`` uses. Terms are numbered in sorted order, as ``candidates._Counts`` numbers the strings: the
-matrices are the same (tests/linking/test_char12.py compares them).
+matrices are the same (tests/linking/test_array_scoring.py compares them).
 """
 from __future__ import annotations
 

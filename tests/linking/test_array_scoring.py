@@ -1,5 +1,6 @@
-"""The char12 terms a relink counts on arrays (``char12.Char12Terms``) are those ``text.char_ngrams`` makes as
-strings: the same term matrices, so the same scores to the last bit."""
+"""A relink scores on arrays, with the results of the plain forms to the last bit: the char12 terms counted on
+code points (``char12.Char12Terms``) are those ``text.char_ngrams`` makes as strings (the same term matrices), and a
+group's signals (``candidates._against``) are the products of its weighed units."""
 from __future__ import annotations
 
 import importlib
@@ -43,3 +44,29 @@ def test_the_terms_on_arrays_are_those_of_the_strings():
         assert by_arrays.index.get(term) is None and term not in by_strings.index
     asked = [*list(by_strings.index)[::53], *absent]
     assert by_arrays.index.numbers(asked).tolist() == [by_strings.index.get(t, -1) for t in asked]
+
+
+def test_a_group_signal_is_the_cosine_of_its_weighed_units_to_the_last_bit():
+    """``_against`` multiplies the upper units against the lower units' terms only, on a dense lower side: the
+    product is that of the two weighed matrices, bit for bit, for every signal."""
+    from policykg.graph.linking.counterparts import default_table
+    from policykg.graph.linking.units import LOWER_LEVELS, UPPER_LEVELS, corpus_units
+
+    units = corpus_units(list(sample_docs()))
+    upper = sorted((u for u in units if u.level in UPPER_LEVELS), key=lambda u: u.id)
+    lower = sorted((u for u in units if not u.stub and u.level in LOWER_LEVELS), key=lambda u: u.id)
+    features = candidates._Features(upper, lower, candidates.METHOD, default_table())
+    rows, cols = np.arange(len(upper)), np.arange(0, len(lower), 3)
+    group = candidates._Group(features, rows, cols)
+    signals = group.block(0, len(rows))
+    compared = 0
+    for name, counts, up in (("text", features.text, features.text.upper),
+                             ("title", features.text, features.text.upper_extra),
+                             ("industries", features.industries, features.industries.upper),
+                             ("metrics", features.metrics, features.metrics.upper),
+                             ("departments", features.departments, features.departments.upper)):
+        idf = counts.idf(rows, cols)
+        sparse_product = (candidates._weigh(up, idf, rows) @ candidates._weigh(counts.lower, idf, cols).T).toarray()
+        assert np.array_equal(signals[name], sparse_product), name
+        compared += np.count_nonzero(sparse_product)
+    assert compared > 1000
