@@ -23,8 +23,9 @@ level is above the lower one's and the lower unit is not from the document that 
 (a table's own rows are explicit links). Each candidate's evidence says which rule let it in.
 
 The work is done per lower document, against the higher documents in its scope only (its
-*neighbourhood*): the signals are sparse matrix products over that neighbourhood, and their idf is taken
-over it too (the lower document's units and the higher units in its scope). A pair's score therefore
+*neighbourhood*): the signals are matrix products over that neighbourhood (the higher units, sparse, against
+the lower document's few terms, dense: ``_against``; the text's terms counted on arrays, ``char12``), and their
+idf is taken over it too (the lower document's units and the higher units in its scope). A pair's score therefore
 depends on its neighbourhood alone, not on what else the store holds: relinking the neighbourhoods a
 new document touches gives the links a full relink gives (``incremental``), and a full relink costs the
 sum of the neighbourhoods, near-linear in the corpus.
