@@ -23,8 +23,9 @@ level is above the lower one's and the lower unit is not from the document that 
 (a table's own rows are explicit links). Each candidate's evidence says which rule let it in.
 
 The work is done per lower document, against the higher documents in its scope only (its
-*neighbourhood*): the signals are sparse matrix products over that neighbourhood, and their idf is taken
-over it too (the lower document's units and the higher units in its scope). A pair's score therefore
+*neighbourhood*): the signals are matrix products over that neighbourhood (the higher units, sparse, against
+the lower document's few terms, dense: ``_against``; the text's terms counted on arrays, ``char12``), and their
+idf is taken over it too (the lower document's units and the higher units in its scope). A pair's score therefore
 depends on its neighbourhood alone, not on what else the store holds: relinking the neighbourhoods a
 new document touches gives the links a full relink gives (``incremental``), and a full relink costs the
 sum of the neighbourhoods, near-linear in the corpus.
@@ -32,9 +33,10 @@ Everything is a pure function of the units: their order does not change the resu
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -42,6 +44,7 @@ from scipy import sparse
 from policykg.ingest.records import ExtractedDocument
 from policykg.ingest.regions import region_index
 
+from .char12 import Char12Terms
 from .counterparts import CounterpartTable, default_table
 from .scope import DocumentPlace, Scope, places
 from .text import char_ngrams, shared_terms, similarity, tokenize
@@ -89,11 +92,14 @@ class Candidate:
     evidence: dict = field(default_factory=dict, compare=False)
 
 
-def _bigrams(names: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    for n in names:
-        out += char_ngrams(n, (2,))
-    return out
+def _bigrams(names: Iterable[str]) -> tuple[str, ...]:
+    return _names_bigrams(tuple(names))
+
+
+@lru_cache(maxsize=100_000)
+def _names_bigrams(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The character bigrams of some names (a unit's industries, its metrics: the same few sets recur)."""
+    return tuple(chain.from_iterable(map(_word_bigrams, names)))
 
 
 class _Counts:
@@ -104,50 +110,111 @@ class _Counts:
 
     def __init__(self, upper_tokens: Sequence[Sequence[str]], lower_tokens: Sequence[Sequence[str]],
                  binary: bool = False, upper_extra: Sequence[Sequence[str]] | None = None):
-        terms = sorted({t for toks in [*upper_tokens, *lower_tokens, *(upper_extra or [])] for t in toks})
-        self.index = {t: i for i, t in enumerate(terms)}
+        lists = [upper_tokens, lower_tokens, upper_extra or []]
+        terms = sorted(set(chain.from_iterable(chain.from_iterable(lists))))
+        self.index: Mapping[str, int] | Char12Terms = {t: i for i, t in enumerate(terms)}
         self.upper = self._matrix(upper_tokens, binary)
         self.lower = self._matrix(lower_tokens, binary)
         self.upper_extra = self._matrix(upper_extra, binary) if upper_extra is not None else None
-        self._upper_df: tuple[bytes, np.ndarray, np.ndarray] | None = None  # the last upper units counted
+        self._caches()
+
+    @classmethod
+    def of_char12(cls, terms: Char12Terms) -> _Counts:
+        """The counts of ``terms``' three lists of texts: upper, lower, upper extra (``Char12Terms``: the same
+        matrices as from the token lists, made on arrays)."""
+        self = cls.__new__(cls)
+        self.index = terms
+        (up_rows, up_terms), (low_rows, low_terms), (extra_rows, extra_terms) = terms.counts
+        self.upper = self._csr(up_rows, up_terms, terms.sizes[0], False)
+        self.lower = self._csr(low_rows, low_terms, terms.sizes[1], False)
+        self.upper_extra = self._csr(extra_rows, extra_terms, terms.sizes[2], False)
+        self._caches()
+        return self
+
+    def _caches(self) -> None:
+        # the last upper units taken and counted: the groups that meet the same higher documents come one after
+        # the other (rank_units), and weigh the same rows again
+        self._upper_rows: dict[int, tuple[bytes, _Rows]] = {}
+        self._upper_df: tuple[bytes, np.ndarray, np.ndarray] | None = None
         self._scratch: np.ndarray | None = None
+        self._positions: np.ndarray | None = None  # term number → its place among a lower side's terms, else -1
 
     def _matrix(self, token_lists: Sequence[Sequence[str]], binary: bool) -> sparse.csr_matrix:
         index = self.index
-        cols = np.fromiter((index[t] for toks in token_lists for t in toks), dtype=np.int64)
-        rows = np.repeat(np.arange(len(token_lists)), [len(toks) for toks in token_lists])
-        m = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(token_lists), len(index)))
+        assert not isinstance(index, Char12Terms)  # token lists come with a dict of their terms
+        lengths = [len(toks) for toks in token_lists]
+        cols = np.fromiter(map(index.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64,
+                           count=sum(lengths))
+        rows = np.repeat(np.arange(len(token_lists)), lengths)
+        return self._csr(rows, cols, len(token_lists), binary)
+
+    def _csr(self, rows: np.ndarray, cols: np.ndarray, n_rows: int, binary: bool) -> sparse.csr_matrix:
+        """Row ``rows[k]`` has a token ``cols[k]``: the counts, as tf."""
+        m = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(n_rows, len(self.index)))
         m.sum_duplicates()  # counts, indices sorted
         m.data = np.ones_like(m.data) if binary else 1.0 + np.log(m.data)  # sublinear tf, as text.tfidf
         return m
+
+    def rows_of(self, m: sparse.csr_matrix, rows: np.ndarray) -> "_Rows":
+        """The rows ``rows`` of ``m`` (``upper`` or ``upper_extra``: the last ones taken of each are kept)."""
+        key = rows.tobytes()
+        kept = self._upper_rows.get(id(m))
+        if kept is None or kept[0] != key:
+            kept = self._upper_rows[id(m)] = (key, _Rows(m, rows))
+        return kept[1]
 
     def idf(self, rows: np.ndarray, cols: np.ndarray) -> "_Idf":
         """Smoothed idf over the upper units ``rows`` and the lower units ``cols`` (text.Vocabulary.idf's
         formula): the neighbourhood of one lower document."""
         # a row's indices are distinct (sum_duplicates): counting them counts the units using a term. Only the
-        # terms the group uses are counted and weighed (the index holds every term read, far more). The groups
-        # that meet the same higher documents come one after the other (rank_units): their upper counts are
-        # made once
+        # terms the group uses are counted and weighed (the index holds every term read, far more)
         key = rows.tobytes()
         if self._upper_df is None or self._upper_df[0] != key:
-            self._upper_df = (key, *np.unique(self.upper.indices[_take(self.upper, rows)[0]], return_counts=True))
-        _, up_used, up_df = self._upper_df
+            counts = np.bincount(self.rows_of(self.upper, rows).indices, minlength=len(self.index))
+            self._upper_df = (key, np.flatnonzero(counts), counts)
+        _, up_used, up_counts = self._upper_df
         low_used, low_df = np.unique(self.lower.indices[_take(self.lower, cols)[0]], return_counts=True)
-        used = np.union1d(up_used, low_used)
-        df = np.zeros(len(used), dtype=np.int64)
-        df[np.searchsorted(used, up_used)] += up_df
+        # the few terms only the lower units use go in among the upper ones (both sorted)
+        only_low = low_used[up_counts[low_used] == 0]
+        used = np.insert(up_used, np.searchsorted(up_used, only_low), only_low) if len(only_low) else up_used
+        df = up_counts[used]
         df[np.searchsorted(used, low_used)] += low_df
         if self._scratch is None:
             self._scratch = np.empty(len(self.index))
-        return _Idf(1.0 + len(rows) + len(cols), used, df, self._scratch)
+        return _Idf(1.0 + len(rows) + len(cols), used, df, self._scratch, low_used)
+
+    def positions(self) -> np.ndarray:
+        """A scratch array of -1 per term, for ``_against`` (which puts it back as it found it)."""
+        if self._positions is None:
+            self._positions = np.full(len(self.index), -1, dtype=np.int32)
+        return self._positions
+
+
+class _Rows:
+    """Some rows of a csr matrix, taken out once: where they sit, their term numbers and values."""
+
+    def __init__(self, m: sparse.csr_matrix, rows: np.ndarray):
+        take, self.indptr, self.lengths = _take(m, rows)
+        self.indices = m.indices[take]
+        self.data = m.data[take]
+        self.shape = (len(rows), m.shape[1])
+        self._row_of: np.ndarray | None = None
+
+    @property
+    def row_of(self) -> np.ndarray:
+        """The row of each value taken."""
+        if self._row_of is None:
+            self._row_of = np.repeat(np.arange(len(self.lengths), dtype=np.int32), self.lengths)
+        return self._row_of
 
 
 class _Idf:
     """One group's idf of one signal: the terms its units use (sorted term numbers) and their weights; a term no
     unit of the group uses weighs what the formula gives a count of zero."""
 
-    def __init__(self, n: float, used: np.ndarray, df: np.ndarray, scratch: np.ndarray):
+    def __init__(self, n: float, used: np.ndarray, df: np.ndarray, scratch: np.ndarray, lower_terms: np.ndarray):
         self.used = used
+        self.lower_terms = lower_terms  # the terms the group's lower units use (sorted)
         self.values = np.log(n / (1.0 + df)) + 1.0
         self.unused = np.log(n / 1.0) + 1.0
         self._scratch = scratch  # shared by the groups of one signal: valid only while one weighs its units
@@ -157,14 +224,19 @@ class _Idf:
         self._scratch[self.used] = self.values
         return self._scratch[indices]
 
-    def of_many(self, ids: list[int | None]) -> list[float]:
-        """``of`` of each term number, 0.0 for None (a term no unit read has)."""
-        known = [i for i in ids if i is not None]
-        if not known:
-            return [0.0] * len(ids)
-        pos = np.minimum(np.searchsorted(self.used, known), len(self.used) - 1)
-        found = iter(np.where(self.used[pos] == known, self.values[pos], self.unused).tolist())
-        return [next(found) if i is not None else 0.0 for i in ids]
+    def of_array(self, ids: np.ndarray) -> np.ndarray:
+        """``of`` of each term number, 0.0 for -1 (a term no unit read has)."""
+        out = np.zeros(len(ids))
+        known = ids >= 0
+        if not known.any():
+            return out
+        if not len(self.used):
+            out[known] = self.unused
+            return out
+        ask = ids[known]
+        pos = np.minimum(np.searchsorted(self.used, ask), len(self.used) - 1)
+        out[known] = np.where(self.used[pos] == ask, self.values[pos], self.unused)
+        return out
 
     def of(self, i: int) -> float:
         pos = int(np.searchsorted(self.used, i))
@@ -183,17 +255,47 @@ def _take(m: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarra
 def _weigh(m: sparse.csr_matrix, idf: _Idf, rows: np.ndarray) -> sparse.csr_matrix:
     """The rows ``rows`` of ``m`` as tf × idf, L2-normalised: the product of two such matrices is the cosine
     (text.tfidf; written out on the arrays, as this runs once per group and signal)."""
-    take, indptr, lengths = _take(m, rows)
-    indices = m.indices[take]
-    data = m.data[take] * idf.at(indices)
-    sums = np.zeros(len(rows))
-    filled = lengths > 0
+    taken = _Rows(m, rows)
+    data, norms = _weighed(taken, idf)
+    data /= np.repeat(norms, taken.lengths)
+    return sparse.csr_matrix((data, taken.indices, taken.indptr), shape=taken.shape)
+
+
+def _weighed(taken: _Rows, idf: _Idf) -> tuple[np.ndarray, np.ndarray]:
+    """tf × idf of the rows taken, and each row's L2 norm (1.0 for an empty row)."""
+    data = taken.data * idf.at(taken.indices)
+    sums = np.zeros(len(taken.lengths))
+    filled = taken.lengths > 0
     if filled.any():
-        sums[filled] = np.add.reduceat(data * data, indptr[:-1][filled])
+        sums[filled] = np.add.reduceat(data * data, taken.indptr[:-1][filled])
     norms = np.sqrt(sums)
     norms[norms == 0] = 1.0
-    data /= np.repeat(norms, lengths)
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), m.shape[1]))
+    return data, norms
+
+
+def _against(upper: _Rows, idf: _Idf, lower: sparse.csr_matrix, positions: np.ndarray
+             ) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """The upper rows weighed as ``_weigh`` does, keeping only the terms the (weighed) ``lower`` rows use, and
+    ``lower`` dense over those terms, transposed: their product is ``_weigh(upper) @ lower.T`` to the last bit
+    (each cell adds the same products in the same term order; a term the lower unit lacks adds 0.0), at the cost
+    of the lower side's few terms instead of a sparse product over every upper term. ``positions``: -1 per term,
+    put back so."""
+    terms = idf.lower_terms  # those of ``lower``: its rows weighed with this idf
+    positions[terms] = np.arange(len(terms))
+    try:
+        data, norms = _weighed(upper, idf)
+        pos = positions[upper.indices]
+        hit = np.flatnonzero(pos >= 0)
+        row_of = upper.row_of[hit]
+        indptr = np.zeros(len(upper.lengths) + 1, dtype=np.int32)
+        np.cumsum(np.bincount(row_of, minlength=len(upper.lengths)), out=indptr[1:])
+        kept = data[hit] / norms[row_of]
+        up = sparse.csr_matrix((kept, pos[hit], indptr), shape=(len(upper.lengths), len(terms)))
+        dense = np.zeros((len(terms), lower.shape[0]))
+        dense[positions[lower.indices], np.repeat(np.arange(lower.shape[0]), np.diff(lower.indptr))] = lower.data
+    finally:
+        positions[terms] = -1
+    return up, dense
 
 
 class _Features:
@@ -205,10 +307,14 @@ class _Features:
         self.tokenizer = tok
         self.weighting = weighting
         full = lambda u: f"{u.title}。{u.text}"  # noqa: E731
-        self.upper_tokens = tokenize([full(u) for u in upper], tok)
-        self.lower_tokens = tokenize([full(u) for u in lower], tok)
-        self.text = _Counts(self.upper_tokens, self.lower_tokens,
-                            upper_extra=tokenize([u.title for u in upper], tok))  # extra: the upper titles
+        if (tok, weighting) == ("char12", "tfidf"):  # METHOD: on arrays (char12), the tokens never made
+            self.text = _Counts.of_char12(Char12Terms([[full(u) for u in upper], [full(u) for u in lower],
+                                                       [u.title for u in upper]]))
+        else:
+            self.upper_tokens = tokenize([full(u) for u in upper], tok)
+            self.lower_tokens = tokenize([full(u) for u in lower], tok)
+            self.text = _Counts(self.upper_tokens, self.lower_tokens,
+                                upper_extra=tokenize([u.title for u in upper], tok))  # extra: the upper titles
         self.industries = _Counts([_bigrams(u.industries) for u in upper], [_bigrams(u.industries) for u in lower])
         self.metrics = _Counts([_bigrams(u.metrics) for u in upper], [_bigrams(u.metrics) for u in lower])
         self.departments = _Counts([table.lines_of(u.departments, upper=True) for u in upper],
@@ -231,18 +337,22 @@ class _Group:
     def __init__(self, f: _Features, rows: np.ndarray, cols: np.ndarray):
         self.f = f
         self.rows, self.cols = rows, cols
-        self.factors: dict[str, tuple[sparse.csr_matrix, sparse.csr_matrix]] = {}
+        # per signal: the upper units weighed, over the lower units' terms only, and the lower units (dense, those
+        # terms × units): their product is the signal (_against)
+        self.factors: dict[str, tuple[sparse.csr_matrix, np.ndarray]] = {}
         text_idf = f.text.idf(rows, cols)
         self._text_idf = text_idf
         self._word_weights: dict[str, float] = {}
         low_text = _weigh(f.text.lower, text_idf, cols)
-        self.factors["text"] = (_weigh(f.text.upper, text_idf, rows), low_text)
+        self.factors["text"] = _against(f.text.rows_of(f.text.upper, rows), text_idf, low_text, f.text.positions())
         assert f.text.upper_extra is not None
-        self.factors["title"] = (_weigh(f.text.upper_extra, text_idf, rows), low_text)
+        self.factors["title"] = _against(f.text.rows_of(f.text.upper_extra, rows), text_idf, low_text,
+                                         f.text.positions())
         for name in ("industries", "metrics", "departments"):
             counts: _Counts = getattr(f, name)
             idf = counts.idf(rows, cols)
-            self.factors[name] = (_weigh(counts.upper, idf, rows), _weigh(counts.lower, idf, cols))
+            self.factors[name] = _against(counts.rows_of(counts.upper, rows), idf,
+                                          _weigh(counts.lower, idf, cols), counts.positions())
 
     def release(self) -> None:
         """Drop the weighted matrices once the group is scored: the candidates keep their group for the evidence
@@ -254,9 +364,34 @@ class _Group:
         pairs of a group share most of their words)."""
         weight = self._word_weights.get(word)
         if weight is None:
-            ids = list(map(self.f.text.index.get, _word_bigrams(word)))
-            weight = self._word_weights[word] = _mean(self._text_idf.of_many(ids) or [0.0])
+            self.weigh_words([word])
+            weight = self._word_weights[word]
         return weight
+
+    def weigh_words(self, words: Iterable[str]) -> None:
+        """``word_weight`` of many words at once (those the group's linked pairs share), on arrays. The mean of a
+        word's bigram weights is ``np.mean``'s to the last bit: numpy adds fewer than eight values one after the
+        other, as the loop below does (longer words go through numpy)."""
+        todo = sorted(set(words) - self._word_weights.keys())
+        if not todo:
+            return
+        index = self.f.text.index
+        grams = [_word_bigrams(w) for w in todo]
+        lengths = np.fromiter(map(len, grams), dtype=np.int64, count=len(todo))
+        flat = [g for gs in grams for g in gs]
+        ids = index.numbers(flat) if isinstance(index, Char12Terms) else \
+            np.fromiter((index.get(g, -1) for g in flat), dtype=np.int64, count=len(flat))
+        values = self._text_idf.of_array(ids)
+        starts = np.zeros(len(todo), dtype=np.int64)
+        np.cumsum(lengths[:-1], out=starts[1:])
+        totals = np.zeros(len(todo))
+        for k in range(min(7, int(lengths.max()))):
+            has = lengths > k
+            totals[has] += values[starts[has] + k]
+        means = (totals / np.maximum(lengths, 1)).tolist()
+        for n in np.flatnonzero(lengths >= 8).tolist():  # long words: through numpy's mean
+            means[n] = float(np.mean(values[starts[n]:starts[n] + lengths[n]]))
+        self._word_weights.update(zip(todo, means))
 
     def idf_of(self, term: str) -> float:
         """The text signal's idf of ``term`` in this group (for the evidence's key terms)."""
@@ -268,7 +403,7 @@ class _Group:
         out: dict[str, np.ndarray] = {}
         whole = a == 0 and b == len(self.rows)
         for name, (u, lo) in self.factors.items():
-            out[name] = ((u if whole else u[a:b]) @ lo.T).toarray()
+            out[name] = np.asarray((u if whole else u[a:b]) @ lo)
         if self.f.weighting != "tfidf":  # another weighting (tests/linking/compare.py): over the group's texts
             out["text"] = similarity([], [], self.f.tokenizer, self.f.weighting,
                                      upper_tokens=[self.f.upper_tokens[i] for i in self.rows[a:b]],
@@ -391,6 +526,14 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
     if not with_evidence:
         return sorted(out, key=_order(upper, lower, up_index, low_index, per_document))
     where = {(upper[p[0]].id, lower[p[1]].id): p for p in pending}
+    if not features.tokenizer.startswith("jieba"):  # the words each group's pairs share, weighed at once
+        shared: dict[int, tuple[_Group, set[str]]] = {}
+        for cand in out:
+            i, j, *_, group = where[(cand.upper_task_id, cand.lower_task_id)][:6]
+            both = set(features.words_of(upper[i])).intersection(features.words_of(lower[j]))
+            shared.setdefault(id(group), (group, set()))[1].update(both)
+        for group, common in shared.values():
+            group.weigh_words(common)
     withev = []
     for cand in out:
         i, j, _, parts, rule, group = where[(cand.upper_task_id, cand.lower_task_id)][:6]
@@ -482,17 +625,6 @@ def _overlap(a: str, b: str) -> float:
 @lru_cache(maxsize=200_000)
 def _word_bigrams(word: str) -> tuple[str, ...]:
     return tuple(char_ngrams(word, (2,)))
-
-
-def _mean(values: list[float]) -> float:
-    """``float(np.mean(values))`` to the last bit, without its cost on the short lists of a word's bigrams: numpy
-    adds fewer than eight values one after the other, as this does (more go through numpy)."""
-    if len(values) >= 8:
-        return float(np.mean(values))
-    total = 0.0
-    for v in values:
-        total += v
-    return total / len(values)
 
 
 class _GroupIdf(dict):

@@ -4,7 +4,8 @@
 
 1. ``UNITS_QUERY`` (read-only Cypher, FalkorDB and Neo4j) returns one row per Task with what the
    linker compares; ``units_from_rows`` turns the rows into ``LinkUnit``s. ``units_from_graph`` does
-   the same for an in-memory ``PolicyGraph`` (``graph.build.build_graph``), through the same rows.
+   the same for an in-memory ``PolicyGraph`` (``graph.build.build_graph``), through the same rows. A
+   relink reads the same rows a few documents at a time, each list by a match of its own (``unit_rows``).
 2. ``link_units(units, explicit_from_rows(rows))`` computes the links (``links.py``).
 3. ``link_statements(links)`` replaces every inferred link in the store: all of them are removed and
    the new ones merged, in the style of ``graph.stores.loading`` (run them in one write). The same write
@@ -42,6 +43,7 @@ def units_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[LinkUnit]:
     rows = list(rows)
     by_id = {row["id"]: row for row in rows}
     out: dict[str, LinkUnit] = {}
+    named: dict[tuple[str, ...], tuple[str, ...]] = {}  # the rows of a document list the same documents
     for row in rows:
         tid = row["id"]
         if "#" in tid.rsplit(":", 1)[-1]:
@@ -62,10 +64,18 @@ def units_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[LinkUnit]:
             departments=tuple(sorted(set(row.get("departments") or []))),
             industries=tuple(sorted(set(row.get("industries") or []))),
             metrics=tuple(sorted(set(metrics))),
-            implements=tuple(sorted({_key(i) for i in row.get("implements") or []})),
+            implements=_named(named, row.get("implements")),
             source_doc=_key(row.get("source_doc") or row.get("doc_id")), stub=stub,
             not_after=row.get("source_date") if stub else None, **_region(row, stub))
     return [out[k] for k in sorted(out)]
+
+
+def _named(memo: dict[tuple[str, ...], tuple[str, ...]], ids: list[str] | None) -> tuple[str, ...]:
+    listed = tuple(ids or ())
+    keys = memo.get(listed)
+    if keys is None:
+        keys = memo[listed] = tuple(sorted({_key(i) for i in listed}))
+    return keys
 
 
 def _region(row: Mapping[str, Any], stub: bool) -> dict[str, Any]:
@@ -237,37 +247,71 @@ def count_statements(read: Read) -> list[Statement]:
              {"rows": rows[i:i + 5000]}) for i in range(0, len(rows), 5000)]
 
 
-_EVERY_TASK = "MATCH (t:Task)-[:IN_DOCUMENT]->(d:Document)\n"
-assert UNITS_QUERY.count(_EVERY_TASK) == 1
-# the same rows for some documents only (by the Document id index): what an incremental relink reads
-UNITS_OF_QUERY = UNITS_QUERY.replace(_EVERY_TASK, "MATCH (d:Document) WHERE d.id IN $docs\n"
-                                                  "MATCH (t:Task)-[:IN_DOCUMENT]->(d)\n")
-
 Read = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 
-# the lists a task's row gathers along one relationship type, with the type tested (as UNITS_QUERY must) and
-# written in the pattern: an untyped pattern walks every relationship of the task, its inferred links too
-_TYPED = {
-    "CONCERNS": ("[(t)-[r2]->(x2:Industry) WHERE type(r2) = 'CONCERNS' | x2.name]",
-                 "[(t)-[:CONCERNS]->(x2:Industry) | x2.name]"),
-    "HAS_TARGET": ("[(t)-[r3]->(x3:Target) WHERE type(r3) = 'HAS_TARGET' | x3.metric]",
-                   "[(t)-[:HAS_TARGET]->(x3:Target) | x3.metric]"),
-    "CASCADES_FROM": ("[(x5:Task)-[r5]->(t) WHERE type(r5) = 'CASCADES_FROM' AND r5.basis = 'explicit' | x5.id]",
-                      "[(x5:Task)-[r5:CASCADES_FROM]->(t) WHERE r5.basis = 'explicit' | x5.id]"),
+# ``UNITS_QUERY``'s rows for some documents, read in parts (by the Document id index): what a relink reads. The
+# engine runs a pattern comprehension once per row, and the five of UNITS_QUERY cost ten times the rest of the
+# read; a flat match per list, grouped here, returns the same rows (tests/linking/test_store.py compares them)
+_TASKS_OF = ("MATCH (d:Document) WHERE d.id IN $docs MATCH (t:Task)-[:IN_DOCUMENT]->(d) "
+             "RETURN t.id AS id, t.title AS title, t.text AS text, t.number AS number, t.level AS task_level, "
+             "coalesce(t.stub, false) AS stub, t.has_responsibility AS has_responsibility, d.id AS doc_id, "
+             "t.doc_id AS source_doc, t.link_words AS words, t.link_words_of AS words_of")
+# what a row takes from its document, and from the document its task was read from: read once per document
+_DOCUMENTS_OF = ("MATCH (d:Document) WHERE d.id IN $docs RETURN d.id AS id, d.level AS level, d.date AS date, "
+                 "d.region_code AS region_code, d.region_basis AS region_basis")
+_EACH_TASK = "MATCH (d:Document) WHERE d.id IN $docs MATCH (t:Task)-[:IN_DOCUMENT]->(d) WITH DISTINCT t "
+_EACH_DOCUMENT = "MATCH (d:Document) WHERE d.id IN $docs "
+# list column → (relationship types, the match giving each value with its task, or its document for
+# ``implements``). Each list gathers one value per relationship, as a comprehension does: the relationship's type
+# is carried to the collect (FalkorDB matches a pair of nodes joined by two relationships of the types once when
+# nothing of them is used). collect drops nulls, which none of these lists holds (units_from_rows could not sort
+# them). Only the types the store has are written in: FalkorDB 4.16 keeps answering a plan made while a type did
+# not exist yet with nothing once it does; a type missing now gives another query text once it exists
+_LISTS: dict[str, tuple[tuple[str, ...], str]] = {
+    "departments": (("LEADS", "COOPERATES_ON"), _EACH_TASK + "MATCH (x:Department)-[r:{types}]->(t) "
+                                                             "WITH t.id AS id, x.name AS value, type(r) AS rel"),
+    "industries": (("CONCERNS",), _EACH_TASK + "MATCH (t)-[r:{types}]->(x:Industry) "
+                                               "WITH t.id AS id, x.name AS value, type(r) AS rel"),
+    "metrics": (("HAS_TARGET",), _EACH_TASK + "MATCH (t)-[r:{types}]->(x:Target) "
+                                              "WITH t.id AS id, x.metric AS value, type(r) AS rel"),
+    "implements": (("IMPLEMENTS",), _EACH_DOCUMENT + "MATCH (d)-[r:{types}]->(x:Document) "
+                                                     "WITH d.id AS id, x.id AS value, type(r) AS rel"),
+    "stated_by": (("CASCADES_FROM",), _EACH_TASK + "MATCH (x:Task)-[r:{types}]->(t) WHERE r.basis = 'explicit' "
+                                                   "WITH t.id AS id, x.id AS value, type(r) AS rel"),
 }
-assert all(untyped in UNITS_OF_QUERY for untyped, _ in _TYPED.values())
+_COLLECT = " RETURN id, collect(value) AS values"
 
 
-def units_of_query(read: Read) -> str:
-    """``UNITS_OF_QUERY`` with the relationship types the store has written into its patterns (twice as fast on
-    a linked store). Only types that exist: FalkorDB 4.16 keeps answering a plan made while a type did not exist
-    yet with nothing once it does; a type missing now gives another query text, so another plan, once it exists."""
-    present = {r["type"] for r in read("CALL db.relationshipTypes() YIELD relationshipType "
-                                       "RETURN relationshipType AS type", {})}
-    query = UNITS_OF_QUERY
-    for rel, (untyped, typed) in _TYPED.items():
-        query = query.replace(untyped, typed if rel in present else "[]")
-    return query
+def relationship_types(read: Read) -> set[str]:
+    return {r["type"] for r in read("CALL db.relationshipTypes() YIELD relationshipType "
+                                    "RETURN relationshipType AS type", {})}
+
+
+def unit_rows(read: Read, docs: list[str], present: set[str]) -> list[dict[str, Any]]:
+    """``UNITS_QUERY``'s rows of the tasks in ``docs`` (document ids), unordered; ``present``: the store's
+    relationship types (``relationship_types``)."""
+    rows = read(_TASKS_OF, {"docs": docs})
+    documents = {r["id"]: r for r in read(_DOCUMENTS_OF, {"docs": docs})}
+    sources = sorted({r["source_doc"] for r in rows if r["source_doc"] is not None} - documents.keys())
+    if sources:
+        documents.update((r["id"], r) for r in read(_DOCUMENTS_OF, {"docs": sources}))
+    none: dict[str, Any] = {}
+    for row in rows:
+        d, src = documents[row["doc_id"]], documents.get(row["source_doc"], none)
+        level = row.pop("task_level")
+        row.update(level=level if level is not None else d["level"], date=d["date"], region_code=d["region_code"],
+                   region_basis=d["region_basis"], source_date=src.get("date"),
+                   source_region_code=src.get("region_code"))
+    for column, (types, query) in _LISTS.items():
+        kept = [t for t in types if t in present]
+        values: dict[str, list[Any]] = {}
+        if kept:
+            values = {r["id"]: r["values"] for r in read(query.replace("{types}", "|".join(kept)) + _COLLECT,
+                                                          {"docs": docs})}
+        key = "doc_id" if column == "implements" else "id"
+        for row in rows:  # the rows of one document share its list of what it implements: no one changes them
+            row[column] = values.get(row[key]) or []
+    return rows
 
 
 def marked(read: Read) -> bool:
@@ -301,7 +345,7 @@ def neighbourhood_rows(read: Read, changed: Iterable[str], *, touched: Iterable[
     if not marked(read):
         return None
     touched = touched_by(read, changed) | set(touched)
-    units_of = units_of_query(read)
+    present = relationship_types(read)
     rows: dict[str, dict[str, Any]] = {}
     read_docs: set[str] = set()
 
@@ -313,7 +357,7 @@ def neighbourhood_rows(read: Read, changed: Iterable[str], *, touched: Iterable[
             read_docs.update(todo)
             ordered = sorted(todo)
             new = [r for i in range(0, len(ordered), 500)  # pages: see every_unit_row
-                   for r in read(units_of, {"docs": ordered[i:i + 500]})]
+                   for r in unit_rows(read, ordered[i:i + 500], present)]
             got += new
             rows.update((r["id"], r) for r in new)
             stating = sorted({t for r in new for t in r.get("stated_by") or []} - rows.keys())
@@ -392,7 +436,7 @@ def every_unit_row(read: Read, page: int = 500) -> list[dict[str, Any]]:
     outgrows the engine's per-query memory budget."""
     docs = sorted(r["id"] for r in read("MATCH (d:Document) RETURN d.id AS id", {}))
     out: list[dict[str, Any]] = []
-    units_of = units_of_query(read)
+    present = relationship_types(read)
     for i in range(0, len(docs), page):
-        out += read(units_of, {"docs": docs[i:i + page]})
+        out += unit_rows(read, docs[i:i + page], present)
     return sorted(out, key=lambda r: r["id"])
