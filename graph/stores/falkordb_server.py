@@ -133,6 +133,7 @@ class EmbeddedServer:
         query_mem_bytes: int | None = None,
         engine_threads: int | None = None,
         start_timeout: float = 60.0,
+        load_timeout: float = 3600.0,
         redis_server: Path | None = None,
         module_path: Path | None = None,
     ) -> None:
@@ -146,6 +147,10 @@ class EmbeddedServer:
         self.lock_file = self.home / LOCK_NAME
         self.import_dir = self.home / IMPORT_DIR_NAME
         self.start_timeout = start_timeout
+        # a server that answers "loading" replays its append-only file, which takes minutes for a big store
+        # (a 10,000-document store after a full relink: over a minute): it is waited for this long, not
+        # killed at ``start_timeout`` (a new start would replay it all over again)
+        self.load_timeout = load_timeout
         bundled_server, bundled_module = _bundled_binaries()
         self.redis_server = Path(redis_server or bundled_server).resolve()
         self.module_path = Path(module_path or bundled_module).resolve()
@@ -321,18 +326,27 @@ class EmbeddedServer:
         except (OSError, subprocess.SubprocessError, ValueError) as exc:
             raise ServerStartError(f"could not launch {self.redis_server}: {exc}") from exc
 
-        deadline = time.monotonic() + self.start_timeout
-        while time.monotonic() < deadline:
+        started = time.monotonic()
+        while True:
             health = self._health()
             if health == "ok":
                 self._check_module_loaded()
                 return
             if not _pid_alive(pid):
                 raise self._start_error(f"FalkorDB server (pid {pid}) exited during start-up")
+            if self._gave_up(started, health):
+                break
             time.sleep(0.03)
         # We started it, so we may kill it; leaving it would block the next start.
         _signal(pid, signal.SIGKILL)
-        raise self._start_error(f"FalkorDB server did not become ready within {self.start_timeout:.0f}s")
+        raise self._start_error(f"FalkorDB server did not become ready within {self._budget(health):.0f}s"
+                                + (" (still loading its append-only file)" if health == "loading" else ""))
+
+    def _budget(self, health: Health) -> float:
+        return self.load_timeout if health == "loading" else self.start_timeout
+
+    def _gave_up(self, since: float, health: Health) -> bool:
+        return time.monotonic() - since >= self._budget(health)
 
     def _check_module_loaded(self) -> None:
         with self._raw_client() as client:
@@ -343,9 +357,9 @@ class EmbeddedServer:
     def _wait_if_starting(self) -> Health:
         """Health of an existing server, waiting while it loads its AOF."""
         pid = self._server_pid()
-        deadline = time.monotonic() + self.start_timeout
+        since = time.monotonic()
         health = self._health()
-        while health != "ok" and pid is not None and _pid_alive(pid) and time.monotonic() < deadline:
+        while health != "ok" and pid is not None and _pid_alive(pid) and not self._gave_up(since, health):
             time.sleep(0.05)
             health = self._health()
         if health != "ok" and pid is not None and _pid_alive(pid):
@@ -419,7 +433,8 @@ class EmbeddedServer:
     @contextmanager
     def _locked(self, timeout: float | None = None) -> Iterator[None]:
         """Exclusive inter-process lock so that concurrent starts spawn one server."""
-        budget = self.start_timeout + 30 if timeout is None else timeout
+        # the holder may be waiting for a server that loads its append-only file
+        budget = max(self.start_timeout, self.load_timeout) + 30 if timeout is None else timeout
         fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             deadline = time.monotonic() + budget

@@ -208,3 +208,29 @@ def test_start_failure_reports_redis_error(data_dir: Path) -> None:
     (data_dir / "appendonlydir").write_text("")  # redis cannot create its AOF dir
     with pytest.raises(ServerStartError, match="append-only dir"):
         EmbeddedServer(data_dir, start_timeout=10).ensure_running()
+
+
+def test_a_server_loading_its_append_only_file_is_waited_for_past_the_start_budget(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big store replays its AOF for longer than a start takes: killing it at the start budget would make every
+    start replay it again and fail the same way."""
+    server = EmbeddedServer(data_dir, start_timeout=0.3, load_timeout=30)
+    real_health = EmbeddedServer._health
+    loading_until = time.monotonic() + 1.5  # five start budgets of "loading", as a big AOF answers
+    monkeypatch.setattr(EmbeddedServer, "_health",
+                        lambda self: "loading" if time.monotonic() < loading_until else real_health(self))
+    try:
+        server.ensure_running()
+        assert time.monotonic() >= loading_until
+        assert real_health(server) == "ok"
+    finally:
+        server.stop()
+
+
+def test_a_server_still_loading_past_its_load_budget_is_stopped_with_a_clear_error(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    server = EmbeddedServer(data_dir, start_timeout=0.2, load_timeout=0.5)
+    monkeypatch.setattr(EmbeddedServer, "_health", lambda self: "loading")
+    with pytest.raises(ServerStartError, match="still loading its append-only file"):
+        server.ensure_running()
+    assert not _servers_on(data_dir / "falkordb.sock")
