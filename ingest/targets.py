@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -231,28 +231,61 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _SENTENCE.finditer(text)]
 
 
-def _quoted_mask(text: str) -> list[bool]:
-    """True for characters inside quotes, 《titles》 or 〔numbers〕."""
-    mask = [False] * len(text)
-    for line_start, line in _lines(text):
+_SENTENCE_END_MARK = re.compile(f"[{_SENTENCE_END}]")
+# the colon that ends a sentence (``sentence.rstrip("\\n").endswith((":", "："))``)
+_HANDS_ON = re.compile(r"[:：](?=\n|\Z)")
+
+
+def _sentences_holding(text: str, points: list[int]) -> list[tuple[int, int]]:
+    """Those of ``_sentences(text)`` that hold one of the sorted offsets ``points``, in order: a provision's
+    few sentences with a quantity, without walking through its many without one. A search back stops at
+    the end of the sentence given before, so no stretch of the text is searched twice."""
+    out: list[tuple[int, int]] = []
+    lo = 0  # where the next sentence may start: after the one given before
+    for p in points:
+        if p < lo:
+            continue  # in the sentence just given
+        s0 = max(lo, max(text.rfind(mark, lo, p) for mark in _SENTENCE_END) + 1)
+        end = _SENTENCE_END_MARK.search(text, p)
+        lo = end.end() if end else len(text)
+        out.append((s0, lo))
+    return out
+
+
+class _Quoted:
+    """Where a text is inside quotes, 《titles》 or 〔numbers〕: a pair opens and closes on one line, at most
+    40 characters apart (ASCII double quotes pair up in turn within a line). Kept as sorted, merged spans
+    rather than a flag per character: a provision's text is long, its quotes few."""
+
+    def __init__(self, text: str) -> None:
+        spans = []
         for open_, close in _QUOTES:
-            pos = 0
-            while True:
-                a = line.find(open_, pos)
-                if a < 0:
-                    break
-                b = line.find(close, a + 1)
-                if b < 0 or b - a > 40:
-                    pos = a + 1
+            a = text.find(open_)
+            while a >= 0:
+                # the first close after the opening, if it is on the same line and near enough
+                b = text.find(close, a + 1, a + 41)
+                if b < 0 or text.find("\n", a + 1, b) >= 0:
+                    a = text.find(open_, a + 1)
                     continue
-                mask[line_start + a:line_start + b + 1] = [True] * (b + 1 - a)
-                pos = b + 1
-        # ASCII double quotes pair up within a line
-        idx = [m.start() for m in _ASCII_QUOTE.finditer(line)] if '"' in line else []
-        for a, b in zip(idx[0::2], idx[1::2]):
-            if b - a <= 40:
-                mask[line_start + a:line_start + b + 1] = [True] * (b + 1 - a)
-    return mask
+                spans.append((a, b + 1))
+                a = text.find(open_, b + 1)
+        if '"' in text:
+            for line_start, line in _lines(text):
+                idx = [m.start() for m in _ASCII_QUOTE.finditer(line)] if '"' in line else []
+                spans.extend((line_start + a, line_start + b + 1) for a, b in zip(idx[0::2], idx[1::2]) if b - a <= 40)
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self._starts = [a for a, _ in merged]
+        self._ends = [b for _, b in merged]
+
+    def any_in(self, a: int, b: int) -> bool:
+        """Is any character of [a, b) quoted?"""
+        k = bisect_right(self._ends, a)  # the first span that ends after a
+        return k < len(self._starts) and self._starts[k] < b
 
 
 def _lines(text: str):
@@ -480,7 +513,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> st
     return ""
 
 
-def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, lex: _Lexicon) -> None:
+def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex: _Lexicon) -> None:
     """Mark the candidates that are not goals."""
     for q in qs:
         cs, ce = q.clause
@@ -492,7 +525,7 @@ def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, le
             q.keep = False
             q.why = why
 
-        if any(mask[offset + k] for k in range(q.start, q.num_end)):
+        if quoted.any_in(offset + q.start, offset + q.num_end):
             drop("quoted")
         elif why := _not_a_goal(sentence, q, unit_end, lex):
             drop(why)
@@ -767,10 +800,12 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
     if not tails:
         return []
     next_tail = 0
-    mask: list[bool] | None = None  # made for the first sentence with a candidate
+    quoted: _Quoted | None = None  # made for the first sentence with a candidate
     found: list[FoundTarget] = []
     carried_year: int | None = None
-    for s0, s1 in _sentences(text):
+    # only a sentence with a quantity or one that hands its year on (ends in a colon) does anything
+    hands_on_at = [m.start() for m in _HANDS_ON.finditer(text)] if ":" in text or "：" in text else []
+    for s0, s1 in _sentences_holding(text, sorted(tails + hands_on_at) if hands_on_at else tails):
         sentence = text[s0:s1]
         while next_tail < len(tails) and tails[next_tail] < s0:
             next_tail += 1
@@ -781,9 +816,9 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             continue  # no target and no year handed on
         marks = _year_marks(sentence, lex)
         if qs:
-            if mask is None:
-                mask = _quoted_mask(text)
-            _judge(sentence, qs, mask, s0, lex)
+            if quoted is None:
+                quoted = _Quoted(text)
+            _judge(sentence, qs, quoted, s0, lex)
         last_any: dict[tuple[int, int], int] = {}  # end of the previous candidate in the clause
         last_kept: dict[tuple[int, int], int] = {}  # end of the previous kept quantity in the clause
         group_base: dict[tuple[int, int], int] = {}  # len(found) before the clause's first target
@@ -898,12 +933,12 @@ def year_handed_down(text: str) -> int | None:
 def explain(text: str) -> list[tuple[str, str]]:
     """Every candidate quantity and why it was kept or dropped (for debugging)."""
     lex = _lexicon()
-    mask = _quoted_mask(text)
+    quoted = _Quoted(text)
     out = []
     for s0, s1 in _sentences(text):
         sentence = text[s0:s1]
         qs = _candidates(sentence, lex)
-        _judge(sentence, qs, mask, s0, lex)
+        _judge(sentence, qs, quoted, s0, lex)
         for q in qs:
             out.append((sentence[q.start:q.end], "kept" if q.keep else q.why))
     return out

@@ -280,8 +280,20 @@ def _plain_quoted_mask(text):
 
 @SETTINGS
 @given(st.lists(st.sampled_from(['"', '"\n', "“", "”", "《", "》"]) | DOCUMENT, max_size=12).map("".join))
-def test_quoted_mask_equals_the_character_scan(text):
-    assert targets._quoted_mask(text) == _plain_quoted_mask(text)
+def test_quoted_spans_equal_the_character_scan(text):
+    quoted = targets._Quoted(text)
+    mask = _plain_quoted_mask(text)
+    for a in range(len(text)):
+        for b in range(a + 1, min(a + 4, len(text)) + 1):
+            assert quoted.any_in(a, b) == any(mask[a:b])
+
+
+@SETTINGS
+@given(DOCUMENT, st.lists(st.integers(0, 10**6), max_size=8))
+def test_sentences_holding_points_equal_those_of_every_sentence(text, points):
+    points = sorted(p % (len(text) or 1) for p in points) if text else []
+    expected = [(a, b) for a, b in targets._sentences(text) if any(a <= p < b for p in points)]
+    assert targets._sentences_holding(text, points) == expected
 
 
 # -- references: document numbers sought only where one can end --------------------------------
