@@ -786,6 +786,23 @@ def _due_year(sentence: str, q: _Quantity, marks: list[tuple[int, int]], carried
     return None, "none"
 
 
+class QuantitySites:
+    """Where a whole text's quantities can be: the quantity tails (a numeral and its unit) found in it.
+    ``find_targets`` finds nothing in a stretch of it that no tail reaches into: a tail that the stretch
+    alone shows is found by the search over the whole text too, or lies inside one found there (the tails
+    do not overlap). One search of a document then spares its many provisions without a number."""
+
+    def __init__(self, text: str) -> None:
+        tails = [m.span() for m in _lexicon().quantity_tail.finditer(text)]
+        self._starts = [a for a, _ in tails]
+        self._ends = [b for _, b in tails]  # increasing, as the tails do not overlap
+
+    def may_hold(self, a: int, b: int) -> bool:
+        """Can text[a:b] hold a target?"""
+        k = bisect_right(self._ends, a)  # the first tail that ends after a
+        return k < len(self._starts) and self._starts[k] < b
+
+
 def find_targets(text: str, *, default_year: int | None = None, package_year: int | None = None,
                  document_year: int | None = None) -> list[FoundTarget]:
     """Targets in one provision's own text (already normalised).

@@ -670,3 +670,29 @@ def test_bracketed_clauses_judged_once_equal_judging_each(text):
     with pytest.MonkeyPatch.context() as m:
         m.setattr(DepartmentCatalog, "kept", lambda self, key, compute, *args: compute(*args))
         assert kept == [clauses.find_clauses(text, catalog)] * 2
+
+
+# -- targets: a document's quantity tails found once, its stretches without one not read ----------------
+
+
+@SETTINGS
+@given(QUANTITY_TEXT, st.data())
+def test_a_stretch_no_tail_reaches_holds_no_target(text, data):
+    sites = targets.QuantitySites(text)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    if not sites.may_hold(a, b):
+        assert targets.find_targets(text[a:b], default_year=2025, package_year=2024, document_year=2024) == []
+    if targets._lexicon().quantity_tail.search(text[a:b]):
+        assert sites.may_hold(a, b)
+
+
+def test_documents_read_only_where_a_tail_reaches_give_what_reading_every_provision_gives(monkeypatch):
+    from pathlib import Path
+
+    from policykg.ingest import extract
+
+    files = list(sample_corpus_files()) + sorted((Path(__file__).parents[1] / "fixtures/dev/corpus").glob("*.txt"))
+    kept = [extract.extract_file(f).model_dump_json() for f in files]
+    monkeypatch.setattr(targets.QuantitySites, "may_hold", lambda self, a, b: True)
+    assert [extract.extract_file(f).model_dump_json() for f in files] == kept
