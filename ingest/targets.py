@@ -112,6 +112,7 @@ class _Lexicon:
     parameter: re.Pattern[str]
     parameter_after: re.Pattern[str]
     basis: re.Pattern[str]
+    basis_word: re.Pattern[str]  # what the basis group of ``basis`` matches, alone: most clauses have none
     ratio_base: re.Pattern[str]
     permission: re.Pattern[str]
     ratio_of: re.Pattern[str]
@@ -121,7 +122,7 @@ class _Lexicon:
     per_case_money: re.Pattern[str]
     allocation: re.Pattern[str]
     eligibility: re.Pattern[str]
-    inclusive: re.Pattern[str]
+    inclusive: tuple[str, ...]  # words: "(含" opens "30次(含)以上"
     class_open: re.Pattern[str]
     people_units: frozenset[str]
     kinds_before: re.Pattern[str]
@@ -145,7 +146,11 @@ def _lexicon() -> _Lexicon:
         rf"|(?P<ar>(?<![\d.A-Za-z])(?<!\d,){num})"
         rf"|(?P<cn>(?<![\d{_CN_NUM}])[{_CN_NUM}]+)"
     )
-    unit = (rf"(?P<approx1>{_alt(approx)})?(?P<mult>{_alt(units['multipliers'])})?"
+    unit_words = [*approx, *units["multipliers"], *units["base"]]
+    # a unit starts with one of these: checked first, a numeral followed by anything else (most are) is
+    # passed over at once instead of after trying every unit word
+    unit_start = "(?=[" + "".join(sorted({re.escape(w[0]) for w in unit_words})) + "])"
+    unit = (rf"{unit_start}(?P<approx1>{_alt(approx)})?(?P<mult>{_alt(units['multipliers'])})?"
             rf"(?P<approx2>{_alt(approx)})?(?P<base>{_alt(units['base'])})")
     quantity = re.compile(rf"(?:{number}){unit}")
     after_words = [tuple(x) for x in quals["after"]]
@@ -187,6 +192,7 @@ def _lexicon() -> _Lexicon:
         parameter=re.compile(_alt(excl["parameter_words"])),
         parameter_after=re.compile(rf"(?:{_alt(excl['parameter_after'])})(?!性)"),
         basis=re.compile(rf"(?:{_alt(excl['basis_adverbs'])})|(?P<basis>{_alt(excl['basis_words'])})"),
+        basis_word=re.compile(_alt(excl["basis_words"])),
         ratio_base=re.compile(rf"(?:{_alt(excl['ratio_base'])})[”\"]?(?:\([^()]{{1,12}}\))?的"),
         ratio_of=re.compile(rf"的[^,;:]{{0,6}}(?:{_alt(excl['ratio_base'])})"),
         condition_after=re.compile(_alt(excl["condition_after"])),
@@ -197,7 +203,7 @@ def _lexicon() -> _Lexicon:
         allocation=re.compile(_alt(excl["allocation_words"])),
         eligibility=re.compile(
             rf"^(?:并|同时|另外|其中|还|鼓励|支持)?(?!{_alt(excl['eligibility_not'])})(?:{_alt(excl['eligibility_open'])})"),
-        inclusive=re.compile(rf"(?:{_alt(excl['inclusive_marks'])})"),
+        inclusive=tuple(excl["inclusive_marks"]),
         class_open=re.compile(_alt(excl["class_open"])),
         people_units=frozenset(excl["people_units"]),
         kinds_before=re.compile(rf"\d+{re.escape(excl['kinds_before'])}$"),
@@ -350,7 +356,7 @@ def _digit_comma(s: str, i: int) -> bool:
 # --- candidates ---------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Quantity:
     start: int  # in the sentence: the number
     num_end: int
@@ -371,12 +377,15 @@ class _Quantity:
 _LIST_NUMBER = re.compile(r"^(\s*\d{1,2}\.)(?=\d{2})")
 
 
-_NUMERAL = re.compile(rf"[\d{_CN_NUM}]")
+# where a run of digits or of Chinese numerals starts: a quantity's number cannot start elsewhere (its
+# lookbehinds refuse a digit after a digit and a Chinese numeral after either)
+# (the character first, its lookbehinds after: the search then skips to each numeral)
+_NUMERAL = re.compile(rf"[\d{_CN_NUM}](?<!\d\d)(?<![\d{_CN_NUM}][{_CN_NUM}])")
 
 
 def _quantities(text: str, lex: _Lexicon):
-    """What ``lex.quantity.finditer(text)`` finds, tried only where a numeral starts (every quantity starts
-    with one) rather than at every character."""
+    """What ``lex.quantity.finditer(text)`` finds, tried only where a run of numerals starts (every quantity
+    starts so) rather than at every character."""
     pos = 0
     for numeral in _NUMERAL.finditer(text):
         at = numeral.start()
@@ -388,28 +397,31 @@ def _quantities(text: str, lex: _Lexicon):
             pos = m.end()
 
 
+_RANGE_MARK = re.compile(r"\s*(?:[-—–~～]|至|到)\s*")
+
+
 def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[_Quantity]:
     out = []
     scan = sentence
     if line_start and (m := _LIST_NUMBER.match(sentence)):
         scan = " " * m.end() + sentence[m.end():]
     for m in _quantities(scan, lex):
-        if m.group("range"):
-            lo = re.split(r"\s*(?:[-—–~～]|至|到)\s*", m.group("range"))[0]
-            value = to_number(lo)
-        elif m.group("ar"):
-            value = to_number(m.group("ar"))
+        range_, arabic, chinese, approx1, mult, approx2, base = m.group(
+            "range", "ar", "cn", "approx1", "mult", "approx2", "base")
+        if range_:
+            value = to_number(_RANGE_MARK.split(range_)[0])
+        elif arabic:
+            value = to_number(arabic)
         else:
-            value = to_number(m.group("cn"))
+            value = to_number(chinese)
         if value is None:
             continue
-        base = m.group("base")
         nxt = sentence[m.end():m.end() + 1]
         if nxt and nxt in lex.noun_after_unit.get(base, ""):
             continue  # "121人才", "50万人口": the unit's character starts a noun
         if base.isascii() and base.isalpha() and not lex.direction_before.search(sentence[:m.start()]):
             continue  # "5G基站", "10G-PON": names; "总带宽达到2800G" is a goal
-        unit = (m.group("mult") or "") + base
+        unit = (mult or "") + base
         end = m.end()
         if sentence.startswith(lex.per_year, end):
             unit += lex.per_year  # "1.4亿吨/年": a capacity per year
@@ -419,11 +431,11 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[
         if am:
             bound = am.group()
             end = am.end()
-        num_end = m.end("range") if m.group("range") else m.end("ar") if m.group("ar") else m.end("cn")
+        num_end = m.end("range") if range_ else m.end("ar") if arabic else m.end("cn")
         out.append(_Quantity(
             start=m.start(), num_end=num_end, end=end, value=value, unit=unit,
-            is_range=bool(m.group("range")), is_cn=bool(m.group("cn")),
-            approx=m.group("approx1") or m.group("approx2"), after_bound=bound,
+            is_range=bool(range_), is_cn=bool(chinese),
+            approx=approx1 or approx2, after_bound=bound,
             clause=_clause_bounds(sentence, m.start(), end),
         ))
     return out
@@ -449,6 +461,12 @@ _CHANGE_FROM = re.compile(r"(?:由|从)[^,;:由从]{0,14}$")
 _CHANGED_TO = re.compile(r"(?:由|从)[^,;:]{1,30}(?:降|提高|提升|调|增加|减)[至到为]$")
 
 
+_BOUND_END = re.compile(r"(?:不高于|不低于|不超过|不大于|低于|高于|超过|小于)$")
+_CN_DIGIT = re.compile("[零〇一二两三四五六七八九]")
+_SLOGAN_ONE = re.compile(r"[\u4e00-\u9fff]?一")
+_PAREN_END = re.compile(r"\([^()]{4,}\)$")
+
+
 def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> str:
     """Why a quantity is a per-case policy parameter, a threshold, a definition or a span
     rather than a goal ("" when none of these)."""
@@ -458,7 +476,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> st
     money = q.unit.endswith("元")
     if q.unit in lex.time_units and not lex.time_cut.search(before):
         return "time span"  # "3个工作日内办结"; "审批时间控制在50个工作日内" is a goal
-    if lex.inclusive.match(sentence, unit_end) or lex.inclusive.match(sentence, q.end):
+    if sentence.startswith(lex.inclusive, unit_end) or sentence.startswith(lex.inclusive, q.end):
         return "eligibility threshold"  # "30次(含)以上"
     if q.after_bound == "及以下" and not lex.below_ok.search(before):
         return "eligibility threshold"  # "1000万元及以下的业务"
@@ -470,7 +488,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> st
         return "condition"  # "若备案不足1000套", "购买90平方米以上首套住房的"
     if _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
         return "old value of a changed rule"  # "征收率由3%降至1%": 3% is what it was
-    if any(m.group("basis") for m in lex.basis.finditer(before)):
+    if lex.basis_word.search(before) and any(m.group("basis") for m in lex.basis.finditer(before)):
         return "basis of computation"  # "按照平均工资60%核定", "减按25%计入"
     if q.unit == "%" and (lex.ratio_base.search(before[-12:]) and before.endswith("的")
                           or lex.ratio_of.match(sentence, q.end)):
@@ -487,7 +505,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> st
     nxt = sentence[q.end:q.end + 1]
     if q.is_cn and q.after_bound in ("以上", "及以上") and nxt and (nxt == "的" or _CJK.match(nxt)):
         return "class definition"  # "二套以上房贷", "两个及以上子女的家庭"
-    if q.unit == "%" and nxt == "的" and re.search(r"(?:不高于|不低于|不超过|不大于|低于|高于|超过|小于)$", before):
+    if q.unit == "%" and nxt == "的" and _BOUND_END.search(before):
         return "class definition"  # "不高于计容面积50%的许可证"
     if money:
         if sentence[unit_end:unit_end + 1] == "/":
@@ -560,11 +578,11 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             drop("support measure")  # "发放购房补贴:博士研究生5万元"
         elif lex.existing.search(sentence[cs:ce]):
             drop("existing state")
-        elif q.is_cn and not re.search("[零〇一二两三四五六七八九]", sentence[q.start:q.num_end]):
+        elif q.is_cn and not _CN_DIGIT.search(sentence, q.start, q.num_end):
             drop("magnitude word")  # 百亿元, 千万元以上
         elif q.is_cn and not (q.after_bound in ("以上", "左右", "及以上") or lex.bound_before.search(before)):
             drop("bare Chinese numeral")
-        elif q.is_cn and re.match(r"[\u4e00-\u9fff]?一", sentence[q.end:q.end + 2]):
+        elif q.is_cn and _SLOGAN_ONE.match(sentence[q.end:q.end + 2]):
             drop("slogan")
         if not q.keep:
             continue
@@ -668,7 +686,7 @@ def _object_after(sentence: str, start: int, end: int) -> str:
     rest = rest[1:] if rest.startswith("的") else rest
     m = _NOUN_STOP.search(rest)
     obj = rest[:m.start()] if m else rest
-    obj = re.sub(r"\([^()]{4,}\)$", "", obj).strip("、 ")
+    obj = _PAREN_END.sub("", obj).strip("、 ")
     if m and obj and re.match(_PREDICATE, m.group()):
         predicate = re.split(r"[,;:。]", rest[m.start():])[0]
         predicate = re.sub(r"^进行", "", predicate)
@@ -857,7 +875,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
 
             # the verbatim text
             ts, te = _segment(sentence, q, group)
-            paren = re.search(r"\([^()]{4,}\)$", sentence[ts:te])
+            paren = _PAREN_END.search(sentence[ts:te])
             if paren and ts + paren.start() >= q.end:
                 te = ts + paren.start()
             prev_clause = ""

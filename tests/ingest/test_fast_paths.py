@@ -696,3 +696,14 @@ def test_documents_read_only_where_a_tail_reaches_give_what_reading_every_provis
     kept = [extract.extract_file(f).model_dump_json() for f in files]
     monkeypatch.setattr(targets.QuantitySites, "may_hold", lambda self, a, b: True)
     assert [extract.extract_file(f).model_dump_json() for f in files] == kept
+
+
+@SETTINGS
+@given(QUANTITY_TEXT)
+def test_quantity_patterns_that_look_for_a_unit_start_first_equal_the_plain_ones(text):
+    lex = targets._lexicon()
+    for pattern in (lex.quantity, lex.quantity_tail):
+        plain = re.compile(re.sub(r"\(\?=\[[^\]]*\]\)", "", pattern.pattern))
+        assert plain.pattern != pattern.pattern
+        assert [m.groupdict() | {"span": m.span()} for m in pattern.finditer(text)] == \
+            [m.groupdict() | {"span": m.span()} for m in plain.finditer(text)]
