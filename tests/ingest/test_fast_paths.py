@@ -698,6 +698,54 @@ def test_documents_read_only_where_a_tail_reaches_give_what_reading_every_provis
     assert [extract.extract_file(f).model_dump_json() for f in files] == kept
 
 
+# -- metadata: only the lines that name 日 are read for a date ------------------------------------------
+
+
+def _plain_signing_date(text):
+    from policykg.ingest import metadata
+    from policykg.ingest.numerals import DATE_PATTERN, parse_date
+
+    candidates = []
+    for line in text.split("\n"):
+        s = line.strip()
+        m = DATE_PATTERN.search(s)
+        if not m or "印发" in s[m.end():] or len(s) > m.end() - m.start() + 30:
+            continue
+        before, after = s[: m.start()], s[m.end():].strip()
+        if after and not re.fullmatch(r"[(（]此件[^)）]*[)）]", after):
+            continue
+        if before and not metadata._ORG.search(before):
+            continue
+        d = parse_date(s)
+        if d:
+            candidates.append(d)
+    return candidates[0] if candidates else None
+
+
+def _plain_signature(text):
+    from policykg.ingest import metadata
+    from policykg.ingest.numerals import DATE_PATTERN
+
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if DATE_PATTERN.fullmatch(line.strip()) and i > 0 and metadata._ORG.search(lines[i - 1].strip()):
+            return compact(lines[i - 1])
+    return None
+
+
+DATED_TEXT = st.lists(st.sampled_from(["2023年5月6日", "二〇二三年十二月三十日", "菏泽市人民政府", "印发", "(此件公开发布)", " ", "\n",
+                                       "\n\n", "日", "年", "市商务局\n2024年1月2日", "。"]) | DOCUMENT, max_size=16).map("".join)
+
+
+@SETTINGS
+@given(DATED_TEXT)
+def test_dates_read_from_the_lines_naming_a_day_equal_reading_every_line(text):
+    from policykg.ingest import metadata
+
+    assert metadata._signing_date(text, 0) == _plain_signing_date(text)
+    assert metadata._find_issuer([], None, text) == _plain_signature(text)
+
+
 @SETTINGS
 @given(QUANTITY_TEXT)
 def test_quantity_patterns_that_look_for_a_unit_start_first_equal_the_plain_ones(text):
