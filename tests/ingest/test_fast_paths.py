@@ -747,6 +747,17 @@ def test_dates_read_from_the_lines_naming_a_day_equal_reading_every_line(text):
 
 
 @SETTINGS
+@given(st.lists(st.tuples(st.none() | st.just("1"), st.lists(st.sampled_from(["《关于…的意见》", "〔2023〕12号", "国发〔2022〕18号", "《", "》",
+                                                                              "号", "〔2023〕", "\x00", "。"]) | DOCUMENT,
+                                                               max_size=6).map("".join)), max_size=8))
+def test_passages_citing_found_together_are_those_each_search_finds(passages):
+    each = [(n, p) for n, p in passages if "《" in p or references._NUMBER_TAIL.search(p)]
+    assert references._citing(passages) == each
+    # a passage left out cites nothing
+    assert all(not list(references._mentions(p)) for n, p in passages if (n, p) not in each)
+
+
+@SETTINGS
 @given(QUANTITY_TEXT)
 def test_quantity_patterns_that_look_for_a_unit_start_first_equal_the_plain_ones(text):
     lex = targets._lexicon()
