@@ -346,7 +346,7 @@ _SEPARATOR = re.compile("[" + re.escape("".join(sorted(_CLAUSE_SEP))) + "]")
 @lru_cache(maxsize=16)
 def _separators(sentence: str) -> list[int]:
     """Offsets of the clause separators of a sentence, in order (its candidates ask for their clauses in turn)."""
-    return [m.start() for m in _SEPARATOR.finditer(sentence) if not _digit_comma(sentence, m.start())]
+    return [i for m in _SEPARATOR.finditer(sentence) if sentence[i := m.start()] != "," or not _digit_comma(sentence, i)]
 
 
 def _digit_comma(s: str, i: int) -> bool:
@@ -413,7 +413,9 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[
         elif arabic:
             value = to_number(arabic)
         else:
-            value = to_number(chinese)
+            # (what ``to_number`` gives a Chinese numeral, without first failing to read it as a float)
+            n = chinese_to_int(chinese)
+            value = float(n) if n is not None else None
         if value is None:
             continue
         nxt = sentence[m.end():m.end() + 1]

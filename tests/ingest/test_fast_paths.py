@@ -766,3 +766,12 @@ def test_quantity_patterns_that_look_for_a_unit_start_first_equal_the_plain_ones
         assert plain.pattern != pattern.pattern
         assert [m.groupdict() | {"span": m.span()} for m in pattern.finditer(text)] == \
             [m.groupdict() | {"span": m.span()} for m in plain.finditer(text)]
+
+
+@SETTINGS
+@given(st.text(alphabet=targets._CN_NUM, min_size=1, max_size=6))
+def test_a_chinese_numeral_read_directly_equals_to_number(numeral):
+    from policykg.ingest.numerals import chinese_to_int, to_number
+
+    n = chinese_to_int(numeral)
+    assert to_number(numeral) == (float(n) if n is not None else None)
