@@ -354,7 +354,8 @@ def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], pr
         if r.end <= r.start:
             continue
         own = text[r.start:r.end]
-        for t in find_targets(own, default_year=r.handed_year, package_year=package, document_year=this_year):
+        for t in find_targets(own, default_year=r.handed_year, package_year=package, document_year=this_year,
+                              tails=sites.tails_in(r.start, r.end)):
             scope, scope_level = scope_of(_clause_before(own, t), region, r.quoted_level)
             found.append((r, t, scope, scope_level, ctx.span(r.start + t.start, r.start + t.end)))
     ctx.map_spans()  # a target's clause is told by where the clauses end in the source

@@ -822,18 +822,29 @@ class QuantitySites:
         k = bisect_right(self._ends, a)  # the first tail that ends after a
         return k < len(self._starts) and self._starts[k] < b
 
+    def tails_in(self, a: int, b: int) -> list[int] | None:
+        """The starts (from ``a``) of the tails the search of text[a:b] alone would find: the whole text's
+        inside it, unless one of those runs over ``a`` or ``b`` (then the stretch alone may show others: None)."""
+        i = bisect_right(self._ends, a)  # the first tail that ends after a
+        j = bisect_left(self._starts, b)  # the first tail that starts at b or later
+        if (i < len(self._starts) and self._starts[i] < a) or (j > 0 and self._ends[j - 1] > b):
+            return None
+        return [start - a for start in self._starts[i:j]]
+
 
 def find_targets(text: str, *, default_year: int | None = None, package_year: int | None = None,
-                 document_year: int | None = None) -> list[FoundTarget]:
+                 document_year: int | None = None, tails: list[int] | None = None) -> list[FoundTarget]:
     """Targets in one provision's own text (already normalised).
 
     ``default_year`` is a year the provision's heading hands down ("到2025年，主要目标是："),
     ``package_year`` the year of a one-year package and ``document_year`` the year
-    年底 / 全年 / 年内 refer to (see ``target_years``)."""
+    年底 / 全年 / 年内 refer to (see ``target_years``). ``tails``: where the quantity tails of ``text``
+    start, when the caller has them (``QuantitySites.tails_in``); else they are searched for here."""
     lex = _lexicon()
     # every quantity ends with a numeral and its unit (``quantity_tail``), which no sentence end breaks:
     # a text without one has no candidate (most provisions have none), a sentence without one is not searched
-    tails = [m.start() for m in lex.quantity_tail.finditer(text)]
+    if tails is None:
+        tails = [m.start() for m in lex.quantity_tail.finditer(text)]
     if not tails:
         return []
     next_tail = 0

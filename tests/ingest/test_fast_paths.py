@@ -775,3 +775,16 @@ def test_a_chinese_numeral_read_directly_equals_to_number(numeral):
 
     n = chinese_to_int(numeral)
     assert to_number(numeral) == (float(n) if n is not None else None)
+
+
+@SETTINGS
+@given(QUANTITY_TEXT, st.data())
+def test_tails_of_a_stretch_taken_from_the_whole_text_equal_a_search_of_the_stretch(text, data):
+    sites = targets.QuantitySites(text)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    given_tails = sites.tails_in(a, b)
+    searched = [m.start() for m in targets._lexicon().quantity_tail.finditer(text[a:b])]
+    assert given_tails is None or given_tails == searched
+    kw = {"default_year": 2025, "package_year": 2024, "document_year": 2024}
+    assert targets.find_targets(text[a:b], tails=given_tails, **kw) == targets.find_targets(text[a:b], **kw)
