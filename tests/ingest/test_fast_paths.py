@@ -788,3 +788,12 @@ def test_tails_of_a_stretch_taken_from_the_whole_text_equal_a_search_of_the_stre
     assert given_tails is None or given_tails == searched
     kw = {"default_year": 2025, "package_year": 2024, "document_year": 2024}
     assert targets.find_targets(text[a:b], tails=given_tails, **kw) == targets.find_targets(text[a:b], **kw)
+
+
+@SETTINGS
+@given(YEAR_TEXT)
+def test_terms_searched_apart_from_the_opening_one_equal_one_search(text):
+    from policykg.ingest import target_years
+
+    plain = re.compile(r"(?:^|[。\n])" + target_years._TERM_BODY)
+    assert target_years._term_years(text) == {int(m.group("y")) for m in plain.finditer(text)}
