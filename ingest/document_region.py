@@ -81,7 +81,7 @@ def named_regions(text: str) -> Counter[str]:
     ri = region_index()
     counts: Counter[str] = Counter()
     i = 0  # where the next name may start
-    for start in ri.name_start.finditer(text):  # no other position opens a name
+    for start in ri.name_start.finditer(text):  # no other position opens a name (two characters at least)
         j = start.start()
         if j < i or not "\u4e00" <= text[j] <= "\u9fff":
             continue

@@ -35,7 +35,7 @@ from .regions import Region
 from .tables import Table, find_tables
 from .target_scope import deadline_in_clause, deadline_year, scope_of
 from .target_years import document_year, package_year
-from .targets import find_targets, year_handed_down
+from .targets import QuantitySites, find_targets, year_handed_down
 
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 
@@ -327,18 +327,31 @@ def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], pr
              package: int | None, this_year: int | None, region: Region | None,
              tasks: list[TaskRecord]) -> list[TargetRecord]:
     holes = [_table_span(text, t) for t in tables]
+    # most provisions hold no number with a unit: they are not read for targets, nor for the year they hand on
+    sites = QuantitySites(text)
     regions: list[_TargetRegion] = []
     if outline.provisions:
         for a, b in _outside(preamble_start, outline.provisions[0].start, holes):
-            regions.append(_TargetRegion("", a, b))
-    handed: dict[str, int | None] = {}
+            if sites.may_hold(a, b):
+                regions.append(_TargetRegion("", a, b))
+    latest: dict[str, Provision] = {}  # the provision of each number so far
+    handed: dict[int, int | None] = {}  # by id(provision): the year it hands down, read when asked
+
+    def year_handed_by(p: Provision | None) -> int | None:
+        if p is None:
+            return None
+        if id(p) not in handed:
+            handed[id(p)] = year_handed_down(text[p.title_start:p.end])
+        return handed[id(p)]
+
     for p in outline.provisions:
-        own = text[p.title_start:p.end]
-        handed[p.number] = year_handed_down(own)
-        # "到2025年，主要目标是：" above numbered items gives them its year
-        inherited = next((handed[a] for a in reversed(_ancestry(p.number)[:-1]) if handed.get(a)), None)
-        for a, b in _outside(p.title_start, p.end, holes):
-            regions.append(_TargetRegion(p.number, a, b, inherited))
+        pieces = [(a, b) for a, b in _outside(p.title_start, p.end, holes) if sites.may_hold(a, b)]
+        if pieces:
+            # "到2025年，主要目标是：" above numbered items gives them its year
+            inherited = next((y for a in reversed(_ancestry(p.number)[:-1]) if (y := year_handed_by(latest.get(a)))),
+                             None)
+            regions.extend(_TargetRegion(p.number, a, b, inherited) for a, b in pieces)
+        latest[p.number] = p
     for table in tables:
         col, due = table.column("content"), table.column("deadline")
         if col is None:
@@ -348,14 +361,15 @@ def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], pr
         for row in table.rows:
             cell = row.cells[col.index]
             deadline = row.cells[due.index].text if due is not None and due.index < len(row.cells) else None
-            if cell.start >= 0:
+            if cell.start >= 0 and sites.may_hold(cell.start, cell.end):
                 regions.append(_TargetRegion(str(row.ordinal), cell.start, cell.end, deadline_year(deadline), quoted))
     found = []
     for r in regions:
         if r.end <= r.start:
             continue
         own = text[r.start:r.end]
-        for t in find_targets(own, default_year=r.handed_year, package_year=package, document_year=this_year):
+        for t in find_targets(own, default_year=r.handed_year, package_year=package, document_year=this_year,
+                              tails=sites.tails_in(r.start, r.end)):
             scope, scope_level = scope_of(_clause_before(own, t), region, r.quoted_level)
             found.append((r, t, scope, scope_level, ctx.span(r.start + t.start, r.start + t.end)))
     ctx.map_spans()  # a target's clause is told by where the clauses end in the source

@@ -47,6 +47,20 @@ def _lines(text: str) -> list[str]:
     return text.split("\n")
 
 
+def _lines_holding(text: str, char: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text`` that holds ``char``, in order: the few lines a date can be
+    on (it names 日), found without walking through the others."""
+    out = []
+    k = text.find(char)
+    while k >= 0:
+        a = text.rfind("\n", 0, k) + 1
+        b = text.find("\n", k)
+        b = len(text) if b < 0 else b
+        out.append((a, b))
+        k = text.find(char, b)  # on a later line
+    return out
+
+
 def read_metadata(text: str, body_start: int) -> DocumentMeta:
     """``text`` is the cleaned document; ``body_start`` is where numbered provisions begin."""
     meta = DocumentMeta()
@@ -211,11 +225,12 @@ def _find_issuer(lines: list[str], title: str | None, text: str) -> str | None:
         name = _ISSUER_SUFFIX.sub("", compact(line))
         if _ORG.search(name) and not DOC_NUMBER.search(name) and len(name) <= 30:
             return name
-    # the signature above the date
-    all_lines = _lines(text)
-    for i, line in enumerate(all_lines):
-        if DATE_PATTERN.fullmatch(line.strip()) and i > 0 and _ORG.search(all_lines[i - 1].strip()):
-            return compact(all_lines[i - 1])
+    # the signature above the date (a date names 日)
+    for a, b in _lines_holding(text, "日"):
+        if a > 0 and DATE_PATTERN.fullmatch(text[a:b].strip()):
+            above = text[text.rfind("\n", 0, a - 1) + 1:a - 1]
+            if _ORG.search(above.strip()):
+                return compact(above)
     return None
 
 
@@ -223,9 +238,9 @@ def _signing_date(text: str, body_start: int) -> date | None:
     """The date under the signature: a line that is only a date (possibly after the issuer's name),
     not the printing date (…印发)."""
     candidates: list[date] = []
-    for line in _lines(text):
-        s = line.strip()
-        m = DATE_PATTERN.search(s) if "年" in s and "日" in s else None  # a date names both (most lines neither)
+    for a, b in _lines_holding(text, "日"):  # a date names 日 and 年 (most lines neither)
+        s = text[a:b].strip()
+        m = DATE_PATTERN.search(s) if "年" in s else None
         if not m or "印发" in s[m.end():] or len(s) > m.end() - m.start() + 30:
             continue
         before = s[: m.start()]

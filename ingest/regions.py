@@ -51,8 +51,10 @@ class RegionIndex:
         for name in self._by_name:
             if len(name) >= 2:
                 self._longest[name[:2]] = max(self._longest.get(name[:2], 0), len(name))
-        # a character a name can start with, for scanning a long text for names
-        self.name_start = re.compile("[" + "".join(sorted({re.escape(h[0]) for h in self._heads})) + "]")
+        # a character a name can start with, followed by one that can be its second, for scanning a long
+        # text for names (a name's first character alone is one of most characters of a text)
+        self.name_start = re.compile("[" + "".join(sorted({re.escape(h[0]) for h in self._heads})) + "]"
+                                     "(?=[" + "".join(sorted({re.escape(h[1]) for h in self._heads})) + "])")
 
     def get(self, name: str) -> Region | None:
         found = self._by_name.get(name)

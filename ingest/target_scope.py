@@ -26,9 +26,10 @@ _RANGE = re.compile(r"20\d{2}\s*年?\s*[—\-–~～至到]\s*20\d{2}")
 
 
 @lru_cache(maxsize=1)
-def _scope_words() -> dict[str, str]:
+def _scope_words() -> list[tuple[str, str]]:
+    """(word, level) of every scope word, the longest first, as ``scope_of`` tries them."""
     data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
-    return dict(data["scope"]["words"])
+    return sorted(dict(data["scope"]["words"]).items(), key=lambda kv: -len(kv[0]))
 
 
 def region_at(region: Region | None, level: str | None) -> Region | None:
@@ -50,7 +51,7 @@ def scope_of(clause_before: str, region: Region | None,
     ``quoted_level`` the level whose plan a table's content column quotes (None outside tables)."""
     level = quoted_level
     if level is None:
-        for word, word_level in sorted(_scope_words().items(), key=lambda kv: -len(kv[0])):
+        for word, word_level in _scope_words():
             if word in clause_before:
                 level = word_level
                 break

@@ -30,11 +30,14 @@ _TITLE_KIND = re.compile(
     r"(?:若干措施|若干政策|政策措施|政策举措|具体措施|工作要点|工作方案|工作计划|行动方案|行动计划|实施方案|"
     r"重点工作|重点任务|工作任务|责任分解|任务分解|分工方案|措施|举措|方案|计划|要点|通知)"
 )
-# "本政策措施自印发之日起执行,有效期至2023年12月31日": the package's own term, not one measure's
-_TERM = re.compile(
-    r"(?:^|[。\n])\s*(?:本|以上|上述|此)[^。\n]{0,40}?(?:有效期|执行期限?|实施期限?|施行期限?|期限)?"
-    r"(?:至|到|截至|截止)\s*(?P<y>20\d{2})\s*年\s*12\s*月\s*31\s*日"
-)
+# "本政策措施自印发之日起执行,有效期至2023年12月31日": the package's own term, not one measure's; it opens
+# the text or follows a full stop or a line break
+_TERM_BODY = (r"\s*(?:本|以上|上述|此)[^。\n]{0,40}?(?:有效期|执行期限?|实施期限?|施行期限?|期限)?"
+              r"(?:至|到|截至|截止)\s*(?P<y>20\d{2})\s*年\s*12\s*月\s*31\s*日")
+# searched apart from the term that opens the text: a pattern that may open with ^ is tried at every
+# character, this one only at each 。 and line break
+_TERM = re.compile(r"[。\n]" + _TERM_BODY)
+_TERM_AT_START = re.compile(_TERM_BODY)
 # the date every term ends with: a text without it is not searched for a term (``_TERM`` is tried at
 # every line and sentence start)
 _YEAR_END = re.compile(r"12\s*月\s*31\s*日")
@@ -78,7 +81,7 @@ def package_year(text: str, body_start: int, signed: date | None, plan_year: int
     year = _title_year(lines)
     if year:
         return year
-    terms = {int(m.group("y")) for m in _TERM.finditer(text)} if _YEAR_END.search(text) else set()
+    terms = _term_years(text) if _YEAR_END.search(text) else set()
     if len(terms) == 1:
         year = terms.pop()
         # a package signed late in the year before runs for more than a year; without a
@@ -86,6 +89,15 @@ def package_year(text: str, body_start: int, signed: date | None, plan_year: int
         if (signed.year if signed else _most_named_year(text, dates=False)) == year:
             return year
     return None
+
+
+def _term_years(text: str) -> set[int]:
+    """The years the package's terms end in (see ``_TERM``)."""
+    years = {int(m.group("y")) for m in _TERM.finditer(text)}
+    opening = _TERM_AT_START.match(text)
+    if opening:
+        years.add(int(opening.group("y")))
+    return years
 
 
 def document_year(text: str, signed: date | None, package: int | None) -> int | None:

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -112,6 +112,7 @@ class _Lexicon:
     parameter: re.Pattern[str]
     parameter_after: re.Pattern[str]
     basis: re.Pattern[str]
+    basis_word: re.Pattern[str]  # what the basis group of ``basis`` matches, alone: most clauses have none
     ratio_base: re.Pattern[str]
     permission: re.Pattern[str]
     ratio_of: re.Pattern[str]
@@ -121,7 +122,7 @@ class _Lexicon:
     per_case_money: re.Pattern[str]
     allocation: re.Pattern[str]
     eligibility: re.Pattern[str]
-    inclusive: re.Pattern[str]
+    inclusive: tuple[str, ...]  # words: "(含" opens "30次(含)以上"
     class_open: re.Pattern[str]
     people_units: frozenset[str]
     kinds_before: re.Pattern[str]
@@ -145,7 +146,11 @@ def _lexicon() -> _Lexicon:
         rf"|(?P<ar>(?<![\d.A-Za-z])(?<!\d,){num})"
         rf"|(?P<cn>(?<![\d{_CN_NUM}])[{_CN_NUM}]+)"
     )
-    unit = (rf"(?P<approx1>{_alt(approx)})?(?P<mult>{_alt(units['multipliers'])})?"
+    unit_words = [*approx, *units["multipliers"], *units["base"]]
+    # a unit starts with one of these: checked first, a numeral followed by anything else (most are) is
+    # passed over at once instead of after trying every unit word
+    unit_start = "(?=[" + "".join(sorted({re.escape(w[0]) for w in unit_words})) + "])"
+    unit = (rf"{unit_start}(?P<approx1>{_alt(approx)})?(?P<mult>{_alt(units['multipliers'])})?"
             rf"(?P<approx2>{_alt(approx)})?(?P<base>{_alt(units['base'])})")
     quantity = re.compile(rf"(?:{number}){unit}")
     after_words = [tuple(x) for x in quals["after"]]
@@ -187,6 +192,7 @@ def _lexicon() -> _Lexicon:
         parameter=re.compile(_alt(excl["parameter_words"])),
         parameter_after=re.compile(rf"(?:{_alt(excl['parameter_after'])})(?!性)"),
         basis=re.compile(rf"(?:{_alt(excl['basis_adverbs'])})|(?P<basis>{_alt(excl['basis_words'])})"),
+        basis_word=re.compile(_alt(excl["basis_words"])),
         ratio_base=re.compile(rf"(?:{_alt(excl['ratio_base'])})[”\"]?(?:\([^()]{{1,12}}\))?的"),
         ratio_of=re.compile(rf"的[^,;:]{{0,6}}(?:{_alt(excl['ratio_base'])})"),
         condition_after=re.compile(_alt(excl["condition_after"])),
@@ -197,7 +203,7 @@ def _lexicon() -> _Lexicon:
         allocation=re.compile(_alt(excl["allocation_words"])),
         eligibility=re.compile(
             rf"^(?:并|同时|另外|其中|还|鼓励|支持)?(?!{_alt(excl['eligibility_not'])})(?:{_alt(excl['eligibility_open'])})"),
-        inclusive=re.compile(rf"(?:{_alt(excl['inclusive_marks'])})"),
+        inclusive=tuple(excl["inclusive_marks"]),
         class_open=re.compile(_alt(excl["class_open"])),
         people_units=frozenset(excl["people_units"]),
         kinds_before=re.compile(rf"\d+{re.escape(excl['kinds_before'])}$"),
@@ -231,28 +237,61 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _SENTENCE.finditer(text)]
 
 
-def _quoted_mask(text: str) -> list[bool]:
-    """True for characters inside quotes, 《titles》 or 〔numbers〕."""
-    mask = [False] * len(text)
-    for line_start, line in _lines(text):
+_SENTENCE_END_MARK = re.compile(f"[{_SENTENCE_END}]")
+# the colon that ends a sentence (``sentence.rstrip("\\n").endswith((":", "："))``)
+_HANDS_ON = re.compile(r"[:：](?=\n|\Z)")
+
+
+def _sentences_holding(text: str, points: list[int]) -> list[tuple[int, int]]:
+    """Those of ``_sentences(text)`` that hold one of the sorted offsets ``points``, in order: a provision's
+    few sentences with a quantity, without walking through its many without one. A search back stops at
+    the end of the sentence given before, so no stretch of the text is searched twice."""
+    out: list[tuple[int, int]] = []
+    lo = 0  # where the next sentence may start: after the one given before
+    for p in points:
+        if p < lo:
+            continue  # in the sentence just given
+        s0 = max(lo, max(text.rfind(mark, lo, p) for mark in _SENTENCE_END) + 1)
+        end = _SENTENCE_END_MARK.search(text, p)
+        lo = end.end() if end else len(text)
+        out.append((s0, lo))
+    return out
+
+
+class _Quoted:
+    """Where a text is inside quotes, 《titles》 or 〔numbers〕: a pair opens and closes on one line, at most
+    40 characters apart (ASCII double quotes pair up in turn within a line). Kept as sorted, merged spans
+    rather than a flag per character: a provision's text is long, its quotes few."""
+
+    def __init__(self, text: str) -> None:
+        spans = []
         for open_, close in _QUOTES:
-            pos = 0
-            while True:
-                a = line.find(open_, pos)
-                if a < 0:
-                    break
-                b = line.find(close, a + 1)
-                if b < 0 or b - a > 40:
-                    pos = a + 1
+            a = text.find(open_)
+            while a >= 0:
+                # the first close after the opening, if it is on the same line and near enough
+                b = text.find(close, a + 1, a + 41)
+                if b < 0 or text.find("\n", a + 1, b) >= 0:
+                    a = text.find(open_, a + 1)
                     continue
-                mask[line_start + a:line_start + b + 1] = [True] * (b + 1 - a)
-                pos = b + 1
-        # ASCII double quotes pair up within a line
-        idx = [m.start() for m in _ASCII_QUOTE.finditer(line)] if '"' in line else []
-        for a, b in zip(idx[0::2], idx[1::2]):
-            if b - a <= 40:
-                mask[line_start + a:line_start + b + 1] = [True] * (b + 1 - a)
-    return mask
+                spans.append((a, b + 1))
+                a = text.find(open_, b + 1)
+        if '"' in text:
+            for line_start, line in _lines(text):
+                idx = [m.start() for m in _ASCII_QUOTE.finditer(line)] if '"' in line else []
+                spans.extend((line_start + a, line_start + b + 1) for a, b in zip(idx[0::2], idx[1::2]) if b - a <= 40)
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self._starts = [a for a, _ in merged]
+        self._ends = [b for _, b in merged]
+
+    def any_in(self, a: int, b: int) -> bool:
+        """Is any character of [a, b) quoted?"""
+        k = bisect_right(self._ends, a)  # the first span that ends after a
+        return k < len(self._starts) and self._starts[k] < b
 
 
 def _lines(text: str):
@@ -307,7 +346,7 @@ _SEPARATOR = re.compile("[" + re.escape("".join(sorted(_CLAUSE_SEP))) + "]")
 @lru_cache(maxsize=16)
 def _separators(sentence: str) -> list[int]:
     """Offsets of the clause separators of a sentence, in order (its candidates ask for their clauses in turn)."""
-    return [m.start() for m in _SEPARATOR.finditer(sentence) if not _digit_comma(sentence, m.start())]
+    return [i for m in _SEPARATOR.finditer(sentence) if sentence[i := m.start()] != "," or not _digit_comma(sentence, i)]
 
 
 def _digit_comma(s: str, i: int) -> bool:
@@ -317,7 +356,7 @@ def _digit_comma(s: str, i: int) -> bool:
 # --- candidates ---------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Quantity:
     start: int  # in the sentence: the number
     num_end: int
@@ -338,12 +377,15 @@ class _Quantity:
 _LIST_NUMBER = re.compile(r"^(\s*\d{1,2}\.)(?=\d{2})")
 
 
-_NUMERAL = re.compile(rf"[\d{_CN_NUM}]")
+# where a run of digits or of Chinese numerals starts: a quantity's number cannot start elsewhere (its
+# lookbehinds refuse a digit after a digit and a Chinese numeral after either)
+# (the character first, its lookbehinds after: the search then skips to each numeral)
+_NUMERAL = re.compile(rf"[\d{_CN_NUM}](?<!\d\d)(?<![\d{_CN_NUM}][{_CN_NUM}])")
 
 
 def _quantities(text: str, lex: _Lexicon):
-    """What ``lex.quantity.finditer(text)`` finds, tried only where a numeral starts (every quantity starts
-    with one) rather than at every character."""
+    """What ``lex.quantity.finditer(text)`` finds, tried only where a run of numerals starts (every quantity
+    starts so) rather than at every character."""
     pos = 0
     for numeral in _NUMERAL.finditer(text):
         at = numeral.start()
@@ -355,28 +397,33 @@ def _quantities(text: str, lex: _Lexicon):
             pos = m.end()
 
 
+_RANGE_MARK = re.compile(r"\s*(?:[-—–~～]|至|到)\s*")
+
+
 def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[_Quantity]:
     out = []
     scan = sentence
     if line_start and (m := _LIST_NUMBER.match(sentence)):
         scan = " " * m.end() + sentence[m.end():]
     for m in _quantities(scan, lex):
-        if m.group("range"):
-            lo = re.split(r"\s*(?:[-—–~～]|至|到)\s*", m.group("range"))[0]
-            value = to_number(lo)
-        elif m.group("ar"):
-            value = to_number(m.group("ar"))
+        range_, arabic, chinese, approx1, mult, approx2, base = m.group(
+            "range", "ar", "cn", "approx1", "mult", "approx2", "base")
+        if range_:
+            value = to_number(_RANGE_MARK.split(range_)[0])
+        elif arabic:
+            value = to_number(arabic)
         else:
-            value = to_number(m.group("cn"))
+            # (what ``to_number`` gives a Chinese numeral, without first failing to read it as a float)
+            n = chinese_to_int(chinese)
+            value = float(n) if n is not None else None
         if value is None:
             continue
-        base = m.group("base")
         nxt = sentence[m.end():m.end() + 1]
         if nxt and nxt in lex.noun_after_unit.get(base, ""):
             continue  # "121人才", "50万人口": the unit's character starts a noun
         if base.isascii() and base.isalpha() and not lex.direction_before.search(sentence[:m.start()]):
             continue  # "5G基站", "10G-PON": names; "总带宽达到2800G" is a goal
-        unit = (m.group("mult") or "") + base
+        unit = (mult or "") + base
         end = m.end()
         if sentence.startswith(lex.per_year, end):
             unit += lex.per_year  # "1.4亿吨/年": a capacity per year
@@ -386,11 +433,11 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[
         if am:
             bound = am.group()
             end = am.end()
-        num_end = m.end("range") if m.group("range") else m.end("ar") if m.group("ar") else m.end("cn")
+        num_end = m.end("range") if range_ else m.end("ar") if arabic else m.end("cn")
         out.append(_Quantity(
             start=m.start(), num_end=num_end, end=end, value=value, unit=unit,
-            is_range=bool(m.group("range")), is_cn=bool(m.group("cn")),
-            approx=m.group("approx1") or m.group("approx2"), after_bound=bound,
+            is_range=bool(range_), is_cn=bool(chinese),
+            approx=approx1 or approx2, after_bound=bound,
             clause=_clause_bounds(sentence, m.start(), end),
         ))
     return out
@@ -416,6 +463,12 @@ _CHANGE_FROM = re.compile(r"(?:由|从)[^,;:由从]{0,14}$")
 _CHANGED_TO = re.compile(r"(?:由|从)[^,;:]{1,30}(?:降|提高|提升|调|增加|减)[至到为]$")
 
 
+_BOUND_END = re.compile(r"(?:不高于|不低于|不超过|不大于|低于|高于|超过|小于)$")
+_CN_DIGIT = re.compile("[零〇一二两三四五六七八九]")
+_SLOGAN_ONE = re.compile(r"[\u4e00-\u9fff]?一")
+_PAREN_END = re.compile(r"\([^()]{4,}\)$")
+
+
 def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> str:
     """Why a quantity is a per-case policy parameter, a threshold, a definition or a span
     rather than a goal ("" when none of these)."""
@@ -425,7 +478,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> st
     money = q.unit.endswith("元")
     if q.unit in lex.time_units and not lex.time_cut.search(before):
         return "time span"  # "3个工作日内办结"; "审批时间控制在50个工作日内" is a goal
-    if lex.inclusive.match(sentence, unit_end) or lex.inclusive.match(sentence, q.end):
+    if sentence.startswith(lex.inclusive, unit_end) or sentence.startswith(lex.inclusive, q.end):
         return "eligibility threshold"  # "30次(含)以上"
     if q.after_bound == "及以下" and not lex.below_ok.search(before):
         return "eligibility threshold"  # "1000万元及以下的业务"
@@ -437,7 +490,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> st
         return "condition"  # "若备案不足1000套", "购买90平方米以上首套住房的"
     if _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
         return "old value of a changed rule"  # "征收率由3%降至1%": 3% is what it was
-    if any(m.group("basis") for m in lex.basis.finditer(before)):
+    if lex.basis_word.search(before) and any(m.group("basis") for m in lex.basis.finditer(before)):
         return "basis of computation"  # "按照平均工资60%核定", "减按25%计入"
     if q.unit == "%" and (lex.ratio_base.search(before[-12:]) and before.endswith("的")
                           or lex.ratio_of.match(sentence, q.end)):
@@ -454,7 +507,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> st
     nxt = sentence[q.end:q.end + 1]
     if q.is_cn and q.after_bound in ("以上", "及以上") and nxt and (nxt == "的" or _CJK.match(nxt)):
         return "class definition"  # "二套以上房贷", "两个及以上子女的家庭"
-    if q.unit == "%" and nxt == "的" and re.search(r"(?:不高于|不低于|不超过|不大于|低于|高于|超过|小于)$", before):
+    if q.unit == "%" and nxt == "的" and _BOUND_END.search(before):
         return "class definition"  # "不高于计容面积50%的许可证"
     if money:
         if sentence[unit_end:unit_end + 1] == "/":
@@ -480,7 +533,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> st
     return ""
 
 
-def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, lex: _Lexicon) -> None:
+def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex: _Lexicon) -> None:
     """Mark the candidates that are not goals."""
     for q in qs:
         cs, ce = q.clause
@@ -492,7 +545,7 @@ def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, le
             q.keep = False
             q.why = why
 
-        if any(mask[offset + k] for k in range(q.start, q.num_end)):
+        if quoted.any_in(offset + q.start, offset + q.num_end):
             drop("quoted")
         elif why := _not_a_goal(sentence, q, unit_end, lex):
             drop(why)
@@ -527,11 +580,11 @@ def _judge(sentence: str, qs: list[_Quantity], mask: list[bool], offset: int, le
             drop("support measure")  # "发放购房补贴:博士研究生5万元"
         elif lex.existing.search(sentence[cs:ce]):
             drop("existing state")
-        elif q.is_cn and not re.search("[零〇一二两三四五六七八九]", sentence[q.start:q.num_end]):
+        elif q.is_cn and not _CN_DIGIT.search(sentence, q.start, q.num_end):
             drop("magnitude word")  # 百亿元, 千万元以上
         elif q.is_cn and not (q.after_bound in ("以上", "左右", "及以上") or lex.bound_before.search(before)):
             drop("bare Chinese numeral")
-        elif q.is_cn and re.match(r"[\u4e00-\u9fff]?一", sentence[q.end:q.end + 2]):
+        elif q.is_cn and _SLOGAN_ONE.match(sentence[q.end:q.end + 2]):
             drop("slogan")
         if not q.keep:
             continue
@@ -635,7 +688,7 @@ def _object_after(sentence: str, start: int, end: int) -> str:
     rest = rest[1:] if rest.startswith("的") else rest
     m = _NOUN_STOP.search(rest)
     obj = rest[:m.start()] if m else rest
-    obj = re.sub(r"\([^()]{4,}\)$", "", obj).strip("、 ")
+    obj = _PAREN_END.sub("", obj).strip("、 ")
     if m and obj and re.match(_PREDICATE, m.group()):
         predicate = re.split(r"[,;:。]", rest[m.start():])[0]
         predicate = re.sub(r"^进行", "", predicate)
@@ -753,24 +806,54 @@ def _due_year(sentence: str, q: _Quantity, marks: list[tuple[int, int]], carried
     return None, "none"
 
 
+class QuantitySites:
+    """Where a whole text's quantities can be: the quantity tails (a numeral and its unit) found in it.
+    ``find_targets`` finds nothing in a stretch of it that no tail reaches into: a tail that the stretch
+    alone shows is found by the search over the whole text too, or lies inside one found there (the tails
+    do not overlap). One search of a document then spares its many provisions without a number."""
+
+    def __init__(self, text: str) -> None:
+        tails = [m.span() for m in _lexicon().quantity_tail.finditer(text)]
+        self._starts = [a for a, _ in tails]
+        self._ends = [b for _, b in tails]  # increasing, as the tails do not overlap
+
+    def may_hold(self, a: int, b: int) -> bool:
+        """Can text[a:b] hold a target?"""
+        k = bisect_right(self._ends, a)  # the first tail that ends after a
+        return k < len(self._starts) and self._starts[k] < b
+
+    def tails_in(self, a: int, b: int) -> list[int] | None:
+        """The starts (from ``a``) of the tails the search of text[a:b] alone would find: the whole text's
+        inside it, unless one of those runs over ``a`` or ``b`` (then the stretch alone may show others: None)."""
+        i = bisect_right(self._ends, a)  # the first tail that ends after a
+        j = bisect_left(self._starts, b)  # the first tail that starts at b or later
+        if (i < len(self._starts) and self._starts[i] < a) or (j > 0 and self._ends[j - 1] > b):
+            return None
+        return [start - a for start in self._starts[i:j]]
+
+
 def find_targets(text: str, *, default_year: int | None = None, package_year: int | None = None,
-                 document_year: int | None = None) -> list[FoundTarget]:
+                 document_year: int | None = None, tails: list[int] | None = None) -> list[FoundTarget]:
     """Targets in one provision's own text (already normalised).
 
     ``default_year`` is a year the provision's heading hands down ("到2025年，主要目标是："),
     ``package_year`` the year of a one-year package and ``document_year`` the year
-    年底 / 全年 / 年内 refer to (see ``target_years``)."""
+    年底 / 全年 / 年内 refer to (see ``target_years``). ``tails``: where the quantity tails of ``text``
+    start, when the caller has them (``QuantitySites.tails_in``); else they are searched for here."""
     lex = _lexicon()
     # every quantity ends with a numeral and its unit (``quantity_tail``), which no sentence end breaks:
     # a text without one has no candidate (most provisions have none), a sentence without one is not searched
-    tails = [m.start() for m in lex.quantity_tail.finditer(text)]
+    if tails is None:
+        tails = [m.start() for m in lex.quantity_tail.finditer(text)]
     if not tails:
         return []
     next_tail = 0
-    mask: list[bool] | None = None  # made for the first sentence with a candidate
+    quoted: _Quoted | None = None  # made for the first sentence with a candidate
     found: list[FoundTarget] = []
     carried_year: int | None = None
-    for s0, s1 in _sentences(text):
+    # only a sentence with a quantity or one that hands its year on (ends in a colon) does anything
+    hands_on_at = [m.start() for m in _HANDS_ON.finditer(text)] if ":" in text or "：" in text else []
+    for s0, s1 in _sentences_holding(text, sorted(tails + hands_on_at) if hands_on_at else tails):
         sentence = text[s0:s1]
         while next_tail < len(tails) and tails[next_tail] < s0:
             next_tail += 1
@@ -781,9 +864,9 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             continue  # no target and no year handed on
         marks = _year_marks(sentence, lex)
         if qs:
-            if mask is None:
-                mask = _quoted_mask(text)
-            _judge(sentence, qs, mask, s0, lex)
+            if quoted is None:
+                quoted = _Quoted(text)
+            _judge(sentence, qs, quoted, s0, lex)
         last_any: dict[tuple[int, int], int] = {}  # end of the previous candidate in the clause
         last_kept: dict[tuple[int, int], int] = {}  # end of the previous kept quantity in the clause
         group_base: dict[tuple[int, int], int] = {}  # len(found) before the clause's first target
@@ -805,7 +888,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
 
             # the verbatim text
             ts, te = _segment(sentence, q, group)
-            paren = re.search(r"\([^()]{4,}\)$", sentence[ts:te])
+            paren = _PAREN_END.search(sentence[ts:te])
             if paren and ts + paren.start() >= q.end:
                 te = ts + paren.start()
             prev_clause = ""
@@ -898,12 +981,12 @@ def year_handed_down(text: str) -> int | None:
 def explain(text: str) -> list[tuple[str, str]]:
     """Every candidate quantity and why it was kept or dropped (for debugging)."""
     lex = _lexicon()
-    mask = _quoted_mask(text)
+    quoted = _Quoted(text)
     out = []
     for s0, s1 in _sentences(text):
         sentence = text[s0:s1]
         qs = _candidates(sentence, lex)
-        _judge(sentence, qs, mask, s0, lex)
+        _judge(sentence, qs, quoted, s0, lex)
         for q in qs:
             out.append((sentence[q.start:q.end], "kept" if q.keep else q.why))
     return out

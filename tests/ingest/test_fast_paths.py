@@ -280,8 +280,20 @@ def _plain_quoted_mask(text):
 
 @SETTINGS
 @given(st.lists(st.sampled_from(['"', '"\n', "“", "”", "《", "》"]) | DOCUMENT, max_size=12).map("".join))
-def test_quoted_mask_equals_the_character_scan(text):
-    assert targets._quoted_mask(text) == _plain_quoted_mask(text)
+def test_quoted_spans_equal_the_character_scan(text):
+    quoted = targets._Quoted(text)
+    mask = _plain_quoted_mask(text)
+    for a in range(len(text)):
+        for b in range(a + 1, min(a + 4, len(text)) + 1):
+            assert quoted.any_in(a, b) == any(mask[a:b])
+
+
+@SETTINGS
+@given(DOCUMENT, st.lists(st.integers(0, 10**6), max_size=8))
+def test_sentences_holding_points_equal_those_of_every_sentence(text, points):
+    points = sorted(p % (len(text) or 1) for p in points) if text else []
+    expected = [(a, b) for a, b in targets._sentences(text) if any(a <= p < b for p in points)]
+    assert targets._sentences_holding(text, points) == expected
 
 
 # -- references: document numbers sought only where one can end --------------------------------
@@ -663,3 +675,130 @@ def test_bracketed_clauses_judged_once_equal_judging_each(text):
     with pytest.MonkeyPatch.context() as m:
         m.setattr(DepartmentCatalog, "kept", lambda self, key, compute, *args: compute(*args))
         assert kept == [clauses.find_clauses(text, catalog)] * 2
+
+
+# -- targets: a document's quantity tails found once, its stretches without one not read ----------------
+
+
+@SETTINGS
+@given(QUANTITY_TEXT, st.data())
+def test_a_stretch_no_tail_reaches_holds_no_target(text, data):
+    sites = targets.QuantitySites(text)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    if not sites.may_hold(a, b):
+        assert targets.find_targets(text[a:b], default_year=2025, package_year=2024, document_year=2024) == []
+    if targets._lexicon().quantity_tail.search(text[a:b]):
+        assert sites.may_hold(a, b)
+
+
+def test_documents_read_only_where_a_tail_reaches_give_what_reading_every_provision_gives(monkeypatch):
+    from pathlib import Path
+
+    from policykg.ingest import extract
+
+    files = list(sample_corpus_files()) + sorted((Path(__file__).parents[1] / "fixtures/dev/corpus").glob("*.txt"))
+    kept = [extract.extract_file(f).model_dump_json() for f in files]
+    monkeypatch.setattr(targets.QuantitySites, "may_hold", lambda self, a, b: True)
+    assert [extract.extract_file(f).model_dump_json() for f in files] == kept
+
+
+# -- metadata: only the lines that name 日 are read for a date ------------------------------------------
+
+
+def _plain_signing_date(text):
+    from policykg.ingest import metadata
+    from policykg.ingest.numerals import DATE_PATTERN, parse_date
+
+    candidates = []
+    for line in text.split("\n"):
+        s = line.strip()
+        m = DATE_PATTERN.search(s)
+        if not m or "印发" in s[m.end():] or len(s) > m.end() - m.start() + 30:
+            continue
+        before, after = s[: m.start()], s[m.end():].strip()
+        if after and not re.fullmatch(r"[(（]此件[^)）]*[)）]", after):
+            continue
+        if before and not metadata._ORG.search(before):
+            continue
+        d = parse_date(s)
+        if d:
+            candidates.append(d)
+    return candidates[0] if candidates else None
+
+
+def _plain_signature(text):
+    from policykg.ingest import metadata
+    from policykg.ingest.numerals import DATE_PATTERN
+
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if DATE_PATTERN.fullmatch(line.strip()) and i > 0 and metadata._ORG.search(lines[i - 1].strip()):
+            return compact(lines[i - 1])
+    return None
+
+
+DATED_TEXT = st.lists(st.sampled_from(["2023年5月6日", "二〇二三年十二月三十日", "菏泽市人民政府", "印发", "(此件公开发布)", " ", "\n",
+                                       "\n\n", "日", "年", "市商务局\n2024年1月2日", "。"]) | DOCUMENT, max_size=16).map("".join)
+
+
+@SETTINGS
+@given(DATED_TEXT)
+def test_dates_read_from_the_lines_naming_a_day_equal_reading_every_line(text):
+    from policykg.ingest import metadata
+
+    assert metadata._signing_date(text, 0) == _plain_signing_date(text)
+    assert metadata._find_issuer([], None, text) == _plain_signature(text)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.none() | st.just("1"), st.lists(st.sampled_from(["《关于…的意见》", "〔2023〕12号", "国发〔2022〕18号", "《", "》",
+                                                                              "号", "〔2023〕", "\x00", "。"]) | DOCUMENT,
+                                                               max_size=6).map("".join)), max_size=8))
+def test_passages_citing_found_together_are_those_each_search_finds(passages):
+    each = [(n, p) for n, p in passages if "《" in p or references._NUMBER_TAIL.search(p)]
+    assert references._citing(passages) == each
+    # a passage left out cites nothing
+    assert all(not list(references._mentions(p)) for n, p in passages if (n, p) not in each)
+
+
+@SETTINGS
+@given(QUANTITY_TEXT)
+def test_quantity_patterns_that_look_for_a_unit_start_first_equal_the_plain_ones(text):
+    lex = targets._lexicon()
+    for pattern in (lex.quantity, lex.quantity_tail):
+        plain = re.compile(re.sub(r"\(\?=\[[^\]]*\]\)", "", pattern.pattern))
+        assert plain.pattern != pattern.pattern
+        assert [m.groupdict() | {"span": m.span()} for m in pattern.finditer(text)] == \
+            [m.groupdict() | {"span": m.span()} for m in plain.finditer(text)]
+
+
+@SETTINGS
+@given(st.text(alphabet=targets._CN_NUM, min_size=1, max_size=6))
+def test_a_chinese_numeral_read_directly_equals_to_number(numeral):
+    from policykg.ingest.numerals import chinese_to_int, to_number
+
+    n = chinese_to_int(numeral)
+    assert to_number(numeral) == (float(n) if n is not None else None)
+
+
+@SETTINGS
+@given(QUANTITY_TEXT, st.data())
+def test_tails_of_a_stretch_taken_from_the_whole_text_equal_a_search_of_the_stretch(text, data):
+    sites = targets.QuantitySites(text)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    given_tails = sites.tails_in(a, b)
+    searched = [m.start() for m in targets._lexicon().quantity_tail.finditer(text[a:b])]
+    assert given_tails is None or given_tails == searched
+    kw = {"default_year": 2025, "package_year": 2024, "document_year": 2024}
+    assert targets.find_targets(text[a:b], tails=given_tails, **kw) == targets.find_targets(text[a:b], **kw)
+
+
+@SETTINGS
+@given(YEAR_TEXT)
+def test_terms_searched_apart_from_the_opening_one_equal_one_search(text):
+    from policykg.ingest import target_years
+
+    plain = re.compile(r"(?:^|[。\n])" + target_years._TERM_BODY)
+    assert target_years._term_years(text) == {int(m.group("y")) for m in plain.finditer(text)}
