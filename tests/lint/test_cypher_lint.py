@@ -135,3 +135,21 @@ def test_catalog_is_clean():
     """The real catalog, queries/**/*.cypher (testdata is skipped), as CI checks it."""
     proc = lint("--strict", ROOT / "queries")
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_store_codes_own_cypher_is_neo4j_5_cypher_too(tmp_path):
+    """Statements the store code writes itself, outside the catalog, run on Neo4j as well: the relink's flat reads
+    (each list with every relationship type it may name) and the store's version and format marks."""
+    from policykg.graph import repository
+    from policykg.graph.linking import store
+
+    texts = {"tasks_of": store._TASKS_OF, "documents_of": store._DOCUMENTS_OF,
+             "version": repository.STORE_VERSION, "stamp": repository.STORE_STAMP,
+             "format_read": repository.STORE_FORMAT_READ, "format_mark": repository.STORE_FORMAT_MARK}
+    for column, (types, query) in store._LISTS.items():
+        texts[f"list_{column}"] = query.replace("{types}", "|".join(types)) + store._COLLECT
+    for name, text in texts.items():
+        (tmp_path / f"{name}.cypher").write_text(text + "\n", "utf-8")
+    proc = lint("--strict", tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert f"{len(texts)} file(s)" in proc.stderr
