@@ -220,6 +220,26 @@ def wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 60) -> None
     raise RuntimeError(f"policykg serve did not answer /healthz within {timeout:.0f} s")
 
 
+def wait_read_ahead(port: int, timeout: float) -> float:
+    """Seconds until the server says the unfiltered listings are read ahead (/healthz), from when it answered.
+
+    A fresh server (and one whose store just changed) reads every listing's order once; requests in that window
+    share the engine and the process with it, so a steady-state measurement starts after it."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        _, body = _get(conn, "/healthz")
+        conn.close()
+        try:
+            health = json.loads(body)
+        except ValueError:
+            health = {}
+        if health.get("listings_read_ahead") is not False:
+            return time.monotonic() - started
+        time.sleep(0.2)
+    return float("nan")
+
+
 def percentile(sorted_values: list[float], p: float) -> float:
     if not sorted_values:
         return float("nan")

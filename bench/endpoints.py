@@ -25,7 +25,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -90,19 +89,6 @@ def endpoint_paths(port: int) -> dict[str, list[str]]:
     return {**paths, **extra}
 
 
-def wait_read_ahead(port: int, timeout: float) -> float:
-    """Seconds until the server says the unfiltered listings are read ahead (/healthz), from when it answered."""
-    started = time.monotonic()
-    while time.monotonic() - started < timeout:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        _, health = _get_json(conn, "/healthz")
-        conn.close()
-        if health.get("listings_read_ahead") is not False:
-            return time.monotonic() - started
-        time.sleep(0.2)
-    return float("nan")
-
-
 def _department_id(port: int, path: str) -> str:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     _, detail = _get_json(conn, path)
@@ -130,7 +116,7 @@ def drive(data: Path, rate: float, requests: int, alone_count: int, only: str | 
     try:
         api_bench.wait_healthy(port, server, timeout=180)
         if warm:
-            out["(read ahead)"] = {"after_s": wait_read_ahead(port, timeout=600)}
+            out["(read ahead)"] = {"after_s": api_bench.wait_read_ahead(port, timeout=600)}
         for label, paths in endpoint_paths(port).items():
             if only and only not in label:
                 continue
