@@ -586,6 +586,14 @@ QUANTITY_TEXT = st.lists(st.sampled_from(["30%", "1,000", "1.5", "30—50", "至
                          max_size=30).map("".join)
 
 
+@st.composite
+def text_and_stretch(draw) -> tuple[str, int, int]:
+    """A text of quantities and a stretch [a, b) of it: a provision's place in its document."""
+    text = draw(QUANTITY_TEXT)
+    a = draw(st.integers(0, len(text)))
+    return text, a, draw(st.integers(a, len(text)))
+
+
 @SETTINGS
 @given(QUANTITY_TEXT, st.sampled_from([None, 2025]), st.sampled_from([None, 2024]), st.sampled_from([None, 2023]))
 def test_targets_sought_where_a_quantity_can_end_equal_every_sentence_sought(text, default, package, year):
@@ -681,11 +689,10 @@ def test_bracketed_clauses_judged_once_equal_judging_each(text):
 
 
 @SETTINGS
-@given(QUANTITY_TEXT, st.data())
-def test_a_stretch_no_tail_reaches_holds_no_target(text, data):
+@given(text_and_stretch())
+def test_a_stretch_no_tail_reaches_holds_no_target(stretch):
+    text, a, b = stretch
     sites = targets.QuantitySites(text)
-    a = data.draw(st.integers(0, len(text)))
-    b = data.draw(st.integers(a, len(text)))
     if not sites.may_hold(a, b):
         assert targets.find_targets(text[a:b], default_year=2025, package_year=2024, document_year=2024) == []
     if targets._lexicon().quantity_tail.search(text[a:b]):
@@ -783,11 +790,10 @@ def test_a_chinese_numeral_read_directly_equals_to_number(numeral):
 
 
 @SETTINGS
-@given(QUANTITY_TEXT, st.data())
-def test_tails_of_a_stretch_taken_from_the_whole_text_equal_a_search_of_the_stretch(text, data):
+@given(text_and_stretch())
+def test_tails_of_a_stretch_taken_from_the_whole_text_equal_a_search_of_the_stretch(stretch):
+    text, a, b = stretch
     sites = targets.QuantitySites(text)
-    a = data.draw(st.integers(0, len(text)))
-    b = data.draw(st.integers(a, len(text)))
     given_tails = sites.tails_in(a, b)
     searched = [m.start() for m in targets._lexicon().quantity_tail.finditer(text[a:b])]
     assert given_tails is None or given_tails == searched
