@@ -14,6 +14,7 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from policykg.corpus import sample_corpus_files
 from policykg.ingest import clauses, references, targets
@@ -32,6 +33,7 @@ from policykg.ingest.normalize import (
     fold,
     rewrite,
 )
+from policykg.ingest.records import ProvisionRecord, Span, TaskRecord, UnitRef, maker
 from policykg.ingest.regions import region_index
 
 EXAMPLES = int(os.environ.get("POLICYKG_HYPOTHESIS_EXAMPLES", "100"))
@@ -808,3 +810,26 @@ def test_terms_searched_apart_from_the_opening_one_equal_one_search(text):
 
     plain = re.compile(r"(?:^|[。\n])" + target_years._TERM_BODY)
     assert target_years._term_years(text) == {int(m.group("y")) for m in plain.finditer(text)}
+
+
+# -- records made by their validator directly: what the model's constructor makes ----------------------
+
+
+def test_records_made_from_their_fields_equal_those_the_model_makes():
+    span = Span(start=3, end=9)
+    unit = UnitRef(name="市财政局", surface="市财政局", role="lead", span=span)
+    for model, fields in [
+        (Span, {"start": 3, "end": 9}),
+        (UnitRef, {"name": "市财政局", "surface": "财政局", "printed": "财政局", "position": 1, "role": "cooperate",
+                   "level": "city", "known": True, "collective": False, "span": span}),
+        (TaskRecord, {"number": "1/2", "title": None, "leads": ["市财政局"], "units": [unit], "span": span,
+                      "clause_span": span, "deadline_year": 2025}),
+        (ProvisionRecord, {"number": "1", "text": "推进", "span": span}),
+    ]:
+        made, plain = maker(model)(dict(fields)), model(**fields)
+        assert type(made) is model and made == plain
+        assert made.model_fields_set == plain.model_fields_set  # (what a dump without defaults reads)
+        assert made.model_dump_json() == plain.model_dump_json()
+    with pytest.raises(ValidationError):  # validated as the constructor validates
+        maker(Span)({"start": "three", "end": 9})
+
