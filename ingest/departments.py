@@ -33,6 +33,7 @@ def alias_files(data_dir: Path | None) -> list[Path]:
 LEVEL_PREFIXES = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "区": "county", "旗": "county"}
 
 _NEVER = re.compile(r"(?!)")
+_UNSEEN = object()  # a cached answer not there yet (None is an answer)
 # the answers kept per catalog: many documents name the same units, but a long-running server must not grow
 _CACHE_MAX = 50_000
 
@@ -67,6 +68,8 @@ class DepartmentCatalog:
     # answers that depend only on the catalog's data, kept until ``extend`` changes it
     _looks: dict[str, bool] = field(default_factory=dict, repr=False)
     _collective: dict[str, bool] = field(default_factory=dict, repr=False)
+    _prefixes: dict[str, str | None] = field(default_factory=dict, repr=False)  # (``prefix_of``)
+    _bare_stems: dict[str, str | None] = field(default_factory=dict, repr=False)  # (``bare_stem``)
     _keywords: re.Pattern[str] | None = field(default=None, repr=False)
     # the pattern lists as one alternation each (``_one_of``), built when first asked for
     _collective_any: re.Pattern[str] | _EachOf | None = field(default=None, repr=False)
@@ -87,6 +90,8 @@ class DepartmentCatalog:
         self._skipped.clear()
         self._looks.clear()
         self._collective.clear()
+        self._prefixes.clear()
+        self._bare_stems.clear()
         self._kept.clear()
         self._stems = None
         self._keywords = None
@@ -227,9 +232,7 @@ class DepartmentCatalog:
             return name, _level_of(name)
         if name in self.agencies:  # 市场监管局 standing alone: an agency with no level printed
             return self.agencies[name], None
-        if self._long_prefixes_longest_first is None:
-            self._long_prefixes_longest_first = sorted(self.long_prefixes.items(), key=lambda kv: -len(kv[0]))
-        for long, level in self._long_prefixes_longest_first:
+        for long, level in self._long_prefixes_first():
             rest = name[len(long):]
             if name.startswith(long) and rest in self.agencies:
                 return long + self.agencies[rest], level
@@ -245,15 +248,26 @@ class DepartmentCatalog:
                 return level_char + self.agencies[stem], region.level
         return None
 
+    def _long_prefixes_first(self) -> list[tuple[str, str]]:
+        """``long_prefixes`` longest first (a longer one wins), sorted once."""
+        if self._long_prefixes_longest_first is None:
+            self._long_prefixes_longest_first = sorted(self.long_prefixes.items(), key=lambda kv: -len(kv[0]))
+        return self._long_prefixes_longest_first
+
     def prefix_of(self, name: str) -> str | None:
         """The level prefix printed at the head of ``name``: 省/市/县/区…, or a longer level word (地区)."""
-        return self.kept(("prefix_of", name), lambda: self._prefix_of(compact(name)))
+        # (a dict of its own, asked without a key or a function made per call: clauses ask it of every unit)
+        found = self._prefixes.get(name, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._prefix_of(compact(name))
+            _remember(self._prefixes, name, found)
+        return found  # type: ignore[return-value]
 
     def _prefix_of(self, name: str) -> str | None:
         prefix = _split_prefix(name)[0]
         if prefix:
             return prefix
-        for long in sorted(self.long_prefixes, key=len, reverse=True):
+        for long, _ in self._long_prefixes_first():
             if name.startswith(long) and len(name) >= len(long) + 2 and not long.endswith("政府"):
                 return long
         return None
@@ -280,7 +294,11 @@ class DepartmentCatalog:
 
     def bare_stem(self, name: str) -> str | None:
         """The agency stem a prefix-less name stands for: 住房城乡建设厅, or 委宣传部 for 宣传部 (a party organ)."""
-        return self.kept(("bare_stem", name), lambda: self._bare_stem(compact(name)))
+        found = self._bare_stems.get(name, _UNSEEN)  # (as ``prefix_of``)
+        if found is _UNSEEN:
+            found = self._bare_stem(compact(name))
+            _remember(self._bare_stems, name, found)
+        return found  # type: ignore[return-value]
 
     def _bare_stem(self, name: str) -> str | None:
         prefix, stem = _split_prefix(name)
