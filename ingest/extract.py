@@ -14,7 +14,7 @@ from policykg.errors import PolicyKGError
 from .clause_items import clause_items
 from .clauses import COOPERATE, LEAD, DocumentRules, UnitMention, document_rules, find_clauses, parse_clause
 from .departments import Department, DepartmentCatalog, default_catalog, level_prefix
-from .industries import from_enumerations, from_outline, merge
+from .industries import Industry, from_enumerations, from_outline, merge
 from .metadata import read_metadata
 from .normalize import CleanText, OffsetMap, clean_document, compact, rewrite
 from .outline import Outline, Provision, build_outline
@@ -448,12 +448,8 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         cascades.extend(t_cascades)
 
     industries = merge(from_outline(outline.provisions), from_enumerations(text[:outline.body_end]))
-    industry_of = {i.provision: i.name for i in industries if i.provision}
-    names = [i.name for i in industries]
-    for task in tasks:
-        own = [industry_of[n] for n in _ancestry(task.number) if n in industry_of]
-        mentioned = [n for n in names if task.title and n in task.title]
-        task.industries = _unique(own[-1:] + mentioned)
+    if industries:  # (most documents name none: their tasks keep the empty list they were made with)
+        _assign_industries(tasks, industries)
 
     info = DocumentInfo(
         doc_number=meta.doc_number, title=meta.title, issuer=meta.issuer,
@@ -480,6 +476,16 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         warnings=ctx.warnings)
     doc.references = reference_records(doc, head=text[:body_start])
     return doc
+
+
+def _assign_industries(tasks: list[TaskRecord], industries: list[Industry]) -> None:
+    """Each task's industries: the one its provision or an ancestor is about, then those its title names."""
+    industry_of = {i.provision: i.name for i in industries if i.provision}
+    names = [i.name for i in industries]
+    for task in tasks:
+        own = [industry_of[n] for n in _ancestry(task.number) if n in industry_of]
+        mentioned = [n for n in names if task.title and n in task.title]
+        task.industries = _unique(own[-1:] + mentioned)
 
 
 def _ancestry(number: str) -> list[str]:
