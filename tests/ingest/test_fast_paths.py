@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from policykg.corpus import sample_corpus_files
-from policykg.ingest import clauses, references, targets
+from policykg.ingest import clauses, outline, references, targets
 from policykg.ingest.clause_words import clause_words
 from policykg.ingest.departments import DepartmentCatalog, default_catalog
 from policykg.ingest.document_region import named_regions
@@ -833,3 +833,15 @@ def test_records_made_from_their_fields_equal_those_the_model_makes():
     with pytest.raises(ValidationError):  # validated as the constructor validates
         maker(Span)({"start": "three", "end": 9})
 
+
+# -- numbering markers tried by the line's first character -----------------------------------------
+
+MARKER_HEADS = st.sampled_from(["第", "一", "十", "百", "〇", "(", "（", "1", "12", "０", "٣", "①", "⑳", "⑴", "二、", "(三)", "1.",
+                                "2)", "第三章", "第五节", "第八条", "4、", "(5)", "12.5", "3%", "市", ""])
+
+
+@SETTINGS
+@given(st.lists(MARKER_HEADS, max_size=3).map("".join), TEXT)
+def test_markers_tried_by_the_first_character_equal_trying_every_kind(head, rest):
+    line = head + rest
+    assert outline.match_marker(line) == outline._match_marker(line, outline._MARKERS)
