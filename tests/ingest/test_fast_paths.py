@@ -845,3 +845,57 @@ MARKER_HEADS = st.sampled_from(["第", "一", "十", "百", "〇", "(", "（", "
 def test_markers_tried_by_the_first_character_equal_trying_every_kind(head, rest):
     line = head + rest
     assert outline.match_marker(line) == outline._match_marker(line, outline._MARKERS)
+
+
+# -- a paragraph join's map: lines kept as they stand merged into one copied segment -----------------
+
+
+def _join_segment_per_line(text):
+    """The join's map made plainly: each line a copied segment, each break kept a replaced one."""
+    from policykg.ingest.normalize import OffsetMap, _continues
+
+    omap, parts, n, pos, paragraph = OffsetMap(), [], 0, 0, None
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line:
+            continue
+        if paragraph is not None and _continues(paragraph, line):
+            paragraph += line
+        else:
+            if paragraph is not None:
+                omap.add(n, start - 1, start, False)
+                parts.append("\n")
+                n += 1
+            paragraph = line
+        omap.add(n, start, start + len(line), True)
+        parts.append(line)
+        n += len(line)
+    omap.length = n
+    return "".join(parts), omap
+
+
+@SETTINGS
+@given(DOCUMENT)
+def test_paragraphs_joined_with_merged_segments_map_every_offset_as_a_segment_per_line(text):
+    import numpy as np
+
+    from policykg.ingest.normalize import _join_broken_paragraphs
+
+    joined, merged = _join_broken_paragraphs(text)
+    plain_text, plain = _join_segment_per_line(text)
+    assert joined == plain_text and merged.length == plain.length
+    every = np.arange(-2, len(joined) + 3)
+    assert [a.tolist() for a in merged.starts_and_ends(every, every)] == \
+        [a.tolist() for a in plain.starts_and_ends(every, every)]
+    assert [(merged.start(i), merged.end(i)) for i in every.tolist()] == \
+        [(plain.start(i), plain.end(i)) for i in every.tolist()]
+
+
+def test_paragraphs_none_of_which_is_joined_map_to_themselves():
+    from policykg.ingest.normalize import _join_broken_paragraphs
+
+    text = "一、总则。\n(一)加强领导。(牵头单位:市发展改革委)\n二、目标。"
+    assert _join_broken_paragraphs(text)[1].is_identity()  # (passed over when spans are mapped)
+    joined, omap = _join_broken_paragraphs("加强产业链协同,推动上下游企业配套合作,由市工业和信息\n化局牵头。")  # a page break
+    assert joined == "加强产业链协同,推动上下游企业配套合作,由市工业和信息化局牵头。" and not omap.is_identity()
