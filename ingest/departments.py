@@ -34,6 +34,7 @@ LEVEL_PREFIXES = {"省": "province", "市": "city", "州": "city", "盟": "city"
 
 _NEVER = re.compile(r"(?!)")
 _UNSEEN = object()  # a cached answer not there yet (None is an answer)
+_HAN, _LEVEL_CHAR = "[\u4e00-\u9fff]", "[省市县区州旗]"  # (``dominant_prefix``)
 # the answers kept per catalog: many documents name the same units, but a long-running server must not grow
 _CACHE_MAX = 50_000
 
@@ -279,8 +280,10 @@ class DepartmentCatalog:
         government whose units a bare 财政局 in its clauses belongs to."""
         if self._stems is None:
             stems = sorted(self.agencies, key=len, reverse=True)
-            # at the head of a name only: 安庆市住房公积金管理中心 is no 市 unit of this text
-            self._stems = re.compile("(?<![\u4e00-\u9fff])([省市县区州旗])(?:" + "|".join(re.escape(a) for a in stems) + ")")
+            # at the head of a name only: 安庆市住房公积金管理中心 is no 市 unit of this text. (The prefix is matched
+            # before the look back at the character before it: a pattern that opens with its characters is
+            # sought by them, where one that opens with the look back is tried at every character.)
+            self._stems = re.compile(f"({_LEVEL_CHAR})(?<!{_HAN}{_LEVEL_CHAR})(?:" + "|".join(re.escape(a) for a in stems) + ")")
         counts: dict[str, int] = {}
         for m in self._stems.finditer(text):
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1

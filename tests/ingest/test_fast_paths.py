@@ -899,3 +899,19 @@ def test_paragraphs_none_of_which_is_joined_map_to_themselves():
     assert _join_broken_paragraphs(text)[1].is_identity()  # (passed over when spans are mapped)
     joined, omap = _join_broken_paragraphs("加强产业链协同,推动上下游企业配套合作,由市工业和信息\n化局牵头。")  # a page break
     assert joined == "加强产业链协同,推动上下游企业配套合作,由市工业和信息化局牵头。" and not omap.is_identity()
+
+
+# -- level prefixes sought by their characters ------------------------------------------------------
+
+
+@SETTINGS
+@given(DOCUMENT)
+def test_level_prefixes_sought_by_their_characters_equal_the_look_back_first_pattern(text):
+    catalog = default_catalog()
+    catalog.dominant_prefix("")  # (compiles the pattern it seeks)
+    stems = sorted(catalog.agencies, key=len, reverse=True)
+    plain = re.compile("(?<![\u4e00-\u9fff])([省市县区州旗])(?:" + "|".join(re.escape(a) for a in stems) + ")")
+    for t in (text, "市财政局、县税务局" + text, text + "安庆市住房公积金管理中心", "区" + text):
+        assert [(m.span(), m.group(1)) for m in catalog._stems.finditer(t)] == \
+            [(m.span(), m.group(1)) for m in plain.finditer(t)]
+    assert catalog.dominant_prefix("县财政局、县税务局、市商务局") == "县"
