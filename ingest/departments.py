@@ -71,6 +71,7 @@ class DepartmentCatalog:
     _collective: dict[str, bool] = field(default_factory=dict, repr=False)
     _prefixes: dict[str, str | None] = field(default_factory=dict, repr=False)  # (``prefix_of``)
     _bare_stems: dict[str, str | None] = field(default_factory=dict, repr=False)  # (``bare_stem``)
+    _lookups: dict[str, tuple[str, str | None] | None] = field(default_factory=dict, repr=False)  # (``_lookup``)
     _keywords: re.Pattern[str] | None = field(default=None, repr=False)
     # the pattern lists as one alternation each (``_one_of``), built when first asked for
     _collective_any: re.Pattern[str] | _EachOf | None = field(default=None, repr=False)
@@ -93,6 +94,7 @@ class DepartmentCatalog:
         self._collective.clear()
         self._prefixes.clear()
         self._bare_stems.clear()
+        self._lookups.clear()
         self._kept.clear()
         self._stems = None
         self._keywords = None
@@ -224,6 +226,14 @@ class DepartmentCatalog:
         return Department(name, surface, _level_of(name), collective, collective, tuple(repairs))
 
     def _lookup(self, name: str) -> tuple[str, str | None] | None:
+        # kept: a name is looked up when it is first read (``looks_like_unit``) and again when it is resolved
+        found = self._lookups.get(name, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._look_up(name)
+            _remember(self._lookups, name, found)
+        return found  # type: ignore[return-value]
+
+    def _look_up(self, name: str) -> tuple[str, str | None] | None:
         if name in self.organisations:
             return self.organisations[name]
         prefix, stem = _split_prefix(name)

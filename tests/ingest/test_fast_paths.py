@@ -915,3 +915,14 @@ def test_level_prefixes_sought_by_their_characters_equal_the_look_back_first_pat
         assert [(m.span(), m.group(1)) for m in catalog._stems.finditer(t)] == \
             [(m.span(), m.group(1)) for m in plain.finditer(t)]
     assert catalog.dominant_prefix("县财政局、县税务局、市商务局") == "县"
+
+
+# -- a name looked up once per catalog ---------------------------------------------------------------
+
+
+def test_a_name_is_looked_up_once_and_anew_when_the_data_changes():
+    catalog = DepartmentCatalog()
+    catalog.extend({"known_patterns": {"patterns": ["^.{2,4}海关$"]}})
+    assert catalog._lookup("青岛海关")[0] == "青岛海关" and catalog._lookup("青岛海事局") is None
+    catalog.extend({"known_patterns": {"patterns": ["^.{2,8}海事局$"]}})
+    assert catalog._lookup("青岛海事局")[0] == "青岛海事局"  # (the answer kept before is gone with the data)
