@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
-from .clause_words import clause_words
+from .clause_words import clause_words, last_chars, may_end_with, sre_parse
 from .normalize import compact
 from .regions import region_index
 
@@ -75,7 +75,7 @@ class DepartmentCatalog:
     _keywords: re.Pattern[str] | None = field(default=None, repr=False)
     # the pattern lists as one alternation each (``_one_of``), built when first asked for
     _collective_any: re.Pattern[str] | _EachOf | None = field(default=None, repr=False)
-    _known_any: re.Pattern[str] | _EachOf | None = field(default=None, repr=False)
+    _known_any: _ByLastCharacter | None = field(default=None, repr=False)
     _long_prefixes_longest_first: list[tuple[str, str]] | None = field(default=None, repr=False)
     # answers other modules work out from the catalog's data alone (``kept``)
     _kept: dict[tuple, object] = field(default_factory=dict, repr=False)
@@ -240,7 +240,7 @@ class DepartmentCatalog:
         if prefix and stem in self.agencies:
             return prefix + self.agencies[stem], LEVEL_PREFIXES[prefix]
         if self._known_any is None:
-            self._known_any = _one_of(self.known_patterns)
+            self._known_any = _ByLastCharacter(self.known_patterns)
         if self._known_any.match(name):
             return name, _level_of(name)
         if name in self.agencies:  # 市场监管局 standing alone: an agency with no level printed
@@ -334,6 +334,46 @@ def _one_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | _EachOf:
     if any(p.groupindex or p.flags & ~re.UNICODE or re.search(r"\\\d|\(\?[aiLmsux]", p.pattern) for p in patterns):
         return _EachOf(patterns)
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+class _ByLastCharacter:
+    """``_one_of(patterns)`` asked of a name with only the patterns that can match it, chosen by the name's last
+    character: a pattern closed by ``$`` matches a name only if the name ends with a character its match can end
+    with (``clause_words.last_chars``). The known-organisation patterns (^.{2,4}(海关)$, ^.{0,16}(监管组|…)$ …)
+    are each tried at many lengths of their open head, and a name is asked of them all when it is first
+    looked up; most can be passed over at once. A pattern whose end cannot be told is tried for every name."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.patterns = list(patterns)
+        self.ends = [_end_characters(p) for p in self.patterns]
+        self._for_end: dict[str, re.Pattern[str] | _EachOf] = {}  # a name's end -> what it is asked of
+        self._for_picked: dict[tuple[int, ...], re.Pattern[str] | _EachOf] = {}  # (one per set of patterns)
+
+    def match(self, name: str) -> bool:
+        return bool(self._for(name).match(name))
+
+    def search(self, name: str) -> bool:
+        return bool(self._for(name).search(name))
+
+    def _for(self, name: str) -> re.Pattern[str] | _EachOf:
+        end = name[-2:] if name.endswith("\n") else name[-1:]  # (``$`` also matches before a final newline)
+        found = self._for_end.get(end)
+        if found is None:
+            picked = tuple(k for k, ends in enumerate(self.ends) if ends is None or may_end_with(end, ends))
+            found = self._for_picked.get(picked)
+            if found is None:
+                found = self._for_picked[picked] = _one_of([self.patterns[k] for k in picked])
+            _remember(self._for_end, end, found)
+        return found
+
+
+def _end_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters a text ``pattern`` matches can end with, when the pattern is closed by ``$`` (its match
+    ends at the text's end); None when it is not, or they cannot be told."""
+    items = list(sre_parse(pattern.pattern, pattern.flags))
+    if not items or str(items[-1][0]) != "AT" or str(items[-1][1]) != "AT_END":
+        return None
+    return last_chars(pattern)
 
 
 class _EachOf:

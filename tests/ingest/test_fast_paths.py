@@ -917,6 +917,27 @@ def test_level_prefixes_sought_by_their_characters_equal_the_look_back_first_pat
     assert catalog.dominant_prefix("县财政局、县税务局、市商务局") == "县"
 
 
+# -- known organisations: a name asked only of the patterns its last character can end ------------------
+
+NAMES = st.lists(st.sampled_from(["市", "省", "财政局", "海关", "税务局", "国家税务总局", "菏泽", "分行", "人民银行", "中心支行",
+                                  "公司", "集团", "监管组", "管委会", "高新区", "政府", "(", ")", "\n", "a", "学院"]) | TEXT,
+                 max_size=6).map("".join)
+
+
+@SETTINGS
+@given(NAMES)
+def test_names_asked_of_the_patterns_their_end_allows_equal_asking_every_pattern(name):
+    from policykg.ingest.departments import _ByLastCharacter
+
+    mixed = [re.compile(p) for p in [r"^.{2,4}(海关)$", r"(有关|相关).{0,12}部门", r"^各.{0,4}$", r"a$|b", r"^.{0,6}学院\n?$",
+                                     r"(?:局|委)$", r"^[^,]{1,10}$"]]
+    for patterns in (default_catalog().known_patterns, mixed):
+        by_end = _ByLastCharacter(patterns)
+        for _ in range(2):  # (the second time from what it chose for the name's end)
+            assert by_end.match(name) == any(p.match(name) for p in patterns)
+            assert by_end.search(name) == any(p.search(name) for p in patterns)
+
+
 # -- a name looked up once per catalog ---------------------------------------------------------------
 
 
