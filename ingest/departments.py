@@ -341,28 +341,26 @@ class _ByLastCharacter:
     character: a pattern closed by ``$`` matches a name only if the name ends with a character its match can end
     with (``clause_words.last_chars``). The known-organisation patterns (^.{2,4}(海关)$, ^.{0,16}(监管组|…)$ …)
     are each tried at many lengths of their open head, and a name is asked of them all when it is first
-    looked up; most can be passed over at once. A pattern whose end cannot be told is tried for every name."""
+    looked up; most can be passed over at once. A pattern whose end cannot be told is tried for every name.
+    The few chosen are tried one by one: joining them costs a compilation for every new end, more than
+    the names a pass reads save by it."""
 
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
         self.patterns = list(patterns)
         self.ends = [_end_characters(p) for p in self.patterns]
-        self._for_end: dict[str, re.Pattern[str] | _EachOf] = {}  # a name's end -> what it is asked of
-        self._for_picked: dict[tuple[int, ...], re.Pattern[str] | _EachOf] = {}  # (one per set of patterns)
+        self._for_end: dict[str, _EachOf] = {}  # a name's end -> the patterns it is asked of
 
     def match(self, name: str) -> bool:
-        return bool(self._for(name).match(name))
+        return self._for(name).match(name)
 
     def search(self, name: str) -> bool:
-        return bool(self._for(name).search(name))
+        return self._for(name).search(name)
 
-    def _for(self, name: str) -> re.Pattern[str] | _EachOf:
+    def _for(self, name: str) -> _EachOf:
         end = name[-2:] if name.endswith("\n") else name[-1:]  # (``$`` also matches before a final newline)
         found = self._for_end.get(end)
         if found is None:
-            picked = tuple(k for k, ends in enumerate(self.ends) if ends is None or may_end_with(end, ends))
-            found = self._for_picked.get(picked)
-            if found is None:
-                found = self._for_picked[picked] = _one_of([self.patterns[k] for k in picked])
+            found = _EachOf([p for p, ends in zip(self.patterns, self.ends) if ends is None or may_end_with(end, ends)])
             _remember(self._for_end, end, found)
         return found
 
@@ -377,7 +375,8 @@ def _end_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 class _EachOf:
-    """``_one_of``'s fallback: the patterns tried one by one (``match`` and ``search`` only)."""
+    """The patterns tried one by one (``match`` and ``search`` only): ``_one_of``'s fallback, and the few
+    ``_ByLastCharacter`` chooses for a name."""
 
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
         self.patterns = list(patterns)
