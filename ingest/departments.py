@@ -368,6 +368,8 @@ class _ByLastCharacter:
 def _end_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The characters a text ``pattern`` matches can end with, when the pattern is closed by ``$`` (its match
     ends at the text's end); None when it is not, or they cannot be told."""
+    if pattern.flags & re.MULTILINE:
+        return None  # its $ also matches before every line break inside the text
     items = list(sre_parse(pattern.pattern, pattern.flags))
     if not items or str(items[-1][0]) != "AT" or str(items[-1][1]) != "AT_END":
         return None

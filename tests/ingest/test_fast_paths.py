@@ -930,12 +930,18 @@ def test_names_asked_of_the_patterns_their_end_allows_equal_asking_every_pattern
     from policykg.ingest.departments import _ByLastCharacter
 
     mixed = [re.compile(p) for p in [r"^.{2,4}(海关)$", r"(有关|相关).{0,12}部门", r"^各.{0,4}$", r"a$|b", r"^.{0,6}学院\n?$",
-                                     r"(?:局|委)$", r"^[^,]{1,10}$"]]
+                                     r"(?:局|委)$", r"^[^,]{1,10}$", r"(?m)^.{0,3}\n?a$", r"政府\Z"]]
     for patterns in (default_catalog().known_patterns, mixed):
         by_end = _ByLastCharacter(patterns)
         for _ in range(2):  # (the second time from what it chose for the name's end)
             assert by_end.match(name) == any(p.match(name) for p in patterns)
             assert by_end.search(name) == any(p.search(name) for p in patterns)
+
+
+def test_a_pattern_whose_end_is_any_line_end_is_asked_of_every_name():
+    from policykg.ingest.departments import _ByLastCharacter
+
+    assert _ByLastCharacter([re.compile(r"(?m)^.{0,3}a$")]).match("a\n市")  # ($ before the inner line break)
 
 
 # -- a name looked up once per catalog ---------------------------------------------------------------
