@@ -250,6 +250,15 @@ def _ends(sub) -> tuple[set[str], bool] | None:
     return out, True
 
 
+# what other modules read a pattern's ends with (``departments``: the known-organisation patterns)
+last_chars, may_end_with = _last_chars, _may_end_with
+
+
+def sre_parse(pattern: str, flags: int = 0):
+    """A pattern's parsed form (``re._parser``: no public API gives it)."""
+    return _sre_parse.parse(pattern, flags)
+
+
 @lru_cache(maxsize=1)
 def clause_words() -> ClauseWords:
     return compile_words(tomllib.loads(DATA_FILE.read_text(encoding="utf-8")))

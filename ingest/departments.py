@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
-from .clause_words import clause_words
+from .clause_words import clause_words, last_chars, may_end_with, sre_parse
 from .normalize import compact
 from .regions import region_index
 
@@ -33,6 +33,8 @@ def alias_files(data_dir: Path | None) -> list[Path]:
 LEVEL_PREFIXES = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "区": "county", "旗": "county"}
 
 _NEVER = re.compile(r"(?!)")
+_UNSEEN = object()  # a cached answer not there yet (None is an answer)
+_HAN, _LEVEL_CHAR = "[\u4e00-\u9fff]", "[省市县区州旗]"  # (``dominant_prefix``)
 # the answers kept per catalog: many documents name the same units, but a long-running server must not grow
 _CACHE_MAX = 50_000
 
@@ -67,10 +69,13 @@ class DepartmentCatalog:
     # answers that depend only on the catalog's data, kept until ``extend`` changes it
     _looks: dict[str, bool] = field(default_factory=dict, repr=False)
     _collective: dict[str, bool] = field(default_factory=dict, repr=False)
+    _prefixes: dict[str, str | None] = field(default_factory=dict, repr=False)  # (``prefix_of``)
+    _bare_stems: dict[str, str | None] = field(default_factory=dict, repr=False)  # (``bare_stem``)
+    _lookups: dict[str, tuple[str, str | None] | None] = field(default_factory=dict, repr=False)  # (``_lookup``)
     _keywords: re.Pattern[str] | None = field(default=None, repr=False)
     # the pattern lists as one alternation each (``_one_of``), built when first asked for
     _collective_any: re.Pattern[str] | _EachOf | None = field(default=None, repr=False)
-    _known_any: re.Pattern[str] | _EachOf | None = field(default=None, repr=False)
+    _known_any: _ByLastCharacter | None = field(default=None, repr=False)
     _long_prefixes_longest_first: list[tuple[str, str]] | None = field(default=None, repr=False)
     # answers other modules work out from the catalog's data alone (``kept``)
     _kept: dict[tuple, object] = field(default_factory=dict, repr=False)
@@ -87,6 +92,9 @@ class DepartmentCatalog:
         self._skipped.clear()
         self._looks.clear()
         self._collective.clear()
+        self._prefixes.clear()
+        self._bare_stems.clear()
+        self._lookups.clear()
         self._kept.clear()
         self._stems = None
         self._keywords = None
@@ -204,6 +212,8 @@ class DepartmentCatalog:
         for pattern, to, since in self.renames:
             if since and on and on < since:
                 continue  # the text is older than the new name: it names the body as it then was
+            if not pattern.search(name):
+                continue  # (most names match no renaming: a search costs a fraction of a sub with a template)
             renamed = pattern.sub(to, name)
             if renamed != name:
                 repairs.append(f"{name}→{renamed}")
@@ -216,20 +226,26 @@ class DepartmentCatalog:
         return Department(name, surface, _level_of(name), collective, collective, tuple(repairs))
 
     def _lookup(self, name: str) -> tuple[str, str | None] | None:
+        # kept: a name is looked up when it is first read (``looks_like_unit``) and again when it is resolved
+        found = self._lookups.get(name, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._look_up(name)
+            _remember(self._lookups, name, found)
+        return found  # type: ignore[return-value]
+
+    def _look_up(self, name: str) -> tuple[str, str | None] | None:
         if name in self.organisations:
             return self.organisations[name]
         prefix, stem = _split_prefix(name)
         if prefix and stem in self.agencies:
             return prefix + self.agencies[stem], LEVEL_PREFIXES[prefix]
         if self._known_any is None:
-            self._known_any = _one_of(self.known_patterns)
+            self._known_any = _ByLastCharacter(self.known_patterns)
         if self._known_any.match(name):
             return name, _level_of(name)
         if name in self.agencies:  # 市场监管局 standing alone: an agency with no level printed
             return self.agencies[name], None
-        if self._long_prefixes_longest_first is None:
-            self._long_prefixes_longest_first = sorted(self.long_prefixes.items(), key=lambda kv: -len(kv[0]))
-        for long, level in self._long_prefixes_longest_first:
+        for long, level in self._long_prefixes_first():
             rest = name[len(long):]
             if name.startswith(long) and rest in self.agencies:
                 return long + self.agencies[rest], level
@@ -245,15 +261,26 @@ class DepartmentCatalog:
                 return level_char + self.agencies[stem], region.level
         return None
 
+    def _long_prefixes_first(self) -> list[tuple[str, str]]:
+        """``long_prefixes`` longest first (a longer one wins), sorted once."""
+        if self._long_prefixes_longest_first is None:
+            self._long_prefixes_longest_first = sorted(self.long_prefixes.items(), key=lambda kv: -len(kv[0]))
+        return self._long_prefixes_longest_first
+
     def prefix_of(self, name: str) -> str | None:
         """The level prefix printed at the head of ``name``: 省/市/县/区…, or a longer level word (地区)."""
-        return self.kept(("prefix_of", name), lambda: self._prefix_of(compact(name)))
+        # (a dict of its own, asked without a key or a function made per call: clauses ask it of every unit)
+        found = self._prefixes.get(name, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._prefix_of(compact(name))
+            _remember(self._prefixes, name, found)
+        return found  # type: ignore[return-value]
 
     def _prefix_of(self, name: str) -> str | None:
         prefix = _split_prefix(name)[0]
         if prefix:
             return prefix
-        for long in sorted(self.long_prefixes, key=len, reverse=True):
+        for long, _ in self._long_prefixes_first():
             if name.startswith(long) and len(name) >= len(long) + 2 and not long.endswith("政府"):
                 return long
         return None
@@ -263,8 +290,10 @@ class DepartmentCatalog:
         government whose units a bare 财政局 in its clauses belongs to."""
         if self._stems is None:
             stems = sorted(self.agencies, key=len, reverse=True)
-            # at the head of a name only: 安庆市住房公积金管理中心 is no 市 unit of this text
-            self._stems = re.compile("(?<![\u4e00-\u9fff])([省市县区州旗])(?:" + "|".join(re.escape(a) for a in stems) + ")")
+            # at the head of a name only: 安庆市住房公积金管理中心 is no 市 unit of this text. (The prefix is matched
+            # before the look back at the character before it: a pattern that opens with its characters is
+            # sought by them, where one that opens with the look back is tried at every character.)
+            self._stems = re.compile(f"({_LEVEL_CHAR})(?<!{_HAN}{_LEVEL_CHAR})(?:" + "|".join(re.escape(a) for a in stems) + ")")
         counts: dict[str, int] = {}
         for m in self._stems.finditer(text):
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
@@ -280,7 +309,11 @@ class DepartmentCatalog:
 
     def bare_stem(self, name: str) -> str | None:
         """The agency stem a prefix-less name stands for: 住房城乡建设厅, or 委宣传部 for 宣传部 (a party organ)."""
-        return self.kept(("bare_stem", name), lambda: self._bare_stem(compact(name)))
+        found = self._bare_stems.get(name, _UNSEEN)  # (as ``prefix_of``)
+        if found is _UNSEEN:
+            found = self._bare_stem(compact(name))
+            _remember(self._bare_stems, name, found)
+        return found  # type: ignore[return-value]
 
     def _bare_stem(self, name: str) -> str | None:
         prefix, stem = _split_prefix(name)
@@ -303,8 +336,49 @@ def _one_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | _EachOf:
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
+class _ByLastCharacter:
+    """``_one_of(patterns)`` asked of a name with only the patterns that can match it, chosen by the name's last
+    character: a pattern closed by ``$`` matches a name only if the name ends with a character its match can end
+    with (``clause_words.last_chars``). The known-organisation patterns (^.{2,4}(海关)$, ^.{0,16}(监管组|…)$ …)
+    are each tried at many lengths of their open head, and a name is asked of them all when it is first
+    looked up; most can be passed over at once. A pattern whose end cannot be told is tried for every name.
+    The few chosen are tried one by one: joining them costs a compilation for every new end, more than
+    the names a pass reads save by it."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.patterns = list(patterns)
+        self.ends = [_end_characters(p) for p in self.patterns]
+        self._for_end: dict[str, _EachOf] = {}  # a name's end -> the patterns it is asked of
+
+    def match(self, name: str) -> bool:
+        return self._for(name).match(name)
+
+    def search(self, name: str) -> bool:
+        return self._for(name).search(name)
+
+    def _for(self, name: str) -> _EachOf:
+        end = name[-2:] if name.endswith("\n") else name[-1:]  # (``$`` also matches before a final newline)
+        found = self._for_end.get(end)
+        if found is None:
+            found = _EachOf([p for p, ends in zip(self.patterns, self.ends) if ends is None or may_end_with(end, ends)])
+            _remember(self._for_end, end, found)
+        return found
+
+
+def _end_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters a text ``pattern`` matches can end with, when the pattern is closed by ``$`` (its match
+    ends at the text's end); None when it is not, or they cannot be told."""
+    if pattern.flags & re.MULTILINE:
+        return None  # its $ also matches before every line break inside the text
+    items = list(sre_parse(pattern.pattern, pattern.flags))
+    if not items or str(items[-1][0]) != "AT" or str(items[-1][1]) != "AT_END":
+        return None
+    return last_chars(pattern)
+
+
 class _EachOf:
-    """``_one_of``'s fallback: the patterns tried one by one (``match`` and ``search`` only)."""
+    """The patterns tried one by one (``match`` and ``search`` only): ``_one_of``'s fallback, and the few
+    ``_ByLastCharacter`` chooses for a name."""
 
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
         self.patterns = list(patterns)

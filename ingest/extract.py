@@ -14,7 +14,7 @@ from policykg.errors import PolicyKGError
 from .clause_items import clause_items
 from .clauses import COOPERATE, LEAD, DocumentRules, UnitMention, document_rules, find_clauses, parse_clause
 from .departments import Department, DepartmentCatalog, default_catalog, level_prefix
-from .industries import from_enumerations, from_outline, merge
+from .industries import Industry, from_enumerations, from_outline, merge
 from .metadata import read_metadata
 from .normalize import CleanText, OffsetMap, clean_document, compact, rewrite
 from .outline import Outline, Provision, build_outline
@@ -29,6 +29,7 @@ from .records import (
     TargetRecord,
     TaskRecord,
     UnitRef,
+    maker,
 )
 from .references import reference_records
 from .regions import Region
@@ -38,6 +39,9 @@ from .target_years import document_year, package_year
 from .targets import QuantitySites, find_targets, year_handed_down
 
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
+# the records made by the thousand per document (``maker``)
+_new_span, _new_unit_ref = maker(Span), maker(UnitRef)
+_new_task, _new_provision = maker(TaskRecord), maker(ProvisionRecord)
 
 
 class ExtractionError(PolicyKGError):
@@ -66,7 +70,7 @@ class _Context:
 
     def span(self, start: int, end: int) -> Span:
         """The span of clean-text [start, end): in clean-text offsets until ``map_spans``."""
-        span = Span(start=start, end=end)
+        span = _new_span({"start": start, "end": end})
         self._unmapped.append(span)
         self._unmapped_starts.append(start)
         self._unmapped_ends.append(end)
@@ -109,9 +113,9 @@ class _Context:
                 self.unknown.append(dept.name)
             seen = self._units[key] = (dept, printed)
         dept, printed = seen
-        ref = UnitRef(name=dept.name, surface=dept.surface, printed=printed, position=mention.position, role=role,
-                      level=dept.level, known=dept.known, collective=dept.collective,
-                      span=self.span(mention.start, mention.end))
+        ref = _new_unit_ref({"name": dept.name, "surface": dept.surface, "printed": printed, "position": mention.position,
+                             "role": role, "level": dept.level, "known": dept.known, "collective": dept.collective,
+                             "span": self.span(mention.start, mention.end)})
         return dept, ref
 
     def units_of(self, text: str, start: int, default_role: str = "responsible") -> list[UnitMention]:
@@ -179,11 +183,12 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list) -> l
             units.append(ref)
         deadline = deadline_in_clause(text[c_start:c_end])
         # the record made once, whole: each assignment to a model after it is made costs a call of its __setattr__
-        tasks.append(TaskRecord(number=p.number, title=p.title if k == 1 else None, text_start=_text_start(body),
-                                leads=_unique(leads), cooperates=_unique(cooperates), text=compact(body), clause=k,
-                                parent=p.parent_number, span=ctx.span(p.start if k == 1 else cursor, c_end),
-                                clause_span=ctx.span(c_start, c_end), units=units, deadline=deadline,
-                                deadline_year=deadline_year(deadline)))
+        tasks.append(_new_task({"number": p.number, "title": p.title if k == 1 else None,
+                                "text_start": _text_start(body), "leads": _unique(leads),
+                                "cooperates": _unique(cooperates), "text": compact(body), "clause": k,
+                                "parent": p.parent_number, "span": ctx.span(p.start if k == 1 else cursor, c_end),
+                                "clause_span": ctx.span(c_start, c_end), "units": units, "deadline": deadline,
+                                "deadline_year": deadline_year(deadline)}))
         cursor = c_end
     return tasks
 
@@ -443,12 +448,8 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         cascades.extend(t_cascades)
 
     industries = merge(from_outline(outline.provisions), from_enumerations(text[:outline.body_end]))
-    industry_of = {i.provision: i.name for i in industries if i.provision}
-    names = [i.name for i in industries]
-    for task in tasks:
-        own = [industry_of[n] for n in _ancestry(task.number) if n in industry_of]
-        mentioned = [n for n in names if task.title and n in task.title]
-        task.industries = _unique(own[-1:] + mentioned)
+    if industries:  # (most documents name none: their tasks keep the empty list they were made with)
+        _assign_industries(tasks, industries)
 
     info = DocumentInfo(
         doc_number=meta.doc_number, title=meta.title, issuer=meta.issuer,
@@ -456,8 +457,8 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         date=meta.date.isoformat() if meta.date else None, implements=meta.implements,
         region_code=meta.region.code if meta.region else None, region_basis=meta.region_basis,
         plan_year=meta.plan_year)
-    provisions = [ProvisionRecord(number=p.number, title=p.title, parent=p.parent_number,
-                                  text=compact(text[p.body_start:p.end]), span=ctx.span(p.start, p.end))
+    provisions = [_new_provision({"number": p.number, "title": p.title, "parent": p.parent_number,
+                                  "text": compact(text[p.body_start:p.end]), "span": ctx.span(p.start, p.end)})
                   for p in outline.provisions]
     package = package_year(text, body_start, meta.date, meta.plan_year)
     targets = _targets(ctx, text, outline, tables, _preamble_start(text, body_start), package,
@@ -475,6 +476,16 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         warnings=ctx.warnings)
     doc.references = reference_records(doc, head=text[:body_start])
     return doc
+
+
+def _assign_industries(tasks: list[TaskRecord], industries: list[Industry]) -> None:
+    """Each task's industries: the one its provision or an ancestor is about, then those its title names."""
+    industry_of = {i.provision: i.name for i in industries if i.provision}
+    names = [i.name for i in industries]
+    for task in tasks:
+        own = [industry_of[n] for n in _ancestry(task.number) if n in industry_of]
+        mentioned = [n for n in names if task.title and n in task.title]
+        task.industries = _unique(own[-1:] + mentioned)
 
 
 def _ancestry(number: str) -> list[str]:

@@ -430,7 +430,7 @@ def _continues(prev: str, nxt: str) -> bool:
 
 def _join_broken_paragraphs(text: str) -> tuple[str, OffsetMap]:
     omap = OffsetMap()
-    add = omap.add
+    copy = _CopiedRuns(omap)
     parts: list[str] = []
     n = pos = 0
     paragraph: str | None = None
@@ -443,15 +443,41 @@ def _join_broken_paragraphs(text: str) -> tuple[str, OffsetMap]:
             paragraph += line
         else:
             if paragraph is not None:
-                add(n, start - 1, start, False)
+                copy(n, start - 1, start)  # the line break kept: one character for one
                 parts.append("\n")
                 n += 1
             paragraph = line
-        add(n, start, start + len(line), True)
+        copy(n, start, start + len(line))
         parts.append(line)
         n += len(line)
+    copy.close()
     omap.length = n
     return "".join(parts), omap
+
+
+class _CopiedRuns:
+    """Copied segments added to a map, one that continues the last in both texts merged into it. Lines
+    kept as they stand with their breaks are then one segment, not two a line, and a text no line of
+    which is joined maps to itself (``OffsetMap.is_identity``: passed over when spans are mapped). A
+    segment of one character copied maps every offset as one replaced by one character does."""
+
+    def __init__(self, omap: OffsetMap) -> None:
+        self.omap = omap
+        self.run: list[int] | None = None  # [dst, src, src_end] of the run being extended
+
+    def __call__(self, dst: int, src: int, src_end: int) -> None:
+        run = self.run
+        if run is not None and run[0] + (run[2] - run[1]) == dst and run[2] == src:
+            run[2] = src_end
+            return
+        self.close()
+        self.run = [dst, src, src_end]
+
+    def close(self) -> None:
+        if self.run is not None:
+            dst, src, src_end = self.run
+            self.omap.add(dst, src, src_end, True)
+            self.run = None
 
 
 def clean_document(raw: str) -> CleanText:

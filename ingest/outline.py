@@ -9,7 +9,9 @@ provision's number ("二/(一)/1").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .numerals import chinese_to_int
 
@@ -41,8 +43,28 @@ class Marker:
     length: int  # characters of the marker itself
 
 
+# the characters each kind of marker can open a line with (``\d``: any decimal digit, ``str.isdecimal``)
+_NUMERALS = "一二三四五六七八九十百零〇"
+_OPENERS = {"chapter": "第", "section": "第", "article": "第", "cn": _NUMERALS, "paren_cn": "(（", "paren_arabic": "(（",
+            "circled": "".join(chr(c) for c in range(0x2460, 0x2474))}
+_OPENED_BY_A_DIGIT = {"arabic", "half_paren_arabic"}
+
+
+@lru_cache(maxsize=1024)
+def _markers_opened_by(head: str) -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+    """The markers, in their order, that a line opening with ``head`` can start with."""
+    return tuple((kind, rank, pattern) for kind, rank, pattern in _MARKERS
+                 if head in _OPENERS.get(kind, "") or (kind in _OPENED_BY_A_DIGIT and head.isdecimal()))
+
+
 def match_marker(line: str) -> Marker | None:
-    for kind, rank, pattern in _MARKERS:
+    # (only the markers the line's first character can open are tried: most are none or one of the nine)
+    return _match_marker(line, _markers_opened_by(line[:1]) if line else ())
+
+
+def _match_marker(line: str, markers: Iterable[tuple[str, int, re.Pattern[str]]]) -> Marker | None:
+    """The first of ``markers`` that numbers ``line``."""
+    for kind, rank, pattern in markers:
         m = pattern.match(line)
         if not m:
             continue

@@ -14,9 +14,10 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from policykg.corpus import sample_corpus_files
-from policykg.ingest import clauses, references, targets
+from policykg.ingest import clauses, outline, references, targets
 from policykg.ingest.clause_words import clause_words
 from policykg.ingest.departments import DepartmentCatalog, default_catalog
 from policykg.ingest.document_region import named_regions
@@ -32,6 +33,7 @@ from policykg.ingest.normalize import (
     fold,
     rewrite,
 )
+from policykg.ingest.records import ProvisionRecord, Span, TaskRecord, UnitRef, maker
 from policykg.ingest.regions import region_index
 
 EXAMPLES = int(os.environ.get("POLICYKG_HYPOTHESIS_EXAMPLES", "100"))
@@ -808,3 +810,146 @@ def test_terms_searched_apart_from_the_opening_one_equal_one_search(text):
 
     plain = re.compile(r"(?:^|[。\n])" + target_years._TERM_BODY)
     assert target_years._term_years(text) == {int(m.group("y")) for m in plain.finditer(text)}
+
+
+# -- records made by their validator directly: what the model's constructor makes ----------------------
+
+
+def test_records_made_from_their_fields_equal_those_the_model_makes():
+    span = Span(start=3, end=9)
+    unit = UnitRef(name="市财政局", surface="市财政局", role="lead", span=span)
+    for model, fields in [
+        (Span, {"start": 3, "end": 9}),
+        (UnitRef, {"name": "市财政局", "surface": "财政局", "printed": "财政局", "position": 1, "role": "cooperate",
+                   "level": "city", "known": True, "collective": False, "span": span}),
+        (TaskRecord, {"number": "1/2", "title": None, "leads": ["市财政局"], "units": [unit], "span": span,
+                      "clause_span": span, "deadline_year": 2025}),
+        (ProvisionRecord, {"number": "1", "text": "推进", "span": span}),
+    ]:
+        made, plain = maker(model)(dict(fields)), model(**fields)
+        assert type(made) is model and made == plain
+        assert made.model_fields_set == plain.model_fields_set  # (what a dump without defaults reads)
+        assert made.model_dump_json() == plain.model_dump_json()
+    with pytest.raises(ValidationError):  # validated as the constructor validates
+        maker(Span)({"start": "three", "end": 9})
+
+
+# -- numbering markers tried by the line's first character -----------------------------------------
+
+MARKER_HEADS = st.sampled_from(["第", "一", "十", "百", "〇", "(", "（", "1", "12", "０", "٣", "①", "⑳", "⑴", "二、", "(三)", "1.",
+                                "2)", "第三章", "第五节", "第八条", "4、", "(5)", "12.5", "3%", "市", ""])
+
+
+@SETTINGS
+@given(st.lists(MARKER_HEADS, max_size=3).map("".join), TEXT)
+def test_markers_tried_by_the_first_character_equal_trying_every_kind(head, rest):
+    line = head + rest
+    assert outline.match_marker(line) == outline._match_marker(line, outline._MARKERS)
+
+
+# -- a paragraph join's map: lines kept as they stand merged into one copied segment -----------------
+
+
+def _join_segment_per_line(text):
+    """The join's map made plainly: each line a copied segment, each break kept a replaced one."""
+    from policykg.ingest.normalize import OffsetMap, _continues
+
+    omap, parts, n, pos, paragraph = OffsetMap(), [], 0, 0, None
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line:
+            continue
+        if paragraph is not None and _continues(paragraph, line):
+            paragraph += line
+        else:
+            if paragraph is not None:
+                omap.add(n, start - 1, start, False)
+                parts.append("\n")
+                n += 1
+            paragraph = line
+        omap.add(n, start, start + len(line), True)
+        parts.append(line)
+        n += len(line)
+    omap.length = n
+    return "".join(parts), omap
+
+
+@SETTINGS
+@given(DOCUMENT)
+def test_paragraphs_joined_with_merged_segments_map_every_offset_as_a_segment_per_line(text):
+    import numpy as np
+
+    from policykg.ingest.normalize import _join_broken_paragraphs
+
+    joined, merged = _join_broken_paragraphs(text)
+    plain_text, plain = _join_segment_per_line(text)
+    assert joined == plain_text and merged.length == plain.length
+    every = np.arange(-2, len(joined) + 3)
+    assert [a.tolist() for a in merged.starts_and_ends(every, every)] == \
+        [a.tolist() for a in plain.starts_and_ends(every, every)]
+    assert [(merged.start(i), merged.end(i)) for i in every.tolist()] == \
+        [(plain.start(i), plain.end(i)) for i in every.tolist()]
+
+
+def test_paragraphs_none_of_which_is_joined_map_to_themselves():
+    from policykg.ingest.normalize import _join_broken_paragraphs
+
+    text = "一、总则。\n(一)加强领导。(牵头单位:市发展改革委)\n二、目标。"
+    assert _join_broken_paragraphs(text)[1].is_identity()  # (passed over when spans are mapped)
+    joined, omap = _join_broken_paragraphs("加强产业链协同,推动上下游企业配套合作,由市工业和信息\n化局牵头。")  # a page break
+    assert joined == "加强产业链协同,推动上下游企业配套合作,由市工业和信息化局牵头。" and not omap.is_identity()
+
+
+# -- level prefixes sought by their characters ------------------------------------------------------
+
+
+@SETTINGS
+@given(DOCUMENT)
+def test_level_prefixes_sought_by_their_characters_equal_the_look_back_first_pattern(text):
+    catalog = default_catalog()
+    catalog.dominant_prefix("")  # (compiles the pattern it seeks)
+    stems = sorted(catalog.agencies, key=len, reverse=True)
+    plain = re.compile("(?<![\u4e00-\u9fff])([省市县区州旗])(?:" + "|".join(re.escape(a) for a in stems) + ")")
+    for t in (text, "市财政局、县税务局" + text, text + "安庆市住房公积金管理中心", "区" + text):
+        assert [(m.span(), m.group(1)) for m in catalog._stems.finditer(t)] == \
+            [(m.span(), m.group(1)) for m in plain.finditer(t)]
+    assert catalog.dominant_prefix("县财政局、县税务局、市商务局") == "县"
+
+
+# -- known organisations: a name asked only of the patterns its last character can end ------------------
+
+NAMES = st.lists(st.sampled_from(["市", "省", "财政局", "海关", "税务局", "国家税务总局", "菏泽", "分行", "人民银行", "中心支行",
+                                  "公司", "集团", "监管组", "管委会", "高新区", "政府", "(", ")", "\n", "a", "学院"]) | TEXT,
+                 max_size=6).map("".join)
+
+
+@SETTINGS
+@given(NAMES)
+def test_names_asked_of_the_patterns_their_end_allows_equal_asking_every_pattern(name):
+    from policykg.ingest.departments import _ByLastCharacter
+
+    mixed = [re.compile(p) for p in [r"^.{2,4}(海关)$", r"(有关|相关).{0,12}部门", r"^各.{0,4}$", r"a$|b", r"^.{0,6}学院\n?$",
+                                     r"(?:局|委)$", r"^[^,]{1,10}$", r"(?m)^.{0,3}\n?a$", r"政府\Z"]]
+    for patterns in (default_catalog().known_patterns, mixed):
+        by_end = _ByLastCharacter(patterns)
+        for _ in range(2):  # (the second time from what it chose for the name's end)
+            assert by_end.match(name) == any(p.match(name) for p in patterns)
+            assert by_end.search(name) == any(p.search(name) for p in patterns)
+
+
+def test_a_pattern_whose_end_is_any_line_end_is_asked_of_every_name():
+    from policykg.ingest.departments import _ByLastCharacter
+
+    assert _ByLastCharacter([re.compile(r"(?m)^.{0,3}a$")]).match("a\n市")  # ($ before the inner line break)
+
+
+# -- a name looked up once per catalog ---------------------------------------------------------------
+
+
+def test_a_name_is_looked_up_once_and_anew_when_the_data_changes():
+    catalog = DepartmentCatalog()
+    catalog.extend({"known_patterns": {"patterns": ["^.{2,4}海关$"]}})
+    assert catalog._lookup("青岛海关")[0] == "青岛海关" and catalog._lookup("青岛海事局") is None
+    catalog.extend({"known_patterns": {"patterns": ["^.{2,8}海事局$"]}})
+    assert catalog._lookup("青岛海事局")[0] == "青岛海事局"  # (the answer kept before is gone with the data)
