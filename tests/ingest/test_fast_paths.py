@@ -808,3 +808,46 @@ def test_terms_searched_apart_from_the_opening_one_equal_one_search(text):
 
     plain = re.compile(r"(?:^|[。\n])" + target_years._TERM_BODY)
     assert target_years._term_years(text) == {int(m.group("y")) for m in plain.finditer(text)}
+
+
+# -- targets: the words before a number looked up by character ------------------------------------
+
+
+def _plain_qualifier(sentence, q, local_before, lex):
+    found = []
+    if q.after_bound:
+        found.append(dict(lex.after)[q.after_bound])
+    if q.approx:
+        found.append(lex.approx[q.approx])
+    tail = local_before[-8:]
+    for word, canon in lex.before:
+        if word in tail:
+            if len(word) == 1 and not re.search(rf"{word}(?:为|到|在)?$", local_before):
+                continue
+            found.append(canon)
+    if local_before.endswith("后") and "退出" in sentence[q.clause[0]:q.start]:
+        found.append("退出后")
+    if q.is_range:
+        found.append("不少于")
+    for canon in lex.precedence:
+        if canon in found:
+            if q.is_range and canon in ("以上", "左右", "达到"):
+                return "不少于"
+            return canon
+    return "达到"
+
+
+QUALIFIER_BEFORE = st.lists(st.sampled_from([w for w, _ in targets._lexicon().before] + ["签", "为", "到", "在", "退出", "后",
+                                                                                        "企业", "年", "2025"]),
+                            max_size=8).map("".join)
+
+
+@SETTINGS
+@given(QUALIFIER_BEFORE, st.sampled_from([None, *targets._lexicon().after_canon]), st.booleans())
+def test_qualifier_words_looked_up_by_character_equal_trying_every_word(before, after_bound, is_range):
+    lex = targets._lexicon()
+    sentence = before + "50家"
+    q = targets._Quantity(start=len(before), num_end=len(before) + 2, end=len(sentence), value=50.0, unit="家",
+                          is_range=is_range, is_cn=False, approx=None, after_bound=after_bound,
+                          clause=(0, len(sentence)))
+    assert targets._qualifier(sentence, q, before, lex) == _plain_qualifier(sentence, q, before, lex)
