@@ -89,15 +89,17 @@ class _Lexicon:
     below_ok: re.Pattern[str]
     not_after_ge: re.Pattern[str]
     spec_after: re.Pattern[str]
-    threshold: re.Pattern[str]
-    threshold_always: re.Pattern[str]
+    # words the text of a clause before a quantity is tested to end with (``str.endswith``: that text holds no
+    # line end, so each answers what a "(?:words)$" search would, without a pattern call)
+    threshold: tuple[str, ...]
+    threshold_always: tuple[str, ...]
     existing: re.Pattern[str]
     baseline: re.Pattern[str]
-    scope_before: re.Pattern[str]
+    scope_before: tuple[str, ...]
     scope_after: re.Pattern[str]
     org_before: re.Pattern[str]
     support: re.Pattern[str]
-    action_end: re.Pattern[str]
+    action_end: tuple[str, ...]
     strip_lead: re.Pattern[str]
     strip_tail: re.Pattern[str]
     bound_before: re.Pattern[str]
@@ -108,7 +110,7 @@ class _Lexicon:
     time_units: frozenset[str]
     time_cut: re.Pattern[str]
     noun_after_unit: dict[str, str]
-    existing_before: re.Pattern[str]
+    existing_before: tuple[str, ...]
     completion_after: re.Pattern[str]
     speed_up_before: re.Pattern[str]
     parameter: re.Pattern[str]
@@ -127,7 +129,7 @@ class _Lexicon:
     inclusive: tuple[str, ...]  # words: "(含" opens "30次(含)以上"
     class_open: re.Pattern[str]
     people_units: frozenset[str]
-    kinds_before: re.Pattern[str]
+    kinds_before: str  # after a number: "8类10项"
     support_units: tuple[str, ...]
     per_year: str
     direction_before: re.Pattern[str]
@@ -172,18 +174,18 @@ def _lexicon() -> _Lexicon:
         below_ok=re.compile(_alt(quals["below_ok"])),
         not_after_ge=re.compile(_alt(units["not_after_ge"])),
         spec_after=re.compile(_alt(units["spec_after_unit"])),
-        threshold=re.compile(rf"(?:{_alt(excl['threshold_before'])})$"),
-        threshold_always=re.compile(rf"(?:{_alt(excl['threshold_always'])})$"),
+        threshold=tuple(excl["threshold_before"]),
+        threshold_always=tuple(excl["threshold_always"]),
         existing=re.compile(_alt(excl["existing_words"] + excl["existing_verbs_le"] + excl["structure_words"])),
         baseline=re.compile(rf"(?:{_alt(excl['year_baseline_before'])})$"),
-        scope_before=re.compile(rf"(?:{_alt(excl['scope_before'])})$"),
+        scope_before=tuple(excl["scope_before"]),
         scope_after=re.compile(_alt(excl["scope_after"])),
         org_before=re.compile(
             rf"(?:{_alt(excl['org_suffix_before'])}"
             rf"|[省市县区][\u4e00-\u9fff]{{1,6}}(?:{_alt(excl['org_level_suffix'])}))$"
         ),
         support=re.compile(_alt(excl["support_words"])),
-        action_end=re.compile(rf"(?:{_alt(verbs['action'])})$"),
+        action_end=tuple(verbs["action"]),
         strip_lead=re.compile(rf"^(?:{_alt(verbs['metric_strip_lead'])})+"),
         strip_tail=re.compile(rf"(?:{_alt(verbs['metric_strip_tail'])})+$"),
         bound_before=re.compile(r"(?:至少|不少于|不低于|超过|突破|达到|达|约)\S{0,4}$"),
@@ -194,7 +196,7 @@ def _lexicon() -> _Lexicon:
         time_units=frozenset(units["time_units"]),
         time_cut=re.compile(_alt(units["time_cut_verbs"])),
         noun_after_unit=dict(units["noun_after_unit"]),
-        existing_before=re.compile(rf"(?:{_alt(excl['existing_before'])})$"),
+        existing_before=tuple(excl["existing_before"]),
         completion_after=re.compile(_alt(excl["completion_after"])),
         speed_up_before=re.compile(rf"^(?:{_alt(verbs['metric_strip_lead'])})*(?:{_alt(excl['speed_up_before'])})"),
         parameter=re.compile(_alt(excl["parameter_words"])),
@@ -214,7 +216,7 @@ def _lexicon() -> _Lexicon:
         inclusive=tuple(excl["inclusive_marks"]),
         class_open=re.compile(_alt(excl["class_open"])),
         people_units=frozenset(excl["people_units"]),
-        kinds_before=re.compile(rf"\d+{re.escape(excl['kinds_before'])}$"),
+        kinds_before=excl["kinds_before"],
         support_units=tuple(excl["support_units"]),
         per_year=units["per_year_suffix"],
         direction_before=re.compile(rf"(?:{_alt(w for w, _ in quals['before'])})$"),
@@ -536,9 +538,9 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
             return "size standard"  # "建立不少于100人的救援队伍"
         if lex.class_open.search(before):
             return "class definition"  # "一批年出栏3000头以上的基地"
-    if lex.kinds_before.search(before):
+    if before.endswith(lex.kinds_before) and before[:-len(lex.kinds_before)][-1:].isdecimal():
         return "count within kinds"  # "提供8类10项服务"
-    if lex.existing_before.search(before):
+    if before.endswith(lex.existing_before):
         return "existing state"  # "因疫情停工的256个项目"
     if q.unit.endswith(lex.per_year) and _CJK.match(sentence[q.end:q.end + 1]):
         return "specification"  # "50万吨/年聚乙醇酸项目"
@@ -566,8 +568,8 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             q.after_bound == "以下" and lex.below_ok.search(before)
         ):
             why = "specification or band"
-        elif lex.threshold_always.search(before) or (
-            lex.threshold.search(before)
+        elif before.endswith(lex.threshold_always) or (
+            before.endswith(lex.threshold)
             and not re.search(r"(?:超|通|经|不|越)过$", before)
             and re.match(r"的|[\u4e00-\u9fff]", sentence[q.end:q.end + 1])
             and not lex.after_re.match(sentence, q.end)
@@ -577,11 +579,11 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             why = "threshold"
         elif q.unit.endswith("元") and sentence[q.end:q.end + 1] == "的" and q.after_bound != "左右":
             why = "threshold"  # "年营业收入500万元以上的企业", "打造3个100亿元的产业集群"
-        elif (lex.scope_before.search(before) or "、" in before and _CLOSED_LIST.search(before)) and not (
+        elif (before.endswith(lex.scope_before) or "、" in before and _CLOSED_LIST.search(before)) and not (
             "等" in before[-8:] and lex.completion_after.search(sentence[q.end:ce])
         ):
             why = "scope"  # "…等6个省级园区示范引领作用", "A、B等营商环境5项工作"; but "…等10个项目建成投产" is a goal
-        elif lex.org_before.search(before) and not lex.action_end.search(before):
+        elif lex.org_before.search(before) and not before.endswith(lex.action_end):
             why = "label after a body's name"
         elif lex.scope_after.search(rest):
             why = "structure"
@@ -604,7 +606,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
         # a restated count of a list of names: "胶州、龙口…寿光5个“千亿”县", "豫中(郑州)、…和豫北(鹤壁)6个";
         # not "重点引进、培养和扶持100名" (a list of verbs)
         if ("、" in before and (_CJK.match(before[-1]) or before[-1] == ")")
-                and not lex.action_end.search(before)):
+                and not before.endswith(lex.action_end)):
             nxt = sentence[q.end:q.end + 1]
             last = re.split(r"[、和及与]", before)[-1]
             if (nxt and (_CJK.match(nxt) or nxt in "“\"") and not lex.after_re.match(sentence, q.end)
@@ -937,7 +939,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 # "A、B全部达到基本标准,20%以上达到推荐标准" → "A、B达到推荐标准的比例"
                 noun = re.split(rf"全部|全面|{_PREDICATE}", _clean_subject(prev_clause, lex))[0]
                 metrics = [f"{noun}{sentence[q.end:te]}的比例"]
-            elif obj and (not subject or lex.action_end.search(before)):
+            elif obj and (not subject or before.endswith(lex.action_end)):
                 metrics = [_verb_head(sentence[max(subject_start, ts):q.start], lex) + obj]
             else:
                 metrics = [subject]

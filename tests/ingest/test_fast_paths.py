@@ -851,3 +851,27 @@ def test_qualifier_words_looked_up_by_character_equal_trying_every_word(before, 
                           is_range=is_range, is_cn=False, approx=None, after_bound=after_bound,
                           clause=(0, len(sentence)))
     assert targets._qualifier(sentence, q, before, lex) == _plain_qualifier(sentence, q, before, lex)
+
+
+# -- targets: word lists a clause's text before a quantity ends with --------------------------------
+
+
+def _end_lists():
+    lex = targets._lexicon()
+    return {"threshold": lex.threshold, "threshold_always": lex.threshold_always, "scope_before": lex.scope_before,
+            "action_end": lex.action_end, "existing_before": lex.existing_before}
+
+
+BEFORE_TEXT = st.lists(st.sampled_from([w for words in _end_lists().values() for w in words]
+                                       + ["8", "类", "12", "企业", "的", " ", "a"]), max_size=6).map("".join)
+
+
+@SETTINGS
+@given(BEFORE_TEXT)
+def test_words_a_clause_ends_with_equal_the_end_anchored_patterns(before):
+    for words in _end_lists().values():
+        plain = re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")$")
+        assert before.endswith(words) == bool(plain.search(before))
+    kinds = targets._lexicon().kinds_before
+    counted = before.endswith(kinds) and before[:-len(kinds)][-1:].isdecimal()
+    assert counted == bool(re.search(rf"\d+{re.escape(kinds)}$", before))
