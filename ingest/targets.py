@@ -321,7 +321,9 @@ def _year_marks(sentence: str, lex: _Lexicon) -> list[tuple[int, int]]:
     if "年" not in sentence and "十" not in sentence:
         return []  # neither a year (2025年) nor a plan period (十四五期间) can be named
     marks = []
-    for m in _YEAR.finditer(sentence):
+    # each pattern only where its word is: most sentences name a year and no plan period (a search for the
+    # period, which may open with a quote, tries it at every character)
+    for m in _YEAR.finditer(sentence) if "年" in sentence else ():
         tail = sentence[m.end():m.end() + 1]
         head = sentence[max(0, m.start() - 1):m.start()]
         if head in "(（" and head:
@@ -333,7 +335,7 @@ def _year_marks(sentence: str, lex: _Lexicon) -> list[tuple[int, int]]:
                 or _SINCE.match(sentence, m.end())):
             continue  # a baseline: 比2020年下降14.5%
         marks.append((m.start(), int(m.group("y"))))
-    for m in _PLAN_PERIOD.finditer(sentence):
+    for m in _PLAN_PERIOD.finditer(sentence) if "十" in sentence else ():
         n = chinese_to_int(m.group(1))
         if n:
             marks.append((m.start(), 1955 + 5 * (10 + n)))
