@@ -875,3 +875,17 @@ def test_words_a_clause_ends_with_equal_the_end_anchored_patterns(before):
     kinds = targets._lexicon().kinds_before
     counted = before.endswith(kinds) and before[:-len(kinds)][-1:].isdecimal()
     assert counted == bool(re.search(rf"\d+{re.escape(kinds)}$", before))
+
+
+# -- references: document numbers sought before each tail ------------------------------------------
+
+
+NUMBER_TEXT = st.lists(st.sampled_from(["菏政办字", "〔2024〕", "7号", "[2023]", " ", "56号", "国发", "(2022)", "18 号",
+                                        "关于印发", "鲁服务业办", "【2025】4号", "a", "1", "。", "\n", "文件"]),
+                       max_size=14).map("".join)
+
+
+@SETTINGS
+@given(NUMBER_TEXT | DOCUMENT)
+def test_numbers_sought_before_each_tail_equal_a_search_everywhere(text):
+    assert [n.span() for n in references._doc_numbers(text)] == [n.span() for n in DOC_NUMBER.finditer(text)]
