@@ -889,3 +889,20 @@ NUMBER_TEXT = st.lists(st.sampled_from(["菏政办字", "〔2024〕", "7号", "[
 @given(NUMBER_TEXT | DOCUMENT)
 def test_numbers_sought_before_each_tail_equal_a_search_everywhere(text):
     assert [n.span() for n in references._doc_numbers(text)] == [n.span() for n in DOC_NUMBER.finditer(text)]
+
+
+def _plain_first_in(text: str):
+    ri = region_index()
+    for i in range(len(text)):
+        hit = ri.prefix_match(text, i)
+        r = hit[0] if hit else None
+        if r is not None and (r.name == text[i:i + len(r.name)] or r.level != "county"):
+            return i, r
+    return None
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["菏泽市", "菏泽", "曹县", "山东", "国家金融监督管理总局", "柳州", "监管分局", "河南省商丘市",
+                                 "关于", "的", " ", "《", "》"]) | st.text(max_size=3), max_size=8).map("".join))
+def test_the_first_region_found_where_a_name_can_start_equals_trying_every_character(text):
+    assert region_index().first_in(text) == _plain_first_in(text)
