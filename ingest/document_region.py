@@ -81,9 +81,11 @@ def named_regions(text: str) -> Counter[str]:
     ri = region_index()
     counts: Counter[str] = Counter()
     i = 0  # where the next name may start
+    heads = ri.heads
     for start in ri.name_start.finditer(text):  # no other position opens a name (two characters at least)
         j = start.start()
-        if j < i or not "\u4e00" <= text[j] <= "\u9fff":
+        # (most positions the pattern finds pair a first and a second character of two different names)
+        if j < i or not "\u4e00" <= text[j] <= "\u9fff" or text[j:j + 2] not in heads:
             continue
         hit = ri.prefix_match(text, j)
         if hit is not None:

@@ -66,12 +66,29 @@ def _mentions(text: str):
         taken.append((q.start(), end))
         if is_document_title(title) or number:
             yield q.start(), end, title, number
-    if not _NUMBER_TAIL.search(text):
-        return  # DOC_NUMBER tries a dozen lengths of name at every Chinese character; most texts cite none
-    for n in DOC_NUMBER.finditer(text):
+    for n in _doc_numbers(text):
         if any(s <= n.start() < e for s, e in taken):
             continue
         yield n.start(), n.end(), None, normalise_doc_number(n)
+
+
+_NAME_REACH = 12  # DOC_NUMBER's name: at most 12 characters
+
+
+def _doc_numbers(text: str):
+    """What ``DOC_NUMBER.finditer(text)`` finds, sought only before each number's tail (〔2023〕12号): DOC_NUMBER
+    tries a dozen lengths of name at every Chinese character. A number's name (at most 12 Chinese characters)
+    and the spaces after it stand right before its tail, and no tail holds an opening bracket, so each number
+    lies in the stretch from 12 characters before the spaces in front of its tail to the tail's end."""
+    end = 0  # numbers do not overlap: the next starts after the last found
+    for tail in _NUMBER_TAIL.finditer(text):
+        j = tail.start()
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        n = DOC_NUMBER.search(text, max(end, j - _NAME_REACH), tail.end())
+        if n:
+            yield n
+            end = n.end()
 
 
 def _citing(passages: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:

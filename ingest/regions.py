@@ -45,7 +45,7 @@ class RegionIndex:
         self._max_len = max(map(len, self._by_name))
         # the first two characters of every name: a text that opens otherwise names no region (most
         # positions of a body), found without trying every length
-        self._heads = frozenset(name[:2] for name in self._by_name if len(name) >= 2)
+        self.heads = frozenset(name[:2] for name in self._by_name if len(name) >= 2)
         # the longest name with each head: no longer slice of the text need be looked up
         self._longest: dict[str, int] = {}
         for name in self._by_name:
@@ -53,8 +53,8 @@ class RegionIndex:
                 self._longest[name[:2]] = max(self._longest.get(name[:2], 0), len(name))
         # a character a name can start with, followed by one that can be its second, for scanning a long
         # text for names (a name's first character alone is one of most characters of a text)
-        self.name_start = re.compile("[" + "".join(sorted({re.escape(h[0]) for h in self._heads})) + "]"
-                                     "(?=[" + "".join(sorted({re.escape(h[1]) for h in self._heads})) + "])")
+        self.name_start = re.compile("[" + "".join(sorted({re.escape(h[0]) for h in self.heads})) + "]"
+                                     "(?=[" + "".join(sorted({re.escape(h[1]) for h in self.heads})) + "])")
 
     def get(self, name: str) -> Region | None:
         found = self._by_name.get(name)
@@ -99,7 +99,8 @@ class RegionIndex:
 
     def first_in(self, text: str) -> tuple[int, Region] | None:
         """The first region named anywhere in ``text``, with its offset."""
-        for i in range(len(text)):
+        for start in self.name_start.finditer(text):  # no other position opens a name
+            i = start.start()
             hit = self.prefix_match(text, i)
             r = hit[0] if hit else None
             if r is not None and (r.name == text[i : i + len(r.name)] or r.level != "county"):

@@ -81,21 +81,25 @@ class _Lexicon:
     quantity: re.Pattern[str]
     quantity_tail: re.Pattern[str]  # what every quantity ends with (see ``_quantity_tail``)
     before: list[tuple[str, str]]
+    before_by_first: dict[str, list[tuple[str, str]]]  # ``before`` by the first character of the word
     after: list[tuple[str, str]]
+    after_canon: dict[str, str]  # ``after`` as a mapping
     approx: dict[str, str]
     precedence: list[str]
     below_ok: re.Pattern[str]
     not_after_ge: re.Pattern[str]
     spec_after: re.Pattern[str]
-    threshold: re.Pattern[str]
-    threshold_always: re.Pattern[str]
+    # words the text of a clause before a quantity is tested to end with (``str.endswith``: that text holds no
+    # line end, so each answers what a "(?:words)$" search would, without a pattern call)
+    threshold: tuple[str, ...]
+    threshold_always: tuple[str, ...]
     existing: re.Pattern[str]
     baseline: re.Pattern[str]
-    scope_before: re.Pattern[str]
+    scope_before: tuple[str, ...]
     scope_after: re.Pattern[str]
     org_before: re.Pattern[str]
     support: re.Pattern[str]
-    action_end: re.Pattern[str]
+    action_end: tuple[str, ...]
     strip_lead: re.Pattern[str]
     strip_tail: re.Pattern[str]
     bound_before: re.Pattern[str]
@@ -106,7 +110,7 @@ class _Lexicon:
     time_units: frozenset[str]
     time_cut: re.Pattern[str]
     noun_after_unit: dict[str, str]
-    existing_before: re.Pattern[str]
+    existing_before: tuple[str, ...]
     completion_after: re.Pattern[str]
     speed_up_before: re.Pattern[str]
     parameter: re.Pattern[str]
@@ -125,7 +129,7 @@ class _Lexicon:
     inclusive: tuple[str, ...]  # words: "(含" opens "30次(含)以上"
     class_open: re.Pattern[str]
     people_units: frozenset[str]
-    kinds_before: re.Pattern[str]
+    kinds_before: str  # after a number: "8类10项"
     support_units: tuple[str, ...]
     per_year: str
     direction_before: re.Pattern[str]
@@ -154,28 +158,34 @@ def _lexicon() -> _Lexicon:
             rf"(?P<approx2>{_alt(approx)})?(?P<base>{_alt(units['base'])})")
     quantity = re.compile(rf"(?:{number}){unit}")
     after_words = [tuple(x) for x in quals["after"]]
+    before = sorted((tuple(x) for x in quals["before"]), key=lambda x: -len(x[0]))
+    before_by_first: dict[str, list[tuple[str, str]]] = {}
+    for word, canon in before:
+        before_by_first.setdefault(word[0], []).append((word, canon))
     return _Lexicon(
         quantity=quantity,
         quantity_tail=re.compile(rf"[\d{_CN_NUM}]{unit}"),
-        before=sorted((tuple(x) for x in quals["before"]), key=lambda x: -len(x[0])),
+        before=before,
+        before_by_first=before_by_first,
         after=after_words,
+        after_canon=dict(after_words),
         approx=approx,
         precedence=quals["precedence"],
         below_ok=re.compile(_alt(quals["below_ok"])),
         not_after_ge=re.compile(_alt(units["not_after_ge"])),
         spec_after=re.compile(_alt(units["spec_after_unit"])),
-        threshold=re.compile(rf"(?:{_alt(excl['threshold_before'])})$"),
-        threshold_always=re.compile(rf"(?:{_alt(excl['threshold_always'])})$"),
+        threshold=tuple(excl["threshold_before"]),
+        threshold_always=tuple(excl["threshold_always"]),
         existing=re.compile(_alt(excl["existing_words"] + excl["existing_verbs_le"] + excl["structure_words"])),
         baseline=re.compile(rf"(?:{_alt(excl['year_baseline_before'])})$"),
-        scope_before=re.compile(rf"(?:{_alt(excl['scope_before'])})$"),
+        scope_before=tuple(excl["scope_before"]),
         scope_after=re.compile(_alt(excl["scope_after"])),
         org_before=re.compile(
             rf"(?:{_alt(excl['org_suffix_before'])}"
             rf"|[省市县区][\u4e00-\u9fff]{{1,6}}(?:{_alt(excl['org_level_suffix'])}))$"
         ),
         support=re.compile(_alt(excl["support_words"])),
-        action_end=re.compile(rf"(?:{_alt(verbs['action'])})$"),
+        action_end=tuple(verbs["action"]),
         strip_lead=re.compile(rf"^(?:{_alt(verbs['metric_strip_lead'])})+"),
         strip_tail=re.compile(rf"(?:{_alt(verbs['metric_strip_tail'])})+$"),
         bound_before=re.compile(r"(?:至少|不少于|不低于|超过|突破|达到|达|约)\S{0,4}$"),
@@ -186,7 +196,7 @@ def _lexicon() -> _Lexicon:
         time_units=frozenset(units["time_units"]),
         time_cut=re.compile(_alt(units["time_cut_verbs"])),
         noun_after_unit=dict(units["noun_after_unit"]),
-        existing_before=re.compile(rf"(?:{_alt(excl['existing_before'])})$"),
+        existing_before=tuple(excl["existing_before"]),
         completion_after=re.compile(_alt(excl["completion_after"])),
         speed_up_before=re.compile(rf"^(?:{_alt(verbs['metric_strip_lead'])})*(?:{_alt(excl['speed_up_before'])})"),
         parameter=re.compile(_alt(excl["parameter_words"])),
@@ -206,7 +216,7 @@ def _lexicon() -> _Lexicon:
         inclusive=tuple(excl["inclusive_marks"]),
         class_open=re.compile(_alt(excl["class_open"])),
         people_units=frozenset(excl["people_units"]),
-        kinds_before=re.compile(rf"\d+{re.escape(excl['kinds_before'])}$"),
+        kinds_before=excl["kinds_before"],
         support_units=tuple(excl["support_units"]),
         per_year=units["per_year_suffix"],
         direction_before=re.compile(rf"(?:{_alt(w for w, _ in quals['before'])})$"),
@@ -244,16 +254,18 @@ _HANDS_ON = re.compile(r"[:：](?=\n|\Z)")
 
 def _sentences_holding(text: str, points: list[int]) -> list[tuple[int, int]]:
     """Those of ``_sentences(text)`` that hold one of the sorted offsets ``points``, in order: a provision's
-    few sentences with a quantity, without walking through its many without one. A search back stops at
-    the end of the sentence given before, so no stretch of the text is searched twice."""
+    few sentences with a quantity, without slicing its many without one. The sentence ends are found by one
+    search of the text (one search back per point and end mark read more of it), each point's sentence by
+    bisection."""
+    ends = [m.start() for m in _SENTENCE_END_MARK.finditer(text)]
     out: list[tuple[int, int]] = []
     lo = 0  # where the next sentence may start: after the one given before
     for p in points:
         if p < lo:
             continue  # in the sentence just given
-        s0 = max(lo, max(text.rfind(mark, lo, p) for mark in _SENTENCE_END) + 1)
-        end = _SENTENCE_END_MARK.search(text, p)
-        lo = end.end() if end else len(text)
+        k = bisect_left(ends, p)  # the first end mark at or after p
+        s0 = ends[k - 1] + 1 if k > 0 else 0
+        lo = ends[k] + 1 if k < len(ends) else len(text)
         out.append((s0, lo))
     return out
 
@@ -309,7 +321,9 @@ def _year_marks(sentence: str, lex: _Lexicon) -> list[tuple[int, int]]:
     if "年" not in sentence and "十" not in sentence:
         return []  # neither a year (2025年) nor a plan period (十四五期间) can be named
     marks = []
-    for m in _YEAR.finditer(sentence):
+    # each pattern only where its word is: most sentences name a year and no plan period (a search for the
+    # period, which may open with a quote, tries it at every character)
+    for m in _YEAR.finditer(sentence) if "年" in sentence else ():
         tail = sentence[m.end():m.end() + 1]
         head = sentence[max(0, m.start() - 1):m.start()]
         if head in "(（" and head:
@@ -321,7 +335,7 @@ def _year_marks(sentence: str, lex: _Lexicon) -> list[tuple[int, int]]:
                 or _SINCE.match(sentence, m.end())):
             continue  # a baseline: 比2020年下降14.5%
         marks.append((m.start(), int(m.group("y"))))
-    for m in _PLAN_PERIOD.finditer(sentence):
+    for m in _PLAN_PERIOD.finditer(sentence) if "十" in sentence else ():
         n = chinese_to_int(m.group(1))
         if n:
             marks.append((m.start(), 1955 + 5 * (10 + n)))
@@ -332,11 +346,16 @@ def _year_marks(sentence: str, lex: _Lexicon) -> list[tuple[int, int]]:
 def _clause_bounds(sentence: str, a: int, b: int) -> tuple[int, int]:
     """The clause around [a, b): from after the last separator before ``a`` to the first one at or after
     ``b`` (a comma between digits, 1,000, separates nothing)."""
-    seps = _separators(sentence)
+    return _bounds_among(_separators(sentence), a, b, len(sentence))
+
+
+def _bounds_among(seps: list[int], a: int, b: int, length: int) -> tuple[int, int]:
+    """``_clause_bounds`` given the sentence's separators (``_separators``) and length: a sentence's
+    candidates take them once."""
     k = bisect_left(seps, a)
     s = seps[k - 1] + 1 if k > 0 else 0
     k = bisect_left(seps, b)
-    e = seps[k] if k < len(seps) else max(b, len(sentence))
+    e = seps[k] if k < len(seps) else max(b, length)
     return s, e
 
 
@@ -402,6 +421,7 @@ _RANGE_MARK = re.compile(r"\s*(?:[-—–~～]|至|到)\s*")
 
 def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[_Quantity]:
     out = []
+    seps, length = _separators(sentence), len(sentence)
     scan = sentence
     if line_start and (m := _LIST_NUMBER.match(sentence)):
         scan = " " * m.end() + sentence[m.end():]
@@ -438,7 +458,7 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[
             start=m.start(), num_end=num_end, end=end, value=value, unit=unit,
             is_range=bool(range_), is_cn=bool(chinese),
             approx=approx1 or approx2, after_bound=bound,
-            clause=_clause_bounds(sentence, m.start(), end),
+            clause=_bounds_among(seps, m.start(), end, length),
         ))
     return out
 
@@ -469,12 +489,11 @@ _SLOGAN_ONE = re.compile(r"[\u4e00-\u9fff]?一")
 _PAREN_END = re.compile(r"\([^()]{4,}\)$")
 
 
-def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> str:
+def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, before: str, clause: str) -> str:
     """Why a quantity is a per-case policy parameter, a threshold, a definition or a span
-    rather than a goal ("" when none of these)."""
-    cs, ce = q.clause
-    before = sentence[cs:q.start]
-    clause = sentence[cs:ce]
+    rather than a goal ("" when none of these). ``before``: its clause up to it; ``clause``: the whole
+    clause (the caller has sliced both)."""
+    ce = q.clause[1]
     money = q.unit.endswith("元")
     if q.unit in lex.time_units and not lex.time_cut.search(before):
         return "time span"  # "3个工作日内办结"; "审批时间控制在50个工作日内" is a goal
@@ -521,9 +540,9 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon) -> st
             return "size standard"  # "建立不少于100人的救援队伍"
         if lex.class_open.search(before):
             return "class definition"  # "一批年出栏3000头以上的基地"
-    if lex.kinds_before.search(before):
+    if before.endswith(lex.kinds_before) and before[:-len(lex.kinds_before)][-1:].isdecimal():
         return "count within kinds"  # "提供8类10项服务"
-    if lex.existing_before.search(before):
+    if before.endswith(lex.existing_before):
         return "existing state"  # "因疫情停工的256个项目"
     if q.unit.endswith(lex.per_year) and _CJK.match(sentence[q.end:q.end + 1]):
         return "specification"  # "50万吨/年聚乙醇酸项目"
@@ -538,65 +557,64 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
     for q in qs:
         cs, ce = q.clause
         before = sentence[cs:q.start]
+        clause = sentence[cs:ce]
         rest = sentence[q.end:ce]
         unit_end = q.end - len(q.after_bound or "")
-
-        def drop(why: str, q: _Quantity = q) -> None:
-            q.keep = False
-            q.why = why
-
-        if quoted.any_in(offset + q.start, offset + q.num_end):
-            drop("quoted")
-        elif why := _not_a_goal(sentence, q, unit_end, lex):
-            drop(why)
+        why = "quoted" if quoted.any_in(offset + q.start, offset + q.num_end) else _not_a_goal(
+            sentence, q, unit_end, lex, before, clause)
+        if why:
+            pass  # the first reason found is the one told
         elif q.unit.endswith("个") and lex.not_after_ge.match(sentence, unit_end):
-            drop("time span")
+            why = "time span"
         elif lex.spec_after.match(sentence, unit_end) and not (
             q.after_bound == "以下" and lex.below_ok.search(before)
         ):
-            drop("specification or band")
-        elif lex.threshold_always.search(before) or (
-            lex.threshold.search(before)
+            why = "specification or band"
+        elif before.endswith(lex.threshold_always) or (
+            before.endswith(lex.threshold)
             and not re.search(r"(?:超|通|经|不|越)过$", before)
             and re.match(r"的|[\u4e00-\u9fff]", sentence[q.end:q.end + 1])
             and not lex.after_re.match(sentence, q.end)
             # a bare 过/超 bounds a goal ("组织超50家企业", "发放超1000万元消费券") unless a 的 makes it a class
             and (not re.search(r"[过超]$", before) or sentence[q.end:q.end + 1] == "的")
         ):
-            drop("threshold")
+            why = "threshold"
         elif q.unit.endswith("元") and sentence[q.end:q.end + 1] == "的" and q.after_bound != "左右":
-            drop("threshold")  # "年营业收入500万元以上的企业", "打造3个100亿元的产业集群"
-        elif (lex.scope_before.search(before) or "、" in before and _CLOSED_LIST.search(before)) and not (
+            why = "threshold"  # "年营业收入500万元以上的企业", "打造3个100亿元的产业集群"
+        elif (before.endswith(lex.scope_before) or "、" in before and _CLOSED_LIST.search(before)) and not (
             "等" in before[-8:] and lex.completion_after.search(sentence[q.end:ce])
         ):
-            drop("scope")  # "…等6个省级园区示范引领作用", "A、B等营商环境5项工作"; but "…等10个项目建成投产" is a goal
-        elif lex.org_before.search(before) and not lex.action_end.search(before):
-            drop("label after a body's name")
+            why = "scope"  # "…等6个省级园区示范引领作用", "A、B等营商环境5项工作"; but "…等10个项目建成投产" is a goal
+        elif lex.org_before.search(before) and not before.endswith(lex.action_end):
+            why = "label after a body's name"
         elif lex.scope_after.search(rest):
-            drop("structure")
+            why = "structure"
         elif q.unit.endswith(lex.support_units) and (
-            lex.support.search(sentence[cs:ce]) or (q.unit.endswith("元") and lex.support.search(sentence[:q.start]))
+            lex.support.search(clause) or (q.unit.endswith("元") and lex.support.search(sentence[:q.start]))
         ):
-            drop("support measure")  # "发放购房补贴:博士研究生5万元"
-        elif lex.existing.search(sentence[cs:ce]):
-            drop("existing state")
+            why = "support measure"  # "发放购房补贴:博士研究生5万元"
+        elif lex.existing.search(clause):
+            why = "existing state"
         elif q.is_cn and not _CN_DIGIT.search(sentence, q.start, q.num_end):
-            drop("magnitude word")  # 百亿元, 千万元以上
+            why = "magnitude word"  # 百亿元, 千万元以上
         elif q.is_cn and not (q.after_bound in ("以上", "左右", "及以上") or lex.bound_before.search(before)):
-            drop("bare Chinese numeral")
+            why = "bare Chinese numeral"
         elif q.is_cn and _SLOGAN_ONE.match(sentence[q.end:q.end + 2]):
-            drop("slogan")
-        if not q.keep:
+            why = "slogan"
+        if why:
+            q.keep = False
+            q.why = why
             continue
         # a restated count of a list of names: "胶州、龙口…寿光5个“千亿”县", "豫中(郑州)、…和豫北(鹤壁)6个";
         # not "重点引进、培养和扶持100名" (a list of verbs)
         if ("、" in before and (_CJK.match(before[-1]) or before[-1] == ")")
-                and not lex.action_end.search(before)):
+                and not before.endswith(lex.action_end)):
             nxt = sentence[q.end:q.end + 1]
             last = re.split(r"[、和及与]", before)[-1]
             if (nxt and (_CJK.match(nxt) or nxt in "“\"") and not lex.after_re.match(sentence, q.end)
                     and len(last) <= 12 and not lex.verb_word.match(last)):
-                drop("count of a list")
+                q.keep = False
+                q.why = "count of a list"
     for i, q in enumerate(qs):
         if not q.keep:
             continue
@@ -627,16 +645,19 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
 def _qualifier(sentence: str, q: _Quantity, local_before: str, lex: _Lexicon) -> str:
     found: list[str] = []
     if q.after_bound:
-        found.append(dict(lex.after)[q.after_bound])
+        found.append(lex.after_canon[q.after_bound])
     if q.approx:
         found.append(lex.approx[q.approx])
     tail = local_before[-8:]
-    for word, canon in lex.before:
-        if word in tail:
-            # a one-character word counts only right before the number ("约1000", not "签约")
-            if len(word) == 1 and not re.search(rf"{word}(?:为|到|在)?$", local_before):
-                continue
-            found.append(canon)
+    # the words of ``lex.before`` that the tail holds, looked up by each of its characters (only whether a
+    # canonical form is found counts, not how often or in which order)
+    for i, ch in enumerate(tail):
+        for word, canon in lex.before_by_first.get(ch, ()):
+            if tail.startswith(word, i):
+                # a one-character word counts only right before the number ("约1000", not "签约")
+                if len(word) == 1 and not re.search(rf"{word}(?:为|到|在)?$", local_before):
+                    continue
+                found.append(canon)
     if local_before.endswith("后") and "退出" in sentence[q.clause[0]:q.start]:
         found.append("退出后")
     if q.is_range:
@@ -920,7 +941,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 # "A、B全部达到基本标准,20%以上达到推荐标准" → "A、B达到推荐标准的比例"
                 noun = re.split(rf"全部|全面|{_PREDICATE}", _clean_subject(prev_clause, lex))[0]
                 metrics = [f"{noun}{sentence[q.end:te]}的比例"]
-            elif obj and (not subject or lex.action_end.search(before)):
+            elif obj and (not subject or before.endswith(lex.action_end)):
                 metrics = [_verb_head(sentence[max(subject_start, ts):q.start], lex) + obj]
             else:
                 metrics = [subject]

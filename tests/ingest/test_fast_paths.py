@@ -953,3 +953,101 @@ def test_a_name_is_looked_up_once_and_anew_when_the_data_changes():
     assert catalog._lookup("青岛海关")[0] == "青岛海关" and catalog._lookup("青岛海事局") is None
     catalog.extend({"known_patterns": {"patterns": ["^.{2,8}海事局$"]}})
     assert catalog._lookup("青岛海事局")[0] == "青岛海事局"  # (the answer kept before is gone with the data)
+
+
+# -- targets: the words before a number looked up by character ------------------------------------
+
+
+def _plain_qualifier(sentence, q, local_before, lex):
+    found = []
+    if q.after_bound:
+        found.append(dict(lex.after)[q.after_bound])
+    if q.approx:
+        found.append(lex.approx[q.approx])
+    tail = local_before[-8:]
+    for word, canon in lex.before:
+        if word in tail:
+            if len(word) == 1 and not re.search(rf"{word}(?:为|到|在)?$", local_before):
+                continue
+            found.append(canon)
+    if local_before.endswith("后") and "退出" in sentence[q.clause[0]:q.start]:
+        found.append("退出后")
+    if q.is_range:
+        found.append("不少于")
+    for canon in lex.precedence:
+        if canon in found:
+            if q.is_range and canon in ("以上", "左右", "达到"):
+                return "不少于"
+            return canon
+    return "达到"
+
+
+QUALIFIER_BEFORE = st.lists(st.sampled_from([w for w, _ in targets._lexicon().before] + ["签", "为", "到", "在", "退出", "后",
+                                                                                        "企业", "年", "2025"]),
+                            max_size=8).map("".join)
+
+
+@SETTINGS
+@given(QUALIFIER_BEFORE, st.sampled_from([None, *targets._lexicon().after_canon]), st.booleans())
+def test_qualifier_words_looked_up_by_character_equal_trying_every_word(before, after_bound, is_range):
+    lex = targets._lexicon()
+    sentence = before + "50家"
+    q = targets._Quantity(start=len(before), num_end=len(before) + 2, end=len(sentence), value=50.0, unit="家",
+                          is_range=is_range, is_cn=False, approx=None, after_bound=after_bound,
+                          clause=(0, len(sentence)))
+    assert targets._qualifier(sentence, q, before, lex) == _plain_qualifier(sentence, q, before, lex)
+
+
+# -- targets: word lists a clause's text before a quantity ends with --------------------------------
+
+
+def _end_lists():
+    lex = targets._lexicon()
+    return {"threshold": lex.threshold, "threshold_always": lex.threshold_always, "scope_before": lex.scope_before,
+            "action_end": lex.action_end, "existing_before": lex.existing_before}
+
+
+BEFORE_TEXT = st.lists(st.sampled_from([w for words in _end_lists().values() for w in words]
+                                       + ["8", "类", "12", "企业", "的", " ", "a"]), max_size=6).map("".join)
+
+
+@SETTINGS
+@given(BEFORE_TEXT)
+def test_words_a_clause_ends_with_equal_the_end_anchored_patterns(before):
+    for words in _end_lists().values():
+        plain = re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")$")
+        assert before.endswith(words) == bool(plain.search(before))
+    kinds = targets._lexicon().kinds_before
+    counted = before.endswith(kinds) and before[:-len(kinds)][-1:].isdecimal()
+    assert counted == bool(re.search(rf"\d+{re.escape(kinds)}$", before))
+
+
+# -- references: document numbers sought before each tail ------------------------------------------
+
+
+NUMBER_TEXT = st.lists(st.sampled_from(["菏政办字", "〔2024〕", "7号", "[2023]", " ", "56号", "国发", "(2022)", "18 号",
+                                        "关于印发", "鲁服务业办", "【2025】4号", "a", "1", "。", "\n", "文件"]),
+                       max_size=14).map("".join)
+
+
+@SETTINGS
+@given(NUMBER_TEXT | DOCUMENT)
+def test_numbers_sought_before_each_tail_equal_a_search_everywhere(text):
+    assert [n.span() for n in references._doc_numbers(text)] == [n.span() for n in DOC_NUMBER.finditer(text)]
+
+
+def _plain_first_in(text: str):
+    ri = region_index()
+    for i in range(len(text)):
+        hit = ri.prefix_match(text, i)
+        r = hit[0] if hit else None
+        if r is not None and (r.name == text[i:i + len(r.name)] or r.level != "county"):
+            return i, r
+    return None
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["菏泽市", "菏泽", "曹县", "山东", "国家金融监督管理总局", "柳州", "监管分局", "河南省商丘市",
+                                 "关于", "的", " ", "《", "》"]) | st.text(max_size=3), max_size=8).map("".join))
+def test_the_first_region_found_where_a_name_can_start_equals_trying_every_character(text):
+    assert region_index().first_in(text) == _plain_first_in(text)
