@@ -337,8 +337,10 @@ class EmbeddedServer:
             if self._gave_up(started, health):
                 break
             time.sleep(0.03)
-        # We started it, so we may kill it; leaving it would block the next start.
+        # We started it, so we may kill it; leaving it would block the next start. Waited for: a SIGKILL is
+        # carried out when the kernel next schedules the process, and the caller may start again at once.
         _signal(pid, signal.SIGKILL)
+        self._wait_exit(pid, 10.0)
         raise self._start_error(f"FalkorDB server did not become ready within {self._budget(health):.0f}s"
                                 + (" (still loading its append-only file)" if health == "loading" else ""))
 
