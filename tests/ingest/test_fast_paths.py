@@ -1051,3 +1051,15 @@ def _plain_first_in(text: str):
                                  "关于", "的", " ", "《", "》"]) | st.text(max_size=3), max_size=8).map("".join))
 def test_the_first_region_found_where_a_name_can_start_equals_trying_every_character(text):
     assert region_index().first_in(text) == _plain_first_in(text)
+
+
+@SETTINGS
+@given(st.lists(st.integers(0, 60), max_size=12), st.lists(st.integers(-5, 70), min_size=1, max_size=12))
+def test_standing_rules_in_force_equal_those_stated_before(starts, asked):
+    rules = clauses.DocumentRules(standing=sorted(
+        (clauses.StandingUnits(at, at + 3, [(f"单位{i}", f"单位{i}")], "responsible") for i, at in enumerate(starts)),
+        key=lambda r: r.at))
+    for at in asked:
+        in_force, key = rules.standing_with_key(at)
+        assert in_force == [s for s in rules.standing if s.at <= at]
+        assert key == tuple((s.at, s.end, tuple(s.units), s.role) for s in in_force)
