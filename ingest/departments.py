@@ -63,6 +63,7 @@ class DepartmentCatalog:
     suffixes: list[str] = field(default_factory=list)
     long_prefixes: dict[str, str] = field(default_factory=dict)  # 地区, 示范区 … -> level
     agency_suffix: re.Pattern[str] = _NEVER  # what the end of an organisation's name looks like
+    _suffix_words: tuple[str, ...] = field(default=(), repr=False)  # the same words, for ``str.endswith``
     _resolved: dict[tuple[str, tuple[bool, ...]], "Department"] = field(default_factory=dict, repr=False)
     _skipped: dict[str | None, tuple[bool, ...]] = field(default_factory=dict, repr=False)  # (``_renamings_skipped``)
     _stems: re.Pattern[str] | None = field(default=None, repr=False)
@@ -124,6 +125,7 @@ class DepartmentCatalog:
             self.suffixes.extend(added)
             words = sorted(set(self.suffixes), key=len, reverse=True)
             self.agency_suffix = re.compile("(" + "|".join(re.escape(w) for w in words) + ")$")
+            self._suffix_words = tuple(words)
 
     # -- clause words ---------------------------------------------------------
     def keyword_pattern(self) -> re.Pattern[str]:
@@ -182,7 +184,8 @@ class DepartmentCatalog:
         return self.has_agency_suffix(name) and "。" not in name and "," not in name
 
     def has_agency_suffix(self, name: str) -> bool:
-        return bool(self.agency_suffix.search(name))
+        # what ``agency_suffix.search`` finds, without a scan: its ``$`` also matches before a final newline
+        return name.endswith(self._suffix_words) or (name.endswith("\n") and name[:-1].endswith(self._suffix_words))
 
     def resolve(self, written: str, on: str | None = None) -> Department:
         """``on``: the ISO date of the text that names the unit; a renaming applies to texts from its date on."""

@@ -1063,3 +1063,15 @@ def test_standing_rules_in_force_equal_those_stated_before(starts, asked):
         in_force, key = rules.standing_with_key(at)
         assert in_force == [s for s in rules.standing if s.at <= at]
         assert key == tuple((s.at, s.end, tuple(s.units), s.role) for s in in_force)
+
+
+_SUFFIX_WORDS = sorted(set(default_catalog().suffixes))
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from([*_SUFFIX_WORDS, "市", "财政", "\n", " ", "局长", "公司的"]), max_size=5))
+def test_agency_suffix_by_endswith_equals_the_pattern(pieces):
+    catalog = default_catalog()
+    name = "".join(pieces)
+    assert catalog.has_agency_suffix(name) == bool(catalog.agency_suffix.search(name))
+
