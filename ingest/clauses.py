@@ -322,7 +322,7 @@ def _glued(name: str, catalog: DepartmentCatalog) -> tuple[str, str] | None:
     if len(name) < 6 or catalog.resolve(name).known or catalog.is_collective(name):
         return None
     for k in range(3, len(name) - 2):
-        if catalog.prefix_of(name[k:]) and catalog.resolve(name[:k]).known and catalog.resolve(name[k:]).known:
+        if catalog.head_prefix(name[k:]) and catalog.resolve(name[:k]).known and catalog.resolve(name[k:]).known:
             return name[:k], name[k:]
     return None
 

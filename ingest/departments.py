@@ -279,6 +279,11 @@ class DepartmentCatalog:
             _remember(self._prefixes, name, found)
         return found  # type: ignore[return-value]
 
+    def head_prefix(self, name: str) -> str | None:
+        """``prefix_of`` not kept: for a piece of a name (``clauses._glued`` asks it of every tail of an
+        unknown name), which is seldom asked again."""
+        return self._prefix_of(compact(name))
+
     def _prefix_of(self, name: str) -> str | None:
         prefix = _split_prefix(name)[0]
         if prefix:

@@ -1075,3 +1075,8 @@ def test_agency_suffix_by_endswith_equals_the_pattern(pieces):
     name = "".join(pieces)
     assert catalog.has_agency_suffix(name) == bool(catalog.agency_suffix.search(name))
 
+
+@SETTINGS
+@given(st.text(alphabet="省市县区州旗地区示范区新局财政 \u3000ＡＢ", max_size=10))
+def test_head_prefix_equals_the_kept_prefix(name):
+    assert default_catalog().head_prefix(name) == default_catalog().prefix_of(name)
