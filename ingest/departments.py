@@ -249,9 +249,8 @@ class DepartmentCatalog:
         if name in self.agencies:  # 市场监管局 standing alone: an agency with no level printed
             return self.agencies[name], None
         for long, level in self._long_prefixes_first():
-            rest = name[len(long):]
-            if name.startswith(long) and rest in self.agencies:
-                return long + self.agencies[rest], level
+            if name.startswith(long) and name[len(long):] in self.agencies:  # (the rest cut only after a head that fits)
+                return long + self.agencies[name[len(long):]], level
         region = region_index().get(name)
         if region is not None:  # a district or county named alone: its government
             return name, region.level
