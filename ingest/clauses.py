@@ -16,6 +16,7 @@ decide the roles of every later clause (``DocumentRules``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -72,13 +73,29 @@ class DocumentRules:
     """Rules a document states about its own clauses; each holds from where it is stated."""
 
     first_listed_leads_from: int | None = None
-    standing: list[StandingUnits] = field(default_factory=list)
+    standing: list[StandingUnits] = field(default_factory=list)  # by ``at``, complete once ``document_rules`` returns
+    # the rules in force for each count of them, with what a parse of a clause is kept under (``standing_with_key``)
+    _in_force: dict[int, tuple[list[StandingUnits], tuple]] = field(default_factory=dict, repr=False)
 
     def first_listed_leads(self, at: int) -> bool:
         return self.first_listed_leads_from is not None and at >= self.first_listed_leads_from
 
     def standing_at(self, at: int) -> list[StandingUnits]:
-        return [s for s in self.standing if s.at <= at]
+        return self.standing_with_key(at)[0]
+
+    def standing_with_key(self, at: int) -> tuple[list[StandingUnits], tuple]:
+        """The rules stated at or before ``at``, and a key that tells them apart from any other rules: a document
+        with many rules has clauses under each, and the rules in force are always the first of ``standing``."""
+        count = bisect_right(self.standing, at, key=_stated_at)
+        found = self._in_force.get(count)
+        if found is None:
+            rules = self.standing[:count]
+            found = self._in_force[count] = (rules, tuple((s.at, s.end, tuple(s.units), s.role) for s in rules))
+        return found
+
+
+def _stated_at(rule: StandingUnits) -> int:
+    return rule.at
 
 
 def document_says_first_listed_leads(text: str) -> bool:
@@ -305,7 +322,7 @@ def _glued(name: str, catalog: DepartmentCatalog) -> tuple[str, str] | None:
     if len(name) < 6 or catalog.resolve(name).known or catalog.is_collective(name):
         return None
     for k in range(3, len(name) - 2):
-        if catalog.prefix_of(name[k:]) and catalog.resolve(name[:k]).known and catalog.resolve(name[k:]).known:
+        if catalog.head_prefix(name[k:]) and catalog.resolve(name[:k]).known and catalog.resolve(name[k:]).known:
             return name[:k], name[k:]
     return None
 

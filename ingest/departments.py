@@ -63,6 +63,7 @@ class DepartmentCatalog:
     suffixes: list[str] = field(default_factory=list)
     long_prefixes: dict[str, str] = field(default_factory=dict)  # 地区, 示范区 … -> level
     agency_suffix: re.Pattern[str] = _NEVER  # what the end of an organisation's name looks like
+    _suffix_words: tuple[str, ...] = field(default=(), repr=False)  # the same words, for ``str.endswith``
     _resolved: dict[tuple[str, tuple[bool, ...]], "Department"] = field(default_factory=dict, repr=False)
     _skipped: dict[str | None, tuple[bool, ...]] = field(default_factory=dict, repr=False)  # (``_renamings_skipped``)
     _stems: re.Pattern[str] | None = field(default=None, repr=False)
@@ -124,6 +125,7 @@ class DepartmentCatalog:
             self.suffixes.extend(added)
             words = sorted(set(self.suffixes), key=len, reverse=True)
             self.agency_suffix = re.compile("(" + "|".join(re.escape(w) for w in words) + ")$")
+            self._suffix_words = tuple(words)
 
     # -- clause words ---------------------------------------------------------
     def keyword_pattern(self) -> re.Pattern[str]:
@@ -182,7 +184,8 @@ class DepartmentCatalog:
         return self.has_agency_suffix(name) and "。" not in name and "," not in name
 
     def has_agency_suffix(self, name: str) -> bool:
-        return bool(self.agency_suffix.search(name))
+        # what ``agency_suffix.search`` finds, without a scan: its ``$`` also matches before a final newline
+        return name.endswith(self._suffix_words) or (name.endswith("\n") and name[:-1].endswith(self._suffix_words))
 
     def resolve(self, written: str, on: str | None = None) -> Department:
         """``on``: the ISO date of the text that names the unit; a renaming applies to texts from its date on."""
@@ -246,9 +249,8 @@ class DepartmentCatalog:
         if name in self.agencies:  # 市场监管局 standing alone: an agency with no level printed
             return self.agencies[name], None
         for long, level in self._long_prefixes_first():
-            rest = name[len(long):]
-            if name.startswith(long) and rest in self.agencies:
-                return long + self.agencies[rest], level
+            if name.startswith(long) and name[len(long):] in self.agencies:  # (the rest cut only after a head that fits)
+                return long + self.agencies[name[len(long):]], level
         region = region_index().get(name)
         if region is not None:  # a district or county named alone: its government
             return name, region.level
@@ -275,6 +277,11 @@ class DepartmentCatalog:
             found = self._prefix_of(compact(name))
             _remember(self._prefixes, name, found)
         return found  # type: ignore[return-value]
+
+    def head_prefix(self, name: str) -> str | None:
+        """``prefix_of`` not kept: for a piece of a name (``clauses._glued`` asks it of every tail of an
+        unknown name), which is seldom asked again."""
+        return self._prefix_of(compact(name))
 
     def _prefix_of(self, name: str) -> str | None:
         prefix = _split_prefix(name)[0]

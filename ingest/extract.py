@@ -126,11 +126,11 @@ class _Context:
         if keywords.search(text):
             repaired, omap = rewrite(text, keywords, lambda m: self.catalog.keyword_repairs[m.group()])
         end = start + len(text)
-        leads, standing = self.rules.first_listed_leads(end), self.rules.standing_at(end)
+        leads = self.rules.first_listed_leads(end)
+        standing, standing_key = self.rules.standing_with_key(end)
         # a clause as parsed, kept by the catalog under everything its parse depends on: documents repeat
         # their clauses (责任单位:市商务局 under many points), and documents of one government each other's
-        key = ("clause", repaired, leads, default_role, self.prefix,
-               tuple((s.at, s.end, tuple(s.units), s.role) for s in standing))
+        key = ("clause", repaired, leads, default_role, self.prefix, standing_key)
         parsed = self.catalog.kept(key, lambda: parse_clause(repaired, 0, self.catalog, first_listed_leads=leads,
                                                              default_role=default_role, standing=standing,
                                                              default_prefix=self.prefix))

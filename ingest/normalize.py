@@ -441,13 +441,16 @@ def _join_broken_paragraphs(text: str) -> tuple[str, OffsetMap]:
             continue
         if paragraph is not None and _continues(paragraph, line):
             paragraph += line
-        else:
-            if paragraph is not None:
-                copy(n, start - 1, start)  # the line break kept: one character for one
-                parts.append("\n")
-                n += 1
+            copy(n, start, start + len(line))
+        elif paragraph is not None:
+            # the line break kept with its line: one copied segment, as the two would merge into
+            copy(n, start - 1, start + len(line))
+            parts.append("\n")
+            n += 1
             paragraph = line
-        copy(n, start, start + len(line))
+        else:
+            paragraph = line
+            copy(n, start, start + len(line))
         parts.append(line)
         n += len(line)
     copy.close()

@@ -1051,3 +1051,32 @@ def _plain_first_in(text: str):
                                  "关于", "的", " ", "《", "》"]) | st.text(max_size=3), max_size=8).map("".join))
 def test_the_first_region_found_where_a_name_can_start_equals_trying_every_character(text):
     assert region_index().first_in(text) == _plain_first_in(text)
+
+
+@SETTINGS
+@given(st.lists(st.integers(0, 60), max_size=12), st.lists(st.integers(-5, 70), min_size=1, max_size=12))
+def test_standing_rules_in_force_equal_those_stated_before(starts, asked):
+    rules = clauses.DocumentRules(standing=sorted(
+        (clauses.StandingUnits(at, at + 3, [(f"单位{i}", f"单位{i}")], "responsible") for i, at in enumerate(starts)),
+        key=lambda r: r.at))
+    for at in asked:
+        in_force, key = rules.standing_with_key(at)
+        assert in_force == [s for s in rules.standing if s.at <= at]
+        assert key == tuple((s.at, s.end, tuple(s.units), s.role) for s in in_force)
+
+
+_SUFFIX_WORDS = sorted(set(default_catalog().suffixes))
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from([*_SUFFIX_WORDS, "市", "财政", "\n", " ", "局长", "公司的"]), max_size=5))
+def test_agency_suffix_by_endswith_equals_the_pattern(pieces):
+    catalog = default_catalog()
+    name = "".join(pieces)
+    assert catalog.has_agency_suffix(name) == bool(catalog.agency_suffix.search(name))
+
+
+@SETTINGS
+@given(st.text(alphabet="省市县区州旗地区示范区新局财政 \u3000ＡＢ", max_size=10))
+def test_head_prefix_equals_the_kept_prefix(name):
+    assert default_catalog().head_prefix(name) == default_catalog().prefix_of(name)
