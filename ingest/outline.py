@@ -48,6 +48,8 @@ _NUMERALS = "一二三四五六七八九十百零〇"
 _OPENERS = {"chapter": "第", "section": "第", "article": "第", "cn": _NUMERALS, "paren_cn": "(（", "paren_arabic": "(（",
             "circled": "".join(chr(c) for c in range(0x2460, 0x2474))}
 _OPENED_BY_A_DIGIT = {"arabic", "half_paren_arabic"}
+# what a line must open with to be numbered or to open an attachment (附件), a decimal digit aside
+_LINE_OPENERS = frozenset("".join(_OPENERS.values()) + "附")
 
 
 @lru_cache(maxsize=1024)
@@ -200,6 +202,9 @@ def build_outline(text: str) -> Outline:
     # 一、二、… again, so its provisions are kept apart under its own name (附件/一).
     segments: list[tuple[str | None, list[tuple[int, Marker]]]] = [(None, [])]
     for i, (a, b) in enumerate(lines):
+        head = text[a:a + 1]
+        if head not in _LINE_OPENERS and not head.isdecimal():
+            continue  # (most lines: neither a marker nor an attachment can open them)
         line = text[a:b]
         if "\t" in line:
             continue  # table rows are read by the table parser

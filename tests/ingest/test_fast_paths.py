@@ -847,6 +847,15 @@ def test_markers_tried_by_the_first_character_equal_trying_every_kind(head, rest
     assert outline.match_marker(line) == outline._match_marker(line, outline._MARKERS)
 
 
+@SETTINGS
+@given(st.lists(MARKER_HEADS | st.just("附件") | st.just("\t"), max_size=3).map("".join), TEXT)
+def test_a_line_passed_over_by_its_first_character_is_no_marker_and_no_attachment(head, rest):
+    line = (head + rest).split("\n")[0]
+    if line[:1] not in outline._LINE_OPENERS and not line[:1].isdecimal():
+        assert outline._match_marker(line, outline._MARKERS) is None
+        assert outline._attachment_label(line) is None
+
+
 # -- a paragraph join's map: lines kept as they stand merged into one copied segment -----------------
 
 
