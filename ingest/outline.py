@@ -195,8 +195,9 @@ def build_outline(text: str) -> Outline:
     lines: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
+        end = pos + len(line)
+        lines.append((pos, end))
+        pos = end + 1
 
     # The body, then each attachment: an attachment that restates the measures numbers them
     # 一、二、… again, so its provisions are kept apart under its own name (附件/一).
@@ -234,7 +235,8 @@ def build_outline(text: str) -> Outline:
             title, title_start, body_start = _title_of(text, a, b, a + marker.length, next_line_is_marker)
             while stack and stack[-1][0].rank >= marker.rank:
                 stack.pop()
-            path = prefix + tuple(m.label for m, _ in stack) + (marker.label,)
+            # the open provision's path is the numbers of the markers open above this one
+            path = (stack[-1][1].path if stack else prefix) + (marker.label,)
             end = lines[hits[k + 1][0]][0] - 1 if k + 1 < len(hits) else end_of_body
             prov = Provision(path, marker.kind, a, max(end, b), title, title_start, body_start)
             if stack:
