@@ -128,16 +128,30 @@ class ClauseWords:
     # a search for a literal skips along the text where ``label`` (its bracket and level optional) tries
     # every character
     label_core: re.Pattern[str] = re.compile("(?!)")
+    label_lead: int = _UNBOUNDED  # the most characters a label holds before its ``label_core`` (【省级)
     mark_reach: int = _UNBOUNDED
     mark_last: frozenset[str] | None = None
 
     def labels(self, text: str) -> Iterator[re.Match[str]]:
-        """``label.finditer(text)``."""
-        return self.label.finditer(text) if self.label_core.search(text) else iter(())
+        """``label.finditer(text)``, tried only in front of each kind and noun that stand together (牵头单位):
+        ``label``, which opens with optional parts, is otherwise tried at every character of the text. A
+        label that starts at or after ``pos`` holds a ``label_core`` at most ``label_lead`` characters
+        after its start, so it starts no earlier than that many before the first core found from ``pos``."""
+        pos = 0
+        while (core := self.label_core.search(text, pos)) is not None:
+            at = core.start()
+            for start in range(max(pos, at - self.label_lead), at + 1):
+                m = self.label.match(text, start)
+                if m:
+                    yield m
+                    pos = m.end()  # (a label is never empty)
+                    break
+            else:
+                pos = at + 1  # no label holds this core: the next starts after it
 
     def first_label(self, text: str) -> re.Match[str] | None:
         """``label.search(text)``."""
-        return self.label.search(text) if self.label_core.search(text) else None
+        return next(self.labels(text), None)
 
     def closing(self, text: str) -> re.Match[str] | None:
         """``tail.search(text)``: the closing verb at the end of ``text``."""
@@ -163,8 +177,9 @@ def compile_words(data: dict) -> ClauseWords:
     labels = data["labels"]
     kinds: dict[str, str] = dict(labels["kinds"])
     level = f"(?:{_alt(labels['levels'])})?"
+    lead = rf"[【\[]?{level}"  # what a label holds before its kind and noun
     noun = f"(?:{_alt(labels['nouns'])})"
-    label = re.compile(rf"(?P<label>[【\[]?{level}(?P<kind>{_alt(kinds)}){noun})(?:\s*[:：]|[】\]]\s*[:：]?)")
+    label = re.compile(rf"(?P<label>{lead}(?P<kind>{_alt(kinds)}){noun})(?:\s*[:：]|[】\]]\s*[:：]?)")
     label_line = re.compile(rf"^{level}(?:{_alt(kinds)}){noun}\s*[:：]")
 
     by_role: dict[str, list[str]] = {r: [] for r in ROLES}
@@ -200,6 +215,7 @@ def compile_words(data: dict) -> ClauseWords:
         implement_verb=re.compile(f"({_alt(data.get('implements', {}).get('verbs', []))})"),
         structure=structure,
         tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), mark_last=_last_chars(mark), label_core=re.compile(f"(?:{_alt(kinds)}){noun}"),
+        label_lead=_reach(re.compile(lead)),
     )
 
 
