@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
-from .clause_words import clause_words
+from .clause_words import clause_words, last_chars, may_end_with
 from .departments import DepartmentCatalog
 
 LEAD, COOPERATE, RESPONSIBLE = "lead", "cooperate", "responsible"
@@ -41,6 +41,7 @@ _PLACEHOLDER_OPEN = re.compile(r"^(?:各|有关|相关|所属)(?:有关|相关)?
 _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办事处)$")
 # A region name printed alone (钦南区 in 钦南区、钦北区人民政府)
 _REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区|新城|园区|产业园|集聚区)$")
+_REGION_NAME_ENDS = last_chars(_REGION_NAME)
 # Running text, not a unit: numbers, dates, sentences
 _BRACKETED = re.compile(r"\([^()]*\)")  # a remark about the rules, in parse_clause
 _SHORT_BRACKETED = re.compile(r"\([^()]{1,6}\)")  # a role mark: (牵头)
@@ -166,7 +167,7 @@ def _split_list(text: str, catalog: DepartmentCatalog) -> list[tuple[str, int, i
             left_from = cuts[-1][1] if cuts else 0
             left = text[left_from:i].strip()
             right = _SEPARATOR.split(text[j.end():], maxsplit=1)[0].strip()
-            if _looks_named(left, catalog) and (_looks_named(right, catalog) or _REGION_NAME.match(right)):
+            if _looks_named(left, catalog) and (_looks_named(right, catalog) or _is_region_name(right)):
                 cuts.append((i, j.end()))
     pieces, start = [], 0
     for a, b in cuts + [(len(text), len(text))]:
@@ -235,6 +236,12 @@ def _cleaned_piece(piece: str, a: int, catalog: DepartmentCatalog) -> tuple[str,
     return name, a + start, a + end, mark
 
 
+def _is_region_name(name: str) -> bool:
+    """``_REGION_NAME.match(name)``, tried only on a name that ends as a region's name can: most names in a
+    list are agencies (…局, …委), which the pattern would try at each of its lengths of head."""
+    return may_end_with(name, _REGION_NAME_ENDS) and _REGION_NAME.match(name) is not None
+
+
 def _is_placeholder_part(name: str) -> bool:
     return bool(_PLACEHOLDER_HEAD.match(name) or _REGION_WORD.match(name))
 
@@ -282,14 +289,14 @@ def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: st
                 i = k
                 continue
         # named governments sharing one suffix: 钦南区、钦北区人民政府
-        if _REGION_NAME.match(name) and not _PLACEHOLDER_HEAD.match(name):
+        if _is_region_name(name) and not _PLACEHOLDER_HEAD.match(name):
             k = i
-            while k < len(raw) and _REGION_NAME.match(raw[k][0]):
+            while k < len(raw) and _is_region_name(raw[k][0]):
                 k += 1
             if k < len(raw) and k > i:
                 last = raw[k][0]
                 suffix = _GOVERNMENT.search(last)
-                if suffix and _REGION_NAME.match(last[:suffix.start()]):
+                if suffix and _is_region_name(last[:suffix.start()]):
                     for n2, a2, b2, m2 in raw[i:k]:
                         out.append((n2 + suffix.group(), n2, a2, b2, m2))
                     out.append((last, last, raw[k][1], raw[k][2], raw[k][3]))

@@ -411,6 +411,12 @@ def test_a_list_read_once_equals_reading_it_each_time(text, offset, prefix, leni
 
 
 @SETTINGS
+@given(UNIT_LIST | st.sampled_from(["钦南区", "黔东南州", "高新区\n", "乐山市", "锡林郭勒盟", "市财政局", "州"]))
+def test_a_region_name_told_by_its_end_first_equals_the_pattern(name):
+    assert clauses._is_region_name(name) == bool(clauses._REGION_NAME.match(name))
+
+
+@SETTINGS
 @given(DOCUMENT)
 def test_kept_catalog_answers_equal_fresh_ones(text):
     catalog = default_catalog()
