@@ -22,7 +22,6 @@ maps the records to IMPLEMENTS / CITES edges, and the extractor fingerprint cove
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .metadata import DOC_NUMBER, normalise_doc_number
@@ -93,19 +92,14 @@ def _doc_numbers(text: str):
 
 def _citing(passages: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
     """The passages that can cite a document (``_mentions`` finds something only where a 《 or a number's
-    tail, 〔2023〕12号, is), found by one search of them all joined: a document has hundreds of provisions,
-    few of which cite. No tail runs over the joining character, so none is found across two passages."""
-    starts, k = [], 0
-    for _, passage in passages:
-        starts.append(k)
-        k += len(passage) + 1
-    joined = "\x00".join(passage for _, passage in passages)
-    marks = [m.start() for m in _TITLE_OPEN.finditer(joined)] + [m.start() for m in _NUMBER_TAIL.finditer(joined)]
-    held = sorted({bisect_right(starts, at) - 1 for at in marks})
-    return [passages[i] for i in held]
+    tail, 〔2023〕12号, is)."""
+    return [(number, passage) for number, passage in passages if _may_cite(passage)]
 
 
-_TITLE_OPEN = re.compile("《")
+def _may_cite(text: str) -> bool:
+    """Does ``text`` hold a 《 or a number's tail? A document has hundreds of provisions, few of which cite:
+    ``in`` passes over the others at once (every tail ends with 号, and most texts hold none)."""
+    return "《" in text or "号" in text and _NUMBER_TAIL.search(text) is not None
 
 
 def _verb_before(text: str, start: int) -> str | None:
@@ -180,7 +174,9 @@ def references(doc: ExtractedDocument, text: str | None = None, head: str | None
     if text is not None:
         passages = [(None, fold(text))]
     else:
-        passages = [(None, doc.document.title or "")] + [(p.number, f"{p.title or ''}。{p.text}") for p in doc.provisions]
+        # (a provision's passage made only when its title or text may cite: no tail runs over the 。 between)
+        passages = [(None, doc.document.title or "")] + [(p.number, f"{p.title or ''}。{p.text}") for p in doc.provisions
+                                                          if _may_cite(p.text) or p.title and _may_cite(p.title)]
         passages += [(t.number, f"{t.title or ''}。{t.text}") for t in doc.tasks if not doc.provisions]
         if head:
             passages.insert(0, (None, fold(head)))

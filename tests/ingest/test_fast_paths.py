@@ -770,7 +770,7 @@ def test_dates_read_from_the_lines_naming_a_day_equal_reading_every_line(text):
 @given(st.lists(st.tuples(st.none() | st.just("1"), st.lists(st.sampled_from(["《关于…的意见》", "〔2023〕12号", "国发〔2022〕18号", "《", "》",
                                                                               "号", "〔2023〕", "\x00", "。"]) | DOCUMENT,
                                                                max_size=6).map("".join)), max_size=8))
-def test_passages_citing_found_together_are_those_each_search_finds(passages):
+def test_passages_citing_found_by_their_characters_are_those_each_search_finds(passages):
     each = [(n, p) for n, p in passages if "《" in p or references._NUMBER_TAIL.search(p)]
     assert references._citing(passages) == each
     # a passage left out cites nothing
