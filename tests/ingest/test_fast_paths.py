@@ -33,7 +33,7 @@ from policykg.ingest.normalize import (
     fold,
     rewrite,
 )
-from policykg.ingest.records import ProvisionRecord, Span, TaskRecord, UnitRef, maker
+from policykg.ingest.records import ProvisionRecord, Span, TargetRecord, TaskRecord, UnitRef, maker
 from policykg.ingest.regions import region_index
 
 EXAMPLES = int(os.environ.get("POLICYKG_HYPOTHESIS_EXAMPLES", "100"))
@@ -831,6 +831,9 @@ def test_records_made_from_their_fields_equal_those_the_model_makes():
         (TaskRecord, {"number": "1/2", "title": None, "leads": ["市财政局"], "units": [unit], "span": span,
                       "clause_span": span, "deadline_year": 2025}),
         (ProvisionRecord, {"number": "1", "text": "推进", "span": span}),
+        (TargetRecord, {"task": "1", "clause": 1, "text": "达到120家", "metric": "高新技术企业", "value": 120.0, "unit": "家",
+                        "qualifier": "达到", "year": 2025, "year_basis": "stated", "scope": None, "scope_level": None,
+                        "span": span}),
     ]:
         made, plain = maker(model)(dict(fields)), model(**fields)
         assert type(made) is model and made == plain
