@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .metadata import DOC_NUMBER, normalise_doc_number
+from .metadata import DOC_NUMBER, NUMBER_TAIL, doc_numbers, normalise_doc_number
 from .normalize import DOC_KIND, compact, fold
 from .records import ExtractedDocument, ReferenceRecord
 
@@ -34,8 +34,6 @@ _VERB = re.compile("|".join(IMPLEMENT_VERBS))
 _CLAUSE_END = re.compile(r"[。；;，,！？!?\n]")
 _QUOTED = re.compile(r"《([^《》\n]{2,120})》")
 _NUMBER_AFTER = re.compile(r"\s*[(（]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]")
-# what every document number ends with: 〔2023〕12号
-_NUMBER_TAIL = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号")
 _DOCUMENT_TITLE = re.compile(DOC_KIND + r"(?:稿)?(?:[(（][^()（）]{2,20}[)）])?$|法$|标准$|目录$")
 
 
@@ -65,29 +63,10 @@ def _mentions(text: str):
         taken.append((q.start(), end))
         if is_document_title(title) or number:
             yield q.start(), end, title, number
-    for n in _doc_numbers(text):
+    for n in doc_numbers(text):
         if any(s <= n.start() < e for s, e in taken):
             continue
         yield n.start(), n.end(), None, normalise_doc_number(n)
-
-
-_NAME_REACH = 12  # DOC_NUMBER's name: at most 12 characters
-
-
-def _doc_numbers(text: str):
-    """What ``DOC_NUMBER.finditer(text)`` finds, sought only before each number's tail (〔2023〕12号): DOC_NUMBER
-    tries a dozen lengths of name at every Chinese character. A number's name (at most 12 Chinese characters)
-    and the spaces after it stand right before its tail, and no tail holds an opening bracket, so each number
-    lies in the stretch from 12 characters before the spaces in front of its tail to the tail's end."""
-    end = 0  # numbers do not overlap: the next starts after the last found
-    for tail in _NUMBER_TAIL.finditer(text):
-        j = tail.start()
-        while j > 0 and text[j - 1].isspace():
-            j -= 1
-        n = DOC_NUMBER.search(text, max(end, j - _NAME_REACH), tail.end())
-        if n:
-            yield n
-            end = n.end()
 
 
 def _citing(passages: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
@@ -99,7 +78,7 @@ def _citing(passages: list[tuple[str | None, str]]) -> list[tuple[str | None, st
 def _may_cite(text: str) -> bool:
     """Does ``text`` hold a 《 or a number's tail? A document has hundreds of provisions, few of which cite:
     ``in`` passes over the others at once (every tail ends with 号, and most texts hold none)."""
-    return "《" in text or "号" in text and _NUMBER_TAIL.search(text) is not None
+    return "《" in text or "号" in text and NUMBER_TAIL.search(text) is not None
 
 
 def _verb_before(text: str, start: int) -> str | None:

@@ -771,7 +771,7 @@ def test_dates_read_from_the_lines_naming_a_day_equal_reading_every_line(text):
                                                                               "号", "〔2023〕", "\x00", "。"]) | DOCUMENT,
                                                                max_size=6).map("".join)), max_size=8))
 def test_passages_citing_found_by_their_characters_are_those_each_search_finds(passages):
-    each = [(n, p) for n, p in passages if "《" in p or references._NUMBER_TAIL.search(p)]
+    each = [(n, p) for n, p in passages if "《" in p or references.NUMBER_TAIL.search(p)]
     assert references._citing(passages) == each
     # a passage left out cites nothing
     assert all(not list(references._mentions(p)) for n, p in passages if (n, p) not in each)
@@ -1040,7 +1040,7 @@ def test_words_a_clause_ends_with_equal_the_end_anchored_patterns(before):
     assert counted == bool(re.search(rf"\d+{re.escape(kinds)}$", before))
 
 
-# -- references: document numbers sought before each tail ------------------------------------------
+# -- document numbers sought before each tail (metadata, references) ----------------------------------
 
 
 NUMBER_TEXT = st.lists(st.sampled_from(["菏政办字", "〔2024〕", "7号", "[2023]", " ", "56号", "国发", "(2022)", "18 号",
@@ -1051,7 +1051,10 @@ NUMBER_TEXT = st.lists(st.sampled_from(["菏政办字", "〔2024〕", "7号", "[
 @SETTINGS
 @given(NUMBER_TEXT | DOCUMENT)
 def test_numbers_sought_before_each_tail_equal_a_search_everywhere(text):
-    assert [n.span() for n in references._doc_numbers(text)] == [n.span() for n in DOC_NUMBER.finditer(text)]
+    from policykg.ingest import metadata
+
+    assert [n.span() for n in metadata.doc_numbers(text)] == [n.span() for n in DOC_NUMBER.finditer(text)]
+    assert metadata._holds_doc_number(text) == bool(DOC_NUMBER.search(text))
 
 
 def _plain_first_in(text: str):
