@@ -39,6 +39,11 @@ class Sought:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.needs = needed_literals(pattern)
+        # the characters a match can start with, as a pattern the engine skips along the text to: a pattern
+        # that opens with a choice of groups (排在|列在?|位列…) has no such skip of its own and is tried at
+        # every character of a document
+        firsts = _first_chars(pattern)
+        self.openers = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]") if firsts else None
 
     def may_match(self, text: str) -> bool:
         if self.needs is None:
@@ -49,10 +54,26 @@ class Sought:
         return False
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self.may_match(text) else None
+        if not self.may_match(text):
+            return None
+        return self.pattern.search(text) if self.openers is None else next(self._from_openers(text), None)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text) if self.may_match(text) else iter(())
+        if not self.may_match(text):
+            return iter(())
+        return self.pattern.finditer(text) if self.openers is None else self._from_openers(text)
+
+    def _from_openers(self, text: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, the pattern tried only where a match can start (it matches nothing empty)."""
+        pos = 0
+        for opener in self.openers.finditer(text):  # type: ignore[union-attr]  # (only asked when there are openers)
+            at = opener.start()
+            if at < pos:
+                continue
+            m = self.pattern.match(text, at)  # (with the whole text: a lookbehind sees what stands before)
+            if m:
+                yield m
+                pos = m.end()
 
     def sub(self, repl, text: str) -> str:
         return self.pattern.sub(repl, text) if self.may_match(text) else text
@@ -258,6 +279,46 @@ def _ends(sub) -> tuple[set[str], bool] | None:
                 set().union(*(b[0] for b in branches if b)), any(b[1] for b in branches if b))
         elif name in ("MAX_REPEAT", "MIN_REPEAT"):
             inner = _ends(av[2])
+            item = None if inner is None else (inner[0], av[0] == 0 or inner[1])
+        elif name == "IN" and all(str(o) == "LITERAL" for o, _ in av):
+            item = ({chr(c) for _, c in av}, False)
+        else:
+            return None
+        if item is None:
+            return None
+        out |= item[0]
+        if not item[1]:
+            return out, False
+    return out, True
+
+
+def _first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, read from its parsed form; None when the pattern
+    can match nothing or is not made of literals, sets of them, groups, alternatives, repeats and anchors."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    found = _starts(_sre_parse.parse(pattern.pattern, pattern.flags))
+    return None if found is None or found[1] else frozenset(found[0])
+
+
+def _starts(sub) -> tuple[set[str], bool] | None:
+    """(the characters a sequence's match can start with, whether it can match nothing), or None: ``_ends``
+    read from the front."""
+    out: set[str] = set()
+    for op, av in list(sub):
+        name = str(op)
+        if name == "LITERAL":
+            item: tuple[set[str], bool] | None = ({chr(av)}, False)
+        elif name == "AT" or name in ("ASSERT", "ASSERT_NOT"):
+            item = (set(), True)  # matches no character
+        elif name == "SUBPATTERN":
+            item = _starts(av[-1])
+        elif name == "BRANCH":
+            branches = [_starts(b) for b in av[1]]
+            item = None if any(b is None for b in branches) else (
+                set().union(*(b[0] for b in branches if b)), any(b[1] for b in branches if b))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            inner = _starts(av[2])
             item = None if inner is None else (inner[0], av[0] == 0 or inner[1])
         elif name == "IN" and all(str(o) == "LITERAL" for o, _ in av):
             item = ({chr(c) for _, c in av}, False)
