@@ -39,15 +39,41 @@ class Sought:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.needs = needed_literals(pattern)
+        # the characters a match can start with, as a pattern the engine skips along the text to: a pattern
+        # that opens with a choice of groups (排在|列在?|位列…) has no such skip of its own and is tried at
+        # every character of a document
+        firsts = _first_chars(pattern)
+        self.openers = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]") if firsts else None
 
     def may_match(self, text: str) -> bool:
-        return self.needs is None or any(word in text for word in self.needs)
+        if self.needs is None:
+            return True
+        for word in self.needs:  # (a loop: asked of every clause, a generator per call cost more than the test)
+            if word in text:
+                return True
+        return False
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self.may_match(text) else None
+        if not self.may_match(text):
+            return None
+        return self.pattern.search(text) if self.openers is None else next(self._from_openers(text), None)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text) if self.may_match(text) else iter(())
+        if not self.may_match(text):
+            return iter(())
+        return self.pattern.finditer(text) if self.openers is None else self._from_openers(text)
+
+    def _from_openers(self, text: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, the pattern tried only where a match can start (it matches nothing empty)."""
+        pos = 0
+        for opener in self.openers.finditer(text):  # type: ignore[union-attr]  # (only asked when there are openers)
+            at = opener.start()
+            if at < pos:
+                continue
+            m = self.pattern.match(text, at)  # (with the whole text: a lookbehind sees what stands before)
+            if m:
+                yield m
+                pos = m.end()
 
     def sub(self, repl, text: str) -> str:
         return self.pattern.sub(repl, text) if self.may_match(text) else text
@@ -123,16 +149,30 @@ class ClauseWords:
     # a search for a literal skips along the text where ``label`` (its bracket and level optional) tries
     # every character
     label_core: re.Pattern[str] = re.compile("(?!)")
+    label_lead: int = _UNBOUNDED  # the most characters a label holds before its ``label_core`` (【省级)
     mark_reach: int = _UNBOUNDED
     mark_last: frozenset[str] | None = None
 
     def labels(self, text: str) -> Iterator[re.Match[str]]:
-        """``label.finditer(text)``."""
-        return self.label.finditer(text) if self.label_core.search(text) else iter(())
+        """``label.finditer(text)``, tried only in front of each kind and noun that stand together (牵头单位):
+        ``label``, which opens with optional parts, is otherwise tried at every character of the text. A
+        label that starts at or after ``pos`` holds a ``label_core`` at most ``label_lead`` characters
+        after its start, so it starts no earlier than that many before the first core found from ``pos``."""
+        pos = 0
+        while (core := self.label_core.search(text, pos)) is not None:
+            at = core.start()
+            for start in range(max(pos, at - self.label_lead), at + 1):
+                m = self.label.match(text, start)
+                if m:
+                    yield m
+                    pos = m.end()  # (a label is never empty)
+                    break
+            else:
+                pos = at + 1  # no label holds this core: the next starts after it
 
     def first_label(self, text: str) -> re.Match[str] | None:
         """``label.search(text)``."""
-        return self.label.search(text) if self.label_core.search(text) else None
+        return next(self.labels(text), None)
 
     def closing(self, text: str) -> re.Match[str] | None:
         """``tail.search(text)``: the closing verb at the end of ``text``."""
@@ -158,8 +198,9 @@ def compile_words(data: dict) -> ClauseWords:
     labels = data["labels"]
     kinds: dict[str, str] = dict(labels["kinds"])
     level = f"(?:{_alt(labels['levels'])})?"
+    lead = rf"[【\[]?{level}"  # what a label holds before its kind and noun
     noun = f"(?:{_alt(labels['nouns'])})"
-    label = re.compile(rf"(?P<label>[【\[]?{level}(?P<kind>{_alt(kinds)}){noun})(?:\s*[:：]|[】\]]\s*[:：]?)")
+    label = re.compile(rf"(?P<label>{lead}(?P<kind>{_alt(kinds)}){noun})(?:\s*[:：]|[】\]]\s*[:：]?)")
     label_line = re.compile(rf"^{level}(?:{_alt(kinds)}){noun}\s*[:：]")
 
     by_role: dict[str, list[str]] = {r: [] for r in ROLES}
@@ -195,6 +236,7 @@ def compile_words(data: dict) -> ClauseWords:
         implement_verb=re.compile(f"({_alt(data.get('implements', {}).get('verbs', []))})"),
         structure=structure,
         tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), mark_last=_last_chars(mark), label_core=re.compile(f"(?:{_alt(kinds)}){noun}"),
+        label_lead=_reach(re.compile(lead)),
     )
 
 
@@ -237,6 +279,46 @@ def _ends(sub) -> tuple[set[str], bool] | None:
                 set().union(*(b[0] for b in branches if b)), any(b[1] for b in branches if b))
         elif name in ("MAX_REPEAT", "MIN_REPEAT"):
             inner = _ends(av[2])
+            item = None if inner is None else (inner[0], av[0] == 0 or inner[1])
+        elif name == "IN" and all(str(o) == "LITERAL" for o, _ in av):
+            item = ({chr(c) for _, c in av}, False)
+        else:
+            return None
+        if item is None:
+            return None
+        out |= item[0]
+        if not item[1]:
+            return out, False
+    return out, True
+
+
+def _first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, read from its parsed form; None when the pattern
+    can match nothing or is not made of literals, sets of them, groups, alternatives, repeats and anchors."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    found = _starts(_sre_parse.parse(pattern.pattern, pattern.flags))
+    return None if found is None or found[1] else frozenset(found[0])
+
+
+def _starts(sub) -> tuple[set[str], bool] | None:
+    """(the characters a sequence's match can start with, whether it can match nothing), or None: ``_ends``
+    read from the front."""
+    out: set[str] = set()
+    for op, av in list(sub):
+        name = str(op)
+        if name == "LITERAL":
+            item: tuple[set[str], bool] | None = ({chr(av)}, False)
+        elif name == "AT" or name in ("ASSERT", "ASSERT_NOT"):
+            item = (set(), True)  # matches no character
+        elif name == "SUBPATTERN":
+            item = _starts(av[-1])
+        elif name == "BRANCH":
+            branches = [_starts(b) for b in av[1]]
+            item = None if any(b is None for b in branches) else (
+                set().union(*(b[0] for b in branches if b)), any(b[1] for b in branches if b))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            inner = _starts(av[2])
             item = None if inner is None else (inner[0], av[0] == 0 or inner[1])
         elif name == "IN" and all(str(o) == "LITERAL" for o, _ in av):
             item = ({chr(c) for _, c in av}, False)

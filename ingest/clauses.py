@@ -19,13 +19,15 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
-from .clause_words import clause_words
+from .clause_words import clause_words, last_chars, may_end_with
 from .departments import DepartmentCatalog
 
 LEAD, COOPERATE, RESPONSIBLE = "lead", "cooperate", "responsible"
 
-_SPLIT_PARTS = re.compile(r"[,，;；]")
+_PART_SEPARATORS = ",，;；"
+_SPLIT_PARTS = re.compile(f"[{_PART_SEPARATORS}]")
 _SEPARATORS = "、,，;；/"
 _OPEN, _CLOSE = "(〔[【“<〈", ")〕]】”>〉"
 _TRAILING_PAREN = re.compile(r"[(〈][^()〈〉]{2,20}[)〉]$")
@@ -39,6 +41,7 @@ _PLACEHOLDER_OPEN = re.compile(r"^(?:各|有关|相关|所属)(?:有关|相关)?
 _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办事处)$")
 # A region name printed alone (钦南区 in 钦南区、钦北区人民政府)
 _REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区|新城|园区|产业园|集聚区)$")
+_REGION_NAME_ENDS = last_chars(_REGION_NAME)
 # Running text, not a unit: numbers, dates, sentences
 _BRACKETED = re.compile(r"\([^()]*\)")  # a remark about the rules, in parse_clause
 _SHORT_BRACKETED = re.compile(r"\([^()]{1,6}\)")  # a role mark: (牵头)
@@ -151,7 +154,8 @@ def _split_list(text: str, catalog: DepartmentCatalog) -> list[tuple[str, int, i
     cuts: list[tuple[int, int]] = []
     depth = 0
     for event in _list_marks(words.joiner_heads).finditer(text):
-        i, ch = event.start(), event.group()
+        i = event.start()
+        ch = text[i]
         depth = _depth_step(ch, depth)
         if depth or ch in _OPEN:
             continue
@@ -163,7 +167,7 @@ def _split_list(text: str, catalog: DepartmentCatalog) -> list[tuple[str, int, i
             left_from = cuts[-1][1] if cuts else 0
             left = text[left_from:i].strip()
             right = _SEPARATOR.split(text[j.end():], maxsplit=1)[0].strip()
-            if _looks_named(left, catalog) and (_looks_named(right, catalog) or _REGION_NAME.match(right)):
+            if _looks_named(left, catalog) and (_looks_named(right, catalog) or _is_region_name(right)):
                 cuts.append((i, j.end()))
     pieces, start = [], 0
     for a, b in cuts + [(len(text), len(text))]:
@@ -232,6 +236,12 @@ def _cleaned_piece(piece: str, a: int, catalog: DepartmentCatalog) -> tuple[str,
     return name, a + start, a + end, mark
 
 
+def _is_region_name(name: str) -> bool:
+    """``_REGION_NAME.match(name)``, tried only on a name that ends as a region's name can: most names in a
+    list are agencies (…局, …委), which the pattern would try at each of its lengths of head."""
+    return may_end_with(name, _REGION_NAME_ENDS) and _REGION_NAME.match(name) is not None
+
+
 def _is_placeholder_part(name: str) -> bool:
     return bool(_PLACEHOLDER_HEAD.match(name) or _REGION_WORD.match(name))
 
@@ -279,14 +289,14 @@ def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: st
                 i = k
                 continue
         # named governments sharing one suffix: 钦南区、钦北区人民政府
-        if _REGION_NAME.match(name) and not _PLACEHOLDER_HEAD.match(name):
+        if _is_region_name(name) and not _PLACEHOLDER_HEAD.match(name):
             k = i
-            while k < len(raw) and _REGION_NAME.match(raw[k][0]):
+            while k < len(raw) and _is_region_name(raw[k][0]):
                 k += 1
             if k < len(raw) and k > i:
                 last = raw[k][0]
                 suffix = _GOVERNMENT.search(last)
-                if suffix and _REGION_NAME.match(last[:suffix.start()]):
+                if suffix and _is_region_name(last[:suffix.start()]):
                     for n2, a2, b2, m2 in raw[i:k]:
                         out.append((n2 + suffix.group(), n2, a2, b2, m2))
                     out.append((last, last, raw[k][1], raw[k][2], raw[k][3]))
@@ -378,13 +388,13 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
             stated[len(mentions)] = (standing_rule.at, standing_rule.end)
             mentions.append((standing_rule.role, written, printed, -1, -1, None))
 
-    if any(mark for *_, mark in mentions):
+    marked = {mark for *_, mark in mentions if mark}
+    if marked:
         # 区商务局(牵头)、区财政局: the marked unit has its role, the unmarked ones of the list the other
-        marked = {mark for *_, mark in mentions if mark}
         other = COOPERATE if marked == {LEAD} else LEAD
         mentions = [(mark or (other if role == RESPONSIBLE else role), w, p, a, b, mark)
                     for role, w, p, a, b, mark in mentions]
-    has_explicit_lead = any(role == LEAD for role, *_ in mentions)
+    has_explicit_lead = LEAD in {role for role, *_ in mentions}
     all_lead = bool(words.all_listed_lead.search(text))
     out: list[UnitMention] = []
     responsible_seen = 0
@@ -413,9 +423,10 @@ def _parse_section(text: str, a: int, b: int, role: str, catalog: DepartmentCata
     start = 0
     depth = 0
     for event in _PART_MARKS.finditer(section):  # the other characters change nothing
-        i, ch = event.start(), event.group()
+        i = event.start()
+        ch = section[i]
         depth = _depth_step(ch, depth)
-        if depth == 0 and _SPLIT_PARTS.match(ch):
+        if depth == 0 and ch in _PART_SEPARATORS:
             parts.append((start, i))
             start = i + 1
     parts.append((start, len(section)))
@@ -563,15 +574,18 @@ def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
         if sentence and not any(s.start <= start < s.end for s in spans) and _is_bare_clause(sentence, catalog):
             a = start + (len(last) - len(last.lstrip()))
             spans.append(ClauseSpan(a, a + len(sentence), a, a + len(sentence)))
-    spans.sort(key=lambda s: s.start)
+    spans.sort(key=_start_of)
     return spans
+
+
+_start_of = attrgetter("start")
 
 
 def _may_hold_clause(text: str, catalog: DepartmentCatalog) -> bool:
     """Could ``find_clauses`` find a clause in ``text``? Not without a bracket (a bracketed clause, or a
     role mark in a closing sentence), a label, or a place a closing verb can end a part of a sentence at
     (the end of the sentence, where 。 or the line's end follows it)."""
-    if any(ch in text for ch in _GROUP_OPEN):
+    if _GROUP_OPENER.search(text):
         return True
     repaired = catalog.repair_keywords(text)
     words = clause_words()
@@ -636,14 +650,17 @@ def _part_closable(last: frozenset[str] | None) -> re.Pattern[str] | None:
 # 〔责任单位:…〕, [责任单位:…] and 【牵头单位:…】 close a provision as (…) does
 _GROUP_OPEN, _GROUP_CLOSE = "(〔[【", ")〕]】"
 _GROUP_MARKS = re.compile("[" + re.escape(_GROUP_OPEN + _GROUP_CLOSE) + "\n]")
+_GROUP_OPENER = re.compile("[" + re.escape(_GROUP_OPEN) + "]")
 
 
-def _bracket_groups(text: str):
+def _bracket_groups(text: str) -> list[tuple[int, int, int, int]]:
     """Top-level (...), 〔...〕 or [...] groups: (start, end, content_start, content_end); an unclosed one runs to the line end."""
+    groups = []
     depth = 0
     start = -1
     for event in _GROUP_MARKS.finditer(text):  # the other characters change nothing
-        i, ch = event.start(), event.group()
+        i = event.start()
+        ch = text[i]
         if ch in _GROUP_OPEN:
             if depth == 0:
                 start = i
@@ -651,12 +668,13 @@ def _bracket_groups(text: str):
         elif ch in _GROUP_CLOSE and depth > 0:
             depth -= 1
             if depth == 0:
-                yield start, i + 1, start + 1, i
+                groups.append((start, i + 1, start + 1, i))
         elif ch == "\n" and depth > 0:
-            yield start, i, start + 1, i
+            groups.append((start, i, start + 1, i))
             depth = 0
     if depth > 0:
-        yield start, len(text), start + 1, len(text)
+        groups.append((start, len(text), start + 1, len(text)))
+    return groups
 
 
 __all__ = ["COOPERATE", "LEAD", "ClauseSpan", "DocumentRules", "UnitMention", "document_rules",

@@ -328,6 +328,9 @@ class _TargetRegion:
     quoted_level: str | None = None  # a table's content column quotes the plan of this level
 
 
+_new_target = maker(TargetRecord)  # (a long plan states hundreds: see ``maker``)
+
+
 def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], preamble_start: int,
              package: int | None, this_year: int | None, region: Region | None,
              tasks: list[TaskRecord]) -> list[TargetRecord]:
@@ -350,7 +353,9 @@ def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], pr
         return handed[id(p)]
 
     for p in outline.provisions:
-        pieces = [(a, b) for a, b in _outside(p.title_start, p.end, holes) if sites.may_hold(a, b)]
+        # (most documents have no table: a provision is then one piece)
+        pieces = [(a, b) for a, b in (_outside(p.title_start, p.end, holes) if holes else ((p.title_start, p.end),))
+                  if sites.may_hold(a, b)]
         if pieces:
             # "到2025年，主要目标是：" above numbered items gives them its year
             inherited = next((y for a in reversed(_ancestry(p.number)[:-1]) if (y := year_handed_by(latest.get(a)))),
@@ -386,9 +391,9 @@ def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], pr
     for r, t, scope, scope_level, span in found:
         # the responsibility clause that closes the sentence group it sits in
         clause = next((k for end, k in sorted(clause_ends.get(r.number, [])) if end >= span.end), 1)
-        out.append(TargetRecord(task=r.number, clause=clause, text=t.text, metric=t.metric, value=t.value,
-                                unit=t.unit, qualifier=t.qualifier, year=t.year, year_basis=t.year_basis,
-                                scope=scope, scope_level=scope_level, span=span))
+        out.append(_new_target({"task": r.number, "clause": clause, "text": t.text, "metric": t.metric,
+                                "value": t.value, "unit": t.unit, "qualifier": t.qualifier, "year": t.year,
+                                "year_basis": t.year_basis, "scope": scope, "scope_level": scope_level, "span": span}))
     return out
 
 

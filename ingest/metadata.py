@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Iterator
 
 from .clause_words import clause_words
 from .document_region import document_region
@@ -14,6 +15,30 @@ from .regions import Region, region_index
 
 # 菏政办字〔2024〕7号, 鲁服务业办〔2025〕4号, 菏政办字 [2023] 56号, 国发〔2022〕18号
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12}?)\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*(\d{1,4})\s*号")
+# what every document number ends with: 〔2023〕12号
+NUMBER_TAIL = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号")
+_NAME_REACH = 12  # DOC_NUMBER's name: at most 12 characters
+
+
+def doc_numbers(text: str) -> Iterator[re.Match[str]]:
+    """What ``DOC_NUMBER.finditer(text)`` finds, sought only before each number's tail (〔2023〕12号): DOC_NUMBER
+    tries a dozen lengths of name at every Chinese character. A number's name (at most 12 Chinese characters)
+    and the spaces after it stand right before its tail, and no tail holds an opening bracket, so each number
+    lies in the stretch from 12 characters before the spaces in front of its tail to the tail's end."""
+    end = 0  # numbers do not overlap: the next starts after the last found
+    for tail in NUMBER_TAIL.finditer(text) if "号" in text else ():  # (every tail ends with 号)
+        j = tail.start()
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        n = DOC_NUMBER.search(text, max(end, j - _NAME_REACH), tail.end())
+        if n:
+            yield n
+            end = n.end()
+
+
+def _holds_doc_number(text: str) -> bool:
+    """``DOC_NUMBER.search(text)`` found something."""
+    return next(doc_numbers(text), None) is not None
 _TITLE_LINE = re.compile(r"关于.{2,200}" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
 _ISSUER_SUFFIX = re.compile(r"(文件|公文|函)$")
 _ORG = re.compile(r"(政府|办公室|办公厅|委员会|领导小组|委|厅|局|办|部|院|中心|公署)$")
@@ -179,7 +204,7 @@ def _find_title(lines: list[str]) -> str | None:
             return compact(title)
     # no 关于: the first line that ends as a document title does
     for i, line in enumerate(lines[:10]):
-        if re.search(DOC_KIND + r"$", line) and 4 <= len(line) <= 80 and _title_piece(line) and not DOC_NUMBER.search(line):
+        if re.search(DOC_KIND + r"$", line) and 4 <= len(line) <= 80 and _title_piece(line) and not _holds_doc_number(line):
             # a title broken over lines: short heading lines above it, the rest or the plan period below it
             j = i
             while j > 0 and _TITLE_PIECE.fullmatch(lines[j - 1]) and not _ORG.search(lines[j - 1]) \
@@ -223,7 +248,7 @@ def _find_issuer(lines: list[str], title: str | None, text: str) -> str | None:
             return before
     for line in lines[:4]:
         name = _ISSUER_SUFFIX.sub("", compact(line))
-        if _ORG.search(name) and not DOC_NUMBER.search(name) and len(name) <= 30:
+        if _ORG.search(name) and not _holds_doc_number(name) and len(name) <= 30:
             return name
     # the signature above the date (a date names 日)
     for a, b in _lines_holding(text, "日"):
@@ -280,7 +305,7 @@ def _implements(title: str, head: str) -> list[str]:
                 m = _UNQUOTED_DOC.match(bare)
                 if m and not _mentions_self(m.group(1)):
                     add(f"《{compact(m.group(1))}》")
-            numbers = [n for n in DOC_NUMBER.finditer(scope) if not any(n.start() >= q.start() and n.end() <= q.end() for q in quoted)]
+            numbers = [n for n in doc_numbers(scope) if not any(n.start() >= q.start() and n.end() <= q.end() for q in quoted)]
             for n in numbers:
                 add(normalise_doc_number(n))
             break  # the first implementing verb of a sentence decides its scope

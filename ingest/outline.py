@@ -48,6 +48,8 @@ _NUMERALS = "一二三四五六七八九十百零〇"
 _OPENERS = {"chapter": "第", "section": "第", "article": "第", "cn": _NUMERALS, "paren_cn": "(（", "paren_arabic": "(（",
             "circled": "".join(chr(c) for c in range(0x2460, 0x2474))}
 _OPENED_BY_A_DIGIT = {"arabic", "half_paren_arabic"}
+# what a line must open with to be numbered or to open an attachment (附件), a decimal digit aside
+_LINE_OPENERS = frozenset("".join(_OPENERS.values()) + "附")
 
 
 @lru_cache(maxsize=1024)
@@ -193,13 +195,17 @@ def build_outline(text: str) -> Outline:
     lines: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
+        end = pos + len(line)
+        lines.append((pos, end))
+        pos = end + 1
 
     # The body, then each attachment: an attachment that restates the measures numbers them
     # 一、二、… again, so its provisions are kept apart under its own name (附件/一).
     segments: list[tuple[str | None, list[tuple[int, Marker]]]] = [(None, [])]
     for i, (a, b) in enumerate(lines):
+        head = text[a:a + 1]
+        if head not in _LINE_OPENERS and not head.isdecimal():
+            continue  # (most lines: neither a marker nor an attachment can open them)
         line = text[a:b]
         if "\t" in line:
             continue  # table rows are read by the table parser
@@ -229,7 +235,8 @@ def build_outline(text: str) -> Outline:
             title, title_start, body_start = _title_of(text, a, b, a + marker.length, next_line_is_marker)
             while stack and stack[-1][0].rank >= marker.rank:
                 stack.pop()
-            path = prefix + tuple(m.label for m, _ in stack) + (marker.label,)
+            # the open provision's path is the numbers of the markers open above this one
+            path = (stack[-1][1].path if stack else prefix) + (marker.label,)
             end = lines[hits[k + 1][0]][0] - 1 if k + 1 < len(hits) else end_of_body
             prov = Provision(path, marker.kind, a, max(end, b), title, title_start, body_start)
             if stack:

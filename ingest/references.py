@@ -22,10 +22,9 @@ maps the records to IMPLEMENTS / CITES edges, and the extractor fingerprint cove
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .metadata import DOC_NUMBER, normalise_doc_number
+from .metadata import DOC_NUMBER, NUMBER_TAIL, doc_numbers, normalise_doc_number
 from .normalize import DOC_KIND, compact, fold
 from .records import ExtractedDocument, ReferenceRecord
 
@@ -35,8 +34,6 @@ _VERB = re.compile("|".join(IMPLEMENT_VERBS))
 _CLAUSE_END = re.compile(r"[。；;，,！？!?\n]")
 _QUOTED = re.compile(r"《([^《》\n]{2,120})》")
 _NUMBER_AFTER = re.compile(r"\s*[(（]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]")
-# what every document number ends with: 〔2023〕12号
-_NUMBER_TAIL = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号")
 _DOCUMENT_TITLE = re.compile(DOC_KIND + r"(?:稿)?(?:[(（][^()（）]{2,20}[)）])?$|法$|标准$|目录$")
 
 
@@ -66,46 +63,22 @@ def _mentions(text: str):
         taken.append((q.start(), end))
         if is_document_title(title) or number:
             yield q.start(), end, title, number
-    for n in _doc_numbers(text):
+    for n in doc_numbers(text):
         if any(s <= n.start() < e for s, e in taken):
             continue
         yield n.start(), n.end(), None, normalise_doc_number(n)
 
 
-_NAME_REACH = 12  # DOC_NUMBER's name: at most 12 characters
-
-
-def _doc_numbers(text: str):
-    """What ``DOC_NUMBER.finditer(text)`` finds, sought only before each number's tail (〔2023〕12号): DOC_NUMBER
-    tries a dozen lengths of name at every Chinese character. A number's name (at most 12 Chinese characters)
-    and the spaces after it stand right before its tail, and no tail holds an opening bracket, so each number
-    lies in the stretch from 12 characters before the spaces in front of its tail to the tail's end."""
-    end = 0  # numbers do not overlap: the next starts after the last found
-    for tail in _NUMBER_TAIL.finditer(text):
-        j = tail.start()
-        while j > 0 and text[j - 1].isspace():
-            j -= 1
-        n = DOC_NUMBER.search(text, max(end, j - _NAME_REACH), tail.end())
-        if n:
-            yield n
-            end = n.end()
-
-
 def _citing(passages: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
     """The passages that can cite a document (``_mentions`` finds something only where a 《 or a number's
-    tail, 〔2023〕12号, is), found by one search of them all joined: a document has hundreds of provisions,
-    few of which cite. No tail runs over the joining character, so none is found across two passages."""
-    starts, k = [], 0
-    for _, passage in passages:
-        starts.append(k)
-        k += len(passage) + 1
-    joined = "\x00".join(passage for _, passage in passages)
-    marks = [m.start() for m in _TITLE_OPEN.finditer(joined)] + [m.start() for m in _NUMBER_TAIL.finditer(joined)]
-    held = sorted({bisect_right(starts, at) - 1 for at in marks})
-    return [passages[i] for i in held]
+    tail, 〔2023〕12号, is)."""
+    return [(number, passage) for number, passage in passages if _may_cite(passage)]
 
 
-_TITLE_OPEN = re.compile("《")
+def _may_cite(text: str) -> bool:
+    """Does ``text`` hold a 《 or a number's tail? A document has hundreds of provisions, few of which cite:
+    ``in`` passes over the others at once (every tail ends with 号, and most texts hold none)."""
+    return "《" in text or "号" in text and NUMBER_TAIL.search(text) is not None
 
 
 def _verb_before(text: str, start: int) -> str | None:
@@ -180,7 +153,9 @@ def references(doc: ExtractedDocument, text: str | None = None, head: str | None
     if text is not None:
         passages = [(None, fold(text))]
     else:
-        passages = [(None, doc.document.title or "")] + [(p.number, f"{p.title or ''}。{p.text}") for p in doc.provisions]
+        # (a provision's passage made only when its title or text may cite: no tail runs over the 。 between)
+        passages = [(None, doc.document.title or "")] + [(p.number, f"{p.title or ''}。{p.text}") for p in doc.provisions
+                                                          if _may_cite(p.text) or p.title and _may_cite(p.title)]
         passages += [(t.number, f"{t.title or ''}。{t.text}") for t in doc.tasks if not doc.provisions]
         if head:
             passages.insert(0, (None, fold(head)))

@@ -438,13 +438,13 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[
             value = float(n) if n is not None else None
         if value is None:
             continue
-        nxt = sentence[m.end():m.end() + 1]
+        start, end = m.span()
+        nxt = sentence[end:end + 1]
         if nxt and nxt in lex.noun_after_unit.get(base, ""):
             continue  # "121人才", "50万人口": the unit's character starts a noun
-        if base.isascii() and base.isalpha() and not lex.direction_before.search(sentence[:m.start()]):
+        if base.isascii() and base.isalpha() and not lex.direction_before.search(sentence[:start]):
             continue  # "5G基站", "10G-PON": names; "总带宽达到2800G" is a goal
         unit = (mult or "") + base
-        end = m.end()
         if sentence.startswith(lex.per_year, end):
             unit += lex.per_year  # "1.4亿吨/年": a capacity per year
             end += len(lex.per_year)
@@ -455,10 +455,10 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[
             end = am.end()
         num_end = m.end("range") if range_ else m.end("ar") if arabic else m.end("cn")
         out.append(_Quantity(
-            start=m.start(), num_end=num_end, end=end, value=value, unit=unit,
+            start=start, num_end=num_end, end=end, value=value, unit=unit,
             is_range=bool(range_), is_cn=bool(chinese),
             approx=approx1 or approx2, after_bound=bound,
-            clause=_bounds_among(seps, m.start(), end, length),
+            clause=_bounds_among(seps, start, end, length),
         ))
     return out
 
@@ -497,7 +497,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     money = q.unit.endswith("元")
     if q.unit in lex.time_units and not lex.time_cut.search(before):
         return "time span"  # "3个工作日内办结"; "审批时间控制在50个工作日内" is a goal
-    if sentence.startswith(lex.inclusive, unit_end) or sentence.startswith(lex.inclusive, q.end):
+    if sentence.startswith(lex.inclusive, unit_end) or (q.after_bound and sentence.startswith(lex.inclusive, q.end)):
         return "eligibility threshold"  # "30次(含)以上"
     if q.after_bound == "及以下" and not lex.below_ok.search(before):
         return "eligibility threshold"  # "1000万元及以下的业务"

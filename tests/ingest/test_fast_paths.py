@@ -33,7 +33,7 @@ from policykg.ingest.normalize import (
     fold,
     rewrite,
 )
-from policykg.ingest.records import ProvisionRecord, Span, TaskRecord, UnitRef, maker
+from policykg.ingest.records import ProvisionRecord, Span, TargetRecord, TaskRecord, UnitRef, maker
 from policykg.ingest.regions import region_index
 
 EXAMPLES = int(os.environ.get("POLICYKG_HYPOTHESIS_EXAMPLES", "100"))
@@ -411,6 +411,12 @@ def test_a_list_read_once_equals_reading_it_each_time(text, offset, prefix, leni
 
 
 @SETTINGS
+@given(UNIT_LIST | st.sampled_from(["钦南区", "黔东南州", "高新区\n", "乐山市", "锡林郭勒盟", "市财政局", "州"]))
+def test_a_region_name_told_by_its_end_first_equals_the_pattern(name):
+    assert clauses._is_region_name(name) == bool(clauses._REGION_NAME.match(name))
+
+
+@SETTINGS
 @given(DOCUMENT)
 def test_kept_catalog_answers_equal_fresh_ones(text):
     catalog = default_catalog()
@@ -764,8 +770,8 @@ def test_dates_read_from_the_lines_naming_a_day_equal_reading_every_line(text):
 @given(st.lists(st.tuples(st.none() | st.just("1"), st.lists(st.sampled_from(["《关于…的意见》", "〔2023〕12号", "国发〔2022〕18号", "《", "》",
                                                                               "号", "〔2023〕", "\x00", "。"]) | DOCUMENT,
                                                                max_size=6).map("".join)), max_size=8))
-def test_passages_citing_found_together_are_those_each_search_finds(passages):
-    each = [(n, p) for n, p in passages if "《" in p or references._NUMBER_TAIL.search(p)]
+def test_passages_citing_found_by_their_characters_are_those_each_search_finds(passages):
+    each = [(n, p) for n, p in passages if "《" in p or references.NUMBER_TAIL.search(p)]
     assert references._citing(passages) == each
     # a passage left out cites nothing
     assert all(not list(references._mentions(p)) for n, p in passages if (n, p) not in each)
@@ -825,6 +831,9 @@ def test_records_made_from_their_fields_equal_those_the_model_makes():
         (TaskRecord, {"number": "1/2", "title": None, "leads": ["市财政局"], "units": [unit], "span": span,
                       "clause_span": span, "deadline_year": 2025}),
         (ProvisionRecord, {"number": "1", "text": "推进", "span": span}),
+        (TargetRecord, {"task": "1", "clause": 1, "text": "达到120家", "metric": "高新技术企业", "value": 120.0, "unit": "家",
+                        "qualifier": "达到", "year": 2025, "year_basis": "stated", "scope": None, "scope_level": None,
+                        "span": span}),
     ]:
         made, plain = maker(model)(dict(fields)), model(**fields)
         assert type(made) is model and made == plain
@@ -845,6 +854,15 @@ MARKER_HEADS = st.sampled_from(["第", "一", "十", "百", "〇", "(", "（", "
 def test_markers_tried_by_the_first_character_equal_trying_every_kind(head, rest):
     line = head + rest
     assert outline.match_marker(line) == outline._match_marker(line, outline._MARKERS)
+
+
+@SETTINGS
+@given(st.lists(MARKER_HEADS | st.just("附件") | st.just("\t"), max_size=3).map("".join), TEXT)
+def test_a_line_passed_over_by_its_first_character_is_no_marker_and_no_attachment(head, rest):
+    line = (head + rest).split("\n")[0]
+    if line[:1] not in outline._LINE_OPENERS and not line[:1].isdecimal():
+        assert outline._match_marker(line, outline._MARKERS) is None
+        assert outline._attachment_label(line) is None
 
 
 # -- a paragraph join's map: lines kept as they stand merged into one copied segment -----------------
@@ -1022,7 +1040,7 @@ def test_words_a_clause_ends_with_equal_the_end_anchored_patterns(before):
     assert counted == bool(re.search(rf"\d+{re.escape(kinds)}$", before))
 
 
-# -- references: document numbers sought before each tail ------------------------------------------
+# -- document numbers sought before each tail (metadata, references) ----------------------------------
 
 
 NUMBER_TEXT = st.lists(st.sampled_from(["菏政办字", "〔2024〕", "7号", "[2023]", " ", "56号", "国发", "(2022)", "18 号",
@@ -1033,7 +1051,10 @@ NUMBER_TEXT = st.lists(st.sampled_from(["菏政办字", "〔2024〕", "7号", "[
 @SETTINGS
 @given(NUMBER_TEXT | DOCUMENT)
 def test_numbers_sought_before_each_tail_equal_a_search_everywhere(text):
-    assert [n.span() for n in references._doc_numbers(text)] == [n.span() for n in DOC_NUMBER.finditer(text)]
+    from policykg.ingest import metadata
+
+    assert [n.span() for n in metadata.doc_numbers(text)] == [n.span() for n in DOC_NUMBER.finditer(text)]
+    assert metadata._holds_doc_number(text) == bool(DOC_NUMBER.search(text))
 
 
 def _plain_first_in(text: str):

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policykg.ingest import clauses, normalize
-from policykg.ingest.clause_words import clause_words, needed_literals
+from policykg.ingest.clause_words import _first_chars, clause_words, needed_literals
 from policykg.ingest.departments import DepartmentCatalog, default_catalog
 
 from .test_fast_paths import DOCUMENT, SETTINGS, TEXT, UNIT_LIST, _plain_unclosed_bracket
@@ -54,8 +54,18 @@ def test_rules_sought_where_their_literal_stands_equal_the_patterns_sought_every
     words = clause_words()
     for rule in [words.first_listed_leads, *words.standing_units]:
         assert rule.needs  # (each of today's rules has one: the test would pass vacuously otherwise)
+        assert rule.openers is not None  # (tried only where a match can start: the test would pass vacuously)
         assert [m.span() for m in rule.finditer(text)] == [m.span() for m in rule.pattern.finditer(text)]
+        found, plain = rule.search(text), rule.pattern.search(text)
+        assert (found and found.span()) == (plain and plain.span())
         assert rule.sub("#", text) == rule.pattern.sub("#", text)
+
+
+def test_first_characters_of_patterns():
+    assert _first_chars(re.compile("a?b|(?:cd)+e")) == frozenset("abc")
+    assert _first_chars(re.compile("(?<!x)[yz]w")) == frozenset("yz")  # (a look around matches no character)
+    assert _first_chars(re.compile("a*")) is None  # it can match nothing
+    assert _first_chars(re.compile(".b|c")) is None  # any character may start it
 
 
 def test_needed_literals_of_patterns():
