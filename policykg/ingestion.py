@@ -533,7 +533,9 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
         store.ensure_schema()  # the indexes the run looks files up by, before its first write
         store.upgrade()  # a store an earlier policykg wrote: the keys loads look documents up by
         report.store = store.describe()
-    ctx = _Context(catalog, plan=store is not None)
+    # reader processes make each document's write too (the parent only reads the store and writes); in one
+    # process that would only be done again by the loads whose references the store resolves: loads build it
+    ctx = _Context(catalog, plan=store is not None and jobs > 1 and len(files) > 1)
     seen: dict[str, tuple[str, str | None]] = {}  # doc id -> (file, content hash) in this run
 
     def finish(outcome: Outcome) -> None:
