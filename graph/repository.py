@@ -93,6 +93,14 @@ CURRENT_VERSIONS_BY = (
     "RETURN d.id AS doc, v.file_hash AS file_hash, d.content_hash AS content_hash, d.extractor AS extractor")
 
 
+# what a load reads of its document's place in the store, in one round trip: whether a real (not stub) Document has
+# its id, and its current version(s) (one row with a null id when it has none)
+STORED_STATE = (
+    "OPTIONAL MATCH (d:Document {id: $id}) WHERE NOT coalesce(d.stub, false) WITH count(d) AS real "
+    "OPTIONAL MATCH (v:DocumentVersion) WHERE v.doc_id = $id AND v.current = true "
+    "RETURN real > 0 AS replaced, v.id AS id, v.content_hash AS hash")
+
+
 def reference_forms(doc: ExtractedDocument) -> list[str]:
     """Every form ``doc`` writes a reference in (numbers, titles and their ``titles_of``), sorted: what the
     store is asked for the documents it may refer to (``GraphStore.referenced_documents``)."""
@@ -317,10 +325,9 @@ class GraphStore:
               source: DocumentSource) -> LoadReport:
         did = facts.document_id
         known = [k for k in self._documents_named(facts.reference_forms) if k[0] != facts.key]
-        replaced = any(True for _ in self.rows("MATCH (d:Document {id: $id}) WHERE NOT coalesce(d.stub, false) "
-                                               "RETURN d.id AS id", {"id": did}))
-        current = self.rows("MATCH (v:DocumentVersion) WHERE v.doc_id = $id AND v.current = true "
-                            "RETURN v.id AS id, v.content_hash AS hash", {"id": did})
+        state = self.rows(STORED_STATE, {"id": did})
+        replaced = any(r["replaced"] for r in state)
+        current = [r for r in state if r["id"] is not None]
         at = source.ingested_at or now_utc()
         same = next((c["id"] for c in current if c["hash"] == facts.content_hash), None)
         document_props = {"extractor": source.extractor}
