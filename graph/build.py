@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from policykg.ingest.departments import LEVEL_PREFIXES
 from policykg.ingest.normalize import compact
@@ -24,19 +25,42 @@ _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号$")
 EDGE_OF_ROLE = {"lead": "LEADS", "cooperate": "COOPERATES_ON", "implement": "LEADS"}
 
 
+KnownDocument = tuple[str, str | None, str | None]  # (key, number, title) of a real document
+# a reference as the build looked it up: the number or title as written, and the other forms it is cited in
+Lookup = tuple[str, tuple[str, ...]]
+
+
+class _Documents:
+    """The real documents a reference may name, by number and by each of their ``titles_of``."""
+
+    def __init__(self, documents: Iterable[KnownDocument]):
+        self.by_number: dict[str, str] = {}
+        self.by_title: dict[str, str] = {}
+        for key, number, title in documents:
+            if number:
+                self.by_number[number] = key
+            for t in titles_of(title):
+                self.by_title[t] = key
+
+    def find(self, plain: str, forms: Iterable[str]) -> str | None:
+        """The key of the document a reference names, or None (it becomes a stub)."""
+        key = self.by_number.get(plain) or self.by_title.get(plain)
+        for form in forms:
+            if key is None:
+                key = next((self.by_title[t] for t in titles_of(form.strip("《》")) if t in self.by_title), None)
+        return key
+
+
 class _Builder:
     def __init__(self, graph: PolicyGraph, docs: list[ExtractedDocument],
-                 known_documents: Iterable[tuple[str, str | None, str | None]] = ()):
+                 known_documents: Iterable[KnownDocument] = ()):
         self.g = graph
         self.regions = region_index()
         self.docs = docs
-        # (key, number, title) of every real document: those being built and those already stored
-        documents = [(document_key(d), d.document.doc_number, d.document.title) for d in docs] + list(known_documents)
-        self.by_number = {number: key for key, number, _ in documents if number}
-        self.by_title: dict[str, str] = {}
-        for key, _, title in documents:
-            for t in titles_of(title):
-                self.by_title[t] = key
+        # every real document: those being built and those already stored
+        self.documents = _Documents([(document_key(d), d.document.doc_number, d.document.title) for d in docs]
+                                    + list(known_documents))
+        self.lookups: dict[Lookup, str | None] = {}  # every reference looked up, and the key it found
 
     # -- regions -----------------------------------------------------------------
     def region(self, region: Region | None) -> str | None:
@@ -70,10 +94,7 @@ class _Builder:
         a document known by its title only is still found."""
         forms = list(forms)
         plain = compact(ref).strip("《》")
-        key = self.by_number.get(plain) or self.by_title.get(plain)
-        for form in forms:
-            if key is None:
-                key = next((self.by_title[t] for t in titles_of(form.strip("《》")) if t in self.by_title), None)
+        key = self.lookups[(plain, tuple(forms))] = self.documents.find(plain, forms)
         if key is not None and document_id(key) != cited_from:
             # a real document, built here or already stored: refer to it by id (no properties to set)
             return self.g.add_node(document_id(key), "Document").id
@@ -250,7 +271,7 @@ def _as_printed(unit: UnitRef | None) -> dict:
 
 
 def build_graph(docs: Iterable[ExtractedDocument], graph: PolicyGraph | None = None,
-                known_documents: Iterable[tuple[str, str | None, str | None]] = ()) -> PolicyGraph:
+                known_documents: Iterable[KnownDocument] = ()) -> PolicyGraph:
     """The graph of ``docs``; references to ``known_documents`` (key, number, title: already in a store)
     point at them instead of at stubs."""
     docs = list(docs)
@@ -259,3 +280,32 @@ def build_graph(docs: Iterable[ExtractedDocument], graph: PolicyGraph | None = N
     for doc in sorted(docs, key=document_key):
         builder.add(doc)
     return graph
+
+
+@dataclass
+class DocumentGraph:
+    """One document's graph built before the store is asked which documents it holds (in a reader process),
+    with what is needed to tell whether the stored documents would have changed it: every reference it looked
+    up and the key it found (None: a stub). ``holds_with`` says whether it is the graph ``build_graph([doc],
+    known_documents=known)`` gives."""
+
+    graph: PolicyGraph
+    own: KnownDocument
+    lookups: dict[Lookup, str | None]
+
+    def holds_with(self, known: Iterable[KnownDocument]) -> bool:
+        """Every reference finds the same document (or none) among this one and ``known`` as it did alone:
+        the stored documents are where the build would point nothing differently."""
+        known = list(known)
+        if not known:
+            return True
+        documents = _Documents([self.own, *known])
+        return all(documents.find(plain, forms) == key for (plain, forms), key in self.lookups.items())
+
+
+def build_document(doc: ExtractedDocument) -> DocumentGraph:
+    """``doc``'s graph as if no other document were stored, with the references it looked up."""
+    graph = PolicyGraph()
+    builder = _Builder(graph, [doc])
+    builder.add(doc)
+    return DocumentGraph(graph, (document_key(doc), doc.document.doc_number, doc.document.title), builder.lookups)

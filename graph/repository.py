@@ -11,12 +11,12 @@ from __future__ import annotations
 import base64
 import uuid
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from policykg.graph.build import build_graph
+from policykg.graph.build import DocumentGraph, build_document, build_graph
 from policykg.graph.ids import document_id, document_key, title_key, title_probes, titles_of
 from policykg.graph.model import NODE_LABELS, PolicyGraph
 from policykg.graph.stores.backend import ReadResult, Statement, StoreBackend
@@ -91,6 +91,99 @@ CURRENT_VERSIONS_BY = (
     # WITH: without it FalkorDB 4.16 joins the two by hashing every Document
     "WITH v MATCH (d:Document {{id: v.doc_id}}) WHERE NOT coalesce(d.stub, false) "
     "RETURN d.id AS doc, v.file_hash AS file_hash, d.content_hash AS content_hash, d.extractor AS extractor")
+
+
+# what a load reads of its document's place in the store, in one round trip: whether a real (not stub) Document has
+# its id, and its current version(s) (one row with a null id when it has none)
+STORED_STATE = (
+    "OPTIONAL MATCH (d:Document {id: $id}) WHERE NOT coalesce(d.stub, false) WITH count(d) AS real "
+    "OPTIONAL MATCH (v:DocumentVersion) WHERE v.doc_id = $id AND v.current = true "
+    "RETURN real > 0 AS replaced, v.id AS id, v.content_hash AS hash")
+
+
+def reference_forms(doc: ExtractedDocument) -> list[str]:
+    """Every form ``doc`` writes a reference in (numbers, titles and their ``titles_of``), sorted: what the
+    store is asked for the documents it may refer to (``GraphStore.referenced_documents``)."""
+    forms: set[str] = {compact(r).strip("《》") for r in doc.document.implements}
+    for ref in doc.references:
+        forms.add(compact(ref.target).strip("《》"))
+        for cited in ref.cited_as:
+            forms.update(titles_of(cited.strip("《》")))
+    forms.discard("")
+    return sorted(forms)
+
+
+@dataclass
+class DocumentFacts:
+    """What a load reads of an extracted document besides its graph: its identity, what it refers to, and what
+    its version records."""
+
+    key: str
+    document_id: str
+    doc_number: str | None
+    title: str | None
+    content_hash: str
+    file: str | None
+    encoding: str | None
+    provisions: int
+    tasks: int
+    targets: int
+    reference_forms: list[str]
+
+    @classmethod
+    def of(cls, doc: ExtractedDocument) -> DocumentFacts:
+        key = document_key(doc)
+        return cls(key, document_id(key), doc.document.doc_number, doc.document.title, doc.content_hash, doc.file,
+                   doc.encoding, len(doc.provisions), len(doc.tasks), len(doc.targets), reference_forms(doc))
+
+
+# the marks a new version puts on its document's node (``GraphStore._load``), in the order it puts them: a plan is
+# made with these keys (their values filled in by the load) because the statements creating a node name its keys
+PLANNED_MARKS = ("extractor", "version", "ingested_at")
+
+
+@dataclass
+class PlannedLoad:
+    """A document's write made where it was extracted, before the store is asked anything (``plan_load``): the
+    statements of its graph as if no other document were stored, its node marked as a new version. The parent
+    of the reader processes then only reads the store and writes: building the graph and its statements (and
+    handing over the extracted document, a tree of pydantic models that is slow to unpickle) was most of
+    its own work per document, done one document at a time while the readers waited.
+
+    ``document_rows`` are the document's own node rows inside ``statements`` (the same objects, also after
+    unpickling: pickle keeps shared references), whose marks ``marked`` fills in."""
+
+    facts: DocumentFacts
+    statements: list[Statement]
+    document_rows: list[dict[str, Any]]
+    nodes: int
+    relationships: int
+    built: DocumentGraph
+
+    def fits(self, known: Sequence[tuple[str, str | None, str | None]], marks: Mapping[str, Any]) -> bool:
+        """The plan is what the load would write: a new version marked with every planned mark, and no stored
+        document in ``known`` that a reference of the document would point at instead."""
+        return tuple(marks) == PLANNED_MARKS and self.built.holds_with(known)
+
+    def marked(self, marks: Mapping[str, Any]) -> list[Statement]:
+        for row in self.document_rows:
+            row["props"].update(marks)
+        return self.statements
+
+
+def plan_load(doc: ExtractedDocument) -> PlannedLoad:
+    """``doc``'s write, made ahead of the load (see ``PlannedLoad``)."""
+    facts = DocumentFacts.of(doc)
+    built = build_document(doc)
+    node = built.graph.nodes.get(facts.document_id)
+    if node is not None:
+        node.props.update(dict.fromkeys(PLANNED_MARKS, ""))  # placeholders: present, so the statements name them
+    statements = document_statements(built.graph, facts.document_id, facts.doc_number, titles_of(facts.title))
+    rows = [row for _, params in statements for row in (params or {}).get("rows", ())
+            if isinstance(row, dict) and row.get("id") == facts.document_id and "props" in row]
+    # only the plan's own reference checks travel with it: the graph itself is not needed any more
+    checks = DocumentGraph(PolicyGraph(), built.own, built.lookups)
+    return PlannedLoad(facts, statements, rows, len(built.graph.nodes), len(built.graph.edges), checks)
 
 
 def now_utc() -> str:
@@ -197,12 +290,10 @@ class GraphStore:
         form a reference is written in (``title_probes``), so this finds every document the build matches,
         by number or by one of its ``titles_of``; ``build_graph`` decides.
         """
-        forms: set[str] = {compact(r).strip("《》") for r in doc.document.implements}
-        for ref in doc.references:
-            forms.add(compact(ref.target).strip("《》"))
-            for cited in ref.cited_as:
-                forms.update(titles_of(cited.strip("《》")))
-        forms.discard("")
+        return self._documents_named(reference_forms(doc))
+
+    def _documents_named(self, forms: Sequence[str]) -> list[tuple[str, str | None, str | None]]:
+        """The stored documents whose number or title key is one of ``forms`` (``reference_forms``)."""
         if not forms:
             return []
         rows = self.rows(
@@ -221,41 +312,55 @@ class GraphStore:
         new content becomes the current version and the previous one stays,
         superseded; the same content loaded again keeps its version.
         """
-        source = source or DocumentSource()
-        key = document_key(doc)
-        did = document_id(key)
-        known = [k for k in self.referenced_documents(doc) if k[0] != key]
-        replaced = any(True for _ in self.rows("MATCH (d:Document {id: $id}) WHERE NOT coalesce(d.stub, false) "
-                                               "RETURN d.id AS id", {"id": did}))
-        current = self.rows("MATCH (v:DocumentVersion) WHERE v.doc_id = $id AND v.current = true "
-                            "RETURN v.id AS id, v.content_hash AS hash", {"id": did})
-        subgraph = build_graph([doc], known_documents=known)
+        return self._load(DocumentFacts.of(doc), None, lambda: doc, source or DocumentSource())
+
+    def load_planned(self, plan: PlannedLoad, document: Callable[[], ExtractedDocument],
+                     source: DocumentSource | None = None) -> LoadReport:
+        """``load_document`` of a document whose write ``plan_load`` made ahead (in a reader process): the same
+        store as ``load_document(document(), source)``. The plan is written as it is when the store's documents
+        and the version change nothing in it (``PlannedLoad.fits``); else the document is built here again."""
+        return self._load(plan.facts, plan, document, source or DocumentSource())
+
+    def _load(self, facts: DocumentFacts, plan: PlannedLoad | None, document: Callable[[], ExtractedDocument],
+              source: DocumentSource) -> LoadReport:
+        did = facts.document_id
+        known = [k for k in self._documents_named(facts.reference_forms) if k[0] != facts.key]
+        state = self.rows(STORED_STATE, {"id": did})
+        replaced = any(r["replaced"] for r in state)
+        current = [r for r in state if r["id"] is not None]
         at = source.ingested_at or now_utc()
-        same = next((c["id"] for c in current if c["hash"] == doc.content_hash), None)
+        same = next((c["id"] for c in current if c["hash"] == facts.content_hash), None)
         document_props = {"extractor": source.extractor}
         if same is not None:
             vid, previous = same, None
             versioning = same_version_statements(did, vid, {
                 "extractor": source.extractor, "reread_at": at, "path": source.path, "file_hash": source.file_hash,
-                "file": doc.file, "format": source.format, "encoding": source.encoding or doc.encoding,
+                "file": facts.file, "format": source.format, "encoding": source.encoding or facts.encoding,
                 **({"text_z": pack_text(source.text)} if source.text is not None else {})}, document_props)
         else:
-            vid = version_id(did, doc.content_hash, at)
+            vid = version_id(did, facts.content_hash, at)
             previous = current[0]["id"] if current else None
             versioning = new_version_statements(did, vid, {
-                "doc_id": did, "doc_number": doc.document.doc_number, "title": doc.document.title,
-                "content_hash": doc.content_hash, "ingested_at": at, "file": doc.file, "path": source.path,
-                "file_hash": source.file_hash, "format": source.format, "encoding": source.encoding or doc.encoding,
+                "doc_id": did, "doc_number": facts.doc_number, "title": facts.title,
+                "content_hash": facts.content_hash, "ingested_at": at, "file": facts.file, "path": source.path,
+                "file_hash": source.file_hash, "format": source.format, "encoding": source.encoding or facts.encoding,
                 "extractor": source.extractor, "chars": len(source.text) if source.text is not None else None,
-                "provisions": len(doc.provisions), "tasks": len(doc.tasks), "targets": len(doc.targets),
+                "provisions": facts.provisions, "tasks": facts.tasks, "targets": facts.targets,
                 "text_z": pack_text(source.text) if source.text is not None else None,
                 "previous": previous}, {**document_props, "version": vid, "ingested_at": at})
             document_props = {**document_props, "version": vid, "ingested_at": at}
-        if did in subgraph.nodes:  # the marks go in with the document's node, not set on it afterwards (put_nodes)
-            subgraph.nodes[did].props.update({k: v for k, v in document_props.items() if v is not None})
-        written = self.load_graph(subgraph, did, doc.document.doc_number, titles_of(doc.document.title),
-                                  then=versioning)
-        return LoadReport(did, len(subgraph.nodes), len(subgraph.edges), written, replaced,
+        # the marks go in with the document's node, not set on it afterwards (put_nodes)
+        marks = {k: v for k, v in document_props.items() if v is not None}
+        if plan is not None and plan.fits(known, marks):
+            statements, nodes, relationships = plan.marked(marks), plan.nodes, plan.relationships
+        else:
+            subgraph = build_graph([document()], known_documents=known)
+            if did in subgraph.nodes:
+                subgraph.nodes[did].props.update(marks)
+            statements = document_statements(subgraph, did, facts.doc_number, titles_of(facts.title))
+            nodes, relationships = len(subgraph.nodes), len(subgraph.edges)
+        self._write([*statements, *versioning])
+        return LoadReport(did, nodes, relationships, len(statements) + len(versioning), replaced,
                           version=vid, previous_version=previous, new_version=same is None)
 
     def load_graph(self, graph: PolicyGraph, doc_id: str, number: str | None, titles: list[str], *,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import sys
 import time
 import traceback
@@ -37,7 +38,15 @@ from typing import Any, TypeVar
 
 from policykg.errors import ConfigurationError, PolicyKGError
 from policykg.graph.ids import document_id, document_key
-from policykg.graph.repository import DocumentSource, GraphStore, LoadReport, StoredVersion, now_utc
+from policykg.graph.repository import (
+    DocumentSource,
+    GraphStore,
+    LoadReport,
+    PlannedLoad,
+    StoredVersion,
+    now_utc,
+    plan_load,
+)
 from policykg.graph.stores.errors import (
     QueryError,
     ServerNotRunning,
@@ -85,6 +94,31 @@ def extractor_fingerprint(files: list[Path]) -> str:
 @dataclass
 class _Context:
     catalog: DepartmentCatalog
+    plan: bool = False  # make each document's write too (``plan_load``): the run writes to a store
+
+
+@dataclass
+class Summary:
+    """What the run reports of an extracted document and decides by, taken where it was extracted: the parent
+    of the reader processes does not need the document itself for it."""
+
+    document_id: str
+    doc_number: str | None
+    title: str | None
+    provisions: int
+    tasks: int
+    targets: int
+    unrecognised_clauses: list[dict[str, Any]]
+    unassigned: list[str]
+    ignored_columns: list[str]
+    unknown_departments: list[str]
+    warnings: list[str]
+
+    @classmethod
+    def of(cls, doc: ExtractedDocument) -> Summary:
+        return cls(document_id(document_key(doc)), doc.document.doc_number, doc.document.title, len(doc.provisions),
+                   len(doc.tasks), len(doc.targets), unrecognised_clauses(doc), unassigned_provisions(doc),
+                   list(doc.ignored_columns), list(doc.unknown_departments), list(doc.warnings))
 
 
 @dataclass
@@ -93,7 +127,10 @@ class Prepared:
     size: int = 0
     file_hash: str | None = None
     status: str = "failed"  # extracted | unchanged | failed
-    doc: ExtractedDocument | None = None
+    doc: ExtractedDocument | None = None  # None from a reader process: ``document()`` unpickles ``doc_blob``
+    doc_blob: bytes | None = None
+    summary: Summary | None = None  # of an extracted document
+    plan: PlannedLoad | None = None  # its write, when the context asked for it and it could be made
     text: str | None = None
     format: str | None = None
     encoding: str | None = None
@@ -105,6 +142,18 @@ class Prepared:
     internal: bool = False  # the error is a bug in policykg, not a problem of the file
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)  # about the file rather than its content (its name)
+
+    def document(self) -> ExtractedDocument:
+        """The extracted document (unpickled on first use when a reader process sent it: most loads only need
+        its ``summary`` and ``plan``)."""
+        if self.doc is None and self.doc_blob is not None:
+            self.doc, self.doc_blob = pickle.loads(self.doc_blob), None
+        assert self.doc is not None, "only an extracted file has a document"
+        return self.doc
+
+    def forget_document(self) -> None:
+        self.doc = self.doc_blob = self.summary = self.plan = None
+        self.text = None
 
 
 _WORKER: _Context | None = None
@@ -168,6 +217,9 @@ def prepare_bytes(data: bytes, path: str, ctx: _Context, name: str | None = None
         if read.warnings:
             doc.warnings[:0] = read.warnings
         result.status, result.doc, result.text, result.content_hash = "extracted", doc, read.text, doc.content_hash
+        result.summary = Summary.of(doc)
+        if ctx.plan:
+            result.plan = _planned(doc)
     except (ReadError, ExtractionError) as exc:
         result.error = str(exc)
     except Exception as exc:  # a bug in a reader or parser: this file fails, the run goes on
@@ -178,6 +230,15 @@ def prepare_bytes(data: bytes, path: str, ctx: _Context, name: str | None = None
     finally:
         result.seconds = time.perf_counter() - started
     return result
+
+
+def _planned(doc: ExtractedDocument) -> PlannedLoad | None:
+    """``plan_load(doc)``, or None when building its graph fails: the load builds it again then and reports
+    the failure as a load's, naming the file, as it always did."""
+    try:
+        return plan_load(doc)
+    except Exception:  # noqa: BLE001 - reported by the load, which meets it again
+        return None
 
 
 def _init_worker(ctx: _Context, parent: int) -> None:
@@ -208,7 +269,12 @@ def _init_worker(ctx: _Context, parent: int) -> None:
 
 def _prepare_in_worker(path: str) -> Prepared:
     assert _WORKER is not None
-    return prepare(Path(path), _WORKER)
+    result = prepare(Path(path), _WORKER)
+    if result.doc is not None:
+        # sent as bytes, unpickled only where needed: a tree of pydantic models cost the parent ~2 ms a
+        # document to unpickle, with the summary and the plan all a load needs of it as a rule
+        result.doc_blob, result.doc = pickle.dumps(result.doc, pickle.HIGHEST_PROTOCOL), None
+    return result
 
 
 # files whose hashes one read of the store looks up
@@ -467,7 +533,9 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
         store.ensure_schema()  # the indexes the run looks files up by, before its first write
         store.upgrade()  # a store an earlier policykg wrote: the keys loads look documents up by
         report.store = store.describe()
-    ctx = _Context(catalog)
+    # reader processes make each document's write too (the parent only reads the store and writes); in one
+    # process that would only be done again by the loads whose references the store resolves: loads build it
+    ctx = _Context(catalog, plan=store is not None and jobs > 1 and len(files) > 1)
     seen: dict[str, tuple[str, str | None]] = {}  # doc id -> (file, content hash) in this run
 
     def finish(outcome: Outcome) -> None:
@@ -497,18 +565,22 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
                     raise StoreLost(f"{exc}; reconnecting failed: {again}") from again
         raise AssertionError("unreachable")
 
-    def load(doc: ExtractedDocument, source: DocumentSource) -> LoadReport:
-        return reconnecting(lambda st: st.load_document(doc, source))
+    def load(prep: Prepared, source: DocumentSource) -> LoadReport:
+        plan = prep.plan
+        if plan is None:
+            return reconnecting(lambda st: st.load_document(prep.document(), source))
+        return reconnecting(lambda st: st.load_planned(plan, prep.document, source))
 
     lookup = None
     if store is not None:
         lookup = StoredLookup(lambda **hashes: reconnecting(lambda st: st.current_versions(**hashes)), extractor, force)
     try:
         for prep in _prepared_in_order(files, ctx, jobs, lookup.settle if lookup is not None else None):
-            if lookup is not None and prep.doc is not None and document_id(document_key(prep.doc)) not in seen:
+            if lookup is not None and prep.summary is not None and prep.summary.document_id not in seen:
                 stored_id = lookup.by_content(prep.content_hash)  # read again, to the same text: nothing to load
                 if stored_id is not None:
-                    prep.status, prep.document_id, prep.doc, prep.text = "unchanged", stored_id, None, None
+                    prep.status, prep.document_id = "unchanged", stored_id
+                    prep.forget_document()
             o = Outcome(prep.path, "failed", prep.format, prep.encoding, prep.guessed, prep.pages, prep.size,
                         seconds=prep.seconds, content_hash=prep.content_hash, warnings=list(prep.notes))
             if prep.status == "failed":
@@ -530,19 +602,19 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
                     seen[did] = (prep.path, prep.content_hash)
                 finish(o)
                 continue
-            doc = prep.doc
-            assert doc is not None  # an extracted file has its document
-            did = document_id(document_key(doc))
-            o.document_id, o.doc_number, o.title = did, doc.document.doc_number, doc.document.title
-            o.provisions, o.tasks, o.targets = len(doc.provisions), len(doc.tasks), len(doc.targets)
-            o.unrecognised_clauses = unrecognised_clauses(doc)
-            o.unassigned = unassigned_provisions(doc)
-            o.ignored_columns = list(doc.ignored_columns)
-            o.unknown_departments = list(doc.unknown_departments)
-            o.warnings = list(prep.notes) + list(doc.warnings)
+            summary = prep.summary
+            assert summary is not None  # an extracted file has its summary
+            did = summary.document_id
+            o.document_id, o.doc_number, o.title = did, summary.doc_number, summary.title
+            o.provisions, o.tasks, o.targets = summary.provisions, summary.tasks, summary.targets
+            o.unrecognised_clauses = summary.unrecognised_clauses
+            o.unassigned = summary.unassigned
+            o.ignored_columns = summary.ignored_columns
+            o.unknown_departments = summary.unknown_departments
+            o.warnings = list(prep.notes) + summary.warnings
             earlier = seen.get(did)
             if earlier is not None:
-                if earlier[1] == doc.content_hash:
+                if earlier[1] == prep.content_hash:
                     o.status, o.same_as = "duplicate", earlier[0]
                 else:
                     o.error = (f"{prep.path}: another version of {did}, which {earlier[0]} already is in this run; "
@@ -551,16 +623,16 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
                 finish(o)
                 continue
             if store is None:
-                seen[did] = (prep.path, doc.content_hash)
+                seen[did] = (prep.path, prep.content_hash)
                 o.status = "extracted"
-                report.docs.append(doc)
+                report.docs.append(prep.document())
                 finish(o)
                 continue
             source = DocumentSource(text=prep.text, path=stored_path(prep.path), file_hash=prep.file_hash,
                                     format=prep.format, encoding=prep.encoding, extractor=extractor)
             t_load = time.perf_counter()
             try:
-                loaded = load(doc, source)
+                loaded = load(prep, source)
             except (StoreLost, StoreFailure):
                 raise  # the store, not this document: the run stops with one message
             except (QueryError, StoreError) as exc:
@@ -575,7 +647,7 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
                 continue
             o.seconds += time.perf_counter() - t_load
             # a duplicate is decided against documents that loaded: a copy of a file that failed is loaded
-            seen[did] = (prep.path, doc.content_hash)
+            seen[did] = (prep.path, prep.content_hash)
             o.version, o.previous_version = loaded.version, loaded.previous_version
             if not loaded.replaced:
                 o.status = "new"
