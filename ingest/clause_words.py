@@ -140,6 +140,8 @@ class ClauseWords:
     lead_header: re.Pattern[str]
     cooperate_header: re.Pattern[str]
     implement_verb: re.Pattern[str]
+    not_bare_kinds: frozenset[str]  # document kinds a name printed without 《》 may not end with
+    generic_reference: re.Pattern[str]  # a bare name with these words means rules in general
     structure: re.Pattern[str]  # a clause word: never part of a unit's name
     # the longest text ``tail`` / ``mark`` can match: both end at the text's end, so a search need not
     # try the starts before that reach (a long sentence is otherwise tried at every character)
@@ -234,6 +236,8 @@ def compile_words(data: dict) -> ClauseWords:
         lead_header=re.compile(_any(tables.get("lead_header", []))),
         cooperate_header=re.compile(_any(tables.get("cooperate_header", []))),
         implement_verb=re.compile(f"({_alt(data.get('implements', {}).get('verbs', []))})"),
+        not_bare_kinds=frozenset(data.get("implements", {}).get("not_bare_kinds", [])),
+        generic_reference=re.compile(_alt(data.get("implements", {}).get("generic_words", []))),
         structure=structure,
         tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), mark_last=_last_chars(mark), label_core=re.compile(f"(?:{_alt(kinds)}){noun}"),
         label_lead=_reach(re.compile(lead)),

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from .clause_words import clause_words
 from .document_region import document_region
-from .normalize import DOC_KIND, MARKER, compact
+from .normalize import DOC_KIND, DOC_KINDS, MARKER, compact
 from .numerals import DATE_PATTERN, parse_date
 from .regions import Region, region_index
 
@@ -43,10 +43,14 @@ _TITLE_LINE = re.compile(r"关于.{2,200}" + DOC_KIND + r"(?:[(（][^()（）]{2
 _ISSUER_SUFFIX = re.compile(r"(文件|公文|函)$")
 _ORG = re.compile(r"(政府|办公室|办公厅|委员会|领导小组|委|厅|局|办|部|院|中心|公署)$")
 _IMPLEMENT_VERB = clause_words().implement_verb  # 贯彻落实, 根据, …: data/clauses.toml
+_GENERIC_REFERENCE = clause_words().generic_reference  # 有关, 上级 …: 按照有关规定 names no document
 _MADE_HERE = re.compile(r"(制定|研究制定|印发|现提出|提出如下|特制定)")
 _QUOTED = re.compile(r"《([^《》]{2,120})》(?:\s*[(（]\s*([^()（）]*?〔\d{4}〕\d+号)\s*[)）])?")
 # "贯彻落实山东省“十四五”战略性新兴产业发展规划" names a document without 《》
-_UNQUOTED_DOC = re.compile(r"((?:[^\s,，。;；、《》()（）:：]{2,60}?)" + DOC_KIND + r"(?:[(（]\d{4}[—\-–~至]\d{4}年?[)）])?)")
+# (the kinds a bare name may not end with, 任务 and 政策, are what a document holds: 落实“六保”任务)
+_BARE_KIND = "(?:" + "|".join(k for k in DOC_KINDS if k not in clause_words().not_bare_kinds) + ")"
+_UNQUOTED_DOC = re.compile(r"((?:[^\s,，。;；、《》()（）:：]{2,60}?)" + _BARE_KIND + r"(?:[(（]\d{4}[—\-–~至]\d{4}年?[)）])?)")
+_TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")
 _PLAN_YEAR = re.compile(r"(\d{4})年(?:度)?[^,，。;；()（）《》]{0,20}?(?:重点工作任务|工作要点|重点任务|工作方案|工作计划|行动计划|实施方案|重点工作)")
 
 
@@ -284,6 +288,7 @@ def _implements(title: str, head: str) -> list[str]:
     """Documents the text says it carries out: in the title and the preamble, after 贯彻落实/落实/根据…,
     before what the document itself makes (制定/印发)."""
     found: list[str] = []
+    own_title = _TRAILING_BRACKET.sub("", compact(title))  # 关于落实X政策的公告(2022)
 
     def add(ref: str) -> None:
         key = compact(ref).strip("《》")
@@ -300,11 +305,10 @@ def _implements(title: str, head: str) -> list[str]:
             quoted = list(_QUOTED.finditer(scope))
             for q in quoted:
                 add(q.group(2) if q.group(2) else f"《{compact(q.group(1))}》")
-            if not quoted:
-                bare = scope.lstrip("了")
-                m = _UNQUOTED_DOC.match(bare)
-                if m and not _mentions_self(m.group(1)):
-                    add(f"《{compact(m.group(1))}》")
+            # a verb inside a cited title (征求《…关于贯彻落实X的通知》意见) is that title's, not this text's
+            bare = None if quoted or _inside_quote(sentence, verb.start()) else _bare_document(scope.lstrip("了"), own_title)
+            if bare:
+                add(f"《{bare}》")
             numbers = [n for n in doc_numbers(scope) if not any(n.start() >= q.start() and n.end() <= q.end() for q in quoted)]
             for n in numbers:
                 add(normalise_doc_number(n))
@@ -314,6 +318,27 @@ def _implements(title: str, head: str) -> list[str]:
 
 def _mask_quoted(s: str) -> str:
     return re.sub(r"《[^《》]*》", lambda m: "《" + " " * (len(m.group()) - 2) + "》", s)
+
+
+def _inside_quote(sentence: str, at: int) -> bool:
+    before = sentence[:at]
+    return before.count("《") > before.count("》")
+
+
+def _bare_document(text: str, own_title: str) -> str | None:
+    """The document a name printed without 《》 at the start of ``text`` stands for, if it stands for one: not
+    a word for the text itself (请认真贯彻落实), not rules in general (按照有关规定), not the end of the
+    document's own title (关于落实X政策的通知 is the document itself)."""
+    m = _UNQUOTED_DOC.match(text)
+    if m is None or _mentions_self(m.group(1)) or _generic(m.group(1)):
+        return None
+    name = compact(m.group(1))
+    return None if own_title.endswith(name) else name
+
+
+def _generic(name: str) -> bool:
+    # "按照有关规定", "根据上级有关通知": rules in general; a title names its subject after 关于
+    return "关于" not in name and _GENERIC_REFERENCE.search(name) is not None
 
 
 def _mentions_self(name: str) -> bool:

@@ -292,7 +292,9 @@ _PIPE_ROW = re.compile(r"^\|.*\|")
 _BARE_NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})$")
 _TERMINAL = set("。！？!?；;")
 # A title ends with the kind of document it is; the line after it is never its continuation.
-DOC_KIND = r"(?:通知|意见|方案|措施|举措|办法|规定|细则|规划|计划|决定|批复|要点|任务|清单|函|公告|通告|报告|纲要|条例|规则|指引|指南|政策)"
+DOC_KINDS = ("通知", "意见", "方案", "措施", "举措", "办法", "规定", "细则", "规划", "计划", "决定", "批复", "要点", "任务",
+             "清单", "函", "公告", "通告", "报告", "纲要", "条例", "规则", "指引", "指南", "政策")
+DOC_KIND = "(?:" + "|".join(DOC_KINDS) + ")"
 _ENDS_AS_TITLE = re.compile(DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
 _DOC_NUMBER_LINE = re.compile(r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号$")
 # a saved page's line of document facts (索引号:… 发文字号:… 成文日期:…) is never part of a paragraph

@@ -109,3 +109,26 @@ def test_a_headline_printed_twice_is_one_title():
 
     text = "广西推动房地产市场平稳健康发展工作措施\n广西推动房地产市场平稳健康发展工作措施\n为全面贯彻落实有关部署,制定本措施。\n"
     assert read_metadata(text, text.index("为全面")).title == "广西推动房地产市场平稳健康发展工作措施"
+
+
+def test_a_document_named_without_title_marks_is_implemented():
+    doc = _doc("为贯彻落实国务院扎实稳住经济一揽子政策措施,结合我市实际,制定本措施。\n" + MEASURE)
+    assert doc.implements == ["《国务院扎实稳住经济一揽子政策措施》"]
+
+
+def test_a_policy_or_a_task_carried_out_is_not_a_document():
+    doc = _doc("为全面落实“三高四新”战略定位和使命任务以及“稳地价、稳房价、稳预期”的要求,制定本措施。\n"
+               "为落实异地缴存互认政策,根据上级有关通知,按照有关规定,现将有关事项通知如下。\n" + MEASURE)
+    assert doc.implements == []
+
+
+def test_a_verb_in_the_documents_own_title_implements_nothing():
+    doc = _doc("关于落实住房公积金阶段性支持政策的公告(2022)\n为支持缴存人合理住房消费需求,现将有关事项公告如下。\n" + MEASURE)
+    assert doc.title == "关于落实住房公积金阶段性支持政策的公告(2022)"
+    assert doc.implements == []
+
+
+def test_a_verb_inside_a_cited_title_is_that_titles():
+    doc = _doc("关于公开征求《市公积金中心关于贯彻落实二孩及以上家庭支持措施的通知》意见的公告\n"
+               "现将通知公开征求意见。\n" + MEASURE)
+    assert doc.implements == []
