@@ -464,7 +464,7 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         plan_year=meta.plan_year)
     provisions = [_new_provision({"number": p.number, "title": p.title, "parent": p.parent_number,
                                   "text": compact(text[p.body_start:p.end]), "span": ctx.span(p.start, p.end)})
-                  for p in outline.provisions]
+                  for p in _parents_first(outline)]
     package = package_year(text, body_start, meta.date, meta.plan_year)
     targets = _targets(ctx, text, outline, tables, _preamble_start(text, body_start), package,
                        document_year(text, meta.date, package), meta.region, tasks)
@@ -501,6 +501,14 @@ def _ancestry(number: str) -> list[str]:
 def extract_file(path: Path, catalog: DepartmentCatalog | None = None) -> ExtractedDocument:
     decoded = read_text_file(path)
     return extract_text(decoded, path.name, catalog, where=str(path))
+
+
+def _parents_first(outline: Outline) -> list[Provision]:
+    """The provisions and the attachments they are numbered under (附件/一 under 附件), in text order: a
+    provision's parent stands before it."""
+    if not outline.attachments:
+        return outline.provisions
+    return sorted(outline.provisions + outline.attachments, key=lambda p: p.start)
 
 
 def extract_bytes(data: bytes, name: str, catalog: DepartmentCatalog | None = None) -> ExtractedDocument:

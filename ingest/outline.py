@@ -29,6 +29,7 @@ _MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
 
 # The end of the body: the signature date, the distribution list, attachments.
 _BODY_END = re.compile(r"^(?:抄送|抄报|附件[:：]?\s*$|附件\d*[:：])")
+_ATTACHMENT_TITLE_MAX = 60
 _ATTACHMENT = re.compile(r"^附件\s*(\d{1,2})?\s*(?:[:：]|$)")
 _DATE_ONLY = re.compile(r"^(?:\S{0,30}?)(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
 _TITLE_STOP = re.compile(r"[,，;；:：]")
@@ -117,6 +118,9 @@ class Outline:
     provisions: list[Provision]
     body_start: int  # where the first provision starts (preamble before it)
     body_end: int  # where the signature / distribution list starts
+    # an attachment whose provisions are numbered apart (附件/一): the provision they hang under, kind
+    # "attachment"; not among ``provisions`` (it is no numbered measure: clauses and targets are read there)
+    attachments: list[Provision] = field(default_factory=list)
 
 
 def _title_of(text: str, line_start: int, line_end: int, after_marker: int, next_is_marker: bool) -> tuple[str | None, int, int]:
@@ -201,7 +205,7 @@ def build_outline(text: str) -> Outline:
 
     # The body, then each attachment: an attachment that restates the measures numbers them
     # 一、二、… again, so its provisions are kept apart under its own name (附件/一).
-    segments: list[tuple[str | None, list[tuple[int, Marker]]]] = [(None, [])]
+    segments: list[tuple[str | None, int, list[tuple[int, Marker]]]] = [(None, 0, [])]
     for i, (a, b) in enumerate(lines):
         head = text[a:a + 1]
         if head not in _LINE_OPENERS and not head.isdecimal():
@@ -211,23 +215,27 @@ def build_outline(text: str) -> Outline:
             continue  # table rows are read by the table parser
         label = _attachment_label(line)
         if label is not None:
-            segments.append((label, []))
+            segments.append((label, i, []))
             continue
         marker = match_marker(line)
         if marker:
-            segments[-1][1].append((i, marker))
-    segments = [(label, _drop_implausible(hits)) for label, hits in segments]
-    segments = [(label, hits) for label, hits in segments if hits]
+            segments[-1][2].append((i, marker))
+    segments = [(label, at, _drop_implausible(hits)) for label, at, hits in segments]
+    segments = [(label, at, hits) for label, at, hits in segments if hits]
     if not segments:
         return Outline([], len(text), len(text))
 
     provisions: list[Provision] = []
-    for n, (label, hits) in enumerate(segments):
+    attachments: list[Provision] = []
+    for n, (label, at, hits) in enumerate(segments):
         # an attachment carries its name only when numbered provisions came before it;
         # otherwise it is the document's body (a notice whose measures are attached)
         prefix = (label,) if label and n > 0 else ()
         last_line = _segment_last_line(lines, text, hits[-1][0])
         end_of_body = _body_end(text, lines[:last_line + 1], hits[-1][0])
+        attachment = _attachment(text, lines, at, hits[0][0], prefix) if prefix else None
+        if attachment is not None:
+            attachments.append(attachment)
         stack: list[tuple[Marker, Provision]] = []
         for k, (i, marker) in enumerate(hits):
             a, b = lines[i]
@@ -241,12 +249,32 @@ def build_outline(text: str) -> Outline:
             prov = Provision(path, marker.kind, a, max(end, b), title, title_start, body_start)
             if stack:
                 stack[-1][1].children.append(prov)
+            elif attachment is not None:
+                attachment.children.append(prov)
             stack.append((marker, prov))
             provisions.append(prov)
         if n == 0:
             body_end = end_of_body
-    first_line = segments[0][1][0][0]
-    return Outline(provisions, lines[first_line][0], body_end if segments else len(text))
+    first_line = segments[0][2][0][0]
+    return Outline(provisions, lines[first_line][0], body_end if segments else len(text), attachments)
+
+
+def _attachment(text: str, lines: list[tuple[int, int]], at: int, first_hit: int, path: tuple[str, ...]) -> Provision:
+    """The attachment opened on line ``at`` whose first provision is on line ``first_hit``. Its title is the name
+    the label line gives (附件:办理细则) or the one short line between it and the first provision (附件⏎办理细则)."""
+    a, b = lines[at]
+    named = _ATTACHMENT.match(text, a, b)
+    title, title_start = None, b
+    if named is not None and text[named.end():b].strip():
+        x, y = named.end(), b
+    else:
+        between = [(x, y) for x, y in lines[at + 1:first_hit] if text[x:y].strip()]
+        x, y = between[0] if len(between) == 1 else (b, b)
+    if 0 < len(text[x:y].strip()) <= _ATTACHMENT_TITLE_MAX:  # a longer line is the attachment's text, not its name
+        title, title_start = text[x:y].strip(), x
+    # like any provision it ends where the next one (its first) starts; its own text is what stands between
+    body_start = title_start + len(title) if title else b
+    return Provision(path, "attachment", a, max(lines[first_hit][0] - 1, b), title, title_start, body_start)
 
 
 def _segment_last_line(lines: list[tuple[int, int]], text: str, from_line: int) -> int:

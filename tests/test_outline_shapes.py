@@ -1,7 +1,16 @@
 """Numbering and layout shapes of real documents: attachments, articles, excerpts, flattened pages."""
 from __future__ import annotations
 
-from policykg.ingest.extract import extract_bytes
+from pathlib import Path
+
+import pytest
+
+from policykg.corpus import sample_corpus_files
+from policykg.graph.build import build_graph
+from policykg.graph.ids import document_key, task_id
+from policykg.ingest.extract import extract_bytes, extract_file
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _tasks(text: str) -> list:
@@ -33,6 +42,26 @@ def test_an_attachment_restating_the_measures_is_numbered_apart_from_the_body():
     assert by_number["一"].leads == ["县财政局", "县税务局"]
     assert by_number["附件/一"].leads == ["县财政局"]
     assert by_number["附件/二"].leads == ["县住房公积金管理中心", "县财政局"]
+
+
+def test_the_attachment_is_the_provision_its_measures_hang_under():
+    doc = extract_bytes(BODY_AND_RESTATING_ATTACHMENT.encode(), "doc.txt")
+    attachment = next(p for p in doc.provisions if p.number == "附件")
+    assert (attachment.title, attachment.parent) == ("办理细则", None)
+    assert [p.number for p in doc.provisions if p.parent == "附件"] == ["附件/一", "附件/二"]
+    graph = build_graph([doc])  # a provision under a parent the graph lacks is refused
+    under = {(e.source, e.target) for e in graph.edges.values() if e.type == "UNDER"}
+    assert (task_id(document_key(doc), "附件/一"), task_id(document_key(doc), "附件")) in under
+
+
+@pytest.mark.parametrize("path", [*sample_corpus_files(), *sorted((FIXTURES / "dev" / "corpus").glob("*.txt"))],
+                         ids=lambda p: p.name)
+def test_every_parent_a_document_names_is_one_of_its_provisions(path):
+    doc = extract_file(path)
+    numbers = {p.number for p in doc.provisions}
+    assert {p.parent for p in doc.provisions if p.parent} <= numbers
+    assert {t.parent for t in doc.tasks if t.parent} <= numbers
+    build_graph([doc])
 
 
 def test_numbered_attachments_keep_their_number():

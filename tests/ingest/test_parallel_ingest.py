@@ -4,7 +4,8 @@ With reader processes, each document's graph and write are made where it was ext
 asked which documents it holds; the load writes that plan only when the stored documents change nothing in it.
 The folder here has city documents carrying out a provincial one (the linking fixtures' families: their
 references resolve to a document stored earlier in the run, or before it), the samples, and a document whose
-graph cannot be built (its failure is reported by the load, naming the file, either way).
+graph cannot be built (its failure is reported by the load, naming the file, either way): a build that raises
+for it stands in for a bug in the build, set before the readers are forked so that they have it too.
 """
 from __future__ import annotations
 
@@ -23,7 +24,22 @@ runner = CliRunner()
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 UPPER = ["POL_098F28AD0250D614E533.txt"]  # 桂政办发〔2024〕61号, which four of the city notices cite
 UPPER_TITLE = "广西推动房地产市场平稳健康发展工作措施"  # as extracted (its text prints no number)
-UNBUILDABLE = "08_nanxian_real_estate_2022.txt"  # a provision under an 附件 heading that is no provision
+UNBUILDABLE = "08_nanxian_real_estate_2022.txt"
+
+
+@pytest.fixture(autouse=True)
+def a_graph_that_cannot_be_built(monkeypatch):
+    from policykg.graph import build
+    from policykg.graph.model import GraphError
+
+    add = build._Builder.add
+
+    def add_or_fail(self, doc):
+        if doc.file == UNBUILDABLE:
+            raise GraphError(f"a build that fails for {UNBUILDABLE} (the test's)")
+        return add(self, doc)
+
+    monkeypatch.setattr(build._Builder, "add", add_or_fail)
 
 
 @pytest.fixture
