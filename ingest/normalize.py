@@ -394,6 +394,10 @@ def _unclosed_bracket(line: str) -> bool:
 
 def _continues(prev: str, nxt: str) -> bool:
     """Does ``nxt`` continue the paragraph ``prev`` that a page break cut?"""
+    if MARKER.match(nxt):
+        # a numbered line is never glued on (the commonest answer, asked first: every check below gives it,
+        # the bracket one included, and no bare numeral's line can go on with one)
+        return False
     if _BARE_NUMERAL.match(prev) and nxt[0] in "、.．":
         return True  # "一\n、降低家庭生育成本": a marker broken by the line end
     if not prev or not nxt or "\t" in prev or "\t" in nxt or _PIPE_ROW.match(prev) or _PIPE_ROW.match(nxt):
@@ -401,10 +405,10 @@ def _continues(prev: str, nxt: str) -> bool:
     if "年" in nxt and _DATE_LINE.match(nxt):  # (its lazy head is tried at 31 lengths: most lines name no year)
         return False
     if _unclosed_bracket(prev):
-        return not MARKER.match(nxt)
+        return True  # (``nxt`` opens with no marker: asked above)
     if prev[-1] in _TERMINAL:
         return False  # (as below: a finished sentence is not continued; most lines end so, before the searches)
-    if MARKER.match(nxt) or _LABEL_LINE.match(nxt) or _DOC_NUMBER_LINE.match(nxt) or _ADDRESSEE.match(nxt):
+    if _LABEL_LINE.match(nxt) or _DOC_NUMBER_LINE.match(nxt) or _ADDRESSEE.match(nxt):
         return False
     if _ENDS_AS_TITLE.search(prev) or _DOC_NUMBER_LINE.match(prev) or _PAGE_FACTS_LINE.search(prev):
         return False
