@@ -42,6 +42,9 @@ LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 # the records made by the thousand per document (``maker``)
 _new_span, _new_unit_ref = maker(Span), maker(UnitRef)
 _new_task, _new_provision = maker(TaskRecord), maker(ProvisionRecord)
+# a unit a clause names, as parsed (offsets in the clause), with its start and end in the document's clean
+# text: the parsed mention is kept for the clause's next appearance, so it is not copied to move it
+_Placed = tuple[UnitMention, int, int]
 
 
 class ExtractionError(PolicyKGError):
@@ -99,7 +102,8 @@ class _Context:
         self._unmapped_ends.clear()
         self._ends_from.clear()
 
-    def resolve(self, mention: UnitMention, role: str) -> tuple[Department, UnitRef]:
+    def resolve(self, placed: _Placed, role: str) -> tuple[Department, UnitRef]:
+        mention, start, end = placed
         key = (mention.written, mention.printed)
         seen = self._units.get(key)
         if seen is None:
@@ -115,11 +119,12 @@ class _Context:
         dept, printed = seen
         ref = _new_unit_ref({"name": dept.name, "surface": dept.surface, "printed": printed, "position": mention.position,
                              "role": role, "level": dept.level, "known": dept.known, "collective": dept.collective,
-                             "span": self.span(mention.start, mention.end)})
+                             "span": self.span(start, end)})
         return dept, ref
 
-    def units_of(self, text: str, start: int, default_role: str = "responsible") -> list[UnitMention]:
-        """Parse a clause found at clean-text offset ``start``; offsets come back in clean-text terms."""
+    def units_of(self, text: str, start: int, default_role: str = "responsible") -> list[_Placed]:
+        """Parse a clause found at clean-text offset ``start``: each unit it names, with where it stands in
+        the clean text."""
         keywords = self.catalog.keyword_pattern()
         omap: OffsetMap | None = None  # None: nothing repaired, offsets stay (as far as the text's end)
         repaired = text
@@ -135,16 +140,16 @@ class _Context:
                                                              default_role=default_role, standing=standing,
                                                              default_prefix=self.prefix))
         n = len(text)
-        moved = []
-        for m in parsed:  # copies, offsets moved: the parsed ones serve the clause's next appearance
+        placed = []
+        for m in parsed:  # (the parsed ones, in the clause's own offsets, serve its next appearance)
             if m.stated_at is not None:
                 a, b = m.stated_at
             elif omap is None:
                 a, b = start + min(m.start, n), start + min(m.end, n)
             else:
                 a, b = start + omap.start(m.start), start + omap.end(m.end)
-            moved.append(UnitMention(m.written, a, b, m.role, m.printed, m.position, m.stated_at))
-        return moved
+            placed.append((m, a, b))
+        return placed
 
 
 def _unique(xs: list[str]) -> list[str]:
@@ -177,9 +182,10 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list) -> l
         leads: list[str] = []
         cooperates: list[str] = []
         units: list[UnitRef] = []
-        for m in mentions:
-            dept, ref = ctx.resolve(m, m.role)
-            (leads if m.role == LEAD else cooperates).append(dept.name)
+        for placed in mentions:
+            role = placed[0].role
+            dept, ref = ctx.resolve(placed, role)
+            (leads if role == LEAD else cooperates).append(dept.name)
             units.append(ref)
         deadline = deadline_in_clause(text[c_start:c_end])
         # the record made once, whole: each assignment to a model after it is made costs a call of its __setattr__
@@ -267,10 +273,11 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
                 continue
             default = COOPERATE if col.cooperate else "responsible"
             level = col.level or "any"
-            for m in ctx.units_of(cell.text, cell.start, default):
+            for placed in ctx.units_of(cell.text, cell.start, default):
+                m = placed[0]
                 upper = not cascading or col.level == levels[0]
                 role = m.role if upper else ("implement" if m.role == LEAD else COOPERATE)
-                dept, ref = ctx.resolve(m, role)
+                dept, ref = ctx.resolve(placed, role)
                 roles.setdefault(level, {}).setdefault(m.role, []).append(dept.name)
                 if upper or role == "implement":
                     task.units.append(ref)
