@@ -78,6 +78,17 @@ def _char_class(codes: list[int]) -> str:
 # any character ``fold`` changes: text that is already clean (every parser's) has none and is returned as it is
 _FOLDABLE = re.compile(_char_class(list(_FOLD_1TO1) + [ord(c) for c in _FOLD_EXPAND]))
 _FOLDABLE_RUN = re.compile(_FOLDABLE.pattern + "+")
+# the characters ``fold`` changes that NFKC leaves as they are (the ratio sign, folded by hand): the others
+# are each changed by NFKC, so a text NFKC would leave as it is holds none of them (``_nothing_to_fold``)
+_FOLDED_BEYOND_NFKC = tuple(c for c in map(chr, _FOLD_1TO1) if unicodedata.is_normalized("NFKC", c)) + \
+    tuple(c for c in _FOLD_EXPAND if unicodedata.is_normalized("NFKC", c))
+
+
+def _nothing_to_fold(text: str) -> bool:
+    """Does ``text`` hold no character ``fold`` changes? Told by NFKC's own check (a table lookup a character,
+    and most documents are NFKC already) rather than by a scan with the pattern of the ~1,800 characters, which
+    costs several times as much."""
+    return unicodedata.is_normalized("NFKC", text) and not any(c in text for c in _FOLDED_BEYOND_NFKC)
 
 
 def fold(s: str) -> str:
@@ -119,6 +130,11 @@ class OffsetMap:
         self.src.append(src)
         self.src_end.append(src_end)
         self.copied.append(copied)
+
+    @classmethod
+    def unchanged(cls, length: int) -> "OffsetMap":
+        """The map of a text to itself (one copied segment), as ``rewrite`` makes it when nothing matches."""
+        return cls([0], [0], [length], [True], length)
 
     def start(self, i: int) -> int:
         k = max(bisect_right(self.dst, i) - 1, 0)
@@ -165,18 +181,19 @@ class OffsetMap:
 
 
 def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None,
-            needs: str | None = None) -> tuple[str, OffsetMap]:
+            needs: str | tuple[str, ...] | None = None) -> tuple[str, OffsetMap]:
     """re.sub that also records where every output character came from. ``starts``: the characters a
     match can start with, when ``pattern`` begins with no character of its own (a lookbehind, ``^``) and
-    would be tried at every character. ``needs``: a string every match holds; a text without it is not
-    searched."""
+    would be tried at every character. ``needs``: a string every match holds, or strings one of which
+    every match holds; a text without any is not searched (a string is found at a fraction of the cost of
+    a pattern's scan)."""
     out: list[str] = []
     omap = OffsetMap()
     # the map's columns appended to directly: a document's blank lines alone are thousands of segments
     dst, src, src_end, copied = omap.dst, omap.src, omap.src_end, omap.copied
     pos = 0
     n = 0
-    matches = (() if needs is not None and needs not in text
+    matches = (() if needs is not None and not _holds_any(text, needs)
                else pattern.finditer(text) if starts is None else matches_from(pattern, text, starts))
     fixed = None if callable(repl) else repl
     for m in matches:
@@ -205,6 +222,12 @@ def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] |
         n += len(text) - pos
     omap.length = n
     return "".join(out), omap
+
+
+def _holds_any(text: str, needs: str | tuple[str, ...]) -> bool:
+    if isinstance(needs, str):
+        return needs in text
+    return any(word in text for word in needs)
 
 
 def matches_from(pattern: re.Pattern[str], text: str, starts: re.Pattern[str]):
@@ -268,6 +291,10 @@ _TRAILING_WS = re.compile(r"(?m)(?<![ \t])[ \t]+$|^[ \t]+(?=\S)(?![^\n]*\t)")
 _MARKDOWN_STARTS = re.compile(r"[ \t#*_-]")
 _PAGE_NUMBER_STARTS = re.compile(r"[ \t\-—–―第]")
 _BLANKS = re.compile(r"[ \t]")
+# strings one of which every match of each holds (``rewrite``'s ``needs``): a text with none is not scanned
+_MARKDOWN_NEEDS = ("#", "**", "__", "---")
+_PAGE_NUMBER_NEEDS = ("-", "—", "–", "―", "页")
+_BLANK_CHARS = (" ", "\t")
 _SPACE = re.compile(" ")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
@@ -499,14 +526,16 @@ def clean_document(raw: str) -> CleanText:
 
     apply(_CONTROL, "")
     apply(_FIELD_BAR, _record_field_break, needs="|")  # few texts have one; runs of spaces made the search slow
-    apply(_EXPAND_RE, lambda m: _FOLD_EXPAND[m.group()])
-    # one to one: offsets unchanged; only runs of foldable characters are translated (a text already
-    # folded, as many are, is passed over at the speed of one search)
-    text = _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), text)
-    apply(_MARKDOWN, "", _MARKDOWN_STARTS)
-    apply(_PAGE_NUMBER, "", _PAGE_NUMBER_STARTS)
-    apply(_TRAILING_WS, "", _BLANKS)
-    apply(_SPACES, "", _SPACE)
+    if _nothing_to_fold(text):  # (as most documents are: the two passes below would change nothing)
+        maps.append(OffsetMap.unchanged(len(text)))  # (the map the expanding pass makes of a text it leaves)
+    else:
+        apply(_EXPAND_RE, lambda m: _FOLD_EXPAND[m.group()])
+        # one to one: offsets unchanged; only runs of foldable characters are translated
+        text = _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), text)
+    apply(_MARKDOWN, "", _MARKDOWN_STARTS, _MARKDOWN_NEEDS)
+    apply(_PAGE_NUMBER, "", _PAGE_NUMBER_STARTS, _PAGE_NUMBER_NEEDS)
+    apply(_TRAILING_WS, "", _BLANKS, _BLANK_CHARS)
+    apply(_SPACES, "", _SPACE, " ")
     apply(_BLANK_LINES, "\n")
     text_wo_junk, junk_map = _drop_junk_header(text.lstrip("\n"))
     lead = len(text) - len(text.lstrip("\n"))
