@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .clause_words import clause_words
+from .clause_words import clause_words, sre_parse
 from .numerals import chinese_to_int
 from .tables import cell_per_line_breaks
 
@@ -321,6 +321,7 @@ _TERMINAL = set("。！？!?；;")
 # A title ends with the kind of document it is; the line after it is never its continuation.
 DOC_KIND = r"(?:通知|意见|方案|措施|举措|办法|规定|细则|规划|计划|决定|批复|要点|任务|清单|函|公告|通告|报告|纲要|条例|规则|指引|指南|政策)"
 _ENDS_AS_TITLE = re.compile(DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
+_ENDS_AS_TITLE_REACH = sre_parse(_ENDS_AS_TITLE.pattern).getwidth()[1]  # its longest match: sought in a line's tail
 _DOC_NUMBER_LINE = re.compile(r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号$")
 # a saved page's line of document facts (索引号:… 发文字号:… 成文日期:…) is never part of a paragraph
 _PAGE_FACTS_LINE = re.compile(r"(?:索引号|发文字号|发文机关|成文日期|发布日期|发布时间|信息来源|浏览次数)\s*[:：]")
@@ -429,15 +430,19 @@ def _continues(prev: str, nxt: str) -> bool:
         return True  # "一\n、降低家庭生育成本": a marker broken by the line end
     if not prev or not nxt or "\t" in prev or "\t" in nxt or _PIPE_ROW.match(prev) or _PIPE_ROW.match(nxt):
         return False  # table rows are joined by the table reader, cell by cell
-    if "年" in nxt and _DATE_LINE.match(nxt):  # (its lazy head is tried at 31 lengths: most lines name no year)
-        return False
+    if "年" in nxt and nxt.endswith(("日", "印发")) and _DATE_LINE.match(nxt):  # (its lazy head is tried at 31
+        return False  # lengths: it is tried only on a line that names a year and ends as a date does)
     if _unclosed_bracket(prev):
         return True  # (``nxt`` opens with no marker: asked above)
     if prev[-1] in _TERMINAL:
         return False  # (as below: a finished sentence is not continued; most lines end so, before the searches)
-    if _LABEL_LINE.match(nxt) or _DOC_NUMBER_LINE.match(nxt) or _ADDRESSEE.match(nxt):
+    # (each pattern below is tried only on a line that ends, or holds, what every match of it does)
+    if _LABEL_LINE.match(nxt) or (nxt[-1] == "号" and _DOC_NUMBER_LINE.match(nxt)) \
+            or (nxt[-1] in ":：" and _ADDRESSEE.match(nxt)):
         return False
-    if _ENDS_AS_TITLE.search(prev) or _DOC_NUMBER_LINE.match(prev) or _PAGE_FACTS_LINE.search(prev):
+    if _ENDS_AS_TITLE.search(prev, max(len(prev) - _ENDS_AS_TITLE_REACH, 0)) \
+            or (prev[-1] == "号" and _DOC_NUMBER_LINE.match(prev)) \
+            or ((":" in prev or "：" in prev) and _PAGE_FACTS_LINE.search(prev)):
         return False
     label = _LABEL_LINE.match(prev)
     if label and not prev[label.end():].strip():
