@@ -197,3 +197,4 @@ def test_header_lines_found_at_once_equal_each_line_stripped(text):
 
     each = any(tables._NUMBER_HEADER.match(line.strip()) for line in text.split("\n"))
     assert bool(tables._NUMBER_HEADER_LINE.search(text)) == each
+    assert tables.has_number_header_line(text) == each  # (the lines holding 序 or 号 asked alone)
