@@ -330,20 +330,22 @@ _ADDRESSEE = re.compile(r"^[^。]{2,120}[:：]$")
 
 def _drop_junk_header(text: str) -> tuple[str, OffsetMap | None]:
     """Advertising lines above the document header end with a phone number or URL."""
-    lines = text.split("\n")
-    seen = 0
-    cut_line = -1
-    for i, line in enumerate(lines):
+    seen = pos = 0
+    cut = -1  # where the text goes on after the last such line
+    while pos <= len(text):  # (line by line from the top: the whole text is not split for its first lines)
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        pos = end + 1
         if not line.strip():
             continue
         seen += 1
         if seen > 6:
             break
         if len(line) <= _JUNK_LINE_MAX and (_PHONE.match(line) or _URL.search(line)):
-            cut_line = i
-    if cut_line < 0:
+            cut = end + 1
+    if cut < 0:
         return text, None
-    cut = sum(len(line) + 1 for line in lines[: cut_line + 1])
     omap = OffsetMap()
     omap.add(0, cut, len(text), True)
     omap.length = len(text) - cut
@@ -366,15 +368,21 @@ _FLAT_LINE_MIN = 600
 _FLAT_MARKER = re.compile(r"(?P<cn>(?<=[。;:)\]〕」”!?])[一二三四五六七八九十]{1,3}、)"
                           r"|(?P<paren>\([一二三四五六七八九十]{1,3}\))"
                           r"|(?P<article>(?<=[。;:)〕」”!?])第[一二三四五六七八九十百]{1,4}条)")
+_FLAT_MARKER_STARTS = re.compile(r"[一二三四五六七八九十(第]")  # (what its matches start with, after the look back)
+
+
 def _flattened_breaks(text: str) -> list[int]:
     """Where a provision starts inside a very long line: numbered markers that count 1, 2, 3…"""
     breaks: list[int] = []
     pos = 0
-    for line in text.split("\n"):
-        if len(line) >= _FLAT_LINE_MIN:
+    while pos <= len(text):  # (the lines measured where they stand: most are short, and not copied out)
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if end - pos >= _FLAT_LINE_MIN:
+            line = text[pos:end]
             last: dict[str, int] = {}
             found: list[int] = []
-            for m in _FLAT_MARKER.finditer(line):
+            for m in matches_from(_FLAT_MARKER, line, _FLAT_MARKER_STARTS):
                 kind = m.lastgroup or ""
                 value = chinese_to_int(re.sub(r"[^一二三四五六七八九十百]", "", m.group()))
                 if value is not None and (value == 1 or value == last.get(kind, -1) + 1):
@@ -383,7 +391,7 @@ def _flattened_breaks(text: str) -> list[int]:
                         found.append(pos + m.start())
             if len(found) >= 3:
                 breaks.extend(found)
-        pos += len(line) + 1
+        pos = end + 1
     return breaks
 
 
