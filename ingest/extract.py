@@ -16,7 +16,7 @@ from .clauses import COOPERATE, LEAD, DocumentRules, UnitMention, document_rules
 from .departments import Department, DepartmentCatalog, default_catalog, level_prefix
 from .industries import Industry, from_enumerations, from_outline, merge
 from .metadata import read_metadata
-from .normalize import CleanText, OffsetMap, clean_document, compact, rewrite
+from .normalize import CleanText, OffsetMap, clean_document, compact, compact_clean, rewrite
 from .outline import Outline, Provision, build_outline
 from .reading import DecodedText, ReadError, decode, read_text_file
 from .records import (
@@ -191,7 +191,7 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list) -> l
         # the record made once, whole: each assignment to a model after it is made costs a call of its __setattr__
         tasks.append(_new_task({"number": p.number, "title": p.title if k == 1 else None,
                                 "text_start": _text_start(body), "leads": _unique(leads),
-                                "cooperates": _unique(cooperates), "text": compact(body), "clause": k,
+                                "cooperates": _unique(cooperates), "text": compact_clean(body), "clause": k,
                                 "parent": p.parent_number, "span": ctx.span(p.start if k == 1 else cursor, c_end),
                                 "clause_span": ctx.span(c_start, c_end), "units": units, "deadline": deadline,
                                 "deadline_year": deadline_year(deadline)}))
@@ -259,7 +259,7 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
         number = str(row.ordinal)
         start = row.cells[0].start if row.cells[0].start >= 0 else (content.start if content else 0)
         end = max(c.end for c in row.cells if c.end >= 0)
-        task = TaskRecord(number=number, title=title, text_start=_text_start(body), text=compact(body),
+        task = TaskRecord(number=number, title=title, text_start=_text_start(body), text=compact_clean(body),
                           span=ctx.span(start, end))
         due = table.column("deadline")
         if due is not None and due.index < len(row.cells) and row.cells[due.index].text:
@@ -289,7 +289,7 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
             lower = roles.get(levels[1], {})
             task.implementers = _unique(lower.get(LEAD, []))
             cascades.append(CascadeRecord(
-                number=number, province_task=title or compact(body)[:30],
+                number=number, province_task=title or compact_clean(body)[:30],
                 province_leads=task.leads, province_cooperates=task.cooperates,
                 city_leads=task.implementers, city_cooperates=_unique(lower.get(COOPERATE, [])),
                 upper_level=levels[0], lower_level=levels[1], span=task.span, units=cascade_units))
@@ -465,7 +465,7 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         region_code=meta.region.code if meta.region else None, region_basis=meta.region_basis,
         plan_year=meta.plan_year)
     provisions = [_new_provision({"number": p.number, "title": p.title, "parent": p.parent_number,
-                                  "text": compact(text[p.body_start:p.end]), "span": ctx.span(p.start, p.end)})
+                                  "text": compact_clean(text[p.body_start:p.end]), "span": ctx.span(p.start, p.end)})
                   for p in outline.provisions]
     package = package_year(text, body_start, meta.date, meta.plan_year)
     targets = _targets(ctx, text, outline, tables, _preamble_start(text, body_start), package,

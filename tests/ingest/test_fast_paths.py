@@ -591,6 +591,26 @@ def test_a_text_with_nothing_to_fold_holds_no_character_fold_changes(text):
         assert normalize._FOLDABLE.search(text) is None and fold(text) == text
 
 
+def test_what_fold_makes_of_each_character_it_changes_it_leaves():
+    from policykg.ingest import normalize
+
+    for c in [*map(chr, _FOLD_1TO1), *_FOLD_EXPAND]:
+        assert normalize._FOLDABLE.search(fold(c)) is None, repr(c)
+    for expanded in _FOLD_EXPAND.values():  # (the cleaning expands before it folds one to one)
+        assert normalize._FOLDABLE.search(expanded) is None, repr(expanded)
+
+
+@SETTINGS
+@given(CLEANING_TEXT, st.integers(0, 10**6), st.integers(0, 400))
+def test_a_cleaned_text_holds_nothing_to_fold_and_its_pieces_compact_as_any_text(text, at, length):
+    from policykg.ingest import normalize
+
+    clean = clean_document(text).text
+    assert normalize._FOLDABLE.search(clean) is None
+    piece = clean[at % (len(clean) + 1):][:length]
+    assert normalize.compact_clean(piece) == compact(piece)
+
+
 def test_every_character_fold_changes_is_told_apart_in_any_company():
     from policykg.ingest import normalize
 
