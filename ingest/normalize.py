@@ -170,21 +170,18 @@ class OffsetMap:
             return starts, ends
         dst, src, src_end = np.asarray(self.dst), np.asarray(self.src), np.asarray(self.src_end)
         copied = np.asarray(self.copied, dtype=bool)
-
-        def segment(offsets: np.ndarray) -> np.ndarray:  # the last that starts at or before (bisect_right - 1, >= 0)
-            return np.maximum(np.searchsorted(dst, offsets, side="right") - 1, 0)
-
-        def start_of(offsets: np.ndarray) -> np.ndarray:
-            k = segment(offsets)
-            return np.where(copied[k], np.minimum(src[k] + (offsets - dst[k]), src_end[k]), src[k])
-
-        # an end offset i is looked up as i - 1 (the last character it closes); an end at or before 0 is its start
-        k = segment(ends - 1)
-        end_of = np.where(copied[k], np.minimum(src[k] + (ends - dst[k]), src_end[k]), src_end[k])
-        at_the_start = ends <= 0
-        if at_the_start.any():  # (rare: an empty span at the text's start)
-            end_of = np.where(at_the_start, start_of(ends), end_of)
-        return start_of(starts), end_of
+        # the starts and the ends looked up together (each numpy call costs more than the few hundred offsets
+        # it is asked for): an end offset i is looked up as i - 1, the last character it closes, and moved to
+        # its segment's end when that segment was replaced; an end at or before 0 is looked up as a start
+        as_end = ends > 0
+        offsets = np.concatenate((starts, ends))
+        looked_up = np.concatenate((starts, np.where(as_end, ends - 1, ends)))
+        takes_end = np.concatenate((np.zeros(len(starts), dtype=bool), as_end))
+        k = np.maximum(np.searchsorted(dst, looked_up, side="right") - 1, 0)
+        src_k, src_end_k = src[k], src_end[k]
+        out = np.where(copied[k], np.minimum(src_k + (offsets - dst[k]), src_end_k),
+                       np.where(takes_end, src_end_k, src_k))
+        return out[:len(starts)], out[len(starts):]
 
 
 def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None,
