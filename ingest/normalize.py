@@ -536,7 +536,8 @@ def clean_document(raw: str) -> CleanText:
     maps: list[OffsetMap] = []
     text = raw
 
-    def apply(pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None, needs: str | None = None) -> None:
+    def apply(pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None,
+              needs: str | tuple[str, ...] | None = None) -> None:
         nonlocal text
         text, omap = rewrite(text, pattern, repl, starts, needs)
         maps.append(omap)
