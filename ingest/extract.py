@@ -16,7 +16,7 @@ from .clauses import COOPERATE, LEAD, DocumentRules, UnitMention, document_rules
 from .departments import Department, DepartmentCatalog, default_catalog, level_prefix
 from .industries import Industry, from_enumerations, from_outline, merge
 from .metadata import read_metadata
-from .normalize import CleanText, OffsetMap, clean_document, compact, rewrite
+from .normalize import CleanText, OffsetMap, clean_document, compact, compact_clean, rewrite
 from .outline import Outline, Provision, build_outline
 from .reading import DecodedText, ReadError, decode, read_text_file
 from .records import (
@@ -42,6 +42,9 @@ LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 # the records made by the thousand per document (``maker``)
 _new_span, _new_unit_ref = maker(Span), maker(UnitRef)
 _new_task, _new_provision = maker(TaskRecord), maker(ProvisionRecord)
+# a unit a clause names, as parsed (offsets in the clause), with its start and end in the document's clean
+# text: the parsed mention is kept for the clause's next appearance, so it is not copied to move it
+_Placed = tuple[UnitMention, int, int]
 
 
 class ExtractionError(PolicyKGError):
@@ -99,7 +102,8 @@ class _Context:
         self._unmapped_ends.clear()
         self._ends_from.clear()
 
-    def resolve(self, mention: UnitMention, role: str) -> tuple[Department, UnitRef]:
+    def resolve(self, placed: _Placed, role: str) -> tuple[Department, UnitRef]:
+        mention, start, end = placed
         key = (mention.written, mention.printed)
         seen = self._units.get(key)
         if seen is None:
@@ -115,11 +119,12 @@ class _Context:
         dept, printed = seen
         ref = _new_unit_ref({"name": dept.name, "surface": dept.surface, "printed": printed, "position": mention.position,
                              "role": role, "level": dept.level, "known": dept.known, "collective": dept.collective,
-                             "span": self.span(mention.start, mention.end)})
+                             "span": self.span(start, end)})
         return dept, ref
 
-    def units_of(self, text: str, start: int, default_role: str = "responsible") -> list[UnitMention]:
-        """Parse a clause found at clean-text offset ``start``; offsets come back in clean-text terms."""
+    def units_of(self, text: str, start: int, default_role: str = "responsible") -> list[_Placed]:
+        """Parse a clause found at clean-text offset ``start``: each unit it names, with where it stands in
+        the clean text."""
         keywords = self.catalog.keyword_pattern()
         omap: OffsetMap | None = None  # None: nothing repaired, offsets stay (as far as the text's end)
         repaired = text
@@ -135,16 +140,16 @@ class _Context:
                                                              default_role=default_role, standing=standing,
                                                              default_prefix=self.prefix))
         n = len(text)
-        moved = []
-        for m in parsed:  # copies, offsets moved: the parsed ones serve the clause's next appearance
+        placed = []
+        for m in parsed:  # (the parsed ones, in the clause's own offsets, serve its next appearance)
             if m.stated_at is not None:
                 a, b = m.stated_at
             elif omap is None:
                 a, b = start + min(m.start, n), start + min(m.end, n)
             else:
                 a, b = start + omap.start(m.start), start + omap.end(m.end)
-            moved.append(UnitMention(m.written, a, b, m.role, m.printed, m.position, m.stated_at))
-        return moved
+            placed.append((m, a, b))
+        return placed
 
 
 def _unique(xs: list[str]) -> list[str]:
@@ -177,15 +182,16 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list) -> l
         leads: list[str] = []
         cooperates: list[str] = []
         units: list[UnitRef] = []
-        for m in mentions:
-            dept, ref = ctx.resolve(m, m.role)
-            (leads if m.role == LEAD else cooperates).append(dept.name)
+        for placed in mentions:
+            role = placed[0].role
+            dept, ref = ctx.resolve(placed, role)
+            (leads if role == LEAD else cooperates).append(dept.name)
             units.append(ref)
         deadline = deadline_in_clause(text[c_start:c_end])
         # the record made once, whole: each assignment to a model after it is made costs a call of its __setattr__
         tasks.append(_new_task({"number": p.number, "title": p.title if k == 1 else None,
                                 "text_start": _text_start(body), "leads": _unique(leads),
-                                "cooperates": _unique(cooperates), "text": compact(body), "clause": k,
+                                "cooperates": _unique(cooperates), "text": compact_clean(body), "clause": k,
                                 "parent": p.parent_number, "span": ctx.span(p.start if k == 1 else cursor, c_end),
                                 "clause_span": ctx.span(c_start, c_end), "units": units, "deadline": deadline,
                                 "deadline_year": deadline_year(deadline)}))
@@ -253,7 +259,7 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
         number = str(row.ordinal)
         start = row.cells[0].start if row.cells[0].start >= 0 else (content.start if content else 0)
         end = max(c.end for c in row.cells if c.end >= 0)
-        task = TaskRecord(number=number, title=title, text_start=_text_start(body), text=compact(body),
+        task = TaskRecord(number=number, title=title, text_start=_text_start(body), text=compact_clean(body),
                           span=ctx.span(start, end))
         due = table.column("deadline")
         if due is not None and due.index < len(row.cells) and row.cells[due.index].text:
@@ -267,10 +273,11 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
                 continue
             default = COOPERATE if col.cooperate else "responsible"
             level = col.level or "any"
-            for m in ctx.units_of(cell.text, cell.start, default):
+            for placed in ctx.units_of(cell.text, cell.start, default):
+                m = placed[0]
                 upper = not cascading or col.level == levels[0]
                 role = m.role if upper else ("implement" if m.role == LEAD else COOPERATE)
-                dept, ref = ctx.resolve(m, role)
+                dept, ref = ctx.resolve(placed, role)
                 roles.setdefault(level, {}).setdefault(m.role, []).append(dept.name)
                 if upper or role == "implement":
                     task.units.append(ref)
@@ -282,7 +289,7 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
             lower = roles.get(levels[1], {})
             task.implementers = _unique(lower.get(LEAD, []))
             cascades.append(CascadeRecord(
-                number=number, province_task=title or compact(body)[:30],
+                number=number, province_task=title or compact_clean(body)[:30],
                 province_leads=task.leads, province_cooperates=task.cooperates,
                 city_leads=task.implementers, city_cooperates=_unique(lower.get(COOPERATE, [])),
                 upper_level=levels[0], lower_level=levels[1], span=task.span, units=cascade_units))
@@ -463,7 +470,7 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
         region_code=meta.region.code if meta.region else None, region_basis=meta.region_basis,
         plan_year=meta.plan_year)
     provisions = [_new_provision({"number": p.number, "title": p.title, "parent": p.parent_number,
-                                  "text": compact(text[p.body_start:p.end]), "span": ctx.span(p.start, p.end)})
+                                  "text": compact_clean(text[p.body_start:p.end]), "span": ctx.span(p.start, p.end)})
                   for p in _parents_first(outline)]
     package = package_year(text, body_start, meta.date, meta.plan_year)
     targets = _targets(ctx, text, outline, tables, _preamble_start(text, body_start), package,

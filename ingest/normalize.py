@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .clause_words import clause_words
+from .clause_words import clause_words, sre_parse
 from .numerals import chinese_to_int
 from .tables import cell_per_line_breaks
 
@@ -78,6 +78,17 @@ def _char_class(codes: list[int]) -> str:
 # any character ``fold`` changes: text that is already clean (every parser's) has none and is returned as it is
 _FOLDABLE = re.compile(_char_class(list(_FOLD_1TO1) + [ord(c) for c in _FOLD_EXPAND]))
 _FOLDABLE_RUN = re.compile(_FOLDABLE.pattern + "+")
+# the characters ``fold`` changes that NFKC leaves as they are (the ratio sign, folded by hand): the others
+# are each changed by NFKC, so a text NFKC would leave as it is holds none of them (``_nothing_to_fold``)
+_FOLDED_BEYOND_NFKC = tuple(c for c in map(chr, _FOLD_1TO1) if unicodedata.is_normalized("NFKC", c)) + \
+    tuple(c for c in _FOLD_EXPAND if unicodedata.is_normalized("NFKC", c))
+
+
+def _nothing_to_fold(text: str) -> bool:
+    """Does ``text`` hold no character ``fold`` changes? Told by NFKC's own check (a table lookup a character,
+    and most documents are NFKC already) rather than by a scan with the pattern of the ~1,800 characters, which
+    costs several times as much."""
+    return unicodedata.is_normalized("NFKC", text) and not any(c in text for c in _FOLDED_BEYOND_NFKC)
 
 
 def fold(s: str) -> str:
@@ -94,6 +105,13 @@ def compact(s: str | None) -> str:
         return ""
     # str.split() cuts at exactly the characters \s matches (str.isspace), and faster than re.sub
     return "".join(fold(s).split())
+
+
+def compact_clean(s: str) -> str:
+    """``compact`` of a piece of a text ``clean_document`` made: it holds no character ``fold`` changes (every
+    one was folded into characters it leaves), so only its whitespace goes, without the search for them (a
+    scan of a provision's whole text with a pattern of ~1,800 characters)."""
+    return "".join(s.split())
 
 
 # --- offset maps ---------------------------------------------------------------
@@ -119,6 +137,11 @@ class OffsetMap:
         self.src.append(src)
         self.src_end.append(src_end)
         self.copied.append(copied)
+
+    @classmethod
+    def unchanged(cls, length: int) -> "OffsetMap":
+        """The map of a text to itself (one copied segment), as ``rewrite`` makes it when nothing matches."""
+        return cls([0], [0], [length], [True], length)
 
     def start(self, i: int) -> int:
         k = max(bisect_right(self.dst, i) - 1, 0)
@@ -147,36 +170,34 @@ class OffsetMap:
             return starts, ends
         dst, src, src_end = np.asarray(self.dst), np.asarray(self.src), np.asarray(self.src_end)
         copied = np.asarray(self.copied, dtype=bool)
-
-        def segment(offsets: np.ndarray) -> np.ndarray:  # the last that starts at or before (bisect_right - 1, >= 0)
-            return np.maximum(np.searchsorted(dst, offsets, side="right") - 1, 0)
-
-        def start_of(offsets: np.ndarray) -> np.ndarray:
-            k = segment(offsets)
-            return np.where(copied[k], np.minimum(src[k] + (offsets - dst[k]), src_end[k]), src[k])
-
-        # an end offset i is looked up as i - 1 (the last character it closes); an end at or before 0 is its start
-        k = segment(ends - 1)
-        end_of = np.where(copied[k], np.minimum(src[k] + (ends - dst[k]), src_end[k]), src_end[k])
-        at_the_start = ends <= 0
-        if at_the_start.any():  # (rare: an empty span at the text's start)
-            end_of = np.where(at_the_start, start_of(ends), end_of)
-        return start_of(starts), end_of
+        # the starts and the ends looked up together (each numpy call costs more than the few hundred offsets
+        # it is asked for): an end offset i is looked up as i - 1, the last character it closes, and moved to
+        # its segment's end when that segment was replaced; an end at or before 0 is looked up as a start
+        as_end = ends > 0
+        offsets = np.concatenate((starts, ends))
+        looked_up = np.concatenate((starts, np.where(as_end, ends - 1, ends)))
+        takes_end = np.concatenate((np.zeros(len(starts), dtype=bool), as_end))
+        k = np.maximum(np.searchsorted(dst, looked_up, side="right") - 1, 0)
+        src_k, src_end_k = src[k], src_end[k]
+        out = np.where(copied[k], np.minimum(src_k + (offsets - dst[k]), src_end_k),
+                       np.where(takes_end, src_end_k, src_k))
+        return out[:len(starts)], out[len(starts):]
 
 
 def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None,
-            needs: str | None = None) -> tuple[str, OffsetMap]:
+            needs: str | tuple[str, ...] | None = None) -> tuple[str, OffsetMap]:
     """re.sub that also records where every output character came from. ``starts``: the characters a
     match can start with, when ``pattern`` begins with no character of its own (a lookbehind, ``^``) and
-    would be tried at every character. ``needs``: a string every match holds; a text without it is not
-    searched."""
+    would be tried at every character. ``needs``: a string every match holds, or strings one of which
+    every match holds; a text without any is not searched (a string is found at a fraction of the cost of
+    a pattern's scan)."""
     out: list[str] = []
     omap = OffsetMap()
     # the map's columns appended to directly: a document's blank lines alone are thousands of segments
     dst, src, src_end, copied = omap.dst, omap.src, omap.src_end, omap.copied
     pos = 0
     n = 0
-    matches = (() if needs is not None and needs not in text
+    matches = (() if needs is not None and not _holds_any(text, needs)
                else pattern.finditer(text) if starts is None else matches_from(pattern, text, starts))
     fixed = None if callable(repl) else repl
     for m in matches:
@@ -205,6 +226,12 @@ def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] |
         n += len(text) - pos
     omap.length = n
     return "".join(out), omap
+
+
+def _holds_any(text: str, needs: str | tuple[str, ...]) -> bool:
+    if isinstance(needs, str):
+        return needs in text
+    return any(word in text for word in needs)
 
 
 def matches_from(pattern: re.Pattern[str], text: str, starts: re.Pattern[str]):
@@ -268,6 +295,10 @@ _TRAILING_WS = re.compile(r"(?m)(?<![ \t])[ \t]+$|^[ \t]+(?=\S)(?![^\n]*\t)")
 _MARKDOWN_STARTS = re.compile(r"[ \t#*_-]")
 _PAGE_NUMBER_STARTS = re.compile(r"[ \t\-—–―第]")
 _BLANKS = re.compile(r"[ \t]")
+# strings one of which every match of each holds (``rewrite``'s ``needs``): a text with none is not scanned
+_MARKDOWN_NEEDS = ("#", "**", "__", "---")
+_PAGE_NUMBER_NEEDS = ("-", "—", "–", "―", "页")
+_BLANK_CHARS = (" ", "\t")
 _SPACE = re.compile(" ")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
@@ -296,6 +327,7 @@ DOC_KINDS = ("通知", "意见", "方案", "措施", "举措", "办法", "规定
              "清单", "函", "公告", "通告", "报告", "纲要", "条例", "规则", "指引", "指南", "政策")
 DOC_KIND = "(?:" + "|".join(DOC_KINDS) + ")"
 _ENDS_AS_TITLE = re.compile(DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
+_ENDS_AS_TITLE_REACH = sre_parse(_ENDS_AS_TITLE.pattern).getwidth()[1]  # its longest match: sought in a line's tail
 _DOC_NUMBER_LINE = re.compile(r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号$")
 # a saved page's line of document facts (索引号:… 发文字号:… 成文日期:…) is never part of a paragraph
 _PAGE_FACTS_LINE = re.compile(r"(?:索引号|发文字号|发文机关|成文日期|发布日期|发布时间|信息来源|浏览次数)\s*[:：]")
@@ -304,20 +336,22 @@ _ADDRESSEE = re.compile(r"^[^。]{2,120}[:：]$")
 
 def _drop_junk_header(text: str) -> tuple[str, OffsetMap | None]:
     """Advertising lines above the document header end with a phone number or URL."""
-    lines = text.split("\n")
-    seen = 0
-    cut_line = -1
-    for i, line in enumerate(lines):
+    seen = pos = 0
+    cut = -1  # where the text goes on after the last such line
+    while pos <= len(text):  # (line by line from the top: the whole text is not split for its first lines)
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        pos = end + 1
         if not line.strip():
             continue
         seen += 1
         if seen > 6:
             break
         if len(line) <= _JUNK_LINE_MAX and (_PHONE.match(line) or _URL.search(line)):
-            cut_line = i
-    if cut_line < 0:
+            cut = end + 1
+    if cut < 0:
         return text, None
-    cut = sum(len(line) + 1 for line in lines[: cut_line + 1])
     omap = OffsetMap()
     omap.add(0, cut, len(text), True)
     omap.length = len(text) - cut
@@ -340,15 +374,21 @@ _FLAT_LINE_MIN = 600
 _FLAT_MARKER = re.compile(r"(?P<cn>(?<=[。;:)\]〕」”!?])[一二三四五六七八九十]{1,3}、)"
                           r"|(?P<paren>\([一二三四五六七八九十]{1,3}\))"
                           r"|(?P<article>(?<=[。;:)〕」”!?])第[一二三四五六七八九十百]{1,4}条)")
+_FLAT_MARKER_STARTS = re.compile(r"[一二三四五六七八九十(第]")  # (what its matches start with, after the look back)
+
+
 def _flattened_breaks(text: str) -> list[int]:
     """Where a provision starts inside a very long line: numbered markers that count 1, 2, 3…"""
     breaks: list[int] = []
     pos = 0
-    for line in text.split("\n"):
-        if len(line) >= _FLAT_LINE_MIN:
+    while pos <= len(text):  # (the lines measured where they stand: most are short, and not copied out)
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if end - pos >= _FLAT_LINE_MIN:
+            line = text[pos:end]
             last: dict[str, int] = {}
             found: list[int] = []
-            for m in _FLAT_MARKER.finditer(line):
+            for m in matches_from(_FLAT_MARKER, line, _FLAT_MARKER_STARTS):
                 kind = m.lastgroup or ""
                 value = chinese_to_int(re.sub(r"[^一二三四五六七八九十百]", "", m.group()))
                 if value is not None and (value == 1 or value == last.get(kind, -1) + 1):
@@ -357,7 +397,7 @@ def _flattened_breaks(text: str) -> list[int]:
                         found.append(pos + m.start())
             if len(found) >= 3:
                 breaks.extend(found)
-        pos += len(line) + 1
+        pos = end + 1
     return breaks
 
 
@@ -396,19 +436,27 @@ def _unclosed_bracket(line: str) -> bool:
 
 def _continues(prev: str, nxt: str) -> bool:
     """Does ``nxt`` continue the paragraph ``prev`` that a page break cut?"""
+    if MARKER.match(nxt):
+        # a numbered line is never glued on (the commonest answer, asked first: every check below gives it,
+        # the bracket one included, and no bare numeral's line can go on with one)
+        return False
     if _BARE_NUMERAL.match(prev) and nxt[0] in "、.．":
         return True  # "一\n、降低家庭生育成本": a marker broken by the line end
     if not prev or not nxt or "\t" in prev or "\t" in nxt or _PIPE_ROW.match(prev) or _PIPE_ROW.match(nxt):
         return False  # table rows are joined by the table reader, cell by cell
-    if "年" in nxt and _DATE_LINE.match(nxt):  # (its lazy head is tried at 31 lengths: most lines name no year)
-        return False
+    if "年" in nxt and nxt.endswith(("日", "印发")) and _DATE_LINE.match(nxt):  # (its lazy head is tried at 31
+        return False  # lengths: it is tried only on a line that names a year and ends as a date does)
     if _unclosed_bracket(prev):
-        return not MARKER.match(nxt)
+        return True  # (``nxt`` opens with no marker: asked above)
     if prev[-1] in _TERMINAL:
         return False  # (as below: a finished sentence is not continued; most lines end so, before the searches)
-    if MARKER.match(nxt) or _LABEL_LINE.match(nxt) or _DOC_NUMBER_LINE.match(nxt) or _ADDRESSEE.match(nxt):
+    # (each pattern below is tried only on a line that ends, or holds, what every match of it does)
+    if _LABEL_LINE.match(nxt) or (nxt[-1] == "号" and _DOC_NUMBER_LINE.match(nxt)) \
+            or (nxt[-1] in ":：" and _ADDRESSEE.match(nxt)):
         return False
-    if _ENDS_AS_TITLE.search(prev) or _DOC_NUMBER_LINE.match(prev) or _PAGE_FACTS_LINE.search(prev):
+    if _ENDS_AS_TITLE.search(prev, max(len(prev) - _ENDS_AS_TITLE_REACH, 0)) \
+            or (prev[-1] == "号" and _DOC_NUMBER_LINE.match(prev)) \
+            or ((":" in prev or "：" in prev) and _PAGE_FACTS_LINE.search(prev)):
         return False
     label = _LABEL_LINE.match(prev)
     if label and not prev[label.end():].strip():
@@ -490,21 +538,24 @@ def clean_document(raw: str) -> CleanText:
     maps: list[OffsetMap] = []
     text = raw
 
-    def apply(pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None, needs: str | None = None) -> None:
+    def apply(pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None,
+              needs: str | tuple[str, ...] | None = None) -> None:
         nonlocal text
         text, omap = rewrite(text, pattern, repl, starts, needs)
         maps.append(omap)
 
     apply(_CONTROL, "")
     apply(_FIELD_BAR, _record_field_break, needs="|")  # few texts have one; runs of spaces made the search slow
-    apply(_EXPAND_RE, lambda m: _FOLD_EXPAND[m.group()])
-    # one to one: offsets unchanged; only runs of foldable characters are translated (a text already
-    # folded, as many are, is passed over at the speed of one search)
-    text = _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), text)
-    apply(_MARKDOWN, "", _MARKDOWN_STARTS)
-    apply(_PAGE_NUMBER, "", _PAGE_NUMBER_STARTS)
-    apply(_TRAILING_WS, "", _BLANKS)
-    apply(_SPACES, "", _SPACE)
+    if _nothing_to_fold(text):  # (as most documents are: the two passes below would change nothing)
+        maps.append(OffsetMap.unchanged(len(text)))  # (the map the expanding pass makes of a text it leaves)
+    else:
+        apply(_EXPAND_RE, lambda m: _FOLD_EXPAND[m.group()])
+        # one to one: offsets unchanged; only runs of foldable characters are translated
+        text = _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), text)
+    apply(_MARKDOWN, "", _MARKDOWN_STARTS, _MARKDOWN_NEEDS)
+    apply(_PAGE_NUMBER, "", _PAGE_NUMBER_STARTS, _PAGE_NUMBER_NEEDS)
+    apply(_TRAILING_WS, "", _BLANKS, _BLANK_CHARS)
+    apply(_SPACES, "", _SPACE, " ")
     apply(_BLANK_LINES, "\n")
     text_wo_junk, junk_map = _drop_junk_header(text.lstrip("\n"))
     lead = len(text) - len(text.lstrip("\n"))

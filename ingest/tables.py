@@ -20,6 +20,7 @@ _DEADLINE_HEADER = re.compile(r"(时限|时间|进度|完成)")
 _NUMBER_HEADER = re.compile(r"^(序号|编号|序|号)$")
 # a line that is ``_NUMBER_HEADER`` once stripped, found in a whole text at once
 _NUMBER_HEADER_LINE = re.compile(r"(?m)^[^\S\n]*(?:序号|编号|序|号)[^\S\n]*$")
+_NUMBER_HEADER_ALONE = re.compile(r"[^\S\n]*(?:序号|编号|序|号)[^\S\n]*")  # (the same, asked of one line)
 _LEVEL_OF_HEADER = {"省": "province", "市": "city", "县": "county", "区": "county"}
 _COOPERATE_HEADER = clause_words().cooperate_header
 _ROW_NUMBER = re.compile(r"^[\dSsOoIlZz]{1,3}[.、]?$")
@@ -204,6 +205,22 @@ def _row_number(line: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def has_number_header_line(text: str) -> bool:
+    """``_NUMBER_HEADER_LINE.search(text)``, asked only of the lines that hold 序 or 号 (each of its matches
+    does): they are found with str.find at a fraction of the cost of the pattern's scan, which is tried at
+    every character of the text."""
+    for word in "序号":
+        at = text.find(word)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            if _NUMBER_HEADER_ALONE.fullmatch(text, start, end):
+                return True
+            at = text.find(word, end)
+    return False
+
+
 def cell_per_line_breaks(text: str) -> list[int]:
     """Line breaks that separate the cells of a table written one cell per line.
 
@@ -213,7 +230,7 @@ def cell_per_line_breaks(text: str) -> list[int]:
     breaks into tabs makes the rows the table parser reads. A row whose line count differs from
     the header is left alone: which of its cells is missing or broken cannot be told.
     """
-    if not _NUMBER_HEADER_LINE.search(text):
+    if not has_number_header_line(text):
         return []  # no line is a number column's header: no table written cell by cell
     lines = text.split("\n")
     starts, pos = [], 0

@@ -544,6 +544,87 @@ def test_a_rewrite_that_needs_a_string_equals_searching_everywhere(text):
     assert rewrite(text, normalize._FIELD_BAR, repl, needs="|") == rewrite(text, normalize._FIELD_BAR, repl)
 
 
+CLEANING_TEXT = st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\n\n", "# ", "#", "**", "*", "__", "_", "---", "--", "***",
+                                          "— 3 —", "\n- 12 -\n", "\n―5―\n", "\n–7–\n", "第 2 页", "\n第3页,共5页\n", "页", "a",
+                                          "1", "文", "，",
+                                          "\u3000", "∶", "①", "ｱ", "㈠", "\xa0"]) | DOCUMENT, max_size=20).map("".join)
+
+
+@SETTINGS
+@given(CLEANING_TEXT)
+def test_cleaning_passes_that_need_a_string_equal_searching_everywhere(text):
+    from policykg.ingest import normalize as n
+
+    for pattern, starts, needs in ((n._MARKDOWN, n._MARKDOWN_STARTS, n._MARKDOWN_NEEDS),
+                                   (n._PAGE_NUMBER, n._PAGE_NUMBER_STARTS, n._PAGE_NUMBER_NEEDS),
+                                   (n._TRAILING_WS, n._BLANKS, n._BLANK_CHARS), (n._SPACES, n._SPACE, " ")):
+        assert rewrite(text, pattern, "", starts, needs) == rewrite(text, pattern, "")
+
+
+@pytest.mark.parametrize("line", ["# 标题", "###", "**加粗**", "__", "---", "***", "___", "- 12 -", "— 3 —", "–7–", "―5―",
+                                  "第 2 页", "第3页,共5页", " 文", "文 ", "\t文", "文\t", "文 a", "文 文"])
+def test_every_match_of_a_cleaning_pass_holds_a_string_it_needs(line):
+    from policykg.ingest import normalize as n
+
+    passes = ((n._MARKDOWN, n._MARKDOWN_NEEDS), (n._PAGE_NUMBER, n._PAGE_NUMBER_NEEDS), (n._TRAILING_WS, n._BLANK_CHARS),
+              (n._SPACES, (" ",)))
+    matched = 0
+    for pattern, needs in passes:
+        for m in pattern.finditer(f"x\n{line}\ny"):
+            matched += 1
+            assert any(word in m.group() for word in needs), (pattern.pattern, m.group())
+    assert matched  # (each line is one a pass acts on)
+
+
+@SETTINGS
+@given(CLEANING_TEXT)
+def test_a_document_cleaned_with_passes_skipped_equals_every_pass_run(text):
+    from policykg.ingest import normalize
+
+    cleaned = clean_document(text)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(normalize, "_nothing_to_fold", lambda t: False)
+        m.setattr(normalize, "_holds_any", lambda t, needs: True)
+        assert cleaned == clean_document(text)
+
+
+@SETTINGS
+@given(CLEANING_TEXT)
+def test_a_text_with_nothing_to_fold_holds_no_character_fold_changes(text):
+    from policykg.ingest import normalize
+
+    if normalize._nothing_to_fold(text):
+        assert normalize._FOLDABLE.search(text) is None and fold(text) == text
+
+
+def test_what_fold_makes_of_each_character_it_changes_it_leaves():
+    from policykg.ingest import normalize
+
+    for c in [*map(chr, _FOLD_1TO1), *_FOLD_EXPAND]:
+        assert normalize._FOLDABLE.search(fold(c)) is None, repr(c)
+    for expanded in _FOLD_EXPAND.values():  # (the cleaning expands before it folds one to one)
+        assert normalize._FOLDABLE.search(expanded) is None, repr(expanded)
+
+
+@SETTINGS
+@given(CLEANING_TEXT, st.integers(0, 10**6), st.integers(0, 400))
+def test_a_cleaned_text_holds_nothing_to_fold_and_its_pieces_compact_as_any_text(text, at, length):
+    from policykg.ingest import normalize
+
+    clean = clean_document(text).text
+    assert normalize._FOLDABLE.search(clean) is None
+    piece = clean[at % (len(clean) + 1):][:length]
+    assert normalize.compact_clean(piece) == compact(piece)
+
+
+def test_every_character_fold_changes_is_told_apart_in_any_company():
+    from policykg.ingest import normalize
+
+    for c in [*map(chr, _FOLD_1TO1), *_FOLD_EXPAND]:
+        for text in (c, f"文{c}字", f"a{c}", f"{c}\u0301", f"1{c}2", f"\u0301{c}", f"{c}{c}"):
+            assert not normalize._nothing_to_fold(text), repr(text)
+
+
 @SETTINGS
 @given(st.lists(st.sampled_from(["2023年", "5月", "6日", "二〇二三年", "十二月", "三十日", " ", "\n"]) | DOCUMENT,
                 max_size=10).map("".join))

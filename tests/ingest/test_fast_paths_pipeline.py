@@ -207,3 +207,78 @@ def test_header_lines_found_at_once_equal_each_line_stripped(text):
 
     each = any(tables._NUMBER_HEADER.match(line.strip()) for line in text.split("\n"))
     assert bool(tables._NUMBER_HEADER_LINE.search(text)) == each
+    assert tables.has_number_header_line(text) == each  # (the lines holding 序 or 号 asked alone)
+
+
+# -- junk header lines read line by line from the top, not from the whole text split -------------------
+
+def _plain_drop_junk_header(text: str):
+    """``_drop_junk_header`` as it was: the whole text split into lines."""
+    lines = text.split("\n")
+    seen, cut_line = 0, -1
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > 6:
+            break
+        if len(line) <= normalize._JUNK_LINE_MAX and (normalize._PHONE.match(line) or normalize._URL.search(line)):
+            cut_line = i
+    if cut_line < 0:
+        return text, None
+    cut = sum(len(line) + 1 for line in lines[: cut_line + 1])
+    omap = normalize.OffsetMap()
+    omap.add(0, cut, len(text), True)
+    omap.length = len(text) - cut
+    return text[cut:], omap
+
+
+JUNK_LINES = st.lists(st.sampled_from(["0530-1234567", "13800138000", "www.example.com", "关注公众号", "扫码", "\n", "\n\n",
+                                       " ", "\u3000", "关于印发方案的通知", "菏政办字〔2023〕12号", "一、总体要求", "x" * 90]),
+                      max_size=12).map("\n".join)
+
+
+@SETTINGS
+@given(JUNK_LINES | TEXT)
+def test_junk_header_read_from_the_top_equals_the_text_split(text):
+    assert normalize._drop_junk_header(text) == _plain_drop_junk_header(text)
+
+
+# -- a flattened document's markers sought in its long lines where they stand ---------------------------
+
+def _plain_flattened_breaks(text: str) -> list[int]:
+    """``_flattened_breaks`` as it was: the text split into lines, every line's markers sought everywhere."""
+    breaks, pos = [], 0
+    for line in text.split("\n"):
+        if len(line) >= normalize._FLAT_LINE_MIN:
+            last: dict[str, int] = {}
+            found = []
+            for m in normalize._FLAT_MARKER.finditer(line):
+                kind = m.lastgroup or ""
+                value = normalize.chinese_to_int(re.sub(r"[^一二三四五六七八九十百]", "", m.group()))
+                if value is not None and (value == 1 or value == last.get(kind, -1) + 1):
+                    last[kind] = value
+                    if m.start() > 0:
+                        found.append(pos + m.start())
+            if len(found) >= 3:
+                breaks.extend(found)
+        pos += len(line) + 1
+    return breaks
+
+
+FLAT_PIECES = st.sampled_from(["一、", "二、", "三、", "四、", "(一)", "(二)", "(三)", "第一条", "第二条", "第三条", "十一、", "。", ";", ":",
+                               ")", "」", "加强领导", "推进产业发展" * 20, "\n", "第", "(", "十"])
+FLAT_TEXT = st.lists(FLAT_PIECES, max_size=80).map("".join)
+
+
+@SETTINGS
+@given(FLAT_TEXT | TEXT)
+def test_flattened_breaks_sought_where_the_long_lines_stand_equal_the_text_split(text):
+    assert normalize._flattened_breaks(text) == _plain_flattened_breaks(text)
+
+
+def test_flattened_breaks_found_in_a_long_line():
+    for marker in ("{}、", "({})", "第{}条"):
+        line = "总体要求。" + "".join(marker.format(n) + "推进产业发展" * 30 + "。" for n in "一二三四")
+        text = "标题\n" + line + "\n附件"
+        assert normalize._flattened_breaks(text) == _plain_flattened_breaks(text) != []
