@@ -262,27 +262,28 @@ def _last_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     the pattern is not made of literals, groups, alternatives, repeats and anchors only (any may end it)."""
     if pattern.flags & re.IGNORECASE:
         return None
-    found = _ends(_sre_parse.parse(pattern.pattern, pattern.flags))
+    found = _edge(_sre_parse.parse(pattern.pattern, pattern.flags), from_end=True)
     return None if found is None or found[1] else frozenset(found[0])
 
 
-def _ends(sub) -> tuple[set[str], bool] | None:
-    """(the characters a sequence's match can end with, whether it can match nothing), or None."""
+def _edge(sub, from_end: bool) -> tuple[set[str], bool] | None:
+    """(the characters a sequence's match can end with, or start with when not ``from_end``; whether it can match
+    nothing), or None."""
     out: set[str] = set()
-    for op, av in reversed(list(sub)):
+    for op, av in (reversed(list(sub)) if from_end else list(sub)):
         name = str(op)
         if name == "LITERAL":
             item: tuple[set[str], bool] | None = ({chr(av)}, False)
         elif name == "AT" or name in ("ASSERT", "ASSERT_NOT"):
             item = (set(), True)  # matches no character
         elif name == "SUBPATTERN":
-            item = _ends(av[-1])
+            item = _edge(av[-1], from_end)
         elif name == "BRANCH":
-            branches = [_ends(b) for b in av[1]]
+            branches = [_edge(b, from_end) for b in av[1]]
             item = None if any(b is None for b in branches) else (
                 set().union(*(b[0] for b in branches if b)), any(b[1] for b in branches if b))
         elif name in ("MAX_REPEAT", "MIN_REPEAT"):
-            inner = _ends(av[2])
+            inner = _edge(av[2], from_end)
             item = None if inner is None else (inner[0], av[0] == 0 or inner[1])
         elif name == "IN" and all(str(o) == "LITERAL" for o, _ in av):
             item = ({chr(c) for _, c in av}, False)
@@ -301,39 +302,8 @@ def _first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     can match nothing or is not made of literals, sets of them, groups, alternatives, repeats and anchors."""
     if pattern.flags & re.IGNORECASE:
         return None
-    found = _starts(_sre_parse.parse(pattern.pattern, pattern.flags))
+    found = _edge(_sre_parse.parse(pattern.pattern, pattern.flags), from_end=False)
     return None if found is None or found[1] else frozenset(found[0])
-
-
-def _starts(sub) -> tuple[set[str], bool] | None:
-    """(the characters a sequence's match can start with, whether it can match nothing), or None: ``_ends``
-    read from the front."""
-    out: set[str] = set()
-    for op, av in list(sub):
-        name = str(op)
-        if name == "LITERAL":
-            item: tuple[set[str], bool] | None = ({chr(av)}, False)
-        elif name == "AT" or name in ("ASSERT", "ASSERT_NOT"):
-            item = (set(), True)  # matches no character
-        elif name == "SUBPATTERN":
-            item = _starts(av[-1])
-        elif name == "BRANCH":
-            branches = [_starts(b) for b in av[1]]
-            item = None if any(b is None for b in branches) else (
-                set().union(*(b[0] for b in branches if b)), any(b[1] for b in branches if b))
-        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
-            inner = _starts(av[2])
-            item = None if inner is None else (inner[0], av[0] == 0 or inner[1])
-        elif name == "IN" and all(str(o) == "LITERAL" for o, _ in av):
-            item = ({chr(c) for _, c in av}, False)
-        else:
-            return None
-        if item is None:
-            return None
-        out |= item[0]
-        if not item[1]:
-            return out, False
-    return out, True
 
 
 # what other modules read a pattern's ends with (``departments``: the known-organisation patterns)
