@@ -20,6 +20,7 @@ from policykg.ingest.regions import Region, region_index
 
 from .ids import document_id, document_key, region_id, task_id, title_key, titles_of
 from .model import PolicyGraph
+from .numbering import Numbering
 
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号$")
 EDGE_OF_ROLE = {"lead": "LEADS", "cooperate": "COOPERATES_ON", "implement": "LEADS"}
@@ -148,29 +149,33 @@ class _Builder:
         def prov(span: Span, number: str) -> dict:
             return {"doc_id": did, "number": number, "span_start": span.start, "span_end": span.end}
 
+        numbering = Numbering(doc)
         industry_of = {i.provision: i.name for i in doc.industries if i.provision}
         for p in doc.provisions:
-            tid = task_id(key, p.number)
+            tid = task_id(key, numbering.key(p.number, p.span.start))
             self.g.add_node(tid, "Task", title=p.title, text=p.text, level=info.level,
                             has_responsibility=False, **prov(p.span, p.number))
             self.g.add_edge(tid, "IN_DOCUMENT", did, **prov(p.span, p.number))
             if p.parent:
-                self.g.add_edge(tid, "UNDER", task_id(key, p.parent), **prov(p.span, p.number))
+                self.g.add_edge(tid, "UNDER", task_id(key, numbering.key(p.parent, p.span.start)),
+                                **prov(p.span, p.number))
             if p.number in industry_of:
                 self.g.add_edge(tid, "CONCERNS", self.industry(industry_of[p.number]), **prov(p.span, p.number))
 
         upper_doc = self.reference(info.implements[0], did) if doc.cascades and info.implements else None
-        cascades = {c.number: c for c in doc.cascades}
-        upper_tasks: dict[str, str] = {}  # row number -> the upper-level task the row quotes
+        cascades = {numbering.key(c.number, c.span.start): c for c in doc.cascades}
+        upper_tasks: dict[str, str] = {}  # row (its numbering key) -> the upper-level task the row quotes
         for t in doc.tasks:
-            tid = task_id(key, t.number, t.clause)
+            row = numbering.key(t.number, t.span.start)
+            tid = task_id(key, row, t.clause)
             self.g.add_node(tid, "Task", title=t.title, text=t.text, text_start=t.text_start,
                             level=info.level, has_responsibility=True, clause=t.clause, deadline=t.deadline,
                             deadline_year=t.deadline_year, **prov(t.span, t.number))
             self.g.add_edge(tid, "IN_DOCUMENT", did, **prov(t.span, t.number))
             if t.parent:
-                self.g.add_edge(tid, "UNDER", task_id(key, t.parent), **prov(t.span, t.number))
-            cascade = cascades.get(t.number)
+                self.g.add_edge(tid, "UNDER", task_id(key, numbering.key(t.parent, t.span.start)),
+                                **prov(t.span, t.number))
+            cascade = cascades.get(row)
             for unit in t.units:
                 if cascade is not None and unit.role != "implement":
                     continue  # the upper level's units lead the upper-level task (below)
@@ -181,7 +186,7 @@ class _Builder:
             for name in t.industries:
                 self.g.add_edge(tid, "CONCERNS", self.industry(name), **prov(t.span, t.number))
             if cascade is not None:
-                upper_tasks[t.number] = self.cascade(doc, key, tid, cascade, upper_doc, doc_region)
+                upper_tasks[row] = self.cascade(doc, key, tid, cascade, upper_doc, doc_region)
 
         # a provision that says 落实《…》 carries that document out; one that only names it cites it
         for ref in refs:
@@ -196,17 +201,18 @@ class _Builder:
 
         for k, target in enumerate(doc.targets, start=1):
             tgt = f"target:{key}:{target.task or '-'}:{k}"
-            owner = task_id(key, target.task, target.clause) if target.task else did
+            task = numbering.key(target.task, target.span.start) if target.task else None
+            owner = task_id(key, task, target.clause) if task else did
             if owner not in self.g.nodes:
-                owner = task_id(key, target.task) if target.task else did
+                owner = task_id(key, task) if task else did
             if owner not in self.g.nodes:
                 owner = did
             # the task whose departments answer for it: the stating task, except for a provincial goal
             # quoted in a division-of-labour row, which the province's task owns (not the city's units)
             owner_task = owner if owner != did else None
-            cascade = cascades.get(target.task)
-            if cascade is not None and target.task in upper_tasks and target.scope_level == cascade.upper_level:
-                owner_task = upper_tasks[target.task]
+            cascade = cascades.get(task) if task else None
+            if cascade is not None and task in upper_tasks and target.scope_level == cascade.upper_level:
+                owner_task = upper_tasks[task]
             self.g.add_node(tgt, "Target", text=target.text, metric=target.metric, value=target.value,
                             unit=target.unit, qualifier=target.qualifier, year=target.year,
                             year_basis=target.year_basis, scope=target.scope, scope_level=target.scope_level,

@@ -1,8 +1,9 @@
 """Stable ids of graph nodes, and the titles a document is known by.
 
 A document is keyed by its number (else its title, else its file), a task by
-its document and provision number, a region by its adcode: re-ingesting gives
-the same ids.
+its document and provision number (a number the document prints again keys its
+later provisions 一@2, 一@3: graph.numbering), a region by its adcode:
+re-ingesting gives the same ids.
 """
 from __future__ import annotations
 

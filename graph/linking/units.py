@@ -25,6 +25,7 @@ from policykg.ingest.records import ExtractedDocument
 from policykg.ingest.regions import region_index
 
 from ..ids import document_id, document_key, task_id, titles_of
+from ..numbering import Numbering
 
 LEVEL_RANK = {"national": -1, "province": 0, "city": 1, "county": 2}
 # the levels of the units on each side of a link (a document of unknown level may be on either)
@@ -109,20 +110,23 @@ def units_of(doc: ExtractedDocument, index: DocumentIndex | None = None,
     implements = tuple(sorted({index.resolve(r) for r in info.implements}
                               | {index.resolve(r.target, r.cited_as) for r in doc.references
                                  if r.kind == "IMPLEMENTS" and r.where == "header"}))
+    # every dict below is keyed as the graph keys tasks (graph.numbering): a number printed twice is two units
+    numbering = Numbering(doc)
+    task_keys = [numbering.key(t.number, t.span.start) for t in doc.tasks]
     first_task: dict[str, Any] = {}
-    for t in doc.tasks:
-        first_task.setdefault(t.number, t)
+    for t, k in zip(doc.tasks, task_keys):
+        first_task.setdefault(k, t)
     departments: dict[str, list[str]] = {}
     industries: dict[str, list[str]] = {}
-    table_rows = {c.number: c for c in doc.cascades}
-    for t in doc.tasks:
-        names = departments.setdefault(t.number, [])
-        row = table_rows.get(t.number)
+    table_rows = {numbering.key(c.number, c.span.start): c for c in doc.cascades}
+    for t, k in zip(doc.tasks, task_keys):
+        names = departments.setdefault(k, [])
+        row = table_rows.get(k)
         # a table row's own units are the lower level's (落实单位, 配合单位); its leads are the quoted task's
         for n in ([*t.implementers, *row.city_cooperates] if row else [*t.leads, *t.implementers, *t.cooperates]):
             if n not in names:
                 names.append(n)
-        inds = industries.setdefault(t.number, [])
+        inds = industries.setdefault(k, [])
         inds += [i for i in t.industries if i not in inds]
     for ind in doc.industries:
         if ind.provision:
@@ -131,27 +135,30 @@ def units_of(doc: ExtractedDocument, index: DocumentIndex | None = None,
                 inds.append(ind.name)
     metrics: dict[str, list[str]] = {}
     for tg in doc.targets:
-        ms = metrics.setdefault(tg.task, [])
+        ms = metrics.setdefault(numbering.key(tg.task, tg.span.start), [])
         if tg.metric not in ms:
             ms.append(tg.metric)
 
     out: list[LinkUnit] = []
     seen: set[str] = set()
     # a provision with a responsibility clause: the clause's text (before the clause); else the provision's text
-    items = [(p.number, p.title, (first_task[p.number].text if p.number in first_task else p.text))
-             for p in doc.provisions]
-    items += [(t.number, t.title, t.text) for t in doc.tasks if t.number not in {p.number for p in doc.provisions}]
-    for number, title, text in items:
-        if number in seen:
+    items = []
+    for p in doc.provisions:
+        k = numbering.key(p.number, p.span.start)
+        items.append((k, p.number, p.title, first_task[k].text if k in first_task else p.text))
+    provision_numbers = {p.number for p in doc.provisions}
+    items += [(k, t.number, t.title, t.text) for t, k in zip(doc.tasks, task_keys) if t.number not in provision_numbers]
+    for k, number, title, text in items:
+        if k in seen:
             continue
-        seen.add(number)
+        seen.add(k)
         text = _body(text or "")
         if not text and not include_headings:
             continue
         out.append(LinkUnit(
-            id=task_id(key, number), doc_key=key, level=info.level, date=info.date, number=number,
-            title=compact(title or ""), text=text, departments=tuple(sorted(set(departments.get(number, ())))),
-            industries=tuple(sorted(set(industries.get(number, ())))), metrics=tuple(sorted(set(metrics.get(number, ())))),
+            id=task_id(key, k), doc_key=key, level=info.level, date=info.date, number=number,
+            title=compact(title or ""), text=text, departments=tuple(sorted(set(departments.get(k, ())))),
+            industries=tuple(sorted(set(industries.get(k, ())))), metrics=tuple(sorted(set(metrics.get(k, ())))),
             implements=implements, source_doc=key, region=info.region_code, region_basis=info.region_basis))
     return out
 
@@ -177,10 +184,11 @@ def quoted_units(doc: ExtractedDocument, index: DocumentIndex | None = None) -> 
     key = document_key(doc)
     info = doc.document
     upper_key = index.resolve(info.implements[0]) if info.implements else key + "(上级)"
-    row_text = {t.number: t.text for t in doc.tasks}
+    numbering = Numbering(doc)
+    row_text = {numbering.key(t.number, t.span.start): t.text for t in doc.tasks}
     metrics: dict[str, list[str]] = {}
     for tg in doc.targets:
-        metrics.setdefault(tg.task, []).append(tg.metric)
+        metrics.setdefault(numbering.key(tg.task, tg.span.start), []).append(tg.metric)
     out: list[LinkUnit] = []
     seen: set[str] = set()
     for c in doc.cascades:
@@ -188,11 +196,12 @@ def quoted_units(doc: ExtractedDocument, index: DocumentIndex | None = None) -> 
         if uid in seen:
             continue
         seen.add(uid)
+        row = numbering.key(c.number, c.span.start)
         out.append(LinkUnit(
             id=uid, doc_key=upper_key, level=c.upper_level, date=index.dates.get(upper_key), number=None,
-            title=compact(c.province_task), text=_body(row_text.get(c.number, "")),
+            title=compact(c.province_task), text=_body(row_text.get(row, "")),
             departments=tuple(sorted(set([*c.province_leads, *c.province_cooperates]))),
-            metrics=tuple(sorted(set(metrics.get(c.number, ())))), source_doc=key, stub=True,
+            metrics=tuple(sorted(set(metrics.get(row, ())))), source_doc=key, stub=True,
             not_after=info.date, region=region_above(info.region_code, c.upper_level),
             region_basis="quoted" if info.region_code else None))
     return out
@@ -221,8 +230,9 @@ def explicit_pairs(docs: Iterable[ExtractedDocument],
             continue
         key = document_key(d)
         upper_key = index.resolve(d.document.implements[0]) if d.document.implements else key + "(上级)"
-        clauses = {t.number: t.clause for t in d.tasks}
+        numbering = Numbering(d)
+        clauses = {numbering.key(t.number, t.span.start): t.clause for t in d.tasks}
         for c in d.cascades:
-            pairs.add((task_id(upper_key, "title:" + compact(c.province_task)),
-                       task_id(key, c.number, clauses.get(c.number, 1))))
+            row = numbering.key(c.number, c.span.start)
+            pairs.add((task_id(upper_key, "title:" + compact(c.province_task)), task_id(key, row, clauses.get(row, 1))))
     return pairs
