@@ -39,18 +39,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _sibling(name: str):
-    """Another script of bench/ as a module, loaded by path: bench/ is not put on sys.path, where its names
-    (api, viz) would stand for the repository's packages."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", Path(__file__).with_name(f"{name}.py"))
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
 # Sizes of the real corpus (../shared/realcorpus/records.jsonl.gz, 2,714 texts): the 196 texts naming a
 # responsible unit (牵头单位, 责任单位, …) have log-characters mean 7.88, standard deviation 0.76 (median
 # 2,851 characters, 5% 567, 95% 8,242); all texts 6.71 / 0.93 (median 755).
@@ -209,9 +197,9 @@ class Place:
 def places() -> list[Place]:
     """The real tree, without names two regions share (an issuer must say which region it is) and without
     the municipalities' city level (北京市 the city is 北京市 the province)."""
-    from policykg.ingest.regions import region_index
+    from national_corpus import regions  # a sibling in bench/: on the path of a script Python runs, and of tests/bench
 
-    regions = _sibling("national_corpus").regions
+    from policykg.ingest.regions import region_index
 
     ri = region_index()
     prefixes = tomllib.loads(resources.files("policykg.ingest.data").joinpath("doc_number_prefixes.toml")

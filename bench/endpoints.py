@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import importlib.util
 import json
 import os
 import subprocess
@@ -28,20 +27,9 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
+import scale  # a sibling in bench/, which Python puts first on the path of a script it runs
+
 HERE = Path(__file__).resolve().parent
-
-
-def _bench_module(name: str):
-    """A sibling script as a module, by path: bench/ holds names (api) that are also packages of the repo."""
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", HERE / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-scale = _bench_module("scale")
 api_bench = scale.api_bench
 
 

@@ -28,7 +28,6 @@ end, and the temporary folders are removed (``--keep DIR`` keeps the corpora the
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import shutil
@@ -41,22 +40,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+import corpus  # siblings in bench/, which Python puts first on the path of a script it runs
+
+import api as api_bench
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-
-
-def _bench_module(name: str):
-    """A sibling script as a module, by path: bench/ holds names (api) that are also packages of the repo."""
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", HERE / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = _bench_module("corpus")
-api_bench = _bench_module("api")
 
 LEADS_LABEL = "department-leads 市发展改革委"
 CATALOG = [  # (label, query, parameters)

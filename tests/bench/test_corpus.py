@@ -2,7 +2,6 @@
 documents policykg reads as the generator meant them, or the scale numbers say nothing."""
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
@@ -14,16 +13,9 @@ from policykg.ingest.regions import region_index
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = _load("corpus")
+# the scripts import their siblings as Python puts bench/ first on a script's path
+sys.path.insert(0, str(BENCH))
+import corpus  # noqa: E402
 
 
 @pytest.fixture(scope="module")
