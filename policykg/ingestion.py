@@ -63,6 +63,10 @@ from policykg.ingest.records import ExtractedDocument
 from policykg.settings import Settings
 
 INGEST_PACKAGE = Path(str(resources.files("policykg.ingest")))
+# the code that makes a document's graph of its records: when it changes, what a store holds of a document
+# read before is stale although its text and its extraction are not (a number printed twice became two tasks)
+GRAPH_BUILD_CODE = tuple(Path(str(resources.files("policykg.graph").joinpath(name)))
+                         for name in ("build.py", "ids.py", "model.py", "numbering.py"))
 _T = TypeVar("_T")
 
 
@@ -75,7 +79,8 @@ class AliasError(PolicyKGError):
 
 
 def extractor_fingerprint(files: list[Path]) -> str:
-    """What an extraction depends on besides the text: the alias files and policykg's extraction code.
+    """What a document's graph depends on besides the text: the alias files, policykg's extraction code and
+    the code that builds the graph of what it extracts.
 
     Stored with every version; when it differs, an unchanged file is read
     again (its content, and so its version, stay the same).
@@ -85,6 +90,8 @@ def extractor_fingerprint(files: list[Path]) -> str:
         h.update(b"alias\0" + f.read_bytes() + b"\0")
     for source in sorted(INGEST_PACKAGE.rglob("*.py")):
         h.update(source.relative_to(INGEST_PACKAGE).as_posix().encode() + b"\0" + source.read_bytes() + b"\0")
+    for source in GRAPH_BUILD_CODE:
+        h.update(b"graph/" + source.name.encode() + b"\0" + source.read_bytes() + b"\0")
     return h.hexdigest()[:16]
 
 

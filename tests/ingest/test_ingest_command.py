@@ -107,6 +107,21 @@ def test_a_second_run_changes_nothing_and_says_so(tmp_path, data, corpus_files):
     assert "5 unchanged" in third.stdout
 
 
+def test_a_change_of_the_code_building_the_graph_reads_unchanged_files_again(tmp_path, data, corpus_files,
+                                                                           monkeypatch):
+    """A store holds the graph that code made of a document: new graph-building code makes its graph again."""
+    import policykg.ingestion
+
+    folder = copy_samples(corpus_files[:1], tmp_path / "docs")
+    assert ingest(str(folder)).exit_code == 0
+    build = tmp_path / "build.py"
+    build.write_text(policykg.ingestion.GRAPH_BUILD_CODE[0].read_text("utf-8") + "\n# changed\n", "utf-8")
+    monkeypatch.setattr(policykg.ingestion, "GRAPH_BUILD_CODE", (build, *policykg.ingestion.GRAPH_BUILD_CODE[1:]))
+    again = ingest(str(folder), "--report", str(tmp_path / "r.json"))
+    assert again.exit_code == 0, again.output
+    assert [d["status"] for d in json.loads((tmp_path / "r.json").read_text())["documents"]] == ["reread"]
+
+
 def test_a_changed_document_replaces_its_version_which_stays_addressable(tmp_path, data, corpus_files):
     folder = copy_samples(corpus_files, tmp_path / "docs")
     assert ingest(str(folder)).exit_code == 0
