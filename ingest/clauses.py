@@ -30,14 +30,14 @@ _PART_SEPARATORS = ",，;；"
 _SPLIT_PARTS = re.compile(f"[{_PART_SEPARATORS}]")
 _SEPARATORS = "、,，;；/"
 _OPEN, _CLOSE = "(〔[【“<〈", ")〕]】”>〉"
-_TRAILING_PAREN = re.compile(r"[(〈][^()〈〉]{2,20}[)〉]$")
+_TRAILING_PAREN = re.compile(r"[(〈<][^()〈〉<>]{2,20}[)〉>]$")
 # A region-type word that continues a placeholder: 各区、县级市; 各县(市、区)
 _REGION_WORD = re.compile(r"^(?:各|有关|相关)?(?:县级市|市|县|区|特区|旗|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)"
-                          r"(?:[(〔][^()〔〕]{1,12}[)〕])?$")
+                          r"(?:[(〔〈<][^()〔〕〈〉<>]{1,12}[)〕〉>])?$")
 _PLACEHOLDER_HEAD = re.compile(r"^(?:各|有关|相关|所属|其他|其余)")
 # a placeholder that stops at a region word and waits for the rest: 各区、县级市; 各市〔州〕、各县〔…〕人民政府
 _PLACEHOLDER_OPEN = re.compile(r"^(?:各|有关|相关|所属)(?:有关|相关)?(?:县级市|市|县|区|特区|旗|州|乡镇|镇|乡|街道|县区|县市区|市州|区县)"
-                               r"(?:[(〔][^()〔〕]{1,12}[)〕])?$")
+                               r"(?:[(〔〈<][^()〔〕〈〉<>]{1,12}[)〕〉>])?$")
 _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办事处)$")
 # A region name printed alone (钦南区 in 钦南区、钦北区人民政府)
 _REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区|新城|园区|产业园|集聚区)$")
@@ -46,7 +46,7 @@ _REGION_NAME_ENDS = last_chars(_REGION_NAME)
 _BRACKETED = re.compile(r"\([^()]*\)")  # a remark about the rules, in parse_clause
 _SHORT_BRACKETED = re.compile(r"\([^()]{1,6}\)")  # a role mark: (牵头)
 _REMARK_AT_END = re.compile(r"\(([^()]*)\)$")
-_HAN_AND_BRACKETS = re.compile(r"[\u4e00-\u9fff“”()〔〕]+")
+_HAN_AND_BRACKETS = re.compile(r"[\u4e00-\u9fff“”()〔〕〈〉<>]+")
 _NOT_A_NAME = re.compile(r"[\d。:：!?！？]|年底|之前|以前|完成|开展|推进|加强|做好|实施|工作$|列出|下同|执行|以上|以下|规定|逗号|措施")
 
 
@@ -222,7 +222,7 @@ def _clean_piece(piece: str, a: int, b: int, catalog: DepartmentCatalog) -> tupl
             continue
         break
     # "市发展改革委(市服务业办)": the bracket gives another name of the same unit
-    paren = _TRAILING_PAREN.search(name) if ")" in name or "〉" in name else None
+    paren = _TRAILING_PAREN.search(name) if ")" in name or "〉" in name or ">" in name else None
     if paren and not catalog.is_collective(name) and catalog.looks_like_unit(name[:paren.start()]):
         b -= len(name) - paren.start()
         name = name[:paren.start()]
@@ -243,7 +243,11 @@ def _is_region_name(name: str) -> bool:
 
 
 def _is_placeholder_part(name: str) -> bool:
-    return bool(_PLACEHOLDER_HEAD.match(name) or _REGION_WORD.match(name))
+    """A piece a placeholder cut at 、 goes on with: 各区、[县级市]; 各区、[县(市)人民政府]."""
+    if _PLACEHOLDER_HEAD.match(name) or _REGION_WORD.match(name):
+        return True
+    government = _GOVERNMENT.search(name)
+    return bool(government and government.start() and _REGION_WORD.match(name[:government.start()]))
 
 
 def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = False, carry: dict | None = None

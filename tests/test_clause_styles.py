@@ -43,6 +43,19 @@ def test_clause_styles(text, expected):
     assert roles(text) == expected
 
 
+# Placeholders cut at 、 and names holding a bracket, in every bracket documents print.
+@pytest.mark.parametrize("text, expected", [
+    ("1.推进。工作。(责任单位:市发改委、各区、县级市人民政府)",
+     [[("市发展改革委", "lead"), ("各区、县级市人民政府", "lead")]]),
+    ("一、推进。工作。(责任单位:市住建局〈市人防办〉、市财政局、各区县市人民政府〈管委会〉)",
+     [[("市住房城乡建设局", "lead"), ("市财政局", "lead"), ("各区县市人民政府〈管委会〉", "lead")]]),
+    ("(一)推进。工作。(市财政局、市科技局,各县级市<区>政府<管委会>按职责分工负责)",
+     [[("市财政局", "lead"), ("市科技局", "lead"), ("各县级市<区>政府<管委会>", "lead")]]),
+])
+def test_placeholders_and_brackets(text, expected):
+    assert roles(text) == expected
+
+
 # Role words: who leads and who cooperates, whatever the words.
 @pytest.mark.parametrize("text, expected", [
     # 责任单位 beside a 牵头单位 cooperates; alone it leads
