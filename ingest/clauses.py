@@ -441,7 +441,8 @@ def _parse_section(text: str, a: int, b: int, role: str, catalog: DepartmentCata
         part = section[pa:pb].strip()
         if not part:
             continue
-        tail = words.closing(part)
+        # "A、B按职责分工负责。以下均需…不再列出": the sentence ends after the verb (the rule is blanked out)
+        tail = words.closing(part.rstrip("。 "))
         if tail and tail.start() > 0:
             part_role = words.verb_role(tail)
             if role in (LEAD, COOPERATE) and part_role == RESPONSIBLE:

@@ -47,10 +47,17 @@ def test_clause_styles(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("1.推进。工作。(责任单位:市发改委、各区、县级市人民政府)",
      [[("市发展改革委", "lead"), ("各区、县级市人民政府", "lead")]]),
+    ("(十六)推进。工作。(责任单位:市住建局、市委金融办、各区、县(市)政府组织各相关部门实施)",
+     [[("市住房城乡建设局", "lead"), ("市委金融办", "lead"), ("各区、县(市)政府", "lead")]]),
     ("一、推进。工作。(责任单位:市住建局〈市人防办〉、市财政局、各区县市人民政府〈管委会〉)",
      [[("市住房城乡建设局", "lead"), ("市财政局", "lead"), ("各区县市人民政府〈管委会〉", "lead")]]),
     ("(一)推进。工作。(市财政局、市科技局,各县级市<区>政府<管委会>按职责分工负责)",
      [[("市财政局", "lead"), ("市科技局", "lead"), ("各县级市<区>政府<管委会>", "lead")]]),
+    # the units a rule names for every later measure come through the rule, not as this clause's list
+    ("一、推进。工作。(省发展改革委、省商务厅等按职责分工负责,各市、县人民政府负责落实。以下均需各市、县人民政府落实,不再一一列出)",
+     [[("省发展改革委", "lead"), ("省商务厅", "lead"), ("各市、县人民政府", "lead")]]),
+    ("一、推进。工作。(省发展改革委、省商务厅等按职责分工负责。以下均需各市、县人民政府落实,不再一一列出)",
+     [[("省发展改革委", "lead"), ("省商务厅", "lead")]]),
 ])
 def test_placeholders_and_brackets(text, expected):
     assert roles(text) == expected
