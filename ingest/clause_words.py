@@ -202,7 +202,12 @@ def compile_words(data: dict) -> ClauseWords:
     level = f"(?:{_alt(labels['levels'])})?"
     lead = rf"[【\[]?{level}"  # what a label holds before its kind and noun
     noun = f"(?:{_alt(labels['nouns'])})"
-    label = re.compile(rf"(?P<label>{lead}(?P<kind>{_alt(kinds)}){noun})(?:\s*[:：]|[】\]]\s*[:：]?)")
+    # a colon closes a label, or 【】; right after a clause's bracket or separator a label the colon was lost
+    # from runs straight into its first unit's level or 各: (责任单位市住建局), ,配合单位各商业银行
+    after_opening = r"(?P<opening>^|(?<=[(（,，;；]))?"
+    ends = r"\s*[:：]|[】\]]\s*[:：]?"
+    label = re.compile(rf"{after_opening}(?P<label>{lead}(?P<kind>{_alt(kinds)}){noun})"
+                       rf"(?(opening)(?:{ends}|(?=[省市县区州各]))|(?:{ends}))")
     label_line = re.compile(rf"^{level}(?:{_alt(kinds)}){noun}\s*[:：]")
 
     by_role: dict[str, list[str]] = {r: [] for r in ROLES}

@@ -63,6 +63,24 @@ def test_placeholders_and_brackets(text, expected):
     assert roles(text) == expected
 
 
+# A label whose colon was lost (OCR, conversion) runs straight into its first unit: read right after the
+# clause's bracket or a separator, where running text does not put a label.
+@pytest.mark.parametrize("text, expected", [
+    ("一、推进。工作。(责任单位市住建局)", [[("市住房城乡建设局", "lead")]]),
+    ("一、推进。工作。(责任单位市财政局,配合单位:市住建局、市税务局)",
+     [[("市财政局", "lead"), ("市住房城乡建设局", "cooperate"), ("市税务局", "cooperate")]]),
+    ("三、推进。工作。(责任单位:市金融办,配合单位各商业银行)", [[("市金融办", "lead"), ("各商业银行", "cooperate")]]),
+])
+def test_labels_without_their_colon(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text", ["一、推进。要压实责任,责任单位各负其责,确保落实。",
+                                  "一、推进。对未完成任务的,责任单位市级主管部门要约谈。"])
+def test_a_label_word_in_running_text_is_no_label(text):
+    assert roles(text) == []
+
+
 # Role words: who leads and who cooperates, whatever the words.
 @pytest.mark.parametrize("text, expected", [
     # 责任单位 beside a 牵头单位 cooperates; alone it leads
