@@ -654,7 +654,12 @@ def _part_closable(last: frozenset[str] | None) -> re.Pattern[str] | None:
 
 # 〔责任单位:…〕, [责任单位:…] and 【牵头单位:…】 close a provision as (…) does
 _GROUP_OPEN, _GROUP_CLOSE = "(〔[【", ")〕]】"
-_GROUP_MARKS = re.compile("[" + re.escape(_GROUP_OPEN + _GROUP_CLOSE) + "\n]")
+_GROUP_MARKS = re.compile("[" + re.escape(_GROUP_OPEN + _GROUP_CLOSE) + "《\n]")
+
+
+def _line_end(text: str, i: int) -> int:
+    end = text.find("\n", i)
+    return len(text) if end < 0 else end
 _GROUP_OPENER = re.compile("[" + re.escape(_GROUP_OPEN) + "]")
 
 
@@ -663,10 +668,18 @@ def _bracket_groups(text: str) -> list[tuple[int, int, int, int]]:
     groups = []
     depth = 0
     start = -1
+    title_end = -1
     for event in _GROUP_MARKS.finditer(text):  # the other characters change nothing
         i = event.start()
+        if i < title_end:
+            continue
         ch = text[i]
-        if ch in _GROUP_OPEN:
+        if ch == "《":
+            # a title's brackets are its own: 《关于印发(<X〉的通知》 (OCR) must not open a group that swallows
+            # the clause after it
+            close = text.find("》", i, _line_end(text, i))
+            title_end = close if close > 0 else -1
+        elif ch in _GROUP_OPEN:
             if depth == 0:
                 start = i
             depth += 1

@@ -143,8 +143,14 @@ def _plain_unclosed_bracket(line: str) -> bool:
 
 def _plain_bracket_groups(text: str):
     depth, start = 0, -1
+    skip_to = -1
     for i, ch in enumerate(text):
-        if ch in "(〔[【":
+        if i < skip_to:
+            continue  # inside a title closed on its line: its brackets are its own
+        if ch == "《":
+            line_end = text.find("\n", i)
+            skip_to = text.find("》", i, len(text) if line_end < 0 else line_end)
+        elif ch in "(〔[【":
             if depth == 0:
                 start = i
             depth += 1
