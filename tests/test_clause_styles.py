@@ -81,6 +81,11 @@ def test_a_label_word_in_running_text_is_no_label(text):
     assert roles(text) == []
 
 
+def test_a_misread_label_is_repaired():
+    assert roles("七、推进。工作。(贵任单位:市农业农村局、市公安局,各区县人民政府)") == [
+        [("市农业农村局", "lead"), ("市公安局", "lead"), ("各区县人民政府", "lead")]]
+
+
 def test_a_bracket_left_open_inside_a_title_does_not_swallow_the_clause():
     text = "六、优化监管。按照《关于印发(<某市商品房预售资金监管办法(试行)〉的通知》执行。(市住建局、市财政局负责)"
     assert roles(text) == [[("市住房城乡建设局", "lead"), ("市财政局", "lead")]]
