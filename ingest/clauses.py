@@ -530,12 +530,23 @@ def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool)
         names = [catalog_trim(u) for u, *_ in _split_list(words.counterpart.sub("、", repaired), catalog)]
         looks = [catalog.looks_like_unit(u) or catalog.bare_agency(u) for u in names]
         # one unit at least must be an agency of a level (市财政局), not only a shape (…公司, 越秀区):
-        # "(以下简称“城投公司”)" closing a paragraph is no clause
-        if not names or not any(catalog.resolve(u).known and (catalog.prefix_of(u) or catalog.bare_agency(u))
+        # "(以下简称“城投公司”)" closing a paragraph is no clause. A list of two or more may instead hold an
+        # agency named with its region (青岛金融监管局, 人民银行无锡市分行): one such name alone is as often
+        # a remark (…医学学科(厦门医学院))
+        if not names or not any(_agency_with_prefix(u, catalog) or (len(names) > 1 and _regional_agency(u, catalog))
                                 for u in names):
             return False
         return all(looks) or (marked and sum(looks) >= 1)
     return False
+
+
+def _agency_with_prefix(name: str, catalog: DepartmentCatalog) -> bool:
+    return catalog.resolve(name).known and bool(catalog.prefix_of(name) or catalog.bare_agency(name))
+
+
+def _regional_agency(name: str, catalog: DepartmentCatalog) -> bool:
+    dept = catalog.resolve(name)
+    return dept.known and dept.level is not None and catalog.has_agency_suffix(name)
 
 
 def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:

@@ -81,6 +81,18 @@ def test_a_label_word_in_running_text_is_no_label(text):
     assert roles(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # agencies named with their region (the central bank's and the regulators' branches), listed bare
+    ("5.加大信贷支持。(人民银行无锡市分行、国家金融监管总局无锡监管分局)",
+     [[("人民银行无锡市分行", "lead"), ("国家金融监管总局无锡监管分局", "lead")]]),
+    # one such name alone, or a region, closing a paragraph is a remark
+    ("2.相关重点高校医学学科(厦门医学院)", []),
+    ("3.支持企业在越秀区落户(越秀区)", []),
+])
+def test_bare_lists_of_regional_agencies(text, expected):
+    assert roles(text) == expected
+
+
 def test_a_misread_label_is_repaired():
     assert roles("七、推进。工作。(贵任单位:市农业农村局、市公安局,各区县人民政府)") == [
         [("市农业农村局", "lead"), ("市公安局", "lead"), ("各区县人民政府", "lead")]]
