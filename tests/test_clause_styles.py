@@ -85,6 +85,8 @@ def test_a_label_word_in_running_text_is_no_label(text):
     # agencies named with their region (the central bank's and the regulators' branches), listed bare
     ("5.加大信贷支持。(人民银行无锡市分行、国家金融监管总局无锡监管分局)",
      [[("人民银行无锡市分行", "lead"), ("国家金融监管总局无锡监管分局", "lead")]]),
+    ("七、做好融资协调。(省住房城乡建设厅,各市房地产融资协调机制)",
+     [[("省住房城乡建设厅", "lead"), ("各市房地产融资协调机制", "lead")]]),
     # one such name alone, or a region, closing a paragraph is a remark
     ("2.相关重点高校医学学科(厦门医学院)", []),
     ("3.支持企业在越秀区落户(越秀区)", []),
