@@ -366,8 +366,12 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
         # the rule sentence itself names no unit of this clause: its units come through ``standing``
         text = rule.sub(lambda m: " " * len(m.group()), text)
     stop = words.stop.search(text)
-    if stop:  # "责任单位:市税务局咨询电话:12366": what follows is not a unit
-        text = text[:stop.start()]
+    while stop:  # "责任单位:市税务局咨询电话:12366": no unit follows it, up to the next label if any
+        # ("牵头单位:市商务局,完成时限:2023年底;配合单位:市财政局"; "牵头领导:张三;牵头单位:…")
+        after = words.first_label(text[stop.end():])
+        end = stop.end() + after.start() if after else len(text)
+        text = text[:stop.start()] + " " * (end - stop.start()) + text[end:]
+        stop = words.stop.search(text, end)
     # "(除标注“分别牵头”外,列第一位为牵头…,下同)": a remark about the rules, not a unit or a role
     if "(" in text:
         text = _BRACKETED.sub(lambda m: " " * len(m.group()) if words.remark.search(m.group()) else m.group(), text)

@@ -95,6 +95,19 @@ def test_bare_lists_of_regional_agencies(text, expected):
     assert roles(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a deadline or a person between labels: the units of the labels after it still count
+    ("1.推进。工作。(牵头单位:市商务局,完成时限:2023年底;配合单位:市财政局)",
+     [[("市商务局", "lead"), ("市财政局", "cooperate")]]),
+    ("1.推进。工作。(牵头领导:张三;牵头单位:市发展改革委;责任人:李四)", [[("市发展改革委", "lead")]]),
+    ("1.推进。工作。(责任单位:市发展改革委 责任人:张三)", [[("市发展改革委", "lead")]]),
+    ("1.推进。工作。(主要责任单位:市发展改革委;协同单位:市财政局)",
+     [[("市发展改革委", "lead"), ("市财政局", "cooperate")]]),
+])
+def test_people_and_deadlines_among_the_labels(text, expected):
+    assert roles(text) == expected
+
+
 def test_a_misread_label_is_repaired():
     assert roles("七、推进。工作。(贵任单位:市农业农村局、市公安局,各区县人民政府)") == [
         [("市农业农村局", "lead"), ("市公安局", "lead"), ("各区县人民政府", "lead")]]
