@@ -38,6 +38,7 @@ from typing import Any, TypeVar
 
 from policykg.errors import ConfigurationError, PolicyKGError
 from policykg.graph.ids import document_id, document_key
+from policykg.graph.numbering import Numbering
 from policykg.graph.repository import (
     DocumentSource,
     GraphStore,
@@ -485,20 +486,22 @@ class IngestReport:
 def unassigned_provisions(doc: ExtractedDocument) -> list[str]:
     """Numbers of the innermost provisions no unit is responsible for: no clause of their own names one, and
     none of a provision above them does (a heading's clause covers its items)."""
-    parents = {p.parent for p in doc.provisions if p.parent}
-    assigned = {t.number for t in doc.tasks if t.leads or t.cooperates or t.implementers}
-    above = {p.number: p.parent for p in doc.provisions}
+    numbering = Numbering(doc)  # a number the document prints twice is two provisions
+    key = {id(p): numbering.key(p.number, p.span.start) for p in doc.provisions}
+    above = {key[id(p)]: numbering.key(p.parent, p.span.start) if p.parent else None for p in doc.provisions}
+    parents = {k for k in above.values() if k}
+    assigned = {numbering.key(t.number, t.span.start) for t in doc.tasks if t.leads or t.cooperates or t.implementers}
 
-    def covered(number: str | None) -> bool:
+    def covered(k: str | None) -> bool:
         seen = set()
-        while number and number not in seen:
-            if number in assigned:
+        while k and k not in seen:
+            if k in assigned:
                 return True
-            seen.add(number)
-            number = above.get(number)
+            seen.add(k)
+            k = above.get(k)
         return False
 
-    return [p.number for p in doc.provisions if p.number not in parents and not covered(p.number)]
+    return [p.number for p in doc.provisions if key[id(p)] not in parents and not covered(key[id(p)])]
 
 
 def unrecognised_clauses(doc: ExtractedDocument) -> list[dict[str, Any]]:

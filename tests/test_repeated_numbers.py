@@ -7,6 +7,7 @@ import pytest
 from policykg.graph.build import build_graph, document_key, task_id
 from policykg.graph.linking.units import units_of
 from policykg.ingest.extract import extract_bytes
+from policykg.ingestion import unassigned_provisions
 
 TWO_MEASURES = """某市人民政府办公室关于印发促进建筑业发展若干措施和促进房地产市场平稳健康发展若干措施的通知
 
@@ -88,3 +89,10 @@ def test_the_store_holds_every_provision(doc, tmp_path):
                 ("一/(一)", "提高补贴标准"), ("二", "提高住房公积金贷款额度")]
     finally:
         store.backend.server.stop(force=True)
+
+
+def test_the_report_names_a_repeated_provision_no_unit_answers_for():
+    text = TWO_MEASURES.replace("（责任单位：市税务局）", "").replace("（责任单位：市财政局）\n二、提高", "\n二、提高")
+    doc = extract_bytes(text.encode("utf-8"), "two-measures.txt")
+    # the second 一 and its item (一) name no unit: the item is reported (the first 一 has a unit, not the second)
+    assert unassigned_provisions(doc) == ["一/(一)"]
