@@ -203,6 +203,9 @@ def _clean_piece(piece: str, a: int, b: int, catalog: DepartmentCatalog) -> tupl
     mark_role = None
     for _ in range(3):
         stripped = name.rstrip("。.，,;；:：、 ")
+        # a bracket closed that the name never opened: "((责任单位:…、住\n建局)" doubled its opener
+        while stripped and stripped[-1] in _CLOSE and _OPEN[_CLOSE.index(stripped[-1])] not in stripped:
+            stripped = stripped[:-1].rstrip("。.，,;；:：、 ")
         b -= len(name) - len(stripped)
         name = stripped
         trailing = words.trailing.search(name)

@@ -111,6 +111,11 @@ def test_people_and_deadlines_among_the_labels(text, expected):
     assert roles(text) == expected
 
 
+def test_a_bracket_the_name_never_opened_is_not_part_of_it():
+    assert roles("六、控制规模。工作。((责任单位:市自然资源局、市城管局、市住建局)") == [
+        [("市自然资源局", "lead"), ("市城管局", "lead"), ("市住房城乡建设局", "lead")]]
+
+
 def test_a_misread_label_is_repaired():
     assert roles("七、推进。工作。(贵任单位:市农业农村局、市公安局,各区县人民政府)") == [
         [("市农业农村局", "lead"), ("市公安局", "lead"), ("各区县人民政府", "lead")]]
