@@ -111,6 +111,10 @@ def test_people_and_deadlines_among_the_labels(text, expected):
     assert roles(text) == expected
 
 
+def test_a_misread_name_is_repaired():
+    assert roles("5.培育商业氛围。工作。(责任部门:区具(市)人民政府)") == [[("区县(市)人民政府", "lead")]]
+
+
 def test_a_bracket_the_name_never_opened_is_not_part_of_it():
     assert roles("六、控制规模。工作。((责任单位:市自然资源局、市城管局、市住建局)") == [
         [("市自然资源局", "lead"), ("市城管局", "lead"), ("市住房城乡建设局", "lead")]]
