@@ -163,6 +163,26 @@ def test_support_amounts_are_not_targets():
     assert _one("对新认定的省级工程研究中心,给予最高50万元奖励。") == []
 
 
+@pytest.mark.parametrize("text", [
+    # a housing-fund loan for each depositor, a purchase limit, a share of each project's funds, a design rule
+    "住房公积金贷款最高额度调整为:单缴存职工72万元,双职工提高到80万元。",
+    "非本市户籍居民家庭限购1套住房。",
+    "符合条件的可在外环内增购1套住房。",
+    "累计申请使用资金额度不得超过监管资金的70%。",
+    "各类阳台投影面积之和不得超过户型面积的15%。",
+    "公共走廊净宽不小于1.2米,车位配比调整为0.8个/户。",
+    "保障性租赁住房项目建设规模原则上不少于30套。",
+    "生育两个及以上子女的另加20万元。",
+    "租房提取公积金执行每季度3000元。",
+])
+def test_housing_rules_for_each_case_are_not_targets(text):
+    assert _one(text) == []
+
+
+def test_an_aggregate_housing_goal_stays_a_target():
+    assert _one("到2025年,全市新建保障性租赁住房5万套。") == [(5, "万套", "达到", 2025)]
+
+
 def test_baseline_year_is_not_the_due_year():
     assert _one("单位地区生产总值能耗比2020年下降14.5%。") == [(14.5, "%", "下降", None)]
     assert _one("2024年底前完成100个老旧小区改造。") == [(100, "个", "达到", 2024)]
