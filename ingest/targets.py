@@ -121,7 +121,9 @@ class _Lexicon:
     permission: re.Pattern[str]
     ratio_of: re.Pattern[str]
     condition_after: re.Pattern[str]
+    condition_close: tuple[str, ...]  # a clause ending with these states when a rule applies
     condition: re.Pattern[str]
+    class_units: frozenset[str]  # a size in these with a bound after it defines a class of cases
     per_each: re.Pattern[str]
     per_case_money: re.Pattern[str]
     allocation: re.Pattern[str]
@@ -206,6 +208,8 @@ def _lexicon() -> _Lexicon:
         ratio_base=re.compile(rf"(?:{_alt(excl['ratio_base'])})[”\"]?(?:\([^()]{{1,12}}\))?的"),
         ratio_of=re.compile(rf"的[^,;:]{{0,6}}(?:{_alt(excl['ratio_base'])})"),
         condition_after=re.compile(_alt(excl["condition_after"])),
+        condition_close=tuple(excl["condition_close"]),
+        class_units=frozenset(excl["class_units"]),
         permission=re.compile(rf"(?:{_alt(excl['permission_before'])})[^,;:的]{{0,3}}$"),
         condition=re.compile(rf"^(?!{_alt(excl['condition_not'])})(?:{_alt(excl['condition_open'])})"),
         per_each=re.compile(rf"每(?![年季月周])[^,;:每]{{0,2}}(?:{_alt(excl['per_each_verbs'])})[^,;:]{{0,8}}$"),
@@ -505,8 +509,9 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         q.after_bound or lex.bound_before.search(before) or "的" in sentence[q.end:ce]
     ):
         return "eligibility condition"  # "对月销售额10万元以下的…"; not "对4座涵闸进行拆除重建"
-    if lex.condition.match(clause) or clause.endswith("的") or lex.condition_after.search(sentence, q.end, ce):
-        return "condition"  # "若备案不足1000套", "购买90平方米以上首套住房的"
+    if (lex.condition.match(clause) or clause.endswith("的") or clause.endswith(lex.condition_close)
+            or lex.condition_after.search(sentence, q.end, ce)):
+        return "condition"  # "若备案不足1000套", "购买90平方米以上首套住房的", "个贷率高于90%时"
     if _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
         return "old value of a changed rule"  # "征收率由3%降至1%": 3% is what it was
     if lex.basis_word.search(before) and any(m.group("basis") for m in lex.basis.finditer(before)):
@@ -521,6 +526,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "policy parameter"  # "首付款比例降至20%", "通行费30%优惠政策", "100%暂退…保证金"
     if lex.permission.search(before):
         return "per-case floor, cap or permission"  # "最低3米", "可再购买1套住房"
+    if q.unit in lex.class_units and q.after_bound and not lex.direction_before.search(before):
+        return "class definition"  # "购买90平方米以上新建商品住房"; "人均住房面积达到40平方米以上" is a goal
     if lex.per_each.search(before):
         return "per-case unit"  # "每完成网签备案1000套"
     nxt = sentence[q.end:q.end + 1]

@@ -174,6 +174,11 @@ def test_support_amounts_are_not_targets():
     "保障性租赁住房项目建设规模原则上不少于30套。",
     "生育两个及以上子女的另加20万元。",
     "租房提取公积金执行每季度3000元。",
+    # a loan ratio as a trigger, a clause saying when a rule applies, a class of dwellings by size
+    "个贷率高于90%时,暂停受理异地贷款。",
+    "网挂报价超过50%溢价率时,终止挂牌。",
+    "对购买90平方米以上新建商品住房的个人,给予补贴。",
+    "144平方米及以上的补贴50%。",
 ])
 def test_housing_rules_for_each_case_are_not_targets(text):
     assert _one(text) == []
@@ -181,6 +186,7 @@ def test_housing_rules_for_each_case_are_not_targets(text):
 
 def test_an_aggregate_housing_goal_stays_a_target():
     assert _one("到2025年,全市新建保障性租赁住房5万套。") == [(5, "万套", "达到", 2025)]
+    assert _one("确保至2035年全市常住人口人均住房面积达到40平方米以上。") == [(40, "平方米", "以上", 2035)]
 
 
 def test_baseline_year_is_not_the_due_year():
