@@ -124,6 +124,7 @@ class _Lexicon:
     condition_close: tuple[str, ...]  # a clause ending with these states when a rule applies
     condition: re.Pattern[str]
     class_units: frozenset[str]  # a size in these with a bound after it defines a class of cases
+    per_case_purchase: re.Pattern[str]
     per_each: re.Pattern[str]
     per_case_money: re.Pattern[str]
     allocation: re.Pattern[str]
@@ -138,6 +139,7 @@ class _Lexicon:
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
+_MULTIPLIERS = "十百千万亿"  # before a unit: a total, not one case's count
 
 
 @lru_cache(maxsize=1)
@@ -210,6 +212,7 @@ def _lexicon() -> _Lexicon:
         condition_after=re.compile(_alt(excl["condition_after"])),
         condition_close=tuple(excl["condition_close"]),
         class_units=frozenset(excl["class_units"]),
+        per_case_purchase=re.compile(rf"(?:{_alt(excl['per_case_purchase'])})[^,;:的]{{0,3}}$"),
         permission=re.compile(rf"(?:{_alt(excl['permission_before'])})[^,;:的]{{0,3}}$"),
         condition=re.compile(rf"^(?!{_alt(excl['condition_not'])})(?:{_alt(excl['condition_open'])})"),
         per_each=re.compile(rf"每(?![年季月周])[^,;:每]{{0,2}}(?:{_alt(excl['per_each_verbs'])})[^,;:]{{0,8}}$"),
@@ -526,6 +529,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "policy parameter"  # "首付款比例降至20%", "通行费30%优惠政策", "100%暂退…保证金"
     if lex.permission.search(before):
         return "per-case floor, cap or permission"  # "最低3米", "可再购买1套住房"
+    if lex.per_case_purchase.search(before) and q.unit[:1] not in _MULTIPLIERS:
+        return "per-case purchase"  # "可在本市购买1套住房"; "购买3万套库存商品房作为租赁住房" is a goal
     if q.unit in lex.class_units and q.after_bound and not lex.direction_before.search(before):
         return "class definition"  # "购买90平方米以上新建商品住房"; "人均住房面积达到40平方米以上" is a goal
     if lex.per_each.search(before):

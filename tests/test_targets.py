@@ -179,6 +179,9 @@ def test_support_amounts_are_not_targets():
     "网挂报价超过50%溢价率时,终止挂牌。",
     "对购买90平方米以上新建商品住房的个人,给予补贴。",
     "144平方米及以上的补贴50%。",
+    # what one buyer may buy, what a talent or a graduate receives
+    "符合条件的可在本市购买1套住房,组团购买10套及以上住房的给予优惠。",
+    "博士40万元,硕士(高级技师及以上)25万元,本科(技师)12万元。",
 ])
 def test_housing_rules_for_each_case_are_not_targets(text):
     assert _one(text) == []
@@ -187,6 +190,7 @@ def test_housing_rules_for_each_case_are_not_targets(text):
 def test_an_aggregate_housing_goal_stays_a_target():
     assert _one("到2025年,全市新建保障性租赁住房5万套。") == [(5, "万套", "达到", 2025)]
     assert _one("确保至2035年全市常住人口人均住房面积达到40平方米以上。") == [(40, "平方米", "以上", 2035)]
+    assert _one("支持各类市场主体购买3万套库存商品住房作为租赁住房。") == [(3, "万套", "达到", None)]
 
 
 def test_baseline_year_is_not_the_due_year():
