@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .char_classes import class_table, classes_of
 from .clause_words import clause_words, sre_parse
 from .numerals import chinese_to_int
 from .tables import cell_per_line_breaks
@@ -285,6 +286,7 @@ class CleanText:
 # control characters, zero-width marks, and bidirectional overrides and isolates (U+202A-E, U+2066-9, U+061C):
 # a title carrying U+202E prints reversed in a terminal or a page, so they go with the rest
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\r]")
+_CONTROL_TABLE = class_table(_CONTROL)
 _MARKDOWN = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*|\*\*|__|^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-—–―]+[ \t]*\d{1,4}[ \t]*[-—–―]+|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*$")
 # A space is kept only between two Latin letters/digits ("Figure 3", "CT scanner").
@@ -544,7 +546,11 @@ def clean_document(raw: str) -> CleanText:
         text, omap = rewrite(text, pattern, repl, starts, needs)
         maps.append(omap)
 
-    apply(_CONTROL, "")
+    # most documents hold no control character: told by a table lookup a character, not by the pattern's scan
+    if (codes := classes_of(text, _CONTROL_TABLE)) is None or codes.any():
+        apply(_CONTROL, "")
+    else:
+        maps.append(OffsetMap.unchanged(len(text)))  # (the map the pass makes of a text it leaves)
     apply(_FIELD_BAR, _record_field_break, needs="|")  # few texts have one; runs of spaces made the search slow
     if _nothing_to_fold(text):  # (as most documents are: the two passes below would change nothing)
         maps.append(OffsetMap.unchanged(len(text)))  # (the map the expanding pass makes of a text it leaves)

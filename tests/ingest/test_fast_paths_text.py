@@ -1,0 +1,44 @@
+"""The fast paths of cleaning and target finding that look characters up in a table (``char_classes``) give
+what the plain scans they replace give (the style of test_fast_paths.py: random and mutated input drawn by
+hypothesis, compared with the plain way written out here)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policykg.ingest import normalize
+from policykg.ingest.char_classes import class_table, classes_of
+from policykg.ingest.normalize import clean_document
+
+from .test_fast_paths import DOCUMENT, SETTINGS
+
+# control characters of each kind the cleaning drops, the line breaks and tabs it keeps, and characters beyond
+# the Basic Multilingual Plane (two code units each) and a lone surrogate, where the code units and the
+# characters part
+ODD = ["\x00", "\x01", "\x0b", "\x1f", "\x7f", "\r", "\r\n", "\u200b", "\u200f", "\u202e", "\u2066", "\u061c", "\ufeff",
+       "\n", "\t", " ", "\U00020000", "\U0001f600", "\ud800", "\x80", "\uffff", "文", "1"]
+ODD_TEXT = st.lists(st.sampled_from(ODD) | DOCUMENT, max_size=12).map("".join)
+
+
+@SETTINGS
+@given(ODD_TEXT | st.text(max_size=40))
+def test_classes_looked_up_by_code_unit_equal_each_pattern_matched_at_each_character(text):
+    patterns = (normalize._CONTROL, re.compile(r"[\d一二三]"), re.compile(r"\s"))
+    codes = classes_of(text, class_table(*patterns))
+    if any(ord(c) > 0xFFFF for c in text):
+        assert codes is None
+        return
+    assert codes is not None and len(codes) == len(text)
+    assert codes.tolist() == [sum(1 << i for i, p in enumerate(patterns) if p.fullmatch(c)) for c in text]
+
+
+@SETTINGS
+@given(ODD_TEXT)
+def test_a_document_cleaned_without_searching_for_control_characters_equals_searching(text):
+    cleaned = clean_document(text)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(normalize, "classes_of", lambda t, table: None)  # (as for a text beyond the BMP: searched)
+        assert cleaned == clean_document(text)
