@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policykg.ingest import normalize
+from policykg.ingest import normalize, targets
 from policykg.ingest.char_classes import class_table, classes_of
 from policykg.ingest.normalize import clean_document
 
-from .test_fast_paths import DOCUMENT, SETTINGS
+from .test_fast_paths import DOCUMENT, QUANTITY_TEXT, SETTINGS
 
 # control characters of each kind the cleaning drops, the line breaks and tabs it keeps, and characters beyond
 # the Basic Multilingual Plane (two code units each) and a lone surrogate, where the code units and the
@@ -42,3 +42,11 @@ def test_a_document_cleaned_without_searching_for_control_characters_equals_sear
     with pytest.MonkeyPatch.context() as m:
         m.setattr(normalize, "classes_of", lambda t, table: None)  # (as for a text beyond the BMP: searched)
         assert cleaned == clean_document(text)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["٣", "１", "\U0001f600", "十万", "百分点", "G", "‰"]) | QUANTITY_TEXT, max_size=8).map("".join))
+def test_quantity_tails_tried_where_a_numeral_meets_a_unit_equal_the_search_of_the_text(text):
+    sites = targets.QuantitySites(text)
+    spans = [m.span() for m in targets._lexicon().quantity_tail.finditer(text)]
+    assert list(zip(sites._starts, sites._ends)) == spans
