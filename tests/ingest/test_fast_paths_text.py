@@ -50,3 +50,17 @@ def test_quantity_tails_tried_where_a_numeral_meets_a_unit_equal_the_search_of_t
     sites = targets.QuantitySites(text)
     spans = [m.span() for m in targets._lexicon().quantity_tail.finditer(text)]
     assert list(zip(sites._starts, sites._ends)) == spans
+
+
+MARK_TEXT = st.lists(st.sampled_from(["。", "！", "？", "!", "?", "\n", ",", ";", ":", "，", "；", "：", "1,000", "文", "a", " "])
+                     | QUANTITY_TEXT, max_size=12).map("".join)
+
+
+@SETTINGS
+@given(MARK_TEXT)
+def test_marks_found_by_str_find_equal_the_class_searched_at_every_character(text):
+    assert targets._positions(text, targets._SENTENCE_END) == [m.start() for m in targets._SENTENCE_END_MARK.finditer(text)]
+    assert targets._hands_on_at(text) == [m.start() for m in targets._HANDS_ON.finditer(text)]
+    targets._separators.cache_clear()
+    assert targets._separators(text) == [m.start() for m in targets._SEPARATOR.finditer(text)
+                                         if text[m.start()] != "," or not targets._digit_comma(text, m.start())]
