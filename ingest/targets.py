@@ -49,13 +49,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, chain, repeat
-from operator import add
 from pathlib import Path
 
 import numpy as np
 
-from .char_classes import class_table, classes_of
+from .char_classes import class_table, classes_of, positions_of
 from .numerals import chinese_to_int, to_number
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "targets.toml")))
@@ -260,30 +258,10 @@ _SENTENCE_END_MARK = re.compile(f"[{_SENTENCE_END}]")
 _HANDS_ON = re.compile(r"[:：](?=\n|\Z)")
 
 
-def _positions(text: str, chars: str) -> list[int]:
-    """Where any of ``chars`` stands in ``text``, in order: what ``re.finditer("[chars]", text)`` starts at. Each
-    character is sought by ``in`` and cut at by ``str.split`` (a few instructions a character passed), not by a
-    class tried at every character (50–170); the offsets are summed from the parts' lengths in C (a ``str.find``
-    a mark costs more in argument parsing than the scan it spares, marks being dense)."""
-    found: list[int] = []
-    several = 0
-    for ch in chars:
-        if ch not in text:  # (most of them: told without a call's argument parsing)
-            continue
-        several += 1
-        parts = text.split(ch)
-        parts.pop()
-        # each one's offset is the lengths of the parts before it and of the marks between them, summed in C
-        found.extend(accumulate(map(add, map(len, parts), chain((0,), repeat(1)))))
-    if several > 1:
-        found.sort()
-    return found
-
-
 def _hands_on_at(text: str) -> list[int]:
     """``[m.start() for m in _HANDS_ON.finditer(text)]``: the colons that end a line or the text."""
     n = len(text)
-    return [i for i in _positions(text, ":：") if i + 1 == n or text[i + 1] == "\n"]
+    return [i for i in positions_of(text, ":：") if i + 1 == n or text[i + 1] == "\n"]
 
 
 def _sentences_holding(text: str, points: list[int]) -> list[tuple[int, int]]:
@@ -291,7 +269,7 @@ def _sentences_holding(text: str, points: list[int]) -> list[tuple[int, int]]:
     few sentences with a quantity, without slicing its many without one. The sentence ends are found by one
     search of the text (one search back per point and end mark read more of it), each point's sentence by
     bisection."""
-    ends = _positions(text, _SENTENCE_END)
+    ends = positions_of(text, _SENTENCE_END)
     out: list[tuple[int, int]] = []
     lo = 0  # where the next sentence may start: after the one given before
     for p in points:

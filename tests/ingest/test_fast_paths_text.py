@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policykg.ingest import normalize, targets
-from policykg.ingest.char_classes import class_table, classes_of
+from policykg.ingest.char_classes import class_table, classes_of, positions_of
 from policykg.ingest.normalize import clean_document
 
 from .test_fast_paths import DOCUMENT, QUANTITY_TEXT, SETTINGS
@@ -59,8 +59,23 @@ MARK_TEXT = st.lists(st.sampled_from(["。", "！", "？", "!", "?", "\n", ",", 
 @SETTINGS
 @given(MARK_TEXT)
 def test_marks_found_by_str_find_equal_the_class_searched_at_every_character(text):
-    assert targets._positions(text, targets._SENTENCE_END) == [m.start() for m in targets._SENTENCE_END_MARK.finditer(text)]
+    assert positions_of(text, targets._SENTENCE_END) == [m.start() for m in targets._SENTENCE_END_MARK.finditer(text)]
     assert targets._hands_on_at(text) == [m.start() for m in targets._HANDS_ON.finditer(text)]
     targets._separators.cache_clear()
     assert targets._separators(text) == [m.start() for m in targets._SEPARATOR.finditer(text)
                                          if text[m.start()] != "," or not targets._digit_comma(text, m.start())]
+
+
+TERM_TEXT = st.lists(st.sampled_from(["。", "\n", " ", "\u3000", "本", "以上", "上述", "此", "措施", "有效期", "执行期限", "至", "到",
+                                      "截至", "2023", "年", "12", "月", "31", "日", "2023年12月31日", "。本措施有效期至2024年12月31日"])
+                     | DOCUMENT, max_size=16).map("".join)
+
+
+@SETTINGS
+@given(TERM_TEXT)
+def test_terms_tried_after_a_mark_and_an_opening_word_equal_the_search_of_every_mark(text):
+    from policykg.ingest import target_years
+
+    plain = {int(m.group("y")) for m in target_years._TERM.finditer(text)}
+    opening = target_years._TERM_AT_START.match(text)
+    assert target_years._term_years(text) == plain | ({int(opening.group("y"))} if opening else set())
