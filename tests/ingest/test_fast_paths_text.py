@@ -79,3 +79,28 @@ def test_terms_tried_after_a_mark_and_an_opening_word_equal_the_search_of_every_
     plain = {int(m.group("y")) for m in target_years._TERM.finditer(text)}
     opening = target_years._TERM_AT_START.match(text)
     assert target_years._term_years(text) == plain | ({int(opening.group("y"))} if opening else set())
+
+
+COUNT_TEXT = st.lists(st.sampled_from(["聚焦", "打造", "重点发展", "新能源", "“新材料”", "、", "生物医药", "五", "11", "十二", "大", "个",
+                                       "条", "重点", "战略性", "新兴", "行业", "产业", "产业链", "赛道", "领域", "，", "\n"])
+                      | DOCUMENT, max_size=24).map("".join)
+
+
+@SETTINGS
+@given(COUNT_TEXT)
+def test_a_text_told_to_count_no_industries_holds_no_counted_list(text):
+    from policykg.ingest import industries
+
+    if not industries._may_count(text):
+        assert industries._COUNTED_LIST.search(text) is None
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(industries, "_may_count", lambda t: True)
+        plain = industries.from_enumerations(text)
+    assert industries.from_enumerations(text) == plain
+
+
+def test_a_counted_list_is_still_read():
+    from policykg.ingest import industries
+
+    names = [i.name for i in industries.from_enumerations("重点发展新能源、新材料、“生物医药”3大新兴产业。")]
+    assert names == ["新能源", "新材料", "生物医药"]
