@@ -185,7 +185,7 @@ class OffsetMap:
         return out[:len(starts)], out[len(starts):]
 
 
-def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None,
+def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | _LineOpening | None = None,
             needs: str | tuple[str, ...] | None = None) -> tuple[str, OffsetMap]:
     """re.sub that also records where every output character came from. ``starts``: the characters a
     match can start with, when ``pattern`` begins with no character of its own (a lookbehind, ``^``) and
@@ -235,7 +235,7 @@ def _holds_any(text: str, needs: str | tuple[str, ...]) -> bool:
     return any(word in text for word in needs)
 
 
-def matches_from(pattern: re.Pattern[str], text: str, starts: re.Pattern[str]):
+def matches_from(pattern: re.Pattern[str], text: str, starts: re.Pattern[str] | _LineOpening):
     """``pattern.finditer(text)`` for a pattern whose matches are never empty and always start with a
     character ``starts`` matches: tried at those characters only."""
     pos = 0
@@ -295,7 +295,34 @@ _SPACES = re.compile(r"(?<![A-Za-z0-9]) +| +(?![A-Za-z0-9])")
 _TRAILING_WS = re.compile(r"(?m)(?<![ \t])[ \t]+$|^[ \t]+(?=\S)(?![^\n]*\t)")
 # the characters a match of each can start with
 _MARKDOWN_STARTS = re.compile(r"[ \t#*_-]")
-_PAGE_NUMBER_STARTS = re.compile(r"[ \t\-—–―第]")
+
+
+class _LineOpening:
+    """``matches_from``'s ``starts`` for a pattern that matches only where a line starts (``(?m)^``): the line
+    starts at or after a position that open with one of ``chars``. They are found by a search that opens with
+    the line break before them, a literal sought a few instructions a character, where a class of ``chars`` is
+    tried at every one (and finds the many blanks and dashes inside lines)."""
+
+    def __init__(self, chars: str) -> None:
+        self.chars = chars
+        self._after_break = re.compile(r"\n(?=[" + re.escape(chars) + "])")
+
+    def search(self, text: str, pos: int = 0) -> "_LineStart | None":
+        if pos == 0 and text[:1] and text[0] in self.chars:
+            return _LineStart(0)
+        m = self._after_break.search(text, max(pos - 1, 0))  # (the break before a line start at pos or later)
+        return _LineStart(m.end()) if m else None
+
+
+@dataclass
+class _LineStart:
+    at: int
+
+    def start(self) -> int:
+        return self.at
+
+
+_PAGE_NUMBER_STARTS = _LineOpening(" \t-—–―第")
 _BLANKS = re.compile(r"[ \t]")
 # strings one of which every match of each holds (``rewrite``'s ``needs``): a text with none is not scanned
 _MARKDOWN_NEEDS = ("#", "**", "__", "---")
@@ -540,7 +567,7 @@ def clean_document(raw: str) -> CleanText:
     maps: list[OffsetMap] = []
     text = raw
 
-    def apply(pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None,
+    def apply(pattern: re.Pattern[str], repl, starts: re.Pattern[str] | _LineOpening | None = None,
               needs: str | tuple[str, ...] | None = None) -> None:
         nonlocal text
         text, omap = rewrite(text, pattern, repl, starts, needs)

@@ -104,3 +104,16 @@ def test_a_counted_list_is_still_read():
 
     names = [i.name for i in industries.from_enumerations("重点发展新能源、新材料、“生物医药”3大新兴产业。")]
     assert names == ["新能源", "新材料", "生物医药"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["\n", "\n\n", " ", "\t", "-", "—", "第", "页", "— 3 —", "第 2 页", "文", "1"]) | DOCUMENT,
+                max_size=16).map("".join), st.integers(0, 50))
+def test_line_openings_equal_the_line_starts_opening_with_their_characters(text, pos):
+    opening = normalize._PAGE_NUMBER_STARTS
+    pos = min(pos, len(text) + 1)
+    plain = next((p for p in range(pos, len(text)) if (p == 0 or text[p - 1] == "\n") and text[p] in opening.chars), None)
+    found = opening.search(text, pos)
+    assert (found.start() if found else None) == plain
+    assert [m.span() for m in normalize.matches_from(normalize._PAGE_NUMBER, text, opening)] == \
+        [m.span() for m in normalize._PAGE_NUMBER.finditer(text)]
