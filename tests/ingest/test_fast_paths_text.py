@@ -117,3 +117,15 @@ def test_line_openings_equal_the_line_starts_opening_with_their_characters(text,
     assert (found.start() if found else None) == plain
     assert [m.span() for m in normalize.matches_from(normalize._PAGE_NUMBER, text, opening)] == \
         [m.span() for m in normalize._PAGE_NUMBER.finditer(text)]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["完成时限", "完成时间", "时间节点", "时限要求", "办结时限", "时限", "时", ":", "：", " ", "2024年底前",
+                                 ";", "附件", "附件1", "附件:", "\n", "文"]) | DOCUMENT, max_size=12).map("".join))
+def test_prechecks_by_a_literal_every_match_holds_equal_the_plain_searches(text):
+    from policykg.ingest import outline, target_scope
+
+    m = target_scope._DEADLINE_LABEL.search(text)
+    assert target_scope.deadline_in_clause(text) == (normalize.compact(m.group("v")) if m else None)
+    a = outline._ATTACHMENT.match(text)
+    assert outline._attachment_label(text) == ("附件" + (a.group(1) or "") if a and len(text) <= 80 else None)
