@@ -408,6 +408,8 @@ _FLAT_MARKER_STARTS = re.compile(r"[一二三四五六七八九十(第]")  # (wh
 
 def _flattened_breaks(text: str) -> list[int]:
     """Where a provision starts inside a very long line: numbered markers that count 1, 2, 3…"""
+    if max(map(len, text.split("\n"))) < _FLAT_LINE_MIN:
+        return []  # (most documents: no line is that long, told by C loops rather than one here a line)
     breaks: list[int] = []
     pos = 0
     while pos <= len(text):  # (the lines measured where they stand: most are short, and not copied out)

@@ -129,3 +129,29 @@ def test_prechecks_by_a_literal_every_match_holds_equal_the_plain_searches(text)
     assert target_scope.deadline_in_clause(text) == (normalize.compact(m.group("v")) if m else None)
     a = outline._ATTACHMENT.match(text)
     assert outline._attachment_label(text) == ("附件" + (a.group(1) or "") if a and len(text) <= 80 else None)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["\n", "一、", "(二)", "第三条", "。", "文" * 300, "四、", "五、"]) | DOCUMENT, max_size=12).map("".join))
+def test_flattened_breaks_equal_a_search_of_every_long_line(text):
+    assert normalize._flattened_breaks(text) == _flattened_breaks_plain(text)
+
+
+def _flattened_breaks_plain(text: str) -> list[int]:
+    breaks: list[int] = []
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) >= normalize._FLAT_LINE_MIN:
+            last: dict[str, int] = {}
+            found = []
+            for m in normalize._FLAT_MARKER.finditer(line):
+                kind = m.lastgroup or ""
+                value = normalize.chinese_to_int(re.sub(r"[^一二三四五六七八九十百]", "", m.group()))
+                if value is not None and (value == 1 or value == last.get(kind, -1) + 1):
+                    last[kind] = value
+                    if m.start() > 0:
+                        found.append(pos + m.start())
+            if len(found) >= 3:
+                breaks.extend(found)
+        pos += len(line) + 1
+    return breaks
