@@ -28,13 +28,20 @@ def class_table(*classes: re.Pattern[str]) -> np.ndarray:
     return table
 
 
-def classes_of(text: str, table: np.ndarray) -> np.ndarray | None:
-    """``table``'s entry for each character of ``text``, or None when ``text`` holds a character beyond the
-    Basic Multilingual Plane (it takes two code units: the entries would not stand at its offsets)."""
+def code_units(text: str) -> np.ndarray | None:
+    """The UTF-16 code unit of each character of ``text``, or None when ``text`` holds a character beyond the
+    Basic Multilingual Plane (it takes two code units: they would not stand at its offsets)."""
     units = text.encode("utf-16-le", "surrogatepass")  # (a lone surrogate is one unit, as in the text)
     if len(units) != 2 * len(text):
         return None
-    return table.take(np.frombuffer(units, dtype=np.uint16))
+    return np.frombuffer(units, dtype=np.uint16)
+
+
+def classes_of(text: str, table: np.ndarray) -> np.ndarray | None:
+    """``table``'s entry for each character of ``text``, or None when ``text`` holds a character beyond the
+    Basic Multilingual Plane (see ``code_units``)."""
+    units = code_units(text)
+    return None if units is None else table.take(units)
 
 
 def positions_of(text: str, chars: str) -> list[int]:

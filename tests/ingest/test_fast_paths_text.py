@@ -155,3 +155,15 @@ def _flattened_breaks_plain(text: str) -> list[int]:
                 breaks.extend(found)
         pos += len(line) + 1
     return breaks
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["河南省", "商丘", "菏泽市", "广州", "江西省九江市修水县", "黔东南州", "河", "南", "\U00020000", "文", "、"])
+                | DOCUMENT, max_size=16).map("".join))
+def test_name_heads_found_by_table_lookups_equal_the_pattern_s_positions_that_hold_a_head(text):
+    from policykg.ingest.regions import region_index
+
+    ri = region_index()
+    starts = ri.head_starts(text)
+    plain = [m.start() for m in ri.name_start.finditer(text) if text[m.start():m.start() + 2] in ri.heads]
+    assert starts is None if any(ord(c) > 0xFFFF for c in text) else starts == plain
