@@ -10,6 +10,7 @@ methods instead (``positions_of``): numpy's calls cost more than a provision's t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import accumulate, chain, repeat
 from operator import add
 
@@ -25,6 +26,15 @@ def class_table(*classes: re.Pattern[str]) -> np.ndarray:
     table = np.zeros(0x10000, dtype=np.uint8)
     for bit, pattern in enumerate(classes):
         table[[m.start() for m in pattern.finditer(_BMP)]] |= 1 << bit
+    return table
+
+
+def chars_table(*chars: Iterable[str]) -> np.ndarray:
+    """``class_table`` of classes given as their characters (of the Basic Multilingual Plane), without a
+    search of the plane: bit ``i`` set for each character of ``chars[i]``."""
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for bit, members in enumerate(chars):
+        table[[ord(c) for c in members]] |= 1 << bit
     return table
 
 
