@@ -82,9 +82,10 @@ def named_regions(text: str) -> Counter[str]:
     counts: Counter[str] = Counter()
     i = 0  # where the next name may start
     heads = ri.heads
-    for start in ri.name_start.finditer(text):  # no other position opens a name (two characters at least)
-        j = start.start()
-        # (most positions the pattern finds pair a first and a second character of two different names)
+    # no other position opens a name (two characters at least); the positions the pattern finds mostly pair a
+    # first and a second character of two different names, which the table lookups pass over in numpy
+    starts = ri.head_starts(text)
+    for j in starts if starts is not None else (m.start() for m in ri.name_start.finditer(text)):
         if j < i or not "\u4e00" <= text[j] <= "\u9fff" or text[j:j + 2] not in heads:
             continue
         hit = ri.prefix_match(text, j)

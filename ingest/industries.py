@@ -76,9 +76,29 @@ def from_outline(provisions: list[Provision]) -> list[Industry]:
     return found
 
 
+# every counted list ends with one of these words (产业链 holds 产业), a count mark 大/个/条 after a numeral in
+# the four characters before it (a word of up to three between: 重点, 战略性)
+_COUNT_WORDS = ("行业", "产业", "赛道", "领域")
+_COUNT_NUMERALS = "一二三四五六七八九十"  # (or a decimal digit)
+
+
+def _may_count(text: str) -> bool:
+    """Can ``_COUNTED_LIST`` match in ``text``? Few texts count their industries ("五大重点行业"): the words are
+    found by ``str.find`` (a few instructions a character), the pattern, which opens with a class of its verbs'
+    first characters, is not tried at every character of the others."""
+    for word in _COUNT_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            for j in range(max(at - 4, 1), at):
+                if text[j] in "大个条" and (text[j - 1] in _COUNT_NUMERALS or text[j - 1].isdecimal()):
+                    return True
+            at = text.find(word, at + 1)
+    return False
+
+
 def from_enumerations(text: str) -> list[Industry]:
     found: list[Industry] = []
-    for m in _COUNTED_LIST.finditer(text):
+    for m in _COUNTED_LIST.finditer(text) if _may_count(text) else ():
         items = [i.strip("“”") for i in m.group(1).split("、")]
         count = chinese_to_int(m.group(2))
         if count != len(items):

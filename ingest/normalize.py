@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .char_classes import class_table, classes_of
 from .clause_words import clause_words, sre_parse
 from .numerals import chinese_to_int
 from .tables import cell_per_line_breaks
@@ -184,7 +185,7 @@ class OffsetMap:
         return out[:len(starts)], out[len(starts):]
 
 
-def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None,
+def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | _LineOpening | None = None,
             needs: str | tuple[str, ...] | None = None) -> tuple[str, OffsetMap]:
     """re.sub that also records where every output character came from. ``starts``: the characters a
     match can start with, when ``pattern`` begins with no character of its own (a lookbehind, ``^``) and
@@ -234,7 +235,7 @@ def _holds_any(text: str, needs: str | tuple[str, ...]) -> bool:
     return any(word in text for word in needs)
 
 
-def matches_from(pattern: re.Pattern[str], text: str, starts: re.Pattern[str]):
+def matches_from(pattern: re.Pattern[str], text: str, starts: re.Pattern[str] | _LineOpening):
     """``pattern.finditer(text)`` for a pattern whose matches are never empty and always start with a
     character ``starts`` matches: tried at those characters only."""
     pos = 0
@@ -285,6 +286,7 @@ class CleanText:
 # control characters, zero-width marks, and bidirectional overrides and isolates (U+202A-E, U+2066-9, U+061C):
 # a title carrying U+202E prints reversed in a terminal or a page, so they go with the rest
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\r]")
+_CONTROL_TABLE = class_table(_CONTROL)
 _MARKDOWN = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*|\*\*|__|^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-—–―]+[ \t]*\d{1,4}[ \t]*[-—–―]+|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*$")
 # A space is kept only between two Latin letters/digits ("Figure 3", "CT scanner").
@@ -293,7 +295,34 @@ _SPACES = re.compile(r"(?<![A-Za-z0-9]) +| +(?![A-Za-z0-9])")
 _TRAILING_WS = re.compile(r"(?m)(?<![ \t])[ \t]+$|^[ \t]+(?=\S)(?![^\n]*\t)")
 # the characters a match of each can start with
 _MARKDOWN_STARTS = re.compile(r"[ \t#*_-]")
-_PAGE_NUMBER_STARTS = re.compile(r"[ \t\-—–―第]")
+
+
+class _LineOpening:
+    """``matches_from``'s ``starts`` for a pattern that matches only where a line starts (``(?m)^``): the line
+    starts at or after a position that open with one of ``chars``. They are found by a search that opens with
+    the line break before them, a literal sought a few instructions a character, where a class of ``chars`` is
+    tried at every one (and finds the many blanks and dashes inside lines)."""
+
+    def __init__(self, chars: str) -> None:
+        self.chars = chars
+        self._after_break = re.compile(r"\n(?=[" + re.escape(chars) + "])")
+
+    def search(self, text: str, pos: int = 0) -> "_LineStart | None":
+        if pos == 0 and text[:1] and text[0] in self.chars:
+            return _LineStart(0)
+        m = self._after_break.search(text, max(pos - 1, 0))  # (the break before a line start at pos or later)
+        return _LineStart(m.end()) if m else None
+
+
+@dataclass
+class _LineStart:
+    at: int
+
+    def start(self) -> int:
+        return self.at
+
+
+_PAGE_NUMBER_STARTS = _LineOpening(" \t-—–―第")
 _BLANKS = re.compile(r"[ \t]")
 # strings one of which every match of each holds (``rewrite``'s ``needs``): a text with none is not scanned
 _MARKDOWN_NEEDS = ("#", "**", "__", "---")
@@ -379,6 +408,8 @@ _FLAT_MARKER_STARTS = re.compile(r"[一二三四五六七八九十(第]")  # (wh
 
 def _flattened_breaks(text: str) -> list[int]:
     """Where a provision starts inside a very long line: numbered markers that count 1, 2, 3…"""
+    if max(map(len, text.split("\n"))) < _FLAT_LINE_MIN:
+        return []  # (most documents: no line is that long, told by C loops rather than one here a line)
     breaks: list[int] = []
     pos = 0
     while pos <= len(text):  # (the lines measured where they stand: most are short, and not copied out)
@@ -538,13 +569,17 @@ def clean_document(raw: str) -> CleanText:
     maps: list[OffsetMap] = []
     text = raw
 
-    def apply(pattern: re.Pattern[str], repl, starts: re.Pattern[str] | None = None,
+    def apply(pattern: re.Pattern[str], repl, starts: re.Pattern[str] | _LineOpening | None = None,
               needs: str | tuple[str, ...] | None = None) -> None:
         nonlocal text
         text, omap = rewrite(text, pattern, repl, starts, needs)
         maps.append(omap)
 
-    apply(_CONTROL, "")
+    # most documents hold no control character: told by a table lookup a character, not by the pattern's scan
+    if (codes := classes_of(text, _CONTROL_TABLE)) is None or codes.any():
+        apply(_CONTROL, "")
+    else:
+        maps.append(OffsetMap.unchanged(len(text)))  # (the map the pass makes of a text it leaves)
     apply(_FIELD_BAR, _record_field_break, needs="|")  # few texts have one; runs of spaces made the search slow
     if _nothing_to_fold(text):  # (as most documents are: the two passes below would change nothing)
         maps.append(OffsetMap.unchanged(len(text)))  # (the map the expanding pass makes of a text it leaves)

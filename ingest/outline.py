@@ -191,7 +191,7 @@ def _body_end(text: str, lines: list[tuple[int, int]], last_marker_line: int) ->
 
 def _attachment_label(line: str) -> str | None:
     """"附件", "附件2" for a line that opens an attachment (or lists them: 附件:办理细则)."""
-    m = _ATTACHMENT.match(line)
+    m = _ATTACHMENT.match(line) if line.startswith("附件") else None  # (most lines: no call to the pattern)
     return "附件" + (m.group(1) or "") if m and len(line) <= 80 else None
 
 

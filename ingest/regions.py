@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
+from .char_classes import chars_table, code_units
+
 LEVELS = ("province", "city", "county")
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "地区", "省", "市", "盟")
 
@@ -55,6 +59,27 @@ class RegionIndex:
         # text for names (a name's first character alone is one of most characters of a text)
         self.name_start = re.compile("[" + "".join(sorted({re.escape(h[0]) for h in self.heads})) + "]"
                                      "(?=[" + "".join(sorted({re.escape(h[1]) for h in self.heads})) + "])")
+        # the same by table lookups (``head_starts``): a first and a second character of two different names
+        # stand together at about one character in eight of a body, a name's head at one in a hundred
+        bmp = all(ord(c) <= 0xFFFF for h in self.heads for c in h)
+        self._head_classes = chars_table({h[0] for h in self.heads}, {h[1] for h in self.heads}) if bmp else None
+        self._head_codes = np.array(sorted(ord(h[0]) << 16 | ord(h[1]) for h in self.heads), dtype=np.uint32)
+
+    def head_starts(self, text: str) -> list[int] | None:
+        """Where ``text[j:j + 2]`` is one of ``heads``, in order; None for a text beyond the Basic Multilingual
+        Plane (then ``name_start`` is searched)."""
+        table = self._head_classes
+        units = code_units(text) if table is not None else None
+        if table is None or units is None:
+            return None
+        if len(units) < 2:
+            return []
+        classes = table.take(units)
+        at = np.flatnonzero(classes[:-1] & (classes[1:] >> 1))
+        pairs = units[at].astype(np.uint32) << 16 | units[at + 1]
+        heads = self._head_codes
+        found = heads[np.minimum(np.searchsorted(heads, pairs), len(heads) - 1)] == pairs
+        return at[found].tolist()
 
     def get(self, name: str) -> Region | None:
         found = self._by_name.get(name)

@@ -65,7 +65,8 @@ def scope_of(clause_before: str, region: Region | None,
 
 def deadline_in_clause(clause: str) -> str | None:
     """The deadline a responsibility clause states (完成时限:2024年底前)."""
-    m = _DEADLINE_LABEL.search(clause)
+    # every label names 时 (most clauses none): the pattern, opening with a class, is not tried at each character
+    m = _DEADLINE_LABEL.search(clause) if "时" in clause else None
     return compact(m.group("v")) if m else None
 
 

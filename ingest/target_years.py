@@ -91,9 +91,20 @@ def package_year(text: str, body_start: int, signed: date | None, plan_year: int
     return None
 
 
+# ``_TERM`` as two patterns that each open with their mark: a literal is sought a few instructions a character,
+# the class of the two at 50 or more
+_TERM_AFTER = (re.compile("。" + _TERM_BODY), re.compile("\n" + _TERM_BODY))
+
+
 def _term_years(text: str) -> set[int]:
     """The years the package's terms end in (see ``_TERM``)."""
-    years = {int(m.group("y")) for m in _TERM.finditer(text)}
+    # (what ``_TERM.finditer`` finds: the first term at or after ``pos`` is the earlier one of each mark's)
+    years: set[int] = set()
+    pos = 0
+    while found := [m for pattern in _TERM_AFTER if (m := pattern.search(text, pos))]:
+        first = min(found, key=lambda m: m.start())
+        years.add(int(first.group("y")))
+        pos = first.end()
     opening = _TERM_AT_START.match(text)
     if opening:
         years.add(int(opening.group("y")))

@@ -51,6 +51,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
+from .char_classes import class_table, classes_of, positions_of
 from .numerals import chinese_to_int, to_number
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "targets.toml")))
@@ -80,6 +83,7 @@ def _alt(words) -> str:
 class _Lexicon:
     quantity: re.Pattern[str]
     quantity_tail: re.Pattern[str]  # what every quantity ends with (see ``_quantity_tail``)
+    tail_classes: np.ndarray  # by character (``class_table``): 1 a numeral, 2 what a unit starts with
     before: list[tuple[str, str]]
     before_by_first: dict[str, list[tuple[str, str]]]  # ``before`` by the first character of the word
     after: list[tuple[str, str]]
@@ -157,7 +161,8 @@ def _lexicon() -> _Lexicon:
     unit_words = [*approx, *units["multipliers"], *units["base"]]
     # a unit starts with one of these: checked first, a numeral followed by anything else (most are) is
     # passed over at once instead of after trying every unit word
-    unit_start = "(?=[" + "".join(sorted({re.escape(w[0]) for w in unit_words})) + "])"
+    unit_first = "[" + "".join(sorted({re.escape(w[0]) for w in unit_words})) + "]"
+    unit_start = f"(?={unit_first})"
     unit = (rf"{unit_start}(?P<approx1>{_alt(approx)})?(?P<mult>{_alt(units['multipliers'])})?"
             rf"(?P<approx2>{_alt(approx)})?(?P<base>{_alt(units['base'])})")
     quantity = re.compile(rf"(?:{number}){unit}")
@@ -169,6 +174,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         quantity=quantity,
         quantity_tail=re.compile(rf"[\d{_CN_NUM}]{unit}"),
+        tail_classes=class_table(re.compile(rf"[\d{_CN_NUM}]"), re.compile(unit_first)),
         before=before,
         before_by_first=before_by_first,
         after=after_words,
@@ -259,12 +265,18 @@ _SENTENCE_END_MARK = re.compile(f"[{_SENTENCE_END}]")
 _HANDS_ON = re.compile(r"[:：](?=\n|\Z)")
 
 
+def _hands_on_at(text: str) -> list[int]:
+    """``[m.start() for m in _HANDS_ON.finditer(text)]``: the colons that end a line or the text."""
+    n = len(text)
+    return [i for i in positions_of(text, ":：") if i + 1 == n or text[i + 1] == "\n"]
+
+
 def _sentences_holding(text: str, points: list[int]) -> list[tuple[int, int]]:
     """Those of ``_sentences(text)`` that hold one of the sorted offsets ``points``, in order: a provision's
     few sentences with a quantity, without slicing its many without one. The sentence ends are found by one
     search of the text (one search back per point and end mark read more of it), each point's sentence by
     bisection."""
-    ends = [m.start() for m in _SENTENCE_END_MARK.finditer(text)]
+    ends = positions_of(text, _SENTENCE_END)
     out: list[tuple[int, int]] = []
     lo = 0  # where the next sentence may start: after the one given before
     for p in points:
@@ -846,7 +858,19 @@ class QuantitySites:
     do not overlap). One search of a document then spares its many provisions without a number."""
 
     def __init__(self, text: str) -> None:
-        tails = [m.span() for m in _lexicon().quantity_tail.finditer(text)]
+        lex = _lexicon()
+        classes = classes_of(text, lex.tail_classes)
+        if classes is None:
+            tails = [m.span() for m in lex.quantity_tail.finditer(text)]
+        else:
+            # a tail opens with a numeral followed by a unit's first character: tried there alone (one character
+            # in a hundred), not at every numeral or character as the pattern's own scan does
+            tails = []
+            end = 0
+            for at in np.flatnonzero(classes[:-1] & (classes[1:] >> 1)).tolist():
+                if at >= end and (m := lex.quantity_tail.match(text, at)):
+                    tails.append(m.span())
+                    end = m.end()
         self._starts = [a for a, _ in tails]
         self._ends = [b for _, b in tails]  # increasing, as the tails do not overlap
 
@@ -885,7 +909,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
     found: list[FoundTarget] = []
     carried_year: int | None = None
     # only a sentence with a quantity or one that hands its year on (ends in a colon) does anything
-    hands_on_at = [m.start() for m in _HANDS_ON.finditer(text)] if ":" in text or "：" in text else []
+    hands_on_at = _hands_on_at(text)
     for s0, s1 in _sentences_holding(text, sorted(tails + hands_on_at) if hands_on_at else tails):
         sentence = text[s0:s1]
         while next_tail < len(tails) and tails[next_tail] < s0:
