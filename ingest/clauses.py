@@ -585,11 +585,12 @@ def _may_hold_clause(text: str, catalog: DepartmentCatalog) -> bool:
     """Could ``find_clauses`` find a clause in ``text``? Not without a bracket (a bracketed clause, or a
     role mark in a closing sentence), a label, or a place a closing verb can end a part of a sentence at
     (the end of the sentence, where 。 or the line's end follows it)."""
-    if _GROUP_OPENER.search(text):
-        return True
+    for opener in _GROUP_OPEN:  # (a search for each character scans faster than a pattern of them)
+        if opener in text:
+            return True
     repaired = catalog.repair_keywords(text)
     words = clause_words()
-    if words.label_core.search(repaired):
+    if words.core_at(repaired) >= 0:
         return True
     closable = _sentence_part_closable(words.tail_last)
     return closable is None or closable.search(repaired) is not None
@@ -650,7 +651,6 @@ def _part_closable(last: frozenset[str] | None) -> re.Pattern[str] | None:
 # 〔责任单位:…〕, [责任单位:…] and 【牵头单位:…】 close a provision as (…) does
 _GROUP_OPEN, _GROUP_CLOSE = "(〔[【", ")〕]】"
 _GROUP_MARKS = re.compile("[" + re.escape(_GROUP_OPEN + _GROUP_CLOSE) + "\n]")
-_GROUP_OPENER = re.compile("[" + re.escape(_GROUP_OPEN) + "]")
 
 
 def _bracket_groups(text: str) -> list[tuple[int, int, int, int]]:

@@ -37,6 +37,7 @@ _UNSEEN = object()  # a cached answer not there yet (None is an answer)
 _HAN, _LEVEL_CHAR = "[\u4e00-\u9fff]", "[省市县区州旗]"  # (``dominant_prefix``)
 # the answers kept per catalog: many documents name the same units, but a long-running server must not grow
 _CACHE_MAX = 50_000
+_FEW_WORDS = 12  # up to this many misprinted words are sought one by one, more with their pattern
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class DepartmentCatalog:
     _bare_stems: dict[str, str | None] = field(default_factory=dict, repr=False)  # (``bare_stem``)
     _lookups: dict[str, tuple[str, str | None] | None] = field(default_factory=dict, repr=False)  # (``_lookup``)
     _keywords: re.Pattern[str] | None = field(default=None, repr=False)
+    _keyword_words: tuple[str, ...] | None = field(default=None, repr=False)  # (``has_misprint``; () when many)
     # the pattern lists as one alternation each (``_one_of``), built when first asked for
     _collective_any: re.Pattern[str] | _EachOf | None = field(default=None, repr=False)
     _known_any: _ByLastCharacter | None = field(default=None, repr=False)
@@ -98,7 +100,7 @@ class DepartmentCatalog:
         self._lookups.clear()
         self._kept.clear()
         self._stems = None
-        self._keywords = None
+        self._keywords = self._keyword_words = None
         self._collective_any = self._known_any = None
         self._long_prefixes_longest_first = None
         self.keyword_repairs.update(data.get("keyword_repairs", {}))
@@ -145,8 +147,21 @@ class DepartmentCatalog:
         _remember(self._kept, key, found)
         return found
 
+    def has_misprint(self, text: str) -> bool:
+        """``keyword_pattern().search(text)``: a few words are sought one by one (a scan for a word costs a few
+        instructions a character, the pattern, which opens with a choice of characters, some 70)."""
+        words = self._keyword_words
+        if words is None:
+            words = self._keyword_words = tuple(self.keyword_repairs) if len(self.keyword_repairs) <= _FEW_WORDS else ()
+        if not words:
+            return bool(self.keyword_repairs) and self.keyword_pattern().search(text) is not None
+        for word in words:
+            if word in text:
+                return True
+        return False
+
     def repair_keywords(self, text: str) -> str:
-        if not self.keyword_pattern().search(text):
+        if not self.has_misprint(text):
             return text  # no misprint in it: none of the replacements can start
         for wrong, right in self.keyword_repairs.items():
             text = text.replace(wrong, right)

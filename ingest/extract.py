@@ -125,11 +125,11 @@ class _Context:
     def units_of(self, text: str, start: int, default_role: str = "responsible") -> list[_Placed]:
         """Parse a clause found at clean-text offset ``start``: each unit it names, with where it stands in
         the clean text."""
-        keywords = self.catalog.keyword_pattern()
         omap: OffsetMap | None = None  # None: nothing repaired, offsets stay (as far as the text's end)
         repaired = text
-        if keywords.search(text):
-            repaired, omap = rewrite(text, keywords, lambda m: self.catalog.keyword_repairs[m.group()])
+        if self.catalog.has_misprint(text):
+            repaired, omap = rewrite(text, self.catalog.keyword_pattern(),
+                                     lambda m: self.catalog.keyword_repairs[m.group()])
         end = start + len(text)
         leads = self.rules.first_listed_leads(end)
         standing, standing_key = self.rules.standing_with_key(end)

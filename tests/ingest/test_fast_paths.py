@@ -466,6 +466,31 @@ def test_labels_equal_a_search_at_every_character(text):
     assert _span_of(words.first_label(text)) == _span_of(words.label.search(text))
 
 
+# long enough to be sought by words (a clause's few characters are searched with the pattern)
+LABEL_TEXT = st.lists(st.sampled_from(["【", "[", "】", "]", "省级", "牵头", "牵头责任", "责任", "实施", "单位", "部门", "单",
+                                        "有关部门", ":", "：", " ", "推进产业发展。" * 8]) | TEXT, max_size=40).map("".join)
+
+
+@SETTINGS
+@given(LABEL_TEXT | DOCUMENT)
+def test_label_cores_sought_by_their_words_equal_the_pattern(text):
+    words = clause_words()
+    for pos in range(0, len(text) + 2, 1 if len(text) < 500 else 7):
+        core = words.label_core.search(text, pos)
+        assert words.core_at(text, pos) == (-1 if core is None else core.start())
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["率头", "牵 头", "配合力", "单兴", "牵", "头", " ", "配合"]) | TEXT, max_size=12).map("".join))
+def test_misprints_sought_word_by_word_equal_the_pattern(text):
+    catalog = default_catalog()
+    assert catalog.has_misprint(text) == (catalog.keyword_pattern().search(text) is not None)
+    many = DepartmentCatalog()  # more words than are sought one by one: the pattern
+    many.extend({"keyword_repairs": {f"率头{i}": "牵头" for i in range(20)} | {"牵 头": "牵头"}})
+    assert many.has_misprint(text) == (many.keyword_pattern().search(text) is not None)
+    assert not DepartmentCatalog().has_misprint(text)
+
+
 def _plain_is_bare_clause(sentence, catalog):
     words = clause_words()
     repaired = catalog.repair_keywords(sentence)
