@@ -232,8 +232,47 @@ def _clean_piece(piece: str, a: int, b: int, catalog: DepartmentCatalog) -> tupl
 def _cleaned_piece(piece: str, a: int, catalog: DepartmentCatalog) -> tuple[str, int, int, str | None]:
     """``_clean_piece`` of a piece at offset ``a``, each piece cleaned once per catalog: lists differ but
     their pieces repeat (市财政局 in many lists). Its offsets move with ``a`` (its end is ``a`` + len(piece))."""
-    name, start, end, mark = catalog.kept(("piece", piece), _clean_piece, piece, 0, len(piece), catalog)
+    name, start, end, mark = _read_piece(piece, catalog)[:4]
     return name, a + start, a + end, mark
+
+
+# a piece of a list as ``_read_units`` reads it: (name, start, end, mark role) as ``_clean_piece`` gives them, then
+# what it asks of the name — placeholder opened (各区), first of named governments (钦南区), short name joining a
+# collective before it (管委会), bare stem, a unit, a unit in a known clause only — or None for an empty name
+_PieceRead = tuple[str, int, int, "str | None", "tuple | None"]
+_PIECES_MAX = 50_000  # (a long-running server reads many lists: the tables are emptied when this full)
+
+
+def _read_piece(piece: str, catalog: DepartmentCatalog, table: dict | None = None) -> _PieceRead:
+    """A piece as ``_read_units`` reads it, from a table kept by the catalog (``table``: that table, fetched by
+    the caller): documents print the same units in many lists, and each question of the loop asked one by one
+    cost more than the lists' other work."""
+    if table is None:
+        table = catalog.kept(("pieces",), dict)
+    found = table.get(piece)
+    if found is None:
+        name, start, end, mark = _clean_piece(piece, 0, len(piece), catalog)
+        facts = None
+        if name:
+            facts = (_PLACEHOLDER_OPEN.match(name) is not None,
+                     _is_region_name(name) and not _PLACEHOLDER_HEAD.match(name),
+                     catalog.prefix_of(name) is None and len(name) <= 5 and not catalog.bare_agency(name)
+                     and name[0] not in "各有" and catalog.has_agency_suffix(name),
+                     catalog.bare_stem(name), catalog.looks_like_unit(name), _could_be_name(name))
+        if len(table) >= _PIECES_MAX:
+            table.clear()
+        found = table[piece] = (name, start, end, mark, facts)
+    return found
+
+
+def _unit_facts(name: str, catalog: DepartmentCatalog, table: dict) -> tuple[tuple[str, str] | None, str | None]:
+    """(``_glued``, ``_printed_prefix``) of a unit's name, kept in ``table`` (the catalog's, fetched by the caller)."""
+    found = table.get(name)
+    if found is None:
+        if len(table) >= _PIECES_MAX:
+            table.clear()
+        found = table[name] = (_glued(name, catalog), _printed_prefix(name, catalog))
+    return found
 
 
 def _is_region_name(name: str) -> bool:
@@ -270,14 +309,20 @@ def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = F
 def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: str | None
                 ) -> tuple[list[tuple[str, str, int, int, str | None]], str | None]:
     """``_units`` of ``text`` at offset 0 with ``prefix`` carried in, and the prefix it carries out."""
-    raw = [_cleaned_piece(p, a, catalog) for p, a, _ in _split_list(text, catalog)]
-    raw = [(n, a, b, r) for n, a, b, r in raw if n]
+    raw = []  # (name, start, end, mark role, facts) of each piece with a name
+    pieces: dict = catalog.kept(("pieces",), dict)
+    for piece, at, _ in _split_list(text, catalog):
+        name, a, b, mark, facts = _read_piece(piece, catalog, pieces)
+        if name:
+            raw.append((name, at + a, at + b, mark, facts))
     out: list[tuple[str, str, int, int, str | None]] = []
+    units: dict = catalog.kept(("unit facts",), dict)
     i = 0
     while i < len(raw):
-        name, a, b, mark = raw[i]
+        name, a, b, mark, facts = raw[i]
+        placeholder_open, region_head, joins_collective, stem, looks, could = facts
         # a placeholder cut at an inner 、: join up to the piece that carries the suffix
-        if _PLACEHOLDER_OPEN.match(name):
+        if placeholder_open:
             k = i + 1
             while k < len(raw) and _is_placeholder_part(raw[k][0]) and not catalog.has_agency_suffix(raw[k][0]):
                 k += 1
@@ -289,7 +334,7 @@ def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: st
                 i = k
                 continue
         # named governments sharing one suffix: 钦南区、钦北区人民政府
-        if _is_region_name(name) and not _PLACEHOLDER_HEAD.match(name):
+        if region_head:
             k = i
             while k < len(raw) and _is_region_name(raw[k][0]):
                 k += 1
@@ -297,30 +342,28 @@ def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: st
                 last = raw[k][0]
                 suffix = _GOVERNMENT.search(last)
                 if suffix and _is_region_name(last[:suffix.start()]):
-                    for n2, a2, b2, m2 in raw[i:k]:
+                    for n2, a2, b2, m2, _ in raw[i:k]:
                         out.append((n2 + suffix.group(), n2, a2, b2, m2))
                     out.append((last, last, raw[k][1], raw[k][2], raw[k][3]))
                     i = k + 1
                     continue
         i += 1
         # "各县区政府、管委会" is one collective unit
-        if out and catalog.is_collective(out[-1][0]) and catalog.prefix_of(name) is None and len(name) <= 5 \
-                and not catalog.bare_agency(name) and name[0] not in "各有" and catalog.has_agency_suffix(name):
+        if joins_collective and out and catalog.is_collective(out[-1][0]):
             prev, printed, pa, _, pm = out.pop()
             out.append((prev + "、" + name, printed + "、" + name, pa, b, pm))
             continue
         printed = name
-        stem = catalog.bare_stem(name)
         if stem is not None and prefix:
             name = prefix + stem if stem != name else prefix + name
-        elif not catalog.looks_like_unit(name):
-            if not (lenient and _could_be_name(name)):
+        elif not looks:
+            if not (lenient and could):
                 continue
-        glued = _glued(name, catalog)
+        glued, own = _unit_facts(name, catalog, units)
         if glued:  # "市住房城乡建设局市自然资源和规划局": a separator lost in conversion
             out.append((glued[0], glued[0], a, a + len(glued[0]), mark))
             name, printed, a = glued[1], glued[1], a + len(glued[0])
-        own = _printed_prefix(name, catalog)
+            own = _unit_facts(name, catalog, units)[1]
         if own and stem is None:
             prefix = own
         out.append((name, printed, a, b, mark))

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from policykg.corpus import sample_corpus_files
 from policykg.ingest import clauses, outline, references, targets
 from policykg.ingest.clause_words import clause_words
-from policykg.ingest.departments import DepartmentCatalog, default_catalog
+from policykg.ingest.departments import DepartmentCatalog, alias_files, default_catalog
 from policykg.ingest.document_region import named_regions
 from policykg.ingest.metadata import DOC_NUMBER
 from policykg.ingest.normalize import (
@@ -408,6 +408,73 @@ def test_a_list_read_once_equals_reading_it_each_time(text, offset, prefix, leni
         assert clauses._units(text, offset, catalog, lenient, carry) == \
             [(n, p, offset + a, offset + b, m) for n, p, a, b, m in plain]
         assert carry.get("prefix") == prefix_after
+
+
+def _plain_read_units(text, catalog, lenient, prefix):
+    """``clauses._read_units`` asking each question of each piece as it goes."""
+    raw = [clauses._clean_piece(p, a, a + len(p), catalog) for p, a, _ in clauses._split_list(text, catalog)]
+    raw = [(n, a, b, r) for n, a, b, r in raw if n]
+    out = []
+    i = 0
+    while i < len(raw):
+        name, a, b, mark = raw[i]
+        # a placeholder cut at an inner 、: join up to the piece that carries the suffix
+        if clauses._PLACEHOLDER_OPEN.match(name):
+            k = i + 1
+            while k < len(raw) and clauses._is_placeholder_part(raw[k][0]) and not catalog.has_agency_suffix(raw[k][0]):
+                k += 1
+            if k < len(raw) and clauses._is_placeholder_part(raw[k][0]) and catalog.has_agency_suffix(raw[k][0]):
+                k += 1
+            if k > i + 1:
+                joined = text[raw[i][1]:raw[k - 1][2]]
+                out.append((joined, joined, a, raw[k - 1][2], mark))
+                i = k
+                continue
+        # named governments sharing one suffix: 钦南区、钦北区人民政府
+        if clauses._is_region_name(name) and not clauses._PLACEHOLDER_HEAD.match(name):
+            k = i
+            while k < len(raw) and clauses._is_region_name(raw[k][0]):
+                k += 1
+            if k < len(raw) and k > i:
+                last = raw[k][0]
+                suffix = clauses._GOVERNMENT.search(last)
+                if suffix and clauses._is_region_name(last[:suffix.start()]):
+                    for n2, a2, b2, m2 in raw[i:k]:
+                        out.append((n2 + suffix.group(), n2, a2, b2, m2))
+                    out.append((last, last, raw[k][1], raw[k][2], raw[k][3]))
+                    i = k + 1
+                    continue
+        i += 1
+        # "各县区政府、管委会" is one collective unit
+        if out and catalog.is_collective(out[-1][0]) and catalog.prefix_of(name) is None and len(name) <= 5 \
+                and not catalog.bare_agency(name) and name[0] not in "各有" and catalog.has_agency_suffix(name):
+            prev, printed, pa, _, pm = out.pop()
+            out.append((prev + "、" + name, printed + "、" + name, pa, b, pm))
+            continue
+        printed = name
+        stem = catalog.bare_stem(name)
+        if stem is not None and prefix:
+            name = prefix + stem if stem != name else prefix + name
+        elif not catalog.looks_like_unit(name):
+            if not (lenient and clauses._could_be_name(name)):
+                continue
+        glued = clauses._glued(name, catalog)
+        if glued:  # "市住房城乡建设局市自然资源和规划局": a separator lost in conversion
+            out.append((glued[0], glued[0], a, a + len(glued[0]), mark))
+            name, printed, a = glued[1], glued[1], a + len(glued[0])
+        own = clauses._printed_prefix(name, catalog)
+        if own and stem is None:
+            prefix = own
+        out.append((name, printed, a, b, mark))
+    return out, prefix
+
+
+@SETTINGS
+@given(UNIT_LIST, st.sampled_from([None, "市", "省", "县"]), st.booleans())
+def test_a_list_read_from_its_pieces_kept_equals_reading_each_piece(text, prefix, lenient):
+    fresh = DepartmentCatalog.load(*alias_files(None))
+    for catalog in (default_catalog(), fresh, fresh):  # (the third reads the pieces the second kept)
+        assert clauses._read_units(text, catalog, lenient, prefix) == _plain_read_units(text, catalog, lenient, prefix)
 
 
 @SETTINGS
