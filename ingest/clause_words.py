@@ -150,6 +150,7 @@ class ClauseWords:
     # try the starts before that reach (a long sentence is otherwise tried at every character)
     tail_reach: int = _UNBOUNDED
     tail_last: frozenset[str] | None = None  # the characters a match of ``tail`` can end with (None: any)
+    tail_first: frozenset[str] | None = None  # the characters a match of ``tail`` can start with (None: any)
     # a label's kind and noun as they stand together (牵头单位): a text without them holds no label, and
     # a search for a literal skips along the text where ``label`` (its bracket and level optional) tries
     # every character
@@ -219,7 +220,18 @@ class ClauseWords:
         """``tail.search(text)``: the closing verb at the end of ``text``."""
         if not _may_end_with(text, self.tail_last):
             return None
-        return self.tail.search(text, max(0, len(text) - self.tail_reach - 1))  # - 1: ``$`` before a final \n
+        reach = max(0, len(text) - self.tail_reach - 1)  # - 1: ``$`` before a final \n
+        firsts = self.tail_first
+        if firsts is None:
+            return self.tail.search(text, reach)
+        # tried only where a match can start: ``tail`` opens with optional groups, so the engine has no character
+        # to skip along to and tries its every alternative at each character within the reach
+        for at in range(reach, len(text)):
+            if text[at] in firsts:
+                m = self.tail.match(text, at)
+                if m:
+                    return m
+        return None
 
     def role_mark(self, text: str) -> re.Match[str] | None:
         """``mark.search(text)``: a role mark (牵头) at the end of ``text``."""
@@ -278,7 +290,7 @@ def compile_words(data: dict) -> ClauseWords:
         not_bare_kinds=frozenset(data.get("implements", {}).get("not_bare_kinds", [])),
         generic_reference=re.compile(_alt(data.get("implements", {}).get("generic_words", []))),
         structure=structure,
-        tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), mark_last=_last_chars(mark), label_core=re.compile(f"(?:{_alt(kinds)}){noun}"),
+        tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), tail_first=_first_chars(tail), mark_last=_last_chars(mark), label_core=re.compile(f"(?:{_alt(kinds)}){noun}"),
         label_lead=_reach(re.compile(lead)),
         **_label_words(kinds, labels["nouns"]),
     )
