@@ -315,7 +315,7 @@ class DepartmentCatalog:
             # at the head of a name only: 安庆市住房公积金管理中心 is no 市 unit of this text. (The prefix is matched
             # before the look back at the character before it: a pattern that opens with its characters is
             # sought by them, where one that opens with the look back is tried at every character.)
-            self._stems = re.compile(f"({_LEVEL_CHAR})(?<!{_HAN}{_LEVEL_CHAR})(?:" + "|".join(re.escape(a) for a in stems) + ")")
+            self._stems = re.compile(f"({_LEVEL_CHAR})(?<!{_HAN}{_LEVEL_CHAR})(?:{_by_first_character(stems)})")
         counts: dict[str, int] = {}
         for m in self._stems.finditer(text):
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
@@ -345,6 +345,21 @@ class DepartmentCatalog:
             if candidate in self.agencies:
                 return candidate
         return None
+
+
+def _by_first_character(words: list[str]) -> str:
+    """An alternation of ``words`` (longest first: the first that matches is the longest) grouped by their first
+    character: the engine tries the alternatives of a choice one by one, so each place is tried against the few
+    words that open with its character rather than all of them (hundreds of stems at each level character). At
+    one place only the words of one first character can match, and among them the longest still comes first.
+    (Grouped deeper, the pattern took longer to compile than it saved in a pass.)"""
+    if not words or not all(words):
+        return "|".join(re.escape(w) for w in words)
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in group) + ")"
+                    for first, group in rests.items())
 
 
 def _one_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | _EachOf:

@@ -1108,6 +1108,19 @@ def test_level_prefixes_sought_by_their_characters_equal_the_look_back_first_pat
     assert catalog.dominant_prefix("县财政局、县税务局、市商务局") == "县"
 
 
+@SETTINGS
+@given(st.lists(st.text(alphabet="市财政局发展委", min_size=1, max_size=4), max_size=12),
+       st.text(alphabet="市财政局发展委改", max_size=30))
+def test_words_grouped_by_their_first_character_match_as_their_alternation(words, text):
+    from policykg.ingest.departments import _by_first_character
+
+    words = sorted(set(words), key=len, reverse=True)  # (longest first, as the stems are)
+    grouped, plain = re.compile(_by_first_character(words)), re.compile("|".join(re.escape(w) for w in words))
+    for at in range(len(text) + 1):
+        a, b = grouped.match(text, at), plain.match(text, at)
+        assert (a and a.span()) == (b and b.span())
+
+
 # -- known organisations: a name asked only of the patterns its last character can end ------------------
 
 NAMES = st.lists(st.sampled_from(["市", "省", "财政局", "海关", "税务局", "国家税务总局", "菏泽", "分行", "人民银行", "中心支行",
