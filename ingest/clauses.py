@@ -239,7 +239,8 @@ def _cleaned_piece(piece: str, a: int, catalog: DepartmentCatalog) -> tuple[str,
 # a piece of a list as ``_read_units`` reads it: (name, start, end, mark role) as ``_clean_piece`` gives them, then
 # what it asks of the name — placeholder opened (各区), first of named governments (钦南区), short name joining a
 # collective before it (管委会), bare stem, a unit, a unit in a known clause only — or None for an empty name
-_PieceRead = tuple[str, int, int, "str | None", "tuple | None"]
+_PieceFacts = tuple[bool, bool, bool, "str | None", bool, bool]
+_PieceRead = tuple[str, int, int, "str | None", "_PieceFacts | None"]
 _PIECES_MAX = 50_000  # (a long-running server reads many lists: the tables are emptied when this full)
 
 
@@ -252,7 +253,7 @@ def _read_piece(piece: str, catalog: DepartmentCatalog, table: dict | None = Non
     found = table.get(piece)
     if found is None:
         name, start, end, mark = _clean_piece(piece, 0, len(piece), catalog)
-        facts = None
+        facts: _PieceFacts | None = None
         if name:
             facts = (_PLACEHOLDER_OPEN.match(name) is not None,
                      _is_region_name(name) and not _PLACEHOLDER_HEAD.match(name),
@@ -309,11 +310,11 @@ def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = F
 def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: str | None
                 ) -> tuple[list[tuple[str, str, int, int, str | None]], str | None]:
     """``_units`` of ``text`` at offset 0 with ``prefix`` carried in, and the prefix it carries out."""
-    raw = []  # (name, start, end, mark role, facts) of each piece with a name
+    raw: list[tuple[str, int, int, str | None, _PieceFacts]] = []  # each piece with a name
     pieces: dict = catalog.kept(("pieces",), dict)
     for piece, at, _ in _split_list(text, catalog):
         name, a, b, mark, facts = _read_piece(piece, catalog, pieces)
-        if name:
+        if facts is not None:  # (it has a name)
             raw.append((name, at + a, at + b, mark, facts))
     out: list[tuple[str, str, int, int, str | None]] = []
     units: dict = catalog.kept(("unit facts",), dict)
