@@ -577,14 +577,15 @@ def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool)
     return False
 
 
-def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
-    """Responsibility clauses inside one provision's text, in order."""
+def find_clauses(text: str, catalog: DepartmentCatalog, *, only_parens: bool = False) -> list[ClauseSpan]:
+    """Responsibility clauses inside one provision's text, in order. ``only_parens``: the text holds no bracket but
+    ( and ) (``holds_only_parens`` of the document it is cut from, asked once for all its provisions)."""
     words = clause_words()
     if not _may_hold_clause(text, catalog):
         return []
     spans: list[ClauseSpan] = []
     masked: list[str] = []  # the text with its bracketed clauses blanked out
-    for a, b, ca, cb in _bracket_groups(text):
+    for a, b, ca, cb in (_paren_groups(text) if only_parens else _bracket_groups(text)):
         after = text[b:b + 1]
         at_end = after in ("", "\n", "。", ";", "；")
         # (documents repeat their bracketed remarks and clauses: each is judged once per catalog)
@@ -699,6 +700,46 @@ _GROUP_MARKS = re.compile("[" + re.escape(_GROUP_OPEN + _GROUP_CLOSE) + "\n]")
 
 def _bracket_groups(text: str) -> list[tuple[int, int, int, int]]:
     """Top-level (...), 〔...〕 or [...] groups: (start, end, content_start, content_end); an unclosed one runs to the line end."""
+    return _paren_groups(text) if holds_only_parens(text) else _any_bracket_groups(text)
+
+
+_OTHER_BRACKETS = "〔【[〕】]"
+
+
+def holds_only_parens(text: str) -> bool:
+    """No bracket in ``text`` but ( and ): most documents, whose groups are then sought by ``str.find``."""
+    for ch in _OTHER_BRACKETS:
+        if ch in text:
+            return False
+    return True
+
+
+def _paren_groups(text: str) -> list[tuple[int, int, int, int]]:
+    """``_bracket_groups`` of a text whose only brackets are ( and ): each group's brackets found by ``str.find``
+    and ``str.count`` (a scan for one character costs a fraction of an instruction a character, a pattern's set of
+    characters some 50). The brackets nested in a group are counted up to each ) in it."""
+    groups = []
+    start = text.find("(")
+    while start >= 0:
+        line_end = text.find("\n", start)
+        stop = line_end if line_end >= 0 else len(text)
+        depth, at = 1, start + 1
+        while depth:
+            close = text.find(")", at, stop)
+            if close < 0:  # unclosed: the group runs to the line's end
+                groups.append((start, stop, start + 1, stop))
+                at = stop
+                break
+            depth += text.count("(", at, close) - 1
+            at = close + 1
+        else:
+            groups.append((start, at, start + 1, at - 1))
+        start = text.find("(", at)
+    return groups
+
+
+def _any_bracket_groups(text: str) -> list[tuple[int, int, int, int]]:
+    """``_bracket_groups`` of a text that holds other brackets than ( and )."""
     groups = []
     depth = 0
     start = -1
@@ -722,4 +763,4 @@ def _bracket_groups(text: str) -> list[tuple[int, int, int, int]]:
 
 
 __all__ = ["COOPERATE", "LEAD", "ClauseSpan", "DocumentRules", "UnitMention", "document_rules",
-           "document_says_first_listed_leads", "find_clauses", "parse_clause"]
+           "document_says_first_listed_leads", "find_clauses", "holds_only_parens", "parse_clause"]

@@ -193,6 +193,20 @@ def test_bracket_loops_equal_the_character_by_character_ones(text):
         assert _unclosed_bracket(line) == _plain_unclosed_bracket(line)
 
 
+PARENS_TEXT = st.lists(st.sampled_from(["(", ")", "(", ")", "\n", "。", "(牵头单位：市商务局)", "市财政局负责", "(一)"]) | TEXT,
+                       max_size=30).map("".join)
+
+
+@SETTINGS
+@given(PARENS_TEXT | DOCUMENT)
+def test_groups_of_parens_sought_by_find_equal_the_character_by_character_ones(text):
+    text = re.sub("[〔【\\[〕】\\]]", "(", text)
+    assert clauses.holds_only_parens(text)
+    assert clauses._paren_groups(text) == list(_plain_bracket_groups(text))
+    catalog = default_catalog()
+    assert clauses.find_clauses(text, catalog, only_parens=True) == clauses.find_clauses(text, catalog)
+
+
 @SETTINGS
 @given(TEXT)
 def test_list_split_equals_the_character_by_character_one(text):
