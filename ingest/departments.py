@@ -75,7 +75,7 @@ class DepartmentCatalog:
     _bare_stems: dict[str, str | None] = field(default_factory=dict, repr=False)  # (``bare_stem``)
     _lookups: dict[str, tuple[str, str | None] | None] = field(default_factory=dict, repr=False)  # (``_lookup``)
     _keywords: re.Pattern[str] | None = field(default=None, repr=False)
-    _keyword_words: tuple[str, ...] | None = field(default=None, repr=False)  # (``has_misprint``; () when many)
+    _keyword_words: tuple[tuple[str, str], ...] | None = field(default=None, repr=False)  # (``has_misprint``; () when many)
     # the pattern lists as one alternation each (``_one_of``), built when first asked for
     _collective_any: re.Pattern[str] | _EachOf | None = field(default=None, repr=False)
     _known_any: _ByLastCharacter | None = field(default=None, repr=False)
@@ -149,14 +149,16 @@ class DepartmentCatalog:
 
     def has_misprint(self, text: str) -> bool:
         """``keyword_pattern().search(text)``: a few words are sought one by one (a scan for a word costs a few
-        instructions a character, the pattern, which opens with a choice of characters, some 70)."""
+        instructions a character, the pattern, which opens with a choice of characters, some 70), each only in a
+        text that holds one of its characters, the one least likely to be there (a scan for one character costs
+        a fraction of an instruction a character)."""
         words = self._keyword_words
         if words is None:
-            words = self._keyword_words = tuple(self.keyword_repairs) if len(self.keyword_repairs) <= _FEW_WORDS else ()
+            words = self._keyword_words = _probed(self.keyword_repairs) if len(self.keyword_repairs) <= _FEW_WORDS else ()
         if not words:
             return bool(self.keyword_repairs) and self.keyword_pattern().search(text) is not None
-        for word in words:
-            if word in text:
+        for probe, word in words:
+            if probe in text and word in text:
                 return True
         return False
 
@@ -345,6 +347,14 @@ class DepartmentCatalog:
             if candidate in self.agencies:
                 return candidate
         return None
+
+
+def _probed(repairs: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Each misprinted word with the character of it a text is sought for first: one the right words do not hold
+    (率 of 率头, the space of 牵 头), as a misprint is rarer than what it stands for, the last such; the word's last
+    character when all of its are in the right words."""
+    right = set("".join(repairs.values()))
+    return tuple((next((ch for ch in reversed(word) if ch not in right), word[-1:]), word) for word in repairs)
 
 
 def _by_first_character(words: list[str]) -> str:
