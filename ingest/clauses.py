@@ -404,7 +404,7 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     words = clause_words()
     for rule in words.standing_units:
         # the rule sentence itself names no unit of this clause: its units come through ``standing``
-        text = rule.sub(lambda m: " " * len(m.group()), text)
+        text = rule.sub(_blanked, text)
     stop = words.stop.search(text)
     if stop:  # "责任单位:市税务局咨询电话:12366": what follows is not a unit
         text = text[:stop.start()]
@@ -432,14 +432,15 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
             stated[len(mentions)] = (standing_rule.at, standing_rule.end)
             mentions.append((standing_rule.role, written, printed, -1, -1, None))
 
-    marked = {mark for *_, mark in mentions if mark}
+    marked = {m[5] for m in mentions if m[5]}  # (by index: a starred target builds a list for every mention)
     if marked:
         # 区商务局(牵头)、区财政局: the marked unit has its role, the unmarked ones of the list the other
         other = COOPERATE if marked == {LEAD} else LEAD
         mentions = [(mark or (other if role == RESPONSIBLE else role), w, p, a, b, mark)
                     for role, w, p, a, b, mark in mentions]
-    has_explicit_lead = LEAD in {role for role, *_ in mentions}
-    all_lead = bool(words.all_listed_lead.search(text))
+    has_explicit_lead = LEAD in {m[0] for m in mentions}
+    # (asked only of a clause whose first-listed unit would lead: the others never read it)
+    all_lead = first_listed_leads and not has_explicit_lead and bool(words.all_listed_lead.search(text))
     out: list[UnitMention] = []
     responsible_seen = 0
     for position, (role, name, printed, a, b, _) in enumerate(mentions):
@@ -457,6 +458,11 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
 
 
 _PART_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE) + ",，;；]")
+
+
+def _blanked(m: re.Match[str]) -> str:
+    """A match's text as spaces: what it says goes, its offsets stay."""
+    return " " * len(m.group())
 
 
 def _parse_section(text: str, a: int, b: int, role: str, catalog: DepartmentCatalog, carry: dict):
@@ -512,6 +518,8 @@ def _with_counterpart(section: str, pa: int, pb: int, role: str, base: int, cata
 
 
 def _dedupe(mentions: list[UnitMention]) -> list[UnitMention]:
+    if len(mentions) < 2:
+        return mentions  # (a fresh list of the caller's: nothing to drop)
     seen: set[tuple[str, str]] = set()
     out = []
     for m in mentions:
