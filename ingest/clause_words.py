@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,6 +20,9 @@ ROLES = ("lead", "cooperate", "responsible")
 
 
 _UNBOUNDED = 1 << 30
+# a text this short (a clause) is searched with ``label_core`` itself: a label, if any, stands near its start, and
+# the searches for words cost more than the pattern's scan of so few characters
+_SHORT = 64
 
 
 def _alt(words) -> str:
@@ -147,6 +150,7 @@ class ClauseWords:
     # try the starts before that reach (a long sentence is otherwise tried at every character)
     tail_reach: int = _UNBOUNDED
     tail_last: frozenset[str] | None = None  # the characters a match of ``tail`` can end with (None: any)
+    tail_first: frozenset[str] | None = None  # the characters a match of ``tail`` can start with (None: any)
     # a label's kind and noun as they stand together (牵头单位): a text without them holds no label, and
     # a search for a literal skips along the text where ``label`` (its bracket and level optional) tries
     # every character
@@ -154,6 +158,33 @@ class ClauseWords:
     label_lead: int = _UNBOUNDED  # the most characters a label holds before its ``label_core`` (【省级)
     mark_reach: int = _UNBOUNDED
     mark_last: frozenset[str] | None = None
+    # ``label_core``'s nouns and kinds as words (``core_at``): a scan for a word costs a few instructions a
+    # character where the pattern, which opens with a choice of characters, costs some 70; empty: the pattern
+    label_nouns: tuple[str, ...] = ()
+    label_kinds_by_last: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)  # longest first
+    label_kind_longest: int = 0
+
+    def core_at(self, text: str, pos: int = 0) -> int:
+        """Where ``label_core.search(text, pos)`` finds a match, or -1: the earliest start of a kind before any
+        occurrence of a noun from ``pos``."""
+        if not self.label_nouns or len(text) - pos <= _SHORT:
+            core = self.label_core.search(text, pos)
+            return -1 if core is None else core.start()
+        best = -1
+        by_last = self.label_kinds_by_last
+        for noun in self.label_nouns:
+            p = text.find(noun, pos)
+            # a later occurrence of the noun can still give an earlier start while its longest kind reaches back
+            # before the best start so far
+            while p >= 0 and (best < 0 or p - self.label_kind_longest < best):
+                for kind in by_last.get(text[p - 1], ()) if p > pos else ():
+                    start = p - len(kind)
+                    if start >= pos and text.startswith(kind, start):
+                        if best < 0 or start < best:
+                            best = start
+                        break  # (longest first: the first that fits starts earliest)
+                p = text.find(noun, p + 1)
+        return best
 
     def labels(self, text: str) -> Iterator[re.Match[str]]:
         """``label.finditer(text)``, tried only in front of each kind and noun that stand together (牵头单位):
@@ -161,8 +192,17 @@ class ClauseWords:
         label that starts at or after ``pos`` holds a ``label_core`` at most ``label_lead`` characters
         after its start, so it starts no earlier than that many before the first core found from ``pos``."""
         pos = 0
-        while (core := self.label_core.search(text, pos)) is not None:
-            at = core.start()
+        words = bool(self.label_nouns) and len(text) > _SHORT  # (``core_at``, without its call for a clause)
+        while True:
+            if words:
+                at = self.core_at(text, pos)
+                if at < 0:
+                    return
+            else:
+                core = self.label_core.search(text, pos)
+                if core is None:
+                    return
+                at = core.start()
             for start in range(max(pos, at - self.label_lead), at + 1):
                 m = self.label.match(text, start)
                 if m:
@@ -180,7 +220,18 @@ class ClauseWords:
         """``tail.search(text)``: the closing verb at the end of ``text``."""
         if not _may_end_with(text, self.tail_last):
             return None
-        return self.tail.search(text, max(0, len(text) - self.tail_reach - 1))  # - 1: ``$`` before a final \n
+        reach = max(0, len(text) - self.tail_reach - 1)  # - 1: ``$`` before a final \n
+        firsts = self.tail_first
+        if firsts is None:
+            return self.tail.search(text, reach)
+        # tried only where a match can start: ``tail`` opens with optional groups, so the engine has no character
+        # to skip along to and tries its every alternative at each character within the reach
+        for at in range(reach, len(text)):
+            if text[at] in firsts:
+                m = self.tail.match(text, at)
+                if m:
+                    return m
+        return None
 
     def role_mark(self, text: str) -> re.Match[str] | None:
         """``mark.search(text)``: a role mark (牵头) at the end of ``text``."""
@@ -244,9 +295,22 @@ def compile_words(data: dict) -> ClauseWords:
         not_bare_kinds=frozenset(data.get("implements", {}).get("not_bare_kinds", [])),
         generic_reference=re.compile(_alt(data.get("implements", {}).get("generic_words", []))),
         structure=structure,
-        tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), mark_last=_last_chars(mark), label_core=re.compile(f"(?:{_alt(kinds)}){noun}"),
+        tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), tail_first=_first_chars(tail), mark_last=_last_chars(mark), label_core=re.compile(f"(?:{_alt(kinds)}){noun}"),
         label_lead=_reach(re.compile(lead)),
+        **_label_words(kinds, labels["nouns"]),
     )
+
+
+def _label_words(kinds, nouns) -> dict:
+    """``ClauseWords``' label kinds and nouns as words, for ``core_at``; none when one is empty (the pattern
+    then serves)."""
+    if not kinds or not nouns or not all(kinds) or not all(nouns):
+        return {}
+    by_last: dict[str, list[str]] = {}
+    for kind in sorted(set(kinds), key=len, reverse=True):
+        by_last.setdefault(kind[-1], []).append(kind)
+    return {"label_nouns": tuple(dict.fromkeys(nouns)), "label_kind_longest": max(map(len, kinds)),
+            "label_kinds_by_last": {last: tuple(ks) for last, ks in by_last.items()}}
 
 
 def _reach(pattern: re.Pattern[str]) -> int:

@@ -235,8 +235,48 @@ def _clean_piece(piece: str, a: int, b: int, catalog: DepartmentCatalog) -> tupl
 def _cleaned_piece(piece: str, a: int, catalog: DepartmentCatalog) -> tuple[str, int, int, str | None]:
     """``_clean_piece`` of a piece at offset ``a``, each piece cleaned once per catalog: lists differ but
     their pieces repeat (市财政局 in many lists). Its offsets move with ``a`` (its end is ``a`` + len(piece))."""
-    name, start, end, mark = catalog.kept(("piece", piece), _clean_piece, piece, 0, len(piece), catalog)
+    name, start, end, mark = _read_piece(piece, catalog)[:4]
     return name, a + start, a + end, mark
+
+
+# a piece of a list as ``_read_units`` reads it: (name, start, end, mark role) as ``_clean_piece`` gives them, then
+# what it asks of the name — placeholder opened (各区), first of named governments (钦南区), short name joining a
+# collective before it (管委会), bare stem, a unit, a unit in a known clause only — or None for an empty name
+_PieceFacts = tuple[bool, bool, bool, "str | None", bool, bool]
+_PieceRead = tuple[str, int, int, "str | None", "_PieceFacts | None"]
+_PIECES_MAX = 50_000  # (a long-running server reads many lists: the tables are emptied when this full)
+
+
+def _read_piece(piece: str, catalog: DepartmentCatalog, table: dict | None = None) -> _PieceRead:
+    """A piece as ``_read_units`` reads it, from a table kept by the catalog (``table``: that table, fetched by
+    the caller): documents print the same units in many lists, and each question of the loop asked one by one
+    cost more than the lists' other work."""
+    if table is None:
+        table = catalog.kept(("pieces",), dict)
+    found = table.get(piece)
+    if found is None:
+        name, start, end, mark = _clean_piece(piece, 0, len(piece), catalog)
+        facts: _PieceFacts | None = None
+        if name:
+            facts = (_PLACEHOLDER_OPEN.match(name) is not None,
+                     _is_region_name(name) and not _PLACEHOLDER_HEAD.match(name),
+                     catalog.prefix_of(name) is None and len(name) <= 5 and not catalog.bare_agency(name)
+                     and name[0] not in "各有" and catalog.has_agency_suffix(name),
+                     catalog.bare_stem(name), catalog.looks_like_unit(name), _could_be_name(name))
+        if len(table) >= _PIECES_MAX:
+            table.clear()
+        found = table[piece] = (name, start, end, mark, facts)
+    return found
+
+
+def _unit_facts(name: str, catalog: DepartmentCatalog, table: dict) -> tuple[tuple[str, str] | None, str | None]:
+    """(``_glued``, ``_printed_prefix``) of a unit's name, kept in ``table`` (the catalog's, fetched by the caller)."""
+    found = table.get(name)
+    if found is None:
+        if len(table) >= _PIECES_MAX:
+            table.clear()
+        found = table[name] = (_glued(name, catalog), _printed_prefix(name, catalog))
+    return found
 
 
 def _is_region_name(name: str) -> bool:
@@ -277,14 +317,20 @@ def _units(text: str, offset: int, catalog: DepartmentCatalog, lenient: bool = F
 def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: str | None
                 ) -> tuple[list[tuple[str, str, int, int, str | None]], str | None]:
     """``_units`` of ``text`` at offset 0 with ``prefix`` carried in, and the prefix it carries out."""
-    raw = [_cleaned_piece(p, a, catalog) for p, a, _ in _split_list(text, catalog)]
-    raw = [(n, a, b, r) for n, a, b, r in raw if n]
+    raw: list[tuple[str, int, int, str | None, _PieceFacts]] = []  # each piece with a name
+    pieces: dict = catalog.kept(("pieces",), dict)
+    for piece, at, _ in _split_list(text, catalog):
+        name, a, b, mark, facts = _read_piece(piece, catalog, pieces)
+        if facts is not None:  # (it has a name)
+            raw.append((name, at + a, at + b, mark, facts))
     out: list[tuple[str, str, int, int, str | None]] = []
+    units: dict = catalog.kept(("unit facts",), dict)
     i = 0
     while i < len(raw):
-        name, a, b, mark = raw[i]
+        name, a, b, mark, facts = raw[i]
+        placeholder_open, region_head, joins_collective, stem, looks, could = facts
         # a placeholder cut at an inner 、: join up to the piece that carries the suffix
-        if _PLACEHOLDER_OPEN.match(name):
+        if placeholder_open:
             k = i + 1
             while k < len(raw) and _is_placeholder_part(raw[k][0]) and not catalog.has_agency_suffix(raw[k][0]):
                 k += 1
@@ -296,7 +342,7 @@ def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: st
                 i = k
                 continue
         # named governments sharing one suffix: 钦南区、钦北区人民政府
-        if _is_region_name(name) and not _PLACEHOLDER_HEAD.match(name):
+        if region_head:
             k = i
             while k < len(raw) and _is_region_name(raw[k][0]):
                 k += 1
@@ -304,30 +350,28 @@ def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: st
                 last = raw[k][0]
                 suffix = _GOVERNMENT.search(last)
                 if suffix and _is_region_name(last[:suffix.start()]):
-                    for n2, a2, b2, m2 in raw[i:k]:
+                    for n2, a2, b2, m2, _ in raw[i:k]:
                         out.append((n2 + suffix.group(), n2, a2, b2, m2))
                     out.append((last, last, raw[k][1], raw[k][2], raw[k][3]))
                     i = k + 1
                     continue
         i += 1
         # "各县区政府、管委会" is one collective unit
-        if out and catalog.is_collective(out[-1][0]) and catalog.prefix_of(name) is None and len(name) <= 5 \
-                and not catalog.bare_agency(name) and name[0] not in "各有" and catalog.has_agency_suffix(name):
+        if joins_collective and out and catalog.is_collective(out[-1][0]):
             prev, printed, pa, _, pm = out.pop()
             out.append((prev + "、" + name, printed + "、" + name, pa, b, pm))
             continue
         printed = name
-        stem = catalog.bare_stem(name)
         if stem is not None and prefix:
             name = prefix + stem if stem != name else prefix + name
-        elif not catalog.looks_like_unit(name):
-            if not (lenient and _could_be_name(name)):
+        elif not looks:
+            if not (lenient and could):
                 continue
-        glued = _glued(name, catalog)
+        glued, own = _unit_facts(name, catalog, units)
         if glued:  # "市住房城乡建设局市自然资源和规划局": a separator lost in conversion
             out.append((glued[0], glued[0], a, a + len(glued[0]), mark))
             name, printed, a = glued[1], glued[1], a + len(glued[0])
-        own = _printed_prefix(name, catalog)
+            own = _unit_facts(name, catalog, units)[1]
         if own and stem is None:
             prefix = own
         out.append((name, printed, a, b, mark))
@@ -367,7 +411,7 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     words = clause_words()
     for rule in words.standing_units:
         # the rule sentence itself names no unit of this clause: its units come through ``standing``
-        text = rule.sub(lambda m: " " * len(m.group()), text)
+        text = rule.sub(_blanked, text)
     stop = words.stop.search(text)
     while stop:  # "责任单位:市税务局咨询电话:12366": no unit follows it, up to the next label if any
         # ("牵头单位:市商务局,完成时限:2023年底;配合单位:市财政局"; "牵头领导:张三;牵头单位:…")
@@ -399,14 +443,15 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
             stated[len(mentions)] = (standing_rule.at, standing_rule.end)
             mentions.append((standing_rule.role, written, printed, -1, -1, None))
 
-    marked = {mark for *_, mark in mentions if mark}
+    marked = {m[5] for m in mentions if m[5]}  # (by index: a starred target builds a list for every mention)
     if marked:
         # 区商务局(牵头)、区财政局: the marked unit has its role, the unmarked ones of the list the other
         other = COOPERATE if marked == {LEAD} else LEAD
         mentions = [(mark or (other if role == RESPONSIBLE else role), w, p, a, b, mark)
                     for role, w, p, a, b, mark in mentions]
-    has_explicit_lead = LEAD in {role for role, *_ in mentions}
-    all_lead = bool(words.all_listed_lead.search(text))
+    has_explicit_lead = LEAD in {m[0] for m in mentions}
+    # (asked only of a clause whose first-listed unit would lead: the others never read it)
+    all_lead = first_listed_leads and not has_explicit_lead and bool(words.all_listed_lead.search(text))
     out: list[UnitMention] = []
     responsible_seen = 0
     for position, (role, name, printed, a, b, _) in enumerate(mentions):
@@ -424,6 +469,11 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
 
 
 _PART_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE) + ",，;；]")
+
+
+def _blanked(m: re.Match[str]) -> str:
+    """A match's text as spaces: what it says goes, its offsets stay."""
+    return " " * len(m.group())
 
 
 def _parse_section(text: str, a: int, b: int, role: str, catalog: DepartmentCatalog, carry: dict):
@@ -480,6 +530,8 @@ def _with_counterpart(section: str, pa: int, pb: int, role: str, base: int, cata
 
 
 def _dedupe(mentions: list[UnitMention]) -> list[UnitMention]:
+    if len(mentions) < 2:
+        return mentions  # (a fresh list of the caller's: nothing to drop)
     seen: set[tuple[str, str]] = set()
     out = []
     for m in mentions:
@@ -556,14 +608,15 @@ def _regional_agency(name: str, catalog: DepartmentCatalog) -> bool:
     return dept.known and dept.level is not None and catalog.has_agency_suffix(name)
 
 
-def find_clauses(text: str, catalog: DepartmentCatalog) -> list[ClauseSpan]:
-    """Responsibility clauses inside one provision's text, in order."""
+def find_clauses(text: str, catalog: DepartmentCatalog, *, only_parens: bool = False) -> list[ClauseSpan]:
+    """Responsibility clauses inside one provision's text, in order. ``only_parens``: the text holds no bracket but
+    ( and ) (``holds_only_parens`` of the document it is cut from, asked once for all its provisions)."""
     words = clause_words()
     if not _may_hold_clause(text, catalog):
         return []
     spans: list[ClauseSpan] = []
     masked: list[str] = []  # the text with its bracketed clauses blanked out
-    for a, b, ca, cb in _bracket_groups(text):
+    for a, b, ca, cb in (_paren_groups(text) if only_parens else _bracket_groups(text)):
         after = text[b:b + 1]
         at_end = after in ("", "\n", "。", ";", "；")
         # (documents repeat their bracketed remarks and clauses: each is judged once per catalog)
@@ -608,11 +661,12 @@ def _may_hold_clause(text: str, catalog: DepartmentCatalog) -> bool:
     """Could ``find_clauses`` find a clause in ``text``? Not without a bracket (a bracketed clause, or a
     role mark in a closing sentence), a label, or a place a closing verb can end a part of a sentence at
     (the end of the sentence, where 。 or the line's end follows it)."""
-    if _GROUP_OPENER.search(text):
-        return True
+    for opener in _GROUP_OPEN:  # (a search for each character scans faster than a pattern of them)
+        if opener in text:
+            return True
     repaired = catalog.repair_keywords(text)
     words = clause_words()
-    if words.label_core.search(repaired):
+    if words.core_at(repaired) >= 0:
         return True
     closable = _sentence_part_closable(words.tail_last)
     return closable is None or closable.search(repaired) is not None
@@ -678,11 +732,52 @@ _GROUP_MARKS = re.compile("[" + re.escape(_GROUP_OPEN + _GROUP_CLOSE) + "《\n]"
 def _line_end(text: str, i: int) -> int:
     end = text.find("\n", i)
     return len(text) if end < 0 else end
-_GROUP_OPENER = re.compile("[" + re.escape(_GROUP_OPEN) + "]")
 
 
 def _bracket_groups(text: str) -> list[tuple[int, int, int, int]]:
     """Top-level (...), 〔...〕 or [...] groups: (start, end, content_start, content_end); an unclosed one runs to the line end."""
+    return _paren_groups(text) if holds_only_parens(text) else _any_bracket_groups(text)
+
+
+_OTHER_BRACKETS = "〔【[〕】]"
+
+
+def holds_only_parens(text: str) -> bool:
+    """No bracket in ``text`` but ( and ): most documents, whose groups are then sought by ``str.find``."""
+    for ch in _OTHER_BRACKETS:
+        if ch in text:
+            return False
+    return True
+
+
+def _paren_groups(text: str) -> list[tuple[int, int, int, int]]:
+    """``_bracket_groups`` of a text whose only brackets are ( and ): each group's brackets found by ``str.find``
+    and ``str.count`` (a scan for one character costs a fraction of an instruction a character, a pattern's set of
+    characters some 50). The brackets nested in a group are counted up to each ) in it."""
+    if "《" in text:  # a title's brackets are its own (``_any_bracket_groups``): rare in a provision
+        return _any_bracket_groups(text)
+    groups = []
+    start = text.find("(")
+    while start >= 0:
+        line_end = text.find("\n", start)
+        stop = line_end if line_end >= 0 else len(text)
+        depth, at = 1, start + 1
+        while depth:
+            close = text.find(")", at, stop)
+            if close < 0:  # unclosed: the group runs to the line's end
+                groups.append((start, stop, start + 1, stop))
+                at = stop
+                break
+            depth += text.count("(", at, close) - 1
+            at = close + 1
+        else:
+            groups.append((start, at, start + 1, at - 1))
+        start = text.find("(", at)
+    return groups
+
+
+def _any_bracket_groups(text: str) -> list[tuple[int, int, int, int]]:
+    """``_bracket_groups`` of a text that holds other brackets than ( and )."""
     groups = []
     depth = 0
     start = -1
@@ -714,4 +809,4 @@ def _bracket_groups(text: str) -> list[tuple[int, int, int, int]]:
 
 
 __all__ = ["COOPERATE", "LEAD", "ClauseSpan", "DocumentRules", "UnitMention", "document_rules",
-           "document_says_first_listed_leads", "find_clauses", "parse_clause"]
+           "document_says_first_listed_leads", "find_clauses", "holds_only_parens", "parse_clause"]

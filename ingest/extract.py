@@ -12,7 +12,16 @@ from pathlib import Path
 from policykg.errors import PolicyKGError
 
 from .clause_items import clause_items
-from .clauses import COOPERATE, LEAD, DocumentRules, UnitMention, document_rules, find_clauses, parse_clause
+from .clauses import (
+    COOPERATE,
+    LEAD,
+    DocumentRules,
+    UnitMention,
+    document_rules,
+    find_clauses,
+    holds_only_parens,
+    parse_clause,
+)
 from .departments import Department, DepartmentCatalog, default_catalog, level_prefix
 from .industries import Industry, from_enumerations, from_outline, merge
 from .metadata import read_metadata
@@ -125,11 +134,11 @@ class _Context:
     def units_of(self, text: str, start: int, default_role: str = "responsible") -> list[_Placed]:
         """Parse a clause found at clean-text offset ``start``: each unit it names, with where it stands in
         the clean text."""
-        keywords = self.catalog.keyword_pattern()
         omap: OffsetMap | None = None  # None: nothing repaired, offsets stay (as far as the text's end)
         repaired = text
-        if keywords.search(text):
-            repaired, omap = rewrite(text, keywords, lambda m: self.catalog.keyword_repairs[m.group()])
+        if self.catalog.has_misprint(text):
+            repaired, omap = rewrite(text, self.catalog.keyword_pattern(),
+                                     lambda m: self.catalog.keyword_repairs[m.group()])
         end = start + len(text)
         leads = self.rules.first_listed_leads(end)
         standing, standing_key = self.rules.standing_with_key(end)
@@ -441,7 +450,8 @@ def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | N
     ctx.warnings.extend(meta.warnings)
 
     tasks: list[TaskRecord] = []
-    found = [(p, find_clauses(text[p.start:p.end], catalog)) for p in outline.provisions]
+    only_parens = holds_only_parens(text)  # (then so does each provision: asked once)
+    found = [(p, find_clauses(text[p.start:p.end], catalog, only_parens=only_parens)) for p in outline.provisions]
     # the prefix the clauses print (县财政局、县税务局) says whose units their bare names are, more
     # surely than the issuer read from the header
     printed = catalog.dominant_prefix("\n".join(text[p.start + c.content_start:p.start + c.content_end]

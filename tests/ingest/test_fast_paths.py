@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from policykg.corpus import sample_corpus_files
 from policykg.ingest import clauses, outline, references, targets
 from policykg.ingest.clause_words import clause_words
-from policykg.ingest.departments import DepartmentCatalog, default_catalog
+from policykg.ingest.departments import DepartmentCatalog, alias_files, default_catalog
 from policykg.ingest.document_region import named_regions
 from policykg.ingest.metadata import DOC_NUMBER
 from policykg.ingest.normalize import (
@@ -197,6 +197,20 @@ def test_bracket_loops_equal_the_character_by_character_ones(text):
     assert list(clauses._bracket_groups(text)) == list(_plain_bracket_groups(text))
     for line in text.split("\n"):
         assert _unclosed_bracket(line) == _plain_unclosed_bracket(line)
+
+
+PARENS_TEXT = st.lists(st.sampled_from(["(", ")", "(", ")", "\n", "。", "(牵头单位：市商务局)", "市财政局负责", "(一)"]) | TEXT,
+                       max_size=30).map("".join)
+
+
+@SETTINGS
+@given(PARENS_TEXT | DOCUMENT)
+def test_groups_of_parens_sought_by_find_equal_the_character_by_character_ones(text):
+    text = re.sub("[〔【\\[〕】\\]]", "(", text)
+    assert clauses.holds_only_parens(text)
+    assert clauses._paren_groups(text) == list(_plain_bracket_groups(text))
+    catalog = default_catalog()
+    assert clauses.find_clauses(text, catalog, only_parens=True) == clauses.find_clauses(text, catalog)
 
 
 @SETTINGS
@@ -416,6 +430,73 @@ def test_a_list_read_once_equals_reading_it_each_time(text, offset, prefix, leni
         assert carry.get("prefix") == prefix_after
 
 
+def _plain_read_units(text, catalog, lenient, prefix):
+    """``clauses._read_units`` asking each question of each piece as it goes."""
+    raw = [clauses._clean_piece(p, a, a + len(p), catalog) for p, a, _ in clauses._split_list(text, catalog)]
+    raw = [(n, a, b, r) for n, a, b, r in raw if n]
+    out = []
+    i = 0
+    while i < len(raw):
+        name, a, b, mark = raw[i]
+        # a placeholder cut at an inner 、: join up to the piece that carries the suffix
+        if clauses._PLACEHOLDER_OPEN.match(name):
+            k = i + 1
+            while k < len(raw) and clauses._is_placeholder_part(raw[k][0]) and not catalog.has_agency_suffix(raw[k][0]):
+                k += 1
+            if k < len(raw) and clauses._is_placeholder_part(raw[k][0]) and catalog.has_agency_suffix(raw[k][0]):
+                k += 1
+            if k > i + 1:
+                joined = text[raw[i][1]:raw[k - 1][2]]
+                out.append((joined, joined, a, raw[k - 1][2], mark))
+                i = k
+                continue
+        # named governments sharing one suffix: 钦南区、钦北区人民政府
+        if clauses._is_region_name(name) and not clauses._PLACEHOLDER_HEAD.match(name):
+            k = i
+            while k < len(raw) and clauses._is_region_name(raw[k][0]):
+                k += 1
+            if k < len(raw) and k > i:
+                last = raw[k][0]
+                suffix = clauses._GOVERNMENT.search(last)
+                if suffix and clauses._is_region_name(last[:suffix.start()]):
+                    for n2, a2, b2, m2 in raw[i:k]:
+                        out.append((n2 + suffix.group(), n2, a2, b2, m2))
+                    out.append((last, last, raw[k][1], raw[k][2], raw[k][3]))
+                    i = k + 1
+                    continue
+        i += 1
+        # "各县区政府、管委会" is one collective unit
+        if out and catalog.is_collective(out[-1][0]) and catalog.prefix_of(name) is None and len(name) <= 5 \
+                and not catalog.bare_agency(name) and name[0] not in "各有" and catalog.has_agency_suffix(name):
+            prev, printed, pa, _, pm = out.pop()
+            out.append((prev + "、" + name, printed + "、" + name, pa, b, pm))
+            continue
+        printed = name
+        stem = catalog.bare_stem(name)
+        if stem is not None and prefix:
+            name = prefix + stem if stem != name else prefix + name
+        elif not catalog.looks_like_unit(name):
+            if not (lenient and clauses._could_be_name(name)):
+                continue
+        glued = clauses._glued(name, catalog)
+        if glued:  # "市住房城乡建设局市自然资源和规划局": a separator lost in conversion
+            out.append((glued[0], glued[0], a, a + len(glued[0]), mark))
+            name, printed, a = glued[1], glued[1], a + len(glued[0])
+        own = clauses._printed_prefix(name, catalog)
+        if own and stem is None:
+            prefix = own
+        out.append((name, printed, a, b, mark))
+    return out, prefix
+
+
+@SETTINGS
+@given(UNIT_LIST, st.sampled_from([None, "市", "省", "县"]), st.booleans())
+def test_a_list_read_from_its_pieces_kept_equals_reading_each_piece(text, prefix, lenient):
+    fresh = DepartmentCatalog.load(*alias_files(None))
+    for catalog in (default_catalog(), fresh, fresh):  # (the third reads the pieces the second kept)
+        assert clauses._read_units(text, catalog, lenient, prefix) == _plain_read_units(text, catalog, lenient, prefix)
+
+
 @SETTINGS
 @given(UNIT_LIST | st.sampled_from(["钦南区", "黔东南州", "高新区\n", "乐山市", "锡林郭勒盟", "市财政局", "州"]))
 def test_a_region_name_told_by_its_end_first_equals_the_pattern(name):
@@ -470,6 +551,31 @@ def test_labels_equal_a_search_at_every_character(text):
     words = clause_words()
     assert [_span_of(m) for m in words.labels(text)] == [_span_of(m) for m in words.label.finditer(text)]
     assert _span_of(words.first_label(text)) == _span_of(words.label.search(text))
+
+
+# long enough to be sought by words (a clause's few characters are searched with the pattern)
+LABEL_TEXT = st.lists(st.sampled_from(["【", "[", "】", "]", "省级", "牵头", "牵头责任", "责任", "实施", "单位", "部门", "单",
+                                        "有关部门", ":", "：", " ", "推进产业发展。" * 8]) | TEXT, max_size=40).map("".join)
+
+
+@SETTINGS
+@given(LABEL_TEXT | DOCUMENT)
+def test_label_cores_sought_by_their_words_equal_the_pattern(text):
+    words = clause_words()
+    for pos in range(0, len(text) + 2, 1 if len(text) < 500 else 7):
+        core = words.label_core.search(text, pos)
+        assert words.core_at(text, pos) == (-1 if core is None else core.start())
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["率头", "牵 头", "配合力", "单兴", "牵", "头", " ", "配合"]) | TEXT, max_size=12).map("".join))
+def test_misprints_sought_word_by_word_equal_the_pattern(text):
+    catalog = default_catalog()
+    assert catalog.has_misprint(text) == (catalog.keyword_pattern().search(text) is not None)
+    many = DepartmentCatalog()  # more words than are sought one by one: the pattern
+    many.extend({"keyword_repairs": {f"率头{i}": "牵头" for i in range(20)} | {"牵 头": "牵头"}})
+    assert many.has_misprint(text) == (many.keyword_pattern().search(text) is not None)
+    assert not DepartmentCatalog().has_misprint(text)
 
 
 def _plain_is_bare_clause(sentence, catalog):
@@ -1020,6 +1126,19 @@ def test_level_prefixes_sought_by_their_characters_equal_the_look_back_first_pat
         assert [(m.span(), m.group(1)) for m in catalog._stems.finditer(t)] == \
             [(m.span(), m.group(1)) for m in plain.finditer(t)]
     assert catalog.dominant_prefix("县财政局、县税务局、市商务局") == "县"
+
+
+@SETTINGS
+@given(st.lists(st.text(alphabet="市财政局发展委", min_size=1, max_size=4), max_size=12),
+       st.text(alphabet="市财政局发展委改", max_size=30))
+def test_words_grouped_by_their_first_character_match_as_their_alternation(words, text):
+    from policykg.ingest.departments import _by_first_character
+
+    words = sorted(set(words), key=len, reverse=True)  # (longest first, as the stems are)
+    grouped, plain = re.compile(_by_first_character(words)), re.compile("|".join(re.escape(w) for w in words))
+    for at in range(len(text) + 1):
+        a, b = grouped.match(text, at), plain.match(text, at)
+        assert (a and a.span()) == (b and b.span())
 
 
 # -- known organisations: a name asked only of the patterns its last character can end ------------------
