@@ -272,7 +272,8 @@ FLAT_TEXT = st.lists(FLAT_PIECES, max_size=80).map("".join)
 
 
 @SETTINGS
-@given(FLAT_TEXT | TEXT)
+@given(FLAT_TEXT | TEXT | st.lists(st.sampled_from(["\n", "一、", "(二)", "第三条", "。", "文" * 300, "四、", "五、"]) | DOCUMENT,
+                                max_size=12).map("".join))
 def test_flattened_breaks_sought_where_the_long_lines_stand_equal_the_text_split(text):
     assert normalize._flattened_breaks(text) == _plain_flattened_breaks(text)
 

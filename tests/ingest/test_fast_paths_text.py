@@ -132,32 +132,6 @@ def test_prechecks_by_a_literal_every_match_holds_equal_the_plain_searches(text)
 
 
 @SETTINGS
-@given(st.lists(st.sampled_from(["\n", "一、", "(二)", "第三条", "。", "文" * 300, "四、", "五、"]) | DOCUMENT, max_size=12).map("".join))
-def test_flattened_breaks_equal_a_search_of_every_long_line(text):
-    assert normalize._flattened_breaks(text) == _flattened_breaks_plain(text)
-
-
-def _flattened_breaks_plain(text: str) -> list[int]:
-    breaks: list[int] = []
-    pos = 0
-    for line in text.split("\n"):
-        if len(line) >= normalize._FLAT_LINE_MIN:
-            last: dict[str, int] = {}
-            found = []
-            for m in normalize._FLAT_MARKER.finditer(line):
-                kind = m.lastgroup or ""
-                value = normalize.chinese_to_int(re.sub(r"[^一二三四五六七八九十百]", "", m.group()))
-                if value is not None and (value == 1 or value == last.get(kind, -1) + 1):
-                    last[kind] = value
-                    if m.start() > 0:
-                        found.append(pos + m.start())
-            if len(found) >= 3:
-                breaks.extend(found)
-        pos += len(line) + 1
-    return breaks
-
-
-@SETTINGS
 @given(st.lists(st.sampled_from(["河南省", "商丘", "菏泽市", "广州", "江西省九江市修水县", "黔东南州", "河", "南", "\U00020000", "文", "、"])
                 | DOCUMENT, max_size=16).map("".join))
 def test_name_heads_found_by_table_lookups_equal_the_pattern_s_positions_that_hold_a_head(text):
