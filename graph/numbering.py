@@ -38,7 +38,3 @@ class Numbering:
             return number
         nth = max(bisect_right(starts, at), 1)
         return number if nth == 1 else f"{number}@{nth}"
-
-    def repeated(self) -> bool:
-        """Whether any number stands for more than one provision."""
-        return any(len(s) > 1 for s in self._starts.values())
