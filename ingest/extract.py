@@ -5,7 +5,10 @@ industries; every offset is mapped back to the source text for provenance.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -429,7 +432,27 @@ def _preamble_start(text: str, body_start: int) -> int:
 def extract_text(decoded: DecodedText, name: str, catalog: DepartmentCatalog | None = None,
                  where: str | None = None) -> ExtractedDocument:
     """``name`` is the file name recorded in the result; ``where`` names the file in error messages."""
-    catalog = catalog or default_catalog()
+    with _collector_paused():
+        return _extract(decoded, name, catalog or default_catalog(), where)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while one document is read. Extraction makes some hundred thousand
+    short-lived objects, which reference counting frees; the collector, run after every 700 allocations,
+    walked them again for nothing, and every tenth run the catalogs and caches too (6% of the CPU time).
+    Extraction makes no reference cycles (a raised error's traceback aside), so nothing waits for it."""
+    if not gc.isenabled():  # (a caller that turned it off keeps it off)
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _extract(decoded: DecodedText, name: str, catalog: DepartmentCatalog, where: str | None) -> ExtractedDocument:
     raw = decoded.text
     clean = clean_document(raw)
     text = clean.text

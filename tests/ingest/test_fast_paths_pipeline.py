@@ -3,6 +3,7 @@ they replace give; each plain way is written out in its test. Whole documents ar
 tests/test_scores.py and by the extraction itself being unchanged (the byte-identity check of the ingest)."""
 from __future__ import annotations
 
+import gc
 import re
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from policykg.ingest import clauses, normalize
 from policykg.ingest.clause_words import _first_chars, clause_words, needed_literals
 from policykg.ingest.departments import DepartmentCatalog, default_catalog
+from policykg.ingest.extract import ExtractionError, extract_bytes
 
 from .test_fast_paths import DOCUMENT, SETTINGS, TEXT, UNIT_LIST, _plain_unclosed_bracket
 
@@ -283,3 +285,23 @@ def test_flattened_breaks_found_in_a_long_line():
         line = "总体要求。" + "".join(marker.format(n) + "推进产业发展" * 30 + "。" for n in "一二三四")
         text = "标题\n" + line + "\n附件"
         assert normalize._flattened_breaks(text) == _plain_flattened_breaks(text) != []
+
+
+# -- the cycle collector, paused while a document is read ---------------------------------------------
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_extraction_leaves_the_cycle_collector_as_it_found_it(enabled):
+    """A library call must not change the process' collector: it is paused while a document is read and
+    restored after, also when the document is refused; a caller that turned it off keeps it off."""
+    document = "关于促进就业的若干措施\n一、稳定岗位。落实补贴政策。(责任单位:市人力资源社会保障局)\n".encode()
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert extract_bytes(document, "a.txt").tasks
+        assert gc.isenabled() is enabled
+        with pytest.raises(ExtractionError):
+            extract_bytes("没有编号的一段话。".encode(), "b.txt")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
