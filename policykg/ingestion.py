@@ -81,7 +81,8 @@ class AliasError(PolicyKGError):
 
 def extractor_fingerprint(files: list[Path]) -> str:
     """What a document's graph depends on besides the text: the alias files, policykg's extraction code and
-    the code that builds the graph of what it extracts.
+    the data it reads (clause words, target words, document-number prefixes: words added with evidence change
+    what a text gives as surely as code does), and the code that builds the graph of what it extracts.
 
     Stored with every version; when it differs, an unchanged file is read
     again (its content, and so its version, stay the same).
@@ -89,7 +90,7 @@ def extractor_fingerprint(files: list[Path]) -> str:
     h = hashlib.sha256()
     for f in files:
         h.update(b"alias\0" + f.read_bytes() + b"\0")
-    for source in sorted(INGEST_PACKAGE.rglob("*.py")):
+    for source in sorted([*INGEST_PACKAGE.rglob("*.py"), *INGEST_PACKAGE.rglob("*.toml")]):
         h.update(source.relative_to(INGEST_PACKAGE).as_posix().encode() + b"\0" + source.read_bytes() + b"\0")
     for source in GRAPH_BUILD_CODE:
         h.update(b"graph/" + source.name.encode() + b"\0" + source.read_bytes() + b"\0")

@@ -122,6 +122,23 @@ def test_a_change_of_the_code_building_the_graph_reads_unchanged_files_again(tmp
     assert [d["status"] for d in json.loads((tmp_path / "r.json").read_text())["documents"]] == ["reread"]
 
 
+def test_a_change_of_the_extraction_data_reads_unchanged_files_again(tmp_path, data, corpus_files, monkeypatch):
+    """Clause and target words are data that grows with evidence: new words may read a document differently, so
+    a store made before them has the document read again."""
+    import policykg.ingestion
+
+    package = tmp_path / "ingest"
+    shutil.copytree(policykg.ingestion.INGEST_PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(policykg.ingestion, "INGEST_PACKAGE", package)
+    folder = copy_samples(corpus_files[:1], tmp_path / "docs")
+    assert ingest(str(folder)).exit_code == 0
+    words = package / "data" / "clauses.toml"
+    words.write_text(words.read_text("utf-8") + "\n# a word added\n", "utf-8")
+    again = ingest(str(folder), "--report", str(tmp_path / "r.json"))
+    assert again.exit_code == 0, again.output
+    assert [d["status"] for d in json.loads((tmp_path / "r.json").read_text())["documents"]] == ["reread"]
+
+
 def test_a_changed_document_replaces_its_version_which_stays_addressable(tmp_path, data, corpus_files):
     folder = copy_samples(corpus_files, tmp_path / "docs")
     assert ingest(str(folder)).exit_code == 0
