@@ -472,7 +472,7 @@ def _level_of(name: str) -> str | None:
     prefix, _ = _split_prefix(name)
     if prefix:
         return LEVEL_PREFIXES[prefix]
-    hit = region_index().first_in(name)
+    hit = region_index().first_in(name, places_only=False)
     if hit is not None:
         return hit[1].level
     if "省" in name:

@@ -90,8 +90,10 @@ def named_regions(text: str) -> Counter[str]:
             continue
         hit = ri.prefix_match(text, j)
         if hit is not None:
-            counts[hit[0].code] += 1
             i = j + hit[1]
+            place = ri.as_place(text, j, hit)
+            if place is not None:
+                counts[place.code] += 1
     return counts
 
 

@@ -10,6 +10,7 @@ import csv
 import importlib.util
 import io
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ import numpy as np
 
 from .char_classes import chars_table, code_units
 
+WORDS_FILE = Path(__file__).resolve().parent / "data" / "regions.toml"
 LEVELS = ("province", "city", "county")
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "地区", "省", "市", "盟")
 
@@ -35,8 +37,12 @@ class Region:
 
 
 class RegionIndex:
-    def __init__(self, regions: list[Region], nations: tuple[str, ...] = ()):
+    def __init__(self, regions: list[Region], nations: tuple[str, ...] = (), nouns: frozenset[str] = frozenset(),
+                 word_tails: frozenset[str] = frozenset()):
         self.by_code = {r.code: r for r in regions}
+        # names that are everyday words too (``as_place``)
+        self._word_tails = word_tails
+        self._words = nouns | word_tails
         self._by_name: dict[str, list[Region]] = {}
         for r in regions:
             self._by_name.setdefault(r.name, []).append(r)
@@ -113,6 +119,30 @@ class RegionIndex:
                 return _prefer(found), n
         return None
 
+    def as_place(self, text: str, at: int, hit: tuple[Region, int]) -> Region | None:
+        """The region of ``hit`` (``prefix_match(text, at)``) if the name there is a place, None if it is an
+        everyday word written the same (data/regions.toml: 中心城区, 各市和县). Such a name counts after the name
+        of its city or province (阳泉市城区: that one of the regions so named); a word's tail (和县, 会同县) also
+        in a list of places (含山、和县、当涂)."""
+        region, n = hit
+        name = text[at:at + n]
+        if name not in self._words:
+            return region
+        for r in self._by_name[name]:
+            if self._ancestor_named_before(r, text, at):
+                return r
+        if name in self._word_tails and "、" in (text[at - 1:at] if at else "", text[at + n:at + n + 1]):
+            return region
+        return None
+
+    def _ancestor_named_before(self, region: Region, text: str, at: int) -> bool:
+        outer = self.parent(region)
+        while outer is not None:
+            if any(form and text.endswith(form, 0, at) for form in (outer.name, _short_name(outer))):
+                return True
+            outer = self.parent(outer)
+        return False
+
     def contains(self, outer: Region, inner: Region) -> bool:
         """``inner`` is ``outer`` or lies inside it."""
         r: Region | None = inner
@@ -122,12 +152,13 @@ class RegionIndex:
             r = self.parent(r)
         return False
 
-    def first_in(self, text: str) -> tuple[int, Region] | None:
-        """The first region named anywhere in ``text``, with its offset."""
+    def first_in(self, text: str, places_only: bool = True) -> tuple[int, Region] | None:
+        """The first region named anywhere in ``text``, with its offset; with ``places_only`` False also a name
+        written as an everyday word (``as_place``), which still says a level (各城区政府: the counties')."""
         for start in self.name_start.finditer(text):  # no other position opens a name
             i = start.start()
             hit = self.prefix_match(text, i)
-            r = hit[0] if hit else None
+            r = (self.as_place(text, i, hit) if places_only else hit[0]) if hit else None
             if r is not None and (r.name == text[i : i + len(r.name)] or r.level != "county"):
                 return i, r
         return None
@@ -186,4 +217,5 @@ def region_index() -> RegionIndex:
     nations_file = Path(spec.submodule_search_locations[0]) / "resources" / "56_nations.csv"
     nations = tuple(sorted((n.strip() for n in nations_file.read_text(encoding="utf-8").splitlines() if n.strip()),
                            key=len, reverse=True))
-    return RegionIndex(regions, nations)
+    words = tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))
+    return RegionIndex(regions, nations, frozenset(words["nouns"]["names"]), frozenset(words["word_tails"]["names"]))

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from policykg.ingest.document_region import doc_number_region
+from policykg.ingest.document_region import doc_number_region, named_regions
 from policykg.ingest.extract import extract_text
 from policykg.ingest.reading import DecodedText
+from policykg.ingest.regions import region_index
 
 BODY = """一、加快推进科技成果转化。支持企业建设中试基地,推动成果就地转化。(责任单位:{unit}科技局)
 二、培育壮大市场主体。实施专精特新企业培育行动。(责任单位:{unit}工业和信息化局)
@@ -85,3 +86,37 @@ def test_an_autonomous_prefecture_by_its_common_name():
 def test_the_title_a_notice_promulgates():
     info = _doc("关于印发《西宁市关于支持刚性和改善性住房需求的若干措施》的通知\n为推动发展,现提出如下措施。")
     assert (info.region, info.region_basis) == ("西宁市", "title")
+
+
+# -- region names that are everyday words too (data/regions.toml) -------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "一、支持中心城区和主城区居民购房。落实城区补贴,日照标准不变。(责任单位:市住建局)\n",  # 城区, 日照: words
+    "一、适应城市更新需要。市本级和县(市)财政分别承担。(责任单位:市住建局会同县财政局)\n",  # 应城市, 和县
+])
+def test_a_region_name_written_as_an_everyday_word_names_no_region(sentence):
+    info = _doc("关于促进房地产市场平稳健康发展的若干措施", sentence)
+    assert (info.region, info.region_basis) == (None, None)
+
+
+def test_an_everyday_word_in_a_title_is_not_its_region():
+    info = _doc("中心城区购房补贴实施办法", "一、发放购房补贴。荆门市中心城区购房给予补贴。(责任单位:市住建局)\n")
+    assert (info.region, info.region_basis) == ("荆门市", "body")
+
+
+@pytest.mark.parametrize("text, named", [
+    ("阳泉市城区", ["阳泉市", "城区"]),  # after its city: the district
+    ("含山县、和县、当涂县", ["含山县", "和县", "当涂县"]),  # in a list of places
+    ("山东日照", ["山东省", "日照市"]),  # after its province
+    ("中心城区,日照标准,真金白银,市本级和县(市)", []),
+])
+def test_such_a_name_is_a_place_after_its_city_or_province_or_in_a_list(text, named):
+    regions = region_index()
+    assert sorted(regions.by_code[code].name for code in named_regions(text)) == sorted(named)
+
+
+def test_such_a_word_still_gives_a_units_level():
+    """各城区政府 names no one place, but the units it names are counties'."""
+    doc = extract_text(DecodedText("关于促进消费的若干措施\n一、发放消费券。(责任单位:各城区政府)\n", "utf-8", False), "x.txt")
+    assert [(u.name, u.level) for u in doc.tasks[0].units] == [("各城区政府", "county")]

@@ -369,7 +369,9 @@ def _plain_named_regions(text: str) -> Counter[str]:
     while i < len(text):
         hit = _plain_prefix_match(text[i:]) if "\u4e00" <= text[i] <= "\u9fff" else None
         if hit is not None:
-            counts[hit[0].code] += 1
+            place = region_index().as_place(text, i, hit)  # (not an everyday word: the rule both scans share)
+            if place is not None:
+                counts[place.code] += 1
             i += hit[1]
         else:
             i += 1
