@@ -111,9 +111,10 @@ def _body_region(body: str) -> Region | None:
         while r is not None:
             below[r.code] += n
             r = ri.parent(r)
-    node = max((c for c in below if ri.by_code[c].level == "province"), key=lambda c: (below[c], c), default=None)
-    if node is None:
-        return None
+    provinces = sorted((c for c in below if ri.by_code[c].level == "province"), key=lambda c: (below[c], c))
+    if not provinces or len(provinces) > 1 and below[provinces[-1]] == below[provinces[-2]]:
+        return None  # (two provinces named as often: 在北京市、河北省购房 in a text of neither)
+    node = provinces[-1]
     while True:
         children = [c for c in below if ri.by_code[c].parent_code == node]
         best = max(children, key=lambda c: (below[c], c), default=None)

@@ -120,3 +120,10 @@ def test_such_a_word_still_gives_a_units_level():
     """各城区政府 names no one place, but the units it names are counties'."""
     doc = extract_text(DecodedText("关于促进消费的若干措施\n一、发放消费券。(责任单位:各城区政府)\n", "utf-8", False), "x.txt")
     assert [(u.name, u.level) for u in doc.tasks[0].units] == [("各城区政府", "county")]
+
+
+def test_a_body_naming_two_provinces_as_often_names_neither():
+    body = ("一、职工在北京市、河北省购买自有住房的,可以提取住房公积金。(责任单位:市住房公积金管理中心)\n"
+            "二、放宽提取条件。(责任单位:市住房公积金管理中心)\n")
+    info = _doc("关于调整住房公积金有关政策的通知", body)
+    assert (info.region, info.region_basis) == (None, None)
