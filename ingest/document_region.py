@@ -59,7 +59,7 @@ def doc_number_region(prefix: str) -> str | None:
     return abbreviations.get(m.group(1)) if m else None
 
 
-def _place_line(line: str) -> Region | None:
+def place_line(line: str) -> Region | None:
     """A head line that is nothing but places (河南省商丘市, 江西省九江市修水县): the last, deepest one."""
     if not _PLACE_ONLY.match(line):
         return None
@@ -140,7 +140,7 @@ def document_region(head_lines: list[str], issuer: str | None, title: str | None
         if r is not None:
             return DocumentRegion(r, r.level, "issuer")
     for line in head_lines[:4]:
-        r = _place_line(line.strip("# *【】"))
+        r = place_line(line.strip("# *【】"))
         if r is not None:
             return DocumentRegion(r, r.level, "issuer")
     if title:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Iterator
 
 from .clause_words import clause_words
-from .document_region import document_region
+from .document_region import document_region, place_line
 from .normalize import DOC_KIND, DOC_KINDS, MARKER, compact
 from .numerals import DATE_PATTERN, parse_date
 from .regions import Region, region_index
@@ -208,11 +208,13 @@ def _find_title(lines: list[str]) -> str | None:
             return compact(title)
     # no 关于: the first line that ends as a document title does
     for i, line in enumerate(lines[:10]):
-        if re.search(DOC_KIND + r"$", line) and 4 <= len(line) <= 80 and _title_piece(line) and not _holds_doc_number(line):
-            # a title broken over lines: short heading lines above it, the rest or the plan period below it
+        if _ENDS_AS_TITLE.search(line) and 4 <= len(line) <= 80 and _title_piece(line) and not _holds_doc_number(line) \
+                and not _CITATION_MARK.search(_CITED.sub("", line)):  # (a piece of a citation: a sentence citing a title)
+            # a title broken over lines: short heading lines above it (not a line of places: 浙江省绍兴市 says who
+            # issued it), the rest or the plan period below it
             j = i
             while j > 0 and _TITLE_PIECE.fullmatch(lines[j - 1]) and not _ORG.search(lines[j - 1]) \
-                    and _title_piece(lines[j - 1]) and i - j < 2:
+                    and _title_piece(lines[j - 1]) and i - j < 2 and place_line(lines[j - 1].strip("# *【】")) is None:
                 j -= 1
             k = i
             # (a page that prints its headline twice, above the text and as its first line, has one title)
@@ -226,6 +228,9 @@ def _find_title(lines: list[str]) -> str | None:
     return None
 
 
+_CITED, _CITATION_MARK = re.compile(r"《[^《》]*》"), re.compile("[《》]")
+# a title's last words: its kind, and what a draft or trial says after it (…管理办法(试行), …细则(暂行))
+_ENDS_AS_TITLE = re.compile(DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
 _TITLE_PIECE = re.compile(r"[^\s,，。;；:：、《》()（）]{2,20}")
 _PERIOD_LINE = re.compile(r"[(（](?:\d{4}[—\-–~至]\d{4}|\d{4})年?(?:度)?[)）]")
 

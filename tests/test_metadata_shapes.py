@@ -132,3 +132,16 @@ def test_a_verb_inside_a_cited_title_is_that_titles():
     doc = _doc("关于公开征求《市公积金中心关于贯彻落实二孩及以上家庭支持措施的通知》意见的公告\n"
                "现将通知公开征求意见。\n" + MEASURE)
     assert doc.implements == []
+
+
+def test_a_title_without_guanyu_ending_in_a_trial_mark():
+    doc = _doc("浙江省绍兴市\n绍兴市灵活就业人员缴存使用住房公积金管理办法(试行)\n为完善缴存机制,制定本办法。\n" + MEASURE)
+    # (the line of places above it says who issued it and is not part of the title)
+    assert (doc.title, doc.region, doc.region_basis) == (
+        "绍兴市灵活就业人员缴存使用住房公积金管理办法(试行)", "绍兴市", "issuer")
+
+
+def test_a_sentence_citing_a_title_is_not_the_title():
+    doc = _doc("河南省人民政府近日印发《河南省实施扩大内需战略三年行动方案(2023~2025年)\n"
+               "常德市促进建筑业发展的若干政策措施》和《常德市促进房地产市场发展的若干政策措施(试行)\n" + MEASURE)
+    assert doc.title is None
