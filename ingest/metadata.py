@@ -94,7 +94,7 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     """``text`` is the cleaned document; ``body_start`` is where numbered provisions begin."""
     meta = DocumentMeta()
     head = text[:body_start] if body_start > 0 else text[:2000]
-    head_lines = [line for line in _lines(head) if line.strip()]
+    head_lines = [part for line in _lines(head) if line.strip() for part in _number_apart(line)]
     meta.doc_number = _header_doc_number(head_lines[:12])
     head_lines, chrome, source = _strip_page_chrome(head_lines)
 
@@ -157,6 +157,15 @@ def _full_government_name(name: str) -> str:
 
 
 _DOC_NUMBER_LABEL = re.compile(r"^(?:发文字号|发文号|文号|字号)\s*[:：]\s*")
+
+
+def _number_apart(line: str) -> list[str]:
+    """A page that glued the document number to the title it heads (筑府办发〔2022〕12号市人民政府办公厅关于…的通知):
+    the two lines the header printed."""
+    m = DOC_NUMBER.match(line) if "号" in line and "关于" in line else None
+    if m is None or not _TITLE_LINE.search(line, m.end()):
+        return [line]
+    return [line[:m.end()], line[m.end():].strip()]
 
 
 def _header_doc_number(lines: list[str]) -> str | None:

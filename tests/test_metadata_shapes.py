@@ -145,3 +145,9 @@ def test_a_sentence_citing_a_title_is_not_the_title():
     doc = _doc("河南省人民政府近日印发《河南省实施扩大内需战略三年行动方案(2023~2025年)\n"
                "常德市促进建筑业发展的若干政策措施》和《常德市促进房地产市场发展的若干政策措施(试行)\n" + MEASURE)
     assert doc.title is None
+
+
+def test_a_document_number_glued_to_the_title_it_heads():
+    doc = _doc("贵阳市人民政府\n筑府办发〔2022〕12号市人民政府办公厅关于促进房地产业良性循环和健康发展的通知\n"
+               "各区人民政府:\n为促进房地产业良性循环,现通知如下:\n" + MEASURE)
+    assert (doc.doc_number, doc.title) == ("筑府办发〔2022〕12号", "市人民政府办公厅关于促进房地产业良性循环和健康发展的通知")
