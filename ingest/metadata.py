@@ -102,6 +102,7 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     meta.title = _find_title(head_lines) or (compact(head_lines[0]) if chrome and head_lines
                                                and _CHROME_TITLE.fullmatch(head_lines[0]) else None)
     meta.issuer = _find_issuer(head_lines, meta.title, text) or source
+    meta.title = _own_title(meta.title)
     if meta.title is None:
         meta.title = title_cited_by_itself(text)
     own = DOC_NUMBER.fullmatch(meta.doc_number) if meta.doc_number else None
@@ -157,6 +158,16 @@ def _full_government_name(name: str) -> str:
 
 
 _DOC_NUMBER_LABEL = re.compile(r"^(?:发文字号|发文号|文号|字号)\s*[:：]\s*")
+
+
+def _own_title(title: str | None) -> str | None:
+    """A headline that reports the document and lost the mark closing its title (郑州住房公积金管理中心印发《关于…的
+    通知): the document's title is what the unclosed 《 opens, when that ends as a title does."""
+    k = title.rfind("《") if title else -1
+    if not title or k < 0 or "》" in title[k:]:
+        return title
+    own = title[k + 1:]
+    return own if len(own) >= 6 and _ENDS_AS_TITLE.search(own) else title
 
 
 def _number_apart(line: str) -> list[str]:

@@ -151,3 +151,8 @@ def test_a_document_number_glued_to_the_title_it_heads():
     doc = _doc("贵阳市人民政府\n筑府办发〔2022〕12号市人民政府办公厅关于促进房地产业良性循环和健康发展的通知\n"
                "各区人民政府:\n为促进房地产业良性循环,现通知如下:\n" + MEASURE)
     assert (doc.doc_number, doc.title) == ("筑府办发〔2022〕12号", "市人民政府办公厅关于促进房地产业良性循环和健康发展的通知")
+
+
+def test_a_headline_that_lost_its_closing_title_mark_gives_the_title_it_opens():
+    doc = _doc("郑州住房公积金管理中心印发《关于住房公积金提取和贷款有关事项的通知\n为支持缴存职工购房,现通知如下:\n" + MEASURE)
+    assert doc.title == "关于住房公积金提取和贷款有关事项的通知"
