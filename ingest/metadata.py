@@ -171,12 +171,20 @@ def _own_title(title: str | None) -> str | None:
 
 
 def _number_apart(line: str) -> list[str]:
-    """A page that glued the document number to the title it heads (筑府办发〔2022〕12号市人民政府办公厅关于…的通知):
-    the two lines the header printed."""
-    m = DOC_NUMBER.match(line) if "号" in line and "关于" in line else None
-    if m is None or not _TITLE_LINE.search(line, m.end()):
+    """A page that glued the document number to the title it heads (筑府办发〔2022〕12号市人民政府办公厅关于…的通知)
+    or to the end of it as a citation (…的通知》沪建房管联〔2016〕1062号): the two lines the header printed."""
+    if "号" not in line or "关于" not in line:
         return [line]
-    return [line[:m.end()], line[m.end():].strip()]
+    m = DOC_NUMBER.match(line)
+    if m is not None and _TITLE_LINE.search(line, m.end()):
+        return [line[:m.end()], line[m.end():].strip()]
+    m = _NUMBER_AFTER_TITLE.search(line)
+    if m is not None and _TITLE_LINE.search(line, 0, m.start()):
+        return [line[:m.start()], m.group(1)]
+    return [line]
+
+
+_NUMBER_AFTER_TITLE = re.compile(r"[》\s]\s*(" + DOC_NUMBER.pattern + r")\s*$")
 
 
 def _header_doc_number(lines: list[str]) -> str | None:

@@ -156,3 +156,9 @@ def test_a_document_number_glued_to_the_title_it_heads():
 def test_a_headline_that_lost_its_closing_title_mark_gives_the_title_it_opens():
     doc = _doc("郑州住房公积金管理中心印发《关于住房公积金提取和贷款有关事项的通知\n为支持缴存职工购房,现通知如下:\n" + MEASURE)
     assert doc.title == "关于住房公积金提取和贷款有关事项的通知"
+
+
+def test_a_document_number_cited_after_the_title_it_belongs_to():
+    doc = _doc("上海市房屋管理局\n关于进一步完善差别化住房信贷政策的通知》沪建房管联〔2016〕1062号\n"
+               "为促进房地产市场平稳健康发展,现通知如下:\n" + MEASURE)
+    assert (doc.doc_number, doc.title) == ("沪建房管联〔2016〕1062号", "上海市房屋管理局关于进一步完善差别化住房信贷政策的通知")
