@@ -278,15 +278,24 @@ def title_cited_by_itself(text: str) -> str | None:
     return None
 
 
+_BARE_LEVELS = ("市", "省", "县", "区")  # an issuer's name that starts so does not say which one
+
+
 def _find_issuer(lines: list[str], title: str | None, text: str) -> str | None:
+    named_in_title = None
     if title and "关于" in title:
         before = title.split("关于", 1)[0]
         if before and _ORG.search(before):
-            return before
+            named_in_title = before
+            if not before.startswith(_BARE_LEVELS):
+                return before
+    # (市政府关于… under a head line 苏州市人民政府: the head line says whose)
     for line in lines[:4]:
         name = _ISSUER_SUFFIX.sub("", compact(line))
         if _ORG.search(name) and not _holds_doc_number(name) and len(name) <= 30:
             return name
+    if named_in_title:
+        return named_in_title
     # the signature above the date (a date names 日)
     for a, b in _lines_holding(text, "日"):
         if a > 0 and DATE_PATTERN.fullmatch(text[a:b].strip()):

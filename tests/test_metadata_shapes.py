@@ -162,3 +162,8 @@ def test_a_document_number_cited_after_the_title_it_belongs_to():
     doc = _doc("上海市房屋管理局\n关于进一步完善差别化住房信贷政策的通知》沪建房管联〔2016〕1062号\n"
                "为促进房地产市场平稳健康发展,现通知如下:\n" + MEASURE)
     assert (doc.doc_number, doc.title) == ("沪建房管联〔2016〕1062号", "上海市房屋管理局关于进一步完善差别化住房信贷政策的通知")
+
+
+def test_an_issuer_the_title_names_without_its_place_is_the_head_lines():
+    doc = _doc("苏州市人民政府\n市政府关于进一步完善我市房地产市场平稳健康发展的工作意见\n为促进发展,提出如下意见。\n" + MEASURE)
+    assert doc.issuer == "苏州市人民政府"
