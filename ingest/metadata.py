@@ -9,7 +9,7 @@ from typing import Iterator
 
 from .clause_words import clause_words
 from .document_region import document_region, place_line
-from .normalize import DOC_KIND, DOC_KINDS, MARKER, compact
+from .normalize import DOC_KIND, DOC_KINDS, ENDS_AS_TITLE, MARKER, compact
 from .numerals import DATE_PATTERN, parse_date
 from .regions import Region, region_index
 
@@ -167,7 +167,7 @@ def _own_title(title: str | None) -> str | None:
     if not title or k < 0 or "》" in title[k:]:
         return title
     own = title[k + 1:]
-    return own if len(own) >= 6 and _ENDS_AS_TITLE.search(own) else title
+    return own if len(own) >= 6 and ENDS_AS_TITLE.search(own) else title
 
 
 def _number_apart(line: str) -> list[str]:
@@ -236,7 +236,7 @@ def _find_title(lines: list[str]) -> str | None:
             return compact(title)
     # no 关于: the first line that ends as a document title does
     for i, line in enumerate(lines[:10]):
-        if _ENDS_AS_TITLE.search(line) and 4 <= len(line) <= 80 and _title_piece(line) and not _holds_doc_number(line) \
+        if ENDS_AS_TITLE.search(line) and 4 <= len(line) <= 80 and _title_piece(line) and not _holds_doc_number(line) \
                 and not _CITATION_MARK.search(_CITED.sub("", line)):  # (a piece of a citation: a sentence citing a title)
             # a title broken over lines: short heading lines above it (not a line of places: 浙江省绍兴市 says who
             # issued it), the rest or the plan period below it
@@ -257,8 +257,6 @@ def _find_title(lines: list[str]) -> str | None:
 
 
 _CITED, _CITATION_MARK = re.compile(r"《[^《》]*》"), re.compile("[《》]")
-# a title's last words: its kind, and what a draft or trial says after it (…管理办法(试行), …细则(暂行))
-_ENDS_AS_TITLE = re.compile(DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
 _TITLE_PIECE = re.compile(r"[^\s,，。;；:：、《》()（）]{2,20}")
 _PERIOD_LINE = re.compile(r"[(（](?:\d{4}[—\-–~至]\d{4}|\d{4})年?(?:度)?[)）]")
 

@@ -355,8 +355,8 @@ _TERMINAL = set("。！？!?；;")
 DOC_KINDS = ("通知", "意见", "方案", "措施", "举措", "办法", "规定", "细则", "规划", "计划", "决定", "批复", "要点", "任务",
              "清单", "函", "公告", "通告", "报告", "纲要", "条例", "规则", "指引", "指南", "政策")
 DOC_KIND = "(?:" + "|".join(DOC_KINDS) + ")"
-_ENDS_AS_TITLE = re.compile(DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
-_ENDS_AS_TITLE_REACH = sre_parse(_ENDS_AS_TITLE.pattern).getwidth()[1]  # its longest match: sought in a line's tail
+ENDS_AS_TITLE = re.compile(DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
+_ENDS_AS_TITLE_REACH = sre_parse(ENDS_AS_TITLE.pattern).getwidth()[1]  # its longest match: sought in a line's tail
 _DOC_NUMBER_LINE = re.compile(r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号$")
 # a saved page's line of document facts (索引号:… 发文字号:… 成文日期:…) is never part of a paragraph
 _PAGE_FACTS_LINE = re.compile(r"(?:索引号|发文字号|发文机关|成文日期|发布日期|发布时间|信息来源|浏览次数)\s*[:：]")
@@ -485,7 +485,7 @@ def _continues(prev: str, nxt: str) -> bool:
     if _LABEL_LINE.match(nxt) or (nxt[-1] == "号" and _DOC_NUMBER_LINE.match(nxt)) \
             or (nxt[-1] in ":：" and _ADDRESSEE.match(nxt)):
         return False
-    if _ENDS_AS_TITLE.search(prev, max(len(prev) - _ENDS_AS_TITLE_REACH, 0)) \
+    if ENDS_AS_TITLE.search(prev, max(len(prev) - _ENDS_AS_TITLE_REACH, 0)) \
             or (prev[-1] == "号" and _DOC_NUMBER_LINE.match(prev)) \
             or ((":" in prev or "：" in prev) and _PAGE_FACTS_LINE.search(prev)):
         return False

@@ -104,7 +104,7 @@ def _plain_continues(prev: str, nxt: str) -> bool:
         return not n.MARKER.match(nxt)
     if n.MARKER.match(nxt) or n._LABEL_LINE.match(nxt) or n._DOC_NUMBER_LINE.match(nxt) or n._ADDRESSEE.match(nxt):
         return False
-    if n._ENDS_AS_TITLE.search(prev) or n._DOC_NUMBER_LINE.match(prev) or n._PAGE_FACTS_LINE.search(prev):
+    if n.ENDS_AS_TITLE.search(prev) or n._DOC_NUMBER_LINE.match(prev) or n._PAGE_FACTS_LINE.search(prev):
         return False
     label = n._LABEL_LINE.match(prev)
     if label and not prev[label.end():].strip():
