@@ -145,6 +145,7 @@ class ClauseWords:
     implement_verb: re.Pattern[str]
     not_bare_kinds: frozenset[str]  # document kinds a name printed without 《》 may not end with
     generic_reference: re.Pattern[str]  # a bare name with these words means rules in general
+    abbreviation_words: tuple[str, ...]  # what a document's short name holds besides its kind (《若干措施》)
     structure: re.Pattern[str]  # a clause word: never part of a unit's name
     # the longest text ``tail`` / ``mark`` can match: both end at the text's end, so a search need not
     # try the starts before that reach (a long sentence is otherwise tried at every character)
@@ -294,6 +295,7 @@ def compile_words(data: dict) -> ClauseWords:
         implement_verb=re.compile(f"({_alt(data.get('implements', {}).get('verbs', []))})"),
         not_bare_kinds=frozenset(data.get("implements", {}).get("not_bare_kinds", [])),
         generic_reference=re.compile(_alt(data.get("implements", {}).get("generic_words", []))),
+        abbreviation_words=tuple(data.get("implements", {}).get("abbreviation_words", [])),
         structure=structure,
         tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), tail_first=_first_chars(tail), mark_last=_last_chars(mark), label_core=re.compile(f"(?:{_alt(kinds)}){noun}"),
         label_lead=_reach(re.compile(lead)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Iterator
 
 from .clause_words import clause_words
@@ -324,6 +325,17 @@ def _signing_date(text: str, body_start: int) -> date | None:
     return candidates[0] if candidates else None
 
 
+def is_short_name(title: str) -> bool:
+    """A short name a text gives a document (《通知》, 《若干措施》: ``abbreviation_words`` and a kind): it names no
+    document of its own."""
+    return _short_name().fullmatch(title) is not None
+
+
+@lru_cache(maxsize=1)
+def _short_name() -> re.Pattern[str]:
+    return re.compile(f"(?:{'|'.join(map(re.escape, clause_words().abbreviation_words))})*{DOC_KIND}")
+
+
 def _implements(title: str, head: str) -> list[str]:
     """Documents the text says it carries out: in the title and the preamble, after 贯彻落实/落实/根据…,
     before what the document itself makes (制定/印发)."""
@@ -332,7 +344,7 @@ def _implements(title: str, head: str) -> list[str]:
 
     def add(ref: str) -> None:
         key = compact(ref).strip("《》")
-        if key and all(compact(x).strip("《》") != key for x in found):
+        if key and not is_short_name(key) and all(compact(x).strip("《》") != key for x in found):
             found.append(ref)
 
     for sentence in re.split(r"[。;；\n]", title + "\n" + head):

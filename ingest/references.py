@@ -11,7 +11,9 @@ text (or the whole source text when given) and returns one ``Reference`` per cit
 A 《》 that does not name a document (a book series 《齐鲁文库》, a play 《巾帼云天》: no document kind
 at its end — 规划, 方案, 意见, 办法…) is not a reference. A number in brackets right after a title
 (《…若干政策措施》(发改外资〔2022〕1586号)) is the same document: one reference, by its number.
-The document's own title and number are never references. ``target`` is what ``graph.build``
+A short name the text gives a cited document ((以下简称《通知》)) stands for it where it is used
+again; a short name given to none (《通知》, 《若干措施》: words of ``abbreviation_words`` and a kind) names
+no document. The document's own title and number are never references. ``target`` is what ``graph.build``
 resolves references by: the document number, else the title without 《》 (compacted), so the lead's
 build can point the link at the ingested document or at a stub that is folded into it later —
 whatever the order of ingestion.
@@ -24,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .metadata import DOC_NUMBER, NUMBER_TAIL, doc_numbers, normalise_doc_number
+from .metadata import DOC_NUMBER, NUMBER_TAIL, doc_numbers, is_short_name, normalise_doc_number
 from .normalize import DOC_KIND, compact, fold
 from .records import ExtractedDocument, ReferenceRecord
 
@@ -49,10 +51,17 @@ def is_document_title(title: str) -> bool:
     return bool(_DOCUMENT_TITLE.search(compact(title)))
 
 
-def _mentions(text: str):
-    """(start, end, title or None, number or None) of every citation in ``text``, in order."""
+def _mentions(text: str, named: dict[str, tuple[str, str | None]] | None = None):
+    """(start, end, title or None, number or None) of every citation in ``text``, in order. A short name the text
+    gives a document it cites (《…的通知》(以下简称《通知》)) stands for that document where it is used again, in
+    ``text`` and in the passages read after it with the same ``named``; a short name it gives none (《若干措施》:
+    ``is_short_name``) names no document."""
     taken: list[tuple[int, int]] = []
+    named = {} if named is None else named  # a short name given → the document's title and number
+    given_to = 0  # the end of the parenthesis that gave the last short name
     for q in _QUOTED.finditer(text):
+        if q.start() < given_to:
+            continue
         title = compact(q.group(1))
         end, number = q.end(), None
         m = _NUMBER_AFTER.match(text, q.end())
@@ -61,12 +70,25 @@ def _mentions(text: str):
             if n:
                 number, end = normalise_doc_number(n), m.end()
         taken.append((q.start(), end))
-        if is_document_title(title) or number:
+        if title in named:
+            yield (q.start(), end, *named[title])
+        elif (is_document_title(title) or number) and not is_short_name(title):
+            given = _GIVEN_NAME.match(text, end)
+            if given:
+                n = DOC_NUMBER.search(given.group(1)) if number is None else None
+                number = normalise_doc_number(n) if n else number
+                named[compact(given.group(2))] = (title, number)
+                given_to = given.end()
+                taken.append((end, given_to))  # (a number in that parenthesis is this document's)
             yield q.start(), end, title, number
     for n in doc_numbers(text):
         if any(s <= n.start() < e for s, e in taken):
             continue
         yield n.start(), n.end(), None, normalise_doc_number(n)
+
+
+# (…号,以下简称《通知》) after a citation: the short name the text uses for it from there on
+_GIVEN_NAME = re.compile(r"\s*[(（]([^()（）]{0,40}?)(?:以下)?简称[“\"《]([^”\"》()（）]{1,20})[”\"》][)）]")
 
 
 def _citing(passages: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
@@ -146,6 +168,8 @@ def references(doc: ExtractedDocument, text: str | None = None, head: str | None
 
     for ref in doc.document.implements:
         plain = compact(ref).strip("《》")
+        if is_short_name(plain):
+            continue
         is_number = bool(DOC_NUMBER.fullmatch(plain))
         add("IMPLEMENTS", None if is_number else plain, plain if is_number else None, {"where": "header"})
 
@@ -159,8 +183,9 @@ def references(doc: ExtractedDocument, text: str | None = None, head: str | None
         passages += [(t.number, f"{t.title or ''}。{t.text}") for t in doc.tasks if not doc.provisions]
         if head:
             passages.insert(0, (None, fold(head)))
+    named: dict[str, tuple[str, str | None]] = {}  # (the short names the document gives, in reading order)
     for number, passage in _citing(passages):
-        for start, end, title, doc_number in _mentions(passage):
+        for start, end, title, doc_number in _mentions(passage, named):
             verb = _verb_before(passage, start)
             clause_start = max([m.end() for m in _CLAUSE_END.finditer(passage, 0, start)], default=0)
             clause_end = _CLAUSE_END.search(passage, end)

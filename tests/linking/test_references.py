@@ -81,3 +81,15 @@ def test_the_whole_source_text(corpus_files):
     # in the preamble the number follows the title it belongs to
     cited = {r.target: r.cited_as for r in from_text}["国发〔2022〕18号"]
     assert "《国务院关于支持山东深化新旧动能转换推动绿色低碳高质量发展的意见》" in cited
+
+
+def test_a_short_name_the_text_gives_a_document_stands_for_it():
+    doc = _doc("根据《关于促进房地产市场平稳健康发展的通知》(厦府〔2022〕3号,以下简称《通知》),制定本办法。",
+               "按照《通知》要求,落实购房补贴。")
+    refs = references(doc)
+    assert [(r.kind, r.target, r.evidence["count"]) for r in refs] == [("IMPLEMENTS", "厦府〔2022〕3号", 2)]
+
+
+def test_a_short_name_given_to_no_document_names_none():
+    doc = _doc("落实《若干措施》和《实施意见》,按照《通知》要求推进。", implements=["《通知》"])
+    assert references(doc) == []
