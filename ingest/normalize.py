@@ -351,9 +351,10 @@ _DATE_LINE = re.compile(r"^\S{0,30}?(?:\d{4}|[〇零一二三四五六七八九�
 _PIPE_ROW = re.compile(r"^\|.*\|")
 _BARE_NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})$")
 _TERMINAL = set("。！？!?；;")
-# A title ends with the kind of document it is; the line after it is never its continuation.
+# A title ends with the kind of document it is; the line after it is never its continuation. (建议: a party
+# committee's proposals for a five-year plan, the largest documents of a planning round; 通报: a circular.)
 DOC_KINDS = ("通知", "意见", "方案", "措施", "举措", "办法", "规定", "细则", "规划", "计划", "决定", "批复", "要点", "任务",
-             "清单", "函", "公告", "通告", "报告", "纲要", "条例", "规则", "指引", "指南", "政策")
+             "清单", "函", "公告", "通告", "通报", "报告", "纲要", "条例", "规则", "指引", "指南", "政策", "建议")
 DOC_KIND = "(?:" + "|".join(DOC_KINDS) + ")"
 ENDS_AS_TITLE = re.compile(DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
 _ENDS_AS_TITLE_REACH = sre_parse(ENDS_AS_TITLE.pattern).getwidth()[1]  # its longest match: sought in a line's tail

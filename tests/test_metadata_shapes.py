@@ -167,3 +167,8 @@ def test_a_document_number_cited_after_the_title_it_belongs_to():
 def test_an_issuer_the_title_names_without_its_place_is_the_head_lines():
     doc = _doc("苏州市人民政府\n市政府关于进一步完善我市房地产市场平稳健康发展的工作意见\n为促进发展,提出如下意见。\n" + MEASURE)
     assert doc.issuer == "苏州市人民政府"
+
+
+def test_a_proposal_and_a_circular_are_documents_too():
+    for title in ("中共甘肃省委关于制定国民经济和社会发展第十五个五年规划的建议", "湖南省住房和城乡建设厅关于2021年度房地产市场形势的通报"):
+        assert _doc(title + "\n为推动高质量发展,提出如下意见。\n" + MEASURE).title == title
