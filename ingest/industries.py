@@ -1,12 +1,20 @@
-"""Industries and their hierarchy, as a document structures them.
+"""Industries and their hierarchy, as a document names them.
 
-Three shapes are read:
+A document's industries are the sectors it promotes, not every sector it
+mentions. Where the document lays them out as a catalogue, the catalogue is
+the list:
 - a heading that names a group ("巩固提升六大生产性服务业发展优势") whose
   sub-items are titled with industry names (现代物流, 现代金融 …);
 - a heading that announces industries ("重点产业") whose sub-items are
   industries ("生物医药产业") with their own sub-industries (现代中药 …);
 - a counted enumeration in running text ("聚焦A、B、C、D、E五大重点行业",
   "打造A…K 11个细分赛道"), taken only when the count agrees with the list.
+A document with such a catalogue (headings, or counted lists of three or
+more) is read from it alone: its other mentions are passing ones. Any other
+document is read from its running text (``from_running_text``): a sector
+named right after a verb that promotes it ("大力发展人才服务业",
+"促进建筑业发展"), with the group the text puts it in ("先进计算、物联网、
+网络安全等优势产业").
 
 The words live in ``data/industries.toml``.
 """
@@ -14,13 +22,14 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from .numerals import chinese_to_int
-from .outline import Provision
+from .outline import Outline, Provision
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "industries.toml")))
 
@@ -43,16 +52,70 @@ class _Lexicon:
     industry_section: re.Pattern[str]
     action: re.Pattern[str]
     trailing_word: re.Pattern[str]
+    industry_word: str  # (产业: what ``trailing_word`` takes off)
     counted_list: re.Pattern[str]
-    count_words: tuple[str, ...]  # what every counted list ends with, none holding another
-    count_marks: str
-    count_numerals: str
+    may_count: re.Pattern[str]  # over the text reversed: see ``_may_count``
+    # the running-text reader (``from_running_text``), over the text reversed: see ``_running_patterns``
+    promoted: re.Pattern[str]
+    promoted_quoted: re.Pattern[str]
+    verb_at: re.Pattern[str]  # a promoting verb, reversed, at a place of the reversed text
+    compound_after: re.Pattern[str]
+    fused_after: re.Pattern[str]
+    cluster_word: str
+    leading: re.Pattern[str]
+    count_lead: re.Pattern[str]
+    inner: re.Pattern[str]
+    generic: frozenset[str]
+    not_groups: frozenset[str]
+    generic_conjunct: re.Pattern[str]
+    conjunctions: str
+    trade_word: str
+    trade_short: str
+
+
+# a character of a name: a CJK ideograph that is not a particle, a preposition, a conjunction, a list mark or
+# a quotation mark, where a clause, not a name, goes on
+_STOP = "的和在对为是把将从向给以于按让使被由或并等、“”"
+_NAME_CHAR = rf"[^\x00-\u4dff\u9fa6-\U0010ffff{_STOP}]"
+
+
+def _running_patterns(names: dict, running: dict) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The promoted-sector patterns, written for the text reversed. Read forwards, a match is VERB NAME ENDING
+    (or VERB ITEMS 等 GROUP …) and the verb is what makes it one, but the engine can skip along a text only to a
+    match's first character: forwards that is a verb's, one of some twenty common characters, each tried with
+    every name length up to the ending; reversed it is the 业 every ending closes with, skipped to at the speed
+    of a character search, and most 业 (企业, 就业, 事业) fail on the next character."""
+    endings = names["endings"]
+    assert all(e.endswith("业") for e in endings), "every ending closes with 业"
+    stems = [e[:-1][::-1] for e in endings]
+    stem_first = "".join(sorted({s[0] for s in stems}))
+    verbs = [v[::-1] for v in running["verbs"]]
+    verb_first = "".join(sorted({v[0] for v in verbs}))
+    num = running["count_numerals"]
+    count = (rf"(?:[{''.join(running['count_marks'])}](?:[{num}\d]{{1,3}}(?:{_alt(running['count_range'])}))?"
+             rf"[{num}\d]{{1,3}})")
+    item = rf"{_NAME_CHAR}{{2,12}}"
+    first_item = item + "?"  # (the list's first, reversed its last: the shortest after the verb, not 发展预制菜)
+    ending = rf"业(?=[{stem_first}])(?:{_alt(stems)})"
+    verb = rf"(?=[{verb_first}])(?:{_alt(verbs)})"
+    promoted = re.compile(
+        rf"{ending}(?P<head>{_NAME_CHAR}{{0,10}}?)(?P<count>{count})?"
+        # a list needs its 等 unless it is counted ("A、B两大产业集群")
+        rf"(?:(?(count)等?|等)(?P<items>(?:{item}、){{0,30}}{first_item})"
+        # or several named sectors: "支持十大新兴产业、未来产业培育"
+        rf"|(?P<more>(?:、{ending}{_NAME_CHAR}{{0,10}}?){{1,5}}))?"
+        rf"{verb}")
+    # "培育发展预制菜、绿色化工等“新赛道”": a group in quotes, found by its closing quote
+    promoted_quoted = re.compile(
+        rf"”(?P<group>{_NAME_CHAR}{{1,8}})“等(?P<items>(?:{item}、){{0,30}}{first_item}){verb}")
+    return promoted, promoted_quoted, re.compile(verb)
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
-    outline, counted = data["outline"], data["counted"]
+    outline, counted, names, running = data["outline"], data["counted"], data["names"], data["running"]
+    promoted, promoted_quoted, verb_at = _running_patterns(names, running)
     numerals = counted["numerals"]
     section = (rf"^(?:{_alt(outline['section_qualifiers'])})?(?:{_alt(outline['section_heads'])})"
                rf"(?:{_alt(outline['section_middles'])})?(?:{_alt(outline['section_tails'])})?$"
@@ -65,12 +128,29 @@ def _lexicon() -> _Lexicon:
         industry_section=re.compile(section),
         action=re.compile(rf"^(?:{_alt(outline['actions'])})"),
         trailing_word=re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){re.escape(outline['trailing_word'])}$"),
+        industry_word=outline["trailing_word"],
         counted_list=re.compile(
             rf"(?:{_alt(counted['verbs'])})((?:{item}、){{1,30}}{item})(\d{{1,2}}|[{numerals}]{{1,3}})"
             rf"(?:{_alt(counted['marks'])})(?:{_alt(counted['qualifiers'])})?({_alt(words)})"),
-        count_words=tuple(w for w in words if not any(o != w and o in w for o in words)),
-        count_marks="".join(counted["marks"]),
-        count_numerals=numerals,
+        may_count=re.compile(
+            rf"(?:{_alt(w[::-1] for w in words if not any(o != w and o in w for o in words))})"
+            rf"[\s\S]{{0,3}}?(?:{_alt(counted['marks'])})[{numerals}\d]"),
+        promoted=promoted,
+        promoted_quoted=promoted_quoted,
+        verb_at=verb_at,
+        compound_after=re.compile(_alt(running["compound_after"])),
+        fused_after=re.compile(_alt(running["fused_after"])),
+        cluster_word=running["cluster_word"],
+        leading=re.compile(rf"^(?:{_alt(names['leading'])})+"),
+        count_lead=re.compile(rf"^[{running['count_numerals']}\d]{{1,3}}(?:(?:{_alt(running['count_range'])})"
+                              rf"[{running['count_numerals']}\d]{{1,3}})?(?:{_alt(running['count_marks'])})"),
+        inner=re.compile(_alt(names["inner"])),
+        generic=frozenset(names["generic"]),
+        not_groups=frozenset(names["not_groups"]),
+        generic_conjunct=re.compile(rf"[{names['conjunctions']}](?:{_alt(names['generic'])})$"),
+        conjunctions=names["conjunctions"],
+        trade_word=names["trade_word"],
+        trade_short=names["trade_short"],
     )
 
 
@@ -112,27 +192,19 @@ def from_outline(provisions: list[Provision]) -> list[Industry]:
     return found
 
 
-def _may_count(text: str) -> bool:
-    """Can the counted-list pattern match in ``text``? Few texts count their industries ("五大重点行业"): the
-    words are found by ``str.find`` (a few instructions a character), the pattern, which opens with a class of
-    its verbs' first characters, is not tried at every character of the others. Every counted list ends with
-    one of ``count_words``, a count mark (大/个/条) after a numeral in the four characters before it (a word of up
-    to three between: 重点, 战略性)."""
-    lex = _lexicon()
-    marks, numerals = lex.count_marks, lex.count_numerals
-    for word in lex.count_words:
-        at = text.find(word)
-        while at >= 0:
-            for j in range(max(at - 4, 1), at):
-                if text[j] in marks and (text[j - 1] in numerals or text[j - 1].isdecimal()):
-                    return True
-            at = text.find(word, at + 1)
-    return False
+def _may_count(text: str, rev: str | None = None) -> bool:
+    """Can the counted-list pattern match in ``text`` (``rev``: the text reversed, if the caller has it)? Few
+    texts count their industries ("五大重点行业"), and every counted list ends with one of its words, a count
+    mark (大/个/条) after a numeral in the four characters before it (a word of up to three between: 重点,
+    战略性). That is sought in the text reversed, where it opens with the word (产业, 行业 …), found at the speed
+    of a character search: the counted-list pattern opens with a class of its verbs' first characters and
+    would be tried at every character of the texts that count nothing."""
+    return _lexicon().may_count.search(text[::-1] if rev is None else rev) is not None
 
 
-def from_enumerations(text: str) -> list[Industry]:
+def from_enumerations(text: str, rev: str | None = None) -> list[Industry]:
     found: list[Industry] = []
-    for m in _lexicon().counted_list.finditer(text) if _may_count(text) else ():
+    for m in _lexicon().counted_list.finditer(text) if _may_count(text, rev) else ():
         items = [i.strip("“”") for i in m.group(1).split("、")]
         count = chinese_to_int(m.group(2))
         if count != len(items):
@@ -141,16 +213,136 @@ def from_enumerations(text: str) -> list[Industry]:
     return found
 
 
+def _clean_name(lex: _Lexicon, name: str) -> str | None:
+    """The industry's name in a promoted phrase, or None where it is none: a clause, a general word, an
+    action. Scope, time and quantity words in front are taken off; a count too, unless the rest is a general
+    word ("十大新兴产业" is the document's own set, "新兴产业" says nothing)."""
+    if lex.inner.search(name):
+        return None
+    name = lex.leading.sub("", name)
+    bare = lex.count_lead.sub("", name)
+    if bare not in lex.generic:
+        name = lex.leading.sub("", bare)
+    elif bare == name:
+        return None
+    if len(name) < 2 or name in lex.generic or lex.action.match(name) or lex.generic_conjunct.search(name):
+        return None
+    if name.endswith(lex.trade_word) and len(name) > len(lex.trade_word) + 1:
+        name = name[: -len(lex.trade_word)] + lex.trade_short
+    return name
+
+
+def from_running_text(text: str, rev: str | None = None) -> list[tuple[int, Industry]]:
+    """The sectors ``text`` promotes, each with where it is named: a name right after a promoting verb ("积极培育
+    健康产业"), the items of a list closed by a group ("大力发展A、B、C等优势产业": A, B and C, parent 优势产业),
+    several named sectors ("支持十大新兴产业、未来产业培育"). A name followed by a compound noun (产业链, 行业协会)
+    is none."""
+    found: list[tuple[int, Industry]] = []
+    quoted = "等“" in text
+    if "业" not in text and not quoted:
+        return found
+    lex = _lexicon()
+    rev = text[::-1] if rev is None else rev
+    n = len(text)
+    for m in lex.promoted.finditer(rev):
+        end = n - m.start()  # where the (last) ending closes, in ``text``
+        if lex.compound_after.match(text, end):
+            continue
+        at = n - max(m.end(g) for g in ("head", "count", "items", "more"))  # the verb's end
+        head = rev[m.start():m.end("head")][::-1]  # the name before the ending, and the ending
+        count = (m.group("count") or "")[::-1]
+        if m.group("items") is not None:
+            found.extend(_listed(lex, m, text, rev, at, end, count + head))
+            continue
+        if lex.fused_after.match(text, end) and any(c in head for c in lex.conjunctions):
+            continue
+        # (several named sectors are reversed, each its ending then its name)
+        more = [p[::-1] for p in m.group("more").split("、")[1:]] if m.group("more") else []
+        for piece in [*more, count + head]:
+            name = _clean_name(lex, piece)
+            if name:
+                found.append((at, Industry(name, None, None)))
+    if quoted:
+        for m in lex.promoted_quoted.finditer(rev):
+            names = [_clean_name(lex, i[::-1]) for i in m.group("items").split("、")[::-1]]
+            if None not in names:
+                group = "“" + m.group("group")[::-1] + "”"
+                found.extend((n - m.end("items"), Industry(name, group, None)) for name in names if name)
+    found.sort(key=lambda f: f[0])  # (found from the end: in the text's order again)
+    return found
+
+
+def _listed(lex: _Lexicon, m: re.Match[str], text: str, rev: str, at: int, end: int,
+            group: str) -> list[tuple[int, Industry]]:
+    """The items of a list ``m`` matched, each with its group as parent: none where an item is no name or the
+    group groups nothing (…等行业)."""
+    names = [_clean_name(lex, i[::-1]) for i in m.group("items").split("、")[::-1]]
+    count = m.group("count")
+    if count and "等" not in m.group(0) and not _counts(count[::-1], len(names)):
+        # no list: "打造5—8个省级战略性新兴产业", where the count's verb stands before it, not before "打造"
+        start = end - len(group)
+        name = _clean_name(lex, group) if lex.verb_at.match(rev, len(text) - start) else None
+        return [(start, Industry(name, None, None))] if name else []
+    group = lex.leading.sub("", lex.count_lead.sub("", group))
+    if text.startswith(lex.cluster_word, end):
+        group += lex.cluster_word
+    if group in lex.not_groups or None in names:
+        return []
+    return [(at, Industry(name, group, None)) for name in names if name]
+
+
+def _counts(count: str, items: int) -> bool:
+    return chinese_to_int(count[:-1]) == items  # (a range, "5—8个", reads as None: it counts no list)
+
+
+# a counted list this long is a catalogue ("聚焦A、B、C、D、E五大重点行业"); two ("做大A、B两大产业集群") may
+# be one promotion among others
+_CATALOGUE = 3
+
+
+def read(text: str, outline: Outline) -> list[Industry]:
+    """The industries of a document whose cleaned text is ``text``: its catalogue (headings, counted lists)
+    where it has one, else the sectors its running text promotes."""
+    body = text[:outline.body_end]
+    rev = body[::-1]
+    headed = from_outline(outline.provisions)
+    counted = from_enumerations(body, rev)
+    if headed or len(counted) >= _CATALOGUE:
+        return merge(headed, counted)
+    running = from_running_text(body, rev)
+    return merge(headed, counted, _in_headings(outline.provisions, running))
+
+
+def _in_headings(provisions: list[Provision], found: list[tuple[int, Industry]]) -> list[Industry]:
+    """The industries found, a heading's ("15.促进建筑业发展") with that provision: it is about the industry."""
+    if not found:
+        return []
+    starts = [p.title_start for p in provisions]  # (in text order)
+    for at, ind in found:
+        k = bisect_right(starts, at) - 1
+        if k >= 0 and provisions[k].title and at < provisions[k].body_start:
+            ind.provision = provisions[k].number
+    return [ind for _, ind in found]
+
+
+def _same_key(name: str) -> str:
+    """An industry's name as told apart: "铝基新材料产业" is 铝基新材料 (a list names it short, a sentence
+    whole)."""
+    word = _lexicon().industry_word
+    return name[: -len(word)] if name.endswith(word) and len(name) > len(word) + 2 else name
+
+
 def merge(*lists: list[Industry]) -> list[Industry]:
-    """One entry per name; a known parent beats none."""
+    """One entry per industry (X产业 and X are one, named as first found); a known parent beats none."""
     out: dict[str, Industry] = {}
     for industries in lists:
         for ind in industries:
-            have = out.get(ind.name)
+            key = _same_key(ind.name)
+            have = out.get(key)
             if have is None:
-                out[ind.name] = ind
+                out[key] = ind
             elif have.parent is None and ind.parent is not None:
-                out[ind.name] = Industry(ind.name, ind.parent, have.provision or ind.provision)
+                out[key] = Industry(ind.name, ind.parent, have.provision or ind.provision)
             elif have.provision is None and ind.provision is not None:
                 have.provision = ind.provision
     return list(out.values())
