@@ -14,7 +14,10 @@ more) is read from it alone: its other mentions are passing ones. Any other
 document is read from its running text (``from_running_text``): a sector
 named right after a verb that promotes it ("大力发展人才服务业",
 "促进建筑业发展"), with the group the text puts it in ("先进计算、物联网、
-网络安全等优势产业").
+网络安全等优势产业"); a sector a goal measures (``from_metrics``:
+"大数据电子信息产业增加值增长20%以上"); and, under a heading that names a
+group ("充分发挥特色优势产业支撑作用"), the sector each sub-item is about
+(``from_groups``).
 
 The words live in ``data/industries.toml``.
 """
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -44,6 +47,17 @@ class Industry:
 def _alt(words) -> str:
     """An alternation of literal words, longest first so a longer word wins."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+def _opening(words) -> str:
+    """``_alt`` of ``words`` with the character they all open with (if they do) taken out in front: a pattern
+    that opens with one character is skipped along a text at the speed of a character search, one that opens
+    with a choice is tried at every character."""
+    words = sorted(set(words))
+    first = {w[0] for w in words}
+    if len(first) == 1 and all(len(w) > 1 for w in words):
+        return re.escape(words[0][0]) + f"(?:{_alt(w[1:] for w in words)})"
+    return f"(?:{_alt(words)})"
 
 
 @dataclass(frozen=True)
@@ -71,6 +85,11 @@ class _Lexicon:
     conjunctions: str
     trade_word: str
     trade_short: str
+    endings: tuple[str, ...]
+    group_heading: re.Pattern[str]
+    metric: re.Pattern[str]  # over the text reversed: WORD [BETWEEN] NAME
+    metric_after: re.Pattern[str]  # a number or a direction after the measure word
+    metric_leading: re.Pattern[str]
 
 
 # a character of a name: a CJK ideograph that is not a particle, a preposition, a conjunction, a list mark or
@@ -115,6 +134,7 @@ def _running_patterns(names: dict, running: dict) -> tuple[re.Pattern[str], re.P
 def _lexicon() -> _Lexicon:
     data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
     outline, counted, names, running = data["outline"], data["counted"], data["names"], data["running"]
+    groups, metrics = data["groups"], data["metrics"]
     promoted, promoted_quoted, verb_at = _running_patterns(names, running)
     numerals = counted["numerals"]
     section = (rf"^(?:{_alt(outline['section_qualifiers'])})?(?:{_alt(outline['section_heads'])})"
@@ -151,6 +171,13 @@ def _lexicon() -> _Lexicon:
         conjunctions=names["conjunctions"],
         trade_word=names["trade_word"],
         trade_short=names["trade_short"],
+        endings=tuple(names["endings"]),
+        group_heading=re.compile(
+            rf"(?:{_alt(groups['qualifiers'])})+(?:{_alt(groups['heads'])})"),
+        metric=re.compile(rf"{_opening(w[::-1] for w in metrics['words'])}"
+                          rf"(?:{_alt(w[::-1] for w in metrics['between'])})?(?P<name>{_NAME_CHAR}{{1,16}})"),
+        metric_after=re.compile(rf"[^,，。;；:：\n]{{0,6}}?(?:\d|{_alt(metrics['directions'])})"),
+        metric_leading=re.compile(rf"^(?:{_alt(metrics['leading'] + names['leading'])})+"),
     )
 
 
@@ -295,6 +322,55 @@ def _counts(count: str, items: int) -> bool:
     return chinese_to_int(count[:-1]) == items  # (a range, "5—8个", reads as None: it counts no list)
 
 
+def from_metrics(text: str, rev: str | None = None) -> list[tuple[int, str, bool]]:
+    """The sectors ``text``'s goals measure ("烟草行业年度增加值增长7%以上"), each with where it is named and
+    whether its name ends as an industry's does (白酒增加值 does not: a sector only where a group says so)."""
+    lex = _lexicon()
+    n = len(text)
+    rev = text[::-1] if rev is None else rev
+    found: list[tuple[int, str, bool]] = []
+    for m in lex.metric.finditer(rev):
+        if not lex.metric_after.match(text, n - m.start()):
+            continue
+        raw = m.group("name")[::-1]
+        name = lex.metric_leading.sub("", raw)
+        strict = name.endswith(lex.endings)
+        cleaned = _clean_name(lex, name) if strict else _loose_name(lex, name)
+        if cleaned:
+            found.append((n - m.end("name") + len(raw) - len(name), cleaned, strict))
+    return found
+
+
+def _loose_name(lex: _Lexicon, name: str) -> str | None:
+    """A measured thing's name that does not end as an industry's ("白酒"): a name all the same, unless a
+    clause or an action."""
+    if len(name) < 2 or lex.inner.search(name) or lex.action.match(name):
+        return None
+    return name
+
+
+def from_groups(provisions: list[Provision], named: list[tuple[int, str]]) -> list[Industry]:
+    """The industries of a heading that names a group ("(四)充分发挥特色优势产业支撑作用"): of each sub-item,
+    the first industry it names (``named``: where each is named, in text order), where most sub-items name
+    one."""
+    lex = _lexicon()
+    found: list[Industry] = []
+    starts = [at for at, _ in named]
+    for p in provisions:
+        if not p.children or not p.title or not named:
+            continue
+        g = lex.group_heading.search(p.title)
+        if not g or lex.compound_after.match(p.title, g.end()):
+            continue
+        firsts = []
+        for child in p.children:
+            k = bisect_left(starts, child.start)
+            firsts.append(named[k][1] if k < len(named) and starts[k] < child.end else None)
+        if sum(f is not None for f in firsts) >= max(2, 0.6 * len(firsts)):
+            found.extend(Industry(f, g.group(), c.number) for f, c in zip(firsts, p.children) if f)
+    return found
+
+
 # a counted list this long is a catalogue ("聚焦A、B、C、D、E五大重点行业"); two ("做大A、B两大产业集群") may
 # be one promotion among others
 _CATALOGUE = 3
@@ -310,7 +386,10 @@ def read(text: str, outline: Outline) -> list[Industry]:
     if headed or len(counted) >= _CATALOGUE:
         return merge(headed, counted)
     running = from_running_text(body, rev)
-    return merge(headed, counted, _in_headings(outline.provisions, running))
+    measured = from_metrics(body, rev)
+    named = sorted([(at, ind.name) for at, ind in running] + [(at, name) for at, name, _ in measured])
+    return merge(from_groups(outline.provisions, named), counted, _in_headings(outline.provisions, running),
+                 [Industry(name, None, None) for _, name, strict in measured if strict])
 
 
 def _in_headings(provisions: list[Provision], found: list[tuple[int, Industry]]) -> list[Industry]:

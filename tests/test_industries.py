@@ -118,3 +118,48 @@ def test_a_catalogue_of_industries_is_read_alone():
         "加快新材料应用，带动建筑业发展。\n（三）节能环保产业\n推广节能技术。\n").text
     assert [(i.name, i.parent) for i in read(text, build_outline(text))] == [
         ("生物医药", None), ("新材料", None), ("节能环保", None)]
+
+
+# -- a heading that groups industries, and the sectors goals measure -------------------------------------------
+
+
+def test_a_heading_that_names_a_group_gives_the_industry_of_each_sub_item():
+    doc = extract_bytes(document(
+        "一、推动工业全面发力\n（一）充分发挥特色优势产业支撑作用\n"
+        "1.推动煤矿复工复产。四季度煤炭产业增加值增长5%以上。（责任单位：市能源局）\n"
+        "2.协调推动电力多发多送。四季度电力行业增加值增长6%左右。（责任单位：市能源局）\n"
+        "3.持续抓好中小酒企规范发展。四季度白酒增加值增长15%以上。（责任单位：市工业和信息化局）\n"
+        "（二）推动其他重点工业加快发展\n"
+        "4.支持健康医药产业发展，建成一批项目。四季度医药制造产业增加值实现正增长。（责任单位：市卫生健康委）\n"
+        "5.深挖航空航天装备制造产业潜力。四季度航空航天装备制造产业增加值增长7.5%以上。（责任单位：市工业和信息化局）"),
+        "groups.txt")
+    got = {i.name: (i.parent, i.provision) for i in doc.industries}
+    assert got["煤炭产业"] == ("特色优势产业", "一/(一)/1")
+    assert got["电力业"] == ("特色优势产业", "一/(一)/2")
+    assert got["白酒"] == ("特色优势产业", "一/(一)/3")  # a sector there, though its name ends as none does
+    assert got["健康医药产业"] == ("其他重点工业", "一/(二)/4")  # the first it names
+    assert got["航空航天装备制造产业"] == ("其他重点工业", "一/(二)/5")
+    assert {t.number: t.industries for t in doc.tasks}["一/(一)/3"] == ["白酒"]
+
+
+def sectors_measured(text: str) -> list[str]:
+    doc = extract_bytes(document("一、主要目标\n（一）发展目标。" + text + "（责任单位：市发展改革委）"), "goal.txt")
+    return [i.name for i in doc.industries]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("力争到2025年数字经济核心产业增加值占地区生产总值比重达到10%。", "数字经济核心产业"),
+    ("到2025年十大优势特色农业产值达到6500亿元以上。", "优势特色农业"),
+    ("全年烟草行业年度增加值增长7%以上。", "烟草业"),
+])
+def test_a_sector_a_goal_measures_is_an_industry(text, name):
+    assert sectors_measured(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "四季度白酒增加值增长15%以上。",  # outside a group, a name must end as an industry's does
+    "规上工业增加值增长8%。",
+    "完善文化产业增加值核算办法。",  # a measure, no goal
+])
+def test_a_measure_outside_a_group_names_no_sector_unless_it_ends_as_one(text):
+    assert sectors_measured(text) == []
