@@ -17,7 +17,9 @@ named right after a verb that promotes it ("大力发展人才服务业",
 网络安全等优势产业"); a sector a goal measures (``from_metrics``:
 "大数据电子信息产业增加值增长20%以上"); and, under a heading that names a
 group ("充分发挥特色优势产业支撑作用"), the sector each sub-item is about
-(``from_groups``).
+(``from_groups``). A document whose opening says it promotes a market
+("促进房地产市场平稳健康发展") is about that market's industry
+(``from_purpose``).
 
 The words live in ``data/industries.toml``.
 """
@@ -90,6 +92,9 @@ class _Lexicon:
     metric: re.Pattern[str]  # over the text reversed: WORD [BETWEEN] NAME
     metric_after: re.Pattern[str]  # a number or a direction after the measure word
     metric_leading: re.Pattern[str]
+    market: re.Pattern[str]
+    market_word: str
+    market_industries: dict[str, str]
 
 
 # a character of a name: a CJK ideograph that is not a particle, a preposition, a conjunction, a list mark or
@@ -134,7 +139,7 @@ def _running_patterns(names: dict, running: dict) -> tuple[re.Pattern[str], re.P
 def _lexicon() -> _Lexicon:
     data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
     outline, counted, names, running = data["outline"], data["counted"], data["names"], data["running"]
-    groups, metrics = data["groups"], data["metrics"]
+    groups, metrics, markets = data["groups"], data["metrics"], data["markets"]
     promoted, promoted_quoted, verb_at = _running_patterns(names, running)
     numerals = counted["numerals"]
     section = (rf"^(?:{_alt(outline['section_qualifiers'])})?(?:{_alt(outline['section_heads'])})"
@@ -176,6 +181,11 @@ def _lexicon() -> _Lexicon:
             rf"(?:{_alt(groups['qualifiers'])})+(?:{_alt(groups['heads'])})"),
         metric=re.compile(rf"{_opening(w[::-1] for w in metrics['words'])}"
                           rf"(?:{_alt(w[::-1] for w in metrics['between'])})?(?P<name>{_NAME_CHAR}{{1,16}})"),
+        market=re.compile(rf"(?:{_alt(markets['verbs'])})(?:{_alt(names['leading'])})?"
+                          rf"(?P<market>{_alt(markets['industries'])}){re.escape(markets['word'])}"
+                          rf"(?:{_alt(markets['states'])})"),
+        market_word=markets["word"],
+        market_industries=dict(markets["industries"]),
         metric_after=re.compile(rf"[^,，。;；:：\n]{{0,6}}?(?:\d|{_alt(metrics['directions'])})"),
         metric_leading=re.compile(rf"^(?:{_alt(metrics['leading'] + names['leading'])})+"),
     )
@@ -341,6 +351,15 @@ def from_metrics(text: str, rev: str | None = None) -> list[tuple[int, str, bool
     return found
 
 
+def from_purpose(head: str) -> list[Industry]:
+    """The industry of the market a document's title or preamble (``head``) says it promotes ("促进我县房地产
+    市场平稳健康发展")."""
+    lex = _lexicon()
+    if lex.market_word not in head:
+        return []
+    return [Industry(lex.market_industries[m.group("market")], None, None) for m in lex.market.finditer(head)]
+
+
 def _loose_name(lex: _Lexicon, name: str) -> str | None:
     """A measured thing's name that does not end as an industry's ("白酒"): a name all the same, unless a
     clause or an action."""
@@ -388,7 +407,8 @@ def read(text: str, outline: Outline) -> list[Industry]:
     running = from_running_text(body, rev)
     measured = from_metrics(body, rev)
     named = sorted([(at, ind.name) for at, ind in running] + [(at, name) for at, name, _ in measured])
-    return merge(from_groups(outline.provisions, named), counted, _in_headings(outline.provisions, running),
+    return merge(from_groups(outline.provisions, named), counted, from_purpose(text[:outline.body_start]),
+                 _in_headings(outline.provisions, running),
                  [Industry(name, None, None) for _, name, strict in measured if strict])
 
 

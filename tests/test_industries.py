@@ -163,3 +163,20 @@ def test_a_sector_a_goal_measures_is_an_industry(text, name):
 ])
 def test_a_measure_outside_a_group_names_no_sector_unless_it_ends_as_one(text):
     assert sectors_measured(text) == []
+
+
+# -- the market a document is for -------------------------------------------------------------------------------
+
+
+def opened_with(preamble: str, body: str = "一、加大住房公积金支持力度。提高贷款额度。（责任单位：县住房公积金中心）") -> list[str]:
+    return [i.name for i in extract_bytes(document(preamble + "\n" + body), "market.txt").industries]
+
+
+def test_a_document_for_a_market_is_about_its_industry():
+    assert opened_with("为促进我县房地产市场平稳健康发展，结合我县实际，制定本政策措施。") == ["房地产业"]
+
+
+def test_a_market_named_only_in_the_body_or_of_no_industry_is_no_industry():
+    assert opened_with("为提振市场信心，制定本措施。",
+                       "一、规范市场秩序。促进房地产市场平稳健康发展。（责任单位：县住房城乡建设局）") == []
+    assert opened_with("为促进消费市场平稳健康发展，制定本措施。") == []
