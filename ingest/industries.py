@@ -35,6 +35,7 @@ from pathlib import Path
 
 from .numerals import chinese_to_int
 from .outline import Outline, Provision
+from .regions import region_index
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "industries.toml")))
 
@@ -84,23 +85,26 @@ class _Lexicon:
     generic: frozenset[str]
     not_groups: frozenset[str]
     generic_conjunct: re.Pattern[str]
+    not_endings: tuple[str, ...]
+    inner_ending: re.Pattern[str]  # an ending inside a name
     conjunctions: str
+    quoted_group_endings: tuple[str, ...]
     trade_word: str
     trade_short: str
     endings: tuple[str, ...]
     group_heading: re.Pattern[str]
     metric: re.Pattern[str]  # over the text reversed: WORD [BETWEEN] NAME
     metric_after: re.Pattern[str]  # a number or a direction after the measure word
+    metric_base: tuple[str, ...]
     metric_leading: re.Pattern[str]
     market: re.Pattern[str]
     market_word: str
     market_industries: dict[str, str]
 
 
-# a character of a name: a CJK ideograph that is not a particle, a preposition, a conjunction, a list mark or
-# a quotation mark, where a clause, not a name, goes on
-_STOP = "的和在对为是把将从向给以于按让使被由或并等、“”"
-_NAME_CHAR = rf"[^\x00-\u4dff\u9fa6-\U0010ffff{_STOP}]"
+def _name_char(names: dict) -> str:
+    """A character of a name: a CJK ideograph that is not one of ``stop_chars`` (where a clause goes on)."""
+    return rf"[^\x00-\u4dff\u9fa6-\U0010ffff{re.escape(names['stop_chars'])}]"
 
 
 def _running_patterns(names: dict, running: dict) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
@@ -111,6 +115,7 @@ def _running_patterns(names: dict, running: dict) -> tuple[re.Pattern[str], re.P
     of a character search, and most 业 (企业, 就业, 事业) fail on the next character."""
     endings = names["endings"]
     assert all(e.endswith("业") for e in endings), "every ending closes with 业"
+    name_char = _name_char(names)
     stems = [e[:-1][::-1] for e in endings]
     stem_first = "".join(sorted({s[0] for s in stems}))
     verbs = [v[::-1] for v in running["verbs"]]
@@ -118,20 +123,20 @@ def _running_patterns(names: dict, running: dict) -> tuple[re.Pattern[str], re.P
     num = running["count_numerals"]
     count = (rf"(?:[{''.join(running['count_marks'])}](?:[{num}\d]{{1,3}}(?:{_alt(running['count_range'])}))?"
              rf"[{num}\d]{{1,3}})")
-    item = rf"{_NAME_CHAR}{{2,12}}"
+    item = rf"{name_char}{{2,12}}"
     first_item = item + "?"  # (the list's first, reversed its last: the shortest after the verb, not 发展预制菜)
     ending = rf"业(?=[{stem_first}])(?:{_alt(stems)})"
     verb = rf"(?=[{verb_first}])(?:{_alt(verbs)})"
     promoted = re.compile(
-        rf"{ending}(?P<head>{_NAME_CHAR}{{0,10}}?)(?P<count>{count})?"
+        rf"{ending}(?P<head>{name_char}{{0,10}}?)(?P<count>{count})?"
         # a list needs its 等 unless it is counted ("A、B两大产业集群")
         rf"(?:(?(count)等?|等)(?P<items>(?:{item}、){{0,30}}{first_item})"
         # or several named sectors: "支持十大新兴产业、未来产业培育"
-        rf"|(?P<more>(?:、{ending}{_NAME_CHAR}{{0,10}}?){{1,5}}))?"
+        rf"|(?P<more>(?:、{ending}{name_char}{{0,10}}?){{1,5}}))?"
         rf"{verb}")
     # "培育发展预制菜、绿色化工等“新赛道”": a group in quotes, found by its closing quote
     promoted_quoted = re.compile(
-        rf"”(?P<group>{_NAME_CHAR}{{1,8}})“等(?P<items>(?:{item}、){{0,30}}{first_item}){verb}")
+        rf"”(?P<group>{name_char}{{1,8}})“等(?P<items>(?:{item}、){{0,30}}{first_item}){verb}")
     return promoted, promoted_quoted, re.compile(verb)
 
 
@@ -173,20 +178,26 @@ def _lexicon() -> _Lexicon:
         generic=frozenset(names["generic"]),
         not_groups=frozenset(names["not_groups"]),
         generic_conjunct=re.compile(rf"[{names['conjunctions']}](?:{_alt(names['generic'])})$"),
+        not_endings=tuple(names["not_endings"]),
+        inner_ending=re.compile(_alt(names["endings"])),
         conjunctions=names["conjunctions"],
+        quoted_group_endings=tuple(running["quoted_group_endings"] + names["endings"]),
         trade_word=names["trade_word"],
         trade_short=names["trade_short"],
         endings=tuple(names["endings"]),
         group_heading=re.compile(
             rf"(?:{_alt(groups['qualifiers'])})+(?:{_alt(groups['heads'])})"),
+        # (a name runs back to the measure word before it, no further: "A增加值占B增加值比重…")
         metric=re.compile(rf"{_opening(w[::-1] for w in metrics['words'])}"
-                          rf"(?:{_alt(w[::-1] for w in metrics['between'])})?(?P<name>{_NAME_CHAR}{{1,16}})"),
+                          rf"(?:{_alt(w[::-1] for w in metrics['between'])})?"
+                          rf"(?P<name>(?:(?!{_alt(w[::-1] for w in metrics['words'])}){_name_char(names)}){{1,16}})"),
         market=re.compile(rf"(?:{_alt(markets['verbs'])})(?:{_alt(names['leading'])})?"
                           rf"(?P<market>{_alt(markets['industries'])}){re.escape(markets['word'])}"
                           rf"(?:{_alt(markets['states'])})"),
         market_word=markets["word"],
         market_industries=dict(markets["industries"]),
         metric_after=re.compile(rf"[^,，。;；:：\n]{{0,6}}?(?:\d|{_alt(metrics['directions'])})"),
+        metric_base=tuple(metrics["base_before"]),
         metric_leading=re.compile(rf"^(?:{_alt(metrics['leading'] + names['leading'])})+"),
     )
 
@@ -252,21 +263,46 @@ def from_enumerations(text: str, rev: str | None = None) -> list[Industry]:
 
 def _clean_name(lex: _Lexicon, name: str) -> str | None:
     """The industry's name in a promoted phrase, or None where it is none: a clause, a general word, an
-    action. Scope, time and quantity words in front are taken off; a count too, unless the rest is a general
-    word ("十大新兴产业" is the document's own set, "新兴产业" says nothing)."""
-    if lex.inner.search(name):
+    action, a place or a body, two industries joined. Scope, time and quantity words and the name of a region
+    in front are taken off; a count too, unless the rest is a general word ("十大新兴产业" is the document's own
+    set, "新兴产业" says nothing)."""
+    if lex.inner.search(name) or name.endswith(lex.not_endings):
         return None
-    name = lex.leading.sub("", name)
+    name = _strip_scope(lex, name)
     bare = lex.count_lead.sub("", name)
     if bare not in lex.generic:
-        name = lex.leading.sub("", bare)
+        name = _strip_scope(lex, bare)
     elif bare == name:
         return None
-    if len(name) < 2 or name in lex.generic or lex.action.match(name) or lex.generic_conjunct.search(name):
+    if len(name) < 2 or name in lex.generic or lex.action.match(name) or lex.generic_conjunct.search(name) \
+            or _two_joined(lex, name):
         return None
     if name.endswith(lex.trade_word) and len(name) > len(lex.trade_word) + 1:
         name = name[: -len(lex.trade_word)] + lex.trade_short
     return name
+
+
+def _strip_scope(lex: _Lexicon, name: str) -> str:
+    """``name`` without the scope, time and region words in front ("来宾市房地产业", "绍兴越城区…", "本市…")."""
+    while True:
+        name = lex.leading.sub("", name)
+        hit = region_index().prefix_match(name)
+        if hit is None or len(name) - hit[1] < 2:
+            return name
+        name = name[hit[1]:]
+
+
+def _two_joined(lex: _Lexicon, name: str) -> bool:
+    """Is ``name`` two industries joined ("现代服务业与先进制造业", "物流业制造业"): an ending inside it, then a
+    conjunction or one more ending alone? ("现代农业产业" is one: 产业 alone is no industry.)"""
+    for m in lex.inner_ending.finditer(name, 0, len(name) - 1):
+        first, rest = name[:m.end()], name[m.end():]
+        if first in lex.generic:
+            continue
+        if rest[:1] in lex.conjunctions and rest[1:].endswith(lex.endings) or lex.inner_ending.fullmatch(rest) \
+                and rest not in lex.generic:
+            return True
+    return False
 
 
 def from_running_text(text: str, rev: str | None = None) -> list[tuple[int, Industry]]:
@@ -291,8 +327,8 @@ def from_running_text(text: str, rev: str | None = None) -> list[tuple[int, Indu
         if m.group("items") is not None:
             found.extend(_listed(lex, m, text, rev, at, end, count + head))
             continue
-        if lex.fused_after.match(text, end) and any(c in head for c in lex.conjunctions):
-            continue
+        if lex.fused_after.match(text, end) and (m.group("more") or any(c in head for c in lex.conjunctions)):
+            continue  # (sectors joined: "推动A与B深度融合", "促进A、B深度融合")
         # (several named sectors are reversed, each its ending then its name)
         more = [p[::-1] for p in m.group("more").split("、")[1:]] if m.group("more") else []
         for piece in [*more, count + head]:
@@ -301,10 +337,12 @@ def from_running_text(text: str, rev: str | None = None) -> list[tuple[int, Indu
                 found.append((at, Industry(name, None, None)))
     if quoted:
         for m in lex.promoted_quoted.finditer(rev):
+            group = m.group("group")[::-1]
+            if not group.endswith(lex.quoted_group_endings) or lex.compound_after.match(text, n - m.start()):
+                continue
             names = [_clean_name(lex, i[::-1]) for i in m.group("items").split("、")[::-1]]
             if None not in names:
-                group = "“" + m.group("group")[::-1] + "”"
-                found.extend((n - m.end("items"), Industry(name, group, None)) for name in names if name)
+                found.extend((n - m.end("items"), Industry(name, f"“{group}”", None)) for name in names if name)
     found.sort(key=lambda f: f[0])  # (found from the end: in the text's order again)
     return found
 
@@ -323,7 +361,7 @@ def _listed(lex: _Lexicon, m: re.Match[str], text: str, rev: str, at: int, end: 
     group = lex.leading.sub("", lex.count_lead.sub("", group))
     if text.startswith(lex.cluster_word, end):
         group += lex.cluster_word
-    if group in lex.not_groups or None in names:
+    if group in lex.not_groups or None in names or lex.inner.search(group) or lex.action.match(group):
         return []
     return [(at, Industry(name, group, None)) for name in names if name]
 
@@ -343,6 +381,8 @@ def from_metrics(text: str, rev: str | None = None) -> list[tuple[int, str, bool
         if not lex.metric_after.match(text, n - m.start()):
             continue
         raw = m.group("name")[::-1]
+        if raw.startswith(lex.metric_base):
+            continue
         name = lex.metric_leading.sub("", raw)
         strict = name.endswith(lex.endings)
         cleaned = _clean_name(lex, name) if strict else _loose_name(lex, name)

@@ -180,3 +180,43 @@ def test_a_market_named_only_in_the_body_or_of_no_industry_is_no_industry():
     assert opened_with("为提振市场信心，制定本措施。",
                        "一、规范市场秩序。促进房地产市场平稳健康发展。（责任单位：县住房城乡建设局）") == []
     assert opened_with("为促进消费市场平稳健康发展，制定本措施。") == []
+
+
+# -- junk the real corpus showed -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, name", [
+    ("促进来宾市房地产业平稳健康发展。", "房地产业"),  # a region's name in front
+    ("促进内江市中心城区房地产业良性循环和健康发展。", "房地产业"),
+    ("进一步促进本市养老产业发展。", "养老产业"),
+    ("着力发展世界级先进制造业。", "先进制造业"),
+])
+def test_the_place_and_scope_in_front_are_not_part_of_the_name(text, name):
+    assert names(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "鼓励金融机构发展住房租赁业务。",  # 业务 and 业态 are no industry
+    "发展智慧超市、智慧商店、智慧餐厅等新零售业态。",
+    "支持各地出资设立服务业发展基金。",  # a clause
+    "围绕不断夯实制造业大盘，持续开展企业服务。",
+    "推动基本实现农业现代化。",
+    "推动物流业制造业深度融合。",  # two industries joined
+    "促进现代服务业与先进制造业、现代农业深度融合。",
+    "打造贵州酸汤、贵州牛肉粉、贵州小吃等“黔菜”品牌。",  # a quoted group of no sector
+    "推进沪渝、京港澳等“两纵两横”高速公路主通道扩容提质。",
+    "支持企业、科研院所、行业协会等组建产业联盟。",  # bodies, not sectors
+    "推进中国农业科学院在本地高质量创新发展。",
+    "发展多层次农业保险。",
+    "用好鼓励类产业目录导向作用。",
+    "促进我与周边国家地区农业、能源等领域合作。",
+    "统筹发展科技农业、质量农业、品牌农业。",  # qualities of farming, not sectors
+    "鼓励银行业机构运用大数据技术。",
+    "推进老工业基地制造业转型。",
+])
+def test_a_junk_class_is_no_industry(text):
+    assert names(text) == []
+
+
+def test_a_measure_inside_a_name_ends_it():
+    assert sectors_measured("到2025年现代服务业增加值占服务业增加值比重达到76.5%。") == ["现代服务业"]
