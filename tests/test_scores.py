@@ -33,6 +33,7 @@ DEV_DEPARTMENTS_F1 = 0.99
 DEV_IMPLEMENTS_F1 = 0.99
 DEV_TARGETS_F1 = 0.95
 DEV_TARGETS_PLACED_F1 = 0.95
+DEV_INDUSTRIES_F1 = 0.83     # 0.850 (P 0.850, R 0.850): the gold is lower confidence here (NOTES.md, item 13)
 
 DEV_FLOORS = [
     ("resp", "f1", DEV_RESP_F1),
@@ -43,6 +44,7 @@ DEV_FLOORS = [
     ("implements", "f1", DEV_IMPLEMENTS_F1),
     ("targets", "f1", DEV_TARGETS_F1),
     ("targets.placed", "f1", DEV_TARGETS_PLACED_F1),
+    ("industries", "f1", DEV_INDUSTRIES_F1),
 ]
 # the measures every set reports; a scorer that stops computing one must fail here, not pass silently
 SAMPLE_MEASURES = ["resp", "resp.exact", "resp.named", "resp.lead", "resp.cooperate", "resp.implement", "tasks",
