@@ -318,8 +318,8 @@ def _two_joined(lex: _Lexicon, name: str) -> bool:
         first, rest = name[:m.end()], name[m.end():]
         if first in lex.generic:
             continue
-        if rest[:1] in lex.conjunctions and rest[1:].endswith(lex.endings) or lex.inner_ending.fullmatch(rest) \
-                and rest not in lex.generic:
+        if (rest[:1] in lex.conjunctions and rest[1:].endswith(lex.endings)) \
+                or (lex.inner_ending.fullmatch(rest) and rest not in lex.generic):
             return True
     return False
 
