@@ -26,7 +26,8 @@ from .clauses import (
     parse_clause,
 )
 from .departments import Department, DepartmentCatalog, default_catalog, level_prefix
-from .industries import Industry, from_enumerations, from_outline, merge
+from .industries import Industry
+from .industries import read as read_industries
 from .metadata import read_metadata
 from .normalize import CleanText, OffsetMap, clean_document, compact, compact_clean, rewrite
 from .outline import Outline, Provision, build_outline
@@ -492,7 +493,7 @@ def _extract(decoded: DecodedText, name: str, catalog: DepartmentCatalog, where:
         tasks.extend(t_tasks)
         cascades.extend(t_cascades)
 
-    industries = merge(from_outline(outline.provisions), from_enumerations(text[:outline.body_end]))
+    industries = read_industries(text, outline)
     if industries:  # (most documents name none: their tasks keep the empty list they were made with)
         _assign_industries(tasks, industries)
 

@@ -92,9 +92,9 @@ def test_a_text_told_to_count_no_industries_holds_no_counted_list(text):
     from policykg.ingest import industries
 
     if not industries._may_count(text):
-        assert industries._COUNTED_LIST.search(text) is None
+        assert industries._lexicon().counted_list.search(text) is None
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(industries, "_may_count", lambda t: True)
+        m.setattr(industries, "_may_count", lambda t, rev=None: True)
         plain = industries.from_enumerations(text)
     assert industries.from_enumerations(text) == plain
 
