@@ -15,6 +15,8 @@ from pathlib import Path
 from re import _parser as _sre_parse  # type: ignore[attr-defined]  # a pattern's widths: no public API gives them
 from typing import Iterator
 
+from .word_lists import alternation as _alt
+
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "clauses.toml")))
 ROLES = ("lead", "cooperate", "responsible")
 
@@ -23,11 +25,6 @@ _UNBOUNDED = 1 << 30
 # a text this short (a clause) is searched with ``label_core`` itself: a label, if any, stands near its start, and
 # the searches for words cost more than the pattern's scan of so few characters
 _SHORT = 64
-
-
-def _alt(words) -> str:
-    """An alternation of literal words, longest first so a longer word wins."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
 
 
 def _any(patterns) -> str:

@@ -36,6 +36,7 @@ from pathlib import Path
 from .numerals import chinese_to_int
 from .outline import Outline, Provision
 from .regions import region_index
+from .word_lists import alternation as _alt
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "industries.toml")))
 
@@ -45,11 +46,6 @@ class Industry:
     name: str
     parent: str | None
     provision: str | None  # the provision that is about this industry, if any
-
-
-def _alt(words) -> str:
-    """An alternation of literal words, longest first so a longer word wins."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
 
 
 def _opening(words) -> str:

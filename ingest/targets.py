@@ -55,6 +55,7 @@ import numpy as np
 
 from .char_classes import class_table, classes_of, positions_of
 from .numerals import chinese_to_int, to_number
+from .word_lists import alternation as _alt
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "targets.toml")))
 
@@ -73,10 +74,6 @@ class FoundTarget:
 
 
 # --- the lexicon ------------------------------------------------------------------
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass
