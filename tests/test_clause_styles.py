@@ -123,6 +123,13 @@ def test_a_bracket_the_name_never_opened_is_not_part_of_it():
 def test_a_misread_label_is_repaired():
     assert roles("七、推进。工作。(贵任单位:市农业农村局、市公安局,各区县人民政府)") == [
         [("市农业农村局", "lead"), ("市公安局", "lead"), ("各区县人民政府", "lead")]]
+    assert roles("八、推进。工作。(责任任部门:市住建局,配合部门:园区管委会)") == [
+        [("市住房城乡建设局", "lead"), ("园区管委会", "cooperate")]]
+
+
+def test_the_unit_that_serves_a_measure_is_responsible_for_it():
+    assert roles("一、提高贷款额度。最高额度提高至80万元。(服务单位:市住房公积金管理中心)") == [
+        [("市住房公积金管理中心", "lead")]]
 
 
 def test_a_bracket_left_open_inside_a_title_does_not_swallow_the_clause():
