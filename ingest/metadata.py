@@ -100,8 +100,7 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     head_lines, chrome, source = _strip_page_chrome(head_lines)
 
     # on a saved page the headline stands between the breadcrumb and the page facts
-    meta.title = _find_title(head_lines) or (compact(head_lines[0]) if chrome and head_lines
-                                               and _CHROME_TITLE.fullmatch(head_lines[0]) else None)
+    meta.title = _find_title(head_lines) or (_chrome_title(head_lines) if chrome else None)
     meta.issuer = _find_issuer(head_lines, meta.title, text) or source
     meta.title = _own_title(meta.title)
     if meta.title is None:
@@ -126,6 +125,12 @@ _SOURCE_FIELD = re.compile(r"(?:信息来源|来源|发布机构|发文机关)\s
 _TIMESTAMP_LINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _SOURCE_TAG = re.compile(r"^【[^【】]{2,30}】(?=\S)")
 _CHROME_TITLE = re.compile(r"[^。;；!！?？]{4,80}")
+
+
+def _chrome_title(lines: list[str]) -> str | None:
+    """A saved page's headline: its first line that is not a line of places (河南省周口市 above it says where)."""
+    line = next((x for x in lines if place_line(x.strip("# *【】")) is None), None)
+    return compact(line) if line is not None and _CHROME_TITLE.fullmatch(line) else None
 
 
 def _strip_page_chrome(lines: list[str]) -> tuple[list[str], bool, str | None]:
@@ -207,9 +212,13 @@ _LABELLED_DOC_NUMBER = re.compile(r"(?:发文字号|文号)[:：]((?:[\u4e00-\u9
 
 
 def _title_piece(line: str) -> bool:
-    """Could this line be (part of) a title? Not a sentence, a numbered provision, a date or a table row."""
+    """Could this line be (part of) a title? Not a sentence (one that ends, or a preamble's 为贯彻落实…, that goes
+    on after a comma), a numbered provision, a date or a table row."""
     return ("\t" not in line and "。" not in line and len(line) <= 100 and not MARKER.match(line)
-            and not DATE_PATTERN.fullmatch(line.strip()))
+            and not DATE_PATTERN.fullmatch(line.strip()) and not _PREAMBLE_SENTENCE.match(line))
+
+
+_PREAMBLE_SENTENCE = re.compile(r"\s*(?:为|根据|按照|依据|经)[^,，]*[,，]")
 
 
 def _read_region(meta: DocumentMeta, head_lines: list[str], number: re.Match[str] | None, body: str) -> None:
@@ -235,9 +244,10 @@ def _find_title(lines: list[str]) -> str | None:
             if j + 1 < len(lines) and _PERIOD_LINE.fullmatch(compact(lines[j + 1])):
                 title += lines[j + 1]
             return compact(title)
-    # no 关于: the first line that ends as a document title does
+    # no 关于: the first line that ends as a document title does (a kind and a word or two more: 政策措施 alone is a
+    # heading)
     for i, line in enumerate(lines[:10]):
-        if ENDS_AS_TITLE.search(line) and 4 <= len(line) <= 80 and _title_piece(line) and not _holds_doc_number(line) \
+        if ENDS_AS_TITLE.search(line) and 6 <= len(line) <= 80 and _title_piece(line) and not _holds_doc_number(line) \
                 and not _CITATION_MARK.search(_CITED.sub("", line)):  # (a piece of a citation: a sentence citing a title)
             # a title broken over lines: short heading lines above it (not a line of places: 浙江省绍兴市 says who
             # issued it), the rest or the plan period below it

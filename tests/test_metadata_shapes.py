@@ -172,3 +172,14 @@ def test_an_issuer_the_title_names_without_its_place_is_the_head_lines():
 def test_a_proposal_and_a_circular_are_documents_too():
     for title in ("中共甘肃省委关于制定国民经济和社会发展第十五个五年规划的建议", "湖南省住房和城乡建设厅关于2021年度房地产市场形势的通报"):
         assert _doc(title + "\n为推动高质量发展,提出如下意见。\n" + MEASURE).title == title
+
+
+def test_a_preamble_sentence_a_line_of_places_and_a_bare_heading_are_not_titles():
+    doc = _doc("河南省周口市\n为贯彻落实中央关于支持住房需求的要求,结合本地实际,制定购房政策实施细则如下:\n政策措施\n" + MEASURE)
+    assert doc.title is None
+
+
+def test_a_saved_pages_headline_is_not_the_line_of_places_above_it():
+    doc = _doc("河南省周口市\n时间:2023-04-10点击:186次信息来源:无\n放宽住房公积金政策\n近期,市住房公积金管理中心出台新政。\n"
+               + MEASURE)
+    assert doc.title == "放宽住房公积金政策"
