@@ -310,8 +310,22 @@ def _find_issuer(lines: list[str], title: str | None, text: str) -> str | None:
         if a > 0 and DATE_PATTERN.fullmatch(text[a:b].strip()):
             above = text[text.rfind("\n", 0, a - 1) + 1:a - 1]
             if _ORG.search(above.strip()):
-                return compact(above)
+                return _signature(compact(above))
     return None
+
+
+_NOT_IN_A_NAME = re.compile(r"[^\u4e00-\u9fff、()（）]")
+
+
+def _signature(line: str) -> str:
+    """The issuers' names the signature line ends with, without what a page ran into them (附件:…解读, 联系电话:…,
+    a last sentence …有效期至2028年12月31日): from the first region named after the last character no name holds."""
+    junk = [m.end() for m in _NOT_IN_A_NAME.finditer(line)]
+    if not junk:
+        return line
+    rest = line[junk[-1]:].lstrip("年月日号")  # (2023年5月6日市商务局: a date run into it)
+    hit = region_index().first_in(rest)
+    return rest[hit[0]:] if hit is not None else rest or line
 
 
 def _signing_date(text: str, body_start: int) -> date | None:

@@ -183,3 +183,9 @@ def test_a_saved_pages_headline_is_not_the_line_of_places_above_it():
     doc = _doc("河南省周口市\n时间:2023-04-10点击:186次信息来源:无\n放宽住房公积金政策\n近期,市住房公积金管理中心出台新政。\n"
                + MEASURE)
     assert doc.title == "放宽住房公积金政策"
+
+
+def test_a_signature_a_page_ran_into_the_line_before_it():
+    doc = _doc("关于优化本市住房公积金使用政策的通知\n各缴存单位:\n" + MEASURE
+               + "本通知自发布之日起施行,有效期至2028年12月31日南京住房公积金管理中心\n2026年1月5日\n")
+    assert doc.issuer == "南京住房公积金管理中心"

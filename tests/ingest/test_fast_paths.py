@@ -944,7 +944,7 @@ def _plain_signature(text):
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if DATE_PATTERN.fullmatch(line.strip()) and i > 0 and metadata._ORG.search(lines[i - 1].strip()):
-            return compact(lines[i - 1])
+            return metadata._signature(compact(lines[i - 1]))  # (what the line is cut to: the rule both share)
     return None
 
 
