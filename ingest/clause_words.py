@@ -267,7 +267,9 @@ def compile_words(data: dict) -> ClauseWords:
     tail = re.compile(rf"(?P<closer>{filler})?(?P<verb>{verbs})$")
 
     marks = data.get("marks", {})
-    mark = re.compile(rf"\((?:(?P<lead>{_alt(marks.get('lead', []))})|(?P<cooperate>{_alt(marks.get('cooperate', []))}))\)$")
+    # (in any of the brackets a clause may print: 市住建局(牵头), 市住建局〔牵头〕, 市住建局【牵头】)
+    mark = re.compile(rf"[(〔【\[〈<](?:(?P<lead>{_alt(marks.get('lead', []))})|(?P<cooperate>{_alt(marks.get('cooperate', []))}))"
+                      rf"[)〕】\]〉>]$")
 
     rules = data.get("rules", {})
     tables = data.get("tables", {})

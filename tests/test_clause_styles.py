@@ -127,6 +127,12 @@ def test_a_misread_label_is_repaired():
         [("市住房城乡建设局", "lead"), ("园区管委会", "cooperate")]]
 
 
+@pytest.mark.parametrize("marked", ["市住建局(牵头)", "市住建局〔牵头〕", "市住建局【牵头】"])
+def test_a_role_mark_in_any_bracket(marked):
+    assert roles(f"九、推进。工作。(责任单位:{marked}、市财政局)") == [
+        [("市住房城乡建设局", "lead"), ("市财政局", "cooperate")]]
+
+
 def test_the_unit_that_serves_a_measure_is_responsible_for_it():
     assert roles("一、提高贷款额度。最高额度提高至80万元。(服务单位:市住房公积金管理中心)") == [
         [("市住房公积金管理中心", "lead")]]
