@@ -13,6 +13,7 @@ from .document_region import document_region, place_line
 from .normalize import DOC_KIND, DOC_KINDS, ENDS_AS_TITLE, MARKER, compact
 from .numerals import DATE_PATTERN, parse_date
 from .regions import Region, region_index
+from .word_lists import alternation
 
 # 菏政办字〔2024〕7号, 鲁服务业办〔2025〕4号, 菏政办字 [2023] 56号, 国发〔2022〕18号
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12}?)\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*(\d{1,4})\s*号")
@@ -357,7 +358,7 @@ def is_short_name(title: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _short_name() -> re.Pattern[str]:
-    return re.compile(f"(?:{'|'.join(map(re.escape, clause_words().abbreviation_words))})*{DOC_KIND}")
+    return re.compile(f"(?:{alternation(clause_words().abbreviation_words)})*{DOC_KIND}")
 
 
 def _implements(title: str, head: str) -> list[str]:
