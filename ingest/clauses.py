@@ -409,9 +409,7 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     ``default_prefix``: the level prefix of the issuing government (县 for a county's text): a bare
     agency name takes it when its clause prints no prefix before it."""
     words = clause_words()
-    for rule in words.standing_units:
-        # the rule sentence itself names no unit of this clause: its units come through ``standing``
-        text = rule.sub(_blanked, text)
+    text = _without_rule_sentences(text)
     stop = words.stop.search(text)
     while stop:  # "责任单位:市税务局咨询电话:12366": no unit follows it, up to the next label if any
         # ("牵头单位:市商务局,完成时限:2023年底;配合单位:市财政局"; "牵头领导:张三;牵头单位:…")
@@ -474,6 +472,14 @@ _PART_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE) + ",，;；]")
 def _blanked(m: re.Match[str]) -> str:
     """A match's text as spaces: what it says goes, its offsets stay."""
     return " " * len(m.group())
+
+
+def _without_rule_sentences(text: str) -> str:
+    """A clause with the sentences that state a document's rule blanked out ("以下政策均需各县政府落实,不再单独列出"):
+    the rule's units come through ``standing``, and the sentence is not a part of the clause's own list."""
+    for rule in clause_words().standing_units:
+        text = rule.sub(_blanked, text)
+    return text
 
 
 def _parse_section(text: str, a: int, b: int, role: str, catalog: DepartmentCatalog, carry: dict):
@@ -574,12 +580,14 @@ def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool)
     repaired = catalog.repair_keywords(content)
     if words.first_label(repaired):
         return True
-    repaired, marked = _strip_marks(repaired)
+    # "(市财政局、市科技局按职责分工负责。以下政策均需…落实,不再单独列出)": judged as ``parse_clause`` reads it (the
+    # rule's own 落实 had closed the clause's last part, whose units then began with the rule sentence)
+    repaired, marked = _strip_marks(_without_rule_sentences(repaired))
     parts = [p.strip() for p in _SPLIT_PARTS.split(repaired) if p.strip()]
     if not parts:
         return False
     for part in parts:
-        tail = words.closing(part)
+        tail = words.closing(part.rstrip("。 "))  # (as ``_parse_section`` reads a part: the sentence may end after it)
         if tail and tail.start() > 0:
             units = _split_list(words.counterpart.sub("、", part[: tail.start()]), catalog)
             first = units[0][0].strip() if units else ""

@@ -48,6 +48,18 @@ def test_standing_units_join_every_later_clause():
     }
 
 
+
+def test_a_clause_that_states_a_standing_rule_keeps_its_own_units():
+    # the rule sentence inside the clause ends with a verb of its own (落实): the clause is still the units'
+    doc = extract(HEAD
+                  + "1.甲项。做好工作。(市财政局、市科技局,各县(市、区)人民政府按职责分工负责。"
+                  + "以下政策均需各县(市、区)人民政府落实,不再单独列出)\n"
+                  + "2.乙项。做好工作。(市税务局负责)\n")
+    assert roles(doc) == {
+        "一/1": (["市财政局", "市科技局", "各县(市、区)人民政府"], []),
+        "一/2": (["市税务局", "各县(市、区)人民政府"], []),
+    }
+
 def test_labels_on_lines_of_their_own():
     doc = extract(HEAD + "1.甲项。做好工作。\n牵头单位:\n市商务局\n配合单位:\n市财政局、市税务局\n")
     assert roles(doc) == {"一/1": (["市商务局"], ["市财政局", "市税务局"])}
