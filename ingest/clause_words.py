@@ -133,6 +133,7 @@ class ClauseWords:
     joiner_heads: frozenset[str]  # the characters a joining word starts with
     first_listed_leads: Sought
     all_listed_lead: re.Pattern[str]
+    leads_before_comma: Sought  # the units before a list's first comma lead, the others cooperate
     from_here: re.Pattern[str]  # a rule that holds from where it is stated on (下同), not for the whole text
     standing_units: tuple[Sought, ...]
     remark: re.Pattern[str]
@@ -285,6 +286,7 @@ def compile_words(data: dict) -> ClauseWords:
         joiner_heads=frozenset(w[0] for w in data.get("joiners", {}).get("words", []) if w),
         first_listed_leads=Sought(re.compile(_any(rules.get("first_listed_leads", [])))),
         all_listed_lead=re.compile(_any(rules.get("all_listed_lead", []))),
+        leads_before_comma=Sought(re.compile(_any(rules.get("leads_before_comma", [])))),
         from_here=re.compile(_any(rules.get("from_here", []))),
         standing_units=tuple(Sought(re.compile(p)) for p in rules.get("standing_units", [])),
         remark=re.compile(_any(data.get("remarks", {}).get("patterns", []))),

@@ -76,12 +76,16 @@ class DocumentRules:
     """Rules a document states about its own clauses; each holds from where it is stated."""
 
     first_listed_leads_from: int | None = None
+    leads_before_comma_from: int | None = None
     standing: list[StandingUnits] = field(default_factory=list)  # by ``at``, complete once ``document_rules`` returns
     # the rules in force for each count of them, with what a parse of a clause is kept under (``standing_with_key``)
     _in_force: dict[int, tuple[list[StandingUnits], tuple]] = field(default_factory=dict, repr=False)
 
     def first_listed_leads(self, at: int) -> bool:
         return self.first_listed_leads_from is not None and at >= self.first_listed_leads_from
+
+    def leads_before_comma(self, at: int) -> bool:
+        return self.leads_before_comma_from is not None and at >= self.leads_before_comma_from
 
     def standing_at(self, at: int) -> list[StandingUnits]:
         return self.standing_with_key(at)[0]
@@ -111,12 +115,10 @@ def document_rules(text: str, catalog: DepartmentCatalog) -> DocumentRules:
     rules = DocumentRules()
     m = words.first_listed_leads.search(text)
     if m:
-        # "(除标注…外,列第一位为牵头…,下同)" closes the list it stands in: the rule holds from that list
-        # on; a rule without 下同/以下 ("各项任务中排在第一位的为牵头单位", often a closing note) holds for all
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        sentence = text[line_start:line_end if line_end >= 0 else len(text)]
-        rules.first_listed_leads_from = line_start if words.from_here.search(sentence) else 0
+        rules.first_listed_leads_from = _holds_from(text, m)
+    m = words.leads_before_comma.search(text)
+    if m:
+        rules.leads_before_comma_from = _holds_from(text, m)
     for pattern in words.standing_units:
         for s in pattern.finditer(text):
             units = [(name, printed) for name, printed, *_ in _units(s.group("units"), 0, catalog, lenient=True)]
@@ -127,6 +129,16 @@ def document_rules(text: str, catalog: DepartmentCatalog) -> DocumentRules:
                 rules.standing.append(StandingUnits(s.start(), s.end(), units, role))
     rules.standing.sort(key=lambda r: r.at)
     return rules
+
+
+def _holds_from(text: str, rule: re.Match[str]) -> int:
+    """Where a rule about the roles of listed units starts to hold. "(除标注…外,列第一位为牵头…,下同)" closes the list
+    it stands in: the rule holds from that list on; a rule without 下同/以下 ("各项任务中排在第一位的为牵头单位", often
+    a closing note) holds for all."""
+    line_start = text.rfind("\n", 0, rule.start()) + 1
+    line_end = text.find("\n", rule.end())
+    sentence = text[line_start:line_end if line_end >= 0 else len(text)]
+    return line_start if clause_words().from_here.search(sentence) else 0
 
 
 def _depth_step(ch: str, depth: int) -> int:
@@ -402,7 +414,7 @@ def _could_be_name(name: str) -> bool:
 
 
 def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_listed_leads: bool = False,
-                 default_role: str = RESPONSIBLE, standing: list[StandingUnits] | None = None,
+                 leads_before_comma: bool = False, default_role: str = RESPONSIBLE, standing: list[StandingUnits] | None = None,
                  default_prefix: str | None = None) -> list[UnitMention]:
     """Units and their roles in one clause. ``text`` must be keyword-repaired already.
 
@@ -450,12 +462,16 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     has_explicit_lead = LEAD in {m[0] for m in mentions}
     # (asked only of a clause whose first-listed unit would lead: the others never read it)
     all_lead = first_listed_leads and not has_explicit_lead and bool(words.all_listed_lead.search(text))
+    comma = _first_comma(text, min((m[3] for m in mentions if m[3] >= 0), default=0)) \
+        if leads_before_comma and not has_explicit_lead else None
     out: list[UnitMention] = []
     responsible_seen = 0
     for position, (role, name, printed, a, b, _) in enumerate(mentions):
         if role == RESPONSIBLE:
             if has_explicit_lead:
                 role = COOPERATE
+            elif comma is not None:
+                role = LEAD if 0 <= a < comma else COOPERATE
             elif first_listed_leads and not all_lead:
                 role = LEAD if responsible_seen == 0 else COOPERATE
                 responsible_seen += 1
@@ -475,11 +491,24 @@ def _blanked(m: re.Match[str]) -> str:
 
 
 def _without_rule_sentences(text: str) -> str:
-    """A clause with the sentences that state a document's rule blanked out ("以下政策均需各县政府落实,不再单独列出"):
-    the rule's units come through ``standing``, and the sentence is not a part of the clause's own list."""
-    for rule in clause_words().standing_units:
+    """A clause with the sentences that state a document's rule blanked out ("以下政策均需各县政府落实,不再单独列出",
+    "逗号前为牵头单位,下同"): the rule's units come through ``standing`` and its roles through the parse's
+    arguments; the sentence is not a part of the clause's own list (its 牵头 made every unit before it lead)."""
+    words = clause_words()
+    for rule in words.standing_units:
         text = rule.sub(_blanked, text)
-    return text
+    return words.leads_before_comma.sub(_blanked, text)
+
+
+def _first_comma(text: str, start: int) -> int:
+    """Where the first comma outside brackets at or after ``start`` stands; the text's end if none does."""
+    depth = 0
+    for event in _PART_MARKS.finditer(text, start):
+        ch = event.group()
+        depth = _depth_step(ch, depth)
+        if depth == 0 and ch in ",，":
+            return event.start()
+    return len(text)
 
 
 def _parse_section(text: str, a: int, b: int, role: str, catalog: DepartmentCatalog, carry: dict):

@@ -145,11 +145,13 @@ class _Context:
                                      lambda m: self.catalog.keyword_repairs[m.group()])
         end = start + len(text)
         leads = self.rules.first_listed_leads(end)
+        before_comma = self.rules.leads_before_comma(end)
         standing, standing_key = self.rules.standing_with_key(end)
         # a clause as parsed, kept by the catalog under everything its parse depends on: documents repeat
         # their clauses (责任单位:市商务局 under many points), and documents of one government each other's
-        key = ("clause", repaired, leads, default_role, self.prefix, standing_key)
+        key = ("clause", repaired, leads, before_comma, default_role, self.prefix, standing_key)
         parsed = self.catalog.kept(key, lambda: parse_clause(repaired, 0, self.catalog, first_listed_leads=leads,
+                                                             leads_before_comma=before_comma,
                                                              default_role=default_role, standing=standing,
                                                              default_prefix=self.prefix))
         n = len(text)

@@ -38,6 +38,20 @@ def test_a_first_listed_rule_in_a_closing_note_holds_for_every_clause():
     assert roles(doc) == {"一/1": (["市发展改革委"], ["市财政局"])}
 
 
+
+def test_units_before_the_comma_lead_where_the_document_says_so():
+    doc = extract(HEAD
+                  + "1.甲项。做好工作。(责任单位:市发改委,市财政局)\n"
+                  + "2.乙项。做好工作。〔责任单位:市民政局,市公安局、市财政局、各县(市、区)人民政府,逗号前为牵头单位,下同〕\n"
+                  + "3.丙项。做好工作。〔责任单位:市商务局、市科技局,市教育局〕\n"
+                  + "4.丁项。做好工作。(牵头单位:市税务局;配合单位:市财政局,市人社局)\n")
+    assert roles(doc) == {
+        "一/1": (["市发展改革委", "市财政局"], []),  # before the rule: every unit of 责任单位 leads
+        "一/2": (["市民政局"], ["市公安局", "市财政局", "各县(市、区)人民政府"]),  # (the rule's words name no unit)
+        "一/3": (["市商务局", "市科技局"], ["市教育局"]),
+        "一/4": (["市税务局"], ["市财政局", "市人力资源社会保障局"]),  # labels say the roles themselves
+    }
+
 def test_standing_units_join_every_later_clause():
     doc = extract(HEAD
                   + "1.甲项。做好工作。(责任单位:市财政局,以下均需各县(市、区)人民政府落实,不再单独列出)\n"
