@@ -38,6 +38,8 @@ def roles(text: str, first_listed_leads: bool = False) -> list[list[tuple[str, s
     ("7.推进。(市财政局、市税务局按职责分工负责,2025年底前完成)", [[("市财政局", "lead"), ("市税务局", "lead")]]),
     ("8.甲项。(牵头单位:市科技局)乙项。(牵头单位:市教育局;配合单位:团市委)",
      [[("市科技局", "lead")], [("市教育局", "lead"), ("团市委", "cooperate")]]),
+    ("9.推进。(负责单位:市发展改革委、市财政局)", [[("市发展改革委", "lead"), ("市财政局", "lead")]]),
+    ("10.推进。(牵头单位:市商务局;负责单位:市财政局)", [[("市商务局", "lead"), ("市财政局", "cooperate")]]),
 ])
 def test_clause_styles(text, expected):
     assert roles(text) == expected
