@@ -565,13 +565,15 @@ def _with_counterpart(section: str, pa: int, pb: int, role: str, base: int, cata
 
 
 def _dedupe(mentions: list[UnitMention]) -> list[UnitMention]:
+    """Each unit once per role; a unit a clause also names as its lead only leads ("A、B负责,其中A为牵头单位")."""
     if len(mentions) < 2:
         return mentions  # (a fresh list of the caller's: nothing to drop)
+    leads = {m.written for m in mentions if m.role == LEAD}
     seen: set[tuple[str, str]] = set()
     out = []
     for m in mentions:
         key = (m.written, m.role)
-        if key not in seen:
+        if key not in seen and (m.role == LEAD or m.written not in leads):
             seen.add(key)
             out.append(m)
     return out
