@@ -42,6 +42,8 @@ def roles(text: str, first_listed_leads: bool = False) -> list[list[tuple[str, s
     ("10.推进。(牵头单位:市商务局;负责单位:市财政局)", [[("市商务局", "lead"), ("市财政局", "cooperate")]]),
     # a unit the clause names as its lead and again among the others only leads
     ("11.推进。(牵头单位:市民政局;责任单位:市民政局、市财政局)", [[("市民政局", "lead"), ("市财政局", "cooperate")]]),
+    ("12.推进。(市发展改革委、市财政局负责,其中市发展改革委为牵头单位)",
+     [[("市财政局", "cooperate"), ("市发展改革委", "lead")]]),
 ])
 def test_clause_styles(text, expected):
     assert roles(text) == expected
