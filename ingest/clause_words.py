@@ -120,7 +120,7 @@ def _longest_run(items: list) -> str:
 
 @dataclass(frozen=True)
 class ClauseWords:
-    label: re.Pattern[str]  # groups: label, kind
+    label: re.Pattern[str]  # groups: label, and kind (牵头单位) or short (牵头:)
     label_line: re.Pattern[str]  # a line that opens with a label
     label_kinds: dict[str, str]
     tail: re.Pattern[str]  # groups: closer, verb, and one group per role
@@ -162,6 +162,7 @@ class ClauseWords:
     label_nouns: tuple[str, ...] = ()
     label_kinds_by_last: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)  # longest first
     label_kind_longest: int = 0
+    short_labels: tuple[str, ...] = ()  # a short label's kind and colon as words (牵头:), for ``core_at``
 
     def core_at(self, text: str, pos: int = 0) -> int:
         """Where ``label_core.search(text, pos)`` finds a match, or -1: the earliest start of a kind before any
@@ -170,6 +171,10 @@ class ClauseWords:
             core = self.label_core.search(text, pos)
             return -1 if core is None else core.start()
         best = -1
+        for word in self.short_labels:
+            p = text.find(word, pos)
+            if p >= 0 and (best < 0 or p < best):
+                best = p
         by_last = self.label_kinds_by_last
         for noun in self.label_nouns:
             p = text.find(noun, pos)
@@ -241,6 +246,10 @@ class ClauseWords:
     def label_role(self, kind: str) -> str:
         return self.label_kinds[kind]
 
+    def role_of_label(self, label: re.Match[str]) -> str:
+        """The role a match of ``label`` gives the units after it."""
+        return self.label_kinds[label.group("kind") or label.group("short")]
+
     @staticmethod
     def verb_role(tail: re.Match[str]) -> str:
         return next(r for r in ROLES if tail.group(r))
@@ -256,7 +265,10 @@ def compile_words(data: dict) -> ClauseWords:
     # from runs straight into its first unit's level or 各: (责任单位市住建局), ,配合单位各商业银行
     after_opening = r"(?P<opening>^|(?<=[(（,，;；]))?"
     ends = r"\s*[:：]|[】\]]\s*[:：]?"
-    label = re.compile(rf"{after_opening}(?P<label>{lead}(?P<kind>{_alt(kinds)}){noun})"
+    # a short label is its kind and a colon, without the noun: "(牵头:市发展改革委;配合:市财政局)"
+    short = labels.get("short", [])
+    short_label = rf"|(?P<short>{_alt(short)})(?=\s*[:：])" if short else ""
+    label = re.compile(rf"{after_opening}(?P<label>{lead}(?:(?P<kind>{_alt(kinds)}){noun}{short_label}))"
                        rf"(?(opening)(?:{ends}|(?=[省市县区州各]))|(?:{ends}))")
     label_line = re.compile(rf"^{level}(?:{_alt(kinds)}){noun}\s*[:：]")
 
@@ -298,7 +310,8 @@ def compile_words(data: dict) -> ClauseWords:
         generic_reference=re.compile(_alt(data.get("implements", {}).get("generic_words", []))),
         abbreviation_words=tuple(data.get("implements", {}).get("abbreviation_words", [])),
         structure=structure,
-        tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), tail_first=_first_chars(tail), mark_last=_last_chars(mark), label_core=re.compile(f"(?:{_alt(kinds)}){noun}"),
+        tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), tail_first=_first_chars(tail), mark_last=_last_chars(mark), label_core=re.compile(f"(?:{_alt(kinds)}){noun}" + (f"|(?:{_alt(short)})[:：]" if short else "")),
+        short_labels=tuple(f"{k}:" for k in short),  # (texts are width-folded: a colon is ":")
         label_lead=_reach(re.compile(lead)),
         **_label_words(kinds, labels["nouns"]),
     )

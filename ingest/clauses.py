@@ -439,7 +439,7 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
             sections.append((default_role, 0, labels[0].start()))
         for k, m in enumerate(labels):
             end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
-            sections.append((words.label_role(m.group("kind")), m.end(), end))
+            sections.append((words.role_of_label(m), m.end(), end))
     else:
         sections.append((default_role, 0, len(text)))
 

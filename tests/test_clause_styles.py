@@ -44,6 +44,10 @@ def roles(text: str, first_listed_leads: bool = False) -> list[list[tuple[str, s
     ("11.推进。(牵头单位:市民政局;责任单位:市民政局、市财政局)", [[("市民政局", "lead"), ("市财政局", "cooperate")]]),
     ("12.推进。(市发展改革委、市财政局负责,其中市发展改革委为牵头单位)",
      [[("市财政局", "cooperate"), ("市发展改革委", "lead")]]),
+    # short labels: the kind and a colon, without 单位/部门
+    ("13.推进。(牵头:市发展改革委;配合:市财政局、市商务局)",
+     [[("市发展改革委", "lead"), ("市财政局", "cooperate"), ("市商务局", "cooperate")]]),
+    ("14.推进。\n主责:市科技局\n协办:市教育局\n", [[("市科技局", "lead"), ("市教育局", "cooperate")]]),
 ])
 def test_clause_styles(text, expected):
     assert roles(text) == expected
@@ -82,7 +86,8 @@ def test_labels_without_their_colon(text, expected):
 
 
 @pytest.mark.parametrize("text", ["一、推进。要压实责任,责任单位各负其责,确保落实。",
-                                  "一、推进。对未完成任务的,责任单位市级主管部门要约谈。"])
+                                  "一、推进。对未完成任务的,责任单位市级主管部门要约谈。",
+                                  "一、推进。要发挥牵头作用,各部门配合:做好统筹,确保落实。"])
 def test_a_label_word_in_running_text_is_no_label(text):
     assert roles(text) == []
 

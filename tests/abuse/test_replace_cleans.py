@@ -25,7 +25,7 @@ def test_replacing_a_document_cleans_what_the_old_version_left(store, corpus_fil
     did = "doc:" + (first.document.doc_number or first.document.title)
     named_before = store.rows(NAMED_BY, {"doc": did})
     # the new version names no department in its clauses: only its issuer still has a claim from it
-    edited = corpus_files[0].read_text("utf-8").replace("牵头单位", "牵头").replace("责任单位", "责任")
+    edited = corpus_files[0].read_text("utf-8").replace("牵头单位", "牵头人").replace("责任单位", "责任人")
     store.load_document(extract_bytes(edited.encode(), corpus_files[0].name))
     assert store.rows("MATCH (d:Department) WHERE d.orphan_check IS NOT NULL RETURN d.name AS n") == []
     still = store.rows(NAMED_BY, {"doc": did})
