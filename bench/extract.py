@@ -22,7 +22,8 @@ more than once:
 * extraction, later passes: the same documents again in this process until --seconds of CPU time; the median.
 
 The goal, printed beside the numbers: extraction >= 5 MB/s per core (first pass), within 12x of
-decode + NFKC.
+decode + NFKC. Then the first pass by part (samples, dev set, real corpus), each beside decode + NFKC of its own
+bytes: NFKC has work to do on the samples' full-width text and next to none on the real corpus' texts.
 
 Then the parallel speed-up: the same documents as files, read, extracted and made into their writes (each
 document's graph and statements, ``plan_load``) by the ingest's own pipeline (policykg.ingestion.
@@ -51,7 +52,8 @@ GOAL_RATIO = 12.0
 
 
 def corpus(real: int, records: Path | None) -> tuple[list[tuple[str, bytes]], list[str]]:
-    """(file name, bytes) of every document measured, and a line per part saying what it is."""
+    """(file name, bytes) of every document measured, and a line per part saying what it is (``PARTS`` names
+    the parts in their order; ``part_ranges`` finds them in the list)."""
     from policykg.corpus import sample_corpus_files
 
     samples = [(f.name, f.read_bytes()) for f in sample_corpus_files()]
@@ -79,6 +81,19 @@ def corpus(real: int, records: Path | None) -> tuple[list[tuple[str, bytes]], li
     return docs, parts
 
 
+PARTS = ("sample corpus", "dev set", "real corpus")
+
+
+def part_ranges(docs: list[tuple[str, bytes]]) -> list[tuple[str, int, int]]:
+    """(part, first index, end index) of each part of ``corpus``'s list that holds documents."""
+    from policykg.corpus import sample_corpus_files
+
+    n_samples = len(sample_corpus_files())
+    n_dev = len(list((ROOT / "tests" / "fixtures" / "dev" / "corpus").glob("*.txt")))
+    bounds = [0, n_samples, n_samples + n_dev, len(docs)]
+    return [(name, a, b) for name, a, b in zip(PARTS, bounds, bounds[1:]) if b > a]
+
+
 def _mb(docs: list[tuple[str, bytes]]) -> float:
     return sum(len(b) for _, b in docs) / 1e6
 
@@ -96,32 +111,39 @@ def decode_nfkc(docs: list[tuple[str, bytes]], at_least: float = 0.5) -> float:
     return (time.process_time() - t0) / rounds
 
 
-def extract_pass(docs: list[tuple[str, bytes]]) -> tuple[float, int, int, int]:
-    """CPU seconds of one extraction pass, with documents extracted, provisions and tasks found."""
+def extract_pass(docs: list[tuple[str, bytes]], each: list[float] | None = None) -> tuple[float, int, int, int]:
+    """CPU seconds of one extraction pass, with documents extracted, provisions and tasks found; ``each``
+    receives each document's CPU seconds."""
     from policykg.ingest.extract import ExtractionError, extract_bytes
 
     extracted = provisions = tasks = 0
     t0 = time.process_time()
     for name, data in docs:
+        t = time.process_time()
         try:
             doc = extract_bytes(data, name)
         except ExtractionError:
             continue
+        finally:
+            if each is not None:
+                each.append(time.process_time() - t)
         extracted += 1
         provisions += len(doc.provisions)
         tasks += len(doc.tasks)
     return time.process_time() - t0, extracted, provisions, tasks
 
 
-def cold_pass(docs: list[tuple[str, bytes]]) -> float:
-    """CPU seconds of a first pass in this process after one warm-up document (run in a fresh process)."""
+def cold_pass(docs: list[tuple[str, bytes]]) -> tuple[float, list[float]]:
+    """CPU seconds of a first pass in this process after one warm-up document (run in a fresh process), and
+    each document's."""
     from policykg.ingest.extract import extract_bytes
 
     extract_bytes(docs[0][1], docs[0][0])  # imports, word lists, patterns, the region table
-    return extract_pass(docs)[0]
+    each: list[float] = []
+    return extract_pass(docs, each)[0], each
 
 
-def cold_passes(docs: list[tuple[str, bytes]], n: int) -> list[float]:
+def cold_passes(docs: list[tuple[str, bytes]], n: int) -> list[tuple[float, list[float]]]:
     """``cold_pass`` in ``n`` fresh processes, one after the other (nothing learnt carries over)."""
     spawn = multiprocessing.get_context("spawn")
     out = []
@@ -175,7 +197,8 @@ def main() -> None:
     warm_up = time.process_time() - t0
 
     t_nfkc = decode_nfkc(docs)
-    firsts = cold_passes(docs, max(1, args.cold))
+    cold = cold_passes(docs, max(1, args.cold))
+    firsts = [t for t, _ in cold]
     t_first = statistics.median(firsts)
     later, spent = [], 0.0
     while spent < args.seconds or not later:
@@ -202,6 +225,16 @@ def main() -> None:
     ok = rate(t_first) >= GOAL_MB_S and t_first / t_nfkc <= GOAL_RATIO
     print(f"goal: >= {GOAL_MB_S:g} MB/s per core and within {GOAL_RATIO:g}x of decode + NFKC (first pass): "
           f"{'met' if ok else 'not met'}")
+
+    # the parts apart: the ratio depends on what NFKC has to do (the samples' full-width text gives it work,
+    # the real corpus' texts are NFKC already), the rate on how densely the texts hold clauses and targets
+    print(f"\nfirst pass by part (each document's CPU time in the same passes; the median of {len(cold)})")
+    print(f"{'part':44} {'MB':>8} {'MB/s per core':>14} {'× decode+NFKC':>14}")
+    for part, a, b in part_ranges(docs):
+        t_part = statistics.median(sum(each[a:b]) for _, each in cold)
+        nfkc_part = decode_nfkc(docs[a:b], at_least=0.2)
+        mb = _mb(docs[a:b])
+        print(f"{part:44} {mb:>8.2f} {mb / t_part:>14.2f} {t_part / nfkc_part:>14.1f}")
 
     if not args.no_parallel:
         copies = max(1, args.copies)
