@@ -226,6 +226,22 @@ def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
 
+@pytest.mark.parametrize("title", ["新闻发言人就信贷投放情况等答记者问", "关于2021年度全省房地产市场形势的通报",
+                                   "住房公积金最新政策措施新闻发布会", "在全市经济工作会议上的讲话"])
+def test_a_report_document_has_no_targets(title):
+    body = "一、信贷投放\n前10个月,各项贷款新增17.9万亿元。到2025年,培育企业100家以上。\n"
+    assert _doc(f"{title}\n{body}").targets == []
+
+
+@pytest.mark.parametrize("title", ["关于印发某市促进消费若干措施的通知", "某市扩大内需三年行动方案(2023—2025年)",
+                                   "关于加快发展保障性租赁住房的实施意见", "某市2023年国民经济和社会发展计划",
+                                   # a page's label above the title is not the document's kind
+                                   "全市经济工作会议\n关于印发某市促进消费若干措施的通知"])
+def test_a_plan_keeps_its_targets(title):
+    body = "一、信贷投放\n前10个月,各项贷款新增17.9万亿元。到2025年,培育企业100家以上。\n"
+    assert [(t.value, t.unit) for t in _doc(f"{title}\n{body}").targets] == [(17.9, "万亿元"), (100, "家")]
+
+
 def test_an_aggregate_housing_goal_stays_a_target():
     assert _one("到2025年,全市新建保障性租赁住房5万套。") == [(5, "万套", "达到", 2025)]
     assert _one("确保至2035年全市常住人口人均住房面积达到40平方米以上。") == [(40, "平方米", "以上", 2035)]
