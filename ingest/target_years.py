@@ -12,8 +12,9 @@ Two years are read from the whole document:
   most often.
 
 A document whose title says it reports (a press conference, a speech, a circular of results:
-``reports_results``) sets no goals at all. The words that say "this year" and those report
-titles end with live in ``data/targets.toml`` ([years], [report]).
+``reports_results``) or that is an ordinance (办法, 细则, 规定: ``states_rules``) sets no goals
+at all. The words that say "this year", those report titles end with and the kinds of
+ordinance live in ``data/targets.toml`` ([years], [report]).
 """
 from __future__ import annotations
 
@@ -88,6 +89,20 @@ def reports_results(title: str | None, text: str, body_start: int) -> bool:
     if title:
         return bool(pattern.search(title))
     return any(pattern.search(line) for line in _head_lines(text, body_start))
+
+
+@lru_cache(maxsize=1)
+def _rule_title() -> re.Pattern[str]:
+    words = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))["report"]["rule_kinds"]
+    # the kind may be the issued document's: "关于印发《…管理办法》的通知", "…实施细则(试行)"
+    return re.compile("(?:" + "|".join(map(re.escape, words))
+                      + r")(?:[(（][^()（）]{1,20}[)）])?[》>〉”\"]?(?:的通知)?(?:[(（][^()（）]{1,20}[)）])?$")
+
+
+def states_rules(title: str | None) -> bool:
+    """Is the document an ordinance (its title, or the document it issues, is a 办法, 细则, 规定 …)? Its numbers
+    are thresholds, caps and standards for each case, not goals."""
+    return title is not None and bool(_rule_title().search(title))
 
 
 def package_year(text: str, body_start: int, signed: date | None, plan_year: int | None = None) -> int | None:

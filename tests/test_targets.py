@@ -233,6 +233,13 @@ def test_a_report_document_has_no_targets(title):
     assert _doc(f"{title}\n{body}").targets == []
 
 
+@pytest.mark.parametrize("title", ["某市住房公积金提取管理办法", "关于印发《某市新建商品房预售资金监管办法》的通知",
+                                   "某市购房补贴兑付实施细则(试行)", "某市户口迁入暂行规定", "关于调整住房公积金贷款相关规定的通知"])
+def test_an_ordinance_has_no_targets(title):
+    body = "一、额度\n累计申请使用资金额度不超过监管资金的50%。到2025年,培育企业100家以上。\n"
+    assert _doc(f"{title}\n{body}").targets == []
+
+
 @pytest.mark.parametrize("title", ["关于印发某市促进消费若干措施的通知", "某市扩大内需三年行动方案(2023—2025年)",
                                    "关于加快发展保障性租赁住房的实施意见", "某市2023年国民经济和社会发展计划",
                                    # a page's label above the title is not the document's kind
