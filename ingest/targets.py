@@ -33,6 +33,9 @@ How a provision's text is read:
    eligibility thresholds and conditions (对…的, (含)以上, 及以下, 若…), class
    and size definitions (一批年出栏3000头以上的, 不少于100人的队伍), counts of
    what exists (停工的256个) and of projects to speed up (加快12个…建设).
+   Nor are the figures of a sentence that reports (``_reported``): one that compares with a past period or
+   tells what has been done (同比增长11.2%, 较年初下降0.17个百分点, 已交付338万套, 2018年以来) gives a target
+   only where a goal cue makes one (力争, 全年, 到2025年, a one-year package's year, 以上, 左右).
 4. One quantity that covers several measured things is repeated for each
    (A比例、B比例均达到80%; 幼儿园和中小学校各200所; A率、B率达100%).
 
@@ -137,6 +140,11 @@ class _Lexicon:
     support_units: tuple[str, ...]
     per_year: str
     direction_before: re.Pattern[str]
+    report: re.Pattern[str]  # a sentence that compares with a past period reports results
+    goal_word: re.Pattern[str]  # ...unless one of these stands before the quantity
+    goal_bound_before: tuple[str, ...]  # ...or one of these ends the text right before it
+    goal_bound_after: frozenset[str]  # ...or it has one of these bounds
+    horizon_before: tuple[str, ...]  # ...or a due year after one of these stands before it
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
@@ -147,7 +155,7 @@ _MULTIPLIERS = "十百千万亿"  # before a unit: a total, not one case's count
 def _lexicon() -> _Lexicon:
     data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
     units, quals, excl, verbs = data["units"], data["qualifiers"], data["exclude"], data["verbs"]
-    years = data["years"]
+    years, report = data["years"], data["report"]
     approx = dict(quals["approx"])
     num = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,000 is one thousand
     number = (
@@ -230,6 +238,12 @@ def _lexicon() -> _Lexicon:
         support_units=tuple(excl["support_units"]),
         per_year=units["per_year_suffix"],
         direction_before=re.compile(rf"(?:{_alt(w for w, _ in quals['before'])})$"),
+        report=re.compile(_alt(report["words"])),
+        goal_word=re.compile("".join(f"(?<!{re.escape(w)})" for w in report["goal_not_after"])
+                             + f"(?:{_alt(report['goal_words'])})"),
+        goal_bound_before=tuple(report["goal_bounds_before"]),
+        goal_bound_after=frozenset(report["goal_bounds_after"]),
+        horizon_before=tuple(report["horizon_before"]),
     )
 
 
@@ -660,6 +674,33 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
                     r.why = "part of a share's subject"
 
 
+def _reported(sentence: str, qs: list[_Quantity], marks: list[tuple[int, int]], package: int | None,
+              lex: _Lexicon) -> None:
+    """Drop the candidates of a sentence that compares with a past period or tells what has been done (同比,
+    较上年, 已, 以来: a statistics circular, a news release, a plan's review of the past year) unless a goal cue stands before the quantity in its
+    sentence (力争, 确保, 全年), it has a bound a report does not print (以上, 左右, 不低于), or a due year
+    governs it (到2025年, or the year of a one-year package)."""
+    for q in qs:
+        if not q.keep:
+            continue
+        # the cue counts within the candidate's part of the sentence: a ; starts another item
+        # ("…压缩至1个工作日;对土地已分割登记的,…")
+        part_start = max(sentence.rfind(";", 0, q.start), sentence.rfind("；", 0, q.start)) + 1
+        part_end = min((i for i in (sentence.find(";", q.end), sentence.find("；", q.end)) if i >= 0),
+                       default=len(sentence))
+        if not lex.report.search(sentence, part_start, part_end):
+            continue
+        before = sentence[:q.start]
+        if (q.after_bound in lex.goal_bound_after
+                or sentence[q.clause[0]:q.start].rstrip().endswith(lex.goal_bound_before)
+                or lex.goal_word.search(before)
+                or any(pos < q.start and (y == package or sentence[:pos].rstrip().endswith(lex.horizon_before))
+                       for pos, y in marks)):
+            continue
+        q.keep = False
+        q.why = "reported result"
+
+
 # --- qualifier, metric, text -------------------------------------------------------
 
 
@@ -921,6 +962,9 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             if quoted is None:
                 quoted = _Quoted(text)
             _judge(sentence, qs, quoted, s0, lex)
+            # (most sentences compare with no past period: one search of each with a candidate)
+            if lex.report.search(sentence):
+                _reported(sentence, qs, marks, package_year, lex)
         last_any: dict[tuple[int, int], int] = {}  # end of the previous candidate in the clause
         last_kept: dict[tuple[int, int], int] = {}  # end of the previous kept quantity in the clause
         group_base: dict[tuple[int, int], int] = {}  # len(found) before the clause's first target
@@ -1041,6 +1085,8 @@ def explain(text: str) -> list[tuple[str, str]]:
         sentence = text[s0:s1]
         qs = _candidates(sentence, lex)
         _judge(sentence, qs, quoted, s0, lex)
+        if lex.report.search(sentence):
+            _reported(sentence, qs, _year_marks(sentence, lex), None, lex)
         for q in qs:
             out.append((sentence[q.start:q.end], "kept" if q.keep else q.why))
     return out

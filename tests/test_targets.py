@@ -187,6 +187,68 @@ def test_housing_rules_for_each_case_are_not_targets(text):
     assert _one(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    # a statistics circular, a press release: past figures and their change
+    "1—12月,全省完成房地产开发投资5427.83亿元,同比增长11.2%,较1—11月回落1.5个百分点。",
+    "从贷款投向来看,个人住房贷款余额11671.46亿元,同比增长12.2%。",
+    "普惠型小微企业贷款年化利率5.7%,较年初下降0.17个百分点。",
+    "今年1-5月,中小银行累计处置不良贷款3943亿元,比上年同期多处置1072亿元。",
+    # what has been done or holds now
+    "2018年以来,人民银行共13次下调存款准备金率,释放长期资金10.8万亿元。",
+    "目前,科创板、创业板上市公司家数分别超过400家、1100家。",
+    "目前,各地持续打好保交房攻坚战,已交付住房338万套。",
+])
+def test_reported_results_are_not_targets(text):
+    assert _one(text) == []
+
+
+@pytest.mark.parametrize("text, kw, expected", [
+    # the same quantities as goals: a due year, a goal word or a bound a report does not print
+    ("到2025年,全省完成房地产开发投资5427.83亿元,同比增长11.2%。", {},
+     [(5427.83, "亿元", "达到", 2025), (11.2, "%", "达到", 2025)]),
+    ("力争全年实际利用外资2100万美元左右,同比增长4%以上。", {},
+     [(2100, "万美元", "左右", None), (4, "%", "以上", None)]),
+    ("本年度住宅用地供应同比增长10%以上。", {}, [(10, "%", "以上", None)]),
+    # a one-year package's own year is a due year
+    ("2023年新增市场主体2万户,同比增长50%。", {"package_year": 2023},
+     [(2, "万户", "达到", 2023), (50, "%", "达到", 2023)]),
+    # what exists is not the goal; what is to be built after it is
+    ("在已建成5个园区的基础上,到2027年新建20个园区。", {}, [(20, "个", "达到", 2027)]),
+    # a report word in another item of the sentence (after ;) says nothing of this one
+    ("首次登记办理时间压缩至1个工作日;对土地已分割登记的,可不再强制要求企业合宗登记。", {},
+     [(1, "个工作日", "下降至", None)]),
+])
+def test_goals_beside_a_report_word_stay_targets(text, kw, expected):
+    assert _one(text, **kw) == expected
+
+
+def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
+    assert _one("2023年新增市场主体2万户,同比增长50%。") == []
+
+
+@pytest.mark.parametrize("title", ["新闻发言人就信贷投放情况等答记者问", "关于2021年度全省房地产市场形势的通报",
+                                   "住房公积金最新政策措施新闻发布会", "在全市经济工作会议上的讲话"])
+def test_a_report_document_has_no_targets(title):
+    body = "一、信贷投放\n前10个月,各项贷款新增17.9万亿元。到2025年,培育企业100家以上。\n"
+    assert _doc(f"{title}\n{body}").targets == []
+
+
+@pytest.mark.parametrize("title", ["某市住房公积金提取管理办法", "关于印发《某市新建商品房预售资金监管办法》的通知",
+                                   "某市购房补贴兑付实施细则(试行)", "某市户口迁入暂行规定", "关于调整住房公积金贷款相关规定的通知"])
+def test_an_ordinance_has_no_targets(title):
+    body = "一、额度\n累计申请使用资金额度不超过监管资金的50%。到2025年,培育企业100家以上。\n"
+    assert _doc(f"{title}\n{body}").targets == []
+
+
+@pytest.mark.parametrize("title", ["关于印发某市促进消费若干措施的通知", "某市扩大内需三年行动方案(2023—2025年)",
+                                   "关于加快发展保障性租赁住房的实施意见", "某市2023年国民经济和社会发展计划",
+                                   # a page's label above the title is not the document's kind
+                                   "全市经济工作会议\n关于印发某市促进消费若干措施的通知"])
+def test_a_plan_keeps_its_targets(title):
+    body = "一、信贷投放\n前10个月,各项贷款新增17.9万亿元。到2025年,培育企业100家以上。\n"
+    assert [(t.value, t.unit) for t in _doc(f"{title}\n{body}").targets] == [(17.9, "万亿元"), (100, "家")]
+
+
 def test_an_aggregate_housing_goal_stays_a_target():
     assert _one("到2025年,全市新建保障性租赁住房5万套。") == [(5, "万套", "达到", 2025)]
     assert _one("确保至2035年全市常住人口人均住房面积达到40平方米以上。") == [(40, "平方米", "以上", 2035)]
