@@ -47,8 +47,9 @@ from .records import (
 from .references import reference_records
 from .regions import Region
 from .tables import Table, find_tables
+from .target_documents import sets_goals
 from .target_scope import deadline_in_clause, deadline_year, scope_of
-from .target_years import document_year, package_year, reports_results, states_rules
+from .target_years import document_year, package_year
 from .targets import QuantitySites, find_targets, year_handed_down
 
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
@@ -509,10 +510,10 @@ def _extract(decoded: DecodedText, name: str, catalog: DepartmentCatalog, where:
                                   "text": compact_clean(text[p.body_start:p.end]), "span": ctx.span(p.start, p.end)})
                   for p in _parents_first(outline)]
     package = package_year(text, body_start, meta.date, meta.plan_year)
-    # a press conference, a speech, a circular of results, an ordinance: its figures are past results and rules
-    targets = [] if reports_results(meta.title, text, body_start) or states_rules(meta.title) else _targets(
-        ctx, text, outline, tables, _preamble_start(text, body_start), package,
-        document_year(text, meta.date, package), meta.region, tasks)
+    targets: list[TargetRecord] = []
+    if sets_goals(meta.title, text, body_start):  # (a report's figures are past results, an ordinance's rules)
+        targets = _targets(ctx, text, outline, tables, _preamble_start(text, body_start), package,
+                           document_year(text, meta.date, package), meta.region, tasks)
     ctx.map_spans()  # (``_targets`` has mapped them all; none is left in clean-text offsets)
     if ctx.unknown:
         ctx.warnings.append("departments not in the alias file (kept as written): " + "、".join(ctx.unknown))

@@ -11,21 +11,15 @@ Two years are read from the whole document:
   package year, else the signing date's year, else the year the text names
   most often.
 
-A document whose title says it reports (a press conference, a speech, a circular of results:
-``reports_results``) or that is an ordinance (办法, 细则, 规定: ``states_rules``) sets no goals
-at all. The words that say "this year", those report titles end with and the kinds of
-ordinance live in ``data/targets.toml`` ([years], [report]).
+The words that say "this year" live in ``data/targets.toml`` ([years]).
 """
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from datetime import date
-from functools import lru_cache
 
 from .numerals import DATE_PATTERN
-from .targets import DATA_FILE
 
 # a year that is a date, a range end or start, or the horizon of a plan ("到2025年") says nothing
 # about a one-year package
@@ -52,7 +46,7 @@ _YEAR_END = re.compile(r"12\s*月\s*31\s*日")
 _NAMED_YEAR = r"(20(?<!\d20)\d{2})"
 
 
-def _head_lines(text: str, body_start: int) -> list[str]:
+def head_lines(text: str, body_start: int) -> list[str]:
     """The title-like lines before the provisions: short, no full stop, not the addressee line."""
     head = text[:body_start] if body_start > 0 else text[:600]
     lines = [line.strip() for line in head.split("\n") if line.strip()][:20]
@@ -72,39 +66,6 @@ def _title_year(lines: list[str]) -> int | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _report_title() -> re.Pattern[str]:
-    words = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))["report"]["title_ends"]
-    # a title may close with its quote and a bracketed note: "…答记者问》", "…通报(2022年)"
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[》”\"]?(?:[(（][^()（）]{1,20}[)）])?$")
-
-
-def reports_results(title: str | None, text: str, body_start: int) -> bool:
-    """Is the document a report rather than a plan: does its title end as a press conference's, a speech's
-    or a circular of results' does ("…答记者问", "…讲话", "…的通报")? Its figures are past results and rules,
-    not goals. ``title`` is the one metadata read; without one (a press conference's or a speech's heading ends
-    with no kind of document), any title-like head line is read, but a page's label above a document that has
-    a title ("中央经济工作会议" above a 通知) is not its kind."""
-    pattern = _report_title()
-    if title:
-        return bool(pattern.search(title))
-    return any(pattern.search(line) for line in _head_lines(text, body_start))
-
-
-@lru_cache(maxsize=1)
-def _rule_title() -> re.Pattern[str]:
-    words = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))["report"]["rule_kinds"]
-    # the kind may be the issued document's: "关于印发《…管理办法》的通知", "…实施细则(试行)"
-    return re.compile("(?:" + "|".join(map(re.escape, words))
-                      + r")(?:[(（][^()（）]{1,20}[)）])?[》>〉”\"]?(?:的通知)?(?:[(（][^()（）]{1,20}[)）])?$")
-
-
-def states_rules(title: str | None) -> bool:
-    """Is the document an ordinance (its title, or the document it issues, is a 办法, 细则, 规定 …)? Its numbers
-    are thresholds, caps and standards for each case, not goals."""
-    return title is not None and bool(_rule_title().search(title))
-
-
 def package_year(text: str, body_start: int, signed: date | None, plan_year: int | None = None) -> int | None:
     """The year a one-year package's yearless goals fall due, or None for a multi-year or open-ended one.
 
@@ -112,7 +73,7 @@ def package_year(text: str, body_start: int, signed: date | None, plan_year: int
     ``signed`` its signing date and ``plan_year`` the year metadata found in a
     work plan's title.
     """
-    lines = _head_lines(text, body_start)
+    lines = head_lines(text, body_start)
     if any(_RANGE.search(line) and _TITLE_KIND.search(line) for line in lines):
         return None  # "三年行动方案(2023—2025年)"
     if plan_year:
