@@ -130,7 +130,12 @@ def find_tables(text: str) -> list[Table]:
         pos += len(line) + 1
         cells = _split_row(line, offset)
         if cells is None:
-            if current is not None and line.strip() and not _is_page_noise(line):
+            stripped = line.strip()
+            if current is None or not stripped or _is_page_noise(line):
+                continue
+            if _is_section_line(stripped):
+                last_row = None  # a section heading inside the table ("一、产业发展"): rows go on after it
+            else:
                 current, last_row = None, None  # prose ends the table
             continue
         header = classify_header(cells)
@@ -182,6 +187,11 @@ def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None) -> Tabl
     row = TableRow(len(table.rows) + 1, printed, cells)
     table.rows.append(row)
     return row
+
+
+def _is_section_line(line: str) -> bool:
+    """A heading line that names a part of the table ("一、科技创新"), not a sentence."""
+    return _SECTION_ROW.match(line) is not None and len(line) <= 20 and "。" not in line
 
 
 def _check_numbers(table: Table) -> None:

@@ -1,0 +1,21 @@
+"""Division-of-labour tables as converters lay them out: section headings between the rows."""
+from __future__ import annotations
+
+from policykg.ingest.extract import extract_bytes
+
+HEAD = "某市人民政府办公室关于印发重点任务分工方案的通知\n各县区人民政府:\n现将分工方案印发给你们。\n"
+HEADER = "序号\t重点任务\t牵头单位\t配合单位\n"
+
+
+def rows(text: str) -> list[tuple[str, str | None, list[str], list[str]]]:
+    """(number, the task as its cell prints it, leads, cooperates) of each row."""
+    doc = extract_bytes(text.encode(), "doc.txt")
+    return [(t.number, t.title or t.text, t.leads, t.cooperates) for t in doc.tasks]
+
+
+def test_section_headings_between_the_rows_do_not_end_the_table():
+    text = HEAD + HEADER + ("一、产业发展\n1\t加快建设产业园区\t市发展改革委\t市财政局\n"
+                            "二、数字化转型\n2\t推进数字化转型\t市工业和信息化局\t市大数据局\n")
+    assert [(r[0], r[2], r[3]) for r in rows(text)] == [("1", ["市发展改革委"], ["市财政局"]),
+                                                        ("2", ["市工业和信息化局"], ["市大数据局"])]
+
