@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clause_words import clause_words
+from .numerals import DATE_PATTERN
 
 _CONTENT_HEADER = re.compile(r"(内容|任务|措施|事项|工作|要求|举措|目标|政策)")
 _UNIT_HEADER = re.compile(r"(单位|部门)")
@@ -51,6 +52,10 @@ class TableRow:
     ordinal: int  # the true row number: its position among the data rows
     printed: str  # the number as printed (may be misread)
     cells: list[Cell]
+    # the cell the row's last line ended in, and whether that line stopped before the last column: a line
+    # break inside a cell (a converter's wrap) continues it on the next line
+    open_cell: int = -1
+    short: bool = False
 
 
 @dataclass
@@ -131,9 +136,14 @@ def find_tables(text: str) -> list[Table]:
         cells = _split_row(line, offset)
         if cells is None:
             stripped = line.strip()
-            if current is None or not stripped or _is_page_noise(line):
+            if current is None or not stripped:
                 continue
-            if _is_section_line(stripped):
+            if last_row is not None and _continues_cell(stripped, last_row):
+                lead = len(line) - len(line.lstrip())
+                _continue_row(last_row, [Cell(stripped, offset + lead, offset + lead + len(stripped))])
+            elif _is_page_noise(line):
+                continue
+            elif _is_section_line(stripped):
                 last_row = None  # a section heading inside the table ("一、产业发展"): rows go on after it
             else:
                 current, last_row = None, None  # prose ends the table
@@ -171,6 +181,10 @@ def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None) -> Tabl
     if number_col is None:
         starts_row = True
     if not starts_row and last_row is not None:
+        if last_row.short:
+            # the row's line stopped inside a cell: this line goes on with that cell, then the columns after it
+            _continue_row(last_row, cells)
+            return last_row
         # a cell broken across lines: glue each piece onto the cell above it
         for i, cell in enumerate(cells):
             if not cell.text or i >= len(last_row.cells):
@@ -182,11 +196,46 @@ def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None) -> Tabl
             else:
                 last_row.cells[i] = cell
         return last_row
+    printed_cells = len(cells)
     while len(cells) < len(table.columns):
         cells.append(Cell("", -1, -1))
-    row = TableRow(len(table.rows) + 1, printed, cells)
+    row = TableRow(len(table.rows) + 1, printed, cells, printed_cells - 1, printed_cells < len(table.columns))
     table.rows.append(row)
     return row
+
+
+def _continue_row(row: TableRow, cells: list[Cell]) -> None:
+    """The next line of ``row``: its first piece goes on with the cell the row's last line ended in, the others
+    fill the columns after it."""
+    for j, cell in enumerate(cells):
+        i = row.open_cell + j
+        if i >= len(row.cells):
+            break
+        above = row.cells[i]
+        if j == 0 and above.text:
+            above.text += cell.text
+            above.end = cell.end
+        elif cell.text or not above.text:
+            row.cells[i] = cell
+    row.open_cell = min(row.open_cell + len(cells) - 1, len(row.cells) - 1)
+    row.short = row.open_cell < len(row.cells) - 1
+
+
+# a line that goes on with the cell above it: short, no sentence or numbering of its own ("务局" after
+# "市财政局、市商"); anything else after a row is prose that ends the table
+_CONTINUATION_MAX = 16
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DONE = ("。", ";", "；", "局", "委", "厅", "办", "室", "府", "心", "会", "行", "院", "部")
+_OWN_LINE = re.compile(r"[。:：]|^(?:\d{1,3}[.、]|[(（]\d{1,3}[)）]|附件|抄送)")
+
+
+def _continues_cell(line: str, row: TableRow) -> bool:
+    cell = row.cells[row.open_cell] if 0 <= row.open_cell < len(row.cells) else None
+    # a cell that ends with a whole name (…市商务局) or a sentence is done: a signature or a date after the
+    # table's last row is no part of it
+    return (cell is not None and bool(cell.text) and not cell.text.endswith(_DONE) and not DATE_PATTERN.fullmatch(line)
+            and len(line) <= _CONTINUATION_MAX and _HAN.search(line) is not None  # (not a page number: "- 3 -")
+            and not _OWN_LINE.search(line) and not _SECTION_ROW.match(line))
 
 
 def _is_section_line(line: str) -> bool:

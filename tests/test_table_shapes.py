@@ -1,4 +1,5 @@
-"""Division-of-labour tables as converters lay them out: section headings between the rows."""
+"""Division-of-labour tables as converters lay them out: cells wrapped onto the next line, section headings
+between the rows, and what follows the last row."""
 from __future__ import annotations
 
 from policykg.ingest.extract import extract_bytes
@@ -13,9 +14,28 @@ def rows(text: str) -> list[tuple[str, str | None, list[str], list[str]]]:
     return [(t.number, t.title or t.text, t.leads, t.cooperates) for t in doc.tasks]
 
 
+def test_a_task_cell_wrapped_onto_the_next_line_keeps_its_columns():
+    # the line broke inside the task: the next line goes on with it, then holds the unit columns
+    text = HEAD + HEADER + ("1\t加快建设产业园区,\n到2025年建成10个\t市发展改革委\t市财政局\n"
+                            "2\t推进数字化转型\t市工业和信息化局\t市大数据局\n")
+    assert rows(text) == [("1", "加快建设产业园区,到2025年建成10个", ["市发展改革委"], ["市财政局"]),
+                          ("2", "推进数字化转型", ["市工业和信息化局"], ["市大数据局"])]
+
+
+def test_a_unit_name_wrapped_onto_the_next_line_is_one_name():
+    text = HEAD + HEADER + ("1\t加快建设产业园区\t市发展改革委\t市财政局、市商\n务局\n"
+                            "2\t推进数字化转型\t市工业和信息化局\t市大数据局\n")
+    assert [r[2:] for r in rows(text)] == [(["市发展改革委"], ["市财政局", "市商务局"]),
+                                          (["市工业和信息化局"], ["市大数据局"])]
+
+
 def test_section_headings_between_the_rows_do_not_end_the_table():
     text = HEAD + HEADER + ("一、产业发展\n1\t加快建设产业园区\t市发展改革委\t市财政局\n"
                             "二、数字化转型\n2\t推进数字化转型\t市工业和信息化局\t市大数据局\n")
     assert [(r[0], r[2], r[3]) for r in rows(text)] == [("1", ["市发展改革委"], ["市财政局"]),
                                                         ("2", ["市工业和信息化局"], ["市大数据局"])]
 
+
+def test_a_signature_and_a_date_after_the_last_row_are_not_part_of_it():
+    text = HEAD + HEADER + "1\t加快建设产业园区\t市发展改革委\t市财政局\n某市人民政府办公室\n2023年5月6日\n"
+    assert rows(text) == [("1", "加快建设产业园区", ["市发展改革委"], ["市财政局"])]
