@@ -4,8 +4,10 @@ A table is found by its header row (序号 | 省级方案内容 | 省级牵头�
 …, however OCR spelled 序号), its columns get roles from their headers, and
 its data rows are numbered by their order: printed row numbers are often
 misread (7 for 2, S for 5), so a mismatch is reported, not trusted.
-Text tables come tab- or pipe-separated; other readers (docx) hand rows in
-directly through ``Row``.
+Text tables come tab- or pipe-separated, or one cell per line; a cell a
+converter wrapped goes on in the next line, and a section heading between the
+rows (一、产业发展) does not end the table. The docx and pdf readers write their
+tables as tab-separated lines, read here as a text file's are.
 """
 from __future__ import annotations
 
