@@ -63,16 +63,8 @@ def place_line(line: str) -> Region | None:
     """A head line that is nothing but places (河南省商丘市, 江西省九江市修水县): the last, deepest one."""
     if not _PLACE_ONLY.match(line):
         return None
-    ri = region_index()
-    found, i = None, 0
-    while i < len(line):
-        hit = ri.prefix_match(line, i)
-        if hit is None or (found is not None and not ri.contains(found, hit[0])):
-            return None
-        found, i = hit[0], i + hit[1]
-        if line.startswith(("省", "市", "县", "区", "州"), i):
-            i += 1  # 黔东南州, 楚雄州: a short name with the level after it
-    return found
+    hit = region_index().deepest_at(line)
+    return hit[0] if hit is not None and hit[1] == len(line) else None
 
 
 def named_regions(text: str) -> Counter[str]:
@@ -123,6 +115,17 @@ def _body_region(body: str) -> Region | None:
         node = best
 
 
+def _deepest_named_near_start(text: str) -> Region | None:
+    """The region an issuer's or a title's name opens with (菏泽市人民政府, 中共广州市天河区委): named within its
+    first characters, the deepest of the names that follow one another there."""
+    ri = region_index()
+    hit = ri.first_in(text)
+    if hit is None or hit[0] > 4:
+        return None
+    deepest = ri.deepest_at(text, hit[0])
+    return deepest[0] if deepest is not None and ri.contains(hit[1], deepest[0]) else hit[1]
+
+
 def document_region(head_lines: list[str], issuer: str | None, title: str | None, doc_number_prefix: str | None,
                     body: str) -> DocumentRegion:
     ri = region_index()
@@ -133,10 +136,8 @@ def document_region(head_lines: list[str], issuer: str | None, title: str | None
             return DocumentRegion(None, NATIONAL, "issuer")
         return DocumentRegion(hit[1], hit[1].level, "issuer")
     if issuer:
-        r = ri.prefix(issuer)
-        if r is None:
-            hit = ri.first_in(issuer)
-            r = hit[1] if hit is not None and hit[0] <= 4 else None
+        # (广州市天河区人民政府: the district, not the city its name opens with)
+        r = _deepest_named_near_start(issuer)
         if r is not None:
             return DocumentRegion(r, r.level, "issuer")
     for line in head_lines[:4]:
@@ -148,9 +149,9 @@ def document_region(head_lines: list[str], issuer: str | None, title: str | None
         if _NATIONAL_ISSUER.match(plain):
             return DocumentRegion(None, NATIONAL, "title")
         for candidate in (plain, *_PROMULGATED.findall(title)):  # 关于印发《西宁市…措施》的通知: its own title
-            hit = ri.first_in(candidate)
-            if hit is not None and hit[0] <= 4:
-                return DocumentRegion(hit[1], hit[1].level, "title")
+            r = _deepest_named_near_start(candidate)
+            if r is not None:
+                return DocumentRegion(r, r.level, "title")
     if doc_number_prefix:
         code = doc_number_region(doc_number_prefix)
         if code == NATIONAL:

@@ -21,6 +21,7 @@ from .char_classes import chars_table, code_units
 
 WORDS_FILE = Path(__file__).resolve().parent / "data" / "regions.toml"
 LEVELS = ("province", "city", "county")
+_LEVEL_AFTER_SHORT_NAME = ("省", "市", "县", "区", "州")
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "地区", "省", "市", "盟")
 
 
@@ -117,6 +118,34 @@ class RegionIndex:
             found = self._by_name.get(text[at:at + n])
             if found:
                 return _prefer(found), n
+        return None
+
+    def deepest_at(self, text: str, at: int = 0) -> tuple[Region, int] | None:
+        """The region named at ``text[at:]`` and the regions inside it named right after it (广州市天河区,
+        河南省商丘市, 江西省九江市修水县): the deepest of them, and the length of all the names. Of regions
+        that share a name (朝阳区 of 北京市 and of 长春市) the one inside the region named before it."""
+        hit = self.prefix_match(text, at)
+        if hit is None:
+            return None
+        found, i = hit[0], at + hit[1]
+        while True:
+            if text.startswith(_LEVEL_AFTER_SHORT_NAME, i):
+                i += 1  # 黔东南州, 楚雄州: a short name with the level after it
+            inner = self._named_inside(text, i, found)
+            if inner is None:
+                return found, i - at
+            found, i = inner[0], i + inner[1]
+
+    def _named_inside(self, text: str, at: int, outer: Region) -> tuple[Region, int] | None:
+        """A region inside ``outer`` whose name opens ``text[at:]`` (longest name first), and the name's length."""
+        longest = self._longest.get(text[at:at + 2])
+        if longest is None:
+            return None
+        for n in range(min(longest, len(text) - at), 1, -1):
+            inside = [r for r in self._by_name.get(text[at:at + n], ()) if r.code != outer.code
+                      and self.contains(outer, r)]
+            if inside:
+                return _prefer(inside), n
         return None
 
     def as_place(self, text: str, at: int, hit: tuple[Region, int]) -> Region | None:

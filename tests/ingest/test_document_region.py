@@ -127,3 +127,18 @@ def test_a_body_naming_two_provinces_as_often_names_neither():
             "二、放宽提取条件。(责任单位:市住房公积金管理中心)\n")
     info = _doc("关于调整住房公积金有关政策的通知", body)
     assert (info.region, info.region_basis) == (None, None)
+
+
+@pytest.mark.parametrize("head, region, code, level", [
+    ("广州市天河区人民政府关于加快推进科技创新的实施意见", "天河区", "440106", "county"),
+    ("北京市朝阳区人民政府办公室关于加快推进科技创新的实施意见", "朝阳区", "110105", "county"),
+    ("长春市朝阳区人民政府关于加快推进科技创新的实施意见", "朝阳区", "220104", "county"),
+    ("中共广州市天河区委办公室关于加快推进科技创新的实施意见", "天河区", "440106", "county"),
+    ("山东省菏泽市人民政府关于加快推进科技创新的实施意见", "菏泽市", "371700", "city"),
+    ("菏泽市人民政府办公室关于加快推进科技创新的实施意见", "菏泽市", "371700", "city"),
+])
+def test_a_district_named_after_its_city_is_the_region(head, region, code, level):
+    # the issuer's name opens with its city (or province): the region is the deepest of the names in a row,
+    # the one of that name inside the region named before it
+    info = _doc(f"{head}\n各有关单位:\n为推动高质量发展,现提出如下意见。")
+    assert (info.region, info.region_code, info.level) == (region, code, level)
