@@ -444,10 +444,11 @@ def _remember(cache: dict, key, value) -> None:
 
 
 def level_prefix(region_name: str | None) -> str | None:
-    """The prefix a government's own units carry: 宿松县 → 县, 菏泽市 → 市, 河南省 → 省, 阿勒泰地区 → 地区."""
+    """The prefix a government's own units carry: 宿松县 → 县, 菏泽市 → 市, 河南省 → 省, 阿勒泰地区 → 地区,
+    广西壮族自治区 → 自治区."""
     if not region_name:
         return None
-    for ending, prefix in (("地区", "地区"), ("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
+    for ending, prefix in (("自治区", "自治区"), ("地区", "地区"), ("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
         if region_name.endswith(ending):
             return prefix
     return region_name[-1] if region_name[-1] in LEVEL_PREFIXES else None

@@ -86,6 +86,14 @@ def test_a_bare_name_takes_the_issuing_governments_prefix_when_its_clause_prints
     assert [u.printed for u in doc.tasks[0].units] == ["住房和城乡建设局", "财政局"]
 
 
+
+def test_an_autonomous_regions_units_and_its_bare_names_carry_its_prefix():
+    doc = extract("广西壮族自治区人民政府办公厅关于推进工作的通知\n一、总体要求\n"
+                  "1.甲项。做好工作。(牵头单位:自治区发展改革委;配合单位:财政厅)\n2.乙项。做好工作。(牵头单位:商务厅)\n")
+    assert roles(doc) == {"一/1": (["自治区发展改革委"], ["自治区财政厅"]), "一/2": (["自治区商务厅"], [])}
+    assert {(u.name, u.level, u.known) for t in doc.tasks for u in t.units} == {
+        ("自治区发展改革委", "province", True), ("自治区财政厅", "province", True), ("自治区商务厅", "province", True)}
+
 def test_the_prefix_the_clauses_print_decides_over_the_header():
     doc = extract("安徽省关于推进工作的通知\n一、总体要求\n1.甲项。做好工作。(牵头单位:住房和城乡建设局)\n"
                   "2.乙项。做好工作。(牵头单位:县委网信办,责任单位:财政局)\n")
