@@ -243,7 +243,14 @@ class DepartmentCatalog:
         if found is not None:
             canonical, level = found
             return Department(canonical, surface, level, True, False, tuple(repairs))
-        return Department(name, surface, _level_of(name), collective, collective, tuple(repairs))
+        return Department(name, surface, self._level(name), collective, collective, tuple(repairs))
+
+    def _level(self, name: str) -> str | None:
+        """The level a name's head says, a longer level word included (地区有关部门, 自治区人民政府)."""
+        for long, level in self._long_prefixes_first():
+            if name.startswith(long) and len(name) > len(long) and not long.endswith("政府"):
+                return level
+        return _level_of(name)
 
     def _lookup(self, name: str) -> tuple[str, str | None] | None:
         # kept: a name is looked up when it is first read (``looks_like_unit``) and again when it is resolved
@@ -262,7 +269,7 @@ class DepartmentCatalog:
         if self._known_any is None:
             self._known_any = _ByLastCharacter(self.known_patterns)
         if self._known_any.match(name):
-            return name, _level_of(name)
+            return name, self._level(name)
         if name in self.agencies:  # 市场监管局 standing alone: an agency with no level printed
             return self.agencies[name], None
         for long, level in self._long_prefixes_first():

@@ -2,6 +2,7 @@
 and the printed form and list position every unit keeps."""
 from __future__ import annotations
 
+from policykg.ingest.departments import default_catalog
 from policykg.ingest.extract import extract_text
 from policykg.ingest.reading import DecodedText
 
@@ -93,6 +94,12 @@ def test_an_autonomous_regions_units_and_its_bare_names_carry_its_prefix():
     assert roles(doc) == {"一/1": (["自治区发展改革委"], ["自治区财政厅"]), "一/2": (["自治区商务厅"], [])}
     assert {(u.name, u.level, u.known) for t in doc.tasks for u in t.units} == {
         ("自治区发展改革委", "province", True), ("自治区财政厅", "province", True), ("自治区商务厅", "province", True)}
+
+
+def test_collectives_and_governments_take_the_level_of_a_longer_level_word():
+    catalog = default_catalog()
+    assert [catalog.resolve(n).level for n in ("地区有关部门", "自治州人民政府", "自治区有关部门", "省有关部门")] == [
+        "city", "city", "province", "province"]
 
 def test_the_prefix_the_clauses_print_decides_over_the_header():
     doc = extract("安徽省关于推进工作的通知\n一、总体要求\n1.甲项。做好工作。(牵头单位:住房和城乡建设局)\n"
