@@ -39,6 +39,7 @@ How a provision's text is read:
    Nor is a plan's rule for each case (``_per_case_rule``): a quantity after a modal in its clause (可降低15%,
    应不低于75%), after a condition clause (购买…以上的,发放…消费券) or as a changed rule's new value (调整为不低于20%,
    由20万元提高至25万元), unless a goal cue stands before it (力争, 确保, 到2025年) or it is a process time.
+   The values of a bare list (不低于监管额度的40%、30%、20%) share the rule one of them is dropped for.
 4. One quantity that covers several measured things is repeated for each
    (A比例、B比例均达到80%; 幼儿园和中小学校各200所; A率、B率达100%).
 
@@ -630,6 +631,32 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
     return why
 
 
+# reasons that hold for every value of a bare list when they hold for one: the words that make one value a
+# per-case parameter, threshold or rule stand before the list ("不低于监管额度的40%、30%、20%", "市值达到500亿元、
+# 100亿元、10亿元的企业"), not before each value
+_LIST_REASONS = frozenset({
+    "policy parameter", "per-case ratio", "per-case amount", "per-case standard", "per-case floor, cap or permission",
+    "eligibility threshold", "eligibility condition", "condition", "threshold", "class definition", "support measure",
+    "basis of computation", "per-case permission or duty", "per-case condition", "new value of a changed rule",
+})
+_LIST_GAP = frozenset("、和及与或")
+
+
+def _share_list_fate(sentence: str, qs: list[_Quantity]) -> None:
+    """A value of a bare list (values joined by 、 or 和 alone, in one clause) is dropped with a neighbour dropped as a
+    per-case rule."""
+    for forward in (True, False):
+        order = range(1, len(qs)) if forward else range(len(qs) - 2, -1, -1)
+        for i in order:
+            q, prev = qs[i], qs[i - 1] if forward else qs[i + 1]
+            if not q.keep or prev.keep or prev.why not in _LIST_REASONS or q.clause != prev.clause:
+                continue
+            a, b = (prev, q) if forward else (q, prev)
+            if sentence[a.end:b.start] in _LIST_GAP and a.unit == b.unit:
+                q.keep = False
+                q.why = prev.why
+
+
 def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex: _Lexicon) -> None:
     """Mark the candidates that are not goals."""
     for q in qs:
@@ -695,6 +722,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
                     and len(last) <= 12 and not lex.verb_word.match(last)):
                 q.keep = False
                 q.why = "count of a list"
+    _share_list_fate(sentence, qs)
     for i, q in enumerate(qs):
         if not q.keep:
             continue

@@ -287,6 +287,18 @@ def test_rule_shaped_goals_stay_targets(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the words that make one value a rule stand before the whole list
+    ("重点监管资金余额分别不低于监管额度的40%、30%、20%。", []),
+    ("上年度市值达到500亿元、100亿元、10亿元的企业董事长,可直接认定为高层次人才。", []),
+    # a list of goals stays one
+    ("到2027年,新能源产业营业收入、装机规模分别达到700亿元、800亿元。", [(700, "亿元", "达到", 2027), (800, "亿元", "达到", 2027)]),
+    ("全年新增托位30万个、5万个。", [(30, "万个", "达到", None), (5, "万个", "达到", None)]),
+])
+def test_a_bare_list_of_values_shares_a_rule(text, expected):
+    assert _one(text) == expected
+
+
 def test_an_aggregate_housing_goal_stays_a_target():
     assert _one("到2025年,全市新建保障性租赁住房5万套。") == [(5, "万套", "达到", 2025)]
     assert _one("确保至2035年全市常住人口人均住房面积达到40平方米以上。") == [(40, "平方米", "以上", 2035)]
