@@ -36,6 +36,10 @@ How a provision's text is read:
    Nor are the figures of a sentence that reports (``_reported``): one that compares with a past period or
    tells what has been done (同比增长11.2%, 较年初下降0.17个百分点, 已交付338万套, 2018年以来) gives a target
    only where a goal cue makes one (力争, 全年, 到2025年, a one-year package's year, 以上, 左右).
+   Nor is a plan's rule for each case (``_per_case_rule``): a quantity after a modal in its clause (可降低15%,
+   应不低于75%), after a condition clause (购买…以上的,发放…消费券) or as a changed rule's new value (调整为不低于20%,
+   由20万元提高至25万元), unless a goal cue stands before it (力争, 确保, 到2025年) or it is a process time.
+   The values of a bare list (不低于监管额度的40%、30%、20%) share the rule one of them is dropped for.
 4. One quantity that covers several measured things is repeated for each
    (A比例、B比例均达到80%; 幼儿园和中小学校各200所; A率、B率达100%).
 
@@ -145,6 +149,10 @@ class _Lexicon:
     goal_bound_before: tuple[str, ...]  # ...or one of these ends the text right before it
     goal_bound_after: frozenset[str]  # ...or it has one of these bounds
     horizon_before: tuple[str, ...]  # ...or a due year after one of these stands before it
+    rule_modal: re.Pattern[str]  # a modal (group "modal") or a word that only holds one
+    rule_condition: re.Pattern[str]  # a clause that ends a condition: "…的,"
+    rule_change: re.Pattern[str]  # the new value of a changed rule: "调整为", "由X提高至"
+    rule_goal: re.Pattern[str]  # a goal cue before the quantity keeps a rule-shaped one a target
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
@@ -155,7 +163,7 @@ _MULTIPLIERS = "十百千万亿"  # before a unit: a total, not one case's count
 def _lexicon() -> _Lexicon:
     data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
     units, quals, excl, verbs = data["units"], data["qualifiers"], data["exclude"], data["verbs"]
-    years, report = data["years"], data["report"]
+    years, report, rule = data["years"], data["report"], data["rule"]
     approx = dict(quals["approx"])
     num = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,000 is one thousand
     number = (
@@ -244,6 +252,15 @@ def _lexicon() -> _Lexicon:
         goal_bound_before=tuple(report["goal_bounds_before"]),
         goal_bound_after=frozenset(report["goal_bounds_after"]),
         horizon_before=tuple(report["horizon_before"]),
+        rule_modal=re.compile(rf"(?:{_alt(rule['modal_not'])})|(?P<modal>{_alt(rule['modal'])})"),
+        rule_condition=re.compile(rf"(?:{_alt(rule['condition_ends'])})(?:\([^()]{{0,40}}\))?[,，]"),
+        # the verb and up to eight characters of the new value's words ("调整为每年提取不超过4次"); an old value
+        # after 由/从 holds a number
+        rule_change=re.compile(
+            rf"(?:(?:{_alt(rule['change_verbs'])})"
+            rf"|(?:{_alt(rule['change_from'])})(?P<old>[^,;:由从]{{0,30}}[\d{_CN_NUM}][^,;:由从]{{0,30}})"
+            rf"(?:{_alt(rule['change_to'])}))[^,;:]{{0,8}}$"),
+        rule_goal=re.compile(rf"{_alt(rule['goal_words'])}|(?:{_alt(report['horizon_before'])})\s*20\d{{2}}\s*年"),
     )
 
 
@@ -506,7 +523,7 @@ def _share_subject(sentence: str, q: _Quantity, before: str) -> bool:
 
 _CHANGE_AFTER = re.compile(
     r"(?:\([^()]{1,6}\))?(?:以内|以上|以下)?(?:降至|降为|降到|降低至|降低到|下调至|下调为|下调到|提高至|提高到|提高为|"
-    r"提升至|提升到|上调至|上调为|调整为|调整至|调整到|增加至|增加到|改为|减至|缩减至)"
+    r"提升至|提升到|上调至|上调为|调整为|调整至|调整到|调至|调为|调减为|调减至|调增为|调增至|增加至|增加到|改为|减至|缩减至)"
 )
 _CLOSED_LIST = re.compile(r"等[\u4e00-\u9fff]{1,6}$")  # "A、B等营商环境" before a count restates the list
 _CHANGE_FROM = re.compile(r"(?:由|从)[^,;:由从]{0,14}$")
@@ -587,6 +604,59 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     return ""
 
 
+_BASELINE_YEAR = re.compile(r"20\d{2}\s*年")
+
+
+def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> str:
+    """Why a quantity is shaped as a rule for each case rather than a goal: a modal before it in its clause (可, 应,
+    不得), a condition clause before it in its part of the sentence ("…的,"), or the new value of a changed rule
+    (调整为, 由X提高至) — unless a goal cue stands before it in its sentence (力争, 确保, 到2025年). "" when none."""
+    if q.unit in lex.time_units:
+        return ""  # a span left here is a process time to cut to: "…的,把办理时间压缩至1个工作日" is a goal
+    why = ""
+    if any(m.group("modal") for m in lex.rule_modal.finditer(before)):
+        why = "per-case permission or duty"  # "重点监管资金比例可降低15%", "占比应不低于75%"
+    elif (change := lex.rule_change.search(before)) and not (
+        change.group("old") and _BASELINE_YEAR.search(change.group("old"))
+    ):
+        why = "new value of a changed rule"  # "拨付节点由6个调至8个"; not "城镇化率由2020年的55%提高到60%"
+    else:
+        cs = q.clause[0]
+        # the condition counts within the candidate's part of the sentence: a ; or : starts another
+        part = max(sentence.rfind(c, 0, cs) for c in ";；:：") + 1
+        if part < cs and lex.rule_condition.search(sentence, part, cs):
+            why = "per-case condition"  # "购买…144平方米(含)以上的,发放价值20000元消费券"
+    if why and lex.rule_goal.search(sentence, 0, q.start):
+        return ""
+    return why
+
+
+# reasons that hold for every value of a bare list when they hold for one: the words that make one value a
+# per-case parameter, threshold or rule stand before the list ("不低于监管额度的40%、30%、20%", "市值达到500亿元、
+# 100亿元、10亿元的企业"), not before each value
+_LIST_REASONS = frozenset({
+    "policy parameter", "per-case ratio", "per-case amount", "per-case standard", "per-case floor, cap or permission",
+    "eligibility threshold", "eligibility condition", "condition", "threshold", "class definition", "support measure",
+    "basis of computation", "per-case permission or duty", "per-case condition", "new value of a changed rule",
+})
+_LIST_GAP = frozenset("、和及与或")
+
+
+def _share_list_fate(sentence: str, qs: list[_Quantity]) -> None:
+    """A value of a bare list (values joined by 、 or 和 alone, in one clause) is dropped with a neighbour dropped as a
+    per-case rule."""
+    for forward in (True, False):
+        order = range(1, len(qs)) if forward else range(len(qs) - 2, -1, -1)
+        for i in order:
+            q, prev = qs[i], qs[i - 1] if forward else qs[i + 1]
+            if not q.keep or prev.keep or prev.why not in _LIST_REASONS or q.clause != prev.clause:
+                continue
+            a, b = (prev, q) if forward else (q, prev)
+            if sentence[a.end:b.start] in _LIST_GAP and a.unit == b.unit:
+                q.keep = False
+                q.why = prev.why
+
+
 def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex: _Lexicon) -> None:
     """Mark the candidates that are not goals."""
     for q in qs:
@@ -636,6 +706,8 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             why = "bare Chinese numeral"
         elif q.is_cn and _SLOGAN_ONE.match(sentence[q.end:q.end + 2]):
             why = "slogan"
+        else:
+            why = _per_case_rule(sentence, q, before, lex)
         if why:
             q.keep = False
             q.why = why
@@ -650,6 +722,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
                     and len(last) <= 12 and not lex.verb_word.match(last)):
                 q.keep = False
                 q.why = "count of a list"
+    _share_list_fate(sentence, qs)
     for i, q in enumerate(qs):
         if not q.keep:
             continue

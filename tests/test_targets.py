@@ -249,6 +249,56 @@ def test_a_plan_keeps_its_targets(title):
     assert [(t.value, t.unit) for t in _doc(f"{title}\n{body}").targets] == [(17.9, "万亿元"), (100, "家")]
 
 
+@pytest.mark.parametrize("text", [
+    # a modal before the quantity in its clause: what each case may or must
+    "对无违规的优质房地产企业,重点监管资金比例可降低15%。",
+    "县城新建住宅以6层为主,6层及以下住宅占比应不低于75%。",
+    "每位申请人只能享有1辆车的补贴。",
+    "出售旧房必须为转让房屋100%的产权份额。",
+    # a condition clause (…的,) before it: what the case gets
+    "购买新建商品住房建筑面积144平方米(含)以上的,发放价值20000元消费券。",
+    "对满足团购条件购房的(一次性购买10套以上等),在原明码标价基础上再下降不超过8个点。",
+    # the new value of a changed rule
+    "首套住房商业性个人住房贷款最低首付款比例由原不低于25%,调整为不低于20%。",
+    "夫妻双方缴存住房公积金的,贷款保底额度由20万元提高至25万元。",
+    "监管资金拨付节点由6个调至8个。",
+    "装配式建筑比例由30%调减为20%。",
+    "将固定基础额度设定为60万元。",
+])
+def test_per_case_rules_in_a_plan_are_not_targets(text):
+    assert _one(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same shapes with a goal cue before the quantity, or stated as a goal
+    ("力争重点监管资金比例可降低15%。", [(15, "%", "下降", None)]),
+    ("到2027年,6层及以下住宅占比应不低于75%。", [(75, "%", "不少于", 2027)]),
+    ("到2025年,城镇化率由2020年的55%提高到60%。", [(60, "%", "达到", 2025)]),
+    ("城镇化率由2020年的55%提高到60%。", [(60, "%", "达到", None)]),
+    ("确保符合条件的,全年新增保障性租赁住房2000套。", [(2000, "套", "达到", None)]),
+    # a modal inside another word is none ("可再生", "应急")
+    ("到2025年可再生能源发电装机达到5500万千瓦以上。", [(5500, "万千瓦", "以上", 2025)]),
+    ("应急避难场所建设面积人均不低于1.5平方米。", [(1.5, "平方米", "不少于", None)]),
+    # a process time cut to is a goal whatever the rule shape around it
+    ("取得国有建设用地使用权的,把首次登记办理时间压缩至1个工作日。", [(1, "个工作日", "下降至", None)]),
+    ("全流程审批时限从63个工作日缩减至49个工作日。", [(49, "个工作日", "达到", None)]),
+])
+def test_rule_shaped_goals_stay_targets(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words that make one value a rule stand before the whole list
+    ("重点监管资金余额分别不低于监管额度的40%、30%、20%。", []),
+    ("上年度市值达到500亿元、100亿元、10亿元的企业董事长,可直接认定为高层次人才。", []),
+    # a list of goals stays one
+    ("到2027年,新能源产业营业收入、装机规模分别达到700亿元、800亿元。", [(700, "亿元", "达到", 2027), (800, "亿元", "达到", 2027)]),
+    ("全年新增托位30万个、5万个。", [(30, "万个", "达到", None), (5, "万个", "达到", None)]),
+])
+def test_a_bare_list_of_values_shares_a_rule(text, expected):
+    assert _one(text) == expected
+
+
 def test_an_aggregate_housing_goal_stays_a_target():
     assert _one("到2025年,全市新建保障性租赁住房5万套。") == [(5, "万套", "达到", 2025)]
     assert _one("确保至2035年全市常住人口人均住房面积达到40平方米以上。") == [(40, "平方米", "以上", 2035)]
