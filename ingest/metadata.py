@@ -98,17 +98,23 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     head = text[:body_start] if body_start > 0 else text[:2000]
     head_lines = [part for line in _lines(head) if line.strip() for part in _number_apart(line)]
     meta.doc_number = _header_doc_number(head_lines[:12])
+    fields = _labelled_fields(head_lines[:15])  # (before the chrome goes: 成文日期:2023-05-06 reads as a page's date)
     head_lines, chrome, source = _strip_page_chrome(head_lines)
+    if fields:  # a page's table of the document's facts (标题:…, 发文机关:…): the title and number it gives are the
+        # document's; its issuer is the page's short form (省住房公积金管理局), after the one the head prints
+        head_lines = [line for line in head_lines if not _field_line(line)]
+        chrome = True
 
     # on a saved page the headline stands between the breadcrumb and the page facts
-    meta.title = _find_title(head_lines) or (_chrome_title(head_lines) if chrome else None)
-    meta.issuer = _find_issuer(head_lines, meta.title, text) or source
+    meta.title = fields.get("title") or _find_title(head_lines) or (_chrome_title(head_lines) if chrome else None)
+    meta.issuer = _find_issuer(head_lines, meta.title, text) or fields.get("issuer") or source
+    meta.doc_number = meta.doc_number or fields.get("doc_number")
     meta.title = _own_title(meta.title)
     if meta.title is None:
         meta.title = title_cited_by_itself(text)
     own = DOC_NUMBER.fullmatch(meta.doc_number) if meta.doc_number else None
     _read_region(meta, head_lines, own, text[body_start:] if body_start > 0 else text)
-    meta.date = _signing_date(text, body_start)
+    meta.date = _signing_date(text, body_start) or _field_date(fields.get("date"))
     if meta.date is None:
         meta.warnings.append("no signing date (成文日期) found")
     meta.implements = _implements(meta.title or "", head)
@@ -126,6 +132,50 @@ _SOURCE_FIELD = re.compile(r"(?:信息来源|来源|发布机构|发文机关)\s
 _TIMESTAMP_LINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _SOURCE_TAG = re.compile(r"^【[^【】]{2,30}】(?=\S)")
 _CHROME_TITLE = re.compile(r"[^。;；!！?？]{4,80}")
+
+
+# the table of facts a government site prints above a document (标题:…, 发文机关:…, 发文字号:…, 成文日期:…), two
+# fields to a line at times: its labels and the fields they give; 发布日期 is the page's, not the signing date
+_FIELD_LABELS = {"标题": "title", "名称": "title", "发文机关": "issuer", "发布机构": "issuer", "发文字号": "doc_number",
+                 "文号": "doc_number", "成文日期": "date", "索引号": None, "主题分类": None, "主题词": None,
+                 "发布日期": None, "公文种类": None, "有效性": None, "时效性": None, "废止日期": None, "备案登记号": None}
+_FIELD_LABEL = re.compile(f"({alternation(_FIELD_LABELS)})\\s*[:：]")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _field_line(line: str) -> list[re.Match[str]]:
+    """The labels of a line of a site's table of facts, in order; none for a line that does not open with one."""
+    labels = list(_FIELD_LABEL.finditer(line))
+    return labels if labels and not line[:labels[0].start()].strip() else []
+
+
+def _labelled_fields(lines: list[str]) -> dict[str, str]:
+    """The document's facts a site's table of them gives, by field (title, issuer, doc_number, date); none unless
+    two labels of that table stand in the head (a lone 标题: is no such table)."""
+    found = [(line, labels) for line in lines if (labels := _field_line(line))]
+    if sum(len(labels) for _, labels in found) < 2:
+        return {}
+    fields: dict[str, str] = {}
+    for line, labels in found:
+        for k, m in enumerate(labels):
+            field = _FIELD_LABELS[m.group(1)]
+            value = compact(line[m.end():labels[k + 1].start() if k + 1 < len(labels) else len(line)])
+            if field and value:
+                fields.setdefault(field, value)
+    return fields
+
+
+def _field_date(value: str | None) -> date | None:
+    """成文日期 as a site prints it: 2023-05-06 (a time after it), or as a text does."""
+    if not value:
+        return None
+    m = _ISO_DATE.match(value)
+    if m is None:
+        return parse_date(value)
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
 
 
 def _chrome_title(lines: list[str]) -> str | None:

@@ -192,3 +192,16 @@ def test_a_signature_a_page_ran_into_the_line_before_it():
     doc = _doc("关于优化本市住房公积金使用政策的通知\n各缴存单位:\n" + MEASURE
                + "本通知自发布之日起施行,有效期至2028年12月31日南京住房公积金管理中心\n2026年1月5日\n")
     assert doc.issuer == "南京住房公积金管理中心"
+
+
+def test_a_sites_table_of_the_documents_facts():
+    # 索 引 号 / 发文机关 / 成文日期 / 标 题 / 文 号, two to a line: the title, the number and the signing date it gives;
+    # the issuer the head prints (the table's 省住房公积金管理局 is a short form); 发布日期 is the page's own
+    doc = _doc("关于调整住房公积金贷款政策的通知\n索 引 号:42820293-0/2026-41003主题分类:\n"
+               "发文机关:省住房公积金管理局成文日期:2026-07-02 00:01\n"
+               "标 题:海南省住房公积金管理局关于调整住房公积金贷款政策的通知\n"
+               "文 号:琼公积金贷〔2026〕10号发布日期:2026-07-09 00:01\n海南省住房公积金管理局\n"
+               "关于调整住房公积金贷款政策的通知\n各市县管理中心:\n现将有关事项通知如下:\n" + MEASURE)
+    assert (doc.title, doc.doc_number, doc.date) == (
+        "海南省住房公积金管理局关于调整住房公积金贷款政策的通知", "琼公积金贷〔2026〕10号", "2026-07-02")
+    assert (doc.issuer, doc.region) == ("海南省住房公积金管理局", "海南省")
