@@ -379,12 +379,21 @@ def _signature(line: str) -> str:
     return rest[hit[0]:] if hit is not None else rest or line
 
 
+_BRACKETED_DATE = re.compile(r"[(（]\s*" + DATE_PATTERN.pattern + r"\s*[)）]")
+
+
 def _signing_date(text: str, body_start: int) -> date | None:
     """The date under the signature: a line that is only a date (possibly after the issuer's name),
     not the printing date (…印发)."""
     candidates: list[date] = []
+    under_title: list[date] = []  # "(2023年2月10日)" under a plan's title: the day it was adopted
     for a, b in _lines_holding(text, "日"):  # a date names 日 and 年 (most lines neither)
         s = text[a:b].strip()
+        if _BRACKETED_DATE.fullmatch(s):
+            d = parse_date(s)
+            if d:
+                under_title.append(d)
+            continue
         m = DATE_PATTERN.search(s) if "年" in s else None
         if not m or "印发" in s[m.end():] or len(s) > m.end() - m.start() + 30:
             continue
@@ -397,7 +406,7 @@ def _signing_date(text: str, body_start: int) -> date | None:
         d = parse_date(s)
         if d:
             candidates.append(d)
-    return candidates[0] if candidates else None
+    return candidates[0] if candidates else under_title[0] if under_title else None
 
 
 def is_short_name(title: str) -> bool:

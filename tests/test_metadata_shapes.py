@@ -205,3 +205,9 @@ def test_a_sites_table_of_the_documents_facts():
     assert (doc.title, doc.doc_number, doc.date) == (
         "海南省住房公积金管理局关于调整住房公积金贷款政策的通知", "琼公积金贷〔2026〕10号", "2026-07-02")
     assert (doc.issuer, doc.region) == ("海南省住房公积金管理局", "海南省")
+
+
+def test_a_date_in_brackets_under_the_title_when_nothing_is_signed():
+    plan = "郑州市2023年重点工作任务分解方案\n(2023年2月10日)\n为抓好落实,制定本方案。\n" + MEASURE
+    assert _doc(plan).date == "2023-02-10"
+    assert _doc(plan + "\n郑州市人民政府\n2023年3月1日\n").date == "2023-03-01"  # a signature's date comes first
