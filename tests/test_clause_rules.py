@@ -148,3 +148,9 @@ def test_a_label_line_does_not_swallow_the_paragraph_after_it():
     doc = extract(HEAD + "1.甲项。做好工作。\n牵头单位:市商务局,责任单位:各县区人民政府\n"
                   "各县区、各部门要提高政治站位,切实把思想和行动统一到市委、市政府决策部署上来,全力推动各项政策落实落地。\n")
     assert roles(doc) == {"一/1": (["市商务局"], ["各县区人民政府"])}
+
+
+def test_angle_brackets_printed_for_parentheses_in_a_units_name():
+    doc = extract(HEAD + "1.甲项。做好工作。(责任单位:市财政局,各县<市、区>政府、有关区政府<管委会>)\n")
+    assert roles(doc) == {"一/1": (["市财政局", "各县(市、区)政府", "有关区政府(管委会)"], [])}
+    assert doc.tasks[0].units[1].span.end - doc.tasks[0].units[1].span.start == len("各县<市、区>政府")
