@@ -293,7 +293,9 @@ def _drop_implausible(hits: list[tuple[int, Marker]]) -> list[tuple[int, Marker]
     or continues the previous number of its kind, possibly across a parent
     (003 numbers 1-96 through its sections; a plan may number its items 1-3
     across two 方面). An excerpt may begin in the middle of a sequence: a first
-    number followed by its successor (43. then 44.) starts a run.
+    number followed by its successor (43. then 44.) starts a run. So does a number
+    past a gap (items the page ran onto the line above, or lost: 15. then 18., 19.),
+    or one printed twice where the next is two on (2., 2., 4.: a misprinted 3.).
     """
     last_value: dict[str, int] = {}
     kept: list[tuple[int, Marker]] = []
@@ -302,9 +304,13 @@ def _drop_implausible(hits: list[tuple[int, Marker]]) -> list[tuple[int, Marker]
         plausible = marker.value == 1 or (prev is not None and marker.value in (prev + 1, prev + 2))
         if not plausible and prev is None and marker.kind in ("cn", "chapter", "article") and marker.value <= 3:
             plausible = True  # a document may begin its numbering after an unnumbered part
-        if not plausible and prev is None:
+        if not plausible and (prev is None or marker.value >= prev):
+            # (a number below the last is a list quoted inside an item: never a run of its own)
             following = next((m for _, m in hits[k + 1:] if m.kind == marker.kind), None)
-            plausible = following is not None and following.value == marker.value + 1
+            if prev is None or marker.value > prev:
+                plausible = following is not None and following.value == marker.value + 1
+            else:
+                plausible = following is not None and following.value == marker.value + 2
         if not plausible:
             continue
         last_value[marker.kind] = marker.value

@@ -264,3 +264,26 @@ def test_an_attachment_after_a_notices_own_points_is_the_body():
 二、促进消费。发放消费券。(责任单位:市商务局)
 """
     assert _numbers(text) == ["一", "二"]
+
+
+def _item(n: str, unit: str = "市商务局") -> str:
+    return f"{n}.推进第{n}项工作。加快工作进度。(责任单位:{unit})\n"
+
+
+def test_a_numbering_that_resumes_past_a_gap():
+    # items 3 and 4 lost (run onto the line above, or cut by the page): the run goes on at 5
+    text = "一、重点任务\n" + "".join(_item(n) for n in ("1", "2", "5", "6", "7"))
+    assert _numbers(text) == ["一/1", "一/2", "一/5", "一/6", "一/7"]
+    # a lower number after the last starts no run of its own: a list quoted inside an item
+    quoted = "一、重点任务\n" + "".join(_item(n) for n in ("4", "5", "6")) + "2.第二款。\n3.第三款。\n"
+    assert _numbers(quoted) == ["一/4", "一/5", "一/6"]
+
+
+def test_a_number_printed_twice_in_place_of_the_next():
+    text = "一、重点任务\n" + "".join(_item(n) for n in ("1", "2", "2", "4"))
+    tasks = _tasks(text)
+    assert [t.number for t in tasks] == ["一/1", "一/2", "一/2", "一/4"]
+    assert tasks[2].title == "推进第2项工作" and tasks[2].text_start.startswith("加快工作进度")
+    # a number repeated where the next one follows on is no item (2., 2., 3.: the second is a sub-list's)
+    assert _numbers("一、重点任务\n" + "".join(_item(n) for n in ("1", "2")) + "2.第二款。\n" + _item("3")) == [
+        "一/1", "一/2", "一/3"]
