@@ -287,3 +287,21 @@ def test_a_number_printed_twice_in_place_of_the_next():
     # a number repeated where the next one follows on is no item (2., 2., 3.: the second is a sub-list's)
     assert _numbers("一、重点任务\n" + "".join(_item(n) for n in ("1", "2")) + "2.第二款。\n" + _item("3")) == [
         "一/1", "一/2", "一/3"]
+
+
+def test_an_item_of_one_sentence_is_its_text_not_a_heading():
+    text = """一、推动资源要素高效配置
+1.深入实施外国人才来华工作便利化试点。(省科技厅牵头负责)
+2.制订出台金融具体政策方案,拓宽企业多元融资渠道。(省委金融办牵头负责)
+"""
+    first = _tasks(text)[0]
+    # (its text had been the next item's: the 40 characters after its clause)
+    assert (first.number, first.title) == ("一/1", None)
+    assert first.text_start.startswith("深入实施外国人才") and "制订出台" not in first.text
+    # a heading with its clause above sub-items still reads its text from them
+    heading = """一、加大支持。(牵头单位:市财政局)
+1.落实税收优惠。继续减征。
+2.加快资金拨付。加快拨付进度。
+"""
+    task = _tasks(heading)[0]
+    assert (task.number, task.title) == ("一", "加大支持") and task.text_start.startswith("1.落实税收优惠")
