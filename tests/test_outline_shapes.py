@@ -305,3 +305,18 @@ def test_an_item_of_one_sentence_is_its_text_not_a_heading():
 """
     task = _tasks(heading)[0]
     assert (task.number, task.title) == ("一", "加大支持") and task.text_start.startswith("1.落实税收优惠")
+
+
+def test_a_number_run_onto_the_line_of_the_clause_before_it():
+    text = """一、支持购房
+(一)实行购房补贴。给予购房补贴。(责任单位:市财政局)(二)强化人才购房支持。给予人才补贴。(责任单位:市人社局)
+(三)优化公积金政策。提高贷款额度。〔责任单位:市住房公积金中心〕二、强化保障
+(四)加强组织领导。统筹推进。(责任单位:市住建局)
+"""
+    tasks = _tasks(text)
+    assert [(t.number, t.title) for t in tasks] == [
+        ("一/(一)", "实行购房补贴"), ("一/(二)", "强化人才购房支持"), ("一/(三)", "优化公积金政策"),
+        ("二/(四)", "加强组织领导")]
+    # after a bracket that is no clause the number is part of the sentence (a quoted provision, a range)
+    quoted = text.replace("(责任单位:市财政局)(二)", "(见第三条)(二)")
+    assert [t.number for t in _tasks(quoted)][:2] == ["一/(一)", "一/(三)"]
