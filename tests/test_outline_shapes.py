@@ -320,3 +320,12 @@ def test_a_number_run_onto_the_line_of_the_clause_before_it():
     # after a bracket that is no clause the number is part of the sentence (a quoted provision, a range)
     quoted = text.replace("(责任单位:市财政局)(二)", "(见第三条)(二)")
     assert [t.number for t in _tasks(quoted)][:2] == ["一/(一)", "一/(三)"]
+
+
+def test_a_numbering_that_restarts_under_a_heading_without_its_first_number():
+    # "1降低交易成本": the OCR lost the mark of the 1, and the items under the second heading begin at 2
+    text = ("一、盘活存量\n(一)加强用地管理。\n" + _item("1") + _item("2") + _item("3")
+            + "(二)促进库存去化。\n1降低交易成本。给予补贴。(责任单位:市住建局)\n" + _item("2") + _item("3"))
+    assert _numbers(text) == ["一/(一)/1", "一/(一)/2", "一/(一)/3", "一/(二)", "一/(二)/2", "一/(二)/3"]
+    # with no heading between, a lower number is a list quoted inside the item before
+    assert _numbers(text.replace("(二)促进库存去化。\n", "")) == ["一/(一)/1", "一/(一)/2"] + ["一/(一)/3"] * 4
