@@ -188,13 +188,19 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list) -> l
                                 f"{compact(text[c_start:c_end])[:60]}")
             continue
         body = text[cursor:c_start] if cursor < c_start else ""
+        untitled = False
         if not body.strip():
             # the clause stands on the heading line; the body follows it
             following = clauses[k].start + p.start if k < len(clauses) else p.end
             body = text[c_end:following]
             if not body.strip() and k == len(clauses):
-                # a heading with its clause and nothing else: its text is what its sub-items say
-                body = text[c_end:c_end + 40]
+                if p.children:
+                    # a heading with its clause and nothing else: its text is what its sub-items say
+                    body = text[c_end:c_end + 40]
+                else:
+                    # one sentence and its clause ("1.推进试点。(省科技厅牵头负责)"): the sentence is the
+                    # text, no heading of one (the 40 characters after it are the next provision's)
+                    body, untitled = text[p.title_start:c_start], True
         leads: list[str] = []
         cooperates: list[str] = []
         units: list[UnitRef] = []
@@ -205,7 +211,7 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list) -> l
             units.append(ref)
         deadline = deadline_in_clause(text[c_start:c_end])
         # the record made once, whole: each assignment to a model after it is made costs a call of its __setattr__
-        tasks.append(_new_task({"number": p.number, "title": p.title if k == 1 else None,
+        tasks.append(_new_task({"number": p.number, "title": p.title if k == 1 and not untitled else None,
                                 "text_start": _text_start(body), "leads": _unique(leads),
                                 "cooperates": _unique(cooperates), "text": compact_clean(body), "clause": k,
                                 "parent": p.parent_number, "span": ctx.span(p.start if k == 1 else cursor, c_end),

@@ -14,7 +14,9 @@ What normalisation does, in order:
 4. spaces inside Chinese text ("到 2025 年", "省商 务厅") are dropped; a space
    between two Latin letters or digits is kept; tabs are kept (table cells);
 5. a paragraph broken by a page break ("积\\n\\n极", "市工业和信息化\\n\\n局")
-   is joined again; one paragraph becomes one line.
+   is joined again; one paragraph becomes one line;
+6. a provision's number run onto the line before it, after the clause that
+   closes the item before ("…(责任单位:市住建局)(十一)推动…"), starts a line.
 """
 from __future__ import annotations
 
@@ -438,6 +440,35 @@ def _flattened_breaks(text: str) -> list[int]:
     return breaks
 
 
+# A provision's number run onto the line of the item before it, right after that item's clause
+# ("…(责任单位:市住建局)(十一)推动地下车位…"): a page that lost some of its line breaks. The clause
+# closes the item before, so the number opens the next.
+_GLUED_MARKER = re.compile(r"[)\]〕】](?:[(][一二三四五六七八九十百]{1,4}[)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、](?!\d))"
+                           r"(?=[\u4e00-\u9fff])")
+_CLAUSE_REACH = 300  # the longest clause looked back over for its opening bracket
+_OPENING = {")": "(", "]": "[", "〕": "〔", "】": "【"}
+
+
+def _glued_after_clause_breaks(text: str) -> list[int]:
+    """Where a number glued after a responsibility clause's closing bracket starts its provision."""
+    structure = clause_words().structure
+    breaks = []
+    for m in _GLUED_MARKER.finditer(text):
+        close = text[m.start()]
+        depth, k, floor = 0, m.start(), max(m.start() - _CLAUSE_REACH, 0)
+        while k > floor and text[k] != "\n":
+            if text[k] == close:
+                depth += 1
+            elif text[k] == _OPENING[close]:
+                depth -= 1
+                if depth == 0:
+                    break
+            k -= 1
+        if depth == 0 and text[k] == _OPENING[close] and structure.search(text, k, m.start()):
+            breaks.append(m.start() + 1)
+    return breaks
+
+
 def _insert_breaks(text: str, positions: list[int]) -> tuple[str, OffsetMap]:
     omap = OffsetMap()
     out: list[str] = []
@@ -617,7 +648,7 @@ def clean_document(raw: str) -> CleanText:
         for k in cells:
             chars[k] = "\t"
         text = "".join(chars)
-    breaks = _flattened_breaks(text)
+    breaks = sorted(set(_flattened_breaks(text)).union(_glued_after_clause_breaks(text)))
     if breaks:
         text, omap = _insert_breaks(text, breaks)
         maps.append(omap)

@@ -293,20 +293,32 @@ def _drop_implausible(hits: list[tuple[int, Marker]]) -> list[tuple[int, Marker]
     or continues the previous number of its kind, possibly across a parent
     (003 numbers 1-96 through its sections; a plan may number its items 1-3
     across two 方面). An excerpt may begin in the middle of a sequence: a first
-    number followed by its successor (43. then 44.) starts a run.
+    number followed by its successor (43. then 44.) starts a run. So does a number
+    past a gap (items the page ran onto the line above, or lost: 15. then 18., 19.),
+    or one printed twice where the next is two on (2., 2., 4.: a misprinted 3.). Under
+    a new heading a numbering that restarts may have lost its 1. (OCR: "1降低…"),
+    and a run 2., 3. starts there.
     """
     last_value: dict[str, int] = {}
     kept: list[tuple[int, Marker]] = []
+    headed: set[str] = set()  # the kinds a marker of a higher level came after since their last number
     for k, (i, marker) in enumerate(hits):
         prev = last_value.get(marker.kind)
         plausible = marker.value == 1 or (prev is not None and marker.value in (prev + 1, prev + 2))
         if not plausible and prev is None and marker.kind in ("cn", "chapter", "article") and marker.value <= 3:
             plausible = True  # a document may begin its numbering after an unnumbered part
-        if not plausible and prev is None:
+        restart = marker.kind in headed and marker.value <= 3
+        if not plausible and (prev is None or marker.value >= prev or restart):
+            # (a number below the last is a list quoted inside an item, unless a heading came between)
             following = next((m for _, m in hits[k + 1:] if m.kind == marker.kind), None)
-            plausible = following is not None and following.value == marker.value + 1
+            if prev is None or marker.value > prev or restart:
+                plausible = following is not None and following.value == marker.value + 1
+            else:
+                plausible = following is not None and following.value == marker.value + 2
         if not plausible:
             continue
         last_value[marker.kind] = marker.value
         kept.append((i, marker))
+        headed.discard(marker.kind)
+        headed.update(kind for kind, rank, _ in _MARKERS if rank > marker.rank)
     return kept

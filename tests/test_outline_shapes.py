@@ -264,3 +264,68 @@ def test_an_attachment_after_a_notices_own_points_is_the_body():
 二、促进消费。发放消费券。(责任单位:市商务局)
 """
     assert _numbers(text) == ["一", "二"]
+
+
+def _item(n: str, unit: str = "市商务局") -> str:
+    return f"{n}.推进第{n}项工作。加快工作进度。(责任单位:{unit})\n"
+
+
+def test_a_numbering_that_resumes_past_a_gap():
+    # items 3 and 4 lost (run onto the line above, or cut by the page): the run goes on at 5
+    text = "一、重点任务\n" + "".join(_item(n) for n in ("1", "2", "5", "6", "7"))
+    assert _numbers(text) == ["一/1", "一/2", "一/5", "一/6", "一/7"]
+    # a lower number after the last starts no run of its own: a list quoted inside an item
+    quoted = "一、重点任务\n" + "".join(_item(n) for n in ("4", "5", "6")) + "2.第二款。\n3.第三款。\n"
+    assert _numbers(quoted) == ["一/4", "一/5", "一/6"]
+
+
+def test_a_number_printed_twice_in_place_of_the_next():
+    text = "一、重点任务\n" + "".join(_item(n) for n in ("1", "2", "2", "4"))
+    tasks = _tasks(text)
+    assert [t.number for t in tasks] == ["一/1", "一/2", "一/2", "一/4"]
+    assert tasks[2].title == "推进第2项工作" and tasks[2].text_start.startswith("加快工作进度")
+    # a number repeated where the next one follows on is no item (2., 2., 3.: the second is a sub-list's)
+    assert _numbers("一、重点任务\n" + "".join(_item(n) for n in ("1", "2")) + "2.第二款。\n" + _item("3")) == [
+        "一/1", "一/2", "一/3"]
+
+
+def test_an_item_of_one_sentence_is_its_text_not_a_heading():
+    text = """一、推动资源要素高效配置
+1.深入实施外国人才来华工作便利化试点。(省科技厅牵头负责)
+2.制订出台金融具体政策方案,拓宽企业多元融资渠道。(省委金融办牵头负责)
+"""
+    first = _tasks(text)[0]
+    # (its text had been the next item's: the 40 characters after its clause)
+    assert (first.number, first.title) == ("一/1", None)
+    assert first.text_start.startswith("深入实施外国人才") and "制订出台" not in first.text
+    # a heading with its clause above sub-items still reads its text from them
+    heading = """一、加大支持。(牵头单位:市财政局)
+1.落实税收优惠。继续减征。
+2.加快资金拨付。加快拨付进度。
+"""
+    task = _tasks(heading)[0]
+    assert (task.number, task.title) == ("一", "加大支持") and task.text_start.startswith("1.落实税收优惠")
+
+
+def test_a_number_run_onto_the_line_of_the_clause_before_it():
+    text = """一、支持购房
+(一)实行购房补贴。给予购房补贴。(责任单位:市财政局)(二)强化人才购房支持。给予人才补贴。(责任单位:市人社局)
+(三)优化公积金政策。提高贷款额度。〔责任单位:市住房公积金中心〕二、强化保障
+(四)加强组织领导。统筹推进。(责任单位:市住建局)
+"""
+    tasks = _tasks(text)
+    assert [(t.number, t.title) for t in tasks] == [
+        ("一/(一)", "实行购房补贴"), ("一/(二)", "强化人才购房支持"), ("一/(三)", "优化公积金政策"),
+        ("二/(四)", "加强组织领导")]
+    # after a bracket that is no clause the number is part of the sentence (a quoted provision, a range)
+    quoted = text.replace("(责任单位:市财政局)(二)", "(见第三条)(二)")
+    assert [t.number for t in _tasks(quoted)][:2] == ["一/(一)", "一/(三)"]
+
+
+def test_a_numbering_that_restarts_under_a_heading_without_its_first_number():
+    # "1降低交易成本": the OCR lost the mark of the 1, and the items under the second heading begin at 2
+    text = ("一、盘活存量\n(一)加强用地管理。\n" + _item("1") + _item("2") + _item("3")
+            + "(二)促进库存去化。\n1降低交易成本。给予补贴。(责任单位:市住建局)\n" + _item("2") + _item("3"))
+    assert _numbers(text) == ["一/(一)/1", "一/(一)/2", "一/(一)/3", "一/(二)", "一/(二)/2", "一/(二)/3"]
+    # with no heading between, a lower number is a list quoted inside the item before
+    assert _numbers(text.replace("(二)促进库存去化。\n", "")) == ["一/(一)/1", "一/(一)/2"] + ["一/(一)/3"] * 4
