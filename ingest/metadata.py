@@ -256,10 +256,25 @@ def _header_doc_number(lines: list[str]) -> str | None:
         number = DOC_NUMBER.match(labelled.group(1)) if labelled else None
         if number:
             return normalise_doc_number(number)
+        signed = _number_beside_signer(line) if "签" in line else None
+        if signed:
+            return signed
     return None
 
 
 _LABELLED_DOC_NUMBER = re.compile(r"(?:发文字号|文号)[:：]((?:[\u4e00-\u9fff]{1,12}?)[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号)")
+
+
+_SIGNER = re.compile(r"签发人[:：][\u4e00-\u9fff·]*")
+
+
+def _number_beside_signer(line: str) -> str | None:
+    """A report's or a request's head prints who signed it to the right of its number (湘政发〔2023〕12号 签发人:张三):
+    the number, when the line holds nothing else. (Printed the other way round, the signer's name runs into the
+    number's once the spaces between them go: no number is read from it.)"""
+    s = compact(line)
+    number = DOC_NUMBER.match(s)
+    return normalise_doc_number(number) if number and _SIGNER.fullmatch(s, number.end()) else None
 
 
 def _title_piece(line: str) -> bool:

@@ -211,3 +211,19 @@ def test_a_date_in_brackets_under_the_title_when_nothing_is_signed():
     plan = "郑州市2023年重点工作任务分解方案\n(2023年2月10日)\n为抓好落实,制定本方案。\n" + MEASURE
     assert _doc(plan).date == "2023-02-10"
     assert _doc(plan + "\n郑州市人民政府\n2023年3月1日\n").date == "2023-03-01"  # a signature's date comes first
+
+
+@pytest.mark.parametrize("number_line, number", [
+    # a report's head: who signed it to the right of the number
+    ("湘政发〔2023〕12号    签发人:张三", "湘政发〔2023〕12号"),
+    ("湘政发〔2023〕12号 签发人:张三 李四", "湘政发〔2023〕12号"),
+    # the number alone, as before
+    ("湘政发〔2023〕12号", "湘政发〔2023〕12号"),
+    # the signer printed first runs into the number once the spaces go: no number rather than a wrong one
+    ("签发人:张三    湘政发〔2023〕12号", None),
+])
+def test_the_number_beside_its_signer(number_line, number):
+    doc = _doc("湖南省人民政府文件\n" + number_line + "\n湖南省人民政府关于促进消费的报告\n国务院:\n现将有关情况报告如下。\n"
+               + MEASURE)
+    assert doc.doc_number == number
+    assert (doc.title, doc.issuer) == ("湖南省人民政府关于促进消费的报告", "湖南省人民政府")
