@@ -227,3 +227,17 @@ def test_the_number_beside_its_signer(number_line, number):
                + MEASURE)
     assert doc.doc_number == number
     assert (doc.title, doc.issuer) == ("湖南省人民政府关于促进消费的报告", "湖南省人民政府")
+
+
+@pytest.mark.parametrize("printed, signed", [
+    ("二〇二三年五月六日", "2023-05-06"),
+    ("二○二三年十二月三十一日", "2023-12-31"),
+    # the 〇 typed as a Latin O (a full-width Ｏ folds to one) or as a zero
+    ("二O二三年五月六日", "2023-05-06"),
+    ("二Ｏ二三年五月六日", "2023-05-06"),
+    ("二0二三年五月六日", "2023-05-06"),
+    ("2023 年 5 月 6 日", "2023-05-06"),
+])
+def test_a_signing_date_as_printed(printed, signed):
+    doc = _doc("关于促进消费的通知\n各县区:\n现将有关事项通知如下:\n" + MEASURE + "湖南省人民政府办公厅\n" + printed + "\n")
+    assert (doc.issuer, doc.date) == ("湖南省人民政府办公厅", signed)
