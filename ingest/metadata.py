@@ -307,7 +307,11 @@ def _find_title(lines: list[str]) -> str | None:
             # "广元市人民政府\n关于印发…的通知": the issuer line above belongs to the title
             if i >= 1 and title.startswith("关于") and _ORG.search(lines[i - 1]) and len(lines[i - 1]) <= 30:
                 title = lines[i - 1] + title
-            if j + 1 < len(lines) and _PERIOD_LINE.fullmatch(compact(lines[j + 1])):
+            # "关于印发…若干措施\n的通知": what it issues ended a line, the notice's own kind is on the next
+            if j + 1 < len(lines) and len(lines[j + 1]) <= 30 and _NOTICE_REST.fullmatch(compact(lines[j + 1])):
+                j += 1
+                title += lines[j]
+            if j + 1 < len(lines) and _TITLE_NOTE_LINE.fullmatch(compact(lines[j + 1])):
                 title += lines[j + 1]
             return compact(title)
     # no 关于: the first line that ends as a document title does (a kind and a word or two more: 政策措施 alone is a
@@ -327,7 +331,7 @@ def _find_title(lines: list[str]) -> str | None:
                     and re.search(DOC_KIND + r"$", lines[k + 1]) and compact(lines[k + 1]) != compact(line):
                 k += 1
             title = "".join(lines[j:k + 1])
-            if k + 1 < len(lines) and _PERIOD_LINE.fullmatch(compact(lines[k + 1])):
+            if k + 1 < len(lines) and _TITLE_NOTE_LINE.fullmatch(compact(lines[k + 1])):
                 title += lines[k + 1]
             return compact(title)
     return None
@@ -335,7 +339,9 @@ def _find_title(lines: list[str]) -> str | None:
 
 _CITED, _CITATION_MARK = re.compile(r"《[^《》]*》"), re.compile("[《》]")
 _TITLE_PIECE = re.compile(r"[^\s,，。;；:：、《》()（）]{2,20}")
-_PERIOD_LINE = re.compile(r"[(（](?:\d{4}[—\-–~至]\d{4}|\d{4})年?(?:度)?[)）]")
+# what a title prints in brackets on a line of its own: its period, or what the text is yet ((试行), (征求意见稿))
+_TITLE_NOTE_LINE = re.compile(r"[(（](?:(?:\d{4}[—\-–~至]\d{4}|\d{4})年?(?:度)?|试行|暂行|征求意见稿|送审稿|修订稿?|草案)[)）]")
+_NOTICE_REST = re.compile(r"(?:[(（][^()（）]{2,20}[)）])?的" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?")
 
 
 # A text that prints no title may still cite itself by it: "《关于促进…的若干政策措施》实施前…",

@@ -241,3 +241,23 @@ def test_the_number_beside_its_signer(number_line, number):
 def test_a_signing_date_as_printed(printed, signed):
     doc = _doc("关于促进消费的通知\n各县区:\n现将有关事项通知如下:\n" + MEASURE + "湖南省人民政府办公厅\n" + printed + "\n")
     assert (doc.issuer, doc.date) == ("湖南省人民政府办公厅", signed)
+
+
+NOTICE = "各市州人民政府,省直有关单位:\n现将措施印发给你们,请认真贯彻执行。\n"
+
+
+@pytest.mark.parametrize("head, title", [
+    # the notice's own kind on a line of its own, after a line that ends as the title of what it issues
+    ("湖南省人民政府办公厅\n关于印发湖南省促进消费\n扩大内需若干政策措施\n的通知",
+     "湖南省人民政府办公厅关于印发湖南省促进消费扩大内需若干政策措施的通知"),
+    ("关于印发湖南省促进消费\n扩大内需若干政策措施\n(试行)的通知", "关于印发湖南省促进消费扩大内需若干政策措施(试行)的通知"),
+    # what the text is yet, in brackets on a line of its own, as a plan period is
+    ("湖南省促进消费若干措施\n(试行)", "湖南省促进消费若干措施(试行)"),
+    ("湖南省促进消费若干措施\n(征求意见稿)", "湖南省促进消费若干措施(征求意见稿)"),
+    ("湖南省促进消费三年行动方案\n(2023—2025年)", "湖南省促进消费三年行动方案(2023—2025年)"),
+    # a title that ends where it should takes nothing from the lines below
+    ("湖南省人民政府办公厅关于印发湖南省促进消费若干措施的通知", "湖南省人民政府办公厅关于印发湖南省促进消费若干措施的通知"),
+    ("湖南省人民政府办公厅关于印发湖南省促进消费若干措施的\n通知", "湖南省人民政府办公厅关于印发湖南省促进消费若干措施的通知"),
+])
+def test_a_title_over_several_lines(head, title):
+    assert _doc(head + "\n" + NOTICE + MEASURE).title == title
