@@ -281,10 +281,14 @@ def _title_piece(line: str) -> bool:
     """Could this line be (part of) a title? Not a sentence (one that ends, or a preamble's 为贯彻落实…, that goes
     on after a comma), a numbered provision, a date or a table row."""
     return ("\t" not in line and "。" not in line and len(line) <= 100 and not MARKER.match(line)
-            and not DATE_PATTERN.fullmatch(line.strip()) and not _PREAMBLE_SENTENCE.match(line))
+            and not DATE_PATTERN.fullmatch(line.strip()) and not _PREAMBLE_SENTENCE.match(line)
+            and not (("号" in line or "附件" in line) and _NUMBER_LINE.fullmatch(compact(line))))
 
 
 _PREAMBLE_SENTENCE = re.compile(r"\s*(?:为|根据|按照|依据|经)[^,，]*[,，]")
+# a line that numbers the document above its title, not a piece of it: its number (平政办〔2023〕12号; a decree's or
+# an announcement's 第12号, 2023年第5号), or the label of the attachment it is (附件1)
+_NUMBER_LINE = re.compile(DOC_NUMBER.pattern + r"|(?:\d{4}年)?第\d{1,4}号|[(（]第\d{1,4}号[)）]|附件\d{0,2}[:：]?")
 
 
 def _read_region(meta: DocumentMeta, head_lines: list[str], number: re.Match[str] | None, body: str) -> None:

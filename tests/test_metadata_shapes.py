@@ -261,3 +261,16 @@ NOTICE = "各市州人民政府,省直有关单位:\n现将措施印发给你们
 ])
 def test_a_title_over_several_lines(head, title):
     assert _doc(head + "\n" + NOTICE + MEASURE).title == title
+
+
+@pytest.mark.parametrize("head, title", [
+    # the number above a plan's title, a decree's and an announcement's 第N号, an attachment's label: none is part of it
+    ("平顶山市人民政府办公室\n平政办〔2023〕12号\n平顶山市促进消费若干措施", "平顶山市促进消费若干措施"),
+    ("天津市人民政府令\n第12号\n天津市促进消费若干规定", "天津市促进消费若干规定"),
+    ("天津市人民政府令\n(第12号)\n天津市促进消费若干规定", "天津市促进消费若干规定"),
+    ("附件1\n平顶山市促进消费若干措施", "平顶山市促进消费若干措施"),
+    # short heading lines above a title still are
+    ("平顶山市助企纾困\n激发市场主体活力若干措施", "平顶山市助企纾困激发市场主体活力若干措施"),
+])
+def test_a_line_that_numbers_the_document_is_not_part_of_its_title(head, title):
+    assert _doc(head + "\n为促进消费,制定本措施。\n" + MEASURE).title == title
