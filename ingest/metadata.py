@@ -381,9 +381,15 @@ def _find_issuer(lines: list[str], title: str | None, text: str) -> str | None:
             return name
     if named_in_title:
         return named_in_title
-    # the signature above the date (a date names 日)
+    # the signature above the date (a date names 日), or before it on its line (市商务局 2023年5月6日)
     for a, b in _lines_holding(text, "日"):
-        if a > 0 and DATE_PATTERN.fullmatch(text[a:b].strip()):
+        s = text[a:b].strip()
+        m = _signing_line(s)
+        if m is None:
+            continue
+        if m.start() > 0:
+            return _signature(compact(s[:m.start()]))
+        if a > 0:
             above = text[text.rfind("\n", 0, a - 1) + 1:a - 1]
             if _ORG.search(above.strip()):
                 return _signature(compact(above))
@@ -419,19 +425,26 @@ def _signing_date(text: str, body_start: int) -> date | None:
             if d:
                 under_title.append(d)
             continue
-        m = DATE_PATTERN.search(s) if "年" in s else None
-        if not m or "印发" in s[m.end():] or len(s) > m.end() - m.start() + 30:
-            continue
-        before = s[: m.start()]
-        after = s[m.end():].strip()
-        if after and not re.fullmatch(r"[(（]此件[^)）]*[)）]", after):
-            continue
-        if before and not _ORG.search(before):
-            continue
-        d = parse_date(s)
+        m = _signing_line(s)
+        d = parse_date(s) if m else None
         if d:
             candidates.append(d)
     return candidates[0] if candidates else under_title[0] if under_title else None
+
+
+_PUBLISHED_NOTE = re.compile(r"[(（]此件[^)）]*[)）]")
+
+
+def _signing_line(s: str) -> re.Match[str] | None:
+    """The date of a line that may sign the document: the date alone, after the issuer's name, or before a note of
+    how it is published ((此件公开发布)); not the printing date (…印发)."""
+    m = DATE_PATTERN.search(s) if "年" in s else None
+    if not m or "印发" in s[m.end():] or len(s) > m.end() - m.start() + 30:
+        return None
+    after = s[m.end():].strip()
+    if after and not _PUBLISHED_NOTE.fullmatch(after):
+        return None
+    return m if m.start() == 0 or _ORG.search(s[:m.start()]) else None
 
 
 def is_short_name(title: str) -> bool:

@@ -274,3 +274,19 @@ def test_a_title_over_several_lines(head, title):
 ])
 def test_a_line_that_numbers_the_document_is_not_part_of_its_title(head, title):
     assert _doc(head + "\n为促进消费,制定本措施。\n" + MEASURE).title == title
+
+
+@pytest.mark.parametrize("footer, issuer, date", [
+    # the signature on the date's line, and a date with a note of how it is published
+    ("平顶山市人民政府办公室  2023年5月6日", "平顶山市人民政府办公室", "2023-05-06"),
+    ("平顶山市人民政府办公室\n2023年5月6日(此件公开发布)", "平顶山市人民政府办公室", "2023-05-06"),
+    ("平顶山市人民政府办公室\n2023年5月6日\n(此件公开发布)", "平顶山市人民政府办公室", "2023-05-06"),
+    # the printing line signs nothing and dates nothing, on one line or two
+    ("抄送:市委各部门,市人大常委会办公室。\n平顶山市人民政府办公室 2023年5月8日印发", None, None),
+    ("抄送:市委各部门。\n平顶山市人民政府办公室\n2023年5月8日印发", None, None),
+    ("平顶山市人民政府办公室\n2023年5月6日\n抄送:市委各部门。\n平顶山市人民政府办公室 2023年5月8日印发",
+     "平顶山市人民政府办公室", "2023-05-06"),
+])
+def test_the_signature_and_its_date(footer, issuer, date):
+    doc = _doc("关于促进消费的通知\n各县区:\n现将有关事项通知如下:\n" + MEASURE + footer + "\n")
+    assert (doc.issuer, doc.date) == (issuer, date)
