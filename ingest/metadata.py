@@ -310,7 +310,7 @@ def _find_title(lines: list[str]) -> str | None:
         if _TITLE_LINE.search(title):
             # "广元市人民政府\n关于印发…的通知": the issuer line above belongs to the title
             if i >= 1 and title.startswith("关于") and _ORG.search(lines[i - 1]) and len(lines[i - 1]) <= 30:
-                title = lines[i - 1] + title
+                title = "".join(_joint_issuers_above(lines, i - 1)) + lines[i - 1] + title
             # "关于印发…若干措施\n的通知": what it issues ended a line, the notice's own kind is on the next
             if j + 1 < len(lines) and len(lines[j + 1]) <= 30 and _NOTICE_REST.fullmatch(compact(lines[j + 1])):
                 j += 1
@@ -390,10 +390,35 @@ def _find_issuer(lines: list[str], title: str | None, text: str) -> str | None:
         if m.start() > 0:
             return _signature(compact(s[:m.start()]))
         if a > 0:
-            above = text[text.rfind("\n", 0, a - 1) + 1:a - 1]
+            start = text.rfind("\n", 0, a - 1) + 1
+            above = text[start:a - 1]
             if _ORG.search(above.strip()):
-                return _signature(compact(above))
+                lines_above = text[:max(start - 1, 0)].rsplit("\n", _JOINT_REACH)[-_JOINT_REACH:] if start else []
+                return "".join(_joint_issuers_above(lines_above + [above], len(lines_above))) + _signature(compact(above))
     return None
+
+
+_ISSUER_NAME = re.compile(r"[\u4e00-\u9fff()（）]{4,30}")
+_NATIONAL_BODY = ("中共", "中国人民银行", "国家")  # (their local branches sign with a city's bureaus: 国家金融监督管理总局惠州监管分局)
+_JOINT_REACH = 10
+
+
+def _joint_issuers_above(lines: list[str], k: int) -> list[str]:
+    """The issuers who sign or head a document with the one on line ``k``, each on a line of its own above it
+    (中共平顶山市委办公室 / 平顶山市人民政府办公室; a city's bureaus, a bank's branch among them): the lines right
+    above that are nothing but an issuer's name opening with its region or a national body's (a bank's branch ends
+    with 行, an office with 署, which name no head's issuer alone). A site's name above
+    its office's (平顶山市人民政府 over 平顶山市人民政府办公室) is not another issuer."""
+    names: list[str] = []
+    below = compact(lines[k]) if k < len(lines) else ""
+    while k - len(names) >= 1 and len(names) < _JOINT_REACH:
+        line = compact(lines[k - len(names) - 1])
+        if not (_ISSUER_NAME.fullmatch(line) and (_ORG.search(line) or line.endswith(("行", "署"))) and not below.startswith(line)
+                and (line.startswith(_NATIONAL_BODY) or region_index().prefix(line.removeprefix("中共")))):
+            break
+        names.insert(0, line)
+        below = line
+    return names
 
 
 _NOT_IN_A_NAME = re.compile(r"[^\u4e00-\u9fff、()（）]")

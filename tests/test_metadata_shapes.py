@@ -290,3 +290,22 @@ def test_a_line_that_numbers_the_document_is_not_part_of_its_title(head, title):
 def test_the_signature_and_its_date(footer, issuer, date):
     doc = _doc("关于促进消费的通知\n各县区:\n现将有关事项通知如下:\n" + MEASURE + footer + "\n")
     assert (doc.issuer, doc.date) == (issuer, date)
+
+
+@pytest.mark.parametrize("head, footer, title, issuer", [
+    # joint issuers each on a line of their own, heading the title or signing it (a bank's branch among them)
+    ("中共平顶山市委办公室\n平顶山市人民政府办公室\n关于印发平顶山市促进消费若干措施的通知", "",
+     "中共平顶山市委办公室平顶山市人民政府办公室关于印发平顶山市促进消费若干措施的通知", "中共平顶山市委办公室平顶山市人民政府办公室"),
+    ("关于促进消费的通知", "平顶山市商务局\n中国人民银行平顶山市分行\n平顶山市财政局\n2023年5月6日",
+     "关于促进消费的通知", "平顶山市商务局中国人民银行平顶山市分行平顶山市财政局"),
+    # one line, as before
+    ("中共平顶山市委办公室 平顶山市人民政府办公室关于印发平顶山市促进消费若干措施的通知", "",
+     "中共平顶山市委办公室平顶山市人民政府办公室关于印发平顶山市促进消费若干措施的通知", "中共平顶山市委办公室平顶山市人民政府办公室"),
+    # a site's name above its office's is no second issuer, nor is a sentence above the signature
+    ("平顶山市人民政府\n平顶山市人民政府办公室\n关于印发平顶山市促进消费若干措施的通知", "",
+     "平顶山市人民政府办公室关于印发平顶山市促进消费若干措施的通知", "平顶山市人民政府办公室"),
+    ("关于促进消费的通知", "本通知自印发之日起施行。\n平顶山市商务局\n2023年5月6日", "关于促进消费的通知", "平顶山市商务局"),
+])
+def test_joint_issuers_on_lines_of_their_own(head, footer, title, issuer):
+    doc = _doc(head + "\n各县区:\n现将有关事项通知如下:\n" + MEASURE + footer + "\n")
+    assert (doc.title, doc.issuer, doc.region) == (title, issuer, "平顶山市")

@@ -953,7 +953,7 @@ def _plain_signature(text):
         if before and metadata._ORG.search(before):
             return metadata._signature(compact(before))  # (what the line is cut to: the rule both share)
         if not before and i > 0 and metadata._ORG.search(lines[i - 1].strip()):
-            return metadata._signature(compact(lines[i - 1]))
+            return "".join(metadata._joint_issuers_above(lines, i - 1)) + metadata._signature(compact(lines[i - 1]))
     return None
 
 
