@@ -42,7 +42,7 @@ def _holds_doc_number(text: str) -> bool:
     """``DOC_NUMBER.search(text)`` found something."""
     return next(doc_numbers(text), None) is not None
 _TITLE_LINE = re.compile(r"关于.{2,200}" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
-_ISSUER_SUFFIX = re.compile(r"(文件|公文|函)$")
+_ISSUER_SUFFIX = re.compile(r"(文件|公文|函|令)$")  # a red head (X人民政府文件), a decree's (X人民政府令)
 _ORG = re.compile(r"(政府|办公室|办公厅|委员会|领导小组|委|厅|局|办|部|院|中心|公署)$")
 _IMPLEMENT_VERB = clause_words().implement_verb  # 贯彻落实, 根据, …: data/clauses.toml
 _GENERIC_REFERENCE = clause_words().generic_reference  # 有关, 上级 …: 按照有关规定 names no document

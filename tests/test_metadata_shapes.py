@@ -309,3 +309,9 @@ def test_the_signature_and_its_date(footer, issuer, date):
 def test_joint_issuers_on_lines_of_their_own(head, footer, title, issuer):
     doc = _doc(head + "\n各县区:\n现将有关事项通知如下:\n" + MEASURE + footer + "\n")
     assert (doc.title, doc.issuer, doc.region) == (title, issuer, "平顶山市")
+
+
+def test_a_decrees_head_names_its_issuer():
+    doc = _doc("天津市人民政府令\n第12号\n《天津市促进消费若干规定》已经市人民政府常务会议通过,现予公布,自2023年7月1日起施行。\n"
+               "市长 张三\n2023年5月10日\n天津市促进消费若干规定\n" + MEASURE)
+    assert (doc.title, doc.issuer, doc.region, doc.date) == ("天津市促进消费若干规定", "天津市人民政府", "天津市", "2023-05-10")
