@@ -42,7 +42,7 @@ def _holds_doc_number(text: str) -> bool:
     """``DOC_NUMBER.search(text)`` found something."""
     return next(doc_numbers(text), None) is not None
 _TITLE_LINE = re.compile(r"关于.{2,200}" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
-_ISSUER_SUFFIX = re.compile(r"(文件|公文|函)$")
+_ISSUER_SUFFIX = re.compile(r"(文件|公文|函|令)$")  # a red head (X人民政府文件), a decree's (X人民政府令)
 _ORG = re.compile(r"(政府|办公室|办公厅|委员会|领导小组|委|厅|局|办|部|院|中心|公署)$")
 _IMPLEMENT_VERB = clause_words().implement_verb  # 贯彻落实, 根据, …: data/clauses.toml
 _GENERIC_REFERENCE = clause_words().generic_reference  # 有关, 上级 …: 按照有关规定 names no document
@@ -256,20 +256,39 @@ def _header_doc_number(lines: list[str]) -> str | None:
         number = DOC_NUMBER.match(labelled.group(1)) if labelled else None
         if number:
             return normalise_doc_number(number)
+        signed = _number_beside_signer(line) if "签" in line else None
+        if signed:
+            return signed
     return None
 
 
 _LABELLED_DOC_NUMBER = re.compile(r"(?:发文字号|文号)[:：]((?:[\u4e00-\u9fff]{1,12}?)[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号)")
 
 
+_SIGNER = re.compile(r"签发人[:：][\u4e00-\u9fff·]*")
+
+
+def _number_beside_signer(line: str) -> str | None:
+    """A report's or a request's head prints who signed it to the right of its number (湘政发〔2023〕12号 签发人:张三):
+    the number, when the line holds nothing else. (Printed the other way round, the signer's name runs into the
+    number's once the spaces between them go: no number is read from it.)"""
+    s = compact(line)
+    number = DOC_NUMBER.match(s)
+    return normalise_doc_number(number) if number and _SIGNER.fullmatch(s, number.end()) else None
+
+
 def _title_piece(line: str) -> bool:
     """Could this line be (part of) a title? Not a sentence (one that ends, or a preamble's 为贯彻落实…, that goes
     on after a comma), a numbered provision, a date or a table row."""
     return ("\t" not in line and "。" not in line and len(line) <= 100 and not MARKER.match(line)
-            and not DATE_PATTERN.fullmatch(line.strip()) and not _PREAMBLE_SENTENCE.match(line))
+            and not DATE_PATTERN.fullmatch(line.strip()) and not _PREAMBLE_SENTENCE.match(line)
+            and not (("号" in line or "附件" in line) and _NUMBER_LINE.fullmatch(compact(line))))
 
 
 _PREAMBLE_SENTENCE = re.compile(r"\s*(?:为|根据|按照|依据|经)[^,，]*[,，]")
+# a line that numbers the document above its title, not a piece of it: its number (平政办〔2023〕12号; a decree's or
+# an announcement's 第12号, 2023年第5号), or the label of the attachment it is (附件1)
+_NUMBER_LINE = re.compile(DOC_NUMBER.pattern + r"|(?:\d{4}年)?第\d{1,4}号|[(（]第\d{1,4}号[)）]|附件\d{0,2}[:：]?")
 
 
 def _read_region(meta: DocumentMeta, head_lines: list[str], number: re.Match[str] | None, body: str) -> None:
@@ -291,8 +310,12 @@ def _find_title(lines: list[str]) -> str | None:
         if _TITLE_LINE.search(title):
             # "广元市人民政府\n关于印发…的通知": the issuer line above belongs to the title
             if i >= 1 and title.startswith("关于") and _ORG.search(lines[i - 1]) and len(lines[i - 1]) <= 30:
-                title = lines[i - 1] + title
-            if j + 1 < len(lines) and _PERIOD_LINE.fullmatch(compact(lines[j + 1])):
+                title = "".join(_joint_issuers_above(lines, i - 1)) + lines[i - 1] + title
+            # "关于印发…若干措施\n的通知": what it issues ended a line, the notice's own kind is on the next
+            if j + 1 < len(lines) and len(lines[j + 1]) <= 30 and _NOTICE_REST.fullmatch(compact(lines[j + 1])):
+                j += 1
+                title += lines[j]
+            if j + 1 < len(lines) and _TITLE_NOTE_LINE.fullmatch(compact(lines[j + 1])):
                 title += lines[j + 1]
             return compact(title)
     # no 关于: the first line that ends as a document title does (a kind and a word or two more: 政策措施 alone is a
@@ -312,7 +335,7 @@ def _find_title(lines: list[str]) -> str | None:
                     and re.search(DOC_KIND + r"$", lines[k + 1]) and compact(lines[k + 1]) != compact(line):
                 k += 1
             title = "".join(lines[j:k + 1])
-            if k + 1 < len(lines) and _PERIOD_LINE.fullmatch(compact(lines[k + 1])):
+            if k + 1 < len(lines) and _TITLE_NOTE_LINE.fullmatch(compact(lines[k + 1])):
                 title += lines[k + 1]
             return compact(title)
     return None
@@ -320,7 +343,9 @@ def _find_title(lines: list[str]) -> str | None:
 
 _CITED, _CITATION_MARK = re.compile(r"《[^《》]*》"), re.compile("[《》]")
 _TITLE_PIECE = re.compile(r"[^\s,，。;；:：、《》()（）]{2,20}")
-_PERIOD_LINE = re.compile(r"[(（](?:\d{4}[—\-–~至]\d{4}|\d{4})年?(?:度)?[)）]")
+# what a title prints in brackets on a line of its own: its period, or what the text is yet ((试行), (征求意见稿))
+_TITLE_NOTE_LINE = re.compile(r"[(（](?:(?:\d{4}[—\-–~至]\d{4}|\d{4})年?(?:度)?|试行|暂行|征求意见稿|送审稿|修订稿?|草案)[)）]")
+_NOTICE_REST = re.compile(r"(?:[(（][^()（）]{2,20}[)）])?的" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?")
 
 
 # A text that prints no title may still cite itself by it: "《关于促进…的若干政策措施》实施前…",
@@ -356,13 +381,44 @@ def _find_issuer(lines: list[str], title: str | None, text: str) -> str | None:
             return name
     if named_in_title:
         return named_in_title
-    # the signature above the date (a date names 日)
+    # the signature above the date (a date names 日), or before it on its line (市商务局 2023年5月6日)
     for a, b in _lines_holding(text, "日"):
-        if a > 0 and DATE_PATTERN.fullmatch(text[a:b].strip()):
-            above = text[text.rfind("\n", 0, a - 1) + 1:a - 1]
+        s = text[a:b].strip()
+        m = _signing_line(s)
+        if m is None:
+            continue
+        if m.start() > 0:
+            return _signature(compact(s[:m.start()]))
+        if a > 0:
+            start = text.rfind("\n", 0, a - 1) + 1
+            above = text[start:a - 1]
             if _ORG.search(above.strip()):
-                return _signature(compact(above))
+                lines_above = text[:max(start - 1, 0)].rsplit("\n", _JOINT_REACH)[-_JOINT_REACH:] if start else []
+                return "".join(_joint_issuers_above(lines_above + [above], len(lines_above))) + _signature(compact(above))
     return None
+
+
+_ISSUER_NAME = re.compile(r"[\u4e00-\u9fff()（）]{4,30}")
+_NATIONAL_BODY = ("中共", "中国人民银行", "国家")  # (their local branches sign with a city's bureaus: 国家金融监督管理总局惠州监管分局)
+_JOINT_REACH = 10
+
+
+def _joint_issuers_above(lines: list[str], k: int) -> list[str]:
+    """The issuers who sign or head a document with the one on line ``k``, each on a line of its own above it
+    (中共平顶山市委办公室 / 平顶山市人民政府办公室; a city's bureaus, a bank's branch among them): the lines right
+    above that are nothing but an issuer's name opening with its region or a national body's (a bank's branch ends
+    with 行, an office with 署, which name no head's issuer alone). A site's name above
+    its office's (平顶山市人民政府 over 平顶山市人民政府办公室) is not another issuer."""
+    names: list[str] = []
+    below = compact(lines[k]) if k < len(lines) else ""
+    while k - len(names) >= 1 and len(names) < _JOINT_REACH:
+        line = compact(lines[k - len(names) - 1])
+        if not (_ISSUER_NAME.fullmatch(line) and (_ORG.search(line) or line.endswith(("行", "署"))) and not below.startswith(line)
+                and (line.startswith(_NATIONAL_BODY) or region_index().prefix(line.removeprefix("中共")))):
+            break
+        names.insert(0, line)
+        below = line
+    return names
 
 
 _NOT_IN_A_NAME = re.compile(r"[^\u4e00-\u9fff、()（）]")
@@ -394,19 +450,26 @@ def _signing_date(text: str, body_start: int) -> date | None:
             if d:
                 under_title.append(d)
             continue
-        m = DATE_PATTERN.search(s) if "年" in s else None
-        if not m or "印发" in s[m.end():] or len(s) > m.end() - m.start() + 30:
-            continue
-        before = s[: m.start()]
-        after = s[m.end():].strip()
-        if after and not re.fullmatch(r"[(（]此件[^)）]*[)）]", after):
-            continue
-        if before and not _ORG.search(before):
-            continue
-        d = parse_date(s)
+        m = _signing_line(s)
+        d = parse_date(s) if m else None
         if d:
             candidates.append(d)
     return candidates[0] if candidates else under_title[0] if under_title else None
+
+
+_PUBLISHED_NOTE = re.compile(r"[(（]此件[^)）]*[)）]")
+
+
+def _signing_line(s: str) -> re.Match[str] | None:
+    """The date of a line that may sign the document: the date alone, after the issuer's name, or before a note of
+    how it is published ((此件公开发布)); not the printing date (…印发)."""
+    m = DATE_PATTERN.search(s) if "年" in s else None
+    if not m or "印发" in s[m.end():] or len(s) > m.end() - m.start() + 30:
+        return None
+    after = s[m.end():].strip()
+    if after and not _PUBLISHED_NOTE.fullmatch(after):
+        return None
+    return m if m.start() == 0 or _ORG.search(s[:m.start()]) else None
 
 
 def is_short_name(title: str) -> bool:

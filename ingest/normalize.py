@@ -366,6 +366,8 @@ DOC_KIND = "(?:" + "|".join(DOC_KINDS) + ")"
 ENDS_AS_TITLE = re.compile(DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
 _ENDS_AS_TITLE_REACH = sre_parse(ENDS_AS_TITLE.pattern).getwidth()[1]  # its longest match: sought in a line's tail
 _DOC_NUMBER_LINE = re.compile(r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号$")
+# a report's number with its signer to the right (湘政发〔2023〕12号 签发人:张三 李四): a line of the head of its own
+_SIGNED_NUMBER_LINE = re.compile(r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号\s*签发人[:：]")
 # a saved page's line of document facts (索引号:… 发文字号:… 成文日期:…) is never part of a paragraph
 _PAGE_FACTS_LINE = re.compile(r"(?:索引号|发文字号|发文机关|成文日期|发布日期|发布时间|信息来源|浏览次数)\s*[:：]")
 _ADDRESSEE = re.compile(r"^[^。]{2,120}[:：]$")
@@ -524,6 +526,7 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if ENDS_AS_TITLE.search(prev, max(len(prev) - _ENDS_AS_TITLE_REACH, 0)) \
             or (prev[-1] == "号" and _DOC_NUMBER_LINE.match(prev)) \
+            or ("签发人" in prev and _SIGNED_NUMBER_LINE.match(prev)) \
             or ((":" in prev or "：" in prev) and _PAGE_FACTS_LINE.search(prev)):
         return False
     label = _LABEL_LINE.match(prev)

@@ -42,8 +42,10 @@ def to_number(s: str) -> float | None:
     return float(n) if n is not None else None
 
 
+# a year in Chinese numerals typed with a Latin O or a zero for 〇 (二O二三年, 二0二三年): NFKC made Ｏ an O
+_ZERO_LOOKALIKES = "Oo0"
 _DATE = re.compile(
-    r"(\d{4}|[" + _CN_DIGITS + r"]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日"
+    r"(\d{4}|[" + _CN_DIGITS + _ZERO_LOOKALIKES + r"]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日"
 )
 
 
@@ -51,7 +53,8 @@ def parse_date(s: str) -> date | None:
     m = _DATE.search(s)
     if not m:
         return None
-    y, mo, d = (chinese_to_int(g) for g in m.groups())
+    year = m.group(1) if m.group(1).isdigit() else re.sub(f"[{_ZERO_LOOKALIKES}]", "〇", m.group(1))
+    y, mo, d = chinese_to_int(year), chinese_to_int(m.group(2)), chinese_to_int(m.group(3))
     try:
         return date(y, mo, d) if y and mo and d else None
     except ValueError:

@@ -211,3 +211,107 @@ def test_a_date_in_brackets_under_the_title_when_nothing_is_signed():
     plan = "郑州市2023年重点工作任务分解方案\n(2023年2月10日)\n为抓好落实,制定本方案。\n" + MEASURE
     assert _doc(plan).date == "2023-02-10"
     assert _doc(plan + "\n郑州市人民政府\n2023年3月1日\n").date == "2023-03-01"  # a signature's date comes first
+
+
+@pytest.mark.parametrize("number_line, number", [
+    # a report's head: who signed it to the right of the number
+    ("湘政发〔2023〕12号    签发人:张三", "湘政发〔2023〕12号"),
+    ("湘政发〔2023〕12号 签发人:张三 李四", "湘政发〔2023〕12号"),
+    # the number alone, as before
+    ("湘政发〔2023〕12号", "湘政发〔2023〕12号"),
+    # the signer printed first runs into the number once the spaces go: no number rather than a wrong one
+    ("签发人:张三    湘政发〔2023〕12号", None),
+])
+def test_the_number_beside_its_signer(number_line, number):
+    doc = _doc("湖南省人民政府文件\n" + number_line + "\n湖南省人民政府关于促进消费的报告\n国务院:\n现将有关情况报告如下。\n"
+               + MEASURE)
+    assert doc.doc_number == number
+    assert (doc.title, doc.issuer) == ("湖南省人民政府关于促进消费的报告", "湖南省人民政府")
+
+
+@pytest.mark.parametrize("printed, signed", [
+    ("二〇二三年五月六日", "2023-05-06"),
+    ("二○二三年十二月三十一日", "2023-12-31"),
+    # the 〇 typed as a Latin O (a full-width Ｏ folds to one) or as a zero
+    ("二O二三年五月六日", "2023-05-06"),
+    ("二Ｏ二三年五月六日", "2023-05-06"),
+    ("二0二三年五月六日", "2023-05-06"),
+    ("2023 年 5 月 6 日", "2023-05-06"),
+])
+def test_a_signing_date_as_printed(printed, signed):
+    doc = _doc("关于促进消费的通知\n各县区:\n现将有关事项通知如下:\n" + MEASURE + "湖南省人民政府办公厅\n" + printed + "\n")
+    assert (doc.issuer, doc.date) == ("湖南省人民政府办公厅", signed)
+
+
+NOTICE = "各市州人民政府,省直有关单位:\n现将措施印发给你们,请认真贯彻执行。\n"
+
+
+@pytest.mark.parametrize("head, title", [
+    # the notice's own kind on a line of its own, after a line that ends as the title of what it issues
+    ("湖南省人民政府办公厅\n关于印发湖南省促进消费\n扩大内需若干政策措施\n的通知",
+     "湖南省人民政府办公厅关于印发湖南省促进消费扩大内需若干政策措施的通知"),
+    ("关于印发湖南省促进消费\n扩大内需若干政策措施\n(试行)的通知", "关于印发湖南省促进消费扩大内需若干政策措施(试行)的通知"),
+    # what the text is yet, in brackets on a line of its own, as a plan period is
+    ("湖南省促进消费若干措施\n(试行)", "湖南省促进消费若干措施(试行)"),
+    ("湖南省促进消费若干措施\n(征求意见稿)", "湖南省促进消费若干措施(征求意见稿)"),
+    ("湖南省促进消费三年行动方案\n(2023—2025年)", "湖南省促进消费三年行动方案(2023—2025年)"),
+    # a title that ends where it should takes nothing from the lines below
+    ("湖南省人民政府办公厅关于印发湖南省促进消费若干措施的通知", "湖南省人民政府办公厅关于印发湖南省促进消费若干措施的通知"),
+    ("湖南省人民政府办公厅关于印发湖南省促进消费若干措施的\n通知", "湖南省人民政府办公厅关于印发湖南省促进消费若干措施的通知"),
+])
+def test_a_title_over_several_lines(head, title):
+    assert _doc(head + "\n" + NOTICE + MEASURE).title == title
+
+
+@pytest.mark.parametrize("head, title", [
+    # the number above a plan's title, a decree's and an announcement's 第N号, an attachment's label: none is part of it
+    ("平顶山市人民政府办公室\n平政办〔2023〕12号\n平顶山市促进消费若干措施", "平顶山市促进消费若干措施"),
+    ("天津市人民政府令\n第12号\n天津市促进消费若干规定", "天津市促进消费若干规定"),
+    ("天津市人民政府令\n(第12号)\n天津市促进消费若干规定", "天津市促进消费若干规定"),
+    ("附件1\n平顶山市促进消费若干措施", "平顶山市促进消费若干措施"),
+    # short heading lines above a title still are
+    ("平顶山市助企纾困\n激发市场主体活力若干措施", "平顶山市助企纾困激发市场主体活力若干措施"),
+])
+def test_a_line_that_numbers_the_document_is_not_part_of_its_title(head, title):
+    assert _doc(head + "\n为促进消费,制定本措施。\n" + MEASURE).title == title
+
+
+@pytest.mark.parametrize("footer, issuer, date", [
+    # the signature on the date's line, and a date with a note of how it is published
+    ("平顶山市人民政府办公室  2023年5月6日", "平顶山市人民政府办公室", "2023-05-06"),
+    ("平顶山市人民政府办公室\n2023年5月6日(此件公开发布)", "平顶山市人民政府办公室", "2023-05-06"),
+    ("平顶山市人民政府办公室\n2023年5月6日\n(此件公开发布)", "平顶山市人民政府办公室", "2023-05-06"),
+    # the printing line signs nothing and dates nothing, on one line or two
+    ("抄送:市委各部门,市人大常委会办公室。\n平顶山市人民政府办公室 2023年5月8日印发", None, None),
+    ("抄送:市委各部门。\n平顶山市人民政府办公室\n2023年5月8日印发", None, None),
+    ("平顶山市人民政府办公室\n2023年5月6日\n抄送:市委各部门。\n平顶山市人民政府办公室 2023年5月8日印发",
+     "平顶山市人民政府办公室", "2023-05-06"),
+])
+def test_the_signature_and_its_date(footer, issuer, date):
+    doc = _doc("关于促进消费的通知\n各县区:\n现将有关事项通知如下:\n" + MEASURE + footer + "\n")
+    assert (doc.issuer, doc.date) == (issuer, date)
+
+
+@pytest.mark.parametrize("head, footer, title, issuer", [
+    # joint issuers each on a line of their own, heading the title or signing it (a bank's branch among them)
+    ("中共平顶山市委办公室\n平顶山市人民政府办公室\n关于印发平顶山市促进消费若干措施的通知", "",
+     "中共平顶山市委办公室平顶山市人民政府办公室关于印发平顶山市促进消费若干措施的通知", "中共平顶山市委办公室平顶山市人民政府办公室"),
+    ("关于促进消费的通知", "平顶山市商务局\n中国人民银行平顶山市分行\n平顶山市财政局\n2023年5月6日",
+     "关于促进消费的通知", "平顶山市商务局中国人民银行平顶山市分行平顶山市财政局"),
+    # one line, as before
+    ("中共平顶山市委办公室 平顶山市人民政府办公室关于印发平顶山市促进消费若干措施的通知", "",
+     "中共平顶山市委办公室平顶山市人民政府办公室关于印发平顶山市促进消费若干措施的通知", "中共平顶山市委办公室平顶山市人民政府办公室"),
+    # a site's name above its office's is no second issuer, nor is a sentence above the signature
+    ("平顶山市人民政府\n平顶山市人民政府办公室\n关于印发平顶山市促进消费若干措施的通知", "",
+     "平顶山市人民政府办公室关于印发平顶山市促进消费若干措施的通知", "平顶山市人民政府办公室"),
+    ("关于促进消费的通知", "本通知自印发之日起施行。\n平顶山市商务局\n2023年5月6日", "关于促进消费的通知", "平顶山市商务局"),
+])
+def test_joint_issuers_on_lines_of_their_own(head, footer, title, issuer):
+    doc = _doc(head + "\n各县区:\n现将有关事项通知如下:\n" + MEASURE + footer + "\n")
+    assert (doc.title, doc.issuer, doc.region) == (title, issuer, "平顶山市")
+
+
+def test_a_decrees_head_names_its_issuer():
+    doc = _doc("天津市人民政府令\n第12号\n《天津市促进消费若干规定》已经市人民政府常务会议通过,现予公布,自2023年7月1日起施行。\n"
+               "市长 张三\n2023年5月10日\n天津市促进消费若干规定\n" + MEASURE)
+    assert (doc.title, doc.issuer, doc.region, doc.date) == ("天津市促进消费若干规定", "天津市人民政府", "天津市", "2023-05-10")

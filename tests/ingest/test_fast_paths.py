@@ -943,8 +943,17 @@ def _plain_signature(text):
 
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if DATE_PATTERN.fullmatch(line.strip()) and i > 0 and metadata._ORG.search(lines[i - 1].strip()):
-            return metadata._signature(compact(lines[i - 1]))  # (what the line is cut to: the rule both share)
+        s = line.strip()
+        m = DATE_PATTERN.search(s)
+        if not m or "印发" in s[m.end():] or len(s) > m.end() - m.start() + 30:
+            continue
+        before, after = s[: m.start()], s[m.end():].strip()
+        if after and not re.fullmatch(r"[(（]此件[^)）]*[)）]", after):
+            continue
+        if before and metadata._ORG.search(before):
+            return metadata._signature(compact(before))  # (what the line is cut to: the rule both share)
+        if not before and i > 0 and metadata._ORG.search(lines[i - 1].strip()):
+            return "".join(metadata._joint_issuers_above(lines, i - 1)) + metadata._signature(compact(lines[i - 1]))
     return None
 
 
