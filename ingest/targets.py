@@ -478,6 +478,8 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[
         if range_:
             value = to_number(_RANGE_MARK.split(range_)[0])
         elif arabic:
+            if arabic[0] == "0" and arabic[1:2].isdigit():
+                continue  # "04支持高校毕业生安居": a label numbered with a leading zero, not a quantity
             value = to_number(arabic)
         else:
             # (what ``to_number`` gives a Chinese numeral, without first failing to read it as a float)

@@ -494,6 +494,18 @@ def test_a_list_number_before_a_digit_is_not_a_value():
     assert _one("新增贷款2.55亿元。") == [(2.55, "亿元", "达到", None)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a label numbered with a leading zero is no count ("04支持…" is not 4 支)
+    ("04支持高校毕业生安居。", []),
+    ("01支持刚性和改善型住房需求\n03支持多孩家庭安居", []),
+    # a count, or a decimal below one, stays one
+    ("组建4支应急救援队伍。", [(4, "支", "达到", None)]),
+    ("单位能耗下降0.5%。", [(0.5, "%", "下降", None)]),
+])
+def test_a_label_with_a_leading_zero_is_not_a_value(text, expected):
+    assert _one(text) == expected
+
+
 # --- tables, deadlines, scope, owners ---------------------------------------------------
 
 _TABLE_DOC = """济南市人民政府办公厅关于印发济南市服务业提质行动分工方案的通知
