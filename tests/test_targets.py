@@ -233,6 +233,28 @@ def test_a_report_document_has_no_targets(title):
     assert _doc(f"{title}\n{body}").targets == []
 
 
+@pytest.mark.parametrize("head", [
+    # a web feed's item under its time stamp, with no title of its own
+    "2022-09-21 00:00:00\n2022-09-21 00:00:00|央行|回归本源全面提升金融服务实体经济效率和水平|",
+    # a press conference's or an interview's title glued to the paragraph after it
+    "“强信心亮举措促发展”主题系列第八场新闻发布会4月16日,市政府新闻办举行新闻发布会,介绍12条政策措施。",
+    "中国银行保险报\n银保监会有关部门负责人接受记者采访回应六大问题7月17日,该负责人接受了记者采访。",
+])
+def test_a_feed_item_or_a_glued_report_title_has_no_targets(head):
+    body = "一、信贷投放\n前10个月,各项贷款新增17.9万亿元。到2025年,培育企业100家以上。\n"
+    assert _doc(f"{head}\n{body}").targets == []
+
+
+@pytest.mark.parametrize("head", [
+    # a printed date has no clock time; a plan's first paragraph may name a press conference after its first clause
+    "关于印发某市促进消费若干措施的通知\n2023-01-05",
+    "4月16日,市政府新闻办举行新闻发布会,介绍12条政策措施。",
+])
+def test_a_plan_near_a_report_word_keeps_its_targets(head):
+    body = "一、信贷投放\n前10个月,各项贷款新增17.9万亿元。到2025年,培育企业100家以上。\n"
+    assert [(t.value, t.unit) for t in _doc(f"{head}\n{body}").targets] == [(17.9, "万亿元"), (100, "家")]
+
+
 @pytest.mark.parametrize("title", ["某市住房公积金提取管理办法", "关于印发《某市新建商品房预售资金监管办法》的通知",
                                    "某市购房补贴兑付实施细则(试行)", "某市户口迁入暂行规定", "关于调整住房公积金贷款相关规定的通知"])
 def test_an_ordinance_has_no_targets(title):
