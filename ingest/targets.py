@@ -612,12 +612,16 @@ _BASELINE_YEAR = re.compile(r"20\d{2}\s*年")
 def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> str:
     """Why a quantity is shaped as a rule for each case rather than a goal: a modal before it in its clause (可, 应,
     不得), a condition clause before it in its part of the sentence ("…的,"), or the new value of a changed rule
-    (调整为, 由X提高至) — unless a goal cue stands before it in its sentence (力争, 确保, 到2025年). "" when none."""
+    (调整为, 由X提高至) — unless a goal cue stands before it in its sentence (力争, 确保, 到2025年), before the modal when
+    a modal is the cue (应当确保至少达成5% is a duty). "" when none."""
     if q.unit in lex.time_units:
         return ""  # a span left here is a process time to cut to: "…的,把办理时间压缩至1个工作日" is a goal
     why = ""
-    if any(m.group("modal") for m in lex.rule_modal.finditer(before)):
+    cue_end = q.start  # a goal cue counts before this
+    if (modal := next((m for m in lex.rule_modal.finditer(before) if m.group("modal")), None)) is not None:
         why = "per-case permission or duty"  # "重点监管资金比例可降低15%", "占比应不低于75%"
+        # a goal cue governs the modal only from before it: "应当确保至少达成5%比例的建设量" is a duty of each case
+        cue_end = q.clause[0] + modal.start()
     elif (change := lex.rule_change.search(before)) and not (
         change.group("old") and _BASELINE_YEAR.search(change.group("old"))
     ):
@@ -628,7 +632,7 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
         part = max(sentence.rfind(c, 0, cs) for c in ";；:：") + 1
         if part < cs and lex.rule_condition.search(sentence, part, cs):
             why = "per-case condition"  # "购买…144平方米(含)以上的,发放价值20000元消费券"
-    if why and lex.rule_goal.search(sentence, 0, q.start):
+    if why and lex.rule_goal.search(sentence, 0, cue_end):
         return ""
     return why
 
