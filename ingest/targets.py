@@ -578,8 +578,10 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if lex.per_each.search(before):
         return "per-case unit"  # "每完成网签备案1000套"
     nxt = sentence[q.end:q.end + 1]
-    if q.is_cn and q.after_bound in ("以上", "及以上") and nxt and (nxt == "的" or _CJK.match(nxt)):
-        return "class definition"  # "二套以上房贷", "两个及以上子女的家庭"
+    if (q.after_bound == "及以上" or q.is_cn and q.after_bound == "以上") and nxt and (nxt == "的" or _CJK.match(nxt)):
+        # "二套以上房贷", "两个及以上子女的家庭", "4人及以上家庭", "团购5套及以上的下浮2%": a goal's bound ends its
+        # phrase ("建成20个以上", "达到30%及以上"); 及以上 before what it qualifies names a class of cases
+        return "class definition"
     if q.unit == "%" and nxt == "的" and _BOUND_END.search(before):
         return "class definition"  # "不高于计容面积50%的许可证"
     if money:

@@ -483,6 +483,20 @@ def test_eligibility_thresholds_and_class_definitions_are_not_goals():
     assert _one("对涉及沿黄县区的4座引黄涵闸进行拆除重建。") == [(4, "座", "达到", None)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 及以上 before what it qualifies names a class of cases
+    ("领军人才、4人及以上家庭可申请三房户型。", []),
+    ("团购5套及以上的下浮2%。", []),
+    ("暂停向使用过2次及以上住房公积金贷款的家庭发放公积金贷款。", []),
+    ("使用5种及以上绿色建材认证的材料和部品。", []),
+    # a goal's bound ends its phrase
+    ("到2025年,全装修交付比例达到30%及以上。", [(30, "%", "以上", 2025)]),
+    ("全年新增托育机构20家及以上,普惠托位占比达到60%以上。", [(20, "家", "以上", None), (60, "%", "以上", None)]),
+])
+def test_a_size_before_what_its_bound_qualifies_is_a_class(text, expected):
+    assert _one(text) == expected
+
+
 def test_existing_counts_projects_to_speed_up_and_restated_lists_are_not_goals():
     assert _one("统筹组织因疫情停工的256个省重大工程项目有序复工。") == []
     assert _one("制定停产893户规上工业企业复产达产计划。") == []
