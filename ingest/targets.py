@@ -150,7 +150,7 @@ class _Lexicon:
     goal_bound_after: frozenset[str]  # ...or it has one of these bounds
     horizon_before: tuple[str, ...]  # ...or a due year after one of these stands before it
     rule_modal: re.Pattern[str]  # a modal (group "modal") or a word that only holds one
-    rule_condition: re.Pattern[str]  # a clause that ends a condition: "…的,"
+    rule_condition: re.Pattern[str]  # a clause that ends a condition: "…的,", "个贷率<75%时,"
     rule_change: re.Pattern[str]  # the new value of a changed rule: "调整为", "由X提高至"
     rule_goal: re.Pattern[str]  # a goal cue before the quantity keeps a rule-shaped one a target
 
@@ -253,7 +253,10 @@ def _lexicon() -> _Lexicon:
         goal_bound_after=frozenset(report["goal_bounds_after"]),
         horizon_before=tuple(report["horizon_before"]),
         rule_modal=re.compile(rf"(?:{_alt(rule['modal_not'])})|(?P<modal>{_alt(rule['modal'])})"),
-        rule_condition=re.compile(rf"(?:{_alt(rule['condition_ends'])})(?:\([^()]{{0,40}}\))?[,，]"),
+        rule_condition=re.compile(rf"(?:(?:{_alt(rule['condition_ends'])})(?:\([^()]{{0,40}}\))?"
+                                  rf"|[\d%‰][^,;:，；：\d]{{0,12}}"
+                                  + "".join(f"(?<!{re.escape(w)})" for w in rule["threshold_ends_not"])
+                                  + rf"(?:{_alt(rule['threshold_ends'])}))[,，]"),
         # the verb and up to eight characters of the new value's words ("调整为每年提取不超过4次"); an old value
         # after 由/从 holds a number
         rule_change=re.compile(

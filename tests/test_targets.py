@@ -282,6 +282,9 @@ def test_a_plan_keeps_its_targets(title):
     # a condition clause (…的,) before it: what the case gets
     "购买新建商品住房建筑面积144平方米(含)以上的,发放价值20000元消费券。",
     "对满足团购条件购房的(一次性购买10套以上等),在原明码标价基础上再下降不超过8个点。",
+    # a threshold clause ending in 时 before it: what the case gets when a rate crosses the threshold
+    "个贷率<75%时,流动性调节额度为10万元。",
+    "100%<个贷率时,流动性调节额度为-20万元。",
     # the new value of a changed rule
     "首套住房商业性个人住房贷款最低首付款比例由原不低于25%,调整为不低于20%。",
     "夫妻双方缴存住房公积金的,贷款保底额度由20万元提高至25万元。",
@@ -301,6 +304,8 @@ def test_per_case_rules_in_a_plan_are_not_targets(text):
     ("城镇化率由2020年的55%提高到60%。", [(60, "%", "达到", None)]),
     ("确保符合条件的,全年新增保障性租赁住房2000套。", [(2000, "套", "达到", None)]),
     ("确保全市城中村改造项目应达成5%比例的建设量。", [(5, "%", "达到", None)]),
+    # 时 in another word ends no threshold clause
+    ("加快养老机构建设的同时,新增护理型床位1000张。", [(1000, "张", "达到", None)]),
     # a modal inside another word is none ("可再生", "应急")
     ("到2025年可再生能源发电装机达到5500万千瓦以上。", [(5500, "万千瓦", "以上", 2025)]),
     ("应急避难场所建设面积人均不低于1.5平方米。", [(1.5, "平方米", "不少于", None)]),
