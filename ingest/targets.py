@@ -38,7 +38,8 @@ How a provision's text is read:
    only where a goal cue makes one (力争, 全年, 到2025年, a one-year package's year, 以上, 左右).
    Nor is a plan's rule for each case (``_per_case_rule``): a quantity after a modal in its clause (可降低15%,
    应不低于75%), after a condition clause (购买…以上的,发放…消费券) or as a changed rule's new value (调整为不低于20%,
-   由20万元提高至25万元), unless a goal cue stands before it (力争, 确保, 到2025年) or it is a process time.
+   由20万元提高至25万元) or as what a parameter is (固定基础额度为60万元, 各县为1910元), unless a goal cue stands
+   before it (力争, 确保, 到2025年, 目标) or it is a process time.
    The values of a bare list (不低于监管额度的40%、30%、20%) share the rule one of them is dropped for.
 4. One quantity that covers several measured things is repeated for each
    (A比例、B比例均达到80%; 幼儿园和中小学校各200所; A率、B率达100%).
@@ -153,6 +154,8 @@ class _Lexicon:
     rule_condition: re.Pattern[str]  # a clause that ends a condition: "…的,", "个贷率<75%时,"
     rule_change: re.Pattern[str]  # the new value of a changed rule: "调整为", "由X提高至"
     rule_goal: re.Pattern[str]  # a goal cue before the quantity keeps a rule-shaped one a target
+    rule_definition: tuple[str, ...]  # a clause's text before its last quantity ends with these: "额度为60万元"
+    rule_definition_not: tuple[str, ...]  # ...but not with these: "成为", "作为"
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
@@ -264,6 +267,8 @@ def _lexicon() -> _Lexicon:
             rf"|(?:{_alt(rule['change_from'])})(?P<old>[^,;:由从]{{0,30}}[\d{_CN_NUM}][^,;:由从]{{0,30}})"
             rf"(?:{_alt(rule['change_to'])}))[^,;:]{{0,8}}$"),
         rule_goal=re.compile(rf"{_alt(rule['goal_words'])}|(?:{_alt(report['horizon_before'])})\s*20\d{{2}}\s*年"),
+        rule_definition=tuple(rule["definition_ends"]),
+        rule_definition_not=tuple(rule["definition_ends_not"]),
     )
 
 
@@ -612,6 +617,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
 
 
 _BASELINE_YEAR = re.compile(r"20\d{2}\s*年")
+_NOTE_ONLY = re.compile(r"\([^()]*\)")  # a bracketed note after a value: "下限为4.25%(5年期LPR-20BP)"
 
 
 def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> str:
@@ -631,6 +637,9 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
         change.group("old") and _BASELINE_YEAR.search(change.group("old"))
     ):
         why = "new value of a changed rule"  # "拨付节点由6个调至8个"; not "城镇化率由2020年的55%提高到60%"
+    elif (before.endswith(lex.rule_definition) and not before.endswith(lex.rule_definition_not)
+          and (q.end == q.clause[1] or sentence.startswith("的", q.end) or _NOTE_ONLY.fullmatch(sentence, q.end, q.clause[1]))):
+        why = "definition of a parameter"  # "最高贷款额度为60万元", "缴存基数下限…为1910元", "商业比为51%-100%的地块"
     else:
         cs = q.clause[0]
         # the condition counts within the candidate's part of the sentence: a ; or : starts another
@@ -649,6 +658,7 @@ _LIST_REASONS = frozenset({
     "policy parameter", "per-case ratio", "per-case amount", "per-case standard", "per-case floor, cap or permission",
     "eligibility threshold", "eligibility condition", "condition", "threshold", "class definition", "support measure",
     "basis of computation", "per-case permission or duty", "per-case condition", "new value of a changed rule",
+    "definition of a parameter",
 })
 _LIST_GAP = frozenset("、和及与或")
 

@@ -291,6 +291,12 @@ def test_a_plan_keeps_its_targets(title):
     "监管资金拨付节点由6个调至8个。",
     "装配式建筑比例由30%调减为20%。",
     "将固定基础额度设定为60万元。",
+    # what a parameter is: a value right after 为 that ends its clause
+    "对可贷额度较低的职工家庭设置保底额度,金额为20万元。",
+    "第三档,哈尔滨市各县(市)为1910元。",
+    "每套享受财政补贴1万元,补贴套数为2000套。",
+    "首套住房商业贷款月供比下限为45%(含公积金贷款)。",
+    "新购的独栋商品住宅,免税面积为100平方米。",
 ])
 def test_per_case_rules_in_a_plan_are_not_targets(text):
     assert _one(text) == []
@@ -304,6 +310,10 @@ def test_per_case_rules_in_a_plan_are_not_targets(text):
     ("城镇化率由2020年的55%提高到60%。", [(60, "%", "达到", None)]),
     ("确保符合条件的,全年新增保障性租赁住房2000套。", [(2000, "套", "达到", None)]),
     ("确保全市城中村改造项目应达成5%比例的建设量。", [(5, "%", "达到", None)]),
+    # a value after 为 with a goal cue, or 为 in another word
+    ("2023年主要预期目标是:地区生产总值增速为7%。", [(7, "%", "达到", 2023)]),
+    ("确定全市新建商品住房销售价格涨幅控制目标为7%。", [(7, "%", "达到", None)]),
+    ("开展招聘活动,为2万家次企业解决用工需求。", [(2, "万家", "达到", None)]),
     # 时 in another word ends no threshold clause
     ("加快养老机构建设的同时,新增护理型床位1000张。", [(1000, "张", "达到", None)]),
     # a modal inside another word is none ("可再生", "应急")
