@@ -266,7 +266,8 @@ def _lexicon() -> _Lexicon:
             rf"(?:(?:{_alt(rule['change_verbs'])})"
             rf"|(?:{_alt(rule['change_from'])})(?P<old>[^,;:由从]{{0,30}}[\d{_CN_NUM}][^,;:由从]{{0,30}})"
             rf"(?:{_alt(rule['change_to'])}))[^,;:]{{0,8}}$"),
-        rule_goal=re.compile(rf"{_alt(rule['goal_words'])}|(?:{_alt(report['horizon_before'])})\s*20\d{{2}}\s*年"),
+        # (a 至 after a date closes a span, "2018年至2020年", "6月30日至2022年12月31日": no horizon)
+        rule_goal=re.compile(rf"{_alt(rule['goal_words'])}|(?<![年月日])(?:{_alt(report['horizon_before'])})\s*20\d{{2}}\s*年"),
         rule_definition=tuple(rule["definition_ends"]),
         rule_definition_not=tuple(rule["definition_ends_not"]),
     )
