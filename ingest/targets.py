@@ -638,6 +638,11 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
         change.group("old") and _BASELINE_YEAR.search(change.group("old"))
     ):
         why = "new value of a changed rule"  # "拨付节点由6个调至8个"; not "城镇化率由2020年的55%提高到60%"
+    elif (q.clause[0] > 0 and sentence[q.clause[0] - 1] in ",，" and not _clean_subject(before, lex)
+          and lex.parameter.search(sentence, _clause_bounds(sentence, q.clause[0] - 1, q.clause[0] - 1)[0], q.clause[0])):
+        # "…申请住房公积金贷款的最高贷款额度,分别提高至55万元、60万元": a clause with no subject of its own takes the
+        # parameter the clause before it names
+        why = "policy parameter"
     elif (before.endswith(lex.rule_definition) and not before.endswith(lex.rule_definition_not)
           and (q.end == q.clause[1] or sentence.startswith("的", q.end) or _NOTE_ONLY.fullmatch(sentence, q.end, q.clause[1]))):
         why = "definition of a parameter"  # "最高贷款额度为60万元", "缴存基数下限…为1910元", "商业比为51%-100%的地块"

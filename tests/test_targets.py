@@ -283,6 +283,9 @@ def test_a_plan_keeps_its_targets(title):
     "购买新建商品住房建筑面积144平方米(含)以上的,发放价值20000元消费券。",
     "对满足团购条件购房的(一次性购买10套以上等),在原明码标价基础上再下降不超过8个点。",
     # a threshold clause ending in 时 before it: what the case gets when a rate crosses the threshold
+    # a clause with no subject of its own after a clause naming a parameter
+    "对单缴存职工申请住房公积金个人住房贷款的最高贷款额度,分别提高至45万元、50万元。",
+    "个人住房贷款的最高贷款额度提高至80万元,多子女家庭可在此基础上上浮20万元,即100万元。",
     "个贷率<75%时,流动性调节额度为10万元。",
     "100%<个贷率时,流动性调节额度为-20万元。",
     # the new value of a changed rule
@@ -312,6 +315,9 @@ def test_per_case_rules_in_a_plan_are_not_targets(text):
     ("城镇化率由2020年的55%提高到60%。", [(60, "%", "达到", None)]),
     ("确保符合条件的,全年新增保障性租赁住房2000套。", [(2000, "套", "达到", None)]),
     ("确保全市城中村改造项目应达成5%比例的建设量。", [(5, "%", "达到", None)]),
+    # a subjectless clause after one that names no parameter
+    ("新建保障性租赁住房项目,力争达到2000套。", [(2000, "套", "达到", None)]),
+    ("推进城中村改造,分别新增安置房1万套、5000套。", [(1, "万套", "达到", None), (5000, "套", "达到", None)]),
     # a span of dates is no horizon: "6月30日至2022年12月31日期间…,下限为4.25%" is a rule
     ("到2025年,城镇化率由2020年的55%提高到60%。", [(60, "%", "达到", 2025)]),
     # a value after 为 with a goal cue, or 为 in another word
