@@ -326,7 +326,8 @@ def test_per_case_rules_in_a_plan_are_not_targets(text):
     ("开展招聘活动,为2万家次企业解决用工需求。", [(2, "万家", "达到", None)]),
     # 时 in another word ends no threshold clause
     ("加快养老机构建设的同时,新增护理型床位1000张。", [(1000, "张", "达到", None)]),
-    # a modal inside another word is none ("可再生", "应急")
+    # a modal inside another word is none ("可再生", "应急", "可支配")
+    ("城镇居民人均可支配收入增长10%。", [(10, "%", "达到", None)]),
     ("到2025年可再生能源发电装机达到5500万千瓦以上。", [(5500, "万千瓦", "以上", 2025)]),
     ("应急避难场所建设面积人均不低于1.5平方米。", [(1.5, "平方米", "不少于", None)]),
     # a process time cut to is a goal whatever the rule shape around it
