@@ -38,7 +38,8 @@ How a provision's text is read:
    only where a goal cue makes one (力争, 全年, 到2025年, a one-year package's year, 以上, 左右).
    Nor is a plan's rule for each case (``_per_case_rule``): a quantity after a modal in its clause (可降低15%,
    应不低于75%), after a condition clause (购买…以上的,发放…消费券) or as a changed rule's new value (调整为不低于20%,
-   由20万元提高至25万元), unless a goal cue stands before it (力争, 确保, 到2025年) or it is a process time.
+   由20万元提高至25万元) or as what a parameter is (固定基础额度为60万元, 各县为1910元), unless a goal cue stands
+   before it (力争, 确保, 到2025年, 目标) or it is a process time.
    The values of a bare list (不低于监管额度的40%、30%、20%) share the rule one of them is dropped for.
 4. One quantity that covers several measured things is repeated for each
    (A比例、B比例均达到80%; 幼儿园和中小学校各200所; A率、B率达100%).
@@ -150,9 +151,11 @@ class _Lexicon:
     goal_bound_after: frozenset[str]  # ...or it has one of these bounds
     horizon_before: tuple[str, ...]  # ...or a due year after one of these stands before it
     rule_modal: re.Pattern[str]  # a modal (group "modal") or a word that only holds one
-    rule_condition: re.Pattern[str]  # a clause that ends a condition: "…的,"
+    rule_condition: re.Pattern[str]  # a clause that ends a condition: "…的,", "个贷率<75%时,"
     rule_change: re.Pattern[str]  # the new value of a changed rule: "调整为", "由X提高至"
     rule_goal: re.Pattern[str]  # a goal cue before the quantity keeps a rule-shaped one a target
+    rule_definition: tuple[str, ...]  # a clause's text before its last quantity ends with these: "额度为60万元"
+    rule_definition_not: tuple[str, ...]  # ...but not with these: "成为", "作为"
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
@@ -253,14 +256,20 @@ def _lexicon() -> _Lexicon:
         goal_bound_after=frozenset(report["goal_bounds_after"]),
         horizon_before=tuple(report["horizon_before"]),
         rule_modal=re.compile(rf"(?:{_alt(rule['modal_not'])})|(?P<modal>{_alt(rule['modal'])})"),
-        rule_condition=re.compile(rf"(?:{_alt(rule['condition_ends'])})(?:\([^()]{{0,40}}\))?[,，]"),
+        rule_condition=re.compile(rf"(?:(?:{_alt(rule['condition_ends'])})(?:\([^()]{{0,40}}\))?"
+                                  rf"|[\d%‰][^,;:，；：\d]{{0,12}}"
+                                  + "".join(f"(?<!{re.escape(w)})" for w in rule["threshold_ends_not"])
+                                  + rf"(?:{_alt(rule['threshold_ends'])}))[,，]"),
         # the verb and up to eight characters of the new value's words ("调整为每年提取不超过4次"); an old value
         # after 由/从 holds a number
         rule_change=re.compile(
             rf"(?:(?:{_alt(rule['change_verbs'])})"
             rf"|(?:{_alt(rule['change_from'])})(?P<old>[^,;:由从]{{0,30}}[\d{_CN_NUM}][^,;:由从]{{0,30}})"
             rf"(?:{_alt(rule['change_to'])}))[^,;:]{{0,8}}$"),
-        rule_goal=re.compile(rf"{_alt(rule['goal_words'])}|(?:{_alt(report['horizon_before'])})\s*20\d{{2}}\s*年"),
+        # (a 至 after a date closes a span, "2018年至2020年", "6月30日至2022年12月31日": no horizon)
+        rule_goal=re.compile(rf"{_alt(rule['goal_words'])}|(?<![年月日])(?:{_alt(report['horizon_before'])})\s*20\d{{2}}\s*年"),
+        rule_definition=tuple(rule["definition_ends"]),
+        rule_definition_not=tuple(rule["definition_ends_not"]),
     )
 
 
@@ -478,6 +487,8 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[
         if range_:
             value = to_number(_RANGE_MARK.split(range_)[0])
         elif arabic:
+            if arabic[0] == "0" and arabic[1:2].isdigit():
+                continue  # "04支持高校毕业生安居": a label numbered with a leading zero, not a quantity
             value = to_number(arabic)
         else:
             # (what ``to_number`` gives a Chinese numeral, without first failing to read it as a float)
@@ -576,8 +587,10 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if lex.per_each.search(before):
         return "per-case unit"  # "每完成网签备案1000套"
     nxt = sentence[q.end:q.end + 1]
-    if q.is_cn and q.after_bound in ("以上", "及以上") and nxt and (nxt == "的" or _CJK.match(nxt)):
-        return "class definition"  # "二套以上房贷", "两个及以上子女的家庭"
+    if (q.after_bound == "及以上" or q.is_cn and q.after_bound == "以上") and nxt and (nxt == "的" or _CJK.match(nxt)):
+        # "二套以上房贷", "两个及以上子女的家庭", "4人及以上家庭", "团购5套及以上的下浮2%": a goal's bound ends its
+        # phrase ("建成20个以上", "达到30%及以上"); 及以上 before what it qualifies names a class of cases
+        return "class definition"
     if q.unit == "%" and nxt == "的" and _BOUND_END.search(before):
         return "class definition"  # "不高于计容面积50%的许可证"
     if money:
@@ -605,28 +618,41 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
 
 
 _BASELINE_YEAR = re.compile(r"20\d{2}\s*年")
+_NOTE_ONLY = re.compile(r"\([^()]*\)")  # a bracketed note after a value: "下限为4.25%(5年期LPR-20BP)"
 
 
 def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> str:
     """Why a quantity is shaped as a rule for each case rather than a goal: a modal before it in its clause (可, 应,
     不得), a condition clause before it in its part of the sentence ("…的,"), or the new value of a changed rule
-    (调整为, 由X提高至) — unless a goal cue stands before it in its sentence (力争, 确保, 到2025年). "" when none."""
+    (调整为, 由X提高至) — unless a goal cue stands before it in its sentence (力争, 确保, 到2025年), before the modal when
+    a modal is the cue (应当确保至少达成5% is a duty). "" when none."""
     if q.unit in lex.time_units:
         return ""  # a span left here is a process time to cut to: "…的,把办理时间压缩至1个工作日" is a goal
     why = ""
-    if any(m.group("modal") for m in lex.rule_modal.finditer(before)):
+    cue_end = q.start  # a goal cue counts before this
+    if (modal := next((m for m in lex.rule_modal.finditer(before) if m.group("modal")), None)) is not None:
         why = "per-case permission or duty"  # "重点监管资金比例可降低15%", "占比应不低于75%"
+        # a goal cue governs the modal only from before it: "应当确保至少达成5%比例的建设量" is a duty of each case
+        cue_end = q.clause[0] + modal.start()
     elif (change := lex.rule_change.search(before)) and not (
         change.group("old") and _BASELINE_YEAR.search(change.group("old"))
     ):
         why = "new value of a changed rule"  # "拨付节点由6个调至8个"; not "城镇化率由2020年的55%提高到60%"
+    elif (q.clause[0] > 0 and sentence[q.clause[0] - 1] in ",，" and not _clean_subject(before, lex)
+          and lex.parameter.search(sentence, _clause_bounds(sentence, q.clause[0] - 1, q.clause[0] - 1)[0], q.clause[0])):
+        # "…申请住房公积金贷款的最高贷款额度,分别提高至55万元、60万元": a clause with no subject of its own takes the
+        # parameter the clause before it names
+        why = "policy parameter"
+    elif (before.endswith(lex.rule_definition) and not before.endswith(lex.rule_definition_not)
+          and (q.end == q.clause[1] or sentence.startswith("的", q.end) or _NOTE_ONLY.fullmatch(sentence, q.end, q.clause[1]))):
+        why = "definition of a parameter"  # "最高贷款额度为60万元", "缴存基数下限…为1910元", "商业比为51%-100%的地块"
     else:
         cs = q.clause[0]
         # the condition counts within the candidate's part of the sentence: a ; or : starts another
         part = max(sentence.rfind(c, 0, cs) for c in ";；:：") + 1
         if part < cs and lex.rule_condition.search(sentence, part, cs):
             why = "per-case condition"  # "购买…144平方米(含)以上的,发放价值20000元消费券"
-    if why and lex.rule_goal.search(sentence, 0, q.start):
+    if why and lex.rule_goal.search(sentence, 0, cue_end):
         return ""
     return why
 
@@ -638,6 +664,7 @@ _LIST_REASONS = frozenset({
     "policy parameter", "per-case ratio", "per-case amount", "per-case standard", "per-case floor, cap or permission",
     "eligibility threshold", "eligibility condition", "condition", "threshold", "class definition", "support measure",
     "basis of computation", "per-case permission or duty", "per-case condition", "new value of a changed rule",
+    "definition of a parameter",
 })
 _LIST_GAP = frozenset("、和及与或")
 

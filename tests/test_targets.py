@@ -233,6 +233,28 @@ def test_a_report_document_has_no_targets(title):
     assert _doc(f"{title}\n{body}").targets == []
 
 
+@pytest.mark.parametrize("head", [
+    # a web feed's item under its time stamp, with no title of its own
+    "2022-09-21 00:00:00\n2022-09-21 00:00:00|央行|回归本源全面提升金融服务实体经济效率和水平|",
+    # a press conference's or an interview's title glued to the paragraph after it
+    "“强信心亮举措促发展”主题系列第八场新闻发布会4月16日,市政府新闻办举行新闻发布会,介绍12条政策措施。",
+    "中国银行保险报\n银保监会有关部门负责人接受记者采访回应六大问题7月17日,该负责人接受了记者采访。",
+])
+def test_a_feed_item_or_a_glued_report_title_has_no_targets(head):
+    body = "一、信贷投放\n前10个月,各项贷款新增17.9万亿元。到2025年,培育企业100家以上。\n"
+    assert _doc(f"{head}\n{body}").targets == []
+
+
+@pytest.mark.parametrize("head", [
+    # a printed date has no clock time; a plan's first paragraph may name a press conference after its first clause
+    "关于印发某市促进消费若干措施的通知\n2023-01-05",
+    "4月16日,市政府新闻办举行新闻发布会,介绍12条政策措施。",
+])
+def test_a_plan_near_a_report_word_keeps_its_targets(head):
+    body = "一、信贷投放\n前10个月,各项贷款新增17.9万亿元。到2025年,培育企业100家以上。\n"
+    assert [(t.value, t.unit) for t in _doc(f"{head}\n{body}").targets] == [(17.9, "万亿元"), (100, "家")]
+
+
 @pytest.mark.parametrize("title", ["某市住房公积金提取管理办法", "关于印发《某市新建商品房预售资金监管办法》的通知",
                                    "某市购房补贴兑付实施细则(试行)", "某市户口迁入暂行规定", "关于调整住房公积金贷款相关规定的通知"])
 def test_an_ordinance_has_no_targets(title):
@@ -254,16 +276,33 @@ def test_a_plan_keeps_its_targets(title):
     "对无违规的优质房地产企业,重点监管资金比例可降低15%。",
     "县城新建住宅以6层为主,6层及以下住宅占比应不低于75%。",
     "每位申请人只能享有1辆车的补贴。",
+    # a goal word after the modal is part of the duty
+    "单个城中村改造项目应当确保至少达成5%比例的建设量。",
     "出售旧房必须为转让房屋100%的产权份额。",
     # a condition clause (…的,) before it: what the case gets
     "购买新建商品住房建筑面积144平方米(含)以上的,发放价值20000元消费券。",
     "对满足团购条件购房的(一次性购买10套以上等),在原明码标价基础上再下降不超过8个点。",
+    # a threshold clause ending in 时 before it: what the case gets when a rate crosses the threshold
+    # a clause with no subject of its own after a clause naming a parameter
+    "对单缴存职工申请住房公积金个人住房贷款的最高贷款额度,分别提高至45万元、50万元。",
+    "个人住房贷款的最高贷款额度提高至80万元,多子女家庭可在此基础上上浮20万元,即100万元。",
+    "个贷率<75%时,流动性调节额度为10万元。",
+    "100%<个贷率时,流动性调节额度为-20万元。",
     # the new value of a changed rule
     "首套住房商业性个人住房贷款最低首付款比例由原不低于25%,调整为不低于20%。",
     "夫妻双方缴存住房公积金的,贷款保底额度由20万元提高至25万元。",
     "监管资金拨付节点由6个调至8个。",
+    "其中7县(市)上调10万元,其余10县上调5万元。",
     "装配式建筑比例由30%调减为20%。",
     "将固定基础额度设定为60万元。",
+    # what a parameter is: a value right after 为 that ends its clause
+    "对可贷额度较低的职工家庭设置保底额度,金额为20万元。",
+    "第三档,哈尔滨市各县(市)为1910元。",
+    "每套享受财政补贴1万元,补贴套数为2000套。",
+    "首套住房商业贷款月供比下限为45%(含公积金贷款)。",
+    "2022年6月30日至2022年12月31日期间,购房月供比下限为45%。",
+    "定向范围为2018年至2020年发放的存量贷款,定量金额为2亿元。",
+    "新购的独栋商品住宅,免税面积为100平方米。",
 ])
 def test_per_case_rules_in_a_plan_are_not_targets(text):
     assert _one(text) == []
@@ -276,7 +315,22 @@ def test_per_case_rules_in_a_plan_are_not_targets(text):
     ("到2025年,城镇化率由2020年的55%提高到60%。", [(60, "%", "达到", 2025)]),
     ("城镇化率由2020年的55%提高到60%。", [(60, "%", "达到", None)]),
     ("确保符合条件的,全年新增保障性租赁住房2000套。", [(2000, "套", "达到", None)]),
-    # a modal inside another word is none ("可再生", "应急")
+    ("确保全市城中村改造项目应达成5%比例的建设量。", [(5, "%", "达到", None)]),
+    # a goal raises or lifts to
+    ("城镇居民人均可支配收入增长10%,农村居民人均可支配收入提升至2万元。", [(10, "%", "达到", None), (2, "万元", "达到", None)]),
+    # a subjectless clause after one that names no parameter
+    ("新建保障性租赁住房项目,力争达到2000套。", [(2000, "套", "达到", None)]),
+    ("推进城中村改造,分别新增安置房1万套、5000套。", [(1, "万套", "达到", None), (5000, "套", "达到", None)]),
+    # a span of dates is no horizon: "6月30日至2022年12月31日期间…,下限为4.25%" is a rule
+    ("到2025年,城镇化率由2020年的55%提高到60%。", [(60, "%", "达到", 2025)]),
+    # a value after 为 with a goal cue, or 为 in another word
+    ("2023年主要预期目标是:地区生产总值增速为7%。", [(7, "%", "达到", 2023)]),
+    ("确定全市新建商品住房销售价格涨幅控制目标为7%。", [(7, "%", "达到", None)]),
+    ("开展招聘活动,为2万家次企业解决用工需求。", [(2, "万家", "达到", None)]),
+    # 时 in another word ends no threshold clause
+    ("加快养老机构建设的同时,新增护理型床位1000张。", [(1000, "张", "达到", None)]),
+    # a modal inside another word is none ("可再生", "应急", "可支配")
+    ("城镇居民人均可支配收入增长10%。", [(10, "%", "达到", None)]),
     ("到2025年可再生能源发电装机达到5500万千瓦以上。", [(5500, "万千瓦", "以上", 2025)]),
     ("应急避难场所建设面积人均不低于1.5平方米。", [(1.5, "平方米", "不少于", None)]),
     # a process time cut to is a goal whatever the rule shape around it
@@ -458,6 +512,20 @@ def test_eligibility_thresholds_and_class_definitions_are_not_goals():
     assert _one("对涉及沿黄县区的4座引黄涵闸进行拆除重建。") == [(4, "座", "达到", None)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 及以上 before what it qualifies names a class of cases
+    ("领军人才、4人及以上家庭可申请三房户型。", []),
+    ("团购5套及以上的下浮2%。", []),
+    ("暂停向使用过2次及以上住房公积金贷款的家庭发放公积金贷款。", []),
+    ("使用5种及以上绿色建材认证的材料和部品。", []),
+    # a goal's bound ends its phrase
+    ("到2025年,全装修交付比例达到30%及以上。", [(30, "%", "以上", 2025)]),
+    ("全年新增托育机构20家及以上,普惠托位占比达到60%以上。", [(20, "家", "以上", None), (60, "%", "以上", None)]),
+])
+def test_a_size_before_what_its_bound_qualifies_is_a_class(text, expected):
+    assert _one(text) == expected
+
+
 def test_existing_counts_projects_to_speed_up_and_restated_lists_are_not_goals():
     assert _one("统筹组织因疫情停工的256个省重大工程项目有序复工。") == []
     assert _one("制定停产893户规上工业企业复产达产计划。") == []
@@ -492,6 +560,18 @@ def test_a_list_number_before_a_digit_is_not_a_value():
     assert _one("11.121人才梯队项目。") == []
     assert _one("一、目标\n2.50家企业实现上云。") == [(50, "家", "达到", None)]
     assert _one("新增贷款2.55亿元。") == [(2.55, "亿元", "达到", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a label numbered with a leading zero is no count ("04支持…" is not 4 支)
+    ("04支持高校毕业生安居。", []),
+    ("01支持刚性和改善型住房需求\n03支持多孩家庭安居", []),
+    # a count, or a decimal below one, stays one
+    ("组建4支应急救援队伍。", [(4, "支", "达到", None)]),
+    ("单位能耗下降0.5%。", [(0.5, "%", "下降", None)]),
+])
+def test_a_label_with_a_leading_zero_is_not_a_value(text, expected):
+    assert _one(text) == expected
 
 
 # --- tables, deadlines, scope, owners ---------------------------------------------------
