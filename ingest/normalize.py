@@ -397,14 +397,58 @@ def _drop_junk_header(text: str) -> tuple[str, OffsetMap | None]:
     return text[cut:], omap
 
 
-# A record exported with its fields on one line: "2023-01-19 00:00:00 | 【…】title | body | url".
-_RECORD_LINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]+\|[ \t]")
-_FIELD_BAR = re.compile(r"[ \t]+\|[ \t]+")
+# A record exported with its fields on one line: "2023-01-19 00:00:00 | 【…】title | body | url", wherever it
+# stands (a file's own head above it: a label, a title). Its body may run on over lines of its own; the address
+# it was taken from ends its last line. A record opens with its date, and holds a time stamp or two more fields
+# than that; a line of a table or a list (dated rows) is not alone in its shape: a record is.
+_RECORD_LINE = re.compile(r"(?m)^(?P<date>\d{4}-\d{1,2}-\d{1,2})(?P<time>[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]+\|[ \t]")
+# a field's bar, and the address fields when they end the line (where the record was taken from: no part of it)
+_FIELD_BAR = re.compile(r"[ \t]+\|[ \t]+(?P<url>(?:https?://|www\.)[^\n|]*(?:[ \t]+\|[ \t]+(?:https?://|www\.)[^\n|]*)*"
+                        r"(?=\n|$))?")
+
+
+def _is_record_line(text: str, line_start: int) -> bool:
+    m = _RECORD_LINE.match(text, line_start)
+    if m is None:
+        return False
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    if m.group("time") is None and len(_FIELD_BAR.findall(text, line_start, line_end)) < 2:
+        return False
+    return not any(_RECORD_LINE.match(text, k) for k in _neighbour_lines(text, line_start, line_end))
+
+
+def _neighbour_lines(text: str, line_start: int, line_end: int) -> list[int]:
+    """Where the nearest lines with text above and below the line start (a table's rows may be spaced out)."""
+    out = []
+    k = line_start - 1
+    while k > 0:
+        a = text.rfind("\n", 0, k) + 1
+        if text[a:k].strip():
+            out.append(a)
+            break
+        k = a - 1
+    k = line_end
+    while k < len(text):
+        b = text.find("\n", k + 1)
+        b = len(text) if b < 0 else b
+        if text[k + 1:b].strip():
+            out.append(k + 1)
+            break
+        k = b
+    return out
 
 
 def _record_field_break(m: re.Match[str]) -> str:
-    line_start = m.string.rfind("\n", 0, m.start()) + 1
-    return "\n" if _RECORD_LINE.match(m.string, line_start) else m.group()
+    """A record's fields each on a line of their own, and its address left out, on its first line or, after a
+    body that ran on, at the end of its last."""
+    text = m.string
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if _is_record_line(text, line_start):
+        return "" if m.group("url") else "\n"
+    if m.group("url") and any(_is_record_line(text, r.start()) for r in _RECORD_LINE.finditer(text, 0, line_start)):
+        return ""
+    return m.group()
 
 
 # A document flattened onto one line (a web page's paragraphs run together): its own numbering,

@@ -77,6 +77,17 @@ def test_a_source_tag_and_a_timestamp_before_the_title():
     assert doc.title == "关于促进房地产市场平稳健康发展的若干措施"
 
 
+def test_a_record_below_the_files_head_gives_its_title_issuer_and_signing_date():
+    # the record's address ends its last line, after the signing date
+    doc = _doc("2023-08-25 00:00:00\n\n2023-08-25 00:00:00 | 住房和城乡建设部 | 关于优化个人住房贷款中住房套数认定标准的通知 | "
+               "各省、自治区、直辖市住房城乡建设厅:\n\n为更好满足居民刚性和改善性住房需求,现就有关事项通知如下:\n\n"
+               "一、居民家庭申请贷款购买商品住房时,家庭成员在当地名下无成套住房的,银行业金融机构均按首套住房执行住房信贷政策。\n\n"
+               "二、此项政策作为政策工具,纳入“一城一策”工具箱。\n\n住房和城乡建设部\n"
+               "2023年8月18日 | https://www.mohurd.gov.cn/gongkai/zhengce/20230825_773783.html\n")
+    assert doc.title == "住房和城乡建设部关于优化个人住房贷款中住房套数认定标准的通知"
+    assert (doc.issuer, doc.level, doc.date) == ("住房和城乡建设部", "national", "2023-08-18")
+
+
 def test_a_text_without_a_heading_takes_the_title_it_cites_itself_by():
     doc = _doc("为促进我县房地产市场平稳健康发展,制定本政策措施。\n"
                "一、实行契税补贴。给予补贴。(责任单位:县财政局、县税务局)\n"

@@ -162,6 +162,37 @@ def test_a_record_line_that_ends_with_its_source_address_is_kept():
     assert _numbers(text) == ["(十三)", "(十四)"]
 
 
+def test_a_record_line_below_the_files_own_head_is_split_into_its_fields():
+    # the label and the title a file puts above the record: the record is no longer the text's first line
+    text = ("安徽省淮北市\n2023-01-19 00:00:00\n\n2023-01-19 00:00:00 | 【安徽省淮北市】关于促进房地产市场平稳健康发展的若干措施 | "
+            "(十三)强化融资服务对接。协调推动金融机构满足合理融资需求。(责任单位:市地方金融管理局)\n\n"
+            "(十四)加大金融纾困帮扶力度。鼓励金融机构自主协商贷款展期。(责任单位:市地方金融管理局) | "
+            "https://www.example.gov.cn/xwzx/57500501.html\n")
+    assert _numbers(text) == ["(十三)", "(十四)"]
+
+
+def test_a_record_on_one_line_keeps_its_body_when_its_addresses_end_the_line():
+    # (its address fields on a line of their own, near the top, read as a junk header: all above them went)
+    text = ("2023-05-06 00:00:00\n\n2023-05-06 00:00:00 | 某市商务局 | 关于发放消费券的通知 | "
+            "一、发放消费券。全年发放消费券。(责任单位:市商务局、市财政局)二、支持汽车消费。给予购车补贴。(责任单位:市商务局) | "
+            "https://www.example.gov.cn/1.html | https://www.example.gov.cn/1.html\n")
+    assert _numbers(text) == ["一", "二"]
+
+
+@pytest.mark.parametrize("lines", [
+    # a pipe-separated table whose rows open with a date: its rows are alike, a record is alone
+    ["2023-06-30 | 出台实施细则 | 市发展改革委", "2023-09-30 | 建成服务平台 | 市大数据局"],
+    ["| 2023-06-30 | 出台实施细则 | 市发展改革委 |", "| 2023-09-30 | 建成服务平台 | 市大数据局 |"],  # markdown rows
+    ["序号 | 重点任务 | 牵头单位", "1 | 出台实施细则 | 市发展改革委"],
+    ["2023-06-30 | 出台实施细则"],  # a date and one field: no record's shape
+])
+def test_a_line_with_bars_that_is_no_record_keeps_them(lines):
+    from policykg.ingest.normalize import clean_document
+
+    text = "某市人民政府办公室关于印发重点任务分工方案的通知\n" + "\n".join(lines) + "\n"
+    assert clean_document(text).text.count("|") == text.count("|")  # (a field split off loses its bar)
+
+
 def test_measures_printed_without_numbers_are_numbered_by_their_order():
     text = """为鼓励住房消费,经区政府研究,有关事项通知如下:
 加大住房公积金支持力度。可以申请提取公积金用于支付购房首付款。(责任单位:区住房公积金中心)
