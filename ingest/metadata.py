@@ -179,9 +179,19 @@ def _field_date(value: str | None) -> date | None:
 
 
 def _chrome_title(lines: list[str]) -> str | None:
-    """A saved page's headline: its first line that is not a line of places (河南省周口市 above it says where)."""
-    line = next((x for x in lines if place_line(x.strip("# *【】")) is None), None)
+    """A saved page's headline: its first line that is not a line of places (河南省周口市 above it says where) nor of
+    organisations (央行、银保监会: a record's source field above its title)."""
+    line = next((x for x in lines if place_line(x.strip("# *【】")) is None and not _names_only(x)), None)
     return compact(line) if line is not None and _CHROME_TITLE.fullmatch(line) else None
+
+
+_ORG_OR_SHORT = re.compile(rf"(?:{_ORG.pattern.removesuffix('$')}|会|行|署)$")  # (…and short ones: 银保监会, 央行)
+
+
+def _names_only(line: str) -> bool:
+    """Is the line nothing but the names of organisations (中国人民银行、银保监会)?"""
+    names = [n for n in re.split(r"[、,和及与]", line.strip()) if n]
+    return bool(names) and all(len(n) <= 20 and _ORG_OR_SHORT.search(n) for n in names)
 
 
 def _strip_page_chrome(lines: list[str]) -> tuple[list[str], bool, str | None]:

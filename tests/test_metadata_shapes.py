@@ -326,3 +326,10 @@ def test_a_decrees_head_names_its_issuer():
     doc = _doc("天津市人民政府令\n第12号\n《天津市促进消费若干规定》已经市人民政府常务会议通过,现予公布,自2023年7月1日起施行。\n"
                "市长 张三\n2023年5月10日\n天津市促进消费若干规定\n" + MEASURE)
     assert (doc.title, doc.issuer, doc.region, doc.date) == ("天津市促进消费若干规定", "天津市人民政府", "天津市", "2023-05-10")
+
+
+def test_a_line_of_organisations_names_is_no_title():
+    # a record's source field (央行、银保监会) stands above its title field once the record is split
+    doc = _doc("2023-01-05 00:00:00\n\n2023-01-05 00:00:00 | 央行、银保监会 | 建立首套住房贷款利率政策动态调整机制 | "
+               "各银保监局:\n现就有关事项通知如下。\n" + MEASURE)
+    assert doc.title == "建立首套住房贷款利率政策动态调整机制"
