@@ -4,6 +4,7 @@ hypothesis, compared with the plain way written out here)."""
 from __future__ import annotations
 
 import re
+import tomllib
 
 import pytest
 from hypothesis import given
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from policykg.ingest import normalize, targets
 from policykg.ingest.char_classes import class_table, classes_of, positions_of
 from policykg.ingest.normalize import clean_document
+from policykg.ingest.word_lists import alternation
 
 from .test_fast_paths import DOCUMENT, QUANTITY_TEXT, SETTINGS
 
@@ -141,3 +143,29 @@ def test_name_heads_found_by_table_lookups_equal_the_pattern_s_positions_that_ho
     starts = ri.head_starts(text)
     plain = [m.start() for m in ri.name_start.finditer(text) if text[m.start():m.start() + 2] in ri.heads]
     assert starts is None if any(ord(c) > 0xFFFF for c in text) else starts == plain
+
+
+RULE_TEXT = st.lists(st.sampled_from(["可", "可以", "可支配", "应", "应当", "应急", "不得", "不可", "由", "从", "提高至", "调整为",
+                                      "2020年", "55%", ",", "\n", "额度", "文"]) | QUANTITY_TEXT, max_size=14).map("".join)
+
+
+def _rule_words() -> dict:
+    return tomllib.loads(targets.DATA_FILE.read_text(encoding="utf-8"))["rule"]
+
+
+@SETTINGS
+@given(RULE_TEXT)
+def test_modals_sought_by_one_flat_alternation_equal_the_grouped_pattern(text):
+    words, lex = _rule_words(), targets._lexicon()
+    grouped = re.compile(rf"(?:{alternation(words['modal_not'])})|(?P<modal>{alternation(words['modal'])})")
+    assert ([(m.span(), m.group() not in lex.rule_not_modal) for m in lex.rule_modal.finditer(text)]
+            == [(m.span(), m.group("modal") is not None) for m in grouped.finditer(text)])
+
+
+@SETTINGS
+@given(RULE_TEXT)
+def test_a_changed_rule_sought_within_its_reach_equals_the_search_of_the_text(text):
+    lex = targets._lexicon()
+    far = lex.rule_change.search(text, max(0, len(text) - lex.rule_change_reach - 1))
+    near = lex.rule_change.search(text)
+    assert (far and (far.span(), far.groupdict())) == (near and (near.span(), near.groupdict()))
