@@ -133,6 +133,9 @@ class ClauseWords:
     leads_before_comma: Sought  # the units before a list's first comma lead, the others cooperate
     from_here: re.Pattern[str]  # a rule that holds from where it is stated on (下同), not for the whole text
     standing_units: tuple[Sought, ...]
+    # a literal one of which each sentence that states a rule about a clause's units holds (``standing_units``,
+    # ``leads_before_comma``); None: any text may hold one
+    rule_sentence_needs: tuple[str, ...] | None
     remark: re.Pattern[str]
     stop: re.Pattern[str]  # words that end a clause's list of units
     lead_header: re.Pattern[str]
@@ -251,6 +254,8 @@ def compile_words(data: dict) -> ClauseWords:
     rules = data.get("rules", {})
     tables = data.get("tables", {})
     structure = re.compile(f"({_alt(data.get('not_in_names', {}).get('words', []))})")
+    standing_units = tuple(Sought(re.compile(p)) for p in rules.get("standing_units", []))
+    leads_before_comma = Sought(re.compile(_any(rules.get("leads_before_comma", []))))
     return ClauseWords(
         label=label, label_line=label_line, label_kinds=kinds, tail=tail,
         trailing=re.compile(_any(data.get("trailing", {}).get("patterns", []))),
@@ -262,9 +267,10 @@ def compile_words(data: dict) -> ClauseWords:
         joiner_heads=frozenset(w[0] for w in data.get("joiners", {}).get("words", []) if w),
         first_listed_leads=Sought(re.compile(_any(rules.get("first_listed_leads", [])))),
         all_listed_lead=re.compile(_any(rules.get("all_listed_lead", []))),
-        leads_before_comma=Sought(re.compile(_any(rules.get("leads_before_comma", [])))),
+        leads_before_comma=leads_before_comma,
         from_here=re.compile(_any(rules.get("from_here", []))),
-        standing_units=tuple(Sought(re.compile(p)) for p in rules.get("standing_units", [])),
+        standing_units=standing_units,
+        rule_sentence_needs=_needs_of_all((*standing_units, leads_before_comma)),
         remark=re.compile(_any(data.get("remarks", {}).get("patterns", []))),
         stop=re.compile(_alt(data.get("stops", {}).get("words", []))),
         lead_header=re.compile(_any(tables.get("lead_header", []))),
@@ -277,6 +283,13 @@ def compile_words(data: dict) -> ClauseWords:
         tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), tail_first=_first_chars(tail), mark_last=_last_chars(mark), label_core=_label_core(kinds, noun, short),
         label_lead=_reach(re.compile(lead)),
     )
+
+
+def _needs_of_all(sought: tuple[Sought, ...]) -> tuple[str, ...] | None:
+    """The literals one of which each match of any of ``sought`` holds; None when one of them needs none."""
+    if any(s.needs is None for s in sought):
+        return None
+    return tuple(dict.fromkeys(word for s in sought for word in s.needs or ()))
 
 
 def _label_core(kinds, noun: str, short) -> re.Pattern[str]:

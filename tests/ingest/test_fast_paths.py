@@ -1329,3 +1329,17 @@ def test_agency_suffix_by_endswith_equals_the_pattern(pieces):
 @given(st.text(alphabet="省市县区州旗地区示范区新局财政 \u3000ＡＢ", max_size=10))
 def test_head_prefix_equals_the_kept_prefix(name):
     assert default_catalog().head_prefix(name) == default_catalog().prefix_of(name)
+
+
+def _plain_without_rule_sentences(text: str) -> str:
+    words = clause_words()
+    for rule in words.standing_units:
+        text = rule.pattern.sub(clauses._blanked, text)
+    return words.leads_before_comma.pattern.sub(clauses._blanked, text)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["逗号前为牵头单位,下同", "以下政策均需各县政府落实,不再单独列出", "各项任务的责任单位均包括市财政局,不再列出",
+                                 "不再", "均包括", "逗号", "市商务局", "、", ","]) | DOCUMENT, max_size=8).map("".join))
+def test_rule_sentences_blanked_after_a_look_for_their_literals_equal_every_pattern_s_substitution(text):
+    assert clauses._without_rule_sentences(text) == _plain_without_rule_sentences(text)
