@@ -218,3 +218,18 @@ def test_the_signing_lines_of_the_samples_and_the_dev_set_equal_the_search_for_t
     files = list(sample_corpus_files()) + sorted((Path(__file__).parents[1] / "fixtures/dev/corpus").glob("*.txt"))
     for f in files:
         _same_signing_date(clean_document(f.read_text(encoding="utf-8")).text)
+
+
+GLUED_TEXT = st.lists(st.sampled_from([")", "]", "〕", "】", "(", "(十一)", "(一)", "二、", "三", "12.", "3、", "1.5", "推进", "市住建局",
+                                       "\n", "(责任单位:市住建局)"]) | DOCUMENT, max_size=12).map("".join)
+
+
+@SETTINGS
+@given(GLUED_TEXT)
+def test_glued_numbers_sought_bracket_by_bracket_equal_one_search_of_the_text(text):
+    assert [m.span() for m in normalize._glued_markers(text)] == [m.span() for m in normalize._GLUED_MARKER.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["〕(一)二、推进", ")(一)二、推进", "】(二)(三)推进", "](一)〕3.推进)1、推", "〔2023〕1号)(十一)推动"])
+def test_glued_numbers_that_meet_equal_one_search_of_the_text(text):
+    assert [m.span() for m in normalize._glued_markers(text)] == [m.span() for m in normalize._GLUED_MARKER.finditer(text)]
