@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -22,9 +22,6 @@ ROLES = ("lead", "cooperate", "responsible")
 
 
 _UNBOUNDED = 1 << 30
-# a text this short (a clause) is searched with ``label_core`` itself: a label, if any, stands near its start, and
-# the searches for words cost more than the pattern's scan of so few characters
-_SHORT = 64
 
 
 def _any(patterns) -> str:
@@ -136,6 +133,9 @@ class ClauseWords:
     leads_before_comma: Sought  # the units before a list's first comma lead, the others cooperate
     from_here: re.Pattern[str]  # a rule that holds from where it is stated on (下同), not for the whole text
     standing_units: tuple[Sought, ...]
+    # a literal one of which each sentence that states a rule about a clause's units holds (``standing_units``,
+    # ``leads_before_comma``); None: any text may hold one
+    rule_sentence_needs: tuple[str, ...] | None
     remark: re.Pattern[str]
     stop: re.Pattern[str]  # words that end a clause's list of units
     lead_header: re.Pattern[str]
@@ -150,45 +150,18 @@ class ClauseWords:
     tail_reach: int = _UNBOUNDED
     tail_last: frozenset[str] | None = None  # the characters a match of ``tail`` can end with (None: any)
     tail_first: frozenset[str] | None = None  # the characters a match of ``tail`` can start with (None: any)
-    # a label's kind and noun as they stand together (牵头单位): a text without them holds no label, and
-    # a search for a literal skips along the text where ``label`` (its bracket and level optional) tries
-    # every character
+    # a label's kind and noun as they stand together (牵头单位), or a short kind and its colon (牵头:): a text
+    # without them holds no label, and a search for it skips along the text to the characters a kind starts with
+    # where ``label`` (its bracket and level optional) tries every character
     label_core: re.Pattern[str] = re.compile("(?!)")
     label_lead: int = _UNBOUNDED  # the most characters a label holds before its ``label_core`` (【省级)
     mark_reach: int = _UNBOUNDED
     mark_last: frozenset[str] | None = None
-    # ``label_core``'s nouns and kinds as words (``core_at``): a scan for a word costs a few instructions a
-    # character where the pattern, which opens with a choice of characters, costs some 70; empty: the pattern
-    label_nouns: tuple[str, ...] = ()
-    label_kinds_by_last: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)  # longest first
-    label_kind_longest: int = 0
-    short_labels: tuple[str, ...] = ()  # a short label's kind and colon as words (牵头:), for ``core_at``
 
     def core_at(self, text: str, pos: int = 0) -> int:
-        """Where ``label_core.search(text, pos)`` finds a match, or -1: the earliest start of a kind before any
-        occurrence of a noun from ``pos``."""
-        if not self.label_nouns or len(text) - pos <= _SHORT:
-            core = self.label_core.search(text, pos)
-            return -1 if core is None else core.start()
-        best = -1
-        for word in self.short_labels:
-            p = text.find(word, pos)
-            if p >= 0 and (best < 0 or p < best):
-                best = p
-        by_last = self.label_kinds_by_last
-        for noun in self.label_nouns:
-            p = text.find(noun, pos)
-            # a later occurrence of the noun can still give an earlier start while its longest kind reaches back
-            # before the best start so far
-            while p >= 0 and (best < 0 or p - self.label_kind_longest < best):
-                for kind in by_last.get(text[p - 1], ()) if p > pos else ():
-                    start = p - len(kind)
-                    if start >= pos and text.startswith(kind, start):
-                        if best < 0 or start < best:
-                            best = start
-                        break  # (longest first: the first that fits starts earliest)
-                p = text.find(noun, p + 1)
-        return best
+        """Where ``label_core.search(text, pos)`` finds a match, or -1."""
+        core = self.label_core.search(text, pos)
+        return -1 if core is None else core.start()
 
     def labels(self, text: str) -> Iterator[re.Match[str]]:
         """``label.finditer(text)``, tried only in front of each kind and noun that stand together (牵头单位):
@@ -196,17 +169,11 @@ class ClauseWords:
         label that starts at or after ``pos`` holds a ``label_core`` at most ``label_lead`` characters
         after its start, so it starts no earlier than that many before the first core found from ``pos``."""
         pos = 0
-        words = bool(self.label_nouns) and len(text) > _SHORT  # (``core_at``, without its call for a clause)
         while True:
-            if words:
-                at = self.core_at(text, pos)
-                if at < 0:
-                    return
-            else:
-                core = self.label_core.search(text, pos)
-                if core is None:
-                    return
-                at = core.start()
+            core = self.label_core.search(text, pos)
+            if core is None:
+                return
+            at = core.start()
             for start in range(max(pos, at - self.label_lead), at + 1):
                 m = self.label.match(text, start)
                 if m:
@@ -287,6 +254,8 @@ def compile_words(data: dict) -> ClauseWords:
     rules = data.get("rules", {})
     tables = data.get("tables", {})
     structure = re.compile(f"({_alt(data.get('not_in_names', {}).get('words', []))})")
+    standing_units = tuple(Sought(re.compile(p)) for p in rules.get("standing_units", []))
+    leads_before_comma = Sought(re.compile(_any(rules.get("leads_before_comma", []))))
     return ClauseWords(
         label=label, label_line=label_line, label_kinds=kinds, tail=tail,
         trailing=re.compile(_any(data.get("trailing", {}).get("patterns", []))),
@@ -298,9 +267,10 @@ def compile_words(data: dict) -> ClauseWords:
         joiner_heads=frozenset(w[0] for w in data.get("joiners", {}).get("words", []) if w),
         first_listed_leads=Sought(re.compile(_any(rules.get("first_listed_leads", [])))),
         all_listed_lead=re.compile(_any(rules.get("all_listed_lead", []))),
-        leads_before_comma=Sought(re.compile(_any(rules.get("leads_before_comma", [])))),
+        leads_before_comma=leads_before_comma,
         from_here=re.compile(_any(rules.get("from_here", []))),
-        standing_units=tuple(Sought(re.compile(p)) for p in rules.get("standing_units", [])),
+        standing_units=standing_units,
+        rule_sentence_needs=_needs_of_all((*standing_units, leads_before_comma)),
         remark=re.compile(_any(data.get("remarks", {}).get("patterns", []))),
         stop=re.compile(_alt(data.get("stops", {}).get("words", []))),
         lead_header=re.compile(_any(tables.get("lead_header", []))),
@@ -310,23 +280,27 @@ def compile_words(data: dict) -> ClauseWords:
         generic_reference=re.compile(_alt(data.get("implements", {}).get("generic_words", []))),
         abbreviation_words=tuple(data.get("implements", {}).get("abbreviation_words", [])),
         structure=structure,
-        tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), tail_first=_first_chars(tail), mark_last=_last_chars(mark), label_core=re.compile(f"(?:{_alt(kinds)}){noun}" + (f"|(?:{_alt(short)})[:：]" if short else "")),
-        short_labels=tuple(f"{k}:" for k in short),  # (texts are width-folded: a colon is ":")
+        tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), tail_first=_first_chars(tail), mark_last=_last_chars(mark), label_core=_label_core(kinds, noun, short),
         label_lead=_reach(re.compile(lead)),
-        **_label_words(kinds, labels["nouns"]),
     )
 
 
-def _label_words(kinds, nouns) -> dict:
-    """``ClauseWords``' label kinds and nouns as words, for ``core_at``; none when one is empty (the pattern
-    then serves)."""
-    if not kinds or not nouns or not all(kinds) or not all(nouns):
-        return {}
-    by_last: dict[str, list[str]] = {}
-    for kind in sorted(set(kinds), key=len, reverse=True):
-        by_last.setdefault(kind[-1], []).append(kind)
-    return {"label_nouns": tuple(dict.fromkeys(nouns)), "label_kind_longest": max(map(len, kinds)),
-            "label_kinds_by_last": {last: tuple(ks) for last, ks in by_last.items()}}
+def _needs_of_all(sought: tuple[Sought, ...]) -> tuple[str, ...] | None:
+    """The literals one of which each match of any of ``sought`` holds; None when one of them needs none."""
+    if any(s.needs is None for s in sought):
+        return None
+    return tuple(dict.fromkeys(word for s in sought for word in s.needs or ()))
+
+
+def _label_core(kinds, noun: str, short) -> re.Pattern[str]:
+    """``label_core``: each kind with the nouns after it, and each short kind with its colon, as one flat
+    alternation. Every alternative opens with a literal, so the engine skips along the text to the characters a
+    kind starts with; ``(?:kinds)nouns|(?:short)colon`` opens with a group, which gives it no such skip: it was
+    tried at every character. The search beats seeking the nouns and short labels as words with ``str.find`` too
+    (one search for each of eight words from where the last label ended)."""
+    alternatives = [f"{re.escape(k)}{noun}" for k in sorted(set(kinds), key=len, reverse=True)]
+    alternatives += [f"{re.escape(k)}[:：]" for k in sorted(set(short), key=len, reverse=True)]
+    return re.compile("|".join(alternatives) or "(?!)")
 
 
 def _reach(pattern: re.Pattern[str]) -> int:

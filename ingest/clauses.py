@@ -495,6 +495,13 @@ def _without_rule_sentences(text: str) -> str:
     "逗号前为牵头单位,下同"): the rule's units come through ``standing`` and its roles through the parse's
     arguments; the sentence is not a part of the clause's own list (its 牵头 made every unit before it lead)."""
     words = clause_words()
+    needs = words.rule_sentence_needs
+    if needs is not None:
+        for word in needs:
+            if word in text:
+                break
+        else:
+            return text  # (most clauses state no rule: told by one look for each literal, not by each pattern's)
     for rule in words.standing_units:
         text = rule.sub(_blanked, text)
     return words.leads_before_comma.sub(_blanked, text)

@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterator
 
-from .clause_words import clause_words
+from .clause_words import clause_words, sre_parse
 from .document_region import document_region, place_line
 from .normalize import DOC_KIND, DOC_KINDS, ENDS_AS_TITLE, MARKER, compact
 from .numerals import DATE_PATTERN, parse_date
@@ -468,13 +468,21 @@ def _signing_date(text: str, body_start: int) -> date | None:
 
 
 _PUBLISHED_NOTE = re.compile(r"[(（]此件[^)）]*[)）]")
+_BESIDE_DATE = 30  # the most characters a signing line holds beside its date
+# the most characters other than whitespace a date holds (二〇二三年十二月三十一日): its pattern's widest match
+# without the spaces it allows
+_DATE_MOST = sre_parse(DATE_PATTERN.pattern.replace(r"\s*", "")).getwidth()[1]
 
 
 def _signing_line(s: str) -> re.Match[str] | None:
     """The date of a line that may sign the document: the date alone, after the issuer's name, or before a note of
     how it is published ((此件公开发布)); not the printing date (…印发)."""
+    if len(s) > _DATE_MOST + _BESIDE_DATE and sum(map(len, s.split())) > _DATE_MOST + _BESIDE_DATE:
+        # more characters than a date and what may stand beside it: most lines that hold 日 are paragraphs, which
+        # this count (whitespace as the pattern's \s counts it) rules out at a third of the cost of seeking a date
+        return None
     m = DATE_PATTERN.search(s) if "年" in s else None
-    if not m or "印发" in s[m.end():] or len(s) > m.end() - m.start() + 30:
+    if not m or "印发" in s[m.end():] or len(s) > m.end() - m.start() + _BESIDE_DATE:
         return None
     after = s[m.end():].strip()
     if after and not _PUBLISHED_NOTE.fullmatch(after):

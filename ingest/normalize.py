@@ -489,17 +489,41 @@ def _flattened_breaks(text: str) -> list[int]:
 # A provision's number run onto the line of the item before it, right after that item's clause
 # ("…(责任单位:市住建局)(十一)推动地下车位…"): a page that lost some of its line breaks. The clause
 # closes the item before, so the number opens the next.
-_GLUED_MARKER = re.compile(r"[)\]〕】](?:[(][一二三四五六七八九十百]{1,4}[)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、](?!\d))"
-                           r"(?=[\u4e00-\u9fff])")
+_GLUED_NUMBER = r"(?:[(][一二三四五六七八九十百]{1,4}[)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、](?!\d))(?=[\u4e00-\u9fff])"
+_GLUED_MARKER = re.compile(r"[)\]〕】]" + _GLUED_NUMBER)
 _CLAUSE_REACH = 300  # the longest clause looked back over for its opening bracket
 _OPENING = {")": "(", "]": "[", "〕": "〔", "】": "【"}
+# ``_GLUED_MARKER`` for each closing bracket: a pattern that opens with one character is sought at about a cycle a
+# character, one that opens with a class of four at several (the whole text is searched; most hold only ")")
+_GLUED_AFTER = tuple((close, re.compile(re.escape(close) + _GLUED_NUMBER)) for close in _OPENING)
+
+
+def _glued_markers(text: str) -> list[re.Match[str]]:
+    """``_GLUED_MARKER.finditer(text)``, each closing bracket sought on its own. A number holds no closing bracket
+    but the ")" that ends a "(十一)", and a CJK character must follow that one, where a number after it would
+    open with "(": so no match of one bracket's starts inside another's that lies inside a third, and dropping
+    the matches that start inside the one before, in order, leaves what one search leaves."""
+    found: list[re.Match[str]] = []
+    kinds = 0
+    for close, pattern in _GLUED_AFTER:
+        if close in text:
+            kinds += 1
+            found.extend(pattern.finditer(text))
+    if kinds < 2:
+        return found
+    found.sort(key=lambda m: m.start())
+    out: list[re.Match[str]] = []
+    for m in found:
+        if not out or m.start() >= out[-1].end():
+            out.append(m)
+    return out
 
 
 def _glued_after_clause_breaks(text: str) -> list[int]:
     """Where a number glued after a responsibility clause's closing bracket starts its provision."""
     structure = clause_words().structure
     breaks = []
-    for m in _GLUED_MARKER.finditer(text):
+    for m in _glued_markers(text):
         close = text[m.start()]
         depth, k, floor = 0, m.start(), max(m.start() - _CLAUSE_REACH, 0)
         while k > floor and text[k] != "\n":

@@ -26,6 +26,9 @@ _MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("half_paren_arabic", 5, re.compile(r"^(\d{1,2})[)）](?![\d%])")),
     ("circled", 6, re.compile(r"^([\u2460-\u2473])")),
 ]
+# the kinds of a lower level than each rank: what a marker of that rank heads (``_drop_implausible`` asks it of
+# every marker it keeps)
+_KINDS_BELOW = {rank: frozenset(kind for kind, r, _ in _MARKERS if r > rank) for _, rank, _ in _MARKERS}
 
 # The end of the body: the signature date, the distribution list, attachments.
 _BODY_END = re.compile(r"^(?:抄送|抄报|附件[:：]?\s*$|附件\d*[:：])")
@@ -320,5 +323,5 @@ def _drop_implausible(hits: list[tuple[int, Marker]]) -> list[tuple[int, Marker]
         last_value[marker.kind] = marker.value
         kept.append((i, marker))
         headed.discard(marker.kind)
-        headed.update(kind for kind, rank, _ in _MARKERS if rank > marker.rank)
+        headed |= _KINDS_BELOW[marker.rank]
     return kept

@@ -62,6 +62,7 @@ from pathlib import Path
 import numpy as np
 
 from .char_classes import class_table, classes_of, positions_of
+from .clause_words import sre_parse
 from .numerals import chinese_to_int, to_number
 from .word_lists import alternation as _alt
 
@@ -150,9 +151,11 @@ class _Lexicon:
     goal_bound_before: tuple[str, ...]  # ...or one of these ends the text right before it
     goal_bound_after: frozenset[str]  # ...or it has one of these bounds
     horizon_before: tuple[str, ...]  # ...or a due year after one of these stands before it
-    rule_modal: re.Pattern[str]  # a modal (group "modal") or a word that only holds one
+    rule_modal: re.Pattern[str]  # a modal or a word that only holds one (one of ``rule_not_modal``)
+    rule_not_modal: frozenset[str]
     rule_condition: re.Pattern[str]  # a clause that ends a condition: "…的,", "个贷率<75%时,"
     rule_change: re.Pattern[str]  # the new value of a changed rule: "调整为", "由X提高至"
+    rule_change_reach: int  # the most characters a match of ``rule_change`` holds (it ends at the text's end)
     rule_goal: re.Pattern[str]  # a goal cue before the quantity keeps a rule-shaped one a target
     rule_definition: tuple[str, ...]  # a clause's text before its last quantity ends with these: "额度为60万元"
     rule_definition_not: tuple[str, ...]  # ...but not with these: "成为", "作为"
@@ -187,6 +190,12 @@ def _lexicon() -> _Lexicon:
     before_by_first: dict[str, list[tuple[str, str]]] = {}
     for word, canon in before:
         before_by_first.setdefault(word[0], []).append((word, canon))
+    # the verb and up to eight characters of the new value's words ("调整为每年提取不超过4次"); an old value
+    # after 由/从 holds a number
+    rule_change = re.compile(
+        rf"(?:(?:{_alt(rule['change_verbs'])})"
+        rf"|(?:{_alt(rule['change_from'])})(?P<old>[^,;:由从]{{0,30}}[\d{_CN_NUM}][^,;:由从]{{0,30}})"
+        rf"(?:{_alt(rule['change_to'])}))[^,;:]{{0,8}}$")
     return _Lexicon(
         quantity=quantity,
         quantity_tail=re.compile(rf"[\d{_CN_NUM}]{unit}"),
@@ -255,17 +264,18 @@ def _lexicon() -> _Lexicon:
         goal_bound_before=tuple(report["goal_bounds_before"]),
         goal_bound_after=frozenset(report["goal_bounds_after"]),
         horizon_before=tuple(report["horizon_before"]),
-        rule_modal=re.compile(rf"(?:{_alt(rule['modal_not'])})|(?P<modal>{_alt(rule['modal'])})"),
+        # one flat alternation of words, the words that only hold a modal first (they win where both match): every
+        # alternative opens with a character, which the engine skips along to; a group ahead of an alternative
+        # (?P<modal>…) would have it tried at every character of the clause. A match not in ``rule_not_modal`` is
+        # a modal's.
+        rule_modal=re.compile(f"{_alt(rule['modal_not'])}|{_alt(rule['modal'])}"),
+        rule_not_modal=frozenset(rule["modal_not"]),
         rule_condition=re.compile(rf"(?:(?:{_alt(rule['condition_ends'])})(?:\([^()]{{0,40}}\))?"
                                   rf"|[\d%‰][^,;:，；：\d]{{0,12}}"
                                   + "".join(f"(?<!{re.escape(w)})" for w in rule["threshold_ends_not"])
                                   + rf"(?:{_alt(rule['threshold_ends'])}))[,，]"),
-        # the verb and up to eight characters of the new value's words ("调整为每年提取不超过4次"); an old value
-        # after 由/从 holds a number
-        rule_change=re.compile(
-            rf"(?:(?:{_alt(rule['change_verbs'])})"
-            rf"|(?:{_alt(rule['change_from'])})(?P<old>[^,;:由从]{{0,30}}[\d{_CN_NUM}][^,;:由从]{{0,30}})"
-            rf"(?:{_alt(rule['change_to'])}))[^,;:]{{0,8}}$"),
+        rule_change=rule_change,
+        rule_change_reach=sre_parse(rule_change.pattern).getwidth()[1],
         # (a 至 after a date closes a span, "2018年至2020年", "6月30日至2022年12月31日": no horizon)
         rule_goal=re.compile(rf"{_alt(rule['goal_words'])}|(?<![年月日])(?:{_alt(report['horizon_before'])})\s*20\d{{2}}\s*年"),
         rule_definition=tuple(rule["definition_ends"]),
@@ -630,11 +640,12 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
         return ""  # a span left here is a process time to cut to: "…的,把办理时间压缩至1个工作日" is a goal
     why = ""
     cue_end = q.start  # a goal cue counts before this
-    if (modal := next((m for m in lex.rule_modal.finditer(before) if m.group("modal")), None)) is not None:
+    if (modal := next((m for m in lex.rule_modal.finditer(before) if m.group() not in lex.rule_not_modal), None)) \
+            is not None:
         why = "per-case permission or duty"  # "重点监管资金比例可降低15%", "占比应不低于75%"
         # a goal cue governs the modal only from before it: "应当确保至少达成5%比例的建设量" is a duty of each case
         cue_end = q.clause[0] + modal.start()
-    elif (change := lex.rule_change.search(before)) and not (
+    elif (change := lex.rule_change.search(before, max(0, len(before) - lex.rule_change_reach - 1))) and not (
         change.group("old") and _BASELINE_YEAR.search(change.group("old"))
     ):
         why = "new value of a changed rule"  # "拨付节点由6个调至8个"; not "城镇化率由2020年的55%提高到60%"
@@ -649,7 +660,8 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
     else:
         cs = q.clause[0]
         # the condition counts within the candidate's part of the sentence: a ; or : starts another
-        part = max(sentence.rfind(c, 0, cs) for c in ";；:：") + 1
+        part = max(sentence.rfind(";", 0, cs), sentence.rfind("；", 0, cs), sentence.rfind(":", 0, cs),
+                   sentence.rfind("：", 0, cs)) + 1
         if part < cs and lex.rule_condition.search(sentence, part, cs):
             why = "per-case condition"  # "购买…144平方米(含)以上的,发放价值20000元消费券"
     if why and lex.rule_goal.search(sentence, 0, cue_end):

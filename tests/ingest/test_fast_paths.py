@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import tomllib
 from collections import Counter
 
 import pytest
@@ -18,6 +19,7 @@ from pydantic import ValidationError
 
 from policykg.corpus import sample_corpus_files
 from policykg.ingest import clauses, outline, references, targets
+from policykg.ingest.clause_words import DATA_FILE as CLAUSES_FILE
 from policykg.ingest.clause_words import clause_words
 from policykg.ingest.departments import DepartmentCatalog, alias_files, default_catalog
 from policykg.ingest.document_region import named_regions
@@ -35,6 +37,7 @@ from policykg.ingest.normalize import (
 )
 from policykg.ingest.records import ProvisionRecord, Span, TargetRecord, TaskRecord, UnitRef, maker
 from policykg.ingest.regions import region_index
+from policykg.ingest.word_lists import alternation
 
 EXAMPLES = int(os.environ.get("POLICYKG_HYPOTHESIS_EXAMPLES", "100"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("POLICYKG_HYPOTHESIS_RANDOM"),
@@ -555,17 +558,25 @@ def test_labels_equal_a_search_at_every_character(text):
     assert _span_of(words.first_label(text)) == _span_of(words.label.search(text))
 
 
-# long enough to be sought by words (a clause's few characters are searched with the pattern)
 LABEL_TEXT = st.lists(st.sampled_from(["【", "[", "】", "]", "省级", "牵头", "牵头责任", "责任", "实施", "单位", "部门", "单",
-                                        "有关部门", ":", "：", " ", "推进产业发展。" * 8]) | TEXT, max_size=40).map("".join)
+                                        "有关部门", "配合", "协助", ":", "：", " ", "推进产业发展。" * 8]) | TEXT,
+                      max_size=40).map("".join)
+
+
+def _plain_label_core():
+    """``label_core`` as the words read: the kinds, then a noun; or a short kind, then its colon."""
+    data = tomllib.loads(CLAUSES_FILE.read_text(encoding="utf-8"))["labels"]
+    return re.compile(f"(?:{alternation(data['kinds'])})(?:{alternation(data['nouns'])})"
+                      f"|(?:{alternation(data['short'])})[:：]")
 
 
 @SETTINGS
 @given(LABEL_TEXT | DOCUMENT)
-def test_label_cores_sought_by_their_words_equal_the_pattern(text):
-    words = clause_words()
+def test_label_core_flat_equals_the_plain_pattern(text):
+    # (the flat alternation is sought by its first characters; the plain one is tried at every character)
+    words, plain = clause_words(), _plain_label_core()
     for pos in range(0, len(text) + 2, 1 if len(text) < 500 else 7):
-        core = words.label_core.search(text, pos)
+        core = plain.search(text, pos)
         assert words.core_at(text, pos) == (-1 if core is None else core.start())
 
 
@@ -1318,3 +1329,17 @@ def test_agency_suffix_by_endswith_equals_the_pattern(pieces):
 @given(st.text(alphabet="省市县区州旗地区示范区新局财政 \u3000ＡＢ", max_size=10))
 def test_head_prefix_equals_the_kept_prefix(name):
     assert default_catalog().head_prefix(name) == default_catalog().prefix_of(name)
+
+
+def _plain_without_rule_sentences(text: str) -> str:
+    words = clause_words()
+    for rule in words.standing_units:
+        text = rule.pattern.sub(clauses._blanked, text)
+    return words.leads_before_comma.pattern.sub(clauses._blanked, text)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["逗号前为牵头单位,下同", "以下政策均需各县政府落实,不再单独列出", "各项任务的责任单位均包括市财政局,不再列出",
+                                 "不再", "均包括", "逗号", "市商务局", "、", ","]) | DOCUMENT, max_size=8).map("".join))
+def test_rule_sentences_blanked_after_a_look_for_their_literals_equal_every_pattern_s_substitution(text):
+    assert clauses._without_rule_sentences(text) == _plain_without_rule_sentences(text)

@@ -4,14 +4,19 @@ hypothesis, compared with the plain way written out here)."""
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policykg.ingest import normalize, targets
+from policykg.corpus import sample_corpus_files
+from policykg.ingest import metadata, normalize, targets
 from policykg.ingest.char_classes import class_table, classes_of, positions_of
 from policykg.ingest.normalize import clean_document
+from policykg.ingest.numerals import DATE_PATTERN
+from policykg.ingest.word_lists import alternation
 
 from .test_fast_paths import DOCUMENT, QUANTITY_TEXT, SETTINGS
 
@@ -141,3 +146,90 @@ def test_name_heads_found_by_table_lookups_equal_the_pattern_s_positions_that_ho
     starts = ri.head_starts(text)
     plain = [m.start() for m in ri.name_start.finditer(text) if text[m.start():m.start() + 2] in ri.heads]
     assert starts is None if any(ord(c) > 0xFFFF for c in text) else starts == plain
+
+
+RULE_TEXT = st.lists(st.sampled_from(["可", "可以", "可支配", "应", "应当", "应急", "不得", "不可", "由", "从", "提高至", "调整为",
+                                      "2020年", "55%", ",", "\n", "额度", "文"]) | QUANTITY_TEXT, max_size=14).map("".join)
+
+
+def _rule_words() -> dict:
+    return tomllib.loads(targets.DATA_FILE.read_text(encoding="utf-8"))["rule"]
+
+
+@SETTINGS
+@given(RULE_TEXT)
+def test_modals_sought_by_one_flat_alternation_equal_the_grouped_pattern(text):
+    words, lex = _rule_words(), targets._lexicon()
+    grouped = re.compile(rf"(?:{alternation(words['modal_not'])})|(?P<modal>{alternation(words['modal'])})")
+    assert ([(m.span(), m.group() not in lex.rule_not_modal) for m in lex.rule_modal.finditer(text)]
+            == [(m.span(), m.group("modal") is not None) for m in grouped.finditer(text)])
+
+
+@SETTINGS
+@given(RULE_TEXT)
+def test_a_changed_rule_sought_within_its_reach_equals_the_search_of_the_text(text):
+    lex = targets._lexicon()
+    far = lex.rule_change.search(text, max(0, len(text) - lex.rule_change_reach - 1))
+    near = lex.rule_change.search(text)
+    assert (far and (far.span(), far.groupdict())) == (near and (near.span(), near.groupdict()))
+
+
+def _plain_signing_line(s: str) -> re.Match[str] | None:
+    m = DATE_PATTERN.search(s) if "年" in s else None
+    if not m or "印发" in s[m.end():] or len(s) > m.end() - m.start() + 30:
+        return None
+    after = s[m.end():].strip()
+    if after and not metadata._PUBLISHED_NOTE.fullmatch(after):
+        return None
+    return m if m.start() == 0 or metadata._ORG.search(s[:m.start()]) else None
+
+
+def _same_signing_date(text: str) -> None:
+    for line in text.split("\n"):
+        s = line.strip()
+        fast, plain = metadata._signing_line(s), _plain_signing_line(s)
+        assert (fast and fast.span()) == (plain and plain.span())
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["2023年5月6日", "二〇二三年十二月三十一日", "2023 年 5 月 6 日", " ", "\u3000", "\t", "\x1c",
+                                 "市商务局", "(此件公开发布)", "印发", "推进产业发展" * 4]) | DOCUMENT, max_size=10).map("".join))
+def test_a_signing_line_counted_first_equals_the_search_for_its_date(text):
+    _same_signing_date(text)
+
+
+_THIRTY = "平顶山市人民政府办公室平顶山市人民政府办公室市商务局市财政局"  # 30 characters beside the date
+
+
+@pytest.mark.parametrize("line", [
+    _THIRTY + "2023年101月101日",  # the widest date the pattern takes
+    _THIRTY + "2023年12月31日",
+    "县" + _THIRTY + "2023年101月101日",
+    " ".join(_THIRTY + "2023年101月101日"),  # spaces count with neither
+    "\u3000".join(_THIRTY) + "\t2023 年 101 月 101 日",
+    "平顶山市人民政府办公室 二〇二三年十二月三十一日(此件公开发布)",
+    "平顶山市人民政府办公室    2023 年   12 月   31 日      (此件公开发布,有效期五年整)",
+])
+def test_a_signing_line_at_the_count_s_edge_equals_the_search_for_its_date(line):
+    _same_signing_date(line)
+
+
+def test_the_signing_lines_of_the_samples_and_the_dev_set_equal_the_search_for_their_date():
+    files = list(sample_corpus_files()) + sorted((Path(__file__).parents[1] / "fixtures/dev/corpus").glob("*.txt"))
+    for f in files:
+        _same_signing_date(clean_document(f.read_text(encoding="utf-8")).text)
+
+
+GLUED_TEXT = st.lists(st.sampled_from([")", "]", "〕", "】", "(", "(十一)", "(一)", "二、", "三", "12.", "3、", "1.5", "推进", "市住建局",
+                                       "\n", "(责任单位:市住建局)"]) | DOCUMENT, max_size=12).map("".join)
+
+
+@SETTINGS
+@given(GLUED_TEXT)
+def test_glued_numbers_sought_bracket_by_bracket_equal_one_search_of_the_text(text):
+    assert [m.span() for m in normalize._glued_markers(text)] == [m.span() for m in normalize._GLUED_MARKER.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["〕(一)二、推进", ")(一)二、推进", "】(二)(三)推进", "](一)〕3.推进)1、推", "〔2023〕1号)(十一)推动"])
+def test_glued_numbers_that_meet_equal_one_search_of_the_text(text):
+    assert [m.span() for m in normalize._glued_markers(text)] == [m.span() for m in normalize._GLUED_MARKER.finditer(text)]
