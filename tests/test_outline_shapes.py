@@ -154,20 +154,17 @@ def test_a_numeral_broken_from_its_mark_by_the_line_end():
     assert _numbers(text) == ["一/(一)", "二/(二)"]
 
 
-def test_a_record_line_that_ends_with_its_source_address_is_kept():
-    text = ("2023-01-19 00:00:00 | 【某市】关于促进房地产市场平稳健康发展的若干措施 | "
-            "(十三)强化融资服务对接。协调推动金融机构满足合理融资需求。(责任单位:市地方金融管理局)\n\n"
-            "(十四)加大金融纾困帮扶力度。鼓励金融机构自主协商贷款展期。(责任单位:市地方金融管理局) | "
-            "https://www.example.gov.cn/xwzx/57500501.html")
-    assert _numbers(text) == ["(十三)", "(十四)"]
+RECORD = ("2023-01-19 00:00:00 | 【某市】关于促进房地产市场平稳健康发展的若干措施 | "
+          "(十三)强化融资服务对接。协调推动金融机构满足合理融资需求。(责任单位:市地方金融管理局)\n\n"
+          "(十四)加大金融纾困帮扶力度。鼓励金融机构自主协商贷款展期。(责任单位:市地方金融管理局) | "
+          "https://www.example.gov.cn/xwzx/57500501.html")
 
 
-def test_a_record_line_below_the_files_own_head_is_split_into_its_fields():
-    # the label and the title a file puts above the record: the record is no longer the text's first line
-    text = ("安徽省淮北市\n2023-01-19 00:00:00\n\n2023-01-19 00:00:00 | 【安徽省淮北市】关于促进房地产市场平稳健康发展的若干措施 | "
-            "(十三)强化融资服务对接。协调推动金融机构满足合理融资需求。(责任单位:市地方金融管理局)\n\n"
-            "(十四)加大金融纾困帮扶力度。鼓励金融机构自主协商贷款展期。(责任单位:市地方金融管理局) | "
-            "https://www.example.gov.cn/xwzx/57500501.html\n")
+# a record line that ends with its source address; and one below the label and the title a file puts above it (the
+# record is no longer the text's first line: it is split into its fields all the same)
+@pytest.mark.parametrize("text", [RECORD, "安徽省淮北市\n2023-01-19 00:00:00\n\n" + RECORD + "\n"],
+                         ids=["first line", "below the file's head"])
+def test_a_record_line_is_split_into_its_fields(text):
     assert _numbers(text) == ["(十三)", "(十四)"]
 
 

@@ -927,19 +927,30 @@ def test_documents_read_only_where_a_tail_reaches_give_what_reading_every_provis
 # -- metadata: only the lines that name 日 are read for a date ------------------------------------------
 
 
+def _plain_signing_line(line):
+    """(the line stripped, what stands before its date) if the line can be a signing line, else None."""
+    from policykg.ingest.numerals import DATE_PATTERN
+
+    s = line.strip()
+    m = DATE_PATTERN.search(s)
+    if not m or "印发" in s[m.end():] or len(s) > m.end() - m.start() + 30:
+        return None
+    after = s[m.end():].strip()
+    if after and not re.fullmatch(r"[(（]此件[^)）]*[)）]", after):
+        return None
+    return s, s[: m.start()]
+
+
 def _plain_signing_date(text):
     from policykg.ingest import metadata
-    from policykg.ingest.numerals import DATE_PATTERN, parse_date
+    from policykg.ingest.numerals import parse_date
 
     candidates = []
     for line in text.split("\n"):
-        s = line.strip()
-        m = DATE_PATTERN.search(s)
-        if not m or "印发" in s[m.end():] or len(s) > m.end() - m.start() + 30:
+        found = _plain_signing_line(line)
+        if found is None:
             continue
-        before, after = s[: m.start()], s[m.end():].strip()
-        if after and not re.fullmatch(r"[(（]此件[^)）]*[)）]", after):
-            continue
+        s, before = found
         if before and not metadata._ORG.search(before):
             continue
         d = parse_date(s)
@@ -950,17 +961,13 @@ def _plain_signing_date(text):
 
 def _plain_signature(text):
     from policykg.ingest import metadata
-    from policykg.ingest.numerals import DATE_PATTERN
 
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        s = line.strip()
-        m = DATE_PATTERN.search(s)
-        if not m or "印发" in s[m.end():] or len(s) > m.end() - m.start() + 30:
+        found = _plain_signing_line(line)
+        if found is None:
             continue
-        before, after = s[: m.start()], s[m.end():].strip()
-        if after and not re.fullmatch(r"[(（]此件[^)）]*[)）]", after):
-            continue
+        before = found[1]
         if before and metadata._ORG.search(before):
             return metadata._signature(compact(before))  # (what the line is cut to: the rule both share)
         if not before and i > 0 and metadata._ORG.search(lines[i - 1].strip()):
