@@ -226,11 +226,14 @@ def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
 
+# a past figure and a goal: a plan gives the goal, a report neither
+REPORT_BODY = "一、信贷投放\n前10个月,各项贷款新增17.9万亿元。到2025年,培育企业100家以上。\n"
+
+
 @pytest.mark.parametrize("title", ["新闻发言人就信贷投放情况等答记者问", "关于2021年度全省房地产市场形势的通报",
                                    "住房公积金最新政策措施新闻发布会", "在全市经济工作会议上的讲话"])
 def test_a_report_document_has_no_targets(title):
-    body = "一、信贷投放\n前10个月,各项贷款新增17.9万亿元。到2025年,培育企业100家以上。\n"
-    assert _doc(f"{title}\n{body}").targets == []
+    assert _doc(f"{title}\n{REPORT_BODY}").targets == []
 
 
 @pytest.mark.parametrize("head", [
@@ -241,8 +244,7 @@ def test_a_report_document_has_no_targets(title):
     "中国银行保险报\n银保监会有关部门负责人接受记者采访回应六大问题7月17日,该负责人接受了记者采访。",
 ])
 def test_a_feed_item_or_a_glued_report_title_has_no_targets(head):
-    body = "一、信贷投放\n前10个月,各项贷款新增17.9万亿元。到2025年,培育企业100家以上。\n"
-    assert _doc(f"{head}\n{body}").targets == []
+    assert _doc(f"{head}\n{REPORT_BODY}").targets == []
 
 
 @pytest.mark.parametrize("head", [
@@ -251,8 +253,7 @@ def test_a_feed_item_or_a_glued_report_title_has_no_targets(head):
     "4月16日,市政府新闻办举行新闻发布会,介绍12条政策措施。",
 ])
 def test_a_plan_near_a_report_word_keeps_its_targets(head):
-    body = "一、信贷投放\n前10个月,各项贷款新增17.9万亿元。到2025年,培育企业100家以上。\n"
-    assert [(t.value, t.unit) for t in _doc(f"{head}\n{body}").targets] == [(17.9, "万亿元"), (100, "家")]
+    assert [(t.value, t.unit) for t in _doc(f"{head}\n{REPORT_BODY}").targets] == [(17.9, "万亿元"), (100, "家")]
 
 
 @pytest.mark.parametrize("title", ["某市住房公积金提取管理办法", "关于印发《某市新建商品房预售资金监管办法》的通知",
@@ -267,8 +268,7 @@ def test_an_ordinance_has_no_targets(title):
                                    # a page's label above the title is not the document's kind
                                    "全市经济工作会议\n关于印发某市促进消费若干措施的通知"])
 def test_a_plan_keeps_its_targets(title):
-    body = "一、信贷投放\n前10个月,各项贷款新增17.9万亿元。到2025年,培育企业100家以上。\n"
-    assert [(t.value, t.unit) for t in _doc(f"{title}\n{body}").targets] == [(17.9, "万亿元"), (100, "家")]
+    assert [(t.value, t.unit) for t in _doc(f"{title}\n{REPORT_BODY}").targets] == [(17.9, "万亿元"), (100, "家")]
 
 
 @pytest.mark.parametrize("text", [
