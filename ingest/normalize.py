@@ -13,6 +13,8 @@ What normalisation does, in order:
    document header);
 4. spaces inside Chinese text ("到 2025 年", "省商 务厅") are dropped; a space
    between two Latin letters or digits is kept; tabs are kept (table cells);
+   spaces after a heading's number in place of its mark ("一 加大支持力度",
+   "二 优化营商环境") become the mark, so the number is not run into its heading;
 5. a paragraph broken by a page break ("积\\n\\n极", "市工业和信息化\\n\\n局")
    is joined again; one paragraph becomes one line; a provision's number alone
    on its line ("1.\\n加快建设产业园区。…") is joined to its text below;
@@ -91,6 +93,16 @@ _FOLDED_BEYOND_NFKC = tuple(c for c in map(chr, _FOLD_1TO1) if unicodedata.is_no
 # angle brackets a converter printed for parentheses inside Chinese text (各县<市、区>政府, 有关区政府<管委会>,
 # 6 real-corpus texts, 4 of them in responsibility clauses): parentheses, which the clause and name readers know
 _ANGLE_PARENTHESES = re.compile(r"(?<=[\u4e00-\u9fff])<([\u4e00-\u9fff、]{1,8})>")
+
+
+def _spaced_numeral_marks(text: str):
+    """``rewrite``'s replacement for ``_SPACED_NUMERAL``: a 、 for the spaces after a number that counts on from,
+    or up to, another such number in ``text`` (一 and 二 opening lines: headings numbered so); any other number
+    is left to run into its line (a word that opens a line, as 十 分 or 一 是 would)."""
+    values = {m.start(): chinese_to_int(m.group(1)) for m in _SPACED_NUMERAL.finditer(text)}
+    counted = set(values.values())
+    kept = {at for at, v in values.items() if v is not None and (v - 1 in counted or v + 1 in counted)}
+    return lambda m: m.group(1) + "、" if m.start() in kept else m.group()
 
 
 def _nothing_to_fold(text: str) -> bool:
@@ -337,6 +349,9 @@ _MARKDOWN_NEEDS = ("#", "**", "__", "---")
 _PAGE_NUMBER_NEEDS = ("-", "—", "–", "―", "页")
 _BLANK_CHARS = (" ", "\t")
 _SPACE = re.compile(" ")
+# a heading's Chinese number followed by spaces where 、 was ("一 加大支持力度"): the spaces dropped below would
+# run the number into its heading ("一加大支持力度") and lose it
+_SPACED_NUMERAL = re.compile(r"(?m)^([一二三四五六七八九十]{1,3}) +(?=[\u4e00-\u9fff])")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 # An advertising line is short; a long line that ends with a URL is content (a record with its source).
@@ -725,6 +740,8 @@ def clean_document(raw: str) -> CleanText:
     apply(_MARKDOWN, "", _MARKDOWN_STARTS, _MARKDOWN_NEEDS)
     apply(_PAGE_NUMBER, "", _PAGE_NUMBER_STARTS, _PAGE_NUMBER_NEEDS)
     apply(_TRAILING_WS, "", _BLANKS, _BLANK_CHARS)
+    if " " in text:
+        apply(_SPACED_NUMERAL, _spaced_numeral_marks(text))
     apply(_SPACES, "", _SPACE, " ")
     apply(_BLANK_LINES, "\n")
     text_wo_junk, junk_map = _drop_junk_header(text.lstrip("\n"))

@@ -404,3 +404,20 @@ def test_a_number_alone_in_a_list_of_figures_or_a_table_is_no_provision():
     cells = "主要指标\n1.\n地区生产总值\n亿元\n5000\n2.\n固定资产投资\n亿元\n2000\n"
     assert "1.\n地区生产总值" in clean_document(cells).text
 
+
+def test_a_heading_number_followed_by_a_space_in_place_of_its_mark():
+    from policykg.ingest.normalize import clean_document
+
+    text = """为推动产业发展,制定本措施。
+一 强化产业支撑
+(一)加快建设产业园区。做好园区规划。(牵头单位:市发展改革委)
+二 优化服务保障
+(二)简化审批流程。压缩办理时限。(牵头单位:市政务服务局)
+"""
+    assert _numbers(text) == ["一/(一)", "二/(二)"]
+    doc = extract_bytes(text.encode(), "doc.txt")
+    assert [(p.number, p.title) for p in doc.provisions if "/" not in p.number] == [
+        ("一", "强化产业支撑"), ("二", "优化服务保障")]
+    # a numeral alone with spaces after it (no 二 to count on to) is a word that opens the line, as before
+    lone = text.replace("二 优化服务保障", "优化服务保障").replace("一 强化", "十 分强化")
+    assert "十分强化产业支撑" in clean_document(lone).text
