@@ -13,8 +13,11 @@ What normalisation does, in order:
    document header);
 4. spaces inside Chinese text ("到 2025 年", "省商 务厅") are dropped; a space
    between two Latin letters or digits is kept; tabs are kept (table cells);
+   spaces after a heading's number in place of its mark ("一 加大支持力度",
+   "二 优化营商环境") become the mark, so the number is not run into its heading;
 5. a paragraph broken by a page break ("积\\n\\n极", "市工业和信息化\\n\\n局")
-   is joined again; one paragraph becomes one line;
+   is joined again; one paragraph becomes one line; a provision's number alone
+   on its line ("1.\\n加快建设产业园区。…") is joined to its text below;
 6. a provision's number run onto the line before it, after the clause that
    closes the item before ("…(责任单位:市住建局)(十一)推动…"), starts a line.
 """
@@ -90,6 +93,16 @@ _FOLDED_BEYOND_NFKC = tuple(c for c in map(chr, _FOLD_1TO1) if unicodedata.is_no
 # angle brackets a converter printed for parentheses inside Chinese text (各县<市、区>政府, 有关区政府<管委会>,
 # 6 real-corpus texts, 4 of them in responsibility clauses): parentheses, which the clause and name readers know
 _ANGLE_PARENTHESES = re.compile(r"(?<=[\u4e00-\u9fff])<([\u4e00-\u9fff、]{1,8})>")
+
+
+def _spaced_numeral_marks(text: str):
+    """``rewrite``'s replacement for ``_SPACED_NUMERAL``: a 、 for the spaces after a number that counts on from,
+    or up to, another such number in ``text`` (一 and 二 opening lines: headings numbered so); any other number
+    is left to run into its line (a word that opens a line, as 十 分 or 一 是 would)."""
+    values = {m.start(): chinese_to_int(m.group(1)) for m in _SPACED_NUMERAL.finditer(text)}
+    counted = set(values.values())
+    kept = {at for at, v in values.items() if v is not None and (v - 1 in counted or v + 1 in counted)}
+    return lambda m: m.group(1) + "、" if m.start() in kept else m.group()
 
 
 def _nothing_to_fold(text: str) -> bool:
@@ -336,6 +349,9 @@ _MARKDOWN_NEEDS = ("#", "**", "__", "---")
 _PAGE_NUMBER_NEEDS = ("-", "—", "–", "―", "页")
 _BLANK_CHARS = (" ", "\t")
 _SPACE = re.compile(" ")
+# a heading's Chinese number followed by spaces where 、 was ("一 加大支持力度"): the spaces dropped below would
+# run the number into its heading ("一加大支持力度") and lose it
+_SPACED_NUMERAL = re.compile(r"(?m)^([一二三四五六七八九十]{1,3}) +(?=[\u4e00-\u9fff])")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 # An advertising line is short; a long line that ends with a URL is content (a record with its source).
@@ -357,6 +373,11 @@ _LABEL_LINE = clause_words().label_line  # "牵头单位:" opening a line (the w
 _DATE_LINE = re.compile(r"^\S{0,30}?(?:\d{4}|[〇零一二三四五六七八九○]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日(?:印发)?$")
 _PIPE_ROW = re.compile(r"^\|.*\|")
 _BARE_NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})$")
+# a provision's number alone on its line, its text on the next ("1.⏎加快建设产业园区。…", "(一)⏎…", "一、⏎…"); a
+# chapter's or a section's number above its name is a layout of its own, and is left as it stands
+_LONE_MARKER = re.compile(MARKER.pattern.replace("[章节条部分篇]", "条") + r"$")
+_CJK_OPENING = re.compile(r"[\u4e00-\u9fff]")
+_CELL_MAX = 20  # the longest line taken for a cell of a table written one cell per line
 _TERMINAL = set("。！？!?；;")
 # A title ends with the kind of document it is; the line after it is never its continuation. (建议: a party
 # committee's proposals for a five-year plan, the largest documents of a planning round; 通报: a circular.)
@@ -580,6 +601,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if _BARE_NUMERAL.match(prev) and nxt[0] in "、.．":
         return True  # "一\n、降低家庭生育成本": a marker broken by the line end
+    if len(prev) <= 6 and _LONE_MARKER.match(prev) and _CJK_OPENING.match(nxt) and "\t" not in nxt:
+        return True  # "1.\n加快建设产业园区。…": a number alone on its line, its text on the next
     if not prev or not nxt or "\t" in prev or "\t" in nxt or _PIPE_ROW.match(prev) or _PIPE_ROW.match(nxt):
         return False  # table rows are joined by the table reader, cell by cell
     if "年" in nxt and nxt.endswith(("日", "印发")) and _DATE_LINE.match(nxt):  # (its lazy head is tried at 31
@@ -617,18 +640,35 @@ def _continues(prev: str, nxt: str) -> bool:
     return True
 
 
+def _cells_follow(lines: list[str], i: int) -> bool:
+    """Are the two lines with text after ``lines[i]`` short cells (no sentence, no number): a number alone on its
+    line above them is a row's number in a table written one cell per line, not a provision's above its text."""
+    cells = 0
+    for line in lines[i + 1:]:
+        if not line:
+            continue
+        if len(line) > _CELL_MAX or MARKER.match(line) or any(c in line for c in "。;,:"):
+            return False
+        cells += 1
+        if cells == 2:
+            return True
+    return False
+
+
 def _join_broken_paragraphs(text: str) -> tuple[str, OffsetMap]:
     omap = OffsetMap()
     copy = _CopiedRuns(omap)
     parts: list[str] = []
     n = pos = 0
     paragraph: str | None = None
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         start = pos
         pos += len(line) + 1
         if not line:
             continue
-        if paragraph is not None and _continues(paragraph, line):
+        if paragraph is not None and _continues(paragraph, line) \
+                and not (len(paragraph) <= 6 and _LONE_MARKER.match(paragraph) and _cells_follow(lines, i)):
             paragraph += line
             copy(n, start, start + len(line))
         elif paragraph is not None:
@@ -700,6 +740,8 @@ def clean_document(raw: str) -> CleanText:
     apply(_MARKDOWN, "", _MARKDOWN_STARTS, _MARKDOWN_NEEDS)
     apply(_PAGE_NUMBER, "", _PAGE_NUMBER_STARTS, _PAGE_NUMBER_NEEDS)
     apply(_TRAILING_WS, "", _BLANKS, _BLANK_CHARS)
+    if " " in text:
+        apply(_SPACED_NUMERAL, _spaced_numeral_marks(text))
     apply(_SPACES, "", _SPACE, " ")
     apply(_BLANK_LINES, "\n")
     text_wo_junk, junk_map = _drop_junk_header(text.lstrip("\n"))

@@ -357,3 +357,64 @@ def test_a_numbering_that_restarts_under_a_heading_without_its_first_number():
     assert _numbers(text) == ["一/(一)/1", "一/(一)/2", "一/(一)/3", "一/(二)", "一/(二)/2", "一/(二)/3"]
     # with no heading between, a lower number is a list quoted inside the item before
     assert _numbers(text.replace("(二)促进库存去化。\n", "")) == ["一/(一)/1", "一/(一)/2"] + ["一/(一)/3"] * 4
+
+
+LONE_NUMBERS = """为推动产业发展,制定本措施。
+一、
+强化产业支撑
+(一)
+加快建设产业园区。做好园区规划。(牵头单位:市发展改革委)
+(二)
+培育龙头企业。给予奖励。(牵头单位:市工业和信息化局)
+二、
+优化服务保障
+1.
+简化审批流程。压缩办理时限。(牵头单位:市政务服务局)
+2.
+加强要素保障。保障用地需求。(牵头单位:市自然资源局)
+"""
+
+
+def test_a_number_alone_on_its_line_with_its_text_on_the_next():
+    tasks = _tasks(LONE_NUMBERS)
+    assert [(t.number, t.title, t.leads) for t in tasks] == [
+        ("一/(一)", "加快建设产业园区", ["市发展改革委"]), ("一/(二)", "培育龙头企业", ["市工业和信息化局"]),
+        ("二/1", "简化审批流程", ["市政务服务局"]), ("二/2", "加强要素保障", ["市自然资源局"])]
+    assert tasks[0].text_start.startswith("做好园区规划")
+    doc = extract_bytes(LONE_NUMBERS.encode(), "doc.txt")
+    assert [(p.number, p.title) for p in doc.provisions if "/" not in p.number] == [
+        ("一", "强化产业支撑"), ("二", "优化服务保障")]
+
+
+def test_a_number_alone_in_a_list_of_figures_or_a_table_is_no_provision():
+    from policykg.ingest.normalize import clean_document
+
+    # a column of figures: the number is followed by another, not by text
+    figures = "全市完成投资(亿元):\n12.\n35.\n47.\n"
+    assert clean_document(figures).text == figures.rstrip("\n")
+    # a row's number above its cells, in a table written one cell per line whose rows do not fit its header
+    table = CELL_PER_LINE_TABLE.replace("\n1\n", "\n1.\n").replace("\n2\n", "\n2.\n").replace(
+        "市工业和信息化局\n市科技局\n", "市工业和信息化局\n") + "3.\n推进产业链融链固链。打造产业生态。\n市商务局\n市工业和信息化局\n"
+    assert "3.\n推进产业链融链固链" in clean_document(table).text
+    assert _numbers(table) == ["1"]
+    # a number followed by short cells, not by a sentence
+    cells = "主要指标\n1.\n地区生产总值\n亿元\n5000\n2.\n固定资产投资\n亿元\n2000\n"
+    assert "1.\n地区生产总值" in clean_document(cells).text
+
+
+def test_a_heading_number_followed_by_a_space_in_place_of_its_mark():
+    from policykg.ingest.normalize import clean_document
+
+    text = """为推动产业发展,制定本措施。
+一 强化产业支撑
+(一)加快建设产业园区。做好园区规划。(牵头单位:市发展改革委)
+二 优化服务保障
+(二)简化审批流程。压缩办理时限。(牵头单位:市政务服务局)
+"""
+    assert _numbers(text) == ["一/(一)", "二/(二)"]
+    doc = extract_bytes(text.encode(), "doc.txt")
+    assert [(p.number, p.title) for p in doc.provisions if "/" not in p.number] == [
+        ("一", "强化产业支撑"), ("二", "优化服务保障")]
+    # a numeral alone with spaces after it (no 二 to count on to) is a word that opens the line, as before
+    lone = text.replace("二 优化服务保障", "优化服务保障").replace("一 强化", "十 分强化")
+    assert "十分强化产业支撑" in clean_document(lone).text

@@ -96,6 +96,8 @@ def _plain_continues(prev: str, nxt: str) -> bool:
     n = normalize
     if n._BARE_NUMERAL.match(prev) and nxt[0] in "、.．":
         return True
+    if n._LONE_MARKER.match(prev) and len(prev) <= 6 and n._CJK_OPENING.match(nxt) and "\t" not in nxt:
+        return not n.MARKER.match(nxt)
     if not prev or not nxt or "\t" in prev or "\t" in nxt or n._PIPE_ROW.match(prev) or n._PIPE_ROW.match(nxt):
         return False
     if "年" in nxt and n._DATE_LINE.match(nxt):
