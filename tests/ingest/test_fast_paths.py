@@ -528,9 +528,12 @@ def _plain_repair(catalog, text):
 @SETTINGS
 @given(st.text(max_size=60) | DOCUMENT)
 def test_folding_runs_equals_translating_everything(s):
-    from policykg.ingest.normalize import _FOLDABLE_RUN
+    from policykg.ingest.normalize import _FOLDABLE, _FOLDABLE_RUN
 
     assert _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), s) == s.translate(_FOLD_1TO1)
+    # the same runs as the plain repeat of the class
+    plain = re.compile(_FOLDABLE.pattern + "+")
+    assert [m.span() for m in _FOLDABLE_RUN.finditer(s)] == [m.span() for m in plain.finditer(s)]
 
 
 # -- clause words: a pattern anchored at the end is tried only within its reach ------------------
