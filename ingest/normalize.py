@@ -83,7 +83,9 @@ def _char_class(codes: list[int]) -> str:
 
 # any character ``fold`` changes: text that is already clean (every parser's) has none and is returned as it is
 _FOLDABLE = re.compile(_char_class(list(_FOLD_1TO1) + [ord(c) for c in _FOLD_EXPAND]))
-_FOLDABLE_RUN = re.compile(_FOLDABLE.pattern + "+")
+# (one foldable character, then any more: the same runs as ``[…]+``, but a pattern that opens with a class is
+# searched by skipping along to the class's characters; one that opens with a repeat is tried at every one)
+_FOLDABLE_RUN = re.compile(_FOLDABLE.pattern + _FOLDABLE.pattern + "*")
 # the characters ``fold`` changes that NFKC leaves as they are (the ratio sign, folded by hand): the others
 # are each changed by NFKC, so a text NFKC would leave as it is holds none of them (``_nothing_to_fold``)
 _FOLDED_BEYOND_NFKC = tuple(c for c in map(chr, _FOLD_1TO1) if unicodedata.is_normalized("NFKC", c)) + \

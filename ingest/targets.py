@@ -222,7 +222,9 @@ def _lexicon() -> _Lexicon:
         support=re.compile(_alt(excl["support_words"])),
         action_end=tuple(verbs["action"]),
         strip_lead=re.compile(rf"^(?:{_alt(verbs['metric_strip_lead'])})+"),
-        strip_tail=re.compile(rf"(?:{_alt(verbs['metric_strip_tail'])})+$"),
+        # (one word, then any more: the same as ``(?:…)+$``, but a pattern that opens with the words is searched by
+        # skipping along to their first characters; one that opens with a repeat is tried at every character)
+        strip_tail=re.compile(rf"(?:{_alt(verbs['metric_strip_tail'])})(?:{_alt(verbs['metric_strip_tail'])})*$"),
         bound_before=re.compile(r"(?:至少|不少于|不低于|超过|突破|达到|达|约)\S{0,4}$"),
         after_re=re.compile(rf"(?:{_alt(w for w, _ in after_words)})"),
         verb_word=re.compile(_alt(w for w in verbs["action"] if len(w) >= 2 and _CJK.match(w))),

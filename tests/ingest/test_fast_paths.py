@@ -250,6 +250,16 @@ def test_sentences_and_quantities_equal_the_plain_scans(text):
     assert [m.span() for m in targets._quantities(text, lex)] == [m.span() for m in lex.quantity.finditer(text)]
 
 
+_STRIP_TAIL = tomllib.loads(targets.DATA_FILE.read_text(encoding="utf-8"))["verbs"]["metric_strip_tail"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_STRIP_TAIL) | st.sampled_from(PIECES) | st.text(max_size=3), max_size=12).map("".join))
+def test_stripping_trailing_words_equals_the_plain_repeat(text):
+    plain = re.compile(f"(?:{alternation(_STRIP_TAIL)})+$")
+    assert targets._lexicon().strip_tail.sub("", text) == plain.sub("", text)
+
+
 @SETTINGS
 @given(DOCUMENT)
 def test_year_marks_skip_only_sentences_that_name_no_year(text):
@@ -528,9 +538,12 @@ def _plain_repair(catalog, text):
 @SETTINGS
 @given(st.text(max_size=60) | DOCUMENT)
 def test_folding_runs_equals_translating_everything(s):
-    from policykg.ingest.normalize import _FOLDABLE_RUN
+    from policykg.ingest.normalize import _FOLDABLE, _FOLDABLE_RUN
 
     assert _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), s) == s.translate(_FOLD_1TO1)
+    # the same runs as the plain repeat of the class
+    plain = re.compile(_FOLDABLE.pattern + "+")
+    assert [m.span() for m in _FOLDABLE_RUN.finditer(s)] == [m.span() for m in plain.finditer(s)]
 
 
 # -- clause words: a pattern anchored at the end is tried only within its reach ------------------
