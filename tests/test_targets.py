@@ -353,6 +353,34 @@ def test_a_bare_list_of_values_shares_a_rule(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    # a rank picks the cases a rule is for: people, firms, schools or dwellings first in a ranking or in order
+    "毕业于国际知名的三大世界大学排名最新前100名学校的博士。",
+    "对完成工业增加值增速高、增量大的前5名企业,每户奖励20万元。",
+    "对全省主营业务收入前900家工业企业、前600家服务业企业实行实名制帮扶。",
+    "活动期间,前900名住宅购房者凭网签合同,可领取2000元消费券。",
+    "购房补贴仅限政策执行之日起符合条件的前500套商品住宅。",
+    # a date that 止 or 结束 ends is a span, not a horizon that makes it a goal
+    "自方案发布之日起至2023年6月30日止,前200名在本区购买新建商品房的购房人可领取奖励。",
+    "自2024年12月1日起至2025年2月28日(17:30结束),前100名购买新建商品房住宅的消费者。",
+])
+def test_a_rank_is_not_a_target(text):
+    assert _one(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same count as a goal: a goal cue, a 前 that ends a date, or a count of things to get done
+    ("力争进入全国前10名。", [(10, "名", "达到", None)]),
+    ("到2025年,本市高校进入全国前10名。", [(10, "名", "达到", 2025)]),
+    ("年底前1000家企业完成数字化改造。", [(1000, "家", "达到", None)]),
+    ("年底前实现使用频率最高的前100项电子证照证明全面应用。", [(100, "项", "达到", None)]),
+    # a horizon with no 止 after it still makes a rule-shaped quantity a goal
+    ("到2027年,全市新建住宅中装配式建筑占比应不低于40%。", [(40, "%", "不少于", 2027)]),
+])
+def test_a_goal_beside_a_rank_word_stays_a_target(text, expected):
+    assert _one(text) == expected
+
+
 def test_an_aggregate_housing_goal_stays_a_target():
     assert _one("到2025年,全市新建保障性租赁住房5万套。") == [(5, "万套", "达到", 2025)]
     assert _one("确保至2035年全市常住人口人均住房面积达到40平方米以上。") == [(40, "平方米", "以上", 2035)]
