@@ -381,6 +381,28 @@ def test_a_goal_beside_a_rank_word_stays_a_target(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    # a building's or a sign's dimensions in planning rules: what each one may measure
+    "结构净高不超过2.10米且进深不超过0.80米的全采光住宅建筑飘窗不计算计容建筑面积。",
+    "公共开放空间要求在本楼层集中设置,开敞面累计长度不小于周长40%。",
+    "住宅建筑下面在室外地坪以上部分的高度不超过1.5米、用于储藏功能的住宅地下室不计容。",
+    "允许商品房项目在红线范围内设置临时户外广告,高度不超过5米。",
+    "不再要求窗台高度不小于0.45米。",
+])
+def test_building_dimensions_are_not_targets(text):
+    assert _one(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # lengths and areas to build stay goals
+    ("到2025年,新建城市绿道500公里以上。", [(500, "公里", "以上", 2025)]),
+    ("全年新建改建农村公路3000公里。", [(3000, "公里", "达到", None)]),
+    ("到2025年,人均公园绿地面积达到15平方米。", [(15, "平方米", "达到", 2025)]),
+])
+def test_lengths_and_areas_to_build_stay_targets(text, expected):
+    assert _one(text) == expected
+
+
 def test_an_aggregate_housing_goal_stays_a_target():
     assert _one("到2025年,全市新建保障性租赁住房5万套。") == [(5, "万套", "达到", 2025)]
     assert _one("确保至2035年全市常住人口人均住房面积达到40平方米以上。") == [(40, "平方米", "以上", 2035)]
