@@ -403,6 +403,25 @@ def test_lengths_and_areas_to_build_stay_targets(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    # the budget of a measure, what it may pay out in all, and a coupon's face value
+    "对购买新建商品房住宅的活动对象,每套发放10万元消费券。消费券活动总额1100万元。",
+    "消费券活动总额不超过1200万元。",
+    "发放1000份商家消费券,每份500元,消费券总额度50万元,先领先得,发完即止。",
+])
+def test_a_measures_budget_is_not_a_target(text):
+    assert [t for t in _one(text) if t[1].endswith("元")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # money to spend or to reach as a goal stays one
+    ("全年发放超1000万元体育消费券。", [(1000, "万元", "超过", None)]),
+    ("到2025年,社会消费品零售总额突破3万亿元。", [(3, "万亿元", "突破", 2025)]),
+])
+def test_a_total_to_reach_stays_a_target(text, expected):
+    assert _one(text) == expected
+
+
 def test_an_aggregate_housing_goal_stays_a_target():
     assert _one("到2025年,全市新建保障性租赁住房5万套。") == [(5, "万套", "达到", 2025)]
     assert _one("确保至2035年全市常住人口人均住房面积达到40平方米以上。") == [(40, "平方米", "以上", 2035)]
