@@ -422,6 +422,17 @@ def test_a_total_to_reach_stays_a_target(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a count right after a dwelling type lists the stock a sale offers
+    ("本次配售房源共566套,其中:两房户型153套,建筑面积约71平方米;三房户型413套,建筑面积约86平方米。", []),
+    # what is built stays a goal
+    ("到2025年,建设小户型保障性租赁住房1000套。", [(1000, "套", "达到", 2025)]),
+    ("全年新增两房户型人才住房2000套。", [(2000, "套", "达到", None)]),
+])
+def test_a_sales_listing_by_dwelling_type_is_not_a_target(text, expected):
+    assert _one(text) == expected
+
+
 def test_an_aggregate_housing_goal_stays_a_target():
     assert _one("到2025年,全市新建保障性租赁住房5万套。") == [(5, "万套", "达到", 2025)]
     assert _one("确保至2035年全市常住人口人均住房面积达到40平方米以上。") == [(40, "平方米", "以上", 2035)]
