@@ -38,7 +38,8 @@ How a provision's text is read:
    only where a goal cue makes one (力争, 全年, 到2025年, a one-year package's year, 以上, 左右).
    Nor is a plan's rule for each case (``_per_case_rule``): a quantity after a modal in its clause (可降低15%,
    应不低于75%), after a condition clause (购买…以上的,发放…消费券) or as a changed rule's new value (调整为不低于20%,
-   由20万元提高至25万元) or as what a parameter is (固定基础额度为60万元, 各县为1910元), unless a goal cue stands
+   由20万元提高至25万元) or as what a parameter is (固定基础额度为60万元, 各县为1910元) or as a rank that picks the
+   cases (前100名学校, 增量大的前5名企业), unless a goal cue stands
    before it (力争, 确保, 到2025年, 目标) or it is a process time.
    The values of a bare list (不低于监管额度的40%、30%、20%) share the rule one of them is dropped for.
 4. One quantity that covers several measured things is repeated for each
@@ -159,6 +160,9 @@ class _Lexicon:
     rule_goal: re.Pattern[str]  # a goal cue before the quantity keeps a rule-shaped one a target
     rule_definition: tuple[str, ...]  # a clause's text before its last quantity ends with these: "额度为60万元"
     rule_definition_not: tuple[str, ...]  # ...but not with these: "成为", "作为"
+    rule_rank: tuple[str, ...]  # a clause's text before a quantity ends with these: a rank, "前100名"
+    rule_rank_not: tuple[str, ...]  # ...but not with these: "年底前", "提前"
+    rule_rank_units: frozenset[str]  # ...and in these units: "前100名", not "前100项电子证照"
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
@@ -278,10 +282,15 @@ def _lexicon() -> _Lexicon:
                                   + rf"(?:{_alt(rule['threshold_ends'])}))[,，]"),
         rule_change=rule_change,
         rule_change_reach=sre_parse(rule_change.pattern).getwidth()[1],
-        # (a 至 after a date closes a span, "2018年至2020年", "6月30日至2022年12月31日": no horizon)
-        rule_goal=re.compile(rf"{_alt(rule['goal_words'])}|(?<![年月日])(?:{_alt(report['horizon_before'])})\s*20\d{{2}}\s*年"),
+        # (a 至 after a date closes a span, "2018年至2020年", "6月30日至2022年12月31日", and so does a date that
+        # 止 or 结束 ends, "起至2023年6月30日止": no horizon)
+        rule_goal=re.compile(rf"{_alt(rule['goal_words'])}|(?<![年月日])(?:{_alt(report['horizon_before'])})\s*20\d{{2}}\s*年"
+                             r"(?![^,;，；。]{0,20}(?:止|结束))"),
         rule_definition=tuple(rule["definition_ends"]),
         rule_definition_not=tuple(rule["definition_ends_not"]),
+        rule_rank=tuple(rule["rank_before"]),
+        rule_rank_not=tuple(rule["rank_not"]),
+        rule_rank_units=frozenset(rule["rank_units"]),
     )
 
 
@@ -656,6 +665,8 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
         # "…申请住房公积金贷款的最高贷款额度,分别提高至55万元、60万元": a clause with no subject of its own takes the
         # parameter the clause before it names
         why = "policy parameter"
+    elif q.unit in lex.rule_rank_units and before.endswith(lex.rule_rank) and not before.endswith(lex.rule_rank_not):
+        why = "rank"  # "排名最新前100名学校", "增量大的前5名企业"; "力争进入全国前10名" has a goal cue
     elif (before.endswith(lex.rule_definition) and not before.endswith(lex.rule_definition_not)
           and (q.end == q.clause[1] or sentence.startswith("的", q.end) or _NOTE_ONLY.fullmatch(sentence, q.end, q.clause[1]))):
         why = "definition of a parameter"  # "最高贷款额度为60万元", "缴存基数下限…为1910元", "商业比为51%-100%的地块"
@@ -678,7 +689,7 @@ _LIST_REASONS = frozenset({
     "policy parameter", "per-case ratio", "per-case amount", "per-case standard", "per-case floor, cap or permission",
     "eligibility threshold", "eligibility condition", "condition", "threshold", "class definition", "support measure",
     "basis of computation", "per-case permission or duty", "per-case condition", "new value of a changed rule",
-    "definition of a parameter",
+    "definition of a parameter", "rank",
 })
 _LIST_GAP = frozenset("、和及与或")
 

@@ -353,6 +353,86 @@ def test_a_bare_list_of_values_shares_a_rule(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    # a rank picks the cases a rule is for: people, firms, schools or dwellings first in a ranking or in order
+    "毕业于国际知名的三大世界大学排名最新前100名学校的博士。",
+    "对完成工业增加值增速高、增量大的前5名企业,每户奖励20万元。",
+    "对全省主营业务收入前900家工业企业、前600家服务业企业实行实名制帮扶。",
+    "活动期间,前900名住宅购房者凭网签合同,可领取2000元消费券。",
+    "购房补贴仅限政策执行之日起符合条件的前500套商品住宅。",
+    # a date that 止 or 结束 ends is a span, not a horizon that makes it a goal
+    "自方案发布之日起至2023年6月30日止,前200名在本区购买新建商品房的购房人可领取奖励。",
+    "自2024年12月1日起至2025年2月28日(17:30结束),前100名购买新建商品房住宅的消费者。",
+])
+def test_a_rank_is_not_a_target(text):
+    assert _one(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same count as a goal: a goal cue, a 前 that ends a date, or a count of things to get done
+    ("力争进入全国前10名。", [(10, "名", "达到", None)]),
+    ("到2025年,本市高校进入全国前10名。", [(10, "名", "达到", 2025)]),
+    ("年底前1000家企业完成数字化改造。", [(1000, "家", "达到", None)]),
+    ("年底前实现使用频率最高的前100项电子证照证明全面应用。", [(100, "项", "达到", None)]),
+    # a horizon with no 止 after it still makes a rule-shaped quantity a goal
+    ("到2027年,全市新建住宅中装配式建筑占比应不低于40%。", [(40, "%", "不少于", 2027)]),
+])
+def test_a_goal_beside_a_rank_word_stays_a_target(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a building's or a sign's dimensions in planning rules: what each one may measure
+    "结构净高不超过2.10米且进深不超过0.80米的全采光住宅建筑飘窗不计算计容建筑面积。",
+    "公共开放空间要求在本楼层集中设置,开敞面累计长度不小于周长40%。",
+    "住宅建筑下面在室外地坪以上部分的高度不超过1.5米、用于储藏功能的住宅地下室不计容。",
+    "允许商品房项目在红线范围内设置临时户外广告,高度不超过5米。",
+    "不再要求窗台高度不小于0.45米。",
+])
+def test_building_dimensions_are_not_targets(text):
+    assert _one(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # lengths and areas to build stay goals
+    ("到2025年,新建城市绿道500公里以上。", [(500, "公里", "以上", 2025)]),
+    ("全年新建改建农村公路3000公里。", [(3000, "公里", "达到", None)]),
+    ("到2025年,人均公园绿地面积达到15平方米。", [(15, "平方米", "达到", 2025)]),
+])
+def test_lengths_and_areas_to_build_stay_targets(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the budget of a measure, what it may pay out in all, and a coupon's face value
+    "对购买新建商品房住宅的活动对象,每套发放10万元消费券。消费券活动总额1100万元。",
+    "消费券活动总额不超过1200万元。",
+    "发放1000份商家消费券,每份500元,消费券总额度50万元,先领先得,发完即止。",
+])
+def test_a_measures_budget_is_not_a_target(text):
+    assert [t for t in _one(text) if t[1].endswith("元")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # money to spend or to reach as a goal stays one
+    ("全年发放超1000万元体育消费券。", [(1000, "万元", "超过", None)]),
+    ("到2025年,社会消费品零售总额突破3万亿元。", [(3, "万亿元", "突破", 2025)]),
+])
+def test_a_total_to_reach_stays_a_target(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count right after a dwelling type lists the stock a sale offers
+    ("本次配售房源共566套,其中:两房户型153套,建筑面积约71平方米;三房户型413套,建筑面积约86平方米。", []),
+    # what is built stays a goal
+    ("到2025年,建设小户型保障性租赁住房1000套。", [(1000, "套", "达到", 2025)]),
+    ("全年新增两房户型人才住房2000套。", [(2000, "套", "达到", None)]),
+])
+def test_a_sales_listing_by_dwelling_type_is_not_a_target(text, expected):
+    assert _one(text) == expected
+
+
 def test_an_aggregate_housing_goal_stays_a_target():
     assert _one("到2025年,全市新建保障性租赁住房5万套。") == [(5, "万套", "达到", 2025)]
     assert _one("确保至2035年全市常住人口人均住房面积达到40平方米以上。") == [(40, "平方米", "以上", 2035)]
