@@ -21,6 +21,9 @@ more than once:
   the slowest;
 * extraction, later passes: the same documents again in this process until --seconds of CPU time; the median.
 
+It measures the build its Python imports, and says which: the interpreted sources (the editable .venv) or the
+compiled one (``scripts/build-compiled.sh`` makes .venv-compiled; run this script with its Python).
+
 The goal, printed beside the numbers: extraction >= 5 MB/s per core (first pass), within 12x of
 decode + NFKC. Then the first pass by part (samples, dev set, real corpus), each beside decode + NFKC of its own
 bytes: NFKC has work to do on the samples' full-width text and next to none on the real corpus' texts.
@@ -174,6 +177,16 @@ def parallel(docs: list[tuple[str, bytes]], copies: int = 1) -> list[tuple[int, 
     return rows
 
 
+def build_line(module_file: str) -> str:
+    """Which build is measured: the compiled one (``POLICYKG_MYPYC=1 pip install .``) or the interpreted sources."""
+    import importlib.machinery
+
+    if module_file.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)):
+        return f"extraction modules: compiled with mypyc ({module_file})"
+    return (f"extraction modules: interpreted ({module_file}); scripts/build-compiled.sh, then "
+            ".venv-compiled/bin/python bench/extract.py, measures the compiled build")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--real", type=int, default=300, help="texts of the real corpus to add (0: none)")
@@ -190,8 +203,10 @@ def main() -> None:
     for line in parts:
         print(line)
 
+    from policykg.ingest import extract
     from policykg.ingest.extract import extract_bytes
 
+    print(build_line(extract.__file__))
     t0 = time.process_time()
     extract_bytes(docs[0][1], docs[0][0])  # imports, word lists, patterns, the region table
     warm_up = time.process_time() - t0
