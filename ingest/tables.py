@@ -227,14 +227,14 @@ def _continue_row(row: TableRow, cells: list[Cell]) -> None:
 # "市财政局、市商"); anything else after a row is prose that ends the table
 _CONTINUATION_MAX = 16
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_DONE = ("。", ";", "；", "局", "委", "厅", "办", "室", "府", "心", "会", "行", "院", "部")
+_DONE = ("。", ";", "；", "局", "委", "厅", "办", "室", "府", "心", "会", "行", "院", "部", "牵头", "配合", "负责")
 _OWN_LINE = re.compile(r"[。:：]|^(?:\d{1,3}[.、]|[(（]\d{1,3}[)）]|附件|抄送)")
 
 
 def _continues_cell(line: str, row: TableRow) -> bool:
     cell = row.cells[row.open_cell] if 0 <= row.open_cell < len(row.cells) else None
-    # a cell that ends with a whole name (…市商务局) or a sentence is done: a signature or a date after the
-    # table's last row is no part of it
+    # a cell that ends with a whole name (…市商务局), a unit's role (…市财政局配合) or a sentence is done: a
+    # signature or a date after the table's last row is no part of it
     return (cell is not None and bool(cell.text) and not cell.text.endswith(_DONE) and not DATE_PATTERN.fullmatch(line)
             and len(line) <= _CONTINUATION_MAX and _HAN.search(line) is not None  # (not a page number: "- 3 -")
             and not _OWN_LINE.search(line) and not _SECTION_ROW.match(line))

@@ -39,3 +39,10 @@ def test_section_headings_between_the_rows_do_not_end_the_table():
 def test_a_signature_and_a_date_after_the_last_row_are_not_part_of_it():
     text = HEAD + HEADER + "1\t加快建设产业园区\t市发展改革委\t市财政局\n某市人民政府办公室\n2023年5月6日\n"
     assert rows(text) == [("1", "加快建设产业园区", ["市发展改革委"], ["市财政局"])]
+
+
+def test_a_signature_after_a_last_cell_that_ends_with_a_role_word_is_not_part_of_it():
+    # 牵头 / 配合 close a unit cell as a name does: the signature below is no end of a wrapped name
+    text = (HEAD + "序号\t重点任务\t责任单位\n" + "1\t加快建设产业园区\t市商务局牵头,市财政局配合\n"
+            + "某市人民政府办公室\n2023年5月6日\n")
+    assert rows(text) == [("1", "加快建设产业园区", ["市商务局"], ["市财政局"])]
