@@ -81,6 +81,7 @@ class _Context:
     _unmapped_starts: list[int] = field(default_factory=list)  # theirs, as handed out (read back from a
     _unmapped_ends: list[int] = field(default_factory=list)  # model each time cost more)
     _ends_from: list[tuple[Span, Span]] = field(default_factory=list)
+    _widen: list[tuple[Span, list[Span]]] = field(default_factory=list)
     # a unit as a clause names it (written, printed) → its department and printed form, once its names are
     # noted in ``departments`` and ``unknown``: a document names the same units under many points
     _units: dict[tuple[str, str], tuple[Department, str]] = field(default_factory=dict)
@@ -99,6 +100,15 @@ class _Context:
         self._ends_from.append((span, other))
         return span
 
+    def row_span(self, start: int, end: int, pieces: list[tuple[int, int]]) -> Span:
+        """The span of clean-text [start, end), a table row, widened once mapped to every one of ``pieces`` (its
+        cells) in the source: a space-aligned row's wrapped cells stand on the lines below its first, where its
+        last cell's end need not be its last character."""
+        span = self.span(start, end)
+        if pieces:
+            self._widen.append((span, [self.span(a, b) for a, b in pieces]))
+        return span
+
     def map_spans(self) -> None:
         """Every span handed out since the last call, moved into source offsets (``CleanText.raw_spans``)."""
         if not self._unmapped:
@@ -111,6 +121,11 @@ class _Context:
             fields["start"], fields["end"] = a, b
         for span, other in self._ends_from:
             span.__dict__["end"] = other.end
+        for span, parts in self._widen:
+            fields = span.__dict__
+            fields["start"] = min(fields["start"], *(p.start for p in parts))
+            fields["end"] = max(fields["end"], *(p.end for p in parts))
+        self._widen.clear()
         self._unmapped.clear()
         self._unmapped_starts.clear()
         self._unmapped_ends.clear()
@@ -281,8 +296,10 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
         number = str(row.ordinal)
         start = row.cells[0].start if row.cells[0].start >= 0 else (content.start if content else 0)
         end = max(c.end for c in row.cells if c.end >= 0)
+        span = ctx.row_span(start, end, [(c.start, c.end) for c in row.cells if c.end > c.start >= 0]) \
+            if row.whole else ctx.span(start, end)
         task = TaskRecord(number=number, title=title, text_start=_text_start(body), text=compact_clean(body),
-                          span=ctx.span(start, end))
+                          span=span)
         due = table.column("deadline")
         if due is not None and due.index < len(row.cells) and row.cells[due.index].text:
             task.deadline = compact(row.cells[due.index].text)  # 完成时限 column
@@ -467,7 +484,7 @@ def _extract(decoded: DecodedText, name: str, catalog: DepartmentCatalog, where:
     clean = clean_document(raw)
     text = clean.text
     outline = build_outline(text)
-    tables = find_tables(text)
+    tables = find_tables(text, clean.aligned_rows)
     if not outline.provisions and not tables:
         items = clause_items(text, 0, catalog)
         if items:

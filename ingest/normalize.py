@@ -5,6 +5,9 @@ parser reports is mapped back to the source text through ``CleanText``, so
 provenance spans always point into the file as it was read.
 
 What normalisation does, in order:
+0. a division-of-labour table whose columns are aligned with runs of spaces
+   (``tables.space_aligned_tables``) is written as tab-separated rows, one line
+   a row, the pieces of a wrapped cell joined (its offsets map to each piece);
 1. width folding (NFKC: full-width ASCII, ideographic space, Kangxi
    radicals), keeping circled list numbers and removing control characters;
 2. converter and page artefacts: markdown heading marks and bold markers,
@@ -34,7 +37,7 @@ import numpy as np
 from .char_classes import class_table, classes_of
 from .clause_words import clause_words, sre_parse
 from .numerals import chinese_to_int
-from .tables import cell_per_line_breaks
+from .tables import AlignedTable, cell_per_line_breaks, space_aligned_tables
 
 # --- character folding -------------------------------------------------------
 
@@ -278,6 +281,8 @@ class CleanText:
     raw: str
     text: str
     maps: list[OffsetMap]
+    # where the rows of space-aligned tables start in ``text``: each a whole row, its wrapped cells joined
+    aligned_rows: list[int] = field(default_factory=list)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         a, b = start, end
@@ -714,6 +719,63 @@ class _CopiedRuns:
             self.run = None
 
 
+def _aligned_rows(text: str, tables: list[AlignedTable]) -> tuple[str, OffsetMap, list[int]]:
+    """Space-aligned tables (``tables.space_aligned_tables``) written as the tab reader's rows: each row one line,
+    its cells in column order with a tab between two, the pieces of a wrapped cell one after another. The pieces
+    are copied (a cell's offsets map to its characters in the source, on whichever line each stands); the runs
+    of spaces between them, the indentation of the lines a row was wrapped onto and their breaks are left out.
+    Also where each row's line starts in the text made."""
+    omap = OffsetMap()
+    out: list[str] = []
+    rows: list[int] = []
+    n = pos = 0
+    for table in tables:
+        if table.start > pos:
+            omap.add(n, pos, table.start, True)
+            out.append(text[pos:table.start])
+            n += table.start - pos
+        for k, (cells, (a, _)) in enumerate(zip(table.lines, table.spans)):
+            if k:
+                omap.add(n, a - 1, a, False)  # the line break before the line's first line
+                out.append("\n")
+                n += 1
+            if len(cells) > 1:
+                rows.append(n)
+            last = a
+            for i, cell in enumerate(cells):
+                if i:
+                    omap.add(n, last, last, False)
+                    out.append("\t")
+                    n += 1
+                for x, y in cell:
+                    if y > x:
+                        omap.add(n, x, y, True)
+                        out.append(text[x:y])
+                        n += y - x
+                        last = y
+        pos = table.end
+    if pos < len(text):
+        omap.add(n, pos, len(text), True)
+        out.append(text[pos:])
+        n += len(text) - pos
+    omap.length = n
+    return "".join(out), omap, rows
+
+
+def _forward(maps: list[OffsetMap], positions: list[int]) -> list[int]:
+    """Where characters of a text stand in the text the passes of ``maps`` made of it, one after another (each
+    map's segments in the order of the text it was made from, as every pass but the tables' makes them); a
+    character a pass replaced or left out is left out."""
+    for omap in maps:
+        out = []
+        for p in positions:
+            k = bisect_right(omap.src, p) - 1
+            if k >= 0 and omap.copied[k] and p < omap.src_end[k]:
+                out.append(omap.dst[k] + p - omap.src[k])
+        positions = out
+    return positions
+
+
 def clean_document(raw: str) -> CleanText:
     """Normalise a whole document (see the module docstring)."""
     maps: list[OffsetMap] = []
@@ -731,6 +793,13 @@ def clean_document(raw: str) -> CleanText:
     else:
         maps.append(OffsetMap.unchanged(len(text)))  # (the map the pass makes of a text it leaves)
     apply(_FIELD_BAR, _record_field_break, needs="|")  # few texts have one; runs of spaces made the search slow
+    aligned = space_aligned_tables(text)  # (before folding: an ideographic space between two cells separates them)
+    aligned_rows: list[int] = []
+    after_aligned = 0
+    if aligned:
+        text, omap, aligned_rows = _aligned_rows(text, aligned)
+        maps.append(omap)
+        after_aligned = len(maps)
     if _nothing_to_fold(text):  # (as most documents are: the two passes below would change nothing)
         maps.append(OffsetMap.unchanged(len(text)))  # (the map the expanding pass makes of a text it leaves)
     else:
@@ -769,7 +838,9 @@ def clean_document(raw: str) -> CleanText:
         maps.append(omap)
     text, omap = _join_broken_paragraphs(text)
     maps.append(omap)
-    return CleanText(raw=raw, text=text, maps=maps)
+    if aligned_rows:
+        aligned_rows = _forward(maps[after_aligned:], aligned_rows)
+    return CleanText(raw=raw, text=text, maps=maps, aligned_rows=aligned_rows)
 
 
 if __name__ == "__main__":  # pragma: no cover - a quick look at a file

@@ -6,7 +6,9 @@ its data rows are numbered by their order: printed row numbers are often
 misread (7 for 2, S for 5), so a mismatch is reported, not trusted.
 Text tables come tab- or pipe-separated, or one cell per line; a cell a
 converter wrapped goes on in the next line, and a section heading between the
-rows (一、产业发展) does not end the table. The docx and pdf readers write their
+rows (一、产业发展) does not end the table. A table whose columns are aligned
+with runs of spaces (``space_aligned_tables``) is rewritten by ``normalize`` as
+tab-separated rows, one line a row, before its spaces are dropped. The docx and pdf readers write their
 tables as tab-separated lines, read here as a text file's are.
 """
 from __future__ import annotations
@@ -58,6 +60,7 @@ class TableRow:
     # break inside a cell (a converter's wrap) continues it on the next line
     open_cell: int = -1
     short: bool = False
+    whole: bool = False  # a row of a space-aligned table: its line holds it all, its cells in column order
 
 
 @dataclass
@@ -127,7 +130,10 @@ def classify_header(cells: list[Cell]) -> list[Column] | None:
     return columns
 
 
-def find_tables(text: str) -> list[Table]:
+def find_tables(text: str, whole_rows: list[int] | None = None) -> list[Table]:
+    """The tables of ``text``. ``whole_rows``: where lines start that each hold a whole row (a space-aligned
+    table's, its wrapped cells already joined by ``normalize``): no line after one goes on with its cells."""
+    whole = set(whole_rows) if whole_rows else None
     tables: list[Table] = []
     current: Table | None = None
     last_row: TableRow | None = None
@@ -160,6 +166,8 @@ def find_tables(text: str) -> list[Table]:
         if current is None:
             continue
         last_row = _add_row(current, cells, last_row)
+        if whole is not None and offset in whole and last_row is not None:
+            last_row.open_cell, last_row.short, last_row.whole = -1, False, True
     for table in tables:
         _check_numbers(table)
     return [t for t in tables if t.rows]
@@ -325,3 +333,247 @@ def cell_per_line_breaks(text: str) -> list[int]:
             n, r = n + 1, nxt
         i = r if r > j else j
     return breaks
+
+
+# --- tables whose columns are aligned with spaces ----------------------------------------------
+
+# A table converted from PDF with ``pdftotext -fixed N``, or typed with spaces, has no tab between its cells:
+# runs of two or more spaces (or an ideographic space) separate them, and each cell stands in its header cell's
+# column, in characters or in display columns (a CJK character two). Such a block is found by its header (the
+# words ``classify_header`` knows, on one line), and its lines are rewritten (``normalize``) as the
+# tab-separated rows ``find_tables`` reads: a line's pieces placed in the columns they stand in, and a cell
+# wrapped onto the next lines (its continuation indented to its column) joined to it. (``pdftotext -layout``
+# puts a single space between a CJK cell that fills its column and the next: a row so run together is no row.)
+
+# a cell: text in which single spaces may stand (到 2025 年), up to two spaces or an ideographic space
+_SEGMENT = re.compile(r"[^ \u3000\xa0\t\n]+(?:[ \xa0][^ \u3000\xa0\t\n]+)*")
+_SENTENCE_MARK = re.compile(r"[,，。;；:：!！?？]")
+_HEADER_LINE_MAX = 240  # the longest header line looked at (eight columns, far apart)
+_ALIGN_TOLERANCE = 2  # how far (in characters or display columns) a cell may stand from its column
+_PAGE_LINE = re.compile(r"^[-—–―\s]*\d{1,4}[-—–―\s]*$|^第\s*\d{1,4}\s*页")
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+                   r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
+@dataclass
+class _Segment:
+    start: int  # where its text stands in the whole text
+    end: int
+    chars: int  # where it starts in its line: in characters (pdftotext's columns)
+    width: int  # and in display columns (a CJK character two: a table typed in a monospaced font)
+    long: tuple[int, int]  # how long it is, in the same two measures
+
+    def at(self, measure: int) -> int:
+        return self.chars if measure == 0 else self.width
+
+
+@dataclass
+class AlignedTable:
+    """A space-aligned table as the tab reader reads it. ``lines``: each line's cells, each cell the pieces of
+    the text (start, end) it is made of, in order; a line the table passes over (a section heading, a page
+    number, a blank line) is one cell of its whole self. ``spans``: where each line's text stands, from the start
+    of its first line to the end of its last (a row and the lines it was wrapped onto)."""
+    start: int
+    end: int
+    lines: list[list[list[tuple[int, int]]]] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _segments(text: str, start: int, end: int) -> list[_Segment]:
+    out: list[_Segment] = []
+    for m in _SEGMENT.finditer(text, start, end):
+        before, own = text[start:m.start()], m.group()
+        out.append(_Segment(m.start(), m.end(), len(before), len(before) + len(_WIDE.findall(before)),
+                            (len(own), len(own) + len(_WIDE.findall(own)))))
+    return out
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _compact_cell(text: str) -> str:
+    return "".join(text.split())
+
+
+def _header_lines(text: str) -> list[int]:
+    """The starts of the lines that name a unit column (单位, 部门: every header ``classify_header`` takes does)."""
+    starts: set[int] = set()
+    for word in ("单位", "部门"):
+        at = text.find(word)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            starts.add(start)
+            at = text.find(word, _line_end(text, at))
+    return sorted(starts)
+
+
+def _has_aligned_gap(text: str) -> bool:
+    """Cheap: does the text hold two spaces in a row or an ideographic space anywhere?"""
+    return "  " in text or "\u3000" in text or "\xa0" in text
+
+
+def space_aligned_tables(text: str) -> list[AlignedTable]:
+    """The tables of ``text`` whose cells are separated by runs of spaces (see above)."""
+    if not _has_aligned_gap(text) or ("单位" not in text and "部门" not in text):
+        return []
+    tables: list[AlignedTable] = []
+    done = 0
+    for start in _header_lines(text):
+        if start < done:
+            continue
+        end = _line_end(text, start)
+        line = text[start:end]
+        if len(line) > _HEADER_LINE_MAX or "\t" in line or not _has_aligned_gap(line) or _SENTENCE_MARK.search(line):
+            continue  # a paragraph, a tab-separated header (the tab reader's), a line of prose with two spaces in it
+        texts = [_compact_cell(t) for t in _SEGMENT.findall(line)]
+        if len(texts) < 2 or any(len(t) > _HEADER_CELL_MAX + 4 for t in texts):
+            continue  # a header's cells are short labels
+        columns = classify_header([Cell(t, 0, 0) for t in texts])
+        if columns is None:
+            continue
+        segs = _segments(text, start, end)
+        table = _read_aligned(text, start, end, segs, columns)
+        if table is not None:
+            tables.append(table)
+            done = table.end
+    return tables
+
+
+class _Layout:
+    """Where a table's columns stand, in both measures: a column begins after the header cell before it ends (a
+    header cell may be centred over its column), and its cells start where those of its whole rows did."""
+
+    def __init__(self, header: list[_Segment]) -> None:
+        self.header = header
+        self.seen: list[list[_Segment]] = [[s] for s in header]  # the header cell, then each whole row's cell
+
+    def note(self, segs: list[_Segment]) -> None:
+        for s, seen in zip(segs, self.seen):
+            seen.append(s)
+
+    def column(self, at: int, measure: int) -> int:
+        """The column a piece starting at ``at`` stands in: the last one the header cell before which ends at
+        or before it."""
+        col = 0
+        while col + 1 < len(self.header) and _end(self.header[col], measure) <= at:
+            col += 1
+        return col
+
+    def in_order(self, segs: list[_Segment]) -> bool:
+        """Does each of a whole row's cells stand in its own column, in one of the measures? (A table typed by
+        hand lines its cells up only roughly; a line of prose does not even so.)"""
+        return any([self.column(s.at(m), m) for s in segs] == list(range(len(segs)))
+                   and not self._runs_over(segs, list(range(len(segs))), m) for m in (0, 1))
+
+    def _runs_over(self, segs: list[_Segment], cols: list[int], m: int) -> bool:
+        """Does a piece run into the column after its own (prose, or two cells a converter ran together)?"""
+        for s, col in zip(segs, cols):
+            if col + 1 < len(self.seen) and _end(s, m) > min(c.at(m) for c in self.seen[col + 1]) + _ALIGN_TOLERANCE:
+                return True
+        return False
+
+    def place(self, segs: list[_Segment]) -> list[int] | None:
+        """Each piece's column, in the first measure in which each stands in one, the first piece of each starts
+        where a cell of that column did (a line a cell was wrapped onto is indented to its column, a row with an
+        empty cell has its others where they stand) and none runs into the next column."""
+        for m in (0, 1):
+            cols = [self.column(s.at(m), m) for s in segs]
+            if any(b < a for a, b in zip(cols, cols[1:])):
+                continue
+            fits = not self._runs_over(segs, cols, m)
+            for i, (s, col) in enumerate(zip(segs, cols)):
+                if i == 0 or cols[i - 1] != col:
+                    fits = fits and min(abs(s.at(m) - c.at(m)) for c in self.seen[col]) <= _ALIGN_TOLERANCE
+            if fits:
+                return cols
+        return None
+
+
+def _end(s: _Segment, measure: int) -> int:
+    return s.at(measure) + s.long[measure]
+
+
+def _read_aligned(text: str, start: int, end: int, header: list[_Segment],
+                  columns: list[Column]) -> AlignedTable | None:
+    ncol = len(columns)
+    numbered = columns[0].role == "number"
+    layout = _Layout(header)
+    table = AlignedTable(start, end, [[[(s.start, s.end)] for s in header]], [(start, end)])
+    row = -1  # the index in ``table.lines`` of the row being read
+    passed: list[tuple[int, int]] = []  # lines passed over since the last line of the table (kept as they are)
+    rows = 0
+    pos = end + 1
+    while pos <= len(text):
+        a, b = pos, _line_end(text, pos)
+        pos = b + 1
+        line = text[a:b]
+        stripped = line.strip(" \u3000\xa0")
+        if not stripped:
+            passed.append((a, b))
+            continue
+        if "\t" in line:
+            break
+        segs = _segments(text, a, b)
+        cells = _row_cells(text, segs, layout, numbered, ncol)
+        if cells is not None:
+            table.lines.extend([[[p]] for p in passed])
+            table.spans.extend(passed)
+            passed = []
+            row = len(table.lines)
+            table.lines.append(cells)
+            table.spans.append((a, b))
+            rows += 1
+            continue
+        if row >= 0 and not passed:
+            pieces = _continuation(text, segs, layout, numbered)
+            if pieces is not None:
+                for col, piece in pieces:
+                    cells_of_row = table.lines[row]
+                    while len(cells_of_row) <= col:
+                        cells_of_row.append([])
+                    cells_of_row[col].append(piece)
+                table.spans[row] = (table.spans[row][0], b)
+                continue
+        compact_line = _compact_cell(stripped)
+        if _PAGE_LINE.match(stripped) or _is_section_line(compact_line):
+            passed.append((a, b))
+            row = -1 if _is_section_line(compact_line) else row
+            continue
+        break  # prose (or the line after the header is no row: then the header was no table's)
+    if rows == 0:
+        return None
+    table.end = table.spans[-1][1]
+    return table
+
+
+def _row_cells(text: str, segs: list[_Segment], layout: _Layout, numbered: bool,
+               ncol: int) -> list[list[tuple[int, int]]] | None:
+    """The cells of a line that starts a row, each in its column; None when the line starts none."""
+    if len(segs) < 2:
+        return None
+    if numbered and not _ROW_NUMBER.match(_compact_cell(text[segs[0].start:segs[0].end])):
+        return None
+    if len(segs) == ncol and layout.in_order(segs):
+        layout.note(segs)
+        return [[(s.start, s.end)] for s in segs]
+    cols = layout.place(segs)
+    if cols is None or cols[0] != 0:
+        return None
+    cells: list[list[tuple[int, int]]] = [[] for _ in range(cols[-1] + 1)]
+    for s, col in zip(segs, cols):
+        cells[col].append((s.start, s.end))
+    return cells
+
+
+def _continuation(text: str, segs: list[_Segment], layout: _Layout,
+                  numbered: bool) -> list[tuple[int, tuple[int, int]]] | None:
+    """The pieces of a line that goes on with the cells of the row above, each with its column, when the line
+    is one: each piece starts where its column's cells do (a number's column holds none), none is a date."""
+    cols = layout.place(segs)
+    if cols is None or (numbered and cols[0] == 0):
+        return None
+    if any(DATE_PATTERN.fullmatch(_compact_cell(text[s.start:s.end])) for s in segs):
+        return None
+    return [(col, (s.start, s.end)) for s, col in zip(segs, cols)]
