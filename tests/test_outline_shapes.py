@@ -418,3 +418,37 @@ def test_a_heading_number_followed_by_a_space_in_place_of_its_mark():
     # a numeral alone with spaces after it (no 二 to count on to) is a word that opens the line, as before
     lone = text.replace("二 优化服务保障", "优化服务保障").replace("一 强化", "十 分强化")
     assert "十分强化产业支撑" in clean_document(lone).text
+
+
+SPACED_NUMBERS = """为推动产业发展,制定本措施。
+1 加快建设产业园区。做好园区规划。(牵头单位:市发展改革委)
+3 个工作日内完成园区用地审批。
+2 培育龙头企业。给予奖励。(牵头单位:市工业和信息化局)
+10 万元以下的项目由区县审批。
+3 简化审批流程。压缩办理时限。(牵头单位:市政务服务局)
+2023 年底前全部完成。
+"""
+
+
+def test_an_item_number_followed_by_a_space_in_place_of_its_mark():
+    from policykg.ingest.normalize import clean_document
+
+    tasks = _tasks(SPACED_NUMBERS)
+    assert [(t.number, t.title, t.leads) for t in tasks] == [
+        ("1", "加快建设产业园区", ["市发展改革委"]), ("2", "培育龙头企业", ["市工业和信息化局"]),
+        ("3", "简化审批流程", ["市政务服务局"])]
+    # quantities and a year that open a line are no numbers: they stay in the item above
+    text = clean_document(SPACED_NUMBERS).text
+    assert "\n3个工作日内" in text and "\n10万元以下" in text and "\n2023年底前" in text
+    # full-width digits and the ideographic space; a number padded with a zero (01 02: a web page's badges)
+    wide = SPACED_NUMBERS.replace("1 加快", "１\u3000加快").replace("2 培育", "２\u3000\u3000培育").replace("3 简化", "３ 简化")
+    assert _numbers(wide) == ["1", "2", "3"]
+    padded = SPACED_NUMBERS.replace("1 加快", "01 加快").replace("2 培育", "02 培育").replace("3 简化", "03 简化")
+    assert _numbers(padded) == ["01", "02", "03"]
+    # under headings: a numbering restarts at 1 in each
+    headed = "一、强化产业支撑\n" + SPACED_NUMBERS.split("\n", 1)[1].replace("3 简化", "二、优化服务保障\n1 简化")
+    assert _numbers(headed) == ["一/1", "一/2", "二/1"]
+    # a number that counts on from no other is a word of its line, as before (one item, a list of figures)
+    assert "\n1加快建设" in clean_document(SPACED_NUMBERS.replace("2 培育", "培育").replace("3 简化", "简化")).text
+    figures = "全市新增企业:\n12 家制造业企业\n13 家服务业企业\n"
+    assert clean_document(figures).text == "全市新增企业:\n12家制造业企业\n13家服务业企业"
