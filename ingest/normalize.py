@@ -18,7 +18,8 @@ What normalisation does, in order:
    number is not run into its heading;
 5. a paragraph broken by a page break ("积\\n\\n极", "市工业和信息化\\n\\n局")
    is joined again; one paragraph becomes one line; a provision's number alone
-   on its line ("1.\\n加快建设产业园区。…") is joined to its text below;
+   on its line ("1.\\n加快建设产业园区。…", "3.\\n2025年底前,建成…" where 3 counts
+   on from 2 or up to 4) is joined to its text below;
 6. a provision's number run onto the line before it, after the clause that
    closes the item before ("…(责任单位:市住建局)(十一)推动…"), starts a line.
 """
@@ -36,6 +37,7 @@ import numpy as np
 from .char_classes import class_table, classes_of
 from .clause_words import clause_words, sre_parse
 from .numerals import chinese_to_int
+from .outline import match_marker
 from .tables import cell_per_line_breaks
 
 # --- character folding -------------------------------------------------------
@@ -682,19 +684,51 @@ def _cells_follow(lines: list[str], i: int) -> bool:
     return False
 
 
+def _number_above_a_figure(lines: list[str], at: int, nxt: str) -> str | None:
+    """The number alone on ``lines[at]`` as it opens its text on the next line, ``nxt``, which opens with a figure
+    ("3.⏎2025年底前,建成…"), where the number counts on in its document's numbering: the nearest number of its kind
+    that opens a line above is one less, or the nearest below one more (a column of figures, 12.⏎35.5⏎47., does
+    not). A dot before the figure would read as a decimal point (3.2025年): the number takes 、 for it, one
+    character for one. None: the number is not joined so."""
+    lone = lines[at]
+    if len(lone) > 6 or not nxt[:1].isdecimal() or "\t" in nxt or MARKER.match(nxt) or not _LONE_MARKER.match(lone):
+        return None
+    own = match_marker(lone)
+    head = lone[:-1] + "、" if lone.endswith(".") else lone
+    joined = match_marker(head + nxt)
+    if own is None or joined is None or (joined.kind, joined.value) != (own.kind, own.value):
+        return None  # ("1)⏎2025年": 1)2025 reads as no number)
+    for others, value in ((reversed(lines[:at]), own.value - 1), (lines[at + 1:], own.value + 1)):
+        for other in others:
+            marker = match_marker(other)
+            if marker is not None and marker.kind == own.kind:
+                if marker.value == value:
+                    return head
+                break
+    return None
+
+
 def _join_broken_paragraphs(text: str) -> tuple[str, OffsetMap]:
     omap = OffsetMap()
     copy = _CopiedRuns(omap)
     parts: list[str] = []
     n = pos = 0
     paragraph: str | None = None
+    paragraph_at = 0  # the line ``paragraph`` opens with
     lines = text.split("\n")
     for i, line in enumerate(lines):
         start = pos
         pos += len(line) + 1
         if not line:
             continue
-        if paragraph is not None and _continues(paragraph, line) \
+        # (a number alone on its line above a figure: asked only where the line opens with a digit)
+        head = _number_above_a_figure(lines, paragraph_at, line) \
+            if paragraph is not None and line[0].isdecimal() and paragraph == lines[paragraph_at] else None
+        if head is not None and not _cells_follow(lines, i):
+            parts[-1] = paragraph = head  # (its 、 for a dot: one character for one, the copied segment maps it)
+            paragraph += line
+            copy(n, start, start + len(line))
+        elif paragraph is not None and _continues(paragraph, line) \
                 and not (len(paragraph) <= 6 and _LONE_MARKER.match(paragraph) and _cells_follow(lines, i)):
             paragraph += line
             copy(n, start, start + len(line))
@@ -703,9 +737,9 @@ def _join_broken_paragraphs(text: str) -> tuple[str, OffsetMap]:
             copy(n, start - 1, start + len(line))
             parts.append("\n")
             n += 1
-            paragraph = line
+            paragraph, paragraph_at = line, i
         else:
-            paragraph = line
+            paragraph, paragraph_at = line, i
             copy(n, start, start + len(line))
         parts.append(line)
         n += len(line)

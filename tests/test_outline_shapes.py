@@ -452,3 +452,21 @@ def test_an_item_number_followed_by_a_space_in_place_of_its_mark():
     assert "\n1加快建设" in clean_document(SPACED_NUMBERS.replace("2 培育", "培育").replace("3 简化", "简化")).text
     figures = "全市新增企业:\n12 家制造业企业\n13 家服务业企业\n"
     assert clean_document(figures).text == "全市新增企业:\n12家制造业企业\n13家服务业企业"
+
+
+def test_a_number_alone_on_its_line_above_a_text_that_opens_with_a_figure():
+    from policykg.ingest.normalize import clean_document
+
+    text = LONE_NUMBERS.replace("优化服务保障", "2025年重点任务").replace("简化审批流程。压缩办理时限。", "2025年底前,压缩审批时限。")
+    doc = extract_bytes(text.encode(), "doc.txt")
+    assert [(p.number, p.title) for p in doc.provisions if "/" not in p.number] == [
+        ("一", "强化产业支撑"), ("二", "2025年重点任务")]  # (the heading had been its provision's body, no title)
+    assert [(t.number, t.leads) for t in doc.tasks] == [
+        ("一/(一)", ["市发展改革委"]), ("一/(二)", ["市工业和信息化局"]), ("二/1", ["市政务服务局"]), ("二/2", ["市自然资源局"])]
+    # the dot before the figure would read as a decimal point (1.2025): the number takes 、 in its place
+    assert "\n1、2025年底前,压缩审批时限。" in clean_document(text).text
+    # a number that counts on from none of its kind and up to none is left alone: a column of figures, a note
+    figures = "全市完成投资(亿元):\n12.\n35.5\n47.\n"
+    assert clean_document(figures).text == figures.rstrip("\n")
+    single = "为推动产业发展,制定本措施。\n(一)加快建设产业园区。\n(三)\n2025年底前完成。\n"
+    assert "(三)\n2025年底前" in clean_document(single).text
