@@ -470,3 +470,20 @@ def test_a_number_alone_on_its_line_above_a_text_that_opens_with_a_figure():
     assert clean_document(figures).text == figures.rstrip("\n")
     single = "为推动产业发展,制定本措施。\n(一)加快建设产业园区。\n(三)\n2025年底前完成。\n"
     assert "(三)\n2025年底前" in clean_document(single).text
+
+
+def test_an_item_whose_text_opens_with_a_year_after_its_number_and_dot():
+    text = """为推动产业发展,制定本措施。
+1.加快建设产业园区。做好园区规划。(牵头单位:市发展改革委)
+2.2025年1月1日至12月31日,对新建园区给予补助。(牵头单位:市财政局)
+3.培育龙头企业。给予奖励。(牵头单位:市工业和信息化局)
+"""
+    # "2.2025年" is item 2, not a decimal: its clause had been read as item 1's second one
+    assert [(t.number, t.leads) for t in _tasks(text)] == [
+        ("1", ["市发展改革委"]), ("2", ["市财政局"]), ("3", ["市工业和信息化局"])]
+    # nor is it run into the line above, which a page break cut
+    cut = text.replace("做好园区规划。(牵头单位:市发展改革委)", "做好园区规划,统筹安排园区用地和配套设施的")
+    assert [p.number for p in extract_bytes(cut.encode(), "doc.txt").provisions] == ["1", "2", "3"]
+    # a figure with decimals that opens a line is no number
+    figures = "为推动产业发展,制定本措施。\n1.加快建设产业园区。\n2.5倍于去年的投资。\n2.培育龙头企业。\n"
+    assert [p.number for p in extract_bytes(figures.encode(), "doc.txt").provisions] == ["1", "2"]
