@@ -15,7 +15,8 @@ What normalisation does, in order:
    between two Latin letters or digits is kept; tabs are kept (table cells);
    spaces after a heading's number in place of its mark ("一 加大支持力度",
    "二 优化营商环境", "1 加快建设产业园区", "2 完善配套") become the mark, so the
-   number is not run into its heading;
+   number is not run into its heading, and an Arabic one run into its text
+   ("01实施差异化供地", "02支持盘活…") takes one;
 5. a paragraph broken by a page break ("积\\n\\n极", "市工业和信息化\\n\\n局")
    is joined again; one paragraph becomes one line; a provision's number alone
    on its line ("1.\\n加快建设产业园区。…", "3.\\n2025年底前,建成…" where 3 counts
@@ -111,14 +112,19 @@ def _spaced_numeral_marks(text: str):
     return lambda m: m.group(1) + "、" if m.start() in kept else m.group()
 
 
-def _spaced_number_marks(text: str) -> Callable[[re.Match[str]], str] | None:
-    """``rewrite``'s replacement for ``_SPACED_NUMBER``: a 、 for the spaces after an Arabic number that opens a
-    line ("1 加快建设…", "02 鼓励…") where the numbers so printed count on: the one before it in the text is one
-    less, or the one after it one more (a 1 where a 2 is so printed: a numbering that restarts under a heading
-    may have one item). A quantity that opens a line ("3 个工作日内", "10 万元") is no match, and
-    a year ("2023 年") none either; a number alone in its sequence is a word of its line, as before. None: no
-    number to mark (most texts)."""
-    found = [(m.start(), int(m.group(1))) for m in matches_from(_SPACED_NUMBER, text, _DIGIT_LINE_STARTS)]
+def _unmarked_number_marks(text: str) -> Callable[[re.Match[str]], str] | None:
+    """``rewrite``'s replacement for ``_UNMARKED_NUMBER``: a 、 for the spaces after an Arabic number that opens a
+    line ("1 加快建设…", "02 鼓励…"), or after one run into its text ("01实施差异化供地…", "1降低贷款首付比例": a
+    page whose numbers stood apart, as badges, lost the space), where the numbers so printed count on: the one
+    before it in the text is one less, or the one after it one more (a 1 where a 2 is so printed: a numbering
+    that restarts under a heading may have one item). A quantity that opens a line ("3 个工作日内", "10 万元") is
+    no match, and a year ("2023 年") none either; a number alone in its sequence is a word of its line, as before.
+    Numbers run into their text are left alone in a text that numbers lines with a mark as well (1. 2.): they
+    list papers or steps inside its items, and would break its numbering. None: no number to mark (most texts)."""
+    matches = list(matches_from(_UNMARKED_NUMBER, text, _DIGIT_LINE_STARTS))
+    if any(m.end() == m.end(1) for m in matches) and next(matches_from(_MARKED_NUMBER, text, _DIGIT_LINE_STARTS), None):
+        matches = [m for m in matches if m.end() > m.end(1)]  # (glued numbers beside marked ones: a list in an item)
+    found = [(m.start(), int(m.group(1))) for m in matches]
     counts = any(v == 2 for _, v in found)
     kept = {at for k, (at, v) in enumerate(found) if v > 0 and (
         (k > 0 and found[k - 1][1] == v - 1) or (k + 1 < len(found) and found[k + 1][1] == v + 1) or (v == 1 and counts))}
@@ -373,14 +379,16 @@ _SPACE = re.compile(" ")
 # run the number into its heading ("一加大支持力度") and lose it
 _SPACED_NUMERAL = re.compile(r"(?m)^([一二三四五六七八九十]{1,3}) +(?=[\u4e00-\u9fff])")
 # an item's Arabic number followed by spaces where its mark was ("1 加快建设…", "02 鼓励…"; full-width digits and
-# the ideographic space are folded to these above), not a quantity ("3 个工作日内", "10 万元", "2 套住房") nor a
-# year (four digits): the spaces dropped below would run the number into its text and lose it. (A unit that opens
-# an item's words as well is a quantity only where that word is not: 个人, 家庭, 人才, 户籍, 项目, 多孩…)
+# the ideographic space are folded to these above), or run into its text ("01实施…"), not a quantity ("3 个工作日内",
+# "10 万元", "2 套住房") nor a year (four digits): the spaces dropped below would run the number into its text and
+# lose it. (A unit that opens an item's words as well is a quantity only where that word is not: 个人, 家庭, 人才,
+# 户籍, 项目, 多孩…)
 _QUANTITY_WORD = (r"[万亿元倍岁米吨亩套次号层栋辆]|千(?!方)|百(?![姓强])|天(?![府津然])|日(?![常益])|个(?![人贷税性体别])"
                   r"|年(?!度)|月(?![供还平度])|家(?![庭装电具政居乡族])|人(?:次|(?![\u4e00-\u9fff]))|名(?![下单额称])"
                   r"|户(?![籍型口])|项(?!目)|余(?!额)|多[个家万亿千百元人名户套项次年月日天]|条(?![件例款])|小时|平方|公[里顷斤]")
-_SPACED_NUMBER = re.compile(r"(?m)^(\d{1,2}) +(?!" + _QUANTITY_WORD + r")(?=[\u4e00-\u9fff])")
+_UNMARKED_NUMBER = re.compile(r"(?m)^(\d{1,2}) *(?!" + _QUANTITY_WORD + r")(?=[\u4e00-\u9fff])")
 _DIGIT_LINE_STARTS = _LineOpening("0123456789")
+_MARKED_NUMBER = re.compile(r"(?m)^\d{1,3}[、.．](?!\d)")  # (an item's Arabic number with its mark)
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 # An advertising line is short; a long line that ends with a URL is content (a record with its source).
@@ -803,8 +811,8 @@ def clean_document(raw: str) -> CleanText:
     apply(_TRAILING_WS, "", _BLANKS, _BLANK_CHARS)
     if " " in text:
         apply(_SPACED_NUMERAL, _spaced_numeral_marks(text))
-        if (marks := _spaced_number_marks(text)) is not None:
-            apply(_SPACED_NUMBER, marks, _DIGIT_LINE_STARTS)
+    if (marks := _unmarked_number_marks(text)) is not None:
+        apply(_UNMARKED_NUMBER, marks, _DIGIT_LINE_STARTS)
     apply(_SPACES, "", _SPACE, " ")
     apply(_BLANK_LINES, "\n")
     text_wo_junk, junk_map = _drop_junk_header(text.lstrip("\n"))

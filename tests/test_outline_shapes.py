@@ -487,3 +487,22 @@ def test_an_item_whose_text_opens_with_a_year_after_its_number_and_dot():
     # a figure with decimals that opens a line is no number
     figures = "为推动产业发展,制定本措施。\n1.加快建设产业园区。\n2.5倍于去年的投资。\n2.培育龙头企业。\n"
     assert [p.number for p in extract_bytes(figures.encode(), "doc.txt").provisions] == ["1", "2"]
+
+
+def test_an_item_number_run_into_its_text():
+    from policykg.ingest.normalize import clean_document
+
+    # a page whose numbers stood apart (badges: 01 02 03) lost the space after them
+    text = SPACED_NUMBERS.replace("1 加快", "01加快").replace("2 培育", "02培育").replace("3 简化", "03简化")
+    assert _numbers(text) == ["01", "02", "03"]
+    assert "\n3个工作日内" in clean_document(text).text  # (a quantity is none, as with a space)
+    # beside numbers with their mark they list papers or steps inside an item, and are left as they stand
+    marked = """为推动产业发展,制定本措施。
+1.给予购房补贴。对购房人给予补贴。(牵头单位:市住房城乡建设局)
+申请材料:
+1购房合同;
+2身份证明。
+2.加大公积金支持。提高贷款额度。(牵头单位:市住房公积金中心)
+"""
+    assert _numbers(marked) == ["1", "2"]
+    assert "\n1购房合同;\n2身份证明。" in clean_document(marked).text
