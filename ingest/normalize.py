@@ -17,10 +17,13 @@ What normalisation does, in order:
 4. spaces inside Chinese text ("到 2025 年", "省商 务厅") are dropped; a space
    between two Latin letters or digits is kept; tabs are kept (table cells);
    spaces after a heading's number in place of its mark ("一 加大支持力度",
-   "二 优化营商环境") become the mark, so the number is not run into its heading;
+   "二 优化营商环境", "1 加快建设产业园区", "2 完善配套") become the mark, so the
+   number is not run into its heading, and an Arabic one run into its text
+   ("01实施差异化供地", "02支持盘活…") takes one;
 5. a paragraph broken by a page break ("积\\n\\n极", "市工业和信息化\\n\\n局")
    is joined again; one paragraph becomes one line; a provision's number alone
-   on its line ("1.\\n加快建设产业园区。…") is joined to its text below;
+   on its line ("1.\\n加快建设产业园区。…", "3.\\n2025年底前,建成…" where 3 counts
+   on from 2 or up to 4) is joined to its text below;
 6. a provision's number run onto the line before it, after the clause that
    closes the item before ("…(责任单位:市住建局)(十一)推动…"), starts a line.
 """
@@ -30,6 +33,7 @@ import re
 import sys
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -37,6 +41,7 @@ import numpy as np
 from .char_classes import class_table, classes_of
 from .clause_words import clause_words, sre_parse
 from .numerals import chinese_to_int
+from .outline import match_marker
 from .tables import AlignedTable, cell_per_line_breaks, space_aligned_tables
 
 # --- character folding -------------------------------------------------------
@@ -108,6 +113,25 @@ def _spaced_numeral_marks(text: str):
     counted = set(values.values())
     kept = {at for at, v in values.items() if v is not None and (v - 1 in counted or v + 1 in counted)}
     return lambda m: m.group(1) + "、" if m.start() in kept else m.group()
+
+
+def _unmarked_number_marks(text: str) -> Callable[[re.Match[str]], str] | None:
+    """``rewrite``'s replacement for ``_UNMARKED_NUMBER``: a 、 for the spaces after an Arabic number that opens a
+    line ("1 加快建设…", "02 鼓励…"), or after one run into its text ("01实施差异化供地…", "1降低贷款首付比例": a
+    page whose numbers stood apart, as badges, lost the space), where the numbers so printed count on: the one
+    before it in the text is one less, or the one after it one more (a 1 where a 2 is so printed: a numbering
+    that restarts under a heading may have one item). A quantity that opens a line ("3 个工作日内", "10 万元") is
+    no match, and a year ("2023 年") none either; a number alone in its sequence is a word of its line, as before.
+    Numbers run into their text are left alone in a text that numbers lines with a mark as well (1. 2.): they
+    list papers or steps inside its items, and would break its numbering. None: no number to mark (most texts)."""
+    matches = list(matches_from(_UNMARKED_NUMBER, text, _DIGIT_LINE_STARTS))
+    if any(m.end() == m.end(1) for m in matches) and next(matches_from(_MARKED_NUMBER, text, _DIGIT_LINE_STARTS), None):
+        matches = [m for m in matches if m.end() > m.end(1)]  # (glued numbers beside marked ones: a list in an item)
+    found = [(m.start(), int(m.group(1))) for m in matches]
+    counts = any(v == 2 for _, v in found)
+    kept = {at for k, (at, v) in enumerate(found) if v > 0 and (
+        (k > 0 and found[k - 1][1] == v - 1) or (k + 1 < len(found) and found[k + 1][1] == v + 1) or (v == 1 and counts))}
+    return (lambda m: m.group(1) + "、" if m.start() in kept else m.group()) if kept else None
 
 
 def _nothing_to_fold(text: str) -> bool:
@@ -359,6 +383,17 @@ _SPACE = re.compile(" ")
 # a heading's Chinese number followed by spaces where 、 was ("一 加大支持力度"): the spaces dropped below would
 # run the number into its heading ("一加大支持力度") and lose it
 _SPACED_NUMERAL = re.compile(r"(?m)^([一二三四五六七八九十]{1,3}) +(?=[\u4e00-\u9fff])")
+# an item's Arabic number followed by spaces where its mark was ("1 加快建设…", "02 鼓励…"; full-width digits and
+# the ideographic space are folded to these above), or run into its text ("01实施…"), not a quantity ("3 个工作日内",
+# "10 万元", "2 套住房") nor a year (four digits): the spaces dropped below would run the number into its text and
+# lose it. (A unit that opens an item's words as well is a quantity only where that word is not: 个人, 家庭, 人才,
+# 户籍, 项目, 多孩…)
+_QUANTITY_WORD = (r"[万亿元倍岁米吨亩套次号层栋辆]|千(?!方)|百(?![姓强])|天(?![府津然])|日(?![常益])|个(?![人贷税性体别])"
+                  r"|年(?!度)|月(?![供还平度])|家(?![庭装电具政居乡族])|人(?:次|(?![\u4e00-\u9fff]))|名(?![下单额称])"
+                  r"|户(?![籍型口])|项(?!目)|余(?!额)|多[个家万亿千百元人名户套项次年月日天]|条(?![件例款])|小时|平方|公[里顷斤]")
+_UNMARKED_NUMBER = re.compile(r"(?m)^(\d{1,2}) *(?!" + _QUANTITY_WORD + r")(?=[\u4e00-\u9fff])")
+_DIGIT_LINE_STARTS = _LineOpening("0123456789")
+_MARKED_NUMBER = re.compile(r"(?m)^\d{1,3}[、.．](?!\d)")  # (an item's Arabic number with its mark)
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 # An advertising line is short; a long line that ends with a URL is content (a record with its source).
@@ -370,7 +405,7 @@ _URL = re.compile(r"(https?://|www\.|微信|公众号|扫码|关注|@\w+\.)", re
 MARKER = re.compile(
     r"^(?:[一二三四五六七八九十百零〇]+[、.．]"
     r"|[(（][一二三四五六七八九十百零〇]+[)）]"
-    r"|\d{1,3}(?:[、．]|\.(?!\d))"
+    r"|\d{1,3}(?:[、．]|\.(?!\d)|\.(?=[12]\d{3}年))"
     r"|[(（]\d{1,3}[)）]"
     r"|\d{1,2}[)）](?![\d%])"
     r"|第[一二三四五六七八九十百零〇\d]+[章节条部分篇]"
@@ -662,19 +697,51 @@ def _cells_follow(lines: list[str], i: int) -> bool:
     return False
 
 
+def _number_above_a_figure(lines: list[str], at: int, nxt: str) -> str | None:
+    """The number alone on ``lines[at]`` as it opens its text on the next line, ``nxt``, which opens with a figure
+    ("3.⏎2025年底前,建成…"), where the number counts on in its document's numbering: the nearest number of its kind
+    that opens a line above is one less, or the nearest below one more (a column of figures, 12.⏎35.5⏎47., does
+    not). A dot before the figure would read as a decimal point (3.2025年): the number takes 、 for it, one
+    character for one. None: the number is not joined so."""
+    lone = lines[at]
+    if len(lone) > 6 or not nxt[:1].isdecimal() or "\t" in nxt or MARKER.match(nxt) or not _LONE_MARKER.match(lone):
+        return None
+    own = match_marker(lone)
+    head = lone[:-1] + "、" if lone.endswith(".") else lone
+    joined = match_marker(head + nxt)
+    if own is None or joined is None or (joined.kind, joined.value) != (own.kind, own.value):
+        return None  # ("1)⏎2025年": 1)2025 reads as no number)
+    for others, value in ((reversed(lines[:at]), own.value - 1), (lines[at + 1:], own.value + 1)):
+        for other in others:
+            marker = match_marker(other)
+            if marker is not None and marker.kind == own.kind:
+                if marker.value == value:
+                    return head
+                break
+    return None
+
+
 def _join_broken_paragraphs(text: str) -> tuple[str, OffsetMap]:
     omap = OffsetMap()
     copy = _CopiedRuns(omap)
     parts: list[str] = []
     n = pos = 0
     paragraph: str | None = None
+    paragraph_at = 0  # the line ``paragraph`` opens with
     lines = text.split("\n")
     for i, line in enumerate(lines):
         start = pos
         pos += len(line) + 1
         if not line:
             continue
-        if paragraph is not None and _continues(paragraph, line) \
+        # (a number alone on its line above a figure: asked only where the line opens with a digit)
+        head = _number_above_a_figure(lines, paragraph_at, line) \
+            if paragraph is not None and line[0].isdecimal() and paragraph == lines[paragraph_at] else None
+        if head is not None and not _cells_follow(lines, i):
+            parts[-1] = paragraph = head  # (its 、 for a dot: one character for one, the copied segment maps it)
+            paragraph += line
+            copy(n, start, start + len(line))
+        elif paragraph is not None and _continues(paragraph, line) \
                 and not (len(paragraph) <= 6 and _LONE_MARKER.match(paragraph) and _cells_follow(lines, i)):
             paragraph += line
             copy(n, start, start + len(line))
@@ -683,9 +750,9 @@ def _join_broken_paragraphs(text: str) -> tuple[str, OffsetMap]:
             copy(n, start - 1, start + len(line))
             parts.append("\n")
             n += 1
-            paragraph = line
+            paragraph, paragraph_at = line, i
         else:
-            paragraph = line
+            paragraph, paragraph_at = line, i
             copy(n, start, start + len(line))
         parts.append(line)
         n += len(line)
@@ -813,6 +880,8 @@ def clean_document(raw: str) -> CleanText:
     apply(_TRAILING_WS, "", _BLANKS, _BLANK_CHARS)
     if " " in text:
         apply(_SPACED_NUMERAL, _spaced_numeral_marks(text))
+    if (marks := _unmarked_number_marks(text)) is not None:
+        apply(_UNMARKED_NUMBER, marks, _DIGIT_LINE_STARTS)
     apply(_SPACES, "", _SPACE, " ")
     apply(_BLANK_LINES, "\n")
     text_wo_junk, junk_map = _drop_junk_header(text.lstrip("\n"))

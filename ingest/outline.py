@@ -21,7 +21,8 @@ _MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("article", 2, re.compile(r"^第([一二三四五六七八九十百零〇\d]+)条")),
     ("cn", 2, re.compile(r"^([一二三四五六七八九十百零〇]+)[、.．]")),
     ("paren_cn", 3, re.compile(r"^[(（]([一二三四五六七八九十百零〇]+)[)）][、.．]?")),
-    ("arabic", 4, re.compile(r"^(\d{1,4})(?:[、．]|\.(?!\d))")),
+    # (a dot before a year is no decimal point: "13.2022年底前,…" is item 13)
+    ("arabic", 4, re.compile(r"^(\d{1,4})(?:[、．]|\.(?!\d)|\.(?=[12]\d{3}年))")),
     ("paren_arabic", 5, re.compile(r"^[(（](\d{1,4})[)）][、.．]?")),
     ("half_paren_arabic", 5, re.compile(r"^(\d{1,2})[)）](?![\d%])")),
     ("circled", 6, re.compile(r"^([\u2460-\u2473])")),

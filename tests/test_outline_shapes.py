@@ -418,3 +418,91 @@ def test_a_heading_number_followed_by_a_space_in_place_of_its_mark():
     # a numeral alone with spaces after it (no 二 to count on to) is a word that opens the line, as before
     lone = text.replace("二 优化服务保障", "优化服务保障").replace("一 强化", "十 分强化")
     assert "十分强化产业支撑" in clean_document(lone).text
+
+
+SPACED_NUMBERS = """为推动产业发展,制定本措施。
+1 加快建设产业园区。做好园区规划。(牵头单位:市发展改革委)
+3 个工作日内完成园区用地审批。
+2 培育龙头企业。给予奖励。(牵头单位:市工业和信息化局)
+10 万元以下的项目由区县审批。
+3 简化审批流程。压缩办理时限。(牵头单位:市政务服务局)
+2023 年底前全部完成。
+"""
+
+
+def test_an_item_number_followed_by_a_space_in_place_of_its_mark():
+    from policykg.ingest.normalize import clean_document
+
+    tasks = _tasks(SPACED_NUMBERS)
+    assert [(t.number, t.title, t.leads) for t in tasks] == [
+        ("1", "加快建设产业园区", ["市发展改革委"]), ("2", "培育龙头企业", ["市工业和信息化局"]),
+        ("3", "简化审批流程", ["市政务服务局"])]
+    # quantities and a year that open a line are no numbers: they stay in the item above
+    text = clean_document(SPACED_NUMBERS).text
+    assert "\n3个工作日内" in text and "\n10万元以下" in text and "\n2023年底前" in text
+    # full-width digits and the ideographic space; a number padded with a zero (01 02: a web page's badges)
+    wide = SPACED_NUMBERS.replace("1 加快", "１\u3000加快").replace("2 培育", "２\u3000\u3000培育").replace("3 简化", "３ 简化")
+    assert _numbers(wide) == ["1", "2", "3"]
+    padded = SPACED_NUMBERS.replace("1 加快", "01 加快").replace("2 培育", "02 培育").replace("3 简化", "03 简化")
+    assert _numbers(padded) == ["01", "02", "03"]
+    # under headings: a numbering restarts at 1 in each
+    headed = "一、强化产业支撑\n" + SPACED_NUMBERS.split("\n", 1)[1].replace("3 简化", "二、优化服务保障\n1 简化")
+    assert _numbers(headed) == ["一/1", "一/2", "二/1"]
+    # a number that counts on from no other is a word of its line, as before (one item, a list of figures)
+    assert "\n1加快建设" in clean_document(SPACED_NUMBERS.replace("2 培育", "培育").replace("3 简化", "简化")).text
+    figures = "全市新增企业:\n12 家制造业企业\n13 家服务业企业\n"
+    assert clean_document(figures).text == "全市新增企业:\n12家制造业企业\n13家服务业企业"
+
+
+def test_a_number_alone_on_its_line_above_a_text_that_opens_with_a_figure():
+    from policykg.ingest.normalize import clean_document
+
+    text = LONE_NUMBERS.replace("优化服务保障", "2025年重点任务").replace("简化审批流程。压缩办理时限。", "2025年底前,压缩审批时限。")
+    doc = extract_bytes(text.encode(), "doc.txt")
+    assert [(p.number, p.title) for p in doc.provisions if "/" not in p.number] == [
+        ("一", "强化产业支撑"), ("二", "2025年重点任务")]  # (the heading had been its provision's body, no title)
+    assert [(t.number, t.leads) for t in doc.tasks] == [
+        ("一/(一)", ["市发展改革委"]), ("一/(二)", ["市工业和信息化局"]), ("二/1", ["市政务服务局"]), ("二/2", ["市自然资源局"])]
+    # the dot before the figure would read as a decimal point (1.2025): the number takes 、 in its place
+    assert "\n1、2025年底前,压缩审批时限。" in clean_document(text).text
+    # a number that counts on from none of its kind and up to none is left alone: a column of figures, a note
+    figures = "全市完成投资(亿元):\n12.\n35.5\n47.\n"
+    assert clean_document(figures).text == figures.rstrip("\n")
+    single = "为推动产业发展,制定本措施。\n(一)加快建设产业园区。\n(三)\n2025年底前完成。\n"
+    assert "(三)\n2025年底前" in clean_document(single).text
+
+
+def test_an_item_whose_text_opens_with_a_year_after_its_number_and_dot():
+    text = """为推动产业发展,制定本措施。
+1.加快建设产业园区。做好园区规划。(牵头单位:市发展改革委)
+2.2025年1月1日至12月31日,对新建园区给予补助。(牵头单位:市财政局)
+3.培育龙头企业。给予奖励。(牵头单位:市工业和信息化局)
+"""
+    # "2.2025年" is item 2, not a decimal: its clause had been read as item 1's second one
+    assert [(t.number, t.leads) for t in _tasks(text)] == [
+        ("1", ["市发展改革委"]), ("2", ["市财政局"]), ("3", ["市工业和信息化局"])]
+    # nor is it run into the line above, which a page break cut
+    cut = text.replace("做好园区规划。(牵头单位:市发展改革委)", "做好园区规划,统筹安排园区用地和配套设施的")
+    assert [p.number for p in extract_bytes(cut.encode(), "doc.txt").provisions] == ["1", "2", "3"]
+    # a figure with decimals that opens a line is no number
+    figures = "为推动产业发展,制定本措施。\n1.加快建设产业园区。\n2.5倍于去年的投资。\n2.培育龙头企业。\n"
+    assert [p.number for p in extract_bytes(figures.encode(), "doc.txt").provisions] == ["1", "2"]
+
+
+def test_an_item_number_run_into_its_text():
+    from policykg.ingest.normalize import clean_document
+
+    # a page whose numbers stood apart (badges: 01 02 03) lost the space after them
+    text = SPACED_NUMBERS.replace("1 加快", "01加快").replace("2 培育", "02培育").replace("3 简化", "03简化")
+    assert _numbers(text) == ["01", "02", "03"]
+    assert "\n3个工作日内" in clean_document(text).text  # (a quantity is none, as with a space)
+    # beside numbers with their mark they list papers or steps inside an item, and are left as they stand
+    marked = """为推动产业发展,制定本措施。
+1.给予购房补贴。对购房人给予补贴。(牵头单位:市住房城乡建设局)
+申请材料:
+1购房合同;
+2身份证明。
+2.加大公积金支持。提高贷款额度。(牵头单位:市住房公积金中心)
+"""
+    assert _numbers(marked) == ["1", "2"]
+    assert "\n1购房合同;\n2身份证明。" in clean_document(marked).text

@@ -1105,22 +1105,27 @@ def test_a_line_passed_over_by_its_first_character_is_no_marker_and_no_attachmen
 
 def _join_segment_per_line(text):
     """The join's map made plainly: each line a copied segment, each break kept a replaced one."""
-    from policykg.ingest.normalize import OffsetMap, _continues
+    from policykg.ingest.normalize import OffsetMap, _cells_follow, _continues, _number_above_a_figure
 
-    omap, parts, n, pos, paragraph = OffsetMap(), [], 0, 0, None
-    for line in text.split("\n"):
+    omap, parts, n, pos, paragraph, at = OffsetMap(), [], 0, 0, None, 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         start = pos
         pos += len(line) + 1
         if not line:
             continue
-        if paragraph is not None and _continues(paragraph, line):
+        head = _number_above_a_figure(lines, at, line) if paragraph == lines[at] else None
+        if head is not None and not _cells_follow(lines, i):
+            parts[-1] = head
+            paragraph = head + line
+        elif paragraph is not None and _continues(paragraph, line):
             paragraph += line
         else:
             if paragraph is not None:
                 omap.add(n, start - 1, start, False)
                 parts.append("\n")
                 n += 1
-            paragraph = line
+            paragraph, at = line, i
         omap.add(n, start, start + len(line), True)
         parts.append(line)
         n += len(line)
