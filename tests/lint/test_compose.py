@@ -86,7 +86,8 @@ def test_missing_secrets_stop_compose(tmp_path):
     empty.write_text("")
     proc = compose("config", "--quiet", env_file=empty)
     assert proc.returncode != 0
-    assert "NEO4J_PASSWORD" in proc.stderr and ".env" in proc.stderr
+    # compose names the first missing secret it meets, and which comes first varies from run to run
+    assert any(var in proc.stderr for var in ("NEO4J_PASSWORD", "POLICYKG_API_KEY")) and ".env" in proc.stderr
 
 
 @needs_compose
