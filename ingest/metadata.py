@@ -239,9 +239,17 @@ def _own_title(title: str | None) -> str | None:
 
 def _number_apart(line: str) -> list[str]:
     """A page that glued the document number to the title it heads (筑府办发〔2022〕12号市人民政府办公厅关于…的通知)
-    or to the end of it as a citation (…的通知》沪建房管联〔2016〕1062号): the two lines the header printed."""
-    if "号" not in line or "关于" not in line:
+    or to the end of it as a citation (…的通知》沪建房管联〔2016〕1062号), or an announcement's number to its head
+    (天津市人民政府公告 2023年第5号, as 天津市人民政府公告 / 2023年第5号): the two lines the header printed."""
+    if "号" not in line:
         return [line]
+    if "关于" not in line:
+        if "第" not in line:
+            return [line]
+        s = compact(line)
+        series = _SERIES_LINE.fullmatch(s)
+        return [series.group(1) + series.group(2), s[series.end(2):]] if series and _series_head(series.group(1)) \
+            else [line]
     m = DOC_NUMBER.match(line)
     if m is not None and _TITLE_LINE.search(line, m.end()):
         return [line[:m.end()], line[m.end():].strip()]
@@ -256,11 +264,15 @@ _NUMBER_AFTER_TITLE = re.compile(r"[》\s]\s*(" + DOC_NUMBER.pattern + r")\s*$")
 
 def _header_doc_number(lines: list[str]) -> str | None:
     """The number printed in the header stands on a line of its own; one cited in a sentence is not this document's."""
-    for line in lines:
+    for k, line in enumerate(lines):
         s = _DOC_NUMBER_LABEL.sub("", compact(line))
         m = DOC_NUMBER.fullmatch(s)
         if m:
             return normalise_doc_number(m)
+        series = _series_number(s, lines[k + 1] if k + 1 < len(lines) else "") if "号" in s or s.endswith(_SERIES_KINDS) \
+            else None
+        if series:
+            return series
         # a page's document facts on one line: 索引号:… 发文机关:… 发文字号:鲁政办字〔2024〕12号 成文日期:…
         labelled = _LABELLED_DOC_NUMBER.search(compact(line))
         number = DOC_NUMBER.match(labelled.group(1)) if labelled else None
@@ -270,6 +282,40 @@ def _header_doc_number(lines: list[str]) -> str | None:
         if signed:
             return signed
     return None
+
+
+# a decree's or an announcement's head and its number in the series (天津市人民政府令 / 第258号, 中国人民银行公告〔2024〕第11号,
+# 财政部税务总局住房城乡建设部公告2023年第70号): the head names the series, the number is its place in it
+_SERIES_KINDS = ("令", "公告", "通告")
+_SERIES_HEAD = r"([\u4e00-\u9fff]{2,40}?)(令|公告|通告)"
+_SERIES_PLACE = r"([(（])?((?:\d{4}年|[〔\[【(（]\d{4}[〕\]】)）])?第\d{1,4}号)(?(%d)[)）])"
+_SERIES_LINE = re.compile(_SERIES_HEAD + _SERIES_PLACE % 3)
+_SERIES_HEAD_LINE = re.compile(_SERIES_HEAD)
+_SERIES_PLACE_LINE = re.compile(_SERIES_PLACE % 1)
+_YEAR_BRACKET = re.compile(r"[\[【(（](\d{4})[\]】)）]")
+
+
+def _series_number(line: str, below: str) -> str | None:
+    """A decree's or an announcement's number, as it is cited (天津市人民政府令第258号, XX市人民政府公告2023年第5号): its
+    head, the issuer's name and the kind (令, 公告, 通告), with the number on the same line or the one below, with
+    its year or without, in brackets or not ((第258号): the brackets go; [2024] as 〔2024〕). ``line`` is compact. A head
+    is an organisation's name and its kind, not a title (关于…的公告), and 第N号 under a plan's title is the plan's
+    place in a series of plans (若干措施 / (第1号)), not a number."""
+    m = _SERIES_LINE.fullmatch(line) if "号" in line else None
+    if m is not None:
+        name, kind, place = m.group(1), m.group(2), m.group(4)
+    else:
+        m = _SERIES_HEAD_LINE.fullmatch(line)
+        n = _SERIES_PLACE_LINE.fullmatch(compact(below)) if m is not None and "号" in below else None
+        if m is None or n is None:
+            return None
+        name, kind, place = m.group(1), m.group(2), n.group(2)
+    return name + kind + _YEAR_BRACKET.sub(r"〔\1〕", place) if _series_head(name) else None
+
+
+def _series_head(name: str) -> bool:
+    """Is the name before a 令/公告/通告 an organisation's (天津市人民政府, 中国人民银行), not a title's (关于…的)?"""
+    return "关于" not in name and _ORG_OR_SHORT.search(name) is not None
 
 
 _LABELLED_DOC_NUMBER = re.compile(r"(?:发文字号|文号)[:：]((?:[\u4e00-\u9fff]{1,12}?)[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号)")

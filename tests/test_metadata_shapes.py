@@ -333,3 +333,37 @@ def test_a_line_of_organisations_names_is_no_title():
     doc = _doc("2023-01-05 00:00:00\n\n2023-01-05 00:00:00 | 央行、银保监会 | 建立首套住房贷款利率政策动态调整机制 | "
                "各银保监局:\n现就有关事项通知如下。\n" + MEASURE)
     assert doc.title == "建立首套住房贷款利率政策动态调整机制"
+
+
+DECREE = "《天津市促进消费若干规定》已经市人民政府常务会议通过,现予公布,自2023年7月1日起施行。\n市长 张三\n2023年5月10日\n天津市促进消费若干规定\n" + MEASURE
+ANNOUNCEMENT = "为促进消费,现将有关事项公告如下:\n" + MEASURE + "特此公告。\n天津市人民政府\n2023年5月10日\n"
+
+
+@pytest.mark.parametrize("text, number", [
+    # a decree's number under its head, as the decree is cited (天津市人民政府令第258号), in brackets or not
+    ("天津市人民政府令\n第258号\n" + DECREE, "天津市人民政府令第258号"),
+    ("天津市人民政府令\n(第258号)\n" + DECREE, "天津市人民政府令第258号"),
+    ("天津市人民政府令  第258号\n" + DECREE, "天津市人民政府令第258号"),
+    ("中华人民共和国国务院令\n第 700 号\n" + DECREE, "中华人民共和国国务院令第700号"),
+    # an announcement's, with its year; square brackets as 〔〕
+    ("天津市人民政府公告 2023年第5号\n" + ANNOUNCEMENT, "天津市人民政府公告2023年第5号"),
+    ("天津市人民政府通告\n〔2023〕第5号\n" + ANNOUNCEMENT, "天津市人民政府通告〔2023〕第5号"),
+    ("天津市人民政府通告\n[2023]第5号\n" + ANNOUNCEMENT, "天津市人民政府通告〔2023〕第5号"),
+    ("天津市人民政府通告\n(2023年第5号)\n" + ANNOUNCEMENT, "天津市人民政府通告2023年第5号"),
+    # the number line under the announcement's title names its issuers itself
+    ("关于促进消费有关税费政策的公告\n财政部 税务总局 商务部公告2023年第70号\n" + ANNOUNCEMENT, "财政部税务总局商务部公告2023年第70号"),
+    ("关于促进消费有关事项的公告\n中国人民银行公告〔2024〕第11号\n" + ANNOUNCEMENT, "中国人民银行公告〔2024〕第11号"),
+    # a plan's place in a series of plans under its title is no number, nor is a decree cited in the body
+    ("天津市促进消费若干措施\n(第1号)\n为促进消费,制定本措施。\n" + MEASURE, None),
+    ("关于促进消费的通知\n各区人民政府:\n根据《天津市促进消费若干规定》(天津市人民政府令第258号),现将有关事项通知如下:\n" + MEASURE,
+     None),
+])
+def test_a_decrees_or_an_announcements_number(text, number):
+    assert _doc(text).doc_number == number
+
+
+def test_an_announcements_head_with_its_number_on_the_same_line_is_read_as_on_two():
+    one = _doc("天津市人民政府公告 2023年第5号\n" + ANNOUNCEMENT)
+    two = _doc("天津市人民政府公告\n2023年第5号\n" + ANNOUNCEMENT)
+    assert (one.doc_number, one.title, one.issuer) == (two.doc_number, two.title, two.issuer) == (
+        "天津市人民政府公告2023年第5号", "天津市人民政府公告", "天津市人民政府")
