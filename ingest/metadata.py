@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .clause_words import clause_words, sre_parse
-from .document_region import document_region, place_line
+from .document_region import doc_number_region, document_region, place_line
 from .normalize import DOC_KIND, DOC_KINDS, ENDS_AS_TITLE, MARKER, compact
 from .numerals import DATE_PATTERN, parse_date
 from .regions import Region, region_index
@@ -322,15 +322,31 @@ _LABELLED_DOC_NUMBER = re.compile(r"(?:发文字号|文号)[:：]((?:[\u4e00-\u9
 
 
 _SIGNER = re.compile(r"签发人[:：][\u4e00-\u9fff·]*")
+# a report's signers printed before its number with no space between (签发人:张三湘政发〔2023〕12号): the names and the
+# number's name, run together (normalize puts a number printed after a space on a line of its own)
+_SIGNED_RUN = re.compile(r"签发人[:：]([\u4e00-\u9fff·、,]{3,40})(" + NUMBER_TAIL.pattern + ")")
+_SIGNER_NAME = (2, 3, 4)  # a signer's name: two to four characters (欧阳文华)
 
 
 def _number_beside_signer(line: str) -> str | None:
-    """A report's or a request's head prints who signed it to the right of its number (湘政发〔2023〕12号 签发人:张三):
-    the number, when the line holds nothing else. (Printed the other way round, the signer's name runs into the
-    number's once the spaces between them go: no number is read from it.)"""
+    """A report's or a request's head prints who signed it beside its number (湘政发〔2023〕12号 签发人:张三, or
+    签发人:张三湘政发〔2023〕12号): the number, when the line holds nothing else. Where the last signer's name runs into
+    the number's, the number starts where what is left is the prefix of a region's numbers (湘政发, not 三湘政发);
+    where it starts is not told otherwise, and no number is read."""
     s = compact(line)
     number = DOC_NUMBER.match(s)
-    return normalise_doc_number(number) if number and _SIGNER.fullmatch(s, number.end()) else None
+    if number:
+        return normalise_doc_number(number) if _SIGNER.fullmatch(s, number.end()) else None
+    run = _SIGNED_RUN.fullmatch(s)
+    if run is None:
+        return None
+    names = run.group(1)
+    for k in _SIGNER_NAME:
+        start = max(names.rfind("、"), names.rfind(","), names.rfind("·")) + 1 + k  # (the last signer's name)
+        if start < len(names) and doc_number_region(names[start:]) is not None:
+            number = DOC_NUMBER.fullmatch(names[start:] + run.group(2))
+            return normalise_doc_number(number) if number else None
+    return None
 
 
 def _title_piece(line: str) -> bool:

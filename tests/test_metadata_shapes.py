@@ -230,8 +230,17 @@ def test_a_date_in_brackets_under_the_title_when_nothing_is_signed():
     ("湘政发〔2023〕12号 签发人:张三 李四", "湘政发〔2023〕12号"),
     # the number alone, as before
     ("湘政发〔2023〕12号", "湘政发〔2023〕12号"),
-    # the signer printed first runs into the number once the spaces go: no number rather than a wrong one
-    ("签发人:张三    湘政发〔2023〕12号", None),
+    # the signers printed first, the number after them: the spaces between them go, not the number
+    ("签发人:张三    湘政发〔2023〕12号", "湘政发〔2023〕12号"),
+    ("签发人:张三 李四 王五    湘政发〔2023〕12号", "湘政发〔2023〕12号"),
+    ("签发人:张三    某政发〔2023〕12号", "某政发〔2023〕12号"),
+    ("签 发 人:张三  湘政发 〔2023〕 12 号", "湘政发〔2023〕12号"),
+    ("签发人:张三\n湘政发〔2023〕12号", "湘政发〔2023〕12号"),
+    # with no space, the last name runs into the number's: it starts with the prefix of a region's numbers
+    ("签发人:张三湘政发〔2023〕12号", "湘政发〔2023〕12号"),
+    ("签发人:欧阳文华、李四湘政办发〔2023〕12号", "湘政办发〔2023〕12号"),
+    # …and where that does not tell where it starts, no number rather than a wrong one
+    ("签发人:张三某政发〔2023〕12号", None),
 ])
 def test_the_number_beside_its_signer(number_line, number):
     doc = _doc("湖南省人民政府文件\n" + number_line + "\n湖南省人民政府关于促进消费的报告\n国务院:\n现将有关情况报告如下。\n"
