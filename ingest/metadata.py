@@ -461,12 +461,53 @@ def _find_issuer(lines: list[str], title: str | None, text: str) -> str | None:
             continue
         if m.start() > 0:
             return _signature(compact(s[:m.start()]))
-        if a > 0:
-            start = text.rfind("\n", 0, a - 1) + 1
-            above = text[start:a - 1]
-            if _ORG.search(above.strip()):
-                lines_above = text[:max(start - 1, 0)].rsplit("\n", _JOINT_REACH)[-_JOINT_REACH:] if start else []
-                return "".join(_joint_issuers_above(lines_above + [above], len(lines_above))) + _signature(compact(above))
+        signed = _signed_above(text, a)
+        if signed:
+            return signed
+    # (a date printed with figures only, 2023.5.6 or 2023-05-06, signs only beside or under the issuer's name)
+    numeric = _numeric_signing_date(text)
+    if numeric is not None:
+        a, k, _ = numeric
+        return _signature(compact(text[a:k])) if text[a:k].strip() else _signed_above(text, a)
+    return None
+
+
+def _signed_above(text: str, a: int) -> str | None:
+    """The issuers who sign on the line above the one that starts at ``a``, with the joint ones above them."""
+    if a <= 0:
+        return None
+    start = text.rfind("\n", 0, a - 1) + 1
+    above = text[start:a - 1]
+    if not _ORG.search(above.strip()):
+        return None
+    lines_above = text[:max(start - 1, 0)].rsplit("\n", _JOINT_REACH)[-_JOINT_REACH:] if start else []
+    return "".join(_joint_issuers_above(lines_above + [above], len(lines_above))) + _signature(compact(above))
+
+
+# a date printed with figures only (2023.5.6, 2023-05-06, 2023/5/6), on a line of its own or after the issuer's name
+_NUMERIC_DATE = re.compile(r"((?:19|20)\d{2})([./\-])(\d{1,2})\2(\d{1,2})(?![\d.:])")
+
+
+def _numeric_signing_date(text: str) -> tuple[int, int, date] | None:
+    """The first date printed with figures only that signs the document: on its line alone under the issuer's name,
+    or after it on its line (a publishing note after it, as after a date in words), below the text it signs (a
+    sentence ends above it). Not a page's date (发布时间:2023-05-06, 2023-05-06 10:11) nor one in a sentence: nothing
+    else is on its line. The line's start, where the date starts, and the date."""
+    for m in _NUMERIC_DATE.finditer(text):
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.end())
+        after = text[m.end():len(text) if b < 0 else b].strip()
+        if after and not _PUBLISHED_NOTE.fullmatch(after) or "\t" in text[a:m.start()]:  # (a table's row: a deadline)
+            continue
+        before = compact(text[a:m.start()])
+        if before and not (len(before) <= _BESIDE_DATE and _ISSUER_NAME.fullmatch(before) and _ORG.search(before)):
+            continue
+        if text.rfind("。", 0, a) < 0 or not before and _signed_above(text, a) is None:
+            continue
+        try:
+            return a, m.start(), date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        except ValueError:
+            continue
     return None
 
 
@@ -526,7 +567,10 @@ def _signing_date(text: str, body_start: int) -> date | None:
         d = parse_date(s) if m else None
         if d:
             candidates.append(d)
-    return candidates[0] if candidates else under_title[0] if under_title else None
+    if candidates:
+        return candidates[0]
+    numeric = _numeric_signing_date(text)  # (2023.5.6 under the issuer's name)
+    return numeric[2] if numeric is not None else under_title[0] if under_title else None
 
 
 _PUBLISHED_NOTE = re.compile(r"[(（]此件[^)）]*[)）]")

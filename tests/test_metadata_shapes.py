@@ -376,3 +376,37 @@ def test_an_announcements_head_with_its_number_on_the_same_line_is_read_as_on_tw
     two = _doc("天津市人民政府公告\n2023年第5号\n" + ANNOUNCEMENT)
     assert (one.doc_number, one.title, one.issuer) == (two.doc_number, two.title, two.issuer) == (
         "天津市人民政府公告2023年第5号", "天津市人民政府公告", "天津市人民政府")
+
+
+NOTICE_HEAD = "关于促进消费的通知\n各县区:\n现将有关事项通知如下:\n" + MEASURE
+
+
+@pytest.mark.parametrize("footer, issuer, date", [
+    # a signing date printed with figures only, under the issuer's name or after it on its line
+    ("湖南省人民政府办公厅\n2023.5.6", "湖南省人民政府办公厅", "2023-05-06"),
+    ("湖南省人民政府办公厅\n2023-05-06", "湖南省人民政府办公厅", "2023-05-06"),
+    ("湖南省人民政府办公厅\n2023/5/6", "湖南省人民政府办公厅", "2023-05-06"),
+    ("湖南省人民政府办公厅\n２０２３．５．６", "湖南省人民政府办公厅", "2023-05-06"),
+    ("湖南省人民政府办公厅  2023.5.6", "湖南省人民政府办公厅", "2023-05-06"),
+    ("湖南省人民政府办公厅\n2023.5.6(此件公开发布)", "湖南省人民政府办公厅", "2023-05-06"),
+    ("湖南省商务厅\n湖南省财政厅\n2023.5.6", "湖南省商务厅湖南省财政厅", "2023-05-06"),
+    # not a page's timestamp, a date in a sentence, a date under no issuer's name, nor one that is no day
+    ("湖南省人民政府办公厅\n2023-05-06 10:11:03", None, None),
+    ("本通知自2023.6.1起施行。", None, None),
+    ("本通知自印发之日起施行。\n2023.6.1", None, None),
+    ("湖南省人民政府办公厅\n2023.13.6", None, None),
+    ("责任单位\t完成时限\n湖南省商务厅\t2023.12.31", None, None),  # a table's row: a deadline
+])
+def test_a_signing_date_printed_with_figures(footer, issuer, date):
+    doc = _doc(NOTICE_HEAD + footer + "\n")
+    assert (doc.issuer, doc.date) == (issuer, date)
+
+
+def test_a_pages_date_above_the_text_is_no_signing_date():
+    doc = _doc("湖南省人民政府办公厅\n2023-05-06\n关于促进消费的通知\n各县区:\n现将有关事项通知如下:\n" + MEASURE)
+    assert doc.date is None
+
+
+def test_a_signing_date_printed_with_figures_comes_before_a_date_under_the_title():
+    plan = "郑州市2023年重点工作任务分解方案\n(2023年2月10日)\n为抓好落实,制定本方案。\n" + MEASURE
+    assert _doc(plan + "郑州市人民政府\n2023.3.1\n").date == "2023-03-01"
