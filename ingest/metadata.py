@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .clause_words import clause_words, sre_parse
-from .document_region import document_region, place_line
+from .document_region import doc_number_region, document_region, place_line
 from .normalize import DOC_KIND, DOC_KINDS, ENDS_AS_TITLE, MARKER, compact
 from .numerals import DATE_PATTERN, parse_date
 from .regions import Region, region_index
@@ -239,9 +239,17 @@ def _own_title(title: str | None) -> str | None:
 
 def _number_apart(line: str) -> list[str]:
     """A page that glued the document number to the title it heads (筑府办发〔2022〕12号市人民政府办公厅关于…的通知)
-    or to the end of it as a citation (…的通知》沪建房管联〔2016〕1062号): the two lines the header printed."""
-    if "号" not in line or "关于" not in line:
+    or to the end of it as a citation (…的通知》沪建房管联〔2016〕1062号), or an announcement's number to its head
+    (天津市人民政府公告 2023年第5号, as 天津市人民政府公告 / 2023年第5号): the two lines the header printed."""
+    if "号" not in line:
         return [line]
+    if "关于" not in line:
+        if "第" not in line:
+            return [line]
+        s = compact(line)
+        series = _SERIES_LINE.fullmatch(s)
+        return [series.group(1) + series.group(2), s[series.end(2):]] if series and _series_head(series.group(1)) \
+            else [line]
     m = DOC_NUMBER.match(line)
     if m is not None and _TITLE_LINE.search(line, m.end()):
         return [line[:m.end()], line[m.end():].strip()]
@@ -256,11 +264,15 @@ _NUMBER_AFTER_TITLE = re.compile(r"[》\s]\s*(" + DOC_NUMBER.pattern + r")\s*$")
 
 def _header_doc_number(lines: list[str]) -> str | None:
     """The number printed in the header stands on a line of its own; one cited in a sentence is not this document's."""
-    for line in lines:
+    for k, line in enumerate(lines):
         s = _DOC_NUMBER_LABEL.sub("", compact(line))
         m = DOC_NUMBER.fullmatch(s)
         if m:
             return normalise_doc_number(m)
+        series = _series_number(s, lines[k + 1] if k + 1 < len(lines) else "") if "号" in s or s.endswith(_SERIES_KINDS) \
+            else None
+        if series:
+            return series
         # a page's document facts on one line: 索引号:… 发文机关:… 发文字号:鲁政办字〔2024〕12号 成文日期:…
         labelled = _LABELLED_DOC_NUMBER.search(compact(line))
         number = DOC_NUMBER.match(labelled.group(1)) if labelled else None
@@ -272,19 +284,69 @@ def _header_doc_number(lines: list[str]) -> str | None:
     return None
 
 
+# a decree's or an announcement's head and its number in the series (天津市人民政府令 / 第258号, 中国人民银行公告〔2024〕第11号,
+# 财政部税务总局住房城乡建设部公告2023年第70号): the head names the series, the number is its place in it
+_SERIES_KINDS = ("令", "公告", "通告")
+_SERIES_HEAD = r"([\u4e00-\u9fff]{2,40}?)(令|公告|通告)"
+_SERIES_PLACE = r"([(（])?((?:\d{4}年|[〔\[【(（]\d{4}[〕\]】)）])?第\d{1,4}号)(?(%d)[)）])"
+_SERIES_LINE = re.compile(_SERIES_HEAD + _SERIES_PLACE % 3)
+_SERIES_HEAD_LINE = re.compile(_SERIES_HEAD)
+_SERIES_PLACE_LINE = re.compile(_SERIES_PLACE % 1)
+_YEAR_BRACKET = re.compile(r"[\[【(（](\d{4})[\]】)）]")
+
+
+def _series_number(line: str, below: str) -> str | None:
+    """A decree's or an announcement's number, as it is cited (天津市人民政府令第258号, XX市人民政府公告2023年第5号): its
+    head, the issuer's name and the kind (令, 公告, 通告), with the number on the same line or the one below, with
+    its year or without, in brackets or not ((第258号): the brackets go; [2024] as 〔2024〕). ``line`` is compact. A head
+    is an organisation's name and its kind, not a title (关于…的公告), and 第N号 under a plan's title is the plan's
+    place in a series of plans (若干措施 / (第1号)), not a number."""
+    m = _SERIES_LINE.fullmatch(line) if "号" in line else None
+    if m is not None:
+        name, kind, place = m.group(1), m.group(2), m.group(4)
+    else:
+        m = _SERIES_HEAD_LINE.fullmatch(line)
+        n = _SERIES_PLACE_LINE.fullmatch(compact(below)) if m is not None and "号" in below else None
+        if m is None or n is None:
+            return None
+        name, kind, place = m.group(1), m.group(2), n.group(2)
+    return name + kind + _YEAR_BRACKET.sub(r"〔\1〕", place) if _series_head(name) else None
+
+
+def _series_head(name: str) -> bool:
+    """Is the name before a 令/公告/通告 an organisation's (天津市人民政府, 中国人民银行), not a title's (关于…的)?"""
+    return "关于" not in name and _ORG_OR_SHORT.search(name) is not None
+
+
 _LABELLED_DOC_NUMBER = re.compile(r"(?:发文字号|文号)[:：]((?:[\u4e00-\u9fff]{1,12}?)[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号)")
 
 
 _SIGNER = re.compile(r"签发人[:：][\u4e00-\u9fff·]*")
+# a report's signers printed before its number with no space between (签发人:张三湘政发〔2023〕12号): the names and the
+# number's name, run together (normalize puts a number printed after a space on a line of its own)
+_SIGNED_RUN = re.compile(r"签发人[:：]([\u4e00-\u9fff·、,]{3,40})(" + NUMBER_TAIL.pattern + ")")
+_SIGNER_NAME = (2, 3, 4)  # a signer's name: two to four characters (欧阳文华)
 
 
 def _number_beside_signer(line: str) -> str | None:
-    """A report's or a request's head prints who signed it to the right of its number (湘政发〔2023〕12号 签发人:张三):
-    the number, when the line holds nothing else. (Printed the other way round, the signer's name runs into the
-    number's once the spaces between them go: no number is read from it.)"""
+    """A report's or a request's head prints who signed it beside its number (湘政发〔2023〕12号 签发人:张三, or
+    签发人:张三湘政发〔2023〕12号): the number, when the line holds nothing else. Where the last signer's name runs into
+    the number's, the number starts where what is left is the prefix of a region's numbers (湘政发, not 三湘政发);
+    where it starts is not told otherwise, and no number is read."""
     s = compact(line)
     number = DOC_NUMBER.match(s)
-    return normalise_doc_number(number) if number and _SIGNER.fullmatch(s, number.end()) else None
+    if number:
+        return normalise_doc_number(number) if _SIGNER.fullmatch(s, number.end()) else None
+    run = _SIGNED_RUN.fullmatch(s)
+    if run is None:
+        return None
+    names = run.group(1)
+    for k in _SIGNER_NAME:
+        start = max(names.rfind("、"), names.rfind(","), names.rfind("·")) + 1 + k  # (the last signer's name)
+        if start < len(names) and doc_number_region(names[start:]) is not None:
+            number = DOC_NUMBER.fullmatch(names[start:] + run.group(2))
+            return normalise_doc_number(number) if number else None
+    return None
 
 
 def _title_piece(line: str) -> bool:
@@ -399,12 +461,53 @@ def _find_issuer(lines: list[str], title: str | None, text: str) -> str | None:
             continue
         if m.start() > 0:
             return _signature(compact(s[:m.start()]))
-        if a > 0:
-            start = text.rfind("\n", 0, a - 1) + 1
-            above = text[start:a - 1]
-            if _ORG.search(above.strip()):
-                lines_above = text[:max(start - 1, 0)].rsplit("\n", _JOINT_REACH)[-_JOINT_REACH:] if start else []
-                return "".join(_joint_issuers_above(lines_above + [above], len(lines_above))) + _signature(compact(above))
+        signed = _signed_above(text, a)
+        if signed:
+            return signed
+    # (a date printed with figures only, 2023.5.6 or 2023-05-06, signs only beside or under the issuer's name)
+    numeric = _numeric_signing_date(text)
+    if numeric is not None:
+        a, k, _ = numeric
+        return _signature(compact(text[a:k])) if text[a:k].strip() else _signed_above(text, a)
+    return None
+
+
+def _signed_above(text: str, a: int) -> str | None:
+    """The issuers who sign on the line above the one that starts at ``a``, with the joint ones above them."""
+    if a <= 0:
+        return None
+    start = text.rfind("\n", 0, a - 1) + 1
+    above = text[start:a - 1]
+    if not _ORG.search(above.strip()):
+        return None
+    lines_above = text[:max(start - 1, 0)].rsplit("\n", _JOINT_REACH)[-_JOINT_REACH:] if start else []
+    return "".join(_joint_issuers_above(lines_above + [above], len(lines_above))) + _signature(compact(above))
+
+
+# a date printed with figures only (2023.5.6, 2023-05-06, 2023/5/6), on a line of its own or after the issuer's name
+_NUMERIC_DATE = re.compile(r"((?:19|20)\d{2})([./\-])(\d{1,2})\2(\d{1,2})(?![\d.:])")
+
+
+def _numeric_signing_date(text: str) -> tuple[int, int, date] | None:
+    """The first date printed with figures only that signs the document: on its line alone under the issuer's name,
+    or after it on its line (a publishing note after it, as after a date in words), below the text it signs (a
+    sentence ends above it). Not a page's date (发布时间:2023-05-06, 2023-05-06 10:11) nor one in a sentence: nothing
+    else is on its line. The line's start, where the date starts, and the date."""
+    for m in _NUMERIC_DATE.finditer(text):
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.end())
+        after = text[m.end():len(text) if b < 0 else b].strip()
+        if after and not _PUBLISHED_NOTE.fullmatch(after) or "\t" in text[a:m.start()]:  # (a table's row: a deadline)
+            continue
+        before = compact(text[a:m.start()])
+        if before and not (len(before) <= _BESIDE_DATE and _ISSUER_NAME.fullmatch(before) and _ORG.search(before)):
+            continue
+        if text.rfind("。", 0, a) < 0 or not before and _signed_above(text, a) is None:
+            continue
+        try:
+            return a, m.start(), date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        except ValueError:
+            continue
     return None
 
 
@@ -464,7 +567,10 @@ def _signing_date(text: str, body_start: int) -> date | None:
         d = parse_date(s) if m else None
         if d:
             candidates.append(d)
-    return candidates[0] if candidates else under_title[0] if under_title else None
+    if candidates:
+        return candidates[0]
+    numeric = _numeric_signing_date(text)  # (2023.5.6 under the issuer's name)
+    return numeric[2] if numeric is not None else under_title[0] if under_title else None
 
 
 _PUBLISHED_NOTE = re.compile(r"[(（]此件[^)）]*[)）]")

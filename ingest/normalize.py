@@ -395,6 +395,19 @@ _UNMARKED_NUMBER = re.compile(r"(?m)^(\d{1,2}) *(?!" + _QUANTITY_WORD + r")(?=[\
 _DIGIT_LINE_STARTS = _LineOpening("0123456789")
 _MARKED_NUMBER = re.compile(r"(?m)^\d{1,3}[、.．](?!\d)")  # (an item's Arabic number with its mark)
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+# the spaces between a report's signers and its number printed after them (签发人:张三 李四  湘政发〔2023〕12号): once
+# spaces go, the last signer's name would run into the number's (李四湘政发〔2023〕12号)
+_SPACES_BEFORE_NUMBER = re.compile(r"(?m) +(?=[\u4e00-\u9fff]{1,12} *[〔\[【(（] *\d{4} *[〕\]】)）] *\d{1,4} *号$)")
+_SIGNER_OPENING = re.compile(r"[ \t]*签 *发 *人 *[:：]")
+
+
+def _signer_apart(text: str) -> Callable[[re.Match[str]], str]:
+    """``rewrite``'s replacement for ``_SPACES_BEFORE_NUMBER``: a line break for the spaces on a line that opens with
+    签发人:, which puts the number on a line of its own; any other such spaces are left to the pass that drops them."""
+    def repl(m: re.Match[str]) -> str:
+        start = text.rfind("\n", 0, m.start()) + 1
+        return "\n" if _SIGNER_OPENING.match(text, start, m.start()) else m.group()
+    return repl
 
 # An advertising line is short; a long line that ends with a URL is content (a record with its source).
 _JUNK_LINE_MAX = 80
@@ -429,8 +442,9 @@ DOC_KIND = "(?:" + "|".join(DOC_KINDS) + ")"
 ENDS_AS_TITLE = re.compile(DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
 _ENDS_AS_TITLE_REACH = sre_parse(ENDS_AS_TITLE.pattern).getwidth()[1]  # its longest match: sought in a line's tail
 _DOC_NUMBER_LINE = re.compile(r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号$")
-# a report's number with its signer to the right (湘政发〔2023〕12号 签发人:张三 李四): a line of the head of its own
-_SIGNED_NUMBER_LINE = re.compile(r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号\s*签发人[:：]")
+# a report's number with its signer to the right (湘政发〔2023〕12号 签发人:张三 李四) or to the left (签发人:张三 李四
+# 湘政发〔2023〕12号): a line of the head of its own
+_SIGNED_NUMBER_LINE = re.compile(r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号\s*签发人[:：]|^签发人[:：].*号$")
 # a saved page's line of document facts (索引号:… 发文字号:… 成文日期:…) is never part of a paragraph
 _PAGE_FACTS_LINE = re.compile(r"(?:索引号|发文字号|发文机关|成文日期|发布日期|发布时间|信息来源|浏览次数)\s*[:：]")
 _ADDRESSEE = re.compile(r"^[^。]{2,120}[:：]$")
@@ -880,6 +894,7 @@ def clean_document(raw: str) -> CleanText:
     apply(_TRAILING_WS, "", _BLANKS, _BLANK_CHARS)
     if " " in text:
         apply(_SPACED_NUMERAL, _spaced_numeral_marks(text))
+        apply(_SPACES_BEFORE_NUMBER, _signer_apart(text), needs="签")
     if (marks := _unmarked_number_marks(text)) is not None:
         apply(_UNMARKED_NUMBER, marks, _DIGIT_LINE_STARTS)
     apply(_SPACES, "", _SPACE, " ")

@@ -230,8 +230,17 @@ def test_a_date_in_brackets_under_the_title_when_nothing_is_signed():
     ("湘政发〔2023〕12号 签发人:张三 李四", "湘政发〔2023〕12号"),
     # the number alone, as before
     ("湘政发〔2023〕12号", "湘政发〔2023〕12号"),
-    # the signer printed first runs into the number once the spaces go: no number rather than a wrong one
-    ("签发人:张三    湘政发〔2023〕12号", None),
+    # the signers printed first, the number after them: the spaces between them go, not the number
+    ("签发人:张三    湘政发〔2023〕12号", "湘政发〔2023〕12号"),
+    ("签发人:张三 李四 王五    湘政发〔2023〕12号", "湘政发〔2023〕12号"),
+    ("签发人:张三    某政发〔2023〕12号", "某政发〔2023〕12号"),
+    ("签 发 人:张三  湘政发 〔2023〕 12 号", "湘政发〔2023〕12号"),
+    ("签发人:张三\n湘政发〔2023〕12号", "湘政发〔2023〕12号"),
+    # with no space, the last name runs into the number's: it starts with the prefix of a region's numbers
+    ("签发人:张三湘政发〔2023〕12号", "湘政发〔2023〕12号"),
+    ("签发人:欧阳文华、李四湘政办发〔2023〕12号", "湘政办发〔2023〕12号"),
+    # …and where that does not tell where it starts, no number rather than a wrong one
+    ("签发人:张三某政发〔2023〕12号", None),
 ])
 def test_the_number_beside_its_signer(number_line, number):
     doc = _doc("湖南省人民政府文件\n" + number_line + "\n湖南省人民政府关于促进消费的报告\n国务院:\n现将有关情况报告如下。\n"
@@ -333,3 +342,71 @@ def test_a_line_of_organisations_names_is_no_title():
     doc = _doc("2023-01-05 00:00:00\n\n2023-01-05 00:00:00 | 央行、银保监会 | 建立首套住房贷款利率政策动态调整机制 | "
                "各银保监局:\n现就有关事项通知如下。\n" + MEASURE)
     assert doc.title == "建立首套住房贷款利率政策动态调整机制"
+
+
+DECREE = "《天津市促进消费若干规定》已经市人民政府常务会议通过,现予公布,自2023年7月1日起施行。\n市长 张三\n2023年5月10日\n天津市促进消费若干规定\n" + MEASURE
+ANNOUNCEMENT = "为促进消费,现将有关事项公告如下:\n" + MEASURE + "特此公告。\n天津市人民政府\n2023年5月10日\n"
+
+
+@pytest.mark.parametrize("text, number", [
+    # a decree's number under its head, as the decree is cited (天津市人民政府令第258号), in brackets or not
+    ("天津市人民政府令\n第258号\n" + DECREE, "天津市人民政府令第258号"),
+    ("天津市人民政府令\n(第258号)\n" + DECREE, "天津市人民政府令第258号"),
+    ("天津市人民政府令  第258号\n" + DECREE, "天津市人民政府令第258号"),
+    ("中华人民共和国国务院令\n第 700 号\n" + DECREE, "中华人民共和国国务院令第700号"),
+    # an announcement's, with its year; square brackets as 〔〕
+    ("天津市人民政府公告 2023年第5号\n" + ANNOUNCEMENT, "天津市人民政府公告2023年第5号"),
+    ("天津市人民政府通告\n〔2023〕第5号\n" + ANNOUNCEMENT, "天津市人民政府通告〔2023〕第5号"),
+    ("天津市人民政府通告\n[2023]第5号\n" + ANNOUNCEMENT, "天津市人民政府通告〔2023〕第5号"),
+    ("天津市人民政府通告\n(2023年第5号)\n" + ANNOUNCEMENT, "天津市人民政府通告2023年第5号"),
+    # the number line under the announcement's title names its issuers itself
+    ("关于促进消费有关税费政策的公告\n财政部 税务总局 商务部公告2023年第70号\n" + ANNOUNCEMENT, "财政部税务总局商务部公告2023年第70号"),
+    ("关于促进消费有关事项的公告\n中国人民银行公告〔2024〕第11号\n" + ANNOUNCEMENT, "中国人民银行公告〔2024〕第11号"),
+    # a plan's place in a series of plans under its title is no number, nor is a decree cited in the body
+    ("天津市促进消费若干措施\n(第1号)\n为促进消费,制定本措施。\n" + MEASURE, None),
+    ("关于促进消费的通知\n各区人民政府:\n根据《天津市促进消费若干规定》(天津市人民政府令第258号),现将有关事项通知如下:\n" + MEASURE,
+     None),
+])
+def test_a_decrees_or_an_announcements_number(text, number):
+    assert _doc(text).doc_number == number
+
+
+def test_an_announcements_head_with_its_number_on_the_same_line_is_read_as_on_two():
+    one = _doc("天津市人民政府公告 2023年第5号\n" + ANNOUNCEMENT)
+    two = _doc("天津市人民政府公告\n2023年第5号\n" + ANNOUNCEMENT)
+    assert (one.doc_number, one.title, one.issuer) == (two.doc_number, two.title, two.issuer) == (
+        "天津市人民政府公告2023年第5号", "天津市人民政府公告", "天津市人民政府")
+
+
+NOTICE_HEAD = "关于促进消费的通知\n各县区:\n现将有关事项通知如下:\n" + MEASURE
+
+
+@pytest.mark.parametrize("footer, issuer, date", [
+    # a signing date printed with figures only, under the issuer's name or after it on its line
+    ("湖南省人民政府办公厅\n2023.5.6", "湖南省人民政府办公厅", "2023-05-06"),
+    ("湖南省人民政府办公厅\n2023-05-06", "湖南省人民政府办公厅", "2023-05-06"),
+    ("湖南省人民政府办公厅\n2023/5/6", "湖南省人民政府办公厅", "2023-05-06"),
+    ("湖南省人民政府办公厅\n２０２３．５．６", "湖南省人民政府办公厅", "2023-05-06"),
+    ("湖南省人民政府办公厅  2023.5.6", "湖南省人民政府办公厅", "2023-05-06"),
+    ("湖南省人民政府办公厅\n2023.5.6(此件公开发布)", "湖南省人民政府办公厅", "2023-05-06"),
+    ("湖南省商务厅\n湖南省财政厅\n2023.5.6", "湖南省商务厅湖南省财政厅", "2023-05-06"),
+    # not a page's timestamp, a date in a sentence, a date under no issuer's name, nor one that is no day
+    ("湖南省人民政府办公厅\n2023-05-06 10:11:03", None, None),
+    ("本通知自2023.6.1起施行。", None, None),
+    ("本通知自印发之日起施行。\n2023.6.1", None, None),
+    ("湖南省人民政府办公厅\n2023.13.6", None, None),
+    ("责任单位\t完成时限\n湖南省商务厅\t2023.12.31", None, None),  # a table's row: a deadline
+])
+def test_a_signing_date_printed_with_figures(footer, issuer, date):
+    doc = _doc(NOTICE_HEAD + footer + "\n")
+    assert (doc.issuer, doc.date) == (issuer, date)
+
+
+def test_a_pages_date_above_the_text_is_no_signing_date():
+    doc = _doc("湖南省人民政府办公厅\n2023-05-06\n关于促进消费的通知\n各县区:\n现将有关事项通知如下:\n" + MEASURE)
+    assert doc.date is None
+
+
+def test_a_signing_date_printed_with_figures_comes_before_a_date_under_the_title():
+    plan = "郑州市2023年重点工作任务分解方案\n(2023年2月10日)\n为抓好落实,制定本方案。\n" + MEASURE
+    assert _doc(plan + "郑州市人民政府\n2023.3.1\n").date == "2023-03-01"
