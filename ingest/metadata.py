@@ -484,8 +484,20 @@ def _signed_above(text: str, a: int) -> str | None:
     return "".join(_joint_issuers_above(lines_above + [above], len(lines_above))) + _signature(compact(above))
 
 
-# a date printed with figures only (2023.5.6, 2023-05-06, 2023/5/6), on a line of its own or after the issuer's name
-_NUMERIC_DATE = re.compile(r"((?:19|20)\d{2})([./\-])(\d{1,2})\2(\d{1,2})(?![\d.:])")
+# a date printed with figures only (2023.5.6, 2023-05-06, 2023/5/6), on a line of its own or after the issuer's name;
+# one pattern a century, each opening with its literal: the engine finds a literal at a few instructions a character,
+# where (?:19|20) made it try a class of first characters at every one (1% of extraction for one date a document)
+_NUMERIC_DATES = tuple(re.compile(century + r"\d{2})([./\-])(\d{1,2})\2(\d{1,2})(?![\d.:])")
+                       for century in ("(20", "(19"))
+
+
+def _numeric_dates(text: str) -> list[re.Match[str]]:
+    """What ``finditer`` of the one pattern of both centuries finds: the leftmost matches, none overlapping."""
+    found: list[re.Match[str]] = []
+    for m in sorted((m for p in _NUMERIC_DATES for m in p.finditer(text)), key=lambda m: m.start()):
+        if not found or m.start() >= found[-1].end():
+            found.append(m)
+    return found
 
 
 def _numeric_signing_date(text: str) -> tuple[int, int, date] | None:
@@ -493,7 +505,7 @@ def _numeric_signing_date(text: str) -> tuple[int, int, date] | None:
     or after it on its line (a publishing note after it, as after a date in words), below the text it signs (a
     sentence ends above it). Not a page's date (发布时间:2023-05-06, 2023-05-06 10:11) nor one in a sentence: nothing
     else is on its line. The line's start, where the date starts, and the date."""
-    for m in _NUMERIC_DATE.finditer(text):
+    for m in _numeric_dates(text):
         a = text.rfind("\n", 0, m.start()) + 1
         b = text.find("\n", m.end())
         after = text[m.end():len(text) if b < 0 else b].strip()
