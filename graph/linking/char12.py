@@ -16,6 +16,7 @@ import numpy as np
 
 FIRST, LAST = 0x4E00, 0x9FFF  # text._RUN's Chinese characters
 _STEP = LAST - FIRST + 2  # a character's codes: itself (+0), then itself and each next character (+1 + next)
+_TABLE = 40_000_000  # at most this many (first, second) character pairs are numbered by a table (4 bytes each)
 _LATIN = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")  # text._RUN's other runs: one token each
 
 
@@ -26,22 +27,42 @@ class Char12Terms:
     def __init__(self, text_lists: Sequence[Sequence[str]]):
         texts = [t for texts in text_lists for t in texts]
         joined = "\n".join(texts)  # a character no run holds: runs never cross texts
-        points = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        owner = np.repeat(np.arange(len(texts)), [len(t) + 1 for t in texts])[:len(points)]
+        points = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+        owner = np.repeat(np.arange(len(texts), dtype=np.int32), [len(t) + 1 for t in texts])[:len(points)]
         chinese = (points >= FIRST) & (points <= LAST)
-        rel = points - FIRST
         uni = np.flatnonzero(chinese)
         bi = np.flatnonzero(chinese[:-1] & chinese[1:])
         latin = [(m.start(), m.group()) for m in _LATIN.finditer(joined)]
         # letters and digits sort before every Chinese character: they take the first numbers, in string order
         self._latin = {t: n for n, t in enumerate(sorted({t for _, t in latin}))}
         base = len(self._latin)
-        codes = np.concatenate([base + rel[uni] * _STEP, base + rel[bi] * _STEP + rel[bi + 1] + 1,
-                                np.fromiter((self._latin[t] for _, t in latin), dtype=np.int64, count=len(latin))])
+        # the characters these texts use, numbered in code point order (``chars``): a unigram or bigram is then a
+        # number below k·(k + 1) that sorts as its code does, and the terms are numbered by a table over those
+        rel = points.astype(np.int64) - FIRST
+        used = np.zeros(_STEP, dtype=bool)
+        used[rel[uni]] = True
+        chars = np.flatnonzero(used)
+        k = len(chars) + 1
+        char_no = np.cumsum(used) - 1
+        short = np.concatenate([char_no[rel[uni]] * k, char_no[rel[bi]] * k + char_no[rel[bi + 1]] + 1])
+        if k * k <= _TABLE:
+            present = np.zeros(k * k, dtype=bool)
+            present[short] = True
+            terms = np.flatnonzero(present)
+            table = np.cumsum(present, dtype=np.int32) - 1
+            del present
+            numbers = base + table[short]
+            del table
+        else:  # too many characters for a table: a search of the sorted terms
+            terms = np.unique(short)
+            numbers = base + np.searchsorted(terms, short)
+        first, second = np.divmod(terms, k)
+        codes = base + chars[first] * _STEP + np.where(second > 0, chars[np.maximum(second - 1, 0)] + 1, 0)
+        self.codes = np.concatenate([np.arange(base, dtype=np.int64), codes])
+        numbers = np.concatenate([numbers, np.fromiter((self._latin[t] for _, t in latin), dtype=np.int64,
+                                                       count=len(latin))])
         owners = np.concatenate([owner[uni], owner[bi],
                                  owner[np.fromiter((s for s, _ in latin), dtype=np.int64, count=len(latin))]])
-        self.codes = np.unique(codes)
-        numbers = np.searchsorted(self.codes, codes)  # than unique's inverse (a stable argsort)
         self._numbers: dict[str, int] = {}  # what ``numbers`` was asked, and said
         self.counts: list[tuple[np.ndarray, np.ndarray]] = []
         self.sizes = [len(texts_k) for texts_k in text_lists]
