@@ -281,6 +281,8 @@ def _against(upper: _Rows, idf: _Idf, lower: sparse.csr_matrix, positions: np.nd
     of the lower side's few terms instead of a sparse product over every upper term. ``positions``: -1 per term,
     put back so."""
     terms = idf.lower_terms  # those of ``lower``: its rows weighed with this idf
+    if not len(terms):  # the lower units have none of this signal (no metric, say): every cell is 0.0
+        return sparse.csr_matrix((len(upper.lengths), 0)), np.zeros((0, lower.shape[0]))
     positions[terms] = np.arange(len(terms))
     try:
         data, norms = _weighed(upper, idf)
