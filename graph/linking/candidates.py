@@ -281,6 +281,8 @@ def _against(upper: _Rows, idf: _Idf, lower: sparse.csr_matrix, positions: np.nd
     of the lower side's few terms instead of a sparse product over every upper term. ``positions``: -1 per term,
     put back so."""
     terms = idf.lower_terms  # those of ``lower``: its rows weighed with this idf
+    if not len(terms):  # the lower units have none of this signal (no metric, say): every cell is 0.0
+        return sparse.csr_matrix((len(upper.lengths), 0)), np.zeros((0, lower.shape[0]))
     positions[terms] = np.arange(len(terms))
     try:
         data, norms = _weighed(upper, idf)
@@ -555,7 +557,7 @@ def _best_per_lower(up: np.ndarray, low: np.ndarray, score: np.ndarray, keep: np
                     n_lower: int, n: int) -> np.ndarray:
     """Which entries can be among each lower unit's ``n`` best (``links.select``): not a stated pair, and
     within rounding of the ``n``-th best score of its lower unit (select decides exactly among those)."""
-    ok = keep & ~np.isin(up.astype(np.int64) * n_lower + low, stated)
+    ok = keep & ~_in_sorted(up.astype(np.int64) * n_lower + low, stated)
     rounded = np.where(ok, np.round(score, 4), -np.inf)
     order = np.lexsort((up, -rounded, low))
     low_sorted, r_sorted = low[order], rounded[order]
@@ -571,6 +573,16 @@ def _best_per_lower(up: np.ndarray, low: np.ndarray, score: np.ndarray, keep: np
     out = np.zeros(len(order), dtype=bool)
     out[order] = out_sorted
     return out
+
+
+def _in_sorted(keys: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """``np.isin(keys, table)`` for a sorted ``table``: one binary search per key. ``np.isin`` hashes the whole
+    table on every call, and the stated pairs of a corpus are many (at 10,000 documents a third of a full relink
+    went there, once per group)."""
+    if not len(table) or not len(keys):
+        return np.zeros(len(keys), dtype=bool)
+    at = np.minimum(np.searchsorted(table, keys), len(table) - 1)
+    return table[at] == keys
 
 
 def _rank_across(pending: list[tuple], upper, lower, top_k: int) -> tuple[list[Candidate], list[tuple]]:

@@ -73,16 +73,23 @@ def char_ngrams(text: str, sizes: Sequence[int]) -> list[str]:
     return out
 
 
-def jieba_tokens(text: str, search: bool = False) -> list[str]:
+def jieba_tokens(text: str, search: bool = False, memo: dict[str, tuple[str, ...]] | None = None) -> list[str]:
+    """``memo``: the words of the runs already cut (of one mode), filled here. jieba cuts a run alone, and policy
+    texts repeat their clauses: a relink segmenting many provisions keeps one (``words.UnitWords``)."""
     tk = _jieba()
     out: list[str] = []
     with _jieba_lock:  # jieba's Tokenizer is not documented as thread-safe
         for run in _runs(text):
-            if not _CJK.match(run):
-                out.append(run)
-                continue
-            words = tk.lcut_for_search(run, HMM=False) if search else tk.lcut(run, HMM=False)
-            out += [w for w in words if len(w) > 1 and w not in STOPWORDS]
+            words = memo.get(run) if memo is not None else None
+            if words is None:
+                if not _CJK.match(run):
+                    out.append(run)
+                    continue
+                cut = tk.lcut_for_search(run, HMM=False) if search else tk.lcut(run, HMM=False)
+                words = tuple(w for w in cut if len(w) > 1 and w not in STOPWORDS)
+                if memo is not None:
+                    memo[run] = words
+            out += words
     return out
 
 

@@ -373,6 +373,13 @@ class _Budget:
                                "smaller values (LIMIT, fewer columns, size() instead of a whole list)")
 
     def plain(self, value: Any) -> Any:
+        kind = type(value)
+        if kind is str:  # most values: answered before the isinstance tests (Mapping's is an ABC check, slow)
+            self._spend(len(value))
+            return value
+        if kind is int or kind is float or kind is bool or value is None:
+            self._spend(8)
+            return value
         if isinstance(value, (Node, Edge, GraphPath)):
             out = _plain(value)
             self._spend(len(repr(out)))

@@ -138,13 +138,13 @@ def test_a_relink_segments_only_units_whose_text_changed(tmp_path, monkeypatch):
     from policykg.graph.linking import words
 
     segmented: list[str] = []
-    real = words.tokenize
+    real = words.jieba_tokens
 
-    def counting(texts, tokenizer):
-        segmented.extend(texts)
-        return real(texts, tokenizer)
+    def counting(text, **kwargs):
+        segmented.append(text)
+        return real(text, **kwargs)
 
-    monkeypatch.setattr(words, "tokenize", counting)
+    monkeypatch.setattr(words, "jieba_tokens", counting)
     docs = _corpus()
     s = _loaded_and_linked(tmp_path / "data", docs)
     try:
