@@ -102,14 +102,16 @@ _FOLDED_BEYOND_NFKC = tuple(c for c in map(chr, _FOLD_1TO1) if unicodedata.is_no
 
 # angle brackets a converter printed for parentheses inside Chinese text (各县<市、区>政府, 有关区政府<管委会>,
 # 6 real-corpus texts, 4 of them in responsibility clauses): parentheses, which the clause and name readers know
-_ANGLE_PARENTHESES = re.compile(r"(?<=[\u4e00-\u9fff])<([\u4e00-\u9fff、]{1,8})>")
+# (the character before the < looked back at from after it: a pattern that opens with a lookbehind is tried at every
+# character, one that opens with the < is skipped along to it)
+_ANGLE_PARENTHESES = re.compile(r"<(?<=[\u4e00-\u9fff]<)([\u4e00-\u9fff、]{1,8})>")
 
 
 def _spaced_numeral_marks(text: str):
     """``rewrite``'s replacement for ``_SPACED_NUMERAL``: a 、 for the spaces after a number that counts on from,
     or up to, another such number in ``text`` (一 and 二 opening lines: headings numbered so); any other number
     is left to run into its line (a word that opens a line, as 十 分 or 一 是 would)."""
-    values = {m.start(): chinese_to_int(m.group(1)) for m in _SPACED_NUMERAL.finditer(text)}
+    values = {m.start(): chinese_to_int(m.group(1)) for m in matches_from(_SPACED_NUMERAL, text, _NUMERAL_LINE_STARTS)}
     counted = set(values.values())
     kept = {at for at, v in values.items() if v is not None and (v - 1 in counted or v + 1 in counted)}
     return lambda m: m.group(1) + "、" if m.start() in kept else m.group()
@@ -383,6 +385,9 @@ _SPACE = re.compile(" ")
 # a heading's Chinese number followed by spaces where 、 was ("一 加大支持力度"): the spaces dropped below would
 # run the number into its heading ("一加大支持力度") and lose it
 _SPACED_NUMERAL = re.compile(r"(?m)^([一二三四五六七八九十]{1,3}) +(?=[\u4e00-\u9fff])")
+# (the lines that open with a numeral, sought from the break before them: ``(?m)^`` alone was tried at every
+# character of each text with a space)
+_NUMERAL_LINE_STARTS = _LineOpening("一二三四五六七八九十")
 # an item's Arabic number followed by spaces where its mark was ("1 加快建设…", "02 鼓励…"; full-width digits and
 # the ideographic space are folded to these above), or run into its text ("01实施…"), not a quantity ("3 个工作日内",
 # "10 万元", "2 套住房") nor a year (four digits): the spaces dropped below would run the number into its text and
@@ -893,8 +898,9 @@ def clean_document(raw: str) -> CleanText:
     apply(_PAGE_NUMBER, "", _PAGE_NUMBER_STARTS, _PAGE_NUMBER_NEEDS)
     apply(_TRAILING_WS, "", _BLANKS, _BLANK_CHARS)
     if " " in text:
-        apply(_SPACED_NUMERAL, _spaced_numeral_marks(text))
-        apply(_SPACES_BEFORE_NUMBER, _signer_apart(text), needs="签")
+        apply(_SPACED_NUMERAL, _spaced_numeral_marks(text), _NUMERAL_LINE_STARTS)
+        # (tried at the spaces: a pattern that opens with a repeat is tried at every character)
+        apply(_SPACES_BEFORE_NUMBER, _signer_apart(text), _SPACE, needs="签")
     if (marks := _unmarked_number_marks(text)) is not None:
         apply(_UNMARKED_NUMBER, marks, _DIGIT_LINE_STARTS)
     apply(_SPACES, "", _SPACE, " ")
