@@ -429,10 +429,13 @@ MARKER = re.compile(
     r"|第[一二三四五六七八九十百零〇\d]+[章节条部分篇]"
     r"|[\u2460-\u2473\u2474-\u2487])"
 )
+# the characters a line that MARKER matches can open with, a decimal digit aside (``str.isdecimal``: what \d matches)
+_MARKER_OPENERS = frozenset("一二三四五六七八九十百零〇(（第" + "".join(map(chr, range(0x2460, 0x2488))))
 _LABEL_LINE = clause_words().label_line  # "牵头单位:" opening a line (the words: data/clauses.toml)
 _DATE_LINE = re.compile(r"^\S{0,30}?(?:\d{4}|[〇零一二三四五六七八九○]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日(?:印发)?$")
 _PIPE_ROW = re.compile(r"^\|.*\|")
 _BARE_NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})$")
+_BARE_NUMERAL_MOST = 3  # (the longest line it matches: a line holds no line break for its $ to stand before)
 # a provision's number alone on its line, its text on the next ("1.⏎加快建设产业园区。…", "(一)⏎…", "一、⏎…"); a
 # chapter's or a section's number above its name is a layout of its own, and is left as it stands
 _LONE_MARKER = re.compile(MARKER.pattern.replace("[章节条部分篇]", "条") + r"$")
@@ -656,15 +659,18 @@ def _unclosed_bracket(line: str) -> bool:
 
 def _continues(prev: str, nxt: str) -> bool:
     """Does ``nxt`` continue the paragraph ``prev`` that a page break cut?"""
-    if MARKER.match(nxt):
+    # (each pattern of the first checks is tried only where the line opens, or is as short, as its matches: most
+    # lines open with a character no number does, and the calls cost more than the lines are long)
+    if (nxt[:1] in _MARKER_OPENERS or nxt[:1].isdecimal()) and MARKER.match(nxt):
         # a numbered line is never glued on (the commonest answer, asked first: every check below gives it,
         # the bracket one included, and no bare numeral's line can go on with one)
         return False
-    if _BARE_NUMERAL.match(prev) and nxt[0] in "、.．":
+    if len(prev) <= _BARE_NUMERAL_MOST and _BARE_NUMERAL.match(prev) and nxt[0] in "、.．":
         return True  # "一\n、降低家庭生育成本": a marker broken by the line end
     if len(prev) <= 6 and _LONE_MARKER.match(prev) and _CJK_OPENING.match(nxt) and "\t" not in nxt:
         return True  # "1.\n加快建设产业园区。…": a number alone on its line, its text on the next
-    if not prev or not nxt or "\t" in prev or "\t" in nxt or _PIPE_ROW.match(prev) or _PIPE_ROW.match(nxt):
+    if not prev or not nxt or "\t" in prev or "\t" in nxt or (prev[0] == "|" and _PIPE_ROW.match(prev)) \
+            or (nxt[0] == "|" and _PIPE_ROW.match(nxt)):
         return False  # table rows are joined by the table reader, cell by cell
     if "年" in nxt and nxt.endswith(("日", "印发")) and _DATE_LINE.match(nxt):  # (its lazy head is tried at 31
         return False  # lengths: it is tried only on a line that names a year and ends as a date does)
