@@ -107,14 +107,15 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
 
     # on a saved page the headline stands between the breadcrumb and the page facts
     meta.title = fields.get("title") or _find_title(head_lines) or (_chrome_title(head_lines) if chrome else None)
-    meta.issuer = _find_issuer(head_lines, meta.title, text) or fields.get("issuer") or source
+    numeric = _NumericSigningDate(text)  # (asked for by the issuer and the date: sought once)
+    meta.issuer = _find_issuer(head_lines, meta.title, text, numeric) or fields.get("issuer") or source
     meta.doc_number = meta.doc_number or fields.get("doc_number")
     meta.title = _own_title(meta.title)
     if meta.title is None:
         meta.title = title_cited_by_itself(text)
     own = DOC_NUMBER.fullmatch(meta.doc_number) if meta.doc_number else None
     _read_region(meta, head_lines, own, text[body_start:] if body_start > 0 else text)
-    meta.date = _signing_date(text, body_start) or _field_date(fields.get("date"))
+    meta.date = _signing_date(text, body_start, numeric) or _field_date(fields.get("date"))
     if meta.date is None:
         meta.warnings.append("no signing date (成文日期) found")
     meta.implements = _implements(meta.title or "", head)
@@ -438,7 +439,7 @@ def title_cited_by_itself(text: str) -> str | None:
 _BARE_LEVELS = ("市", "省", "县", "区")  # an issuer's name that starts so does not say which one
 
 
-def _find_issuer(lines: list[str], title: str | None, text: str) -> str | None:
+def _find_issuer(lines: list[str], title: str | None, text: str, numeric: _NumericSigningDate | None = None) -> str | None:
     named_in_title = None
     if title and "关于" in title:
         before = title.split("关于", 1)[0]
@@ -465,9 +466,9 @@ def _find_issuer(lines: list[str], title: str | None, text: str) -> str | None:
         if signed:
             return signed
     # (a date printed with figures only, 2023.5.6 or 2023-05-06, signs only beside or under the issuer's name)
-    numeric = _numeric_signing_date(text)
-    if numeric is not None:
-        a, k, _ = numeric
+    found = (numeric or _NumericSigningDate(text)).get()
+    if found is not None:
+        a, k, _ = found
         return _signature(compact(text[a:k])) if text[a:k].strip() else _signed_above(text, a)
     return None
 
@@ -523,6 +524,23 @@ def _numeric_signing_date(text: str) -> tuple[int, int, date] | None:
     return None
 
 
+class _NumericSigningDate:
+    """``_numeric_signing_date`` of a text, sought when first asked for: the issuer and the signing date both fall
+    back on it, and its searches of the whole text for dates in figures were most of the cost of each (1% of a
+    pass, twice)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sought = False
+        self.found: tuple[int, int, date] | None = None
+
+    def get(self) -> tuple[int, int, date] | None:
+        if not self.sought:
+            self.found = _numeric_signing_date(self.text)
+            self.sought = True
+        return self.found
+
+
 _ISSUER_NAME = re.compile(r"[\u4e00-\u9fff()（）]{4,30}")
 _NATIONAL_BODY = ("中共", "中国人民银行", "国家")  # (their local branches sign with a city's bureaus: 国家金融监督管理总局惠州监管分局)
 _JOINT_REACH = 10
@@ -563,7 +581,7 @@ def _signature(line: str) -> str:
 _BRACKETED_DATE = re.compile(r"[(（]\s*" + DATE_PATTERN.pattern + r"\s*[)）]")
 
 
-def _signing_date(text: str, body_start: int) -> date | None:
+def _signing_date(text: str, body_start: int, numeric: _NumericSigningDate | None = None) -> date | None:
     """The date under the signature: a line that is only a date (possibly after the issuer's name),
     not the printing date (…印发)."""
     candidates: list[date] = []
@@ -581,8 +599,8 @@ def _signing_date(text: str, body_start: int) -> date | None:
             candidates.append(d)
     if candidates:
         return candidates[0]
-    numeric = _numeric_signing_date(text)  # (2023.5.6 under the issuer's name)
-    return numeric[2] if numeric is not None else under_title[0] if under_title else None
+    found = (numeric or _NumericSigningDate(text)).get()  # (2023.5.6 under the issuer's name)
+    return found[2] if found is not None else under_title[0] if under_title else None
 
 
 _PUBLISHED_NOTE = re.compile(r"[(（]此件[^)）]*[)）]")
