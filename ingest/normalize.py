@@ -137,10 +137,14 @@ def _unmarked_number_marks(text: str) -> Callable[[re.Match[str]], str] | None:
     return (lambda m: m.group(1) + "、" if m.start() in kept else m.group()) if kept else None
 
 
-def _nothing_to_fold(text: str) -> bool:
+def _nothing_to_fold(text: str, codes: np.ndarray | None = None) -> bool:
     """Does ``text`` hold no character ``fold`` changes? Told by NFKC's own check (a table lookup a character,
     and most documents are NFKC already) rather than by a scan with the pattern of the ~1,800 characters, which
-    costs several times as much."""
+    costs several times as much. ``codes``: ``_CHARACTER_TABLE``'s entries for a text ``text`` was made from by
+    leaving characters out or adding ASCII ones; where they hold no foldable character, neither does ``text``
+    (told without the check: ``clean_document`` looked its characters up for the control characters)."""
+    if codes is not None and not (codes & _FOLDABLE_BIT).any():
+        return True
     return unicodedata.is_normalized("NFKC", text) and not any(c in text for c in _FOLDED_BEYOND_NFKC)
 
 
@@ -355,7 +359,9 @@ class CleanText:
 # control characters, zero-width marks, and bidirectional overrides and isolates (U+202A-E, U+2066-9, U+061C):
 # a title carrying U+202E prints reversed in a terminal or a page, so they go with the rest
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\r]")
-_CONTROL_TABLE = class_table(_CONTROL)
+# by code point: whether a character is a control character (_CONTROL_BIT) and whether fold changes it (_FOLDABLE_BIT)
+_CHARACTER_TABLE = class_table(_CONTROL, _FOLDABLE)
+_CONTROL_BIT, _FOLDABLE_BIT = 1, 2
 _MARKDOWN = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*|\*\*|__|^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-—–―]+[ \t]*\d{1,4}[ \t]*[-—–―]+|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*$")
 # A space is kept only between two Latin letters/digits ("Figure 3", "CT scanner").
@@ -896,7 +902,8 @@ def clean_document(raw: str) -> CleanText:
         maps.append(omap)
 
     # most documents hold no control character: told by a table lookup a character, not by the pattern's scan
-    if (codes := classes_of(text, _CONTROL_TABLE)) is None or codes.any():
+    codes = classes_of(text, _CHARACTER_TABLE)
+    if codes is None or (codes & _CONTROL_BIT).any():
         apply(_CONTROL, "")
     else:
         maps.append(OffsetMap.unchanged(len(text)))  # (the map the pass makes of a text it leaves)
@@ -908,7 +915,9 @@ def clean_document(raw: str) -> CleanText:
         text, omap, aligned_rows = _aligned_rows(text, aligned)
         maps.append(omap)
         after_aligned = len(maps)
-    if _nothing_to_fold(text):  # (as most documents are: the two passes below would change nothing)
+    # (as most documents are: the two passes below would change nothing; the passes since ``codes`` were looked up
+    # left characters out or added tabs and line breaks, none of which fold changes)
+    if _nothing_to_fold(text, codes):
         maps.append(OffsetMap.unchanged(len(text)))  # (the map the expanding pass makes of a text it leaves)
     else:
         apply(_EXPAND_RE, lambda m: _FOLD_EXPAND[m.group()])
