@@ -174,7 +174,7 @@ def compact_clean(s: str) -> str:
 # --- offset maps ---------------------------------------------------------------
 
 
-@dataclass
+@dataclass(init=False)
 class OffsetMap:
     """Maps offsets of a derived text to offsets of the text it came from.
 
@@ -183,11 +183,21 @@ class OffsetMap:
     inside maps to the replaced range).
     """
 
-    dst: list[int] = field(default_factory=list)
-    src: list[int] = field(default_factory=list)
-    src_end: list[int] = field(default_factory=list)
-    copied: list[bool] = field(default_factory=list)
-    length: int = 0
+    dst: list[int]
+    src: list[int]
+    src_end: list[int]
+    copied: list[bool]
+    length: int
+
+    # (its own __init__: the compiled build makes it a C function, where the dataclass's generated one runs as Python,
+    # some 2,000 instructions a map, and a document makes a dozen)
+    def __init__(self, dst: list[int] | None = None, src: list[int] | None = None, src_end: list[int] | None = None,
+                 copied: list[bool] | None = None, length: int = 0) -> None:
+        self.dst = [] if dst is None else dst
+        self.src = [] if src is None else src
+        self.src_end = [] if src_end is None else src_end
+        self.copied = [] if copied is None else copied
+        self.length = length
 
     def add(self, dst: int, src: int, src_end: int, copied: bool) -> None:
         self.dst.append(dst)
@@ -389,9 +399,12 @@ class _LineOpening:
         return _LineStart(m.end()) if m else None
 
 
-@dataclass
+@dataclass(init=False)
 class _LineStart:
     at: int
+
+    def __init__(self, at: int) -> None:  # (a C function in the compiled build: see OffsetMap)
+        self.at = at
 
     def start(self) -> int:
         return self.at
