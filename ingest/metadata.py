@@ -42,8 +42,18 @@ def _holds_doc_number(text: str) -> bool:
     """``DOC_NUMBER.search(text)`` found something."""
     return next(doc_numbers(text), None) is not None
 _TITLE_LINE = re.compile(r"关于.{2,200}" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
-_ISSUER_SUFFIX = re.compile(r"(文件|公文|函|令)$")  # a red head (X人民政府文件), a decree's (X人民政府令)
-_ORG = re.compile(r"(政府|办公室|办公厅|委员会|领导小组|委|厅|局|办|部|院|中心|公署)$")
+_ISSUER_SUFFIXES = ("文件", "公文", "函", "令")  # a red head (X人民政府文件), a decree's (X人民政府令)
+_ISSUER_SUFFIX = re.compile(f"({'|'.join(_ISSUER_SUFFIXES)})$")
+_ORG_WORDS = ("政府", "办公室", "办公厅", "委员会", "领导小组", "委", "厅", "局", "办", "部", "院", "中心", "公署")
+_ORG = re.compile(f"({'|'.join(_ORG_WORDS)})$")
+
+
+def _ends_as_org(name: str) -> bool:
+    """``_ORG.search(name)``: does the name end as an organisation's does? Told by ``endswith`` (the search tried
+    the words at every character of the name); ``$`` lets one line break follow."""
+    return name.removesuffix("\n").endswith(_ORG_WORDS)
+
+
 _IMPLEMENT_VERB = clause_words().implement_verb  # 贯彻落实, 根据, …: data/clauses.toml
 _GENERIC_REFERENCE = clause_words().generic_reference  # 有关, 上级 …: 按照有关规定 names no document
 _MADE_HERE = re.compile(r"(制定|研究制定|印发|现提出|提出如下|特制定)")
@@ -54,6 +64,12 @@ _BARE_KIND = "(?:" + "|".join(k for k in DOC_KINDS if k not in clause_words().no
 _UNQUOTED_DOC = re.compile(r"((?:[^\s,，。;；、《》()（）:：]{2,60}?)" + _BARE_KIND + r"(?:[(（]\d{4}[—\-–~至]\d{4}年?[)）])?)")
 _TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")
 _PLAN_YEAR = re.compile(r"(\d{4})年(?:度)?[^,，。;；()（）《》]{0,20}?(?:重点工作任务|工作要点|重点任务|工作方案|工作计划|行动计划|实施方案|重点工作)")
+
+
+def _plan_year(s: str) -> re.Match[str] | None:
+    """``_PLAN_YEAR.search(s)``, tried only where a year can be (its digits open it: it was tried at every
+    character)."""
+    return _PLAN_YEAR.search(s) if "年" in s else None
 
 
 @dataclass
@@ -107,18 +123,19 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
 
     # on a saved page the headline stands between the breadcrumb and the page facts
     meta.title = fields.get("title") or _find_title(head_lines) or (_chrome_title(head_lines) if chrome else None)
-    meta.issuer = _find_issuer(head_lines, meta.title, text) or fields.get("issuer") or source
+    numeric = _NumericSigningDate(text)  # (asked for by the issuer and the date: sought once)
+    meta.issuer = _find_issuer(head_lines, meta.title, text, numeric) or fields.get("issuer") or source
     meta.doc_number = meta.doc_number or fields.get("doc_number")
     meta.title = _own_title(meta.title)
     if meta.title is None:
         meta.title = title_cited_by_itself(text)
     own = DOC_NUMBER.fullmatch(meta.doc_number) if meta.doc_number else None
     _read_region(meta, head_lines, own, text[body_start:] if body_start > 0 else text)
-    meta.date = _signing_date(text, body_start) or _field_date(fields.get("date"))
+    meta.date = _signing_date(text, body_start, numeric) or _field_date(fields.get("date"))
     if meta.date is None:
         meta.warnings.append("no signing date (成文日期) found")
     meta.implements = _implements(meta.title or "", head)
-    year = _PLAN_YEAR.search(compact(meta.title or "")) or _PLAN_YEAR.search(compact(" ".join(head_lines[:12])))
+    year = _plan_year(compact(meta.title or "")) or _plan_year(compact(" ".join(head_lines[:12])))
     if year and not re.search(r"\d{4}[—\-–~至]\d{4}", meta.title or ""):
         meta.plan_year = int(year.group(1))
     return meta
@@ -128,6 +145,10 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
 # (时间, 浏览次数, 信息来源) below it, and a source tag in front of the title (【某市住建局】).
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|现在的位置|所在位置|当前页面)\s*[:：]|^\s*(?:>|》|→)|>>|>\s*首页|首页\s*>")
 _PAGE_FACTS = re.compile(r"(?:发布时间|发布日期|更新时间|时间|日期)\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}|浏览次数|访问量|阅读量|点击数|信息来源\s*[:：]|【\s*字体|字号\s*[:：]\s*[大中小]|打印本页|分享到")
+# words one of which every match of each holds: the patterns, tried at every character of a line, are sought
+# only in a line that holds one (most lines of a head hold none)
+_BREADCRUMB_WORDS = (">", "》", "→", "位置", "当前页面")
+_PAGE_FACTS_WORDS = ("时间", "日期", "浏览次数", "访问量", "阅读量", "点击数", "信息来源", "字体", "字号", "打印本页", "分享到")
 _SOURCE_FIELD = re.compile(r"(?:信息来源|来源|发布机构|发文机关)\s*[:：]\s*([\u4e00-\u9fff]{2,30})")
 _TIMESTAMP_LINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _SOURCE_TAG = re.compile(r"^【[^【】]{2,30}】(?=\S)")
@@ -145,6 +166,8 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 def _field_line(line: str) -> list[re.Match[str]]:
     """The labels of a line of a site's table of facts, in order; none for a line that does not open with one."""
+    if ":" not in line and "：" not in line:
+        return []  # (every label has its colon: most lines are passed over without the search)
     labels = list(_FIELD_LABEL.finditer(line))
     return labels if labels and not line[:labels[0].start()].strip() else []
 
@@ -201,16 +224,17 @@ def _strip_page_chrome(lines: list[str]) -> tuple[list[str], bool, str | None]:
     source: str | None = None
     chrome = False
     for k, line in enumerate(lines):
-        if k < 15 and (_BREADCRUMB.search(line) or _TIMESTAMP_LINE.match(line)):
+        if k < 15 and ((any(word in line for word in _BREADCRUMB_WORDS) and _BREADCRUMB.search(line))
+                       or (line[:1].isdecimal() and _TIMESTAMP_LINE.match(line))):
             chrome = True
             continue
-        if k < 15 and _PAGE_FACTS.search(line) and len(line) <= 120:
+        if k < 15 and len(line) <= 120 and any(word in line for word in _PAGE_FACTS_WORDS) and _PAGE_FACTS.search(line):
             chrome = True
             m = _SOURCE_FIELD.search(line)
-            if m and _ORG.search(m.group(1)):
+            if m and _ends_as_org(m.group(1)):
                 source = _full_government_name(m.group(1))
             continue
-        out.append(_SOURCE_TAG.sub("", line) if k < 15 else line)
+        out.append(_SOURCE_TAG.sub("", line) if k < 15 and line.startswith("【") else line)
     if not chrome:
         return lines, False, None
     return out, True, source
@@ -224,7 +248,8 @@ def _full_government_name(name: str) -> str:
     return name
 
 
-_DOC_NUMBER_LABEL = re.compile(r"^(?:发文字号|发文号|文号|字号)\s*[:：]\s*")
+_DOC_NUMBER_LABELS = ("发文字号", "发文号", "文号", "字号")
+_DOC_NUMBER_LABEL = re.compile(f"^(?:{'|'.join(_DOC_NUMBER_LABELS)})\\s*[:：]\\s*")
 
 
 def _own_title(title: str | None) -> str | None:
@@ -265,8 +290,11 @@ _NUMBER_AFTER_TITLE = re.compile(r"[》\s]\s*(" + DOC_NUMBER.pattern + r")\s*$")
 def _header_doc_number(lines: list[str]) -> str | None:
     """The number printed in the header stands on a line of its own; one cited in a sentence is not this document's."""
     for k, line in enumerate(lines):
-        s = _DOC_NUMBER_LABEL.sub("", compact(line))
-        m = DOC_NUMBER.fullmatch(s)
+        # (each pattern tried only on a line that opens, ends or holds what each of its matches does: most
+        # lines of a head are none of these, and were each searched several times)
+        whole = compact(line)
+        s = _DOC_NUMBER_LABEL.sub("", whole) if whole.startswith(_DOC_NUMBER_LABELS) else whole
+        m = DOC_NUMBER.fullmatch(s) if s.endswith("号") else None
         if m:
             return normalise_doc_number(m)
         series = _series_number(s, lines[k + 1] if k + 1 < len(lines) else "") if "号" in s or s.endswith(_SERIES_KINDS) \
@@ -274,7 +302,7 @@ def _header_doc_number(lines: list[str]) -> str | None:
         if series:
             return series
         # a page's document facts on one line: 索引号:… 发文机关:… 发文字号:鲁政办字〔2024〕12号 成文日期:…
-        labelled = _LABELLED_DOC_NUMBER.search(compact(line))
+        labelled = _LABELLED_DOC_NUMBER.search(whole) if "文号" in whole else None
         number = DOC_NUMBER.match(labelled.group(1)) if labelled else None
         if number:
             return normalise_doc_number(number)
@@ -381,7 +409,7 @@ def _find_title(lines: list[str]) -> str | None:
             title += lines[j]
         if _TITLE_LINE.search(title):
             # "广元市人民政府\n关于印发…的通知": the issuer line above belongs to the title
-            if i >= 1 and title.startswith("关于") and _ORG.search(lines[i - 1]) and len(lines[i - 1]) <= 30:
+            if i >= 1 and title.startswith("关于") and _ends_as_org(lines[i - 1]) and len(lines[i - 1]) <= 30:
                 title = "".join(_joint_issuers_above(lines, i - 1)) + lines[i - 1] + title
             # "关于印发…若干措施\n的通知": what it issues ended a line, the notice's own kind is on the next
             if j + 1 < len(lines) and len(lines[j + 1]) <= 30 and _NOTICE_REST.fullmatch(compact(lines[j + 1])):
@@ -398,7 +426,7 @@ def _find_title(lines: list[str]) -> str | None:
             # a title broken over lines: short heading lines above it (not a line of places: 浙江省绍兴市 says who
             # issued it), the rest or the plan period below it
             j = i
-            while j > 0 and _TITLE_PIECE.fullmatch(lines[j - 1]) and not _ORG.search(lines[j - 1]) \
+            while j > 0 and _TITLE_PIECE.fullmatch(lines[j - 1]) and not _ends_as_org(lines[j - 1]) \
                     and _title_piece(lines[j - 1]) and i - j < 2 and place_line(lines[j - 1].strip("# *【】")) is None:
                 j -= 1
             k = i
@@ -438,18 +466,19 @@ def title_cited_by_itself(text: str) -> str | None:
 _BARE_LEVELS = ("市", "省", "县", "区")  # an issuer's name that starts so does not say which one
 
 
-def _find_issuer(lines: list[str], title: str | None, text: str) -> str | None:
+def _find_issuer(lines: list[str], title: str | None, text: str, numeric: _NumericSigningDate | None = None) -> str | None:
     named_in_title = None
     if title and "关于" in title:
         before = title.split("关于", 1)[0]
-        if before and _ORG.search(before):
+        if before and _ends_as_org(before):
             named_in_title = before
             if not before.startswith(_BARE_LEVELS):
                 return before
     # (市政府关于… under a head line 苏州市人民政府: the head line says whose)
     for line in lines[:4]:
-        name = _ISSUER_SUFFIX.sub("", compact(line))
-        if _ORG.search(name) and not _holds_doc_number(name) and len(name) <= 30:
+        name = compact(line)
+        name = _ISSUER_SUFFIX.sub("", name) if name.endswith(_ISSUER_SUFFIXES) else name
+        if _ends_as_org(name) and not _holds_doc_number(name) and len(name) <= 30:
             return name
     if named_in_title:
         return named_in_title
@@ -465,9 +494,9 @@ def _find_issuer(lines: list[str], title: str | None, text: str) -> str | None:
         if signed:
             return signed
     # (a date printed with figures only, 2023.5.6 or 2023-05-06, signs only beside or under the issuer's name)
-    numeric = _numeric_signing_date(text)
-    if numeric is not None:
-        a, k, _ = numeric
+    found = (numeric or _NumericSigningDate(text)).get()
+    if found is not None:
+        a, k, _ = found
         return _signature(compact(text[a:k])) if text[a:k].strip() else _signed_above(text, a)
     return None
 
@@ -478,7 +507,7 @@ def _signed_above(text: str, a: int) -> str | None:
         return None
     start = text.rfind("\n", 0, a - 1) + 1
     above = text[start:a - 1]
-    if not _ORG.search(above.strip()):
+    if not _ends_as_org(above.strip()):
         return None
     lines_above = text[:max(start - 1, 0)].rsplit("\n", _JOINT_REACH)[-_JOINT_REACH:] if start else []
     return "".join(_joint_issuers_above(lines_above + [above], len(lines_above))) + _signature(compact(above))
@@ -512,7 +541,7 @@ def _numeric_signing_date(text: str) -> tuple[int, int, date] | None:
         if after and not _PUBLISHED_NOTE.fullmatch(after) or "\t" in text[a:m.start()]:  # (a table's row: a deadline)
             continue
         before = compact(text[a:m.start()])
-        if before and not (len(before) <= _BESIDE_DATE and _ISSUER_NAME.fullmatch(before) and _ORG.search(before)):
+        if before and not (len(before) <= _BESIDE_DATE and _ISSUER_NAME.fullmatch(before) and _ends_as_org(before)):
             continue
         if text.rfind("。", 0, a) < 0 or not before and _signed_above(text, a) is None:
             continue
@@ -521,6 +550,23 @@ def _numeric_signing_date(text: str) -> tuple[int, int, date] | None:
         except ValueError:
             continue
     return None
+
+
+class _NumericSigningDate:
+    """``_numeric_signing_date`` of a text, sought when first asked for: the issuer and the signing date both fall
+    back on it, and its searches of the whole text for dates in figures were most of the cost of each (1% of a
+    pass, twice)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sought = False
+        self.found: tuple[int, int, date] | None = None
+
+    def get(self) -> tuple[int, int, date] | None:
+        if not self.sought:
+            self.found = _numeric_signing_date(self.text)
+            self.sought = True
+        return self.found
 
 
 _ISSUER_NAME = re.compile(r"[\u4e00-\u9fff()（）]{4,30}")
@@ -538,7 +584,7 @@ def _joint_issuers_above(lines: list[str], k: int) -> list[str]:
     below = compact(lines[k]) if k < len(lines) else ""
     while k - len(names) >= 1 and len(names) < _JOINT_REACH:
         line = compact(lines[k - len(names) - 1])
-        if not (_ISSUER_NAME.fullmatch(line) and (_ORG.search(line) or line.endswith(("行", "署"))) and not below.startswith(line)
+        if not (_ISSUER_NAME.fullmatch(line) and (_ends_as_org(line) or line.endswith(("行", "署"))) and not below.startswith(line)
                 and (line.startswith(_NATIONAL_BODY) or region_index().prefix(line.removeprefix("中共")))):
             break
         names.insert(0, line)
@@ -563,7 +609,7 @@ def _signature(line: str) -> str:
 _BRACKETED_DATE = re.compile(r"[(（]\s*" + DATE_PATTERN.pattern + r"\s*[)）]")
 
 
-def _signing_date(text: str, body_start: int) -> date | None:
+def _signing_date(text: str, body_start: int, numeric: _NumericSigningDate | None = None) -> date | None:
     """The date under the signature: a line that is only a date (possibly after the issuer's name),
     not the printing date (…印发)."""
     candidates: list[date] = []
@@ -581,8 +627,8 @@ def _signing_date(text: str, body_start: int) -> date | None:
             candidates.append(d)
     if candidates:
         return candidates[0]
-    numeric = _numeric_signing_date(text)  # (2023.5.6 under the issuer's name)
-    return numeric[2] if numeric is not None else under_title[0] if under_title else None
+    found = (numeric or _NumericSigningDate(text)).get()  # (2023.5.6 under the issuer's name)
+    return found[2] if found is not None else under_title[0] if under_title else None
 
 
 _PUBLISHED_NOTE = re.compile(r"[(（]此件[^)）]*[)）]")
@@ -605,7 +651,7 @@ def _signing_line(s: str) -> re.Match[str] | None:
     after = s[m.end():].strip()
     if after and not _PUBLISHED_NOTE.fullmatch(after):
         return None
-    return m if m.start() == 0 or _ORG.search(s[:m.start()]) else None
+    return m if m.start() == 0 or _ends_as_org(s[:m.start()]) else None
 
 
 def is_short_name(title: str) -> bool:

@@ -30,6 +30,7 @@ What normalisation does, in order:
 from __future__ import annotations
 
 import re
+import struct
 import sys
 import unicodedata
 from bisect import bisect_right
@@ -102,14 +103,16 @@ _FOLDED_BEYOND_NFKC = tuple(c for c in map(chr, _FOLD_1TO1) if unicodedata.is_no
 
 # angle brackets a converter printed for parentheses inside Chinese text (各县<市、区>政府, 有关区政府<管委会>,
 # 6 real-corpus texts, 4 of them in responsibility clauses): parentheses, which the clause and name readers know
-_ANGLE_PARENTHESES = re.compile(r"(?<=[\u4e00-\u9fff])<([\u4e00-\u9fff、]{1,8})>")
+# (the character before the < looked back at from after it: a pattern that opens with a lookbehind is tried at every
+# character, one that opens with the < is skipped along to it)
+_ANGLE_PARENTHESES = re.compile(r"<(?<=[\u4e00-\u9fff]<)([\u4e00-\u9fff、]{1,8})>")
 
 
 def _spaced_numeral_marks(text: str):
     """``rewrite``'s replacement for ``_SPACED_NUMERAL``: a 、 for the spaces after a number that counts on from,
     or up to, another such number in ``text`` (一 and 二 opening lines: headings numbered so); any other number
     is left to run into its line (a word that opens a line, as 十 分 or 一 是 would)."""
-    values = {m.start(): chinese_to_int(m.group(1)) for m in _SPACED_NUMERAL.finditer(text)}
+    values = {m.start(): chinese_to_int(m.group(1)) for m in matches_from(_SPACED_NUMERAL, text, _NUMERAL_LINE_STARTS)}
     counted = set(values.values())
     kept = {at for at, v in values.items() if v is not None and (v - 1 in counted or v + 1 in counted)}
     return lambda m: m.group(1) + "、" if m.start() in kept else m.group()
@@ -134,10 +137,14 @@ def _unmarked_number_marks(text: str) -> Callable[[re.Match[str]], str] | None:
     return (lambda m: m.group(1) + "、" if m.start() in kept else m.group()) if kept else None
 
 
-def _nothing_to_fold(text: str) -> bool:
+def _nothing_to_fold(text: str, codes: np.ndarray | None = None) -> bool:
     """Does ``text`` hold no character ``fold`` changes? Told by NFKC's own check (a table lookup a character,
     and most documents are NFKC already) rather than by a scan with the pattern of the ~1,800 characters, which
-    costs several times as much."""
+    costs several times as much. ``codes``: ``_CHARACTER_TABLE``'s entries for a text ``text`` was made from by
+    leaving characters out or adding ASCII ones; where they hold no foldable character, neither does ``text``
+    (told without the check: ``clean_document`` looked its characters up for the control characters)."""
+    if codes is not None and not (codes & _FOLDABLE_BIT).any():
+        return True
     return unicodedata.is_normalized("NFKC", text) and not any(c in text for c in _FOLDED_BEYOND_NFKC)
 
 
@@ -167,7 +174,7 @@ def compact_clean(s: str) -> str:
 # --- offset maps ---------------------------------------------------------------
 
 
-@dataclass
+@dataclass(init=False)
 class OffsetMap:
     """Maps offsets of a derived text to offsets of the text it came from.
 
@@ -176,11 +183,21 @@ class OffsetMap:
     inside maps to the replaced range).
     """
 
-    dst: list[int] = field(default_factory=list)
-    src: list[int] = field(default_factory=list)
-    src_end: list[int] = field(default_factory=list)
-    copied: list[bool] = field(default_factory=list)
-    length: int = 0
+    dst: list[int]
+    src: list[int]
+    src_end: list[int]
+    copied: list[bool]
+    length: int
+
+    # (its own __init__: the compiled build makes it a C function, where the dataclass's generated one runs as Python,
+    # some 2,000 instructions a map, and a document makes a dozen)
+    def __init__(self, dst: list[int] | None = None, src: list[int] | None = None, src_end: list[int] | None = None,
+                 copied: list[bool] | None = None, length: int = 0) -> None:
+        self.dst = [] if dst is None else dst
+        self.src = [] if src is None else src
+        self.src_end = [] if src_end is None else src_end
+        self.copied = [] if copied is None else copied
+        self.length = length
 
     def add(self, dst: int, src: int, src_end: int, copied: bool) -> None:
         self.dst.append(dst)
@@ -216,22 +233,33 @@ class OffsetMap:
 
     def starts_and_ends(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``start`` of each of ``starts`` and ``end`` of each of ``ends``, at once."""
+        moved = self.moved(np.concatenate((starts, ends)), np.arange(len(starts) + len(ends)) >= len(starts))
+        return moved[:len(starts)], moved[len(starts):]
+
+    def moved(self, offsets: np.ndarray, is_end: np.ndarray) -> np.ndarray:
+        """``end`` of each of ``offsets`` where ``is_end``, ``start`` of the others, at once."""
         if not self.dst:
-            return starts, ends
-        dst, src, src_end = np.asarray(self.dst), np.asarray(self.src), np.asarray(self.src_end)
-        copied = np.asarray(self.copied, dtype=bool)
+            return offsets
+        dst, shift, src, src_end, copied = self._columns()
         # the starts and the ends looked up together (each numpy call costs more than the few hundred offsets
         # it is asked for): an end offset i is looked up as i - 1, the last character it closes, and moved to
         # its segment's end when that segment was replaced; an end at or before 0 is looked up as a start
-        as_end = ends > 0
-        offsets = np.concatenate((starts, ends))
-        looked_up = np.concatenate((starts, np.where(as_end, ends - 1, ends)))
-        takes_end = np.concatenate((np.zeros(len(starts), dtype=bool), as_end))
-        k = np.maximum(np.searchsorted(dst, looked_up, side="right") - 1, 0)
-        src_k, src_end_k = src[k], src_end[k]
-        out = np.where(copied[k], np.minimum(src_k + (offsets - dst[k]), src_end_k),
-                       np.where(takes_end, src_end_k, src_k))
-        return out[:len(starts)], out[len(starts):]
+        as_end = is_end & (offsets > 0)
+        k = np.searchsorted(dst, offsets - as_end, side="right") - 1
+        np.maximum(k, 0, out=k)
+        src_end_k = src_end[k]
+        return np.where(copied[k], np.minimum(offsets + shift[k], src_end_k), np.where(as_end, src_end_k, src[k]))
+
+    def _columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The map's columns as arrays, and each segment's shift from the derived text to the source."""
+        dst, src = _int_array(self.dst), _int_array(self.src)
+        return dst, src - dst, src, _int_array(self.src_end), np.frombuffer(bytes(self.copied), dtype=bool)
+
+
+def _int_array(values: list[int]) -> np.ndarray:
+    """``np.asarray(values)``, packed by ``struct`` in one C loop at a quarter of the cost (numpy looks at each int
+    of a list as an object: ~370 instructions an element; a map of a text's blank lines has thousands)."""
+    return np.frombuffer(struct.pack(f"{len(values)}q", *values), dtype=np.int64)
 
 
 def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | _LineOpening | None = None,
@@ -317,14 +345,18 @@ class CleanText:
     def raw_spans(self, starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
         """``raw_span`` of each (start, end) pair, at once: a document's spans are mapped together, through each
         map for only the offsets asked for (a table of every offset cost more than the few hundred asked)."""
-        a = np.array(starts, dtype=np.int64)
-        b = np.array(ends, dtype=np.int64)
+        n = len(starts)
+        offsets = np.array(starts + ends, dtype=np.int64)
         # a map of one copied segment leaves the offsets of its text as they are (not those beyond its end:
         # they are held to it), and offsets of the text stay in each text they are mapped back into
-        inside = not starts or (min(a.min(), b.min()) >= 0 and max(a.max(), b.max()) <= len(self.text))
+        inside = not n or (offsets.min() >= 0 and offsets.max() <= len(self.text))
+        # the starts and the ends moved together, through each map one call (a map's numpy calls cost more than
+        # the few hundred offsets they are asked for)
+        is_end = np.arange(2 * n) >= n
         for omap in reversed(self.maps):
             if not (inside and omap.is_identity()):
-                a, b = omap.starts_and_ends(a, b)
+                offsets = omap.moved(offsets, is_end)
+        a, b = offsets[:n], offsets[n:]
         return list(zip(a.tolist(), np.maximum(a, b).tolist()))
 
     def raw_slice(self, start: int, end: int) -> str:
@@ -337,7 +369,9 @@ class CleanText:
 # control characters, zero-width marks, and bidirectional overrides and isolates (U+202A-E, U+2066-9, U+061C):
 # a title carrying U+202E prints reversed in a terminal or a page, so they go with the rest
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\r]")
-_CONTROL_TABLE = class_table(_CONTROL)
+# by code point: whether a character is a control character (_CONTROL_BIT) and whether fold changes it (_FOLDABLE_BIT)
+_CHARACTER_TABLE = class_table(_CONTROL, _FOLDABLE)
+_CONTROL_BIT, _FOLDABLE_BIT = 1, 2
 _MARKDOWN = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*|\*\*|__|^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-—–―]+[ \t]*\d{1,4}[ \t]*[-—–―]+|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*$")
 # A space is kept only between two Latin letters/digits ("Figure 3", "CT scanner").
@@ -365,9 +399,12 @@ class _LineOpening:
         return _LineStart(m.end()) if m else None
 
 
-@dataclass
+@dataclass(init=False)
 class _LineStart:
     at: int
+
+    def __init__(self, at: int) -> None:  # (a C function in the compiled build: see OffsetMap)
+        self.at = at
 
     def start(self) -> int:
         return self.at
@@ -383,6 +420,9 @@ _SPACE = re.compile(" ")
 # a heading's Chinese number followed by spaces where 、 was ("一 加大支持力度"): the spaces dropped below would
 # run the number into its heading ("一加大支持力度") and lose it
 _SPACED_NUMERAL = re.compile(r"(?m)^([一二三四五六七八九十]{1,3}) +(?=[\u4e00-\u9fff])")
+# (the lines that open with a numeral, sought from the break before them: ``(?m)^`` alone was tried at every
+# character of each text with a space)
+_NUMERAL_LINE_STARTS = _LineOpening("一二三四五六七八九十")
 # an item's Arabic number followed by spaces where its mark was ("1 加快建设…", "02 鼓励…"; full-width digits and
 # the ideographic space are folded to these above), or run into its text ("01实施…"), not a quantity ("3 个工作日内",
 # "10 万元", "2 套住房") nor a year (four digits): the spaces dropped below would run the number into its text and
@@ -424,10 +464,13 @@ MARKER = re.compile(
     r"|第[一二三四五六七八九十百零〇\d]+[章节条部分篇]"
     r"|[\u2460-\u2473\u2474-\u2487])"
 )
+# the characters a line that MARKER matches can open with, a decimal digit aside (``str.isdecimal``: what \d matches)
+_MARKER_OPENERS = frozenset("一二三四五六七八九十百零〇(（第" + "".join(map(chr, range(0x2460, 0x2488))))
 _LABEL_LINE = clause_words().label_line  # "牵头单位:" opening a line (the words: data/clauses.toml)
 _DATE_LINE = re.compile(r"^\S{0,30}?(?:\d{4}|[〇零一二三四五六七八九○]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日(?:印发)?$")
 _PIPE_ROW = re.compile(r"^\|.*\|")
 _BARE_NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})$")
+_BARE_NUMERAL_MOST = 3  # (the longest line it matches: a line holds no line break for its $ to stand before)
 # a provision's number alone on its line, its text on the next ("1.⏎加快建设产业园区。…", "(一)⏎…", "一、⏎…"); a
 # chapter's or a section's number above its name is a layout of its own, and is left as it stands
 _LONE_MARKER = re.compile(MARKER.pattern.replace("[章节条部分篇]", "条") + r"$")
@@ -651,15 +694,18 @@ def _unclosed_bracket(line: str) -> bool:
 
 def _continues(prev: str, nxt: str) -> bool:
     """Does ``nxt`` continue the paragraph ``prev`` that a page break cut?"""
-    if MARKER.match(nxt):
+    # (each pattern of the first checks is tried only where the line opens, or is as short, as its matches: most
+    # lines open with a character no number does, and the calls cost more than the lines are long)
+    if (nxt[:1] in _MARKER_OPENERS or nxt[:1].isdecimal()) and MARKER.match(nxt):
         # a numbered line is never glued on (the commonest answer, asked first: every check below gives it,
         # the bracket one included, and no bare numeral's line can go on with one)
         return False
-    if _BARE_NUMERAL.match(prev) and nxt[0] in "、.．":
+    if len(prev) <= _BARE_NUMERAL_MOST and _BARE_NUMERAL.match(prev) and nxt[0] in "、.．":
         return True  # "一\n、降低家庭生育成本": a marker broken by the line end
     if len(prev) <= 6 and _LONE_MARKER.match(prev) and _CJK_OPENING.match(nxt) and "\t" not in nxt:
         return True  # "1.\n加快建设产业园区。…": a number alone on its line, its text on the next
-    if not prev or not nxt or "\t" in prev or "\t" in nxt or _PIPE_ROW.match(prev) or _PIPE_ROW.match(nxt):
+    if not prev or not nxt or "\t" in prev or "\t" in nxt or (prev[0] == "|" and _PIPE_ROW.match(prev)) \
+            or (nxt[0] == "|" and _PIPE_ROW.match(nxt)):
         return False  # table rows are joined by the table reader, cell by cell
     if "年" in nxt and nxt.endswith(("日", "印发")) and _DATE_LINE.match(nxt):  # (its lazy head is tried at 31
         return False  # lengths: it is tried only on a line that names a year and ends as a date does)
@@ -869,7 +915,8 @@ def clean_document(raw: str) -> CleanText:
         maps.append(omap)
 
     # most documents hold no control character: told by a table lookup a character, not by the pattern's scan
-    if (codes := classes_of(text, _CONTROL_TABLE)) is None or codes.any():
+    codes = classes_of(text, _CHARACTER_TABLE)
+    if codes is None or (codes & _CONTROL_BIT).any():
         apply(_CONTROL, "")
     else:
         maps.append(OffsetMap.unchanged(len(text)))  # (the map the pass makes of a text it leaves)
@@ -881,7 +928,9 @@ def clean_document(raw: str) -> CleanText:
         text, omap, aligned_rows = _aligned_rows(text, aligned)
         maps.append(omap)
         after_aligned = len(maps)
-    if _nothing_to_fold(text):  # (as most documents are: the two passes below would change nothing)
+    # (as most documents are: the two passes below would change nothing; the passes since ``codes`` were looked up
+    # left characters out or added tabs and line breaks, none of which fold changes)
+    if _nothing_to_fold(text, codes):
         maps.append(OffsetMap.unchanged(len(text)))  # (the map the expanding pass makes of a text it leaves)
     else:
         apply(_EXPAND_RE, lambda m: _FOLD_EXPAND[m.group()])
@@ -893,8 +942,9 @@ def clean_document(raw: str) -> CleanText:
     apply(_PAGE_NUMBER, "", _PAGE_NUMBER_STARTS, _PAGE_NUMBER_NEEDS)
     apply(_TRAILING_WS, "", _BLANKS, _BLANK_CHARS)
     if " " in text:
-        apply(_SPACED_NUMERAL, _spaced_numeral_marks(text))
-        apply(_SPACES_BEFORE_NUMBER, _signer_apart(text), needs="签")
+        apply(_SPACED_NUMERAL, _spaced_numeral_marks(text), _NUMERAL_LINE_STARTS)
+        # (tried at the spaces: a pattern that opens with a repeat is tried at every character)
+        apply(_SPACES_BEFORE_NUMBER, _signer_apart(text), _SPACE, needs="签")
     if (marks := _unmarked_number_marks(text)) is not None:
         apply(_UNMARKED_NUMBER, marks, _DIGIT_LINE_STARTS)
     apply(_SPACES, "", _SPACE, " ")

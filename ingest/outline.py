@@ -39,13 +39,23 @@ _DATE_ONLY = re.compile(r"^(?:\S{0,30}?)(?:\d{4}|[〇零○一二三四五六七
 _TITLE_STOP = re.compile(r"[,，;；:：]")
 
 
-@dataclass
+# (Marker and Provision write their own __init__: the compiled build makes one of a class that does into a C
+# function, where the dataclass's generated one is run as Python, at some 2,000-3,000 instructions a marker or a
+# provision: 27 M of a pass's outlines)
+@dataclass(init=False)
 class Marker:
     kind: str
     rank: int
     label: str  # as the number path shows it: "二", "(一)", "1", "(1)"
     value: int
     length: int  # characters of the marker itself
+
+    def __init__(self, kind: str, rank: int, label: str, value: int, length: int) -> None:
+        self.kind = kind
+        self.rank = rank
+        self.label = label
+        self.value = value
+        self.length = length
 
 
 # the characters each kind of marker can open a line with (``\d``: any decimal digit, ``str.isdecimal``)
@@ -95,7 +105,7 @@ def _match_marker(line: str, markers: Iterable[tuple[str, int, re.Pattern[str]]]
     return None
 
 
-@dataclass
+@dataclass(init=False)
 class Provision:
     """One numbered provision; offsets are into the cleaned text."""
 
@@ -106,7 +116,18 @@ class Provision:
     title: str | None
     title_start: int
     body_start: int  # first character after the number and the title
-    children: list["Provision"] = field(default_factory=list)
+    children: list["Provision"]
+
+    def __init__(self, path: tuple[str, ...], kind: str, start: int, end: int, title: str | None, title_start: int,
+                 body_start: int, children: list["Provision"] | None = None) -> None:
+        self.path = path
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.title = title
+        self.title_start = title_start
+        self.body_start = body_start
+        self.children = [] if children is None else children
 
     @property
     def number(self) -> str:

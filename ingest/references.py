@@ -24,8 +24,10 @@ maps the records to IMPLEMENTS / CITES edges, and the extractor fingerprint cove
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from .char_classes import positions_of
 from .metadata import DOC_NUMBER, NUMBER_TAIL, doc_numbers, is_short_name, normalise_doc_number
 from .normalize import DOC_KIND, compact, fold
 from .records import ExtractedDocument, ReferenceRecord
@@ -33,7 +35,7 @@ from .records import ExtractedDocument, ReferenceRecord
 IMPLEMENT_VERBS = ("贯彻落实", "全面落实", "深入落实", "认真落实", "抓好落实", "贯彻执行", "贯彻", "落实", "根据", "按照",
                    "依据", "依照", "遵照", "执行")
 _VERB = re.compile("|".join(IMPLEMENT_VERBS))
-_CLAUSE_END = re.compile(r"[。；;，,！？!?\n]")
+_CLAUSE_ENDS = "。；;，,！？!?\n"  # the characters that end a clause
 _QUOTED = re.compile(r"《([^《》\n]{2,120})》")
 _NUMBER_AFTER = re.compile(r"\s*[(（]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]")
 _DOCUMENT_TITLE = re.compile(DOC_KIND + r"(?:稿)?(?:[(（][^()（）]{2,20}[)）])?$|法$|标准$|目录$")
@@ -103,11 +105,8 @@ def _may_cite(text: str) -> bool:
     return "《" in text or "号" in text and NUMBER_TAIL.search(text) is not None
 
 
-def _verb_before(text: str, start: int) -> str | None:
-    """The implementing verb of the clause that holds the citation at ``start``, if any."""
-    clause_start = 0
-    for m in _CLAUSE_END.finditer(text, 0, start):
-        clause_start = m.end()
+def _verb_before(text: str, start: int, clause_start: int) -> str | None:
+    """The implementing verb of the clause from ``clause_start`` that holds the citation at ``start``, if any."""
     # a citation inside another's 《》 or right after a 、/和 list keeps the clause's verb
     head = re.sub(r"《[^《》]*》", lambda m: "《" + " " * (len(m.group()) - 2) + "》", text[clause_start:start])
     verbs = list(_VERB.finditer(head))
@@ -185,11 +184,17 @@ def references(doc: ExtractedDocument, text: str | None = None, head: str | None
             passages.insert(0, (None, fold(head)))
     named: dict[str, tuple[str, str | None]] = {}  # (the short names the document gives, in reading order)
     for number, passage in _citing(passages):
+        # where the passage's clauses end, found once: a header cites a dozen documents, and each citation's clause
+        # was sought by a search from the passage's start
+        clause_ends: list[int] | None = None
         for start, end, title, doc_number in _mentions(passage, named):
-            verb = _verb_before(passage, start)
-            clause_start = max([m.end() for m in _CLAUSE_END.finditer(passage, 0, start)], default=0)
-            clause_end = _CLAUSE_END.search(passage, end)
-            clause = passage[clause_start: clause_end.start() if clause_end else len(passage)]
+            if clause_ends is None:
+                clause_ends = positions_of(passage, _CLAUSE_ENDS)
+            before = bisect_left(clause_ends, start)
+            clause_start = clause_ends[before - 1] + 1 if before else 0
+            verb = _verb_before(passage, start, clause_start)
+            after = bisect_left(clause_ends, end)
+            clause = passage[clause_start: clause_ends[after] if after < len(clause_ends) else len(passage)]
             where = {"where": "provision" if number else "text", "provision": number, "verb": verb,
                      "clause": clause[:160]}
             add("IMPLEMENTS" if verb else "CITES", title, doc_number, where)

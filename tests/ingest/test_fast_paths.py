@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from policykg.corpus import sample_corpus_files
 from policykg.ingest import clauses, outline, references, targets
+from policykg.ingest.char_classes import classes_of
 from policykg.ingest.clause_words import DATA_FILE as CLAUSES_FILE
 from policykg.ingest.clause_words import clause_words
 from policykg.ingest.departments import DepartmentCatalog, alias_files, default_catalog
@@ -721,7 +722,7 @@ def test_a_document_cleaned_with_passes_skipped_equals_every_pass_run(text):
 
     cleaned = clean_document(text)
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(normalize, "_nothing_to_fold", lambda t: False)
+        m.setattr(normalize, "_nothing_to_fold", lambda t, codes=None: False)
         m.setattr(normalize, "_holds_any", lambda t, needs: True)
         assert cleaned == clean_document(text)
 
@@ -1368,3 +1369,14 @@ def _plain_without_rule_sentences(text: str) -> str:
                                  "不再", "均包括", "逗号", "市商务局", "、", ","]) | DOCUMENT, max_size=8).map("".join))
 def test_rule_sentences_blanked_after_a_look_for_their_literals_equal_every_pattern_s_substitution(text):
     assert clauses._without_rule_sentences(text) == _plain_without_rule_sentences(text)
+
+
+def test_the_character_table_tells_the_characters_fold_changes():
+    from policykg.ingest import normalize
+
+    for c in map(chr, range(0x10000)):
+        if "\ud800" <= c <= "\udfff":
+            continue
+        codes = classes_of(c, normalize._CHARACTER_TABLE)
+        assert bool(codes[0] & normalize._FOLDABLE_BIT) == (normalize._FOLDABLE.search(c) is not None), repr(c)
+        assert bool(codes[0] & normalize._CONTROL_BIT) == (normalize._CONTROL.search(c) is not None), repr(c)
