@@ -1078,6 +1078,24 @@ def test_records_made_from_their_fields_equal_those_the_model_makes():
         maker(Span)({"start": "three", "end": 9})
 
 
+def test_a_unit_ref_made_without_validation_equals_the_validated_one():
+    from policykg.ingest.extract import _unit_ref
+
+    span = Span(start=3, end=9)
+    for level, known in [("city", True), (None, False)]:
+        fields = {"name": "市财政局", "surface": "财政局", "printed": "财政局", "position": 1, "role": "cooperate",
+                  "level": level, "known": known, "collective": not known, "span": span}
+        made, plain = _unit_ref(dict(fields)), UnitRef(**fields)
+        assert type(made) is UnitRef and made == plain and repr(made) == repr(plain)
+        assert list(made.__dict__) == list(plain.__dict__) and made.span is span
+        assert made.model_fields_set == plain.model_fields_set
+        assert made.__pydantic_extra__ == plain.__pydantic_extra__
+        assert made.__pydantic_private__ == plain.__pydantic_private__
+        assert made.model_dump_json() == plain.model_dump_json()
+        made.role = "lead"  # each its own set of fields, as a validated one
+        assert made.model_fields_set == plain.model_fields_set
+
+
 # -- numbering markers tried by the line's first character -----------------------------------------
 
 MARKER_HEADS = st.sampled_from(["第", "一", "十", "百", "〇", "(", "（", "1", "12", "０", "٣", "①", "⑳", "⑴", "二、", "(三)", "1.",
