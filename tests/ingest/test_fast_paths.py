@@ -1386,3 +1386,17 @@ def _plain_without_rule_sentences(text: str) -> str:
                                  "不再", "均包括", "逗号", "市商务局", "、", ","]) | DOCUMENT, max_size=8).map("".join))
 def test_rule_sentences_blanked_after_a_look_for_their_literals_equal_every_pattern_s_substitution(text):
     assert clauses._without_rule_sentences(text) == _plain_without_rule_sentences(text)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["排在第一位的为牵头单位", "列第一位为牵头", "首位为牵头", "第一个单位为牵头", "逗号前为牵头单位,下同",
+                                 "以下政策均需各县政府落实,不再单独列出", "各项任务的责任单位均包括市财政局,不再列出", "以下", "各", "第一",
+                                 "位列", "排", "首", "牵头", "为牵头", "不再", "列出", "均包括", "逗号", "市商务局", "、", ",", "。"])
+                | DOCUMENT, max_size=12).map("".join))
+def test_rules_sought_before_their_literals_equal_finditer(text):
+    words = clause_words()
+    for sought in (words.first_listed_leads, words.leads_before_comma, *words.standing_units):
+        plain = [m.span() for m in sought.pattern.finditer(text)]
+        assert [m.span() for m in sought.finditer(text)] == plain
+        found = sought.search(text)
+        assert (found.span() if found else None) == (plain[0] if plain else None)
