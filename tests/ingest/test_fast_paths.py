@@ -1400,3 +1400,19 @@ def test_rules_sought_before_their_literals_equal_finditer(text):
         assert [m.span() for m in sought.finditer(text)] == plain
         found = sought.search(text)
         assert (found.span() if found else None) == (plain[0] if plain else None)
+
+
+def test_the_clause_records_own_inits_take_their_fields_as_dataclass_would():
+    import dataclasses
+    import inspect
+
+    for cls in (clauses.UnitMention, clauses.ClauseSpan):
+        params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+        fields = dataclasses.fields(cls)
+        assert [(p.name, p.default) for p in params] == \
+            [(f.name, inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default) for f in fields]
+    made = clauses.UnitMention("市财政局", 1, 5, "lead", "财政局", 2, (7, 9))
+    assert dataclasses.astuple(made) == ("市财政局", 1, 5, "lead", "财政局", 2, (7, 9))
+    assert made == clauses.UnitMention(written="市财政局", start=1, end=5, role="lead", printed="财政局", position=2,
+                                       stated_at=(7, 9))
+    assert dataclasses.astuple(clauses.ClauseSpan(1, 2, 3, 4)) == (1, 2, 3, 4)
