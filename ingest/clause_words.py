@@ -190,6 +190,7 @@ class ClauseWords:
     # where ``label`` (its bracket and level optional) tries every character
     label_core: re.Pattern[str] = re.compile("(?!)")
     label_lead: int = _UNBOUNDED  # the most characters a label holds before its ``label_core`` (【省级)
+    label_first: frozenset[str] | None = None  # the characters a match of ``label`` can start with (None: any)
     mark_reach: int = _UNBOUNDED
     mark_last: frozenset[str] | None = None
 
@@ -209,8 +210,11 @@ class ClauseWords:
             if core is None:
                 return
             at = core.start()
+            firsts = self.label_first
             for start in range(max(pos, at - self.label_lead), at + 1):
-                m = self.label.match(text, start)
+                # (tried only where a label can start: a core mostly follows a bracket or a comma, none of the
+                # characters a label opens with, and a match tried cost more than the search for the core)
+                m = self.label.match(text, start) if firsts is None or text[start] in firsts else None
                 if m:
                     yield m
                     pos = m.end()  # (a label is never empty)
@@ -316,7 +320,7 @@ def compile_words(data: dict) -> ClauseWords:
         abbreviation_words=tuple(data.get("implements", {}).get("abbreviation_words", [])),
         structure=structure,
         tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), tail_first=_first_chars(tail), mark_last=_last_chars(mark), label_core=_label_core(kinds, noun, short),
-        label_lead=_reach(re.compile(lead)),
+        label_lead=_reach(re.compile(lead)), label_first=_first_chars(label),
     )
 
 
