@@ -1416,3 +1416,24 @@ def test_the_clause_records_own_inits_take_their_fields_as_dataclass_would():
     assert made == clauses.UnitMention(written="市财政局", start=1, end=5, role="lead", printed="财政局", position=2,
                                        stated_at=(7, 9))
     assert dataclasses.astuple(clauses.ClauseSpan(1, 2, 3, 4)) == (1, 2, 3, 4)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["各", "县", "区", "(市、区)", "人民政府", "有关", "相关", "部门", "单位", "属地", "乡镇", "成员单位",
+                                 "其他", "其余", "所属", "银行", "企业", "市", "财政局", "、", "(", ")", "管委会"]), max_size=8).map("".join))
+def test_a_name_without_the_words_collectives_need_is_asked_of_no_pattern(name):
+    catalog = DepartmentCatalog.load(*alias_files(None))
+    head = name.split("、", 1)[0]
+    assert catalog.is_collective(name) == any(p.search(name) or p.search(head) for p in catalog.collective_patterns)
+
+
+@SETTINGS
+@given(st.sampled_from(["各.{0,3}(政府|部门)", "(有关|相关)+x", "a(?=b)cd", "(?:ab|c[de])f?", "x{0,2}yz", "(?:p|q*)r",
+                        "^(省|市)?(其他|其余)单位$", "(?i:ab)c"]),
+       st.text(alphabet="各有关相政府部门abcdefpqrxyz省市其他余单位", max_size=12))
+def test_a_text_a_pattern_matches_holds_one_of_its_needed_words(pattern, text):
+    from policykg.ingest.departments import _needed_words
+
+    words = _needed_words(re.compile(pattern))
+    if re.search(pattern, text) and words is not None:
+        assert any(w in text for w in words)
