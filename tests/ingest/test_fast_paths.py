@@ -1078,22 +1078,40 @@ def test_records_made_from_their_fields_equal_those_the_model_makes():
         maker(Span)({"start": "three", "end": 9})
 
 
-def test_a_unit_ref_made_without_validation_equals_the_validated_one():
-    from policykg.ingest.extract import _unit_ref
+def test_records_made_without_validation_equal_the_validated_ones():
+    from policykg.ingest.extract import _TASK_FIELDS_GIVEN, _UNIT_REF_FIELDS, _made
 
     span = Span(start=3, end=9)
+    cases = []
     for level, known in [("city", True), (None, False)]:
-        fields = {"name": "市财政局", "surface": "财政局", "printed": "财政局", "position": 1, "role": "cooperate",
-                  "level": level, "known": known, "collective": not known, "span": span}
-        made, plain = _unit_ref(dict(fields)), UnitRef(**fields)
-        assert type(made) is UnitRef and made == plain and repr(made) == repr(plain)
-        assert list(made.__dict__) == list(plain.__dict__) and made.span is span
+        unit = {"name": "市财政局", "surface": "财政局", "printed": "财政局", "position": 1, "role": "cooperate",
+                "level": level, "known": known, "collective": not known, "span": span}
+        cases.append((UnitRef, unit, unit, _UNIT_REF_FIELDS))
+    given = {"number": "1/2", "title": None, "text_start": "推进", "leads": ["市财政局"], "cooperates": [], "text": "推进",
+             "clause": 2, "parent": "1", "span": span, "clause_span": span, "units": [UnitRef(**cases[0][1])],
+             "deadline": "2025年底", "deadline_year": 2025}
+    task = {name: given.get(name, []) for name in TaskRecord.model_fields}
+    cases.append((TaskRecord, task, given, _TASK_FIELDS_GIVEN))
+    for model, fields, given_fields, names in cases:
+        made, plain = _made(model, dict(fields), names), model(**given_fields)
+        assert type(made) is model and made == plain and repr(made) == repr(plain)
+        assert list(made.__dict__) == list(plain.__dict__)
         assert made.model_fields_set == plain.model_fields_set
         assert made.__pydantic_extra__ == plain.__pydantic_extra__
         assert made.__pydantic_private__ == plain.__pydantic_private__
         assert made.model_dump_json() == plain.model_dump_json()
-        made.role = "lead"  # each its own set of fields, as a validated one
-        assert made.model_fields_set == plain.model_fields_set
+        assert made.model_fields_set is not _made(model, dict(fields), names).model_fields_set  # each its own
+
+
+def test_the_tasks_and_units_of_provisions_equal_those_validated_from_their_fields():
+    from policykg.ingest.extract import extract_bytes
+
+    for path in sample_corpus_files():
+        for task in extract_bytes(path.read_bytes(), path.name).tasks:
+            for record in [task, *task.units]:  # (every field, in order, of its type: validated, it is the same)
+                plain = type(record)(**record.__dict__)
+                assert record == plain and list(record.__dict__) == list(plain.__dict__)
+                assert record.model_dump_json() == plain.model_dump_json()
 
 
 # -- numbering markers tried by the line's first character -----------------------------------------
