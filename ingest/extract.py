@@ -208,7 +208,8 @@ class _Context:
 
 
 def _unique(xs: list[str]) -> list[str]:
-    return list(dict.fromkeys(xs))
+    # (most lists of a task's leads or cooperating units name one unit or none: copied without a dict)
+    return list(xs) if len(xs) < 2 else list(dict.fromkeys(xs))
 
 
 def _text_start(body: str) -> str:
