@@ -41,6 +41,9 @@ class Sought:
         # every character of a document
         firsts = _first_chars(pattern)
         self.openers = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]") if firsts else None
+        # the most characters a match holds: a match holds one of ``needs``, so it starts no more than this many
+        # before the first of them found
+        self.reach = _reach(pattern) if self.needs is not None else _UNBOUNDED
 
     def may_match(self, text: str) -> bool:
         if self.needs is None:
@@ -62,6 +65,38 @@ class Sought:
 
     def _from_openers(self, text: str) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``, the pattern tried only where a match can start (it matches nothing empty)."""
+        if self.reach < _UNBOUNDED:
+            return self._before_needed(text)
+        return self._at_every_opener(text)
+
+    def _before_needed(self, text: str) -> Iterator[re.Match[str]]:
+        """``_at_every_opener`` with the openers sought only within ``reach`` before each needed literal: a match
+        holds one, so none starts farther before the first found from where the last match ended. The openers of
+        a rule's pattern are common characters (以, 各, 第), sought along a whole document at some 50 instructions
+        a character, its literals (不再, 牵头) by ``str.find`` at about one."""
+        needs = self.needs or ()
+        next_at = [text.find(word) for word in needs]  # where each literal is next found (-1: no more)
+        pos = 0
+        while True:
+            at = -1
+            for k, word in enumerate(needs):
+                found = next_at[k]
+                if 0 <= found < pos:
+                    found = next_at[k] = text.find(word, pos)
+                if found >= 0 and (at < 0 or found < at):
+                    at = found
+            if at < 0:
+                return
+            for opener in self.openers.finditer(text, max(pos, at - self.reach), at + 1):  # type: ignore[union-attr]
+                m = self.pattern.match(text, opener.start())  # (with the whole text, as ``_at_every_opener``)
+                if m:
+                    yield m
+                    pos = m.end()
+                    break
+            else:
+                pos = at + 1  # no match starts at or before this literal: the next starts after it
+
+    def _at_every_opener(self, text: str) -> Iterator[re.Match[str]]:
         pos = 0
         for opener in self.openers.finditer(text):  # type: ignore[union-attr]  # (only asked when there are openers)
             at = opener.start()
@@ -155,6 +190,7 @@ class ClauseWords:
     # where ``label`` (its bracket and level optional) tries every character
     label_core: re.Pattern[str] = re.compile("(?!)")
     label_lead: int = _UNBOUNDED  # the most characters a label holds before its ``label_core`` (【省级)
+    label_first: frozenset[str] | None = None  # the characters a match of ``label`` can start with (None: any)
     mark_reach: int = _UNBOUNDED
     mark_last: frozenset[str] | None = None
 
@@ -174,8 +210,11 @@ class ClauseWords:
             if core is None:
                 return
             at = core.start()
+            firsts = self.label_first
             for start in range(max(pos, at - self.label_lead), at + 1):
-                m = self.label.match(text, start)
+                # (tried only where a label can start: a core mostly follows a bracket or a comma, none of the
+                # characters a label opens with, and a match tried cost more than the search for the core)
+                m = self.label.match(text, start) if firsts is None or text[start] in firsts else None
                 if m:
                     yield m
                     pos = m.end()  # (a label is never empty)
@@ -281,7 +320,7 @@ def compile_words(data: dict) -> ClauseWords:
         abbreviation_words=tuple(data.get("implements", {}).get("abbreviation_words", [])),
         structure=structure,
         tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), tail_first=_first_chars(tail), mark_last=_last_chars(mark), label_core=_label_core(kinds, noun, short),
-        label_lead=_reach(re.compile(lead)),
+        label_lead=_reach(re.compile(lead)), label_first=_first_chars(label),
     )
 
 

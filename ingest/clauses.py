@@ -60,6 +60,13 @@ class UnitMention:
     position: int = 0  # 0-based index of the unit in the clause's printed list
     stated_at: tuple[int, int] | None = None  # a standing unit: where the document's rule names it (document offsets)
 
+    # written out, the fields in their order: ``dataclass`` keeps a class's own __init__, which mypyc compiles,
+    # where the one it generates stays interpreted Python (2,500 instructions a mention in the compiled build)
+    def __init__(self, written: str, start: int, end: int, role: str, printed: str = "", position: int = 0,
+                 stated_at: tuple[int, int] | None = None) -> None:
+        self.written, self.start, self.end, self.role = written, start, end, role
+        self.printed, self.position, self.stated_at = printed, position, stated_at
+
 
 @dataclass
 class StandingUnits:
@@ -253,7 +260,7 @@ def _cleaned_piece(piece: str, a: int, catalog: DepartmentCatalog) -> tuple[str,
 
 # a piece of a list as ``_read_units`` reads it: (name, start, end, mark role) as ``_clean_piece`` gives them, then
 # what it asks of the name — placeholder opened (各区), first of named governments (钦南区), short name joining a
-# collective before it (管委会), bare stem, a unit, a unit in a known clause only — or None for an empty name
+# collective before it (管委会), bare stem, a unit, a unit or a name in a known clause — or None for an empty name
 _PieceFacts = tuple[bool, bool, bool, "str | None", bool, bool]
 _PieceRead = tuple[str, int, int, "str | None", "_PieceFacts | None"]
 _PIECES_MAX = 50_000  # (a long-running server reads many lists: the tables are emptied when this full)
@@ -270,11 +277,13 @@ def _read_piece(piece: str, catalog: DepartmentCatalog, table: dict | None = Non
         name, start, end, mark = _clean_piece(piece, 0, len(piece), catalog)
         facts: _PieceFacts | None = None
         if name:
+            looks = catalog.looks_like_unit(name)
             facts = (_PLACEHOLDER_OPEN.match(name) is not None,
                      _is_region_name(name) and not _PLACEHOLDER_HEAD.match(name),
                      catalog.prefix_of(name) is None and len(name) <= 5 and not catalog.bare_agency(name)
                      and name[0] not in "各有" and catalog.has_agency_suffix(name),
-                     catalog.bare_stem(name), catalog.looks_like_unit(name), _could_be_name(name))
+                     catalog.bare_stem(name), looks,
+                     looks or _could_be_name(name))  # (its patterns asked only of a name that is no unit's)
         if len(table) >= _PIECES_MAX:
             table.clear()
         found = table[piece] = (name, start, end, mark, facts)
@@ -594,6 +603,9 @@ class ClauseSpan:
     end: int
     content_start: int
     content_end: int
+
+    def __init__(self, start: int, end: int, content_start: int, content_end: int) -> None:  # (as ``UnitMention``'s)
+        self.start, self.end, self.content_start, self.content_end = start, end, content_start, content_end
 
 
 def _strip_marks(text: str) -> tuple[str, bool]:

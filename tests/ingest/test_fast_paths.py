@@ -1079,6 +1079,42 @@ def test_records_made_from_their_fields_equal_those_the_model_makes():
         maker(Span)({"start": "three", "end": 9})
 
 
+def test_records_made_without_validation_equal_the_validated_ones():
+    from policykg.ingest.extract import _TASK_FIELDS_GIVEN, _UNIT_REF_FIELDS, _made
+
+    span = Span(start=3, end=9)
+    cases = []
+    for level, known in [("city", True), (None, False)]:
+        unit = {"name": "市财政局", "surface": "财政局", "printed": "财政局", "position": 1, "role": "cooperate",
+                "level": level, "known": known, "collective": not known, "span": span}
+        cases.append((UnitRef, unit, unit, _UNIT_REF_FIELDS))
+    given = {"number": "1/2", "title": None, "text_start": "推进", "leads": ["市财政局"], "cooperates": [], "text": "推进",
+             "clause": 2, "parent": "1", "span": span, "clause_span": span, "units": [UnitRef(**cases[0][1])],
+             "deadline": "2025年底", "deadline_year": 2025}
+    task = {name: given.get(name, []) for name in TaskRecord.model_fields}
+    cases.append((TaskRecord, task, given, _TASK_FIELDS_GIVEN))
+    for model, fields, given_fields, names in cases:
+        made, plain = _made(model, dict(fields), names), model(**given_fields)
+        assert type(made) is model and made == plain and repr(made) == repr(plain)
+        assert list(made.__dict__) == list(plain.__dict__)
+        assert made.model_fields_set == plain.model_fields_set
+        assert made.__pydantic_extra__ == plain.__pydantic_extra__
+        assert made.__pydantic_private__ == plain.__pydantic_private__
+        assert made.model_dump_json() == plain.model_dump_json()
+        assert made.model_fields_set is not _made(model, dict(fields), names).model_fields_set  # each its own
+
+
+def test_the_tasks_and_units_of_provisions_equal_those_validated_from_their_fields():
+    from policykg.ingest.extract import extract_bytes
+
+    for path in sample_corpus_files():
+        for task in extract_bytes(path.read_bytes(), path.name).tasks:
+            for record in [task, *task.units]:  # (every field, in order, of its type: validated, it is the same)
+                plain = type(record)(**record.__dict__)
+                assert record == plain and list(record.__dict__) == list(plain.__dict__)
+                assert record.model_dump_json() == plain.model_dump_json()
+
+
 # -- numbering markers tried by the line's first character -----------------------------------------
 
 MARKER_HEADS = st.sampled_from(["第", "一", "十", "百", "〇", "(", "（", "1", "12", "０", "٣", "①", "⑳", "⑴", "二、", "(三)", "1.",
@@ -1380,3 +1416,54 @@ def test_the_character_table_tells_the_characters_fold_changes():
         codes = classes_of(c, normalize._CHARACTER_TABLE)
         assert bool(codes[0] & normalize._FOLDABLE_BIT) == (normalize._FOLDABLE.search(c) is not None), repr(c)
         assert bool(codes[0] & normalize._CONTROL_BIT) == (normalize._CONTROL.search(c) is not None), repr(c)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["排在第一位的为牵头单位", "列第一位为牵头", "首位为牵头", "第一个单位为牵头", "逗号前为牵头单位,下同",
+                                 "以下政策均需各县政府落实,不再单独列出", "各项任务的责任单位均包括市财政局,不再列出", "以下", "各", "第一",
+                                 "位列", "排", "首", "牵头", "为牵头", "不再", "列出", "均包括", "逗号", "市商务局", "、", ",", "。"])
+                | DOCUMENT, max_size=12).map("".join))
+def test_rules_sought_before_their_literals_equal_finditer(text):
+    words = clause_words()
+    for sought in (words.first_listed_leads, words.leads_before_comma, *words.standing_units):
+        plain = [m.span() for m in sought.pattern.finditer(text)]
+        assert [m.span() for m in sought.finditer(text)] == plain
+        found = sought.search(text)
+        assert (found.span() if found else None) == (plain[0] if plain else None)
+
+
+def test_the_clause_records_own_inits_take_their_fields_as_dataclass_would():
+    import dataclasses
+    import inspect
+
+    for cls in (clauses.UnitMention, clauses.ClauseSpan):
+        params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+        fields = dataclasses.fields(cls)
+        assert [(p.name, p.default) for p in params] == \
+            [(f.name, inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default) for f in fields]
+    made = clauses.UnitMention("市财政局", 1, 5, "lead", "财政局", 2, (7, 9))
+    assert dataclasses.astuple(made) == ("市财政局", 1, 5, "lead", "财政局", 2, (7, 9))
+    assert made == clauses.UnitMention(written="市财政局", start=1, end=5, role="lead", printed="财政局", position=2,
+                                       stated_at=(7, 9))
+    assert dataclasses.astuple(clauses.ClauseSpan(1, 2, 3, 4)) == (1, 2, 3, 4)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["各", "县", "区", "(市、区)", "人民政府", "有关", "相关", "部门", "单位", "属地", "乡镇", "成员单位",
+                                 "其他", "其余", "所属", "银行", "企业", "市", "财政局", "、", "(", ")", "管委会"]), max_size=8).map("".join))
+def test_a_name_without_the_words_collectives_need_is_asked_of_no_pattern(name):
+    catalog = DepartmentCatalog.load(*alias_files(None))
+    head = name.split("、", 1)[0]
+    assert catalog.is_collective(name) == any(p.search(name) or p.search(head) for p in catalog.collective_patterns)
+
+
+@SETTINGS
+@given(st.sampled_from(["各.{0,3}(政府|部门)", "(有关|相关)+x", "a(?=b)cd", "(?:ab|c[de])f?", "x{0,2}yz", "(?:p|q*)r",
+                        "^(省|市)?(其他|其余)单位$", "(?i:ab)c"]),
+       st.text(alphabet="各有关相政府部门abcdefpqrxyz省市其他余单位", max_size=12))
+def test_a_text_a_pattern_matches_holds_one_of_its_needed_words(pattern, text):
+    from policykg.ingest.departments import _needed_words
+
+    words = _needed_words(re.compile(pattern))
+    if re.search(pattern, text) and words is not None:
+        assert any(w in text for w in words)
