@@ -90,6 +90,7 @@ class FoundTarget:
 class _Lexicon:
     quantity: re.Pattern[str]
     quantity_tail: re.Pattern[str]  # what every quantity ends with (see ``_quantity_tail``)
+    unit_numerals: frozenset[str]  # the numerals of the unit words (十百千: "个百分点", "千瓦")
     tail_classes: np.ndarray  # by character (``class_table``): 1 a numeral, 2 what a unit starts with
     before: list[tuple[str, str]]
     before_by_first: dict[str, list[tuple[str, str]]]  # ``before`` by the first character of the word
@@ -203,6 +204,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         quantity=quantity,
         quantity_tail=re.compile(rf"[\d{_CN_NUM}]{unit}"),
+        unit_numerals=frozenset(c for w in unit_words for c in w if re.fullmatch(rf"[\d{_CN_NUM}]", c)),
         tail_classes=class_table(re.compile(rf"[\d{_CN_NUM}]"), re.compile(unit_first)),
         before=before,
         before_by_first=before_by_first,
@@ -479,12 +481,19 @@ _LIST_NUMBER = re.compile(r"^(\s*\d{1,2}\.)(?=\d{2})")
 _NUMERAL = re.compile(rf"[\d{_CN_NUM}](?<!\d\d)(?<![\d{_CN_NUM}][{_CN_NUM}])")
 
 
-def _quantities(text: str, lex: _Lexicon):
+# what a quantity's number is made of (``lex.quantity``'s number: digits, Chinese numerals, 1,000.5, "30 — 50",
+# "30至50"), with any character that is \d or \s (``str.isdecimal``, ``str.isspace``)
+_NUMBER_CHARS = frozenset("0123456789,.-—–~～至到 " + _CN_NUM)
+_CN_NUMERALS = frozenset(_CN_NUM)
+_NUMERALS = frozenset("0123456789" + _CN_NUM)
+
+
+def _quantities(text: str, lex: _Lexicon, tails: list[tuple[int, int]] | None = None):
     """What ``lex.quantity.finditer(text)`` finds, tried only where a run of numerals starts (every quantity
-    starts so) rather than at every character."""
+    starts so) rather than at every character; given the spans of ``text``'s quantity tails (``quantity_tail``,
+    leftmost and not overlapping), only at those of the starts a quantity can reach a tail from."""
     pos = 0
-    for numeral in _NUMERAL.finditer(text):
-        at = numeral.start()
+    for at in _numeral_runs(text) if tails is None else _numeral_runs_before(text, tails, lex.unit_numerals):
         if at < pos:
             continue
         m = lex.quantity.match(text, at)
@@ -493,16 +502,69 @@ def _quantities(text: str, lex: _Lexicon):
             pos = m.end()
 
 
+def _numeral_runs(text: str) -> list[int]:
+    return [m.start() for m in _NUMERAL.finditer(text)]
+
+
+def _numeral_runs_before(text: str, tails: list[tuple[int, int]], unit_numerals: frozenset[str]) -> list[int]:
+    """Those of ``_numeral_runs(text)`` that a quantity can start at, given the tails (see ``_quantities``): a
+    quantity's last numeral and its unit make a tail, which one of the tails holds (the search that found them
+    passed over only what an earlier one holds), so its start is inside that tail or before it in the run of
+    number characters the tail's start ends (a quantity's number is made of them). Most numerals are years,
+    dates and item numbers with no unit: no search at each character for numerals, nor a match tried at those
+    (a numeral run is tried at a few instructions a character of the tails' few, a search tries its class at
+    some fifty a character of the sentence)."""
+    starts: list[int] = []
+    done = 0  # where the last tail ended (a unit holds a character no number holds: a run of number characters
+    # before a tail does not reach back past the tail before it)
+    for ts, te in tails:
+        w = ts  # the run of number characters the tail's start ends
+        while w > done and _is_number_char(text[w - 1]):
+            w -= 1
+        if w == ts:
+            # (most tails: no number character before their numeral, which starts a run; when the tail before
+            # ends there, a numeral that does not is tried in vain: a quantity starts at a run's start alone)
+            starts.append(ts)
+        else:
+            _add_run_starts(text, w, ts + 1, starts)
+        if te - ts > 2 and not unit_numerals.isdisjoint(text[ts + 2:te]):
+            _add_run_starts(text, ts + 2, te, starts)  # a numeral in the unit after another of its characters: 个百分点
+        done = te
+    return starts
+
+
+def _add_run_starts(text: str, a: int, b: int, starts: list[int]) -> None:
+    """Append those of ``_numeral_runs(text)`` in [a, b)."""
+    for k in range(a, b):
+        c = text[k]
+        if c in _CN_NUMERALS:
+            if k == 0 or not _is_numeral(text[k - 1]):
+                starts.append(k)
+        elif _is_numeral(c) and (k == 0 or not text[k - 1].isdecimal()):
+            starts.append(k)
+
+
+def _is_number_char(c: str) -> bool:
+    # (an ideograph, the most of a text's characters, is no digit and no space)
+    return c in _NUMBER_CHARS or not ("\u4e00" <= c <= "\u9fff") and (c.isdecimal() or c.isspace())
+
+
+def _is_numeral(c: str) -> bool:  # [\d{_CN_NUM}]
+    return c in _NUMERALS or not ("\u4e00" <= c <= "\u9fff") and c.isdecimal()
+
+
 _RANGE_MARK = re.compile(r"\s*(?:[-—–~～]|至|到)\s*")
 
 
-def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[_Quantity]:
+def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
+                tails: list[tuple[int, int]] | None = None) -> list[_Quantity]:
+    """The quantities of a sentence; ``tails``: the spans of its quantity tails, when the caller has them."""
     out = []
     seps, length = _separators(sentence), len(sentence)
     scan = sentence
     if line_start and (m := _LIST_NUMBER.match(sentence)):
         scan = " " * m.end() + sentence[m.end():]
-    for m in _quantities(scan, lex):
+    for m in _quantities(scan, lex, tails):
         range_, arabic, chinese, approx1, mult, approx2, base = m.group(
             "range", "ar", "cn", "approx1", "mult", "approx2", "base")
         if range_:
@@ -1042,43 +1104,48 @@ class QuantitySites:
         k = bisect_right(self._ends, a)  # the first tail that ends after a
         return k < len(self._starts) and self._starts[k] < b
 
-    def tails_in(self, a: int, b: int) -> list[int] | None:
-        """The starts (from ``a``) of the tails the search of text[a:b] alone would find: the whole text's
+    def tails_in(self, a: int, b: int) -> list[tuple[int, int]] | None:
+        """The spans (from ``a``) of the tails the search of text[a:b] alone would find: the whole text's
         inside it, unless one of those runs over ``a`` or ``b`` (then the stretch alone may show others: None)."""
         i = bisect_right(self._ends, a)  # the first tail that ends after a
         j = bisect_left(self._starts, b)  # the first tail that starts at b or later
         if (i < len(self._starts) and self._starts[i] < a) or (j > 0 and self._ends[j - 1] > b):
             return None
-        return [start - a for start in self._starts[i:j]]
+        return [(start - a, end - a) for start, end in zip(self._starts[i:j], self._ends[i:j])]
 
 
 def find_targets(text: str, *, default_year: int | None = None, package_year: int | None = None,
-                 document_year: int | None = None, tails: list[int] | None = None) -> list[FoundTarget]:
+                 document_year: int | None = None, tails: list[tuple[int, int]] | None = None) -> list[FoundTarget]:
     """Targets in one provision's own text (already normalised).
 
     ``default_year`` is a year the provision's heading hands down ("到2025年，主要目标是："),
     ``package_year`` the year of a one-year package and ``document_year`` the year
-    年底 / 全年 / 年内 refer to (see ``target_years``). ``tails``: where the quantity tails of ``text``
-    start, when the caller has them (``QuantitySites.tails_in``); else they are searched for here."""
+    年底 / 全年 / 年内 refer to (see ``target_years``). ``tails``: the spans of the quantity tails of ``text``,
+    when the caller has them (``QuantitySites.tails_in``); else they are searched for here."""
     lex = _lexicon()
     # every quantity ends with a numeral and its unit (``quantity_tail``), which no sentence end breaks:
     # a text without one has no candidate (most provisions have none), a sentence without one is not searched
     if tails is None:
-        tails = [m.start() for m in lex.quantity_tail.finditer(text)]
+        tails = [m.span() for m in lex.quantity_tail.finditer(text)]
     if not tails:
         return []
+    tail_starts = [a for a, _ in tails]
     next_tail = 0
     quoted: _Quoted | None = None  # made for the first sentence with a candidate
     found: list[FoundTarget] = []
     carried_year: int | None = None
     # only a sentence with a quantity or one that hands its year on (ends in a colon) does anything
     hands_on_at = _hands_on_at(text)
-    for s0, s1 in _sentences_holding(text, sorted(tails + hands_on_at) if hands_on_at else tails):
+    for s0, s1 in _sentences_holding(text, sorted(tail_starts + hands_on_at) if hands_on_at else tail_starts):
         sentence = text[s0:s1]
-        while next_tail < len(tails) and tails[next_tail] < s0:
+        while next_tail < len(tails) and tail_starts[next_tail] < s0:
             next_tail += 1
-        qs = (_candidates(sentence, lex, line_start=s0 == 0 or text[s0 - 1] == "\n")
-              if next_tail < len(tails) and tails[next_tail] < s1 else [])
+        last_tail = next_tail
+        while last_tail < len(tails) and tail_starts[last_tail] < s1:
+            last_tail += 1
+        qs = (_candidates(sentence, lex, line_start=s0 == 0 or text[s0 - 1] == "\n",
+                          tails=[(a - s0, b - s0) for a, b in tails[next_tail:last_tail]])
+              if last_tail > next_tail else [])
         hands_on = sentence.rstrip("\n").endswith((":", "："))
         if not qs and not hands_on:
             continue  # no target and no year handed on
