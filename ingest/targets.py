@@ -55,7 +55,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -63,7 +63,7 @@ from pathlib import Path
 import numpy as np
 
 from .char_classes import class_table, classes_of, positions_of
-from .clause_words import sre_parse
+from .clause_words import first_chars, last_chars, sre_parse
 from .numerals import chinese_to_int, to_number
 from .word_lists import alternation as _alt
 
@@ -164,6 +164,42 @@ class _Lexicon:
     rule_rank: tuple[str, ...]  # a clause's text before a quantity ends with these: a rank, "前100名"
     rule_rank_not: tuple[str, ...]  # ...but not with these: "年底前", "提前"
     rule_rank_units: frozenset[str]  # ...and in these units: "前100名", not "前100项电子证照"
+    opens: _Openers = field(init=False)  # the characters some of these patterns' matches open or end with
+
+    def __post_init__(self) -> None:
+        self.opens = _Openers(self)
+
+
+class _Openers:
+    """The characters the matches of the judges' patterns that are tried at one place (a clause's start, the end of
+    a quantity, the end of the text before it) open with (or end with), tested before the pattern is tried: most
+    candidates have none there, and a pattern's call costs more (some 1,600 instructions) than testing the one
+    character."""
+
+    def __init__(self, lex: _Lexicon) -> None:
+        self.eligibility = _opening(lex.eligibility)
+        self.condition = _opening(lex.condition)
+        self.ratio_of = _opening(lex.ratio_of)
+        self.parameter = _opening(lex.parameter)
+        self.parameter_after = _opening(lex.parameter_after)
+        self.speed_up_before = _opening(lex.speed_up_before)
+        self.not_after_ge = _opening(lex.not_after_ge)
+        self.spec_after = _opening(lex.spec_after)
+        self.org_before_end = _ending(lex.org_before)
+
+
+def _opening(pattern: re.Pattern[str]) -> frozenset[str]:
+    found = first_chars(pattern)
+    if found is None:
+        raise ValueError(f"no first characters read from {pattern.pattern!r}")
+    return found
+
+
+def _ending(pattern: re.Pattern[str]) -> frozenset[str]:
+    found = last_chars(pattern)
+    if found is None:
+        raise ValueError(f"no last characters read from {pattern.pattern!r}")
+    return found
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
@@ -636,17 +672,21 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     clause (the caller has sliced both)."""
     ce = q.clause[1]
     money = q.unit.endswith("元")
+    opens = lex.opens
+    head = clause[:1]  # (a pattern matched at the start of the clause is tried when it can open there alone)
+    nxt = sentence[q.end:q.end + 1]
     if q.unit in lex.time_units and not lex.time_cut.search(before):
         return "time span"  # "3个工作日内办结"; "审批时间控制在50个工作日内" is a goal
     if sentence.startswith(lex.inclusive, unit_end) or (q.after_bound and sentence.startswith(lex.inclusive, q.end)):
         return "eligibility threshold"  # "30次(含)以上"
     if q.after_bound == "及以下" and not lex.below_ok.search(before):
         return "eligibility threshold"  # "1000万元及以下的业务"
-    if lex.eligibility.match(clause) and (
+    if head in opens.eligibility and lex.eligibility.match(clause) and (
         q.after_bound or lex.bound_before.search(before) or "的" in sentence[q.end:ce]
     ):
         return "eligibility condition"  # "对月销售额10万元以下的…"; not "对4座涵闸进行拆除重建"
-    if (lex.condition.match(clause) or clause.endswith("的") or clause.endswith(lex.condition_close)
+    if ((head in opens.condition and lex.condition.match(clause)) or clause.endswith("的")
+            or clause.endswith(lex.condition_close)
             or lex.condition_after.search(sentence, q.end, ce)):
         return "condition"  # "若备案不足1000套", "购买90平方米以上首套住房的", "个贷率高于90%时"
     if _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
@@ -654,12 +694,13 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if lex.basis_word.search(before) and any(m.group("basis") for m in lex.basis.finditer(before)):
         return "basis of computation"  # "按照平均工资60%核定", "减按25%计入"
     if q.unit == "%" and (lex.ratio_base.search(before[-12:]) and before.endswith("的")
-                          or lex.ratio_of.match(sentence, q.end)):
+                          or nxt in opens.ratio_of and lex.ratio_of.match(sentence, q.end)):
         return "per-case ratio"  # "合同总价的10%", "剩余50%的出让价款"
     if q.unit == "%" and _CHANGED_TO.search(before) and lex.ratio_base.search(before):
         return "per-case ratio"  # "由申报价格的15%最多下调至8%": the new value of a per-case ratio
-    if (lex.parameter.search(before) or lex.parameter_after.match(sentence, q.end)
-            or lex.parameter.match(sentence, q.end) or (q.unit == "%" and lex.parameter.search(sentence, q.end, ce))):
+    if (lex.parameter.search(before) or (nxt in opens.parameter_after and lex.parameter_after.match(sentence, q.end))
+            or (nxt in opens.parameter and lex.parameter.match(sentence, q.end))
+            or (q.unit == "%" and lex.parameter.search(sentence, q.end, ce))):
         return "policy parameter"  # "首付款比例降至20%", "通行费30%优惠政策", "100%暂退…保证金"
     if lex.permission.search(before):
         return "per-case floor, cap or permission"  # "最低3米", "可再购买1套住房"
@@ -669,7 +710,6 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "class definition"  # "购买90平方米以上新建商品住房"; "人均住房面积达到40平方米以上" is a goal
     if lex.per_each.search(before):
         return "per-case unit"  # "每完成网签备案1000套"
-    nxt = sentence[q.end:q.end + 1]
     if (q.after_bound == "及以上" or q.is_cn and q.after_bound == "以上") and nxt and (nxt == "的" or _CJK.match(nxt)):
         # "二套以上房贷", "两个及以上子女的家庭", "4人及以上家庭", "团购5套及以上的下浮2%": a goal's bound ends its
         # phrase ("建成20个以上", "达到30%及以上"); 及以上 before what it qualifies names a class of cases
@@ -694,7 +734,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "existing state"  # "因疫情停工的256个项目"
     if q.unit.endswith(lex.per_year) and _CJK.match(sentence[q.end:q.end + 1]):
         return "specification"  # "50万吨/年聚乙醇酸项目"
-    speed = lex.speed_up_before.match(clause)
+    speed = lex.speed_up_before.match(clause) if head in opens.speed_up_before else None
     if speed and not lex.verb_word.match(clause, speed.end()):
         return "projects to speed up"  # "加快12个…中心建设"; "加快建设…1万个" is a goal
     return ""
@@ -773,6 +813,7 @@ def _share_list_fate(sentence: str, qs: list[_Quantity]) -> None:
 
 def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex: _Lexicon) -> None:
     """Mark the candidates that are not goals."""
+    opens = lex.opens
     for q in qs:
         cs, ce = q.clause
         before = sentence[cs:q.start]
@@ -783,9 +824,10 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             sentence, q, unit_end, lex, before, clause)
         if why:
             pass  # the first reason found is the one told
-        elif q.unit.endswith("个") and lex.not_after_ge.match(sentence, unit_end):
+        elif q.unit.endswith("个") and sentence[unit_end:unit_end + 1] in opens.not_after_ge and lex.not_after_ge.match(
+                sentence, unit_end):
             why = "time span"
-        elif lex.spec_after.match(sentence, unit_end) and not (
+        elif sentence[unit_end:unit_end + 1] in opens.spec_after and lex.spec_after.match(sentence, unit_end) and not (
             q.after_bound == "以下" and lex.below_ok.search(before)
         ):
             why = "specification or band"
@@ -804,7 +846,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             "等" in before[-8:] and lex.completion_after.search(sentence[q.end:ce])
         ):
             why = "scope"  # "…等6个省级园区示范引领作用", "A、B等营商环境5项工作"; but "…等10个项目建成投产" is a goal
-        elif lex.org_before.search(before) and not before.endswith(lex.action_end):
+        elif before[-1:] in opens.org_before_end and lex.org_before.search(before) and not before.endswith(lex.action_end):
             why = "label after a body's name"
         elif lex.scope_after.search(rest):
             why = "structure"
