@@ -490,20 +490,28 @@ def _digit_comma(s: str, i: int) -> bool:
 # --- candidates ---------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class _Quantity:
-    start: int  # in the sentence: the number
-    num_end: int
-    end: int  # after unit and any bound after it
-    value: float
-    unit: str
-    is_range: bool
-    is_cn: bool
-    approx: str | None
-    after_bound: str | None
-    clause: tuple[int, int]
-    keep: bool = True
-    why: str = ""
+    """A candidate. (A class with its own ``__init__`` rather than a dataclass: the compiled build runs a dataclass's
+    generated ``__init__`` as Python, some 8,000 instructions a candidate with its keyword dict.)"""
+
+    __slots__ = ("start", "num_end", "end", "value", "unit", "is_range", "is_cn", "approx", "after_bound", "clause",
+                 "keep", "why")
+
+    def __init__(self, start: int, num_end: int, end: int, value: float, unit: str, is_range: bool, is_cn: bool,
+                 approx: str | None, after_bound: str | None, clause: tuple[int, int], keep: bool = True,
+                 why: str = "") -> None:
+        self.start = start  # in the sentence: the number
+        self.num_end = num_end
+        self.end = end  # after unit and any bound after it
+        self.value = value
+        self.unit = unit
+        self.is_range = is_range
+        self.is_cn = is_cn
+        self.approx = approx
+        self.after_bound = after_bound
+        self.clause = clause
+        self.keep = keep
+        self.why = why
 
 
 # "11.121人才梯队项目", "2.50家企业上云" at the start of a line: an item number the outline did
