@@ -819,6 +819,16 @@ def _share_list_fate(sentence: str, qs: list[_Quantity]) -> None:
                 q.why = prev.why
 
 
+# (compiled once here: a pattern given to re.search as a string is looked up in re's cache at each call, and
+# compiled again when the cache, shared by every module, has dropped it)
+_PASSED_OVER = re.compile(r"(?:超|通|经|不|越)过$")
+_CJK_OR_DE = re.compile(r"的|[\u4e00-\u9fff]")
+_BARE_OVER = re.compile(r"[过超]$")
+_LIST_JOINER = re.compile(r"[、和及与]")
+_GAP_JOINER = re.compile(r"[、和及与,;]")
+_OVER_END = re.compile(r"(?:超|过|超过|达)$")
+
+
 def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex: _Lexicon) -> None:
     """Mark the candidates that are not goals."""
     opens = lex.opens
@@ -841,11 +851,11 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             why = "specification or band"
         elif before.endswith(lex.threshold_always) or (
             before.endswith(lex.threshold)
-            and not re.search(r"(?:超|通|经|不|越)过$", before)
-            and re.match(r"的|[\u4e00-\u9fff]", sentence[q.end:q.end + 1])
+            and not _PASSED_OVER.search(before)
+            and _CJK_OR_DE.match(sentence[q.end:q.end + 1])
             and not lex.after_re.match(sentence, q.end)
             # a bare 过/超 bounds a goal ("组织超50家企业", "发放超1000万元消费券") unless a 的 makes it a class
-            and (not re.search(r"[过超]$", before) or sentence[q.end:q.end + 1] == "的")
+            and (not _BARE_OVER.search(before) or sentence[q.end:q.end + 1] == "的")
         ):
             why = "threshold"
         elif q.unit.endswith("元") and sentence[q.end:q.end + 1] == "的" and q.after_bound != "左右":
@@ -881,7 +891,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
         if ("、" in before and (_CJK.match(before[-1]) or before[-1] == ")")
                 and not before.endswith(lex.action_end)):
             nxt = sentence[q.end:q.end + 1]
-            last = re.split(r"[、和及与]", before)[-1]
+            last = _LIST_JOINER.split(before)[-1]
             if (nxt and (_CJK.match(nxt) or nxt in "“\"") and not lex.after_re.match(sentence, q.end)
                     and len(last) <= 12 and not lex.verb_word.match(last)):
                 q.keep = False
@@ -896,8 +906,8 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
         if later and not _share_subject(sentence, q, before):
             gap = sentence[q.end:later[0].start]
             if gap and _CJK.match(gap[0]) or gap.startswith("的"):
-                if not re.search(r"[、和及与,;]", gap) and (
-                    "的" in gap or q.after_bound in ("以上", "及以上") or re.search(r"(?:超|过|超过|达)$", before)
+                if not _GAP_JOINER.search(gap) and (
+                    "的" in gap or q.after_bound in ("以上", "及以上") or _OVER_END.search(before)
                 ):
                     q.keep = False
                     q.why = "descriptor"  # "实施5000万元以上项目100个", "超过1亿元的数量达到40家"
@@ -1001,6 +1011,11 @@ def _clean_subject(s: str, lex: _Lexicon) -> str:
     return stripped or s
 
 
+_PREDICATE_RE = re.compile(_PREDICATE)
+_CLAUSE_END = re.compile(r"[,;:。]")
+_LEAD_JINXING = re.compile(r"^进行")
+
+
 def _object_after(sentence: str, start: int, end: int) -> str:
     """The thing counted after the quantity: "培育2家领航型企业" → 领航型企业;
     "推动26家企业开展智能化改造" → 开展智能化改造的企业."""
@@ -1009,9 +1024,9 @@ def _object_after(sentence: str, start: int, end: int) -> str:
     m = _NOUN_STOP.search(rest)
     obj = rest[:m.start()] if m else rest
     obj = _PAREN_END.sub("", obj).strip("、 ")
-    if m and obj and re.match(_PREDICATE, m.group()):
-        predicate = re.split(r"[,;:。]", rest[m.start():])[0]
-        predicate = re.sub(r"^进行", "", predicate)
+    if m and obj and _PREDICATE_RE.match(m.group()):
+        predicate = _CLAUSE_END.split(rest[m.start():])[0]
+        predicate = _LEAD_JINXING.sub("", predicate)
         if predicate:
             return f"{predicate}的{obj}"
     return obj
@@ -1043,7 +1058,7 @@ def _verb_head(before: str, lex: _Lexicon) -> str:
 
 
 def _split_items(subject: str) -> list[str]:
-    items = [p for p in re.split(r"[、和及与]", subject) if p]
+    items = [p for p in _LIST_JOINER.split(subject) if p]
     if len(items) >= 2:
         shared = _SHARED_TAIL.search(items[-1])
         if shared and not any(_SHARED_TAIL.search(i) for i in items[:-1]):
@@ -1164,6 +1179,10 @@ class QuantitySites:
         return [(start - a, end - a) for start, end in zip(self._starts[i:j], self._ends[i:j])]
 
 
+_ALL_OR_PREDICATE = re.compile(rf"全部|全面|{_PREDICATE}")
+_GROWTH_END = re.compile(r"(?:年均|年)?增长$")
+
+
 def find_targets(text: str, *, default_year: int | None = None, package_year: int | None = None,
                  document_year: int | None = None, tails: list[tuple[int, int]] | None = None) -> list[FoundTarget]:
     """Targets in one provision's own text (already normalised).
@@ -1258,7 +1277,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 metrics = [(lead.group() if lead else "") + share]
             elif q.unit == "%" and not subject and prev_clause and sentence[q.end:te].strip():
                 # "A、B全部达到基本标准,20%以上达到推荐标准" → "A、B达到推荐标准的比例"
-                noun = re.split(rf"全部|全面|{_PREDICATE}", _clean_subject(prev_clause, lex))[0]
+                noun = _ALL_OR_PREDICATE.split(_clean_subject(prev_clause, lex))[0]
                 metrics = [f"{noun}{sentence[q.end:te]}的比例"]
             elif obj and (not subject or before.endswith(lex.action_end)):
                 metrics = [_verb_head(sentence[max(subject_start, ts):q.start], lex) + obj]
@@ -1283,7 +1302,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 if pool:
                     inherited = pool[min(idx, len(pool) - 1)]
                     if q.unit != "%":
-                        inherited = re.sub(r"(?:年均|年)?增长$", "", inherited)
+                        inherited = _GROWTH_END.sub("", inherited)
                     metrics = [inherited]
             body = sentence[ts:te].rstrip("。")
             for metric in metrics:
