@@ -405,7 +405,7 @@ def _first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 # what other modules read a pattern's ends with (``departments``: the known-organisation patterns)
-last_chars, may_end_with = _last_chars, _may_end_with
+last_chars, may_end_with, first_chars = _last_chars, _may_end_with, _first_chars
 
 
 def sre_parse(pattern: str, flags: int = 0):

@@ -55,7 +55,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -63,7 +63,7 @@ from pathlib import Path
 import numpy as np
 
 from .char_classes import class_table, classes_of, positions_of
-from .clause_words import sre_parse
+from .clause_words import first_chars, last_chars, sre_parse
 from .numerals import chinese_to_int, to_number
 from .word_lists import alternation as _alt
 
@@ -90,6 +90,7 @@ class FoundTarget:
 class _Lexicon:
     quantity: re.Pattern[str]
     quantity_tail: re.Pattern[str]  # what every quantity ends with (see ``_quantity_tail``)
+    unit_numerals: frozenset[str]  # the numerals of the unit words (十百千: "个百分点", "千瓦")
     tail_classes: np.ndarray  # by character (``class_table``): 1 a numeral, 2 what a unit starts with
     before: list[tuple[str, str]]
     before_by_first: dict[str, list[tuple[str, str]]]  # ``before`` by the first character of the word
@@ -163,6 +164,42 @@ class _Lexicon:
     rule_rank: tuple[str, ...]  # a clause's text before a quantity ends with these: a rank, "前100名"
     rule_rank_not: tuple[str, ...]  # ...but not with these: "年底前", "提前"
     rule_rank_units: frozenset[str]  # ...and in these units: "前100名", not "前100项电子证照"
+    opens: _Openers = field(init=False)  # the characters some of these patterns' matches open or end with
+
+    def __post_init__(self) -> None:
+        self.opens = _Openers(self)
+
+
+class _Openers:
+    """The characters the matches of the judges' patterns that are tried at one place (a clause's start, the end of
+    a quantity, the end of the text before it) open with (or end with), tested before the pattern is tried: most
+    candidates have none there, and a pattern's call costs more (some 1,600 instructions) than testing the one
+    character."""
+
+    def __init__(self, lex: _Lexicon) -> None:
+        self.eligibility = _opening(lex.eligibility)
+        self.condition = _opening(lex.condition)
+        self.ratio_of = _opening(lex.ratio_of)
+        self.parameter = _opening(lex.parameter)
+        self.parameter_after = _opening(lex.parameter_after)
+        self.speed_up_before = _opening(lex.speed_up_before)
+        self.not_after_ge = _opening(lex.not_after_ge)
+        self.spec_after = _opening(lex.spec_after)
+        self.org_before_end = _ending(lex.org_before)
+
+
+def _opening(pattern: re.Pattern[str]) -> frozenset[str]:
+    found = first_chars(pattern)
+    if found is None:
+        raise ValueError(f"no first characters read from {pattern.pattern!r}")
+    return found
+
+
+def _ending(pattern: re.Pattern[str]) -> frozenset[str]:
+    found = last_chars(pattern)
+    if found is None:
+        raise ValueError(f"no last characters read from {pattern.pattern!r}")
+    return found
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
@@ -203,6 +240,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         quantity=quantity,
         quantity_tail=re.compile(rf"[\d{_CN_NUM}]{unit}"),
+        unit_numerals=frozenset(c for w in unit_words for c in w if re.fullmatch(rf"[\d{_CN_NUM}]", c)),
         tail_classes=class_table(re.compile(rf"[\d{_CN_NUM}]"), re.compile(unit_first)),
         before=before,
         before_by_first=before_by_first,
@@ -452,20 +490,28 @@ def _digit_comma(s: str, i: int) -> bool:
 # --- candidates ---------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class _Quantity:
-    start: int  # in the sentence: the number
-    num_end: int
-    end: int  # after unit and any bound after it
-    value: float
-    unit: str
-    is_range: bool
-    is_cn: bool
-    approx: str | None
-    after_bound: str | None
-    clause: tuple[int, int]
-    keep: bool = True
-    why: str = ""
+    """A candidate. (A class with its own ``__init__`` rather than a dataclass: the compiled build runs a dataclass's
+    generated ``__init__`` as Python, some 8,000 instructions a candidate with its keyword dict.)"""
+
+    __slots__ = ("start", "num_end", "end", "value", "unit", "is_range", "is_cn", "approx", "after_bound", "clause",
+                 "keep", "why")
+
+    def __init__(self, start: int, num_end: int, end: int, value: float, unit: str, is_range: bool, is_cn: bool,
+                 approx: str | None, after_bound: str | None, clause: tuple[int, int], keep: bool = True,
+                 why: str = "") -> None:
+        self.start = start  # in the sentence: the number
+        self.num_end = num_end
+        self.end = end  # after unit and any bound after it
+        self.value = value
+        self.unit = unit
+        self.is_range = is_range
+        self.is_cn = is_cn
+        self.approx = approx
+        self.after_bound = after_bound
+        self.clause = clause
+        self.keep = keep
+        self.why = why
 
 
 # "11.121人才梯队项目", "2.50家企业上云" at the start of a line: an item number the outline did
@@ -479,12 +525,19 @@ _LIST_NUMBER = re.compile(r"^(\s*\d{1,2}\.)(?=\d{2})")
 _NUMERAL = re.compile(rf"[\d{_CN_NUM}](?<!\d\d)(?<![\d{_CN_NUM}][{_CN_NUM}])")
 
 
-def _quantities(text: str, lex: _Lexicon):
+# what a quantity's number is made of (``lex.quantity``'s number: digits, Chinese numerals, 1,000.5, "30 — 50",
+# "30至50"), with any character that is \d or \s (``str.isdecimal``, ``str.isspace``)
+_NUMBER_CHARS = frozenset("0123456789,.-—–~～至到 " + _CN_NUM)
+_CN_NUMERALS = frozenset(_CN_NUM)
+_NUMERALS = frozenset("0123456789" + _CN_NUM)
+
+
+def _quantities(text: str, lex: _Lexicon, tails: list[tuple[int, int]] | None = None):
     """What ``lex.quantity.finditer(text)`` finds, tried only where a run of numerals starts (every quantity
-    starts so) rather than at every character."""
+    starts so) rather than at every character; given the spans of ``text``'s quantity tails (``quantity_tail``,
+    leftmost and not overlapping), only at those of the starts a quantity can reach a tail from."""
     pos = 0
-    for numeral in _NUMERAL.finditer(text):
-        at = numeral.start()
+    for at in _numeral_runs(text) if tails is None else _numeral_runs_before(text, tails, lex.unit_numerals):
         if at < pos:
             continue
         m = lex.quantity.match(text, at)
@@ -493,16 +546,69 @@ def _quantities(text: str, lex: _Lexicon):
             pos = m.end()
 
 
+def _numeral_runs(text: str) -> list[int]:
+    return [m.start() for m in _NUMERAL.finditer(text)]
+
+
+def _numeral_runs_before(text: str, tails: list[tuple[int, int]], unit_numerals: frozenset[str]) -> list[int]:
+    """Those of ``_numeral_runs(text)`` that a quantity can start at, given the tails (see ``_quantities``): a
+    quantity's last numeral and its unit make a tail, which one of the tails holds (the search that found them
+    passed over only what an earlier one holds), so its start is inside that tail or before it in the run of
+    number characters the tail's start ends (a quantity's number is made of them). Most numerals are years,
+    dates and item numbers with no unit: no search at each character for numerals, nor a match tried at those
+    (a numeral run is tried at a few instructions a character of the tails' few, a search tries its class at
+    some fifty a character of the sentence)."""
+    starts: list[int] = []
+    done = 0  # where the last tail ended (a unit holds a character no number holds: a run of number characters
+    # before a tail does not reach back past the tail before it)
+    for ts, te in tails:
+        w = ts  # the run of number characters the tail's start ends
+        while w > done and _is_number_char(text[w - 1]):
+            w -= 1
+        if w == ts:
+            # (most tails: no number character before their numeral, which starts a run; when the tail before
+            # ends there, a numeral that does not is tried in vain: a quantity starts at a run's start alone)
+            starts.append(ts)
+        else:
+            _add_run_starts(text, w, ts + 1, starts)
+        if te - ts > 2 and not unit_numerals.isdisjoint(text[ts + 2:te]):
+            _add_run_starts(text, ts + 2, te, starts)  # a numeral in the unit after another of its characters: 个百分点
+        done = te
+    return starts
+
+
+def _add_run_starts(text: str, a: int, b: int, starts: list[int]) -> None:
+    """Append those of ``_numeral_runs(text)`` in [a, b)."""
+    for k in range(a, b):
+        c = text[k]
+        if c in _CN_NUMERALS:
+            if k == 0 or not _is_numeral(text[k - 1]):
+                starts.append(k)
+        elif _is_numeral(c) and (k == 0 or not text[k - 1].isdecimal()):
+            starts.append(k)
+
+
+def _is_number_char(c: str) -> bool:
+    # (an ideograph, the most of a text's characters, is no digit and no space)
+    return c in _NUMBER_CHARS or not ("\u4e00" <= c <= "\u9fff") and (c.isdecimal() or c.isspace())
+
+
+def _is_numeral(c: str) -> bool:  # [\d{_CN_NUM}]
+    return c in _NUMERALS or not ("\u4e00" <= c <= "\u9fff") and c.isdecimal()
+
+
 _RANGE_MARK = re.compile(r"\s*(?:[-—–~～]|至|到)\s*")
 
 
-def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False) -> list[_Quantity]:
+def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
+                tails: list[tuple[int, int]] | None = None) -> list[_Quantity]:
+    """The quantities of a sentence; ``tails``: the spans of its quantity tails, when the caller has them."""
     out = []
     seps, length = _separators(sentence), len(sentence)
     scan = sentence
     if line_start and (m := _LIST_NUMBER.match(sentence)):
         scan = " " * m.end() + sentence[m.end():]
-    for m in _quantities(scan, lex):
+    for m in _quantities(scan, lex, tails):
         range_, arabic, chinese, approx1, mult, approx2, base = m.group(
             "range", "ar", "cn", "approx1", "mult", "approx2", "base")
         if range_:
@@ -574,17 +680,21 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     clause (the caller has sliced both)."""
     ce = q.clause[1]
     money = q.unit.endswith("元")
+    opens = lex.opens
+    head = clause[:1]  # (a pattern matched at the start of the clause is tried when it can open there alone)
+    nxt = sentence[q.end:q.end + 1]
     if q.unit in lex.time_units and not lex.time_cut.search(before):
         return "time span"  # "3个工作日内办结"; "审批时间控制在50个工作日内" is a goal
     if sentence.startswith(lex.inclusive, unit_end) or (q.after_bound and sentence.startswith(lex.inclusive, q.end)):
         return "eligibility threshold"  # "30次(含)以上"
     if q.after_bound == "及以下" and not lex.below_ok.search(before):
         return "eligibility threshold"  # "1000万元及以下的业务"
-    if lex.eligibility.match(clause) and (
+    if head in opens.eligibility and lex.eligibility.match(clause) and (
         q.after_bound or lex.bound_before.search(before) or "的" in sentence[q.end:ce]
     ):
         return "eligibility condition"  # "对月销售额10万元以下的…"; not "对4座涵闸进行拆除重建"
-    if (lex.condition.match(clause) or clause.endswith("的") or clause.endswith(lex.condition_close)
+    if ((head in opens.condition and lex.condition.match(clause)) or clause.endswith("的")
+            or clause.endswith(lex.condition_close)
             or lex.condition_after.search(sentence, q.end, ce)):
         return "condition"  # "若备案不足1000套", "购买90平方米以上首套住房的", "个贷率高于90%时"
     if _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
@@ -592,12 +702,13 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if lex.basis_word.search(before) and any(m.group("basis") for m in lex.basis.finditer(before)):
         return "basis of computation"  # "按照平均工资60%核定", "减按25%计入"
     if q.unit == "%" and (lex.ratio_base.search(before[-12:]) and before.endswith("的")
-                          or lex.ratio_of.match(sentence, q.end)):
+                          or nxt in opens.ratio_of and lex.ratio_of.match(sentence, q.end)):
         return "per-case ratio"  # "合同总价的10%", "剩余50%的出让价款"
     if q.unit == "%" and _CHANGED_TO.search(before) and lex.ratio_base.search(before):
         return "per-case ratio"  # "由申报价格的15%最多下调至8%": the new value of a per-case ratio
-    if (lex.parameter.search(before) or lex.parameter_after.match(sentence, q.end)
-            or lex.parameter.match(sentence, q.end) or (q.unit == "%" and lex.parameter.search(sentence, q.end, ce))):
+    if (lex.parameter.search(before) or (nxt in opens.parameter_after and lex.parameter_after.match(sentence, q.end))
+            or (nxt in opens.parameter and lex.parameter.match(sentence, q.end))
+            or (q.unit == "%" and lex.parameter.search(sentence, q.end, ce))):
         return "policy parameter"  # "首付款比例降至20%", "通行费30%优惠政策", "100%暂退…保证金"
     if lex.permission.search(before):
         return "per-case floor, cap or permission"  # "最低3米", "可再购买1套住房"
@@ -607,7 +718,6 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "class definition"  # "购买90平方米以上新建商品住房"; "人均住房面积达到40平方米以上" is a goal
     if lex.per_each.search(before):
         return "per-case unit"  # "每完成网签备案1000套"
-    nxt = sentence[q.end:q.end + 1]
     if (q.after_bound == "及以上" or q.is_cn and q.after_bound == "以上") and nxt and (nxt == "的" or _CJK.match(nxt)):
         # "二套以上房贷", "两个及以上子女的家庭", "4人及以上家庭", "团购5套及以上的下浮2%": a goal's bound ends its
         # phrase ("建成20个以上", "达到30%及以上"); 及以上 before what it qualifies names a class of cases
@@ -632,7 +742,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "existing state"  # "因疫情停工的256个项目"
     if q.unit.endswith(lex.per_year) and _CJK.match(sentence[q.end:q.end + 1]):
         return "specification"  # "50万吨/年聚乙醇酸项目"
-    speed = lex.speed_up_before.match(clause)
+    speed = lex.speed_up_before.match(clause) if head in opens.speed_up_before else None
     if speed and not lex.verb_word.match(clause, speed.end()):
         return "projects to speed up"  # "加快12个…中心建设"; "加快建设…1万个" is a goal
     return ""
@@ -709,8 +819,19 @@ def _share_list_fate(sentence: str, qs: list[_Quantity]) -> None:
                 q.why = prev.why
 
 
+# (compiled once here: a pattern given to re.search as a string is looked up in re's cache at each call, and
+# compiled again when the cache, shared by every module, has dropped it)
+_PASSED_OVER = re.compile(r"(?:超|通|经|不|越)过$")
+_CJK_OR_DE = re.compile(r"的|[\u4e00-\u9fff]")
+_BARE_OVER = re.compile(r"[过超]$")
+_LIST_JOINER = re.compile(r"[、和及与]")
+_GAP_JOINER = re.compile(r"[、和及与,;]")
+_OVER_END = re.compile(r"(?:超|过|超过|达)$")
+
+
 def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex: _Lexicon) -> None:
     """Mark the candidates that are not goals."""
+    opens = lex.opens
     for q in qs:
         cs, ce = q.clause
         before = sentence[cs:q.start]
@@ -721,19 +842,20 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             sentence, q, unit_end, lex, before, clause)
         if why:
             pass  # the first reason found is the one told
-        elif q.unit.endswith("个") and lex.not_after_ge.match(sentence, unit_end):
+        elif q.unit.endswith("个") and sentence[unit_end:unit_end + 1] in opens.not_after_ge and lex.not_after_ge.match(
+                sentence, unit_end):
             why = "time span"
-        elif lex.spec_after.match(sentence, unit_end) and not (
+        elif sentence[unit_end:unit_end + 1] in opens.spec_after and lex.spec_after.match(sentence, unit_end) and not (
             q.after_bound == "以下" and lex.below_ok.search(before)
         ):
             why = "specification or band"
         elif before.endswith(lex.threshold_always) or (
             before.endswith(lex.threshold)
-            and not re.search(r"(?:超|通|经|不|越)过$", before)
-            and re.match(r"的|[\u4e00-\u9fff]", sentence[q.end:q.end + 1])
+            and not _PASSED_OVER.search(before)
+            and _CJK_OR_DE.match(sentence[q.end:q.end + 1])
             and not lex.after_re.match(sentence, q.end)
             # a bare 过/超 bounds a goal ("组织超50家企业", "发放超1000万元消费券") unless a 的 makes it a class
-            and (not re.search(r"[过超]$", before) or sentence[q.end:q.end + 1] == "的")
+            and (not _BARE_OVER.search(before) or sentence[q.end:q.end + 1] == "的")
         ):
             why = "threshold"
         elif q.unit.endswith("元") and sentence[q.end:q.end + 1] == "的" and q.after_bound != "左右":
@@ -742,7 +864,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             "等" in before[-8:] and lex.completion_after.search(sentence[q.end:ce])
         ):
             why = "scope"  # "…等6个省级园区示范引领作用", "A、B等营商环境5项工作"; but "…等10个项目建成投产" is a goal
-        elif lex.org_before.search(before) and not before.endswith(lex.action_end):
+        elif before[-1:] in opens.org_before_end and lex.org_before.search(before) and not before.endswith(lex.action_end):
             why = "label after a body's name"
         elif lex.scope_after.search(rest):
             why = "structure"
@@ -769,7 +891,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
         if ("、" in before and (_CJK.match(before[-1]) or before[-1] == ")")
                 and not before.endswith(lex.action_end)):
             nxt = sentence[q.end:q.end + 1]
-            last = re.split(r"[、和及与]", before)[-1]
+            last = _LIST_JOINER.split(before)[-1]
             if (nxt and (_CJK.match(nxt) or nxt in "“\"") and not lex.after_re.match(sentence, q.end)
                     and len(last) <= 12 and not lex.verb_word.match(last)):
                 q.keep = False
@@ -784,8 +906,8 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
         if later and not _share_subject(sentence, q, before):
             gap = sentence[q.end:later[0].start]
             if gap and _CJK.match(gap[0]) or gap.startswith("的"):
-                if not re.search(r"[、和及与,;]", gap) and (
-                    "的" in gap or q.after_bound in ("以上", "及以上") or re.search(r"(?:超|过|超过|达)$", before)
+                if not _GAP_JOINER.search(gap) and (
+                    "的" in gap or q.after_bound in ("以上", "及以上") or _OVER_END.search(before)
                 ):
                     q.keep = False
                     q.why = "descriptor"  # "实施5000万元以上项目100个", "超过1亿元的数量达到40家"
@@ -889,6 +1011,11 @@ def _clean_subject(s: str, lex: _Lexicon) -> str:
     return stripped or s
 
 
+_PREDICATE_RE = re.compile(_PREDICATE)
+_CLAUSE_END = re.compile(r"[,;:。]")
+_LEAD_JINXING = re.compile(r"^进行")
+
+
 def _object_after(sentence: str, start: int, end: int) -> str:
     """The thing counted after the quantity: "培育2家领航型企业" → 领航型企业;
     "推动26家企业开展智能化改造" → 开展智能化改造的企业."""
@@ -897,9 +1024,9 @@ def _object_after(sentence: str, start: int, end: int) -> str:
     m = _NOUN_STOP.search(rest)
     obj = rest[:m.start()] if m else rest
     obj = _PAREN_END.sub("", obj).strip("、 ")
-    if m and obj and re.match(_PREDICATE, m.group()):
-        predicate = re.split(r"[,;:。]", rest[m.start():])[0]
-        predicate = re.sub(r"^进行", "", predicate)
+    if m and obj and _PREDICATE_RE.match(m.group()):
+        predicate = _CLAUSE_END.split(rest[m.start():])[0]
+        predicate = _LEAD_JINXING.sub("", predicate)
         if predicate:
             return f"{predicate}的{obj}"
     return obj
@@ -931,7 +1058,7 @@ def _verb_head(before: str, lex: _Lexicon) -> str:
 
 
 def _split_items(subject: str) -> list[str]:
-    items = [p for p in re.split(r"[、和及与]", subject) if p]
+    items = [p for p in _LIST_JOINER.split(subject) if p]
     if len(items) >= 2:
         shared = _SHARED_TAIL.search(items[-1])
         if shared and not any(_SHARED_TAIL.search(i) for i in items[:-1]):
@@ -1042,43 +1169,52 @@ class QuantitySites:
         k = bisect_right(self._ends, a)  # the first tail that ends after a
         return k < len(self._starts) and self._starts[k] < b
 
-    def tails_in(self, a: int, b: int) -> list[int] | None:
-        """The starts (from ``a``) of the tails the search of text[a:b] alone would find: the whole text's
+    def tails_in(self, a: int, b: int) -> list[tuple[int, int]] | None:
+        """The spans (from ``a``) of the tails the search of text[a:b] alone would find: the whole text's
         inside it, unless one of those runs over ``a`` or ``b`` (then the stretch alone may show others: None)."""
         i = bisect_right(self._ends, a)  # the first tail that ends after a
         j = bisect_left(self._starts, b)  # the first tail that starts at b or later
         if (i < len(self._starts) and self._starts[i] < a) or (j > 0 and self._ends[j - 1] > b):
             return None
-        return [start - a for start in self._starts[i:j]]
+        return [(start - a, end - a) for start, end in zip(self._starts[i:j], self._ends[i:j])]
+
+
+_ALL_OR_PREDICATE = re.compile(rf"全部|全面|{_PREDICATE}")
+_GROWTH_END = re.compile(r"(?:年均|年)?增长$")
 
 
 def find_targets(text: str, *, default_year: int | None = None, package_year: int | None = None,
-                 document_year: int | None = None, tails: list[int] | None = None) -> list[FoundTarget]:
+                 document_year: int | None = None, tails: list[tuple[int, int]] | None = None) -> list[FoundTarget]:
     """Targets in one provision's own text (already normalised).
 
     ``default_year`` is a year the provision's heading hands down ("到2025年，主要目标是："),
     ``package_year`` the year of a one-year package and ``document_year`` the year
-    年底 / 全年 / 年内 refer to (see ``target_years``). ``tails``: where the quantity tails of ``text``
-    start, when the caller has them (``QuantitySites.tails_in``); else they are searched for here."""
+    年底 / 全年 / 年内 refer to (see ``target_years``). ``tails``: the spans of the quantity tails of ``text``,
+    when the caller has them (``QuantitySites.tails_in``); else they are searched for here."""
     lex = _lexicon()
     # every quantity ends with a numeral and its unit (``quantity_tail``), which no sentence end breaks:
     # a text without one has no candidate (most provisions have none), a sentence without one is not searched
     if tails is None:
-        tails = [m.start() for m in lex.quantity_tail.finditer(text)]
+        tails = [m.span() for m in lex.quantity_tail.finditer(text)]
     if not tails:
         return []
+    tail_starts = [a for a, _ in tails]
     next_tail = 0
     quoted: _Quoted | None = None  # made for the first sentence with a candidate
     found: list[FoundTarget] = []
     carried_year: int | None = None
     # only a sentence with a quantity or one that hands its year on (ends in a colon) does anything
     hands_on_at = _hands_on_at(text)
-    for s0, s1 in _sentences_holding(text, sorted(tails + hands_on_at) if hands_on_at else tails):
+    for s0, s1 in _sentences_holding(text, sorted(tail_starts + hands_on_at) if hands_on_at else tail_starts):
         sentence = text[s0:s1]
-        while next_tail < len(tails) and tails[next_tail] < s0:
+        while next_tail < len(tails) and tail_starts[next_tail] < s0:
             next_tail += 1
-        qs = (_candidates(sentence, lex, line_start=s0 == 0 or text[s0 - 1] == "\n")
-              if next_tail < len(tails) and tails[next_tail] < s1 else [])
+        last_tail = next_tail
+        while last_tail < len(tails) and tail_starts[last_tail] < s1:
+            last_tail += 1
+        qs = (_candidates(sentence, lex, line_start=s0 == 0 or text[s0 - 1] == "\n",
+                          tails=[(a - s0, b - s0) for a, b in tails[next_tail:last_tail]])
+              if last_tail > next_tail else [])
         hands_on = sentence.rstrip("\n").endswith((":", "："))
         if not qs and not hands_on:
             continue  # no target and no year handed on
@@ -1141,7 +1277,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 metrics = [(lead.group() if lead else "") + share]
             elif q.unit == "%" and not subject and prev_clause and sentence[q.end:te].strip():
                 # "A、B全部达到基本标准,20%以上达到推荐标准" → "A、B达到推荐标准的比例"
-                noun = re.split(rf"全部|全面|{_PREDICATE}", _clean_subject(prev_clause, lex))[0]
+                noun = _ALL_OR_PREDICATE.split(_clean_subject(prev_clause, lex))[0]
                 metrics = [f"{noun}{sentence[q.end:te]}的比例"]
             elif obj and (not subject or before.endswith(lex.action_end)):
                 metrics = [_verb_head(sentence[max(subject_start, ts):q.start], lex) + obj]
@@ -1166,7 +1302,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 if pool:
                     inherited = pool[min(idx, len(pool) - 1)]
                     if q.unit != "%":
-                        inherited = re.sub(r"(?:年均|年)?增长$", "", inherited)
+                        inherited = _GROWTH_END.sub("", inherited)
                     metrics = [inherited]
             body = sentence[ts:te].rstrip("。")
             for metric in metrics:

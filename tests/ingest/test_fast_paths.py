@@ -248,7 +248,10 @@ def _plain_sentences(text: str) -> list[tuple[int, int]]:
 def test_sentences_and_quantities_equal_the_plain_scans(text):
     assert targets._sentences(text) == _plain_sentences(text)
     lex = targets._lexicon()
-    assert [m.span() for m in targets._quantities(text, lex)] == [m.span() for m in lex.quantity.finditer(text)]
+    plain = [m.span() for m in lex.quantity.finditer(text)]
+    assert [m.span() for m in targets._quantities(text, lex)] == plain
+    tails = [m.span() for m in lex.quantity_tail.finditer(text)]
+    assert [m.span() for m in targets._quantities(text, lex, tails)] == plain
 
 
 _STRIP_TAIL = tomllib.loads(targets.DATA_FILE.read_text(encoding="utf-8"))["verbs"]["metric_strip_tail"]
@@ -822,6 +825,19 @@ def text_and_stretch(draw) -> tuple[str, int, int]:
     return text, a, draw(st.integers(a, len(text)))
 
 
+# numerals inside units and before them that are no quantity's start: "x5万千瓦" (千瓦 alone), "A3个百分点", " ٣ ", "十5"
+TAIL_TEXT = st.lists(st.sampled_from(["x5万千瓦", "A3个百分点", "个百分点", "百分点", "千瓦时", " ٣ ", "٣", "１", "十5", "5十", ", ",
+                                      " — ", "~", "〇", "2025年"]) | QUANTITY_TEXT, max_size=10).map("".join)
+
+
+@SETTINGS
+@given(TAIL_TEXT)
+def test_quantities_tried_before_their_tails_equal_the_plain_scan(text):
+    lex = targets._lexicon()
+    tails = [m.span() for m in lex.quantity_tail.finditer(text)]
+    assert [m.span() for m in targets._quantities(text, lex, tails)] == [m.span() for m in lex.quantity.finditer(text)]
+
+
 @SETTINGS
 @given(QUANTITY_TEXT, st.sampled_from([None, 2025]), st.sampled_from([None, 2024]), st.sampled_from([None, 2023]))
 def test_targets_sought_where_a_quantity_can_end_equal_every_sentence_sought(text, default, package, year):
@@ -1039,7 +1055,7 @@ def test_tails_of_a_stretch_taken_from_the_whole_text_equal_a_search_of_the_stre
     text, a, b = stretch
     sites = targets.QuantitySites(text)
     given_tails = sites.tails_in(a, b)
-    searched = [m.start() for m in targets._lexicon().quantity_tail.finditer(text[a:b])]
+    searched = [m.span() for m in targets._lexicon().quantity_tail.finditer(text[a:b])]
     assert given_tails is None or given_tails == searched
     kw = {"default_year": 2025, "package_year": 2024, "document_year": 2024}
     assert targets.find_targets(text[a:b], tails=given_tails, **kw) == targets.find_targets(text[a:b], **kw)
