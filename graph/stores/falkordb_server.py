@@ -35,7 +35,9 @@ IMPORT_DIR_NAME = "import"
 # sockaddr_un.sun_path is 108 bytes including the NUL terminator on Linux.
 _MAX_SOCKET_PATH = 107
 
-Health = Literal["ok", "loading", "down"]
+# "busy": it took the connection but did not answer in time: replaying one long write from its append-only file
+# (Redis answers "loading" only between the commands it replays)
+Health = Literal["ok", "loading", "busy", "down"]
 
 
 DEFAULT_QUERY_MEM_BYTES = 1 << 30
@@ -342,10 +344,10 @@ class EmbeddedServer:
         _signal(pid, signal.SIGKILL)
         self._wait_exit(pid, 10.0)
         raise self._start_error(f"FalkorDB server did not become ready within {self._budget(health):.0f}s"
-                                + (" (still loading its append-only file)" if health == "loading" else ""))
+                                + (" (still loading its append-only file)" if health in ("loading", "busy") else ""))
 
     def _budget(self, health: Health) -> float:
-        return self.load_timeout if health == "loading" else self.start_timeout
+        return self.load_timeout if health in ("loading", "busy") else self.start_timeout
 
     def _gave_up(self, since: float, health: Health) -> bool:
         return time.monotonic() - since >= self._budget(health)
@@ -472,9 +474,11 @@ class EmbeddedServer:
             return "ok"
         except redis.BusyLoadingError:
             return "loading"
+        except redis.TimeoutError:
+            return "busy"
         except redis.ResponseError:
             return "ok"  # it answers, with an error (MISCONF: its disk is full): running, and stoppable
-        except (redis.ConnectionError, redis.TimeoutError, OSError):
+        except (redis.ConnectionError, OSError):
             return "down"
         finally:
             client.close()

@@ -234,3 +234,18 @@ def test_a_server_still_loading_past_its_load_budget_is_stopped_with_a_clear_err
     with pytest.raises(ServerStartError, match="still loading its append-only file"):
         server.ensure_running()
     assert not _servers_on(data_dir / "falkordb.sock")
+
+
+def test_a_server_that_takes_the_connection_but_does_not_answer_is_busy_not_down(data_dir: Path) -> None:
+    """Replaying one long write from its append-only file, Redis answers nothing, not even "loading": a start
+    that took that for a dead server killed it at the start budget, and every start after replayed it again."""
+    server = EmbeddedServer(data_dir)
+    server._prepare_data_dir()
+    mute = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        mute.bind(str(server.socket_path))
+        mute.listen(1)  # the connection is queued, never read
+        assert server._health() == "busy"
+        assert server._budget("busy") == server.load_timeout
+    finally:
+        mute.close()
