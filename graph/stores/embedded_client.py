@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +47,9 @@ DEFAULT_TIMEOUT_MS = 10_000
 DEFAULT_ROW_CAP = 10_000
 # what one read may hand back: a value's lists are cut at LIST_CAP items (and the result marked truncated)
 LIST_CAP = 100_000
+
+# FalkorDB's answer to a query that would pass QUERY_MEM_CAPACITY
+_MEMORY_CAP_PASSED = "mem consumption exceeded capacity"
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -110,15 +114,19 @@ def _renamed(text: str, prefix: str) -> str:
 
 
 class EmbeddedClient:
-    def __init__(self, db: FalkorDB, graph: str = DEFAULT_GRAPH) -> None:
+    def __init__(self, db: FalkorDB, graph: str = DEFAULT_GRAPH, *, query_mem_bytes: int | None = None) -> None:
+        """``query_mem_bytes``: the server's cap on one query's memory, restored after a query of policykg's own
+        that needed more (``_uncapped``); None: such a query fails."""
         self.db = db
         self.graph_name = graph
         self.graph = db.select_graph(graph)
+        self.query_mem_bytes = query_mem_bytes
 
     @classmethod
     def open(cls, data_dir: Path, graph: str = DEFAULT_GRAPH) -> EmbeddedClient:
         """Start (or reuse) the embedded server for ``data_dir`` and connect to it."""
-        return cls(EmbeddedServer(data_dir).ensure_running(), graph)
+        server = EmbeddedServer(data_dir)
+        return cls(server.ensure_running(), graph, query_mem_bytes=server.query_mem_bytes)
 
     # -- reads --------------------------------------------------------------
 
@@ -141,7 +149,8 @@ class EmbeddedClient:
         if mentions_load_csv(query):
             raise ReadOnlyViolation("LOAD CSV is not allowed in read queries", query=query)
         started = time.perf_counter()
-        result = self._run(query, params, read_only=True, timeout_ms=timeout_ms, retry_stale=True)
+        result = self._run(query, params, read_only=True, timeout_ms=timeout_ms, retry_stale=True,
+                           ours=max_bytes is None)
         all_rows = result.result_set
         # The public path pushes a LIMIT down (cypher_admission.push_down_limit), so all_rows holds at most
         # one row more than the cap; here the cap and the size bounds apply to every read.
@@ -170,7 +179,7 @@ class EmbeddedClient:
         No time budget: FalkorDB does not enforce TIMEOUT on queries that write.
         """
         started = time.perf_counter()
-        result = self._run(query, params, read_only=False)
+        result = self._run(query, params, read_only=False, ours=True)
         return WriteResult(
             stats=_stats(result),
             columns=_columns(result),
@@ -250,6 +259,39 @@ class EmbeddedClient:
         read_only: bool,
         timeout_ms: int | None = None,
         retry_stale: bool = False,
+        ours: bool = False,
+    ) -> Any:
+        """``ours``: policykg's own query (a write, an internal read), run again uncapped if it needs more memory
+        than the cap allows."""
+        try:
+            return self._run_once(query, params, read_only=read_only, timeout_ms=timeout_ms, retry_stale=retry_stale)
+        except QueryError as exc:
+            if not (ours and self.query_mem_bytes and _MEMORY_CAP_PASSED in str(exc)):
+                raise
+        return self._uncapped(lambda: self._run_once(query, params, read_only=read_only, timeout_ms=timeout_ms,
+                                                     retry_stale=retry_stale))
+
+    def _uncapped(self, run: Callable[[], Any]) -> Any:
+        # The cap guards the server against what strangers send (/cypher). What policykg asks itself grows with
+        # the store (a relink's reads and its one write at 10,000 documents pass 1 GB) and must not fail for it.
+        # The engine refused the query before changing anything; it runs again with the cap lifted for its
+        # duration (a public read arriving meanwhile runs uncapped too, held by its time budget and row cap).
+        config = self.db.connection
+        config.execute_command("GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", 0)
+        try:
+            return run()
+        finally:
+            with suppress(redis.RedisError):
+                config.execute_command("GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", self.query_mem_bytes)
+
+    def _run_once(
+        self,
+        query: str,
+        params: Mapping[str, Any] | None,
+        *,
+        read_only: bool,
+        timeout_ms: int | None,
+        retry_stale: bool,
     ) -> Any:
         # No PING before a write: the pool hands out a connection only after checking its socket (a connection
         # the server closed when it restarted is readable at EOF, so the pool reconnects it), and a server that

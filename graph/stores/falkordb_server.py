@@ -267,9 +267,10 @@ class EmbeddedServer:
             str(self.redis_server),
             # IMPORT_FOLDER confines LOAD CSV file:// URIs to an empty private folder.
             "--loadmodule", str(self.module_path), "IMPORT_FOLDER", f"{self.import_dir}/",
-            # A read's time budget does not bound its memory: one huge range() from /cypher could hold
-            # the server for seconds after its timeout; cap what a single query may allocate.
-            "QUERY_MEM_CAPACITY", str(self.query_mem_bytes),
+            # No cap on a query's memory while the append-only file is replayed: a write that was accepted must
+            # replay (capped, the replay of a 10,000-document store's relink failed and the store came back
+            # without its links). The cap is set once the server is ready (``_cap_query_memory``).
+            "QUERY_MEM_CAPACITY", "0",
             "THREAD_COUNT", str(self.engine_threads),
             "--port", "0",
             "--unixsocket", str(self.socket_path),
@@ -333,6 +334,7 @@ class EmbeddedServer:
             health = self._health()
             if health == "ok":
                 self._check_module_loaded()
+                self._cap_query_memory()
                 return
             if not _pid_alive(pid):
                 raise self._start_error(f"FalkorDB server (pid {pid}) exited during start-up")
@@ -351,6 +353,12 @@ class EmbeddedServer:
 
     def _gave_up(self, since: float, health: Health) -> bool:
         return time.monotonic() - since >= self._budget(health)
+
+    def _cap_query_memory(self) -> None:
+        # A read's time budget does not bound its memory: one huge range() from /cypher could hold the server
+        # for seconds after its timeout; cap what a single query may allocate.
+        with self._raw_client() as client:
+            client.execute_command("GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", self.query_mem_bytes)
 
     def _check_module_loaded(self) -> None:
         with self._raw_client() as client:

@@ -18,7 +18,7 @@ class EmbeddedBackend(StoreBackend):
     def __init__(self, data_dir: Path, graph: str = DEFAULT_GRAPH, *, query_mem_bytes: int | None = None,
                  engine_threads: int | None = None):
         self.server = EmbeddedServer(data_dir, query_mem_bytes=query_mem_bytes, engine_threads=engine_threads)
-        self.client = EmbeddedClient(self.server.ensure_running(), graph)
+        self.client = EmbeddedClient(self.server.ensure_running(), graph, query_mem_bytes=self.server.query_mem_bytes)
         self._schema_ready = False
 
     def writer_lock(self, what: str):
