@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+import cn2an
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -142,19 +144,13 @@ _PLACE_WORDS = ("菏泽", "山东", "齐鲁", "河南", "郑州", "广州", "安
 _CLAUSE_WORDS = re.compile(r"牵头|负责|配合|参与|责任|单位|部门|按职责|各县|各市|[省市县区]委|厅|局|政府|附件|印发|通知|"
                            r"现提出|现印发|《|》|〔|\t|\||序号")
 _SENTENCE = re.compile(r"[^。；;\n]{16,160}[。；;]")
-_HEAD_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])\s*")
+_HEAD_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十百零]+、|[（(][一二三四五六七八九十百零]+[)）]|\d+[.、．])\s*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _WHOLE_REGION = re.compile(r"(?<![健完安齐])全[省市县区](?![场民面])")  # 全市 the region, not 健全市场
 
-CN_NUM = "一二三四五六七八九十"
-
-
 def cn_number(n: int) -> str:
-    if n <= 10:
-        return CN_NUM[n - 1]
-    if n < 20:
-        return "十" + (CN_NUM[n - 11] if n > 10 else "")
-    return CN_NUM[n // 10 - 1] + "十" + (CN_NUM[n % 10 - 1] if n % 10 else "")
+    """十二, 一百零一: a long notice of a 100,000-document corpus numbers more than 99 items."""
+    return cn2an.an2cn(n)
 
 
 # -- material -------------------------------------------------------------------------------------

@@ -92,3 +92,13 @@ def test_division_of_labour_tables_map_the_upper_documents_tasks_to_units_at_bot
         for row in doc.cascades:
             assert row.province_leads and row.city_leads, doc.file
             assert row.lower_level == doc.document.level, doc.file
+
+
+def test_a_notice_numbers_its_items_past_ninety_nine():
+    """A 100,000-document corpus holds notices long enough for more than 99 items (a numbering that stopped at
+    九十九 crashed `bench/scale.py --long` while it wrote the corpus)."""
+    import cn2an
+
+    numerals = [corpus.cn_number(k) for k in range(1, 151)]
+    assert [cn2an.cn2an(n, "strict") for n in numerals] == list(range(1, 151))
+    assert corpus._HEAD_NUMBER.sub("", f"（{corpus.cn_number(101)}）加强统筹") == "加强统筹"
