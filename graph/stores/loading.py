@@ -76,8 +76,10 @@ def document_statements(graph: PolicyGraph, doc_id: str, number: str | None, tit
         statements.extend(put_nodes(label, rows, lists=label in SHARED_WITH_LISTS))
     # a stub never overwrites the document (or stub) already there
     statements.extend(put_nodes("Document", stubs, update=None))
-    # a task other documents quote too: the lowest quoting document's row describes it
-    statements.extend(put_nodes("Task", quoted, update="row.props.doc_id < n.doc_id"))
+    # a task other documents quote too: the lowest quoting document's row describes it. Compared through
+    # coalesce: FalkorDB hands a bare `row.props.doc_id < n.doc_id` to the doc_id index as a range, which reads
+    # every document's id above the row's (at 50,000 documents, 110 ms of each load's write; 0.3 ms so)
+    statements.extend(put_nodes("Task", quoted, update="row.props.doc_id < coalesce(n.doc_id, '')"))
 
     by_shape: dict[tuple[str, str, str, bool], list[dict]] = defaultdict(list)
     for edge in graph.edges.values():
