@@ -195,7 +195,7 @@ class _Rows:
 
     def __init__(self, m: sparse.csr_matrix, rows: np.ndarray):
         take, self.indptr, self.lengths = _take(m, rows)
-        self.indices = m.indices[take]
+        self.indices = m.indices[take].astype(np.intp)  # as numpy indexes with them (once, not per lookup)
         self.data = m.data[take]
         self.shape = (len(rows), m.shape[1])
         self._row_of: np.ndarray | None = None
@@ -204,7 +204,7 @@ class _Rows:
     def row_of(self) -> np.ndarray:
         """The row of each value taken."""
         if self._row_of is None:
-            self._row_of = np.repeat(np.arange(len(self.lengths), dtype=np.int32), self.lengths)
+            self._row_of = np.repeat(np.arange(len(self.lengths), dtype=np.intp), self.lengths)
         return self._row_of
 
 
