@@ -352,6 +352,11 @@ class _Group:
                                          f.text.positions())
         for name in ("industries", "metrics", "departments"):
             counts: _Counts = getattr(f, name)
+            if not (counts.lower.indptr[cols + 1] - counts.lower.indptr[cols]).any():
+                # the lower units have none of this signal (no metric, say): every cell is 0.0, as _against makes
+                # it, without weighing the upper units
+                self.factors[name] = (sparse.csr_matrix((len(rows), 0)), np.zeros((0, len(cols))))
+                continue
             idf = counts.idf(rows, cols)
             self.factors[name] = _against(counts.rows_of(counts.upper, rows), idf,
                                           _weigh(counts.lower, idf, cols), counts.positions())
