@@ -195,7 +195,7 @@ class _Rows:
 
     def __init__(self, m: sparse.csr_matrix, rows: np.ndarray):
         take, self.indptr, self.lengths = _take(m, rows)
-        self.indices = m.indices[take]
+        self.indices = m.indices[take].astype(np.intp)  # as numpy indexes with them (once, not per lookup)
         self.data = m.data[take]
         self.shape = (len(rows), m.shape[1])
         self._row_of: np.ndarray | None = None
@@ -204,7 +204,7 @@ class _Rows:
     def row_of(self) -> np.ndarray:
         """The row of each value taken."""
         if self._row_of is None:
-            self._row_of = np.repeat(np.arange(len(self.lengths), dtype=np.int32), self.lengths)
+            self._row_of = np.repeat(np.arange(len(self.lengths), dtype=np.intp), self.lengths)
         return self._row_of
 
 
@@ -352,6 +352,11 @@ class _Group:
                                          f.text.positions())
         for name in ("industries", "metrics", "departments"):
             counts: _Counts = getattr(f, name)
+            if not (counts.lower.indptr[cols + 1] - counts.lower.indptr[cols]).any():
+                # the lower units have none of this signal (no metric, say): every cell is 0.0, as _against makes
+                # it, without weighing the upper units
+                self.factors[name] = (sparse.csr_matrix((len(rows), 0)), np.zeros((0, len(cols))))
+                continue
             idf = counts.idf(rows, cols)
             self.factors[name] = _against(counts.rows_of(counts.upper, rows), idf,
                                           _weigh(counts.lower, idf, cols), counts.positions())
