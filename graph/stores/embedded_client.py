@@ -273,7 +273,8 @@ class EmbeddedClient:
 
     def _uncapped(self, run: Callable[[], Any]) -> Any:
         # The cap guards the server against what strangers send (/cypher). What policykg asks itself grows with
-        # the store (a relink's reads and its one write at 10,000 documents pass 1 GB) and must not fail for it.
+        # the store (a relink reads every unit and writes every inferred link in one query) and must not fail
+        # for a cap meant for others.
         # The engine refused the query before changing anything; it runs again with the cap lifted for its
         # duration (a public read arriving meanwhile runs uncapped too, held by its time budget and row cap).
         config = self.db.connection
