@@ -434,8 +434,10 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
     candidates are the same as in a run over everything. With ``per_document``, ``per_lower`` drops, before
     any candidate is made, what ``links.select`` would drop anyway (each lower unit's ``per_lower`` best,
     pairs in ``explicit`` left out). ``select`` picks among the candidates before their evidence is
-    gathered (the costly part), so only kept links pay for it; ``words`` holds the units' evidence words
-    already segmented (a store keeps them, ``words``) and takes those segmented here."""
+    gathered (the costly part), so only kept links pay for it; with ``per_document`` it is handed one lower
+    document's candidates at a time, so it must decide a lower unit's candidates from those alone (as
+    ``links.select`` does). ``words`` holds the units' evidence words already segmented (a store keeps them,
+    ``words``) and takes those segmented here."""
     upper = sorted({u.id: u for u in upper}.values(), key=lambda u: u.id)
     lower = sorted({u.id: u for u in lower}.values(), key=lambda u: u.id)
     if not upper or not lower:
@@ -472,8 +474,9 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
     stated = np.array(sorted(up_index[a] * len(lower) + low_index[b] for a, b in explicit
                              if a in up_index and b in low_index), dtype=np.int64)
 
-    out: list[Candidate] = []
-    pending: list[tuple] = []  # without per_document: (i, j, score, parts, rule, group), ranked at the end
+    out: list[Candidate] = []  # with per_document: the finished candidates of the groups scored so far
+    pending: list[tuple] = []  # (i, j, score, parts, rule, group[, candidate]): without per_document, ranked at the end
+    finish = _Finisher(upper, lower, features, table, up_places, low_places, with_evidence)
     # by the higher documents they meet: consecutive groups share their upper counts (_Counts.idf); the order of
     # the groups changes nothing else (candidates are ranked per group and sorted at the end)
     for (_, up_docs), members in sorted(groups.items(), key=lambda g: (g[0][1], g[0][0])):
@@ -522,32 +525,53 @@ def rank_units(upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], *, top_k: i
                 i, j = int(r_idx[rr]), int(cols[cc])
                 doc, reach = members[col_member[cc]]
                 cand = Candidate(upper[i].id, lower[j].id, round(float(s[k]), 4), int(rank[k]))
-                out.append(cand)
                 pending.append((i, j, float(s[k]), {n: float(v[rr, cc]) for n, v in parts.items()},
                                 reach[upper[i].doc_key], group, cand))
         group.release()
+        if per_document:
+            # a group is one lower document: every candidate of its units is here, so select (which keeps each lower
+            # unit's best) and the evidence are done now and the group let go (a province's groups held their text
+            # idf until the end: gigabytes at 100,000 documents)
+            group_out = [p[6] for p in pending]
+            out += finish(select(group_out) if select is not None else group_out, pending)
+            pending = []
     if not per_document:
-        out, pending = _rank_across(pending, upper, lower, top_k)
-    if select is not None:
-        out = select(out)
-    if not with_evidence:
-        return sorted(out, key=_order(upper, lower, up_index, low_index, per_document))
-    where = {(upper[p[0]].id, lower[p[1]].id): p for p in pending}
-    if not features.tokenizer.startswith("jieba"):  # the words each group's pairs share, weighed at once
-        shared: dict[int, tuple[_Group, set[str]]] = {}
-        for cand in out:
-            i, j, *_, group = where[(cand.upper_task_id, cand.lower_task_id)][:6]
-            both = set(features.words_of(upper[i])).intersection(features.words_of(lower[j]))
-            shared.setdefault(id(group), (group, set()))[1].update(both)
-        for group, common in shared.values():
-            group.weigh_words(common)
-    withev = []
-    for cand in out:
-        i, j, _, parts, rule, group = where[(cand.upper_task_id, cand.lower_task_id)][:6]
-        ev = _evidence(upper[i], lower[j], parts, features, group, table)
-        ev["region"] = _region_evidence(up_places[upper[i].doc_key], low_places[lower[j].doc_key], rule)
-        withev.append(Candidate(cand.upper_task_id, cand.lower_task_id, cand.score, cand.rank, ev))
-    return sorted(withev, key=_order(upper, lower, up_index, low_index, per_document))
+        ranked, pending = _rank_across(pending, upper, lower, top_k)
+        out = finish(select(ranked) if select is not None else ranked, pending)
+    return sorted(out, key=_order(upper, lower, up_index, low_index, per_document))
+
+
+class _Finisher:
+    """The evidence of the candidates kept (the costly part, so only for those: ``rank_units``' ``select``)."""
+
+    def __init__(self, upper: Sequence[LinkUnit], lower: Sequence[LinkUnit], features: _Features,
+                 table: CounterpartTable, up_places: dict[str, DocumentPlace], low_places: dict[str, DocumentPlace],
+                 with_evidence: bool):
+        self.upper, self.lower, self.features, self.table = upper, lower, features, table
+        self.up_places, self.low_places = up_places, low_places
+        self.with_evidence = with_evidence
+
+    def __call__(self, cands: list[Candidate], pending: list[tuple]) -> list[Candidate]:
+        """``cands`` with their evidence, from ``pending`` (what was kept of each pair when it was scored)."""
+        if not self.with_evidence or not cands:
+            return cands
+        upper, lower, features = self.upper, self.lower, self.features
+        where = {(upper[p[0]].id, lower[p[1]].id): p for p in pending}
+        if not features.tokenizer.startswith("jieba"):  # the words each group's pairs share, weighed at once
+            shared: dict[int, tuple[_Group, set[str]]] = {}
+            for cand in cands:
+                i, j, *_, group = where[(cand.upper_task_id, cand.lower_task_id)][:6]
+                both = set(features.words_of(upper[i])).intersection(features.words_of(lower[j]))
+                shared.setdefault(id(group), (group, set()))[1].update(both)
+            for group, common in shared.values():
+                group.weigh_words(common)
+        out = []
+        for cand in cands:
+            i, j, _, parts, rule, group = where[(cand.upper_task_id, cand.lower_task_id)][:6]
+            ev = _evidence(upper[i], lower[j], parts, features, group, self.table)
+            ev["region"] = _region_evidence(self.up_places[upper[i].doc_key], self.low_places[lower[j].doc_key], rule)
+            out.append(Candidate(cand.upper_task_id, cand.lower_task_id, cand.score, cand.rank, ev))
+        return out
 
 
 def _order(upper, lower, up_index, low_index, per_document):
