@@ -47,6 +47,12 @@ STORE_VERSION: str = f"MATCH (s:{STATE_LABEL}) RETURN s.version AS version"
 STORE_FORMAT = 1
 STORE_FORMAT_READ: str = f"MATCH (s:{STATE_LABEL}) RETURN s.format AS format"
 STORE_FORMAT_MARK: str = f"MERGE (s:{STATE_LABEL} {{id: 'store'}}) SET s.format = $format"
+# set by the first part of a full relink made in parts and cleared by the last (``linking.parts``): until then the
+# store is not linked (``linking.store.marked``), whatever marks the parts already written left
+RELINK_PENDING: str = f"MERGE (s:{STATE_LABEL} {{id: 'store'}}) SET s.relink_pending = $pending"
+# a full relink reads this many documents at most at once (whole provinces, ``linking.parts``): the 10,000-document
+# store in two parts takes 1.1 GB in the client where one read of it took 5 GB, in the same time
+RELINK_BUDGET = 5_000
 
 
 @dataclass
@@ -221,11 +227,13 @@ class StoreCounts:
 
 class GraphStore:
     def __init__(self, backend: StoreBackend, *, timeout_ms: int = DEFAULT_QUERY_TIMEOUT_MS,
-                 row_cap: int = DEFAULT_ROW_CAP, result_bytes: int = DEFAULT_RESULT_BYTES) -> None:
+                 row_cap: int = DEFAULT_ROW_CAP, result_bytes: int = DEFAULT_RESULT_BYTES,
+                 relink_budget: int = RELINK_BUDGET) -> None:
         self.backend = backend
         self.timeout_ms = timeout_ms
         self.row_cap = row_cap
         self.result_bytes = result_bytes  # what a public read may hand back, converted
+        self.relink_budget = relink_budget  # documents a full relink reads at once (``_relink_everything``)
 
     @property
     def kind(self) -> str:
@@ -463,33 +471,82 @@ class GraphStore:
         return self.rows(query, params, row_cap=10_000_000, timeout_ms=600_000)
 
     def _relink(self, changed: Sequence[str] | None, removed: dict[str, Any], options: dict[str, Any]) -> LinkReport:
-        from policykg.graph.linking.links import link_units
         from policykg.graph.linking.store import (
             count_statements,
             counts_missing,
-            every_unit_row,
+            neighbourhood_rows,
+            stored_link_counts,
+        )
+
+        read = self._link_read
+        plan = neighbourhood_rows(read, changed, **removed) if changed is not None else None
+        if plan is not None:
+            rows, lower_docs = plan
+            # a store linked before the documents kept their link counts: counted link by link, once
+            uncounted = counts_missing(read)
+            self._write(self._linked(rows, lower_docs, options))
+            if uncounted:
+                self._write(count_statements(read))
+            units = len(rows)
+        else:
+            units = self._relink_everything(options)
+        # every inferred link in the store, as after a full relink
+        return LinkReport(units=units, links=stored_link_counts(read))
+
+    def _relink_everything(self, options: dict[str, Any]) -> int:
+        """A full relink: in one read and one write when the store holds at most ``relink_budget`` documents,
+        else in parts of whole provinces (``linking.parts``), each read, scored and written on its own. Returns
+        how many task rows were read for the documents relinked."""
+        from policykg.graph.linking import parts as relink_parts
+        from policykg.graph.linking.store import UnitReader, doc_key, every_unit_row
+
+        read = self._link_read
+        documents = self.rows("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
+        if documents <= self.relink_budget:
+            rows = every_unit_row(read)
+            self._write(self._linked(rows, None, options))
+            return len(rows)
+        cut = relink_parts.parts(relink_parts.document_places(read), self.relink_budget)
+        units = 0
+        for n, part in enumerate(cut):
+            reader = UnitReader(read)
+            reader.load(part.reads)
+            rows = [reader.rows[k] for k in sorted(reader.rows)]
+            mine = set(part.docs)
+            units += sum(1 for r in rows if r["doc_id"] in mine)
+            keys = {doc_key(d) for d in part.docs}
+            # the neighbourhood's documents are marked by their own parts
+            statements = self._linked(rows, keys, options, marking=keys)
+            if n == 0:  # until the last part is written the store is not linked: a relink stopped now starts over
+                statements.insert(0, (RELINK_PENDING, {"pending": True}))
+            if n == len(cut) - 1:
+                statements.append((RELINK_PENDING, {"pending": None}))
+            self._write(statements)
+            del reader, rows, statements
+        return units
+
+    def _linked(self, rows: list[dict[str, Any]], lower_docs: set[str] | None, options: dict[str, Any], *,
+                marking: set[str] | None = None) -> list[Statement]:
+        """What replaces the inferred links of ``lower_docs`` (keys; None: of every document), computed from
+        ``rows`` (theirs and their neighbourhoods'), and marks the places of the documents read (of ``marking``
+        only, when given)."""
+        from policykg.graph.linking.links import link_units
+        from policykg.graph.linking.store import (
+            doc_key,
             explicit_from_rows,
             link_statements,
-            neighbourhood_rows,
             place_marks,
-            stored_link_counts,
             units_from_rows,
         )
         from policykg.graph.linking.words import kept_words
 
-        read = self._link_read
-        plan = neighbourhood_rows(read, changed, **removed) if changed is not None else None
-        rows, lower_docs = plan if plan is not None else (every_unit_row(read), None)
         units = units_from_rows(rows)
         words = kept_words(rows, units)
         links = link_units(units, explicit_from_rows(rows), lower_docs=lower_docs, words=words, **options)
-        # a store linked before the documents kept their link counts: counted link by link, once
-        uncounted = plan is not None and counts_missing(read)
-        self._write(link_statements(links, lower_docs, place_marks(units), words.fresh_rows(), units))
-        if uncounted:
-            self._write(count_statements(read))
-        # every inferred link in the store, as after a full relink
-        return LinkReport(units=len(rows), links=stored_link_counts(read))
+        marks = place_marks(units)
+        if marking is not None:
+            marks = [m for m in marks if doc_key(m["id"]) in marking]
+        return link_statements(links, lower_docs, marks, words.fresh_rows(), units)
 
     def remove_document(self, doc_id: str) -> None:
         """Take a document and everything it asserted out of the store, then relink what it reached: the lower

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from policykg.graph.repository import STATE_LABEL
 from policykg.graph.stores.backend import Statement
 from policykg.queries.catalog import get_query
 
@@ -34,7 +35,8 @@ from .units import LOWER_LEVELS, UPPER_LEVELS, LinkUnit, region_above
 UNITS_QUERY = get_query("link-units").text
 
 
-def _key(doc_id: str | None) -> str:
+def doc_key(doc_id: str | None) -> str:
+    """A document's key, as units and links know it: its id without ``doc:``."""
     return doc_id[len("doc:"):] if doc_id and doc_id.startswith("doc:") else (doc_id or "")
 
 
@@ -59,13 +61,13 @@ def units_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[LinkUnit]:
         if not text and not (stub and row.get("title")):
             continue  # a heading without text says nothing to match; a quoted task has at least its title
         out[tid] = LinkUnit(
-            id=tid, doc_key=_key(row.get("doc_id")), level=row.get("level"), date=None if stub else row.get("date"),
+            id=tid, doc_key=doc_key(row.get("doc_id")), level=row.get("level"), date=None if stub else row.get("date"),
             number=row.get("number"), title=row.get("title") or "", text=text,
             departments=tuple(sorted(set(row.get("departments") or []))),
             industries=tuple(sorted(set(row.get("industries") or []))),
             metrics=tuple(sorted(set(metrics))),
             implements=_named(named, row.get("implements")),
-            source_doc=_key(row.get("source_doc") or row.get("doc_id")), stub=stub,
+            source_doc=doc_key(row.get("source_doc") or row.get("doc_id")), stub=stub,
             not_after=row.get("source_date") if stub else None, **_region(row, stub))
     return [out[k] for k in sorted(out)]
 
@@ -74,7 +76,7 @@ def _named(memo: dict[tuple[str, ...], tuple[str, ...]], ids: list[str] | None) 
     listed = tuple(ids or ())
     keys = memo.get(listed)
     if keys is None:
-        keys = memo[listed] = tuple(sorted({_key(i) for i in listed}))
+        keys = memo[listed] = tuple(sorted({doc_key(i) for i in listed}))
     return keys
 
 
@@ -315,7 +317,10 @@ def unit_rows(read: Read, docs: list[str], present: set[str]) -> list[dict[str, 
 
 
 def marked(read: Read) -> bool:
-    """Whether a relink has marked the store's documents with their places (``place_marks``)."""
+    """Whether a relink has marked the store's documents with their places (``place_marks``), and no full relink
+    made in parts stopped before its last part (``parts``: the marks of the parts written are not all of them)."""
+    if read(f"MATCH (s:{STATE_LABEL}) WHERE s.relink_pending = true RETURN s.id AS id LIMIT 1", {}):
+        return False
     return bool(read("MATCH (d:Document) WHERE d.link_level IS NOT NULL RETURN d.id AS id LIMIT 1", {}))
 
 
@@ -330,7 +335,7 @@ def touched_by(read: Read, changed: Iterable[str]) -> set[str]:
 
 def places_of(read: Read, ids: Iterable[str]) -> dict[str, DocumentPlace]:
     """The places the last relink marked on these documents (by id)."""
-    return {r["id"]: DocumentPlace(_key(r["id"]), r["level"], r["region"], None) for r in read(
+    return {r["id"]: DocumentPlace(doc_key(r["id"]), r["level"], r["region"], None) for r in read(
         "MATCH (d:Document) WHERE d.id IN $ids AND d.link_level IS NOT NULL "
         "RETURN d.id AS id, d.link_level AS level, d.link_region AS region", {"ids": sorted(set(ids))})}
 
@@ -345,31 +350,13 @@ def neighbourhood_rows(read: Read, changed: Iterable[str], *, touched: Iterable[
     if not marked(read):
         return None
     touched = touched_by(read, changed) | set(touched)
-    present = relationship_types(read)
-    rows: dict[str, dict[str, Any]] = {}
-    read_docs: set[str] = set()
-
-    def load(docs: Iterable[str]) -> list[dict[str, Any]]:
-        """Read whole documents, and the tables that state their quoted tasks (a quoted task's text is theirs)."""
-        todo = set(docs) - read_docs
-        got: list[dict[str, Any]] = []
-        while todo:
-            read_docs.update(todo)
-            ordered = sorted(todo)
-            new = [r for i in range(0, len(ordered), 500)  # pages: see every_unit_row
-                   for r in unit_rows(read, ordered[i:i + 500], present)]
-            got += new
-            rows.update((r["id"], r) for r in new)
-            stating = sorted({t for r in new for t in r.get("stated_by") or []} - rows.keys())
-            todo = {r["doc"] for r in read("UNWIND $ids AS id MATCH (t:Task {id: id}) RETURN DISTINCT t.doc_id AS doc",
-                                           {"ids": stating})} - read_docs if stating else set()
-        return got
-
+    reader = UnitReader(read)
+    load, rows = reader.load, reader.rows
     now = incremental.unit_places(units_from_rows(load(touched)))
     before = {**places_of(read, touched), **(before or {})}
     everywhere, codes = False, set[str]()
     for did in touched:
-        for place in (now.get(_key(did)), before.get(did)):
+        for place in (now.get(doc_key(did)), before.get(did)):
             every, below = incremental.below(place)
             everywhere, codes = everywhere or every, codes | below
     lower = set(touched)
@@ -391,7 +378,35 @@ def neighbourhood_rows(read: Read, changed: Iterable[str], *, touched: Iterable[
                                     "RETURN d.id AS id", {"codes": sorted(above)})}
     uppers |= {f"doc:{k}" for u in lower_units for k in u.implements}
     load(uppers)
-    return [rows[k] for k in sorted(rows)], {_key(d) for d in lower}
+    return [rows[k] for k in sorted(rows)], {doc_key(d) for d in lower}
+
+
+class UnitReader:
+    """Reads whole documents' ``UNITS_QUERY`` rows, each document once, with the tables that state their quoted
+    tasks (a quoted task's text is theirs, ``units_from_rows``)."""
+
+    def __init__(self, read: Read, present: set[str] | None = None):
+        self.read = read
+        self.present = relationship_types(read) if present is None else present
+        self.rows: dict[str, dict[str, Any]] = {}  # task id → row, of every document read
+        self.docs: set[str] = set()  # the documents read (ids)
+
+    def load(self, docs: Iterable[str]) -> list[dict[str, Any]]:
+        """The rows of those of ``docs`` not read yet, and of the documents stating their quoted tasks."""
+        todo = set(docs) - self.docs
+        got: list[dict[str, Any]] = []
+        while todo:
+            self.docs.update(todo)
+            ordered = sorted(todo)
+            new = [r for i in range(0, len(ordered), 500)  # pages: see every_unit_row
+                   for r in unit_rows(self.read, ordered[i:i + 500], self.present)]
+            got += new
+            self.rows.update((r["id"], r) for r in new)
+            stating = sorted({t for r in new for t in r.get("stated_by") or []} - self.rows.keys())
+            todo = {r["doc"] for r in self.read(
+                "UNWIND $ids AS id MATCH (t:Task {id: id}) RETURN DISTINCT t.doc_id AS doc",
+                {"ids": stating})} - self.docs if stating else set()
+        return got
 
 
 def _naming_others(read: Read, docs: set[str]) -> set[str]:
