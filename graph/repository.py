@@ -459,7 +459,8 @@ class GraphStore:
     def relink(self, changed: Sequence[str] | None = None, **options) -> LinkReport:
         """Recompute the inferred cross-level links from what the store holds (``policykg link``).
 
-        Explicit links (tables, 分工方案) are never touched; the inferred ones are replaced in one atomic write,
+        Explicit links (tables, 分工方案) are never touched; the inferred ones are replaced in one atomic write
+        (in one per part of whole provinces in a store of more than ``relink_budget`` documents, ``linking.parts``),
         so the result depends only on the stored documents, not on the order they were ingested in.
         With ``changed`` (the ids of the documents a load just wrote: an ingest, an upload), only the links
         of the lower documents those reach are recomputed (``linking.incremental``): the same links as a full

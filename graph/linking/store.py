@@ -8,7 +8,8 @@
    relink reads the same rows a few documents at a time, each list by a match of its own (``unit_rows``).
 2. ``link_units(units, explicit_from_rows(rows))`` computes the links (``links.py``).
 3. ``link_statements(links)`` replaces every inferred link in the store: all of them are removed and
-   the new ones merged, in the style of ``graph.stores.loading`` (run them in one write). The same write
+   the new ones merged, in the style of ``graph.stores.loading`` (run them in one write; a large store is
+   relinked in parts of whole provinces, each replacing its documents' links, ``parts``). The same write
    keeps what the next relink reuses: each Document's place (``link_level``/``link_region``) and count of
    inferred links by kind (``link_counts``, summed for the report instead of reading every link), each
    Task's evidence words (``link_words``/``link_words_of``, ``words``).
