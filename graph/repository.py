@@ -456,7 +456,7 @@ class GraphStore:
             return None
         return unpack_text(rows[0]["text"])
 
-    def relink(self, changed: Sequence[str] | None = None, **options) -> LinkReport:
+    def relink(self, changed: Sequence[str] | None = None, *, jobs: int = 1, **options) -> LinkReport:
         """Recompute the inferred cross-level links from what the store holds (``policykg link``).
 
         Explicit links (tables, 分工方案) are never touched; the inferred ones are replaced in one atomic write
@@ -465,17 +465,20 @@ class GraphStore:
         With ``changed`` (the ids of the documents a load just wrote: an ingest, an upload), only the links
         of the lower documents those reach are recomputed (``linking.incremental``): the same links as a full
         relink, at the cost of the neighbourhoods they touch. Either way the report counts every inferred link.
+        ``jobs``: processes scoring the parts of a full relink made in parts at once.
         """
-        return self._relink(changed, {}, options)
+        return self._relink(changed, {}, options, jobs)
 
     def _link_read(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         return self.rows(query, params, row_cap=10_000_000, timeout_ms=600_000)
 
-    def _relink(self, changed: Sequence[str] | None, removed: dict[str, Any], options: dict[str, Any]) -> LinkReport:
+    def _relink(self, changed: Sequence[str] | None, removed: dict[str, Any], options: dict[str, Any],
+                jobs: int = 1) -> LinkReport:
         from policykg.graph.linking.store import (
             count_statements,
             counts_missing,
             neighbourhood_rows,
+            relink_statements,
             stored_link_counts,
         )
 
@@ -485,69 +488,38 @@ class GraphStore:
             rows, lower_docs = plan
             # a store linked before the documents kept their link counts: counted link by link, once
             uncounted = counts_missing(read)
-            self._write(self._linked(rows, lower_docs, options))
+            self._write(relink_statements(rows, lower_docs, options))
             if uncounted:
                 self._write(count_statements(read))
             units = len(rows)
         else:
-            units = self._relink_everything(options)
+            units = self._relink_everything(options, jobs)
         # every inferred link in the store, as after a full relink
         return LinkReport(units=units, links=stored_link_counts(read))
 
-    def _relink_everything(self, options: dict[str, Any]) -> int:
+    def _relink_everything(self, options: dict[str, Any], jobs: int) -> int:
         """A full relink: in one read and one write when the store holds at most ``relink_budget`` documents,
-        else in parts of whole provinces (``linking.parts``), each read, scored and written on its own. Returns
-        how many task rows were read for the documents relinked."""
+        else in parts of whole provinces (``linking.parts``), each read, scored (``jobs`` at once) and written on
+        its own, in order. Returns how many task rows were read for the documents relinked."""
         from policykg.graph.linking import parts as relink_parts
-        from policykg.graph.linking.store import UnitReader, doc_key, every_unit_row
+        from policykg.graph.linking.store import every_unit_row, relink_statements
 
         read = self._link_read
         documents = self.rows("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
         if documents <= self.relink_budget:
             rows = every_unit_row(read)
-            self._write(self._linked(rows, None, options))
+            self._write(relink_statements(rows, None, options))
             return len(rows)
         cut = relink_parts.parts(relink_parts.document_places(read), self.relink_budget)
         units = 0
-        for n, part in enumerate(cut):
-            reader = UnitReader(read)
-            reader.load(part.reads)
-            rows = [reader.rows[k] for k in sorted(reader.rows)]
-            mine = set(part.docs)
-            units += sum(1 for r in rows if r["doc_id"] in mine)
-            keys = {doc_key(d) for d in part.docs}
-            # the neighbourhood's documents are marked by their own parts
-            statements = self._linked(rows, keys, options, marking=keys)
+        for n, (rows_read, statements) in enumerate(relink_parts.scored(read, cut, options, jobs)):
+            units += rows_read
             if n == 0:  # until the last part is written the store is not linked: a relink stopped now starts over
                 statements.insert(0, (RELINK_PENDING, {"pending": True}))
             if n == len(cut) - 1:
                 statements.append((RELINK_PENDING, {"pending": None}))
             self._write(statements)
-            del reader, rows, statements
         return units
-
-    def _linked(self, rows: list[dict[str, Any]], lower_docs: set[str] | None, options: dict[str, Any], *,
-                marking: set[str] | None = None) -> list[Statement]:
-        """What replaces the inferred links of ``lower_docs`` (keys; None: of every document), computed from
-        ``rows`` (theirs and their neighbourhoods'), and marks the places of the documents read (of ``marking``
-        only, when given)."""
-        from policykg.graph.linking.links import link_units
-        from policykg.graph.linking.store import (
-            doc_key,
-            explicit_from_rows,
-            link_statements,
-            place_marks,
-            units_from_rows,
-        )
-        from policykg.graph.linking.words import kept_words
-
-        units = units_from_rows(rows)
-        words = kept_words(rows, units)
-        links = link_units(units, explicit_from_rows(rows), lower_docs=lower_docs, words=words, **options)
-        marks = place_marks(units)
-        if marking is not None:
-            marks = [m for m in marks if doc_key(m["id"]) in marking]
-        return link_statements(links, lower_docs, marks, words.fresh_rows(), units)
 
     def remove_document(self, doc_id: str) -> None:
         """Take a document and everything it asserted out of the store, then relink what it reached: the lower

@@ -683,7 +683,7 @@ def _run(files: list[Path], report: IngestReport, t0: float, store: GraphStore |
             # inferred cross-level links: recompute those whose inputs the loaded documents changed (the
             # same links as policykg link gives, graph.linking.incremental)
             report.links = store.relink(changed=[o.document_id for o in report.outcomes
-                                                 if o.ingested and o.document_id]).links
+                                                 if o.ingested and o.document_id], jobs=jobs).links
         counts = store.counts()
         report.nodes, report.relationships = counts.nodes, counts.relationships
         stubs = store.rows("MATCH (d:Document) WHERE coalesce(d.stub, false) RETURN count(d) AS n")

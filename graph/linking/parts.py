@@ -11,17 +11,24 @@ lower document meets only the regions above its own, all in its province, and wh
 whole provinces into parts of at most ``budget`` documents read.
 
 Every document is in exactly one part, so each part's write replaces the inferred links of its documents
-and nothing else (``link_statements`` with ``lower_docs``). The parts are written one after the other: the
+and nothing else (``link_statements`` with ``lower_docs``). Scoring a part is a pure function of the rows read
+(``store.relink_statements``): ``scored`` reads the next parts while worker processes score the ones read, and
+hands the results back in order. The parts are written one after the other: the
 first write marks the store as being relinked and the last one clears it, so a relink stopped half-way is
 not taken for a linked store (``store.marked``) and the next relink is a full one again.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future
 from dataclasses import dataclass
+from typing import Any
+
+from policykg.graph.stores.backend import Statement
 
 from .scope import DocumentPlace, Scope, ancestors, places
-from .store import Read, UnitReader, doc_key, relationship_types, units_from_rows
+from .store import Read, UnitReader, doc_key, relationship_types, relink_statements, units_from_rows
 from .units import LOWER_LEVELS, UPPER_LEVELS, LinkUnit
 
 
@@ -94,3 +101,47 @@ def parts(p: Places, budget: int) -> list[Part]:
     if docs:
         out.append(Part(tuple(docs), tuple(sorted(reads))))
     return out
+
+
+def scored(read: Read, cut: list[Part], options: Mapping[str, Any], jobs: int = 1
+           ) -> Iterator[tuple[int, list[Statement]]]:
+    """Each part's statements (``store.relink_statements``) in order, with how many task rows its own documents
+    have; ``jobs`` > 1: that many worker processes score parts while this one reads the next (at most ``jobs``
+    parts are held at once, read or being scored)."""
+    if jobs <= 1 or len(cut) < 2:
+        for part in cut:
+            rows, own = _rows_of(read, part)
+            yield own, relink_statements(rows, _keys(part), options, marking=_keys(part))
+            del rows
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork, as the ingest's readers: a worker needs nothing of this process but the function and its arguments
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+        waiting: deque[tuple[int, Future[list[Statement]]]] = deque()
+        todo = iter(cut)
+        for part in todo:
+            rows, own = _rows_of(read, part)
+            waiting.append((own, pool.submit(relink_statements, rows, _keys(part), dict(options), _keys(part))))
+            del rows
+            if len(waiting) >= jobs:
+                own, future = waiting.popleft()
+                yield own, future.result()
+        while waiting:
+            own, future = waiting.popleft()
+            yield own, future.result()
+
+
+def _keys(part: Part) -> set[str]:
+    return {doc_key(d) for d in part.docs}
+
+
+def _rows_of(read: Read, part: Part) -> tuple[list[dict[str, Any]], int]:
+    """The rows a part's links are decided by, and how many of them its own documents have."""
+    reader = UnitReader(read)
+    reader.load(part.reads)
+    mine = set(part.docs)
+    rows = [reader.rows[k] for k in sorted(reader.rows)]
+    return rows, sum(1 for r in rows if r["doc_id"] in mine)

@@ -21,7 +21,7 @@ an ingest relinks what it touched afterwards: ``neighbourhood_rows`` reads what 
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from policykg.graph.repository import STATE_LABEL
@@ -195,6 +195,24 @@ def link_statements(links: Iterable[Link], lower_docs: Iterable[str] | None = No
         statements.append(("UNWIND $rows AS row MATCH (t:Task {id: row.id}) "
                            "SET t.link_words = row.words, t.link_words_of = row.key", {"rows": kept[i:i + 5000]}))
     return statements
+
+
+def relink_statements(rows: list[dict[str, Any]], lower_docs: Collection[str] | None, options: Mapping[str, Any],
+                      marking: Collection[str] | None = None) -> list[Statement]:
+    """What replaces the inferred links of ``lower_docs`` (keys; None: of every document), computed from ``rows``
+    (theirs and their neighbourhoods', ``UNITS_QUERY``'s), with the places of the documents read (of ``marking``
+    only, when given) and the evidence words segmented on the way. A pure function of its arguments: a full
+    relink in parts runs it in worker processes (``parts.scored``)."""
+    from .links import link_units
+    from .words import kept_words
+
+    units = units_from_rows(rows)
+    words = kept_words(rows, units)
+    links = link_units(units, explicit_from_rows(rows), lower_docs=lower_docs, words=words, **options)
+    marks = place_marks(units)
+    if marking is not None:
+        marks = [m for m in marks if doc_key(m["id"]) in marking]
+    return link_statements(links, lower_docs, marks, words.fresh_rows(), units)
 
 
 def link_counts(links: Iterable[Link], units: Iterable[LinkUnit], lower_docs: Iterable[str] | None

@@ -1,6 +1,7 @@
 """``policykg link``: recompute the inferred links between provisions of different levels."""
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -17,6 +18,9 @@ def register(app: typer.Typer) -> None:
         top_k: Annotated[int, typer.Option(help="lower tasks kept per higher-level task and lower document")] = TOP_K,
         min_score: Annotated[float, typer.Option(help="weakest link written (default: the calibrated "
                                                       "threshold)")] = MIN_SCORE,
+        jobs: Annotated[int, typer.Option(
+            "--jobs", "-j", help="processes scoring at once a store relinked in parts of provinces (one with more "
+                                 "than 5,000 documents; each holds a part); 0: one per CPU, at most 4")] = 0,
         store: StoreOption = None,
         data: DataOption = None,
     ) -> None:
@@ -28,7 +32,7 @@ def register(app: typer.Typer) -> None:
         implements it, else RELATES_TO; explicit links from tables always win.
         """
         with open_store_or_exit(store, data) as st:
-            report = st.relink(top_k=top_k, min_score=min_score)
+            report = st.relink(top_k=top_k, min_score=min_score, jobs=jobs if jobs > 0 else min(os.cpu_count() or 1, 4))
         table = Table("link", "count")
         for kind, n in sorted(report.links.items()):
             table.add_row(kind, str(n))

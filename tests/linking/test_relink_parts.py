@@ -53,7 +53,9 @@ def test_the_store_is_cut_by_province_and_each_part_reads_its_scope(linked):
     assert len(relink_parts.parts(places, budget=100)) == 1
 
 
-def test_a_relink_in_parts_leaves_what_one_in_one_write_leaves(linked):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_relink_in_parts_leaves_what_one_in_one_write_leaves(linked, jobs):
+    """One part after the other, or scored by two worker processes while the next part is read."""
     store, _, (links, marks), report = linked
     assert links and any(t == "CASCADES_FROM" for _, t, _ in links)
     writes: list[int] = []
@@ -61,7 +63,7 @@ def test_a_relink_in_parts_leaves_what_one_in_one_write_leaves(linked):
     store._write = lambda statements: (writes.append(len(statements)), write(statements))
     budget, store.relink_budget = store.relink_budget, 3
     try:
-        again = store.relink()
+        again = store.relink(jobs=jobs)
     finally:
         store.relink_budget = budget
         del store._write
