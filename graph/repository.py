@@ -31,7 +31,12 @@ from policykg.graph.stores.loading import (
 )
 from policykg.ingest.normalize import compact
 from policykg.ingest.records import ExtractedDocument
-from policykg.settings import DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_RESULT_BYTES, DEFAULT_ROW_CAP
+from policykg.settings import (
+    DEFAULT_QUERY_TIMEOUT_MS,
+    DEFAULT_RELINK_BUDGET,
+    DEFAULT_RESULT_BYTES,
+    DEFAULT_ROW_CAP,
+)
 
 # every write (a load, a removal, a relink, an upgrade) stamps this one node with a fresh token in the same atomic
 # write: what readers keep per store version (the API's listings and counts) is checked against it with one read
@@ -50,9 +55,6 @@ STORE_FORMAT_MARK: str = f"MERGE (s:{STATE_LABEL} {{id: 'store'}}) SET s.format 
 # set by the first part of a full relink made in parts and cleared by the last (``linking.parts``): until then the
 # store is not linked (``linking.store.marked``), whatever marks the parts already written left
 RELINK_PENDING: str = f"MERGE (s:{STATE_LABEL} {{id: 'store'}}) SET s.relink_pending = $pending"
-# a full relink reads this many documents at most at once (whole provinces, ``linking.parts``): the 10,000-document
-# store in two parts takes 1.1 GB in the client where one read of it took 5 GB, in the same time
-RELINK_BUDGET = 5_000
 
 
 @dataclass
@@ -228,12 +230,14 @@ class StoreCounts:
 class GraphStore:
     def __init__(self, backend: StoreBackend, *, timeout_ms: int = DEFAULT_QUERY_TIMEOUT_MS,
                  row_cap: int = DEFAULT_ROW_CAP, result_bytes: int = DEFAULT_RESULT_BYTES,
-                 relink_budget: int = RELINK_BUDGET) -> None:
+                 relink_budget: int = DEFAULT_RELINK_BUDGET) -> None:
         self.backend = backend
         self.timeout_ms = timeout_ms
         self.row_cap = row_cap
         self.result_bytes = result_bytes  # what a public read may hand back, converted
-        self.relink_budget = relink_budget  # documents a full relink reads at once (``_relink_everything``)
+        # documents a full relink reads at once (``_relink_everything``): the 10,000-document store in two parts
+        # takes 1.1 GB in the client where one read of it took 5 GB, in the same time
+        self.relink_budget = relink_budget
 
     @property
     def kind(self) -> str:

@@ -19,6 +19,8 @@ STORE_KINDS = ("auto", "embedded", "neo4j")
 DEFAULT_QUERY_TIMEOUT_MS = 10_000
 DEFAULT_ROW_CAP = 10_000
 DEFAULT_RESULT_BYTES = 64 << 20
+# documents a full relink reads at once: a bigger store is relinked in parts of whole provinces
+DEFAULT_RELINK_BUDGET = 5_000
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class Settings:
     query_mem_bytes: int = 1 << 30
     # what a public read (POST /cypher, policykg cypher) may hand back, converted; a bigger result is refused
     result_bytes: int = DEFAULT_RESULT_BYTES
+    # documents a full relink reads and scores at once (graph.linking.parts): memory against the read of its places
+    relink_budget: int = DEFAULT_RELINK_BUDGET
     # POST /cypher queries the engine runs at once, and the embedded engine's threads (more than the lanes, so
     # catalog reads and /healthz keep a thread however heavy the Cypher sent); 0: max(4, CPUs)
     cypher_lanes: int = 1
@@ -76,6 +80,8 @@ class Settings:
             raise ConfigurationError("POLICYKG_ROW_CAP must be positive")
         if self.max_row_cap < self.row_cap:
             raise ConfigurationError("POLICYKG_MAX_ROW_CAP must be at least POLICYKG_ROW_CAP")
+        if self.relink_budget <= 0:
+            raise ConfigurationError("POLICYKG_RELINK_BUDGET must be positive")
         if self.warm_after_ms < 0:
             raise ConfigurationError("POLICYKG_WARM_AFTER_MS must not be negative")
         if self.cypher_lanes < 1:
@@ -103,6 +109,7 @@ class Settings:
             max_row_cap=env.integer("POLICYKG_MAX_ROW_CAP", max(row_cap, DEFAULT_ROW_CAP)),
             query_mem_bytes=env.integer("POLICYKG_QUERY_MEM_BYTES", 1 << 30),
             result_bytes=env.integer("POLICYKG_RESULT_BYTES", DEFAULT_RESULT_BYTES),
+            relink_budget=env.integer("POLICYKG_RELINK_BUDGET", DEFAULT_RELINK_BUDGET),
             cypher_lanes=env.integer("POLICYKG_CYPHER_LANES", 1),
             engine_threads=env.integer("POLICYKG_ENGINE_THREADS", 0),
             client_concurrency=env.integer("POLICYKG_CLIENT_CONCURRENCY", 4),

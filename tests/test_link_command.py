@@ -105,5 +105,13 @@ def test_cli_link(tmp_path, monkeypatch, corpus_files):
         q = runner.invoke(app, ["query", "province-to-city", "-p", "basis=inferred", "-p", "link=RELATES_TO", "-f", "json"])
         rows = json.loads(q.stdout)["rows"]
         assert rows and {(r["basis"], r["link"]) for r in rows} == {("inferred", "RELATES_TO")}
+        every = runner.invoke(app, ["query", "province-to-city", "-p", "min_score=0", "-p", "limit=1000", "-f", "json"])
+        # a store over the budget is relinked in parts, scored by worker processes: the same links
+        monkeypatch.setenv("POLICYKG_RELINK_BUDGET", "2")
+        again = runner.invoke(app, ["link", "--jobs", "2"])
+        assert again.exit_code == 0, again.output
+        assert again.stdout == result.stdout
+        assert runner.invoke(app, ["query", "province-to-city", "-p", "min_score=0", "-p", "limit=1000",
+                                   "-f", "json"]).stdout == every.stdout
     finally:
         runner.invoke(app, ["store", "stop"])

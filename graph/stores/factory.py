@@ -8,7 +8,7 @@ from policykg.settings import Neo4jConnection, Settings
 
 def open_store(settings: Settings) -> GraphStore:
     return GraphStore(open_backend(settings), timeout_ms=settings.query_timeout_ms, row_cap=settings.row_cap,
-                      result_bytes=settings.result_bytes)
+                      result_bytes=settings.result_bytes, relink_budget=settings.relink_budget)
 
 
 def open_backend(settings: Settings):
