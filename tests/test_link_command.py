@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from policykg.cli import app
 from policykg.graph.stores.factory import embedded_store
+from policykg.graph.stores.writer_lock import writer_lock
 from policykg.queries.catalog import get_query
 
 
@@ -113,5 +114,9 @@ def test_cli_link(tmp_path, monkeypatch, corpus_files):
         assert again.stdout == result.stdout
         assert runner.invoke(app, ["query", "province-to-city", "-p", "min_score=0", "-p", "limit=1000",
                                    "-f", "json"]).stdout == every.stdout
+        # a writer: not while another one (an ingest, an upload) holds the store
+        with writer_lock(tmp_path / "data", what="an ingest elsewhere"):
+            busy = runner.invoke(app, ["link"])
+        assert busy.exit_code == 2 and "an ingest elsewhere (pid" in busy.stderr and "is writing to the store" in busy.stderr
     finally:
         runner.invoke(app, ["store", "stop"])

@@ -8,7 +8,9 @@ import typer
 from rich.table import Table
 
 from policykg.graph.linking.links import MIN_SCORE, TOP_K
+from policykg.graph.stores.writer_lock import WriterBusy
 
+from .console import err
 from .options import DataOption, StoreOption, open_store_or_exit, out
 
 
@@ -31,8 +33,16 @@ def register(app: typer.Typer) -> None:
         CASCADES_FROM {basis: inferred} when the higher document came first or the lower one says it
         implements it, else RELATES_TO; explicit links from tables always win.
         """
+        jobs = jobs if jobs > 0 else min(os.cpu_count() or 1, 4)
         with open_store_or_exit(store, data) as st:
-            report = st.relink(top_k=top_k, min_score=min_score, jobs=jobs if jobs > 0 else min(os.cpu_count() or 1, 4))
+            # a writer like an ingest: one relinking while another process loads would read half its documents,
+            # and a relink in parts would leave the store marked as being relinked for that ingest's own relink
+            try:
+                with st.writer_lock("policykg link"):
+                    report = st.relink(top_k=top_k, min_score=min_score, jobs=jobs)
+            except WriterBusy as exc:
+                err.print(f"[red]error:[/red] {exc}", highlight=False)
+                raise typer.Exit(2) from exc
         table = Table("link", "count")
         for kind, n in sorted(report.links.items()):
             table.add_row(kind, str(n))
