@@ -31,7 +31,7 @@ from functools import lru_cache
 from policykg.ingest.regions import region_index
 
 from .scope import NATIONAL, DocumentPlace, ancestors, places
-from .units import LOWER_LEVELS, UPPER_LEVELS, LinkUnit
+from .units import LinkUnit, sides
 
 
 @lru_cache(maxsize=1)
@@ -57,9 +57,7 @@ def below(place: DocumentPlace | None) -> tuple[bool, set[str]]:
 
 def unit_places(units: Iterable[LinkUnit]) -> dict[str, DocumentPlace]:
     """Each document's place, as ``candidates.rank_units`` sees it (the higher-level side's units)."""
-    units = list(units)
-    upper = [u for u in units if u.level in UPPER_LEVELS]
-    lower = [u for u in units if not u.stub and u.level in LOWER_LEVELS]
+    upper, lower = sides(units)
     return {**places(lower), **places(upper)}
 
 

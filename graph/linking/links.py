@@ -26,7 +26,7 @@ from policykg.ingest.records import ExtractedDocument
 
 from .candidates import DEFAULT_WEIGHTS, METHOD, Candidate, Weights, rank_units
 from .counterparts import CounterpartTable
-from .units import LOWER_LEVELS, UPPER_LEVELS, LinkUnit, corpus_units, explicit_pairs
+from .units import LinkUnit, corpus_units, explicit_pairs, sides
 from .words import UnitWords
 
 # Defaults for links written to the graph: of each higher task, the three best tasks of each lower
@@ -122,9 +122,7 @@ def link_units(units: Sequence[LinkUnit], explicit: Iterable[tuple[str, str]] = 
     the higher documents in its scope) is all in ``units`` (``incremental``). ``words``: the units' evidence
     words a store kept, filled with those segmented here (``words.UnitWords``)."""
     units = list(units)
-    upper = [u for u in units if u.level in UPPER_LEVELS]
-    # a document of unknown level can still say what it implements (scope decides)
-    lower = [u for u in units if not u.stub and u.level in LOWER_LEVELS]
+    upper, lower = sides(units)
     explicit = set(explicit)
     return infer_links(rank_units(upper, lower, top_k=top_k, min_score=min_score, method=method, weights=weights,
                                   counterparts=counterparts, per_document=True, lower_docs=lower_docs,

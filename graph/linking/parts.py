@@ -20,7 +20,7 @@ not taken for a linked store (``store.marked``) and the next relink is a full on
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +29,7 @@ from policykg.graph.stores.backend import Statement
 
 from .scope import DocumentPlace, Scope, ancestors, places
 from .store import Read, UnitReader, doc_key, relationship_types, relink_statements, units_from_rows
-from .units import LOWER_LEVELS, UPPER_LEVELS, LinkUnit
+from .units import sides
 
 
 @dataclass(frozen=True)
@@ -60,17 +60,10 @@ def document_places(read: Read, page: int = 500) -> Places:
         wanted = {doc_key(d) for d in ids[i:i + page]}
         reader = UnitReader(read, present)
         units = [u for u in units_from_rows(reader.load(ids[i:i + page])) if u.doc_key in wanted]
-        up, low = _sides(units)
+        up, low = sides(units)
         upper.update(places(up))
         lower.update(places(low))
     return Places(upper, lower, ids)
-
-
-def _sides(units: Iterable[LinkUnit]) -> tuple[list[LinkUnit], list[LinkUnit]]:
-    """The higher and the lower side, as ``links.link_units`` splits them."""
-    units = list(units)
-    return ([u for u in units if u.level in UPPER_LEVELS],
-            [u for u in units if not u.stub and u.level in LOWER_LEVELS])
 
 
 def _province(place: DocumentPlace | None) -> str:
@@ -121,8 +114,7 @@ def scored(read: Read, cut: list[Part], options: Mapping[str, Any], jobs: int = 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
         waiting: deque[tuple[int, Future[list[Statement]]]] = deque()
-        todo = iter(cut)
-        for part in todo:
+        for part in cut:
             rows, own = _rows_of(read, part)
             waiting.append((own, pool.submit(relink_statements, rows, _keys(part), dict(options), _keys(part))))
             del rows

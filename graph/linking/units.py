@@ -33,6 +33,14 @@ UPPER_LEVELS = ("national", "province", "city", None)
 LOWER_LEVELS = ("city", "county", None)
 
 
+def sides(units: Iterable[LinkUnit]) -> tuple[list[LinkUnit], list[LinkUnit]]:
+    """The higher-level side (quoted tasks too) and the lower-level side (a document's own provisions) of the
+    units; a unit of unknown level is on both (a document can still say what it implements: scope decides)."""
+    units = list(units)
+    return ([u for u in units if u.level in UPPER_LEVELS],
+            [u for u in units if not u.stub and u.level in LOWER_LEVELS])
+
+
 @dataclass(frozen=True)
 class LinkUnit:
     id: str  # graph id of the Task node
