@@ -22,7 +22,8 @@ def register(app: typer.Typer) -> None:
                                                       "threshold)")] = MIN_SCORE,
         jobs: Annotated[int, typer.Option(
             "--jobs", "-j", help="processes scoring at once a store relinked in parts of provinces (one with more "
-                                 "than 5,000 documents; each holds a part); 0: one per CPU, at most 4")] = 0,
+                                 "documents than POLICYKG_RELINK_BUDGET, 5,000 by default; each holds a part); "
+                                 "0: one per CPU, at most 4")] = 0,
         store: StoreOption = None,
         data: DataOption = None,
     ) -> None:
