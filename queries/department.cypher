@@ -11,13 +11,16 @@
 // column: aliases -- other names it is written under in the documents
 // column: leads_count -- how many tasks it leads
 // column: cooperates_count -- how many tasks it cooperates on
-// column: documents -- the documents that give it a task: id, number, title
+// column: documents -- the documents that give it a task, each once, by id: id, number, title
 MATCH (d:Department {id: $name})
 WHERE $region IS NULL OR d.region = $region
+// each document once, by node: a list kept unique by comparing maps was quadratic in what the department does, and
+// a map holding a null (a document known by title only) never equals itself, so such documents came back repeated
+OPTIONAL MATCH (d)-[:LEADS|COOPERATES_ON]->(:Task)-[:IN_DOCUMENT]->(named:Document)
+WITH d, named ORDER BY named.id
+WITH d, collect(DISTINCT named) AS named
 RETURN d.id AS id, d.name AS name, d.level AS level, d.region AS region, coalesce(d.collective, false) AS collective,
        coalesce(d.known, false) AS known, coalesce(d.aliases, []) AS aliases,
        size([(d)-[:LEADS]->(led:Task) | 1]) AS leads_count, size([(d)-[:COOPERATES_ON]->(helped:Task) | 1]) AS cooperates_count,
-       reduce(docs = [], x IN [(d)-[:LEADS|COOPERATES_ON]->(:Task)-[:IN_DOCUMENT]->(dd:Document) |
-                                {id: dd.id, number: dd.doc_number, title: dd.title}] |
-              CASE WHEN x IN docs THEN docs ELSE docs + [x] END) AS documents
+       [x IN named | {id: x.id, number: x.doc_number, title: x.title}] AS documents
 ORDER BY id

@@ -68,3 +68,17 @@ def test_every_document_is_listed_with_its_tasks(api, gold):
     docs = every_item(api, "/documents")
     assert {d["doc_number"]: d["tasks"] for d in docs} == {
         g["document"]["doc_number"]: len(g["tasks"]) for g in gold.values()}
+
+
+def test_a_department_lists_each_document_that_gives_it_a_task_once(loaded_store, api):
+    # the provincial departments of a division-of-labour table lead tasks of a provincial plan the city document
+    # cites by title only: a document without a number, named by many rows
+    tasks = loaded_store.rows("MATCH (d:Department)-[:LEADS|COOPERATES_ON]->(:Task)-[:IN_DOCUMENT]->(doc:Document) "
+                              "RETURN d.id AS dept, doc.id AS doc, doc.doc_number AS number")
+    assert any(t["number"] is None for t in tasks)
+    for dept in sorted({t["dept"] for t in tasks}):
+        expected = sorted({t["doc"] for t in tasks if t["dept"] == dept})
+        [row] = catalog(loaded_store, "department", name=dept)
+        assert [d["id"] for d in row["documents"]] == expected, dept
+    answered = api.get("/departments/省发展改革委").json()
+    assert len({d["id"] for d in answered["documents"]}) == len(answered["documents"]) >= 2
