@@ -69,6 +69,9 @@ def refers_to(query: CatalogQuery, param: str) -> str | None:
     return None
 
 
+SAY_THE_REGION = "give the full name with its region (菏泽市发展改革委), or a region"
+
+
 @dataclass
 class Found:
     row: dict[str, Any]
@@ -146,6 +149,8 @@ class Resolver:
         named = self.rows("department-lookup", {"name": written, "region": region})
         if len(named) == 1:
             return Found(named[0], "exact")
+        if named:  # a name several regions share: the list below would find the same ones by name
+            raise AmbiguousName("department", name, _distinct_names(named), SAY_THE_REGION)
         depts = [d for d in self._all("department-names") if region is None or d["region"] == region]
         tries: list[tuple[str, list[dict[str, Any]]]] = [
             ("exact", [d for d in depts if d["id"] == written]),
@@ -167,8 +172,7 @@ class Resolver:
             if len(found) == 1:
                 return Found(found[0], how)
             if found:
-                raise AmbiguousName("department", name, _distinct_names(found),
-                                    "give the full name with its region (菏泽市发展改革委), or a region")
+                raise AmbiguousName("department", name, _distinct_names(found), SAY_THE_REGION)
         where = f" in {region}" if region else ""
         note = f"{where} (nor {canonical!r}, its canonical form in the alias files)" if canonical != written else where
         pool = {n: d for d in depts for n in [d["name"], *(d["aliases"] or [])]}
@@ -190,6 +194,11 @@ class Resolver:
 
     # -- documents, tasks, plain names ---------------------------------------------------
     def document(self, value: str) -> list[dict[str, Any]]:
+        # an id, a number or a whole title by the indexes; only part of a title, or a miss that needs suggestions,
+        # reads the whole list, which grows with the store
+        named = self.rows("document-lookup", {"value": value})
+        if named:
+            return named
         docs = self._all("document-names")
         found = [d for d in docs if value in (d["id"], d["doc_number"], d["title"])]
         found = found or [d for d in docs if d["title"] and value in d["title"]]

@@ -11,9 +11,9 @@ from collections import Counter
 import pytest
 
 from policykg.queries.catalog import CatalogError, load_catalog
-from policykg.queries.resolve import Resolver, UnknownName
+from policykg.queries.resolve import AmbiguousName, Resolver, UnknownName
 
-from .fixtures.graph import CASCADE_TASK, CITY, NATIONAL, PROVINCIAL, PROVINCIAL_PLAN
+from .fixtures.graph import CASCADE_TASK, CITY, CITY_TITLE, NATIONAL, PROVINCIAL, PROVINCIAL_PLAN
 
 CATALOG = load_catalog()
 
@@ -85,7 +85,7 @@ ON_THE_FIXTURE: dict[str, dict] = {
     "cascade-edges": {}, "department-cooperates": {"name": "市发展改革委"},
     "department-leads": {"name": "市发展改革委"}, "department-partners": {},
     "department-tasks": {"name": "市发展改革委"}, "department-workload": {}, "department": {"name": "市发展改革委"},
-    "department-lookup": {"name": "市发展改革委"},
+    "department-lookup": {"name": "市发展改革委"}, "document-lookup": {"value": CITY},
     "departments": {}, "document": {"id": CITY}, "documents": {}, "graph-counts": {},
     "implementing-documents": {"document": PROVINCIAL_PLAN},
     "industries": {}, "industry-tasks": {"name": "生产性服务业"}, "link-units": {},
@@ -531,6 +531,43 @@ def test_a_name_that_picks_one_department_is_found_without_reading_every_departm
     assert Resolver.for_data(raw, None).department(NDRC_ALIAS).row["id"] == CITY_NDRC and "department-names" in read
     with pytest.raises(UnknownName):
         Resolver.for_data(raw, None).department("市发展改革委", "济南市")
+
+
+def test_a_name_several_regions_share_is_ambiguous_without_reading_every_department():
+    # two cities' 市发展改革委, as the name index gives them: the list of every department is not read for that
+    both = [{"id": f"dept:{code}:市发展改革委", "name": "市发展改革委", "region": region, "level": "city", "aliases": []}
+            for code, region in (("371700", "菏泽市"), ("370100", "济南市"))]
+    read: list[str] = []
+
+    def raw(name, given):
+        read.append(name)
+        return both if name in ("department-lookup", "department-names") else []
+
+    with pytest.raises(AmbiguousName) as by_index:
+        Resolver.for_data(raw, None).department("市发展改革委")
+    assert "department-names" not in read
+    with pytest.raises(AmbiguousName) as by_list:
+        Resolver.for_data(lambda n, g: [] if n == "department-lookup" else raw(n, g), None).department("市发展改革委")
+    assert by_index.value.candidates == by_list.value.candidates == ["济南市发展改革委", "菏泽市发展改革委"]
+    assert str(by_index.value) == str(by_list.value)
+
+
+def test_a_document_by_id_number_or_title_is_found_without_reading_every_document(fixture_store):
+    read: list[str] = []
+
+    def raw(name, given):
+        read.append(name)
+        return fixture_store.rows(CATALOG[name].text, CATALOG[name].bind(given))
+
+    for value in (CITY_DOC, CITY, CITY_TITLE, "doc:" + NATIONAL):
+        assert [d["id"] for d in Resolver.for_data(raw, None).document(value)] == \
+            [CITY_DOC if value != "doc:" + NATIONAL else "doc:" + NATIONAL], value
+    assert "document-names" not in read
+    # part of a title, and a miss with its suggestions, read the list
+    assert [d["id"] for d in Resolver.for_data(raw, None).document("山东省人民政府办公厅")] == [PROVINCIAL_DOC]
+    with pytest.raises(UnknownName) as missed:
+        Resolver.for_data(raw, None).document("菏政办字〔2023〕91号")
+    assert CITY in missed.value.suggestions and "document-names" in read
 
 
 def test_the_by_key_filters_reach_rows(fixture_store):
