@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .deps import Page, PagingDep, Runner, next_link
 from .problems import problem_responses
 from .references import DepartmentRef, DocumentRef, TaskRef
-from .resolve import find_department
+from .resolve import find_department, resolve_department
 
 router = APIRouter(tags=["departments"])
 
@@ -141,7 +141,7 @@ def department_tasks(
     region: RegionParam = None,
 ):
     """The tasks a department leads, cooperates on, or both, in document order, with the document, the provision and its targets. The department is found as in `GET /departments/{name}`. Catalog query `department-tasks`."""
-    row, _ = find_department(runner, name, region)
+    row = resolve_department(runner, name, region).row
     result = runner.page("department-tasks", {"name": row["id"], "role": role.value}, paging.offset, paging.limit)
     items = [DepartmentTask.from_row({k: v for k, v in r.items() if k not in ("department", "department_id")})
              for r in result.items]

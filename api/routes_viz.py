@@ -19,7 +19,7 @@ from policykg.viz.render import network_data, render_html, render_landing
 
 from .deps import Runner
 from .problems import ApiProblem, problem_responses
-from .resolve import find_department
+from .resolve import resolve_department
 from .routes_mapping import Basis, LinkType
 
 router = APIRouter(tags=["views"])
@@ -104,7 +104,7 @@ def department_page(
                                         description="the department's region when several share the name")] = None,
     limit: LimitQuery = DEFAULT_NODE_LIMIT,
 ):
-    department, _ = find_department(runner, name, region)  # 404 with suggestions, 409 when ambiguous
+    department = resolve_department(runner, name, region).row  # 404 with suggestions, 409 when ambiguous
     view = _build(runner, "department", department["id"], limit)
     view.key = name
     return _page(request, view)
