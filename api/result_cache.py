@@ -44,8 +44,12 @@ class _Flight:
 
 
 class VersionedCache:
-    def __init__(self, version: Callable[[], Any], *, max_entries: int = 256, max_age_s: float | None = None) -> None:
+    def __init__(self, version: Callable[[], Any], *, max_entries: int = 256, max_age_s: float | None = None,
+                 kept: Callable[[Hashable], bool] | None = None) -> None:
         self._version = version
+        # keys never evicted and not counted in max_entries (the listings read ahead: another entry pushing one
+        # out would have it read again, seconds of engine time on a big store, while requests wait behind it)
+        self._kept = kept or (lambda key: False)
         self._entries: OrderedDict[Hashable, _Entry] = OrderedDict()
         self._flights: dict[tuple[Hashable, Any], _Flight] = {}
         self._lock = threading.Lock()
@@ -80,8 +84,9 @@ class VersionedCache:
                 if flight.error is None:
                     self._entries[key] = _Entry(version, flight.value, now)
                     self._entries.move_to_end(key)
-                    while len(self._entries) > self.max_entries:
-                        self._entries.popitem(last=False)
+                    evictable = [k for k in self._entries if not self._kept(k)]  # oldest first
+                    for k in evictable[:max(0, len(evictable) - self.max_entries)]:
+                        del self._entries[k]
             flight.done.set()
         return flight.value
 

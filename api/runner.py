@@ -31,6 +31,19 @@ MAX_PAGE_SIZE = 1000
 MAX_OFFSET = 1_000_000
 # the name lists the resolver reads (every department, document, industry): whole, whatever the answers' row cap
 NAME_LIST_CAP = 10_000_000
+# the listings read ahead after every store change (api/warm.py) and kept whatever filtered listings come after:
+# each paged listing without a filter (what a first visit asks for), and the two ownership filters, which read
+# every target (the others anchor on what they name)
+READ_AHEAD: tuple[tuple[str, Mapping[str, Any]], ...] = (
+    ("province-to-city-mapping", {}),
+    ("targets", {}),
+    ("departments", {}),
+    ("documents", {}),
+    ("targets", {"owned": True}),
+    ("targets", {"owned": False}),
+)
+# filtered listings' orders kept besides those: few, each a listing long
+FILTERED_ORDERS = 8
 
 
 class ClientGone(Exception):
@@ -65,7 +78,8 @@ class QueryRunner:
         self.cache = VersionedCache(self._store_version)
         # the keys of whole listings in page order (queries read by key): few, each a listing long (the mapping's
         # 100k links of a 10k-document store hold about 30 MB of keys)
-        self.orders = VersionedCache(self._store_version, max_entries=8)
+        read_ahead = {self._order_key(get_query(name), filters) for name, filters in READ_AHEAD}
+        self.orders = VersionedCache(self._store_version, max_entries=FILTERED_ORDERS, kept=read_ahead.__contains__)
 
     def store_version(self) -> tuple:
         """What the caches are kept against: the store's version stamp and size (``result_cache.FINGERPRINT``)."""
@@ -211,12 +225,7 @@ class QueryRunner:
         (its order query sorts the whole listing, as the query itself does to cut any page), then each page
         is read by its keys through the id index. The answer is the query's own, row for row and in order."""
         order = get_query(query.order_query or "")
-        try:  # the filters as the query runs with them (defaults in): a filter left out and one given as None or
-            # as its default are the same listing, read once (the routes pass every filter; the warmer, none)
-            filters = order.bind(dict(given))
-        except CatalogError:
-            filters = dict(given)  # refused below, by the run that binds them again
-        key = ("order", query.name, tuple(sorted((k, repr(v)) for k, v in filters.items())))
+        key = self._order_key(query, given)
 
         def read() -> list[Any]:
             # the longest budget a query may have: read once for every page that follows, and a listing cut at the
@@ -228,6 +237,15 @@ class QueryRunner:
                     else row[0] for row in result.rows]
 
         return self.orders.get(key, read)
+
+    @staticmethod
+    def _order_key(query: CatalogQuery, given: Mapping[str, Any]) -> tuple:
+        try:  # the filters as the query runs with them (defaults in): a filter left out and one given as None or
+            # as its default are the same listing, read once (the routes pass every filter; the warmer, none)
+            filters = get_query(query.order_query or "").bind(dict(given))
+        except CatalogError:
+            filters = dict(given)  # refused by the run that binds them again
+        return ("order", query.name, tuple(sorted((k, repr(v)) for k, v in filters.items())))
 
     def total(self, count_query: str, params: Mapping[str, Any]) -> int:
         """What a count query says (the sum of its rows: one per branch of a UNION), kept per store version: the

@@ -16,25 +16,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Mapping
 from typing import Any
 
 from policykg.queries.catalog import get_query
 
-from .runner import QueryRunner
+from .runner import READ_AHEAD, QueryRunner
 
 log = logging.getLogger("policykg.api")
-
-# the listings read ahead: each paged listing without a filter (what a first visit asks for), and the two
-# ownership filters, which read every target (the others anchor on what they name)
-WARMED: tuple[tuple[str, Mapping[str, Any]], ...] = (
-    ("province-to-city-mapping", {}),
-    ("targets", {}),
-    ("departments", {}),
-    ("documents", {}),
-    ("targets", {"owned": True}),
-    ("targets", {"owned": False}),
-)
 
 # the name lists a filter's value is resolved against (a document, a city, an industry; a department by any name but
 # its canonical one): each the whole store's names
@@ -68,7 +56,7 @@ class ListingWarmer:
     def warm(self) -> None:
         """Read every warmed listing's order, the graph's counts and the name lists into the runner's caches."""
         self.runner.graph_counts()
-        for name, filters in WARMED:
+        for name, filters in READ_AHEAD:
             if self._stop.is_set():
                 return
             self.runner.ordered_keys(get_query(name), filters)
@@ -88,8 +76,9 @@ class ListingWarmer:
                 if version != seen:
                     seen, since = version, now
                 # at start the store is taken as quiet: the server is new, not in the middle of a change. Read
-                # again now and then for the same version: filtered listings share the cache and may have pushed
-                # a warmed one out (a lookup of one still there costs a read of the version)
+                # again now and then for the same version: the listings' orders are kept, but the counts and the
+                # name lists share a cache with every page's total and may have been pushed out (a lookup of one
+                # still there costs a read of the version)
                 due = version != self.warmed and (first or now - since >= self.quiet_s)
                 if due or (version == self.warmed and now - warmed_at >= REFRESH_S):
                     self.warm()

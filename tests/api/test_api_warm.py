@@ -72,3 +72,24 @@ def test_the_first_request_after_a_change_reads_only_its_page(upload_store, make
     assert pages["/targets?limit=3"]["total"] > 0 and pages["/departments?limit=3"]["total"] > 0
     for path, page in pages.items():  # the same answers as a server that reads them on the first request
         assert plain.get(path).json() == page, path
+
+
+def test_filtered_listings_do_not_push_the_read_ahead_ones_out(upload_store, make_client):
+    # at 100k documents reading the mapping's or the targets' order again takes seconds of the engine's time,
+    # which the requests behind it wait for
+    from policykg.api.runner import FILTERED_ORDERS
+
+    client = make_client(upload_store, Settings(api_key=API_KEY, warm_after_ms=50))
+    runner, warmer = client.app.state.runner, client.app.state.warmer
+    wait_for(lambda: warmer.warmed == runner.store_version())
+    prefixes = "市省县区各人中国山菏济"
+    assert len(prefixes) > FILTERED_ORDERS
+    for prefix in prefixes:
+        assert client.get("/departments", params={"prefix": prefix, "limit": 1}).status_code == 200
+
+    def ask() -> None:
+        for path in ("/targets?limit=3", "/targets?owned=true&limit=3", "/departments?limit=3",
+                     "/mapping/province-to-city?limit=3"):
+            assert client.get(path).status_code == 200
+
+    assert not [q for q in reads_of(upload_store, ask) if q in ORDERS]
