@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from policykg.ingest.departments import LEVEL_PREFIXES, DepartmentCatalog, alias_files
 from policykg.ingest.normalize import compact
@@ -142,37 +142,14 @@ class Resolver:
     # -- departments -----------------------------------------------------------------
     def department(self, name: str, region: str | None = None) -> Found:
         written = name.strip()
-        # the common cases, an id or a canonical name that picks one department, by the id and name indexes: the
-        # whole list below grows with the store (a national one holds a 市发展改革委 per city). An id is tried first
-        # below, and a name is no id (ids start with dept:), so one department found here is the one the list
-        # would give.
-        named = self.rows("department-lookup", {"name": written, "region": region})
-        if len(named) == 1:
-            return Found(named[0], "exact")
-        if named:  # a name several regions share: the list below would find the same ones by name
-            raise AmbiguousName("department", name, _distinct_names(named), SAY_THE_REGION)
-        depts = [d for d in self._all("department-names") if region is None or d["region"] == region]
-        tries: list[tuple[str, list[dict[str, Any]]]] = [
-            ("exact", [d for d in depts if d["id"] == written]),
-            ("exact", [d for d in depts if d["name"] == written]),
-            ("alias", [d for d in depts if written in (d["aliases"] or [])]),
-        ]
-        regional = self._split_region(compact(written))
-        if regional is not None:
-            place, short = regional
-            tries.append(("region", [d for d in depts if d["region"] == place
-                                     and (short == d["name"] or short in (d["aliases"] or []))]))
-        canonical = self.catalog.resolve(written).name
-        if canonical != written:
-            tries.append(("alias-file", [d for d in depts if d["name"] == canonical]))
-        if self.catalog.bare_agency(written):
-            stem = self.catalog.resolve(next(iter(LEVEL_PREFIXES)) + written).name[1:]
-            tries.append(("level", [d for d in depts if d["name"][1:] == stem and d["name"][0] in LEVEL_PREFIXES]))
-        for how, found in tries:
+        for how, found in self._department_readings(written, region):
             if len(found) == 1:
                 return Found(found[0], how)
             if found:
                 raise AmbiguousName("department", name, _distinct_names(found), SAY_THE_REGION)
+        # nothing: the suggestions come from the whole list
+        depts = [d for d in self._all("department-names") if region is None or d["region"] == region]
+        canonical = self.catalog.resolve(written).name
         where = f" in {region}" if region else ""
         note = f"{where} (nor {canonical!r}, its canonical form in the alias files)" if canonical != written else where
         pool = {n: d for d in depts for n in [d["name"], *(d["aliases"] or [])]}
@@ -181,6 +158,28 @@ class Resolver:
             pool = same_level if closest(canonical, same_level) else pool
         close = closest(canonical, pool)
         raise UnknownName("department", name, _dedupe(pool[n]["name"] for n in close), note)
+
+    def _department_readings(self, written: str, region: str | None) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        """The departments each reading of a name finds, in the order they are tried (the first that finds any
+        decides), each through the id, name and alias indexes: the whole list of departments grows with the store
+        (a national one holds a 市发展改革委 per city)."""
+        # an id or a canonical name (ids start with dept:, names do not: at most one of the two finds anything)
+        yield "exact", self.rows("department-lookup", {"name": written, "region": region})
+        # a name the documents print
+        yield "alias", self.rows("department-alias-lookup", {"alias": written, "region": region})
+        # the full name with its region in front: 菏泽市发展改革委
+        regional = self._split_region(compact(written))
+        if regional is not None and region in (None, regional[0]):
+            place, short = regional
+            yield "region", _each_once(self.rows("department-lookup", {"name": short, "region": place})
+                                       + self.rows("department-alias-lookup", {"alias": short, "region": place}))
+        canonical = self.catalog.resolve(written).name
+        if canonical != written:  # the alias files' canonical form: 市发改委 → 市发展改革委
+            yield "alias-file", self.rows("department-lookup", {"name": canonical, "region": region})
+        if self.catalog.bare_agency(written):  # no level: 发展改革委 → 省/市/县…发展改革委
+            stem = self.catalog.resolve(next(iter(LEVEL_PREFIXES)) + written).name[1:]
+            yield "level", _each_once([d for prefix in LEVEL_PREFIXES
+                                       for d in self.rows("department-lookup", {"name": prefix + stem, "region": region})])
 
     def _split_region(self, written: str) -> tuple[str, str] | None:
         """菏泽市发展改革委 → (菏泽市, 市发展改革委): the region, and the name as its own documents write it."""
@@ -248,6 +247,10 @@ def _distinct_names(found: list[dict[str, Any]]) -> list[str]:
     for d in found:
         counts[d["name"]] = counts.get(d["name"], 0) + 1
     return sorted({_full_name(d) if counts[d["name"]] > 1 else d["name"] for d in found})
+
+
+def _each_once(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return list({d["id"]: d for d in found}.values())
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:

@@ -86,6 +86,7 @@ ON_THE_FIXTURE: dict[str, dict] = {
     "department-leads": {"name": "市发展改革委"}, "department-partners": {},
     "department-tasks": {"name": "市发展改革委"}, "department-workload": {}, "department": {"name": "市发展改革委"},
     "department-lookup": {"name": "市发展改革委"}, "document-lookup": {"value": CITY},
+    "department-alias-lookup": {"alias": NDRC_ALIAS},
     "departments": {}, "document": {"id": CITY}, "documents": {}, "graph-counts": {},
     "implementing-documents": {"document": PROVINCIAL_PLAN},
     "industries": {}, "industry-tasks": {"name": "生产性服务业"}, "link-units": {},
@@ -506,31 +507,35 @@ def test_view_queries_draw_the_neighbourhood(fixture_store):
     assert Counter(keys(industry, "rel"))["CONCERNS"] == 3 and Counter(keys(industry, "rel"))["SUBINDUSTRY_OF"] == 2
 
 
-def test_a_name_that_picks_one_department_is_found_without_reading_every_department(fixture_store):
-    """The whole list of departments grows with the store (a national one holds a 市发展改革委 per city); a
-    canonical name, or one with its region, is found by the name index, and the answer is the list's."""
+@pytest.mark.parametrize("written, region, how", [
+    (CITY_NDRC, None, "exact"),                 # its id
+    ("市发展改革委", None, "exact"),             # its canonical name
+    ("市发展改革委", "菏泽市", "exact"),
+    (NDRC_ALIAS, None, "alias"),                # a name a clause prints
+    ("菏泽市发展改革委", None, "region"),        # the full name with its region
+    ("菏泽市发展和改革委员会", "菏泽市", "region"),  # the same, written as a clause prints it
+    ("市发改委", None, "alias-file"),            # the alias files' abbreviation
+    ("发展改革委", "菏泽市", "level"),           # no level: the one in the region
+])
+def test_a_department_is_found_without_reading_every_department(fixture_store, written, region, how):
+    """The whole list of departments grows with the store (a national one holds a 市发展改革委 per city): every
+    way of naming one is answered by the id, name and alias indexes."""
     read: list[str] = []
 
     def raw(name, given):
         read.append(name)
         return fixture_store.rows(CATALOG[name].text, CATALOG[name].bind(given))
 
-    def through_the_list(name, region=None):
-        return Resolver.for_data(lambda n, g: [] if n == "department-lookup" else raw(n, g), None
-                                 ).department(name, region).row
-
-    found = Resolver.for_data(raw, None).department("市发展改革委")
-    assert found.row["id"] == CITY_NDRC and found.how == "exact" and "department-names" not in read
-    assert Resolver.for_data(raw, None).department("市发展改革委", "菏泽市").row == through_the_list("市发展改革委")
-    read.clear()
-    # an id is found by the id index, as the list would find it
-    by_id = Resolver.for_data(raw, None).department(CITY_NDRC)
-    assert by_id.how == "exact" and "department-names" not in read
-    assert by_id.row == through_the_list(CITY_NDRC)
-    # another name still goes through the list: an alias, the alias file's form
-    assert Resolver.for_data(raw, None).department(NDRC_ALIAS).row["id"] == CITY_NDRC and "department-names" in read
-    with pytest.raises(UnknownName):
+    found = Resolver.for_data(raw, None).department(written, region)
+    assert (found.row["id"], found.how) == (CITY_NDRC, how)
+    assert "department-names" not in read
+    # a name nothing answers to reads the list, for its suggestions
+    with pytest.raises(UnknownName) as missed:
         Resolver.for_data(raw, None).department("市发展改革委", "济南市")
+    assert "department-names" in read and missed.value.suggestions == []
+    with pytest.raises(UnknownName) as typo:
+        Resolver.for_data(raw, None).department("市发展改局")
+    assert "市发展改革委" in typo.value.suggestions
 
 
 def test_a_name_several_regions_share_is_ambiguous_without_reading_every_department():
@@ -541,15 +546,14 @@ def test_a_name_several_regions_share_is_ambiguous_without_reading_every_departm
 
     def raw(name, given):
         read.append(name)
-        return both if name in ("department-lookup", "department-names") else []
+        return both if name == "department-lookup" and given["name"] == "市发展改革委" else []
 
-    with pytest.raises(AmbiguousName) as by_index:
+    with pytest.raises(AmbiguousName) as ambiguous:
         Resolver.for_data(raw, None).department("市发展改革委")
-    assert "department-names" not in read
-    with pytest.raises(AmbiguousName) as by_list:
-        Resolver.for_data(lambda n, g: [] if n == "department-lookup" else raw(n, g), None).department("市发展改革委")
-    assert by_index.value.candidates == by_list.value.candidates == ["济南市发展改革委", "菏泽市发展改革委"]
-    assert str(by_index.value) == str(by_list.value)
+    assert ambiguous.value.candidates == ["济南市发展改革委", "菏泽市发展改革委"] and "department-names" not in read
+    with pytest.raises(AmbiguousName) as abbreviated:  # the alias files' form finds both as well
+        Resolver.for_data(raw, None).department("市发改委")
+    assert abbreviated.value.candidates == ambiguous.value.candidates and "department-names" not in read
 
 
 def test_a_document_by_id_number_or_title_is_found_without_reading_every_document(fixture_store):

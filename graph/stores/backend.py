@@ -62,6 +62,7 @@ QUERY_INDEXES: tuple[tuple[str, str], ...] = (
     ("Document", "region"),
     ("Department", "region"),
     ("Department", "level"),
+    ("Department", "aliases"),  # each name a list holds, for `$name IN d.aliases` (the name resolver)
     ("Industry", "name"),
 )
 
