@@ -9,7 +9,7 @@ into the runner's caches; the request that comes next finds them there, and one 
 waits for that read instead of starting its own. It waits for the store to be quiet because a folder's ingest
 changes the version every few hundred milliseconds: warming each of those would keep the engine busy reading
 listings nobody asks for. Filtered listings are narrower (each filter shape anchors on what it names) and are
-read on their first request; the name lists their values are resolved against are read ahead too.
+read on their first request; the name lists the resolver falls back on are read ahead too.
 """
 from __future__ import annotations
 
@@ -25,8 +25,9 @@ from .runner import READ_AHEAD, QueryRunner
 
 log = logging.getLogger("policykg.api")
 
-# the name lists a filter's value is resolved against (a document, a city, an industry; a department by any name but
-# its canonical one): each the whole store's names
+# the whole store's names: an industry filter is checked against its list; a department or a document is found
+# through the indexes, and these lists give the suggestions for a name nothing answers to and the documents whose
+# title holds part of one
 NAME_LISTS = ("document-names", "industry-names", "department-names")
 
 # how often the warmed listings are looked up again while the store does not change

@@ -9,7 +9,8 @@
 // column: level -- province, city or county
 // column: aliases -- other names the documents write it under
 MATCH (d:Department)
-// the aliases are indexed element by element (FalkorDB's array index): `IN` finds them without reading every department
+// the aliases are indexed element by element (FalkorDB's array index): `IN` finds them without reading every
+// department (Neo4j's range index does not serve list membership: there it reads them all)
 WHERE $alias IN d.aliases AND ($region IS NULL OR d.region = $region)
 RETURN d.id AS id, d.name AS name, d.region AS region, d.level AS level, coalesce(d.aliases, []) AS aliases
 ORDER BY id

@@ -69,9 +69,6 @@ def refers_to(query: CatalogQuery, param: str) -> str | None:
     return None
 
 
-SAY_THE_REGION = "give the full name with its region (菏泽市发展改革委), or a region"
-
-
 @dataclass
 class Found:
     row: dict[str, Any]
@@ -146,7 +143,8 @@ class Resolver:
             if len(found) == 1:
                 return Found(found[0], how)
             if found:
-                raise AmbiguousName("department", name, _distinct_names(found), SAY_THE_REGION)
+                raise AmbiguousName("department", name, _distinct_names(found),
+                                    "give the full name with its region (菏泽市发展改革委), or a region")
         # nothing: the suggestions come from the whole list
         depts = [d for d in self._all("department-names") if region is None or d["region"] == region]
         canonical = self.catalog.resolve(written).name
@@ -199,8 +197,7 @@ class Resolver:
         if named:
             return named
         docs = self._all("document-names")
-        found = [d for d in docs if value in (d["id"], d["doc_number"], d["title"])]
-        found = found or [d for d in docs if d["title"] and value in d["title"]]
+        found = [d for d in docs if d["title"] and value in d["title"]]
         if found:
             return found
         pool = {n: n for d in docs for n in (d["doc_number"], d["title"]) if n}
