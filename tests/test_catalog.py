@@ -529,7 +529,15 @@ def test_a_department_is_found_without_reading_every_department(fixture_store, w
     found = Resolver.for_data(raw, None).department(written, region)
     assert (found.row["id"], found.how) == (CITY_NDRC, how)
     assert "department-names" not in read
-    # a name nothing answers to reads the list, for its suggestions
+
+
+def test_a_department_name_nothing_answers_to_reads_the_list_for_its_suggestions(fixture_store):
+    read: list[str] = []
+
+    def raw(name, given):
+        read.append(name)
+        return fixture_store.rows(CATALOG[name].text, CATALOG[name].bind(given))
+
     with pytest.raises(UnknownName) as missed:
         Resolver.for_data(raw, None).department("市发展改革委", "济南市")
     assert "department-names" in read and missed.value.suggestions == []
