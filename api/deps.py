@@ -59,11 +59,16 @@ class Page(BaseModel, Generic[T]):
     limit: int = Field(description="the page size asked for")
     truncated: bool = Field(False, description="true when the store's row cap cut the result: total is then a lower bound")
     next: str | None = Field(None, description="the path and query of the next page; null on the last page")
+    stale: bool = Field(False, description="true while the listing is read again after a change of the store that "
+                        "took longer than POLICYKG_LISTING_WAIT_MS: this page and total follow the listing before the "
+                        "change (each item as the store holds it now; items added since are not listed yet, removed "
+                        "ones are left out). Ask again shortly")
 
     @classmethod
     def of(cls, result: PageResult, items: list) -> "Page":
         return cls(items=items, total=result.total, offset=result.offset, limit=result.limit,
-                   truncated=result.truncated, next=next_link(result.offset, result.limit, result.total))
+                   truncated=result.truncated, next=next_link(result.offset, result.limit, result.total),
+                   stale=result.stale)
 
     @model_validator(mode="after")
     def _link(self) -> "Page":

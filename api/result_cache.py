@@ -9,6 +9,7 @@ computed is waited for, not computed again.
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -17,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policykg.graph.repository import STORE_VERSION
+
+log = logging.getLogger("policykg.api")
 
 # the store's version: the token every write stamps on the store (graph.repository.STORE_STAMP: a load, a removal,
 # a relink), then its size for a store no write of this policykg has stamped yet. Three statements, not one: each
@@ -61,23 +64,71 @@ class VersionedCache:
         now = time.monotonic()
         with self._lock:
             entry = self._entries.get(key)
-            if entry is not None and entry.version == version and (self.max_age_s is None or now - entry.at < self.max_age_s):
+            if entry is not None and self._current(entry, version, now):
                 self._entries.move_to_end(key)
                 return entry.value
             flight = self._flights.get((key, version))
             owner = flight is None
             if flight is None:
                 flight = self._flights[(key, version)] = _Flight()
-        if not owner:
+        if owner:
+            self._fill(key, version, flight, compute, now)
+        else:
             flight.done.wait()
+        if flight.error is not None:
+            raise flight.error
+        return flight.value
+
+    def get_or_previous(self, key: Hashable, compute: Callable[[], Any], *, wait_s: float) -> tuple[Any, bool]:
+        """``get``, except when the value kept is an earlier version's and the current one takes longer than
+        ``wait_s``: then the earlier value, while the current one is computed in the background. Returns the value
+        and whether it is the earlier one.
+
+        A listing's order at 100,000 documents takes up to a minute to read again after a store change; a page
+        waited for it. One refresh of a key runs at a time: a folder's ingest changes the version every few hundred
+        milliseconds, and each page asked meanwhile would start another minute-long read."""
+        version = self._version()
+        now = time.monotonic()
+        start = False
+        with self._lock:
+            previous = self._entries.get(key)
+            if previous is None:
+                flight = None
+            elif self._current(previous, version, now):
+                self._entries.move_to_end(key)
+                return previous.value, False
+            else:
+                flight = self._flights.get((key, version))
+                if flight is None:
+                    if any(k == key for k, _ in self._flights):  # an earlier version's refresh is still running
+                        return previous.value, True
+                    flight = self._flights[(key, version)] = _Flight()
+                    start = True
+        if flight is None or previous is None:  # nothing kept to answer meanwhile: wait, as get does
+            return self.get(key, compute), False
+        if start:
+            threading.Thread(target=self._refresh, args=(key, version, flight, compute, now),
+                             name="policykg-refresh", daemon=True).start()
+        if flight.done.wait(wait_s):
             if flight.error is not None:
                 raise flight.error
-            return flight.value
+            return flight.value, False
+        return previous.value, True
+
+    def _current(self, entry: _Entry, version: Any, now: float) -> bool:
+        return entry.version == version and (self.max_age_s is None or now - entry.at < self.max_age_s)
+
+    def _refresh(self, key: Hashable, version: Any, flight: _Flight, compute: Callable[[], Any], now: float) -> None:
+        self._fill(key, version, flight, compute, now)
+        if flight.error is not None:  # those who waited were told; one that gave up waiting was answered the earlier value
+            log.warning("reading %r for the store's new version failed: %s", key, flight.error)
+
+    def _fill(self, key: Hashable, version: Any, flight: _Flight, compute: Callable[[], Any], now: float) -> None:
+        """Compute the flight's value (or its error) and keep it; those waiting for the flight are woken."""
         try:
             flight.value = compute()
-        except BaseException as exc:
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for the flight
             flight.error = exc
-            raise
         finally:
             with self._lock:
                 self._flights.pop((key, version), None)
@@ -88,7 +139,6 @@ class VersionedCache:
                     for k in evictable[:max(0, len(evictable) - self.max_entries)]:
                         del self._entries[k]
             flight.done.set()
-        return flight.value
 
     def clear(self) -> None:
         with self._lock:

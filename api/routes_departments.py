@@ -148,4 +148,4 @@ def department_tasks(
     return DepartmentTaskPage(items=items, total=result.total, offset=result.offset, limit=result.limit,
                               truncated=result.truncated, department=row["name"], department_id=row["id"],
                               department_ref=DepartmentRef(id=row["id"], name=row["name"]), role=role,
-                              next=next_link(result.offset, result.limit, result.total))
+                              next=next_link(result.offset, result.limit, result.total), stale=result.stale)

@@ -82,7 +82,7 @@ def _operation(q: CatalogQuery):
         columns = [c for c in q.column_names if c != "total"]
         return QueryRows(query=q.name, columns=columns, items=result.items, total=result.total,
                          offset=result.offset, limit=result.limit, truncated=result.truncated,
-                         next=next_link(result.offset, result.limit, result.total))
+                         next=next_link(result.offset, result.limit, result.total), stale=result.stale)
 
     parameters = [{"name": p.name, "in": "query", "required": p.required, "description": p.description,
                    "schema": {"type": _TYPES[p.type], **({"default": p.cast(p.default)} if p.default is not None else {})},

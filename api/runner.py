@@ -57,6 +57,7 @@ class PageResult:
     offset: int
     limit: int
     truncated: bool = False
+    stale: bool = False  # in the order of the listing before the store's last change (QueryRunner.page)
 
 
 def check_text(name: str, value: str) -> str:
@@ -195,10 +196,11 @@ class QueryRunner:
         declared = {p.name for p in query.params}
         given = dict(params)
         if query.pages_by_key:
-            keys = self.ordered_keys(query, given)
+            keys, stale = self.orders.get_or_previous(self._order_key(query, given), self._order_reader(query, given),
+                                                      wait_s=self.settings.listing_wait_ms / 1000)
             page = keys[offset:offset + limit]
             rows = self._run(get_query(query.rows_query or ""), {"keys": page}, resolve=False)[1] if page else []
-            return PageResult(rows, len(keys), offset, limit)
+            return PageResult(rows, len(keys), offset, limit, stale=stale)
         if query.pages:
             result, rows = self._run(query, {**given, "offset": offset, "limit": limit})
             if "total" in query.column_names:
@@ -224,8 +226,10 @@ class QueryRunner:
         """The key of every row ``query`` lists for these filters, in page order: read once per store version
         (its order query sorts the whole listing, as the query itself does to cut any page), then each page
         is read by its keys through the id index. The answer is the query's own, row for row and in order."""
+        return self.orders.get(self._order_key(query, given), self._order_reader(query, given))
+
+    def _order_reader(self, query: CatalogQuery, given: Mapping[str, Any]) -> Callable[[], list[Any]]:
         order = get_query(query.order_query or "")
-        key = self._order_key(query, given)
 
         def read() -> list[Any]:
             # the longest budget a query may have: read once for every page that follows, and a listing cut at the
@@ -236,7 +240,7 @@ class QueryRunner:
             return [[seen.setdefault(x, x) if isinstance(x, str) else x for x in row[0]] if isinstance(row[0], list)
                     else row[0] for row in result.rows]
 
-        return self.orders.get(key, read)
+        return read
 
     @staticmethod
     def _order_key(query: CatalogQuery, given: Mapping[str, Any]) -> tuple:

@@ -6,7 +6,8 @@ version (``QueryRunner.ordered_keys``), and /stats and the landing page count th
 relink paid it. A thread watches the store's version (the stamp every write leaves: one read of one node) and,
 once the store has kept a version for ``settings.warm_after_ms``, reads the unfiltered listings and the counts
 into the runner's caches; the request that comes next finds them there, and one that comes while they are read
-waits for that read instead of starting its own. It waits for the store to be quiet because a folder's ingest
+waits for that read instead of starting its own, for at most ``settings.listing_wait_ms``: then it is answered in
+the order before the change, marked stale (``QueryRunner.page``). It waits for the store to be quiet because a folder's ingest
 changes the version every few hundred milliseconds: warming each of those would keep the engine busy reading
 listings nobody asks for. Filtered listings are narrower (each filter shape anchors on what it names) and are
 read on their first request; the name lists the resolver falls back on are read ahead too.

@@ -67,6 +67,9 @@ class Settings:
     # the API reads the unfiltered listings' orders and the graph's counts ahead of the first request once the store
     # has not changed for this long (api/warm.py); 0: not ahead, on the first request (POLICYKG_WARM_AFTER_MS)
     warm_after_ms: int = 0
+    # after a store change a page waits this long for its listing's new order, then is answered in the order before
+    # the change, marked stale, while the new one is read (at 100,000 documents: up to a minute)
+    listing_wait_ms: int = 1000
 
     def __post_init__(self) -> None:
         if self.store_kind not in STORE_KINDS:
@@ -84,6 +87,8 @@ class Settings:
             raise ConfigurationError("POLICYKG_RELINK_BUDGET must be positive")
         if self.warm_after_ms < 0:
             raise ConfigurationError("POLICYKG_WARM_AFTER_MS must not be negative")
+        if self.listing_wait_ms < 0:
+            raise ConfigurationError("POLICYKG_LISTING_WAIT_MS must not be negative")
         if self.cypher_lanes < 1:
             raise ConfigurationError("POLICYKG_CYPHER_LANES must be at least 1")
         if self.engine_threads and self.engine_threads <= self.cypher_lanes:
@@ -119,6 +124,7 @@ class Settings:
             max_upload_bytes=env.integer("POLICYKG_MAX_UPLOAD_BYTES", 5 * 1024 * 1024),
             max_body_bytes=env.integer("POLICYKG_MAX_BODY_BYTES", 256 * 1024),
             warm_after_ms=env.integer("POLICYKG_WARM_AFTER_MS", 2000),
+            listing_wait_ms=env.integer("POLICYKG_LISTING_WAIT_MS", 1000),
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -15,18 +15,18 @@ def test_settings_come_from_the_environment():
     s = Settings.from_env({"POLICYKG_API_KEY": "secret", "POLICYKG_CORS_ORIGINS": "http://a.test, http://b.test",
                            "POLICYKG_QUERY_TIMEOUT_MS": "2000", "POLICYKG_ROW_CAP": "500",
                            "POLICYKG_MAX_UPLOAD_BYTES": "1000", "POLICYKG_QUERY_MEM_BYTES": "1048576",
-                           "POLICYKG_RELINK_BUDGET": "300"})
+                           "POLICYKG_RELINK_BUDGET": "300", "POLICYKG_LISTING_WAIT_MS": "250"})
     assert s.writes_enabled and s.api_key == "secret"
     assert s.cors_origins == ("http://a.test", "http://b.test")
     assert (s.query_timeout_ms, s.row_cap, s.max_upload_bytes, s.query_mem_bytes) == (2000, 500, 1000, 1 << 20)
     assert s.max_query_timeout_ms >= 2000 and s.max_row_cap >= 500
-    assert s.relink_budget == 300
+    assert s.relink_budget == 300 and s.listing_wait_ms == 250
     assert not Settings.from_env({"POLICYKG_API_KEY": ""}).writes_enabled
 
 
 @pytest.mark.parametrize("name, value", [("POLICYKG_ROW_CAP", "lots"), ("POLICYKG_QUERY_TIMEOUT_MS", "-5"),
                                          ("POLICYKG_STORE", "sqlite"), ("POLICYKG_MAX_ROW_CAP", "1"),
-                                         ("POLICYKG_RELINK_BUDGET", "0")])
+                                         ("POLICYKG_RELINK_BUDGET", "0"), ("POLICYKG_LISTING_WAIT_MS", "-1")])
 def test_a_bad_value_is_an_error_naming_the_variable(name, value):
     with pytest.raises(ConfigurationError, match=name) as caught:
         Settings.from_env({name: value})
