@@ -42,6 +42,7 @@ class _Entry:
 @dataclass
 class _Flight:
     done: threading.Event = field(default_factory=threading.Event)
+    started: float = field(default_factory=time.monotonic)
     value: Any = None
     error: BaseException | None = None
 
@@ -81,8 +82,8 @@ class VersionedCache:
 
     def get_or_previous(self, key: Hashable, compute: Callable[[], Any], *, wait_s: float) -> tuple[Any, bool]:
         """``get``, except when the value kept is an earlier version's and the current one takes longer than
-        ``wait_s``: then the earlier value, while the current one is computed in the background. Returns the value
-        and whether it is the earlier one.
+        ``wait_s`` (from when its computation began): then the earlier value, while the current one is computed in
+        the background. Returns the value and whether it is the earlier one.
 
         A listing's order at 100,000 documents takes up to a minute to read again after a store change; a page
         waited for it. One refresh of a key runs at a time: a folder's ingest changes the version every few hundred
@@ -109,7 +110,9 @@ class VersionedCache:
         if start:
             threading.Thread(target=self._refresh, args=(key, version, flight, compute, now),
                              name="policykg-refresh", daemon=True).start()
-        if flight.done.wait(wait_s):
+        # the wait counts from when the value began to be computed: the first request after a change waits at most
+        # wait_s, those after it no longer than what is left of it
+        if flight.done.wait(max(0.0, flight.started + wait_s - time.monotonic())):
             if flight.error is not None:
                 raise flight.error
             return flight.value, False

@@ -6,6 +6,7 @@ the same answer as the endpoint.
 """
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -79,8 +80,12 @@ class QueryRunner:
         self.cache = VersionedCache(self._store_version)
         # the keys of whole listings in page order (queries read by key): few, each a listing long (the mapping's
         # 100k links of a 10k-document store hold about 30 MB of keys)
-        read_ahead = {self._order_key(get_query(name), filters) for name, filters in READ_AHEAD}
-        self.orders = VersionedCache(self._store_version, max_entries=FILTERED_ORDERS, kept=read_ahead.__contains__)
+        self._read_ahead = {self._order_key(get_query(name), filters) for name, filters in READ_AHEAD}
+        self.orders = VersionedCache(self._store_version, max_entries=FILTERED_ORDERS, kept=self._read_ahead.__contains__)
+        # the listings read ahead are each a sort of a whole label: read one at a time. After a change at 100,000
+        # documents six of them at once (the warmer's, and the pages' refreshes) held every engine thread for a
+        # minute, and /healthz and every page's rows queued behind them
+        self._whole_listing_lane = threading.Lock()
 
     def store_version(self) -> tuple:
         """What the caches are kept against: the store's version stamp and size (``result_cache.FINGERPRINT``)."""
@@ -230,12 +235,14 @@ class QueryRunner:
 
     def _order_reader(self, query: CatalogQuery, given: Mapping[str, Any]) -> Callable[[], list[Any]]:
         order = get_query(query.order_query or "")
+        whole = self._order_key(query, given) in self._read_ahead
 
         def read() -> list[Any]:
             # the longest budget a query may have: read once for every page that follows, and a listing cut at the
             # usual budget would answer 504 to every request until the machine is quiet enough to finish it once
-            result, _ = self._run(order, dict(given), row_cap=NAME_LIST_CAP,
-                                  timeout_ms=self.settings.max_query_timeout_ms)
+            with self._whole_listing_lane if whole else contextlib.nullcontext():
+                result, _ = self._run(order, dict(given), row_cap=NAME_LIST_CAP,
+                                      timeout_ms=self.settings.max_query_timeout_ms)
             seen: dict[str, str] = {}  # a key of several ids (a link: its two tasks) repeats them: kept once
             return [[seen.setdefault(x, x) if isinstance(x, str) else x for x in row[0]] if isinstance(row[0], list)
                     else row[0] for row in result.rows]

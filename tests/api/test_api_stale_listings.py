@@ -122,3 +122,49 @@ def test_a_page_during_a_slow_reread_comes_in_the_previous_order_marked_stale(up
     wait_for(lambda: client.get("/targets?limit=3").json()["stale"] is False)
     after = client.get("/targets?limit=3").json()
     assert after["total"] > before["total"]
+
+
+def test_the_listings_read_ahead_are_read_one_at_a_time(upload_store, make_client):
+    # each is a sort of a whole label: at 100,000 documents six at once held every engine thread for a minute
+    from tests.api.test_api_warm import ORDERS
+
+    client = make_client(upload_store, Settings(api_key=API_KEY, listing_wait_ms=0))
+    upload = {"X-API-Key": API_KEY}
+    r = client.post("/documents", files={"file": ("jining.txt", JINING.read_bytes(), "text/plain")}, headers=upload)
+    assert r.status_code == 201, r.text
+    paths = ("/targets?limit=1", "/departments?limit=1", "/mapping/province-to-city?limit=1")
+    for path in paths:
+        assert client.get(path).status_code == 200
+
+    running, most, lock = [0], [0], threading.Lock()
+    real = upload_store.read
+
+    def counted(query, *a, **k):
+        if query not in ORDERS:
+            return real(query, *a, **k)
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        try:
+            threading.Event().wait(0.3)  # long enough for the others to start theirs, were they allowed
+            return real(query, *a, **k)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    upload_store.read = counted
+    try:
+        sample = sorted(SAMPLES.glob("*.txt"))[0]
+        r = client.post("/documents", files={"file": (sample.name, sample.read_bytes(), "text/plain")}, headers=upload)
+        assert r.status_code == 201, r.text
+        answers: dict[str, int] = {}
+        askers = [threading.Thread(target=lambda p=p: answers.update({p: client.get(p).status_code})) for p in paths]
+        for t in askers:
+            t.start()
+        for t in askers:
+            t.join(30)
+        assert answers == {p: 200 for p in paths}
+        wait_for(lambda: all(client.get(p).json()["stale"] is False for p in paths))
+    finally:
+        del upload_store.read
+    assert most[0] == 1
