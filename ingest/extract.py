@@ -356,7 +356,7 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
             lower = roles.get(levels[1], {})
             task.implementers = _unique(lower.get(LEAD, []))
             cascades.append(CascadeRecord(
-                number=number, province_task=title or compact_clean(body)[:30],
+                number=number, clause=row.part, province_task=title or compact_clean(body)[:30],
                 province_leads=task.leads, province_cooperates=task.cooperates,
                 city_leads=task.implementers, city_cooperates=_unique(lower.get(COOPERATE, [])),
                 upper_level=levels[0], lower_level=levels[1], span=task.span, units=cascade_units))
