@@ -205,7 +205,7 @@ def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None, names: 
     if number_col is None:
         starts_row = True
     if not starts_row and last_row is not None:
-        if not last_row.short and _own_row(table, cells, last_row, names):
+        if not last_row.short and _own_row(table.columns, cells, last_row.cells, names):
             return _part_row(table, cells, last_row)
         if last_row.short:
             # the row's line stopped inside a cell: this line goes on with that cell, then the columns after it
@@ -298,6 +298,9 @@ _GOES_ON_HEAD = ("、", "，", ",", "；", ";", "：", ":", ")", "）", "”", "
 _UNIT_SEPARATOR = re.compile(r"[、，,；;\s]+")
 
 
+_DEFAULT_CATALOG: list[DepartmentCatalog] = []  # the bundled one, for a text read before its catalog is known
+
+
 class _Names:
     """Whole unit names, as the department catalog knows them (read when a table first asks)."""
 
@@ -306,8 +309,10 @@ class _Names:
 
     def catalog(self) -> DepartmentCatalog:
         if self._catalog is None:
-            from .departments import default_catalog  # (departments reads normalize, which reads this module)
-            self._catalog = default_catalog()
+            if not _DEFAULT_CATALOG:
+                from .departments import default_catalog  # (departments reads normalize, which reads this module)
+                _DEFAULT_CATALOG.append(default_catalog())
+            self._catalog = _DEFAULT_CATALOG[0]
         return self._catalog
 
     def whole(self, piece: str) -> bool:
@@ -323,16 +328,16 @@ def _units_of_cell(text: str) -> list[str]:
     return [p for p in _UNIT_SEPARATOR.split(clause_words().structure.sub("、", text)) if p]
 
 
-def _own_row(table: Table, cells: list[Cell], above: TableRow, names: _Names) -> bool:
+def _own_row(columns: list[Column], cells: list[Cell], above: list[Cell], names: _Names) -> bool:
     says_so = False
-    for col in table.columns:
+    for col in columns:
         i = col.index
         if i >= len(cells) or not cells[i].text:
             continue
         own = _compact_cell(cells[i].text)
         if own.startswith(_GOES_ON_HEAD):
             return False
-        upper = _compact_cell(above.cells[i].text) if i < len(above.cells) else ""
+        upper = _compact_cell(above[i].text) if i < len(above) else ""
         if col.role == "units":
             units = _units_of_cell(own)
             if not units or not names.whole(units[0]):
@@ -606,6 +611,7 @@ def _read_aligned(text: str, start: int, end: int, header: list[_Segment],
     layout = _Layout(header)
     table = AlignedTable(start, end, [[[(s.start, s.end)] for s in header]], [(start, end)])
     row = -1  # the index in ``table.lines`` of the row being read
+    names = _Names(None)
     passed: list[tuple[int, int]] = []  # lines passed over since the last line of the table (kept as they are)
     rows = 0
     pos = end + 1
@@ -632,6 +638,17 @@ def _read_aligned(text: str, start: int, end: int, header: list[_Segment],
             continue
         if row >= 0 and not passed:
             pieces = _continuation(text, segs, layout, numbered)
+            if pieces is not None and _own_aligned_row(text, table.lines[row], pieces, columns, names):
+                # a row printed below a merged cell: a line of its own, its cells in their columns (the tab reader
+                # gives it the merged row's number)
+                own: list[list[tuple[int, int]]] = [[] for _ in range(pieces[-1][0] + 1)]
+                for col, piece in pieces:
+                    own[col].append(piece)
+                row = len(table.lines)
+                table.lines.append(own)
+                table.spans.append((a, b))
+                rows += 1
+                continue
             if pieces is not None:
                 for col, piece in pieces:
                     cells_of_row = table.lines[row]
@@ -650,6 +667,19 @@ def _read_aligned(text: str, start: int, end: int, header: list[_Segment],
         return None
     table.end = table.spans[-1][1]
     return table
+
+
+def _own_aligned_row(text: str, above: list[list[tuple[int, int]]], pieces: list[tuple[int, tuple[int, int]]],
+                     columns: list[Column], names: _Names) -> bool:
+    """Is a line that stands in the columns of the row above a row of its own below a merged cell (``_own_row``)?"""
+    def cell(parts: list[tuple[int, int]]) -> Cell:
+        return Cell("".join(text[x:y] for x, y in parts), -1, -1)
+
+    cells = [Cell("", -1, -1) for _ in columns]
+    for col, (x, y) in pieces:
+        if col < len(cells):
+            cells[col] = Cell(cells[col].text + text[x:y], -1, -1)
+    return _own_row(columns, cells, [cell(parts) for parts in above], names)
 
 
 def _row_cells(text: str, segs: list[_Segment], layout: _Layout, numbered: bool,
