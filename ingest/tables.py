@@ -222,6 +222,8 @@ def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None, names: 
             else:
                 last_row.cells[i] = cell
         return last_row
+    if last_row is not None and _repeats_merged(table, cells, last_row):
+        return _part_row(table, cells, last_row)
     printed_cells = len(cells)
     while len(cells) < len(table.columns):
         cells.append(Cell("", -1, -1))
@@ -237,19 +239,33 @@ def _part_row(table: Table, cells: list[Cell], above: TableRow) -> TableRow:
     one, and a lead column left empty (a row has a lead; an empty one there is the merged cell)."""
     while len(cells) < len(table.columns):
         cells.append(Cell("", -1, -1))
-    first = next(i for i, c in enumerate(cells) if c.text)
+    merged = ("number", "content")
+    first = next(i for i, c in enumerate(cells) if c.text and not (table.columns[i].role in merged and i < len(
+        above.cells) and c.text == above.cells[i].text))
     inherited: list[int] = []
     for col in table.columns:
         i = col.index
-        if cells[i].text or i >= len(above.cells) or not above.cells[i].text:
+        if i >= len(above.cells) or not above.cells[i].text:
             continue
+        if cells[i].text and not (col.role in merged and cells[i].text == above.cells[i].text):
+            continue  # (a merged cell a reader repeated in each row it spans is the merged row's)
         lead = col.role == "units" and not col.cooperate
-        if i < first or col.role in ("number", "content") or lead:
+        if i < first or col.role in merged or lead:
             cells[i] = above.cells[i]
             inherited.append(i)
     row = TableRow(above.ordinal, above.printed, cells, len(cells) - 1, False, above.whole, above.part + 1, inherited)
     table.rows.append(row)
     return row
+
+
+def _repeats_merged(table: Table, cells: list[Cell], above: TableRow) -> bool:
+    """Does a row print the number and the task of the row above again? The docx reader writes a vertically
+    merged cell's text in every row it spans: that row is a part of the merged row, not the next one."""
+    number, content = table.column("number"), table.column("content")
+    if number is None or content is None or max(number.index, content.index) >= min(len(cells), len(above.cells)):
+        return False
+    return bool(cells[number.index].text) and cells[number.index].text == above.cells[number.index].text \
+        and bool(cells[content.index].text) and cells[content.index].text == above.cells[content.index].text
 
 
 def _continue_row(row: TableRow, cells: list[Cell]) -> None:
