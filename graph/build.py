@@ -163,7 +163,8 @@ class _Builder:
                 self.g.add_edge(tid, "CONCERNS", self.industry(industry_of[p.number]), **prov(p.span, p.number))
 
         upper_doc = self.reference(info.implements[0], did) if doc.cascades and info.implements else None
-        cascades = {numbering.key(c.number, c.span.start): c for c in doc.cascades}
+        # (by row and part: the parts of a row printed below a merged cell each quote with units of their own)
+        cascades = {(numbering.key(c.number, c.span.start), c.clause): c for c in doc.cascades}
         upper_tasks: dict[str, str] = {}  # row (its numbering key) -> the upper-level task the row quotes
         for t in doc.tasks:
             row = numbering.key(t.number, t.span.start)
@@ -175,7 +176,7 @@ class _Builder:
             if t.parent:
                 self.g.add_edge(tid, "UNDER", task_id(key, numbering.key(t.parent, t.span.start)),
                                 **prov(t.span, t.number))
-            cascade = cascades.get(row)
+            cascade = cascades.get((row, t.clause))
             for unit in t.units:
                 if cascade is not None and unit.role != "implement":
                     continue  # the upper level's units lead the upper-level task (below)
@@ -210,7 +211,7 @@ class _Builder:
             # the task whose departments answer for it: the stating task, except for a provincial goal
             # quoted in a division-of-labour row, which the province's task owns (not the city's units)
             owner_task = owner if owner != did else None
-            cascade = cascades.get(task) if task else None
+            cascade = cascades.get((task, target.clause)) if task else None
             if cascade is not None and task in upper_tasks and target.scope_level == cascade.upper_level:
                 owner_task = upper_tasks[task]
             self.g.add_node(tgt, "Target", text=target.text, metric=target.metric, value=target.value,

@@ -24,6 +24,10 @@ ROLES = ("lead", "cooperate", "responsible")
 _UNBOUNDED = 1 << 30
 
 
+# a date a 完成时限 cell prints: a year, or a month, and what follows it (2023年12月31日, 2023—2025年, 6月底)
+_DATED = r"(?:(?:\d{4}\s*[—–\-~至到]\s*)?\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+
+
 def _any(patterns) -> str:
     return "|".join(f"(?:{p})" for p in patterns) or "(?!)"
 
@@ -175,6 +179,7 @@ class ClauseWords:
     stop: re.Pattern[str]  # words that end a clause's list of units
     lead_header: re.Pattern[str]
     cooperate_header: re.Pattern[str]
+    whole_deadline: re.Pattern[str]  # a 完成时限 cell that holds a whole deadline (2023年6月, 2024年底前, 持续推进)
     implement_verb: re.Pattern[str]
     not_bare_kinds: frozenset[str]  # document kinds a name printed without 《》 may not end with
     generic_reference: re.Pattern[str]  # a bare name with these words means rules in general
@@ -314,6 +319,8 @@ def compile_words(data: dict) -> ClauseWords:
         stop=re.compile(_alt(data.get("stops", {}).get("words", []))),
         lead_header=re.compile(_any(tables.get("lead_header", []))),
         cooperate_header=re.compile(_any(tables.get("cooperate_header", []))),
+        whole_deadline=re.compile(rf"(?:{_DATED}(?:{_alt(tables.get('deadline_tails', []))})?"
+                                  rf"|(?:{_alt(tables.get('standing_deadlines', []))}).{{0,6}})$"),
         implement_verb=re.compile(f"({_alt(data.get('implements', {}).get('verbs', []))})"),
         not_bare_kinds=frozenset(data.get("implements", {}).get("not_bare_kinds", [])),
         generic_reference=re.compile(_alt(data.get("implements", {}).get("generic_words", []))),

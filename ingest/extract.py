@@ -319,12 +319,15 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
         content = row.cells[content_col.index] if content_col else None
         title, body, _ = _split_title(content.text if content else "")
         number = str(row.ordinal)
-        start = row.cells[0].start if row.cells[0].start >= 0 else (content.start if content else 0)
-        end = max(c.end for c in row.cells if c.end >= 0)
-        span = ctx.row_span(start, end, [(c.start, c.end) for c in row.cells if c.end > c.start >= 0]) \
+        # (a row below a merged cell spans its own line: the cells it takes from the merged row stand above it)
+        own = [c for i, c in enumerate(row.cells) if i not in row.inherited]
+        start = row.cells[0].start if row.cells[0].start >= 0 and not row.inherited else \
+            min((c.start for c in own if c.start >= 0), default=content.start if content else 0)
+        end = max(c.end for c in own if c.end >= 0)
+        span = ctx.row_span(start, end, [(c.start, c.end) for c in own if c.end > c.start >= 0]) \
             if row.whole else ctx.span(start, end)
         task = TaskRecord(number=number, title=title, text_start=_text_start(body), text=compact_clean(body),
-                          span=span)
+                          span=span, clause=row.part)
         due = table.column("deadline")
         if due is not None and due.index < len(row.cells) and row.cells[due.index].text:
             task.deadline = compact(row.cells[due.index].text)  # 完成时限 column
@@ -353,7 +356,7 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
             lower = roles.get(levels[1], {})
             task.implementers = _unique(lower.get(LEAD, []))
             cascades.append(CascadeRecord(
-                number=number, province_task=title or compact_clean(body)[:30],
+                number=number, clause=row.part, province_task=title or compact_clean(body)[:30],
                 province_leads=task.leads, province_cooperates=task.cooperates,
                 city_leads=task.implementers, city_cooperates=_unique(lower.get(COOPERATE, [])),
                 upper_level=levels[0], lower_level=levels[1], span=task.span, units=cascade_units))
@@ -440,6 +443,8 @@ def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], pr
         levels = sorted({c.level for c in table.unit_columns() if c.level}, key=LEVEL_ORDER.__getitem__)
         quoted = levels[0] if len(levels) >= 2 else None  # 省级方案内容 | 省级牵头单位 | 市级落实单位
         for row in table.rows:
+            if col.index in row.inherited:
+                continue  # a merged cell's goals are read once, on the row it is printed on
             cell = row.cells[col.index]
             deadline = row.cells[due.index].text if due is not None and due.index < len(row.cells) else None
             if cell.start >= 0 and sites.may_hold(cell.start, cell.end):
@@ -509,7 +514,7 @@ def _extract(decoded: DecodedText, name: str, catalog: DepartmentCatalog, where:
     clean = clean_document(raw)
     text = clean.text
     outline = build_outline(text)
-    tables = find_tables(text, clean.aligned_rows)
+    tables = find_tables(text, clean.aligned_rows, catalog)
     if not outline.provisions and not tables:
         items = clause_items(text, 0, catalog)
         if items:

@@ -77,6 +77,8 @@ class TaskRecord(BaseModel):
 
 class CascadeRecord(BaseModel):
     number: str
+    clause: int = Field(default=1, description="which part of the row (a row printed below a merged cell: 2, 3 …), "
+                                               "as the task it cascades to")
     province_task: str
     province_leads: list[str] = Field(default_factory=list)
     province_cooperates: list[str] = Field(default_factory=list)

@@ -6,7 +6,10 @@ its data rows are numbered by their order: printed row numbers are often
 misread (7 for 2, S for 5), so a mismatch is reported, not trusted.
 Text tables come tab- or pipe-separated, or one cell per line; a cell a
 converter wrapped goes on in the next line, and a section heading between the
-rows (一、产业发展) does not end the table. A table whose columns are aligned
+rows (一、产业发展) does not end the table. A row printed below a vertically
+merged cell (序号 and 重点任务 once for two rows, left empty on the second) is
+told from such a line by its own whole unit names and deadline (``_own_row``):
+it is a second part of the merged row, under its number. A table whose columns are aligned
 with runs of spaces (``space_aligned_tables``) is rewritten by ``normalize`` as
 tab-separated rows, one line a row, before its spaces are dropped. The docx and pdf readers write their
 tables as tab-separated lines, read here as a text file's are.
@@ -15,9 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .clause_words import clause_words
 from .numerals import DATE_PATTERN
+
+if TYPE_CHECKING:
+    from .departments import DepartmentCatalog
 
 _CONTENT_HEADER = re.compile(r"(内容|任务|措施|事项|工作|要求|举措|目标|政策)")
 _UNIT_HEADER = re.compile(r"(单位|部门)")
@@ -61,6 +68,11 @@ class TableRow:
     open_cell: int = -1
     short: bool = False
     whole: bool = False  # a row of a space-aligned table: its line holds it all, its cells in column order
+    # a row printed below a vertically merged cell (序号 and 重点任务 printed once for two rows, the second row's
+    # cells left empty): the same row number, ``part`` 2, 3 … (1: a row of its own), and the columns whose
+    # cells it takes from the merged row (``inherited``), which are none of its own text
+    part: int = 1
+    inherited: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -130,10 +142,12 @@ def classify_header(cells: list[Cell]) -> list[Column] | None:
     return columns
 
 
-def find_tables(text: str, whole_rows: list[int] | None = None) -> list[Table]:
+def find_tables(text: str, whole_rows: list[int] | None = None, catalog: DepartmentCatalog | None = None) -> list[Table]:
     """The tables of ``text``. ``whole_rows``: where lines start that each hold a whole row (a space-aligned
-    table's, its wrapped cells already joined by ``normalize``): no line after one goes on with its cells."""
+    table's, its wrapped cells already joined by ``normalize``): no line after one goes on with its cells.
+    ``catalog``: the department names that tell a unit cell of a row of its own from a name's wrapped rest."""
     whole = set(whole_rows) if whole_rows else None
+    names = _Names(catalog)
     tables: list[Table] = []
     current: Table | None = None
     last_row: TableRow | None = None
@@ -165,7 +179,7 @@ def find_tables(text: str, whole_rows: list[int] | None = None) -> list[Table]:
             continue
         if current is None:
             continue
-        last_row = _add_row(current, cells, last_row)
+        last_row = _add_row(current, cells, last_row, names)
         if whole is not None and offset in whole and last_row is not None:
             last_row.open_cell, last_row.short, last_row.whole = -1, False, True
     for table in tables:
@@ -177,7 +191,7 @@ def _is_page_noise(line: str) -> bool:
     return len(line.strip()) <= 2
 
 
-def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None) -> TableRow | None:
+def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None, names: _Names) -> TableRow | None:
     number_col = table.column("number")
     printed = cells[number_col.index].text if number_col and number_col.index < len(cells) else ""
     filled = [c for c in cells if c.text]
@@ -191,6 +205,8 @@ def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None) -> Tabl
     if number_col is None:
         starts_row = True
     if not starts_row and last_row is not None:
+        if not last_row.short and _own_row(table.columns, cells, last_row.cells, names):
+            return _part_row(table, cells, last_row)
         if last_row.short:
             # the row's line stopped inside a cell: this line goes on with that cell, then the columns after it
             _continue_row(last_row, cells)
@@ -206,12 +222,50 @@ def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None) -> Tabl
             else:
                 last_row.cells[i] = cell
         return last_row
+    if last_row is not None and _repeats_merged(table, cells, last_row):
+        return _part_row(table, cells, last_row)
     printed_cells = len(cells)
     while len(cells) < len(table.columns):
         cells.append(Cell("", -1, -1))
-    row = TableRow(len(table.rows) + 1, printed, cells, printed_cells - 1, printed_cells < len(table.columns))
+    ordinal = table.rows[-1].ordinal + 1 if table.rows else 1  # (the parts of a merged row share its number)
+    row = TableRow(ordinal, printed, cells, printed_cells - 1, printed_cells < len(table.columns))
     table.rows.append(row)
     return row
+
+
+def _part_row(table: Table, cells: list[Cell], above: TableRow) -> TableRow:
+    """A row printed below a vertically merged cell: the merged row's number, its next part. It takes from the
+    row above the cells the merge spans: the number and the task columns, and every cell before its first own
+    one, and a lead column left empty (a row has a lead; an empty one there is the merged cell)."""
+    while len(cells) < len(table.columns):
+        cells.append(Cell("", -1, -1))
+    merged = ("number", "content")
+    first = next(i for i, c in enumerate(cells) if c.text and not (table.columns[i].role in merged and i < len(
+        above.cells) and c.text == above.cells[i].text))
+    inherited: list[int] = []
+    for col in table.columns:
+        i = col.index
+        if i >= len(above.cells) or not above.cells[i].text:
+            continue
+        if cells[i].text and not (col.role in merged and cells[i].text == above.cells[i].text):
+            continue  # (a merged cell a reader repeated in each row it spans is the merged row's)
+        lead = col.role == "units" and not col.cooperate
+        if i < first or col.role in merged or lead:
+            cells[i] = above.cells[i]
+            inherited.append(i)
+    row = TableRow(above.ordinal, above.printed, cells, len(cells) - 1, False, above.whole, above.part + 1, inherited)
+    table.rows.append(row)
+    return row
+
+
+def _repeats_merged(table: Table, cells: list[Cell], above: TableRow) -> bool:
+    """Does a row print the number and the task of the row above again? The docx reader writes a vertically
+    merged cell's text in every row it spans: that row is a part of the merged row, not the next one."""
+    number, content = table.column("number"), table.column("content")
+    if number is None or content is None or max(number.index, content.index) >= min(len(cells), len(above.cells)):
+        return False
+    return bool(cells[number.index].text) and cells[number.index].text == above.cells[number.index].text \
+        and bool(cells[content.index].text) and cells[content.index].text == above.cells[content.index].text
 
 
 def _continue_row(row: TableRow, cells: list[Cell]) -> None:
@@ -246,6 +300,77 @@ def _continues_cell(line: str, row: TableRow) -> bool:
     return (cell is not None and bool(cell.text) and not cell.text.endswith(_DONE) and not DATE_PATTERN.fullmatch(line)
             and len(line) <= _CONTINUATION_MAX and _HAN.search(line) is not None  # (not a page number: "- 3 -")
             and not _OWN_LINE.search(line) and not _SECTION_ROW.match(line))
+
+
+# a row of its own below a merged cell, or the rest of the row above wrapped onto the next line? Each cell of the
+# line is read against the cell above it: a unit column's above ends with a whole name and its own starts with one
+# (市公安局 | 市商务局, where a wrapped name goes on 市商 | 务局), a deadline column's are both whole deadlines
+# (2023年12月底 | 2023年6月: a wrapped one goes on 2023年12月 | 底前); a text cell that goes on with a list or a
+# sentence (a comma at the end of the one above, at the head of its own) is wrapped. The line is a row of its own
+# when one of its unit or deadline cells says so against a cell above it and none of its cells is a wrapped one's
+# rest; else it goes on with the row above, as before.
+_GOES_ON = ("、", "，", ",", "；", ";", "：", ":", "(", "（", "“", "\"", "《", "和", "及", "与")
+_GOES_ON_HEAD = ("、", "，", ",", "；", ";", "：", ":", ")", "）", "”", "\"", "》", "。")
+_UNIT_SEPARATOR = re.compile(r"[、，,；;\s]+")
+
+
+_DEFAULT_CATALOG: list[DepartmentCatalog] = []  # the bundled one, for a text read before its catalog is known
+
+
+class _Names:
+    """Whole unit names, as the department catalog knows them (read when a table first asks)."""
+
+    def __init__(self, catalog: DepartmentCatalog | None) -> None:
+        self._catalog = catalog
+
+    def catalog(self) -> DepartmentCatalog:
+        if self._catalog is None:
+            if not _DEFAULT_CATALOG:
+                from .departments import default_catalog  # (departments reads normalize, which reads this module)
+                _DEFAULT_CATALOG.append(default_catalog())
+            self._catalog = _DEFAULT_CATALOG[0]
+        return self._catalog
+
+    def whole(self, piece: str) -> bool:
+        """Is ``piece`` a unit's whole name (市工业和信息化局, 各县区政府), not the rest of one (务局, 员会)?"""
+        catalog = self.catalog()
+        if not catalog.looks_like_unit(piece):
+            return False
+        return catalog.resolve(piece).known or catalog.prefix_of(piece) is not None
+
+
+def _units_of_cell(text: str) -> list[str]:
+    """A unit cell's names, the role words (牵头, 配合) and separators between them dropped."""
+    return [p for p in _UNIT_SEPARATOR.split(clause_words().structure.sub("、", text)) if p]
+
+
+def _own_row(columns: list[Column], cells: list[Cell], above: list[Cell], names: _Names) -> bool:
+    says_so = False
+    for col in columns:
+        i = col.index
+        if i >= len(cells) or not cells[i].text:
+            continue
+        own = _compact_cell(cells[i].text)
+        if own.startswith(_GOES_ON_HEAD):
+            return False
+        upper = _compact_cell(above[i].text) if i < len(above) else ""
+        if col.role == "units":
+            units = _units_of_cell(own)
+            if not units or not names.whole(units[0]):
+                return False
+            if upper:
+                ends = _units_of_cell(upper)
+                if upper.endswith(_GOES_ON) or not ends or not names.whole(ends[-1]):
+                    return False
+            says_so = says_so or bool(upper)
+        elif col.role == "deadline":
+            whole = clause_words().whole_deadline
+            if not whole.fullmatch(own) or (upper and not whole.fullmatch(upper)):
+                return False
+            says_so = says_so or bool(upper)
+        elif upper.endswith(_GOES_ON):
+            return False
+    return says_so
 
 
 def _is_section_line(line: str) -> bool:
@@ -502,6 +627,7 @@ def _read_aligned(text: str, start: int, end: int, header: list[_Segment],
     layout = _Layout(header)
     table = AlignedTable(start, end, [[[(s.start, s.end)] for s in header]], [(start, end)])
     row = -1  # the index in ``table.lines`` of the row being read
+    names = _Names(None)
     passed: list[tuple[int, int]] = []  # lines passed over since the last line of the table (kept as they are)
     rows = 0
     pos = end + 1
@@ -528,6 +654,17 @@ def _read_aligned(text: str, start: int, end: int, header: list[_Segment],
             continue
         if row >= 0 and not passed:
             pieces = _continuation(text, segs, layout, numbered)
+            if pieces is not None and _own_aligned_row(text, table.lines[row], pieces, columns, names):
+                # a row printed below a merged cell: a line of its own, its cells in their columns (the tab reader
+                # gives it the merged row's number)
+                own: list[list[tuple[int, int]]] = [[] for _ in range(pieces[-1][0] + 1)]
+                for col, piece in pieces:
+                    own[col].append(piece)
+                row = len(table.lines)
+                table.lines.append(own)
+                table.spans.append((a, b))
+                rows += 1
+                continue
             if pieces is not None:
                 for col, piece in pieces:
                     cells_of_row = table.lines[row]
@@ -546,6 +683,19 @@ def _read_aligned(text: str, start: int, end: int, header: list[_Segment],
         return None
     table.end = table.spans[-1][1]
     return table
+
+
+def _own_aligned_row(text: str, above: list[list[tuple[int, int]]], pieces: list[tuple[int, tuple[int, int]]],
+                     columns: list[Column], names: _Names) -> bool:
+    """Is a line that stands in the columns of the row above a row of its own below a merged cell (``_own_row``)?"""
+    def cell(parts: list[tuple[int, int]]) -> Cell:
+        return Cell("".join(text[x:y] for x, y in parts), -1, -1)
+
+    cells = [Cell("", -1, -1) for _ in columns]
+    for col, (x, y) in pieces:
+        if col < len(cells):
+            cells[col] = Cell(cells[col].text + text[x:y], -1, -1)
+    return _own_row(columns, cells, [cell(parts) for parts in above], names)
 
 
 def _row_cells(text: str, segs: list[_Segment], layout: _Layout, numbered: bool,

@@ -76,6 +76,34 @@ def test_division_of_labour_rows_cascade_from_provincial_tasks(graph, extracted)
     assert graph.neighbours("doc:" + key, "IMPLEMENTS") == [plan]
 
 
+def test_each_part_of_a_merged_table_row_cascades_with_its_own_units():
+    # 省级方案内容 merged over two rows, each with its own provincial and city units: each city task cooperates
+    # with its own row's units, and the quoted provincial task is led by both rows' leads
+    from policykg.graph.linking.units import explicit_pairs, quoted_units
+    from policykg.ingest.extract import extract_bytes
+
+    text = ("菏泽市人民政府办公室关于印发分工方案的通知\n各县区人民政府:\n现将分工方案印发给你们。\n"
+            "序号\t省级方案内容\t省级牵头单位\t市级落实单位\n"
+            "1\t实施经济强县领跑计划。\t省发展改革委牵头,省财政厅配合\t市发展改革委牵头,市财政局配合\n"
+            "\t\t省商务厅牵头,省教育厅配合\t市商务局牵头,市教育局配合\n")
+    doc = extract_bytes(text.encode(), "doc.txt")
+    assert [(c.number, c.clause, c.city_cooperates) for c in doc.cascades] == [("1", 1, ["市财政局"]),
+                                                                            ("1", 2, ["市教育局"])]
+    g, key = build_graph([doc]), document_key(doc)
+    first, second = task_id(key, "1"), task_id(key, "1", 2)
+
+    def units(task: str, rel: str) -> set[str]:
+        return {n.props["name"] for n in g.neighbours(task, rel, direction="in")}
+
+    assert (units(first, "LEADS"), units(first, "COOPERATES_ON")) == ({"市发展改革委"}, {"市财政局"})
+    assert (units(second, "LEADS"), units(second, "COOPERATES_ON")) == ({"市商务局"}, {"市教育局"})
+    upper = g.neighbours(first, "CASCADES_FROM")[0]
+    assert g.neighbours(second, "CASCADES_FROM") == [upper]
+    assert units(upper.id, "LEADS") == {"省发展改革委", "省商务厅"}
+    assert {lower for _, lower in explicit_pairs([doc])} == {first, second}
+    assert set(quoted_units(doc)[0].departments) == {"省发展改革委", "省财政厅", "省商务厅", "省教育厅"}
+
+
 def test_renamed_bank_branch_is_one_department(graph):
     bank = graph.nodes["dept:371700:人行菏泽市分行"]
     assert "人行菏泽市中心支行" in bank.props["aliases"]

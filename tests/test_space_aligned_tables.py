@@ -205,3 +205,21 @@ def test_a_header_like_line_of_prose_starts_no_table():
                    "各单位要高度重视，切实加强组织领导，确保各项任务落到实处。\n"
                    "1.加快建设产业园区。（牵头单位：市发展改革委）\n")
     assert space_aligned_tables(text) == []
+
+
+def test_a_row_below_a_merged_cell_is_a_row_of_its_own():
+    # 序号 and 重点任务 merged over two rows: the second row's line starts in the 具体措施 column, as a wrapped cell's
+    # rest would, but its units and deadline are whole ones of its own
+    raw = HEAD + ("序号  重点任务          具体措施                牵头单位          配合单位              完成时限\n"
+                  "1     促进汽车消费      开展汽车促销活动。      市商务局          市财政局、市公安局    2023年12月底\n"
+                  "                        落实新能源汽车下乡。    市工业和信息化局  市商务局              2023年6月\n"
+                  "2     扩大餐饮消费      举办美食节。            市商务局          市文化广电旅游局      持续推进\n")
+    doc = extract(raw)
+    assert [(t.number, t.clause, t.title, t.leads, t.cooperates, t.deadline) for t in doc.tasks] == [
+        ("1", 1, "促进汽车消费", ["市商务局"], ["市财政局", "市公安局"], "2023年12月底"),
+        ("1", 2, "促进汽车消费", ["市工业和信息化局"], ["市商务局"], "2023年6月"),
+        ("2", 1, "扩大餐饮消费", ["市商务局"], ["市文化广电旅游局"], "持续推进")]
+    second = doc.tasks[1]
+    assert raw[second.span.start:second.span.end].startswith("落实新能源汽车下乡。")
+    assert raw[second.span.start:second.span.end].endswith("2023年6月")
+    assert [raw[u.span.start:u.span.end] for u in second.units] == ["市工业和信息化局", "市商务局"]

@@ -46,3 +46,64 @@ def test_a_signature_after_a_last_cell_that_ends_with_a_role_word_is_not_part_of
     text = (HEAD + "序号\t重点任务\t责任单位\n" + "1\t加快建设产业园区\t市商务局牵头,市财政局配合\n"
             + "某市人民政府办公室\n2023年5月6日\n")
     assert rows(text) == [("1", "加快建设产业园区", ["市商务局"], ["市财政局"])]
+
+
+# 序号 and 重点任务 merged over two rows: the converter prints them on the first row and leaves them empty on the second
+MERGED = ("序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限\n"
+          "1\t促进汽车消费\t开展汽车促销活动。\t市商务局\t市财政局、市公安局\t2023年12月底\n"
+          "\t\t落实新能源汽车下乡。\t市工业和信息化局\t市商务局\t2023年6月\n"
+          "2\t扩大餐饮消费\t举办美食节。\t市商务局\t市文化广电旅游局\t持续推进\n")
+
+
+def test_a_row_below_a_merged_cell_is_a_second_task_of_the_merged_row():
+    # its units and its deadline are its own (no 市公安局市商务局, no 2023年12月底2023年6月), its number the merged
+    # row's, and the row after it keeps its printed number
+    doc = extract_bytes((HEAD + MERGED).encode(), "doc.txt")
+    assert [(t.number, t.clause, t.title, t.leads, t.cooperates, t.deadline) for t in doc.tasks] == [
+        ("1", 1, "促进汽车消费", ["市商务局"], ["市财政局", "市公安局"], "2023年12月底"),
+        ("1", 2, "促进汽车消费", ["市工业和信息化局"], ["市商务局"], "2023年6月"),
+        ("2", 1, "扩大餐饮消费", ["市商务局"], ["市文化广电旅游局"], "持续推进")]
+    assert not [w for w in doc.warnings if w.startswith("table row")]
+
+
+def test_a_row_below_a_merged_cell_points_at_its_own_line():
+    text = HEAD + MERGED
+    doc = extract_bytes(text.encode(), "doc.txt")
+    second = doc.tasks[1]
+    assert text[second.span.start:second.span.end] == "落实新能源汽车下乡。\t市工业和信息化局\t市商务局\t2023年6月"
+    assert [text[u.span.start:u.span.end] for u in second.units] == ["市工业和信息化局", "市商务局"]
+    assert [text[u.span.start:u.span.end] for u in doc.tasks[0].units] == ["市商务局", "市财政局", "市公安局"]
+
+
+def test_a_lead_cell_merged_with_the_task_leads_each_row_below_it():
+    # 牵头单位 merged too: the second row leads with the merged unit, its cooperators are its own
+    text = (HEAD + "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+            "1\t加快建设产业园区\t市发展改革委\t市财政局\t2023年底\n\t\t\t市商务局\t2024年6月底前\n")
+    assert [(t.number, t.clause, t.leads, t.cooperates, t.deadline)
+            for t in extract_bytes(text.encode(), "doc.txt").tasks] == [
+        ("1", 1, ["市发展改革委"], ["市财政局"], "2023年底"), ("1", 2, ["市发展改革委"], ["市商务局"], "2024年6月底前")]
+
+
+def test_cells_wrapped_onto_a_line_with_the_number_cell_empty_are_still_joined():
+    # the line holds the rest of the task and of a unit's name, cut where the column ended: no row of its own
+    for rest in ("\t到2025年建成10个\t工业和信息化局\t\n",  # a name cut in the middle (…、市 | 工业和信息化局)
+                 "\t\t、市工业和信息化局\t\n"):  # the list goes on after its separator
+        text = HEAD + HEADER + "1\t加快建设产业园区,\t市发展改革委、市\t市财政局\n" + rest
+        tasks = extract_bytes(text.encode(), "doc.txt").tasks
+        assert [(t.number, t.leads, t.cooperates) for t in tasks] == [
+            ("1", ["市发展改革委", "市工业和信息化局"], ["市财政局"])]
+
+
+def test_a_deadline_wrapped_onto_the_next_line_is_one_deadline():
+    text = (HEAD + "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+            "1\t加快建设产业园区\t市发展改革委\t市财政局\t2023年12月\n\t\t\t\t底前\n")
+    assert [(t.clause, t.deadline) for t in extract_bytes(text.encode(), "doc.txt").tasks] == [(1, "2023年12月底前")]
+
+
+def test_a_goal_in_a_merged_task_cell_is_one_target():
+    text = (HEAD + "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+            "1\t加快建设产业园区,到2025年建成10个\t市发展改革委\t市财政局\t2023年底\n"
+            "\t\t市工业和信息化局\t市商务局\t2024年底\n")
+    doc = extract_bytes(text.encode(), "doc.txt")
+    assert [(t.number, t.clause) for t in doc.tasks] == [("1", 1), ("1", 2)]
+    assert [(g.task, g.value) for g in doc.targets] == [("1", 10.0)]

@@ -126,10 +126,10 @@ def units_of(doc: ExtractedDocument, index: DocumentIndex | None = None,
         first_task.setdefault(k, t)
     departments: dict[str, list[str]] = {}
     industries: dict[str, list[str]] = {}
-    table_rows = {numbering.key(c.number, c.span.start): c for c in doc.cascades}
+    table_rows = {(numbering.key(c.number, c.span.start), c.clause): c for c in doc.cascades}
     for t, k in zip(doc.tasks, task_keys):
         names = departments.setdefault(k, [])
-        row = table_rows.get(k)
+        row = table_rows.get((k, t.clause))
         # a table row's own units are the lower level's (落实单位, 配合单位); its leads are the quoted task's
         for n in ([*t.implementers, *row.city_cooperates] if row else [*t.leads, *t.implementers, *t.cooperates]):
             if n not in names:
@@ -197,6 +197,11 @@ def quoted_units(doc: ExtractedDocument, index: DocumentIndex | None = None) -> 
     metrics: dict[str, list[str]] = {}
     for tg in doc.targets:
         metrics.setdefault(numbering.key(tg.task, tg.span.start), []).append(tg.metric)
+    # the quoted task's units: those of every row (and part of a row printed below a merged cell) quoting it
+    quoted: dict[str, set[str]] = {}
+    for c in doc.cascades:
+        quoted.setdefault(task_id(upper_key, "title:" + compact(c.province_task)), set()).update(
+            [*c.province_leads, *c.province_cooperates])
     out: list[LinkUnit] = []
     seen: set[str] = set()
     for c in doc.cascades:
@@ -208,7 +213,7 @@ def quoted_units(doc: ExtractedDocument, index: DocumentIndex | None = None) -> 
         out.append(LinkUnit(
             id=uid, doc_key=upper_key, level=c.upper_level, date=index.dates.get(upper_key), number=None,
             title=compact(c.province_task), text=_body(row_text.get(row, "")),
-            departments=tuple(sorted(set([*c.province_leads, *c.province_cooperates]))),
+            departments=tuple(sorted(quoted[uid])),
             metrics=tuple(sorted(set(metrics.get(row, ())))), source_doc=key, stub=True,
             not_after=info.date, region=region_above(info.region_code, c.upper_level),
             region_basis="quoted" if info.region_code else None))
@@ -239,8 +244,7 @@ def explicit_pairs(docs: Iterable[ExtractedDocument],
         key = document_key(d)
         upper_key = index.resolve(d.document.implements[0]) if d.document.implements else key + "(上级)"
         numbering = Numbering(d)
-        clauses = {numbering.key(t.number, t.span.start): t.clause for t in d.tasks}
         for c in d.cascades:
             row = numbering.key(c.number, c.span.start)
-            pairs.add((task_id(upper_key, "title:" + compact(c.province_task)), task_id(key, row, clauses.get(row, 1))))
+            pairs.add((task_id(upper_key, "title:" + compact(c.province_task)), task_id(key, row, c.clause)))
     return pairs

@@ -149,6 +149,35 @@ def test_docx_merged_cells_tracked_insertions_and_deleted_text(tmp_path):
     assert "保留插入的文字" in lines and not any("删掉" in x for x in lines)
 
 
+def test_a_docx_task_cell_merged_over_two_rows_gives_a_task_per_row_under_one_number(tmp_path):
+    # the reader repeats a vertically merged cell's text in each row it spans: 序号 and 重点任务 printed twice are
+    # one row's, each line's units its own, and the next row keeps its number
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某市人民政府办公室关于印发分工方案的通知")
+    table = document.add_table(rows=4, cols=5)
+    rows = [["序号", "重点任务", "具体措施", "牵头单位", "配合单位"],
+            ["1", "促进汽车消费", "开展汽车促销活动。", "市商务局", "市财政局、市公安局"],
+            ["", "", "落实新能源汽车下乡。", "市工业和信息化局", "市商务局"],
+            ["2", "扩大餐饮消费", "举办美食节。", "市商务局", "市文化广电旅游局"]]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value:
+                table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(2, 0))
+    table.cell(1, 1).merge(table.cell(2, 1))
+    path = tmp_path / "merged_task.docx"
+    document.save(path)
+    assert "1\t促进汽车消费\t落实新能源汽车下乡。\t市工业和信息化局\t市商务局" in read_path(path).text.split("\n")
+    doc = extract_path(path)
+    assert [(t.number, t.clause, t.title, t.leads, t.cooperates) for t in doc.tasks] == [
+        ("1", 1, "促进汽车消费", ["市商务局"], ["市财政局", "市公安局"]),
+        ("1", 2, "促进汽车消费", ["市工业和信息化局"], ["市商务局"]),
+        ("2", 1, "扩大餐饮消费", ["市商务局"], ["市文化广电旅游局"])]
+    assert not [w for w in doc.warnings if w.startswith("table row")]
+
+
 def test_a_scanned_pdf_says_ocr_is_needed(tmp_path):
     from . import recipes
 
