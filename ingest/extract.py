@@ -47,7 +47,7 @@ from .records import (
 )
 from .references import reference_records
 from .regions import Region
-from .tables import Table, find_tables
+from .tables import Cell, Table, find_tables
 from .target_documents import sets_goals
 from .target_scope import deadline_in_clause, deadline_year, scope_of
 from .target_years import document_year, package_year
@@ -450,10 +450,9 @@ def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], pr
             for col in cols:
                 if col.index in row.inherited or col.index >= len(row.cells):
                     continue  # a merged cell's goals are read once, on the row it is printed on
-                cell = row.cells[col.index]
-                if cell.start >= 0 and sites.may_hold(cell.start, cell.end):
-                    regions.append(_TargetRegion(str(row.ordinal), cell.start, cell.end, deadline_year(deadline),
-                                                 quoted, row.part))
+                for a, b in _cell_pieces(text, row.cells[col.index]):
+                    if sites.may_hold(a, b):
+                        regions.append(_TargetRegion(str(row.ordinal), a, b, deadline_year(deadline), quoted, row.part))
     found = []
     for r in regions:
         if r.end <= r.start:
@@ -475,6 +474,21 @@ def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], pr
         out.append(_new_target({"task": r.number, "clause": clause, "text": t.text, "metric": t.metric,
                                 "value": t.value, "unit": t.unit, "qualifier": t.qualifier, "year": t.year,
                                 "year_basis": t.year_basis, "scope": scope, "scope_level": scope_level, "span": span}))
+    return out
+
+
+def _cell_pieces(text: str, cell: Cell) -> list[tuple[int, int]]:
+    """Where a table cell's text stands: a cell broken across lines in pieces, the cells of its row that stand
+    between them left out (a goal in the 具体措施 cell beside a wrapped 重点任务 cell is the measures' alone); pieces
+    with nothing but a line break between them are one (a goal wrapped in the last column)."""
+    out: list[tuple[int, int]] = []
+    for a, b in cell.spans():
+        if a < 0:
+            continue
+        if out and not text[out[-1][1]:a].strip():
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 

@@ -48,6 +48,20 @@ class Cell:
     text: str
     start: int  # offsets into the cleaned document text (-1 when not from text)
     end: int
+    # a cell broken across lines: where each of its pieces stands (start … end holds the other cells of its row
+    # that stand between them); empty: the cell is one piece
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+    def go_on(self, rest: Cell) -> None:
+        """The cell goes on with ``rest``, a piece of it on a line below."""
+        if not self.pieces:
+            self.pieces.append((self.start, self.end))
+        self.pieces.extend(rest.pieces or [(rest.start, rest.end)])
+        self.text += rest.text
+        self.end = rest.end
+
+    def spans(self) -> list[tuple[int, int]]:
+        return self.pieces or [(self.start, self.end)]
 
 
 @dataclass
@@ -239,8 +253,7 @@ def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None, names: 
                 continue
             above = last_row.cells[i]
             if above.text:
-                above.text += cell.text
-                above.end = cell.end
+                above.go_on(cell)
             else:
                 last_row.cells[i] = cell
         return last_row
@@ -299,8 +312,7 @@ def _continue_row(row: TableRow, cells: list[Cell]) -> None:
             break
         above = row.cells[i]
         if j == 0 and above.text:
-            above.text += cell.text
-            above.end = cell.end
+            above.go_on(cell)
         elif cell.text or not above.text:
             row.cells[i] = cell
     row.open_cell = min(row.open_cell + len(cells) - 1, len(row.cells) - 1)

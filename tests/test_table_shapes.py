@@ -155,3 +155,12 @@ def test_a_row_below_a_merged_task_cell_has_measures_and_goals_of_its_own():
     assert [(g.task, g.clause, g.value, g.unit) for g in doc.targets] == [("1", 1, 20.0, "场"), ("1", 2, 200.0, "个")]
     assert [text[g.span.start:g.span.end] for g in doc.targets] == ["全年举办20场以上", "新增充电桩200个以上"]
 
+
+def test_a_goal_in_the_measures_beside_a_wrapped_task_cell_is_one_target():
+    # the task cell goes on in the next line: the measures cell between its pieces is no part of it
+    text = HEAD + ("序号\t重点任务\t具体措施\t牵头单位\t配合单位\n"
+                   "1\t促进汽车消费,\t新增充电桩200个以上,\t市工业和信息化局\t市商务局\n"
+                   "\t扩大新能源汽车销售\t开展促销活动。\t\t\n")
+    doc = extract_bytes(text.encode(), "doc.txt")
+    assert [(t.title, t.text) for t in doc.tasks] == [("促进汽车消费,扩大新能源汽车销售", "新增充电桩200个以上,开展促销活动。")]
+    assert [(g.text, g.value) for g in doc.targets] == [("新增充电桩200个以上", 200.0)]
