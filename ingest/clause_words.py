@@ -180,6 +180,8 @@ class ClauseWords:
     lead_header: re.Pattern[str]
     cooperate_header: re.Pattern[str]
     whole_deadline: re.Pattern[str]  # a 完成时限 cell that holds a whole deadline (2023年6月, 2024年底前, 持续推进)
+    goal_header: re.Pattern[str]  # a table's text column that holds a task's goals (预期目标)
+    measures_header: re.Pattern[str]  # a table's text column that spells a task out (具体措施) beside its name
     implement_verb: re.Pattern[str]
     not_bare_kinds: frozenset[str]  # document kinds a name printed without 《》 may not end with
     generic_reference: re.Pattern[str]  # a bare name with these words means rules in general
@@ -321,6 +323,9 @@ def compile_words(data: dict) -> ClauseWords:
         cooperate_header=re.compile(_any(tables.get("cooperate_header", []))),
         whole_deadline=re.compile(rf"(?:{_DATED}(?:{_alt(tables.get('deadline_tails', []))})?"
                                   rf"|(?:{_alt(tables.get('standing_deadlines', []))}).{{0,6}})$"),
+        goal_header=re.compile(rf"(?:{_alt(tables.get('goal_header_ends', []))})$"),
+        measures_header=re.compile(rf"^(?:{_alt(tables.get('measures_header_opens', []))})"
+                                   rf"|(?:{_alt(tables.get('measures_header_ends', []))})$"),
         implement_verb=re.compile(f"({_alt(data.get('implements', {}).get('verbs', []))})"),
         not_bare_kinds=frozenset(data.get("implements", {}).get("not_bare_kinds", [])),
         generic_reference=re.compile(_alt(data.get("implements", {}).get("generic_words", []))),

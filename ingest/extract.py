@@ -47,7 +47,7 @@ from .records import (
 )
 from .references import reference_records
 from .regions import Region
-from .tables import Table, find_tables
+from .tables import Cell, Table, find_tables
 from .target_documents import sets_goals
 from .target_scope import deadline_in_clause, deadline_year, scope_of
 from .target_years import document_year, package_year
@@ -310,7 +310,7 @@ def _split_title(content: str) -> tuple[str | None, str, int]:
 
 
 def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecord], list[CascadeRecord]]:
-    content_col = table.column("content")
+    content_col, measures_col = table.column("content"), table.column("measures")
     unit_cols = table.unit_columns()
     levels = sorted({c.level for c in unit_cols if c.level}, key=LEVEL_ORDER.__getitem__)
     cascading = len(levels) >= 2
@@ -318,6 +318,8 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
     for row in table.rows:
         content = row.cells[content_col.index] if content_col else None
         title, body, _ = _split_title(content.text if content else "")
+        if measures_col is not None and measures_col.index < len(row.cells):
+            body += row.cells[measures_col.index].text  # 重点任务 | 具体措施: the measures are the task's text
         number = str(row.ordinal)
         # (a row below a merged cell spans its own line: the cells it takes from the merged row stand above it)
         own = [c for i, c in enumerate(row.cells) if i not in row.inherited]
@@ -400,6 +402,7 @@ class _TargetRegion:
     end: int
     handed_year: int | None = None  # the year a heading or the row's deadline gives
     quoted_level: str | None = None  # a table's content column quotes the plan of this level
+    clause: int = 0  # a table row's part (``TableRow.part``): the task its goals belong to; 0: told by the clauses
 
 
 _new_target = maker(TargetRecord)  # (a long plan states hundreds: see ``maker``)
@@ -437,18 +440,19 @@ def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], pr
             regions.extend(_TargetRegion(p.number, a, b, inherited) for a, b in pieces)
         latest[p.number] = p
     for table in tables:
-        col, due = table.column("content"), table.column("deadline")
-        if col is None:
-            continue
+        due = table.column("deadline")
+        # the task's text columns: its name (and measures), the measures of their own column, its goals (预期目标)
+        cols = [c for c in (table.column("content"), table.column("measures"), table.column("goals")) if c is not None]
         levels = sorted({c.level for c in table.unit_columns() if c.level}, key=LEVEL_ORDER.__getitem__)
         quoted = levels[0] if len(levels) >= 2 else None  # 省级方案内容 | 省级牵头单位 | 市级落实单位
         for row in table.rows:
-            if col.index in row.inherited:
-                continue  # a merged cell's goals are read once, on the row it is printed on
-            cell = row.cells[col.index]
             deadline = row.cells[due.index].text if due is not None and due.index < len(row.cells) else None
-            if cell.start >= 0 and sites.may_hold(cell.start, cell.end):
-                regions.append(_TargetRegion(str(row.ordinal), cell.start, cell.end, deadline_year(deadline), quoted))
+            for col in cols:
+                if col.index in row.inherited or col.index >= len(row.cells):
+                    continue  # a merged cell's goals are read once, on the row it is printed on
+                for a, b in _cell_pieces(text, row.cells[col.index]):
+                    if sites.may_hold(a, b):
+                        regions.append(_TargetRegion(str(row.ordinal), a, b, deadline_year(deadline), quoted, row.part))
     found = []
     for r in regions:
         if r.end <= r.start:
@@ -466,10 +470,25 @@ def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], pr
     out: list[TargetRecord] = []
     for r, t, scope, scope_level, span in found:
         # the responsibility clause that closes the sentence group it sits in
-        clause = next((k for end, k in sorted(clause_ends.get(r.number, [])) if end >= span.end), 1)
+        clause = r.clause or next((k for end, k in sorted(clause_ends.get(r.number, [])) if end >= span.end), 1)
         out.append(_new_target({"task": r.number, "clause": clause, "text": t.text, "metric": t.metric,
                                 "value": t.value, "unit": t.unit, "qualifier": t.qualifier, "year": t.year,
                                 "year_basis": t.year_basis, "scope": scope, "scope_level": scope_level, "span": span}))
+    return out
+
+
+def _cell_pieces(text: str, cell: Cell) -> list[tuple[int, int]]:
+    """Where a table cell's text stands: a cell broken across lines in pieces, the cells of its row that stand
+    between them left out (a goal in the 具体措施 cell beside a wrapped 重点任务 cell is the measures' alone); pieces
+    with nothing but a line break between them are one (a goal wrapped in the last column)."""
+    out: list[tuple[int, int]] = []
+    for a, b in cell.spans():
+        if a < 0:
+            continue
+        if out and not text[out[-1][1]:a].strip():
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 

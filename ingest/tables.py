@@ -1,7 +1,8 @@
 """Division-of-labour tables: rows that map a task to responsible units.
 
 A table is found by its header row (序号 | 省级方案内容 | 省级牵头单位 | 市级落实单位
-…, however OCR spelled 序号), its columns get roles from their headers, and
+…, however OCR spelled 序号), its columns get roles from their headers (a task may take two or three
+text columns: 重点任务 | 具体措施 | 预期目标, its name, its measures and its goals), and
 its data rows are numbered by their order: printed row numbers are often
 misread (7 for 2, S for 5), so a mismatch is reported, not trusted.
 Text tables come tab- or pipe-separated, or one cell per line; a cell a
@@ -47,12 +48,28 @@ class Cell:
     text: str
     start: int  # offsets into the cleaned document text (-1 when not from text)
     end: int
+    # a cell broken across lines: where each of its pieces stands (start … end holds the other cells of its row
+    # that stand between them); empty: the cell is one piece
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+    def go_on(self, rest: Cell) -> None:
+        """The cell goes on with ``rest``, a piece of it on a line below."""
+        if not self.pieces:
+            self.pieces.append((self.start, self.end))
+        self.pieces.extend(rest.pieces or [(rest.start, rest.end)])
+        self.text += rest.text
+        self.end = rest.end
+
+    def spans(self) -> list[tuple[int, int]]:
+        return self.pieces or [(self.start, self.end)]
 
 
 @dataclass
 class Column:
     index: int
-    role: str  # "number" | "content" | "units" | "deadline" | "other"
+    # "number" | "content" (the task: its name, and its measures when no column of its own holds them) | "measures"
+    # (具体措施 beside 重点任务) | "goals" (预期目标) | "units" | "deadline" | "other"
+    role: str
     level: str | None = None  # for unit columns: whose units (province / city / county)
     cooperate: bool = False  # a 配合单位 column
     header: str = ""
@@ -121,13 +138,14 @@ def classify_header(cells: list[Cell]) -> list[Column] | None:
             have_units = True
         elif _DEADLINE_HEADER.search(t) and len(t) <= 8:
             columns.append(Column(i, "deadline", header=t))
-        elif _CONTENT_HEADER.search(t) and len(t) <= 16 and not have_content:
+        elif _CONTENT_HEADER.search(t) and len(t) <= 16:
             columns.append(Column(i, "content", header=t))
             have_content = True
         else:
             columns.append(Column(i, "other", header=t))
     if not (have_content and have_units):
         return None
+    _text_roles([c for c in columns if c.role == "content"])
     unit_columns = [c for c in columns if c.role == "units"]
     if any(_LEAD_HEADER.search(c.header) for c in unit_columns):
         # 牵头单位 | 责任单位: beside a lead column, the other unit columns cooperate
@@ -140,6 +158,24 @@ def classify_header(cells: list[Cell]) -> list[Column] | None:
         # 序号 misread by OCR (承中, 承, 本, 京): a short first header cell before the content
         first.role = "number"
     return columns
+
+
+def _text_roles(columns: list[Column]) -> None:
+    """The roles of a header's text columns: the task's name (``content``), the measures that spell it out
+    (``measures``) and its goals (``goals``), told by their headers' words (``data/clauses.toml``, ``[tables]``);
+    a text column beside those three is ``other``. One text column alone is the task's (name and measures)."""
+    if len(columns) < 2:
+        return
+    words = clause_words()
+    goals = [c for c in columns if words.goal_header.search(_compact_cell(c.header))]
+    measures = [c for c in columns if c not in goals and words.measures_header.search(_compact_cell(c.header))]
+    named = [c for c in columns if c not in goals and c not in measures]
+    task = (named or measures or goals)[0]
+    measures = [c for c in measures if c is not task]
+    goals = [c for c in goals if c is not task]
+    for c in columns:
+        c.role = "content" if c is task else "measures" if measures and c is measures[0] \
+            else "goals" if goals and c is goals[0] else "other"
 
 
 def find_tables(text: str, whole_rows: list[int] | None = None, catalog: DepartmentCatalog | None = None) -> list[Table]:
@@ -217,8 +253,7 @@ def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None, names: 
                 continue
             above = last_row.cells[i]
             if above.text:
-                above.text += cell.text
-                above.end = cell.end
+                above.go_on(cell)
             else:
                 last_row.cells[i] = cell
         return last_row
@@ -277,8 +312,7 @@ def _continue_row(row: TableRow, cells: list[Cell]) -> None:
             break
         above = row.cells[i]
         if j == 0 and above.text:
-            above.text += cell.text
-            above.end = cell.end
+            above.go_on(cell)
         elif cell.text or not above.text:
             row.cells[i] = cell
     row.open_cell = min(row.open_cell + len(cells) - 1, len(row.cells) - 1)

@@ -223,3 +223,19 @@ def test_a_row_below_a_merged_cell_is_a_row_of_its_own():
     assert raw[second.span.start:second.span.end].startswith("落实新能源汽车下乡。")
     assert raw[second.span.start:second.span.end].endswith("2023年6月")
     assert [raw[u.span.start:u.span.end] for u in second.units] == ["市工业和信息化局", "市商务局"]
+
+
+def test_a_measures_column_beside_the_task_gives_its_text_also_wrapped():
+    # 重点任务 | 具体措施 laid out with spaces, the measures wrapped onto the next line at their column's width
+    raw = HEAD + ("序号  重点任务          具体措施                  牵头单位          配合单位\n"
+                  "1     促进汽车消费      开展汽车促销活动，新增    市商务局          市财政局\n"
+                  "                        充电桩200个以上。\n"
+                  "2     扩大餐饮消费      举办美食节。              市商务局          市文化广电旅游局\n")
+    doc = extract(raw)
+    assert [(t.number, t.title, t.text, t.leads, t.cooperates) for t in doc.tasks] == [
+        ("1", "促进汽车消费", "开展汽车促销活动,新增充电桩200个以上。", ["市商务局"], ["市财政局"]),
+        ("2", "扩大餐饮消费", "举办美食节。", ["市商务局"], ["市文化广电旅游局"])]
+    assert [(g.task, g.value, g.unit) for g in doc.targets] == [("1", 200.0, "个")]
+    # (a span is one stretch of the source: a goal wrapped onto the next line spans the cells between its pieces)
+    goal = raw[doc.targets[0].span.start:doc.targets[0].span.end]
+    assert goal.startswith("新增") and goal.endswith("充电桩200个以上")

@@ -107,3 +107,60 @@ def test_a_goal_in_a_merged_task_cell_is_one_target():
     doc = extract_bytes(text.encode(), "doc.txt")
     assert [(t.number, t.clause) for t in doc.tasks] == [("1", 1), ("1", 2)]
     assert [(g.task, g.value) for g in doc.targets] == [("1", 10.0)]
+
+
+# a task in two text columns: its name, and the measures that spell it out
+TWO_COLUMNS = ("1\t促进汽车消费\t开展汽车促销活动，落实新能源汽车下乡政策。\t市商务局\t市财政局、市公安局\t2023年12月底\n"
+               "2\t扩大餐饮消费\t举办美食节，全年新增餐饮企业50家以上。\t市商务局\t市文化广电旅游局\t2023年12月底\n")
+
+
+def test_a_task_column_and_a_measures_column_give_the_title_and_the_text():
+    for task, measures in (("重点任务", "具体措施"), ("工作任务", "工作内容"), ("工作任务", "主要内容"),
+                           ("工作任务", "工作措施"), ("工作任务", "具体任务"), ("工作任务", "任务举措"),
+                           ("工作任务", "政策措施"), ("重点工作", "具体内容"), ("目标任务", "工作举措"),
+                           ("任务名称", "任务内容")):
+        text = HEAD + f"序号\t{task}\t{measures}\t牵头单位\t配合单位\t完成时限\n" + TWO_COLUMNS
+        doc = extract_bytes(text.encode(), "doc.txt")
+        assert [(t.number, t.title, t.text, t.leads, t.cooperates) for t in doc.tasks] == [
+            ("1", "促进汽车消费", "开展汽车促销活动,落实新能源汽车下乡政策。", ["市商务局"], ["市财政局", "市公安局"]),
+            ("2", "扩大餐饮消费", "举办美食节,全年新增餐饮企业50家以上。", ["市商务局"], ["市文化广电旅游局"])], (task, measures)
+        assert doc.tasks[0].text_start == "开展汽车促销活动,落实新"
+        assert [(g.task, g.value, g.unit, g.qualifier, g.year) for g in doc.targets] == [("2", 50.0, "家", "以上", 2023)]
+        assert text[doc.targets[0].span.start:doc.targets[0].span.end] == "全年新增餐饮企业50家以上"
+        assert doc.ignored_columns == []
+
+
+def test_a_goals_column_gives_targets_and_not_the_title():
+    # 预期目标 / 工作目标 beside the task: its goals are the row's targets; the task column is the title, wherever
+    # the goals column stands
+    for header, row in (("序号\t重点任务\t具体措施\t预期目标\t牵头单位\t配合单位\t完成时限\n",
+                         "1\t促进汽车消费\t开展汽车促销活动。\t全年汽车销量增长10%以上\t市商务局\t市财政局\t2023年12月底\n"),
+                        ("序号\t工作目标\t重点任务\t牵头单位\t配合单位\t完成时限\n",
+                         "1\t全年汽车销量增长10%以上\t促进汽车消费。开展汽车促销活动。\t市商务局\t市财政局\t2023年12月底\n")):
+        doc = extract_bytes((HEAD + header + row).encode(), "doc.txt")
+        assert [(t.title, t.text) for t in doc.tasks] == [("促进汽车消费", "开展汽车促销活动。")], header
+        assert [(g.task, g.clause, g.value, g.unit, g.year) for g in doc.targets] == [("1", 1, 10.0, "%", 2023)]
+
+
+def test_a_row_below_a_merged_task_cell_has_measures_and_goals_of_its_own():
+    # 序号 and 重点任务 merged over two rows: the second row's title is the merged task, its text and its goals
+    # are its own measures', not the first row's
+    text = HEAD + ("序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限\n"
+                   "1\t促进汽车消费\t开展汽车促销活动,全年举办20场以上。\t市商务局\t市财政局\t2023年12月底\n"
+                   "\t\t落实新能源汽车下乡,新增充电桩200个以上。\t市工业和信息化局\t市商务局\t2023年6月\n")
+    doc = extract_bytes(text.encode(), "doc.txt")
+    assert [(t.number, t.clause, t.title, t.text, t.leads) for t in doc.tasks] == [
+        ("1", 1, "促进汽车消费", "开展汽车促销活动,全年举办20场以上。", ["市商务局"]),
+        ("1", 2, "促进汽车消费", "落实新能源汽车下乡,新增充电桩200个以上。", ["市工业和信息化局"])]
+    assert [(g.task, g.clause, g.value, g.unit) for g in doc.targets] == [("1", 1, 20.0, "场"), ("1", 2, 200.0, "个")]
+    assert [text[g.span.start:g.span.end] for g in doc.targets] == ["全年举办20场以上", "新增充电桩200个以上"]
+
+
+def test_a_goal_in_the_measures_beside_a_wrapped_task_cell_is_one_target():
+    # the task cell goes on in the next line: the measures cell between its pieces is no part of it
+    text = HEAD + ("序号\t重点任务\t具体措施\t牵头单位\t配合单位\n"
+                   "1\t促进汽车消费,\t新增充电桩200个以上,\t市工业和信息化局\t市商务局\n"
+                   "\t扩大新能源汽车销售\t开展促销活动。\t\t\n")
+    doc = extract_bytes(text.encode(), "doc.txt")
+    assert [(t.title, t.text) for t in doc.tasks] == [("促进汽车消费,扩大新能源汽车销售", "新增充电桩200个以上,开展促销活动。")]
+    assert [(g.text, g.value) for g in doc.targets] == [("新增充电桩200个以上", 200.0)]
