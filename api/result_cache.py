@@ -135,7 +135,10 @@ class VersionedCache:
         finally:
             with self._lock:
                 self._flights.pop((key, version), None)
-                if flight.error is None:
+                kept = self._entries.get(key)
+                # (a value asked for later, of a later version, may be kept already: a slow refresh must not put an
+                # earlier version back in its place)
+                if flight.error is None and (kept is None or kept.at <= now):
                     self._entries[key] = _Entry(version, flight.value, now)
                     self._entries.move_to_end(key)
                     evictable = [k for k in self._entries if not self._kept(k)]  # oldest first

@@ -74,6 +74,18 @@ def test_one_refresh_at_a_time_while_the_store_keeps_changing(versioned):
     assert (slow.runs, later.runs) == (1, 1)
 
 
+def test_a_slow_refresh_does_not_put_an_earlier_version_back(versioned):
+    version, cache = versioned
+    version[0] = "v2"
+    slow = SlowRead("order v2")
+    assert cache.get_or_previous("listing", slow, wait_s=0) == ("order v1", True)
+    version[0] = "v3"
+    assert cache.get("listing", lambda: "order v3") == "order v3"  # the warmer's read, done first
+    slow.release.set()
+    wait_for(lambda: slow.runs == 1 and not cache._flights)
+    assert cache.get_or_previous("listing", lambda: "read again", wait_s=1) == ("order v3", False)
+
+
 def test_an_error_within_the_wait_is_raised_not_hidden(versioned):
     version, cache = versioned
     version[0] = "v2"
