@@ -136,7 +136,8 @@ def classify_header(cells: list[Cell]) -> list[Column] | None:
             level = _LEVEL_OF_HEADER.get(t[0]) if t[1:2] == "级" else None
             columns.append(Column(i, "units", level, bool(_COOPERATE_HEADER.search(t)), t))
             have_units = True
-        elif _DEADLINE_HEADER.search(t) and len(t) <= 8:
+        elif _DEADLINE_HEADER.search(t) and len(t) <= 8 and not clause_words().goal_header.search(_compact_cell(t)):
+            # (完成目标 names the goals, 完成时限 the deadline)
             columns.append(Column(i, "deadline", header=t))
         elif _CONTENT_HEADER.search(t) and len(t) <= 16:
             columns.append(Column(i, "content", header=t))

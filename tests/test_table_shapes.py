@@ -142,6 +142,14 @@ def test_a_goals_column_gives_targets_and_not_the_title():
         assert [(g.task, g.clause, g.value, g.unit, g.year) for g in doc.targets] == [("1", 1, 10.0, "%", 2023)]
 
 
+def test_a_goals_column_named_with_a_deadline_word_is_goals_not_the_deadline():
+    text = HEAD + ("序号\t重点任务\t完成目标\t牵头单位\t完成时限\n"
+                   "1\t促进汽车消费。开展汽车促销活动。\t全年汽车销量增长10%以上\t市商务局\t2023年12月底\n")
+    doc = extract_bytes(text.encode(), "doc.txt")
+    assert [(t.title, t.leads, t.deadline) for t in doc.tasks] == [("促进汽车消费", ["市商务局"], "2023年12月底")]
+    assert [(g.task, g.value, g.unit, g.year) for g in doc.targets] == [("1", 10.0, "%", 2023)]
+
+
 def test_a_row_below_a_merged_task_cell_has_measures_and_goals_of_its_own():
     # 序号 and 重点任务 merged over two rows: the second row's title is the merged task, its text and its goals
     # are its own measures', not the first row's
