@@ -659,7 +659,8 @@ def _glued_after_clause_breaks(text: str) -> list[int]:
     return breaks
 
 
-def _insert_breaks(text: str, positions: list[int]) -> tuple[str, OffsetMap]:
+def _insert_breaks(text: str, positions: list[int], mark: str = "\n") -> tuple[str, OffsetMap]:
+    """``mark`` put in at each of ``positions`` (in order; one twice: two marks there)."""
     omap = OffsetMap()
     out: list[str] = []
     n = prev = 0
@@ -668,7 +669,7 @@ def _insert_breaks(text: str, positions: list[int]) -> tuple[str, OffsetMap]:
         out.append(text[prev:p])
         n += p - prev
         omap.add(n, p, p, False)
-        out.append("\n")
+        out.append(mark)
         n += 1
         prev = p
     omap.add(n, prev, len(text), True)
@@ -959,13 +960,17 @@ def clean_document(raw: str) -> CleanText:
     text = text_wo_junk
     if junk_map is not None:
         maps.append(junk_map)
-    cells = cell_per_line_breaks(text)
+    cells, pads = cell_per_line_breaks(text)
     if cells:
         # one character for one: the offsets stay where they are
         chars = list(text)
         for k in cells:
             chars[k] = "\t"
         text = "".join(chars)
+    if pads:
+        # the empty cells of a row below a merged cell: tabs put in, each pointing where its row starts
+        text, omap = _insert_breaks(text, pads, "\t")
+        maps.append(omap)
     breaks = sorted(set(_flattened_breaks(text)).union(_glued_after_clause_breaks(text)))
     if breaks:
         text, omap = _insert_breaks(text, breaks)

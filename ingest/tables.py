@@ -10,7 +10,8 @@ converter wrapped goes on in the next line, and a section heading between the
 rows (一、产业发展) does not end the table. A row printed below a vertically
 merged cell (序号 and 重点任务 once for two rows, left empty on the second) is
 told from such a line by its own whole unit names and deadline (``_own_row``):
-it is a second part of the merged row, under its number. A table whose columns are aligned
+it is a second part of the merged row, under its number (a table written one cell per line leaves such a row's
+merged cells out: ``cell_per_line_breaks`` writes it as a tab row with them empty). A table whose columns are aligned
 with runs of spaces (``space_aligned_tables``) is rewritten by ``normalize`` as
 tab-separated rows, one line a row, before its spaces are dropped. The docx and pdf readers write their
 tables as tab-separated lines, read here as a text file's are.
@@ -450,23 +451,30 @@ def has_number_header_line(text: str) -> bool:
     return False
 
 
-def cell_per_line_breaks(text: str) -> list[int]:
-    """Line breaks that separate the cells of a table written one cell per line.
+def cell_per_line_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Line breaks that separate the cells of a table written one cell per line, and where tabs go in front of
+    a row printed below a vertically merged cell.
 
     Some converters write a table cell by cell: 序号 / 工作任务 / 牵头单位 / 配合单位 on lines of their
     own, then 1 / the task / the units… The header gives the number of columns; a row starts at
     its number, counting 1, 2, 3…, and holds as many lines as the header has cells. Turning those
-    breaks into tabs makes the rows the table parser reads. A row whose line count differs from
-    the header is left alone: which of its cells is missing or broken cannot be told.
+    breaks into tabs makes the rows the table parser reads. A merged cell (序号, or 序号 and 重点任务, once
+    for several rows) is written once: the rows below it follow the row's lines without it, each as many
+    lines as the columns it does not span (``_merged_parts``); each is written as a tab row whose merged
+    cells are empty, one tab for each at the start of its line (the second list: a position once for each
+    tab), which the tab reader takes as a part of the merged row. A row whose lines make neither is left
+    alone, and the table read up to it: which of its cells is missing or broken cannot be told.
     """
     if not has_number_header_line(text):
-        return []  # no line is a number column's header: no table written cell by cell
+        return [], []  # no line is a number column's header: no table written cell by cell
     lines = text.split("\n")
     starts, pos = [], 0
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
     breaks: list[int] = []
+    pads: list[int] = []
+    names: _Names | None = None
     i = 0
     while i < len(lines):
         if not _NUMBER_HEADER.match(lines[i].strip()):
@@ -477,7 +485,8 @@ def cell_per_line_breaks(text: str) -> list[int]:
                 and _row_number(lines[j]) is None:
             j += 1
         header = [Cell(lines[x].strip(), 0, 0) for x in range(i, j)]
-        if j >= len(lines) or _row_number(lines[j]) != 1 or classify_header(header) is None:
+        columns = classify_header(header) if j < len(lines) and _row_number(lines[j]) == 1 else None
+        if columns is None:
             i += 1
             continue
         k = len(header)
@@ -490,9 +499,53 @@ def cell_per_line_breaks(text: str) -> list[int]:
             if not whole or any(_row_number(lines[x]) == n + 1 for x in range(r + 1, nxt)):
                 break
             breaks.extend(starts[x + 1] - 1 for x in range(r, nxt - 1))
+            if nxt < len(lines) and _row_number(lines[nxt]) is None:
+                if names is None:
+                    names = _Names(None)
+                above = [Cell(lines[x].strip(), 0, 0) for x in range(r, nxt)]
+                merged, end = _merged_parts(lines, nxt, n, columns, above, names)
+                if merged:
+                    for s in range(nxt, end, k - merged):
+                        pads.extend([starts[s]] * merged)
+                        breaks.extend(starts[x + 1] - 1 for x in range(s, s + k - merged - 1))
+                    nxt = end
             n, r = n + 1, nxt
         i = r if r > j else j
-    return breaks
+    return breaks, pads
+
+
+_MERGED_SPANS = (1, 2)  # a merged cell spans the number column, or the number and the task columns
+
+
+def _merged_parts(lines: list[str], at: int, n: int, columns: list[Column], above: list[Cell],
+                  names: _Names) -> tuple[int, int]:
+    """The rows printed below row ``n``'s merged cells, from line ``at`` on: how many leading columns the merge
+    spans and the line after the last of them; (0, at) when there are none, or when they can be read in more
+    than one way. Each row is as many lines as the columns it does not span, none of them a row number, and a
+    row of its own against the one above it, as the tab reader tells it (``_own_row``: whole unit names, a whole
+    deadline, no wrapped cell's rest). They run up to row ``n + 1``'s number, or end the table: no row ``n + 1``
+    follows within a row's lines."""
+    k = len(columns)
+    found: list[tuple[int, int]] = []
+    for merged in _MERGED_SPANS:
+        if merged >= k - 1 or columns[0].role != "number" or any(
+                columns[x].role != "content" for x in range(1, merged)):
+            continue
+        size = k - merged
+        upper, s = above, at
+        while s + size <= len(lines) and all(_row_number(lines[x]) is None for x in range(s, s + size)):
+            cells = [Cell("", 0, 0)] * merged + [Cell(lines[x].strip(), 0, 0) for x in range(s, s + size)]
+            if not _own_row(columns, cells, upper, names):
+                break
+            upper = [c if c.text else u for c, u in zip(cells, upper)]
+            s += size
+        if s == at:
+            continue
+        if s < len(lines) and _row_number(lines[s]) != n + 1 and any(
+                _row_number(lines[x]) == n + 1 for x in range(s, min(s + k, len(lines)))):
+            continue  # the lines before the next row are not whole rows
+        found.append((merged, s))
+    return found[0] if len(found) == 1 else (0, at)
 
 
 # --- tables whose columns are aligned with spaces ----------------------------------------------
