@@ -350,21 +350,17 @@ _GOES_ON_HEAD = ("、", "，", ",", "；", ";", "：", ":", ")", "）", "”", "
 _UNIT_SEPARATOR = re.compile(r"[、，,；;\s]+")
 
 
-_DEFAULT_CATALOG: list[DepartmentCatalog] = []  # the bundled one, for a text read before its catalog is known
-
-
 class _Names:
-    """Whole unit names, as the department catalog knows them (read when a table first asks)."""
+    """Whole unit names, as the department catalog knows them (read when a table first asks; the bundled one for a
+    text read before its catalog is known)."""
 
     def __init__(self, catalog: DepartmentCatalog | None) -> None:
         self._catalog = catalog
 
     def catalog(self) -> DepartmentCatalog:
         if self._catalog is None:
-            if not _DEFAULT_CATALOG:
-                from .departments import default_catalog  # (departments reads normalize, which reads this module)
-                _DEFAULT_CATALOG.append(default_catalog())
-            self._catalog = _DEFAULT_CATALOG[0]
+            from .departments import default_catalog  # (departments reads normalize, which reads this module)
+            self._catalog = default_catalog()
         return self._catalog
 
     def whole(self, piece: str) -> bool:
