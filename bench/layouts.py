@@ -1,0 +1,74 @@
+"""Layouts a document arrives in besides the one its gold was written on: what a PDF converter, a scanner's
+text layer or another editor makes of the same text. Each is a function of the text alone (the same text
+always gets the same damage), used by ``bench/robustness.py``.
+
+The layouts change where lines break and how characters are spaced, never what the text says: a reader of
+the page sees the same provisions, clauses and targets, so the gold still holds.
+"""
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+
+# The official page (GB/T 9704): 28 characters a line, 22 lines a page.
+OFFICIAL_LINE = 28
+OFFICIAL_PAGE_LINES = 22
+
+_FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"})
+
+
+def _is_table_row(line: str) -> bool:
+    # a converter lays out a table's rows as rows, whatever the page's width
+    return "\t" in line or "|" in line
+
+
+def wrapped(text: str, width: int = OFFICIAL_LINE) -> str:
+    """Every line cut into lines of ``width`` characters, as text taken from a PDF without its layout is."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if _is_table_row(line) or len(line) <= width:
+            out.append(line)
+        else:
+            out.extend(line[i:i + width] for i in range(0, len(line), width))
+    return "\n".join(out)
+
+
+def paged(text: str, width: int = OFFICIAL_LINE, lines_per_page: int = OFFICIAL_PAGE_LINES) -> str:
+    """``wrapped``, with each page's number (— 3 —) on a line of its own between blank lines after every page's
+    lines, as a printed document's pages carry it."""
+    out: list[str] = []
+    for k, line in enumerate(wrapped(text, width).split("\n"), start=1):
+        out.append(line)
+        if k % lines_per_page == 0:
+            out += ["", f"— {k // lines_per_page} —", ""]
+    return "\n".join(out)
+
+
+def full_width(text: str) -> str:
+    """ASCII punctuation written full-width, as an editor with a Chinese input method types it."""
+    return text.translate(_FULL_WIDTH)
+
+
+def spaced(text: str, share: float = 0.2) -> str:
+    """About ``share`` of the lines longer than ten characters with a space between every two characters, as
+    some converters give a justified line; which lines is decided by each line's text."""
+    threshold = int(share * 0xFFFFFFFF)
+    return "\n".join(" ".join(line) if len(line) > 10 and zlib.crc32(line.encode()) < threshold else line
+                     for line in text.split("\n"))
+
+
+def crlf(text: str) -> str:
+    """Windows line ends."""
+    return text.replace("\n", "\r\n")
+
+
+LAYOUTS: dict[str, Callable[[str], str]] = {
+    "as given": lambda text: text,
+    "wrapped at 28": wrapped,
+    "wrapped at 34": lambda text: wrapped(text, 34),
+    "wrapped at 40": lambda text: wrapped(text, 40),
+    "paged (28 × 22)": paged,
+    "full-width": full_width,
+    "spaced lines": spaced,
+    "CRLF": crlf,
+}
