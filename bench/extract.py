@@ -1,11 +1,14 @@
 """Extraction throughput per core (CPU time) beside decoding + NFKC of the same bytes, and the speed-up of jobs=2.
 
-    python bench/extract.py [--real 300] [--records PATH] [--cold 3] [--seconds 10] [--no-parallel] [--copies 4]
+    python bench/extract.py [--real 300] [--records PATH] [--generated 200] [--cold 3] [--seconds 10]
+                            [--no-parallel] [--copies 4]
 
 The corpus: the five sample documents, the dev set (tests/fixtures/dev/corpus) and, when the real
 corpus is there (../shared/realcorpus/records.jsonl.gz beside the repository, or --records), the
 first --real of its texts that print a responsibility clause (牵头单位, 责任单位 …), as files give them
-(bench/realcorpus_texts.py). Without the real corpus the samples and the dev set are measured alone.
+(bench/realcorpus_texts.py), and the first --generated documents of the national corpus ``bench/corpus.py``
+writes (seed 7: plans holding many more targets a kilobyte than the real corpus' texts, 1.8 against 0.2, which
+extraction pays for). Without the real corpus the others are measured alone.
 
 Measured as CPU time (time.process_time: what one core spends, not what a busy machine makes the clock
 say); on a shared machine even CPU time swings (caches, a busy sibling core), so each figure is taken
@@ -25,8 +28,8 @@ It measures the build its Python imports, and says which: the interpreted source
 compiled one (``scripts/build-compiled.sh`` makes .venv-compiled; run this script with its Python).
 
 The goal, printed beside the numbers: extraction >= 5 MB/s per core (first pass), within 12x of
-decode + NFKC. Then the first pass by part (samples, dev set, real corpus), each beside decode + NFKC of its own
-bytes: NFKC has work to do on the samples' full-width text and next to none on the real corpus' texts.
+decode + NFKC. Then the first pass by part (samples, dev set, real corpus, generated), each beside decode + NFKC of
+its own bytes: NFKC has work to do on the samples' full-width text and next to none on the real corpus' texts.
 
 Then the parallel speed-up: the same documents as files, read, extracted and made into their writes (each
 document's graph and statements, ``plan_load``) by the ingest's own pipeline (policykg.ingestion.
@@ -47,6 +50,7 @@ import tempfile
 import time
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,16 +58,22 @@ GOAL_MB_S = 5.0
 GOAL_RATIO = 12.0
 
 
-def corpus(real: int, records: Path | None) -> tuple[list[tuple[str, bytes]], list[str]]:
-    """(file name, bytes) of every document measured, and a line per part saying what it is (``PARTS`` names
-    the parts in their order; ``part_ranges`` finds them in the list)."""
+@dataclass
+class Part:
+    name: str
+    about: str  # what it is, printed
+    documents: int  # how many of the list, in the order of the parts
+
+
+def corpus(real: int, records: Path | None, generated: int = 0) -> tuple[list[tuple[str, bytes]], list[Part]]:
+    """(file name, bytes) of every document measured, part after part, and the parts."""
     from policykg.corpus import sample_corpus_files
 
     samples = [(f.name, f.read_bytes()) for f in sample_corpus_files()]
     dev = [(f.name, f.read_bytes()) for f in sorted((ROOT / "tests" / "fixtures" / "dev" / "corpus").glob("*.txt"))]
     docs = samples + dev
-    parts = [f"sample corpus: {len(samples)} documents, {_mb(samples):.2f} MB",
-             f"dev set: {len(dev)} documents, {_mb(dev):.2f} MB"]
+    parts = [Part("sample corpus", f"{len(samples)} documents, {_mb(samples):.2f} MB", len(samples)),
+             Part("dev set", f"{len(dev)} documents, {_mb(dev):.2f} MB", len(dev))]
     if real > 0:
         import realcorpus
         import realcorpus_texts
@@ -78,23 +88,28 @@ def corpus(real: int, records: Path | None) -> tuple[list[tuple[str, bytes]], li
                     if len(texts) >= real:
                         break
             docs += texts
-            parts.append(f"real corpus ({path}): {len(texts)} texts with a responsibility clause, {_mb(texts):.2f} MB")
+            parts.append(Part("real corpus", f"{len(texts)} texts with a responsibility clause from {path}, "
+                                             f"{_mb(texts):.2f} MB", len(texts)))
         else:
-            parts.append(f"real corpus: {path} not found; measured without it")
+            parts.append(Part("real corpus", f"{path} not found; measured without it", 0))
+    if generated > 0:
+        import corpus as national
+
+        made = [(Path(rel).name, text.encode("utf-8")) for rel, text in national.generate(generated)]
+        docs += made
+        parts.append(Part("generated", f"{len(made)} documents of bench/corpus.py's corpus (seed 7), {_mb(made):.2f} MB",
+                          len(made)))
     return docs, parts
 
 
-PARTS = ("sample corpus", "dev set", "real corpus")
-
-
-def part_ranges(docs: list[tuple[str, bytes]]) -> list[tuple[str, int, int]]:
-    """(part, first index, end index) of each part of ``corpus``'s list that holds documents."""
-    from policykg.corpus import sample_corpus_files
-
-    n_samples = len(sample_corpus_files())
-    n_dev = len(list((ROOT / "tests" / "fixtures" / "dev" / "corpus").glob("*.txt")))
-    bounds = [0, n_samples, n_samples + n_dev, len(docs)]
-    return [(name, a, b) for name, a, b in zip(PARTS, bounds, bounds[1:]) if b > a]
+def part_ranges(parts: list[Part]) -> list[tuple[str, int, int]]:
+    """(part, first index, end index) in ``corpus``'s list of each part that holds documents."""
+    out, at = [], 0
+    for part in parts:
+        if part.documents:
+            out.append((part.name, at, at + part.documents))
+        at += part.documents
+    return out
 
 
 def _mb(docs: list[tuple[str, bytes]]) -> float:
@@ -191,6 +206,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--real", type=int, default=300, help="texts of the real corpus to add (0: none)")
     parser.add_argument("--records", type=Path, help="the real corpus' records.jsonl.gz")
+    parser.add_argument("--generated", type=int, default=200, help="documents of bench/corpus.py's corpus (0: none)")
     parser.add_argument("--cold", type=int, default=3, help="first passes, each in a fresh process")
     parser.add_argument("--seconds", type=float, default=10.0, help="CPU seconds of later extraction passes")
     parser.add_argument("--no-parallel", action="store_true", help="skip the jobs=1 / jobs=2 comparison")
@@ -198,10 +214,10 @@ def main() -> None:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "bench"))
 
-    docs, parts = corpus(args.real, args.records)
+    docs, parts = corpus(args.real, args.records, args.generated)
     size = _mb(docs)
-    for line in parts:
-        print(line)
+    for part in parts:
+        print(f"{part.name}: {part.about}")
 
     from policykg.ingest import extract
     from policykg.ingest.extract import extract_bytes
@@ -245,7 +261,7 @@ def main() -> None:
     # the real corpus' texts are NFKC already), the rate on how densely the texts hold clauses and targets
     print(f"\nfirst pass by part (each document's CPU time in the same passes; the median of {len(cold)})")
     print(f"{'part':44} {'MB':>8} {'MB/s per core':>14} {'× decode+NFKC':>14}")
-    for part, a, b in part_ranges(docs):
+    for part, a, b in part_ranges(parts):
         t_part = statistics.median(sum(each[a:b]) for _, each in cold)
         nfkc_part = decode_nfkc(docs[a:b], at_least=0.2)
         mb = _mb(docs[a:b])
