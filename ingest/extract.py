@@ -553,7 +553,7 @@ def _collector_paused() -> Iterator[None]:
 
 def _extract(decoded: DecodedText, name: str, catalog: DepartmentCatalog, where: str | None) -> ExtractedDocument:
     raw = decoded.text
-    clean = clean_document(raw)
+    clean = clean_document(raw, catalog)
     text = clean.text
     outline = build_outline(text)
     tables = find_tables(text, clean.aligned_rows, catalog)
