@@ -309,6 +309,25 @@ def _split_title(content: str) -> tuple[str | None, str, int]:
     return content[:stop], content[stop + 1:], stop + 1
 
 
+# a piece of text that ends with one of these has closed its sentence or goes on into the next piece
+_CLOSED = ("。", ";", "；", ",", "，", ":", "：", "!", "！", "?", "？", "、")
+
+
+def _joined_sentences(pieces: list[str]) -> str:
+    """The pieces of a task's text that cells of their own give (the task cell's sentences after its title, the
+    measures beside it), one after another: a cell leaves out the 。 that ends its last sentence, which is put
+    back before the next piece, lest the two run together as one sentence."""
+    out = ""
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and not out.endswith(_CLOSED):
+            out += "。"
+        out += piece
+    return out
+
+
 def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecord], list[CascadeRecord]]:
     content_col, measures_col = table.column("content"), table.column("measures")
     unit_cols = table.unit_columns()
@@ -318,8 +337,10 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
     for row in table.rows:
         content = row.cells[content_col.index] if content_col else None
         title, body, _ = _split_title(content.text if content else "")
+        pieces = [body]
         if measures_col is not None and measures_col.index < len(row.cells):
-            body += row.cells[measures_col.index].text  # 重点任务 | 具体措施: the measures are the task's text
+            pieces.append(row.cells[measures_col.index].text)  # 重点任务 | 具体措施: the measures are the task's text
+        body = _joined_sentences(pieces)
         number = str(row.ordinal)
         # (a row below a merged cell spans its own line: the cells it takes from the merged row stand above it)
         own = [c for i, c in enumerate(row.cells) if i not in row.inherited]
@@ -328,7 +349,9 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
         end = max(c.end for c in own if c.end >= 0)
         span = ctx.row_span(start, end, [(c.start, c.end) for c in own if c.end > c.start >= 0]) \
             if row.whole else ctx.span(start, end)
-        task = TaskRecord(number=number, title=title, text_start=_text_start(body), text=compact_clean(body),
+        # (the start as printed: within the first cell that gives the text, not across the mark put after it)
+        text_start = _text_start(next((p for p in pieces if p.strip()), ""))
+        task = TaskRecord(number=number, title=title, text_start=text_start, text=compact_clean(body),
                           span=span, clause=row.part)
         due = table.column("deadline")
         if due is not None and due.index < len(row.cells) and row.cells[due.index].text:
@@ -530,7 +553,7 @@ def _collector_paused() -> Iterator[None]:
 
 def _extract(decoded: DecodedText, name: str, catalog: DepartmentCatalog, where: str | None) -> ExtractedDocument:
     raw = decoded.text
-    clean = clean_document(raw)
+    clean = clean_document(raw, catalog)
     text = clean.text
     outline = build_outline(text)
     tables = find_tables(text, clean.aligned_rows, catalog)

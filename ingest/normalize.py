@@ -36,6 +36,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -44,6 +45,9 @@ from .clause_words import clause_words, sre_parse
 from .numerals import chinese_to_int
 from .outline import match_marker
 from .tables import AlignedTable, cell_per_line_breaks, space_aligned_tables
+
+if TYPE_CHECKING:
+    from .departments import DepartmentCatalog
 
 # --- character folding -------------------------------------------------------
 
@@ -904,8 +908,9 @@ def _forward(maps: list[OffsetMap], positions: list[int]) -> list[int]:
     return positions
 
 
-def clean_document(raw: str) -> CleanText:
-    """Normalise a whole document (see the module docstring)."""
+def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanText:
+    """Normalise a whole document (see the module docstring). ``catalog``: the department names the document is
+    read with, which tell the rows of its tables apart (the bundled ones when None)."""
     maps: list[OffsetMap] = []
     text = raw
 
@@ -922,7 +927,7 @@ def clean_document(raw: str) -> CleanText:
     else:
         maps.append(OffsetMap.unchanged(len(text)))  # (the map the pass makes of a text it leaves)
     apply(_FIELD_BAR, _record_field_break, needs="|")  # few texts have one; runs of spaces made the search slow
-    aligned = space_aligned_tables(text)  # (before folding: an ideographic space between two cells separates them)
+    aligned = space_aligned_tables(text, catalog)  # (before folding: an ideographic space between two cells separates them)
     aligned_rows: list[int] = []
     after_aligned = 0
     if aligned:
@@ -960,7 +965,7 @@ def clean_document(raw: str) -> CleanText:
     text = text_wo_junk
     if junk_map is not None:
         maps.append(junk_map)
-    cells, pads = cell_per_line_breaks(text)
+    cells, pads = cell_per_line_breaks(text, catalog)
     if cells:
         # one character for one: the offsets stay where they are
         chars = list(text)

@@ -351,8 +351,8 @@ _UNIT_SEPARATOR = re.compile(r"[、，,；;\s]+")
 
 
 class _Names:
-    """Whole unit names, as the department catalog knows them (read when a table first asks; the bundled one for a
-    text read before its catalog is known)."""
+    """Whole unit names, as the department catalog the text is read with knows them (the bundled one when none is
+    given, read when a table first asks): a name only a user's alias file knows is whole here as in the clauses."""
 
     def __init__(self, catalog: DepartmentCatalog | None) -> None:
         self._catalog = catalog
@@ -447,7 +447,7 @@ def has_number_header_line(text: str) -> bool:
     return False
 
 
-def cell_per_line_breaks(text: str) -> tuple[list[int], list[int]]:
+def cell_per_line_breaks(text: str, catalog: DepartmentCatalog | None = None) -> tuple[list[int], list[int]]:
     """Line breaks that separate the cells of a table written one cell per line, and where tabs go in front of
     a row printed below a vertically merged cell.
 
@@ -497,7 +497,7 @@ def cell_per_line_breaks(text: str) -> tuple[list[int], list[int]]:
             breaks.extend(starts[x + 1] - 1 for x in range(r, nxt - 1))
             if nxt < len(lines) and _row_number(lines[nxt]) is None:
                 if names is None:
-                    names = _Names(None)
+                    names = _Names(catalog)  # (the document's names tell a row below the merge: ``_own_row``)
                 above = [Cell(lines[x].strip(), 0, 0) for x in range(r, nxt)]
                 merged, end = _merged_parts(lines, nxt, n, columns, above, names)
                 if merged:
@@ -623,11 +623,13 @@ def _has_aligned_gap(text: str) -> bool:
     return "  " in text or "\u3000" in text or "\xa0" in text
 
 
-def space_aligned_tables(text: str) -> list[AlignedTable]:
-    """The tables of ``text`` whose cells are separated by runs of spaces (see above)."""
+def space_aligned_tables(text: str, catalog: DepartmentCatalog | None = None) -> list[AlignedTable]:
+    """The tables of ``text`` whose cells are separated by runs of spaces (see above). ``catalog``: the department
+    names that tell a row below a merged cell from a wrapped line (``find_tables``)."""
     if not _has_aligned_gap(text) or ("单位" not in text and "部门" not in text):
         return []
     tables: list[AlignedTable] = []
+    names = _Names(catalog)
     done = 0
     for start in _header_lines(text):
         if start < done:
@@ -643,7 +645,7 @@ def space_aligned_tables(text: str) -> list[AlignedTable]:
         if columns is None:
             continue
         segs = _segments(text, start, end)
-        table = _read_aligned(text, start, end, segs, columns)
+        table = _read_aligned(text, start, end, segs, columns, names)
         if table is not None:
             tables.append(table)
             done = table.end
@@ -705,13 +707,12 @@ def _end(s: _Segment, measure: int) -> int:
 
 
 def _read_aligned(text: str, start: int, end: int, header: list[_Segment],
-                  columns: list[Column]) -> AlignedTable | None:
+                  columns: list[Column], names: _Names) -> AlignedTable | None:
     ncol = len(columns)
     numbered = columns[0].role == "number"
     layout = _Layout(header)
     table = AlignedTable(start, end, [[[(s.start, s.end)] for s in header]], [(start, end)])
     row = -1  # the index in ``table.lines`` of the row being read
-    names = _Names(None)
     passed: list[tuple[int, int]] = []  # lines passed over since the last line of the table (kept as they are)
     rows = 0
     pos = end + 1

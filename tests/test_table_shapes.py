@@ -130,6 +130,23 @@ def test_a_task_column_and_a_measures_column_give_the_title_and_the_text():
         assert doc.ignored_columns == []
 
 
+def test_a_sentence_after_the_title_in_the_task_cell_stays_apart_from_the_measures():
+    # the task cell holds the task's name and a sentence after it, whose end the cell leaves out: that sentence and
+    # the measures beside it are the task's text, two sentences (before: …重大项目开工新开工项目…, run together)
+    text = HEAD + ("序号\t重点任务\t具体措施\t牵头单位\t完成时限\n"
+                   "1\t加快项目建设。推进重大项目开工\t新开工项目50个以上。\t市发展改革委\t2023年底\n"
+                   "2\t扩大有效投资。谋划储备项目;\t争取专项债券资金10亿元。\t市财政局\t2023年底\n")
+    doc = extract_bytes(text.encode(), "doc.txt")
+    assert [(t.number, t.title, t.text, t.leads) for t in doc.tasks] == [
+        ("1", "加快项目建设", "推进重大项目开工。新开工项目50个以上。", ["市发展改革委"]),
+        ("2", "扩大有效投资", "谋划储备项目;争取专项债券资金10亿元。", ["市财政局"])]
+    # the text's start is printed in the source as it stands (the 。 between the two cells is not)
+    assert [t.text_start for t in doc.tasks] == ["推进重大项目开工", "谋划储备项目;"]
+    assert all(t.text_start in text for t in doc.tasks)
+    assert [(g.task, text[g.span.start:g.span.end]) for g in doc.targets] == [
+        ("1", "新开工项目50个以上"), ("2", "争取专项债券资金10亿元")]
+
+
 def test_a_goals_column_gives_targets_and_not_the_title():
     # 预期目标 / 工作目标 beside the task: its goals are the row's targets; the task column is the title, wherever
     # the goals column stands
