@@ -333,8 +333,9 @@ class CleanText:
     raw: str
     text: str
     maps: list[OffsetMap]
-    # where the rows of space-aligned tables start in ``text``: each a whole row, its wrapped cells joined
-    aligned_rows: list[int] = field(default_factory=list)
+    # where lines start in ``text`` that each hold a whole row: a space-aligned table's, its wrapped cells joined,
+    # and a numbered row of a table written one cell per line, its lines counted
+    whole_rows: list[int] = field(default_factory=list)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         a, b = start, end
@@ -960,7 +961,8 @@ def clean_document(raw: str) -> CleanText:
     text = text_wo_junk
     if junk_map is not None:
         maps.append(junk_map)
-    cells, pads = cell_per_line_breaks(text)
+    cells, pads, cell_rows = cell_per_line_breaks(text)
+    after_cells = len(maps)
     if cells:
         # one character for one: the offsets stay where they are
         chars = list(text)
@@ -977,9 +979,10 @@ def clean_document(raw: str) -> CleanText:
         maps.append(omap)
     text, omap = _join_broken_paragraphs(text)
     maps.append(omap)
-    if aligned_rows:
-        aligned_rows = _forward(maps[after_aligned:], aligned_rows)
-    return CleanText(raw=raw, text=text, maps=maps, aligned_rows=aligned_rows)
+    whole_rows = _forward(maps[after_aligned:], aligned_rows) if aligned_rows else []
+    if cell_rows:
+        whole_rows += _forward(maps[after_cells:], cell_rows)
+    return CleanText(raw=raw, text=text, maps=maps, whole_rows=whole_rows)
 
 
 if __name__ == "__main__":  # pragma: no cover - a quick look at a file

@@ -85,7 +85,9 @@ class TableRow:
     # break inside a cell (a converter's wrap) continues it on the next line
     open_cell: int = -1
     short: bool = False
-    whole: bool = False  # a row of a space-aligned table: its line holds it all, its cells in column order
+    # a row of a space-aligned table or of one written one cell per line: its line holds it all, its cells in
+    # column order
+    whole: bool = False
     # a row printed below a vertically merged cell (序号 and 重点任务 printed once for two rows, the second row's
     # cells left empty): the same row number, ``part`` 2, 3 … (1: a row of its own), and the columns whose
     # cells it takes from the merged row (``inherited``), which are none of its own text
@@ -182,7 +184,8 @@ def _text_roles(columns: list[Column]) -> None:
 
 def find_tables(text: str, whole_rows: list[int] | None = None, catalog: DepartmentCatalog | None = None) -> list[Table]:
     """The tables of ``text``. ``whole_rows``: where lines start that each hold a whole row (a space-aligned
-    table's, its wrapped cells already joined by ``normalize``): no line after one goes on with its cells.
+    table's, its wrapped cells already joined by ``normalize``, or one written one cell per line, its lines
+    counted): no line after one goes on with its cells.
     ``catalog``: the department names that tell a unit cell of a row of its own from a name's wrapped rest."""
     whole = set(whole_rows) if whole_rows else None
     names = _Names(catalog)
@@ -290,7 +293,9 @@ def _part_row(table: Table, cells: list[Cell], above: TableRow) -> TableRow:
         if i < first or col.role in merged or lead:
             cells[i] = above.cells[i]
             inherited.append(i)
-    row = TableRow(above.ordinal, above.printed, cells, len(cells) - 1, False, above.whole, above.part + 1, inherited)
+    # (a part of a whole row is whole too: no line after it goes on with its last cell)
+    open_cell = -1 if above.whole else len(cells) - 1
+    row = TableRow(above.ordinal, above.printed, cells, open_cell, False, above.whole, above.part + 1, inherited)
     table.rows.append(row)
     return row
 
@@ -447,9 +452,9 @@ def has_number_header_line(text: str) -> bool:
     return False
 
 
-def cell_per_line_breaks(text: str) -> tuple[list[int], list[int]]:
-    """Line breaks that separate the cells of a table written one cell per line, and where tabs go in front of
-    a row printed below a vertically merged cell.
+def cell_per_line_breaks(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Line breaks that separate the cells of a table written one cell per line, where tabs go in front of
+    a row printed below a vertically merged cell, and where the numbered rows start.
 
     Some converters write a table cell by cell: 序号 / 工作任务 / 牵头单位 / 配合单位 on lines of their
     own, then 1 / the task / the units… The header gives the number of columns; a row starts at
@@ -459,10 +464,11 @@ def cell_per_line_breaks(text: str) -> tuple[list[int], list[int]]:
     lines as the columns it does not span (``_merged_parts``); each is written as a tab row whose merged
     cells are empty, one tab for each at the start of its line (the second list: a position once for each
     tab), which the tab reader takes as a part of the merged row. A row whose lines make neither is left
-    alone, and the table read up to it: which of its cells is missing or broken cannot be told.
+    alone, and the table read up to it: which of its cells is missing or broken cannot be told. Each row so
+    counted is whole (the third list): no line after it goes on with its last cell.
     """
     if not has_number_header_line(text):
-        return [], []  # no line is a number column's header: no table written cell by cell
+        return [], [], []  # no line is a number column's header: no table written cell by cell
     lines = text.split("\n")
     starts, pos = [], 0
     for line in lines:
@@ -470,6 +476,7 @@ def cell_per_line_breaks(text: str) -> tuple[list[int], list[int]]:
         pos += len(line) + 1
     breaks: list[int] = []
     pads: list[int] = []
+    rows: list[int] = []
     names: _Names | None = None
     i = 0
     while i < len(lines):
@@ -495,6 +502,7 @@ def cell_per_line_breaks(text: str) -> tuple[list[int], list[int]]:
             if not whole or any(_row_number(lines[x]) == n + 1 for x in range(r + 1, nxt)):
                 break
             breaks.extend(starts[x + 1] - 1 for x in range(r, nxt - 1))
+            rows.append(starts[r])
             if nxt < len(lines) and _row_number(lines[nxt]) is None:
                 if names is None:
                     names = _Names(None)
@@ -507,7 +515,7 @@ def cell_per_line_breaks(text: str) -> tuple[list[int], list[int]]:
                     nxt = end
             n, r = n + 1, nxt
         i = r if r > j else j
-    return breaks, pads
+    return breaks, pads, rows
 
 
 _MERGED_SPANS = (1, 2)  # a merged cell spans the number column, or the number and the task columns
