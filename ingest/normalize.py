@@ -970,7 +970,8 @@ def clean_document(raw: str) -> CleanText:
             chars[k] = "\t"
         text = "".join(chars)
     if pads:
-        # the empty cells of a row below a merged cell: tabs put in, each pointing where its row starts
+        # the empty cells of a row below a merged cell, each pointing where its row starts, and the one a last row
+        # lost, where it stood: tabs put in
         text, omap = _insert_breaks(text, pads, "\t")
         maps.append(omap)
     breaks = sorted(set(_flattened_breaks(text)).union(_glued_after_clause_breaks(text)))

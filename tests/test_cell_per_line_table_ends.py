@@ -42,3 +42,32 @@ def test_a_signature_after_a_row_below_a_merged_cell_is_not_its_last_cell():
     assert [(t.number, t.clause, t.text, t.deadline) for t in doc.tasks] == [
         ("1", 1, "开展促销活动", "2023年12月底"), ("2", 1, "举办美食节", "持续推进"),
         ("2", 2, "落实夜间经济政策", "2023年底")]
+
+
+# The converter writes an empty cell as nothing: a last row with an empty cell is a line short of a whole row where
+# the text ends. The line break that ends the text is no cell of it.
+
+def test_a_last_row_that_lost_a_cell_where_the_text_ends_is_read_without_it_when_its_cells_tell_which():
+    for lost, row_2, expected in (
+            ("配合单位", "2\n扩大餐饮消费\n市商务局\n持续推进", ("2", "扩大餐饮消费", ["市商务局"], [], "持续推进")),
+            ("完成时限", "2\n扩大餐饮消费\n市商务局\n市文化广电旅游局",
+             ("2", "扩大餐饮消费", ["市商务局"], ["市文化广电旅游局"], None))):
+        for end in ("\n", ""):
+            text = HEAD + HEADER + ROW_1 + row_2 + end
+            doc, rows = read(text)
+            assert rows == [ROWS[0], expected], (lost, end)
+            assert not [w for w in doc.warnings if w.startswith("table row")]
+            last = doc.tasks[-1]
+            assert text[last.span.start:last.span.end] == row_2
+            assert [text[u.span.start:u.span.end] for u in last.units] == expected[2] + expected[3]
+
+
+def test_a_last_row_whose_lost_cell_cannot_be_told_is_left_out_and_the_table_read_up_to_it():
+    # 具体措施 or 配合单位 lost: the two unit names fit either way, so the row is not read (not shifted), and its
+    # lines are not glued onto the row above
+    header = "序号\n重点任务\n具体措施\n牵头单位\n配合单位\n完成时限\n"
+    row_1 = "1\n促进汽车消费\n开展促销活动\n市商务局\n市财政局\n2023年12月底\n"
+    for end in ("\n", ""):
+        doc, _ = read(HEAD + header + row_1 + "2\n扩大餐饮消费\n市商务局\n市文化广电旅游局\n持续推进" + end)
+        assert [(t.number, t.title, t.text, t.leads, t.cooperates, t.deadline) for t in doc.tasks] == [
+            ("1", "促进汽车消费", "开展促销活动", ["市商务局"], ["市财政局"], "2023年12月底")], end
