@@ -556,7 +556,7 @@ def _extract(decoded: DecodedText, name: str, catalog: DepartmentCatalog, where:
     clean = clean_document(raw, catalog)
     text = clean.text
     outline = build_outline(text)
-    tables = find_tables(text, clean.aligned_rows, catalog)
+    tables = find_tables(text, clean.whole_rows, catalog)
     if not outline.provisions and not tables:
         items = clause_items(text, 0, catalog)
         if items:

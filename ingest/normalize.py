@@ -337,8 +337,9 @@ class CleanText:
     raw: str
     text: str
     maps: list[OffsetMap]
-    # where the rows of space-aligned tables start in ``text``: each a whole row, its wrapped cells joined
-    aligned_rows: list[int] = field(default_factory=list)
+    # where lines start in ``text`` that each hold a whole row: a space-aligned table's, its wrapped cells joined,
+    # and a numbered row of a table written one cell per line, its lines counted
+    whole_rows: list[int] = field(default_factory=list)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         a, b = start, end
@@ -965,7 +966,8 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
     text = text_wo_junk
     if junk_map is not None:
         maps.append(junk_map)
-    cells, pads = cell_per_line_breaks(text, catalog)
+    cells, pads, cell_rows = cell_per_line_breaks(text, catalog)
+    after_cells = len(maps)
     if cells:
         # one character for one: the offsets stay where they are
         chars = list(text)
@@ -973,7 +975,8 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
             chars[k] = "\t"
         text = "".join(chars)
     if pads:
-        # the empty cells of a row below a merged cell: tabs put in, each pointing where its row starts
+        # the empty cells of a row below a merged cell, each pointing where its row starts, and the one a last row
+        # lost, where it stood: tabs put in
         text, omap = _insert_breaks(text, pads, "\t")
         maps.append(omap)
     breaks = sorted(set(_flattened_breaks(text)).union(_glued_after_clause_breaks(text)))
@@ -982,9 +985,10 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
         maps.append(omap)
     text, omap = _join_broken_paragraphs(text)
     maps.append(omap)
-    if aligned_rows:
-        aligned_rows = _forward(maps[after_aligned:], aligned_rows)
-    return CleanText(raw=raw, text=text, maps=maps, aligned_rows=aligned_rows)
+    whole_rows = _forward(maps[after_aligned:], aligned_rows) if aligned_rows else []
+    if cell_rows:
+        whole_rows += _forward(maps[after_cells:], cell_rows)
+    return CleanText(raw=raw, text=text, maps=maps, whole_rows=whole_rows)
 
 
 if __name__ == "__main__":  # pragma: no cover - a quick look at a file

@@ -85,7 +85,9 @@ class TableRow:
     # break inside a cell (a converter's wrap) continues it on the next line
     open_cell: int = -1
     short: bool = False
-    whole: bool = False  # a row of a space-aligned table: its line holds it all, its cells in column order
+    # a row of a space-aligned table or of one written one cell per line: its line holds it all, its cells in
+    # column order
+    whole: bool = False
     # a row printed below a vertically merged cell (序号 and 重点任务 printed once for two rows, the second row's
     # cells left empty): the same row number, ``part`` 2, 3 … (1: a row of its own), and the columns whose
     # cells it takes from the merged row (``inherited``), which are none of its own text
@@ -182,7 +184,8 @@ def _text_roles(columns: list[Column]) -> None:
 
 def find_tables(text: str, whole_rows: list[int] | None = None, catalog: DepartmentCatalog | None = None) -> list[Table]:
     """The tables of ``text``. ``whole_rows``: where lines start that each hold a whole row (a space-aligned
-    table's, its wrapped cells already joined by ``normalize``): no line after one goes on with its cells.
+    table's, its wrapped cells already joined by ``normalize``, or one written one cell per line, its lines
+    counted): no line after one goes on with its cells.
     ``catalog``: the department names that tell a unit cell of a row of its own from a name's wrapped rest."""
     whole = set(whole_rows) if whole_rows else None
     names = _Names(catalog)
@@ -290,7 +293,9 @@ def _part_row(table: Table, cells: list[Cell], above: TableRow) -> TableRow:
         if i < first or col.role in merged or lead:
             cells[i] = above.cells[i]
             inherited.append(i)
-    row = TableRow(above.ordinal, above.printed, cells, len(cells) - 1, False, above.whole, above.part + 1, inherited)
+    # (a part of a whole row is whole too: no line after it goes on with its last cell)
+    open_cell = -1 if above.whole else len(cells) - 1
+    row = TableRow(above.ordinal, above.printed, cells, open_cell, False, above.whole, above.part + 1, inherited)
     table.rows.append(row)
     return row
 
@@ -447,9 +452,11 @@ def has_number_header_line(text: str) -> bool:
     return False
 
 
-def cell_per_line_breaks(text: str, catalog: DepartmentCatalog | None = None) -> tuple[list[int], list[int]]:
-    """Line breaks that separate the cells of a table written one cell per line, and where tabs go in front of
-    a row printed below a vertically merged cell.
+def cell_per_line_breaks(text: str, catalog: DepartmentCatalog | None = None
+                         ) -> tuple[list[int], list[int], list[int]]:
+    """Line breaks that separate the cells of a table written one cell per line, where tabs go in front of
+    a row printed below a vertically merged cell, and where the numbered rows start. ``catalog``: the department
+    names that tell a row's cells (the bundled ones when None).
 
     Some converters write a table cell by cell: 序号 / 工作任务 / 牵头单位 / 配合单位 on lines of their
     own, then 1 / the task / the units… The header gives the number of columns; a row starts at
@@ -459,18 +466,25 @@ def cell_per_line_breaks(text: str, catalog: DepartmentCatalog | None = None) ->
     lines as the columns it does not span (``_merged_parts``); each is written as a tab row whose merged
     cells are empty, one tab for each at the start of its line (the second list: a position once for each
     tab), which the tab reader takes as a part of the merged row. A row whose lines make neither is left
-    alone, and the table read up to it: which of its cells is missing or broken cannot be told.
+    alone, and the table read up to it: which of its cells is missing or broken cannot be told; but a last row
+    the text ends a line short of (an empty cell the converter wrote as nothing) is written with a tab for
+    that cell where its other cells tell which one it is (``_short_last_row``). Each row so counted is whole
+    (the third list): no line after it goes on with its last cell.
     """
     if not has_number_header_line(text):
-        return [], []  # no line is a number column's header: no table written cell by cell
+        return [], [], []  # no line is a number column's header: no table written cell by cell
     lines = text.split("\n")
     starts, pos = [], 0
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
+    text_end = len(lines)  # (the line after the text's last line break is no cell)
+    while text_end and not lines[text_end - 1].strip():
+        text_end -= 1
     breaks: list[int] = []
     pads: list[int] = []
-    names: _Names | None = None
+    rows: list[int] = []
+    names = _Names(catalog)  # (it reads the catalog only when a row asks)
     i = 0
     while i < len(lines):
         if not _NUMBER_HEADER.match(lines[i].strip()):
@@ -490,14 +504,19 @@ def cell_per_line_breaks(text: str, catalog: DepartmentCatalog | None = None) ->
         n, r = 1, j
         while r < len(lines) and _row_number(lines[r]) == n:
             nxt = r + k
-            whole = nxt <= len(lines) and (nxt == len(lines) or _row_number(lines[nxt]) == n + 1
-                                           or _row_number(lines[nxt]) is None)
+            whole = nxt <= text_end and (nxt == text_end or _row_number(lines[nxt]) == n + 1
+                                         or _row_number(lines[nxt]) is None)
             if not whole or any(_row_number(lines[x]) == n + 1 for x in range(r + 1, nxt)):
+                if nxt == text_end + 1:  # the text ends a line short of a whole row: the last row lost a cell
+                    short = _short_last_row(lines, starts, r, text_end, columns, names)
+                    if short is not None:
+                        breaks.extend(short[0])
+                        pads.append(short[1])
+                        rows.append(starts[r])
                 break
             breaks.extend(starts[x + 1] - 1 for x in range(r, nxt - 1))
+            rows.append(starts[r])
             if nxt < len(lines) and _row_number(lines[nxt]) is None:
-                if names is None:
-                    names = _Names(catalog)  # (the document's names tell a row below the merge: ``_own_row``)
                 above = [Cell(lines[x].strip(), 0, 0) for x in range(r, nxt)]
                 merged, end = _merged_parts(lines, nxt, n, columns, above, names)
                 if merged:
@@ -507,7 +526,48 @@ def cell_per_line_breaks(text: str, catalog: DepartmentCatalog | None = None) ->
                     nxt = end
             n, r = n + 1, nxt
         i = r if r > j else j
-    return breaks, pads
+    return breaks, pads, rows
+
+
+def _short_last_row(lines: list[str], starts: list[int], r: int, end: int, columns: list[Column],
+                    names: _Names) -> tuple[list[int], int] | None:
+    """A table's last row when the text ends a line short of a whole row (its lines ``r`` to ``end``): the breaks
+    between its cells and where the tab goes for the empty cell the converter wrote as nothing (``_lost_cell``);
+    None when which cell it lost cannot be told."""
+    texts = [line.strip() for line in lines[r:end]]
+    if any(_row_number(t) is not None for t in texts[1:]):
+        return None
+    gap = _lost_cell(texts, columns, names)
+    if gap is None:
+        return None
+    tab = starts[r + gap] if r + gap < end else starts[end - 1] + len(lines[end - 1])
+    return [starts[x + 1] - 1 for x in range(r, end - 1)], tab
+
+
+def _lost_cell(texts: list[str], columns: list[Column], names: _Names) -> int | None:
+    """The column whose cell a row one line short of the columns lost: the one column that may be empty (not the
+    number, the task or a lead unit column: a row has them) where an empty cell leaves each of the others in a
+    column it fits (``_fits``); None when no column or more than one does."""
+    gaps = [col.index for col in columns if col.role not in ("number", "content")
+            and not (col.role == "units" and not col.cooperate)
+            and _fits(columns, texts[:col.index] + [""] + texts[col.index:], names)]
+    return gaps[0] if len(gaps) == 1 else None
+
+
+def _fits(columns: list[Column], texts: list[str], names: _Names) -> bool:
+    """Does each cell fit its column: a unit column's open with a unit's whole name, a deadline column's hold a
+    whole deadline? (A text column takes any text.)"""
+    for col, text in zip(columns, texts):
+        own = _compact_cell(text)
+        if not own:
+            continue
+        if col.role == "units":
+            units = _units_of_cell(own)
+            if not units or not names.whole(units[0]):
+                return False
+        elif col.role == "deadline" and not clause_words().whole_deadline.fullmatch(own):
+            return False
+    return True
 
 
 _MERGED_SPANS = (1, 2)  # a merged cell spans the number column, or the number and the task columns
