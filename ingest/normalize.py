@@ -10,6 +10,9 @@ What normalisation does, in order:
    a row, the pieces of a wrapped cell joined (its offsets map to each piece);
 1. width folding (NFKC: full-width ASCII, ideographic space, Kangxi
    radicals), keeping circled list numbers and removing control characters;
+   then a line written a character at a time, a space between every two
+   ("到 2 0 2 5 年", a justified line), is closed up, the spaces between its
+   digits and letters too (those step 4 keeps are a text's own);
 2. converter and page artefacts: markdown heading marks and bold markers,
    horizontal rules, page numbers such as "— 3 —";
 3. junk header lines (an advertising line and a phone number above the
@@ -444,6 +447,64 @@ _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 # spaces go, the last signer's name would run into the number's (李四湘政发〔2023〕12号)
 _SPACES_BEFORE_NUMBER = re.compile(r"(?m) +(?=[\u4e00-\u9fff]{1,12} *[〔\[【(（] *\d{4} *[〕\]】)）] *\d{1,4} *号$)")
 _SIGNER_OPENING = re.compile(r"[ \t]*签 *发 *人 *[:：]")
+
+
+# A line, or a run of one, written a character at a time with a space between every two (a converter's justified
+# line, a letter-spaced title): "到 2 0 2 5 年 … 达 到 1 0 万 辆". The pass below that drops spaces keeps those between
+# two digits or letters, and would leave 2025 cut into 2 0 2 5; so a run's own spaces go first, those after every
+# other character of it (the characters between may be the line's own spaces or tabs: "序 号   重 点" was "序号 重点").
+# A run is sought from a space beside a CJK character (the real corpus's texts hold single spaces between two digits
+# or letters only inside Latin words and numbers, never in such a run) and holds that space and at least
+# ``_LETTER_SPACED_MIN`` characters; a character at either end run into the word beside it ("建设局 南 宁",
+# "附件 1 2 3 2023年") is that word's, and no part of the run.
+_LETTER_SPACED_AT = re.compile(r" (?:(?<=[\u4e00-\u9fff] )(?=\S)|(?<=\S )(?=[\u4e00-\u9fff]))")
+_LETTER_SPACED_MIN = 4
+
+
+def _letter_spaced_runs(text: str) -> tuple[str, OffsetMap] | None:
+    """The runs of ``text`` written a character at a time, their spaces between characters left out (each
+    character a copied segment of its own). None: no such run (most texts)."""
+    omap = OffsetMap()
+    out: list[str] = []
+    n = pos = 0
+    size = len(text)
+    m = _LETTER_SPACED_AT.search(text)
+    while m is not None:
+        s = m.start() - 1  # the run's first character and its last, every other one from s to e
+        while s >= 2 and text[s - 1] == " " and text[s - 2] != "\n":
+            s -= 2
+        while text[s] in " \t":
+            s += 2
+        if s > 0 and text[s - 1] not in " \t\n":
+            s += 2
+        e = m.start() + 1
+        while e + 2 < size and text[e + 1] == " " and text[e + 2] != "\n":
+            e += 2
+        while text[e] in " \t":
+            e -= 2
+        if e + 1 < size and text[e + 1] not in " \t\n":
+            e -= 2
+        if not (pos <= s < m.start() < e and e - s >= 2 * (_LETTER_SPACED_MIN - 1)):
+            # (the next space: only a run's first and last spaces, where a character run into a word was left
+            # out, or a short run's are passed over so, and each is walked once from each of them)
+            m = _LETTER_SPACED_AT.search(text, m.end())
+            continue
+        if s > pos:
+            omap.add(n, pos, s, True)
+            out.append(text[pos:s])
+            n += s - pos
+        for k in range(s, e + 1, 2):
+            omap.add(n, k, k + 1, True)
+            n += 1
+        out.append(text[s:e + 1:2])
+        pos = e + 1
+        m = _LETTER_SPACED_AT.search(text, pos)
+    if not out:
+        return None
+    omap.add(n, pos, size, True)
+    out.append(text[pos:])
+    omap.length = n + size - pos
+    return "".join(out), omap
 
 
 def _signer_apart(text: str) -> Callable[[re.Match[str]], str]:
@@ -943,6 +1004,9 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
         apply(_EXPAND_RE, lambda m: _FOLD_EXPAND[m.group()])
         # one to one: offsets unchanged; only runs of foldable characters are translated
         text = _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), text)
+    if " " in text and (spaced := _letter_spaced_runs(text)) is not None:
+        text, omap = spaced
+        maps.append(omap)
     if "<" in text:  # (one for one: the offsets stay)
         text = _ANGLE_PARENTHESES.sub(r"(\1)", text)
     apply(_MARKDOWN, "", _MARKDOWN_STARTS, _MARKDOWN_NEEDS)
