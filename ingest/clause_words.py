@@ -180,6 +180,9 @@ class ClauseWords:
     lead_header: re.Pattern[str]
     cooperate_header: re.Pattern[str]
     whole_deadline: re.Pattern[str]  # a 完成时限 cell that holds a whole deadline (2023年6月, 2024年底前, 持续推进)
+    # a whole deadline and nothing after its words (2023年12月底前, 持续推进; not 持续推进保障措施): what the pieces of a
+    # wrapped one join into
+    bare_deadline: re.Pattern[str]
     goal_header: re.Pattern[str]  # a table's text column that holds a task's goals (预期目标)
     measures_header: re.Pattern[str]  # a table's text column that spells a task out (具体措施) beside its name
     implement_verb: re.Pattern[str]
@@ -323,6 +326,8 @@ def compile_words(data: dict) -> ClauseWords:
         cooperate_header=re.compile(_any(tables.get("cooperate_header", []))),
         whole_deadline=re.compile(rf"(?:{_DATED}(?:{_alt(tables.get('deadline_tails', []))})?"
                                   rf"|(?:{_alt(tables.get('standing_deadlines', []))}).{{0,6}})$"),
+        bare_deadline=re.compile(rf"(?:{_DATED}(?:{_alt(tables.get('deadline_tails', []))})?"
+                                 rf"|(?:{_alt(tables.get('standing_deadlines', []))}))$"),
         goal_header=re.compile(rf"(?:{_alt(tables.get('goal_header_ends', []))})$"),
         measures_header=re.compile(rf"^(?:{_alt(tables.get('measures_header_opens', []))})"
                                    rf"|(?:{_alt(tables.get('measures_header_ends', []))})$"),

@@ -64,6 +64,13 @@ class Cell:
     def spans(self) -> list[tuple[int, int]]:
         return self.pieces or [(self.start, self.end)]
 
+    def last_piece(self) -> str:
+        """The text of the cell's piece on its last line (all of it when it is one piece)."""
+        if not self.pieces:
+            return self.text
+        start, end = self.pieces[-1]
+        return self.text[len(self.text) - (end - start):]
+
 
 @dataclass
 class Column:
@@ -201,7 +208,7 @@ def find_tables(text: str, whole_rows: list[int] | None = None, catalog: Departm
             stripped = line.strip()
             if current is None or not stripped:
                 continue
-            if last_row is not None and _continues_cell(stripped, last_row):
+            if last_row is not None and _continues_cell(stripped, last_row, current.columns, names):
                 lead = len(line) - len(line.lstrip())
                 _continue_row(last_row, [Cell(stripped, offset + lead, offset + lead + len(stripped))])
             elif _is_page_noise(line):
@@ -334,13 +341,50 @@ _DONE = ("。", ";", "；", "局", "委", "厅", "办", "室", "府", "心", "�
 _OWN_LINE = re.compile(r"[。:：]|^(?:\d{1,3}[.、]|[(（]\d{1,3}[)）]|附件|抄送)")
 
 
-def _continues_cell(line: str, row: TableRow) -> bool:
+def _continues_cell(line: str, row: TableRow, columns: list[Column], names: _Names) -> bool:
     cell = row.cells[row.open_cell] if 0 <= row.open_cell < len(row.cells) else None
     # a cell that ends with a whole name (…市商务局), a unit's role (…市财政局配合) or a sentence is done: a
     # signature or a date after the table's last row is no part of it
-    return (cell is not None and bool(cell.text) and not cell.text.endswith(_DONE) and not DATE_PATTERN.fullmatch(line)
-            and len(line) <= _CONTINUATION_MAX and _HAN.search(line) is not None  # (not a page number: "- 3 -")
-            and not _OWN_LINE.search(line) and not _SECTION_ROW.match(line))
+    if not (cell is not None and bool(cell.text) and not cell.text.endswith(_DONE)
+            and not DATE_PATTERN.fullmatch(line) and len(line) <= _CONTINUATION_MAX
+            and _HAN.search(line) is not None  # (not a page number: "- 3 -")
+            and not _OWN_LINE.search(line) and not _SECTION_ROW.match(line)):
+        return False
+    role = columns[row.open_cell].role if row.open_cell < len(columns) else "other"
+    return not _finished(role, cell, line, names)
+
+
+def _finished(role: str, cell: Cell, line: str, names: _Names) -> bool:
+    """Is a deadline or unit cell whole already, ``line`` below it no rest of it? A deadline cell that holds a
+    whole deadline (or whose last line does: 2023年6月底前 | 2024年底前) goes on only with the rest of its words
+    (2023年 | 12月底, 2023年12月 | 底前, 持续 | 推进) or with a deadline of its own (每年 | 12月底前); a unit cell
+    whose last name is whole (各县区, 市科协, 各县（市、区）: names ``_DONE``'s letters do not end) goes on with
+    none. Else a signature, a closing line or a heading without a number after the table's last row would be read
+    as its cell's end (2023年底某市人民政府办公室)."""
+    own, rest = _compact_cell(cell.text), _compact_cell(line)
+    if role == "deadline":
+        whole, bare = clause_words().whole_deadline, clause_words().bare_deadline
+        last = _compact_cell(cell.last_piece())
+        if not (whole.fullmatch(own) or whole.fullmatch(last)):
+            return False
+        return not (whole.fullmatch(rest) or bare.fullmatch(own + rest) or bare.fullmatch(last + rest))
+    if role == "units":
+        return not own.endswith(_GOES_ON) and names.whole(_last_unit(own))
+    return False
+
+
+def _last_unit(text: str) -> str:
+    """A unit cell's last name: what follows its last separator outside brackets (各县（市、区） is one name)."""
+    text = clause_words().structure.sub("、", text)
+    start = depth = 0
+    for i, char in enumerate(text):
+        if char in "(（":
+            depth += 1
+        elif char in ")）":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and _UNIT_SEPARATOR.match(char):
+            start = i + 1
+    return text[start:]
 
 
 # a row of its own below a merged cell, or the rest of the row above wrapped onto the next line? Each cell of the

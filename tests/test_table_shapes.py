@@ -48,6 +48,50 @@ def test_a_signature_after_a_last_cell_that_ends_with_a_role_word_is_not_part_of
     assert rows(text) == [("1", "加快建设产业园区", ["市商务局"], ["市财政局"])]
 
 
+
+# a tab table whose last column is the deadline, and text after its last row that is no row
+DUE_HEADER = "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+AFTER_THE_TABLE = ("某市人民政府办公室\n2023年5月6日\n",  # a signature and a date
+                   "请各单位认真抓好落实\n",  # a closing sentence without a full stop
+                   "保障措施\n一、加强组织领导。各县区要建立工作机制,抓好落实。\n")  # a heading without a number
+
+
+def test_lines_after_a_last_row_that_ends_with_a_whole_deadline_are_not_part_of_it():
+    # the deadline cell holds a whole deadline: the line below goes on with no wrapped deadline (before:
+    # 2023年底某市人民政府办公室)
+    for due in ("2023年底", "2023年12月", "持续推进"):
+        for after in AFTER_THE_TABLE:
+            text = HEAD + DUE_HEADER + f"1\t加快建设产业园区\t市发展改革委\t市财政局\t{due}\n" + after
+            doc = extract_bytes(text.encode(), "doc.txt")
+            task = doc.tasks[-1]
+            assert (task.number, task.leads, task.cooperates, task.deadline) == (
+                "1", ["市发展改革委"], ["市财政局"], due), (due, after)
+            assert text[task.span.start:task.span.end] == f"1\t加快建设产业园区\t市发展改革委\t市财政局\t{due}"
+            # the text after the table stays text: a signature gives the issuer and the date, a numbered heading
+            # is a provision
+            if after.startswith("某市"):
+                assert (doc.document.issuer, doc.document.date) == ("某市人民政府办公室", "2023-05-06")
+            if "一、" in after:
+                assert [p.number for p in doc.provisions] == ["一"]
+
+
+def test_a_signature_after_a_last_cell_of_whole_unit_names_is_not_part_of_it():
+    # names the catalog knows whole, whichever letter they end with (区, 协, a bracket)
+    for units, cooperates in (("各县区", ["各县区"]), ("市科协", ["市科协"]),
+                              ("市财政局、各县（市、区）", ["市财政局", "各县(市、区)"])):
+        text = HEAD + HEADER + f"1\t加快建设产业园区\t市发展改革委\t{units}\n某市人民政府办公室\n2023年5月6日\n"
+        assert rows(text) == [("1", "加快建设产业园区", ["市发展改革委"], cooperates)], units
+
+
+def test_a_last_deadline_wrapped_onto_a_line_of_its_own_is_one_deadline():
+    # the line below the last row holds the rest of its deadline, no tab before it: it goes on with the cell, even
+    # where the cell's first piece is a whole deadline itself (2023年, 持续, 每年)
+    for first, rest in (("2023年", "12月底"), ("2023年12月", "底前"), ("持续", "推进"), ("每年", "12月底前"),
+                        ("2023年6月底前", "2024年底前")):
+        text = HEAD + DUE_HEADER + f"1\t加快建设产业园区\t市发展改革委\t市财政局\t{first}\n{rest}\n某市人民政府办公室\n"
+        assert [t.deadline for t in extract_bytes(text.encode(), "doc.txt").tasks] == [first + rest], (first, rest)
+
+
 # 序号 and 重点任务 merged over two rows: the converter prints them on the first row and leaves them empty on the second
 MERGED = ("序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限\n"
           "1\t促进汽车消费\t开展汽车促销活动。\t市商务局\t市财政局、市公安局\t2023年12月底\n"
