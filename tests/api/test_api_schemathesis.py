@@ -30,8 +30,21 @@ from policykg.settings import Settings
 
 # 25 per operation keeps CI at ~10 s; POLICYKG_FUZZ_EXAMPLES=500 for a deeper run by hand
 MAX_EXAMPLES = int(os.environ.get("POLICYKG_FUZZ_EXAMPLES", "25"))
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_headers_conformance,
-          response_schema_conformance, negative_data_rejection]
+QUERY_TIMEOUT = "urn:policykg:problem:query-timeout"
+
+
+def no_server_error_but_the_callers_budget(ctx, response, case):
+    """``not_a_server_error``, except for the 504 POST /cypher documents when the caller's own ``timeout_ms`` runs
+    out: the fuzzer sends budgets of 1 ms, which a busy machine passes (the run stopped on it under load)."""
+    if (response.status_code == 504 and case.operation.label == "POST /cypher"
+            and isinstance(case.body, dict) and case.body.get("timeout_ms") is not None
+            and response.json().get("type") == QUERY_TIMEOUT):
+        return None
+    return not_a_server_error(ctx, response, case)
+
+
+CHECKS = [no_server_error_but_the_callers_budget, status_code_conformance, content_type_conformance,
+          response_headers_conformance, response_schema_conformance, negative_data_rejection]
 
 
 class _NoBackend(StoreBackend):
