@@ -24,9 +24,14 @@ What normalisation does, in order:
    number is not run into its heading, and an Arabic one run into its text
    ("01实施差异化供地", "02支持盘活…") takes one;
 5. a paragraph broken by a page break ("积\\n\\n极", "市工业和信息化\\n\\n局")
-   is joined again; one paragraph becomes one line; a provision's number alone
-   on its line ("1.\\n加快建设产业园区。…", "3.\\n2025年底前,建成…" where 3 counts
-   on from 2 or up to 4) is joined to its text below;
+   is joined again; one paragraph becomes one line; in a text hard-wrapped at a
+   page's width (taken from a PDF: lines of one length, a paragraph's last line
+   shorter), a line cut at the width goes on on the next whatever it ends with
+   (a full stop, a heading's words, a title's 措施), unless that line stands on
+   its own (a number, a clause's label, a date, the issuer's name); a
+   provision's number alone on its line ("1.\\n加快建设产业园区。…",
+   "3.\\n2025年底前,建成…" where 3 counts on from 2 or up to 4) is joined to
+   its text below;
 6. a provision's number run onto the line before it, after the clause that
    closes the item before ("…(责任单位:市住建局)(十一)推动…"), starts a line.
 """
@@ -37,6 +42,7 @@ import struct
 import sys
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -809,6 +815,126 @@ def _continues(prev: str, nxt: str) -> bool:
     return True
 
 
+# A text taken from a PDF has its lines cut at the page's width (GB/T 9704: 28 characters a line): most of its lines
+# are of one length, give or take a narrow character or an indent the converter dropped, none much longer, and a
+# paragraph's last line is shorter. Such a line says nothing of where its paragraph ends: a sentence, a heading or
+# a title may be cut right after a full stop or a word a title ends with (规划, 措施).
+_WRAP_WIDTHS = (20, 50)  # the narrowest and the widest page line taken for one
+_WRAP_SLACK = 2  # a full line's length either side of the width
+_WRAP_LINES_MIN = 4  # the fewest full lines that tell a width
+_WRAP_LONG_SHARE = 0.75  # of the lines as long as a full one or longer, the share that are full
+_WRAP_GOES_ON_SHARE = 0.5  # of the full lines, the share that go on on the next line, unnumbered
+
+
+def _cut_line_ends(text: str) -> tuple[list[int], list[int]]:
+    """Where the lines of a hard-wrapped text that were cut at its width end: the offset of each one's last character
+    that is not a space, where the next line goes on with its text (directly, or after a page's number: a page
+    break); and where a page's bare number stands between two such lines (its digit: "…贷款购⏎2⏎买住房…"). Nothing
+    for a text whose lines are not of one width (most: one paragraph a line)."""
+    lines = text.split("\n")
+    # (most texts are told by their lines' lengths alone, which Python counts without a look at their characters:
+    # too few lines of one width, or too many longer ones, were every line up to twice as long of that width on
+    # the page)
+    counts = Counter(map(len, lines))
+    if "\t" in text:  # (a table's rows are laid out as rows, whatever the page's width)
+        counts.subtract(len(line) for line in lines if "\t" in line)
+    width = most = 0
+    for length, k in counts.items():
+        if _WRAP_WIDTHS[0] <= length <= _WRAP_WIDTHS[1] and (k > most or (k == most and length > width)):
+            width, most = length, k
+    low, high = width - _WRAP_SLACK, width + _WRAP_SLACK
+    if sum(k for length, k in counts.items() if low <= length <= high) < _WRAP_LINES_MIN \
+            or sum(k for length, k in counts.items() if low <= length <= 2 * high) \
+            < _WRAP_LONG_SHARE * sum(k for length, k in counts.items() if length >= low):
+        return [], []
+    full = [low <= _page_width(line, high) <= high and "\t" not in line for line in lines]
+    longer = sum(1 for line, is_full in zip(lines, full) if not is_full and len(line) > high and "\t" not in line)
+    if sum(full) < _WRAP_LONG_SHARE * (sum(full) + longer):
+        return [], []
+    ends: list[int] = []
+    numbers: list[int] = []
+    goes_on = 0
+    starts = [0] * len(lines)
+    for i in range(1, len(lines)):
+        starts[i] = starts[i - 1] + len(lines[i - 1]) + 1
+    for i, line in enumerate(lines):
+        following = _next_page_line(lines, i) if full[i] else None
+        if following is None:
+            continue
+        ends.append(starts[i] + len(line.rstrip()) - 1)
+        if following == i + 2:  # (a page's bare number between the two)
+            numbers.append(starts[i + 1] + len(lines[i + 1]) - len(lines[i + 1].lstrip()))
+        if not MARKER.match(lines[following].lstrip()):
+            goes_on += 1
+    return (ends, numbers) if goes_on >= _WRAP_GOES_ON_SHARE * sum(full) else ([], [])
+
+
+def _page_width(line: str, high: int) -> int:
+    """How many characters of a page ``line`` takes: its length, but a line longer than ``high`` counts a narrow
+    character (a digit, a Latin letter) as half of one, as a PDF sets it (…≧144m2补贴5万元,100 takes 28)."""
+    if len(line) <= high or len(line) > 2 * high:
+        return len(line)  # (one more than twice as long takes more than ``high`` however narrow)
+    return len(line) - len(line.encode("ascii", "ignore")) // 2
+
+
+_BARE_PAGE_NUMBER = re.compile(r"[ \t]*\d{1,3}[ \t]*$")
+
+
+def _next_page_line(lines: list[str], i: int) -> int | None:
+    """The line after ``lines[i]`` where its page's text goes on: the next one, the one after a page's bare number
+    between the two, or the first after a page's number between blank lines. None: a blank line after it ends its
+    paragraph, or no line follows."""
+    k = i + 1
+    if k >= len(lines):
+        return None
+    if lines[k].strip():
+        if k + 1 < len(lines) and lines[k + 1].strip() and lines[k + 1].lstrip()[0] not in "、.．" \
+                and _BARE_PAGE_NUMBER.match(lines[k]):
+            return k + 1
+        return k
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    if k >= len(lines) or not _PAGE_NUMBER.match(lines[k]):
+        return None
+    k += 1
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    return k if k < len(lines) else None
+
+
+# where a paragraph may end (its last line, shorter than the width, ends so); a short line after a full one that
+# ends a sentence and ends otherwise is a line of its own (the issuer's name below the text, a date)
+_PARAGRAPH_ENDS = _TERMINAL | set(")]】〕”\"'》:：")
+_SENTENCE_MARK = re.compile("[,。;:、]")
+_CLOSING = set(")]】〕")
+_OPENING_BRACKETS = "([【〔"
+
+
+def _continues_after_cut(prev: str, nxt: str, nxt_cut: bool) -> bool:
+    """Does ``nxt`` continue ``prev``, whose last line was cut at the width of a hard-wrapped text? It does, whatever
+    ``prev`` ends with, unless it is a line that stands on its own whatever the width: a numbered provision or
+    heading, a table row, a clause's label, a document number, a date; or ends a sentence, and ``nxt`` neither was
+    cut (``nxt_cut``) nor ends as a paragraph's last line does."""
+    if (nxt[:1] in _MARKER_OPENERS or nxt[:1].isdecimal()) and MARKER.match(nxt):
+        return False
+    if "\t" in prev or "\t" in nxt or (prev[0] == "|" and _PIPE_ROW.match(prev)) \
+            or (nxt[0] == "|" and _PIPE_ROW.match(nxt)):
+        return False
+    if "年" in nxt and nxt.endswith(("日", "印发")) and _DATE_LINE.match(nxt) and not _SENTENCE_MARK.search(nxt):
+        return False  # (a sentence's rest that ends with a date, "…,暂缓缴费至2023年12月31日", is no date line)
+    if _unclosed_bracket(prev):
+        return True  # ("…(⏎责任单位:市商务局)": a clause's bracket opened before the cut)
+    if prev[-1] in _CLOSING and "。" not in prev and MARKER.match(prev) \
+            and clause_words().structure.search(prev, max(0, *(prev.rfind(c) for c in _OPENING_BRACKETS))):
+        return False  # a heading with its clause and no sentence ends with the clause: "三、…问题(责任单位:县教育局)"
+    if _LABEL_LINE.match(nxt) or (nxt[-1] == "号" and _DOC_NUMBER_LINE.match(nxt)) \
+            or (prev[-1] == "号" and _DOC_NUMBER_LINE.match(prev)) \
+            or ("签发人" in prev and _SIGNED_NUMBER_LINE.match(prev)):
+        return False
+    ends_sentence = prev[-1] in _TERMINAL or (prev[-1] in "”\"'" and len(prev) > 1 and prev[-2] in _TERMINAL)
+    return not ends_sentence or nxt_cut or nxt[-1] in _PARAGRAPH_ENDS
+
+
 def _cells_follow(lines: list[str], i: int) -> bool:
     """Are the two lines with text after ``lines[i]`` short cells (no sentence, no number): a number alone on its
     line above them is a row's number in a table written one cell per line, not a provision's above its text."""
@@ -848,19 +974,25 @@ def _number_above_a_figure(lines: list[str], at: int, nxt: str) -> str | None:
     return None
 
 
-def _join_broken_paragraphs(text: str) -> tuple[str, OffsetMap]:
+def _join_broken_paragraphs(text: str, cuts: frozenset[int] = frozenset(),
+                            page_numbers: frozenset[int] = frozenset()) -> tuple[str, OffsetMap]:
+    """One paragraph a line. ``cuts``: where the lines of a hard-wrapped text cut at its width end (the offset of
+    each one's last character, ``_cut_line_ends``): the line after one goes on with it (``_continues_after_cut``);
+    ``page_numbers``: where the lines that are a page's bare number between two start, which are left out."""
     omap = OffsetMap()
     copy = _CopiedRuns(omap)
     parts: list[str] = []
     n = pos = 0
     paragraph: str | None = None
     paragraph_at = 0  # the line ``paragraph`` opens with
+    cut = False  # (the line before was cut at the width)
     lines = text.split("\n")
     for i, line in enumerate(lines):
         start = pos
         pos += len(line) + 1
-        if not line:
+        if not line or (page_numbers and start in page_numbers):
             continue
+        after_cut, cut = cut, bool(cuts) and start + len(line) - 1 in cuts
         # (a number alone on its line above a figure: asked only where the line opens with a digit)
         head = _number_above_a_figure(lines, paragraph_at, line) \
             if paragraph is not None and line[0].isdecimal() and paragraph == lines[paragraph_at] else None
@@ -868,7 +1000,8 @@ def _join_broken_paragraphs(text: str) -> tuple[str, OffsetMap]:
             parts[-1] = paragraph = head  # (its 、 for a dot: one character for one, the copied segment maps it)
             paragraph += line
             copy(n, start, start + len(line))
-        elif paragraph is not None and _continues(paragraph, line) \
+        elif paragraph is not None and (_continues_after_cut(paragraph, line, cut) if after_cut else
+                                        _continues(paragraph, line)) \
                 and not (len(paragraph) <= 6 and _LONE_MARKER.match(paragraph) and _cells_follow(lines, i)):
             paragraph += line
             copy(n, start, start + len(line))
@@ -996,6 +1129,9 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
         text, omap, aligned_rows = _aligned_rows(text, aligned)
         maps.append(omap)
         after_aligned = len(maps)
+    # (before the spaces go: a line's length is its length on the page)
+    cut_ends, page_numbers = _cut_line_ends(text)
+    wrapped_from = len(maps)
     # (as most documents are: the two passes below would change nothing; the passes since ``codes`` were looked up
     # left characters out or added tabs and line breaks, none of which fold changes)
     if _nothing_to_fold(text, codes):
@@ -1047,7 +1183,11 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
     if breaks:
         text, omap = _insert_breaks(text, breaks)
         maps.append(omap)
-    text, omap = _join_broken_paragraphs(text)
+    if cut_ends:
+        text, omap = _join_broken_paragraphs(text, frozenset(_forward(maps[wrapped_from:], cut_ends)),
+                                             frozenset(_forward(maps[wrapped_from:], page_numbers)))
+    else:
+        text, omap = _join_broken_paragraphs(text)
     maps.append(omap)
     whole_rows = _forward(maps[after_aligned:], aligned_rows) if aligned_rows else []
     if cell_rows:
