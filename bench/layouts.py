@@ -44,6 +44,20 @@ def paged(text: str, width: int = OFFICIAL_LINE, lines_per_page: int = OFFICIAL_
     return "\n".join(out)
 
 
+def browser_printed(text: str, width: int = 40, lines_per_page: int = 38) -> str:
+    """``wrapped`` at a web page's width, and each page between the lines a browser prints on a page it prints: the
+    time and the page's title above (its first line with the site's name), the address and the page's count below."""
+    lines = wrapped(text, width).split("\n")
+    title = next((line.strip() for line in lines if line.strip()), "")[:30]
+    pages = [lines[i:i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
+    out: list[str] = []
+    for k, page in enumerate(pages, start=1):
+        out.append(f"2023/6/12 09:41 {title}_门户网站")
+        out += page
+        out.append(f"https://www.example.gov.cn/zwgk/zcwj/202306/t20230612_4812345.html {k}/{len(pages)}")
+    return "\n".join(out)
+
+
 def full_width(text: str) -> str:
     """ASCII punctuation written full-width, as an editor with a Chinese input method types it."""
     return text.translate(_FULL_WIDTH)
@@ -68,6 +82,7 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "wrapped at 34": lambda text: wrapped(text, 34),
     "wrapped at 40": lambda text: wrapped(text, 40),
     "paged (28 × 22)": paged,
+    "browser-printed": browser_printed,
     "full-width": full_width,
     "spaced lines": spaced,
     "CRLF": crlf,

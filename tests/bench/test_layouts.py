@@ -24,7 +24,10 @@ def _characters(text: str) -> str:
 @pytest.mark.parametrize("name", list(layouts.LAYOUTS))
 def test_a_layout_keeps_every_character_of_the_text(name):
     text = TEXT * 8  # more lines than a page holds
-    kept = re.sub(r"—\d+—", "", _characters(layouts.LAYOUTS[name](text)))  # the page numbers a page layout prints
+    printed = layouts.LAYOUTS[name](text)
+    if name == "browser-printed":  # the lines a browser prints above and below each page
+        printed = "\n".join(line for line in printed.split("\n") if not line.startswith(("2023/6/12", "https://")))
+    kept = re.sub(r"—\d+—", "", _characters(printed))  # the page numbers a page layout prints
     assert kept == _characters(text)
 
 
@@ -32,6 +35,12 @@ def test_wrapping_cuts_running_text_at_the_width_and_leaves_table_rows_whole():
     lines = layouts.wrapped(TEXT, 28).split("\n")
     assert max(len(line) for line in lines if "\t" not in line) == 28
     assert "1\t举办汽车展销会，发放消费券，支持新能源汽车下乡\t市商务局" in lines
+
+
+def test_a_browser_prints_the_time_and_title_above_each_page_and_the_address_and_count_below():
+    lines = layouts.browser_printed("\n".join(f"第{k}行" for k in range(1, 77))).split("\n")
+    assert lines[0] == "2023/6/12 09:41 第1行_门户网站" and lines[39].endswith(" 1/2")
+    assert lines[40].startswith("2023/6/12 09:41 ") and lines[-1].startswith("https://") and lines[-1].endswith(" 2/2")
 
 
 def test_a_page_number_follows_every_page_of_lines():
