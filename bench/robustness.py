@@ -1,7 +1,8 @@
 """Extraction scored on the annotated sets in other layouts: the same documents as a PDF converter, a page
-layout or another editor hands them over (``bench/layouts.py``), against the same gold.
+layout or another editor hands them over (``bench/layouts.py``), and as Word and PDF files read by the readers
+(made by the tests' recipes, tests/ingest/recipes.py: python-docx, reportlab), against the same gold.
 
-    python bench/robustness.py [--layout NAME …] [--set samples|dev] [--per-doc]
+    python bench/robustness.py [--layout NAME …] [--set samples|dev] [--no-files] [--per-doc]
 
 The sets: the sample corpus (gold in tests/fixtures/gold) and the development set (tests/fixtures/dev), scored
 by the project's copy of the scorer (tests/fixtures/score.py). Printed, per set and layout: resp F1, named-resp
@@ -15,6 +16,7 @@ import argparse
 import importlib.util
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,17 +41,38 @@ def sets() -> dict[str, tuple[list[tuple[str, str]], Path]]:
     return {"samples": (samples, FIXTURES / "gold"), "dev": (dev, FIXTURES / "dev" / "gold")}
 
 
-def score(docs: list[tuple[str, str]], gold_dir: Path) -> tuple[dict, dict]:
-    """(summary, per document) of the documents extracted as they are, by the scorer."""
-    from policykg.ingest.extract import ExtractionError, extract_bytes
+# a file format, and the recipe that writes a text as such a file (``tests/ingest/recipes.py``)
+FILES = {"as .docx": "to_docx", "as .pdf": "to_pdf"}
 
-    scorer = _scorer()
+
+def _extracted(docs: list[tuple[str, str]], recipe: str | None) -> dict[str, dict]:
+    """Each document's extraction, by its name: of its text, or of the file ``recipe`` writes, read as
+    ``policykg ingest`` reads a file. A document that gives nothing is left out."""
+    from policykg.ingest.extract import ExtractionError, extract_bytes
+    from policykg.ingest.readers import extract_path
+
     preds = {}
-    for name, text in docs:
-        try:
-            preds[name] = json.loads(extract_bytes(text.encode("utf-8"), name).model_dump_json())
-        except ExtractionError:
-            pass  # scored as a document that gave nothing
+    with tempfile.TemporaryDirectory(prefix="policykg-robustness-") as tmp:
+        for name, text in docs:
+            try:
+                if recipe is None:
+                    doc = extract_bytes(text.encode("utf-8"), name)
+                else:
+                    from tests.ingest import recipes
+
+                    path = Path(tmp) / f"{Path(name).stem}.{recipe.removeprefix('to_')}"
+                    doc = extract_path(getattr(recipes, recipe)(text, path))
+            except ExtractionError:
+                continue  # scored as a document that gave nothing
+            preds[name] = json.loads(doc.model_dump_json())
+    return preds
+
+
+def score(docs: list[tuple[str, str]], gold_dir: Path, recipe: str | None = None) -> tuple[dict, dict]:
+    """(summary, per document) of the documents extracted as they are (or written by ``recipe`` first), by the
+    scorer."""
+    scorer = _scorer()
+    preds = _extracted(docs, recipe)
     acc: dict = {}
     per = {}
     for path in sorted(gold_dir.glob("*.gold.json")):
@@ -70,11 +93,13 @@ def main() -> None:
     from layouts import LAYOUTS
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--layout", action="append", choices=list(LAYOUTS), help="only these layouts (repeatable)")
+    parser.add_argument("--layout", action="append", choices=list(LAYOUTS) + list(FILES),
+                        help="only these layouts (repeatable)")
     parser.add_argument("--set", action="append", choices=["samples", "dev"], help="only these sets (repeatable)")
+    parser.add_argument("--no-files", action="store_true", help="the layouts of the text only, not the files")
     parser.add_argument("--per-doc", action="store_true", help="every measure of each document that falls")
     args = parser.parse_args()
-    chosen = args.layout or list(LAYOUTS)
+    chosen = args.layout or list(LAYOUTS) + ([] if args.no_files else list(FILES))
     head = f"{'set':8} {'layout':16} " + " ".join(f"{m + ' ' + f.upper():>14}" for m, f in SUMMARY)
     print(head)
     falls = []
@@ -85,6 +110,8 @@ def main() -> None:
         for layout in chosen:
             if layout == "as given":
                 summary, per = base_summary, base_per
+            elif layout in FILES:
+                summary, per = score(docs, gold_dir, FILES[layout])
             else:
                 summary, per = score([(n, LAYOUTS[layout](t)) for n, t in docs], gold_dir)
             cells = []
@@ -107,4 +134,5 @@ def main() -> None:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.path.insert(0, str(ROOT))  # the tests' document recipes: tests.ingest.recipes
     main()
