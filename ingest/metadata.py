@@ -10,7 +10,7 @@ from typing import Iterator
 
 from .clause_words import clause_words, sre_parse
 from .document_region import doc_number_region, document_region, place_line
-from .normalize import DOC_KIND, DOC_KINDS, ENDS_AS_TITLE, MARKER, compact
+from .normalize import DOC_KIND, DOC_KINDS, ENDS_AS_TITLE, MARKER, compact, is_breadcrumb, is_page_facts
 from .numerals import DATE_PATTERN, parse_date
 from .regions import Region, region_index
 from .word_lists import alternation
@@ -141,14 +141,9 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     return meta
 
 
-# Page chrome of a saved government page: the breadcrumb above the title, the line of page facts
-# (时间, 浏览次数, 信息来源) below it, and a source tag in front of the title (【某市住建局】).
-_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|现在的位置|所在位置|当前页面)\s*[:：]|^\s*(?:>|》|→)|>>|>\s*首页|首页\s*>")
-_PAGE_FACTS = re.compile(r"(?:发布时间|发布日期|更新时间|时间|日期)\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}|浏览次数|访问量|阅读量|点击数|信息来源\s*[:：]|【\s*字体|字号\s*[:：]\s*[大中小]|打印本页|分享到")
-# words one of which every match of each holds: the patterns, tried at every character of a line, are sought
-# only in a line that holds one (most lines of a head hold none)
-_BREADCRUMB_WORDS = (">", "》", "→", "位置", "当前页面")
-_PAGE_FACTS_WORDS = ("时间", "日期", "浏览次数", "访问量", "阅读量", "点击数", "信息来源", "字体", "字号", "打印本页", "分享到")
+# Page chrome of a saved government page: the breadcrumb above the title and the line of page facts (时间, 浏览次数,
+# 信息来源) below it (``normalize.is_breadcrumb``, ``is_page_facts``), and a source tag in front of the title
+# (【某市住建局】).
 _SOURCE_FIELD = re.compile(r"(?:信息来源|来源|发布机构|发文机关)\s*[:：]\s*([\u4e00-\u9fff]{2,30})")
 _TIMESTAMP_LINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _SOURCE_TAG = re.compile(r"^【[^【】]{2,30}】(?=\S)")
@@ -224,11 +219,11 @@ def _strip_page_chrome(lines: list[str]) -> tuple[list[str], bool, str | None]:
     source: str | None = None
     chrome = False
     for k, line in enumerate(lines):
-        if k < 15 and ((any(word in line for word in _BREADCRUMB_WORDS) and _BREADCRUMB.search(line))
+        if k < 15 and (is_breadcrumb(line)
                        or (line[:1].isdecimal() and _TIMESTAMP_LINE.match(line))):
             chrome = True
             continue
-        if k < 15 and len(line) <= 120 and any(word in line for word in _PAGE_FACTS_WORDS) and _PAGE_FACTS.search(line):
+        if k < 15 and is_page_facts(line):
             chrome = True
             m = _SOURCE_FIELD.search(line)
             if m and _ends_as_org(m.group(1)):

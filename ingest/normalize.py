@@ -555,6 +555,30 @@ DOC_KINDS = ("通知", "意见", "方案", "措施", "举措", "办法", "规定
              "清单", "函", "公告", "通告", "通报", "报告", "纲要", "条例", "规则", "指引", "指南", "政策", "建议")
 DOC_KIND = "(?:" + "|".join(DOC_KINDS) + ")"
 ENDS_AS_TITLE = re.compile(DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
+
+# A saved web page's path to the document above its headline (当前位置:首页 >> 专题专栏 >> …)…
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|现在的位置|所在位置|当前页面)\s*[:：]|^\s*(?:>|》|→)|>>|>\s*首页|首页\s*>")
+# words one of which every match holds: the pattern, tried at every character of a line, is sought only in a line
+# that holds one (most lines hold none)
+_BREADCRUMB_WORDS = (">", "》", "→", "位置", "当前页面")
+
+
+# and the line of its facts below the headline (时间:2023-07-11 浏览次数: 信息来源: …)
+_PAGE_FACTS = re.compile(r"(?:发布时间|发布日期|更新时间|时间|日期)\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}|浏览次数|访问量|阅读量|点击数|"
+                         r"信息来源\s*[:：]|【\s*字体|字号\s*[:：]\s*[大中小]|打印本页|分享到")
+_PAGE_FACTS_WORDS = ("时间", "日期", "浏览次数", "访问量", "阅读量", "点击数", "信息来源", "字体", "字号", "打印本页", "分享到")
+_PAGE_FACTS_MAX = 120  # (a longer line is text that names one of them)
+
+
+def is_breadcrumb(line: str) -> bool:
+    """Is ``line`` a site's path to the page (当前位置:首页 >> …)?"""
+    return any(word in line for word in _BREADCRUMB_WORDS) and _BREADCRUMB.search(line) is not None
+
+
+def is_page_facts(line: str) -> bool:
+    """Is ``line`` the line of a saved page's facts below its headline (时间:… 浏览次数:… 信息来源:…)?"""
+    return len(line) <= _PAGE_FACTS_MAX and any(word in line for word in _PAGE_FACTS_WORDS) \
+        and _PAGE_FACTS.search(line) is not None
 _ENDS_AS_TITLE_REACH = sre_parse(ENDS_AS_TITLE.pattern).getwidth()[1]  # its longest match: sought in a line's tail
 _DOC_NUMBER_LINE = re.compile(r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号$")
 # a report's number with its signer to the right (湘政发〔2023〕12号 签发人:张三 李四) or to the left (签发人:张三 李四
@@ -910,6 +934,12 @@ _CLOSING = set(")]】〕")
 _OPENING_BRACKETS = "([【〔"
 
 
+def _headline_below(prev: str, lines: list[str], at: int) -> bool:
+    """Is ``lines[at]`` a saved page's headline below its path to the page (``prev``), above the page's facts? It
+    stands on its own, however long the path is; a path cut at a page's width goes on with its own rest."""
+    return is_breadcrumb(prev) and is_page_facts(next((x for x in lines[at + 1:] if x.strip()), ""))
+
+
 def _continues_after_cut(prev: str, nxt: str, nxt_cut: bool) -> bool:
     """Does ``nxt`` continue ``prev``, whose last line was cut at the width of a hard-wrapped text? It does, whatever
     ``prev`` ends with, unless it is a line that stands on its own whatever the width: a numbered provision or
@@ -1000,8 +1030,8 @@ def _join_broken_paragraphs(text: str, cuts: frozenset[int] = frozenset(),
             parts[-1] = paragraph = head  # (its 、 for a dot: one character for one, the copied segment maps it)
             paragraph += line
             copy(n, start, start + len(line))
-        elif paragraph is not None and (_continues_after_cut(paragraph, line, cut) if after_cut else
-                                        _continues(paragraph, line)) \
+        elif paragraph is not None and not _headline_below(paragraph, lines, i) \
+                and (_continues_after_cut(paragraph, line, cut) if after_cut else _continues(paragraph, line)) \
                 and not (len(paragraph) <= 6 and _LONE_MARKER.match(paragraph) and _cells_follow(lines, i)):
             paragraph += line
             copy(n, start, start + len(line))

@@ -176,3 +176,13 @@ PAGE = "\n".join([
 def test_a_pages_facts_line_cut_at_the_width_still_gives_the_issuer():
     assert _extract(PAGE)["document"]["issuer"] == "温州市人民政府"
     assert _extract(_wrapped(PAGE))["document"]["issuer"] == "温州市人民政府"
+
+
+def test_a_sites_path_as_long_as_a_cut_line_stays_apart_from_the_title_below_it():
+    # (the path above a page's headline is navigation: it never runs on into the headline, whatever its length)
+    crumbs = "当前位置:首页 >> 专题专栏 >> 归档>> 重点工作"
+    assert len(crumbs) == 28
+    page = "\n".join([crumbs] + PAGE.split("\n")[1:])
+    for text in (page, _wrapped(page)):
+        document = _extract(text)["document"]
+        assert (document["title"], document["issuer"]) == ("市政府工作报告重点工作责任分解(2023年)", "温州市人民政府")
