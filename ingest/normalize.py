@@ -600,11 +600,11 @@ def _drop_junk_header(text: str) -> tuple[str, OffsetMap | None]:
 # total), and the line each page opens with when every page opens with the same one, or (a page alone) with the
 # time it was printed. Such lines are no part of the document: they would cut a paragraph, a clause or a table in
 # two, and be read for its title, its date or its issuer.
-_PAGE_COUNT = re.compile(r"/(\d{1,3})[ \t]*(?=\n|$)")  # (opens with its literal: the text is skipped along to its /)
-_PAGE_COUNT_LINE = re.compile(r"[ \t]*(?:(\S(?:[^\n]*\S)?)[ \t]+)?(\d{1,3})$")  # (what stands before the /)
-_ADDRESS = re.compile(r"https?://|www\.")
-_PRINT_TIME = re.compile(r"[ \t]*(?:\d{4}[/-]\d{1,2}[/-]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}),?[ \t]+(?:上午|下午)?"
-                         r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?(?:[ \t]|$)")
+_PAGE_COUNT = re.compile(r"/(\d{1,3})[^\S\n]*(?=\n|$)")  # (opens with its literal: the text is skipped along to its /)
+_PAGE_COUNT_LINE = re.compile(r"[^\S\n]*(?:(\S(?:[^\n]*\S)?)[^\S\n]+)?(\d{1,3})$")  # (what stands before the /)
+_ADDRESS = re.compile(r"https?[:：]//|www\.")  # (a colon typed full-width too)
+_PRINT_TIME = re.compile(r"(?:\d{4}[/-]\d{1,2}[/-]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}),?\s+(?:上午|下午)?"
+                         r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?(?:\s|$)")  # (matched on a stripped line)
 
 
 def _line_bounds(text: str, at: int) -> tuple[int, int]:
