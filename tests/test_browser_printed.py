@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from policykg.ingest.extract import extract_bytes
 from policykg.ingest.normalize import clean_document
 
@@ -42,13 +44,15 @@ def _wrapped(text: str, width: int = 28) -> list[str]:
     return out
 
 
-def _printed(text: str, page_ends: tuple[int, ...] = PAGE_ENDS) -> str:
-    """``text`` cut at the width, on pages ending after the lines ``page_ends`` count, as a browser prints it."""
+def _printed(text: str, page_ends: tuple[int, ...] = PAGE_ENDS, gap: str = " ", margin: list[str] | None = None) -> str:
+    """``text`` cut at the width, on pages ending after the lines ``page_ends`` count, as a browser prints it: ``gap``
+    between the address and the count, the lines of ``margin`` between the browser's lines and the page's."""
     lines = _wrapped(text)
     cuts = [0, *page_ends, len(lines)]
     pages = [lines[a:b] for a, b in zip(cuts, cuts[1:])]
+    margin = margin or []
     return "\n".join(line for k, page in enumerate(pages, start=1)
-                     for line in [HEADER, *page, f"{ADDRESS} {k}/{len(pages)}"])
+                     for line in [HEADER, *margin, *page, *margin, f"{ADDRESS}{gap}{k}/{len(pages)}"])
 
 
 PRINTED = _printed(DOC)
@@ -58,9 +62,15 @@ def _extract(text: str) -> dict:
     return json.loads(extract_bytes(text.encode("utf-8"), "notice.txt").model_dump_json())
 
 
-def test_a_printed_page_reads_as_its_text_without_the_lines_the_browser_printed():
-    assert PRINTED.count(ADDRESS) == 3 and "达到\n" + ADDRESS + " 2/3" in PRINTED
-    assert clean_document(PRINTED).text == clean_document("\n".join(_wrapped(DOC))).text
+# as a converter may give the same pages: the browser's lines apart from the page's (its margins), wide spaces before
+# the count, Windows line ends
+SPREAD = _printed(DOC, gap="\u3000\u3000", margin=["", " "]).replace("\n", "\r\n")
+
+
+@pytest.mark.parametrize("text", [PRINTED, SPREAD], ids=["printed", "with margins"])
+def test_a_printed_page_reads_as_its_text_without_the_lines_the_browser_printed(text):
+    assert text.count(ADDRESS) == 3 and text.split(ADDRESS)[1].rstrip().endswith("达到")  # (cut before 3000)
+    assert clean_document(text).text == clean_document("\n".join(_wrapped(DOC))).text
 
 
 def test_the_title_issuer_and_date_are_the_documents_not_the_browsers():
