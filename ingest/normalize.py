@@ -5,7 +5,12 @@ parser reports is mapped back to the source text through ``CleanText``, so
 provenance spans always point into the file as it was read.
 
 What normalisation does, in order:
-0. a division-of-labour table whose columns are aligned with runs of spaces
+0. the lines a browser prints on every page of a page printed from it (the
+   address with the page's count, 3/5, counting on from page to page; the
+   time and the page's title every page opens with) are left out with the
+   blank lines around them, so the lines either side meet as a page's cut
+   lines do (``_drop_browser_lines``); a division-of-labour table whose
+   columns are aligned with runs of spaces
    (``tables.space_aligned_tables``) is written as tab-separated rows, one line
    a row, the pieces of a wrapped cell joined (its offsets map to each piece);
 1. width folding (NFKC: full-width ASCII, ideographic space, Kangxi
@@ -613,6 +618,105 @@ def _drop_junk_header(text: str) -> tuple[str, OffsetMap | None]:
     return text[cut:], omap
 
 
+# A page printed from a web browser carries on every page the lines the browser adds: the time and the page's title
+# above the page's lines, the page's address and the page's count (3/5) below. Told by the text itself: a line that
+# ends with a page's count and repeats on the pages with only the count changing (the counts on by one, of one
+# total), and the line each page opens with when every page opens with the same one, or (a page alone) with the
+# time it was printed. Such lines are no part of the document: they would cut a paragraph, a clause or a table in
+# two, and be read for its title, its date or its issuer.
+_PAGE_COUNT = re.compile(r"/(\d{1,3})[^\S\n]*(?=\n|$)")  # (opens with its literal: the text is skipped along to its /)
+_PAGE_COUNT_LINE = re.compile(r"[^\S\n]*(?:(\S(?:[^\n]*\S)?)[^\S\n]+)?(\d{1,3})$")  # (what stands before the /)
+_ADDRESS = re.compile(r"https?[:：]//|www\.")  # (a colon typed full-width too)
+_PRINT_TIME = re.compile(r"(?:\d{4}[/-]\d{1,2}[/-]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}),?\s+(?:上午|下午)?"
+                         r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?(?:\s|$)")  # (matched on a stripped line)
+
+
+def _line_bounds(text: str, at: int) -> tuple[int, int]:
+    """Where the line that holds ``at`` starts and ends (its line break)."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
+def _browser_page_lines(text: str) -> list[tuple[int, int]]:
+    """Where the lines a browser printed on each page of ``text`` start and end, in order (``_PAGE_COUNT``). Nothing
+    for a text without them (most: no line ends with a page's count)."""
+    # the lines that end with a count, by what stands before it and the total: (line start, line end, page)
+    groups: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
+    for m in _PAGE_COUNT.finditer(text):
+        start, end = _line_bounds(text, m.start())
+        head = _PAGE_COUNT_LINE.fullmatch(text, start, m.start())
+        if head is None:
+            continue
+        page, total = int(head.group(2)), int(m.group(1))
+        if 1 <= page <= total:
+            groups.setdefault((head.group(1) or "", total), []).append((start, end, page))
+    footers: list[tuple[int, int]] = []
+    for (head_words, _), found in groups.items():
+        # the pages count on by one (a text may hold some of its pages only); a page alone shows its address
+        if all(b[2] == a[2] + 1 for a, b in zip(found, found[1:])) \
+                and (len(found) > 1 or _ADDRESS.search(head_words) is not None):
+            footers.extend((start, end) for start, end, _ in found)
+    if not footers:
+        return []
+    footers.sort()
+    # each page's first line with text: below the count line before (the text's start for the first), above its own
+    firsts: list[tuple[int, int]] = []
+    pos = 0
+    for start, end in footers:
+        while pos < start:
+            eol = text.find("\n", pos, start)
+            eol = start if eol < 0 else eol
+            if text[pos:eol].strip():
+                firsts.append((pos, eol))
+                break
+            pos = eol + 1
+        pos = end + 1
+    lines = [text[a:b].strip() for a, b in firsts]
+    same = len(firsts) > 1 and len(firsts) == len(footers) and len(set(lines)) == 1 and "\t" not in lines[0]
+    heads = [(a, b) for (a, b), line in zip(firsts, lines) if same or _PRINT_TIME.match(line)]
+    return sorted(footers + heads)
+
+
+def _drop_browser_lines(text: str) -> tuple[str, OffsetMap] | None:
+    """``text`` without the lines a browser printed on its pages (``_browser_page_lines``) and the blank lines around
+    them, so that the lines either side, a page's last and the next one's first, meet as a page's cut lines do (a
+    paragraph cut by the page break goes on). None: no such line (most texts)."""
+    if "/" not in text:
+        return None
+    found = _browser_page_lines(text)
+    if not found:
+        return None
+    omap = OffsetMap()
+    out: list[str] = []
+    n = pos = 0
+    for a, b in found:
+        # the blank lines above and below go with it (a page's margin); a line's break goes with the line
+        while a > pos:
+            above = text.rfind("\n", 0, a - 1) + 1
+            if text[above:a - 1].strip():
+                break
+            a = above
+        b = min(b + 1, len(text))
+        while b < len(text):
+            eol = text.find("\n", b)
+            eol = len(text) if eol < 0 else eol
+            if text[b:eol].strip():
+                break
+            b = min(eol + 1, len(text))
+        a = max(a, pos)
+        if a > pos:
+            omap.add(n, pos, a, True)
+            out.append(text[pos:a])
+            n += a - pos
+        pos = max(pos, b)
+    if pos < len(text) or not out:
+        omap.add(n, pos, len(text), True)
+        out.append(text[pos:])
+        n += len(text) - pos
+    omap.length = n
+    return "".join(out), omap
+
+
 # A record exported with its fields on one line: "2023-01-19 00:00:00 | 【…】title | body | url", wherever it
 # stands (a file's own head above it: a label, a title). Its body may run on over lines of its own; the address
 # it was taken from ends its last line. A record opens with its date, and holds a time stamp or two more fields
@@ -1151,6 +1255,9 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
         apply(_CONTROL, "")
     else:
         maps.append(OffsetMap.unchanged(len(text)))  # (the map the pass makes of a text it leaves)
+    if (printed := _drop_browser_lines(text)) is not None:
+        text, omap = printed
+        maps.append(omap)
     apply(_FIELD_BAR, _record_field_break, needs="|")  # few texts have one; runs of spaces made the search slow
     aligned = space_aligned_tables(text, catalog)  # (before folding: an ideographic space between two cells separates them)
     aligned_rows: list[int] = []

@@ -1,7 +1,8 @@
 """The extraction scored on both annotated sets in every layout of bench/layouts.py (lines cut at the official
-page's 28 characters or at 34 or 40, those lines in pages of 22 with the page's number, full-width punctuation, lines
-spaced out a character at a time, CRLF), by the scorer and the gold of tests/test_scores.py: a layout changes where
-lines break and how characters are spaced, not what the text says, so the floors are those the sets reach as given
+page's 28 characters or at 34 or 40, those lines in pages of 22 with the page's number, or printed from a browser
+with its time, title, address and page count on every page, full-width punctuation, lines spaced out a character at
+a time, CRLF), by the scorer and the gold of tests/test_scores.py: a layout changes where lines break and how
+characters are spaced, not what the text says, so the floors are those the sets reach as given
 (``bench/robustness.py`` prints every layout's figures and the documents that fall).
 """
 from __future__ import annotations
@@ -16,8 +17,7 @@ sys.path.insert(0, str(BENCH))
 import layouts  # noqa: E402
 import robustness  # noqa: E402
 
-# (browser-printed: not yet, see bench/robustness.py)
-LAYOUTS = [name for name in layouts.LAYOUTS if name not in ("as given", "browser-printed")]
+LAYOUTS = [name for name in layouts.LAYOUTS if name != "as given"]
 # (measure, field) -> floor, per set; what each reaches now in every layout, as given
 FLOORS = {
     "samples": {("resp", "f1"): 0.99, ("resp.named", "f1"): 0.99, ("tasks", "r"): 0.99, ("targets", "f1"): 0.99,

@@ -1,0 +1,111 @@
+"""A web page printed from a browser to PDF: its text carries on every page the lines the browser adds, the time it
+was printed and the page's title above the page's lines, the page's address and the page's count (2/3) below, and
+the page's lines are cut at its width. It reads as the document itself: those lines are left out, a paragraph, a
+clause or a target cut by a page's end goes on on the next page, the title, issuer and date are the document's, not
+the browser's, and every span still points at the characters it was read from."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from policykg.ingest.extract import extract_bytes
+from policykg.ingest.normalize import clean_document
+
+TITLE = "某市人民政府办公室关于印发《某市促进消费扩容提质若干措施》的通知"
+DOC = "\n".join([
+    TITLE,
+    "某政办发〔2023〕12号",
+    "各区人民政府,市政府各部门、各直属机构:",
+    "《某市促进消费扩容提质若干措施》已经市政府同意,现印发给你们,请结合实际认真组织贯彻落实。",
+    "某市人民政府办公室",
+    "2023年6月30日",
+    "某市促进消费扩容提质若干措施",
+    "一、扩大汽车消费",
+    # the first page ends inside its clause: "…(牵" | "头单位:市商务局;…"
+    "(一)开展汽车促销活动,支持新能源汽车下乡,推广车辆以旧换新。到2025年,全市新能源汽车销量达到10万辆。"
+    "(牵头单位:市商务局;配合单位:市财政局、市发展改革委)",
+    "(二)完善充电基础设施,推动居住小区充电设施实现全覆盖。到2025年,全市建成公共充电桩5000个。"
+    "(牵头单位:市发展改革委;配合单位:市住房城乡建设局)",
+    "二、提振文化和旅游消费",
+    # the second page ends right before the target's figure: "…达到" | "3000亿元。…"
+    "(三)推进商贸业升级,到2025年社会消费品零售总额达到3000亿元。(牵头单位:市商务局;配合单位:市统计局)",
+])
+HEADER = "2023/7/5 10:12 某市人民政府办公室关于印发《某市促进消费扩容提质若干措施》的通知_某市人民政府门户网站"
+ADDRESS = "https://www.example.gov.cn/zwgk/zcwj/202307/t20230705_1234567.html"
+PAGE_ENDS = (12, 18)  # (after the wrapped lines …(牵 and …达到)
+
+
+def _wrapped(text: str, width: int = 28) -> list[str]:
+    out: list[str] = []
+    for line in text.split("\n"):
+        out.extend([line[i:i + width] for i in range(0, len(line), width)] or [""])
+    return out
+
+
+def _printed(text: str, page_ends: tuple[int, ...] = PAGE_ENDS, gap: str = " ", margin: list[str] | None = None) -> str:
+    """``text`` cut at the width, on pages ending after the lines ``page_ends`` count, as a browser prints it: ``gap``
+    between the address and the count, the lines of ``margin`` between the browser's lines and the page's."""
+    lines = _wrapped(text)
+    cuts = [0, *page_ends, len(lines)]
+    pages = [lines[a:b] for a, b in zip(cuts, cuts[1:])]
+    margin = margin or []
+    return "\n".join(line for k, page in enumerate(pages, start=1)
+                     for line in [HEADER, *margin, *page, *margin, f"{ADDRESS}{gap}{k}/{len(pages)}"])
+
+
+PRINTED = _printed(DOC)
+
+
+def _extract(text: str) -> dict:
+    return json.loads(extract_bytes(text.encode("utf-8"), "notice.txt").model_dump_json())
+
+
+# as a converter may give the same pages: the browser's lines apart from the page's (its margins), wide spaces before
+# the count, Windows line ends
+SPREAD = _printed(DOC, gap="\u3000\u3000", margin=["", " "]).replace("\n", "\r\n")
+
+
+@pytest.mark.parametrize("text", [PRINTED, SPREAD], ids=["printed", "with margins"])
+def test_a_printed_page_reads_as_its_text_without_the_lines_the_browser_printed(text):
+    assert text.count(ADDRESS) == 3 and text.split(ADDRESS)[1].rstrip().endswith("达到")  # (cut before 3000)
+    assert clean_document(text).text == clean_document("\n".join(_wrapped(DOC))).text
+
+
+def test_the_title_issuer_and_date_are_the_documents_not_the_browsers():
+    head = _extract(PRINTED)["document"]
+    assert (head["title"], head["issuer"], head["date"]) == (TITLE, "某市人民政府办公室", "2023-06-30")
+
+
+def test_a_clause_cut_by_a_pages_end_keeps_its_units():
+    tasks = _extract(PRINTED)["tasks"]
+    assert [(t["number"], [(u["name"], u["role"]) for u in t["units"]]) for t in tasks] == [
+        ("一/(一)", [("市商务局", "lead"), ("市财政局", "cooperate"), ("市发展改革委", "cooperate")]),
+        ("一/(二)", [("市发展改革委", "lead"), ("市住房城乡建设局", "cooperate")]),
+        ("二/(三)", [("市商务局", "lead"), ("市统计局", "cooperate")]),
+    ]
+
+
+def test_a_target_cut_by_a_pages_end_keeps_its_figure_and_its_span_points_at_both_pages():
+    targets = _extract(PRINTED)["targets"]
+    assert [(t["metric"], t["value"], t["unit"], t["year"], t["task"]) for t in targets] == [
+        ("新能源汽车销量", 10.0, "万辆", 2025, "一/(一)"),
+        ("公共充电桩", 5000.0, "个", 2025, "一/(二)"),
+        ("社会消费品零售总额", 3000.0, "亿元", 2025, "二/(三)"),
+    ]
+    last = targets[2]
+    span = PRINTED[last["span"]["start"]:last["span"]["end"]]
+    assert HEADER in span  # (the page's end between its words and its figure)
+    assert re.sub(r"\s+", "", span.replace(HEADER, "").replace(f"{ADDRESS} 2/3", "")) == last["text"]
+
+
+def test_a_page_printed_alone_loses_the_browsers_lines_and_a_count_that_is_the_texts_own_stays():
+    alone = "\n".join([HEADER, *_wrapped(DOC), f"{ADDRESS} 1/1"])
+    head = _extract(alone)["document"]
+    assert (head["title"], head["date"]) == (TITLE, "2023-06-30")
+    assert clean_document(alone).text == clean_document("\n".join(_wrapped(DOC))).text
+    # a line that ends with a count but without an address, and a time with no page's count below: the text's own
+    own = "\n".join([TITLE, "2023/7/5 10:12 会议纪要", "一、完成年度任务的进度为 1/2", "(责任单位:市商务局)"])
+    assert clean_document(own).text.split("\n") == [TITLE, "2023/7/5 10:12会议纪要", "一、完成年度任务的进度为1/2",
+                                                  "(责任单位:市商务局)"]
