@@ -136,7 +136,8 @@ def _spaced_numeral_marks(text: str):
     return lambda m: m.group(1) + "、" if m.start() in kept else m.group()
 
 
-def _unmarked_number_marks(text: str) -> Callable[[re.Match[str]], str] | None:
+def _unmarked_number_marks(text: str, cut_ends: frozenset[int] = frozenset()
+                           ) -> Callable[[re.Match[str]], str] | None:
     """``rewrite``'s replacement for ``_UNMARKED_NUMBER``: a 、 for the spaces after an Arabic number that opens a
     line ("1 加快建设…", "02 鼓励…"), or after one run into its text ("01实施差异化供地…", "1降低贷款首付比例": a
     page whose numbers stood apart, as badges, lost the space), where the numbers so printed count on: the one
@@ -144,8 +145,11 @@ def _unmarked_number_marks(text: str) -> Callable[[re.Match[str]], str] | None:
     that restarts under a heading may have one item). A quantity that opens a line ("3 个工作日内", "10 万元") is
     no match, and a year ("2023 年") none either; a number alone in its sequence is a word of its line, as before.
     Numbers run into their text are left alone in a text that numbers lines with a mark as well (1. 2.): they
-    list papers or steps inside its items, and would break its numbering. None: no number to mark (most texts)."""
-    matches = list(matches_from(_UNMARKED_NUMBER, text, _DIGIT_LINE_STARTS))
+    list papers or steps inside its items, and would break its numbering. A number on a line after one cut at a
+    page's width (``cut_ends``: their last characters) goes on with that line's sentence ("…建成运行⏎1 座…"): it is
+    no item's. None: no number to mark (most texts)."""
+    matches = [m for m in matches_from(_UNMARKED_NUMBER, text, _DIGIT_LINE_STARTS)
+               if not cut_ends or _last_text_before(text, m.start()) not in cut_ends]
     if any(m.end() == m.end(1) for m in matches) and next(matches_from(_MARKED_NUMBER, text, _DIGIT_LINE_STARTS), None):
         matches = [m for m in matches if m.end() > m.end(1)]  # (glued numbers beside marked ones: a list in an item)
     found = [(m.start(), int(m.group(1))) for m in matches]
@@ -153,6 +157,14 @@ def _unmarked_number_marks(text: str) -> Callable[[re.Match[str]], str] | None:
     kept = {at for k, (at, v) in enumerate(found) if v > 0 and (
         (k > 0 and found[k - 1][1] == v - 1) or (k + 1 < len(found) and found[k + 1][1] == v + 1) or (v == 1 and counts))}
     return (lambda m: m.group(1) + "、" if m.start() in kept else m.group()) if kept else None
+
+
+def _last_text_before(text: str, at: int) -> int:
+    """The offset of the last character before ``at`` that is no space or line break (-1: none)."""
+    k = at - 1
+    while k >= 0 and text[k] in " \t\n":
+        k -= 1
+    return k
 
 
 def _nothing_to_fold(text: str, codes: np.ndarray | None = None) -> bool:
@@ -1289,7 +1301,7 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
         apply(_SPACED_NUMERAL, _spaced_numeral_marks(text), _NUMERAL_LINE_STARTS)
         # (tried at the spaces: a pattern that opens with a repeat is tried at every character)
         apply(_SPACES_BEFORE_NUMBER, _signer_apart(text), _SPACE, needs="签")
-    if (marks := _unmarked_number_marks(text)) is not None:
+    if (marks := _unmarked_number_marks(text, frozenset(_forward(maps[wrapped_from:], cut_ends)))) is not None:
         apply(_UNMARKED_NUMBER, marks, _DIGIT_LINE_STARTS)
     apply(_SPACES, "", _SPACE, " ")
     apply(_BLANK_LINES, "\n")

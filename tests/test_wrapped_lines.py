@@ -186,3 +186,21 @@ def test_a_sites_path_as_long_as_a_cut_line_stays_apart_from_the_title_below_it(
     for text in (page, _wrapped(page)):
         document = _extract(text)["document"]
         assert (document["title"], document["issuer"]) == ("市政府工作报告重点工作责任分解(2023年)", "温州市人民政府")
+
+
+def test_a_figure_that_opens_a_line_after_a_cut_is_its_sentences_not_an_items_number():
+    # (the unmarked numbers of a list, "1 加快…" a line, are told apart from the figures cuts put at lines' starts)
+    lines = ["某市城乡环境整治工作方案",
+             "一、主要任务",
+             "\u3000\u30001.提升生活垃圾分类水平。开展生活垃圾分类示范片区创",
+             "建活动,完善分类运输系统,推进厨余垃圾处理设施建设,运行 ",
+             "1 座建筑垃圾资源化利用设施,城市居民小区生活垃圾分类设施",
+             "覆盖率达到95%。(牵头单位:市城管局;参与单位:各县区政府、",
+             "管委会)",
+             "\u3000\u30002.推进污水处理提质增效。完成953个行政村生活污水",
+             "治理,整县推进雨污分流改造,推进城区管网建设,新建污水厂 ",
+             "2 座,地表水国控断面优良水体比例达到国家、省控制要求,城",
+             "市黑臭水体动态清零。(牵头单位:市水务局)"]
+    doc = _extract("\n".join(lines))
+    assert [(t["number"], t["leads"]) for t in doc["tasks"]] == [("一/1", ["市城管局"]), ("一/2", ["市水务局"])]
+    assert {(t["task"], t["value"], t["unit"]) for t in doc["targets"]} >= {("一/1", 1.0, "座"), ("一/2", 2.0, "座")}
