@@ -10,7 +10,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable
 
-# The official page (GB/T 9704): 28 characters a line, 22 lines a page.
+# The official page (GB/T 9704): 28 characters a line, 22 lines a page, a paragraph's first line indented by two.
 OFFICIAL_LINE = 28
 OFFICIAL_PAGE_LINES = 22
 
@@ -42,6 +42,14 @@ def paged(text: str, width: int = OFFICIAL_LINE, lines_per_page: int = OFFICIAL_
         if k % lines_per_page == 0:
             out += ["", f"— {k // lines_per_page} —", ""]
     return "\n".join(out)
+
+
+def official_page(text: str) -> str:
+    """``paged``, each paragraph's first line indented by two characters (two ideographic spaces), as the official
+    page sets a paragraph (a table's rows as they are)."""
+    indented = "\n".join("\u3000\u3000" + line if line.strip() and not _is_table_row(line) else line
+                         for line in text.split("\n"))
+    return paged(indented)
 
 
 def browser_printed(text: str, width: int = 40, lines_per_page: int = 38) -> str:
@@ -82,6 +90,7 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "wrapped at 34": lambda text: wrapped(text, 34),
     "wrapped at 40": lambda text: wrapped(text, 40),
     "paged (28 × 22)": paged,
+    "official page": official_page,
     "browser-printed": browser_printed,
     "full-width": full_width,
     "spaced lines": spaced,
