@@ -7,11 +7,17 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
 from policykg.ingest.extract import extract_bytes
 from policykg.ingest.normalize import clean_document
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from layouts import paged as _paged  # noqa: E402
+from layouts import wrapped as _wrapped  # noqa: E402
 
 TITLE = "某市人民政府办公室关于印发《某市促进消费扩容提质若干措施》的通知"
 # each line is one paragraph; where a cut at 28 falls is noted beside the lines it matters for
@@ -46,24 +52,6 @@ DOC = "\n".join([
     "二、提振文化和旅游消费市场(牵头单位:市文化广电旅游局)",
     "持续开展文旅消费季活动,发放文旅消费券,推动景区、酒店、民宿提质升级,支持夜间经济发展。",
 ])
-
-
-def _wrapped(text: str, width: int = 28) -> str:
-    """Every line cut into lines of ``width`` characters (bench/layouts.py's ``wrapped``)."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        out.extend([line[i:i + width] for i in range(0, len(line), width)] or [""])
-    return "\n".join(out)
-
-
-def _paged(text: str, width: int = 28, lines: int = 22) -> str:
-    """``_wrapped``, a page's number between blank lines after every ``lines`` lines."""
-    out: list[str] = []
-    for k, line in enumerate(_wrapped(text, width).split("\n"), start=1):
-        out.append(line)
-        if k % lines == 0:
-            out += ["", f"— {k // lines} —", ""]
-    return "\n".join(out)
 
 
 def _extract(text: str) -> dict:
