@@ -729,6 +729,67 @@ def _drop_browser_lines(text: str) -> tuple[str, OffsetMap] | None:
     return "".join(out), omap
 
 
+# A printed document's PDF gives, on every page but its first, the line it repeats above each page (its number, its
+# issuer's name) right after the page's number (第 2 页 共 5 页, - 2 -) below the page before. Told by the text
+# itself: the line that follows every page's number but the last is the same line, twice or more, or once when it
+# is a line of the text above the first page's number (a document of two pages). Such a line is no part of the
+# document: it would cut a paragraph, a clause or a target in two at the page break.
+_RUNNING_HEADER_MAX = 40  # the longest line taken for one (a number, a name; not a paragraph)
+_MARKUP = re.compile(r"[\s#*]")
+
+
+def _running_header_lines(text: str) -> list[tuple[int, int]]:
+    """Where the running header's lines stand in ``text``, each with its line break; nothing for a text without one
+    (most: no line is a page's number)."""
+    after: list[tuple[int, int]] = []  # the first line with text after each page's number
+    first_number = -1
+    for m in matches_from(_PAGE_NUMBER, text, _PAGE_NUMBER_STARTS):
+        if first_number < 0:
+            first_number = m.start()
+        pos = m.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            if text[pos:end].strip():
+                after.append((pos, end))
+                break
+            pos = end + 1
+    if not after:
+        return []
+    lines = {text[a:b].strip() for a, b in after}
+    line = lines.pop()
+    if lines or len(line) > _RUNNING_HEADER_MAX or "\t" in line or _PAGE_NUMBER.match(line) or MARKER.match(line):
+        return []
+    if len(after) == 1:
+        plain = _MARKUP.sub("", line)
+        if not any(_MARKUP.sub("", above) == plain for above in text[:first_number].split("\n")):
+            return []
+    return [(a, min(b + 1, len(text))) for a, b in after]
+
+
+def _drop_running_header(text: str) -> tuple[str, OffsetMap] | None:
+    """``text`` without its running header (``_running_header_lines``), so that the page's number and the blank
+    lines around it stand alone between a page's last line and the next one's first, as a page break does. None: no
+    such line (most texts)."""
+    if not _holds_any(text, _PAGE_NUMBER_NEEDS):
+        return None
+    found = _running_header_lines(text)
+    if not found:
+        return None
+    omap = OffsetMap()
+    out: list[str] = []
+    n = pos = 0
+    for a, b in found:
+        omap.add(n, pos, a, True)
+        out.append(text[pos:a])
+        n += a - pos
+        pos = b
+    omap.add(n, pos, len(text), True)
+    out.append(text[pos:])
+    omap.length = n + len(text) - pos
+    return "".join(out), omap
+
+
 # A record exported with its fields on one line: "2023-01-19 00:00:00 | 【…】title | body | url", wherever it
 # stands (a file's own head above it: a label, a title). Its body may run on over lines of its own; the address
 # it was taken from ends its last line. A record opens with its date, and holds a time stamp or two more fields
@@ -1269,6 +1330,9 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
         maps.append(OffsetMap.unchanged(len(text)))  # (the map the pass makes of a text it leaves)
     if (printed := _drop_browser_lines(text)) is not None:
         text, omap = printed
+        maps.append(omap)
+    if (headed := _drop_running_header(text)) is not None:
+        text, omap = headed
         maps.append(omap)
     apply(_FIELD_BAR, _record_field_break, needs="|")  # few texts have one; runs of spaces made the search slow
     aligned = space_aligned_tables(text, catalog)  # (before folding: an ideographic space between two cells separates them)
