@@ -7,6 +7,7 @@ the page sees the same provisions, clauses and targets, so the gold still holds.
 """
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Callable
 
@@ -44,12 +45,15 @@ def paged(text: str, width: int = OFFICIAL_LINE, lines_per_page: int = OFFICIAL_
     return "\n".join(out)
 
 
+def _indented(text: str) -> str:
+    return "\n".join("\u3000\u3000" + line if line.strip() and not _is_table_row(line) else line
+                     for line in text.split("\n"))
+
+
 def official_page(text: str) -> str:
     """``paged``, each paragraph's first line indented by two characters (two ideographic spaces), as the official
     page sets a paragraph (a table's rows as they are)."""
-    indented = "\n".join("\u3000\u3000" + line if line.strip() and not _is_table_row(line) else line
-                         for line in text.split("\n"))
-    return paged(indented)
+    return paged(_indented(text))
 
 
 def browser_printed(text: str, width: int = 40, lines_per_page: int = 38) -> str:
@@ -63,6 +67,60 @@ def browser_printed(text: str, width: int = 40, lines_per_page: int = 38) -> str
         out.append(f"2023/6/12 09:41 {title}_门户网站")
         out += page
         out.append(f"https://www.example.gov.cn/zwgk/zcwj/202306/t20230612_4812345.html {k}/{len(pages)}")
+    return "\n".join(out)
+
+
+_DOC_NUMBER = re.compile(r"^\S{1,12}? ?[〔\[【(（] ?\d{4} ?[〕\]】)）] ?\d{1,4} ?号$")
+
+
+def _running_header(text: str, number_first: bool) -> str:
+    """The line a printed document repeats above every page but its first: its number (湘政发〔2023〕12号), when
+    ``number_first`` and it has one, else its first line (the issuer's name, or its title), as much of it as a
+    line of the page holds."""
+    lines = [line.strip().lstrip("#").strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    number = next((line for line in lines if _DOC_NUMBER.match(line)), None) if number_first else None
+    return number or (lines[0][:OFFICIAL_LINE] if lines else "")
+
+
+def _headed_pages(text: str, footer: Callable[[int, int], str], number_first: bool, indent: bool) -> str:
+    lines = wrapped(_indented(text) if indent else text).split("\n")
+    header = _running_header(text, number_first)
+    pages = [lines[i:i + OFFICIAL_PAGE_LINES] for i in range(0, len(lines), OFFICIAL_PAGE_LINES)]
+    out: list[str] = []
+    for k, page in enumerate(pages, start=1):
+        if k > 1:
+            out.append(header)
+        out += page
+        out += ["", footer(k, len(pages)), ""]
+    return "\n".join(out)
+
+
+def numbered_pages(text: str) -> str:
+    """``wrapped`` at the official page's 28 and paged by its 22 lines, as a printed document's PDF gives its text:
+    each page's count below it (第 3 页 共 5 页, between blank lines), and every page but the first opening with
+    the document's number (its first line when it has none) as its running header."""
+    return _headed_pages(text, lambda k, n: f"第 {k} 页 共 {n} 页", True, False)
+
+
+def issuer_headed_pages(text: str) -> str:
+    """``official_page``'s indented paragraphs cut at 28 and paged by 22, each page's number centred below it
+    (- 3 -), and every page but the first opening with the document's first line (its issuer's name, or its
+    title) as its running header."""
+    return _headed_pages(text, lambda k, n: " " * 12 + f"- {k} -", False, True)
+
+
+def browser_printed_apart(text: str, width: int = 40, lines_per_page: int = 38) -> str:
+    """``browser_printed`` by a browser that prints the time and the page's title on two lines above each page,
+    and the page's address alone below it, without the page's count."""
+    lines = wrapped(text, width).split("\n")
+    title = next((line.strip() for line in lines if line.strip()), "")[:30]
+    pages = [lines[i:i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
+    out: list[str] = []
+    for page in pages:
+        out += ["2023/6/12 09:41", f"{title}_门户网站"]
+        out += page
+        out.append("https://www.example.gov.cn/zwgk/zcwj/202306/t20230612_4812345.html")
     return "\n".join(out)
 
 
@@ -91,7 +149,10 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "wrapped at 40": lambda text: wrapped(text, 40),
     "paged (28 × 22)": paged,
     "official page": official_page,
+    "numbered pages, number above": numbered_pages,
+    "centred numbers, issuer above": issuer_headed_pages,
     "browser-printed": browser_printed,
+    "browser-printed, time and title apart": browser_printed_apart,
     "full-width": full_width,
     "spaced lines": spaced,
     "CRLF": crlf,

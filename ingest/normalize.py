@@ -633,14 +633,17 @@ def _drop_junk_header(text: str) -> tuple[str, OffsetMap | None]:
 # A page printed from a web browser carries on every page the lines the browser adds: the time and the page's title
 # above the page's lines, the page's address and the page's count (3/5) below. Told by the text itself: a line that
 # ends with a page's count and repeats on the pages with only the count changing (the counts on by one, of one
-# total), and the line each page opens with when every page opens with the same one, or (a page alone) with the
-# time it was printed. Such lines are no part of the document: they would cut a paragraph, a clause or a table in
+# total), or, printed without the count, the address alone on a line that ends the text and repeats above it; and
+# the lines each page opens with while every page opens with the same ones (the time and the title on one line or on
+# two), or (a page alone) the time it was printed. Such lines are no part of the document: they would cut a paragraph, a clause or a table in
 # two, and be read for its title, its date or its issuer.
 _PAGE_COUNT = re.compile(r"/(\d{1,3})[^\S\n]*(?=\n|$)")  # (opens with its literal: the text is skipped along to its /)
 _PAGE_COUNT_LINE = re.compile(r"[^\S\n]*(?:(\S(?:[^\n]*\S)?)[^\S\n]+)?(\d{1,3})$")  # (what stands before the /)
 _ADDRESS = re.compile(r"https?[:：]//|www\.")  # (a colon typed full-width too)
 _PRINT_TIME = re.compile(r"(?:\d{4}[/-]\d{1,2}[/-]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}),?\s+(?:上午|下午)?"
                          r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?(?:\s|$)")  # (matched on a stripped line)
+_ADDRESS_ALONE = re.compile(r"[^\S\n]*(?:https?[:：]//|www\.)\S+[^\S\n]*")  # (a line that is an address and no more)
+_HEAD_LINES_MOST = 3  # the most lines a browser prints above a page (the time and the page's title, one or two)
 
 
 def _line_bounds(text: str, at: int) -> tuple[int, int]:
@@ -669,24 +672,75 @@ def _browser_page_lines(text: str) -> list[tuple[int, int]]:
                 and (len(found) > 1 or _ADDRESS.search(head_words) is not None):
             footers.extend((start, end) for start, end, _ in found)
     if not footers:
+        footers = _address_footers(text)
+    if not footers:
         return []
     footers.sort()
-    # each page's first line with text: below the count line before (the text's start for the first), above its own
-    firsts: list[tuple[int, int]] = []
-    pos = 0
-    for start, end in footers:
-        while pos < start:
-            eol = text.find("\n", pos, start)
-            eol = start if eol < 0 else eol
-            if text[pos:eol].strip():
-                firsts.append((pos, eol))
-                break
-            pos = eol + 1
-        pos = end + 1
-    lines = [text[a:b].strip() for a, b in firsts]
-    same = len(firsts) > 1 and len(firsts) == len(footers) and len(set(lines)) == 1 and "\t" not in lines[0]
-    heads = [(a, b) for (a, b), line in zip(firsts, lines) if same or _PRINT_TIME.match(line)]
+    # the lines each page opens with, from the top, while they are the same on every page (the time, then the
+    # page's title, when a browser prints them on lines of their own), or the time the page alone was printed
+    heads: list[tuple[int, int]] = []
+    tops = [0] + [end + 1 for _, end in footers[:-1]]
+    time_alone = False
+    for depth in range(_HEAD_LINES_MOST):
+        firsts = [_first_text_line(text, top, start) for top, (start, _) in zip(tops, footers)]
+        spans = [span for span in firsts if span is not None]
+        if not spans:
+            break
+        lines = [text[a:b].strip() for a, b in spans]
+        same = len(spans) > 1 and len(spans) == len(footers) and len(set(lines)) == 1 and "\t" not in lines[0]
+        dropped = [(a, b) for (a, b), line in zip(spans, lines)
+                   if same or (depth == 0 and _PRINT_TIME.match(line)) or (time_alone and _names_below(text, b, line))]
+        heads += dropped
+        if len(dropped) < len(footers):
+            break
+        # (a page alone printed with the time on a line of its own: the page's title below it, which opens with
+        # the document's own first line under it)
+        time_alone = depth == 0 and len(spans) == 1 and (time := _PRINT_TIME.match(lines[0])) is not None \
+            and time.end() >= len(lines[0].rstrip())
+        tops = [b + 1 for _, b in spans]
     return sorted(footers + heads)
+
+
+def _names_below(text: str, end: int, line: str) -> bool:
+    """Does ``line`` (ending at ``end``) open with the next line with text below it, as a page's title names the
+    document under it?"""
+    below = _first_text_line(text, end + 1, len(text))
+    return below is not None and len(nxt := text[below[0]:below[1]].strip()) >= 4 and line.startswith(nxt)
+
+
+def _first_text_line(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """Where the first line with text between ``pos`` (a line's start) and ``limit`` starts and ends; None: none."""
+    while pos < limit:
+        eol = text.find("\n", pos, limit)
+        eol = limit if eol < 0 else eol
+        if text[pos:eol].strip():
+            return pos, eol
+        pos = eol + 1
+    return None
+
+
+def _address_footers(text: str) -> list[tuple[int, int]]:
+    """Where a browser printed the page's address alone below each page, without the page's count: the same line,
+    an address and nothing else, that ends the text and stands above it once or more (a page alone: once, under a
+    first line that is the time it was printed). Nothing for a text without such a line."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    pos = 0
+    for m in _ADDRESS.finditer(text):
+        if m.start() < pos:
+            continue
+        start, end = _line_bounds(text, m.start())
+        pos = end
+        if _ADDRESS_ALONE.fullmatch(text, start, end):
+            found.setdefault(text[start:end].strip(), []).append((start, end))
+    for lines in found.values():
+        if text[lines[-1][1]:].strip():
+            continue  # (the last page's address ends the text)
+        if len(lines) > 1:
+            return lines
+        first = _first_text_line(text, 0, lines[0][0])
+        if first is not None and _PRINT_TIME.match(text[first[0]:first[1]].strip()):
+            return lines
+    return []
 
 
 def _drop_browser_lines(text: str) -> tuple[str, OffsetMap] | None:
@@ -726,6 +780,67 @@ def _drop_browser_lines(text: str) -> tuple[str, OffsetMap] | None:
         out.append(text[pos:])
         n += len(text) - pos
     omap.length = n
+    return "".join(out), omap
+
+
+# A printed document's PDF gives, on every page but its first, the line it repeats above each page (its number, its
+# issuer's name) right after the page's number (第 2 页 共 5 页, - 2 -) below the page before. Told by the text
+# itself: the line that follows every page's number but the last is the same line, twice or more, or once when it
+# is a line of the text above the first page's number (a document of two pages). Such a line is no part of the
+# document: it would cut a paragraph, a clause or a target in two at the page break.
+_RUNNING_HEADER_MAX = 40  # the longest line taken for one (a number, a name; not a paragraph)
+_MARKUP = re.compile(r"[\s#*]")
+
+
+def _running_header_lines(text: str) -> list[tuple[int, int]]:
+    """Where the running header's lines stand in ``text``, each with its line break; nothing for a text without one
+    (most: no line is a page's number)."""
+    after: list[tuple[int, int]] = []  # the first line with text after each page's number
+    first_number = -1
+    for m in matches_from(_PAGE_NUMBER, text, _PAGE_NUMBER_STARTS):
+        if first_number < 0:
+            first_number = m.start()
+        pos = m.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            if text[pos:end].strip():
+                after.append((pos, end))
+                break
+            pos = end + 1
+    if not after:
+        return []
+    lines = {text[a:b].strip() for a, b in after}
+    line = lines.pop()
+    if lines or len(line) > _RUNNING_HEADER_MAX or "\t" in line or _PAGE_NUMBER.match(line) or MARKER.match(line):
+        return []
+    if len(after) == 1:
+        plain = _MARKUP.sub("", line)
+        if not any(_MARKUP.sub("", above) == plain for above in text[:first_number].split("\n")):
+            return []
+    return [(a, min(b + 1, len(text))) for a, b in after]
+
+
+def _drop_running_header(text: str) -> tuple[str, OffsetMap] | None:
+    """``text`` without its running header (``_running_header_lines``), so that the page's number and the blank
+    lines around it stand alone between a page's last line and the next one's first, as a page break does. None: no
+    such line (most texts)."""
+    if not _holds_any(text, _PAGE_NUMBER_NEEDS):
+        return None
+    found = _running_header_lines(text)
+    if not found:
+        return None
+    omap = OffsetMap()
+    out: list[str] = []
+    n = pos = 0
+    for a, b in found:
+        omap.add(n, pos, a, True)
+        out.append(text[pos:a])
+        n += a - pos
+        pos = b
+    omap.add(n, pos, len(text), True)
+    out.append(text[pos:])
+    omap.length = n + len(text) - pos
     return "".join(out), omap
 
 
@@ -1269,6 +1384,9 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
         maps.append(OffsetMap.unchanged(len(text)))  # (the map the pass makes of a text it leaves)
     if (printed := _drop_browser_lines(text)) is not None:
         text, omap = printed
+        maps.append(omap)
+    if (headed := _drop_running_header(text)) is not None:
+        text, omap = headed
         maps.append(omap)
     apply(_FIELD_BAR, _record_field_break, needs="|")  # few texts have one; runs of spaces made the search slow
     aligned = space_aligned_tables(text, catalog)  # (before folding: an ideographic space between two cells separates them)

@@ -109,3 +109,44 @@ def test_a_page_printed_alone_loses_the_browsers_lines_and_a_count_that_is_the_t
     own = "\n".join([TITLE, "2023/7/5 10:12 会议纪要", "一、完成年度任务的进度为 1/2", "(责任单位:市商务局)"])
     assert clean_document(own).text.split("\n") == [TITLE, "2023/7/5 10:12会议纪要", "一、完成年度任务的进度为1/2",
                                                   "(责任单位:市商务局)"]
+
+
+# a browser that prints the time and the page's title on two lines above each page, and the address alone below it
+TIME, PAGE_TITLE = HEADER[:14], HEADER[15:]  # (2023/7/5 10:12, and the title)
+
+
+def _printed_apart(text: str, page_ends: tuple[int, ...] = PAGE_ENDS) -> str:
+    lines = _wrapped(text)
+    cuts = [0, *page_ends, len(lines)]
+    pages = [lines[a:b] for a, b in zip(cuts, cuts[1:])]
+    return "\n".join(line for page in pages for line in [TIME, PAGE_TITLE, *page, ADDRESS])
+
+
+APART = _printed_apart(DOC)
+
+
+def test_a_page_printed_with_its_time_and_title_apart_and_its_address_alone_reads_as_its_text():
+    assert APART.count(ADDRESS) == 3 and APART.split(ADDRESS)[1].rstrip().endswith("达到")  # (cut before 3000)
+    assert clean_document(APART).text == clean_document("\n".join(_wrapped(DOC))).text
+    head = _extract(APART)["document"]
+    assert (head["title"], head["issuer"], head["date"]) == (TITLE, "某市人民政府办公室", "2023-06-30")
+    tasks = _extract(APART)["tasks"]
+    assert [(t["number"], [u["name"] for u in t["units"]]) for t in tasks][0] == \
+        ("一/(一)", ["市商务局", "市财政局", "市发展改革委"])
+    targets = _extract(APART)["targets"]
+    assert [(t["metric"], t["value"], t["unit"]) for t in targets][2] == ("社会消费品零售总额", 3000.0, "亿元")
+    span = APART[targets[2]["span"]["start"]:targets[2]["span"]["end"]]
+    assert re.sub(r"\s+", "", span.replace(ADDRESS, "").replace(TIME, "").replace(PAGE_TITLE, "")) == \
+        targets[2]["text"]
+
+
+def test_a_page_printed_alone_with_its_address_alone_loses_the_browsers_lines_and_an_address_of_the_text_stays():
+    alone = "\n".join([TIME, PAGE_TITLE, *_wrapped(DOC), ADDRESS])
+    assert clean_document(alone).text == clean_document("\n".join(_wrapped(DOC))).text
+    head = _extract(alone)["document"]
+    assert (head["title"], head["date"]) == (TITLE, "2023-06-30")
+    # an address alone that ends a text without a time above it, or that is not the line it ends with: the text's own
+    own = "\n".join([*_wrapped(DOC), "详见:", ADDRESS])
+    assert clean_document(own).text.endswith(ADDRESS.replace(" ", ""))
+    twice = "\n".join([*_wrapped(DOC)[:13], ADDRESS, *_wrapped(DOC)[13:], ADDRESS, "某市人民政府办公室"])
+    assert clean_document(twice).text.count(ADDRESS) == 2

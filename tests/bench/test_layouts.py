@@ -25,9 +25,16 @@ def _characters(text: str) -> str:
 def test_a_layout_keeps_every_character_of_the_text(name):
     text = TEXT * 8  # more lines than a page holds
     printed = layouts.LAYOUTS[name](text)
-    if name == "browser-printed":  # the lines a browser prints above and below each page
-        printed = "\n".join(line for line in printed.split("\n") if not line.startswith(("2023/6/12", "https://")))
-    kept = re.sub(r"—\d+—", "", _characters(printed))  # the page numbers a page layout prints
+    if name.startswith("browser-printed"):  # the lines a browser prints above and below each page
+        printed = "\n".join(line for line in printed.split("\n")
+                            if not line.startswith(("2023/6/12", "https://")) and not line.endswith("_门户网站"))
+    if "above" in name:  # the running header above every page but the first
+        header = layouts._running_header(text, "number" in name)
+        lines = printed.split("\n")
+        printed = "\n".join(line for k, line in enumerate(lines)
+                            if not (line == header and k > 1 and re.search(r"页$| -$", lines[k - 2])))
+    # the page numbers a page layout prints
+    kept = re.sub(r"—\d+—|第\d+页共\d+页|-\d+-", "", _characters(printed))
     assert kept == _characters(text)
 
 
@@ -46,6 +53,21 @@ def test_a_browser_prints_the_time_and_title_above_each_page_and_the_address_and
 def test_a_page_number_follows_every_page_of_lines():
     lines = layouts.paged("\n".join(f"第{k}行" for k in range(1, 46))).split("\n")
     assert lines[22:25] == ["", "— 1 —", ""] and lines[47:50] == ["", "— 2 —", ""]
+
+
+def test_a_printed_document_numbers_its_pages_below_them_and_repeats_its_number_above_all_but_the_first():
+    text = "某市人民政府\n某政发〔2023〕12号\n" + "\n".join(f"第{k}行" for k in range(1, 41))
+    lines = layouts.numbered_pages(text).split("\n")
+    assert lines[0] == "某市人民政府" and lines[22:25] == ["", "第 1 页 共 2 页", ""]
+    assert lines[25] == "某政发〔2023〕12号" and lines[26] == "第21行" and lines[-2] == "第 2 页 共 2 页"
+    lines = layouts.issuer_headed_pages(text).split("\n")
+    assert lines[23].strip() == "- 1 -" and lines[25] == "某市人民政府" and lines[26] == "\u3000\u3000第21行"
+
+
+def test_a_browser_may_print_the_time_and_title_on_two_lines_and_the_address_without_a_count():
+    lines = layouts.browser_printed_apart("\n".join(f"第{k}行" for k in range(1, 77))).split("\n")
+    assert lines[:3] == ["2023/6/12 09:41", "第1行_门户网站", "第1行"] and lines[40].startswith("https://")
+    assert lines[41:43] == ["2023/6/12 09:41", "第1行_门户网站"] and lines[-1] == lines[40]
 
 
 def test_a_line_is_spaced_out_or_not_by_its_text_alone():
