@@ -100,7 +100,8 @@ def main() -> None:
     parser.add_argument("--per-doc", action="store_true", help="every measure of each document that falls")
     args = parser.parse_args()
     chosen = args.layout or list(LAYOUTS) + ([] if args.no_files else list(FILES))
-    head = f"{'set':8} {'layout':16} " + " ".join(f"{m + ' ' + f.upper():>14}" for m, f in SUMMARY)
+    width = max(map(len, chosen))
+    head = f"{'set':8} {'layout':{width}} " + " ".join(f"{m + ' ' + f.upper():>14}" for m, f in SUMMARY)
     print(head)
     falls = []
     for set_name, (docs, gold_dir) in sets().items():
@@ -118,7 +119,7 @@ def main() -> None:
             for m, f in SUMMARY:
                 got = summary.get(m)
                 cells.append(f"{got[f]:14.3f}" if got and got["gold"] + got["pred"] else f"{'—':>14}")
-            print(f"{set_name:8} {layout:16} " + " ".join(cells))
+            print(f"{set_name:8} {layout:{width}} " + " ".join(cells))
             for doc, figures in per.items():
                 fallen = {k: v for k, v in figures.items()
                           if (g := _figure(v)) is not None and (b := _figure(base_per[doc].get(k))) is not None
