@@ -1167,8 +1167,10 @@ _OPENING_BRACKETS = "([【〔"
 
 def _headline_below(prev: str, lines: list[str], at: int) -> bool:
     """Is ``lines[at]`` a saved page's headline below its path to the page (``prev``), above the page's facts? It
-    stands on its own, however long the path is; a path cut at a page's width goes on with its own rest."""
-    return is_breadcrumb(prev) and is_page_facts(next((x for x in lines[at + 1:] if x.strip()), ""))
+    stands on its own, however long the path is; a path cut at a page's width goes on with its own rest. (Asked of a
+    line that would go on with ``prev``, and of a ``prev`` as short as a path is: a paragraph grows line by line.)"""
+    return len(prev) <= _PAGE_FACTS_MAX and is_breadcrumb(prev) \
+        and is_page_facts(next((x for x in lines[at + 1:] if x.strip()), ""))
 
 
 def _continues_after_cut(prev: str, nxt: str, nxt_cut: bool) -> bool:
@@ -1261,9 +1263,10 @@ def _join_broken_paragraphs(text: str, cuts: frozenset[int] = frozenset(),
             parts[-1] = paragraph = head  # (its 、 for a dot: one character for one, the copied segment maps it)
             paragraph += line
             copy(n, start, start + len(line))
-        elif paragraph is not None and not _headline_below(paragraph, lines, i) \
+        elif paragraph is not None \
                 and (_continues_after_cut(paragraph, line, cut) if after_cut else _continues(paragraph, line)) \
-                and not (len(paragraph) <= 6 and _LONE_MARKER.match(paragraph) and _cells_follow(lines, i)):
+                and not (len(paragraph) <= 6 and _LONE_MARKER.match(paragraph) and _cells_follow(lines, i)) \
+                and not _headline_below(paragraph, lines, i):
             paragraph += line
             copy(n, start, start + len(line))
         elif paragraph is not None:
