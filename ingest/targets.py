@@ -328,10 +328,12 @@ def _lexicon() -> _Lexicon:
         # a modal's.
         rule_modal=re.compile(f"{_alt(rule['modal_not'])}|{_alt(rule['modal'])}"),
         rule_not_modal=frozenset(rule["modal_not"]),
+        # (the words a threshold's end refuses are looked behind from after its word: before it, all of them were
+        # tried at each of the thirteen places the characters after a numeral can stop, for each numeral)
         rule_condition=re.compile(rf"(?:(?:{_alt(rule['condition_ends'])})(?:\([^()]{{0,40}}\))?"
-                                  rf"|[\d%‰][^,;:，；：\d]{{0,12}}"
-                                  + "".join(f"(?<!{re.escape(w)})" for w in rule["threshold_ends_not"])
-                                  + rf"(?:{_alt(rule['threshold_ends'])}))[,，]"),
+                                  rf"|[\d%‰][^,;:，；：\d]{{0,12}}(?:"
+                                  + _refused_after(rule["threshold_ends"], tuple(map(re.escape, rule["threshold_ends_not"])))
+                                  + "))[,，]"),
         rule_change=rule_change,
         rule_change_reach=sre_parse(rule_change.pattern).getwidth()[1],
         # (a 至 after a date closes a span, "2018年至2020年", "6月30日至2022年12月31日", and so does a date that
