@@ -1246,6 +1246,14 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
         last_kept: dict[tuple[int, int], int] = {}  # end of the previous kept quantity in the clause
         group_base: dict[tuple[int, int], int] = {}  # len(found) before the clause's first target
         group_inherits: dict[tuple[int, int], bool] = {}  # the clause names nothing: "分别达到700家和1200家"
+        # each clause's kept quantities, in order: its targets are read as a group ("培育2家A、3家B")
+        groups: dict[tuple[int, int], list[_Quantity]] = {}
+        for q in qs:
+            if q.keep:
+                groups.setdefault(q.clause, []).append(q)
+        # what a clause names before its first target (``_clean_subject``): that target's subject, and asked for
+        # again by each of the group's texts
+        head_subjects: dict[tuple[int, int], str] = {}
         for q in qs:
             cs, ce = q.clause
             local_start = last_any.get(q.clause, cs)
@@ -1255,8 +1263,11 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             subject_start = last_kept.get(q.clause, cs)
             last_kept[q.clause] = q.end
             group_base.setdefault(q.clause, len(found))
-            group = [r for r in qs if r.clause == q.clause and r.keep]
+            group = groups[q.clause]
             idx = group.index(q)
+            if idx == 0:
+                head_subjects[q.clause] = _clean_subject(sentence[cs:q.start], lex)
+            head_subject = head_subjects[q.clause]
 
             year, basis = _due_year(sentence, q, marks, carried_year, default_year, package_year, document_year, lex)
             qualifier = _qualifier(sentence, q, sentence[local_start:q.start], lex)
@@ -1272,14 +1283,14 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 if not any(prev_s <= r.start < cs for r in qs):
                     prev_clause = sentence[prev_s:cs - 1]
                 # "新认定一批…创新中心,到2027年达到160家": the clause leans on the one before
-                if prev_clause and not _clean_subject(sentence[cs:group[0].start], lex) and (
+                if prev_clause and not head_subject and (
                     not sentence[q.end:te].strip() or _LEAD_YEAR.fullmatch(prev_clause)
                 ):
                     ts = prev_s
 
             # what is measured
-            before = sentence[subject_start:q.start]
-            subject = _clean_subject(before, lex)
+            before = sentence[subject_start:q.start]  # (the clause's head for its first target)
+            subject = head_subject if idx == 0 else _clean_subject(before, lex)
             obj = _object_after(sentence, q.end, te)
             if _DISTRIBUTIVE.search(sentence[cs:group[0].start]) and (len(group) > 1 or _DISTRIBUTIVE.search(before)):
                 subj = _clean_subject(_DISTRIBUTIVE.sub("", sentence[cs:group[0].start]), lex)
