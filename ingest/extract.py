@@ -51,7 +51,7 @@ from .tables import Cell, Table, find_tables
 from .target_documents import sets_goals
 from .target_scope import deadline_in_clause, deadline_year, scope_of
 from .target_years import document_year, package_year
-from .targets import QuantitySites, find_targets, year_handed_down
+from .targets import FoundTarget, QuantitySites, find_targets, year_handed_down
 
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 # the records made by the thousand per document (``maker``)
@@ -515,9 +515,29 @@ def _cell_pieces(text: str, cell: Cell) -> list[tuple[int, int]]:
     return out
 
 
-def _clause_before(text: str, t) -> str:
-    """A target's own clause up to its end: "全省…达到120家" in "到2025年,全省…达到120家"."""
-    cut = max(text.rfind(ch, 0, t.start + 1) for ch in "。\n,;:，；：")
+# what ends the clause a target's scope is read from (a comma between digits too)
+_CLAUSE_CUTS: Final = ("。", "\n", ",", ";", ":", "，", "；", "：")
+# how far back a target's clause is first sought: most clauses are shorter
+_CUT_WINDOW: Final = 64
+
+
+def _clause_before(text: str, t: FoundTarget) -> str:
+    """A target's own clause up to its end: "全省…达到120家" in "到2025年,全省…达到120家", from after the last cut at
+    or before its first character. Sought among the ``_CUT_WINDOW`` characters up to it first (a cut there comes
+    after any before them), and before them only when none stands there: a search of the whole text before the
+    target for each cut character read all of it for the characters it lacks, for each target."""
+    end = t.start + 1
+    near = end - _CUT_WINDOW if end > _CUT_WINDOW else 0
+    cut = -1
+    for ch in _CLAUSE_CUTS:
+        at = text.rfind(ch, near, end)
+        if at > cut:
+            cut = at
+    if cut < 0 and near > 0:
+        for ch in _CLAUSE_CUTS:
+            at = text.rfind(ch, 0, near)
+            if at > cut:
+                cut = at
     return text[cut + 1:t.end]
 
 

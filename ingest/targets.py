@@ -202,6 +202,20 @@ def _ending(pattern: re.Pattern[str]) -> frozenset[str]:
     return found
 
 
+def _refused_after(words: list[str], refused: tuple[str, ...], tail: str = "") -> str:
+    """An alternation of ``words``, each followed by ``tail``, that refuses a word right after what one of the
+    fixed-width patterns ``refused`` matches: "(?<!R)(?:words)tail", with the lookbehinds moved after each word's
+    first character. A pattern that opens with a lookbehind gives the engine no first characters to skip along
+    to: it is tried at every character of the text (some 15 µs for a sentence of a hundred), where this one is
+    tried only where one of its words' first characters stands (as ``_YEAR``)."""
+    alternatives = []
+    for word in sorted(set(words), key=len, reverse=True):
+        first = re.escape(word[0])
+        checks = "".join(f"(?<!{r}{first})" for r in refused)
+        alternatives.append(f"{first}{checks}{re.escape(word[1:])}{tail}")
+    return "|".join(alternatives) or "(?!)"
+
+
 _CN_NUM = "零〇一二两三四五六七八九十百千"
 _MULTIPLIERS = "十百千万亿"  # before a unit: a total, not one case's count
 
@@ -270,7 +284,7 @@ def _lexicon() -> _Lexicon:
         bound_before=re.compile(r"(?:至少|不少于|不低于|超过|突破|达到|达|约)\S{0,4}$"),
         after_re=re.compile(rf"(?:{_alt(w for w, _ in after_words)})"),
         verb_word=re.compile(_alt(w for w in verbs["action"] if len(w) >= 2 and _CJK.match(w))),
-        this_year=re.compile(rf"(?<!\d)(?<!\d\s)(?:{_alt(years['this_year'])})"),
+        this_year=re.compile(_refused_after(years["this_year"], (r"\d", r"\d\s"))),
         no_year=re.compile(_alt(years["no_year"])),
         time_units=frozenset(units["time_units"]),
         time_cut=re.compile(_alt(units["time_cut_verbs"])),
@@ -314,16 +328,18 @@ def _lexicon() -> _Lexicon:
         # a modal's.
         rule_modal=re.compile(f"{_alt(rule['modal_not'])}|{_alt(rule['modal'])}"),
         rule_not_modal=frozenset(rule["modal_not"]),
+        # (the words a threshold's end refuses are looked behind from after its word: before it, all of them were
+        # tried at each of the thirteen places the characters after a numeral can stop, for each numeral)
         rule_condition=re.compile(rf"(?:(?:{_alt(rule['condition_ends'])})(?:\([^()]{{0,40}}\))?"
-                                  rf"|[\d%‰][^,;:，；：\d]{{0,12}}"
-                                  + "".join(f"(?<!{re.escape(w)})" for w in rule["threshold_ends_not"])
-                                  + rf"(?:{_alt(rule['threshold_ends'])}))[,，]"),
+                                  rf"|[\d%‰][^,;:，；：\d]{{0,12}}(?:"
+                                  + _refused_after(rule["threshold_ends"], tuple(map(re.escape, rule["threshold_ends_not"])))
+                                  + "))[,，]"),
         rule_change=rule_change,
         rule_change_reach=sre_parse(rule_change.pattern).getwidth()[1],
         # (a 至 after a date closes a span, "2018年至2020年", "6月30日至2022年12月31日", and so does a date that
         # 止 or 结束 ends, "起至2023年6月30日止": no horizon)
-        rule_goal=re.compile(rf"{_alt(rule['goal_words'])}|(?<![年月日])(?:{_alt(report['horizon_before'])})\s*20\d{{2}}\s*年"
-                             r"(?![^,;，；。]{0,20}(?:止|结束))"),
+        rule_goal=re.compile(_alt(rule["goal_words"]) + "|" + _refused_after(
+            report["horizon_before"], ("[年月日]",), r"\s*20\d{2}\s*年(?![^,;，；。]{0,20}(?:止|结束))")),
         rule_definition=tuple(rule["definition_ends"]),
         rule_definition_not=tuple(rule["definition_ends_not"]),
         rule_rank=tuple(rule["rank_before"]),
@@ -770,10 +786,12 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
         change.group("old") and _BASELINE_YEAR.search(change.group("old"))
     ):
         why = "new value of a changed rule"  # "拨付节点由6个调至8个"; not "城镇化率由2020年的55%提高到60%"
-    elif (q.clause[0] > 0 and sentence[q.clause[0] - 1] in ",，" and not _clean_subject(before, lex)
-          and lex.parameter.search(sentence, _clause_bounds(sentence, q.clause[0] - 1, q.clause[0] - 1)[0], q.clause[0])):
+    elif (q.clause[0] > 0 and sentence[q.clause[0] - 1] in ",，"
+          and lex.parameter.search(sentence, _clause_bounds(sentence, q.clause[0] - 1, q.clause[0] - 1)[0], q.clause[0])
+          and not _clean_subject(before, lex)):
         # "…申请住房公积金贷款的最高贷款额度,分别提高至55万元、60万元": a clause with no subject of its own takes the
-        # parameter the clause before it names
+        # parameter the clause before it names (the clause before is searched first: it seldom names one, where
+        # most clauses have a subject, which costs five patterns' calls to clean)
         why = "policy parameter"
     elif q.unit in lex.rule_rank_units and before.endswith(lex.rule_rank) and not before.endswith(lex.rule_rank_not):
         why = "rank"  # "排名最新前100名学校", "增量大的前5名企业"; "力争进入全国前10名" has a goal cue
@@ -1230,6 +1248,14 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
         last_kept: dict[tuple[int, int], int] = {}  # end of the previous kept quantity in the clause
         group_base: dict[tuple[int, int], int] = {}  # len(found) before the clause's first target
         group_inherits: dict[tuple[int, int], bool] = {}  # the clause names nothing: "分别达到700家和1200家"
+        # each clause's kept quantities, in order: its targets are read as a group ("培育2家A、3家B")
+        groups: dict[tuple[int, int], list[_Quantity]] = {}
+        for q in qs:
+            if q.keep:
+                groups.setdefault(q.clause, []).append(q)
+        # what a clause names before its first target (``_clean_subject``): that target's subject, and asked for
+        # again by each of the group's texts
+        head_subjects: dict[tuple[int, int], str] = {}
         for q in qs:
             cs, ce = q.clause
             local_start = last_any.get(q.clause, cs)
@@ -1239,8 +1265,11 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             subject_start = last_kept.get(q.clause, cs)
             last_kept[q.clause] = q.end
             group_base.setdefault(q.clause, len(found))
-            group = [r for r in qs if r.clause == q.clause and r.keep]
+            group = groups[q.clause]
             idx = group.index(q)
+            if idx == 0:
+                head_subjects[q.clause] = _clean_subject(sentence[cs:q.start], lex)
+            head_subject = head_subjects[q.clause]
 
             year, basis = _due_year(sentence, q, marks, carried_year, default_year, package_year, document_year, lex)
             qualifier = _qualifier(sentence, q, sentence[local_start:q.start], lex)
@@ -1256,14 +1285,14 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 if not any(prev_s <= r.start < cs for r in qs):
                     prev_clause = sentence[prev_s:cs - 1]
                 # "新认定一批…创新中心,到2027年达到160家": the clause leans on the one before
-                if prev_clause and not _clean_subject(sentence[cs:group[0].start], lex) and (
+                if prev_clause and not head_subject and (
                     not sentence[q.end:te].strip() or _LEAD_YEAR.fullmatch(prev_clause)
                 ):
                     ts = prev_s
 
             # what is measured
-            before = sentence[subject_start:q.start]
-            subject = _clean_subject(before, lex)
+            before = sentence[subject_start:q.start]  # (the clause's head for its first target)
+            subject = head_subject if idx == 0 else _clean_subject(before, lex)
             obj = _object_after(sentence, q.end, te)
             if _DISTRIBUTIVE.search(sentence[cs:group[0].start]) and (len(group) > 1 or _DISTRIBUTIVE.search(before)):
                 subj = _clean_subject(_DISTRIBUTIVE.sub("", sentence[cs:group[0].start]), lex)
