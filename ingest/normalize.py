@@ -752,12 +752,10 @@ def _drop_browser_lines(text: str) -> tuple[str, OffsetMap] | None:
     found = _browser_page_lines(text)
     if not found:
         return None
-    omap = OffsetMap()
-    out: list[str] = []
-    n = pos = 0
+    spans: list[tuple[int, int]] = []
     for a, b in found:
         # the blank lines above and below go with it (a page's margin); a line's break goes with the line
-        while a > pos:
+        while a > 0:
             above = text.rfind("\n", 0, a - 1) + 1
             if text[above:a - 1].strip():
                 break
@@ -769,6 +767,16 @@ def _drop_browser_lines(text: str) -> tuple[str, OffsetMap] | None:
             if text[b:eol].strip():
                 break
             b = min(eol + 1, len(text))
+        spans.append((a, b))
+    return _left_out(text, spans)
+
+
+def _left_out(text: str, spans: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
+    """``text`` without the stretches ``spans`` (in order; two may overlap) and the map of what is kept."""
+    omap = OffsetMap()
+    out: list[str] = []
+    n = pos = 0
+    for a, b in spans:
         a = max(a, pos)
         if a > pos:
             omap.add(n, pos, a, True)
@@ -830,18 +838,7 @@ def _drop_running_header(text: str) -> tuple[str, OffsetMap] | None:
     found = _running_header_lines(text)
     if not found:
         return None
-    omap = OffsetMap()
-    out: list[str] = []
-    n = pos = 0
-    for a, b in found:
-        omap.add(n, pos, a, True)
-        out.append(text[pos:a])
-        n += a - pos
-        pos = b
-    omap.add(n, pos, len(text), True)
-    out.append(text[pos:])
-    omap.length = n + len(text) - pos
-    return "".join(out), omap
+    return _left_out(text, found)
 
 
 # A record exported with its fields on one line: "2023-01-19 00:00:00 | 【…】title | body | url", wherever it
