@@ -493,10 +493,13 @@ def _bounds_among(seps: list[int], a: int, b: int, length: int) -> tuple[int, in
 _SEPARATOR = re.compile("[" + re.escape("".join(sorted(_CLAUSE_SEP))) + "]")
 
 
-@lru_cache(maxsize=16)
 def _separators(sentence: str) -> list[int]:
-    """Offsets of the clause separators of a sentence, in order (its candidates ask for their clauses in turn)."""
-    return [i for m in _SEPARATOR.finditer(sentence) if sentence[i := m.start()] != "," or not _digit_comma(sentence, i)]
+    """Offsets of the clause separators of a sentence, in order. (Found once a sentence, by ``_candidates``, which
+    gives each candidate its clause and the one before it: not cached.)"""
+    last = len(sentence) - 1
+    # (``_digit_comma`` inline: a call for each comma cost more than its test)
+    return [i for m in _SEPARATOR.finditer(sentence) if sentence[i := m.start()] != ","
+            or not (0 < i < last and sentence[i - 1].isdigit() and sentence[i + 1].isdigit())]
 
 
 def _digit_comma(s: str, i: int) -> bool:
@@ -511,11 +514,11 @@ class _Quantity:
     generated ``__init__`` as Python, some 8,000 instructions a candidate with its keyword dict.)"""
 
     __slots__ = ("start", "num_end", "end", "value", "unit", "is_range", "is_cn", "approx", "after_bound", "clause",
-                 "keep", "why")
+                 "prev_clause_start", "keep", "why")
 
     def __init__(self, start: int, num_end: int, end: int, value: float, unit: str, is_range: bool, is_cn: bool,
-                 approx: str | None, after_bound: str | None, clause: tuple[int, int], keep: bool = True,
-                 why: str = "") -> None:
+                 approx: str | None, after_bound: str | None, clause: tuple[int, int], prev_clause_start: int = 0,
+                 keep: bool = True, why: str = "") -> None:
         self.start = start  # in the sentence: the number
         self.num_end = num_end
         self.end = end  # after unit and any bound after it
@@ -526,6 +529,9 @@ class _Quantity:
         self.approx = approx
         self.after_bound = after_bound
         self.clause = clause
+        # where the clause before ``clause`` starts (0 when it opens the sentence): ``_clause_bounds`` of the
+        # separator that opens ``clause``, which the judges and the text of a target that leans on it ask for
+        self.prev_clause_start = prev_clause_start
         self.keep = keep
         self.why = why
 
@@ -655,11 +661,14 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
             bound = am.group()
             end = am.end()
         num_end = m.end("range") if range_ else m.end("ar") if arabic else m.end("cn")
+        # (``_bounds_among(seps, start, end, length)``, and the clause before it from the same separators: asked
+        # for later, each by ``_clause_bounds``, a sentence's separators were looked up again)
+        k = bisect_left(seps, start)
+        j = bisect_left(seps, end)
         out.append(_Quantity(
-            start=start, num_end=num_end, end=end, value=value, unit=unit,
-            is_range=bool(range_), is_cn=bool(chinese),
-            approx=approx1 or approx2, after_bound=bound,
-            clause=_bounds_among(seps, start, end, length),
+            start, num_end, end, value, unit, bool(range_), bool(chinese), approx1 or approx2, bound,
+            (seps[k - 1] + 1 if k > 0 else 0, seps[j] if j < len(seps) else max(end, length)),
+            seps[k - 2] + 1 if k > 1 else 0,
         ))
     return out
 
@@ -787,7 +796,7 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
     ):
         why = "new value of a changed rule"  # "拨付节点由6个调至8个"; not "城镇化率由2020年的55%提高到60%"
     elif (q.clause[0] > 0 and sentence[q.clause[0] - 1] in ",，"
-          and lex.parameter.search(sentence, _clause_bounds(sentence, q.clause[0] - 1, q.clause[0] - 1)[0], q.clause[0])
+          and lex.parameter.search(sentence, q.prev_clause_start, q.clause[0])
           and not _clean_subject(before, lex)):
         # "…申请住房公积金贷款的最高贷款额度,分别提高至55万元、60万元": a clause with no subject of its own takes the
         # parameter the clause before it names (the clause before is searched first: it seldom names one, where
@@ -1281,7 +1290,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 te = ts + paren.start()
             prev_clause = ""
             if ts == cs and cs > 0:
-                prev_s, _ = _clause_bounds(sentence, cs - 1, cs - 1)
+                prev_s = q.prev_clause_start
                 if not any(prev_s <= r.start < cs for r in qs):
                     prev_clause = sentence[prev_s:cs - 1]
                 # "新认定一批…创新中心,到2027年达到160家": the clause leans on the one before
