@@ -1106,13 +1106,14 @@ def _expand(subject: str, lex: _Lexicon) -> list[str]:
     return [head + it for it in items]
 
 
-def _segment(sentence: str, q: _Quantity, group: list[_Quantity]) -> tuple[int, int]:
-    """The clause, or its part when the clause lists several quantities ("培育2家A、3家B")."""
-    cs, ce = q.clause
-    if len(group) < 2:
-        return cs, ce
-    if _DISTRIBUTIVE.search(sentence[cs:group[0].start]):
-        return cs, ce  # "分别达到600家和1000家": one phrase for both
+def _segments(sentence: str, group: list[_Quantity], distributive: bool) -> list[tuple[int, int]]:
+    """For each quantity of a clause's ``group`` (its kept ones, in order): the clause, or its part when the clause
+    lists several quantities ("培育2家A、3家B"). ``distributive``: the clause's text before its first quantity ends
+    with 各, 均, 分别… (``_DISTRIBUTIVE``). (For the whole group at once: the parts of each are told by all of
+    them.)"""
+    cs, ce = group[0].clause
+    if len(group) < 2 or distributive:
+        return [(cs, ce)] * len(group)  # "分别达到600家和1000家": one phrase for both
     starts = {r.start for r in group}
     cuts = [i for i in range(cs, ce) if sentence[i] == "、" or (sentence[i] in "和及与" and i + 1 in starts)]
     spans = []
@@ -1120,11 +1121,11 @@ def _segment(sentence: str, q: _Quantity, group: list[_Quantity]) -> tuple[int, 
         seg_s = max([c + 1 for c in cuts if c < r.start], default=cs)
         seg_e = min([c for c in cuts if c >= r.end], default=ce)
         if sum(1 for x in group if seg_s <= x.start < seg_e) != 1:
-            return cs, ce
+            return [(cs, ce)] * len(group)
         if not (sentence[seg_s:r.start] + sentence[r.end:seg_e]).strip():
-            return cs, ce  # "153个、3.6万户": a bare quantity leans on the rest of the clause
+            return [(cs, ce)] * len(group)  # "153个、3.6万户": a bare quantity leans on the rest of the clause
         spans.append((seg_s, seg_e))
-    return spans[group.index(q)]
+    return spans
 
 
 def _share_metric(sentence: str, q: _Quantity) -> str | None:
@@ -1263,8 +1264,10 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             if q.keep:
                 groups.setdefault(q.clause, []).append(q)
         # what a clause names before its first target (``_clean_subject``): that target's subject, and asked for
-        # again by each of the group's texts
+        # again by each of the group's texts; whether that text ends with 各, 均, 分别…; the texts of its targets
         head_subjects: dict[tuple[int, int], str] = {}
+        distributive: dict[tuple[int, int], bool] = {}
+        segments: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for q in qs:
             cs, ce = q.clause
             local_start = last_any.get(q.clause, cs)
@@ -1278,13 +1281,15 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             idx = group.index(q)
             if idx == 0:
                 head_subjects[q.clause] = _clean_subject(sentence[cs:q.start], lex)
+                distributive[q.clause] = _DISTRIBUTIVE.search(sentence[cs:q.start]) is not None
+                segments[q.clause] = _segments(sentence, group, distributive[q.clause])
             head_subject = head_subjects[q.clause]
 
             year, basis = _due_year(sentence, q, marks, carried_year, default_year, package_year, document_year, lex)
             qualifier = _qualifier(sentence, q, sentence[local_start:q.start], lex)
 
             # the verbatim text
-            ts, te = _segment(sentence, q, group)
+            ts, te = segments[q.clause][idx]
             paren = _PAREN_END.search(sentence[ts:te])
             if paren and ts + paren.start() >= q.end:
                 te = ts + paren.start()
@@ -1303,7 +1308,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             before = sentence[subject_start:q.start]  # (the clause's head for its first target)
             subject = head_subject if idx == 0 else _clean_subject(before, lex)
             obj = _object_after(sentence, q.end, te)
-            if _DISTRIBUTIVE.search(sentence[cs:group[0].start]) and (len(group) > 1 or _DISTRIBUTIVE.search(before)):
+            if distributive[q.clause] and (len(group) > 1 or _DISTRIBUTIVE.search(before)):
                 subj = _clean_subject(_DISTRIBUTIVE.sub("", sentence[cs:group[0].start]), lex)
                 items = _expand(subj, lex)
                 if len(group) == 1:
