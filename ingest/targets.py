@@ -786,8 +786,13 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
         return ""  # a span left here is a process time to cut to: "…的,把办理时间压缩至1个工作日" is a goal
     why = ""
     cue_end = q.start  # a goal cue counts before this
-    if (modal := next((m for m in lex.rule_modal.finditer(before) if m.group() not in lex.rule_not_modal), None)) \
-            is not None:
+    # (the first match alone first: most clauses hold no modal nor a word holding one, and a generator over the
+    # matches costs more than the search)
+    modal = lex.rule_modal.search(before)
+    if modal is not None and modal.group() in lex.rule_not_modal:
+        modal = next((m for m in lex.rule_modal.finditer(before, modal.end()) if m.group() not in lex.rule_not_modal),
+                     None)
+    if modal is not None:
         why = "per-case permission or duty"  # "重点监管资金比例可降低15%", "占比应不低于75%"
         # a goal cue governs the modal only from before it: "应当确保至少达成5%比例的建设量" is a duty of each case
         cue_end = q.clause[0] + modal.start()
