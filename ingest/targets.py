@@ -929,14 +929,17 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
                 q.keep = False
                 q.why = "count of a list"
     _share_list_fate(sentence, qs)
-    for i, q in enumerate(qs):
+    # a descriptor: "超过1亿元的数量达到40家", "168个城市的后20位" (a kept quantity follows it in its clause: a
+    # sentence's only candidate is none)
+    for i, q in enumerate(qs if len(qs) > 1 else ()):
         if not q.keep:
             continue
+        later = next((r for r in qs[i + 1:] if r.clause == q.clause and r.keep), None)
+        if later is None:
+            continue
         before = sentence[q.clause[0]:q.start]
-        # a descriptor: "超过1亿元的数量达到40家", "168个城市的后20位"
-        later = [r for r in qs[i + 1:] if r.clause == q.clause and r.keep]
-        if later and not _share_subject(sentence, q, before):
-            gap = sentence[q.end:later[0].start]
+        if not _share_subject(sentence, q, before):
+            gap = sentence[q.end:later.start]
             if gap and _CJK.match(gap[0]) or gap.startswith("的"):
                 if not _GAP_JOINER.search(gap) and (
                     "的" in gap or q.after_bound in ("以上", "及以上") or _OVER_END.search(before)
@@ -946,7 +949,8 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
     # "90%以上县域形成1-2个…产业集群", "60%的县域…": the share's clause
     # describes what it counts; later numbers in it are part of the description
     for i, q in enumerate(qs):
-        if q.keep and _share_subject(sentence, q, sentence[q.clause[0]:q.start]):
+        # (only a share can be one: ``_share_subject`` is not called, nor its text sliced, for the others)
+        if q.keep and q.unit == "%" and _share_subject(sentence, q, sentence[q.clause[0]:q.start]):
             for r in qs[i + 1:]:
                 if r.clause == q.clause and r.keep:
                     r.keep = False
