@@ -185,6 +185,7 @@ class _Openers:
         self.speed_up_before = _opening(lex.speed_up_before)
         self.not_after_ge = _opening(lex.not_after_ge)
         self.spec_after = _opening(lex.spec_after)
+        self.after = _opening(lex.after_re)
         self.org_before_end = _ending(lex.org_before)
 
 
@@ -217,6 +218,8 @@ def _refused_after(words: list[str], refused: tuple[str, ...], tail: str = "") -
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
+# the groups of ``_Lexicon.quantity``, in order
+_QUANTITY_GROUPS = ("range", "ar", "cn", "approx1", "mult", "approx2", "base")
 _MULTIPLIERS = "十百千万亿"  # before a unit: a total, not one case's count
 
 
@@ -240,6 +243,9 @@ def _lexicon() -> _Lexicon:
     unit = (rf"{unit_start}(?P<approx1>{_alt(approx)})?(?P<mult>{_alt(units['multipliers'])})?"
             rf"(?P<approx2>{_alt(approx)})?(?P<base>{_alt(units['base'])})")
     quantity = re.compile(rf"(?:{number}){unit}")
+    if list(quantity.groupindex) != list(_QUANTITY_GROUPS) or quantity.groups != len(_QUANTITY_GROUPS):
+        # (``_candidates`` reads them by their places)
+        raise ValueError(f"the quantity pattern's groups are not {_QUANTITY_GROUPS}")
     after_words = [tuple(x) for x in quals["after"]]
     before = sorted((tuple(x) for x in quals["before"]), key=lambda x: -len(x[0]))
     before_by_first: dict[str, list[tuple[str, str]]] = {}
@@ -585,8 +591,13 @@ def _numeral_runs_before(text: str, tails: list[tuple[int, int]], unit_numerals:
     # before a tail does not reach back past the tail before it)
     for ts, te in tails:
         w = ts  # the run of number characters the tail's start ends
-        while w > done and _is_number_char(text[w - 1]):
-            w -= 1
+        while w > done:
+            c = text[w - 1]
+            # (``_is_number_char``, inline: a call a character cost more than the test)
+            if c in _NUMBER_CHARS or not ("\u4e00" <= c <= "\u9fff") and (c.isdecimal() or c.isspace()):
+                w -= 1
+            else:
+                break
         if w == ts:
             # (most tails: no number character before their numeral, which starts a run; when the tail before
             # ends there, a numeral that does not is tried in vain: a quantity starts at a run's start alone)
@@ -627,18 +638,20 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
     """The quantities of a sentence; ``tails``: the spans of its quantity tails, when the caller has them."""
     out = []
     seps, length = _separators(sentence), len(sentence)
+    after_opens = lex.opens.after
     scan = sentence
     if line_start and (m := _LIST_NUMBER.match(sentence)):
         scan = " " * m.end() + sentence[m.end():]
     for m in _quantities(scan, lex, tails):
-        range_, arabic, chinese, approx1, mult, approx2, base = m.group(
-            "range", "ar", "cn", "approx1", "mult", "approx2", "base")
+        # (the groups by their places, ``_QUANTITY_GROUPS``: looked up by name, they cost as much again)
+        range_, arabic, chinese, approx1, mult, approx2, base = m.groups()
         if range_:
             value = to_number(_RANGE_MARK.split(range_)[0])
         elif arabic:
             if arabic[0] == "0" and arabic[1:2].isdigit():
                 continue  # "04支持高校毕业生安居": a label numbered with a leading zero, not a quantity
-            value = to_number(arabic)
+            # (what ``to_number`` gives: digits, their thousands' commas and a decimal point, which ``float`` reads)
+            value = float(arabic.replace(",", ""))
         else:
             # (what ``to_number`` gives a Chinese numeral, without first failing to read it as a float)
             n = chinese_to_int(chinese)
@@ -656,11 +669,11 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
             unit += lex.per_year  # "1.4亿吨/年": a capacity per year
             end += len(lex.per_year)
         bound = None
-        am = lex.after_re.match(sentence, end)
+        am = lex.after_re.match(sentence, end) if sentence[end:end + 1] in after_opens else None
         if am:
             bound = am.group()
             end = am.end()
-        num_end = m.end("range") if range_ else m.end("ar") if arabic else m.end("cn")
+        num_end = m.end(1) if range_ else m.end(2) if arabic else m.end(3)  # range, ar, cn
         # (``_bounds_among(seps, start, end, length)``, and the clause before it from the same separators: asked
         # for later, each by ``_clause_bounds``, a sentence's separators were looked up again)
         k = bisect_left(seps, start)
