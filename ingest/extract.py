@@ -419,7 +419,7 @@ def _outside(a: int, b: int, holes: list[tuple[int, int]]) -> list[tuple[int, in
     return parts
 
 
-@dataclass
+@dataclass(init=False)
 class _TargetRegion:
     number: str
     start: int
@@ -427,6 +427,17 @@ class _TargetRegion:
     handed_year: int | None = None  # the year a heading or the row's deadline gives
     quoted_level: str | None = None  # a table's content column quotes the plan of this level
     clause: int = 0  # a table row's part (``TableRow.part``): the task its goals belong to; 0: told by the clauses
+
+    # (its own __init__: the compiled build makes it a C function, where the dataclass's generated one runs as Python,
+    # for each provision or cell with a quantity)
+    def __init__(self, number: str, start: int, end: int, handed_year: int | None = None,
+                 quoted_level: str | None = None, clause: int = 0) -> None:
+        self.number = number
+        self.start = start
+        self.end = end
+        self.handed_year = handed_year
+        self.quoted_level = quoted_level
+        self.clause = clause
 
 
 _new_target = maker(TargetRecord)  # (a long plan states hundreds: see ``maker``)

@@ -70,7 +70,7 @@ from .word_lists import alternation as _alt
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "targets.toml")))
 
 
-@dataclass
+@dataclass(init=False)
 class FoundTarget:
     text: str  # the shortest verbatim clause that holds the quantity
     metric: str  # what is measured
@@ -81,6 +81,20 @@ class FoundTarget:
     start: int  # offsets of ``text`` in the given string
     end: int
     year_basis: str = "none"  # stated (in the text or its heading) | package (a one-year package) | none
+
+    # (its own __init__: the compiled build makes it a C function, where the dataclass's generated one runs as Python
+    # with its keyword arguments, for each target)
+    def __init__(self, text: str, metric: str, value: float, unit: str, qualifier: str, year: int | None, start: int,
+                 end: int, year_basis: str = "none") -> None:
+        self.text = text
+        self.metric = metric
+        self.value = value
+        self.unit = unit
+        self.qualifier = qualifier
+        self.year = year
+        self.start = start
+        self.end = end
+        self.year_basis = year_basis
 
 
 # --- the lexicon ------------------------------------------------------------------
