@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -418,7 +419,7 @@ def _outside(a: int, b: int, holes: list[tuple[int, int]]) -> list[tuple[int, in
     return parts
 
 
-@dataclass
+@dataclass(init=False)
 class _TargetRegion:
     number: str
     start: int
@@ -426,6 +427,17 @@ class _TargetRegion:
     handed_year: int | None = None  # the year a heading or the row's deadline gives
     quoted_level: str | None = None  # a table's content column quotes the plan of this level
     clause: int = 0  # a table row's part (``TableRow.part``): the task its goals belong to; 0: told by the clauses
+
+    # (its own __init__: the compiled build makes it a C function, where the dataclass's generated one runs as Python,
+    # for each provision or cell with a quantity)
+    def __init__(self, number: str, start: int, end: int, handed_year: int | None = None,
+                 quoted_level: str | None = None, clause: int = 0) -> None:
+        self.number = number
+        self.start = start
+        self.end = end
+        self.handed_year = handed_year
+        self.quoted_level = quoted_level
+        self.clause = clause
 
 
 _new_target = maker(TargetRecord)  # (a long plan states hundreds: see ``maker``)
@@ -515,30 +527,16 @@ def _cell_pieces(text: str, cell: Cell) -> list[tuple[int, int]]:
     return out
 
 
-# what ends the clause a target's scope is read from (a comma between digits too)
-_CLAUSE_CUTS: Final = ("。", "\n", ",", ";", ":", "，", "；", "：")
-# how far back a target's clause is first sought: most clauses are shorter
-_CUT_WINDOW: Final = 64
+# the text up to the last of what ends the clause a target's scope is read from (a comma between digits too)
+_TO_LAST_CUT: Final = re.compile(r"(?s).*[。\n,;:，；：]")
 
 
 def _clause_before(text: str, t: FoundTarget) -> str:
     """A target's own clause up to its end: "全省…达到120家" in "到2025年,全省…达到120家", from after the last cut at
-    or before its first character. Sought among the ``_CUT_WINDOW`` characters up to it first (a cut there comes
-    after any before them), and before them only when none stands there: a search of the whole text before the
-    target for each cut character read all of it for the characters it lacks, for each target."""
-    end = t.start + 1
-    near = end - _CUT_WINDOW if end > _CUT_WINDOW else 0
-    cut = -1
-    for ch in _CLAUSE_CUTS:
-        at = text.rfind(ch, near, end)
-        if at > cut:
-            cut = at
-    if cut < 0 and near > 0:
-        for ch in _CLAUSE_CUTS:
-            at = text.rfind(ch, 0, near)
-            if at > cut:
-                cut = at
-    return text[cut + 1:t.end]
+    or before its first character. (One match, which runs to the end and steps back to the last cut: searches back
+    for each cut character cost more in their calls than the few characters read.)"""
+    cut = _TO_LAST_CUT.match(text, 0, t.start + 1)
+    return text[cut.end() if cut is not None else 0:t.end]
 
 
 def _preamble_start(text: str, body_start: int) -> int:

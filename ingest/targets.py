@@ -70,7 +70,7 @@ from .word_lists import alternation as _alt
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "targets.toml")))
 
 
-@dataclass
+@dataclass(init=False)
 class FoundTarget:
     text: str  # the shortest verbatim clause that holds the quantity
     metric: str  # what is measured
@@ -81,6 +81,20 @@ class FoundTarget:
     start: int  # offsets of ``text`` in the given string
     end: int
     year_basis: str = "none"  # stated (in the text or its heading) | package (a one-year package) | none
+
+    # (its own __init__: the compiled build makes it a C function, where the dataclass's generated one runs as Python
+    # with its keyword arguments, for each target)
+    def __init__(self, text: str, metric: str, value: float, unit: str, qualifier: str, year: int | None, start: int,
+                 end: int, year_basis: str = "none") -> None:
+        self.text = text
+        self.metric = metric
+        self.value = value
+        self.unit = unit
+        self.qualifier = qualifier
+        self.year = year
+        self.start = start
+        self.end = end
+        self.year_basis = year_basis
 
 
 # --- the lexicon ------------------------------------------------------------------
@@ -185,6 +199,7 @@ class _Openers:
         self.speed_up_before = _opening(lex.speed_up_before)
         self.not_after_ge = _opening(lex.not_after_ge)
         self.spec_after = _opening(lex.spec_after)
+        self.after = _opening(lex.after_re)
         self.org_before_end = _ending(lex.org_before)
 
 
@@ -217,6 +232,8 @@ def _refused_after(words: list[str], refused: tuple[str, ...], tail: str = "") -
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
+# the groups of ``_Lexicon.quantity``, in order
+_QUANTITY_GROUPS = ("range", "ar", "cn", "approx1", "mult", "approx2", "base")
 _MULTIPLIERS = "十百千万亿"  # before a unit: a total, not one case's count
 
 
@@ -240,6 +257,9 @@ def _lexicon() -> _Lexicon:
     unit = (rf"{unit_start}(?P<approx1>{_alt(approx)})?(?P<mult>{_alt(units['multipliers'])})?"
             rf"(?P<approx2>{_alt(approx)})?(?P<base>{_alt(units['base'])})")
     quantity = re.compile(rf"(?:{number}){unit}")
+    if list(quantity.groupindex) != list(_QUANTITY_GROUPS) or quantity.groups != len(_QUANTITY_GROUPS):
+        # (``_candidates`` reads them by their places)
+        raise ValueError(f"the quantity pattern's groups are not {_QUANTITY_GROUPS}")
     after_words = [tuple(x) for x in quals["after"]]
     before = sorted((tuple(x) for x in quals["before"]), key=lambda x: -len(x[0]))
     before_by_first: dict[str, list[tuple[str, str]]] = {}
@@ -379,6 +399,8 @@ _HANDS_ON = re.compile(r"[:：](?=\n|\Z)")
 
 def _hands_on_at(text: str) -> list[int]:
     """``[m.start() for m in _HANDS_ON.finditer(text)]``: the colons that end a line or the text."""
+    if ":\n" not in text and "：\n" not in text and not text.endswith((":", "：")):
+        return []  # (half of the provisions with a quantity hold a colon, within a line: none is sought and tested)
     n = len(text)
     return [i for i in positions_of(text, ":：") if i + 1 == n or text[i + 1] == "\n"]
 
@@ -493,10 +515,13 @@ def _bounds_among(seps: list[int], a: int, b: int, length: int) -> tuple[int, in
 _SEPARATOR = re.compile("[" + re.escape("".join(sorted(_CLAUSE_SEP))) + "]")
 
 
-@lru_cache(maxsize=16)
 def _separators(sentence: str) -> list[int]:
-    """Offsets of the clause separators of a sentence, in order (its candidates ask for their clauses in turn)."""
-    return [i for m in _SEPARATOR.finditer(sentence) if sentence[i := m.start()] != "," or not _digit_comma(sentence, i)]
+    """Offsets of the clause separators of a sentence, in order. (Found once a sentence, by ``_candidates``, which
+    gives each candidate its clause and the one before it: not cached.)"""
+    last = len(sentence) - 1
+    # (``_digit_comma`` inline: a call for each comma cost more than its test)
+    return [i for m in _SEPARATOR.finditer(sentence) if sentence[i := m.start()] != ","
+            or not (0 < i < last and sentence[i - 1].isdigit() and sentence[i + 1].isdigit())]
 
 
 def _digit_comma(s: str, i: int) -> bool:
@@ -511,11 +536,11 @@ class _Quantity:
     generated ``__init__`` as Python, some 8,000 instructions a candidate with its keyword dict.)"""
 
     __slots__ = ("start", "num_end", "end", "value", "unit", "is_range", "is_cn", "approx", "after_bound", "clause",
-                 "keep", "why")
+                 "prev_clause_start", "keep", "why")
 
     def __init__(self, start: int, num_end: int, end: int, value: float, unit: str, is_range: bool, is_cn: bool,
-                 approx: str | None, after_bound: str | None, clause: tuple[int, int], keep: bool = True,
-                 why: str = "") -> None:
+                 approx: str | None, after_bound: str | None, clause: tuple[int, int], prev_clause_start: int = 0,
+                 keep: bool = True, why: str = "") -> None:
         self.start = start  # in the sentence: the number
         self.num_end = num_end
         self.end = end  # after unit and any bound after it
@@ -526,6 +551,9 @@ class _Quantity:
         self.approx = approx
         self.after_bound = after_bound
         self.clause = clause
+        # where the clause before ``clause`` starts (0 when it opens the sentence): ``_clause_bounds`` of the
+        # separator that opens ``clause``, which the judges and the text of a target that leans on it ask for
+        self.prev_clause_start = prev_clause_start
         self.keep = keep
         self.why = why
 
@@ -579,8 +607,13 @@ def _numeral_runs_before(text: str, tails: list[tuple[int, int]], unit_numerals:
     # before a tail does not reach back past the tail before it)
     for ts, te in tails:
         w = ts  # the run of number characters the tail's start ends
-        while w > done and _is_number_char(text[w - 1]):
-            w -= 1
+        while w > done:
+            c = text[w - 1]
+            # (``_is_number_char``, inline: a call a character cost more than the test)
+            if c in _NUMBER_CHARS or not ("\u4e00" <= c <= "\u9fff") and (c.isdecimal() or c.isspace()):
+                w -= 1
+            else:
+                break
         if w == ts:
             # (most tails: no number character before their numeral, which starts a run; when the tail before
             # ends there, a numeral that does not is tried in vain: a quantity starts at a run's start alone)
@@ -621,18 +654,20 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
     """The quantities of a sentence; ``tails``: the spans of its quantity tails, when the caller has them."""
     out = []
     seps, length = _separators(sentence), len(sentence)
+    after_opens = lex.opens.after
     scan = sentence
     if line_start and (m := _LIST_NUMBER.match(sentence)):
         scan = " " * m.end() + sentence[m.end():]
     for m in _quantities(scan, lex, tails):
-        range_, arabic, chinese, approx1, mult, approx2, base = m.group(
-            "range", "ar", "cn", "approx1", "mult", "approx2", "base")
+        # (the groups by their places, ``_QUANTITY_GROUPS``: looked up by name, they cost as much again)
+        range_, arabic, chinese, approx1, mult, approx2, base = m.groups()
         if range_:
             value = to_number(_RANGE_MARK.split(range_)[0])
         elif arabic:
             if arabic[0] == "0" and arabic[1:2].isdigit():
                 continue  # "04支持高校毕业生安居": a label numbered with a leading zero, not a quantity
-            value = to_number(arabic)
+            # (what ``to_number`` gives: digits, their thousands' commas and a decimal point, which ``float`` reads)
+            value = float(arabic.replace(",", ""))
         else:
             # (what ``to_number`` gives a Chinese numeral, without first failing to read it as a float)
             n = chinese_to_int(chinese)
@@ -650,16 +685,19 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
             unit += lex.per_year  # "1.4亿吨/年": a capacity per year
             end += len(lex.per_year)
         bound = None
-        am = lex.after_re.match(sentence, end)
+        am = lex.after_re.match(sentence, end) if sentence[end:end + 1] in after_opens else None
         if am:
             bound = am.group()
             end = am.end()
-        num_end = m.end("range") if range_ else m.end("ar") if arabic else m.end("cn")
+        num_end = m.end(1) if range_ else m.end(2) if arabic else m.end(3)  # range, ar, cn
+        # (``_bounds_among(seps, start, end, length)``, and the clause before it from the same separators: asked
+        # for later, each by ``_clause_bounds``, a sentence's separators were looked up again)
+        k = bisect_left(seps, start)
+        j = bisect_left(seps, end)
         out.append(_Quantity(
-            start=start, num_end=num_end, end=end, value=value, unit=unit,
-            is_range=bool(range_), is_cn=bool(chinese),
-            approx=approx1 or approx2, after_bound=bound,
-            clause=_bounds_among(seps, start, end, length),
+            start, num_end, end, value, unit, bool(range_), bool(chinese), approx1 or approx2, bound,
+            (seps[k - 1] + 1 if k > 0 else 0, seps[j] if j < len(seps) else max(end, length)),
+            seps[k - 2] + 1 if k > 1 else 0,
         ))
     return out
 
@@ -777,8 +815,13 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
         return ""  # a span left here is a process time to cut to: "…的,把办理时间压缩至1个工作日" is a goal
     why = ""
     cue_end = q.start  # a goal cue counts before this
-    if (modal := next((m for m in lex.rule_modal.finditer(before) if m.group() not in lex.rule_not_modal), None)) \
-            is not None:
+    # (the first match alone first: most clauses hold no modal nor a word holding one, and a generator over the
+    # matches costs more than the search)
+    modal = lex.rule_modal.search(before)
+    if modal is not None and modal.group() in lex.rule_not_modal:
+        modal = next((m for m in lex.rule_modal.finditer(before, modal.end()) if m.group() not in lex.rule_not_modal),
+                     None)
+    if modal is not None:
         why = "per-case permission or duty"  # "重点监管资金比例可降低15%", "占比应不低于75%"
         # a goal cue governs the modal only from before it: "应当确保至少达成5%比例的建设量" is a duty of each case
         cue_end = q.clause[0] + modal.start()
@@ -787,7 +830,7 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
     ):
         why = "new value of a changed rule"  # "拨付节点由6个调至8个"; not "城镇化率由2020年的55%提高到60%"
     elif (q.clause[0] > 0 and sentence[q.clause[0] - 1] in ",，"
-          and lex.parameter.search(sentence, _clause_bounds(sentence, q.clause[0] - 1, q.clause[0] - 1)[0], q.clause[0])
+          and lex.parameter.search(sentence, q.prev_clause_start, q.clause[0])
           and not _clean_subject(before, lex)):
         # "…申请住房公积金贷款的最高贷款额度,分别提高至55万元、60万元": a clause with no subject of its own takes the
         # parameter the clause before it names (the clause before is searched first: it seldom names one, where
@@ -915,14 +958,17 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
                 q.keep = False
                 q.why = "count of a list"
     _share_list_fate(sentence, qs)
-    for i, q in enumerate(qs):
+    # a descriptor: "超过1亿元的数量达到40家", "168个城市的后20位" (a kept quantity follows it in its clause: a
+    # sentence's only candidate is none)
+    for i, q in enumerate(qs if len(qs) > 1 else ()):
         if not q.keep:
             continue
+        later = next((r for r in qs[i + 1:] if r.clause == q.clause and r.keep), None)
+        if later is None:
+            continue
         before = sentence[q.clause[0]:q.start]
-        # a descriptor: "超过1亿元的数量达到40家", "168个城市的后20位"
-        later = [r for r in qs[i + 1:] if r.clause == q.clause and r.keep]
-        if later and not _share_subject(sentence, q, before):
-            gap = sentence[q.end:later[0].start]
+        if not _share_subject(sentence, q, before):
+            gap = sentence[q.end:later.start]
             if gap and _CJK.match(gap[0]) or gap.startswith("的"):
                 if not _GAP_JOINER.search(gap) and (
                     "的" in gap or q.after_bound in ("以上", "及以上") or _OVER_END.search(before)
@@ -932,7 +978,8 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
     # "90%以上县域形成1-2个…产业集群", "60%的县域…": the share's clause
     # describes what it counts; later numbers in it are part of the description
     for i, q in enumerate(qs):
-        if q.keep and _share_subject(sentence, q, sentence[q.clause[0]:q.start]):
+        # (only a share can be one: ``_share_subject`` is not called, nor its text sliced, for the others)
+        if q.keep and q.unit == "%" and _share_subject(sentence, q, sentence[q.clause[0]:q.start]):
             for r in qs[i + 1:]:
                 if r.clause == q.clause and r.keep:
                     r.keep = False
@@ -1097,13 +1144,14 @@ def _expand(subject: str, lex: _Lexicon) -> list[str]:
     return [head + it for it in items]
 
 
-def _segment(sentence: str, q: _Quantity, group: list[_Quantity]) -> tuple[int, int]:
-    """The clause, or its part when the clause lists several quantities ("培育2家A、3家B")."""
-    cs, ce = q.clause
-    if len(group) < 2:
-        return cs, ce
-    if _DISTRIBUTIVE.search(sentence[cs:group[0].start]):
-        return cs, ce  # "分别达到600家和1000家": one phrase for both
+def _segments(sentence: str, group: list[_Quantity], distributive: bool) -> list[tuple[int, int]]:
+    """For each quantity of a clause's ``group`` (its kept ones, in order): the clause, or its part when the clause
+    lists several quantities ("培育2家A、3家B"). ``distributive``: the clause's text before its first quantity ends
+    with 各, 均, 分别… (``_DISTRIBUTIVE``). (For the whole group at once: the parts of each are told by all of
+    them.)"""
+    cs, ce = group[0].clause
+    if len(group) < 2 or distributive:
+        return [(cs, ce)] * len(group)  # "分别达到600家和1000家": one phrase for both
     starts = {r.start for r in group}
     cuts = [i for i in range(cs, ce) if sentence[i] == "、" or (sentence[i] in "和及与" and i + 1 in starts)]
     spans = []
@@ -1111,11 +1159,11 @@ def _segment(sentence: str, q: _Quantity, group: list[_Quantity]) -> tuple[int, 
         seg_s = max([c + 1 for c in cuts if c < r.start], default=cs)
         seg_e = min([c for c in cuts if c >= r.end], default=ce)
         if sum(1 for x in group if seg_s <= x.start < seg_e) != 1:
-            return cs, ce
+            return [(cs, ce)] * len(group)
         if not (sentence[seg_s:r.start] + sentence[r.end:seg_e]).strip():
-            return cs, ce  # "153个、3.6万户": a bare quantity leans on the rest of the clause
+            return [(cs, ce)] * len(group)  # "153个、3.6万户": a bare quantity leans on the rest of the clause
         spans.append((seg_s, seg_e))
-    return spans[group.index(q)]
+    return spans
 
 
 def _share_metric(sentence: str, q: _Quantity) -> str | None:
@@ -1254,8 +1302,10 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             if q.keep:
                 groups.setdefault(q.clause, []).append(q)
         # what a clause names before its first target (``_clean_subject``): that target's subject, and asked for
-        # again by each of the group's texts
+        # again by each of the group's texts; whether that text ends with 各, 均, 分别…; the texts of its targets
         head_subjects: dict[tuple[int, int], str] = {}
+        distributive: dict[tuple[int, int], bool] = {}
+        segments: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for q in qs:
             cs, ce = q.clause
             local_start = last_any.get(q.clause, cs)
@@ -1269,19 +1319,21 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             idx = group.index(q)
             if idx == 0:
                 head_subjects[q.clause] = _clean_subject(sentence[cs:q.start], lex)
+                distributive[q.clause] = _DISTRIBUTIVE.search(sentence[cs:q.start]) is not None
+                segments[q.clause] = _segments(sentence, group, distributive[q.clause])
             head_subject = head_subjects[q.clause]
 
             year, basis = _due_year(sentence, q, marks, carried_year, default_year, package_year, document_year, lex)
             qualifier = _qualifier(sentence, q, sentence[local_start:q.start], lex)
 
             # the verbatim text
-            ts, te = _segment(sentence, q, group)
+            ts, te = segments[q.clause][idx]
             paren = _PAREN_END.search(sentence[ts:te])
             if paren and ts + paren.start() >= q.end:
                 te = ts + paren.start()
             prev_clause = ""
             if ts == cs and cs > 0:
-                prev_s, _ = _clause_bounds(sentence, cs - 1, cs - 1)
+                prev_s = q.prev_clause_start
                 if not any(prev_s <= r.start < cs for r in qs):
                     prev_clause = sentence[prev_s:cs - 1]
                 # "新认定一批…创新中心,到2027年达到160家": the clause leans on the one before
@@ -1294,7 +1346,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             before = sentence[subject_start:q.start]  # (the clause's head for its first target)
             subject = head_subject if idx == 0 else _clean_subject(before, lex)
             obj = _object_after(sentence, q.end, te)
-            if _DISTRIBUTIVE.search(sentence[cs:group[0].start]) and (len(group) > 1 or _DISTRIBUTIVE.search(before)):
+            if distributive[q.clause] and (len(group) > 1 or _DISTRIBUTIVE.search(before)):
                 subj = _clean_subject(_DISTRIBUTIVE.sub("", sentence[cs:group[0].start]), lex)
                 items = _expand(subj, lex)
                 if len(group) == 1:

@@ -295,6 +295,18 @@ def test_clause_bounds_equal_the_character_walk(sentence, data):
     assert targets._clause_bounds(sentence, a, b) == _plain_clause_bounds(sentence, a, b)
 
 
+@SETTINGS
+@given(TEXT | st.sampled_from(["到2025年,全省达到1,200家;新增30个,其中5个", "A达到10家，B达到20家：C30个"]))
+def test_candidate_clauses_equal_the_character_walk(text):
+    lex = targets._lexicon()
+    for s0, s1 in targets._sentences(text):
+        sentence = text[s0:s1]
+        for q in targets._candidates(sentence, lex):
+            assert q.clause == _plain_clause_bounds(sentence, q.start, q.end)
+            if q.clause[0] > 0:
+                assert q.prev_clause_start == _plain_clause_bounds(sentence, q.clause[0] - 1, q.clause[0] - 1)[0]
+
+
 def _plain_quoted_mask(text):
     mask = [False] * len(text)
     for line_start, line in targets._lines(text):
