@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .char_classes import class_table, classes_of
+from .char_classes import class_table, classes_of, code_units
 from .clause_words import clause_words, sre_parse
 from .numerals import chinese_to_int
 from .outline import match_marker
@@ -157,6 +157,25 @@ def _unmarked_number_marks(text: str, cut_ends: frozenset[int] = frozenset()
     kept = {at for k, (at, v) in enumerate(found) if v > 0 and (
         (k > 0 and found[k - 1][1] == v - 1) or (k + 1 < len(found) and found[k + 1][1] == v + 1) or (v == 1 and counts))}
     return (lambda m: m.group(1) + "、" if m.start() in kept else m.group()) if kept else None
+
+
+def _folded_one_to_one(text: str) -> str:
+    """``_FOLDABLE_RUN.sub`` of each run with its ``translate(_FOLD_1TO1)``: each foldable character the text holds,
+    found by a table lookup a character (``classes_of``), replaced throughout by ``str.replace`` (a document holds
+    some fifty full-width marks of a handful of kinds). The pattern, which opens with a class of some 1,800
+    characters, was tried at every character of the document and called back for each run; ``str.translate`` of
+    the whole text looks each character up in the table's dict, dearer still. One replacement after another is one
+    pass: no character folds into one that folds (NFKC's output is left as it is by NFKC, and those folded by hand
+    fold into ASCII)."""
+    units = code_units(text)
+    if units is None:  # (a character beyond the Basic Multilingual Plane: its offsets are not the code units')
+        return _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), text)
+    foldable = units[(_CHARACTER_TABLE.take(units) & _FOLDABLE_BIT).astype(bool)]
+    for code in np.unique(foldable).tolist():
+        folded = _FOLD_1TO1.get(code)
+        if folded is not None:  # (a character ``translate`` maps to nothing is no key of it)
+            text = text.replace(chr(code), folded)
+    return text
 
 
 def _last_text_before(text: str, at: int) -> int:
@@ -1406,7 +1425,7 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
     else:
         apply(_EXPAND_RE, lambda m: _FOLD_EXPAND[m.group()])
         # one to one: offsets unchanged; only runs of foldable characters are translated
-        text = _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), text)
+        text = _folded_one_to_one(text)
     if " " in text and (spaced := _letter_spaced_runs(text)) is not None:
         text, omap = spaced
         maps.append(omap)
