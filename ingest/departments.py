@@ -144,8 +144,9 @@ class DepartmentCatalog:
         """``compute(*args)``, kept under ``key`` until ``extend`` changes the data: for an answer that depends
         on nothing but the catalog's data and what ``key`` holds (a list of units read by clauses.py, which
         documents repeat: 市发展改革委、市财政局)."""
-        if key in self._kept:
-            return self._kept[key]  # type: ignore[return-value]
+        found = self._kept.get(key, _UNSEEN)  # (one lookup: a tuple's hash is worked out anew for each)
+        if found is not _UNSEEN:
+            return found  # type: ignore[return-value]
         found = compute(*args)
         _remember(self._kept, key, found)
         return found

@@ -21,6 +21,7 @@ from .clauses import (
     COOPERATE,
     LEAD,
     DocumentRules,
+    StandingUnits,
     UnitMention,
     document_rules,
     find_clauses,
@@ -191,21 +192,28 @@ class _Context:
         # a clause as parsed, kept by the catalog under everything its parse depends on: documents repeat
         # their clauses (责任单位:市商务局 under many points), and documents of one government each other's
         key = ("clause", repaired, leads, before_comma, default_role, self.prefix, standing_key)
-        parsed = self.catalog.kept(key, lambda: parse_clause(repaired, 0, self.catalog, first_listed_leads=leads,
-                                                             leads_before_comma=before_comma,
-                                                             default_role=default_role, standing=standing,
-                                                             default_prefix=self.prefix))
+        parsed = self.catalog.kept(key, _parse_clause, repaired, self.catalog, leads, before_comma, default_role,
+                                   standing, self.prefix)
         n = len(text)
         placed = []
         for m in parsed:  # (the parsed ones, in the clause's own offsets, serve its next appearance)
             if m.stated_at is not None:
                 a, b = m.stated_at
             elif omap is None:
-                a, b = start + min(m.start, n), start + min(m.end, n)
+                a, b = m.start, m.end
+                a, b = start + (a if a < n else n), start + (b if b < n else n)  # (min's call cost more)
             else:
                 a, b = start + omap.start(m.start), start + omap.end(m.end)
             placed.append((m, a, b))
         return placed
+
+
+def _parse_clause(text: str, catalog: DepartmentCatalog, leads: bool, before_comma: bool, default_role: str,
+                  standing: list[StandingUnits], prefix: str | None) -> list[UnitMention]:
+    """``parse_clause`` of a clause at offset 0, its arguments in order: what ``_Context.units_of`` keeps (a
+    function of the module, where a closure made for each clause held its variables in cells)."""
+    return parse_clause(text, 0, catalog, first_listed_leads=leads, leads_before_comma=before_comma,
+                        default_role=default_role, standing=standing, default_prefix=prefix)
 
 
 def _unique(xs: list[str]) -> list[str]:

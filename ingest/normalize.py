@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .char_classes import class_table, classes_of
+from .char_classes import class_table, classes_of, code_units
 from .clause_words import clause_words, sre_parse
 from .numerals import chinese_to_int
 from .outline import match_marker
@@ -157,6 +157,28 @@ def _unmarked_number_marks(text: str, cut_ends: frozenset[int] = frozenset()
     kept = {at for k, (at, v) in enumerate(found) if v > 0 and (
         (k > 0 and found[k - 1][1] == v - 1) or (k + 1 < len(found) and found[k + 1][1] == v + 1) or (v == 1 and counts))}
     return (lambda m: m.group(1) + "、" if m.start() in kept else m.group()) if kept else None
+
+
+def _folded_one_to_one(text: str, units: np.ndarray | None = None, classes: np.ndarray | None = None) -> str:
+    """``_FOLDABLE_RUN.sub`` of each run with its ``translate(_FOLD_1TO1)``: each foldable character the text holds,
+    found by a table lookup a character (``classes_of``), replaced throughout by ``str.replace`` (a document holds
+    some fifty full-width marks of a handful of kinds). The pattern, which opens with a class of some 1,800
+    characters, was tried at every character of the document and called back for each run; ``str.translate`` of
+    the whole text looks each character up in the table's dict, dearer still. One replacement after another is one
+    pass: no character folds into one that folds (NFKC's output is left as it is by NFKC, and those folded by hand
+    fold into ASCII). ``units`` and ``classes``: the text's ``code_units`` and their ``_CHARACTER_TABLE`` entries,
+    when they are at hand."""
+    if units is None or classes is None:
+        units = code_units(text)
+        if units is None:  # (a character beyond the Basic Multilingual Plane: its offsets are not the code units')
+            return _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), text)
+        classes = _CHARACTER_TABLE.take(units)
+    foldable = units[(classes & _FOLDABLE_BIT).astype(bool)]
+    for code in np.unique(foldable).tolist():
+        folded = _FOLD_1TO1.get(code)
+        if folded is not None:  # (a character ``translate`` maps to nothing is no key of it)
+            text = text.replace(chr(code), folded)
+    return text
 
 
 def _last_text_before(text: str, at: int) -> int:
@@ -400,9 +422,10 @@ class CleanText:
 # control characters, zero-width marks, and bidirectional overrides and isolates (U+202A-E, U+2066-9, U+061C):
 # a title carrying U+202E prints reversed in a terminal or a page, so they go with the rest
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\r]")
-# by code point: whether a character is a control character (_CONTROL_BIT) and whether fold changes it (_FOLDABLE_BIT)
-_CHARACTER_TABLE = class_table(_CONTROL, _FOLDABLE)
-_CONTROL_BIT, _FOLDABLE_BIT = 1, 2
+# by code point: whether a character is a control character (_CONTROL_BIT), whether fold changes it (_FOLDABLE_BIT)
+# and whether it folds into more than one (_EXPANDING_BIT)
+_CHARACTER_TABLE = class_table(_CONTROL, _FOLDABLE, _EXPAND_RE)
+_CONTROL_BIT, _FOLDABLE_BIT, _EXPANDING_BIT = 1, 2, 4
 _MARKDOWN = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*|\*\*|__|^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-—–―]+[ \t]*\d{1,4}[ \t]*[-—–―]+|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*$")
 # A space is kept only between two Latin letters/digits ("Figure 3", "CT scanner").
@@ -1404,9 +1427,17 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
     if _nothing_to_fold(text, codes):
         maps.append(OffsetMap.unchanged(len(text)))  # (the map the expanding pass makes of a text it leaves)
     else:
-        apply(_EXPAND_RE, lambda m: _FOLD_EXPAND[m.group()])
+        # (the characters that expand are told by the character table: the pattern of them, which opens with a
+        # class, was tried at every character of a document that holds none, as most do)
+        units = code_units(text)
+        classes = None if units is None else _CHARACTER_TABLE.take(units)
+        if classes is None or (classes & _EXPANDING_BIT).any():
+            apply(_EXPAND_RE, lambda m: _FOLD_EXPAND[m.group()])
+            units = classes = None
+        else:
+            maps.append(OffsetMap.unchanged(len(text)))  # (the map the expanding pass makes of a text it leaves)
         # one to one: offsets unchanged; only runs of foldable characters are translated
-        text = _FOLDABLE_RUN.sub(lambda m: m.group().translate(_FOLD_1TO1), text)
+        text = _folded_one_to_one(text, units, classes)
     if " " in text and (spaced := _letter_spaced_runs(text)) is not None:
         text, omap = spaced
         maps.append(omap)
