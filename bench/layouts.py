@@ -83,16 +83,21 @@ def _running_header(text: str, number_first: bool) -> str:
     return number or (lines[0][:OFFICIAL_LINE] if lines else "")
 
 
-def _headed_pages(text: str, footer: Callable[[int, int], str], number_first: bool, indent: bool) -> str:
+def _headed_pages(text: str, footer: Callable[[int, int], str], number_first: bool, indent: bool,
+                  first_too: bool = False, margin: list[str] | None = None) -> str:
+    """``text`` on pages of 22 lines cut at 28, ``footer`` below each page and the running header above every page
+    but the first (``first_too``: above the first as well); ``margin``: the lines either side of the footer (a blank
+    line each side unless given)."""
     lines = wrapped(_indented(text) if indent else text).split("\n")
     header = _running_header(text, number_first)
+    margin = [""] if margin is None else margin
     pages = [lines[i:i + OFFICIAL_PAGE_LINES] for i in range(0, len(lines), OFFICIAL_PAGE_LINES)]
     out: list[str] = []
     for k, page in enumerate(pages, start=1):
-        if k > 1:
+        if k > 1 or first_too:
             out.append(header)
         out += page
-        out += ["", footer(k, len(pages)), ""]
+        out += [*margin, footer(k, len(pages)), *margin]
     return "\n".join(out)
 
 
@@ -108,6 +113,18 @@ def issuer_headed_pages(text: str) -> str:
     (- 3 -), and every page but the first opening with the document's first line (its issuer's name, or its
     title) as its running header."""
     return _headed_pages(text, lambda k, n: " " * 12 + f"- {k} -", False, True)
+
+
+def numbered_pages_headed_from_first(text: str) -> str:
+    """``numbered_pages`` by a printer that puts the running header above the first page as well, where it stands
+    above the document's own first line."""
+    return _headed_pages(text, lambda k, n: f"第 {k} 页 共 {n} 页", True, False, first_too=True)
+
+
+def numbered_pages_tight(text: str) -> str:
+    """``numbered_pages`` without the blank lines around each page's count: a page's last line, its count and the
+    next page's running header stand one under another."""
+    return _headed_pages(text, lambda k, n: f"第 {k} 页 共 {n} 页", True, False, margin=[])
 
 
 def browser_printed_apart(text: str, width: int = 40, lines_per_page: int = 38) -> str:
@@ -151,6 +168,8 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "official page": official_page,
     "numbered pages, number above": numbered_pages,
     "centred numbers, issuer above": issuer_headed_pages,
+    "numbered pages, number above every page": numbered_pages_headed_from_first,
+    "numbered pages, number above, no blank lines": numbered_pages_tight,
     "browser-printed": browser_printed,
     "browser-printed, time and title apart": browser_printed_apart,
     "full-width": full_width,

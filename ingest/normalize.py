@@ -849,7 +849,17 @@ def _running_header_lines(text: str) -> list[tuple[int, int]]:
         plain = _MARKUP.sub("", line)
         if not any(_MARKUP.sub("", above) == plain for above in text[:first_number].split("\n")):
             return []
-    return [(a, min(b + 1, len(text))) for a, b in after]
+    found = [(a, min(b + 1, len(text))) for a, b in after]
+    # the same line opening the text is the printer's too when it stands as many lines above the first page's number
+    # as it does above every other full page's (the last may be shorter): a document's own first line, which the
+    # printer repeats above the later pages only, stands one line lower (the header is not above it)
+    top = _first_text_line(text, 0, first_number)
+    if top is not None and text[top[0]:top[1]].strip() == line:
+        numbers = [m.start() for m in matches_from(_PAGE_NUMBER, text, _PAGE_NUMBER_STARTS)]
+        above = {text.count("\n", a, n) for (a, _), n in zip(after, numbers[1:-1])}
+        if above == {text.count("\n", top[0], first_number)}:
+            found.insert(0, (top[0], min(top[1] + 1, len(text))))
+    return found
 
 
 def _drop_running_header(text: str) -> tuple[str, OffsetMap] | None:
