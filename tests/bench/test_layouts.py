@@ -34,6 +34,8 @@ def test_a_layout_keeps_every_character_of_the_text(name):
         printed = "\n".join(line for k, line in enumerate(lines)
                             if not (line == header and (k == 0 and "every page" in name
                                                         or k > 0 and re.search(r"页$| -$", lines[k - 1] or lines[k - 2]))))
+    if name.startswith("a site's line"):  # the site's line above every page
+        printed = "\n".join(line for line in printed.split("\n") if line not in layouts._PAGE_TITLES)
     # the page numbers a page layout prints
     kept = re.sub(r"—\d+—|第\d+页共\d+页|-\d+-", "", _characters(printed))
     assert kept == _characters(text)
@@ -85,3 +87,13 @@ def test_a_printer_may_put_the_running_header_above_the_first_page_too_and_leave
     assert lines[:3] == ["某政发〔2023〕12号", "某市人民政府", "某政发〔2023〕12号"] and lines[24] == "第 1 页 共 2 页"
     lines = layouts.numbered_pages_tight(text).split("\n")
     assert lines[21:25] == ["第20行", "第 1 页 共 2 页", "某政发〔2023〕12号", "第21行"]
+
+
+def test_a_site_puts_its_line_above_every_page_the_first_too():
+    text = "\n".join(f"第{k}行" for k in range(1, 46))
+    lines = layouts.site_titled_pages(text).split("\n")
+    title = lines[0]
+    assert title in layouts._PAGE_TITLES and lines[1] == "第1行"
+    assert [k for k, line in enumerate(lines) if line == title] == [0, 23, 46] and lines[-1] == "第45行"
+    lines = layouts.site_titled_numbered_pages(text).split("\n")
+    assert lines[0] == title and lines[23:27] == ["", "— 1 —", "", title]
