@@ -83,16 +83,21 @@ def _running_header(text: str, number_first: bool) -> str:
     return number or (lines[0][:OFFICIAL_LINE] if lines else "")
 
 
-def _headed_pages(text: str, footer: Callable[[int, int], str], number_first: bool, indent: bool) -> str:
+def _headed_pages(text: str, footer: Callable[[int, int], str], number_first: bool, indent: bool,
+                  first_too: bool = False, margin: list[str] | None = None, header: str | None = None) -> str:
+    """``text`` on pages of 22 lines cut at 28, ``footer`` below each page and the running header above every page
+    but the first (``first_too``: above the first as well); ``margin``: the lines either side of the footer (a blank
+    line each side unless given); ``header``: the header's line, when not the document's own."""
     lines = wrapped(_indented(text) if indent else text).split("\n")
-    header = _running_header(text, number_first)
+    header = _running_header(text, number_first) if header is None else header
+    margin = [""] if margin is None else margin
     pages = [lines[i:i + OFFICIAL_PAGE_LINES] for i in range(0, len(lines), OFFICIAL_PAGE_LINES)]
     out: list[str] = []
     for k, page in enumerate(pages, start=1):
-        if k > 1:
+        if k > 1 or first_too:
             out.append(header)
         out += page
-        out += ["", footer(k, len(pages)), ""]
+        out += [*margin, footer(k, len(pages)), *margin]
     return "\n".join(out)
 
 
@@ -108,6 +113,41 @@ def issuer_headed_pages(text: str) -> str:
     (- 3 -), and every page but the first opening with the document's first line (its issuer's name, or its
     title) as its running header."""
     return _headed_pages(text, lambda k, n: " " * 12 + f"- {k} -", False, True)
+
+
+def numbered_pages_headed_from_first(text: str) -> str:
+    """``numbered_pages`` by a printer that puts the running header above the first page as well, where it stands
+    above the document's own first line."""
+    return _headed_pages(text, lambda k, n: f"第 {k} 页 共 {n} 页", True, False, first_too=True)
+
+
+def numbered_pages_tight(text: str) -> str:
+    """``numbered_pages`` without the blank lines around each page's count: a page's last line, its count and the
+    next page's running header stand one under another."""
+    return _headed_pages(text, lambda k, n: f"第 {k} 页 共 {n} 页", True, False, margin=[])
+
+
+# the lines a site's PDF export puts above every page (its section's name, the file's class): not the document's
+# title, number or issuer
+_PAGE_TITLES = ("政策文件", "政务公开", "内部资料", "公开")
+
+
+def _page_title(text: str) -> str:
+    return _PAGE_TITLES[zlib.crc32(text.encode()) % len(_PAGE_TITLES)]
+
+
+def site_titled_pages(text: str) -> str:
+    """``wrapped`` at 28 and paged by 22 as a site exports a page to PDF: every page, the first too, opening with a
+    short line of the site's (one of ``_PAGE_TITLES``, chosen by the text), and no page number."""
+    lines = wrapped(text).split("\n")
+    title = _page_title(text)
+    return "\n".join(line for i in range(0, len(lines), OFFICIAL_PAGE_LINES)
+                     for line in [title, *lines[i:i + OFFICIAL_PAGE_LINES]])
+
+
+def site_titled_numbered_pages(text: str) -> str:
+    """``site_titled_pages`` with each page's number below it (— 3 —, between blank lines)."""
+    return _headed_pages(text, lambda k, n: f"— {k} —", False, False, first_too=True, header=_page_title(text))
 
 
 def browser_printed_apart(text: str, width: int = 40, lines_per_page: int = 38) -> str:
@@ -151,6 +191,10 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "official page": official_page,
     "numbered pages, number above": numbered_pages,
     "centred numbers, issuer above": issuer_headed_pages,
+    "numbered pages, number above every page": numbered_pages_headed_from_first,
+    "numbered pages, number above, no blank lines": numbered_pages_tight,
+    "a site's line on every page": site_titled_pages,
+    "a site's line on every page, numbered": site_titled_numbered_pages,
     "browser-printed": browser_printed,
     "browser-printed, time and title apart": browser_printed_apart,
     "full-width": full_width,

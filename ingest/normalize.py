@@ -775,23 +775,24 @@ def _drop_browser_lines(text: str) -> tuple[str, OffsetMap] | None:
     found = _browser_page_lines(text)
     if not found:
         return None
-    spans: list[tuple[int, int]] = []
-    for a, b in found:
-        # the blank lines above and below go with it (a page's margin); a line's break goes with the line
-        while a > 0:
-            above = text.rfind("\n", 0, a - 1) + 1
-            if text[above:a - 1].strip():
-                break
-            a = above
-        b = min(b + 1, len(text))
-        while b < len(text):
-            eol = text.find("\n", b)
-            eol = len(text) if eol < 0 else eol
-            if text[b:eol].strip():
-                break
-            b = min(eol + 1, len(text))
-        spans.append((a, b))
-    return _left_out(text, spans)
+    return _left_out(text, [_with_margin(text, a, min(b + 1, len(text))) for a, b in found])
+
+
+def _with_margin(text: str, a: int, b: int) -> tuple[int, int]:
+    """The line from ``a`` to ``b`` (after its line break) with the blank lines above and below it, a page's
+    margin."""
+    while a > 0:
+        above = text.rfind("\n", 0, a - 1) + 1
+        if text[above:a - 1].strip():
+            break
+        a = above
+    while b < len(text):
+        eol = text.find("\n", b)
+        eol = len(text) if eol < 0 else eol
+        if text[b:eol].strip():
+            break
+        b = min(eol + 1, len(text))
+    return a, b
 
 
 def _left_out(text: str, spans: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
@@ -849,7 +850,17 @@ def _running_header_lines(text: str) -> list[tuple[int, int]]:
         plain = _MARKUP.sub("", line)
         if not any(_MARKUP.sub("", above) == plain for above in text[:first_number].split("\n")):
             return []
-    return [(a, min(b + 1, len(text))) for a, b in after]
+    found = [(a, min(b + 1, len(text))) for a, b in after]
+    # the same line opening the text is the printer's too when it stands as many lines above the first page's number
+    # as it does above every other full page's (the last may be shorter): a document's own first line, which the
+    # printer repeats above the later pages only, stands one line lower (the header is not above it)
+    top = _first_text_line(text, 0, first_number)
+    if top is not None and text[top[0]:top[1]].strip() == line:
+        numbers = [m.start() for m in matches_from(_PAGE_NUMBER, text, _PAGE_NUMBER_STARTS)]
+        above = {text.count("\n", a, n) for (a, _), n in zip(after, numbers[1:-1])}
+        if above == {text.count("\n", top[0], first_number)}:
+            found.insert(0, (top[0], min(top[1] + 1, len(text))))
+    return found
 
 
 def _drop_running_header(text: str) -> tuple[str, OffsetMap] | None:
@@ -862,6 +873,49 @@ def _drop_running_header(text: str) -> tuple[str, OffsetMap] | None:
     if not found:
         return None
     return _left_out(text, found)
+
+
+# A page exported to PDF by a site may carry one short line of the site's above every page, the first too (the
+# section's name, the file's class), and no page number: a page break is told by the line alone. Told by the text
+# itself: the line the text opens with stands again and again at one distance in lines, a page's (the last page
+# may be shorter); a line of the document recurs so only by chance, or closer (a table's cells, one a line).
+_PAGE_LINES_MIN = 15  # the fewest lines taken for a page
+_PAGE_TITLES_MIN = 3  # the fewest pages that tell one distance (two distances)
+
+
+def _page_title_lines(text: str) -> list[tuple[int, int]]:
+    """Where the line repeated above every page of ``text`` stands, each with its line break; nothing for a text
+    without one (most: the line it opens with is not found again as a line of its own)."""
+    top = _first_text_line(text, 0, len(text))
+    if top is None:
+        return []
+    line = text[top[0]:top[1]].strip()
+    if not line or len(line) > _RUNNING_HEADER_MAX or text.count(line) < _PAGE_TITLES_MIN or "\t" in line \
+            or _PAGE_NUMBER.match(line) or MARKER.match(line):
+        return []
+    found = [top]
+    pos = top[1]
+    while (at := text.find(line, pos)) >= 0:
+        start, end = _line_bounds(text, at)
+        pos = end + 1
+        if text[start:end].strip() == line:
+            found.append((start, end))
+    if len(found) < _PAGE_TITLES_MIN:
+        return []
+    rows = [text.count("\n", a, b) for (a, _), (b, _) in zip(found, found[1:])]
+    if len(set(rows)) > 1 or rows[0] < _PAGE_LINES_MIN or text.count("\n", found[-1][0]) > rows[0]:
+        return []
+    return [(a, min(b + 1, len(text))) for a, b in found]
+
+
+def _drop_page_titles(text: str) -> tuple[str, OffsetMap] | None:
+    """``text`` without the line repeated above its every page (``_page_title_lines``) and the blank lines around
+    it, so that a page's last line and the next one's first meet as a page's cut lines do. None: no such line (most
+    texts)."""
+    found = _page_title_lines(text)
+    if not found:
+        return None
+    return _left_out(text, [_with_margin(text, a, b) for a, b in found])
 
 
 # A record exported with its fields on one line: "2023-01-19 00:00:00 | 【…】title | body | url", wherever it
@@ -1410,6 +1464,9 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
         maps.append(omap)
     if (headed := _drop_running_header(text)) is not None:
         text, omap = headed
+        maps.append(omap)
+    if (titled := _drop_page_titles(text)) is not None:
+        text, omap = titled
         maps.append(omap)
     apply(_FIELD_BAR, _record_field_break, needs="|")  # few texts have one; runs of spaces made the search slow
     aligned = space_aligned_tables(text, catalog)  # (before folding: an ideographic space between two cells separates them)

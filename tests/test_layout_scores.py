@@ -1,6 +1,7 @@
 """The extraction scored on both annotated sets in every layout of bench/layouts.py (lines cut at the official
 page's 28 characters or at 34 or 40, those lines in pages of 22 with the page's number, indented as the official
-page, with a line repeated above every page, or printed from a browser with its time, title, address and page count
+page, with a line repeated above every page but the first or above every page, with or without blank lines around
+the page's number, a site's line above every page with or without its number, or printed from a browser with its time, title, address and page count
 on every page, full-width punctuation, lines spaced out a character at a time, CRLF) and as Word and PDF files the tests' recipes write and the readers read, by the scorer and the gold of
 tests/test_scores.py: a layout changes where lines break and how
 characters are spaced, not what the text says, so the floors are those the sets reach as given

@@ -53,14 +53,16 @@ def _footer_centred(k: int, n: int) -> str:
     return " " * 12 + f"- {k} -"
 
 
-def _printed(header: str, footer=_footer_counted, page_ends: tuple[int, ...] = PAGE_ENDS) -> str:
+def _printed(header: str, footer=_footer_counted, page_ends: tuple[int, ...] = PAGE_ENDS, first_too: bool = False,
+             margin: tuple[str, ...] = ("",)) -> str:
     """``DOC`` cut at the width, on pages ending after the lines ``page_ends`` count, each page's number below it
-    between blank lines and ``header`` above every page but the first."""
+    between the lines of ``margin`` and ``header`` above every page but the first (``first_too``: every page)."""
     lines = _wrapped(DOC)
     cuts = [0, *page_ends, len(lines)]
     pages = [lines[a:b] for a, b in zip(cuts, cuts[1:])]
     return "\n".join(line for k, page in enumerate(pages, start=1)
-                     for line in [*([header] if k > 1 else []), *page, "", footer(k, len(pages)), ""])
+                     for line in [*([header] if k > 1 or first_too else []), *page, *margin, footer(k, len(pages)),
+                                  *margin])
 
 
 PRINTED = _printed(NUMBER)
@@ -104,9 +106,23 @@ def test_a_target_cut_by_a_pages_end_keeps_its_figure_and_its_span_points_at_bot
     assert re.sub(r"\s+", "", span.replace("第 2 页 共 3 页", "").replace(NUMBER, "")) == last["text"]
 
 
+@pytest.mark.parametrize("margin", [("",), ()], ids=["blank lines around the number", "no blank line"])
+@pytest.mark.parametrize("header", [NUMBER, ISSUER])
+def test_a_running_header_above_the_first_page_too_is_left_out_there_as_well(header, margin):
+    # pages of one length (the last shorter), so the header stands as far above every page's number, the first's too
+    text = _printed(header, page_ends=(8, 16), first_too=True, margin=margin)
+    assert text.startswith(header + "\n" + ISSUER)
+    assert clean_document(text).text == clean_document("\n".join(_wrapped(DOC))).text
+    head = _extract(text)["document"]
+    assert (head["title"], head["issuer"], head["doc_number"]) == (TITLE, ISSUER, NUMBER)
+
+
 def test_a_line_after_a_pages_number_that_is_the_texts_own_stays():
-    # two pages: the line after the first page's number is no line of the text above it
+    # the document's own first line, repeated above the later pages only (pages of one length): it stays
     lines = _wrapped(DOC)
+    own = _printed(ISSUER, page_ends=(8, 16))
+    assert own.startswith(ISSUER + "\n" + NUMBER) and clean_document(own).text.startswith(ISSUER + "\n" + NUMBER)
+    # two pages: the line after the first page's number is no line of the text above it
     own = "\n".join([*lines[:13], "", "- 1 -", "", "二、提振文化和旅游消费", *lines[13:], "", "- 2 -", ""])
     assert "二、提振文化和旅游消费" in clean_document(own).text.split("\n")
     # three pages, a different line after each page's number

@@ -28,11 +28,14 @@ def test_a_layout_keeps_every_character_of_the_text(name):
     if name.startswith("browser-printed"):  # the lines a browser prints above and below each page
         printed = "\n".join(line for line in printed.split("\n")
                             if not line.startswith(("2023/6/12", "https://")) and not line.endswith("_门户网站"))
-    if "above" in name:  # the running header above every page but the first
+    if "above" in name:  # the running header above every page but the first (or every page)
         header = layouts._running_header(text, "number" in name)
         lines = printed.split("\n")
         printed = "\n".join(line for k, line in enumerate(lines)
-                            if not (line == header and k > 1 and re.search(r"页$| -$", lines[k - 2])))
+                            if not (line == header and (k == 0 and "every page" in name
+                                                        or k > 0 and re.search(r"页$| -$", lines[k - 1] or lines[k - 2]))))
+    if name.startswith("a site's line"):  # the site's line above every page
+        printed = "\n".join(line for line in printed.split("\n") if line not in layouts._PAGE_TITLES)
     # the page numbers a page layout prints
     kept = re.sub(r"—\d+—|第\d+页共\d+页|-\d+-", "", _characters(printed))
     assert kept == _characters(text)
@@ -76,3 +79,21 @@ def test_a_line_is_spaced_out_or_not_by_its_text_alone():
     assert out[:40] == out[40:]
     assert 0 < sum(" " in line for line in out[:40]) < 40
     assert all(line.replace(" ", "") == lines[k % 40] for k, line in enumerate(out))
+
+
+def test_a_printer_may_put_the_running_header_above_the_first_page_too_and_leave_out_the_blank_lines():
+    text = "某市人民政府\n某政发〔2023〕12号\n" + "\n".join(f"第{k}行" for k in range(1, 41))
+    lines = layouts.numbered_pages_headed_from_first(text).split("\n")
+    assert lines[:3] == ["某政发〔2023〕12号", "某市人民政府", "某政发〔2023〕12号"] and lines[24] == "第 1 页 共 2 页"
+    lines = layouts.numbered_pages_tight(text).split("\n")
+    assert lines[21:25] == ["第20行", "第 1 页 共 2 页", "某政发〔2023〕12号", "第21行"]
+
+
+def test_a_site_puts_its_line_above_every_page_the_first_too():
+    text = "\n".join(f"第{k}行" for k in range(1, 46))
+    lines = layouts.site_titled_pages(text).split("\n")
+    title = lines[0]
+    assert title in layouts._PAGE_TITLES and lines[1] == "第1行"
+    assert [k for k, line in enumerate(lines) if line == title] == [0, 23, 46] and lines[-1] == "第45行"
+    lines = layouts.site_titled_numbered_pages(text).split("\n")
+    assert lines[0] == title and lines[23:27] == ["", "— 1 —", "", title]
