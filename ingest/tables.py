@@ -200,7 +200,8 @@ def find_tables(text: str, whole_rows: list[int] | None = None, catalog: Departm
     current: Table | None = None
     last_row: TableRow | None = None
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for at, line in enumerate(lines):
         offset = pos
         pos += len(line) + 1
         cells = _split_row(line, offset)
@@ -208,7 +209,7 @@ def find_tables(text: str, whole_rows: list[int] | None = None, catalog: Departm
             stripped = line.strip()
             if current is None or not stripped:
                 continue
-            if last_row is not None and _continues_cell(stripped, last_row, current.columns, names):
+            if last_row is not None and _continues_cell(stripped, last_row, current, names, lines, at + 1):
                 lead = len(line) - len(line.lstrip())
                 _continue_row(last_row, [Cell(stripped, offset + lead, offset + lead + len(stripped))])
             elif _is_page_noise(line):
@@ -341,17 +342,61 @@ _DONE = ("。", ";", "；", "局", "委", "厅", "办", "室", "府", "心", "�
 _OWN_LINE = re.compile(r"[。:：]|^(?:\d{1,3}[.、]|[(（]\d{1,3}[)）]|附件|抄送)")
 
 
-def _continues_cell(line: str, row: TableRow, columns: list[Column], names: _Names) -> bool:
+def _rows_follow(lines: list[str], at: int) -> bool:
+    """Is the next line with text from ``at`` on a tab or pipe row (a line in the table's midst, not after it)?"""
+    for i in range(at, len(lines)):
+        if lines[i].strip():
+            return _split_row(lines[i], 0) is not None
+    return False
+
+
+def _continues_cell(line: str, row: TableRow, table: Table, names: _Names, lines: list[str], at: int) -> bool:
+    """Does ``line``, with no tab, go on with the cell ``row``'s last line ended in? ``lines``: the text's lines,
+    ``line`` the one before ``at``."""
+    columns = table.columns
     cell = row.cells[row.open_cell] if 0 <= row.open_cell < len(row.cells) else None
+    role = columns[row.open_cell].role if 0 <= row.open_cell < len(columns) else "other"
+    # after the table's last line, a text cell that fills its row's last column goes on only when it was cut
+    # mid-sentence (``_cut_text``), with the rest of its sentence, its full stop at the end: one as whole as its
+    # column's others is done, the line below a closing line, a signature or a heading without a number (before:
+    # 开展汽车促销活动请各单位认真抓好落实)
+    last_text = cell is not None and role in _TEXT_ROLES and not row.short and not _rows_follow(lines, at)
+    cut = last_text and cell is not None and _cut_text(table, row, cell, line)
+    own_line = _OWN_LINE.search(line[:-1] if cut and line.endswith("。") else line)
     # a cell that ends with a whole name (…市商务局), a unit's role (…市财政局配合) or a sentence is done: a
     # signature or a date after the table's last row is no part of it
     if not (cell is not None and bool(cell.text) and not cell.text.endswith(_DONE)
             and not DATE_PATTERN.fullmatch(line) and len(line) <= _CONTINUATION_MAX
             and _HAN.search(line) is not None  # (not a page number: "- 3 -")
-            and not _OWN_LINE.search(line) and not _SECTION_ROW.match(line)):
+            and not own_line and not _SECTION_ROW.match(line)):
         return False
-    role = columns[row.open_cell].role if row.open_cell < len(columns) else "other"
+    if last_text:
+        return cut
     return not _finished(role, cell, line, names)
+
+
+_TEXT_ROLES = ("content", "measures", "goals", "other")
+_CLOSES = ("。", "；", ";", "！", "!", "？", "?")
+
+
+def _cut_text(table: Table, row: TableRow, cell: Cell, line: str) -> bool:
+    """Was a text cell cut before its sentence ended, ``line`` below it its rest? It was when it ends with a mark
+    that goes on (、，和), or without the mark that closes the column's cells: most of the column's other cells
+    end with one (。；), or, the table's one row, the cell closes its own sentences before its last. A cell whose
+    column's others end with none is whole as they are, and so is one whose last line, a wrapped rest, is
+    shorter than ``line``."""
+    own = _compact_cell(cell.text)
+    if not own or own.endswith(_CLOSES):
+        return False
+    if cell.pieces and len(_compact_cell(cell.last_piece())) < len(_compact_cell(line)):
+        return False  # its rest ended on a line shorter than the one below: a wrap fills each line but its last
+    if own.endswith(_GOES_ON):
+        return True
+    i = row.open_cell
+    others = [c for r in table.rows if r is not row and i < len(r.cells) and (c := _compact_cell(r.cells[i].text))]
+    if others:
+        return 2 * sum(1 for c in others if c.endswith(_CLOSES)) > len(others)
+    return any(mark in own for mark in _CLOSES)
 
 
 def _finished(role: str, cell: Cell, line: str, names: _Names) -> bool:

@@ -233,3 +233,48 @@ def test_a_goal_in_the_measures_beside_a_wrapped_task_cell_is_one_target():
     doc = extract_bytes(text.encode(), "doc.txt")
     assert [(t.title, t.text) for t in doc.tasks] == [("促进汽车消费,扩大新能源汽车销售", "新增充电桩200个以上,开展促销活动。")]
     assert [(g.text, g.value) for g in doc.targets] == [("新增充电桩200个以上", 200.0)]
+
+
+# a tab table whose last column is a text one (具体措施), and what follows its last row: the rest of a cell a
+# converter wrapped, or a line that is no part of the table
+MEASURES_LAST = "序号\t重点任务\t牵头单位\t具体措施\n"
+
+
+def test_a_closing_line_after_a_last_text_cell_as_whole_as_its_column_is_not_part_of_it():
+    # the column's cells end without a mark, and so does the last: it is whole, the line below a closing line, a
+    # signature or a heading without a number (before: 举办美食节请各单位认真抓好落实)
+    for after in AFTER_THE_TABLE:
+        text = HEAD + MEASURES_LAST + ("1\t促进汽车消费\t市商务局\t开展汽车促销活动\n"
+                                       "2\t扩大餐饮消费\t市商务局\t举办美食节\n") + after
+        doc = extract_bytes(text.encode(), "doc.txt")
+        assert [(t.title, t.text) for t in doc.tasks] == [("促进汽车消费", "开展汽车促销活动"),
+                                                           ("扩大餐饮消费", "举办美食节")], after
+        assert text[doc.tasks[-1].span.start:doc.tasks[-1].span.end] == "2\t扩大餐饮消费\t市商务局\t举办美食节"
+        if after.startswith("某市"):
+            assert (doc.document.issuer, doc.document.date) == ("某市人民政府办公室", "2023-05-06")
+        if "一、" in after:
+            assert [p.number for p in doc.provisions] == ["一"]
+
+
+def test_a_last_text_cell_cut_mid_sentence_goes_on_with_its_rest_and_no_further():
+    # the column's cells end with 。: the last, cut before its own, goes on with the lines that finish it (its full
+    # stop at the end, a wrap's shorter last line), then the text after the table is text again
+    rows_ = "1\t促进汽车消费\t市商务局\t开展汽车促销活动。\n2\t扩大餐饮消费\t市商务局\t举办美食节，培育餐\n"
+    for rest, measures in (("饮品牌。\n", "举办美食节,培育餐饮品牌。"),
+                           ("饮品牌，打造美食街\n区。\n", "举办美食节,培育餐饮品牌,打造美食街区。"),
+                           ("饮品牌\n", "举办美食节,培育餐饮品牌")):
+        for after in AFTER_THE_TABLE:
+            text = HEAD + MEASURES_LAST + rows_ + rest + after
+            doc = extract_bytes(text.encode(), "doc.txt")
+            assert [t.text for t in doc.tasks] == ["开展汽车促销活动。", measures], (rest, after)
+    # a cell that ends with a mark that goes on (、) goes on whatever its column's cells end with
+    text = HEAD + MEASURES_LAST + ("1\t促进汽车消费\t市商务局\t开展汽车促销活动\n"
+                                   "2\t扩大餐饮消费\t市商务局\t举办美食节、\n培育餐饮品牌\n保障措施\n")
+    assert [t.text for t in extract_bytes(text.encode(), "doc.txt").tasks] == ["开展汽车促销活动", "举办美食节、培育餐饮品牌"]
+
+
+def test_a_text_cell_wrapped_between_two_rows_still_goes_on():
+    # a row follows the line: it is in the table's midst, the rest of the cell above however whole that looks
+    text = HEAD + MEASURES_LAST + ("1\t促进汽车消费\t市商务局\t开展汽车促销活动\n落实汽车下乡\n"
+                                   "2\t扩大餐饮消费\t市商务局\t举办美食节\n")
+    assert [t.text for t in extract_bytes(text.encode(), "doc.txt").tasks] == ["开展汽车促销活动落实汽车下乡", "举办美食节"]

@@ -15,6 +15,9 @@ import re
 from pathlib import Path
 
 HEADING = re.compile(r"^(#+)\s*")
+# in a table cell of a sample's text: where a paragraph of the cell ends and its next begins (a Word cell's
+# paragraphs, an HTML cell's <p>s; in a PDF's cell, a line break)
+CELL_PARAGRAPH = "\u2029"
 
 
 def blocks(text: str) -> list[tuple[str, object]]:
@@ -62,7 +65,10 @@ def to_docx(text: str, path: Path) -> Path:
             for r, row in enumerate(rows):
                 cells = table.rows[r].cells
                 for c, cell_text in enumerate(row):
-                    cells[c].text = cell_text
+                    first, *more = cell_text.split(CELL_PARAGRAPH)
+                    cells[c].text = first
+                    for paragraph in more:
+                        cells[c].add_paragraph(paragraph)
     document.save(path)
     return path
 
@@ -121,7 +127,8 @@ def to_pdf(text: str, path: Path, scanned_pages: int = 0) -> Path:
         else:
             rows = value
             width = max(len(r) for r in rows)
-            data = [[Paragraph(esc(c), cell) for c in r] + [""] * (width - len(r)) for r in rows]
+            data = [[Paragraph(esc(c).replace(CELL_PARAGRAPH, "<br/>"), cell) for c in r] + [""] * (width - len(r))
+                    for r in rows]
             usable = A4[0] - 2 * 72
             first = 30
             widths = [first] + [(usable - first) * (2.2 if k == 1 else 1.0) / (width - 1 + 1.2) for k in
@@ -191,7 +198,8 @@ def to_html(text: str, path: Path, *, encoding: str = "utf-8", title: str = "", 
         elif kind == "p":
             parts.append(f"<p style=\"text-indent:2em\">{esc(value)}</p>")
         else:
-            rows = "\n".join("<tr>" + "".join(f"<td><p>{esc(c)}</p></td>" for c in r) + "</tr>" for r in value)
+            rows = "\n".join("<tr>" + "".join("<td>" + "".join(f"<p>{esc(p)}</p>" for p in c.split(CELL_PARAGRAPH))
+                                               + "</td>" for c in r) + "</tr>" for r in value)
             parts.append(f"<table border=\"1\" cellspacing=\"0\"><tbody>\n{rows}\n</tbody></table>")
     charset = {"gb18030": "gb2312"}.get(encoding, encoding)
     page = PAGE.format(charset=charset, title=esc(title), number=esc(number), issuer=esc(issuer), date=esc(date),
