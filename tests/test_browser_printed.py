@@ -13,41 +13,20 @@ import pytest
 from policykg.ingest.extract import extract_bytes
 from policykg.ingest.normalize import clean_document
 
-TITLE = "某市人民政府办公室关于印发《某市促进消费扩容提质若干措施》的通知"
-DOC = "\n".join([
-    TITLE,
-    "某政办发〔2023〕12号",
-    "各区人民政府,市政府各部门、各直属机构:",
-    "《某市促进消费扩容提质若干措施》已经市政府同意,现印发给你们,请结合实际认真组织贯彻落实。",
-    "某市人民政府办公室",
-    "2023年6月30日",
-    "某市促进消费扩容提质若干措施",
-    "一、扩大汽车消费",
-    # the first page ends inside its clause: "…(牵" | "头单位:市商务局;…"
-    "(一)开展汽车促销活动,支持新能源汽车下乡,推广车辆以旧换新。到2025年,全市新能源汽车销量达到10万辆。"
-    "(牵头单位:市商务局;配合单位:市财政局、市发展改革委)",
-    "(二)完善充电基础设施,推动居住小区充电设施实现全覆盖。到2025年,全市建成公共充电桩5000个。"
-    "(牵头单位:市发展改革委;配合单位:市住房城乡建设局)",
-    "二、提振文化和旅游消费",
-    # the second page ends right before the target's figure: "…达到" | "3000亿元。…"
-    "(三)推进商贸业升级,到2025年社会消费品零售总额达到3000亿元。(牵头单位:市商务局;配合单位:市统计局)",
-])
+from .printed_measures import BODY, NUMBER, TITLE, wrapped_lines
+
+DOC = "\n".join([TITLE, NUMBER, *BODY])
 HEADER = "2023/7/5 10:12 某市人民政府办公室关于印发《某市促进消费扩容提质若干措施》的通知_某市人民政府门户网站"
 ADDRESS = "https://www.example.gov.cn/zwgk/zcwj/202307/t20230705_1234567.html"
-PAGE_ENDS = (12, 18)  # (after the wrapped lines …(牵 and …达到)
-
-
-def _wrapped(text: str, width: int = 28) -> list[str]:
-    out: list[str] = []
-    for line in text.split("\n"):
-        out.extend([line[i:i + width] for i in range(0, len(line), width)] or [""])
-    return out
+# the first page ends inside (一)'s clause ("…(牵" | "头单位:市商务局;…"), the second right before (三)'s target's figure
+# ("…达到" | "3000亿元。…")
+PAGE_ENDS = (12, 18)
 
 
 def _printed(text: str, page_ends: tuple[int, ...] = PAGE_ENDS, gap: str = " ", margin: list[str] | None = None) -> str:
     """``text`` cut at the width, on pages ending after the lines ``page_ends`` count, as a browser prints it: ``gap``
     between the address and the count, the lines of ``margin`` between the browser's lines and the page's."""
-    lines = _wrapped(text)
+    lines = wrapped_lines(text)
     cuts = [0, *page_ends, len(lines)]
     pages = [lines[a:b] for a, b in zip(cuts, cuts[1:])]
     margin = margin or []
@@ -70,7 +49,7 @@ SPREAD = _printed(DOC, gap="\u3000\u3000", margin=["", " "]).replace("\n", "\r\n
 @pytest.mark.parametrize("text", [PRINTED, SPREAD], ids=["printed", "with margins"])
 def test_a_printed_page_reads_as_its_text_without_the_lines_the_browser_printed(text):
     assert text.count(ADDRESS) == 3 and text.split(ADDRESS)[1].rstrip().endswith("达到")  # (cut before 3000)
-    assert clean_document(text).text == clean_document("\n".join(_wrapped(DOC))).text
+    assert clean_document(text).text == clean_document("\n".join(wrapped_lines(DOC))).text
 
 
 def test_the_title_issuer_and_date_are_the_documents_not_the_browsers():
@@ -101,10 +80,10 @@ def test_a_target_cut_by_a_pages_end_keeps_its_figure_and_its_span_points_at_bot
 
 
 def test_a_page_printed_alone_loses_the_browsers_lines_and_a_count_that_is_the_texts_own_stays():
-    alone = "\n".join([HEADER, *_wrapped(DOC), f"{ADDRESS} 1/1"])
+    alone = "\n".join([HEADER, *wrapped_lines(DOC), f"{ADDRESS} 1/1"])
     head = _extract(alone)["document"]
     assert (head["title"], head["date"]) == (TITLE, "2023-06-30")
-    assert clean_document(alone).text == clean_document("\n".join(_wrapped(DOC))).text
+    assert clean_document(alone).text == clean_document("\n".join(wrapped_lines(DOC))).text
     # a line that ends with a count but without an address, and a time with no page's count below: the text's own
     own = "\n".join([TITLE, "2023/7/5 10:12 会议纪要", "一、完成年度任务的进度为 1/2", "(责任单位:市商务局)"])
     assert clean_document(own).text.split("\n") == [TITLE, "2023/7/5 10:12会议纪要", "一、完成年度任务的进度为1/2",
@@ -116,7 +95,7 @@ TIME, PAGE_TITLE = HEADER[:14], HEADER[15:]  # (2023/7/5 10:12, and the title)
 
 
 def _printed_apart(text: str, page_ends: tuple[int, ...] = PAGE_ENDS) -> str:
-    lines = _wrapped(text)
+    lines = wrapped_lines(text)
     cuts = [0, *page_ends, len(lines)]
     pages = [lines[a:b] for a, b in zip(cuts, cuts[1:])]
     return "\n".join(line for page in pages for line in [TIME, PAGE_TITLE, *page, ADDRESS])
@@ -127,7 +106,7 @@ APART = _printed_apart(DOC)
 
 def test_a_page_printed_with_its_time_and_title_apart_and_its_address_alone_reads_as_its_text():
     assert APART.count(ADDRESS) == 3 and APART.split(ADDRESS)[1].rstrip().endswith("达到")  # (cut before 3000)
-    assert clean_document(APART).text == clean_document("\n".join(_wrapped(DOC))).text
+    assert clean_document(APART).text == clean_document("\n".join(wrapped_lines(DOC))).text
     head = _extract(APART)["document"]
     assert (head["title"], head["issuer"], head["date"]) == (TITLE, "某市人民政府办公室", "2023-06-30")
     tasks = _extract(APART)["tasks"]
@@ -141,12 +120,12 @@ def test_a_page_printed_with_its_time_and_title_apart_and_its_address_alone_read
 
 
 def test_a_page_printed_alone_with_its_address_alone_loses_the_browsers_lines_and_an_address_of_the_text_stays():
-    alone = "\n".join([TIME, PAGE_TITLE, *_wrapped(DOC), ADDRESS])
-    assert clean_document(alone).text == clean_document("\n".join(_wrapped(DOC))).text
+    alone = "\n".join([TIME, PAGE_TITLE, *wrapped_lines(DOC), ADDRESS])
+    assert clean_document(alone).text == clean_document("\n".join(wrapped_lines(DOC))).text
     head = _extract(alone)["document"]
     assert (head["title"], head["date"]) == (TITLE, "2023-06-30")
     # an address alone that ends a text without a time above it, or that is not the line it ends with: the text's own
-    own = "\n".join([*_wrapped(DOC), "详见:", ADDRESS])
+    own = "\n".join([*wrapped_lines(DOC), "详见:", ADDRESS])
     assert clean_document(own).text.endswith(ADDRESS.replace(" ", ""))
-    twice = "\n".join([*_wrapped(DOC)[:13], ADDRESS, *_wrapped(DOC)[13:], ADDRESS, "某市人民政府办公室"])
+    twice = "\n".join([*wrapped_lines(DOC)[:13], ADDRESS, *wrapped_lines(DOC)[13:], ADDRESS, "某市人民政府办公室"])
     assert clean_document(twice).text.count(ADDRESS) == 2

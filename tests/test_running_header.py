@@ -13,36 +13,12 @@ import pytest
 from policykg.ingest.extract import extract_bytes
 from policykg.ingest.normalize import clean_document
 
-TITLE = "某市人民政府办公室关于印发《某市促进消费扩容提质若干措施》的通知"
-ISSUER = "某市人民政府办公室"
-NUMBER = "某政办发〔2023〕12号"
-DOC = "\n".join([
-    ISSUER,
-    NUMBER,
-    TITLE,
-    "各区人民政府,市政府各部门、各直属机构:",
-    "《某市促进消费扩容提质若干措施》已经市政府同意,现印发给你们,请结合实际认真组织贯彻落实。",
-    ISSUER,
-    "2023年6月30日",
-    "某市促进消费扩容提质若干措施",
-    "一、扩大汽车消费",
-    # the first page ends inside its clause: "…(牵" | "头单位:市商务局;…"
-    "(一)开展汽车促销活动,支持新能源汽车下乡,推广车辆以旧换新。到2025年,全市新能源汽车销量达到10万辆。"
-    "(牵头单位:市商务局;配合单位:市财政局、市发展改革委)",
-    "(二)完善充电基础设施,推动居住小区充电设施实现全覆盖。到2025年,全市建成公共充电桩5000个。"
-    "(牵头单位:市发展改革委;配合单位:市住房城乡建设局)",
-    "二、提振文化和旅游消费",
-    # the second page ends right before the target's figure: "…达到" | "3000亿元。…"
-    "(三)推进商贸业升级,到2025年社会消费品零售总额达到3000亿元。(牵头单位:市商务局;配合单位:市统计局)",
-])
-PAGE_ENDS = (13, 19)  # (after the wrapped lines …(牵 and …达到)
+from .printed_measures import BODY, ISSUER, NUMBER, TITLE, wrapped_lines
 
-
-def _wrapped(text: str, width: int = 28) -> list[str]:
-    out: list[str] = []
-    for line in text.split("\n"):
-        out.extend([line[i:i + width] for i in range(0, len(line), width)] or [""])
-    return out
+DOC = "\n".join([ISSUER, NUMBER, TITLE, *BODY])
+# the first page ends inside (一)'s clause ("…(牵" | "头单位:市商务局;…"), the second right before (三)'s target's figure
+# ("…达到" | "3000亿元。…")
+PAGE_ENDS = (13, 19)
 
 
 def _footer_counted(k: int, n: int) -> str:
@@ -57,7 +33,7 @@ def _printed(header: str, footer=_footer_counted, page_ends: tuple[int, ...] = P
              margin: tuple[str, ...] = ("",)) -> str:
     """``DOC`` cut at the width, on pages ending after the lines ``page_ends`` count, each page's number below it
     between the lines of ``margin`` and ``header`` above every page but the first (``first_too``: every page)."""
-    lines = _wrapped(DOC)
+    lines = wrapped_lines(DOC)
     cuts = [0, *page_ends, len(lines)]
     pages = [lines[a:b] for a, b in zip(cuts, cuts[1:])]
     return "\n".join(line for k, page in enumerate(pages, start=1)
@@ -76,7 +52,7 @@ def _extract(text: str) -> dict:
                          ids=["number above, counted", "issuer above, centred", "two pages"])
 def test_a_printed_document_reads_as_its_text_without_the_line_repeated_above_its_pages(text):
     assert "(牵\n\n" in text  # (the first page's end inside the clause)
-    assert clean_document(text).text == clean_document("\n".join(_wrapped(DOC))).text
+    assert clean_document(text).text == clean_document("\n".join(wrapped_lines(DOC))).text
 
 
 def test_the_title_issuer_and_date_are_the_documents():
@@ -112,14 +88,14 @@ def test_a_running_header_above_the_first_page_too_is_left_out_there_as_well(hea
     # pages of one length (the last shorter), so the header stands as far above every page's number, the first's too
     text = _printed(header, page_ends=(8, 16), first_too=True, margin=margin)
     assert text.startswith(header + "\n" + ISSUER)
-    assert clean_document(text).text == clean_document("\n".join(_wrapped(DOC))).text
+    assert clean_document(text).text == clean_document("\n".join(wrapped_lines(DOC))).text
     head = _extract(text)["document"]
     assert (head["title"], head["issuer"], head["doc_number"]) == (TITLE, ISSUER, NUMBER)
 
 
 def test_a_line_after_a_pages_number_that_is_the_texts_own_stays():
     # the document's own first line, repeated above the later pages only (pages of one length): it stays
-    lines = _wrapped(DOC)
+    lines = wrapped_lines(DOC)
     own = _printed(ISSUER, page_ends=(8, 16))
     assert own.startswith(ISSUER + "\n" + NUMBER) and clean_document(own).text.startswith(ISSUER + "\n" + NUMBER)
     # two pages: the line after the first page's number is no line of the text above it
