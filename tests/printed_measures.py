@@ -32,6 +32,18 @@ MORE_MEASURES = [
     "(牵头单位:市商务局;配合单位:市市场监管局)",
 ]
 
+# what BODY's measures give, read however they are printed: each task's units, and its targets
+UNITS = [
+    ("一/(一)", [("市商务局", "lead"), ("市财政局", "cooperate"), ("市发展改革委", "cooperate")]),
+    ("一/(二)", [("市发展改革委", "lead"), ("市住房城乡建设局", "cooperate")]),
+    ("二/(三)", [("市商务局", "lead"), ("市统计局", "cooperate")]),
+]
+TARGETS = [
+    ("新能源汽车销量", 10.0, "万辆", 2025, "一/(一)"),
+    ("公共充电桩", 5000.0, "个", 2025, "一/(二)"),
+    ("社会消费品零售总额", 3000.0, "亿元", 2025, "二/(三)"),
+]
+
 
 def wrapped_lines(text: str, width: int = 28) -> list[str]:
     """``text``'s lines cut every ``width`` characters (28: GB/T 9704's line), an empty line kept."""

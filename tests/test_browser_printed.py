@@ -13,7 +13,7 @@ import pytest
 from policykg.ingest.extract import extract_bytes
 from policykg.ingest.normalize import clean_document
 
-from .printed_measures import BODY, NUMBER, TITLE, wrapped_lines
+from .printed_measures import BODY, NUMBER, TARGETS, TITLE, UNITS, wrapped_lines
 
 DOC = "\n".join([TITLE, NUMBER, *BODY])
 HEADER = "2023/7/5 10:12 某市人民政府办公室关于印发《某市促进消费扩容提质若干措施》的通知_某市人民政府门户网站"
@@ -59,20 +59,12 @@ def test_the_title_issuer_and_date_are_the_documents_not_the_browsers():
 
 def test_a_clause_cut_by_a_pages_end_keeps_its_units():
     tasks = _extract(PRINTED)["tasks"]
-    assert [(t["number"], [(u["name"], u["role"]) for u in t["units"]]) for t in tasks] == [
-        ("一/(一)", [("市商务局", "lead"), ("市财政局", "cooperate"), ("市发展改革委", "cooperate")]),
-        ("一/(二)", [("市发展改革委", "lead"), ("市住房城乡建设局", "cooperate")]),
-        ("二/(三)", [("市商务局", "lead"), ("市统计局", "cooperate")]),
-    ]
+    assert [(t["number"], [(u["name"], u["role"]) for u in t["units"]]) for t in tasks] == UNITS
 
 
 def test_a_target_cut_by_a_pages_end_keeps_its_figure_and_its_span_points_at_both_pages():
     targets = _extract(PRINTED)["targets"]
-    assert [(t["metric"], t["value"], t["unit"], t["year"], t["task"]) for t in targets] == [
-        ("新能源汽车销量", 10.0, "万辆", 2025, "一/(一)"),
-        ("公共充电桩", 5000.0, "个", 2025, "一/(二)"),
-        ("社会消费品零售总额", 3000.0, "亿元", 2025, "二/(三)"),
-    ]
+    assert [(t["metric"], t["value"], t["unit"], t["year"], t["task"]) for t in targets] == TARGETS
     last = targets[2]
     span = PRINTED[last["span"]["start"]:last["span"]["end"]]
     assert HEADER in span  # (the page's end between its words and its figure)

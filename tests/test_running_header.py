@@ -13,7 +13,7 @@ import pytest
 from policykg.ingest.extract import extract_bytes
 from policykg.ingest.normalize import clean_document
 
-from .printed_measures import BODY, ISSUER, NUMBER, TITLE, wrapped_lines
+from .printed_measures import BODY, ISSUER, NUMBER, TARGETS, TITLE, UNITS, wrapped_lines
 
 DOC = "\n".join([ISSUER, NUMBER, TITLE, *BODY])
 # the first page ends inside (一)'s clause ("…(牵" | "头单位:市商务局;…"), the second right before (三)'s target's figure
@@ -62,20 +62,12 @@ def test_the_title_issuer_and_date_are_the_documents():
 
 def test_a_clause_cut_by_a_pages_end_keeps_its_units():
     tasks = _extract(PRINTED)["tasks"]
-    assert [(t["number"], [(u["name"], u["role"]) for u in t["units"]]) for t in tasks] == [
-        ("一/(一)", [("市商务局", "lead"), ("市财政局", "cooperate"), ("市发展改革委", "cooperate")]),
-        ("一/(二)", [("市发展改革委", "lead"), ("市住房城乡建设局", "cooperate")]),
-        ("二/(三)", [("市商务局", "lead"), ("市统计局", "cooperate")]),
-    ]
+    assert [(t["number"], [(u["name"], u["role"]) for u in t["units"]]) for t in tasks] == UNITS
 
 
 def test_a_target_cut_by_a_pages_end_keeps_its_figure_and_its_span_points_at_both_pages():
     targets = _extract(PRINTED)["targets"]
-    assert [(t["metric"], t["value"], t["unit"], t["year"], t["task"]) for t in targets] == [
-        ("新能源汽车销量", 10.0, "万辆", 2025, "一/(一)"),
-        ("公共充电桩", 5000.0, "个", 2025, "一/(二)"),
-        ("社会消费品零售总额", 3000.0, "亿元", 2025, "二/(三)"),
-    ]
+    assert [(t["metric"], t["value"], t["unit"], t["year"], t["task"]) for t in targets] == TARGETS
     last = targets[2]
     span = PRINTED[last["span"]["start"]:last["span"]["end"]]
     assert "第 2 页 共 3 页" in span and NUMBER in span  # (the page's end between its words and its figure)
