@@ -54,7 +54,7 @@ def targets(port: int, sample: bool = True) -> dict[str, list[str]]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     _, body = _get(conn, "/departments?limit=1000")
     departments = json.loads(body)["items"]
-    active = [d for d in departments if d["leads"] + d["cooperates"] > 0]
+    active = [d for d in departments if d["leads_count"] + d["cooperates_count"] > 0]
     # another corpus has one 市发展改革委 per city: a name is asked for with its region there
     where = {d["name"]: "" if sample or not d.get("region") else "region=" + quote(d["region"]) for d in active}
     names = list(where)
