@@ -276,10 +276,17 @@ def _number_apart(line: str) -> list[str]:
     m = _NUMBER_AFTER_TITLE.search(line)
     if m is not None and _TITLE_LINE.search(line, 0, m.start()):
         return [line[:m.start()], m.group(1)]
+    # a page's headline with the number in brackets after it (…的通知(珠府〔2023〕14号)): a title, not a sentence citing one
+    m = _BRACKETED_NUMBER_AFTER_TITLE.search(line) if line.rstrip().endswith((")", "）")) else None
+    if m is not None and _TITLE_LINE.search(line, 0, m.start()) and _title_piece(line[:m.start()]):
+        return [line[:m.start()], m.group(1)]
     return [line]
 
 
 _NUMBER_AFTER_TITLE = re.compile(r"[》\s]\s*(" + DOC_NUMBER.pattern + r")\s*$")
+_BRACKETED_NUMBER_AFTER_TITLE = re.compile(r"[(（]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]\s*$")
+# the number alone in brackets, on the line below the title as a site prints it: (黔府办发〔2022〕17号)
+_BRACKETED = re.compile(r"[(（](.+)[)）]")
 
 
 def _header_doc_number(lines: list[str]) -> str | None:
@@ -289,6 +296,8 @@ def _header_doc_number(lines: list[str]) -> str | None:
         # lines of a head are none of these, and were each searched several times)
         whole = compact(line)
         s = _DOC_NUMBER_LABEL.sub("", whole) if whole.startswith(_DOC_NUMBER_LABELS) else whole
+        if s.endswith((")", "）")) and (bracketed := _BRACKETED.fullmatch(s)):
+            s = bracketed.group(1)
         m = DOC_NUMBER.fullmatch(s) if s.endswith("号") else None
         if m:
             return normalise_doc_number(m)

@@ -410,3 +410,22 @@ def test_a_pages_date_above_the_text_is_no_signing_date():
 def test_a_signing_date_printed_with_figures_comes_before_a_date_under_the_title():
     plan = "郑州市2023年重点工作任务分解方案\n(2023年2月10日)\n为抓好落实,制定本方案。\n" + MEASURE
     assert _doc(plan + "郑州市人民政府\n2023.3.1\n").date == "2023-03-01"
+
+
+@pytest.mark.parametrize("head, number, title", [
+    # a site's headline with the number in brackets after the title, or on the line below it
+    ("平顶山市商务局关于促进消费的通知(平商〔2023〕12号)", "平商〔2023〕12号", "平顶山市商务局关于促进消费的通知"),
+    ("关于促进消费的通知（平商〔2023〕12号）", "平商〔2023〕12号", "关于促进消费的通知"),
+    ("平顶山市商务局关于促进消费的通知\n(平商〔2023〕12号)", "平商〔2023〕12号", "平顶山市商务局关于促进消费的通知"),
+    # a plan period in brackets stays the title's
+    ("关于印发平顶山市促进消费三年行动方案(2023—2025年)的通知", None, "关于印发平顶山市促进消费三年行动方案(2023—2025年)的通知"),
+])
+def test_a_number_in_brackets_after_the_title_or_below_it_is_the_documents(head, number, title):
+    doc = _doc(head + "\n各县区:\n现将有关事项通知如下:\n" + MEASURE)
+    assert (doc.doc_number, doc.title) == (number, title)
+
+
+def test_a_number_in_brackets_after_a_title_cited_in_the_preamble_is_not_the_documents():
+    doc = _doc("关于促进消费的通知\n各县区:\n为贯彻落实《河南省人民政府关于促进消费的通知》(豫政〔2023〕5号)\n现将有关事项通知如下:\n"
+               + MEASURE)
+    assert doc.doc_number is None
