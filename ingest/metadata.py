@@ -259,7 +259,7 @@ def _own_title(title: str | None) -> str | None:
 
 def _number_apart(line: str) -> list[str]:
     """A page that glued the document number to the title it heads (筑府办发〔2022〕12号市人民政府办公厅关于…的通知)
-    or to the end of it as a citation (…的通知》沪建房管联〔2016〕1062号), or an announcement's number to its head
+    or to the end of it as a citation (…的通知》沪建房管联〔2016〕1062号, …的通知——南住建〔2023〕466号), or an announcement's number to its head
     (天津市人民政府公告 2023年第5号, as 天津市人民政府公告 / 2023年第5号): the two lines the header printed."""
     if "号" not in line:
         return [line]
@@ -283,7 +283,7 @@ def _number_apart(line: str) -> list[str]:
     return [line]
 
 
-_NUMBER_AFTER_TITLE = re.compile(r"[》\s]\s*(" + DOC_NUMBER.pattern + r")\s*$")
+_NUMBER_AFTER_TITLE = re.compile(r"(?:[》\s]|——)\s*(" + DOC_NUMBER.pattern + r")\s*$")
 _BRACKETED_NUMBER_AFTER_TITLE = re.compile(r"[(（]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]\s*$")
 # the number alone in brackets, on the line below the title as a site prints it: (黔府办发〔2022〕17号)
 _BRACKETED = re.compile(r"[(（](.+)[)）]")

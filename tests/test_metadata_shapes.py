@@ -429,3 +429,14 @@ def test_a_number_in_brackets_after_a_title_cited_in_the_preamble_is_not_the_doc
     doc = _doc("关于促进消费的通知\n各县区:\n为贯彻落实《河南省人民政府关于促进消费的通知》(豫政〔2023〕5号)\n现将有关事项通知如下:\n"
                + MEASURE)
     assert doc.doc_number is None
+
+
+@pytest.mark.parametrize("head", [
+    # a site's headline with the number run onto the title's end, the title or the text on the next line
+    "关于促进房地产市场平稳健康发展的通知》平商〔2023〕12号\n\n关于促进房地产市场平稳健康发展的通知\n为促进消费,现通知如下:",
+    "关于促进房地产市场平稳健康发展的通知——平商〔2023〕12号\n关于促进房地产市场平稳健康发展的通知\n为促进消费,现通知如下:",
+    "关于促进房地产市场平稳健康发展的通知》平商〔2023〕12号\n自即日起,在全市范围内发放消费券,具体事项如下",
+])
+def test_a_headline_that_ends_with_the_number_stands_on_its_own(head):
+    doc = _doc(head + "\n" + MEASURE)
+    assert (doc.doc_number, doc.title) == ("平商〔2023〕12号", "关于促进房地产市场平稳健康发展的通知")
