@@ -48,10 +48,24 @@ _ORG_WORDS = ("政府", "办公室", "办公厅", "委员会", "领导小组", "
 _ORG = re.compile(f"({'|'.join(_ORG_WORDS)})$")
 
 
+# a name and the others who issue with it: 廊坊市房管局等, 梅州市住房和城乡建设局等七部门, 海口市住房和城乡建设局等4部门
+_AND_OTHERS = re.compile(r"等(?:[\d一二三四五六七八九十]{1,3}个?)?(?:部门|单位)?$")
+
+
 def _ends_as_org(name: str) -> bool:
     """``_ORG.search(name)``: does the name end as an organisation's does? Told by ``endswith`` (the search tried
-    the words at every character of the name); ``$`` lets one line break follow."""
-    return name.removesuffix("\n").endswith(_ORG_WORDS)
+    the words at every character of the name); ``$`` lets one line break follow. A name with 等 and the others after it
+    ends as its first one does (a list that ends with 等 is no name: 发放消费券等)."""
+    name = name.removesuffix("\n")
+    if name.endswith(_ORG_WORDS):
+        return True
+    others = _AND_OTHERS.search(name) if name.endswith(("等", "部门", "单位")) else None
+    return others is not None and name.endswith(_ORG_WORDS, 0, others.start())
+
+
+def _names_others(name: str) -> bool:
+    """Does an issuer's name end with 等 and the others (廊坊市房管局等七部门), who sign the document by name if anyone does?"""
+    return name.endswith(("等", "部门", "单位")) and _AND_OTHERS.search(name) is not None
 
 
 _IMPLEMENT_VERB = clause_words().implement_verb  # 贯彻落实, 根据, …: data/clauses.toml
@@ -476,16 +490,24 @@ def _find_issuer(lines: list[str], title: str | None, text: str, numeric: _Numer
         before = title.split("关于", 1)[0]
         if before and _ends_as_org(before):
             named_in_title = before
-            if not before.startswith(_BARE_LEVELS):
+            if not before.startswith(_BARE_LEVELS) and not _names_others(before):
                 return before
     # (市政府关于… under a head line 苏州市人民政府: the head line says whose)
+    with_others = None  # (X等七部门 above the title: the signature, where the text has one, names them all)
     for line in lines[:4]:
         name = compact(line)
         name = _ISSUER_SUFFIX.sub("", name) if name.endswith(_ISSUER_SUFFIXES) else name
         if _ends_as_org(name) and not _holds_doc_number(name) and len(name) <= 30:
-            return name
-    if named_in_title:
+            if not _names_others(name):
+                return name
+            with_others = with_others or name
+    if named_in_title and not _names_others(named_in_title):
         return named_in_title
+    return _signers(text, numeric) or named_in_title or with_others
+
+
+def _signers(text: str, numeric: _NumericSigningDate | None) -> str | None:
+    """The issuers who sign the text below it, beside or above the signing date."""
     # the signature above the date (a date names 日), or before it on its line (市商务局 2023年5月6日)
     for a, b in _lines_holding(text, "日"):
         s = text[a:b].strip()

@@ -440,3 +440,22 @@ def test_a_number_in_brackets_after_a_title_cited_in_the_preamble_is_not_the_doc
 def test_a_headline_that_ends_with_the_number_stands_on_its_own(head):
     doc = _doc(head + "\n" + MEASURE)
     assert (doc.doc_number, doc.title) == ("平商〔2023〕12号", "关于促进房地产市场平稳健康发展的通知")
+
+
+@pytest.mark.parametrize("head, footer, issuer", [
+    # an issuer printed with 等 and the others who issue with it, above the title or at its head
+    ("平顶山市商务局等七部门\n关于促进消费的通知", "", "平顶山市商务局等七部门"),
+    ("平顶山市商务局等\n关于促进消费的通知", "", "平顶山市商务局等"),
+    ("平顶山市商务局等4部门关于促进消费的通知", "", "平顶山市商务局等4部门"),
+    # where they sign the text, the signature names them all
+    ("平顶山市商务局等2部门\n关于促进消费的通知", "平顶山市商务局\n平顶山市财政局\n2023年5月6日", "平顶山市商务局平顶山市财政局"),
+    ("平顶山市商务局等2部门关于促进消费的通知", "平顶山市商务局\n平顶山市财政局\n2023年5月6日", "平顶山市商务局平顶山市财政局"),
+])
+def test_an_issuer_printed_with_the_others_who_issue_with_it(head, footer, issuer):
+    doc = _doc(head + "\n各县区:\n现将有关事项通知如下:\n" + MEASURE + footer + "\n")
+    assert (doc.issuer, doc.region, doc.level) == (issuer, "平顶山市", "city")
+
+
+def test_a_list_that_ends_with_deng_above_a_date_is_no_issuer():
+    doc = _doc(NOTICE_HEAD + "三、其他。鼓励企业发放消费券、购物卡等\n2023年5月6日\n")
+    assert doc.issuer is None
