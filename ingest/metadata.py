@@ -439,7 +439,7 @@ def _find_title(lines: list[str]) -> str | None:
     # no 关于: the first line that ends as a document title does (a kind and a word or two more: 政策措施 alone is a
     # heading)
     for i, line in enumerate(lines[:10]):
-        if ENDS_AS_TITLE.search(line) and 6 <= len(line) <= 80 and _title_piece(line) and not _holds_doc_number(line) \
+        if ENDS_AS_TITLE.search(line) and _TITLE_MIN <= len(line) <= 80 and _title_piece(line) and not _holds_doc_number(line) \
                 and not _CITATION_MARK.search(_CITED.sub("", line)):  # (a piece of a citation: a sentence citing a title)
             # a title broken over lines: short heading lines above it (not a line of places: 浙江省绍兴市 says who
             # issued it), the rest or the plan period below it
@@ -448,9 +448,12 @@ def _find_title(lines: list[str]) -> str | None:
                     and _title_piece(lines[j - 1]) and i - j < 2 and place_line(lines[j - 1].strip("# *【】")) is None:
                 j -= 1
             k = i
-            # (a page that prints its headline twice, above the text and as its first line, has one title)
+            # the rest of a title cut after a kind's word (…五年规划 / 和二〇三五年远景目标纲要, …规划 / 实施方案); a line
+            # below that could be a title of its own is not (the headline printed again, the title of what a notice
+            # issues, a second document's)
             if k + 1 < len(lines) and len(lines[k + 1]) <= 30 and _title_piece(lines[k + 1]) \
-                    and re.search(DOC_KIND + r"$", lines[k + 1]) and compact(lines[k + 1]) != compact(line):
+                    and re.search(DOC_KIND + r"$", lines[k + 1]) \
+                    and (len(lines[k + 1]) < _TITLE_MIN or lines[k + 1].startswith(_TITLE_REST_OPENERS)):
                 k += 1
             title = "".join(lines[j:k + 1])
             if k + 1 < len(lines) and _TITLE_NOTE_LINE.fullmatch(compact(lines[k + 1])):
@@ -460,6 +463,8 @@ def _find_title(lines: list[str]) -> str | None:
 
 
 _CITED, _CITATION_MARK = re.compile(r"《[^《》]*》"), re.compile("[《》]")
+_TITLE_MIN = 6  # the fewest characters of a title without 关于
+_TITLE_REST_OPENERS = ("和", "及", "与", "暨", "的")  # words that join what goes before: no title opens with one
 _TITLE_PIECE = re.compile(r"[^\s,，。;；:：、《》()（）]{2,20}")
 # what a title prints in brackets on a line of its own: its period, or what the text is yet ((试行), (征求意见稿))
 _TITLE_NOTE_LINE = re.compile(r"[(（](?:(?:\d{4}[—\-–~至]\d{4}|\d{4})年?(?:度)?|试行|暂行|征求意见稿|送审稿|修订稿?|草案)[)）]")

@@ -459,3 +459,16 @@ def test_an_issuer_printed_with_the_others_who_issue_with_it(head, footer, issue
 def test_a_list_that_ends_with_deng_above_a_date_is_no_issuer():
     doc = _doc(NOTICE_HEAD + "三、其他。鼓励企业发放消费券、购物卡等\n2023年5月6日\n")
     assert doc.issuer is None
+
+
+@pytest.mark.parametrize("head, title", [
+    # a title line below a title of its own is another's: the headline printed again, what the notice issues
+    ("平顶山市促进消费若干措施\n平顶山市促进消费的若干政策措施", "平顶山市促进消费若干措施"),
+    ("平顶山市促进\n消费的若干措施\n平顶山市促进消费的若干措施", "平顶山市促进消费的若干措施"),
+    ("印发平顶山市促进消费若干措施的通知\n平顶山市促进消费若干措施", "印发平顶山市促进消费若干措施的通知"),
+    # the rest of a title cut after a kind's word still is its rest
+    ("平顶山市国民经济和社会发展第十四个五年规划\n和二〇三五年远景目标纲要", "平顶山市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"),
+    ("平顶山市消费提振规划\n实施方案", "平顶山市消费提振规划实施方案"),
+])
+def test_a_title_line_below_a_whole_title_is_not_part_of_it(head, title):
+    assert _doc(head + "\n为促进消费,制定本措施。\n" + MEASURE).title == title
