@@ -637,7 +637,8 @@ def _signature(line: str) -> str:
     return rest[hit[0]:] if hit is not None else rest or line
 
 
-_BRACKETED_DATE = re.compile(r"[(（]\s*" + DATE_PATTERN.pattern + r"\s*[)）]")
+# under a plan's title, the day it was adopted: (2023年2月10日), (2025年11月28日中国共产党某市第七届委员会第十一次全体会议通过)
+_BRACKETED_DATE = re.compile(r"[(（]\s*" + DATE_PATTERN.pattern + r"(?:[^()（）]{2,60}?(?:通过|批准))?\s*[)）]")
 
 
 def _signing_date(text: str, body_start: int, numeric: _NumericSigningDate | None = None) -> date | None:

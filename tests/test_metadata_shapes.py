@@ -472,3 +472,16 @@ def test_a_list_that_ends_with_deng_above_a_date_is_no_issuer():
 ])
 def test_a_title_line_below_a_whole_title_is_not_part_of_it(head, title):
     assert _doc(head + "\n为促进消费,制定本措施。\n" + MEASURE).title == title
+
+
+@pytest.mark.parametrize("under_title, date", [
+    # the day a plan was adopted, printed in brackets under its title, with the meeting that adopted it or without
+    ("(2025年11月28日中国共产党平顶山市第七届委员会第十一次全体会议通过)", "2025-11-28"),
+    ("(2023年2月10日)", "2023-02-10"),
+    # a sentence in brackets that names a day is no such date
+    ("(2025年11月28日前完成全部任务)", None),
+])
+def test_the_day_a_plan_was_adopted_under_its_title(under_title, date):
+    doc = _doc("中共平顶山市委关于制定平顶山市国民经济和社会发展第十五个五年规划的建议\n" + under_title + "\n为促进发展,提出如下建议。\n"
+               + MEASURE)
+    assert doc.date == date
