@@ -126,7 +126,8 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     """``text`` is the cleaned document; ``body_start`` is where numbered provisions begin."""
     meta = DocumentMeta()
     head = text[:body_start] if body_start > 0 else text[:2000]
-    head_lines = [part for line in _lines(head) if line.strip() for part in _number_apart(line)]
+    # (a line of the head opens with no closing bracket: 【湖北省黄冈市】】关于…, a site's tag closed twice)
+    head_lines = [part for line in _lines(head) if line.strip() for part in _number_apart(line.removeprefix("】"))]
     meta.doc_number = _header_doc_number(head_lines[:12])
     fields = _labelled_fields(head_lines[:15])  # (before the chrome goes: 成文日期:2023-05-06 reads as a page's date)
     head_lines, chrome, source = _strip_page_chrome(head_lines)

@@ -485,3 +485,12 @@ def test_the_day_a_plan_was_adopted_under_its_title(under_title, date):
     doc = _doc("中共平顶山市委关于制定平顶山市国民经济和社会发展第十五个五年规划的建议\n" + under_title + "\n为促进发展,提出如下建议。\n"
                + MEASURE)
     assert doc.date == date
+
+
+@pytest.mark.parametrize("head, title", [
+    # a site's tag closed twice leaves its closing bracket before the title (【平顶山市】】关于…, the tag on its own line)
+    ("平顶山市\n】关于促进消费的通知", "关于促进消费的通知"),
+    ("平顶山市\n】平顶山市促进消费若干措施", "平顶山市促进消费若干措施"),
+])
+def test_a_stray_closing_bracket_before_the_title_is_not_part_of_it(head, title):
+    assert _doc(head + "\n为促进消费,现将有关事项通知如下:\n" + MEASURE).title == title
