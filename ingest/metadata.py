@@ -48,10 +48,24 @@ _ORG_WORDS = ("政府", "办公室", "办公厅", "委员会", "领导小组", "
 _ORG = re.compile(f"({'|'.join(_ORG_WORDS)})$")
 
 
+# a name and the others who issue with it: 廊坊市房管局等, 梅州市住房和城乡建设局等七部门, 海口市住房和城乡建设局等4部门
+_AND_OTHERS = re.compile(r"等(?:[\d一二三四五六七八九十]{1,3}个?)?(?:部门|单位)?$")
+
+
 def _ends_as_org(name: str) -> bool:
     """``_ORG.search(name)``: does the name end as an organisation's does? Told by ``endswith`` (the search tried
-    the words at every character of the name); ``$`` lets one line break follow."""
-    return name.removesuffix("\n").endswith(_ORG_WORDS)
+    the words at every character of the name); ``$`` lets one line break follow. A name with 等 and the others after it
+    ends as its first one does (a list that ends with 等 is no name: 发放消费券等)."""
+    name = name.removesuffix("\n")
+    if name.endswith(_ORG_WORDS):
+        return True
+    others = _AND_OTHERS.search(name) if name.endswith(("等", "部门", "单位")) else None
+    return others is not None and name.endswith(_ORG_WORDS, 0, others.start())
+
+
+def _names_others(name: str) -> bool:
+    """Does an issuer's name end with 等 and the others (廊坊市房管局等七部门), who sign the document by name if anyone does?"""
+    return name.endswith(("等", "部门", "单位")) and _AND_OTHERS.search(name) is not None
 
 
 _IMPLEMENT_VERB = clause_words().implement_verb  # 贯彻落实, 根据, …: data/clauses.toml
@@ -112,7 +126,8 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     """``text`` is the cleaned document; ``body_start`` is where numbered provisions begin."""
     meta = DocumentMeta()
     head = text[:body_start] if body_start > 0 else text[:2000]
-    head_lines = [part for line in _lines(head) if line.strip() for part in _number_apart(line)]
+    # (a line of the head opens with no closing bracket: 【湖北省黄冈市】】关于…, a site's tag closed twice)
+    head_lines = [part for line in _lines(head) if line.strip() for part in _number_apart(line.removeprefix("】"))]
     meta.doc_number = _header_doc_number(head_lines[:12])
     fields = _labelled_fields(head_lines[:15])  # (before the chrome goes: 成文日期:2023-05-06 reads as a page's date)
     head_lines, chrome, source = _strip_page_chrome(head_lines)
@@ -259,7 +274,7 @@ def _own_title(title: str | None) -> str | None:
 
 def _number_apart(line: str) -> list[str]:
     """A page that glued the document number to the title it heads (筑府办发〔2022〕12号市人民政府办公厅关于…的通知)
-    or to the end of it as a citation (…的通知》沪建房管联〔2016〕1062号), or an announcement's number to its head
+    or to the end of it as a citation (…的通知》沪建房管联〔2016〕1062号, …的通知——南住建〔2023〕466号), or an announcement's number to its head
     (天津市人民政府公告 2023年第5号, as 天津市人民政府公告 / 2023年第5号): the two lines the header printed."""
     if "号" not in line:
         return [line]
@@ -276,10 +291,17 @@ def _number_apart(line: str) -> list[str]:
     m = _NUMBER_AFTER_TITLE.search(line)
     if m is not None and _TITLE_LINE.search(line, 0, m.start()):
         return [line[:m.start()], m.group(1)]
+    # a page's headline with the number in brackets after it (…的通知(珠府〔2023〕14号)): a title, not a sentence citing one
+    m = _BRACKETED_NUMBER_AFTER_TITLE.search(line) if line.rstrip().endswith((")", "）")) else None
+    if m is not None and _TITLE_LINE.search(line, 0, m.start()) and _title_piece(line[:m.start()]):
+        return [line[:m.start()], m.group(1)]
     return [line]
 
 
-_NUMBER_AFTER_TITLE = re.compile(r"[》\s]\s*(" + DOC_NUMBER.pattern + r")\s*$")
+_NUMBER_AFTER_TITLE = re.compile(r"(?:[》\s]|——)\s*(" + DOC_NUMBER.pattern + r")\s*$")
+_BRACKETED_NUMBER_AFTER_TITLE = re.compile(r"[(（]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]\s*$")
+# the number alone in brackets, on the line below the title as a site prints it: (黔府办发〔2022〕17号)
+_BRACKETED = re.compile(r"[(（](.+)[)）]")
 
 
 def _header_doc_number(lines: list[str]) -> str | None:
@@ -289,6 +311,8 @@ def _header_doc_number(lines: list[str]) -> str | None:
         # lines of a head are none of these, and were each searched several times)
         whole = compact(line)
         s = _DOC_NUMBER_LABEL.sub("", whole) if whole.startswith(_DOC_NUMBER_LABELS) else whole
+        if s.endswith((")", "）")) and (bracketed := _BRACKETED.fullmatch(s)):
+            s = bracketed.group(1)
         m = DOC_NUMBER.fullmatch(s) if s.endswith("号") else None
         if m:
             return normalise_doc_number(m)
@@ -416,7 +440,7 @@ def _find_title(lines: list[str]) -> str | None:
     # no 关于: the first line that ends as a document title does (a kind and a word or two more: 政策措施 alone is a
     # heading)
     for i, line in enumerate(lines[:10]):
-        if ENDS_AS_TITLE.search(line) and 6 <= len(line) <= 80 and _title_piece(line) and not _holds_doc_number(line) \
+        if ENDS_AS_TITLE.search(line) and _TITLE_MIN <= len(line) <= 80 and _title_piece(line) and not _holds_doc_number(line) \
                 and not _CITATION_MARK.search(_CITED.sub("", line)):  # (a piece of a citation: a sentence citing a title)
             # a title broken over lines: short heading lines above it (not a line of places: 浙江省绍兴市 says who
             # issued it), the rest or the plan period below it
@@ -425,9 +449,12 @@ def _find_title(lines: list[str]) -> str | None:
                     and _title_piece(lines[j - 1]) and i - j < 2 and place_line(lines[j - 1].strip("# *【】")) is None:
                 j -= 1
             k = i
-            # (a page that prints its headline twice, above the text and as its first line, has one title)
+            # the rest of a title cut after a kind's word (…五年规划 / 和二〇三五年远景目标纲要, …规划 / 实施方案); a line
+            # below that could be a title of its own is not (the headline printed again, the title of what a notice
+            # issues, a second document's)
             if k + 1 < len(lines) and len(lines[k + 1]) <= 30 and _title_piece(lines[k + 1]) \
-                    and re.search(DOC_KIND + r"$", lines[k + 1]) and compact(lines[k + 1]) != compact(line):
+                    and re.search(DOC_KIND + r"$", lines[k + 1]) \
+                    and (len(lines[k + 1]) < _TITLE_MIN or lines[k + 1].startswith(_TITLE_REST_OPENERS)):
                 k += 1
             title = "".join(lines[j:k + 1])
             if k + 1 < len(lines) and _TITLE_NOTE_LINE.fullmatch(compact(lines[k + 1])):
@@ -437,6 +464,8 @@ def _find_title(lines: list[str]) -> str | None:
 
 
 _CITED, _CITATION_MARK = re.compile(r"《[^《》]*》"), re.compile("[《》]")
+_TITLE_MIN = 6  # the fewest characters of a title without 关于
+_TITLE_REST_OPENERS = ("和", "及", "与", "暨", "的")  # words that join what goes before: no title opens with one
 _TITLE_PIECE = re.compile(r"[^\s,，。;；:：、《》()（）]{2,20}")
 # what a title prints in brackets on a line of its own: its period, or what the text is yet ((试行), (征求意见稿))
 _TITLE_NOTE_LINE = re.compile(r"[(（](?:(?:\d{4}[—\-–~至]\d{4}|\d{4})年?(?:度)?|试行|暂行|征求意见稿|送审稿|修订稿?|草案)[)）]")
@@ -467,16 +496,24 @@ def _find_issuer(lines: list[str], title: str | None, text: str, numeric: _Numer
         before = title.split("关于", 1)[0]
         if before and _ends_as_org(before):
             named_in_title = before
-            if not before.startswith(_BARE_LEVELS):
+            if not before.startswith(_BARE_LEVELS) and not _names_others(before):
                 return before
     # (市政府关于… under a head line 苏州市人民政府: the head line says whose)
+    with_others = None  # (X等七部门 above the title: the signature, where the text has one, names them all)
     for line in lines[:4]:
         name = compact(line)
         name = _ISSUER_SUFFIX.sub("", name) if name.endswith(_ISSUER_SUFFIXES) else name
         if _ends_as_org(name) and not _holds_doc_number(name) and len(name) <= 30:
-            return name
-    if named_in_title:
+            if not _names_others(name):
+                return name
+            with_others = with_others or name
+    if named_in_title and not _names_others(named_in_title):
         return named_in_title
+    return _signers(text, numeric) or named_in_title or with_others
+
+
+def _signers(text: str, numeric: _NumericSigningDate | None) -> str | None:
+    """The issuers who sign the text below it, beside or above the signing date."""
     # the signature above the date (a date names 日), or before it on its line (市商务局 2023年5月6日)
     for a, b in _lines_holding(text, "日"):
         s = text[a:b].strip()
@@ -601,7 +638,8 @@ def _signature(line: str) -> str:
     return rest[hit[0]:] if hit is not None else rest or line
 
 
-_BRACKETED_DATE = re.compile(r"[(（]\s*" + DATE_PATTERN.pattern + r"\s*[)）]")
+# under a plan's title, the day it was adopted: (2023年2月10日), (2025年11月28日中国共产党某市第七届委员会第十一次全体会议通过)
+_BRACKETED_DATE = re.compile(r"[(（]\s*" + DATE_PATTERN.pattern + r"(?:[^()（）]{2,60}?(?:通过|批准))?\s*[)）]")
 
 
 def _signing_date(text: str, body_start: int, numeric: _NumericSigningDate | None = None) -> date | None:

@@ -621,6 +621,14 @@ def is_page_facts(line: str) -> bool:
         and _PAGE_FACTS.search(line) is not None
 _ENDS_AS_TITLE_REACH = sre_parse(ENDS_AS_TITLE.pattern).getwidth()[1]  # its longest match: sought in a line's tail
 _DOC_NUMBER_LINE = re.compile(r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号$")
+# a headline with the number run onto the title's end (…的通知》长金管委〔2026〕1号, …的通知——南住建〔2023〕466号): a line
+# of the head as the number's own is
+_NUMBER_AFTER_TITLE_END = re.compile(r"(?:》|——)\s*[^\s》—]{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号$")
+
+
+def _ends_with_doc_number(line: str) -> bool:
+    """Is ``line`` a document number, or a headline that ends with one? (Asked of a line that ends with 号.)"""
+    return _DOC_NUMBER_LINE.match(line) is not None or _NUMBER_AFTER_TITLE_END.search(line) is not None
 # a report's number with its signer to the right (湘政发〔2023〕12号 签发人:张三 李四) or to the left (签发人:张三 李四
 # 湘政发〔2023〕12号): a line of the head of its own
 _SIGNED_NUMBER_LINE = re.compile(r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号\s*签发人[:：]|^签发人[:：].*号$")
@@ -1120,7 +1128,7 @@ def _continues(prev: str, nxt: str) -> bool:
             or (nxt[-1] in ":：" and _ADDRESSEE.match(nxt)):
         return False
     if ENDS_AS_TITLE.search(prev, max(len(prev) - _ENDS_AS_TITLE_REACH, 0)) \
-            or (prev[-1] == "号" and _DOC_NUMBER_LINE.match(prev)) \
+            or (prev[-1] == "号" and _ends_with_doc_number(prev)) \
             or ("签发人" in prev and _SIGNED_NUMBER_LINE.match(prev)) \
             or ((":" in prev or "：" in prev) and _PAGE_FACTS_LINE.search(prev)):
         return False
@@ -1265,7 +1273,7 @@ def _continues_after_cut(prev: str, nxt: str, nxt_cut: bool) -> bool:
             and clause_words().structure.search(prev, max(0, *(prev.rfind(c) for c in _OPENING_BRACKETS))):
         return False  # a heading with its clause and no sentence ends with the clause: "三、…问题(责任单位:县教育局)"
     if _LABEL_LINE.match(nxt) or (nxt[-1] == "号" and _DOC_NUMBER_LINE.match(nxt)) \
-            or (prev[-1] == "号" and _DOC_NUMBER_LINE.match(prev)) \
+            or (prev[-1] == "号" and _ends_with_doc_number(prev)) \
             or ("签发人" in prev and _SIGNED_NUMBER_LINE.match(prev)):
         return False
     ends_sentence = prev[-1] in _TERMINAL or (prev[-1] in "”\"'" and len(prev) > 1 and prev[-2] in _TERMINAL)

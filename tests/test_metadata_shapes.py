@@ -410,3 +410,87 @@ def test_a_pages_date_above_the_text_is_no_signing_date():
 def test_a_signing_date_printed_with_figures_comes_before_a_date_under_the_title():
     plan = "郑州市2023年重点工作任务分解方案\n(2023年2月10日)\n为抓好落实,制定本方案。\n" + MEASURE
     assert _doc(plan + "郑州市人民政府\n2023.3.1\n").date == "2023-03-01"
+
+
+@pytest.mark.parametrize("head, number, title", [
+    # a site's headline with the number in brackets after the title, or on the line below it
+    ("平顶山市商务局关于促进消费的通知(平商〔2023〕12号)", "平商〔2023〕12号", "平顶山市商务局关于促进消费的通知"),
+    ("关于促进消费的通知（平商〔2023〕12号）", "平商〔2023〕12号", "关于促进消费的通知"),
+    ("平顶山市商务局关于促进消费的通知\n(平商〔2023〕12号)", "平商〔2023〕12号", "平顶山市商务局关于促进消费的通知"),
+    # a plan period in brackets stays the title's
+    ("关于印发平顶山市促进消费三年行动方案(2023—2025年)的通知", None, "关于印发平顶山市促进消费三年行动方案(2023—2025年)的通知"),
+])
+def test_a_number_in_brackets_after_the_title_or_below_it_is_the_documents(head, number, title):
+    doc = _doc(head + "\n各县区:\n现将有关事项通知如下:\n" + MEASURE)
+    assert (doc.doc_number, doc.title) == (number, title)
+
+
+def test_a_number_in_brackets_after_a_title_cited_in_the_preamble_is_not_the_documents():
+    doc = _doc("关于促进消费的通知\n各县区:\n为贯彻落实《河南省人民政府关于促进消费的通知》(豫政〔2023〕5号)\n现将有关事项通知如下:\n"
+               + MEASURE)
+    assert doc.doc_number is None
+
+
+@pytest.mark.parametrize("head", [
+    # a site's headline with the number run onto the title's end, the title or the text on the next line
+    "关于促进房地产市场平稳健康发展的通知》平商〔2023〕12号\n\n关于促进房地产市场平稳健康发展的通知\n为促进消费,现通知如下:",
+    "关于促进房地产市场平稳健康发展的通知——平商〔2023〕12号\n关于促进房地产市场平稳健康发展的通知\n为促进消费,现通知如下:",
+    "关于促进房地产市场平稳健康发展的通知》平商〔2023〕12号\n自即日起,在全市范围内发放消费券,具体事项如下",
+])
+def test_a_headline_that_ends_with_the_number_stands_on_its_own(head):
+    doc = _doc(head + "\n" + MEASURE)
+    assert (doc.doc_number, doc.title) == ("平商〔2023〕12号", "关于促进房地产市场平稳健康发展的通知")
+
+
+@pytest.mark.parametrize("head, footer, issuer", [
+    # an issuer printed with 等 and the others who issue with it, above the title or at its head
+    ("平顶山市商务局等七部门\n关于促进消费的通知", "", "平顶山市商务局等七部门"),
+    ("平顶山市商务局等\n关于促进消费的通知", "", "平顶山市商务局等"),
+    ("平顶山市商务局等4部门关于促进消费的通知", "", "平顶山市商务局等4部门"),
+    # where they sign the text, the signature names them all
+    ("平顶山市商务局等2部门\n关于促进消费的通知", "平顶山市商务局\n平顶山市财政局\n2023年5月6日", "平顶山市商务局平顶山市财政局"),
+    ("平顶山市商务局等2部门关于促进消费的通知", "平顶山市商务局\n平顶山市财政局\n2023年5月6日", "平顶山市商务局平顶山市财政局"),
+])
+def test_an_issuer_printed_with_the_others_who_issue_with_it(head, footer, issuer):
+    doc = _doc(head + "\n各县区:\n现将有关事项通知如下:\n" + MEASURE + footer + "\n")
+    assert (doc.issuer, doc.region, doc.level) == (issuer, "平顶山市", "city")
+
+
+def test_a_list_that_ends_with_deng_above_a_date_is_no_issuer():
+    doc = _doc(NOTICE_HEAD + "三、其他。鼓励企业发放消费券、购物卡等\n2023年5月6日\n")
+    assert doc.issuer is None
+
+
+@pytest.mark.parametrize("head, title", [
+    # a title line below a title of its own is another's: the headline printed again, what the notice issues
+    ("平顶山市促进消费若干措施\n平顶山市促进消费的若干政策措施", "平顶山市促进消费若干措施"),
+    ("平顶山市促进\n消费的若干措施\n平顶山市促进消费的若干措施", "平顶山市促进消费的若干措施"),
+    ("印发平顶山市促进消费若干措施的通知\n平顶山市促进消费若干措施", "印发平顶山市促进消费若干措施的通知"),
+    # the rest of a title cut after a kind's word still is its rest
+    ("平顶山市国民经济和社会发展第十四个五年规划\n和二〇三五年远景目标纲要", "平顶山市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"),
+    ("平顶山市消费提振规划\n实施方案", "平顶山市消费提振规划实施方案"),
+])
+def test_a_title_line_below_a_whole_title_is_not_part_of_it(head, title):
+    assert _doc(head + "\n为促进消费,制定本措施。\n" + MEASURE).title == title
+
+
+@pytest.mark.parametrize("under_title, date", [
+    # the day a plan was adopted, printed in brackets under its title, with the meeting that adopted it or without
+    ("(2025年11月28日中国共产党平顶山市第七届委员会第十一次全体会议通过)", "2025-11-28"),
+    ("(2023年2月10日)", "2023-02-10"),
+    # a sentence in brackets that names a day is no such date
+    ("(2025年11月28日前完成全部任务)", None),
+])
+def test_the_day_a_plan_was_adopted_under_its_title(under_title, date):
+    doc = _doc("中共平顶山市委关于制定平顶山市国民经济和社会发展第十五个五年规划的建议\n" + under_title + "\n为促进发展,提出如下建议。\n"
+               + MEASURE)
+    assert doc.date == date
+
+
+@pytest.mark.parametrize("head, title", [
+    # a site's tag closed twice leaves its closing bracket before the title (【平顶山市】】关于…, the tag on its own line)
+    ("平顶山市\n】关于促进消费的通知", "关于促进消费的通知"),
+    ("平顶山市\n】平顶山市促进消费若干措施", "平顶山市促进消费若干措施"),
+])
+def test_a_stray_closing_bracket_before_the_title_is_not_part_of_it(head, title):
+    assert _doc(head + "\n为促进消费,现将有关事项通知如下:\n" + MEASURE).title == title
