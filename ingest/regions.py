@@ -204,12 +204,15 @@ def _short_name(r: Region) -> str | None:
 
 
 def _autonomous_prefecture_aliases(r: Region, nations: tuple[str, ...]) -> list[str]:
-    """楚雄彝族自治州 is written 楚雄州 (and 楚雄): the place name without the peoples, with or without 州."""
+    """楚雄彝族自治州 is written 楚雄州 (and 楚雄): the place name without the peoples, with or without 州. A
+    prefecture's name may give a people of more than one character without its 族 (伊犁哈萨克自治州,
+    博尔塔拉蒙古自治州: 伊犁州, 博尔塔拉州); a one-character people is always written with it (昌吉回族自治州)."""
     if r.level != "city" or not r.name.endswith("自治州") or not nations:
         return []
     stem = r.name[: -len("自治州")]
+    spellings = nations + tuple(n[:-1] for n in nations if n.endswith("族") and len(n) >= 3)
     while True:
-        nation = next((n for n in nations if stem.endswith(n) and len(stem) > len(n)), None)
+        nation = next((n for n in spellings if stem.endswith(n) and len(stem) > len(n)), None)
         if nation is None:
             break
         stem = stem[: -len(nation)]

@@ -78,9 +78,15 @@ def test_a_national_bodys_local_branch_belongs_to_its_region():
     assert (info.region, info.level) == (None, "national")
 
 
-def test_an_autonomous_prefecture_by_its_common_name():
-    info = _doc("云南省楚雄州\n关于促进房地产市场平稳健康发展的若干措施\n为推动发展,现提出如下措施。")
-    assert (info.region, info.level) == ("楚雄彝族自治州", "city")
+@pytest.mark.parametrize("place, region", [
+    ("云南省楚雄州", "楚雄彝族自治州"),
+    ("新疆伊犁州", "伊犁哈萨克自治州"),  # (the people written without 族 in the prefecture's name)
+    ("新疆博尔塔拉州", "博尔塔拉蒙古自治州"),
+    ("新疆昌吉州", "昌吉回族自治州"),
+])
+def test_an_autonomous_prefecture_by_its_common_name(place, region):
+    info = _doc(place + "\n关于促进房地产市场平稳健康发展的若干措施\n为推动发展,现提出如下措施。")
+    assert (info.region, info.level) == (region, "city")
 
 
 def test_the_title_a_notice_promulgates():
