@@ -167,6 +167,7 @@ class _Lexicon:
     goal_bound_before: tuple[str, ...]  # ...or one of these ends the text right before it
     goal_bound_after: frozenset[str]  # ...or it has one of these bounds
     horizon_before: tuple[str, ...]  # ...or a due year after one of these stands before it
+    review_heading: re.Pattern[str]  # a provision's heading that reviews a past period ("“十四五”时期…取得重大成就")
     rule_modal: re.Pattern[str]  # a modal or a word that only holds one (one of ``rule_not_modal``)
     rule_not_modal: frozenset[str]
     rule_condition: re.Pattern[str]  # a clause that ends a condition: "…的,", "个贷率<75%时,"
@@ -342,6 +343,11 @@ def _lexicon() -> _Lexicon:
         goal_bound_before=tuple(report["goal_bounds_before"]),
         goal_bound_after=frozenset(report["goal_bounds_after"]),
         horizon_before=tuple(report["horizon_before"]),
+        review_heading=re.compile(
+            rf"{_alt(report['review_heading_words'])}"
+            rf"|(?:{_alt(report['review_past'])}).*(?:{_alt(report['review_nouns'])})"
+            rf"|(?:{_alt(report['review_nouns'])}).*(?:{_alt(report['review_past'])})"
+            rf"|^(?:{_REVIEW_PERIOD})[^是]*(?:{_alt(report['review_nouns'])})"),
         # one flat alternation of words, the words that only hold a modal first (they win where both match): every
         # alternative opens with a character, which the engine skips along to; a group ahead of an alternative
         # (?P<modal>…) would have it tried at every character of the clause. A match not in ``rule_not_modal`` is
@@ -1013,6 +1019,31 @@ def _reported(sentence: str, qs: list[_Quantity], marks: list[tuple[int, int]], 
         q.why = "reported result"
 
 
+# a period a review's heading opens with: a plan period, a year, the past years ("“十四五”时期", "2022年", "过去五年", "五年来")
+_REVIEW_PERIOD = r"[“\"]?十[一二三四五六七八九]五[”\"]?|20\d{2}\s*年|过去|近[一二三四五几]?年|[一二三四五]年来"
+_HEADING_END = re.compile(r"[。\n]")
+_HEADING_MAX = 40  # a heading is short: a longer first sentence is the text's own
+
+
+def _reviews_past(text: str, lex: _Lexicon) -> bool:
+    """Is the provision headed as a review of a past period ("“十四五”时期我省发展取得重大成就", "2022年工作回顾")? Its
+    heading is its text before the first full stop or line end, when short and without a comma or a semicolon."""
+    end = _HEADING_END.search(text)
+    heading = text[:end.start() if end else len(text)].strip()
+    if not heading or len(heading) > _HEADING_MAX or any(c in heading for c in ",，;；"):
+        return False
+    return lex.review_heading.search(heading) is not None
+
+
+def _past_review(sentence: str, qs: list[_Quantity], lex: _Lexicon) -> None:
+    """Drop the candidates of a sentence in a review of a past period (``_reviews_past``), unless a goal cue stands
+    before the quantity (力争, 到2030年)."""
+    for q in qs:
+        if q.keep and not lex.rule_goal.search(sentence, 0, q.start):
+            q.keep = False
+            q.why = "review of a past period"
+
+
 # --- qualifier, metric, text -------------------------------------------------------
 
 
@@ -1267,6 +1298,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
     tail_starts = [a for a, _ in tails]
     next_tail = 0
     quoted: _Quoted | None = None  # made for the first sentence with a candidate
+    review: bool | None = None  # is the provision a review of a past period: read at its first candidate
     found: list[FoundTarget] = []
     carried_year: int | None = None
     # only a sentence with a quantity or one that hands its year on (ends in a colon) does anything
@@ -1292,6 +1324,10 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             # (most sentences compare with no past period: one search of each with a candidate)
             if lex.report.search(sentence):
                 _reported(sentence, qs, marks, package_year, lex)
+            if review is None:
+                review = _reviews_past(text, lex)
+            if review:
+                _past_review(sentence, qs, lex)
         last_any: dict[tuple[int, int], int] = {}  # end of the previous candidate in the clause
         last_kept: dict[tuple[int, int], int] = {}  # end of the previous kept quantity in the clause
         group_base: dict[tuple[int, int], int] = {}  # len(found) before the clause's first target
@@ -1422,6 +1458,7 @@ def explain(text: str) -> list[tuple[str, str]]:
     """Every candidate quantity and why it was kept or dropped (for debugging)."""
     lex = _lexicon()
     quoted = _Quoted(text)
+    review = _reviews_past(text, lex)
     out = []
     for s0, s1 in _sentences(text):
         sentence = text[s0:s1]
@@ -1429,6 +1466,8 @@ def explain(text: str) -> list[tuple[str, str]]:
         _judge(sentence, qs, quoted, s0, lex)
         if lex.report.search(sentence):
             _reported(sentence, qs, _year_marks(sentence, lex), None, lex)
+        if review:
+            _past_review(sentence, qs, lex)
         for q in qs:
             out.append((sentence[q.start:q.end], "kept" if q.keep else q.why))
     return out

@@ -222,6 +222,29 @@ def test_goals_beside_a_report_word_stay_targets(text, kw, expected):
     assert _one(text, **kw) == expected
 
 
+@pytest.mark.parametrize("text", [
+    # a provision headed as a review of a past period: what it achieved, in a plan for the next
+    "“十四五”时期我省发展取得重大成就。“十四五”时期,高新技术企业达到3.5万家,电力总装机超过1亿千瓦。",
+    "“十四五”时期深圳发展取得新进展新成效。现代服务业增加值占服务业增加值比重达76.5%。",
+    "我国扩大内需已取得显著成效。最终消费支出占国内生产总值的比重连续11年保持在50%以上。",
+    "2022年工作回顾。全年城镇新增就业10万人。",
+])
+def test_a_review_of_a_past_period_gives_no_targets(text):
+    assert _one(text, default_year=2030) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a goal's heading, a heading that tells what a period is, and a goal cue inside a review
+    ("科技创新取得新进展。高新技术企业达到5万家。", [(5, "万家", "达到", None)]),
+    ("“十五五”时期是加快发展取得决定性进展的关键时期。到2030年高新技术企业达到5万家。", [(5, "万家", "达到", 2030)]),
+    ("2022年工作回顾。全年新增就业10万人,力争2023年新增就业12万人。", [(12, "万人", "达到", 2023)]),
+    # a first sentence with a comma is the text's own, no heading
+    ("近年来,我市发展取得显著成效。到2025年高新技术企业达到5万家。", [(5, "万家", "达到", 2025)]),
+])
+def test_goals_beside_a_review_heading_stay_targets(text, expected):
+    assert _one(text) == expected
+
+
 def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
