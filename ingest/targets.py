@@ -159,6 +159,10 @@ class _Lexicon:
     class_open: re.Pattern[str]
     people_units: frozenset[str]
     kinds_before: str  # after a number: "8类10项"
+    household_units: frozenset[str]  # a count of a family's children or members ("至少一个子女未成年", "3人家庭")
+    household_after: tuple[str, ...]
+    household_size_after: str
+    household_words: re.Pattern[str]
     support_units: tuple[str, ...]
     per_year: str
     direction_before: re.Pattern[str]
@@ -334,6 +338,10 @@ def _lexicon() -> _Lexicon:
         class_open=re.compile(_alt(excl["class_open"])),
         people_units=frozenset(excl["people_units"]),
         kinds_before=excl["kinds_before"],
+        household_units=frozenset(excl["household_units"]),
+        household_after=tuple(excl["household_after"]),
+        household_size_after=excl["household_size_after"],
+        household_words=re.compile(_alt(excl["household_words"])),
         support_units=tuple(excl["support_units"]),
         per_year=units["per_year_suffix"],
         direction_before=re.compile(rf"(?:{_alt(w for w, _ in quals['before'])})$"),
@@ -796,6 +804,11 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
             return "size standard"  # "建立不少于100人的救援队伍"
         if lex.class_open.search(before):
             return "class definition"  # "一批年出栏3000头以上的基地"
+    if q.unit in lex.household_units and (
+        sentence.startswith(lex.household_after, q.end)
+        or q.unit in lex.people_units and sentence.startswith(lex.household_size_after, q.end)
+    ) and lex.household_words.search(sentence):
+        return "family composition"  # "且至少一个子女未成年", "至少有一个未成年子女的家庭", "2至3人家庭"
     if before.endswith(lex.kinds_before) and before[:-len(lex.kinds_before)][-1:].isdecimal():
         return "count within kinds"  # "提供8类10项服务"
     if before.endswith(lex.existing_before):

@@ -245,6 +245,26 @@ def test_goals_beside_a_review_heading_stay_targets(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    # a count of a family's children or members defines which families a rule is for
+    "多子女家庭指养育两个及以上子女且至少一个子女未成年(未满十八周岁)的家庭。",
+    "是指养育两个及以上子女且至少一个子女未成年。",
+    "生育二孩及以上家庭(至少有1个未成年子女)可申请。",
+    "二孩及以上且其中至少一个为未成年人的家庭,可提取住房公积金。",
+    "单身居民、2至3人家庭可申请两房户型。",
+])
+def test_a_familys_composition_is_not_a_target(text):
+    assert _one(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("为1000名未成年人提供心理健康服务。", [(1000, "名", "达到", None)]),
+    ("全年帮扶困难家庭1000个,新增托位2000个。", [(1000, "个", "达到", None), (2000, "个", "达到", None)]),
+])
+def test_counts_of_children_or_families_to_serve_stay_targets(text, expected):
+    assert _one(text) == expected
+
+
 def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
