@@ -159,6 +159,9 @@ class _Lexicon:
     class_open: re.Pattern[str]
     people_units: frozenset[str]
     kinds_before: str  # after a number: "8类10项"
+    package_units: frozenset[str]  # "16条措施": a package of measures named by its size
+    package_after: re.Pattern[str]
+    package_before: tuple[str, ...]
     household_units: frozenset[str]  # a count of a family's children or members ("至少一个子女未成年", "3人家庭")
     household_after: tuple[str, ...]
     household_size_after: str
@@ -338,6 +341,9 @@ def _lexicon() -> _Lexicon:
         class_open=re.compile(_alt(excl["class_open"])),
         people_units=frozenset(excl["people_units"]),
         kinds_before=excl["kinds_before"],
+        package_units=frozenset(excl["package_units"]),
+        package_after=re.compile(rf"(?:{_alt(excl['package_between'])})?(?:{_alt(excl['package_after'])})"),
+        package_before=tuple(excl["package_before"]),
         household_units=frozenset(excl["household_units"]),
         household_after=tuple(excl["household_after"]),
         household_size_after=excl["household_size_after"],
@@ -804,6 +810,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
             return "size standard"  # "建立不少于100人的救援队伍"
         if lex.class_open.search(before):
             return "class definition"  # "一批年出栏3000头以上的基地"
+    if q.unit in lex.package_units and (lex.package_after.match(sentence, q.end) or before.endswith(lex.package_before)):
+        return "size of a package of measures"  # "落实金融支持房地产16条措施", "根据人才政策30条"
     if q.unit in lex.household_units and (
         sentence.startswith(lex.household_after, q.end)
         or q.unit in lex.people_units and sentence.startswith(lex.household_size_after, q.end)

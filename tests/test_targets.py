@@ -265,6 +265,19 @@ def test_counts_of_children_or_families_to_serve_stay_targets(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a package of measures named by its count of articles
+    ("用好用足金融支持房地产16条措施。", []),
+    ("落实金融支持房地产发展16条及其延期政策。", []),
+    ("从9个方面提出27条具体措施。", []),
+    ("根据人才政策30条,给予购房补贴。", []),
+    # things counted in 条 to build or open stay goals
+    ("打造30条特色餐饮街区,开通35条多式联运示范线路。", [(30, "条", "达到", None), (35, "条", "达到", None)]),
+])
+def test_a_package_named_by_its_size_is_not_a_target(text, expected):
+    assert _one(text) == expected
+
+
 def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
