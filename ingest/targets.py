@@ -141,6 +141,7 @@ class _Lexicon:
     speed_up_before: re.Pattern[str]
     parameter: re.Pattern[str]
     parameter_after: re.Pattern[str]
+    cost_share: re.Pattern[str]  # who bears what share of a case's cost: "市级承担30%"
     basis: re.Pattern[str]
     basis_word: re.Pattern[str]  # what the basis group of ``basis`` matches, alone: most clauses have none
     ratio_base: re.Pattern[str]
@@ -322,6 +323,7 @@ def _lexicon() -> _Lexicon:
         speed_up_before=re.compile(rf"^(?:{_alt(verbs['metric_strip_lead'])})*(?:{_alt(excl['speed_up_before'])})"),
         parameter=re.compile(_alt(excl["parameter_words"])),
         parameter_after=re.compile(rf"(?:{_alt(excl['parameter_after'])})(?!性)"),
+        cost_share=re.compile(_alt(excl["cost_share_words"])),
         basis=re.compile(rf"(?:{_alt(excl['basis_adverbs'])})|(?P<basis>{_alt(excl['basis_words'])})"),
         basis_word=re.compile(_alt(excl["basis_words"])),
         ratio_base=re.compile(rf"(?:{_alt(excl['ratio_base'])})[”\"]?(?:\([^()]{{1,12}}\))?的"),
@@ -778,6 +780,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if q.unit == "%" and (lex.ratio_base.search(before[-12:]) and before.endswith("的")
                           or nxt in opens.ratio_of and lex.ratio_of.match(sentence, q.end)):
         return "per-case ratio"  # "合同总价的10%", "剩余50%的出让价款"
+    if q.unit == "%" and lex.cost_share.search(before):
+        return "cost share"  # "市级承担30%", "各承担50%"
     if q.unit == "%" and _CHANGED_TO.search(before) and lex.ratio_base.search(before):
         return "per-case ratio"  # "由申报价格的15%最多下调至8%": the new value of a per-case ratio
     if (lex.parameter.search(before) or (nxt in opens.parameter_after and lex.parameter_after.match(sentence, q.end))

@@ -278,6 +278,16 @@ def test_a_package_named_by_its_size_is_not_a_target(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    # who bears what share of each case's cost
+    "所需资金市级承担30%,区(园区)承担70%。",
+    "由市级财政和总部企业所在区各承担50%。",
+    "购房优惠券面额为总价款的10%(其中政府、房地产开发企业各承担5%)。",
+])
+def test_a_cost_share_is_not_a_target(text):
+    assert _one(text) == []
+
+
 def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
