@@ -288,6 +288,17 @@ def test_a_cost_share_is_not_a_target(text):
     assert _one(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    # the instalments a buyer of land pays its price in
+    "原则上土地出让价款自成交之日起1个月内缴至不低于50%。",
+    "竞得人可分期缴纳,3个月内缴至75%。",
+    "余款50%在签订出让合同后1年内缴清。",
+    "房地产开发企业在完成首期50%土地出让金付款后,可申请办理分证。",
+])
+def test_a_land_price_instalment_is_not_a_target(text):
+    assert _one(text) == []
+
+
 def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
