@@ -396,8 +396,12 @@ _SENTENCE_END = "。！？!?\n"
 _CLAUSE_SEP = set(",;:，；：") | set(_SENTENCE_END)
 # the lookbehind (no digit or range mark before the year) follows the "20": the search skips from "20" to
 # "20" instead of trying the pattern at every character
+# a date is a due year only as a deadline, closed by 底/末/前 ("2025年12月底前完成交付率90%以上", "2024年6月30日前"):
+# "2023年1月1日起", "于2023年6月30日出售" name no due year
 _YEAR = re.compile(
-    r"(?P<y>20(?<![\d—\-~～]20)\d{2})\s*年(?:年?底|年?末|前|上半年|下半年)?(?![\d—\-~～月度])"
+    r"(?P<y>20(?<![\d—\-~～]20)\d{2})\s*年"
+    r"(?:(?:年?底|年?末|前|上半年|下半年)?(?![\d—\-~～月度])"
+    r"|\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日\s*)?(?:底|末)?前)"
 )
 _PLAN_PERIOD = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|末|时期|期末)")
 _ASCII_QUOTE = re.compile('"')

@@ -564,6 +564,18 @@ def _years(text: str, **kw) -> list[tuple[float, int | None, str]]:
     return [(t.value, t.year, t.year_basis) for t in find_targets(text, **kw)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a date closed by 底/末/前 is a deadline: its year is the due year, not the one of the clause before
+    ("2024年底实现保交房项目交付率完成80%以上,2025年12月底前完成交付率90%以上。",
+     [(80, "%", "以上", 2024), (90, "%", "以上", 2025)]),
+    ("2024年底新增托位1000个,2025年6月30日前新增托位2000个。", [(1000, "个", "达到", 2024), (2000, "个", "达到", 2025)]),
+    # a date that opens a span or a clause names no due year
+    ("自2023年1月1日起,全年新增托位1000个。", [(1000, "个", "达到", None)]),
+])
+def test_a_dated_deadline_gives_its_year(text, expected):
+    assert _one(text) == expected
+
+
 def test_a_one_year_package_gives_its_year_to_yearless_goals():
     assert _years("新增上市企业30家以上。", package_year=2023) == [(30, 2023, "package")]
     assert _years("到2025年,新增上市企业30家以上。", package_year=2023) == [(30, 2025, "stated")]
