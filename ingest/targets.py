@@ -759,7 +759,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     rather than a goal ("" when none of these). ``before``: its clause up to it; ``clause``: the whole
     clause (the caller has sliced both)."""
     ce = q.clause[1]
-    money = q.unit.endswith("元")
+    # (a rate per year keeps its "/年" in the unit: "21600元/年" is money too)
+    money = q.unit.endswith("元") or q.unit.endswith(lex.per_year) and q.unit[:-len(lex.per_year)].endswith("元")
     opens = lex.opens
     head = clause[:1]  # (a pattern matched at the start of the clause is tried when it can open there alone)
     nxt = sentence[q.end:q.end + 1]
@@ -807,8 +808,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if q.unit == "%" and nxt == "的" and _BOUND_END.search(before):
         return "class definition"  # "不高于计容面积50%的许可证"
     if money:
-        if sentence[unit_end:unit_end + 1] == "/":
-            return "per-case standard"  # "2500元/亩"
+        if sentence[unit_end:unit_end + 1] == "/" or q.unit.endswith(lex.per_year) and "亿" not in q.unit:
+            return "per-case standard"  # "2500元/亩", "单身职工21600元/年"; not "50亿元/年"
         if lex.per_case_money.search(before):
             return "per-case amount"  # "每人1000元", "最高50万元"
         if lex.allocation.search(before):

@@ -299,6 +299,16 @@ def test_a_land_price_instalment_is_not_a_target(text):
     assert _one(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # money per year is each case's amount, as money per mu is; a capacity per year stays a goal
+    ("租房提取额度为:单身职工21600元/年,夫妻双方43200元/年。", []),
+    ("单人最高提取金额不超过2000元/年。", []),
+    ("到2025年天然气外引能力达到200亿立方米/年。", [(200, "亿立方米/年", "达到", 2025)]),
+])
+def test_money_per_year_is_a_per_case_standard(text, expected):
+    assert _one(text) == expected
+
+
 def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
