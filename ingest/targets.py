@@ -141,6 +141,7 @@ class _Lexicon:
     speed_up_before: re.Pattern[str]
     parameter: re.Pattern[str]
     parameter_after: re.Pattern[str]
+    cost_share: re.Pattern[str]  # who bears what share of a case's cost: "市级承担30%"
     basis: re.Pattern[str]
     basis_word: re.Pattern[str]  # what the basis group of ``basis`` matches, alone: most clauses have none
     ratio_base: re.Pattern[str]
@@ -159,6 +160,13 @@ class _Lexicon:
     class_open: re.Pattern[str]
     people_units: frozenset[str]
     kinds_before: str  # after a number: "8类10项"
+    package_units: frozenset[str]  # "16条措施": a package of measures named by its size
+    package_after: re.Pattern[str]
+    package_before: tuple[str, ...]
+    household_units: frozenset[str]  # a count of a family's children or members ("至少一个子女未成年", "3人家庭")
+    household_after: tuple[str, ...]
+    household_size_after: str
+    household_words: re.Pattern[str]
     support_units: tuple[str, ...]
     per_year: str
     direction_before: re.Pattern[str]
@@ -167,6 +175,7 @@ class _Lexicon:
     goal_bound_before: tuple[str, ...]  # ...or one of these ends the text right before it
     goal_bound_after: frozenset[str]  # ...or it has one of these bounds
     horizon_before: tuple[str, ...]  # ...or a due year after one of these stands before it
+    review_heading: re.Pattern[str]  # a provision's heading that reviews a past period ("“十四五”时期…取得重大成就")
     rule_modal: re.Pattern[str]  # a modal or a word that only holds one (one of ``rule_not_modal``)
     rule_not_modal: frozenset[str]
     rule_condition: re.Pattern[str]  # a clause that ends a condition: "…的,", "个贷率<75%时,"
@@ -314,6 +323,7 @@ def _lexicon() -> _Lexicon:
         speed_up_before=re.compile(rf"^(?:{_alt(verbs['metric_strip_lead'])})*(?:{_alt(excl['speed_up_before'])})"),
         parameter=re.compile(_alt(excl["parameter_words"])),
         parameter_after=re.compile(rf"(?:{_alt(excl['parameter_after'])})(?!性)"),
+        cost_share=re.compile(_alt(excl["cost_share_words"])),
         basis=re.compile(rf"(?:{_alt(excl['basis_adverbs'])})|(?P<basis>{_alt(excl['basis_words'])})"),
         basis_word=re.compile(_alt(excl["basis_words"])),
         ratio_base=re.compile(rf"(?:{_alt(excl['ratio_base'])})[”\"]?(?:\([^()]{{1,12}}\))?的"),
@@ -333,6 +343,13 @@ def _lexicon() -> _Lexicon:
         class_open=re.compile(_alt(excl["class_open"])),
         people_units=frozenset(excl["people_units"]),
         kinds_before=excl["kinds_before"],
+        package_units=frozenset(excl["package_units"]),
+        package_after=re.compile(rf"(?:{_alt(excl['package_between'])})?(?:{_alt(excl['package_after'])})"),
+        package_before=tuple(excl["package_before"]),
+        household_units=frozenset(excl["household_units"]),
+        household_after=tuple(excl["household_after"]),
+        household_size_after=excl["household_size_after"],
+        household_words=re.compile(_alt(excl["household_words"])),
         support_units=tuple(excl["support_units"]),
         per_year=units["per_year_suffix"],
         direction_before=re.compile(rf"(?:{_alt(w for w, _ in quals['before'])})$"),
@@ -342,6 +359,11 @@ def _lexicon() -> _Lexicon:
         goal_bound_before=tuple(report["goal_bounds_before"]),
         goal_bound_after=frozenset(report["goal_bounds_after"]),
         horizon_before=tuple(report["horizon_before"]),
+        review_heading=re.compile(
+            rf"{_alt(report['review_heading_words'])}"
+            rf"|(?:{_alt(report['review_past'])}).*(?:{_alt(report['review_nouns'])})"
+            rf"|(?:{_alt(report['review_nouns'])}).*(?:{_alt(report['review_past'])})"
+            rf"|^(?:{_REVIEW_PERIOD})[^是]*(?:{_alt(report['review_nouns'])})"),
         # one flat alternation of words, the words that only hold a modal first (they win where both match): every
         # alternative opens with a character, which the engine skips along to; a group ahead of an alternative
         # (?P<modal>…) would have it tried at every character of the clause. A match not in ``rule_not_modal`` is
@@ -374,8 +396,12 @@ _SENTENCE_END = "。！？!?\n"
 _CLAUSE_SEP = set(",;:，；：") | set(_SENTENCE_END)
 # the lookbehind (no digit or range mark before the year) follows the "20": the search skips from "20" to
 # "20" instead of trying the pattern at every character
+# a date is a due year only as a deadline, closed by 底/末/前 ("2025年12月底前完成交付率90%以上", "2024年6月30日前"):
+# "2023年1月1日起", "于2023年6月30日出售" name no due year
 _YEAR = re.compile(
-    r"(?P<y>20(?<![\d—\-~～]20)\d{2})\s*年(?:年?底|年?末|前|上半年|下半年)?(?![\d—\-~～月度])"
+    r"(?P<y>20(?<![\d—\-~～]20)\d{2})\s*年"
+    r"(?:(?:年?底|年?末|前|上半年|下半年)?(?![\d—\-~～月度])"
+    r"|\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日\s*)?(?:底|末)?前)"
 )
 _PLAN_PERIOD = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|末|时期|期末)")
 _ASCII_QUOTE = re.compile('"')
@@ -733,7 +759,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     rather than a goal ("" when none of these). ``before``: its clause up to it; ``clause``: the whole
     clause (the caller has sliced both)."""
     ce = q.clause[1]
-    money = q.unit.endswith("元")
+    # (a rate per year keeps its "/年" in the unit: "21600元/年" is money too)
+    money = q.unit.endswith("元") or q.unit.endswith(lex.per_year) and q.unit[:-len(lex.per_year)].endswith("元")
     opens = lex.opens
     head = clause[:1]  # (a pattern matched at the start of the clause is tried when it can open there alone)
     nxt = sentence[q.end:q.end + 1]
@@ -758,6 +785,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if q.unit == "%" and (lex.ratio_base.search(before[-12:]) and before.endswith("的")
                           or nxt in opens.ratio_of and lex.ratio_of.match(sentence, q.end)):
         return "per-case ratio"  # "合同总价的10%", "剩余50%的出让价款"
+    if q.unit == "%" and lex.cost_share.search(before):
+        return "cost share"  # "市级承担30%", "各承担50%"
     if q.unit == "%" and _CHANGED_TO.search(before) and lex.ratio_base.search(before):
         return "per-case ratio"  # "由申报价格的15%最多下调至8%": the new value of a per-case ratio
     if (lex.parameter.search(before) or (nxt in opens.parameter_after and lex.parameter_after.match(sentence, q.end))
@@ -779,8 +808,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if q.unit == "%" and nxt == "的" and _BOUND_END.search(before):
         return "class definition"  # "不高于计容面积50%的许可证"
     if money:
-        if sentence[unit_end:unit_end + 1] == "/":
-            return "per-case standard"  # "2500元/亩"
+        if sentence[unit_end:unit_end + 1] == "/" or q.unit.endswith(lex.per_year) and "亿" not in q.unit:
+            return "per-case standard"  # "2500元/亩", "单身职工21600元/年"; not "50亿元/年"
         if lex.per_case_money.search(before):
             return "per-case amount"  # "每人1000元", "最高50万元"
         if lex.allocation.search(before):
@@ -790,6 +819,13 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
             return "size standard"  # "建立不少于100人的救援队伍"
         if lex.class_open.search(before):
             return "class definition"  # "一批年出栏3000头以上的基地"
+    if q.unit in lex.package_units and (lex.package_after.match(sentence, q.end) or before.endswith(lex.package_before)):
+        return "size of a package of measures"  # "落实金融支持房地产16条措施", "根据人才政策30条"
+    if q.unit in lex.household_units and (
+        sentence.startswith(lex.household_after, q.end)
+        or q.unit in lex.people_units and sentence.startswith(lex.household_size_after, q.end)
+    ) and lex.household_words.search(sentence):
+        return "family composition"  # "且至少一个子女未成年", "至少有一个未成年子女的家庭", "2至3人家庭"
     if before.endswith(lex.kinds_before) and before[:-len(lex.kinds_before)][-1:].isdecimal():
         return "count within kinds"  # "提供8类10项服务"
     if before.endswith(lex.existing_before):
@@ -1011,6 +1047,31 @@ def _reported(sentence: str, qs: list[_Quantity], marks: list[tuple[int, int]], 
             continue
         q.keep = False
         q.why = "reported result"
+
+
+# a period a review's heading opens with: a plan period, a year, the past years ("“十四五”时期", "2022年", "过去五年", "五年来")
+_REVIEW_PERIOD = r"[“\"]?十[一二三四五六七八九]五[”\"]?|20\d{2}\s*年|过去|近[一二三四五几]?年|[一二三四五]年来"
+_HEADING_END = re.compile(r"[。\n]")
+_HEADING_MAX = 40  # a heading is short: a longer first sentence is the text's own
+
+
+def _reviews_past(text: str, lex: _Lexicon) -> bool:
+    """Is the provision headed as a review of a past period ("“十四五”时期我省发展取得重大成就", "2022年工作回顾")? Its
+    heading is its text before the first full stop or line end, when short and without a comma or a semicolon."""
+    end = _HEADING_END.search(text)
+    heading = text[:end.start() if end else len(text)].strip()
+    if not heading or len(heading) > _HEADING_MAX or any(c in heading for c in ",，;；"):
+        return False
+    return lex.review_heading.search(heading) is not None
+
+
+def _past_review(sentence: str, qs: list[_Quantity], lex: _Lexicon) -> None:
+    """Drop the candidates of a sentence in a review of a past period (``_reviews_past``), unless a goal cue stands
+    before the quantity (力争, 到2030年)."""
+    for q in qs:
+        if q.keep and not lex.rule_goal.search(sentence, 0, q.start):
+            q.keep = False
+            q.why = "review of a past period"
 
 
 # --- qualifier, metric, text -------------------------------------------------------
@@ -1267,6 +1328,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
     tail_starts = [a for a, _ in tails]
     next_tail = 0
     quoted: _Quoted | None = None  # made for the first sentence with a candidate
+    review: bool | None = None  # is the provision a review of a past period: read at its first candidate
     found: list[FoundTarget] = []
     carried_year: int | None = None
     # only a sentence with a quantity or one that hands its year on (ends in a colon) does anything
@@ -1292,6 +1354,10 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             # (most sentences compare with no past period: one search of each with a candidate)
             if lex.report.search(sentence):
                 _reported(sentence, qs, marks, package_year, lex)
+            if review is None:
+                review = _reviews_past(text, lex)
+            if review:
+                _past_review(sentence, qs, lex)
         last_any: dict[tuple[int, int], int] = {}  # end of the previous candidate in the clause
         last_kept: dict[tuple[int, int], int] = {}  # end of the previous kept quantity in the clause
         group_base: dict[tuple[int, int], int] = {}  # len(found) before the clause's first target
@@ -1422,6 +1488,7 @@ def explain(text: str) -> list[tuple[str, str]]:
     """Every candidate quantity and why it was kept or dropped (for debugging)."""
     lex = _lexicon()
     quoted = _Quoted(text)
+    review = _reviews_past(text, lex)
     out = []
     for s0, s1 in _sentences(text):
         sentence = text[s0:s1]
@@ -1429,6 +1496,8 @@ def explain(text: str) -> list[tuple[str, str]]:
         _judge(sentence, qs, quoted, s0, lex)
         if lex.report.search(sentence):
             _reported(sentence, qs, _year_marks(sentence, lex), None, lex)
+        if review:
+            _past_review(sentence, qs, lex)
         for q in qs:
             out.append((sentence[q.start:q.end], "kept" if q.keep else q.why))
     return out

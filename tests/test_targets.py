@@ -222,6 +222,93 @@ def test_goals_beside_a_report_word_stay_targets(text, kw, expected):
     assert _one(text, **kw) == expected
 
 
+@pytest.mark.parametrize("text", [
+    # a provision headed as a review of a past period: what it achieved, in a plan for the next
+    "“十四五”时期我省发展取得重大成就。“十四五”时期,高新技术企业达到3.5万家,电力总装机超过1亿千瓦。",
+    "“十四五”时期深圳发展取得新进展新成效。现代服务业增加值占服务业增加值比重达76.5%。",
+    "我国扩大内需已取得显著成效。最终消费支出占国内生产总值的比重连续11年保持在50%以上。",
+    "2022年工作回顾。全年城镇新增就业10万人。",
+])
+def test_a_review_of_a_past_period_gives_no_targets(text):
+    assert _one(text, default_year=2030) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a goal's heading, a heading that tells what a period is, and a goal cue inside a review
+    ("科技创新取得新进展。高新技术企业达到5万家。", [(5, "万家", "达到", None)]),
+    ("“十五五”时期是加快发展取得决定性进展的关键时期。到2030年高新技术企业达到5万家。", [(5, "万家", "达到", 2030)]),
+    ("2022年工作回顾。全年新增就业10万人,力争2023年新增就业12万人。", [(12, "万人", "达到", 2023)]),
+    # a first sentence with a comma is the text's own, no heading
+    ("近年来,我市发展取得显著成效。到2025年高新技术企业达到5万家。", [(5, "万家", "达到", 2025)]),
+])
+def test_goals_beside_a_review_heading_stay_targets(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a count of a family's children or members defines which families a rule is for
+    "多子女家庭指养育两个及以上子女且至少一个子女未成年(未满十八周岁)的家庭。",
+    "是指养育两个及以上子女且至少一个子女未成年。",
+    "生育二孩及以上家庭(至少有1个未成年子女)可申请。",
+    "二孩及以上且其中至少一个为未成年人的家庭,可提取住房公积金。",
+    "单身居民、2至3人家庭可申请两房户型。",
+])
+def test_a_familys_composition_is_not_a_target(text):
+    assert _one(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("为1000名未成年人提供心理健康服务。", [(1000, "名", "达到", None)]),
+    ("全年帮扶困难家庭1000个,新增托位2000个。", [(1000, "个", "达到", None), (2000, "个", "达到", None)]),
+])
+def test_counts_of_children_or_families_to_serve_stay_targets(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a package of measures named by its count of articles
+    ("用好用足金融支持房地产16条措施。", []),
+    ("落实金融支持房地产发展16条及其延期政策。", []),
+    ("从9个方面提出27条具体措施。", []),
+    ("根据人才政策30条,给予购房补贴。", []),
+    # things counted in 条 to build or open stay goals
+    ("打造30条特色餐饮街区,开通35条多式联运示范线路。", [(30, "条", "达到", None), (35, "条", "达到", None)]),
+])
+def test_a_package_named_by_its_size_is_not_a_target(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # who bears what share of each case's cost
+    "所需资金市级承担30%,区(园区)承担70%。",
+    "由市级财政和总部企业所在区各承担50%。",
+    "购房优惠券面额为总价款的10%(其中政府、房地产开发企业各承担5%)。",
+])
+def test_a_cost_share_is_not_a_target(text):
+    assert _one(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # the instalments a buyer of land pays its price in
+    "原则上土地出让价款自成交之日起1个月内缴至不低于50%。",
+    "竞得人可分期缴纳,3个月内缴至75%。",
+    "余款50%在签订出让合同后1年内缴清。",
+    "房地产开发企业在完成首期50%土地出让金付款后,可申请办理分证。",
+])
+def test_a_land_price_instalment_is_not_a_target(text):
+    assert _one(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # money per year is each case's amount, as money per mu is; a capacity per year stays a goal
+    ("租房提取额度为:单身职工21600元/年,夫妻双方43200元/年。", []),
+    ("单人最高提取金额不超过2000元/年。", []),
+    ("到2025年天然气外引能力达到200亿立方米/年。", [(200, "亿立方米/年", "达到", 2025)]),
+])
+def test_money_per_year_is_a_per_case_standard(text, expected):
+    assert _one(text) == expected
+
+
 def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
@@ -485,6 +572,18 @@ def test_offsets_point_at_the_text():
 
 def _years(text: str, **kw) -> list[tuple[float, int | None, str]]:
     return [(t.value, t.year, t.year_basis) for t in find_targets(text, **kw)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date closed by 底/末/前 is a deadline: its year is the due year, not the one of the clause before
+    ("2024年底实现保交房项目交付率完成80%以上,2025年12月底前完成交付率90%以上。",
+     [(80, "%", "以上", 2024), (90, "%", "以上", 2025)]),
+    ("2024年底新增托位1000个,2025年6月30日前新增托位2000个。", [(1000, "个", "达到", 2024), (2000, "个", "达到", 2025)]),
+    # a date that opens a span or a clause names no due year
+    ("自2023年1月1日起,全年新增托位1000个。", [(1000, "个", "达到", None)]),
+])
+def test_a_dated_deadline_gives_its_year(text, expected):
+    assert _one(text) == expected
 
 
 def test_a_one_year_package_gives_its_year_to_yearless_goals():
