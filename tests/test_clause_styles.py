@@ -252,6 +252,10 @@ def test_a_document_rule_makes_the_first_listed_unit_the_lead():
     "加快(2023年完成)建设。",
     "与市城市建设投资集团有限公司(以下简称城投公司)。",
     "支持重点企业发展(华为技术有限公司)。",
+    # a sentence that holds a placeholder's words (有关部门, 相关单位) is no placeholder
+    "具体实施细则由有关部门负责制定落实。",
+    "以上优惠政策由县招商引资工作领导小组办公室牵头,会同县财政局、县投资集团等相关单位进行核定后方可兑现。",
+    "相关条款由各责任部门负责解释并落实。",
 ])
 def test_running_text_is_not_a_clause(text):
     assert roles(text) == []
