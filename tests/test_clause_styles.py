@@ -63,6 +63,13 @@ def test_clause_styles(text, expected):
      [[("市住房城乡建设局", "lead"), ("市财政局", "lead"), ("各区县市人民政府〈管委会〉", "lead")]]),
     ("(一)推进。工作。(市财政局、市科技局,各县级市<区>政府<管委会>按职责分工负责)",
      [[("市财政局", "lead"), ("市科技局", "lead"), ("各县级市<区>政府<管委会>", "lead")]]),
+    # a named unit after a placeholder is a unit of its own; only a body no place names joins it (…政府、管委会)
+    ("1.推进。工作。(责任单位:市财政局,各县区、各开发区、湾里管理局)",
+     [[("市财政局", "lead"), ("各县区、各开发区", "lead"), ("湾里管理局", "lead")]]),
+    ("1.推进。工作。(责任单位:市直相关单位、临川区政府、抚州高新区管委会)",
+     [[("市直相关单位", "lead"), ("临川区政府", "lead"), ("抚州高新区管委会", "lead")]]),
+    ("1.推进。工作。(责任单位:市财政局,各县市区人民政府、园区管委会)",
+     [[("市财政局", "lead"), ("各县市区人民政府、园区管委会", "lead")]]),
     # the units a rule names for every later measure come through the rule, not as this clause's list
     ("一、推进。工作。(省发展改革委、省商务厅等按职责分工负责,各市、县人民政府负责落实。以下均需各市、县人民政府落实,不再一一列出)",
      [[("省发展改革委", "lead"), ("省商务厅", "lead"), ("各市、县人民政府", "lead")]]),
