@@ -247,9 +247,11 @@ def _clean_piece(piece: str, a: int, b: int, catalog: DepartmentCatalog) -> tupl
             name = name[:remark.start()]
             continue
         break
-    # "市发展改革委(市服务业办)": the bracket gives another name of the same unit
+    # "市发展改革委(市服务业办)": the bracket gives another name of the same unit; not a government's "(管委会)",
+    # which names the body that stands for it in a zone (属地人民政府(管委会)), kept as a placeholder keeps it
     paren = _TRAILING_PAREN.search(name) if ")" in name or "〉" in name or ">" in name else None
-    if paren and not catalog.is_collective(name) and catalog.looks_like_unit(name[:paren.start()]):
+    if paren and not catalog.is_collective(name) and catalog.looks_like_unit(name[:paren.start()]) \
+            and not (_GOVERNMENT.search(name, 0, paren.start()) and _GOVERNMENT.search(paren.group(), 1, paren.end() - paren.start() - 1)):
         b -= len(name) - paren.start()
         name = name[:paren.start()]
     return name, a, b, mark_role
@@ -282,6 +284,9 @@ def _read_piece(piece: str, catalog: DepartmentCatalog, table: dict | None = Non
         facts: _PieceFacts | None = None
         if name:
             looks = catalog.looks_like_unit(name)
+            paren = _TRAILING_PAREN.search(name) if not looks and name.endswith((")", "〉", ">")) else None
+            if paren and paren.start() >= 2:  # a government with its "(管委会)", which ``_clean_piece`` keeps
+                looks = catalog.looks_like_unit(name[:paren.start()])
             facts = (_PLACEHOLDER_OPEN.match(name) is not None,
                      _is_region_name(name) and not _PLACEHOLDER_HEAD.match(name),
                      catalog.prefix_of(name) is None and _PLACEHOLDER_BODY.match(name) is not None,

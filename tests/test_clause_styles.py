@@ -63,6 +63,11 @@ def test_clause_styles(text, expected):
      [[("市住房城乡建设局", "lead"), ("市财政局", "lead"), ("各区县市人民政府〈管委会〉", "lead")]]),
     ("(一)推进。工作。(市财政局、市科技局,各县级市<区>政府<管委会>按职责分工负责)",
      [[("市财政局", "lead"), ("市科技局", "lead"), ("各县级市<区>政府<管委会>", "lead")]]),
+    # a government's "(管委会)" names the body that stands for it in a zone: no other name of it, kept
+    ("1.推进。〔牵头单位:市自然资源规划局,配合单位:市住建局、属地人民政府(管委会)〕",
+     [[("市自然资源和规划局", "lead"), ("市住房城乡建设局", "cooperate"), ("属地人民政府(管委会)", "cooperate")]]),
+    ("1.推进。[责任单位:市财政局,中心城区政府(管委会)]", [[("市财政局", "lead"), ("中心城区政府(管委会)", "lead")]]),
+    ('1.推进。[责任单位:市财政局,"四区"政府(管委会)]', [[("市财政局", "lead"), ('"四区"政府(管委会)', "lead")]]),
     # a named unit after a placeholder is a unit of its own; only a body no place names joins it (…政府、管委会)
     ("1.推进。工作。(责任单位:市财政局,各县区、各开发区、湾里管理局)",
      [[("市财政局", "lead"), ("各县区、各开发区", "lead"), ("湾里管理局", "lead")]]),
