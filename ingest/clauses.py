@@ -39,6 +39,10 @@ _PLACEHOLDER_HEAD = re.compile(r"^(?:各|有关|相关|所属|其他|其余)")
 _PLACEHOLDER_OPEN = re.compile(r"^(?:各|有关|相关|所属)(?:有关|相关)?(?:县级市|市|县|区|特区|旗|州|乡镇|镇|乡|街道|县区|县市区|市州|区县)"
                                r"(?:[(〔〈<][^()〔〕〈〉<>]{1,12}[)〕〉>])?$")
 _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办事处)$")
+# the rest of a placeholder after its 、: a body no place names (管委会, 园区管委会 in 各县区政府、管委会); a named
+# one (临川区政府, 湾里管理局) is a unit of its own
+_PLACEHOLDER_BODY = re.compile(r"^(?:县级市|市|县|区|特区|旗|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)?"
+                               r"(?:人民政府|政府|管委会|管委|党工委|办事处)$")
 # A region name printed alone (钦南区 in 钦南区、钦北区人民政府)
 _REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区|新城|园区|产业园|集聚区)$")
 _REGION_NAME_ENDS = last_chars(_REGION_NAME)
@@ -243,9 +247,11 @@ def _clean_piece(piece: str, a: int, b: int, catalog: DepartmentCatalog) -> tupl
             name = name[:remark.start()]
             continue
         break
-    # "市发展改革委(市服务业办)": the bracket gives another name of the same unit
+    # "市发展改革委(市服务业办)": the bracket gives another name of the same unit; not a government's "(管委会)",
+    # which names the body that stands for it in a zone (属地人民政府(管委会)), kept as a placeholder keeps it
     paren = _TRAILING_PAREN.search(name) if ")" in name or "〉" in name or ">" in name else None
-    if paren and not catalog.is_collective(name) and catalog.looks_like_unit(name[:paren.start()]):
+    if paren and not catalog.is_collective(name) and catalog.looks_like_unit(name[:paren.start()]) \
+            and not (_GOVERNMENT.search(name, 0, paren.start()) and _GOVERNMENT.search(paren.group(), 1, paren.end() - paren.start() - 1)):
         b -= len(name) - paren.start()
         name = name[:paren.start()]
     return name, a, b, mark_role
@@ -278,10 +284,12 @@ def _read_piece(piece: str, catalog: DepartmentCatalog, table: dict | None = Non
         facts: _PieceFacts | None = None
         if name:
             looks = catalog.looks_like_unit(name)
+            paren = _TRAILING_PAREN.search(name) if not looks and name.endswith((")", "〉", ">")) else None
+            if paren and paren.start() >= 2:  # a government with its "(管委会)", which ``_clean_piece`` keeps
+                looks = catalog.looks_like_unit(name[:paren.start()])
             facts = (_PLACEHOLDER_OPEN.match(name) is not None,
                      _is_region_name(name) and not _PLACEHOLDER_HEAD.match(name),
-                     catalog.prefix_of(name) is None and len(name) <= 5 and not catalog.bare_agency(name)
-                     and name[0] not in "各有" and catalog.has_agency_suffix(name),
+                     catalog.prefix_of(name) is None and _PLACEHOLDER_BODY.match(name) is not None,
                      catalog.bare_stem(name), looks,
                      looks or _could_be_name(name))  # (its patterns asked only of a name that is no unit's)
         if len(table) >= _PIECES_MAX:

@@ -290,24 +290,52 @@ def _is_attachment(p: Provision) -> bool:
     return len(p.path) > 1 and p.path[0].startswith("附件")
 
 
-def _lift_enumeration_clause(ctx: _Context, text: str, p: Provision, by_provision: dict[int, list[TaskRecord]]) -> None:
+def _lift_enumeration_clause(ctx: _Context, text: str, p: Provision, by_provision: dict[int, list[TaskRecord]],
+                             split_depths: frozenset[int] = frozenset()) -> None:
     """"(一)实行购房补贴。补贴标准为:\n1.…\n2.…〔责任单位:…〕": items that enumerate what their parent
-    introduces with a colon, closed by one clause after the last: the clause is the parent's."""
+    introduces with a colon, closed by one clause after the last: the clause is the parent's.
+
+    So too where the parent does not end with a colon ("一、强化信贷支持\n(一)…\n(二)…\n(责任单位:…)", the
+    clause often on a line of its own below the group): the items before the last name no unit, and one clause
+    closes the last, nothing after it — unless the document gives the sub-items of another parent at this depth
+    clauses of their own (``split_depths``): there a lone clause at the last is that item's."""
     kids = p.children
     if len(kids) < 2 or by_provision[id(p)] or kids[-1].children:
         return
-    if not text[p.body_start:p.end].rstrip().endswith((":", "：")):
-        return
     last = by_provision[id(kids[-1])]
-    if not last or any(by_provision[id(k)] for k in kids[:-1]):
+    if not last or any(_holds_tasks(k, by_provision) for k in kids[:-1]):
         return
+    colon = text[p.body_start:p.end].rstrip().endswith((":", "："))
+    if not colon:
+        if len(last) != 1 or len(p.path) in split_depths:
+            return
+        clause = last[0].clause_span  # (in clean-text offsets still: spans are mapped once the tasks are made)
+        if clause is None or text[clause.end:kids[-1].end].strip(" \t\u3000\n。;；"):
+            return  # the clause stands inside the last item, not after it
     for k, task in enumerate(last):
         task.number, task.parent = p.number, p.parent_number
         if k == 0:
             task.title = p.title
-            task.text_start = _text_start(text[p.body_start:p.end])
+            own = text[p.body_start:p.end]
+            # a heading above its items: its text is what the items say (as a heading closed by its clause)
+            task.text_start = _text_start(own if own.strip() else text[p.end:p.end + 40])
+            if not colon:
+                # the parent's own text, as its provision's (a heading's is empty), not the last item's: the items
+                # keep theirs, and the group is not made a second copy of its last item (the linker reads a
+                # provision's task text as the provision's)
+                task.text = compact_clean(own)
             task.span = ctx.span_to_end_of(p.start, task.span)
     by_provision[id(p)], by_provision[id(kids[-1])] = last, []
+
+
+def _holds_tasks(p: Provision, by_provision: dict[int, list[TaskRecord]]) -> bool:
+    return bool(by_provision[id(p)]) or any(_holds_tasks(k, by_provision) for k in p.children)
+
+
+def _split_depths(outline: Outline, by_provision: dict[int, list[TaskRecord]]) -> frozenset[int]:
+    """The depths of the parents two or more of whose sub-items carry clauses of their own."""
+    return frozenset(len(p.path) for p in outline.provisions
+                     if sum(1 for k in p.children if by_provision[id(k)]) >= 2)
 
 
 def _split_title(content: str) -> tuple[str | None, str, int]:
@@ -607,8 +635,9 @@ def _extract(decoded: DecodedText, name: str, catalog: DepartmentCatalog, where:
     ctx.prefix = printed or ctx.prefix
     by_provision = {id(p): _provision_tasks(ctx, text, p, clauses) for p, clauses in found}
     _attachment_as_body(outline, by_provision)
+    split = _split_depths(outline, by_provision)
     for p in outline.provisions:
-        _lift_enumeration_clause(ctx, text, p, by_provision)
+        _lift_enumeration_clause(ctx, text, p, by_provision, split)
     for p in outline.provisions:
         tasks.extend(by_provision[id(p)])
     cascades: list[CascadeRecord] = []

@@ -63,6 +63,18 @@ def test_clause_styles(text, expected):
      [[("市住房城乡建设局", "lead"), ("市财政局", "lead"), ("各区县市人民政府〈管委会〉", "lead")]]),
     ("(一)推进。工作。(市财政局、市科技局,各县级市<区>政府<管委会>按职责分工负责)",
      [[("市财政局", "lead"), ("市科技局", "lead"), ("各县级市<区>政府<管委会>", "lead")]]),
+    # a government's "(管委会)" names the body that stands for it in a zone: no other name of it, kept
+    ("1.推进。〔牵头单位:市自然资源规划局,配合单位:市住建局、属地人民政府(管委会)〕",
+     [[("市自然资源和规划局", "lead"), ("市住房城乡建设局", "cooperate"), ("属地人民政府(管委会)", "cooperate")]]),
+    ("1.推进。[责任单位:市财政局,中心城区政府(管委会)]", [[("市财政局", "lead"), ("中心城区政府(管委会)", "lead")]]),
+    ('1.推进。[责任单位:市财政局,"四区"政府(管委会)]', [[("市财政局", "lead"), ('"四区"政府(管委会)', "lead")]]),
+    # a named unit after a placeholder is a unit of its own; only a body no place names joins it (…政府、管委会)
+    ("1.推进。工作。(责任单位:市财政局,各县区、各开发区、湾里管理局)",
+     [[("市财政局", "lead"), ("各县区、各开发区", "lead"), ("湾里管理局", "lead")]]),
+    ("1.推进。工作。(责任单位:市直相关单位、临川区政府、抚州高新区管委会)",
+     [[("市直相关单位", "lead"), ("临川区政府", "lead"), ("抚州高新区管委会", "lead")]]),
+    ("1.推进。工作。(责任单位:市财政局,各县市区人民政府、园区管委会)",
+     [[("市财政局", "lead"), ("各县市区人民政府、园区管委会", "lead")]]),
     # the units a rule names for every later measure come through the rule, not as this clause's list
     ("一、推进。工作。(省发展改革委、省商务厅等按职责分工负责,各市、县人民政府负责落实。以下均需各市、县人民政府落实,不再一一列出)",
      [[("省发展改革委", "lead"), ("省商务厅", "lead"), ("各市、县人民政府", "lead")]]),
@@ -252,6 +264,10 @@ def test_a_document_rule_makes_the_first_listed_unit_the_lead():
     "加快(2023年完成)建设。",
     "与市城市建设投资集团有限公司(以下简称城投公司)。",
     "支持重点企业发展(华为技术有限公司)。",
+    # a sentence that holds a placeholder's words (有关部门, 相关单位) is no placeholder
+    "具体实施细则由有关部门负责制定落实。",
+    "以上优惠政策由县招商引资工作领导小组办公室牵头,会同县财政局、县投资集团等相关单位进行核定后方可兑现。",
+    "相关条款由各责任部门负责解释并落实。",
 ])
 def test_running_text_is_not_a_clause(text):
     assert roles(text) == []

@@ -220,6 +220,36 @@ def test_a_clause_after_the_last_item_of_an_enumeration_belongs_to_its_parent():
     assert [(t.number, t.title) for t in tasks] == [("一/(一)", "实行阶段性购房补贴"), ("一/(二)", "推行房票安置")]
 
 
+def test_a_clause_on_its_own_line_below_a_group_of_items_belongs_to_the_group():
+    text = """一、强化信贷支持
+(一)鼓励金融机构与房地产企业协商展期。
+(二)鼓励金融机构有序开展并购贷业务。
+(责任单位:市人民银行、市金融办)
+二、强化公积金支持
+(一)提高最高贷款额度。
+(二)降低最低首付比例。
+牵头单位:市住房公积金中心,责任单位:各县区人民政府
+三、强化购房补贴。给予财政补贴。(责任单位:市财政局)
+"""
+    tasks = _tasks(text)
+    assert [(t.number, t.title, t.leads) for t in tasks] == [
+        ("一", "强化信贷支持", ["市人民银行", "市金融办"]), ("二", "强化公积金支持", ["市住房公积金管理中心"]),
+        ("三", "强化购房补贴", ["市财政局"])]
+    assert tasks[0].text_start.startswith("(一)鼓励金融机构")
+    assert tasks[0].text == ""  # the heading's own text: its items keep theirs
+
+
+def test_a_lone_clause_at_the_last_item_stays_its_own_where_the_document_splits_its_groups():
+    text = """一、加大财税支持
+(一)落实税收优惠。继续减征。(责任单位:市税务局)
+(二)加快资金拨付。加快拨付进度。(责任单位:市财政局)
+二、强化组织保障
+(一)加强组织领导。建立工作机制。
+(二)强化督促检查。定期通报。(责任单位:市政府督查室)
+"""
+    assert _numbers(text) == ["一/(一)", "一/(二)", "二/(二)"]
+
+
 def test_sub_items_with_clauses_of_their_own_stay_tasks():
     text = """一、加大财税支持力度。主要措施如下:
 1.落实税收优惠政策。继续减征。(责任单位:市税务局)
