@@ -167,6 +167,8 @@ class _Lexicon:
     household_after: tuple[str, ...]
     household_size_after: str
     household_words: re.Pattern[str]
+    withdrawal: re.Pattern[str]  # a sentence about withdrawing from a housing fund: "每年提取金额不超过14400元"
+    withdrawal_units: frozenset[str]
     support_units: tuple[str, ...]
     per_year: str
     direction_before: re.Pattern[str]
@@ -350,6 +352,8 @@ def _lexicon() -> _Lexicon:
         household_after=tuple(excl["household_after"]),
         household_size_after=excl["household_size_after"],
         household_words=re.compile(_alt(excl["household_words"])),
+        withdrawal=re.compile(_alt(excl["withdrawal_words"])),
+        withdrawal_units=frozenset(excl["withdrawal_units"]),
         support_units=tuple(excl["support_units"]),
         per_year=units["per_year_suffix"],
         direction_before=re.compile(rf"(?:{_alt(w for w, _ in quals['before'])})$"),
@@ -814,6 +818,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
             return "per-case amount"  # "每人1000元", "最高50万元"
         if lex.allocation.search(before):
             return "fiscal allocation"  # "省财政安排81亿元"
+    if q.unit in lex.withdrawal_units and lex.withdrawal.search(sentence):
+        return "per-case withdrawal"  # "单身职工每年提取金额不超过14400元", "每个月不超过一次"; not "170亿元"
     if sentence[q.end:q.end + 1] == "的":
         if q.unit in lex.people_units:
             return "size standard"  # "建立不少于100人的救援队伍"

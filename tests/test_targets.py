@@ -309,6 +309,22 @@ def test_money_per_year_is_a_per_case_standard(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # what each depositor may withdraw from a housing fund, must keep in it, and how often
+    ("单身职工每年提取金额不超过14400元;已婚职工家庭每年提取金额不超过20160元。", []),
+    ("将租房月提取额从1200元/月统一提高至2000元/月,每年不超过24000元。", []),
+    ("在中心城区租房,每月提取1500元,全年提取18000元。", []),
+    ("家庭年度提取额不超过1.5万元。", []),
+    ("每次提取后个人住房公积金账户余额不低于500元。", []),
+    ("缴存职工每年度办理租房提取次数由一次提取调整为多次提取,每个月不超过一次。", []),
+    # a fund's total, and a share, stay goals
+    ("拓宽购房提取范围,预计全年公积金支持住房消费在170亿元左右。", [(170, "亿元", "左右", None)]),
+    ("推广公积金直付房租新模式,租房提取额增长20%以上。", [(20, "%", "以上", None)]),
+])
+def test_a_housing_fund_withdrawal_is_a_per_case_amount(text, expected):
+    assert _one(text) == expected
+
+
 def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
