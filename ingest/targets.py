@@ -152,6 +152,10 @@ class _Lexicon:
     condition: re.Pattern[str]
     class_units: frozenset[str]  # a size in these with a bound after it defines a class of cases
     per_case_purchase: re.Pattern[str]
+    owned_units: frozenset[str]  # a count of the dwellings a family owns: "名下有1套住房"
+    owned_words: re.Pattern[str]
+    owned_end: str
+    owned_thing: str
     per_each: re.Pattern[str]
     per_case_money: re.Pattern[str]
     allocation: re.Pattern[str]
@@ -333,6 +337,10 @@ def _lexicon() -> _Lexicon:
         condition_after=re.compile(_alt(excl["condition_after"])),
         condition_close=tuple(excl["condition_close"]),
         class_units=frozenset(excl["class_units"]),
+        owned_units=frozenset(excl["owned_units"]),
+        owned_words=re.compile(_alt(excl["owned_words"])),
+        owned_end=excl["owned_end"],
+        owned_thing=excl["owned_thing"],
         per_case_purchase=re.compile(rf"(?:{_alt(excl['per_case_purchase'])})[^,;:的]{{0,3}}$"),
         permission=re.compile(rf"(?:{_alt(excl['permission_before'])})[^,;:的]{{0,3}}$"),
         condition=re.compile(rf"^(?!{_alt(excl['condition_not'])})(?:{_alt(excl['condition_open'])})"),
@@ -801,6 +809,9 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "per-case floor, cap or permission"  # "最低3米", "可再购买1套住房"
     if lex.per_case_purchase.search(before) and q.unit[:1] not in _MULTIPLIERS:
         return "per-case purchase"  # "可在本市购买1套住房"; "购买3万套库存商品房作为租赁住房" is a goal
+    if q.unit in lex.owned_units and lex.owned_thing in clause and (
+            before.endswith(lex.owned_end) or lex.owned_words.search(before)):
+        return "dwellings a family owns"  # "名下有1套住房", "拥有…总套数不超过3套"; not "收购1000套存量商品房"
     if q.unit in lex.class_units and q.after_bound and not lex.direction_before.search(before):
         return "class definition"  # "购买90平方米以上新建商品住房"; "人均住房面积达到40平方米以上" is a goal
     if lex.per_each.search(before):

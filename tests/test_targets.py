@@ -325,6 +325,20 @@ def test_a_housing_fund_withdrawal_is_a_per_case_amount(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the dwellings a family owns say which families a rule is for
+    ("购房者名下有1套住房正在还贷,执行二套房贷款政策。", []),
+    ("职工家庭在我市名下仅有1套住房,可申请公积金贷款。", []),
+    ("新购房后,居民家庭在限购区域拥有自有产权住房总套数不超过3套。", []),
+    ("提取人家庭名下住房套数未超过2套,缴存职工可申请提取。", []),
+    # dwellings to buy, build or hand over stay goals; so does a count with no dwelling named
+    ("首批推动收购1000套存量商品房作为保障性住房。", [(1000, "套", "达到", None)]),
+    ("确保每个行政村至少有1套体育健身设施。", [(1, "套", "不少于", None)]),
+])
+def test_the_dwellings_a_family_owns_are_no_target(text, expected):
+    assert _one(text) == expected
+
+
 def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
