@@ -152,6 +152,7 @@ class _Lexicon:
     condition: re.Pattern[str]
     class_units: frozenset[str]  # a size in these with a bound after it defines a class of cases
     per_case_purchase: re.Pattern[str]
+    group_purchase: re.Pattern[str]  # the size a group purchase must reach: "团购(5套房屋及以上)"
     owned_units: frozenset[str]  # a count of the dwellings a family owns: "名下有1套住房"
     owned_words: re.Pattern[str]
     owned_end: str
@@ -341,6 +342,7 @@ def _lexicon() -> _Lexicon:
         owned_words=re.compile(_alt(excl["owned_words"])),
         owned_end=excl["owned_end"],
         owned_thing=excl["owned_thing"],
+        group_purchase=re.compile(rf"(?:{_alt(excl['group_purchase'])})[^,;:的]{{0,5}}$"),
         per_case_purchase=re.compile(rf"(?:{_alt(excl['per_case_purchase'])})[^,;:的]{{0,3}}$"),
         permission=re.compile(rf"(?:{_alt(excl['permission_before'])})[^,;:的]{{0,3}}$"),
         condition=re.compile(rf"^(?!{_alt(excl['condition_not'])})(?:{_alt(excl['condition_open'])})"),
@@ -812,6 +814,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if q.unit in lex.owned_units and lex.owned_thing in clause and (
             before.endswith(lex.owned_end) or lex.owned_words.search(before)):
         return "dwellings a family owns"  # "名下有1套住房", "拥有…总套数不超过3套"; not "收购1000套存量商品房"
+    if (q.after_bound or sentence.find("以上", q.end, ce) >= 0) and lex.group_purchase.search(before):
+        return "group-purchase threshold"  # "团购(5套房屋及以上)", "团购5套以上即可"; not "推动团购1000套存量商品房"
     if q.unit in lex.class_units and q.after_bound and not lex.direction_before.search(before):
         return "class definition"  # "购买90平方米以上新建商品住房"; "人均住房面积达到40平方米以上" is a goal
     if lex.per_each.search(before):

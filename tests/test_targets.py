@@ -339,6 +339,18 @@ def test_the_dwellings_a_family_owns_are_no_target(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the size a group purchase must reach to get its discount
+    ("鼓励房地产开发企业面向社会公众开展商品住房团购(5套房屋及以上)活动。", []),
+    ("面向社会公众组织开展团购优惠活动,团购5套以上即可享受优惠。", []),
+    ("以企业为单位,月度团购商品房5套及以上,优惠总房价的5%。", []),
+    # dwellings bought by group purchase as a goal stay
+    ("首批推动团购1000套存量商品房作为安置房。", [(1000, "套", "达到", None)]),
+])
+def test_a_group_purchase_threshold_is_no_target(text, expected):
+    assert _one(text) == expected
+
+
 def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
