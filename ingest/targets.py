@@ -152,6 +152,10 @@ class _Lexicon:
     condition: re.Pattern[str]
     class_units: frozenset[str]  # a size in these with a bound after it defines a class of cases
     per_case_purchase: re.Pattern[str]
+    stage_after: tuple[str, ...]  # the stage at which a rule applies: "主体完成50%即可申请", "形象进度达70%后"
+    stage_after_share: tuple[str, ...]
+    stage_first: frozenset[str]  # the first characters of those words
+    progress: re.Pattern[str]  # a building's progress: "形象进度超过50%未办预售许可证"
     group_purchase: re.Pattern[str]  # the size a group purchase must reach: "团购(5套房屋及以上)"
     owned_units: frozenset[str]  # a count of the dwellings a family owns: "名下有1套住房"
     owned_words: re.Pattern[str]
@@ -343,6 +347,10 @@ def _lexicon() -> _Lexicon:
         owned_end=excl["owned_end"],
         owned_thing=excl["owned_thing"],
         group_purchase=re.compile(rf"(?:{_alt(excl['group_purchase'])})[^,;:的]{{0,5}}$"),
+        stage_after=tuple(excl["stage_after"]),
+        stage_after_share=tuple(excl["stage_after_share"]),
+        stage_first=frozenset(w[0] for w in excl["stage_after"] + excl["stage_after_share"]),
+        progress=re.compile(_alt(excl["progress_words"])),
         per_case_purchase=re.compile(rf"(?:{_alt(excl['per_case_purchase'])})[^,;:的]{{0,3}}$"),
         permission=re.compile(rf"(?:{_alt(excl['permission_before'])})[^,;:的]{{0,3}}$"),
         condition=re.compile(rf"^(?!{_alt(excl['condition_not'])})(?:{_alt(excl['condition_open'])})"),
@@ -792,6 +800,11 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
             or clause.endswith(lex.condition_close)
             or lex.condition_after.search(sentence, q.end, ce)):
         return "condition"  # "若备案不足1000套", "购买90平方米以上首套住房的", "个贷率高于90%时"
+    if nxt in lex.stage_first and (sentence.startswith(lex.stage_after, q.end)
+                                   or q.unit == "%" and sentence.startswith(lex.stage_after_share, q.end)):
+        return "stage condition"  # "主体完成50%即可申请", "形象进度达70%后开始办理"
+    if q.unit == "%" and nxt and _CJK.match(nxt) and lex.progress.search(before):
+        return "stage condition"  # "形象进度超过50%未办预售许可证"; not "项目形象进度达到70%。"
     if _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
         return "old value of a changed rule"  # "征收率由3%降至1%": 3% is what it was
     if lex.basis_word.search(before) and any(m.group("basis") for m in lex.basis.finditer(before)):

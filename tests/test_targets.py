@@ -351,6 +351,20 @@ def test_a_group_purchase_threshold_is_no_target(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the stage of a building (or of a case) at which a rule applies
+    ("楼栋形象进度达70%后开始办理公积金贷款。", []),
+    ("高层住宅单体工程主体完成50%即可申请住房公积金贷款。", []),
+    ("在商品房规划建设总量完成80%前取得保障性住房竣工联合验收合格证。", []),
+    ("取消楼栋建筑形象进度超过50%未办预售许可证下调销售均价限制。", []),
+    # progress to reach stays a goal
+    ("年底前项目形象进度达到70%。", [(70, "%", "达到", None)]),
+    ("保交房项目年底前交付率完成80%以上,加快后续项目建设。", [(80, "%", "以上", None)]),
+])
+def test_a_stage_a_rule_applies_at_is_no_target(text, expected):
+    assert _one(text) == expected
+
+
 def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
