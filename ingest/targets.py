@@ -122,6 +122,8 @@ class _Lexicon:
     existing: re.Pattern[str]
     baseline: re.Pattern[str]
     scope_before: tuple[str, ...]
+    ordinal_joiners: frozenset[str]
+    ordinal_list: re.Pattern[str]  # a list of ordinals before a count: "第1、2条"
     scope_after: re.Pattern[str]
     org_before: re.Pattern[str]
     support: re.Pattern[str]
@@ -310,6 +312,10 @@ def _lexicon() -> _Lexicon:
         existing=re.compile(_alt(excl["existing_words"] + excl["existing_verbs_le"] + excl["structure_words"])),
         baseline=re.compile(rf"(?:{_alt(excl['year_baseline_before'])})$"),
         scope_before=tuple(excl["scope_before"]),
+        ordinal_joiners=frozenset(excl["ordinal_joiners"]),
+        ordinal_list=re.compile(rf"{re.escape(excl['ordinal_before'])}[\d{_CN_NUM}]+"
+                                rf"(?:[{re.escape(excl['ordinal_joiners'])}][\d{_CN_NUM}]+)*"
+                                rf"[{re.escape(excl['ordinal_joiners'])}]$"),
         scope_after=re.compile(_alt(excl["scope_after"])),
         org_before=re.compile(
             rf"(?:{_alt(excl['org_suffix_before'])}"
@@ -991,6 +997,8 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             why = "threshold"
         elif q.unit.endswith("元") and sentence[q.end:q.end + 1] == "的" and q.after_bound != "左右":
             why = "threshold"  # "年营业收入500万元以上的企业", "打造3个100亿元的产业集群"
+        elif before[-1:] in lex.ordinal_joiners and lex.ordinal_list.search(before):
+            why = "ordinal"  # "第1、2条", "第2、3项"
         elif (before.endswith(lex.scope_before) or "、" in before and _CLOSED_LIST.search(before)) and not (
             "等" in before[-8:] and lex.completion_after.search(sentence[q.end:ce])
         ):

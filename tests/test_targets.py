@@ -365,6 +365,18 @@ def test_a_stage_a_rule_applies_at_is_no_target(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the last of a list of ordinals
+    ("本措施第1、2条补贴措施可同时适用。", []),
+    ("上述第2、3项补贴,符合多项条件的购房家庭最多只能叠加享受两项。", []),
+    ("“房13条”第6、8、9、10条坚持按需开方。", []),
+    # a count after a list of ordinal phases stays
+    ("完成第1、2期工程建设,新建保障性住房1000套。", [(1000, "套", "达到", None)]),
+])
+def test_a_list_of_ordinals_is_no_target(text, expected):
+    assert _one(text) == expected
+
+
 def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
