@@ -140,6 +140,8 @@ class _Lexicon:
     noun_after_unit: dict[str, str]
     existing_before: tuple[str, ...]
     completion_after: re.Pattern[str]
+    list_goal_close: str  # "打造A、B等30个…": a list of examples of what is to be made
+    list_goal_open: re.Pattern[str]
     speed_up_before: re.Pattern[str]
     parameter: re.Pattern[str]
     parameter_after: re.Pattern[str]
@@ -337,6 +339,8 @@ def _lexicon() -> _Lexicon:
         noun_after_unit=dict(units["noun_after_unit"]),
         existing_before=tuple(excl["existing_before"]),
         completion_after=re.compile(_alt(excl["completion_after"])),
+        list_goal_close=excl["list_goal_close"],
+        list_goal_open=re.compile(rf"(?:{_alt(excl['list_goal_lead'])})?(?:{_alt(excl['list_goal_verbs'])})"),
         speed_up_before=re.compile(rf"^(?:{_alt(verbs['metric_strip_lead'])})*(?:{_alt(excl['speed_up_before'])})"),
         parameter=re.compile(_alt(excl["parameter_words"])),
         parameter_after=re.compile(rf"(?:{_alt(excl['parameter_after'])})(?!性)"),
@@ -966,6 +970,13 @@ _GAP_JOINER = re.compile(r"[、和及与,;]")
 _OVER_END = re.compile(r"(?:超|过|超过|达)$")
 
 
+def _made_list(clause: str, before: str, q: _Quantity, lex: _Lexicon) -> bool:
+    """"打造A、B等30个…": a count after a list closed by 等 whose clause opens with a verb of making, and more than the
+    names listed: the names are examples of what is to be made, the count is a goal."""
+    return (before.endswith(lex.list_goal_close) and lex.list_goal_open.match(clause) is not None
+            and q.value > before.count("、") + 1)
+
+
 def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex: _Lexicon) -> None:
     """Mark the candidates that are not goals."""
     opens = lex.opens
@@ -1000,7 +1011,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
         elif before[-1:] in lex.ordinal_joiners and lex.ordinal_list.search(before):
             why = "ordinal"  # "第1、2条", "第2、3项"
         elif (before.endswith(lex.scope_before) or "、" in before and _CLOSED_LIST.search(before)) and not (
-            "等" in before[-8:] and lex.completion_after.search(sentence[q.end:ce])
+            "等" in before[-8:] and lex.completion_after.search(sentence[q.end:ce]) or _made_list(clause, before, q, lex)
         ):
             why = "scope"  # "…等6个省级园区示范引领作用", "A、B等营商环境5项工作"; but "…等10个项目建成投产" is a goal
         elif before[-1:] in opens.org_before_end and lex.org_before.search(before) and not before.endswith(lex.action_end):
@@ -1028,7 +1039,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
         # a restated count of a list of names: "胶州、龙口…寿光5个“千亿”县", "豫中(郑州)、…和豫北(鹤壁)6个";
         # not "重点引进、培养和扶持100名" (a list of verbs)
         if ("、" in before and (_CJK.match(before[-1]) or before[-1] == ")")
-                and not before.endswith(lex.action_end)):
+                and not before.endswith(lex.action_end) and not _made_list(clause, before, q, lex)):
             nxt = sentence[q.end:q.end + 1]
             last = _LIST_JOINER.split(before)[-1]
             if (nxt and (_CJK.match(nxt) or nxt in "“\"") and not lex.after_re.match(sentence, q.end)

@@ -377,6 +377,20 @@ def test_a_list_of_ordinals_is_no_target(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a count after a list of examples of what is to be made is a goal
+    ("发展“产业带+跨境电商”,打造智能家电、汽摩配件等30个跨境电商产业带。", [(30, "个", "达到", None)]),
+    ("增设人才、交通运输、公积金等22个一类事专区。", [(22, "个", "达到", None)]),
+    ("全年举办电视送岗、直播带岗、民营企业招聘周等60场以上。", [(60, "场", "以上", None)]),
+    # a list the count restates, or one the clause does not make, stays dropped
+    ("支持滨湖、经开等6个省级数字经济园区发挥示范引领作用。", []),
+    ("打造智能家电、汽摩配件等2个产业带。", []),
+    ("加快滨湖、经开等12个项目建设。", []),
+])
+def test_a_count_after_examples_of_what_is_made_is_a_target(text, expected):
+    assert _one(text) == expected
+
+
 def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
