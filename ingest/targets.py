@@ -145,6 +145,7 @@ class _Lexicon:
     speed_up_before: re.Pattern[str]
     parameter: re.Pattern[str]
     parameter_after: re.Pattern[str]
+    discount: re.Pattern[str]  # the discount each buyer gets: "在定价基础上优惠1%-3%"
     cost_share: re.Pattern[str]  # who bears what share of a case's cost: "市级承担30%"
     basis: re.Pattern[str]
     basis_word: re.Pattern[str]  # what the basis group of ``basis`` matches, alone: most clauses have none
@@ -343,6 +344,7 @@ def _lexicon() -> _Lexicon:
         list_goal_open=re.compile(rf"(?:{_alt(excl['list_goal_lead'])})?(?:{_alt(excl['list_goal_verbs'])})"),
         speed_up_before=re.compile(rf"^(?:{_alt(verbs['metric_strip_lead'])})*(?:{_alt(excl['speed_up_before'])})"),
         parameter=re.compile(_alt(excl["parameter_words"])),
+        discount=re.compile(rf"(?:{_alt(excl['discount_before'])})[^,;:的]{{0,3}}$"),
         parameter_after=re.compile(rf"(?:{_alt(excl['parameter_after'])})(?!性)"),
         cost_share=re.compile(_alt(excl["cost_share_words"])),
         basis=re.compile(rf"(?:{_alt(excl['basis_adverbs'])})|(?P<basis>{_alt(excl['basis_words'])})"),
@@ -830,6 +832,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
             or (nxt in opens.parameter and lex.parameter.match(sentence, q.end))
             or (q.unit == "%" and lex.parameter.search(sentence, q.end, ce))):
         return "policy parameter"  # "首付款比例降至20%", "通行费30%优惠政策", "100%暂退…保证金"
+    if q.unit == "%" and lex.discount.search(before):
+        return "per-case discount"  # "在定价基础上优惠1%-3%", "享受市场价折扣5%-20%"
     if lex.permission.search(before):
         return "per-case floor, cap or permission"  # "最低3米", "可再购买1套住房"
     if lex.per_case_purchase.search(before) and q.unit[:1] not in _MULTIPLIERS:

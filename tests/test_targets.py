@@ -391,6 +391,18 @@ def test_a_count_after_examples_of_what_is_made_is_a_target(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the discount each buyer gets
+    ("个人购买新建商品房、地下车位在定价基础上优惠1%-3%。", []),
+    ("房地产开发企业提供总房款减免优惠或1-3个点的折扣优惠。", []),
+    ("活动期间按团购价购房,享受市场价折扣5%-20%优惠价格。", []),
+    # a share a measure is to reach stays
+    ("落实税费优惠政策,惠及企业数量增长20%以上。", [(20, "%", "以上", None)]),
+])
+def test_a_discount_is_a_per_case_parameter(text, expected):
+    assert _one(text) == expected
+
+
 def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
