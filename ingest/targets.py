@@ -122,6 +122,8 @@ class _Lexicon:
     existing: re.Pattern[str]
     baseline: re.Pattern[str]
     scope_before: tuple[str, ...]
+    ordinal_joiners: frozenset[str]
+    ordinal_list: re.Pattern[str]  # a list of ordinals before a count: "第1、2条"
     scope_after: re.Pattern[str]
     org_before: re.Pattern[str]
     support: re.Pattern[str]
@@ -138,9 +140,12 @@ class _Lexicon:
     noun_after_unit: dict[str, str]
     existing_before: tuple[str, ...]
     completion_after: re.Pattern[str]
+    list_goal_close: str  # "打造A、B等30个…": a list of examples of what is to be made
+    list_goal_open: re.Pattern[str]
     speed_up_before: re.Pattern[str]
     parameter: re.Pattern[str]
     parameter_after: re.Pattern[str]
+    discount: re.Pattern[str]  # the discount each buyer gets: "在定价基础上优惠1%-3%"
     cost_share: re.Pattern[str]  # who bears what share of a case's cost: "市级承担30%"
     basis: re.Pattern[str]
     basis_word: re.Pattern[str]  # what the basis group of ``basis`` matches, alone: most clauses have none
@@ -152,6 +157,15 @@ class _Lexicon:
     condition: re.Pattern[str]
     class_units: frozenset[str]  # a size in these with a bound after it defines a class of cases
     per_case_purchase: re.Pattern[str]
+    stage_after: tuple[str, ...]  # the stage at which a rule applies: "主体完成50%即可申请", "形象进度达70%后"
+    stage_after_share: tuple[str, ...]
+    stage_first: frozenset[str]  # the first characters of those words
+    progress: re.Pattern[str]  # a building's progress: "形象进度超过50%未办预售许可证"
+    group_purchase: re.Pattern[str]  # the size a group purchase must reach: "团购(5套房屋及以上)"
+    owned_units: frozenset[str]  # a count of the dwellings a family owns: "名下有1套住房"
+    owned_words: re.Pattern[str]
+    owned_end: str
+    owned_thing: str
     per_each: re.Pattern[str]
     per_case_money: re.Pattern[str]
     allocation: re.Pattern[str]
@@ -167,6 +181,8 @@ class _Lexicon:
     household_after: tuple[str, ...]
     household_size_after: str
     household_words: re.Pattern[str]
+    withdrawal: re.Pattern[str]  # a sentence about withdrawing from a housing fund: "每年提取金额不超过14400元"
+    withdrawal_units: frozenset[str]
     support_units: tuple[str, ...]
     per_year: str
     direction_before: re.Pattern[str]
@@ -299,6 +315,10 @@ def _lexicon() -> _Lexicon:
         existing=re.compile(_alt(excl["existing_words"] + excl["existing_verbs_le"] + excl["structure_words"])),
         baseline=re.compile(rf"(?:{_alt(excl['year_baseline_before'])})$"),
         scope_before=tuple(excl["scope_before"]),
+        ordinal_joiners=frozenset(excl["ordinal_joiners"]),
+        ordinal_list=re.compile(rf"{re.escape(excl['ordinal_before'])}[\d{_CN_NUM}]+"
+                                rf"(?:[{re.escape(excl['ordinal_joiners'])}][\d{_CN_NUM}]+)*"
+                                rf"[{re.escape(excl['ordinal_joiners'])}]$"),
         scope_after=re.compile(_alt(excl["scope_after"])),
         org_before=re.compile(
             rf"(?:{_alt(excl['org_suffix_before'])}"
@@ -320,8 +340,11 @@ def _lexicon() -> _Lexicon:
         noun_after_unit=dict(units["noun_after_unit"]),
         existing_before=tuple(excl["existing_before"]),
         completion_after=re.compile(_alt(excl["completion_after"])),
+        list_goal_close=excl["list_goal_close"],
+        list_goal_open=re.compile(rf"(?:{_alt(excl['list_goal_lead'])})?(?:{_alt(excl['list_goal_verbs'])})"),
         speed_up_before=re.compile(rf"^(?:{_alt(verbs['metric_strip_lead'])})*(?:{_alt(excl['speed_up_before'])})"),
         parameter=re.compile(_alt(excl["parameter_words"])),
+        discount=re.compile(rf"(?:{_alt(excl['discount_before'])})[^,;:的]{{0,3}}$"),
         parameter_after=re.compile(rf"(?:{_alt(excl['parameter_after'])})(?!性)"),
         cost_share=re.compile(_alt(excl["cost_share_words"])),
         basis=re.compile(rf"(?:{_alt(excl['basis_adverbs'])})|(?P<basis>{_alt(excl['basis_words'])})"),
@@ -331,6 +354,15 @@ def _lexicon() -> _Lexicon:
         condition_after=re.compile(_alt(excl["condition_after"])),
         condition_close=tuple(excl["condition_close"]),
         class_units=frozenset(excl["class_units"]),
+        owned_units=frozenset(excl["owned_units"]),
+        owned_words=re.compile(_alt(excl["owned_words"])),
+        owned_end=excl["owned_end"],
+        owned_thing=excl["owned_thing"],
+        group_purchase=re.compile(rf"(?:{_alt(excl['group_purchase'])})[^,;:的]{{0,5}}$"),
+        stage_after=tuple(excl["stage_after"]),
+        stage_after_share=tuple(excl["stage_after_share"]),
+        stage_first=frozenset(w[0] for w in excl["stage_after"] + excl["stage_after_share"]),
+        progress=re.compile(_alt(excl["progress_words"])),
         per_case_purchase=re.compile(rf"(?:{_alt(excl['per_case_purchase'])})[^,;:的]{{0,3}}$"),
         permission=re.compile(rf"(?:{_alt(excl['permission_before'])})[^,;:的]{{0,3}}$"),
         condition=re.compile(rf"^(?!{_alt(excl['condition_not'])})(?:{_alt(excl['condition_open'])})"),
@@ -350,6 +382,8 @@ def _lexicon() -> _Lexicon:
         household_after=tuple(excl["household_after"]),
         household_size_after=excl["household_size_after"],
         household_words=re.compile(_alt(excl["household_words"])),
+        withdrawal=re.compile(_alt(excl["withdrawal_words"])),
+        withdrawal_units=frozenset(excl["withdrawal_units"]),
         support_units=tuple(excl["support_units"]),
         per_year=units["per_year_suffix"],
         direction_before=re.compile(rf"(?:{_alt(w for w, _ in quals['before'])})$"),
@@ -778,6 +812,11 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
             or clause.endswith(lex.condition_close)
             or lex.condition_after.search(sentence, q.end, ce)):
         return "condition"  # "若备案不足1000套", "购买90平方米以上首套住房的", "个贷率高于90%时"
+    if nxt in lex.stage_first and (sentence.startswith(lex.stage_after, q.end)
+                                   or q.unit == "%" and sentence.startswith(lex.stage_after_share, q.end)):
+        return "stage condition"  # "主体完成50%即可申请", "形象进度达70%后开始办理"
+    if q.unit == "%" and nxt and _CJK.match(nxt) and lex.progress.search(before):
+        return "stage condition"  # "形象进度超过50%未办预售许可证"; not "项目形象进度达到70%。"
     if _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
         return "old value of a changed rule"  # "征收率由3%降至1%": 3% is what it was
     if lex.basis_word.search(before) and any(m.group("basis") for m in lex.basis.finditer(before)):
@@ -793,10 +832,17 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
             or (nxt in opens.parameter and lex.parameter.match(sentence, q.end))
             or (q.unit == "%" and lex.parameter.search(sentence, q.end, ce))):
         return "policy parameter"  # "首付款比例降至20%", "通行费30%优惠政策", "100%暂退…保证金"
+    if q.unit == "%" and lex.discount.search(before):
+        return "per-case discount"  # "在定价基础上优惠1%-3%", "享受市场价折扣5%-20%"
     if lex.permission.search(before):
         return "per-case floor, cap or permission"  # "最低3米", "可再购买1套住房"
     if lex.per_case_purchase.search(before) and q.unit[:1] not in _MULTIPLIERS:
         return "per-case purchase"  # "可在本市购买1套住房"; "购买3万套库存商品房作为租赁住房" is a goal
+    if q.unit in lex.owned_units and lex.owned_thing in clause and (
+            before.endswith(lex.owned_end) or lex.owned_words.search(before)):
+        return "dwellings a family owns"  # "名下有1套住房", "拥有…总套数不超过3套"; not "收购1000套存量商品房"
+    if (q.after_bound or sentence.find("以上", q.end, ce) >= 0) and lex.group_purchase.search(before):
+        return "group-purchase threshold"  # "团购(5套房屋及以上)", "团购5套以上即可"; not "推动团购1000套存量商品房"
     if q.unit in lex.class_units and q.after_bound and not lex.direction_before.search(before):
         return "class definition"  # "购买90平方米以上新建商品住房"; "人均住房面积达到40平方米以上" is a goal
     if lex.per_each.search(before):
@@ -814,6 +860,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
             return "per-case amount"  # "每人1000元", "最高50万元"
         if lex.allocation.search(before):
             return "fiscal allocation"  # "省财政安排81亿元"
+    if q.unit in lex.withdrawal_units and lex.withdrawal.search(sentence):
+        return "per-case withdrawal"  # "单身职工每年提取金额不超过14400元", "每个月不超过一次"; not "170亿元"
     if sentence[q.end:q.end + 1] == "的":
         if q.unit in lex.people_units:
             return "size standard"  # "建立不少于100人的救援队伍"
@@ -926,6 +974,13 @@ _GAP_JOINER = re.compile(r"[、和及与,;]")
 _OVER_END = re.compile(r"(?:超|过|超过|达)$")
 
 
+def _made_list(clause: str, before: str, q: _Quantity, lex: _Lexicon) -> bool:
+    """"打造A、B等30个…": a count after a list closed by 等 whose clause opens with a verb of making, and more than the
+    names listed: the names are examples of what is to be made, the count is a goal."""
+    return (before.endswith(lex.list_goal_close) and lex.list_goal_open.match(clause) is not None
+            and q.value > before.count("、") + 1)
+
+
 def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex: _Lexicon) -> None:
     """Mark the candidates that are not goals."""
     opens = lex.opens
@@ -957,8 +1012,10 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             why = "threshold"
         elif q.unit.endswith("元") and sentence[q.end:q.end + 1] == "的" and q.after_bound != "左右":
             why = "threshold"  # "年营业收入500万元以上的企业", "打造3个100亿元的产业集群"
+        elif before[-1:] in lex.ordinal_joiners and lex.ordinal_list.search(before):
+            why = "ordinal"  # "第1、2条", "第2、3项"
         elif (before.endswith(lex.scope_before) or "、" in before and _CLOSED_LIST.search(before)) and not (
-            "等" in before[-8:] and lex.completion_after.search(sentence[q.end:ce])
+            "等" in before[-8:] and lex.completion_after.search(sentence[q.end:ce]) or _made_list(clause, before, q, lex)
         ):
             why = "scope"  # "…等6个省级园区示范引领作用", "A、B等营商环境5项工作"; but "…等10个项目建成投产" is a goal
         elif before[-1:] in opens.org_before_end and lex.org_before.search(before) and not before.endswith(lex.action_end):
@@ -986,7 +1043,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
         # a restated count of a list of names: "胶州、龙口…寿光5个“千亿”县", "豫中(郑州)、…和豫北(鹤壁)6个";
         # not "重点引进、培养和扶持100名" (a list of verbs)
         if ("、" in before and (_CJK.match(before[-1]) or before[-1] == ")")
-                and not before.endswith(lex.action_end)):
+                and not before.endswith(lex.action_end) and not _made_list(clause, before, q, lex)):
             nxt = sentence[q.end:q.end + 1]
             last = _LIST_JOINER.split(before)[-1]
             if (nxt and (_CJK.match(nxt) or nxt in "“\"") and not lex.after_re.match(sentence, q.end)

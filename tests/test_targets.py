@@ -309,6 +309,100 @@ def test_money_per_year_is_a_per_case_standard(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # what each depositor may withdraw from a housing fund, must keep in it, and how often
+    ("单身职工每年提取金额不超过14400元;已婚职工家庭每年提取金额不超过20160元。", []),
+    ("将租房月提取额从1200元/月统一提高至2000元/月,每年不超过24000元。", []),
+    ("在中心城区租房,每月提取1500元,全年提取18000元。", []),
+    ("家庭年度提取额不超过1.5万元。", []),
+    ("每次提取后个人住房公积金账户余额不低于500元。", []),
+    ("缴存职工每年度办理租房提取次数由一次提取调整为多次提取,每个月不超过一次。", []),
+    # a fund's total, and a share, stay goals
+    ("拓宽购房提取范围,预计全年公积金支持住房消费在170亿元左右。", [(170, "亿元", "左右", None)]),
+    ("推广公积金直付房租新模式,租房提取额增长20%以上。", [(20, "%", "以上", None)]),
+])
+def test_a_housing_fund_withdrawal_is_a_per_case_amount(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the dwellings a family owns say which families a rule is for
+    ("购房者名下有1套住房正在还贷,执行二套房贷款政策。", []),
+    ("职工家庭在我市名下仅有1套住房,可申请公积金贷款。", []),
+    ("新购房后,居民家庭在限购区域拥有自有产权住房总套数不超过3套。", []),
+    ("提取人家庭名下住房套数未超过2套,缴存职工可申请提取。", []),
+    # dwellings to buy, build or hand over stay goals; so does a count with no dwelling named
+    ("首批推动收购1000套存量商品房作为保障性住房。", [(1000, "套", "达到", None)]),
+    ("确保每个行政村至少有1套体育健身设施。", [(1, "套", "不少于", None)]),
+])
+def test_the_dwellings_a_family_owns_are_no_target(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the size a group purchase must reach to get its discount
+    ("鼓励房地产开发企业面向社会公众开展商品住房团购(5套房屋及以上)活动。", []),
+    ("面向社会公众组织开展团购优惠活动,团购5套以上即可享受优惠。", []),
+    ("以企业为单位,月度团购商品房5套及以上,优惠总房价的5%。", []),
+    # dwellings bought by group purchase as a goal stay
+    ("首批推动团购1000套存量商品房作为安置房。", [(1000, "套", "达到", None)]),
+])
+def test_a_group_purchase_threshold_is_no_target(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the stage of a building (or of a case) at which a rule applies
+    ("楼栋形象进度达70%后开始办理公积金贷款。", []),
+    ("高层住宅单体工程主体完成50%即可申请住房公积金贷款。", []),
+    ("在商品房规划建设总量完成80%前取得保障性住房竣工联合验收合格证。", []),
+    ("取消楼栋建筑形象进度超过50%未办预售许可证下调销售均价限制。", []),
+    # progress to reach stays a goal
+    ("年底前项目形象进度达到70%。", [(70, "%", "达到", None)]),
+    ("保交房项目年底前交付率完成80%以上,加快后续项目建设。", [(80, "%", "以上", None)]),
+])
+def test_a_stage_a_rule_applies_at_is_no_target(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the last of a list of ordinals
+    ("本措施第1、2条补贴措施可同时适用。", []),
+    ("上述第2、3项补贴,符合多项条件的购房家庭最多只能叠加享受两项。", []),
+    ("“房13条”第6、8、9、10条坚持按需开方。", []),
+    # a count after a list of ordinal phases stays
+    ("完成第1、2期工程建设,新建保障性住房1000套。", [(1000, "套", "达到", None)]),
+])
+def test_a_list_of_ordinals_is_no_target(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count after a list of examples of what is to be made is a goal
+    ("发展“产业带+跨境电商”,打造智能家电、汽摩配件等30个跨境电商产业带。", [(30, "个", "达到", None)]),
+    ("增设人才、交通运输、公积金等22个一类事专区。", [(22, "个", "达到", None)]),
+    ("全年举办电视送岗、直播带岗、民营企业招聘周等60场以上。", [(60, "场", "以上", None)]),
+    # a list the count restates, or one the clause does not make, stays dropped
+    ("支持滨湖、经开等6个省级数字经济园区发挥示范引领作用。", []),
+    ("打造智能家电、汽摩配件等2个产业带。", []),
+    ("加快滨湖、经开等12个项目建设。", []),
+])
+def test_a_count_after_examples_of_what_is_made_is_a_target(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the discount each buyer gets
+    ("个人购买新建商品房、地下车位在定价基础上优惠1%-3%。", []),
+    ("房地产开发企业提供总房款减免优惠或1-3个点的折扣优惠。", []),
+    ("活动期间按团购价购房,享受市场价折扣5%-20%优惠价格。", []),
+    # a share a measure is to reach stays
+    ("落实税费优惠政策,惠及企业数量增长20%以上。", [(20, "%", "以上", None)]),
+])
+def test_a_discount_is_a_per_case_parameter(text, expected):
+    assert _one(text) == expected
+
+
 def test_a_report_sentence_without_a_goal_cue_gives_nothing_even_in_its_year():
     assert _one("2023年新增市场主体2万户,同比增长50%。") == []
 
