@@ -75,13 +75,22 @@ class _Builder:
             self.g.add_edge(rid, "IN_REGION", pid)
         return rid
 
-    def department_region(self, unit_level: str | None, name: str, doc_region: Region | None) -> Region | None:
+    def department_region(self, unit_level: str | None, name: str, doc_region: Region | None,
+                          printed: str | None = None) -> Region | None:
+        """The region whose government a department belongs to. A canonical name with a level prefix (区公安局) is
+        the document's own region's unless it was printed with the name of a region inside that one (盐湖区公安局
+        in a 运城市 document, 济南市发展改革委 in a province's): then it is that region's, the department that
+        region's own documents name 区公安局, not one node for every county's bureau."""
         if name and name[0] not in LEVEL_PREFIXES:
             hit = self.regions.first_in(name)
             if hit is not None:
                 return hit[1]
         if doc_region is None:
             return None
+        if printed and printed[0] not in LEVEL_PREFIXES:
+            named = self.regions.opening_inside(printed, doc_region)
+            if named is not None and named.level == unit_level:
+                return named
         if unit_level == "province":
             return self.regions.province_of(doc_region) or doc_region
         if unit_level == "city" and doc_region.level == "county":
@@ -111,7 +120,7 @@ class _Builder:
 
     def department(self, unit: UnitRef | None, name: str, level: str | None, doc_region: Region | None,
                    doc_key: str, collective: bool = False, known: bool = True) -> str:
-        region = self.department_region(level, name, doc_region)
+        region = self.department_region(level, name, doc_region, unit.surface if unit is not None else None)
         rid = self.region(region)
         did = f"dept:{region.code if region else 'unknown'}:{name}"
         node = self.g.add_node(did, "Department", name=name, level=level, region=region.name if region else None,

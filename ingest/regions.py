@@ -136,6 +136,17 @@ class RegionIndex:
                 return found, i - at
             found, i = inner[0], i + inner[1]
 
+    def opening_inside(self, text: str, outer: Region) -> Region | None:
+        """The deepest region inside ``outer`` whose names open ``text`` (盐湖区 of 盐湖区公安局 in 运城市, 济南市 of
+        济南市发展改革委 in 山东省, 运城市盐湖区 of 运城市盐湖区公安局 in 山东省), or None."""
+        found: Region | None = None
+        i = 0
+        while (inner := self._named_inside(text, i, found or outer)) is not None:
+            found, i = inner[0], i + inner[1]
+            if text.startswith(_LEVEL_AFTER_SHORT_NAME, i):
+                i += 1  # 黔东南州: a short name with the level after it
+        return found
+
     def _named_inside(self, text: str, at: int, outer: Region) -> tuple[Region, int] | None:
         """A region inside ``outer`` whose name opens ``text[at:]`` (longest name first), and the name's length."""
         longest = self._longest.get(text[at:at + 2])

@@ -5,6 +5,7 @@ import networkx as nx
 import pytest
 
 from policykg.graph.build import build_graph, document_key, task_id
+from policykg.graph.ids import document_id
 from policykg.graph.model import GraphError, PolicyGraph
 
 
@@ -102,6 +103,37 @@ def test_each_part_of_a_merged_table_row_cascades_with_its_own_units():
     assert units(upper.id, "LEADS") == {"省发展改革委", "省商务厅"}
     assert {lower for _, lower in explicit_pairs([doc])} == {first, second}
     assert set(quoted_units(doc)[0].departments) == {"省发展改革委", "省财政厅", "省商务厅", "省教育厅"}
+
+
+def test_a_unit_printed_with_a_lower_regions_name_is_that_regions_department():
+    """"Which county departments carry out this task": 盐湖区公安局 named by a city's document is the bureau of
+    盐湖区, the node 盐湖区's own documents give as 区公安局; 临猗县住建局 is another county's, not the same 县住建局 of
+    the city; a province's document naming 青岛市住建局 names Qingdao's."""
+    from policykg.ingest.extract import extract_bytes
+
+    city = ("运城市人民政府办公室关于促进房地产市场平稳健康发展的通知\n"
+            "一、加快项目建设。推动项目按期交付。(责任单位:市住建局、盐湖区公安局)\n"
+            "二、优化审批服务。压缩审批时限。(责任单位:临猗县住建局、永济市住建局)\n")
+    county = ("运城市盐湖区人民政府办公室关于促进房地产市场平稳健康发展的通知\n"
+              "一、加快项目建设。推动项目按期交付。(责任单位:区住建局、区公安局)\n")
+    province = ("山东省人民政府办公厅关于促进房地产市场平稳健康发展的通知\n"
+                "一、加快项目建设。推动项目按期交付。(责任单位:省住房城乡建设厅、青岛市住建局)\n")
+    docs = [extract_bytes(text.encode(), f"{i}.txt") for i, text in enumerate((city, county, province))]
+    g = build_graph(docs)
+
+    def leads(doc, number: str) -> set[tuple[str, str]]:
+        task = task_id(document_key(doc), number)
+        return {(n.props["name"], n.props["region"]) for n in g.neighbours(task, "LEADS", direction="in")}
+
+    assert leads(docs[0], "一") == {("市住房城乡建设局", "运城市"), ("区公安局", "盐湖区")}
+    assert leads(docs[0], "二") == {("县住房城乡建设局", "临猗县"), ("市住房城乡建设局", "永济市")}
+    assert leads(docs[1], "一") == {("区住房城乡建设局", "盐湖区"), ("区公安局", "盐湖区")}
+    bureau = next(n for n in g.neighbours(task_id(document_key(docs[1]), "一"), "LEADS", direction="in")
+                  if n.props["name"] == "区公安局")
+    assert {t.props["doc_id"] for t in g.neighbours(bureau.id, "LEADS")} == {document_id(document_key(d))
+                                                                             for d in docs[:2]}
+    assert "盐湖区公安局" in bureau.props["aliases"]
+    assert leads(docs[2], "一") == {("省住房城乡建设厅", "山东省"), ("市住房城乡建设局", "青岛市")}
 
 
 def test_renamed_bank_branch_is_one_department(graph):
