@@ -1017,8 +1017,9 @@ def _flattened_breaks(text: str) -> list[int]:
 
 # A provision's number run onto the line of the item before it, right after that item's clause
 # ("…(责任单位:市住建局)(十一)推动地下车位…"): a page that lost some of its line breaks. The clause
-# closes the item before, so the number opens the next.
-_GLUED_NUMBER = r"(?:[(][一二三四五六七八九十百]{1,4}[)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、](?!\d))(?=[\u4e00-\u9fff])"
+# closes the item before, so the number opens the next, a damaged one too ("(+)" for (十), "()": the outline reads
+# it by its place).
+_GLUED_NUMBER = r"(?:[(][一二三四五六七八九十百+]{0,4}[)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、](?!\d))(?=[\u4e00-\u9fff])"
 _GLUED_MARKER = re.compile(r"[)\]〕】]" + _GLUED_NUMBER)
 _CLAUSE_REACH = 300  # the longest clause looked back over for its opening bracket
 _OPENING = {")": "(", "]": "[", "〕": "〔", "】": "【"}
