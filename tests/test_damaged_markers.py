@@ -69,3 +69,28 @@ def test_no_number_is_made_up_where_the_neighbours_leave_it_unclear():
 def test_a_bracketed_word_is_no_damaged_number():
     text = HEAD + "(试行)\n一、加大支持力度\n(一)给予补贴。(责任单位:市财政局)\n(二)支持购房。(责任单位:市住建局)\n"
     assert _provisions(text) == ["一", "一/(一)", "一/(二)"]
+
+
+def test_a_number_run_into_the_item_before_starts_its_item():
+    # a web copy lost the line break before (二): the numbers that open lines count (一), (三)
+    text = HEAD + "一、加大支持力度\n(一)给予补贴。对购房人给予补贴。(二)支持人才购房。给予人才奖励。(责任单位:市人社局)\n" \
+        "(三)优化公积金政策。提高贷款额度。(责任单位:市公积金中心)\n"
+    doc = extract_bytes(text.encode(), "doc.txt")
+    assert [(p.number, p.title) for p in doc.provisions] == [
+        ("一", "加大支持力度"), ("一/(一)", "给予补贴"), ("一/(二)", "支持人才购房"), ("一/(三)", "优化公积金政策")]
+    assert [t.number for t in doc.tasks] == ["一/(二)", "一/(三)"]
+
+
+def test_a_bare_number_run_into_a_sentence_starts_its_item():
+    text = HEAD + "1.提高贷款额度。最高贷款额度为60万元。2.放宽提取条件。租房可提取公积金。(责任单位:市公积金中心)\n" \
+        "3.优化服务。推行一网通办。(责任单位:市政务服务局)\n"
+    assert _numbers(text) == ["2", "3"]
+
+
+def test_a_number_inside_a_list_or_a_quantity_starts_nothing():
+    # 第二、三项 and 2.5 are no provision's number; nor is one printed twice in the gap
+    text = HEAD + "1.提高贷款额度。按第二、三项执行,利率下调2.5个百分点。(责任单位:市公积金中心)\n" \
+        "3.优化服务。推行一网通办。(责任单位:市政务服务局)\n"
+    assert [p.number for p in extract_bytes(text.encode(), "doc.txt").provisions] == ["1", "3"]
+    twice = HEAD + "(一)给予补贴。(二)支持购房。(二)支持租房。(责任单位:市财政局)\n(三)优化服务。(责任单位:市政务服务局)\n"
+    assert [p.number for p in extract_bytes(twice.encode(), "doc.txt").provisions] == ["(一)", "(三)"]
