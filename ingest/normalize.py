@@ -56,7 +56,7 @@ import numpy as np
 
 from .char_classes import class_table, classes_of, code_units
 from .clause_words import clause_words, sre_parse
-from .numerals import chinese_to_int
+from .numerals import chinese_to_int, int_to_chinese
 from .outline import match_marker
 from .tables import AlignedTable, cell_per_line_breaks, space_aligned_tables
 
@@ -1017,8 +1017,9 @@ def _flattened_breaks(text: str) -> list[int]:
 
 # A provision's number run onto the line of the item before it, right after that item's clause
 # ("…(责任单位:市住建局)(十一)推动地下车位…"): a page that lost some of its line breaks. The clause
-# closes the item before, so the number opens the next.
-_GLUED_NUMBER = r"(?:[(][一二三四五六七八九十百]{1,4}[)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、](?!\d))(?=[\u4e00-\u9fff])"
+# closes the item before, so the number opens the next, a damaged one too ("(+)" for (十), "()": the outline reads
+# it by its place).
+_GLUED_NUMBER = r"(?:[(][一二三四五六七八九十百+]{0,4}[)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、](?!\d))(?=[\u4e00-\u9fff])"
 _GLUED_MARKER = re.compile(r"[)\]〕】]" + _GLUED_NUMBER)
 _CLAUSE_REACH = 300  # the longest clause looked back over for its opening bracket
 _OPENING = {")": "(", "]": "[", "〕": "〔", "】": "【"}
@@ -1066,6 +1067,55 @@ def _glued_after_clause_breaks(text: str) -> list[int]:
         if depth == 0 and text[k] == _OPENING[close] and structure.search(text, k, m.start()):
             breaks.append(m.start() + 1)
     return breaks
+
+
+# A provision whose number a web copy ran into the text of the one before (…服务消费环境(十六)推行…, …的家庭。
+# 2.提高贷款额度…): the numbers that open lines count (十五), (十七), and the one between is printed once inside;
+# it starts its provision there. Only that one number is sought, in its kind's printed form.
+_GAP_FORMS = {"cn": ("{cn}、",), "paren_cn": ("({cn})",), "arabic": ("{n}.", "{n}、"), "paren_arabic": ("({n})",),
+              "article": ("第{cn}条",)}
+_GAP_OPENERS = frozenset("一二三四五六七八九十(第")
+# what may stand right before a number run into a text: not a numeral, a digit or a list's 、 (第二、三条, 1.2), nor
+# a closing bracket (after one that closes no clause a number is part of the sentence: "(见第三条)(二)", see
+# ``_glued_after_clause_breaks``); and before a bare one (二、, 2.) a character or the end of a sentence
+_NOT_BEFORE_A_NUMBER = frozenset("一二三四五六七八九十百零〇第、.(《“0123456789)]〕】")
+_BEFORE_A_BARE_NUMBER = re.compile(r"[\u4e00-\u9fff。;:!?」”]")
+
+
+def _gap_breaks(text: str) -> list[int]:
+    """Where a provision starts whose number a web copy ran into the text before it (see ``_GAP_FORMS``)."""
+    last: dict[str, tuple[int, int]] = {}  # kind -> the value of its last line-opening number, and where it ends
+    breaks: list[int] = []
+    pos = 0
+    for line in text.split("\n"):
+        head = line[:1]
+        if (head in _GAP_OPENERS or head.isdecimal()) and "\t" not in line:
+            marker = match_marker(line)
+            if marker is not None and marker.kind in _GAP_FORMS:
+                prev = last.get(marker.kind)
+                if prev is not None and marker.value == prev[0] + 2:
+                    at = _printed_inside(text, prev[1], pos, marker.kind, prev[0] + 1)
+                    if at is not None:
+                        breaks.append(at)
+                last[marker.kind] = (marker.value, pos + marker.length)
+        pos += len(line) + 1
+    return breaks
+
+
+def _printed_inside(text: str, start: int, end: int, kind: str, value: int) -> int | None:
+    """Where number ``value`` of ``kind`` is printed once in text[start:end] as a provision's, if it is."""
+    found = []
+    for form in _GAP_FORMS[kind]:
+        printed = form.format(cn=int_to_chinese(value), n=value)
+        at = text.find(printed, start, end)
+        while at >= 0:
+            after = text[at + len(printed):at + len(printed) + 1]
+            before = text[at - 1:at]
+            if (before not in _NOT_BEFORE_A_NUMBER and before != "\n" and "\u4e00" <= after <= "\u9fff"
+                    and (printed[0] == "(" or _BEFORE_A_BARE_NUMBER.match(before))):
+                found.append(at)
+            at = text.find(printed, at + 1, end)
+    return found[0] if len(found) == 1 else None
 
 
 def _insert_breaks(text: str, positions: list[int], mark: str = "\n") -> tuple[str, OffsetMap]:
@@ -1552,6 +1602,11 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
     else:
         text, omap = _join_broken_paragraphs(text)
     maps.append(omap)
+    # (sought in whole paragraphs: a provision cut from the line it ran into is no heading line that stops a
+    # hard-wrapped paragraph from being joined)
+    if gaps := _gap_breaks(text):
+        text, omap = _insert_breaks(text, gaps)
+        maps.append(omap)
     whole_rows = _forward(maps[after_aligned:], aligned_rows) if aligned_rows else []
     if cell_rows:
         whole_rows += _forward(maps[after_cells:], cell_rows)

@@ -29,6 +29,12 @@ def chinese_to_int(s: str) -> int | None:
     return int(value) if float(value).is_integer() else None
 
 
+@lru_cache(maxsize=256)
+def int_to_chinese(n: int) -> str:
+    """1 → 一, 10 → 十, 29 → 二十九: a provision number as documents print it."""
+    return str(cn2an.an2cn(n))
+
+
 def to_number(s: str) -> float | None:
     """A quantity as printed: 2.5, 1万 stays 1 (万 belongs to the unit), 三十 → 30."""
     s = s.strip().replace(",", "")

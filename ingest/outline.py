@@ -9,11 +9,12 @@ provision's number ("二/(一)/1").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .numerals import chinese_to_int
+from .numerals import chinese_to_int, int_to_chinese
 
 _MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("chapter", 0, re.compile(r"^第([一二三四五六七八九十百零〇\d]+)[章篇部分]+")),
@@ -63,8 +64,9 @@ _NUMERALS = "一二三四五六七八九十百零〇"
 _OPENERS = {"chapter": "第", "section": "第", "article": "第", "cn": _NUMERALS, "paren_cn": "(（", "paren_arabic": "(（",
             "circled": "".join(chr(c) for c in range(0x2460, 0x2474))}
 _OPENED_BY_A_DIGIT = {"arabic", "half_paren_arabic"}
-# what a line must open with to be numbered or to open an attachment (附件), a decimal digit aside
-_LINE_OPENERS = frozenset("".join(_OPENERS.values()) + "附")
+# what a line must open with to be numbered or to open an attachment (附件), a decimal digit aside (and the
+# stand-ins of a damaged marker: ``_DAMAGED``)
+_LINE_OPENERS = frozenset("".join(_OPENERS.values()) + "附" + "、-—－─")
 
 
 @lru_cache(maxsize=1024)
@@ -72,6 +74,38 @@ def _markers_opened_by(head: str) -> tuple[tuple[str, int, re.Pattern[str]], ...
     """The markers, in their order, that a line opening with ``head`` can start with."""
     return tuple((kind, rank, pattern) for kind, rank, pattern in _MARKERS
                  if head in _OPENERS.get(kind, "") or (kind in _OPENED_BY_A_DIGIT and head.isdecimal()))
+
+
+# A marker the page damaged (OCR, a web copy) gives no number that can be trusted: "()" and "(+)" (十 read as +),
+# "三十六)" that lost its "(", "、" or "-、" that lost its numeral. Such a line is numbered only by its place
+# (``_read_by_place``): value 0 until then; "paren" is either bracketed kind, whichever its neighbours count.
+_DAMAGED: tuple[tuple[str, int, re.Pattern[str]], ...] = (
+    ("paren", 3, re.compile(r"^[(（](?=[一二三四五六七八九十+]*\+|[)）])[一二三四五六七八九十+]{0,4}[)）](?=[\u4e00-\u9fff])")),
+    ("paren_cn", 3, re.compile(r"^[一二三四五六七八九十]{1,3}[)）](?=[\u4e00-\u9fff])")),
+    ("cn", 2, re.compile(r"^[-—－─]?、(?=[\u4e00-\u9fff])")),
+)
+_DAMAGED_OPENERS = frozenset("(（、-—－─" + _NUMERALS)
+_KINDS_OF = {"paren": ("paren_cn", "paren_arabic")}
+# the kinds whose label a number read by place can be written in (an article's or a chapter's is its whole text)
+_RELABELLED = {"cn", "paren_cn", "arabic", "paren_arabic", "half_paren_arabic"}
+
+
+def damaged_marker(line: str) -> Marker | None:
+    """A line opened by a marker the page damaged (see ``_DAMAGED``), with no value of its own."""
+    if line[:1] not in _DAMAGED_OPENERS:
+        return None
+    for kind, rank, pattern in _DAMAGED:
+        m = pattern.match(line)
+        if m:
+            return Marker(kind, rank, "", 0, m.end())
+    return None
+
+
+def _labelled(marker: Marker, kind: str, value: int) -> Marker:
+    """``marker`` read as number ``value`` of ``kind``."""
+    raw = int_to_chinese(value) if kind in ("cn", "paren_cn") else str(value)
+    label = f"({raw})" if kind.startswith(("paren", "half_paren")) else raw
+    return Marker(kind, next(r for k, r, _ in _MARKERS if k == kind), label, value, marker.length)
 
 
 def match_marker(line: str) -> Marker | None:
@@ -242,7 +276,7 @@ def build_outline(text: str) -> Outline:
         if label is not None:
             segments.append((label, i, []))
             continue
-        marker = match_marker(line)
+        marker = match_marker(line) or damaged_marker(line)
         if marker:
             segments[-1][2].append((i, marker))
     segments = [(label, at, _drop_implausible(hits)) for label, at, hits in segments]
@@ -327,12 +361,20 @@ def _drop_implausible(hits: list[tuple[int, Marker]]) -> list[tuple[int, Marker]
     last_value: dict[str, int] = {}
     kept: list[tuple[int, Marker]] = []
     headed: set[str] = set()  # the kinds a marker of a higher level came after since their last number
+    misread: list[tuple[int, int, Marker]] = []  # (where among ``kept`` it stands, line, marker): for ``_read_by_place``
+    damaged: set[str] = set()  # the kinds a damaged marker may be of, since the last kept marker of each
     for k, (i, marker) in enumerate(hits):
+        if not marker.value:  # a damaged marker: numbered by its place or not at all
+            misread.append((len(kept), i, marker))
+            damaged.update(_KINDS_OF.get(marker.kind, (marker.kind,)))
+            continue
         prev = last_value.get(marker.kind)
         plausible = marker.value == 1 or (prev is not None and marker.value in (prev + 1, prev + 2))
         if not plausible and prev is None and marker.kind in ("cn", "chapter", "article") and marker.value <= 3:
             plausible = True  # a document may begin its numbering after an unnumbered part
         restart = marker.kind in headed and marker.value <= 3
+        if restart and marker.value == 2 and marker.kind in damaged:
+            plausible = True  # a new list whose 1 the page damaged ("()" then "(二)")
         if not plausible and (prev is None or marker.value >= prev or restart):
             # (a number below the last is a list quoted inside an item, unless a heading came between)
             following = next((m for _, m in hits[k + 1:] if m.kind == marker.kind), None)
@@ -341,9 +383,39 @@ def _drop_implausible(hits: list[tuple[int, Marker]]) -> list[tuple[int, Marker]
             else:
                 plausible = following is not None and following.value == marker.value + 2
         if not plausible:
+            misread.append((len(kept), i, marker))
             continue
         last_value[marker.kind] = marker.value
         kept.append((i, marker))
+        damaged.discard(marker.kind)
         headed.discard(marker.kind)
         headed |= _KINDS_BELOW[marker.rank]
-    return kept
+    return _read_by_place(kept, misread) if misread else kept
+
+
+def _read_by_place(kept: list[tuple[int, Marker]], misread: list[tuple[int, int, Marker]]) -> list[tuple[int, Marker]]:
+    """The markers a page misprinted, read as the number their place implies where their neighbours of the same
+    kind make it clear: (九) (+) (十一) is (十); (二十八) (一十九) (三十) is (二十九), a number that fits nowhere
+    there; "二、" after "一、" where "三、" follows is 二. A damaged marker, which has no value of its own, right
+    before a 2 is the 1 of a list that starts there ("一)" then "(二)"). One that its neighbours leave unclear (the
+    gap is not one number, or two lines claim it) stays no marker: no number is made up."""
+    readings: dict[int, list[tuple[str, int, Marker]]] = {}  # line -> the numbers its place could give it
+    for at, i, marker in misread:
+        kinds = _KINDS_OF.get(marker.kind, (marker.kind,))
+        # "()" is of the bracketed kind that comes next ("()" then "(二)": (一), not (1))
+        for kind in kinds if len(kinds) == 1 else [next((m.kind for _, m in kept[at:] if m.kind in kinds), kinds[0])]:
+            if kind not in _RELABELLED:
+                continue
+            before = next((m.value for _, m in reversed(kept[:at]) if m.kind == kind), None)
+            after = next((m.value for _, m in kept[at:] if m.kind == kind), None)
+            if after is not None and before is not None and after == before + 2:
+                value = before + 1
+            elif after == 2 and not marker.value:
+                value = 1
+            else:
+                continue
+            readings.setdefault(i, []).append((kind, value, _labelled(marker, kind, value)))
+    claimed = Counter((kind, value) for found in readings.values() for kind, value, _ in found)
+    read = [(i, found[0][2]) for i, found in readings.items()
+            if len(found) == 1 and claimed[found[0][:2]] == 1]
+    return sorted(kept + read, key=lambda hit: hit[0]) if read else kept
