@@ -1111,7 +1111,9 @@ def _printed_inside(text: str, start: int, end: int, kind: str, value: int) -> i
         while at >= 0:
             after = text[at + len(printed):at + len(printed) + 1]
             before = text[at - 1:at]
+            # (a numeral after it makes a list of numbers: 推进二、三产业融合)
             if (before not in _NOT_BEFORE_A_NUMBER and before != "\n" and "\u4e00" <= after <= "\u9fff"
+                    and after not in _NOT_BEFORE_A_NUMBER
                     and (printed[0] == "(" or _BEFORE_A_BARE_NUMBER.match(before))):
                 found.append(at)
             at = text.find(printed, at + 1, end)

@@ -94,3 +94,6 @@ def test_a_number_inside_a_list_or_a_quantity_starts_nothing():
     assert [p.number for p in extract_bytes(text.encode(), "doc.txt").provisions] == ["1", "3"]
     twice = HEAD + "(一)给予补贴。(二)支持购房。(二)支持租房。(责任单位:市财政局)\n(三)优化服务。(责任单位:市政务服务局)\n"
     assert [p.number for p in extract_bytes(twice.encode(), "doc.txt").provisions] == ["(一)", "(三)"]
+    # 二、 in a sentence before another numeral lists numbers (二、三产业), where the heading 二、 was lost
+    lost = HEAD + "一、加大支持力度。给予补贴。(责任单位:市财政局)\n推进二、三产业融合发展。\n三、优化服务。(责任单位:市政务服务局)\n"
+    assert [p.number for p in extract_bytes(lost.encode(), "doc.txt").provisions] == ["一", "三"]
