@@ -256,6 +256,16 @@ def _refused_after(words: list[str], refused: tuple[str, ...], tail: str = "") -
     return "|".join(alternatives) or "(?!)"
 
 
+def _tail_words(words: list[str], kept: list[str]) -> str:
+    """An alternation of ``words`` (longest first), each refused right after what a word of ``kept`` that ends with
+    it has before it: "人均" keeps its 均 ("面积人均不低于" loses only "不低于")."""
+    alternatives = []
+    for word in sorted(set(words), key=len, reverse=True):
+        checks = "".join(f"(?<!{re.escape(k[:-len(word)])})" for k in kept if k.endswith(word) and k != word)
+        alternatives.append(checks + re.escape(word))
+    return "|".join(alternatives) or "(?!)"
+
+
 _CN_NUM = "零〇一二两三四五六七八九十百千"
 # the groups of ``_Lexicon.quantity``, in order
 _QUANTITY_GROUPS = ("range", "ar", "cn", "approx1", "mult", "approx2", "base")
@@ -329,7 +339,8 @@ def _lexicon() -> _Lexicon:
         strip_lead=re.compile(rf"^(?:{_alt(verbs['metric_strip_lead'])})+"),
         # (one word, then any more: the same as ``(?:…)+$``, but a pattern that opens with the words is searched by
         # skipping along to their first characters; one that opens with a repeat is tried at every character)
-        strip_tail=re.compile(rf"(?:{_alt(verbs['metric_strip_tail'])})(?:{_alt(verbs['metric_strip_tail'])})*$"),
+        strip_tail=re.compile(rf"(?:{(tail := _tail_words(verbs['metric_strip_tail'], verbs['metric_tail_kept']))})"
+                              rf"(?:{tail})*$"),
         bound_before=re.compile(r"(?:至少|不少于|不低于|超过|突破|达到|达|约)\S{0,4}$"),
         after_re=re.compile(rf"(?:{_alt(w for w, _ in after_words)})"),
         verb_word=re.compile(_alt(w for w in verbs["action"] if len(w) >= 2 and _CJK.match(w))),
@@ -1483,7 +1494,11 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 # "A、B全部达到基本标准,20%以上达到推荐标准" → "A、B达到推荐标准的比例"
                 noun = _ALL_OR_PREDICATE.split(_clean_subject(prev_clause, lex))[0]
                 metrics = [f"{noun}{sentence[q.end:te]}的比例"]
-            elif obj and (not subject or before.endswith(lex.action_end)):
+            elif obj and (not subject or before.endswith(lex.action_end)
+                          # a verb, then the bound the qualifier gives: "组织超50家企业参加…"; not a measure
+                          # word ("项目土地规模高于50亩的")
+                          or (bare := lex.strip_tail.sub("", before)).endswith(lex.action_end)
+                          and not _SHARED_TAIL.search(bare)):
                 metrics = [_verb_head(sentence[max(subject_start, ts):q.start], lex) + obj]
             else:
                 metrics = [subject]

@@ -650,6 +650,25 @@ def test_number_forms():
     assert _one("新建5G基站1万个,提高5个百分点。") == [(1, "万个", "达到", None), (5, "个百分点", "达到", None)]
 
 
+@pytest.mark.parametrize("text, metric, qualifier", [
+    # the bound or level the qualifier gives is not part of what is measured
+    ("将工程建设项目审批平均时限压缩至30个工作日以内。", "将工程建设项目审批平均时限", "下降至"),
+    ("原则上担保业务平均费率不超过1.5%。", "原则上担保业务平均费率", "以内"),
+    ("到2025年底农村生活垃圾收运处置体系自然村(组)覆盖率超99%。", "农村生活垃圾收运处置体系自然村(组)覆盖率", "超过"),
+    ("确保粮食总产量持续稳定在650亿公斤以上。", "粮食总产量", "以上"),
+    ("发热门诊(诊室)数量扩充至80个以上。", "发热门诊(诊室)数量", "以上"),
+    ("组织超50家企业参加重点国际性展会。", "组织企业参加重点国际性展会", "超过"),
+    ("项目土地规模高于50亩低于100亩(含100亩)的给予20万元奖励。", "项目土地规模", "超过"),
+    # a change the goal measures stays, and so does 人均 (per head)
+    ("常住人口城镇化率提高0.7个百分点。", "常住人口城镇化率提高", "达到"),
+    ("力争到2025年省辖市主城区应急避难场所建设面积人均不低于1.5平方米。", "省辖市主城区应急避难场所建设面积人均", "不少于"),
+    ("各县城区人均公园绿地面积均达到12平方米。", "各县城区人均公园绿地面积", "达到"),
+])
+def test_the_metric_leaves_out_the_bound_before_the_number(text, metric, qualifier):
+    got = find_targets(text)
+    assert [(t.metric, t.qualifier) for t in got] == [(metric, qualifier)]
+
+
 def test_offsets_point_at_the_text():
     text = ("(三)工作目标。\n到2025年,新能源产业营业收入达到500亿元,装机规模达到700万千瓦以上;"
             "到2027年,分别达到700亿元、800万千瓦。")
