@@ -1374,6 +1374,36 @@ class QuantitySites:
         return [(start - a, end - a) for start, end in zip(self._starts[i:j], self._ends[i:j])]
 
 
+_CLOSING = frozenset(")）")
+
+
+def _after_closing_brackets(sentence: str, qs: list[_Quantity]) -> None:
+    """Start the clause of a kept quantity after a closing bracket that its text before the clause's first quantity
+    holds without the opening one: the tail of a note the separators cut ("(进项税额抵扣前的销项税额,下同)不低于20万元"),
+    or a responsibility clause before the sentence ("(责任单位:省经济和信息化厅)新培育认定500家以上…"), is neither
+    its text nor what it measures. (After the judges: what they read is left as it was.)"""
+    firsts: dict[tuple[int, int], int] = {}
+    for q in qs:
+        firsts.setdefault(q.clause, q.start)
+    for (cs, ce), first in firsts.items():
+        if _CLOSING.isdisjoint(sentence[cs:first]):
+            continue  # (most clauses)
+        depth, cut = 0, cs
+        for i in range(cs, first):
+            c = sentence[i]
+            if c in "(（":
+                depth += 1
+            elif c in _CLOSING:
+                if depth:
+                    depth -= 1
+                else:
+                    cut = i + 1
+        if cut > cs:
+            for q in qs:
+                if q.clause == (cs, ce):
+                    q.clause = (cut, ce)
+
+
 _ALL_OR_PREDICATE = re.compile(rf"全部|全面|{_PREDICATE}")
 _GROWTH_END = re.compile(r"(?:年均|年)?增长$")
 
@@ -1426,6 +1456,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 review = _reviews_past(text, lex)
             if review:
                 _past_review(sentence, qs, lex)
+            _after_closing_brackets(sentence, qs)
         last_any: dict[tuple[int, int], int] = {}  # end of the previous candidate in the clause
         last_kept: dict[tuple[int, int], int] = {}  # end of the previous kept quantity in the clause
         group_base: dict[tuple[int, int], int] = {}  # len(found) before the clause's first target
@@ -1466,7 +1497,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             if paren and ts + paren.start() >= q.end:
                 te = ts + paren.start()
             prev_clause = ""
-            if ts == cs and cs > 0:
+            if ts == cs and cs > 0 and sentence[cs - 1] in _CLAUSE_SEP:  # (not when it starts after a bracket)
                 prev_s = q.prev_clause_start
                 if not any(prev_s <= r.start < cs for r in qs):
                     prev_clause = sentence[prev_s:cs - 1]

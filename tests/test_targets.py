@@ -669,6 +669,20 @@ def test_the_metric_leaves_out_the_bound_before_the_number(text, metric, qualifi
     assert [(t.metric, t.qualifier) for t in got] == [(metric, qualifier)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a responsibility clause before the sentence, the tail of a note the separators cut: neither text nor metric
+    ("(责任单位:省经济和信息化厅)新培育认定500家以上省级大数据企业,各地可对首次认定的给予一次性奖补。",
+     ("新培育认定500家以上省级大数据企业", "新培育认定省级大数据企业")),
+    ("(责任单位:省发展改革委)推出PPP标杆项目10个以上。", ("推出PPP标杆项目10个以上", "PPP标杆项目")),
+    # a bracket closed within the clause stays
+    ("新建(改建)养老服务中心20个。", ("新建(改建)养老服务中心20个", "新建(改建)养老服务中心")),
+])
+def test_a_target_starts_after_a_bracket_it_does_not_open(text, expected):
+    got = find_targets(text)
+    assert [(t.text, t.metric) for t in got] == [expected]
+    assert text[got[0].start:got[0].end] == got[0].text
+
+
 def test_offsets_point_at_the_text():
     text = ("(三)工作目标。\n到2025年,新能源产业营业收入达到500亿元,装机规模达到700万千瓦以上;"
             "到2027年,分别达到700亿元、800万千瓦。")
