@@ -112,6 +112,7 @@ class _Lexicon:
     after_canon: dict[str, str]  # ``after`` as a mapping
     approx: dict[str, str]
     precedence: list[str]
+    before_adjacent: frozenset[str]  # words of ``before`` that count only right before the number
     below_ok: re.Pattern[str]
     not_after_ge: re.Pattern[str]
     spec_after: re.Pattern[str]
@@ -317,6 +318,7 @@ def _lexicon() -> _Lexicon:
         after_canon=dict(after_words),
         approx=approx,
         precedence=quals["precedence"],
+        before_adjacent=frozenset(quals["before_adjacent"]),
         below_ok=re.compile(_alt(quals["below_ok"])),
         not_after_ge=re.compile(_alt(units["not_after_ge"])),
         spec_after=re.compile(_alt(units["spec_after_unit"])),
@@ -1159,6 +1161,8 @@ def _qualifier(sentence: str, q: _Quantity, local_before: str, lex: _Lexicon) ->
             if tail.startswith(word, i):
                 # a one-character word counts only right before the number ("约1000", not "签约")
                 if len(word) == 1 and not re.search(rf"{word}(?:为|到|在)?$", local_before):
+                    continue
+                if word in lex.before_adjacent and not local_before.endswith(word):
                     continue
                 found.append(canon)
     if local_before.endswith("后") and "退出" in sentence[q.clause[0]:q.start]:

@@ -683,6 +683,22 @@ def test_a_target_starts_after_a_bracket_it_does_not_open(text, expected):
     assert text[got[0].start:got[0].end] == got[0].text
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a strict bound before the number
+    ("新增新型政银担业务放款1200亿元以上,平均担保费率低于1%。", [(1200, "亿元", "以上", None), (1, "%", "以下", None)]),
+    ("城镇调查失业率低于5.5%。", [(5.5, "%", "以下", None)]),
+    ("确保项目出租率不足60%的问题全部整改。", [(60, "%", "以下", None)]),
+    # ...only right before it
+    ("力争社会物流总费用与地区生产总值比率低于全国平均水平1个百分点左右。", [(1, "个百分点", "左右", None)]),
+    # its 不 forms keep their own qualifier
+    ("确保中小企业比例不低于50%。", [(50, "%", "不少于", None)]),
+    ("口袋公园面积不小于2000平方米。", [(2000, "平方米", "不少于", None)]),
+    ("商品房去化周期不大于18个月,空置率不大于10%。", [(10, "%", "以内", None)]),
+])
+def test_a_strict_bound_before_the_number_is_the_qualifier(text, expected):
+    assert _one(text) == expected
+
+
 def test_offsets_point_at_the_text():
     text = ("(三)工作目标。\n到2025年,新能源产业营业收入达到500亿元,装机规模达到700万千瓦以上;"
             "到2027年,分别达到700亿元、800万千瓦。")
