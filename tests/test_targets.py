@@ -669,6 +669,11 @@ def test_the_metric_leaves_out_the_bound_before_the_number(text, metric, qualifi
     assert [(t.metric, t.qualifier) for t in got] == [(metric, qualifier)]
 
 
+def test_a_goal_that_names_only_its_bound_measures_what_the_one_before_does():
+    got = find_targets("原则上担保业务平均费率不超过1.5%,并逐步降低至1%以下。")
+    assert [t.metric for t in got] == ["原则上担保业务平均费率", "原则上担保业务平均费率"]
+
+
 @pytest.mark.parametrize("text, expected", [
     # a responsibility clause before the sentence, the tail of a note the separators cut: neither text nor metric
     ("(责任单位:省经济和信息化厅)新培育认定500家以上省级大数据企业,各地可对首次认定的给予一次性奖补。",
