@@ -112,6 +112,7 @@ class _Lexicon:
     after_canon: dict[str, str]  # ``after`` as a mapping
     approx: dict[str, str]
     precedence: list[str]
+    before_adjacent: frozenset[str]  # words of ``before`` that count only right before the number
     below_ok: re.Pattern[str]
     not_after_ge: re.Pattern[str]
     spec_after: re.Pattern[str]
@@ -256,6 +257,16 @@ def _refused_after(words: list[str], refused: tuple[str, ...], tail: str = "") -
     return "|".join(alternatives) or "(?!)"
 
 
+def _tail_words(words: list[str], kept: list[str]) -> str:
+    """An alternation of ``words`` (longest first), each refused right after what a word of ``kept`` that ends with
+    it has before it: "人均" keeps its 均 ("面积人均不低于" loses only "不低于")."""
+    alternatives = []
+    for word in sorted(set(words), key=len, reverse=True):
+        checks = "".join(f"(?<!{re.escape(k[:-len(word)])})" for k in kept if k.endswith(word) and k != word)
+        alternatives.append(checks + re.escape(word))
+    return "|".join(alternatives) or "(?!)"
+
+
 _CN_NUM = "零〇一二两三四五六七八九十百千"
 # the groups of ``_Lexicon.quantity``, in order
 _QUANTITY_GROUPS = ("range", "ar", "cn", "approx1", "mult", "approx2", "base")
@@ -307,6 +318,7 @@ def _lexicon() -> _Lexicon:
         after_canon=dict(after_words),
         approx=approx,
         precedence=quals["precedence"],
+        before_adjacent=frozenset(quals["before_adjacent"]),
         below_ok=re.compile(_alt(quals["below_ok"])),
         not_after_ge=re.compile(_alt(units["not_after_ge"])),
         spec_after=re.compile(_alt(units["spec_after_unit"])),
@@ -329,7 +341,8 @@ def _lexicon() -> _Lexicon:
         strip_lead=re.compile(rf"^(?:{_alt(verbs['metric_strip_lead'])})+"),
         # (one word, then any more: the same as ``(?:…)+$``, but a pattern that opens with the words is searched by
         # skipping along to their first characters; one that opens with a repeat is tried at every character)
-        strip_tail=re.compile(rf"(?:{_alt(verbs['metric_strip_tail'])})(?:{_alt(verbs['metric_strip_tail'])})*$"),
+        strip_tail=re.compile(rf"(?:{(tail := _tail_words(verbs['metric_strip_tail'], verbs['metric_tail_kept']))})"
+                              rf"(?:{tail})*$"),
         bound_before=re.compile(r"(?:至少|不少于|不低于|超过|突破|达到|达|约)\S{0,4}$"),
         after_re=re.compile(rf"(?:{_alt(w for w, _ in after_words)})"),
         verb_word=re.compile(_alt(w for w in verbs["action"] if len(w) >= 2 and _CJK.match(w))),
@@ -1149,6 +1162,8 @@ def _qualifier(sentence: str, q: _Quantity, local_before: str, lex: _Lexicon) ->
                 # a one-character word counts only right before the number ("约1000", not "签约")
                 if len(word) == 1 and not re.search(rf"{word}(?:为|到|在)?$", local_before):
                     continue
+                if word in lex.before_adjacent and not local_before.endswith(word):
+                    continue
                 found.append(canon)
     if local_before.endswith("后") and "退出" in sentence[q.clause[0]:q.start]:
         found.append("退出后")
@@ -1363,6 +1378,36 @@ class QuantitySites:
         return [(start - a, end - a) for start, end in zip(self._starts[i:j], self._ends[i:j])]
 
 
+_CLOSING = frozenset(")）")
+
+
+def _after_closing_brackets(sentence: str, qs: list[_Quantity]) -> None:
+    """Start the clause of a kept quantity after a closing bracket that its text before the clause's first quantity
+    holds without the opening one: the tail of a note the separators cut ("(进项税额抵扣前的销项税额,下同)不低于20万元"),
+    or a responsibility clause before the sentence ("(责任单位:省经济和信息化厅)新培育认定500家以上…"), is neither
+    its text nor what it measures. (After the judges: what they read is left as it was.)"""
+    firsts: dict[tuple[int, int], int] = {}
+    for q in qs:
+        firsts.setdefault(q.clause, q.start)
+    for (cs, ce), first in firsts.items():
+        if _CLOSING.isdisjoint(sentence[cs:first]):
+            continue  # (most clauses)
+        depth, cut = 0, cs
+        for i in range(cs, first):
+            c = sentence[i]
+            if c in "(（":
+                depth += 1
+            elif c in _CLOSING:
+                if depth:
+                    depth -= 1
+                else:
+                    cut = i + 1
+        if cut > cs:
+            for q in qs:
+                if q.clause == (cs, ce):
+                    q.clause = (cut, ce)
+
+
 _ALL_OR_PREDICATE = re.compile(rf"全部|全面|{_PREDICATE}")
 _GROWTH_END = re.compile(r"(?:年均|年)?增长$")
 
@@ -1415,6 +1460,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 review = _reviews_past(text, lex)
             if review:
                 _past_review(sentence, qs, lex)
+            _after_closing_brackets(sentence, qs)
         last_any: dict[tuple[int, int], int] = {}  # end of the previous candidate in the clause
         last_kept: dict[tuple[int, int], int] = {}  # end of the previous kept quantity in the clause
         group_base: dict[tuple[int, int], int] = {}  # len(found) before the clause's first target
@@ -1455,7 +1501,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             if paren and ts + paren.start() >= q.end:
                 te = ts + paren.start()
             prev_clause = ""
-            if ts == cs and cs > 0:
+            if ts == cs and cs > 0 and sentence[cs - 1] in _CLAUSE_SEP:  # (not when it starts after a bracket)
                 prev_s = q.prev_clause_start
                 if not any(prev_s <= r.start < cs for r in qs):
                     prev_clause = sentence[prev_s:cs - 1]
@@ -1483,7 +1529,11 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 # "A、B全部达到基本标准,20%以上达到推荐标准" → "A、B达到推荐标准的比例"
                 noun = _ALL_OR_PREDICATE.split(_clean_subject(prev_clause, lex))[0]
                 metrics = [f"{noun}{sentence[q.end:te]}的比例"]
-            elif obj and (not subject or before.endswith(lex.action_end)):
+            elif obj and (not subject or before.endswith(lex.action_end)
+                          # a verb, then the bound the qualifier gives: "组织超50家企业参加…"; not a measure
+                          # word ("项目土地规模高于50亩的")
+                          or (bare := lex.strip_tail.sub("", before)).endswith(lex.action_end)
+                          and not _SHARED_TAIL.search(bare)):
                 metrics = [_verb_head(sentence[max(subject_start, ts):q.start], lex) + obj]
             else:
                 metrics = [subject]

@@ -650,6 +650,60 @@ def test_number_forms():
     assert _one("新建5G基站1万个,提高5个百分点。") == [(1, "万个", "达到", None), (5, "个百分点", "达到", None)]
 
 
+@pytest.mark.parametrize("text, metric, qualifier", [
+    # the bound or level the qualifier gives is not part of what is measured
+    ("将工程建设项目审批平均时限压缩至30个工作日以内。", "将工程建设项目审批平均时限", "下降至"),
+    ("原则上担保业务平均费率不超过1.5%。", "原则上担保业务平均费率", "以内"),
+    ("到2025年底农村生活垃圾收运处置体系自然村(组)覆盖率超99%。", "农村生活垃圾收运处置体系自然村(组)覆盖率", "超过"),
+    ("确保粮食总产量持续稳定在650亿公斤以上。", "粮食总产量", "以上"),
+    ("发热门诊(诊室)数量扩充至80个以上。", "发热门诊(诊室)数量", "以上"),
+    ("组织超50家企业参加重点国际性展会。", "组织企业参加重点国际性展会", "超过"),
+    ("项目土地规模高于50亩低于100亩(含100亩)的给予20万元奖励。", "项目土地规模", "超过"),
+    # a change the goal measures stays, and so does 人均 (per head)
+    ("常住人口城镇化率提高0.7个百分点。", "常住人口城镇化率提高", "达到"),
+    ("力争到2025年省辖市主城区应急避难场所建设面积人均不低于1.5平方米。", "省辖市主城区应急避难场所建设面积人均", "不少于"),
+    ("各县城区人均公园绿地面积均达到12平方米。", "各县城区人均公园绿地面积", "达到"),
+])
+def test_the_metric_leaves_out_the_bound_before_the_number(text, metric, qualifier):
+    got = find_targets(text)
+    assert [(t.metric, t.qualifier) for t in got] == [(metric, qualifier)]
+
+
+def test_a_goal_that_names_only_its_bound_measures_what_the_one_before_does():
+    got = find_targets("原则上担保业务平均费率不超过1.5%,并逐步降低至1%以下。")
+    assert [t.metric for t in got] == ["原则上担保业务平均费率", "原则上担保业务平均费率"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a responsibility clause before the sentence, the tail of a note the separators cut: neither text nor metric
+    ("(责任单位:省经济和信息化厅)新培育认定500家以上省级大数据企业,各地可对首次认定的给予一次性奖补。",
+     ("新培育认定500家以上省级大数据企业", "新培育认定省级大数据企业")),
+    ("(责任单位:省发展改革委)推出PPP标杆项目10个以上。", ("推出PPP标杆项目10个以上", "PPP标杆项目")),
+    # a bracket closed within the clause stays
+    ("新建(改建)养老服务中心20个。", ("新建(改建)养老服务中心20个", "新建(改建)养老服务中心")),
+])
+def test_a_target_starts_after_a_bracket_it_does_not_open(text, expected):
+    got = find_targets(text)
+    assert [(t.text, t.metric) for t in got] == [expected]
+    assert text[got[0].start:got[0].end] == got[0].text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a strict bound before the number
+    ("新增新型政银担业务放款1200亿元以上,平均担保费率低于1%。", [(1200, "亿元", "以上", None), (1, "%", "以下", None)]),
+    ("城镇调查失业率低于5.5%。", [(5.5, "%", "以下", None)]),
+    ("确保项目出租率不足60%的问题全部整改。", [(60, "%", "以下", None)]),
+    # ...only right before it
+    ("力争社会物流总费用与地区生产总值比率低于全国平均水平1个百分点左右。", [(1, "个百分点", "左右", None)]),
+    # its 不 forms keep their own qualifier
+    ("确保中小企业比例不低于50%。", [(50, "%", "不少于", None)]),
+    ("口袋公园面积不小于2000平方米。", [(2000, "平方米", "不少于", None)]),
+    ("商品房去化周期不大于18个月,空置率不大于10%。", [(10, "%", "以内", None)]),
+])
+def test_a_strict_bound_before_the_number_is_the_qualifier(text, expected):
+    assert _one(text) == expected
+
+
 def test_offsets_point_at_the_text():
     text = ("(三)工作目标。\n到2025年,新能源产业营业收入达到500亿元,装机规模达到700万千瓦以上;"
             "到2027年,分别达到700亿元、800万千瓦。")
