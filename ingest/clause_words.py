@@ -204,6 +204,7 @@ class ClauseWords:
     label_first: frozenset[str] | None = None  # the characters a match of ``label`` can start with (None: any)
     mark_reach: int = _UNBOUNDED
     mark_last: frozenset[str] | None = None
+    organiser_kinds: frozenset[str] = frozenset()  # label kinds that also name who holds an event (主办单位:…)
 
     def core_at(self, text: str, pos: int = 0) -> int:
         """Where ``label_core.search(text, pos)`` finds a match, or -1."""
@@ -267,6 +268,10 @@ class ClauseWords:
     def label_role(self, kind: str) -> str:
         return self.label_kinds[kind]
 
+    def names_organisers(self, label: re.Match[str]) -> bool:
+        """Whether a match of ``label`` is one an event's notice prints for who holds it (主办单位:, 承办单位:)."""
+        return (label.group("kind") or label.group("short")) in self.organiser_kinds
+
     def role_of_label(self, label: re.Match[str]) -> str:
         """The role a match of ``label`` gives the units after it."""
         return self.label_kinds[label.group("kind") or label.group("short")]
@@ -312,6 +317,7 @@ def compile_words(data: dict) -> ClauseWords:
     leads_before_comma = Sought(re.compile(_any(rules.get("leads_before_comma", []))))
     return ClauseWords(
         label=label, label_line=label_line, label_kinds=kinds, tail=tail,
+        organiser_kinds=frozenset(labels.get("organisers", [])),
         trailing=re.compile(_any(data.get("trailing", {}).get("patterns", []))),
         mark=mark,
         counterpart=re.compile(_alt(data.get("counterpart", {}).get("cooperate", []))),

@@ -692,12 +692,16 @@ def find_clauses(text: str, catalog: DepartmentCatalog, *, only_parens: bool = F
             spans.append(ClauseSpan(a, b, ca, cb))
     rest = "".join(masked) + text[spans[-1].end if spans else 0:]
     # labelled clauses outside brackets: "牵头单位：…" on its own line or after a full stop
+    organisers: set[int] = set()  # (by start) label lines that name only an event's organisers: no clause
     for m in words.labels(catalog.repair_keywords(rest)):
         if any(s.start <= m.start() < s.end for s in spans):
             continue
         before = rest[:m.start()].rstrip(" ")
         if before and before[-1] not in "\n。;；:：":
             continue
+        # "二、组织机构\n主办单位:…协会。\n承办单位:…公司": organiser lines under a heading or a colon, not after a
+        # sentence of the provision that they would close
+        organiser = words.names_organisers(m) and not before.rstrip(" \n").endswith(("。", ";", "；"))
         end = len(text)
         for stop in ("\n", "。"):
             k = rest.find(stop, m.end())
@@ -708,8 +712,14 @@ def find_clauses(text: str, catalog: DepartmentCatalog, *, only_parens: bool = F
                 and spans[-1].start >= 0 and words.label.match(catalog.repair_keywords(text[spans[-1].content_start:spans[-1].content_end])):
             prev = spans.pop()
             spans.append(ClauseSpan(prev.start, end, prev.content_start, end))
+            if not words.names_organisers(m):
+                organisers.discard(prev.start)  # (主责:… then 协办:…: a clause)
         else:
             spans.append(ClauseSpan(m.start(), end, m.start(), end))
+            if organiser:
+                organisers.add(m.start())
+    if organisers:
+        spans = [s for s in spans if s.start not in organisers]
     # a closing sentence that is nothing but units and a verb: "市财政局、市税务局按职责分工负责。"
     for start, last in _last_sentences(rest):
         sentence = last.strip()

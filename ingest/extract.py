@@ -225,11 +225,24 @@ def _text_start(body: str) -> str:
     return body.strip()[:12]
 
 
+# what may follow a clause and still close the sentence it stands in: "…给予补助。(牵头部门:区住建局)。\n自…"
+_CLAUSE_SENTENCE_END: Final = "。．.;；,，、 \t\u3000\n"
+
+
+def _past_clause(text: str, at: int, end: int) -> int:
+    """Where the text after a clause ending at ``at`` begins: past the 。 that ends the clause's own sentence, which
+    is no part of the next sentence group (its task's text_start had begun with that 。)."""
+    while at < end and text[at] in _CLAUSE_SENTENCE_END:
+        at += 1
+    return at
+
+
 def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list) -> list[TaskRecord]:
     tasks: list[TaskRecord] = []
     cursor = p.body_start
     for k, clause in enumerate(clauses, start=1):
         c_start, c_end = p.start + clause.start, p.start + clause.end
+        after = _past_clause(text, c_end, p.end)
         mentions = ctx.units_of(text[p.start + clause.content_start:p.start + clause.content_end],
                                 p.start + clause.content_start)
         if not mentions:
@@ -241,7 +254,7 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list) -> l
         if not body.strip():
             # the clause stands on the heading line; the body follows it
             following = clauses[k].start + p.start if k < len(clauses) else p.end
-            body = text[c_end:following]
+            body = text[after:following]
             if not body.strip() and k == len(clauses):
                 if p.children:
                     # a heading with its clause and nothing else: its text is what its sub-items say
@@ -266,7 +279,7 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list) -> l
             "clause": k, "parent": p.parent_number, "span": ctx.span(p.start if k == 1 else cursor, c_end),
             "clause_span": ctx.span(c_start, c_end), "units": units, "industries": [], "deadline": deadline,
             "deadline_year": deadline_year(deadline)}, _TASK_FIELDS_GIVEN))
-        cursor = c_end
+        cursor = after
     return tasks
 
 

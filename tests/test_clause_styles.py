@@ -161,6 +161,26 @@ def test_the_unit_that_serves_a_measure_is_responsible_for_it():
         [("市住房公积金管理中心", "lead")]]
 
 
+@pytest.mark.parametrize("text", [
+    "二、组织机构\n主办单位:某市房地产业协会。\n\n承办单位:某市房产信息服务有限公司。\n",
+    "五、组织单位:\n主办单位:某县人民政府\n承办单位:县住房城乡建设局\n协办单位:县房地产商会\n",
+])
+def test_an_events_organisers_are_no_clause(text):
+    assert roles(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same labels closing a measure's sentence, or in brackets, still say who carries it out
+    ("三、办好展会。组织开展展示交易活动。\n主办单位:市住建局\n协办单位:市商务局\n",
+     [[("市住房城乡建设局", "lead"), ("市商务局", "cooperate")]]),
+    ("三、办好展会。组织开展展示交易活动。(主办单位:市住建局;协办单位:市商务局)",
+     [[("市住房城乡建设局", "lead"), ("市商务局", "cooperate")]]),
+    ("三、办好展会\n主责:市住建局\n协办:市商务局\n", [[("市住房城乡建设局", "lead"), ("市商务局", "cooperate")]]),
+])
+def test_organiser_labels_that_close_a_measure_are_a_clause(text, expected):
+    assert roles(text) == expected
+
+
 def test_a_bracket_left_open_inside_a_title_does_not_swallow_the_clause():
     text = "六、优化监管。按照《关于印发(<某市商品房预售资金监管办法(试行)〉的通知》执行。(市住建局、市财政局负责)"
     assert roles(text) == [[("市住房城乡建设局", "lead"), ("市财政局", "lead")]]

@@ -104,6 +104,21 @@ def test_several_clauses_in_one_item_are_tasks_with_the_same_number():
     assert tasks[1].leads == ["省财政厅"] and tasks[1].cooperates == ["省地方金融监管局"]
 
 
+def test_the_full_stop_after_a_clause_is_not_the_start_of_the_next_clauses_text():
+    text = """一、实施契税补贴
+对购买新建商品住房的,按照契税的30%给予补助。(牵头部门:区住建局、区财政局)。
+对购买二手住房的,按照契税的20%给予补助(牵头部门:区住建局、区财政局)。
+二、实施购房补贴
+对购买新建商品住房的,给予2万元补贴(牵头部门:区住建局)。
+"""
+    tasks = _tasks(text)
+    assert [t.number for t in tasks] == ["一", "一", "二"]
+    assert tasks[1].text_start == "对购买二手住房的,按照契" and tasks[1].text.startswith("对购买二手住房")
+    # a clause followed by the next sentence without a mark between them is unchanged
+    same_line = _tasks("一、甲项\n继续减征。(责任单位:省税务局)给予担保降费。(责任单位:省财政厅)\n")
+    assert same_line[1].text_start == "给予担保降费。"
+
+
 def test_an_excerpt_that_begins_in_the_middle_of_a_numbering():
     text = """六、推进房地产健康发展
 43.减轻公积金缴存压力。企业可申请缓缴住房公积金。(责任单位:区财政局)
