@@ -190,6 +190,8 @@ def test_a_market_named_only_in_the_body_or_of_no_industry_is_no_industry():
     ("促进内江市中心城区房地产业良性循环和健康发展。", "房地产业"),
     ("进一步促进本市养老产业发展。", "养老产业"),
     ("着力发展世界级先进制造业。", "先进制造业"),
+    ("共同打造长三角大飞机先进制造业集群。", "大飞机先进制造业"),  # a region of several provinces
+    ("促进三角梅产业发展。", "三角梅产业"),  # a name that only looks like one
 ])
 def test_the_place_and_scope_in_front_are_not_part_of_the_name(text, name):
     assert names(text) == [name]
