@@ -259,11 +259,13 @@ def _refused_after(words: list[str], refused: tuple[str, ...], tail: str = "") -
 
 def _tail_words(words: list[str], kept: list[str]) -> str:
     """An alternation of ``words`` (longest first), each refused right after what a word of ``kept`` that ends with
-    it has before it: "人均" keeps its 均 ("面积人均不低于" loses only "不低于")."""
+    it has before it: "人均" keeps its 均 ("面积人均不低于" loses only "不低于"). (The check follows the word, as a
+    lookbehind of the kept word: one ahead of it would have the pattern tried at every character, where the engine
+    skips along to the words' first characters.)"""
     alternatives = []
     for word in sorted(set(words), key=len, reverse=True):
-        checks = "".join(f"(?<!{re.escape(k[:-len(word)])})" for k in kept if k.endswith(word) and k != word)
-        alternatives.append(checks + re.escape(word))
+        checks = "".join(f"(?<!{re.escape(k)})" for k in kept if k.endswith(word) and k != word)
+        alternatives.append(re.escape(word) + checks)
     return "|".join(alternatives) or "(?!)"
 
 
