@@ -1388,6 +1388,8 @@ def _after_closing_brackets(sentence: str, qs: list[_Quantity]) -> None:
     holds without the opening one: the tail of a note the separators cut ("(进项税额抵扣前的销项税额,下同)不低于20万元"),
     or a responsibility clause before the sentence ("(责任单位:省经济和信息化厅)新培育认定500家以上…"), is neither
     its text nor what it measures. (After the judges: what they read is left as it was.)"""
+    if ")" not in sentence and "）" not in sentence:
+        return  # (most sentences)
     firsts: dict[tuple[int, int], int] = {}
     for q in qs:
         firsts.setdefault(q.clause, q.start)
