@@ -259,11 +259,13 @@ def _refused_after(words: list[str], refused: tuple[str, ...], tail: str = "") -
 
 def _tail_words(words: list[str], kept: list[str]) -> str:
     """An alternation of ``words`` (longest first), each refused right after what a word of ``kept`` that ends with
-    it has before it: "人均" keeps its 均 ("面积人均不低于" loses only "不低于")."""
+    it has before it: "人均" keeps its 均 ("面积人均不低于" loses only "不低于"). (The check follows the word, as a
+    lookbehind of the kept word: one ahead of it would have the pattern tried at every character, where the engine
+    skips along to the words' first characters.)"""
     alternatives = []
     for word in sorted(set(words), key=len, reverse=True):
-        checks = "".join(f"(?<!{re.escape(k[:-len(word)])})" for k in kept if k.endswith(word) and k != word)
-        alternatives.append(checks + re.escape(word))
+        checks = "".join(f"(?<!{re.escape(k)})" for k in kept if k.endswith(word) and k != word)
+        alternatives.append(re.escape(word) + checks)
     return "|".join(alternatives) or "(?!)"
 
 
@@ -1386,6 +1388,8 @@ def _after_closing_brackets(sentence: str, qs: list[_Quantity]) -> None:
     holds without the opening one: the tail of a note the separators cut ("(进项税额抵扣前的销项税额,下同)不低于20万元"),
     or a responsibility clause before the sentence ("(责任单位:省经济和信息化厅)新培育认定500家以上…"), is neither
     its text nor what it measures. (After the judges: what they read is left as it was.)"""
+    if ")" not in sentence and "）" not in sentence:
+        return  # (most sentences)
     firsts: dict[tuple[int, int], int] = {}
     for q in qs:
         firsts.setdefault(q.clause, q.start)
