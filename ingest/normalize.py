@@ -1175,6 +1175,10 @@ def _continues(prev: str, nxt: str) -> bool:
         return True  # (``nxt`` opens with no marker: asked above)
     if prev[-1] in _TERMINAL:
         return False  # (as below: a finished sentence is not continued; most lines end so, before the searches)
+    if "《" in prev and prev.rfind("《") > prev.rfind("》") and MARKER.match(prev):
+        # a provision's first line cut inside a title it cites ("第十八条…应当按照《住房和城⏎乡建设部…通知》"), read
+        # as a heading with its body below; an unnumbered line left so is a headline cut short, with no rest below
+        return True
     # (each pattern below is tried only on a line that ends, or holds, what every match of it does)
     if _LABEL_LINE.match(nxt) or (nxt[-1] == "号" and _DOC_NUMBER_LINE.match(nxt)) \
             or (nxt[-1] in ":：" and _ADDRESSEE.match(nxt)):

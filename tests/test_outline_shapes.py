@@ -380,6 +380,21 @@ def test_an_item_of_one_sentence_is_its_text_not_a_heading():
     assert (task.number, task.title) == ("一", "加大支持") and task.text_start.startswith("1.落实税收优惠")
 
 
+def test_an_item_whose_line_ends_inside_a_cited_title_goes_on_below():
+    text = """一、规范管理
+(一)集中式项目应当按照《住房和城
+乡建设部办公厅关于集中式租赁住房建设适用标准的通知》有关规定执行。(责任单位:市住建局)
+(二)加强监管。开展检查。(责任单位:市市场监管局)
+"""
+    first = _tasks(text)[0]
+    # (the line had been read as a heading "…按照《住房和城" with its body below)
+    assert first.title is None
+    assert "《住房和城乡建设部办公厅关于集中式租赁住房建设适用标准的通知》" in first.text
+    # a line that closes its title is a heading still: its body is the next line
+    closed = text.replace("按照《住房和城\n乡建设部办公厅", "按照《住房和城乡建设部办公厅").replace("通知》有关", "通知》\n有关")
+    assert _tasks(closed)[0].title == "集中式项目应当按照《住房和城乡建设部办公厅关于集中式租赁住房建设适用标准的通知》"
+
+
 def test_a_number_run_onto_the_line_of_the_clause_before_it():
     text = """一、支持购房
 (一)实行购房补贴。给予购房补贴。(责任单位:市财政局)(二)强化人才购房支持。给予人才补贴。(责任单位:市人社局)
