@@ -10,7 +10,7 @@ from typing import Iterator
 
 from .clause_words import clause_words, sre_parse
 from .document_region import doc_number_region, document_region, place_line
-from .normalize import DOC_KIND, DOC_KINDS, ENDS_AS_TITLE, MARKER, compact, is_breadcrumb, is_page_facts
+from .normalize import DOC_KIND, DOC_KINDS, ENDS_AS_TITLE, MARKER, ORG_WORDS, compact, is_breadcrumb, is_page_facts
 from .numerals import DATE_PATTERN, parse_date
 from .regions import Region, region_index
 from .word_lists import alternation
@@ -44,7 +44,7 @@ def _holds_doc_number(text: str) -> bool:
 _TITLE_LINE = re.compile(r"关于.{2,200}" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
 _ISSUER_SUFFIXES = ("文件", "公文", "函", "令")  # a red head (X人民政府文件), a decree's (X人民政府令)
 _ISSUER_SUFFIX = re.compile(f"({'|'.join(_ISSUER_SUFFIXES)})$")
-_ORG_WORDS = ("政府", "办公室", "办公厅", "委员会", "领导小组", "委", "厅", "局", "办", "部", "院", "中心", "公署")
+_ORG_WORDS = ORG_WORDS
 _ORG = re.compile(f"({'|'.join(_ORG_WORDS)})$")
 
 

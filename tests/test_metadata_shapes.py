@@ -331,6 +331,13 @@ def test_joint_issuers_on_lines_of_their_own(head, footer, title, issuer):
     assert (doc.title, doc.issuer, doc.region) == (title, issuer, "平顶山市")
 
 
+def test_an_attachments_name_above_the_signature_is_no_issuer():
+    # the attachment's name names the region too: its line is no part of the first signer's
+    doc = _doc("关于发放旧房装修补贴的公告\n现将有关事项公告如下:\n" + MEASURE + "附件:南京市旧房装修补贴咨询服务窗口及电话\n"
+               "南京市住房保障和房产局\n南京市财政局\n2025年2月15日\n")
+    assert (doc.issuer, doc.date) == ("南京市住房保障和房产局南京市财政局", "2025-02-15")
+
+
 def test_a_decrees_head_names_its_issuer():
     doc = _doc("天津市人民政府令\n第12号\n《天津市促进消费若干规定》已经市人民政府常务会议通过,现予公布,自2023年7月1日起施行。\n"
                "市长 张三\n2023年5月10日\n天津市促进消费若干规定\n" + MEASURE)
