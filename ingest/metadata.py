@@ -503,7 +503,8 @@ def _find_issuer(lines: list[str], title: str | None, text: str, numeric: _Numer
     for line in lines[:4]:
         name = compact(line)
         name = _ISSUER_SUFFIX.sub("", name) if name.endswith(_ISSUER_SUFFIXES) else name
-        if _ends_as_org(name) and not _holds_doc_number(name) and len(name) <= 30:
+        # (a label's line names what it labels: 来源:市公积金中心 is the page's source, not the head's issuer)
+        if _ends_as_org(name) and ":" not in name and not _holds_doc_number(name) and len(name) <= 30:
             if not _names_others(name):
                 return name
             with_others = with_others or name

@@ -199,6 +199,12 @@ def test_a_saved_pages_headline_is_not_the_line_of_places_above_it():
     assert doc.title == "放宽住房公积金政策"
 
 
+def test_a_pages_source_line_is_not_the_issuer_the_head_prints():
+    doc = _doc("关于调整住房公积金贷款政策的通知\n来源: 市公积金中心\n栏目: 部门文件\n发布时间: 2025-04-30 17:02\n各缴存职工:\n"
+               + MEASURE + "遂宁市住房公积金管理委员会\n2025年4月29日\n")
+    assert doc.issuer == "遂宁市住房公积金管理委员会"
+
+
 def test_a_signature_a_page_ran_into_the_line_before_it():
     doc = _doc("关于优化本市住房公积金使用政策的通知\n各缴存单位:\n" + MEASURE
                + "本通知自发布之日起施行,有效期至2028年12月31日南京住房公积金管理中心\n2026年1月5日\n")
