@@ -183,6 +183,18 @@ def test_an_issuer_the_title_names_without_its_place_is_the_head_lines():
     assert doc.issuer == "苏州市人民政府"
 
 
+@pytest.mark.parametrize("head, issuer", [
+    # the head line prints the whole name the title shortens, or the place whose organisation it is
+    ("云南省楚雄州住房公积金管理中心\n中心关于调整住房公积金政策的通知", "云南省楚雄州住房公积金管理中心"),
+    ("辽宁省沈阳市\n房产局关于公布购房补贴细则的通知", "辽宁省沈阳市房产局"),
+    # a name that opens with a place says whose it is
+    ("河南省济源市\n济源产城融合示范区管理委员会关于促进消费的通知", "济源产城融合示范区管理委员会"),
+    ("房产局关于公布购房补贴细则的通知", "房产局"),
+])
+def test_an_issuer_the_title_names_without_its_place_is_placed_by_the_head(head, issuer):
+    assert _doc(head + "\n为促进发展,提出如下意见。\n" + MEASURE).issuer == issuer
+
+
 def test_a_proposal_and_a_circular_are_documents_too():
     for title in ("中共甘肃省委关于制定国民经济和社会发展第十五个五年规划的建议", "湖南省住房和城乡建设厅关于2021年度房地产市场形势的通报"):
         assert _doc(title + "\n为推动高质量发展,提出如下意见。\n" + MEASURE).title == title
