@@ -83,6 +83,8 @@ def test_a_national_bodys_local_branch_belongs_to_its_region():
     ("新疆伊犁州", "伊犁哈萨克自治州"),  # (the people written without 族 in the prefecture's name)
     ("新疆博尔塔拉州", "博尔塔拉蒙古自治州"),
     ("新疆昌吉州", "昌吉回族自治州"),
+    ("新疆巴州", "巴音郭楞蒙古自治州"),  # (a common name the data gives: its first character and 州)
+    ("新疆博州", "博尔塔拉蒙古自治州"),
 ])
 def test_an_autonomous_prefecture_by_its_common_name(place, region):
     info = _doc(place + "\n关于促进房地产市场平稳健康发展的若干措施\n为推动发展,现提出如下措施。")
@@ -148,3 +150,8 @@ def test_a_district_named_after_its_city_is_the_region(head, region, code, level
     # the one of that name inside the region named before it
     info = _doc(f"{head}\n各有关单位:\n为推动高质量发展,现提出如下意见。")
     assert (info.region, info.region_code, info.level) == (region, code, level)
+
+
+def test_a_prefectures_common_name_opening_a_title_and_a_district_of_the_same_first_characters():
+    assert (_doc("巴州促进房地产市场平稳健康发展24条措施\n为推动发展,现提出如下措施。").region) == "巴音郭楞蒙古自治州"
+    assert (_doc("四川省巴中市巴州区\n关于促进房地产市场平稳健康发展的若干措施\n为推动发展,现提出如下措施。").region) == "巴州区"
