@@ -155,3 +155,21 @@ def test_a_district_named_after_its_city_is_the_region(head, region, code, level
 def test_a_prefectures_common_name_opening_a_title_and_a_district_of_the_same_first_characters():
     assert (_doc("巴州促进房地产市场平稳健康发展24条措施\n为推动发展,现提出如下措施。").region) == "巴音郭楞蒙古自治州"
     assert (_doc("四川省巴中市巴州区\n关于促进房地产市场平稳健康发展的若干措施\n为推动发展,现提出如下措施。").region) == "巴州区"
+
+
+@pytest.mark.parametrize("line, region", [
+    ("江西省南昌市高新区", "南昌市"),  # a zone the city set up, named after its places
+    ("河南省郑州市航空港区", "郑州市"),
+    ("江苏省泰州市高港区", "高港区"),  # (a district whose name ends as a zone's does is itself)
+    ("南京市老旧小区", None),  # a heading's words after a place: no zone
+    ("江西省南昌市", "南昌市"),
+])
+def test_a_line_of_places_may_end_with_a_zone_of_the_last(line, region):
+    from policykg.ingest.document_region import place_line
+    found = place_line(line)
+    assert (found.name if found else None) == region
+
+
+def test_a_zone_line_above_a_title_is_no_part_of_it():
+    info = _doc("江西省南昌市高新区\n南昌高新区2024年购房补贴政策(试行)\n为推动发展,现提出如下措施。")
+    assert (info.title, info.region) == ("南昌高新区2024年购房补贴政策(试行)", "南昌市")
