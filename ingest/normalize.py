@@ -589,8 +589,9 @@ _LONE_MARKER = re.compile(MARKER.pattern.replace("[章节条部分篇]", "条") 
 _CJK_OPENING = re.compile(r"[\u4e00-\u9fff]")
 _CELL_MAX = 20  # the longest line taken for a cell of a table written one cell per line
 _TERMINAL = set("。！？!?；;")
-# the words an organisation's name ends with (a government, an office, a bureau, a centre; a bank's branch, 行)
-ORG_WORDS = ("政府", "办公室", "办公厅", "委员会", "领导小组", "委", "厅", "局", "办", "部", "院", "中心", "公署")
+# the words an organisation's name ends with (a government, an office, a bureau, a centre; 中共中央, the Party's
+# Central Committee, whose name ends with none of them)
+ORG_WORDS = ("政府", "办公室", "办公厅", "委员会", "领导小组", "委", "厅", "局", "办", "部", "院", "中心", "公署", "中共中央")
 # a signer's name alone on its line, below the text it signs
 _SIGNER_LINE = re.compile(r"[\u4e00-\u9fff()（）]{2,40}(?:" + "|".join(ORG_WORDS + ("行", "署")) + ")")
 # A title ends with the kind of document it is; the line after it is never its continuation. (建议: a party

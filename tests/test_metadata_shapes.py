@@ -195,6 +195,11 @@ def test_an_issuer_the_title_names_without_its_place_is_placed_by_the_head(head,
     assert _doc(head + "\n为促进发展,提出如下意见。\n" + MEASURE).issuer == issuer
 
 
+def test_the_central_committee_heading_its_title_is_the_issuer():
+    doc = _doc("中共中央关于进一步全面深化改革、推进中国式现代化的决定\n为贯彻落实党的二十大作出的战略部署,作出如下决定。\n" + MEASURE)
+    assert (doc.issuer, doc.level) == ("中共中央", "national")
+
+
 def test_a_proposal_and_a_circular_are_documents_too():
     for title in ("中共甘肃省委关于制定国民经济和社会发展第十五个五年规划的建议", "湖南省住房和城乡建设厅关于2021年度房地产市场形势的通报"):
         assert _doc(title + "\n为推动高质量发展,提出如下意见。\n" + MEASURE).title == title
