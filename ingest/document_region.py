@@ -59,12 +59,19 @@ def doc_number_region(prefix: str) -> str | None:
     return abbreviations.get(m.group(1)) if m else None
 
 
+_ZONE_MOST = 6  # the most characters of a zone's name after its places (航空港区, 三江新区)
+
+
 def place_line(line: str) -> Region | None:
-    """A head line that is nothing but places (河南省商丘市, 江西省九江市修水县): the last, deepest one."""
+    """A head line that is nothing but places (河南省商丘市, 江西省九江市修水县): the last, deepest one; the places
+    may end with a zone the last one set up (江西省南昌市高新区, 河南省郑州市航空港区: the city)."""
     if not _PLACE_ONLY.match(line):
         return None
-    hit = region_index().deepest_at(line)
-    return hit[0] if hit is not None and hit[1] == len(line) else None
+    ri = region_index()
+    hit = ri.deepest_at(line)
+    if hit is None:
+        return None
+    return hit[0] if hit[1] == len(line) or (len(line) - hit[1] <= _ZONE_MOST and line.endswith(ri.zones)) else None
 
 
 def named_regions(text: str) -> Counter[str]:

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from .clause_words import clause_words, sre_parse
 from .document_region import doc_number_region, document_region, place_line
-from .normalize import DOC_KIND, DOC_KINDS, ENDS_AS_TITLE, MARKER, compact, is_breadcrumb, is_page_facts
+from .normalize import DOC_KIND, DOC_KINDS, ENDS_AS_TITLE, MARKER, ORG_WORDS, compact, is_breadcrumb, is_page_facts
 from .numerals import DATE_PATTERN, parse_date
 from .regions import Region, region_index
 from .word_lists import alternation
@@ -44,7 +44,7 @@ def _holds_doc_number(text: str) -> bool:
 _TITLE_LINE = re.compile(r"关于.{2,200}" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?$")
 _ISSUER_SUFFIXES = ("文件", "公文", "函", "令")  # a red head (X人民政府文件), a decree's (X人民政府令)
 _ISSUER_SUFFIX = re.compile(f"({'|'.join(_ISSUER_SUFFIXES)})$")
-_ORG_WORDS = ("政府", "办公室", "办公厅", "委员会", "领导小组", "委", "厅", "局", "办", "部", "院", "中心", "公署")
+_ORG_WORDS = ORG_WORDS
 _ORG = re.compile(f"({'|'.join(_ORG_WORDS)})$")
 
 
@@ -497,19 +497,36 @@ def _find_issuer(lines: list[str], title: str | None, text: str, numeric: _Numer
         if before and _ends_as_org(before):
             named_in_title = before
             if not before.startswith(_BARE_LEVELS) and not _names_others(before):
-                return before
+                return (_placed_by_head(before, lines) if region_index().first_in(before) is None else None) or before
     # (市政府关于… under a head line 苏州市人民政府: the head line says whose)
     with_others = None  # (X等七部门 above the title: the signature, where the text has one, names them all)
     for line in lines[:4]:
         name = compact(line)
         name = _ISSUER_SUFFIX.sub("", name) if name.endswith(_ISSUER_SUFFIXES) else name
-        if _ends_as_org(name) and not _holds_doc_number(name) and len(name) <= 30:
+        # (a label's line names what it labels: 来源:市公积金中心 is the page's source, not the head's issuer)
+        if _ends_as_org(name) and ":" not in name and not _holds_doc_number(name) and len(name) <= 30:
             if not _names_others(name):
                 return name
             with_others = with_others or name
     if named_in_title and not _names_others(named_in_title):
         return named_in_title
     return _signers(text, numeric) or named_in_title or with_others
+
+
+def _placed_by_head(name: str, lines: list[str]) -> str | None:
+    """The whole name of an issuer a title names without its place (中心关于…, 房产局关于…), as a head line above the
+    title prints it: the organisation's name that ends with it (云南省西双版纳州住房公积金管理中心), or the place it
+    is of (沈阳市 over 房产局关于…: 沈阳市房产局)."""
+    for line in lines[:4]:
+        head = compact(line)
+        if "关于" in head:
+            break  # (the title's line: what is below it heads nothing)
+        if head.endswith(name) and len(head) > len(name) and len(head) <= 30 and _ISSUER_NAME.fullmatch(head):
+            return head
+        place = place_line(head.strip("# *【】"))
+        if place is not None:  # (济源市 over 济源产城融合示范区管理委员会: a name of its own place, which the index lacks)
+            return None if name.startswith(place.name[:2]) else head.strip("# *【】") + name
+    return None
 
 
 def _signers(text: str, numeric: _NumericSigningDate | None) -> str | None:

@@ -589,6 +589,11 @@ _LONE_MARKER = re.compile(MARKER.pattern.replace("[章节条部分篇]", "条") 
 _CJK_OPENING = re.compile(r"[\u4e00-\u9fff]")
 _CELL_MAX = 20  # the longest line taken for a cell of a table written one cell per line
 _TERMINAL = set("。！？!?；;")
+# the words an organisation's name ends with (a government, an office, a bureau, a centre; 中共中央, the Party's
+# Central Committee, whose name ends with none of them)
+ORG_WORDS = ("政府", "办公室", "办公厅", "委员会", "领导小组", "委", "厅", "局", "办", "部", "院", "中心", "公署", "中共中央")
+# a signer's name alone on its line, below the text it signs
+_SIGNER_LINE = re.compile(r"[\u4e00-\u9fff()（）]{2,40}(?:" + "|".join(ORG_WORDS + ("行", "署")) + ")")
 # A title ends with the kind of document it is; the line after it is never its continuation. (建议: a party
 # committee's proposals for a five-year plan, the largest documents of a planning round; 通报: a circular.)
 DOC_KINDS = ("通知", "意见", "方案", "措施", "举措", "办法", "规定", "细则", "规划", "计划", "决定", "批复", "要点", "任务",
@@ -1179,6 +1184,8 @@ def _continues(prev: str, nxt: str) -> bool:
         # a provision's first line cut inside a title it cites ("第十八条…应当按照《住房和城⏎乡建设部…通知》"), read
         # as a heading with its body below; an unnumbered line left so is a headline cut short, with no rest below
         return True
+    if prev.startswith("附件") and _SIGNER_LINE.fullmatch(nxt):
+        return False  # the attachments' list above the signature: its issuers sign on lines of their own
     # (each pattern below is tried only on a line that ends, or holds, what every match of it does)
     if _LABEL_LINE.match(nxt) or (nxt[-1] == "号" and _DOC_NUMBER_LINE.match(nxt)) \
             or (nxt[-1] in ":：" and _ADDRESSEE.match(nxt)):

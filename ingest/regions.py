@@ -39,8 +39,10 @@ class Region:
 
 class RegionIndex:
     def __init__(self, regions: list[Region], nations: tuple[str, ...] = (), nouns: frozenset[str] = frozenset(),
-                 word_tails: frozenset[str] = frozenset()):
+                 word_tails: frozenset[str] = frozenset(), aliases: dict[str, str] | None = None,
+                 zones: tuple[str, ...] = ()):
         self.by_code = {r.code: r for r in regions}
+        self.zones = zones  # (data/regions.toml: 高新区, 新区 …)
         # names that are everyday words too (``as_place``)
         self._word_tails = word_tails
         self._words = nouns | word_tails
@@ -52,6 +54,10 @@ class RegionIndex:
                 self._by_name.setdefault(short, []).append(r)
             for alias in _autonomous_prefecture_aliases(r, nations):
                 self._by_name.setdefault(alias, []).append(r)
+        for alias, name in (aliases or {}).items():  # (data/regions.toml: 巴州)
+            for r in self._by_name.get(name, ()):
+                if r.name == name:
+                    self._by_name.setdefault(alias, []).append(r)
         self._names_by_length = sorted(self._by_name, key=len, reverse=True)
         self._max_len = max(map(len, self._by_name))
         # the first two characters of every name: a text that opens otherwise names no region (most
@@ -261,4 +267,5 @@ def region_index() -> RegionIndex:
     nations = tuple(sorted((n.strip() for n in nations_file.read_text(encoding="utf-8").splitlines() if n.strip()),
                            key=len, reverse=True))
     words = tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))
-    return RegionIndex(regions, nations, frozenset(words["nouns"]["names"]), frozenset(words["word_tails"]["names"]))
+    return RegionIndex(regions, nations, frozenset(words["nouns"]["names"]), frozenset(words["word_tails"]["names"]),
+                       words.get("aliases", {}).get("names", {}), tuple(words.get("zones", {}).get("names", ())))

@@ -183,6 +183,23 @@ def test_an_issuer_the_title_names_without_its_place_is_the_head_lines():
     assert doc.issuer == "苏州市人民政府"
 
 
+@pytest.mark.parametrize("head, issuer", [
+    # the head line prints the whole name the title shortens, or the place whose organisation it is
+    ("云南省楚雄州住房公积金管理中心\n中心关于调整住房公积金政策的通知", "云南省楚雄州住房公积金管理中心"),
+    ("辽宁省沈阳市\n房产局关于公布购房补贴细则的通知", "辽宁省沈阳市房产局"),
+    # a name that opens with a place says whose it is
+    ("河南省济源市\n济源产城融合示范区管理委员会关于促进消费的通知", "济源产城融合示范区管理委员会"),
+    ("房产局关于公布购房补贴细则的通知", "房产局"),
+])
+def test_an_issuer_the_title_names_without_its_place_is_placed_by_the_head(head, issuer):
+    assert _doc(head + "\n为促进发展,提出如下意见。\n" + MEASURE).issuer == issuer
+
+
+def test_the_central_committee_heading_its_title_is_the_issuer():
+    doc = _doc("中共中央关于进一步全面深化改革、推进中国式现代化的决定\n为贯彻落实党的二十大作出的战略部署,作出如下决定。\n" + MEASURE)
+    assert (doc.issuer, doc.level) == ("中共中央", "national")
+
+
 def test_a_proposal_and_a_circular_are_documents_too():
     for title in ("中共甘肃省委关于制定国民经济和社会发展第十五个五年规划的建议", "湖南省住房和城乡建设厅关于2021年度房地产市场形势的通报"):
         assert _doc(title + "\n为推动高质量发展,提出如下意见。\n" + MEASURE).title == title
@@ -197,6 +214,12 @@ def test_a_saved_pages_headline_is_not_the_line_of_places_above_it():
     doc = _doc("河南省周口市\n时间:2023-04-10点击:186次信息来源:无\n放宽住房公积金政策\n近期,市住房公积金管理中心出台新政。\n"
                + MEASURE)
     assert doc.title == "放宽住房公积金政策"
+
+
+def test_a_pages_source_line_is_not_the_issuer_the_head_prints():
+    doc = _doc("关于调整住房公积金贷款政策的通知\n来源: 市公积金中心\n栏目: 部门文件\n发布时间: 2025-04-30 17:02\n各缴存职工:\n"
+               + MEASURE + "遂宁市住房公积金管理委员会\n2025年4月29日\n")
+    assert doc.issuer == "遂宁市住房公积金管理委员会"
 
 
 def test_a_signature_a_page_ran_into_the_line_before_it():
@@ -329,6 +352,13 @@ def test_the_signature_and_its_date(footer, issuer, date):
 def test_joint_issuers_on_lines_of_their_own(head, footer, title, issuer):
     doc = _doc(head + "\n各县区:\n现将有关事项通知如下:\n" + MEASURE + footer + "\n")
     assert (doc.title, doc.issuer, doc.region) == (title, issuer, "平顶山市")
+
+
+def test_an_attachments_name_above_the_signature_is_no_issuer():
+    # the attachment's name names the region too: its line is no part of the first signer's
+    doc = _doc("关于发放旧房装修补贴的公告\n现将有关事项公告如下:\n" + MEASURE + "附件:南京市旧房装修补贴咨询服务窗口及电话\n"
+               "南京市住房保障和房产局\n南京市财政局\n2025年2月15日\n")
+    assert (doc.issuer, doc.date) == ("南京市住房保障和房产局南京市财政局", "2025-02-15")
 
 
 def test_a_decrees_head_names_its_issuer():

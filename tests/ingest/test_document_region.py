@@ -83,6 +83,8 @@ def test_a_national_bodys_local_branch_belongs_to_its_region():
     ("新疆伊犁州", "伊犁哈萨克自治州"),  # (the people written without 族 in the prefecture's name)
     ("新疆博尔塔拉州", "博尔塔拉蒙古自治州"),
     ("新疆昌吉州", "昌吉回族自治州"),
+    ("新疆巴州", "巴音郭楞蒙古自治州"),  # (a common name the data gives: its first character and 州)
+    ("新疆博州", "博尔塔拉蒙古自治州"),
 ])
 def test_an_autonomous_prefecture_by_its_common_name(place, region):
     info = _doc(place + "\n关于促进房地产市场平稳健康发展的若干措施\n为推动发展,现提出如下措施。")
@@ -148,3 +150,26 @@ def test_a_district_named_after_its_city_is_the_region(head, region, code, level
     # the one of that name inside the region named before it
     info = _doc(f"{head}\n各有关单位:\n为推动高质量发展,现提出如下意见。")
     assert (info.region, info.region_code, info.level) == (region, code, level)
+
+
+def test_a_prefectures_common_name_opening_a_title_and_a_district_of_the_same_first_characters():
+    assert (_doc("巴州促进房地产市场平稳健康发展24条措施\n为推动发展,现提出如下措施。").region) == "巴音郭楞蒙古自治州"
+    assert (_doc("四川省巴中市巴州区\n关于促进房地产市场平稳健康发展的若干措施\n为推动发展,现提出如下措施。").region) == "巴州区"
+
+
+@pytest.mark.parametrize("line, region", [
+    ("江西省南昌市高新区", "南昌市"),  # a zone the city set up, named after its places
+    ("河南省郑州市航空港区", "郑州市"),
+    ("江苏省泰州市高港区", "高港区"),  # (a district whose name ends as a zone's does is itself)
+    ("南京市老旧小区", None),  # a heading's words after a place: no zone
+    ("江西省南昌市", "南昌市"),
+])
+def test_a_line_of_places_may_end_with_a_zone_of_the_last(line, region):
+    from policykg.ingest.document_region import place_line
+    found = place_line(line)
+    assert (found.name if found else None) == region
+
+
+def test_a_zone_line_above_a_title_is_no_part_of_it():
+    info = _doc("江西省南昌市高新区\n南昌高新区2024年购房补贴政策(试行)\n为推动发展,现提出如下措施。")
+    assert (info.title, info.region) == ("南昌高新区2024年购房补贴政策(试行)", "南昌市")
