@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 DEFAULT = Path("/work/shared/realcorpus/records.jsonl.gz")
+_IN_TITLE_MARKS = re.compile(r"^《([^《》]*)》")
 CLAUSE_MARKERS = re.compile(r"(牵头单位|责任单位|配合单位|参与单位|牵头部门|责任部门)")
 
 
@@ -32,7 +33,13 @@ def record_text(rec: dict) -> str:
     m = re.match(r"^【([^】]*)】\s*", title)
     if m:
         label, title = m.group(1), title[m.end():]
-    title = title.strip().strip("《》")
+    # the 《》 a page sets its title in, as a pair where a note follows them (《关于…的通知》(征求意见稿)), else each end's:
+    # a site's title may have lost one of the two (龙南市…若干措施》), and a 》 left between a title and the document's
+    # number after it keeps them apart, as the line's end does in a printed head
+    title = title.strip()
+    marks = _IN_TITLE_MARKS.match(title)
+    title = marks.group(1) + title[marks.end():] if marks and title[marks.end():marks.end() + 1] in ("(", "（") \
+        else title.strip("《》")
     return "\n".join(x for x in (label, title, "", rec["text"]) if x is not None) + "\n"
 
 
