@@ -24,8 +24,10 @@ from importlib import resources
 from .regions import Region, region_index
 
 NATIONAL = "national"
+# the shapes of a national body's name an issuer opens with (the first of joint issuers: 财政部税务总局…, 住建部、央行);
+# a ministry's (…部) holds no level's word (省委组织部, 市委宣传部 are a province's, a city's)
 _NATIONAL_ISSUER = re.compile(r"^(中共中央|国务院|中央办公厅|国家[\u4e00-\u9fff]{2,12}(委员会|委|局|署|总局|部)|"
-                              r"[\u4e00-\u9fff]{2,8}部(办公厅)?$|中国人民银行(?!.{1,6}(分行|支行)))")
+                              r"(?:(?![省市县区州盟旗]|关于)[\u4e00-\u9fff]){2,8}?部(?![门分])|中国人民银行(?!.{1,6}(分行|支行)))")
 _PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,20}$")
 # 《…》 titles name other documents' issuers, not this one's
 _QUOTED = re.compile(r"《[^《》]*》")
@@ -133,10 +135,15 @@ def _deepest_named_near_start(text: str) -> Region | None:
     return deepest[0] if deepest is not None and ri.contains(hit[1], deepest[0]) else hit[1]
 
 
+def _is_national(name: str) -> bool:
+    """Does ``name`` open with a national body's (国务院, …部, 国家…局, or one of data/regions.toml's short names)?"""
+    return _NATIONAL_ISSUER.match(name) is not None or name.startswith(region_index().national_bodies)
+
+
 def document_region(head_lines: list[str], issuer: str | None, title: str | None, doc_number_prefix: str | None,
                     body: str) -> DocumentRegion:
     ri = region_index()
-    if issuer and _NATIONAL_ISSUER.match(issuer):
+    if issuer and _is_national(issuer):
         # 国家金融监督管理总局柳州监管分局: a national body's local branch belongs to its region
         hit = ri.first_in(issuer)
         if hit is None:
@@ -153,7 +160,7 @@ def document_region(head_lines: list[str], issuer: str | None, title: str | None
             return DocumentRegion(r, r.level, "issuer")
     if title:
         plain = _QUOTED.sub("", title)
-        if _NATIONAL_ISSUER.match(plain):
+        if _is_national(plain):
             return DocumentRegion(None, NATIONAL, "title")
         for candidate in (plain, *_PROMULGATED.findall(title)):  # 关于印发《西宁市…措施》的通知: its own title
             r = _deepest_named_near_start(candidate)

@@ -40,9 +40,10 @@ class Region:
 class RegionIndex:
     def __init__(self, regions: list[Region], nations: tuple[str, ...] = (), nouns: frozenset[str] = frozenset(),
                  word_tails: frozenset[str] = frozenset(), aliases: dict[str, str] | None = None,
-                 zones: tuple[str, ...] = ()):
+                 zones: tuple[str, ...] = (), national_bodies: tuple[str, ...] = ()):
         self.by_code = {r.code: r for r in regions}
         self.zones = zones  # (data/regions.toml: 高新区, 新区 …)
+        self.national_bodies = national_bodies  # (data/regions.toml: 央行, 证监会 …)
         # names that are everyday words too (``as_place``)
         self._word_tails = word_tails
         self._words = nouns | word_tails
@@ -268,4 +269,5 @@ def region_index() -> RegionIndex:
                            key=len, reverse=True))
     words = tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))
     return RegionIndex(regions, nations, frozenset(words["nouns"]["names"]), frozenset(words["word_tails"]["names"]),
-                       words.get("aliases", {}).get("names", {}), tuple(words.get("zones", {}).get("names", ())))
+                       words.get("aliases", {}).get("names", {}), tuple(words.get("zones", {}).get("names", ())),
+                       tuple(words.get("national", {}).get("names", ())))

@@ -78,6 +78,27 @@ def test_a_national_bodys_local_branch_belongs_to_its_region():
     assert (info.region, info.level) == (None, "national")
 
 
+@pytest.mark.parametrize("title", [
+    "住建部、央行、金融监管总局关于优化个人住房贷款中住房套数认定标准的通知",  # short names, the first a ministry's
+    "证监会、发改委关于推进基础设施领域不动产投资信托基金试点相关工作的通知",  # short names from the data
+    "财政部税务总局住房城乡建设部关于延续实施支持居民换购住房有关个人所得税政策的公告",  # joint issuers run together
+    "全国人民代表大会常务委员会关于授权国务院在部分地区开展房地产税改革试点工作的决定",
+])
+def test_joint_or_short_named_national_issuers_make_a_national_document(title):
+    info = _doc(title + "\n为推动发展,现提出如下意见。")
+    assert (info.region, info.level) == (None, "national")
+
+
+@pytest.mark.parametrize("title, region, level", [
+    ("关于调整部分住房公积金政策的通知", None, None),  # (关于调整部: no ministry's name)
+    ("市委组织部关于加强人才工作的通知", None, None),  # a level's word: a local body's
+    ("中国银行保险监督管理委员会深圳监管局关于推动金融业服务新发展格局的指导意见", "深圳市", "city"),
+])
+def test_names_that_are_no_national_issuers(title, region, level):
+    info = _doc(title + "\n为推动发展,现提出如下意见。", body=BODY.format(unit=""))
+    assert (info.region, info.level) == (region, level)
+
+
 @pytest.mark.parametrize("place, region", [
     ("云南省楚雄州", "楚雄彝族自治州"),
     ("新疆伊犁州", "伊犁哈萨克自治州"),  # (the people written without 族 in the prefecture's name)
