@@ -348,7 +348,8 @@ def _lexicon() -> _Lexicon:
         bound_before=re.compile(r"(?:至少|不少于|不低于|超过|突破|达到|达|约)\S{0,4}$"),
         after_re=re.compile(rf"(?:{_alt(w for w, _ in after_words)})"),
         verb_word=re.compile(_alt(w for w in verbs["action"] if len(w) >= 2 and _CJK.match(w))),
-        this_year=re.compile(_refused_after(years["this_year"], (r"\d", r"\d\s"))),
+        this_year=re.compile(_refused_after(
+            years["this_year"], (r"\d", r"\d\s", *map(re.escape, years["this_year_not_after"])))),
         no_year=re.compile(_alt(years["no_year"])),
         time_units=frozenset(units["time_units"]),
         time_cut=re.compile(_alt(units["time_cut_verbs"])),

@@ -746,6 +746,15 @@ def test_this_year_words_mean_the_documents_year():
         assert [y for _, y, _ in _years(text)] == [None], text
 
 
+def test_a_half_or_a_quarter_of_the_year_is_due_in_the_documents_year():
+    for text in ("确保工业投资上半年完成1600亿元。", "下半年新增市场主体1000户以上。", "前三季度新增城镇就业5000人。",
+                 "今年一季度实现签约项目开工率达到70%。"):
+        assert [y for _, y, _ in _years(text, document_year=2022)] == [2022], text
+    # another year's half is not the document's
+    assert [y for _, y, _ in _years("明年上半年新增市场主体1000户以上。", document_year=2022)] == [None]
+    assert [t.metric for t in find_targets("上半年新增市场主体1000户以上。", document_year=2022)] == ["新增市场主体"]
+
+
 def test_recurring_or_open_ended_goals_take_no_package_year():
     assert _years("每年资助培养社会工作督导员50名。", package_year=2023) == [(50, None, "none")]
     assert _years("并逐步降低至1%以下。", package_year=2023) == [(1, None, "none")]
