@@ -1413,6 +1413,24 @@ def _after_closing_brackets(sentence: str, qs: list[_Quantity]) -> None:
                     q.clause = (cut, ce)
 
 
+# a list of years ("2023年、2024年、2025年", "2022、2023、2024、2025年末"); the lookbehind follows the "20" (see ``_YEAR``)
+_YEAR_LIST = re.compile(r"20(?<!\d20)\d{2}\s*(?:年[底末]?)?(?:\s*[、和及与]\s*20\d{2}\s*(?:年[底末]?)?)+")
+_LISTED_YEAR = re.compile(r"20\d{2}")
+
+
+def _paired_years(sentence: str, group: list[_Quantity]) -> tuple[list[int], int, int] | None:
+    """"到2023年、2024年、2025年,…分别达到50%、60%、70%": the years, in order, of a list that 分别 pairs with a clause's
+    values, one each, and where the list stands in the sentence; None when no such list stands before the values."""
+    head = sentence[:group[0].start]
+    m = _last_match(_YEAR_LIST, head)
+    if m is None or "年" not in m.group() or "分别" not in head[m.end():]:
+        return None
+    years = [int(y) for y in _LISTED_YEAR.findall(m.group())]
+    if len(years) != len(group) or years != sorted(set(years)):
+        return None
+    return years, m.start(), m.end()
+
+
 _ALL_OR_PREDICATE = re.compile(rf"全部|全面|{_PREDICATE}")
 _GROWTH_END = re.compile(r"(?:年均|年)?增长$")
 
@@ -1479,6 +1497,8 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
         # again by each of the group's texts; whether that text ends with 各, 均, 分别…; the texts of its targets
         head_subjects: dict[tuple[int, int], str] = {}
         distributive: dict[tuple[int, int], bool] = {}
+        # a list of years the clause's values go with one each: (years, where the list stands in the sentence)
+        paired: dict[tuple[int, int], tuple[list[int], int, int] | None] = {}
         segments: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for q in qs:
             cs, ce = q.clause
@@ -1494,10 +1514,16 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             if idx == 0:
                 head_subjects[q.clause] = _clean_subject(sentence[cs:q.start], lex)
                 distributive[q.clause] = _DISTRIBUTIVE.search(sentence[cs:q.start]) is not None
+                # (only a clause with several values in a sentence that says 分别 can pair them with years)
+                paired[q.clause] = _paired_years(sentence, group) if len(group) > 1 and "分别" in sentence else None
+                if paired[q.clause]:
+                    distributive[q.clause] = True  # "…2024、2025年末应分别不低于40%、60%": one phrase for all
                 segments[q.clause] = _segments(sentence, group, distributive[q.clause])
             head_subject = head_subjects[q.clause]
 
             year, basis = _due_year(sentence, q, marks, carried_year, default_year, package_year, document_year, lex)
+            if paired[q.clause]:
+                year, basis = paired[q.clause][0][idx], "stated"
             qualifier = _qualifier(sentence, q, sentence[local_start:q.start], lex)
 
             # the verbatim text
@@ -1521,10 +1547,14 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             subject = head_subject if idx == 0 else _clean_subject(before, lex)
             obj = _object_after(sentence, q.end, te)
             if distributive[q.clause] and (len(group) > 1 or _DISTRIBUTIVE.search(before)):
-                subj = _clean_subject(_DISTRIBUTIVE.sub("", sentence[cs:group[0].start]), lex)
+                head = sentence[cs:group[0].start]
+                if paired[q.clause] and paired[q.clause][1] >= cs:
+                    _, ys, ye = paired[q.clause]
+                    head = sentence[cs:ys] + sentence[ye:group[0].start]  # the years are not what is measured
+                subj = _clean_subject(_DISTRIBUTIVE.sub("", head), lex)
                 items = _expand(subj, lex)
-                if len(group) == 1:
-                    metrics = items
+                if len(group) == 1 or paired[q.clause] and len(items) == 1:
+                    metrics = items  # (one thing measured in each year)
                 else:
                     metrics = [items[idx]] if len(items) == len(group) else [""]
             elif q.unit == "%" and (share := _share_metric(sentence, q)):

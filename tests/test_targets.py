@@ -734,6 +734,21 @@ def test_a_dated_deadline_gives_its_year(text, expected):
     assert _one(text) == expected
 
 
+def test_a_list_of_years_pairs_with_the_values_it_lists():
+    got = find_targets("到2023年、2024年、2025年,全市数字化转型企业比例分别达到50%、60%、70%。")
+    assert [(t.value, t.year, t.year_basis, t.metric) for t in got] == [
+        (50, 2023, "stated", "数字化转型企业比例"), (60, 2024, "stated", "数字化转型企业比例"),
+        (70, 2025, "stated", "数字化转型企业比例")]
+    got = find_targets("新建保障性住房占目标数的比例2022、2023、2024、2025年末分别达到40%、60%、80%和100%。")
+    assert [(t.value, t.year) for t in got] == [(40, 2022), (60, 2023), (80, 2024), (100, 2025)]
+    assert {t.metric for t in got} == {"新建保障性住房占目标数的比例"}
+    assert [(t.value, t.year, t.metric) for t in find_targets("2024年和2025年分别新增企业50家、80家。")] == [
+        (50, 2024, "新增企业"), (80, 2025, "新增企业")]
+    # as many years as values, or the years are not paired
+    assert [(t.value, t.year) for t in find_targets("到2024年、2025年,A、B、C分别达到5家、6家、7家。")] == [
+        (5, 2025), (6, 2025), (7, 2025)]
+
+
 def test_a_one_year_package_gives_its_year_to_yearless_goals():
     assert _years("新增上市企业30家以上。", package_year=2023) == [(30, 2023, "package")]
     assert _years("到2025年,新增上市企业30家以上。", package_year=2023) == [(30, 2025, "stated")]
