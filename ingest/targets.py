@@ -1147,6 +1147,23 @@ def _past_review(sentence: str, qs: list[_Quantity], lex: _Lexicon) -> None:
             q.why = "review of a past period"
 
 
+# a worked example: "例:甲于…出售1套自有住房", "如:以首次贷款为例,…", "以总价100万元房源为例,首付款可由20万元降至15万元"; its
+# marker opens a clause (比例如下 holds no 例如)
+_EXAMPLE = re.compile(r"(?:^|[,;:(\s])(?:例如|比如|举例|示例|例:|如:)|以[^,;:。]{1,30}?为例")
+
+
+def _examples(sentence: str, qs: list[_Quantity]) -> None:
+    """Drop the candidates of a sentence from where a worked example starts: they illustrate how a rule works out for
+    one made-up case, they set no goal."""
+    m = _EXAMPLE.search(sentence)
+    if m is None:
+        return
+    for q in qs:
+        if q.keep and q.start >= m.start():
+            q.keep = False
+            q.why = "worked example"
+
+
 # --- qualifier, metric, text -------------------------------------------------------
 
 
@@ -1483,6 +1500,9 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 review = _reviews_past(text, lex)
             if review:
                 _past_review(sentence, qs, lex)
+            # (every marker holds 例 or is 如:; a sentence without either, most, is not searched)
+            if "例" in sentence or "如:" in sentence:
+                _examples(sentence, qs)
             _after_closing_brackets(sentence, qs)
         last_any: dict[tuple[int, int], int] = {}  # end of the previous candidate in the clause
         last_kept: dict[tuple[int, int], int] = {}  # end of the previous kept quantity in the clause
@@ -1640,6 +1660,7 @@ def explain(text: str) -> list[tuple[str, str]]:
             _reported(sentence, qs, _year_marks(sentence, lex), None, lex)
         if review:
             _past_review(sentence, qs, lex)
+        _examples(sentence, qs)
         for q in qs:
             out.append((sentence[q.start:q.end], "kept" if q.keep else q.why))
     return out

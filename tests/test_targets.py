@@ -820,6 +820,18 @@ def test_document_year():
 # --- what is not a goal -----------------------------------------------------------------
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("例:甲于2023年6月30日出售1套自有住房,须在2024年6月30日前购买1套新建商品住房,才可享受补贴。", []),
+    ("以总价100万元房源为例,首付款可由20万元降至15万元,首期资金支付压力立减5万元。", []),
+    ("如:某企业新建厂房2万平方米。", []),
+    # the goal before the example stays; 比例如下 is no example
+    ("全市新建保障性住房1000套,例如,某区建成300套。", [(1000, "套", "达到", None)]),
+    ("各县分配比例如下:全市新建保障性住房1000套。", [(1000, "套", "达到", None)]),
+])
+def test_a_worked_example_sets_no_goal(text, expected):
+    assert _one(text) == expected
+
+
 def test_tax_fee_and_rate_parameters_are_not_goals():
     assert _one("实施小规模纳税人增值税征收率由3%降至1%的优惠政策。") == []
     assert _one("住房公积金贷款保证金比例从10%降为5%。") == []
