@@ -148,6 +148,7 @@ class _Lexicon:
     parameter_after: re.Pattern[str]
     discount: re.Pattern[str]  # the discount each buyer gets: "在定价基础上优惠1%-3%"
     cost_share: re.Pattern[str]  # who bears what share of a case's cost: "市级承担30%"
+    payment: re.Pattern[str]  # the share of a sum paid at one stage: "1个月内再支付30%"
     basis: re.Pattern[str]
     basis_word: re.Pattern[str]  # what the basis group of ``basis`` matches, alone: most clauses have none
     ratio_base: re.Pattern[str]
@@ -363,6 +364,9 @@ def _lexicon() -> _Lexicon:
         discount=re.compile(rf"(?:{_alt(excl['discount_before'])})[^,;:的]{{0,3}}$"),
         parameter_after=re.compile(rf"(?:{_alt(excl['parameter_after'])})(?!性)"),
         cost_share=re.compile(_alt(excl["cost_share_words"])),
+        # (the words of a share's text before it, up to its end: "…累计拨付金额不超过", "结算不少于房票面值的")
+        payment=re.compile(rf"(?:{_alt(excl['payment_verbs'])})(?:{_alt(excl['payment_amount'])})?"
+                           rf"(?:{_alt(excl['payment_bound'])})?(?:[^,;:的]{{1,10}}的)?$"),
         basis=re.compile(rf"(?:{_alt(excl['basis_adverbs'])})|(?P<basis>{_alt(excl['basis_words'])})"),
         basis_word=re.compile(_alt(excl["basis_words"])),
         ratio_base=re.compile(rf"(?:{_alt(excl['ratio_base'])})[”\"]?(?:\([^()]{{1,12}}\))?的"),
@@ -842,6 +846,11 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "per-case ratio"  # "合同总价的10%", "剩余50%的出让价款"
     if q.unit == "%" and lex.cost_share.search(before):
         return "cost share"  # "市级承担30%", "各承担50%"
+    if q.unit == "%" and lex.payment.search(before) and not (lex.this_year.search(before)
+                                                               or lex.rule_goal.search(sentence, 0, q.start)):
+        # "1个月内再支付30%", "累计拨付金额不超过35%"; not "年底前支付进度达到80%", nor a share of the whole sum paid by a
+        # date or with a goal's cue ("项目年底前支付资金100%以上")
+        return "payment stage"
     if q.unit == "%" and _CHANGED_TO.search(before) and lex.ratio_base.search(before):
         return "per-case ratio"  # "由申报价格的15%最多下调至8%": the new value of a per-case ratio
     if (lex.parameter.search(before) or (nxt in opens.parameter_after and lex.parameter_after.match(sentence, q.end))
@@ -960,7 +969,7 @@ _LIST_REASONS = frozenset({
     "policy parameter", "per-case ratio", "per-case amount", "per-case standard", "per-case floor, cap or permission",
     "eligibility threshold", "eligibility condition", "condition", "threshold", "class definition", "support measure",
     "basis of computation", "per-case permission or duty", "per-case condition", "new value of a changed rule",
-    "definition of a parameter", "rank",
+    "definition of a parameter", "rank", "payment stage",
 })
 _LIST_GAP = frozenset("、和及与或")
 

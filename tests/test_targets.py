@@ -832,6 +832,20 @@ def test_a_worked_example_sets_no_goal(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("房票结算资金6个月内拨付到位(7个工作日内支付20%,1个月内再支付30%,6个月内再支付50%)。", []),
+    ("购房补贴分10年发放(首次发放30%,第2至第5年每年发放10%)。", []),
+    ("主体结构完成一半累计拨付金额不超过35%。", []),
+    ("结算不少于房票面值的30%。", []),
+    # a share of the whole sum paid out by a date is a goal
+    ("年底前支付进度达到80%以上。", [(80, "%", "以上", None)]),
+    ("资金拨付率达到90%。", [(90, "%", "达到", None)]),
+    ("中央预算内投资项目年底前支付资金100%以上。", [(100, "%", "以上", None)]),
+])
+def test_a_payment_stage_is_not_a_goal(text, expected):
+    assert _one(text) == expected
+
+
 def test_tax_fee_and_rate_parameters_are_not_goals():
     assert _one("实施小规模纳税人增值税征收率由3%降至1%的优惠政策。") == []
     assert _one("住房公积金贷款保证金比例从10%降为5%。") == []
