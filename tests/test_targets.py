@@ -767,6 +767,9 @@ def test_a_half_or_a_quarter_of_the_year_is_due_in_the_documents_year():
         assert [y for _, y, _ in _years(text, document_year=2022)] == [2022], text
     # another year's half is not the document's
     assert [y for _, y, _ in _years("明年上半年新增市场主体1000户以上。", document_year=2022)] == [None]
+    # nor is a span of years
+    assert [y for _, y, _ in _years("引进半年内,新增科研平台10个。", document_year=2022)] == [None]
+    assert [y for _, y, _ in _years("签约后一年内新增产值10亿元。", document_year=2022)] == [None]
     assert [t.metric for t in find_targets("上半年新增市场主体1000户以上。", document_year=2022)] == ["新增市场主体"]
 
 
