@@ -158,6 +158,7 @@ class _Lexicon:
     condition_close: tuple[str, ...]  # a clause ending with these states when a rule applies
     condition: re.Pattern[str]
     class_units: frozenset[str]  # a size in these with a bound after it defines a class of cases
+    class_size_units: frozenset[str]  # ...and in these, bounded before 的 or what it qualifies
     per_case_purchase: re.Pattern[str]
     stage_after: tuple[str, ...]  # the stage at which a rule applies: "主体完成50%即可申请", "形象进度达70%后"
     stage_after_share: tuple[str, ...]
@@ -374,6 +375,7 @@ def _lexicon() -> _Lexicon:
         condition_after=re.compile(_alt(excl["condition_after"])),
         condition_close=tuple(excl["condition_close"]),
         class_units=frozenset(excl["class_units"]),
+        class_size_units=frozenset(excl["class_size_units"]),
         owned_units=frozenset(excl["owned_units"]),
         owned_words=re.compile(_alt(excl["owned_words"])),
         owned_end=excl["owned_end"],
@@ -803,6 +805,7 @@ _CHANGED_TO = re.compile(r"(?:由|从)[^,;:]{1,30}(?:降|提高|提升|调|增�
 
 
 _BOUND_END = re.compile(r"(?:不高于|不低于|不超过|不大于|低于|高于|超过|小于)$")
+_SIZE_BOUND_END = re.compile(r"(?:不高于|不低于|不超过|不大于|不小于|低于|高于|超过|小于|大于|不足|少于)$")
 _CN_DIGIT = re.compile("[零〇一二两三四五六七八九]")
 _SLOGAN_ONE = re.compile(r"[\u4e00-\u9fff]?一")
 _PAREN_END = re.compile(r"\([^()]{4,}\)$")
@@ -870,6 +873,11 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "group-purchase threshold"  # "团购(5套房屋及以上)", "团购5套以上即可"; not "推动团购1000套存量商品房"
     if q.unit in lex.class_units and q.after_bound and not lex.direction_before.search(before):
         return "class definition"  # "购买90平方米以上新建商品住房"; "人均住房面积达到40平方米以上" is a goal
+    if (nxt and (nxt == "的" or q.after_bound and _CJK.match(nxt)) and q.unit.lstrip(_MULTIPLIERS) in lex.class_size_units
+            and (q.after_bound and not lex.direction_before.search(before) or q.is_range or _SIZE_BOUND_END.search(before))):
+        # a bounded size before what it qualifies: "建设体量在5万平方米以上的房地产开发项目", "面积不大于4.5平方米的不计入
+        # 容积率", "30米以上城市道路"; not "粮食播种面积1亿亩以上、产量…"
+        return "class definition"
     if lex.per_each.search(before):
         return "per-case unit"  # "每完成网签备案1000套"
     if (q.after_bound == "及以上" or q.is_cn and q.after_bound == "以上") and nxt and (nxt == "的" or _CJK.match(nxt)):

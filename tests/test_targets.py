@@ -849,6 +849,20 @@ def test_a_payment_stage_is_not_a_goal(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("建设体量在5万平方米以上的房地产开发项目,可办理分期验收。", []),
+    ("设备平台水平投影面积不大于4.5平方米的不计入容积率。", []),
+    ("沿30米以上城市道路的庭院不得设置实体围墙。", []),
+    ("改造规模不小于3公顷的产业园区,其配套设施统一规划。", []),
+    ("面积约130至185平方米的产权型人才公寓。", []),
+    # a bounded area that ends its phrase is a goal
+    ("全年粮食播种面积1亿亩以上、产量820亿斤以上。", [(1, "亿亩", "以上", None), (820, "亿斤", "以上", None)]),
+    ("新发展蔬菜制种基地面积1万亩以上。", [(1, "万亩", "以上", None)]),
+])
+def test_a_bounded_size_before_what_it_qualifies_defines_a_class(text, expected):
+    assert _one(text) == expected
+
+
 def test_tax_fee_and_rate_parameters_are_not_goals():
     assert _one("实施小规模纳税人增值税征收率由3%降至1%的优惠政策。") == []
     assert _one("住房公积金贷款保证金比例从10%降为5%。") == []
