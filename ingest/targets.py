@@ -137,6 +137,8 @@ class _Lexicon:
     this_year: re.Pattern[str]  # 年底, 全年, 年内: the document's year
     no_year: re.Pattern[str]  # 每年, 年均, 逐步: a goal with no one due year
     time_units: frozenset[str]
+    page_counter_units: frozenset[str]
+    page_counter: re.Pattern[str]  # a web page's label for its counter, before the clause: "阅读:188次"
     time_cut: re.Pattern[str]
     noun_after_unit: dict[str, str]
     existing_before: tuple[str, ...]
@@ -354,6 +356,8 @@ def _lexicon() -> _Lexicon:
             years["this_year"], (r"\d", r"\d\s", *map(re.escape, years["this_year_not_after"])))),
         no_year=re.compile(_alt(years["no_year"])),
         time_units=frozenset(units["time_units"]),
+        page_counter_units=frozenset(units["page_counter_units"]),
+        page_counter=re.compile(rf"(?:{_alt(units['page_counter_labels'])})\s*$"),
         time_cut=re.compile(_alt(units["time_cut_verbs"])),
         noun_after_unit=dict(units["noun_after_unit"]),
         existing_before=tuple(excl["existing_before"]),
@@ -823,6 +827,10 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     nxt = sentence[q.end:q.end + 1]
     if q.unit in lex.time_units and not lex.time_cut.search(before):
         return "time span"  # "3个工作日内办结"; "审批时间控制在50个工作日内" is a goal
+    cs = q.clause[0]
+    if (q.unit in lex.page_counter_units and not before.strip() and cs > 0 and sentence[cs - 1] in ":："
+            and lex.page_counter.search(sentence, max(0, cs - 9), cs - 1)):
+        return "page counter"  # "阅读:188次", "浏览次数:958次"
     if sentence.startswith(lex.inclusive, unit_end) or (q.after_bound and sentence.startswith(lex.inclusive, q.end)):
         return "eligibility threshold"  # "30次(含)以上"
     if q.after_bound == "及以下" and not lex.below_ok.search(before):

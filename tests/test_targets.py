@@ -863,6 +863,15 @@ def test_a_bounded_size_before_what_it_qualifies_defines_a_class(text, expected)
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("发布时间:2022-05-20 18:48 阅读:188次", []),
+    ("来源:住房和城乡建设厅 浏览次数:958次 字号:[小中大]", []),
+    ("全年开展县外推介促销不少于2次。", [(2, "次", "不少于", None)]),
+])
+def test_a_web_pages_counter_is_not_a_goal(text, expected):
+    assert _one(text) == expected
+
+
 def test_tax_fee_and_rate_parameters_are_not_goals():
     assert _one("实施小规模纳税人增值税征收率由3%降至1%的优惠政策。") == []
     assert _one("住房公积金贷款保证金比例从10%降为5%。") == []
