@@ -1192,12 +1192,9 @@ def _examples(sentence: str, qs: list[_Quantity]) -> None:
 # --- qualifier, metric, text -------------------------------------------------------
 
 
-def _qualifier(sentence: str, q: _Quantity, local_before: str, lex: _Lexicon) -> str:
+def _bounds_before(local_before: str, lex: _Lexicon) -> list[str]:
+    """The canonical forms of the words of ``lex.before`` that end the text before a number."""
     found: list[str] = []
-    if q.after_bound:
-        found.append(lex.after_canon[q.after_bound])
-    if q.approx:
-        found.append(lex.approx[q.approx])
     tail = local_before[-8:]
     # the words of ``lex.before`` that the tail holds, looked up by each of its characters (only whether a
     # canonical form is found counts, not how often or in which order)
@@ -1210,6 +1207,22 @@ def _qualifier(sentence: str, q: _Quantity, local_before: str, lex: _Lexicon) ->
                 if word in lex.before_adjacent and not local_before.endswith(word):
                     continue
                 found.append(canon)
+    return found
+
+
+def _list_qualifier(head_before: str, lex: _Lexicon) -> str | None:
+    """The bound a bare list's first value has before it, which its other values share ("不低于40%、60%和80%")."""
+    found = _bounds_before(head_before, lex)
+    return next((canon for canon in lex.precedence if canon in found), None)
+
+
+def _qualifier(sentence: str, q: _Quantity, local_before: str, lex: _Lexicon) -> str:
+    found: list[str] = []
+    if q.after_bound:
+        found.append(lex.after_canon[q.after_bound])
+    if q.approx:
+        found.append(lex.approx[q.approx])
+    found += _bounds_before(local_before, lex)
     if local_before.endswith("后") and "退出" in sentence[q.clause[0]:q.start]:
         found.append("退出后")
     if q.is_range:
@@ -1532,6 +1545,8 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
         last_any: dict[tuple[int, int], int] = {}  # end of the previous candidate in the clause
         last_kept: dict[tuple[int, int], int] = {}  # end of the previous kept quantity in the clause
         group_base: dict[tuple[int, int], int] = {}  # len(found) before the clause's first target
+        # the end of the clause's last kept quantity, and the text before the first quantity of the bare list it ends
+        list_heads: dict[tuple[int, int], tuple[int, str]] = {}
         group_inherits: dict[tuple[int, int], bool] = {}  # the clause names nothing: "分别达到700家和1200家"
         # each clause's kept quantities, in order: its targets are read as a group ("培育2家A、3家B")
         groups: dict[tuple[int, int], list[_Quantity]] = {}
@@ -1570,6 +1585,14 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             if paired[q.clause]:
                 year, basis = paired[q.clause][0][idx], "stated"
             qualifier = _qualifier(sentence, q, sentence[local_start:q.start], lex)
+            head = list_heads.get(q.clause)
+            if head is not None and sentence[head[0]:q.start] in _LIST_GAP:
+                # a value of a bare list after its first: a bound before the first is the list's
+                if qualifier == "达到" and not (q.after_bound or q.approx or q.is_range):
+                    qualifier = _list_qualifier(head[1], lex) or qualifier
+                list_heads[q.clause] = (q.end, head[1])
+            else:
+                list_heads[q.clause] = (q.end, sentence[local_start:q.start])
 
             # the verbatim text
             ts, te = segments[q.clause][idx]

@@ -704,6 +704,13 @@ def test_a_strict_bound_before_the_number_is_the_qualifier(text, expected):
     assert _one(text) == expected
 
 
+def test_a_bound_before_a_bare_list_holds_for_each_value():
+    assert _one("培育不少于30家、50家企业。") == [(30, "家", "不少于", None), (50, "家", "不少于", None)]
+    assert [q for _, _, q, _ in _one("A、B、C的覆盖率分别不低于40%、60%和80%。")] == ["不少于"] * 3
+    # a bound after a value is that value's own
+    assert _one("建成20个以上、30家企业。") == [(20, "个", "以上", None), (30, "家", "达到", None)]
+
+
 def test_offsets_point_at_the_text():
     text = ("(三)工作目标。\n到2025年,新能源产业营业收入达到500亿元,装机规模达到700万千瓦以上;"
             "到2027年,分别达到700亿元、800万千瓦。")
