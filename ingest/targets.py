@@ -135,6 +135,7 @@ class _Lexicon:
     after_re: re.Pattern[str]
     verb_word: re.Pattern[str]  # a verb of two or more characters (no particles)
     this_year: re.Pattern[str]  # 年底, 全年, 年内: the document's year
+    this_year_not_after: tuple[str, ...]  # ...not after these: 明年上半年, 半年内 (see ``_names_this_year``)
     no_year: re.Pattern[str]  # 每年, 年均, 逐步: a goal with no one due year
     time_units: frozenset[str]
     page_counter_units: frozenset[str]
@@ -249,15 +250,17 @@ def _ending(pattern: re.Pattern[str]) -> frozenset[str]:
 
 def _refused_after(words: list[str], refused: tuple[str, ...], tail: str = "") -> str:
     """An alternation of ``words``, each followed by ``tail``, that refuses a word right after what one of the
-    fixed-width patterns ``refused`` matches: "(?<!R)(?:words)tail", with the lookbehinds moved after each word's
-    first character. A pattern that opens with a lookbehind gives the engine no first characters to skip along
-    to: it is tried at every character of the text (some 15 µs for a sentence of a hundred), where this one is
-    tried only where one of its words' first characters stands (as ``_YEAR``)."""
+    fixed-width patterns ``refused`` matches: "(?<!R)(?:words)tail", with the lookbehinds moved after each whole
+    word (each looking behind R and the word). A pattern that opens with a lookbehind gives the engine no first
+    characters to skip along to: it is tried at every character of the text (some 15 µs for a sentence of a
+    hundred), where this one is tried only where one of its words' first characters stands (as ``_YEAR``); and its
+    lookbehinds are tried only where a whole word stands, not at each of its first characters (一 of 一季度, a
+    common character, with some twenty refused words before it)."""
     alternatives = []
     for word in sorted(set(words), key=len, reverse=True):
-        first = re.escape(word[0])
-        checks = "".join(f"(?<!{r}{first})" for r in refused)
-        alternatives.append(f"{first}{checks}{re.escape(word[1:])}{tail}")
+        w = re.escape(word)
+        checks = "".join(f"(?<!{r}{w})" for r in refused)
+        alternatives.append(f"{w}{checks}{tail}")
     return "|".join(alternatives) or "(?!)"
 
 
@@ -352,8 +355,8 @@ def _lexicon() -> _Lexicon:
         bound_before=re.compile(r"(?:至少|不少于|不低于|超过|突破|达到|达|约)\S{0,4}$"),
         after_re=re.compile(rf"(?:{_alt(w for w, _ in after_words)})"),
         verb_word=re.compile(_alt(w for w in verbs["action"] if len(w) >= 2 and _CJK.match(w))),
-        this_year=re.compile(_refused_after(
-            years["this_year"], (r"\d", r"\d\s", *map(re.escape, years["this_year_not_after"])))),
+        this_year=re.compile(_refused_after(years["this_year"], (r"\d", r"\d\s"))),
+        this_year_not_after=tuple(years["this_year_not_after"]),
         no_year=re.compile(_alt(years["no_year"])),
         time_units=frozenset(units["time_units"]),
         page_counter_units=frozenset(units["page_counter_units"]),
@@ -857,7 +860,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "per-case ratio"  # "合同总价的10%", "剩余50%的出让价款"
     if q.unit == "%" and lex.cost_share.search(before):
         return "cost share"  # "市级承担30%", "各承担50%"
-    if q.unit == "%" and lex.payment.search(before) and not (lex.this_year.search(before)
+    if q.unit == "%" and lex.payment.search(before) and not (_names_this_year(before, lex)
                                                                or lex.rule_goal.search(sentence, 0, q.start)):
         # "1个月内再支付30%", "累计拨付金额不超过35%"; not "年底前支付进度达到80%", nor a share of the whole sum paid by a
         # date or with a goal's cue ("项目年底前支付资金100%以上")
@@ -1373,6 +1376,18 @@ def _share_metric(sentence: str, q: _Quantity) -> str | None:
 # --- the entry point ---------------------------------------------------------------
 
 
+def _names_this_year(text: str, lex: _Lexicon) -> bool:
+    """Does ``text`` name the document's year (年底, 全年, 上半年), not after another year's word or a count of years
+    (明年上半年, 半年内)? (Those words are tested here, not refused by the pattern: some twenty lookbehinds after each of
+    its words cost more to compile, some 3 ms a process, than testing the few words found.)"""
+    m = lex.this_year.search(text)
+    if m is None:
+        return False  # (most texts: one search, no generator)
+    refused = lex.this_year_not_after
+    return not text.endswith(refused, 0, m.start()) or any(
+        not text.endswith(refused, 0, m.start()) for m in lex.this_year.finditer(text, m.end()))
+
+
 def _due_year(sentence: str, q: _Quantity, marks: list[tuple[int, int]], carried: int | None,
               handed: int | None, package: int | None, this_year: int | None,
               lex: _Lexicon) -> tuple[int | None, str]:
@@ -1387,7 +1402,7 @@ def _due_year(sentence: str, q: _Quantity, marks: list[tuple[int, int]], carried
         return last[1], "stated"
     if carried is not None:
         return carried, "stated"
-    if this_year is not None and lex.this_year.search(sentence[:q.start]):
+    if this_year is not None and _names_this_year(sentence[:q.start], lex):
         return this_year, "stated"
     if handed is not None:
         return handed, "stated"
@@ -1545,8 +1560,6 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
         last_any: dict[tuple[int, int], int] = {}  # end of the previous candidate in the clause
         last_kept: dict[tuple[int, int], int] = {}  # end of the previous kept quantity in the clause
         group_base: dict[tuple[int, int], int] = {}  # len(found) before the clause's first target
-        # the end of the clause's last kept quantity, and the text before the first quantity of the bare list it ends
-        list_heads: dict[tuple[int, int], tuple[int, str]] = {}
         group_inherits: dict[tuple[int, int], bool] = {}  # the clause names nothing: "分别达到700家和1200家"
         # each clause's kept quantities, in order: its targets are read as a group ("培育2家A、3家B")
         groups: dict[tuple[int, int], list[_Quantity]] = {}
@@ -1557,8 +1570,11 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
         # again by each of the group's texts; whether that text ends with 各, 均, 分别…; the texts of its targets
         head_subjects: dict[tuple[int, int], str] = {}
         distributive: dict[tuple[int, int], bool] = {}
-        # a list of years the clause's values go with one each: (years, where the list stands in the sentence)
-        paired: dict[tuple[int, int], tuple[list[int], int, int] | None] = {}
+        # (a clause's kept quantities come one after another: what is read of their group is kept in these, reset at
+        # its first) a list of years they go with one each, (years, where the list stands in the sentence); the end of
+        # the last of them and the text before the first value of the bare list it ends
+        paired: tuple[list[int], int, int] | None = None
+        list_end, list_before = -1, ""
         segments: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for q in qs:
             cs, ce = q.clause
@@ -1575,24 +1591,25 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 head_subjects[q.clause] = _clean_subject(sentence[cs:q.start], lex)
                 distributive[q.clause] = _DISTRIBUTIVE.search(sentence[cs:q.start]) is not None
                 # (only a clause with several values in a sentence that says 分别 can pair them with years)
-                paired[q.clause] = _paired_years(sentence, group) if len(group) > 1 and "分别" in sentence else None
-                if paired[q.clause]:
+                paired = _paired_years(sentence, group) if len(group) > 1 and "分别" in sentence else None
+                list_end = -1
+                if paired:
                     distributive[q.clause] = True  # "…2024、2025年末应分别不低于40%、60%": one phrase for all
                 segments[q.clause] = _segments(sentence, group, distributive[q.clause])
             head_subject = head_subjects[q.clause]
 
             year, basis = _due_year(sentence, q, marks, carried_year, default_year, package_year, document_year, lex)
-            if paired[q.clause]:
-                year, basis = paired[q.clause][0][idx], "stated"
-            qualifier = _qualifier(sentence, q, sentence[local_start:q.start], lex)
-            head = list_heads.get(q.clause)
-            if head is not None and sentence[head[0]:q.start] in _LIST_GAP:
+            if paired:
+                year, basis = paired[0][idx], "stated"
+            local_before = sentence[local_start:q.start]
+            qualifier = _qualifier(sentence, q, local_before, lex)
+            if list_end >= 0 and sentence[list_end:q.start] in _LIST_GAP:
                 # a value of a bare list after its first: a bound before the first is the list's
                 if qualifier == "达到" and not (q.after_bound or q.approx or q.is_range):
-                    qualifier = _list_qualifier(head[1], lex) or qualifier
-                list_heads[q.clause] = (q.end, head[1])
+                    qualifier = _list_qualifier(list_before, lex) or qualifier
             else:
-                list_heads[q.clause] = (q.end, sentence[local_start:q.start])
+                list_before = local_before
+            list_end = q.end
 
             # the verbatim text
             ts, te = segments[q.clause][idx]
@@ -1616,12 +1633,12 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             obj = _object_after(sentence, q.end, te)
             if distributive[q.clause] and (len(group) > 1 or _DISTRIBUTIVE.search(before)):
                 head = sentence[cs:group[0].start]
-                if paired[q.clause] and paired[q.clause][1] >= cs:
-                    _, ys, ye = paired[q.clause]
+                if paired and paired[1] >= cs:
+                    _, ys, ye = paired
                     head = sentence[cs:ys] + sentence[ye:group[0].start]  # the years are not what is measured
                 subj = _clean_subject(_DISTRIBUTIVE.sub("", head), lex)
                 items = _expand(subj, lex)
-                if len(group) == 1 or paired[q.clause] and len(items) == 1:
+                if len(group) == 1 or paired and len(items) == 1:
                     metrics = items  # (one thing measured in each year)
                 else:
                     metrics = [items[idx]] if len(items) == len(group) else [""]
