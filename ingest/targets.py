@@ -8,7 +8,9 @@ How a provision's text is read:
 1. It is cut into sentences (。 and line ends) and each sentence into clauses
    (，；：). A "到2025年" (or "2026年年底", "“十四五”期间") governs the rest of its
    sentence, across ；; a sentence that ends in a colon hands its year on to the
-   list lines that follow; 年底/全年/年内/四季度 mean the document's year; a
+   list lines that follow; 年底/全年/年内/上半年/四季度 mean the document's year (not
+   after 明年 or 半: 明年上半年, 半年内); a list of years that 分别 pairs with as
+   many values gives each its own (到2023年、2024年、2025年…分别达到50%、60%、70%); a
    heading's year (``default_year``) comes next; then, unless the goal recurs
    or has no end (每年, 年均, 逐步), a one-year package's year
    (``package_year``). Each target says which of these it took (``year_basis``:
@@ -41,7 +43,11 @@ How a provision's text is read:
    由20万元提高至25万元) or as what a parameter is (固定基础额度为60万元, 各县为1910元) or as a rank that picks the
    cases (前100名学校, 增量大的前5名企业), unless a goal cue stands
    before it (力争, 确保, 到2025年, 目标) or it is a process time.
-   The values of a bare list (不低于监管额度的40%、30%、20%) share the rule one of them is dropped for.
+   The values of a bare list (不低于监管额度的40%、30%、20%) share the rule one of them is dropped for, and the
+   bound before its first value (分别不低于40%、60%: 不少于 for both).
+   Nor are a bounded area before what it qualifies (建设体量在5万平方米以上的项目), a sum's instalment
+   (1个月内再支付30%, 累计拨付金额不超过35%), a web page's counter (阅读:188次), or the figures of a worked
+   example (例:…, 如:…, 以总价100万元房源为例) from where it starts.
 4. One quantity that covers several measured things is repeated for each
    (A比例、B比例均达到80%; 幼儿园和中小学校各200所; A率、B率达100%).
 
