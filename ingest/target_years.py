@@ -7,7 +7,7 @@ Two years are read from the whole document:
   signed that year) makes its yearless goals due that year. A multi-year plan
   ("三年行动方案(2023—2025年)", "到2025年…") has none: its horizon is not spread
   onto goals whose sentence names no year.
-* the **document year**: the year 年底 / 全年 / 年内 / 本年度 / 四季度 refer to: the
+* the **document year**: the year 年底 / 全年 / 年内 / 上半年 / 四季度 refer to: the
   package year, else the signing date's year, else the year the text names
   most often.
 

@@ -8,7 +8,9 @@ How a provision's text is read:
 1. It is cut into sentences (。 and line ends) and each sentence into clauses
    (，；：). A "到2025年" (or "2026年年底", "“十四五”期间") governs the rest of its
    sentence, across ；; a sentence that ends in a colon hands its year on to the
-   list lines that follow; 年底/全年/年内/四季度 mean the document's year; a
+   list lines that follow; 年底/全年/年内/上半年/四季度 mean the document's year (not
+   after 明年 or 半: 明年上半年, 半年内); a list of years that 分别 pairs with as
+   many values gives each its own (到2023年、2024年、2025年…分别达到50%、60%、70%); a
    heading's year (``default_year``) comes next; then, unless the goal recurs
    or has no end (每年, 年均, 逐步), a one-year package's year
    (``package_year``). Each target says which of these it took (``year_basis``:
@@ -41,7 +43,11 @@ How a provision's text is read:
    由20万元提高至25万元) or as what a parameter is (固定基础额度为60万元, 各县为1910元) or as a rank that picks the
    cases (前100名学校, 增量大的前5名企业), unless a goal cue stands
    before it (力争, 确保, 到2025年, 目标) or it is a process time.
-   The values of a bare list (不低于监管额度的40%、30%、20%) share the rule one of them is dropped for.
+   The values of a bare list (不低于监管额度的40%、30%、20%) share the rule one of them is dropped for, and the
+   bound before its first value (分别不低于40%、60%: 不少于 for both).
+   Nor are a bounded area before what it qualifies (建设体量在5万平方米以上的项目), a sum's instalment
+   (1个月内再支付30%, 累计拨付金额不超过35%), a web page's counter (阅读:188次), or the figures of a worked
+   example (例:…, 如:…, 以总价100万元房源为例) from where it starts.
 4. One quantity that covers several measured things is repeated for each
    (A比例、B比例均达到80%; 幼儿园和中小学校各200所; A率、B率达100%).
 
@@ -135,8 +141,11 @@ class _Lexicon:
     after_re: re.Pattern[str]
     verb_word: re.Pattern[str]  # a verb of two or more characters (no particles)
     this_year: re.Pattern[str]  # 年底, 全年, 年内: the document's year
+    this_year_not_after: tuple[str, ...]  # ...not after these: 明年上半年, 半年内 (see ``_names_this_year``)
     no_year: re.Pattern[str]  # 每年, 年均, 逐步: a goal with no one due year
     time_units: frozenset[str]
+    page_counter_units: frozenset[str]
+    page_counter: re.Pattern[str]  # a web page's label for its counter, before the clause: "阅读:188次"
     time_cut: re.Pattern[str]
     noun_after_unit: dict[str, str]
     existing_before: tuple[str, ...]
@@ -148,6 +157,7 @@ class _Lexicon:
     parameter_after: re.Pattern[str]
     discount: re.Pattern[str]  # the discount each buyer gets: "在定价基础上优惠1%-3%"
     cost_share: re.Pattern[str]  # who bears what share of a case's cost: "市级承担30%"
+    payment: re.Pattern[str]  # the share of a sum paid at one stage: "1个月内再支付30%"
     basis: re.Pattern[str]
     basis_word: re.Pattern[str]  # what the basis group of ``basis`` matches, alone: most clauses have none
     ratio_base: re.Pattern[str]
@@ -157,6 +167,7 @@ class _Lexicon:
     condition_close: tuple[str, ...]  # a clause ending with these states when a rule applies
     condition: re.Pattern[str]
     class_units: frozenset[str]  # a size in these with a bound after it defines a class of cases
+    class_size_units: frozenset[str]  # ...and in these, bounded before 的 or what it qualifies
     per_case_purchase: re.Pattern[str]
     stage_after: tuple[str, ...]  # the stage at which a rule applies: "主体完成50%即可申请", "形象进度达70%后"
     stage_after_share: tuple[str, ...]
@@ -245,15 +256,17 @@ def _ending(pattern: re.Pattern[str]) -> frozenset[str]:
 
 def _refused_after(words: list[str], refused: tuple[str, ...], tail: str = "") -> str:
     """An alternation of ``words``, each followed by ``tail``, that refuses a word right after what one of the
-    fixed-width patterns ``refused`` matches: "(?<!R)(?:words)tail", with the lookbehinds moved after each word's
-    first character. A pattern that opens with a lookbehind gives the engine no first characters to skip along
-    to: it is tried at every character of the text (some 15 µs for a sentence of a hundred), where this one is
-    tried only where one of its words' first characters stands (as ``_YEAR``)."""
+    fixed-width patterns ``refused`` matches: "(?<!R)(?:words)tail", with the lookbehinds moved after each whole
+    word (each looking behind R and the word). A pattern that opens with a lookbehind gives the engine no first
+    characters to skip along to: it is tried at every character of the text (some 15 µs for a sentence of a
+    hundred), where this one is tried only where one of its words' first characters stands (as ``_YEAR``); and its
+    lookbehinds are tried only where a whole word stands, not at each of its first characters (一 of 一季度, a
+    common character, with some twenty refused words before it)."""
     alternatives = []
     for word in sorted(set(words), key=len, reverse=True):
-        first = re.escape(word[0])
-        checks = "".join(f"(?<!{r}{first})" for r in refused)
-        alternatives.append(f"{first}{checks}{re.escape(word[1:])}{tail}")
+        w = re.escape(word)
+        checks = "".join(f"(?<!{r}{w})" for r in refused)
+        alternatives.append(f"{w}{checks}{tail}")
     return "|".join(alternatives) or "(?!)"
 
 
@@ -349,8 +362,11 @@ def _lexicon() -> _Lexicon:
         after_re=re.compile(rf"(?:{_alt(w for w, _ in after_words)})"),
         verb_word=re.compile(_alt(w for w in verbs["action"] if len(w) >= 2 and _CJK.match(w))),
         this_year=re.compile(_refused_after(years["this_year"], (r"\d", r"\d\s"))),
+        this_year_not_after=tuple(years["this_year_not_after"]),
         no_year=re.compile(_alt(years["no_year"])),
         time_units=frozenset(units["time_units"]),
+        page_counter_units=frozenset(units["page_counter_units"]),
+        page_counter=re.compile(rf"(?:{_alt(units['page_counter_labels'])})\s*$"),
         time_cut=re.compile(_alt(units["time_cut_verbs"])),
         noun_after_unit=dict(units["noun_after_unit"]),
         existing_before=tuple(excl["existing_before"]),
@@ -362,6 +378,9 @@ def _lexicon() -> _Lexicon:
         discount=re.compile(rf"(?:{_alt(excl['discount_before'])})[^,;:的]{{0,3}}$"),
         parameter_after=re.compile(rf"(?:{_alt(excl['parameter_after'])})(?!性)"),
         cost_share=re.compile(_alt(excl["cost_share_words"])),
+        # (the words of a share's text before it, up to its end: "…累计拨付金额不超过", "结算不少于房票面值的")
+        payment=re.compile(rf"(?:{_alt(excl['payment_verbs'])})(?:{_alt(excl['payment_amount'])})?"
+                           rf"(?:{_alt(excl['payment_bound'])})?(?:[^,;:的]{{1,10}}的)?$"),
         basis=re.compile(rf"(?:{_alt(excl['basis_adverbs'])})|(?P<basis>{_alt(excl['basis_words'])})"),
         basis_word=re.compile(_alt(excl["basis_words"])),
         ratio_base=re.compile(rf"(?:{_alt(excl['ratio_base'])})[”\"]?(?:\([^()]{{1,12}}\))?的"),
@@ -369,6 +388,7 @@ def _lexicon() -> _Lexicon:
         condition_after=re.compile(_alt(excl["condition_after"])),
         condition_close=tuple(excl["condition_close"]),
         class_units=frozenset(excl["class_units"]),
+        class_size_units=frozenset(excl["class_size_units"]),
         owned_units=frozenset(excl["owned_units"]),
         owned_words=re.compile(_alt(excl["owned_words"])),
         owned_end=excl["owned_end"],
@@ -798,6 +818,7 @@ _CHANGED_TO = re.compile(r"(?:由|从)[^,;:]{1,30}(?:降|提高|提升|调|增�
 
 
 _BOUND_END = re.compile(r"(?:不高于|不低于|不超过|不大于|低于|高于|超过|小于)$")
+_SIZE_BOUND_END = re.compile(r"(?:不高于|不低于|不超过|不大于|不小于|低于|高于|超过|小于|大于|不足|少于)$")
 _CN_DIGIT = re.compile("[零〇一二两三四五六七八九]")
 _SLOGAN_ONE = re.compile(r"[\u4e00-\u9fff]?一")
 _PAREN_END = re.compile(r"\([^()]{4,}\)$")
@@ -815,6 +836,10 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     nxt = sentence[q.end:q.end + 1]
     if q.unit in lex.time_units and not lex.time_cut.search(before):
         return "time span"  # "3个工作日内办结"; "审批时间控制在50个工作日内" is a goal
+    cs = q.clause[0]
+    if (q.unit in lex.page_counter_units and not before.strip() and cs > 0 and sentence[cs - 1] in ":："
+            and lex.page_counter.search(sentence, max(0, cs - 9), cs - 1)):
+        return "page counter"  # "阅读:188次", "浏览次数:958次"
     if sentence.startswith(lex.inclusive, unit_end) or (q.after_bound and sentence.startswith(lex.inclusive, q.end)):
         return "eligibility threshold"  # "30次(含)以上"
     if q.after_bound == "及以下" and not lex.below_ok.search(before):
@@ -841,6 +866,11 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "per-case ratio"  # "合同总价的10%", "剩余50%的出让价款"
     if q.unit == "%" and lex.cost_share.search(before):
         return "cost share"  # "市级承担30%", "各承担50%"
+    if q.unit == "%" and lex.payment.search(before) and not (_names_this_year(before, lex)
+                                                               or lex.rule_goal.search(sentence, 0, q.start)):
+        # "1个月内再支付30%", "累计拨付金额不超过35%"; not "年底前支付进度达到80%", nor a share of the whole sum paid by a
+        # date or with a goal's cue ("项目年底前支付资金100%以上")
+        return "payment stage"
     if q.unit == "%" and _CHANGED_TO.search(before) and lex.ratio_base.search(before):
         return "per-case ratio"  # "由申报价格的15%最多下调至8%": the new value of a per-case ratio
     if (lex.parameter.search(before) or (nxt in opens.parameter_after and lex.parameter_after.match(sentence, q.end))
@@ -860,6 +890,11 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "group-purchase threshold"  # "团购(5套房屋及以上)", "团购5套以上即可"; not "推动团购1000套存量商品房"
     if q.unit in lex.class_units and q.after_bound and not lex.direction_before.search(before):
         return "class definition"  # "购买90平方米以上新建商品住房"; "人均住房面积达到40平方米以上" is a goal
+    if (nxt and (nxt == "的" or q.after_bound and _CJK.match(nxt)) and q.unit.lstrip(_MULTIPLIERS) in lex.class_size_units
+            and (q.after_bound and not lex.direction_before.search(before) or q.is_range or _SIZE_BOUND_END.search(before))):
+        # a bounded size before what it qualifies: "建设体量在5万平方米以上的房地产开发项目", "面积不大于4.5平方米的不计入
+        # 容积率", "30米以上城市道路"; not "粮食播种面积1亿亩以上、产量…"
+        return "class definition"
     if lex.per_each.search(before):
         return "per-case unit"  # "每完成网签备案1000套"
     if (q.after_bound == "及以上" or q.is_cn and q.after_bound == "以上") and nxt and (nxt == "的" or _CJK.match(nxt)):
@@ -959,7 +994,7 @@ _LIST_REASONS = frozenset({
     "policy parameter", "per-case ratio", "per-case amount", "per-case standard", "per-case floor, cap or permission",
     "eligibility threshold", "eligibility condition", "condition", "threshold", "class definition", "support measure",
     "basis of computation", "per-case permission or duty", "per-case condition", "new value of a changed rule",
-    "definition of a parameter", "rank",
+    "definition of a parameter", "rank", "payment stage",
 })
 _LIST_GAP = frozenset("、和及与或")
 
@@ -1146,15 +1181,29 @@ def _past_review(sentence: str, qs: list[_Quantity], lex: _Lexicon) -> None:
             q.why = "review of a past period"
 
 
+# a worked example: "例:甲于…出售1套自有住房", "如:以首次贷款为例,…", "以总价100万元房源为例,首付款可由20万元降至15万元"; its
+# marker opens a clause (比例如下 holds no 例如)
+_EXAMPLE = re.compile(r"(?:^|[,;:(\s])(?:例如|比如|举例|示例|例:|如:)|以[^,;:。]{1,30}?为例")
+
+
+def _examples(sentence: str, qs: list[_Quantity]) -> None:
+    """Drop the candidates of a sentence from where a worked example starts: they illustrate how a rule works out for
+    one made-up case, they set no goal."""
+    m = _EXAMPLE.search(sentence)
+    if m is None:
+        return
+    for q in qs:
+        if q.keep and q.start >= m.start():
+            q.keep = False
+            q.why = "worked example"
+
+
 # --- qualifier, metric, text -------------------------------------------------------
 
 
-def _qualifier(sentence: str, q: _Quantity, local_before: str, lex: _Lexicon) -> str:
+def _bounds_before(local_before: str, lex: _Lexicon) -> list[str]:
+    """The canonical forms of the words of ``lex.before`` that end the text before a number."""
     found: list[str] = []
-    if q.after_bound:
-        found.append(lex.after_canon[q.after_bound])
-    if q.approx:
-        found.append(lex.approx[q.approx])
     tail = local_before[-8:]
     # the words of ``lex.before`` that the tail holds, looked up by each of its characters (only whether a
     # canonical form is found counts, not how often or in which order)
@@ -1167,6 +1216,22 @@ def _qualifier(sentence: str, q: _Quantity, local_before: str, lex: _Lexicon) ->
                 if word in lex.before_adjacent and not local_before.endswith(word):
                     continue
                 found.append(canon)
+    return found
+
+
+def _list_qualifier(head_before: str, lex: _Lexicon) -> str | None:
+    """The bound a bare list's first value has before it, which its other values share ("不低于40%、60%和80%")."""
+    found = _bounds_before(head_before, lex)
+    return next((canon for canon in lex.precedence if canon in found), None)
+
+
+def _qualifier(sentence: str, q: _Quantity, local_before: str, lex: _Lexicon) -> str:
+    found: list[str] = []
+    if q.after_bound:
+        found.append(lex.after_canon[q.after_bound])
+    if q.approx:
+        found.append(lex.approx[q.approx])
+    found += _bounds_before(local_before, lex)
     if local_before.endswith("后") and "退出" in sentence[q.clause[0]:q.start]:
         found.append("退出后")
     if q.is_range:
@@ -1317,6 +1382,18 @@ def _share_metric(sentence: str, q: _Quantity) -> str | None:
 # --- the entry point ---------------------------------------------------------------
 
 
+def _names_this_year(text: str, lex: _Lexicon) -> bool:
+    """Does ``text`` name the document's year (年底, 全年, 上半年), not after another year's word or a count of years
+    (明年上半年, 半年内)? (Those words are tested here, not refused by the pattern: some twenty lookbehinds after each of
+    its words cost more to compile, some 3 ms a process, than testing the few words found.)"""
+    m = lex.this_year.search(text)
+    if m is None:
+        return False  # (most texts: one search, no generator)
+    refused = lex.this_year_not_after
+    return not text.endswith(refused, 0, m.start()) or any(
+        not text.endswith(refused, 0, m.start()) for m in lex.this_year.finditer(text, m.end()))
+
+
 def _due_year(sentence: str, q: _Quantity, marks: list[tuple[int, int]], carried: int | None,
               handed: int | None, package: int | None, this_year: int | None,
               lex: _Lexicon) -> tuple[int | None, str]:
@@ -1331,7 +1408,7 @@ def _due_year(sentence: str, q: _Quantity, marks: list[tuple[int, int]], carried
         return last[1], "stated"
     if carried is not None:
         return carried, "stated"
-    if this_year is not None and lex.this_year.search(sentence[:q.start]):
+    if this_year is not None and _names_this_year(sentence[:q.start], lex):
         return this_year, "stated"
     if handed is not None:
         return handed, "stated"
@@ -1412,6 +1489,24 @@ def _after_closing_brackets(sentence: str, qs: list[_Quantity]) -> None:
                     q.clause = (cut, ce)
 
 
+# a list of years ("2023年、2024年、2025年", "2022、2023、2024、2025年末"); the lookbehind follows the "20" (see ``_YEAR``)
+_YEAR_LIST = re.compile(r"20(?<!\d20)\d{2}\s*(?:年[底末]?)?(?:\s*[、和及与]\s*20\d{2}\s*(?:年[底末]?)?)+")
+_LISTED_YEAR = re.compile(r"20\d{2}")
+
+
+def _paired_years(sentence: str, group: list[_Quantity]) -> tuple[list[int], int, int] | None:
+    """"到2023年、2024年、2025年,…分别达到50%、60%、70%": the years, in order, of a list that 分别 pairs with a clause's
+    values, one each, and where the list stands in the sentence; None when no such list stands before the values."""
+    head = sentence[:group[0].start]
+    m = _last_match(_YEAR_LIST, head)
+    if m is None or "年" not in m.group() or "分别" not in head[m.end():]:
+        return None
+    years = [int(y) for y in _LISTED_YEAR.findall(m.group())]
+    if len(years) != len(group) or years != sorted(set(years)):
+        return None
+    return years, m.start(), m.end()
+
+
 _ALL_OR_PREDICATE = re.compile(rf"全部|全面|{_PREDICATE}")
 _GROWTH_END = re.compile(r"(?:年均|年)?增长$")
 
@@ -1464,6 +1559,9 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 review = _reviews_past(text, lex)
             if review:
                 _past_review(sentence, qs, lex)
+            # (every marker holds 例 or is 如:; a sentence without either, most, is not searched)
+            if "例" in sentence or "如:" in sentence:
+                _examples(sentence, qs)
             _after_closing_brackets(sentence, qs)
         last_any: dict[tuple[int, int], int] = {}  # end of the previous candidate in the clause
         last_kept: dict[tuple[int, int], int] = {}  # end of the previous kept quantity in the clause
@@ -1478,6 +1576,11 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
         # again by each of the group's texts; whether that text ends with 各, 均, 分别…; the texts of its targets
         head_subjects: dict[tuple[int, int], str] = {}
         distributive: dict[tuple[int, int], bool] = {}
+        # (a clause's kept quantities come one after another: what is read of their group is kept in these, reset at
+        # its first) a list of years they go with one each, (years, where the list stands in the sentence); the end of
+        # the last of them and the text before the first value of the bare list it ends
+        paired: tuple[list[int], int, int] | None = None
+        list_end, list_before = -1, ""
         segments: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for q in qs:
             cs, ce = q.clause
@@ -1493,11 +1596,26 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             if idx == 0:
                 head_subjects[q.clause] = _clean_subject(sentence[cs:q.start], lex)
                 distributive[q.clause] = _DISTRIBUTIVE.search(sentence[cs:q.start]) is not None
+                # (only a clause with several values in a sentence that says 分别 can pair them with years)
+                paired = _paired_years(sentence, group) if len(group) > 1 and "分别" in sentence else None
+                list_end = -1
+                if paired:
+                    distributive[q.clause] = True  # "…2024、2025年末应分别不低于40%、60%": one phrase for all
                 segments[q.clause] = _segments(sentence, group, distributive[q.clause])
             head_subject = head_subjects[q.clause]
 
             year, basis = _due_year(sentence, q, marks, carried_year, default_year, package_year, document_year, lex)
-            qualifier = _qualifier(sentence, q, sentence[local_start:q.start], lex)
+            if paired:
+                year, basis = paired[0][idx], "stated"
+            local_before = sentence[local_start:q.start]
+            qualifier = _qualifier(sentence, q, local_before, lex)
+            if list_end >= 0 and sentence[list_end:q.start] in _LIST_GAP:
+                # a value of a bare list after its first: a bound before the first is the list's
+                if qualifier == "达到" and not (q.after_bound or q.approx or q.is_range):
+                    qualifier = _list_qualifier(list_before, lex) or qualifier
+            else:
+                list_before = local_before
+            list_end = q.end
 
             # the verbatim text
             ts, te = segments[q.clause][idx]
@@ -1520,10 +1638,14 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             subject = head_subject if idx == 0 else _clean_subject(before, lex)
             obj = _object_after(sentence, q.end, te)
             if distributive[q.clause] and (len(group) > 1 or _DISTRIBUTIVE.search(before)):
-                subj = _clean_subject(_DISTRIBUTIVE.sub("", sentence[cs:group[0].start]), lex)
+                head = sentence[cs:group[0].start]
+                if paired and paired[1] >= cs:
+                    _, ys, ye = paired
+                    head = sentence[cs:ys] + sentence[ye:group[0].start]  # the years are not what is measured
+                subj = _clean_subject(_DISTRIBUTIVE.sub("", head), lex)
                 items = _expand(subj, lex)
-                if len(group) == 1:
-                    metrics = items
+                if len(group) == 1 or paired and len(items) == 1:
+                    metrics = items  # (one thing measured in each year)
                 else:
                     metrics = [items[idx]] if len(items) == len(group) else [""]
             elif q.unit == "%" and (share := _share_metric(sentence, q)):
@@ -1609,6 +1731,7 @@ def explain(text: str) -> list[tuple[str, str]]:
             _reported(sentence, qs, _year_marks(sentence, lex), None, lex)
         if review:
             _past_review(sentence, qs, lex)
+        _examples(sentence, qs)
         for q in qs:
             out.append((sentence[q.start:q.end], "kept" if q.keep else q.why))
     return out

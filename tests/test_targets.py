@@ -704,6 +704,13 @@ def test_a_strict_bound_before_the_number_is_the_qualifier(text, expected):
     assert _one(text) == expected
 
 
+def test_a_bound_before_a_bare_list_holds_for_each_value():
+    assert _one("培育不少于30家、50家企业。") == [(30, "家", "不少于", None), (50, "家", "不少于", None)]
+    assert [q for _, _, q, _ in _one("A、B、C的覆盖率分别不低于40%、60%和80%。")] == ["不少于"] * 3
+    # a bound after a value is that value's own
+    assert _one("建成20个以上、30家企业。") == [(20, "个", "以上", None), (30, "家", "达到", None)]
+
+
 def test_offsets_point_at_the_text():
     text = ("(三)工作目标。\n到2025年,新能源产业营业收入达到500亿元,装机规模达到700万千瓦以上;"
             "到2027年,分别达到700亿元、800万千瓦。")
@@ -734,6 +741,21 @@ def test_a_dated_deadline_gives_its_year(text, expected):
     assert _one(text) == expected
 
 
+def test_a_list_of_years_pairs_with_the_values_it_lists():
+    got = find_targets("到2023年、2024年、2025年,全市数字化转型企业比例分别达到50%、60%、70%。")
+    assert [(t.value, t.year, t.year_basis, t.metric) for t in got] == [
+        (50, 2023, "stated", "数字化转型企业比例"), (60, 2024, "stated", "数字化转型企业比例"),
+        (70, 2025, "stated", "数字化转型企业比例")]
+    got = find_targets("新建保障性住房占目标数的比例2022、2023、2024、2025年末分别达到40%、60%、80%和100%。")
+    assert [(t.value, t.year) for t in got] == [(40, 2022), (60, 2023), (80, 2024), (100, 2025)]
+    assert {t.metric for t in got} == {"新建保障性住房占目标数的比例"}
+    assert [(t.value, t.year, t.metric) for t in find_targets("2024年和2025年分别新增企业50家、80家。")] == [
+        (50, 2024, "新增企业"), (80, 2025, "新增企业")]
+    # as many years as values, or the years are not paired
+    assert [(t.value, t.year) for t in find_targets("到2024年、2025年,A、B、C分别达到5家、6家、7家。")] == [
+        (5, 2025), (6, 2025), (7, 2025)]
+
+
 def test_a_one_year_package_gives_its_year_to_yearless_goals():
     assert _years("新增上市企业30家以上。", package_year=2023) == [(30, 2023, "package")]
     assert _years("到2025年,新增上市企业30家以上。", package_year=2023) == [(30, 2025, "stated")]
@@ -744,6 +766,18 @@ def test_this_year_words_mean_the_documents_year():
                  "年内建设不少于200个消费者权益服务站。", "预计本年度改造完成保障性住房2000套。"):
         assert [y for _, y, _ in _years(text, document_year=2022)] == [2022], text
         assert [y for _, y, _ in _years(text)] == [None], text
+
+
+def test_a_half_or_a_quarter_of_the_year_is_due_in_the_documents_year():
+    for text in ("确保工业投资上半年完成1600亿元。", "下半年新增市场主体1000户以上。", "前三季度新增城镇就业5000人。",
+                 "今年一季度实现签约项目开工率达到70%。"):
+        assert [y for _, y, _ in _years(text, document_year=2022)] == [2022], text
+    # another year's half is not the document's
+    assert [y for _, y, _ in _years("明年上半年新增市场主体1000户以上。", document_year=2022)] == [None]
+    # nor is a span of years
+    assert [y for _, y, _ in _years("引进半年内,新增科研平台10个。", document_year=2022)] == [None]
+    assert [y for _, y, _ in _years("签约后一年内新增产值10亿元。", document_year=2022)] == [None]
+    assert [t.metric for t in find_targets("上半年新增市场主体1000户以上。", document_year=2022)] == ["新增市场主体"]
 
 
 def test_recurring_or_open_ended_goals_take_no_package_year():
@@ -794,6 +828,55 @@ def test_document_year():
 
 
 # --- what is not a goal -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("例:甲于2023年6月30日出售1套自有住房,须在2024年6月30日前购买1套新建商品住房,才可享受补贴。", []),
+    ("以总价100万元房源为例,首付款可由20万元降至15万元,首期资金支付压力立减5万元。", []),
+    ("如:某企业新建厂房2万平方米。", []),
+    # the goal before the example stays; 比例如下 is no example
+    ("全市新建保障性住房1000套,例如,某区建成300套。", [(1000, "套", "达到", None)]),
+    ("各县分配比例如下:全市新建保障性住房1000套。", [(1000, "套", "达到", None)]),
+])
+def test_a_worked_example_sets_no_goal(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("房票结算资金6个月内拨付到位(7个工作日内支付20%,1个月内再支付30%,6个月内再支付50%)。", []),
+    ("购房补贴分10年发放(首次发放30%,第2至第5年每年发放10%)。", []),
+    ("主体结构完成一半累计拨付金额不超过35%。", []),
+    ("结算不少于房票面值的30%。", []),
+    # a share of the whole sum paid out by a date is a goal
+    ("年底前支付进度达到80%以上。", [(80, "%", "以上", None)]),
+    ("资金拨付率达到90%。", [(90, "%", "达到", None)]),
+    ("中央预算内投资项目年底前支付资金100%以上。", [(100, "%", "以上", None)]),
+])
+def test_a_payment_stage_is_not_a_goal(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("建设体量在5万平方米以上的房地产开发项目,可办理分期验收。", []),
+    ("设备平台水平投影面积不大于4.5平方米的不计入容积率。", []),
+    ("沿30米以上城市道路的庭院不得设置实体围墙。", []),
+    ("改造规模不小于3公顷的产业园区,其配套设施统一规划。", []),
+    ("面积约130至185平方米的产权型人才公寓。", []),
+    # a bounded area that ends its phrase is a goal
+    ("全年粮食播种面积1亿亩以上、产量820亿斤以上。", [(1, "亿亩", "以上", None), (820, "亿斤", "以上", None)]),
+    ("新发展蔬菜制种基地面积1万亩以上。", [(1, "万亩", "以上", None)]),
+])
+def test_a_bounded_size_before_what_it_qualifies_defines_a_class(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("发布时间:2022-05-20 18:48 阅读:188次", []),
+    ("来源:住房和城乡建设厅 浏览次数:958次 字号:[小中大]", []),
+    ("全年开展县外推介促销不少于2次。", [(2, "次", "不少于", None)]),
+])
+def test_a_web_pages_counter_is_not_a_goal(text, expected):
+    assert _one(text) == expected
 
 
 def test_tax_fee_and_rate_parameters_are_not_goals():
