@@ -51,6 +51,8 @@ _BRACKETED = re.compile(r"\([^()]*\)")  # a remark about the rules, in parse_cla
 _SHORT_BRACKETED = re.compile(r"\([^()]{1,6}\)")  # a role mark: (牵头)
 _REMARK_AT_END = re.compile(r"\(([^()]*)\)$")
 _HAN_AND_BRACKETS = re.compile(r"[\u4e00-\u9fff“”()〔〕〈〉<>]+")
+# "电话:0571-89540981(区住建局)": a unit in brackets right after a phone number says whose number it is
+_PHONE_NUMBER_AT_END = re.compile(r"(?:\d[-—–]?){5,}\s*$")
 _NOT_A_NAME = re.compile(r"[\d。:：!?！？]|年底|之前|以前|完成|开展|推进|加强|做好|实施|工作$|列出|下同|执行|以上|以下|规定|逗号|措施")
 
 
@@ -683,6 +685,9 @@ def find_clauses(text: str, catalog: DepartmentCatalog, *, only_parens: bool = F
     spans: list[ClauseSpan] = []
     masked: list[str] = []  # the text with its bracketed clauses blanked out
     for a, b, ca, cb in (_paren_groups(text) if only_parens else _bracket_groups(text)):
+        if a and text[a - 1].isdigit() and _PHONE_NUMBER_AT_END.search(text, max(0, a - 24), a) \
+                and not words.first_label(text[ca:cb]):
+            continue
         after = text[b:b + 1]
         at_end = after in ("", "\n", "。", ";", "；")
         # (documents repeat their bracketed remarks and clauses: each is judged once per catalog)

@@ -208,6 +208,9 @@ def test_a_bracket_left_open_inside_a_title_does_not_swallow_the_clause():
     # clauses in square brackets; a phone number after the list is not a unit
     ("1.推进。[责任单位:市住建局]", [[("市住房城乡建设局", "lead")]]),
     ("1.推进。\n责任单位:市税务局咨询电话:12366\n", [[("市税务局", "lead")]]),
+    # a unit in brackets after a phone number says whose number it is: no clause
+    ("八、咨询电话\n(一)政策咨询电话:0571-89540981(区住建局)、89542096(区商务局)\n", []),
+    ("1.推进。(责任单位:市住建局)\n联系电话:12345(市住建局)\n", [[("市住房城乡建设局", "lead")]]),
 ])
 def test_role_words(text, expected):
     assert roles(text) == expected
