@@ -23,6 +23,7 @@ from operator import attrgetter
 
 from .clause_words import clause_words, last_chars, may_end_with
 from .departments import DepartmentCatalog
+from .regions import region_index
 
 LEAD, COOPERATE, RESPONSIBLE = "lead", "cooperate", "responsible"
 
@@ -44,7 +45,7 @@ _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办�
 _PLACEHOLDER_BODY = re.compile(r"^(?:县级市|市|县|区|特区|旗|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)?"
                                r"(?:人民政府|政府|管委会|管委|党工委|办事处)$")
 # A region name printed alone (钦南区 in 钦南区、钦北区人民政府)
-_REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区|新城|园区|产业园|集聚区)$")
+_REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?P<level>省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区|新城|园区|产业园|集聚区)$")
 _REGION_NAME_ENDS = last_chars(_REGION_NAME)
 # Running text, not a unit: numbers, dates, sentences
 _BRACKETED = re.compile(r"\([^()]*\)")  # a remark about the rules, in parse_clause
@@ -290,7 +291,7 @@ def _read_piece(piece: str, catalog: DepartmentCatalog, table: dict | None = Non
             if paren and paren.start() >= 2:  # a government with its "(管委会)", which ``_clean_piece`` keeps
                 looks = catalog.looks_like_unit(name[:paren.start()])
             facts = (_PLACEHOLDER_OPEN.match(name) is not None,
-                     _is_region_name(name) and not _PLACEHOLDER_HEAD.match(name),
+                     (_is_region_name(name) or _is_short_place_name(name)) and not _PLACEHOLDER_HEAD.match(name),
                      catalog.prefix_of(name) is None and _PLACEHOLDER_BODY.match(name) is not None,
                      catalog.bare_stem(name), looks,
                      looks or _could_be_name(name))  # (its patterns asked only of a name that is no unit's)
@@ -372,17 +373,18 @@ def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: st
                 out.append((joined, joined, a, raw[k - 1][2], mark))
                 i = k
                 continue
-        # named governments sharing one suffix: 钦南区、钦北区人民政府
+        # named governments sharing one suffix: 钦南区、钦北区人民政府; 广州、深圳市政府
         if region_head:
             k = i
-            while k < len(raw) and _is_region_name(raw[k][0]):
+            while k < len(raw) and (_is_region_name(raw[k][0]) or _is_short_place_name(raw[k][0])):
                 k += 1
             if k < len(raw) and k > i:
                 last = raw[k][0]
                 suffix = _GOVERNMENT.search(last)
-                if suffix and _is_region_name(last[:suffix.start()]):
+                head = _REGION_NAME.match(last, 0, suffix.start()) if suffix else None
+                if suffix and head:
                     for n2, a2, b2, m2, _ in raw[i:k]:
-                        out.append((n2 + suffix.group(), n2, a2, b2, m2))
+                        out.append((_with_level(n2, head.group("level")) + suffix.group(), n2, a2, b2, m2))
                     out.append((last, last, raw[k][1], raw[k][2], raw[k][3]))
                     i = k + 1
                     continue
@@ -407,6 +409,22 @@ def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: st
             prefix = own
         out.append((name, printed, a, b, mark))
     return out, prefix
+
+
+def _is_short_place_name(name: str) -> bool:
+    """A province's or city's name printed without its level word (广州 for 广州市), as the region data knows it."""
+    region = region_index().get(name) if 2 <= len(name) <= 8 else None
+    return region is not None and region.name != name
+
+
+def _with_level(place: str, level: str) -> str:
+    """A place printed bare in a list whose last name carries the level word (广州、深圳市政府), with that word:
+    广州市, where the region data knows the name so made for the same place; otherwise as printed."""
+    index = region_index()
+    region = index.get(place)
+    if region is not None and region.name != place and index.get(place + level) == region:
+        return place + level
+    return place
 
 
 def _glued(name: str, catalog: DepartmentCatalog) -> tuple[str, str] | None:

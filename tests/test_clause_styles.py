@@ -242,6 +242,13 @@ def test_role_words(text, expected):
      [[("市自然资源局", "lead"), ("钦南区人民政府", "cooperate"), ("钦北区人民政府", "cooperate")]]),
     ("1.推进。(牵头单位:县住建局;责任单位:经开区、东北新城管委会)",
      [[("县住房城乡建设局", "lead"), ("经开区管委会", "cooperate"), ("东北新城管委会", "cooperate")]]),
+    # a bare place name the region data knows takes the level word the named one prints before the suffix
+    ("1.推进。(广州、深圳市政府分别负责)", [[("广州市政府", "lead"), ("深圳市政府", "lead")]]),
+    ("1.推进。(省商务厅牵头,广州、深圳、珠海市人民政府配合)",
+     [[("省商务厅", "lead"), ("广州市人民政府", "cooperate"), ("深圳市人民政府", "cooperate"),
+       ("珠海市人民政府", "cooperate")]]),
+    # a bare agency after a prefixed one takes the prefix, never a region's name
+    ("1.推进。(省发展改革委、财政厅负责)", [[("省发展改革委", "lead"), ("省财政厅", "lead")]]),
     # two units printed without a separator; another name of a unit in 〈〉
     ("1.推进。(责任单位:市住房城乡建设局市自然资源和规划局)",
      [[("市住房城乡建设局", "lead"), ("市自然资源和规划局", "lead")]]),
