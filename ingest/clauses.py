@@ -458,7 +458,7 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     ``default_prefix``: the level prefix of the issuing government (县 for a county's text): a bare
     agency name takes it when its clause prints no prefix before it."""
     words = clause_words()
-    text = _without_rule_sentences(text)
+    text = _without_rule_sentences(text, first_listed_leads)
     stop = words.stop.search(text)
     while stop:  # "责任单位:市税务局咨询电话:12366": no unit follows it, up to the next label if any
         # ("牵头单位:市商务局,完成时限:2023年底;配合单位:市财政局"; "牵头领导:张三;牵头单位:…")
@@ -527,11 +527,19 @@ def _blanked(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
-def _without_rule_sentences(text: str) -> str:
+def _without_rule_sentences(text: str, first_listed: bool = True) -> str:
     """A clause with the sentences that state a document's rule blanked out ("以下政策均需各县政府落实,不再单独列出",
     "逗号前为牵头单位,下同"): the rule's units come through ``standing`` and its roles through the parse's
     arguments; the sentence is not a part of the clause's own list (its 牵头 made every unit before it lead)."""
     words = clause_words()
+    if first_listed:
+        # "(A、B,以黑体字标注的为牵头部门、单位,下同)": the rule's words end in 为牵头…, which would make A and B lead.
+        # (Sought only where the document states the rule, or where a clause is yet to be told from a remark:
+        # its 牵头 is in most clauses' labels)
+        for m in words.first_listed_leads.finditer(text):
+            tail = words.first_listed_tail.match(text, m.end())
+            end = tail.end() if tail else m.end()
+            text = text[:m.start()] + " " * (end - m.start()) + text[end:]
     needs = words.rule_sentence_needs
     if needs is not None:
         for word in needs:

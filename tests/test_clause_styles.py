@@ -277,6 +277,9 @@ def test_table_cell_with_ocr_damaged_keyword():
     "各项任务中,排在第一位的为牵头单位,其他为配合单位。",
     "(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)",
     "各项举措中排序第一的责任单位为该项牵头单位,负责组织有关责任单位做好细则制订。",
+    # bold, which plain text loses, marks the lead that such documents list first
+    "(中国人民银行某省分行、某省金融监管局,以黑体字标注的为牵头部门、单位,下同)",
+    "(标注黑体的为牵头单位)",
 ])
 def test_the_ways_a_document_says_its_first_listed_unit_leads(rule):
     assert document_says_first_listed_leads(rule)
