@@ -33,11 +33,11 @@ _SEPARATORS = "、,，;；/"
 _OPEN, _CLOSE = "(〔[【“<〈", ")〕]】”>〉"
 _TRAILING_PAREN = re.compile(r"[(〈<][^()〈〉<>]{2,20}[)〉>]$")
 # A region-type word that continues a placeholder: 各区、县级市; 各县(市、区)
-_REGION_WORD = re.compile(r"^(?:各|有关|相关)?(?:县级市|市|县|区|特区|旗|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)"
+_REGION_WORD = re.compile(r"^(?:各|有关|相关)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)"
                           r"(?:[(〔〈<][^()〔〕〈〉<>]{1,12}[)〕〉>])?$")
 _PLACEHOLDER_HEAD = re.compile(r"^(?:各|有关|相关|所属|其他|其余)")
 # a placeholder that stops at a region word and waits for the rest: 各区、县级市; 各市〔州〕、各县〔…〕人民政府
-_PLACEHOLDER_OPEN = re.compile(r"^(?:各|有关|相关|所属)(?:有关|相关)?(?:县级市|市|县|区|特区|旗|州|乡镇|镇|乡|街道|县区|县市区|市州|区县)"
+_PLACEHOLDER_OPEN = re.compile(r"^(?:各|有关|相关|所属)(?:有关|相关)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|镇|乡|街道|县区|县市区|市州|区县)"
                                r"(?:[(〔〈<][^()〔〕〈〉<>]{1,12}[)〕〉>])?$")
 _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办事处)$")
 # the rest of a placeholder after its 、: a body no place names (管委会, 园区管委会 in 各县区政府、管委会); a named

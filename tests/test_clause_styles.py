@@ -75,6 +75,10 @@ def test_clause_styles(text, expected):
      [[("市直相关单位", "lead"), ("临川区政府", "lead"), ("抚州高新区管委会", "lead")]]),
     ("1.推进。工作。(责任单位:市财政局,各县市区人民政府、园区管委会)",
      [[("市财政局", "lead"), ("各县市区人民政府、园区管委会", "lead")]]),
+    # 州 and 盟 are region words a placeholder goes on with, as 市 and 县 are
+    ("1.推进。工作。(责任单位:省民政厅,各市、州、县人民政府)", [[("省民政厅", "lead"), ("各市、州、县人民政府", "lead")]]),
+    ("1.推进。工作。(责任单位:自治区民政厅,各盟、旗人民政府)",
+     [[("自治区民政厅", "lead"), ("各盟、旗人民政府", "lead")]]),
     # the units a rule names for every later measure come through the rule, not as this clause's list
     ("一、推进。工作。(省发展改革委、省商务厅等按职责分工负责,各市、县人民政府负责落实。以下均需各市、县人民政府落实,不再一一列出)",
      [[("省发展改革委", "lead"), ("省商务厅", "lead"), ("各市、县人民政府", "lead")]]),
