@@ -51,7 +51,8 @@ _REGION_NAME_ENDS = last_chars(_REGION_NAME)
 _BRACKETED = re.compile(r"\([^()]*\)")  # a remark about the rules, in parse_clause
 _SHORT_BRACKETED = re.compile(r"\([^()]{1,6}\)")  # a role mark: (牵头)
 _REMARK_AT_END = re.compile(r"\(([^()]*)\)$")
-_HAN_AND_BRACKETS = re.compile(r"[\u4e00-\u9fff“”()〔〕〈〉<>]+")
+# (a middle dot joins the names of a zone and the district it is run with: 荆门高新区·掇刀区)
+_HAN_AND_BRACKETS = re.compile(r"[\u4e00-\u9fff“”()〔〕〈〉<>·・]+")
 # "电话:0571-89540981(区住建局)": a unit in brackets right after a phone number says whose number it is
 _PHONE_NUMBER_AT_END = re.compile(r"(?:\d[-—–]?){5,}\s*$")
 _NOT_A_NAME = re.compile(r"[\d。:：!?！？]|年底|之前|以前|完成|开展|推进|加强|做好|实施|工作$|列出|下同|执行|以上|以下|规定|逗号|措施")

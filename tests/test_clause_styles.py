@@ -241,6 +241,9 @@ def test_role_words(text, expected):
      [[("市发展改革委", "lead"), ("广元国际铁路港", "cooperate"), ("属地乡镇", "cooperate"),
        ("市推进项目建设工作专班", "cooperate")]]),
     ("1.推进。(越秀区牵头,市财政局配合)", [[("越秀区", "lead"), ("市财政局", "cooperate")]]),
+    # a middle dot joins a zone and the district run with it: one unit, as printed
+    ("1.推进。(责任单位:市住建局,东宝区、荆门高新区·掇刀区、漳河新区)",
+     [[("市住房城乡建设局", "lead"), ("东宝区", "lead"), ("荆门高新区·掇刀区", "lead"), ("漳河新区", "lead")]]),
     # a suffix shared by named governments is given to each; a placeholder keeps it whole
     ("1.推进。(牵头单位:市自然资源局;配合单位:钦南区、钦北区人民政府)",
      [[("市自然资源局", "lead"), ("钦南区人民政府", "cooperate"), ("钦北区人民政府", "cooperate")]]),
