@@ -168,6 +168,7 @@ class ClauseWords:
     joiner: re.Pattern[str]  # ``joiners`` compiled
     joiner_heads: frozenset[str]  # the characters a joining word starts with
     first_listed_leads: Sought
+    first_listed_tail: re.Pattern[str]  # what may follow the words of a first_listed_leads rule in a clause
     all_listed_lead: re.Pattern[str]
     leads_before_comma: Sought  # the units before a list's first comma lead, the others cooperate
     from_here: re.Pattern[str]  # a rule that holds from where it is stated on (下同), not for the whole text
@@ -326,6 +327,7 @@ def compile_words(data: dict) -> ClauseWords:
         joiner=re.compile(_alt(data.get("joiners", {}).get("words", []))),
         joiner_heads=frozenset(w[0] for w in data.get("joiners", {}).get("words", []) if w),
         first_listed_leads=Sought(re.compile(_any(rules.get("first_listed_leads", [])))),
+        first_listed_tail=re.compile(rules.get("first_listed_tail", "")),
         all_listed_lead=re.compile(_any(rules.get("all_listed_lead", []))),
         leads_before_comma=leads_before_comma,
         from_here=re.compile(_any(rules.get("from_here", []))),

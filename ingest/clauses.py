@@ -23,6 +23,7 @@ from operator import attrgetter
 
 from .clause_words import clause_words, last_chars, may_end_with
 from .departments import DepartmentCatalog
+from .regions import region_index
 
 LEAD, COOPERATE, RESPONSIBLE = "lead", "cooperate", "responsible"
 
@@ -32,11 +33,11 @@ _SEPARATORS = "、,，;；/"
 _OPEN, _CLOSE = "(〔[【“<〈", ")〕]】”>〉"
 _TRAILING_PAREN = re.compile(r"[(〈<][^()〈〉<>]{2,20}[)〉>]$")
 # A region-type word that continues a placeholder: 各区、县级市; 各县(市、区)
-_REGION_WORD = re.compile(r"^(?:各|有关|相关)?(?:县级市|市|县|区|特区|旗|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)"
+_REGION_WORD = re.compile(r"^(?:各|有关|相关)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)"
                           r"(?:[(〔〈<][^()〔〕〈〉<>]{1,12}[)〕〉>])?$")
 _PLACEHOLDER_HEAD = re.compile(r"^(?:各|有关|相关|所属|其他|其余)")
 # a placeholder that stops at a region word and waits for the rest: 各区、县级市; 各市〔州〕、各县〔…〕人民政府
-_PLACEHOLDER_OPEN = re.compile(r"^(?:各|有关|相关|所属)(?:有关|相关)?(?:县级市|市|县|区|特区|旗|州|乡镇|镇|乡|街道|县区|县市区|市州|区县)"
+_PLACEHOLDER_OPEN = re.compile(r"^(?:各|有关|相关|所属)(?:有关|相关)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|镇|乡|街道|县区|县市区|市州|区县)"
                                r"(?:[(〔〈<][^()〔〕〈〉<>]{1,12}[)〕〉>])?$")
 _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办事处)$")
 # the rest of a placeholder after its 、: a body no place names (管委会, 园区管委会 in 各县区政府、管委会); a named
@@ -44,13 +45,16 @@ _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办�
 _PLACEHOLDER_BODY = re.compile(r"^(?:县级市|市|县|区|特区|旗|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)?"
                                r"(?:人民政府|政府|管委会|管委|党工委|办事处)$")
 # A region name printed alone (钦南区 in 钦南区、钦北区人民政府)
-_REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区|新城|园区|产业园|集聚区)$")
+_REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?P<level>省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区|新城|园区|产业园|集聚区)$")
 _REGION_NAME_ENDS = last_chars(_REGION_NAME)
 # Running text, not a unit: numbers, dates, sentences
 _BRACKETED = re.compile(r"\([^()]*\)")  # a remark about the rules, in parse_clause
 _SHORT_BRACKETED = re.compile(r"\([^()]{1,6}\)")  # a role mark: (牵头)
 _REMARK_AT_END = re.compile(r"\(([^()]*)\)$")
-_HAN_AND_BRACKETS = re.compile(r"[\u4e00-\u9fff“”()〔〕〈〉<>]+")
+# (a middle dot joins the names of a zone and the district it is run with: 荆门高新区·掇刀区)
+_HAN_AND_BRACKETS = re.compile(r"[\u4e00-\u9fff“”()〔〕〈〉<>·・]+")
+# "电话:0571-89540981(区住建局)": a unit in brackets right after a phone number says whose number it is
+_PHONE_NUMBER_AT_END = re.compile(r"(?:\d[-—–]?){5,}\s*$")
 _NOT_A_NAME = re.compile(r"[\d。:：!?！？]|年底|之前|以前|完成|开展|推进|加强|做好|实施|工作$|列出|下同|执行|以上|以下|规定|逗号|措施")
 
 
@@ -288,7 +292,7 @@ def _read_piece(piece: str, catalog: DepartmentCatalog, table: dict | None = Non
             if paren and paren.start() >= 2:  # a government with its "(管委会)", which ``_clean_piece`` keeps
                 looks = catalog.looks_like_unit(name[:paren.start()])
             facts = (_PLACEHOLDER_OPEN.match(name) is not None,
-                     _is_region_name(name) and not _PLACEHOLDER_HEAD.match(name),
+                     (_is_region_name(name) or _is_short_place_name(name)) and not _PLACEHOLDER_HEAD.match(name),
                      catalog.prefix_of(name) is None and _PLACEHOLDER_BODY.match(name) is not None,
                      catalog.bare_stem(name), looks,
                      looks or _could_be_name(name))  # (its patterns asked only of a name that is no unit's)
@@ -370,17 +374,18 @@ def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: st
                 out.append((joined, joined, a, raw[k - 1][2], mark))
                 i = k
                 continue
-        # named governments sharing one suffix: 钦南区、钦北区人民政府
+        # named governments sharing one suffix: 钦南区、钦北区人民政府; 广州、深圳市政府
         if region_head:
             k = i
-            while k < len(raw) and _is_region_name(raw[k][0]):
+            while k < len(raw) and (_is_region_name(raw[k][0]) or _is_short_place_name(raw[k][0])):
                 k += 1
             if k < len(raw) and k > i:
                 last = raw[k][0]
                 suffix = _GOVERNMENT.search(last)
-                if suffix and _is_region_name(last[:suffix.start()]):
+                head = _REGION_NAME.match(last, 0, suffix.start()) if suffix else None
+                if suffix and head:
                     for n2, a2, b2, m2, _ in raw[i:k]:
-                        out.append((n2 + suffix.group(), n2, a2, b2, m2))
+                        out.append((_with_level(n2, head.group("level")) + suffix.group(), n2, a2, b2, m2))
                     out.append((last, last, raw[k][1], raw[k][2], raw[k][3]))
                     i = k + 1
                     continue
@@ -405,6 +410,22 @@ def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: st
             prefix = own
         out.append((name, printed, a, b, mark))
     return out, prefix
+
+
+def _is_short_place_name(name: str) -> bool:
+    """A province's or city's name printed without its level word (广州 for 广州市), as the region data knows it."""
+    region = region_index().get(name) if 2 <= len(name) <= 8 else None
+    return region is not None and region.name != name
+
+
+def _with_level(place: str, level: str) -> str:
+    """A place printed bare in a list whose last name carries the level word (广州、深圳市政府), with that word:
+    广州市, where the region data knows the name so made for the same place; otherwise as printed."""
+    index = region_index()
+    region = index.get(place)
+    if region is not None and region.name != place and index.get(place + level) == region:
+        return place + level
+    return place
 
 
 def _glued(name: str, catalog: DepartmentCatalog) -> tuple[str, str] | None:
@@ -438,7 +459,7 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     ``default_prefix``: the level prefix of the issuing government (县 for a county's text): a bare
     agency name takes it when its clause prints no prefix before it."""
     words = clause_words()
-    text = _without_rule_sentences(text)
+    text = _without_rule_sentences(text, first_listed_leads)
     stop = words.stop.search(text)
     while stop:  # "责任单位:市税务局咨询电话:12366": no unit follows it, up to the next label if any
         # ("牵头单位:市商务局,完成时限:2023年底;配合单位:市财政局"; "牵头领导:张三;牵头单位:…")
@@ -507,11 +528,19 @@ def _blanked(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
-def _without_rule_sentences(text: str) -> str:
+def _without_rule_sentences(text: str, first_listed: bool = True) -> str:
     """A clause with the sentences that state a document's rule blanked out ("以下政策均需各县政府落实,不再单独列出",
     "逗号前为牵头单位,下同"): the rule's units come through ``standing`` and its roles through the parse's
     arguments; the sentence is not a part of the clause's own list (its 牵头 made every unit before it lead)."""
     words = clause_words()
+    if first_listed:
+        # "(A、B,以黑体字标注的为牵头部门、单位,下同)": the rule's words end in 为牵头…, which would make A and B lead.
+        # (Sought only where the document states the rule, or where a clause is yet to be told from a remark:
+        # its 牵头 is in most clauses' labels)
+        for m in words.first_listed_leads.finditer(text):
+            tail = words.first_listed_tail.match(text, m.end())
+            end = tail.end() if tail else m.end()
+            text = text[:m.start()] + " " * (end - m.start()) + text[end:]
     needs = words.rule_sentence_needs
     if needs is not None:
         for word in needs:
@@ -683,6 +712,9 @@ def find_clauses(text: str, catalog: DepartmentCatalog, *, only_parens: bool = F
     spans: list[ClauseSpan] = []
     masked: list[str] = []  # the text with its bracketed clauses blanked out
     for a, b, ca, cb in (_paren_groups(text) if only_parens else _bracket_groups(text)):
+        if a and text[a - 1].isdigit() and _PHONE_NUMBER_AT_END.search(text, max(0, a - 24), a) \
+                and not words.first_label(text[ca:cb]):
+            continue
         after = text[b:b + 1]
         at_end = after in ("", "\n", "。", ";", "；")
         # (documents repeat their bracketed remarks and clauses: each is judged once per catalog)

@@ -40,6 +40,19 @@ def test_a_first_listed_rule_in_a_closing_note_holds_for_every_clause():
 
 
 
+def test_a_clause_that_states_the_first_listed_rule_is_read_by_it():
+    # the rule's own words (…为牵头部门、单位,下同) are no units, and its clause is a clause like the later ones
+    doc = extract(HEAD
+                  + "1.甲项。做好工作。(市发改委、市财政局)\n"
+                  + "2.乙项。做好工作。(市商务局、市财政局,以黑体字标注的为牵头部门、单位,下同)\n"
+                  + "3.丙项。做好工作。(市科技局、市教育局)\n")
+    assert roles(doc) == {
+        "一/1": (["市发展改革委", "市财政局"], []),
+        "一/2": (["市商务局"], ["市财政局"]),
+        "一/3": (["市科技局"], ["市教育局"]),
+    }
+
+
 def test_units_before_the_comma_lead_where_the_document_says_so():
     doc = extract(HEAD
                   + "1.甲项。做好工作。(责任单位:市发改委,市财政局)\n"

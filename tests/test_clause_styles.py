@@ -75,6 +75,10 @@ def test_clause_styles(text, expected):
      [[("市直相关单位", "lead"), ("临川区政府", "lead"), ("抚州高新区管委会", "lead")]]),
     ("1.推进。工作。(责任单位:市财政局,各县市区人民政府、园区管委会)",
      [[("市财政局", "lead"), ("各县市区人民政府、园区管委会", "lead")]]),
+    # 州 and 盟 are region words a placeholder goes on with, as 市 and 县 are
+    ("1.推进。工作。(责任单位:省民政厅,各市、州、县人民政府)", [[("省民政厅", "lead"), ("各市、州、县人民政府", "lead")]]),
+    ("1.推进。工作。(责任单位:自治区民政厅,各盟、旗人民政府)",
+     [[("自治区民政厅", "lead"), ("各盟、旗人民政府", "lead")]]),
     # the units a rule names for every later measure come through the rule, not as this clause's list
     ("一、推进。工作。(省发展改革委、省商务厅等按职责分工负责,各市、县人民政府负责落实。以下均需各市、县人民政府落实,不再一一列出)",
      [[("省发展改革委", "lead"), ("省商务厅", "lead"), ("各市、县人民政府", "lead")]]),
@@ -208,6 +212,9 @@ def test_a_bracket_left_open_inside_a_title_does_not_swallow_the_clause():
     # clauses in square brackets; a phone number after the list is not a unit
     ("1.推进。[责任单位:市住建局]", [[("市住房城乡建设局", "lead")]]),
     ("1.推进。\n责任单位:市税务局咨询电话:12366\n", [[("市税务局", "lead")]]),
+    # a unit in brackets after a phone number says whose number it is: no clause
+    ("八、咨询电话\n(一)政策咨询电话:0571-89540981(区住建局)、89542096(区商务局)\n", []),
+    ("1.推进。(责任单位:市住建局)\n联系电话:12345(市住建局)\n", [[("市住房城乡建设局", "lead")]]),
 ])
 def test_role_words(text, expected):
     assert roles(text) == expected
@@ -234,11 +241,21 @@ def test_role_words(text, expected):
      [[("市发展改革委", "lead"), ("广元国际铁路港", "cooperate"), ("属地乡镇", "cooperate"),
        ("市推进项目建设工作专班", "cooperate")]]),
     ("1.推进。(越秀区牵头,市财政局配合)", [[("越秀区", "lead"), ("市财政局", "cooperate")]]),
+    # a middle dot joins a zone and the district run with it: one unit, as printed
+    ("1.推进。(责任单位:市住建局,东宝区、荆门高新区·掇刀区、漳河新区)",
+     [[("市住房城乡建设局", "lead"), ("东宝区", "lead"), ("荆门高新区·掇刀区", "lead"), ("漳河新区", "lead")]]),
     # a suffix shared by named governments is given to each; a placeholder keeps it whole
     ("1.推进。(牵头单位:市自然资源局;配合单位:钦南区、钦北区人民政府)",
      [[("市自然资源局", "lead"), ("钦南区人民政府", "cooperate"), ("钦北区人民政府", "cooperate")]]),
     ("1.推进。(牵头单位:县住建局;责任单位:经开区、东北新城管委会)",
      [[("县住房城乡建设局", "lead"), ("经开区管委会", "cooperate"), ("东北新城管委会", "cooperate")]]),
+    # a bare place name the region data knows takes the level word the named one prints before the suffix
+    ("1.推进。(广州、深圳市政府分别负责)", [[("广州市政府", "lead"), ("深圳市政府", "lead")]]),
+    ("1.推进。(省商务厅牵头,广州、深圳、珠海市人民政府配合)",
+     [[("省商务厅", "lead"), ("广州市人民政府", "cooperate"), ("深圳市人民政府", "cooperate"),
+       ("珠海市人民政府", "cooperate")]]),
+    # a bare agency after a prefixed one takes the prefix, never a region's name
+    ("1.推进。(省发展改革委、财政厅负责)", [[("省发展改革委", "lead"), ("省财政厅", "lead")]]),
     # two units printed without a separator; another name of a unit in 〈〉
     ("1.推进。(责任单位:市住房城乡建设局市自然资源和规划局)",
      [[("市住房城乡建设局", "lead"), ("市自然资源和规划局", "lead")]]),
@@ -267,6 +284,9 @@ def test_table_cell_with_ocr_damaged_keyword():
     "各项任务中,排在第一位的为牵头单位,其他为配合单位。",
     "(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)",
     "各项举措中排序第一的责任单位为该项牵头单位,负责组织有关责任单位做好细则制订。",
+    # bold, which plain text loses, marks the lead that such documents list first
+    "(中国人民银行某省分行、某省金融监管局,以黑体字标注的为牵头部门、单位,下同)",
+    "(标注黑体的为牵头单位)",
 ])
 def test_the_ways_a_document_says_its_first_listed_unit_leads(rule):
     assert document_says_first_listed_leads(rule)
