@@ -430,8 +430,12 @@ def _find_title(lines: list[str]) -> str | None:
             # "广元市人民政府\n关于印发…的通知": the issuer line above belongs to the title
             if i >= 1 and title.startswith("关于") and _ends_as_org(lines[i - 1]) and len(lines[i - 1]) <= 30:
                 title = "".join(_joint_issuers_above(lines, i - 1)) + lines[i - 1] + title
-            # "关于印发…若干措施\n的通知": what it issues ended a line, the notice's own kind is on the next
-            if j + 1 < len(lines) and len(lines[j + 1]) <= 30 and _NOTICE_REST.fullmatch(compact(lines[j + 1])):
+            # "关于印发…若干措施\n的通知": what it issues ended a line, the notice's own kind is on the next; or a word
+            # that is also a kind ended it ("关于扩大…首付款政策\n实施范围的通知"): a title that has not said 的 and its
+            # kind goes on to a short line that does
+            if j + 1 < len(lines) and len(lines[j + 1]) <= 30 and (
+                    _NOTICE_REST.fullmatch(rest := compact(lines[j + 1]))
+                    or _TITLE_TAIL.fullmatch(rest) and not _OWN_KIND_END.search(title) and _title_piece(lines[j + 1])):
                 j += 1
                 title += lines[j]
             if j + 1 < len(lines) and _TITLE_NOTE_LINE.fullmatch(compact(lines[j + 1])):
@@ -470,6 +474,10 @@ _TITLE_PIECE = re.compile(r"[^\s,，。;；:：、《》()（）]{2,20}")
 # what a title prints in brackets on a line of its own: its period, or what the text is yet ((试行), (征求意见稿))
 _TITLE_NOTE_LINE = re.compile(r"[(（](?:(?:\d{4}[—\-–~至]\d{4}|\d{4})年?(?:度)?|试行|暂行|征求意见稿|送审稿|修订稿?|草案)[)）]")
 _NOTICE_REST = re.compile(r"(?:[(（][^()（）]{2,20}[)）])?的" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?")
+# the rest of a title cut after a word that is also a kind (…政策 / 实施范围的通知): words with no 关于 (a title of its
+# own), then 的 and the kind
+_TITLE_TAIL = re.compile(r"(?:(?!关于)[^\s,，。;；:：、《》()（）]){1,20}的" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?")
+_OWN_KIND_END = re.compile(r"的" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?\s*$")
 
 
 # A text that prints no title may still cite itself by it: "《关于促进…的若干政策措施》实施前…",

@@ -524,3 +524,15 @@ def test_the_day_a_plan_was_adopted_under_its_title(under_title, date):
 ])
 def test_a_stray_closing_bracket_before_the_title_is_not_part_of_it(head, title):
     assert _doc(head + "\n为促进消费,现将有关事项通知如下:\n" + MEASURE).title == title
+
+
+@pytest.mark.parametrize("head, title", [
+    # a title wrapped after a word that is also a kind (政策) goes on to the short line that says 的 and its kind
+    ("关于扩大提取住房公积金支付购房首付款政策\n实施范围的通知", "关于扩大提取住房公积金支付购房首付款政策实施范围的通知"),
+    # one that has said 的 and its kind is whole: the line below is another's
+    ("关于促进消费的通知\n平顶山市促进消费的通知", "关于促进消费的通知"),
+    # a title of its own below (关于…) is not its rest
+    ("关于促进消费政策\n关于促进消费的通知", "关于促进消费政策"),
+])
+def test_a_title_wrapped_after_a_word_that_is_also_a_kind(head, title):
+    assert _doc(head + "\n为促进消费,现将有关事项通知如下:\n" + MEASURE).title == title
