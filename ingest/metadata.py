@@ -511,6 +511,8 @@ def _find_issuer(lines: list[str], title: str | None, text: str, numeric: _Numer
     for line in lines[:4]:
         name = compact(line)
         name = _ISSUER_SUFFIX.sub("", name) if name.endswith(_ISSUER_SUFFIXES) else name
+        # (武汉住房公积金管理中心关于 / 优化…的通知: a title broken after its issuer's 关于, under a headline without it)
+        name = name.removesuffix("关于")
         # (a label's line names what it labels: 来源:市公积金中心 is the page's source, not the head's issuer)
         if _ends_as_org(name) and ":" not in name and not _holds_doc_number(name) and len(name) <= 30:
             if not _names_others(name):

@@ -536,3 +536,14 @@ def test_a_stray_closing_bracket_before_the_title_is_not_part_of_it(head, title)
 ])
 def test_a_title_wrapped_after_a_word_that_is_also_a_kind(head, title):
     assert _doc(head + "\n为促进消费,现将有关事项通知如下:\n" + MEASURE).title == title
+
+
+@pytest.mark.parametrize("head, issuer", [
+    # a headline without its issuer, and the title printed again broken after the issuer's 关于
+    ("关于优化住房公积金提取政策的通知\n平顶山住房公积金管理中心关于\n优化住房公积金提取政策的通知", "平顶山住房公积金管理中心"),
+    # the others who issue with it, named so
+    ("关于优化住房公积金提取政策的通知\n平顶山市住房和城乡建设局等5部门关于\n优化住房公积金提取政策的通知",
+     "平顶山市住房和城乡建设局等5部门"),
+])
+def test_an_issuer_on_the_line_above_the_title_with_its_guanyu(head, issuer):
+    assert _doc(head + "\n为促进消费,现将有关事项通知如下:\n" + MEASURE).issuer == issuer
