@@ -547,3 +547,8 @@ def test_a_title_wrapped_after_a_word_that_is_also_a_kind(head, title):
 ])
 def test_an_issuer_on_the_line_above_the_title_with_its_guanyu(head, issuer):
     assert _doc(head + "\n为促进消费,现将有关事项通知如下:\n" + MEASURE).issuer == issuer
+
+
+def test_the_federation_of_commerce_issues_with_ministries():
+    doc = _doc("证监会国资委全国工商联\n关于进一步支持上市公司健康发展的通知\n为促进发展,现将有关事项通知如下:\n" + MEASURE)
+    assert (doc.issuer, doc.level) == ("证监会国资委全国工商联", "national")
