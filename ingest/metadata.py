@@ -637,14 +637,16 @@ def _joint_issuers_above(lines: list[str], k: int) -> list[str]:
     """The issuers who sign or head a document with the one on line ``k``, each on a line of its own above it
     (中共平顶山市委办公室 / 平顶山市人民政府办公室; a city's bureaus, a bank's branch among them): the lines right
     above that are nothing but an issuer's name opening with its region or a national body's (a bank's branch ends
-    with 行, an office with 署, which name no head's issuer alone). A site's name above
+    with 行, an office with 署, which name no head's issuer alone), or, where the one below says its level's word
+    and no place (市住房城乡建设管理委 / 市房屋管理局 / 市税务局), with the same word. A site's name above
     its office's (平顶山市人民政府 over 平顶山市人民政府办公室) is not another issuer."""
     names: list[str] = []
     below = compact(lines[k]) if k < len(lines) else ""
     while k - len(names) >= 1 and len(names) < _JOINT_REACH:
         line = compact(lines[k - len(names) - 1])
         if not (_ISSUER_NAME.fullmatch(line) and (_ends_as_org(line) or line.endswith(("行", "署"))) and not below.startswith(line)
-                and (line.startswith(_NATIONAL_BODY) or region_index().prefix(line.removeprefix("中共")))):
+                and (line.startswith(_NATIONAL_BODY) or region_index().prefix(line.removeprefix("中共"))
+                     or line.startswith(_BARE_LEVELS) and line[0] == below[:1])):
             break
         names.insert(0, line)
         below = line

@@ -552,3 +552,13 @@ def test_an_issuer_on_the_line_above_the_title_with_its_guanyu(head, issuer):
 def test_the_federation_of_commerce_issues_with_ministries():
     doc = _doc("证监会国资委全国工商联\n关于进一步支持上市公司健康发展的通知\n为促进发展,现将有关事项通知如下:\n" + MEASURE)
     assert (doc.issuer, doc.level) == ("证监会国资委全国工商联", "national")
+
+
+@pytest.mark.parametrize("signature, issuer", [
+    # joint signers that print their level's word and no place sign together, as placed ones do
+    ("市住房城乡建设管理委\n\n市房屋管理局\n\n市税务局\n\n2024年5月27日", "市住房城乡建设管理委市房屋管理局市税务局"),
+    # a name of another level's word above is none of them
+    ("三、其他。请遵照执行。\n县财政局\n市税务局\n2024年5月27日", "市税务局"),
+])
+def test_joint_signers_printed_without_their_place(signature, issuer):
+    assert _doc("关于促进消费的通知\n为促进消费,现将有关事项通知如下:\n" + MEASURE + signature + "\n").issuer == issuer
