@@ -141,6 +141,10 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     numeric = _NumericSigningDate(text)  # (asked for by the issuer and the date: sought once)
     meta.issuer = _find_issuer(head_lines, meta.title, text, numeric) or fields.get("issuer") or source
     meta.doc_number = meta.doc_number or fields.get("doc_number")
+    two = _two_documents(meta.title, text) if meta.title and meta.title.count("关于") > 1 else None
+    if two is not None:
+        meta.title = two[0]
+        meta.warnings.append(f"the text holds a second document, from its title 《{two[1]}》 on")
     meta.title = _own_title(meta.title)
     if meta.title is None:
         meta.title = title_cited_by_itself(text)
@@ -270,6 +274,27 @@ def _own_title(title: str | None) -> str | None:
         return title
     own = title[k + 1:]
     return own if len(own) >= 6 and ENDS_AS_TITLE.search(own) else title
+
+
+# a headline that names two documents (关于A的通知、关于B的通知, 《关于A的通知》和《关于B的通知》): a record of both
+_TWO_TITLES = re.compile(DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?》?[、,，和及与]《?(?=关于)")
+
+
+def _two_documents(title: str, text: str) -> tuple[str, str] | None:
+    """The first document's title and the second's, where the headline names two and the second's title stands on
+    a line of its own below it: the text holds both, one after the other (the first's title printed under the
+    headline is its own). Where the second's title is not printed alone, where it starts is not told: None."""
+    m = _TWO_TITLES.search(title)
+    if m is None:
+        return None
+    second = title[m.end():].removesuffix("》")
+    k = text.find(second)
+    while k >= 0:
+        a, b = text.rfind("\n", 0, k) + 1, text.find("\n", k)
+        if compact(text[a:len(text) if b < 0 else b]).strip("《》") == second:
+            return title[:m.end()].rstrip("、,，和及与《").removesuffix("》").removeprefix("《"), second
+        k = text.find(second, k + len(second))
+    return None
 
 
 def _number_apart(line: str) -> list[str]:

@@ -562,3 +562,25 @@ def test_the_federation_of_commerce_issues_with_ministries():
 ])
 def test_joint_signers_printed_without_their_place(signature, issuer):
     assert _doc("关于促进消费的通知\n为促进消费,现将有关事项通知如下:\n" + MEASURE + signature + "\n").issuer == issuer
+
+
+SECOND_NOTICE = "关于调整住房公积金租房提取政策的通知\n为支持租房,现将有关事项通知如下:\n一、提高提取额度。每月可提取一次。\n"
+
+
+@pytest.mark.parametrize("headline", [
+    "关于实施多子女家庭住房公积金优惠政策的通知、关于调整住房公积金租房提取政策的通知",
+    # (a page's 《A》、《B》 without its outer marks)
+    "关于实施多子女家庭住房公积金优惠政策的通知》、《关于调整住房公积金租房提取政策的通知",
+])
+def test_a_headline_naming_two_documents_the_text_holds_one_after_the_other(headline):
+    result = extract_bytes((headline + "\n关于实施多子女家庭住房公积金优惠政策的通知\n为支持多子女家庭,现将有关事项通知如下:\n"
+                            + MEASURE + "平顶山住房公积金管理中心\n2023年4月19日\n" + SECOND_NOTICE).encode(), "doc.txt")
+    assert result.document.title == "关于实施多子女家庭住房公积金优惠政策的通知"
+    assert "the text holds a second document, from its title 《关于调整住房公积金租房提取政策的通知》 on" in result.warnings
+
+
+def test_a_headline_naming_two_documents_whose_second_title_is_not_printed_alone():
+    headline = "关于实施多子女家庭住房公积金优惠政策的通知、关于调整住房公积金租房提取政策的通知"
+    result = extract_bytes((headline + "\n为支持多子女家庭,现将有关事项通知如下:\n" + MEASURE).encode(), "doc.txt")
+    assert result.document.title == headline
+    assert not any("second document" in w for w in result.warnings)
