@@ -141,6 +141,10 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
     numeric = _NumericSigningDate(text)  # (asked for by the issuer and the date: sought once)
     meta.issuer = _find_issuer(head_lines, meta.title, text, numeric) or fields.get("issuer") or source
     meta.doc_number = meta.doc_number or fields.get("doc_number")
+    two = _two_documents(meta.title, text) if meta.title and meta.title.count("关于") > 1 else None
+    if two is not None:
+        meta.title = two[0]
+        meta.warnings.append(f"the text holds a second document, from its title 《{two[1]}》 on")
     meta.title = _own_title(meta.title)
     if meta.title is None:
         meta.title = title_cited_by_itself(text)
@@ -270,6 +274,27 @@ def _own_title(title: str | None) -> str | None:
         return title
     own = title[k + 1:]
     return own if len(own) >= 6 and ENDS_AS_TITLE.search(own) else title
+
+
+# a headline that names two documents (关于A的通知、关于B的通知, 《关于A的通知》和《关于B的通知》): a record of both
+_TWO_TITLES = re.compile(DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?》?[、,，和及与]《?(?=关于)")
+
+
+def _two_documents(title: str, text: str) -> tuple[str, str] | None:
+    """The first document's title and the second's, where the headline names two and the second's title stands on
+    a line of its own below it: the text holds both, one after the other (the first's title printed under the
+    headline is its own). Where the second's title is not printed alone, where it starts is not told: None."""
+    m = _TWO_TITLES.search(title)
+    if m is None:
+        return None
+    second = title[m.end():].removesuffix("》")
+    k = text.find(second)
+    while k >= 0:
+        a, b = text.rfind("\n", 0, k) + 1, text.find("\n", k)
+        if compact(text[a:len(text) if b < 0 else b]).strip("《》") == second:
+            return title[:m.end()].rstrip("、,，和及与《").removesuffix("》").removeprefix("《"), second
+        k = text.find(second, k + len(second))
+    return None
 
 
 def _number_apart(line: str) -> list[str]:
@@ -430,8 +455,12 @@ def _find_title(lines: list[str]) -> str | None:
             # "广元市人民政府\n关于印发…的通知": the issuer line above belongs to the title
             if i >= 1 and title.startswith("关于") and _ends_as_org(lines[i - 1]) and len(lines[i - 1]) <= 30:
                 title = "".join(_joint_issuers_above(lines, i - 1)) + lines[i - 1] + title
-            # "关于印发…若干措施\n的通知": what it issues ended a line, the notice's own kind is on the next
-            if j + 1 < len(lines) and len(lines[j + 1]) <= 30 and _NOTICE_REST.fullmatch(compact(lines[j + 1])):
+            # "关于印发…若干措施\n的通知": what it issues ended a line, the notice's own kind is on the next; or a word
+            # that is also a kind ended it ("关于扩大…首付款政策\n实施范围的通知"): a title that has not said 的 and its
+            # kind goes on to a short line that does
+            if j + 1 < len(lines) and len(lines[j + 1]) <= 30 and (
+                    _NOTICE_REST.fullmatch(rest := compact(lines[j + 1]))
+                    or _TITLE_TAIL.fullmatch(rest) and not _OWN_KIND_END.search(title) and _title_piece(lines[j + 1])):
                 j += 1
                 title += lines[j]
             if j + 1 < len(lines) and _TITLE_NOTE_LINE.fullmatch(compact(lines[j + 1])):
@@ -470,6 +499,10 @@ _TITLE_PIECE = re.compile(r"[^\s,，。;；:：、《》()（）]{2,20}")
 # what a title prints in brackets on a line of its own: its period, or what the text is yet ((试行), (征求意见稿))
 _TITLE_NOTE_LINE = re.compile(r"[(（](?:(?:\d{4}[—\-–~至]\d{4}|\d{4})年?(?:度)?|试行|暂行|征求意见稿|送审稿|修订稿?|草案)[)）]")
 _NOTICE_REST = re.compile(r"(?:[(（][^()（）]{2,20}[)）])?的" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?")
+# the rest of a title cut after a word that is also a kind (…政策 / 实施范围的通知): words with no 关于 (a title of its
+# own), then 的 and the kind
+_TITLE_TAIL = re.compile(r"(?:(?!关于)[^\s,，。;；:：、《》()（）]){1,20}的" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?")
+_OWN_KIND_END = re.compile(r"的" + DOC_KIND + r"(?:[(（][^()（）]{2,20}[)）])?\s*$")
 
 
 # A text that prints no title may still cite itself by it: "《关于促进…的若干政策措施》实施前…",
@@ -503,6 +536,8 @@ def _find_issuer(lines: list[str], title: str | None, text: str, numeric: _Numer
     for line in lines[:4]:
         name = compact(line)
         name = _ISSUER_SUFFIX.sub("", name) if name.endswith(_ISSUER_SUFFIXES) else name
+        # (武汉住房公积金管理中心关于 / 优化…的通知: a title broken after its issuer's 关于, under a headline without it)
+        name = name.removesuffix("关于")
         # (a label's line names what it labels: 来源:市公积金中心 is the page's source, not the head's issuer)
         if _ends_as_org(name) and ":" not in name and not _holds_doc_number(name) and len(name) <= 30:
             if not _names_others(name):
@@ -627,14 +662,16 @@ def _joint_issuers_above(lines: list[str], k: int) -> list[str]:
     """The issuers who sign or head a document with the one on line ``k``, each on a line of its own above it
     (中共平顶山市委办公室 / 平顶山市人民政府办公室; a city's bureaus, a bank's branch among them): the lines right
     above that are nothing but an issuer's name opening with its region or a national body's (a bank's branch ends
-    with 行, an office with 署, which name no head's issuer alone). A site's name above
+    with 行, an office with 署, which name no head's issuer alone), or, where the one below says its level's word
+    and no place (市住房城乡建设管理委 / 市房屋管理局 / 市税务局), with the same word. A site's name above
     its office's (平顶山市人民政府 over 平顶山市人民政府办公室) is not another issuer."""
     names: list[str] = []
     below = compact(lines[k]) if k < len(lines) else ""
     while k - len(names) >= 1 and len(names) < _JOINT_REACH:
         line = compact(lines[k - len(names) - 1])
         if not (_ISSUER_NAME.fullmatch(line) and (_ends_as_org(line) or line.endswith(("行", "署"))) and not below.startswith(line)
-                and (line.startswith(_NATIONAL_BODY) or region_index().prefix(line.removeprefix("中共")))):
+                and (line.startswith(_NATIONAL_BODY) or region_index().prefix(line.removeprefix("中共"))
+                     or line.startswith(_BARE_LEVELS) and line[0] == below[:1])):
             break
         names.insert(0, line)
         below = line

@@ -590,8 +590,10 @@ _CJK_OPENING = re.compile(r"[\u4e00-\u9fff]")
 _CELL_MAX = 20  # the longest line taken for a cell of a table written one cell per line
 _TERMINAL = set("。！？!?；;")
 # the words an organisation's name ends with (a government, an office, a bureau, a centre; 中共中央, the Party's
-# Central Committee, whose name ends with none of them)
-ORG_WORDS = ("政府", "办公室", "办公厅", "委员会", "领导小组", "委", "厅", "局", "办", "部", "院", "中心", "公署", "中共中央")
+# Central Committee, whose name ends with none of them; 工商联, the federation of commerce that issues with ministries,
+# as 联 alone ends no name: 关联)
+ORG_WORDS = ("政府", "办公室", "办公厅", "委员会", "领导小组", "委", "厅", "局", "办", "部", "院", "中心", "公署", "中共中央",
+             "工商联")
 # a signer's name alone on its line, below the text it signs
 _SIGNER_LINE = re.compile(r"[\u4e00-\u9fff()（）]{2,40}(?:" + "|".join(ORG_WORDS + ("行", "署")) + ")")
 # A title ends with the kind of document it is; the line after it is never its continuation. (建议: a party

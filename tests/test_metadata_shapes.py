@@ -524,3 +524,63 @@ def test_the_day_a_plan_was_adopted_under_its_title(under_title, date):
 ])
 def test_a_stray_closing_bracket_before_the_title_is_not_part_of_it(head, title):
     assert _doc(head + "\n为促进消费,现将有关事项通知如下:\n" + MEASURE).title == title
+
+
+@pytest.mark.parametrize("head, title", [
+    # a title wrapped after a word that is also a kind (政策) goes on to the short line that says 的 and its kind
+    ("关于扩大提取住房公积金支付购房首付款政策\n实施范围的通知", "关于扩大提取住房公积金支付购房首付款政策实施范围的通知"),
+    # one that has said 的 and its kind is whole: the line below is another's
+    ("关于促进消费的通知\n平顶山市促进消费的通知", "关于促进消费的通知"),
+    # a title of its own below (关于…) is not its rest
+    ("关于促进消费政策\n关于促进消费的通知", "关于促进消费政策"),
+])
+def test_a_title_wrapped_after_a_word_that_is_also_a_kind(head, title):
+    assert _doc(head + "\n为促进消费,现将有关事项通知如下:\n" + MEASURE).title == title
+
+
+@pytest.mark.parametrize("head, issuer", [
+    # a headline without its issuer, and the title printed again broken after the issuer's 关于
+    ("关于优化住房公积金提取政策的通知\n平顶山住房公积金管理中心关于\n优化住房公积金提取政策的通知", "平顶山住房公积金管理中心"),
+    # the others who issue with it, named so
+    ("关于优化住房公积金提取政策的通知\n平顶山市住房和城乡建设局等5部门关于\n优化住房公积金提取政策的通知",
+     "平顶山市住房和城乡建设局等5部门"),
+])
+def test_an_issuer_on_the_line_above_the_title_with_its_guanyu(head, issuer):
+    assert _doc(head + "\n为促进消费,现将有关事项通知如下:\n" + MEASURE).issuer == issuer
+
+
+def test_the_federation_of_commerce_issues_with_ministries():
+    doc = _doc("证监会国资委全国工商联\n关于进一步支持上市公司健康发展的通知\n为促进发展,现将有关事项通知如下:\n" + MEASURE)
+    assert (doc.issuer, doc.level) == ("证监会国资委全国工商联", "national")
+
+
+@pytest.mark.parametrize("signature, issuer", [
+    # joint signers that print their level's word and no place sign together, as placed ones do
+    ("市住房城乡建设管理委\n\n市房屋管理局\n\n市税务局\n\n2024年5月27日", "市住房城乡建设管理委市房屋管理局市税务局"),
+    # a name of another level's word above is none of them
+    ("三、其他。请遵照执行。\n县财政局\n市税务局\n2024年5月27日", "市税务局"),
+])
+def test_joint_signers_printed_without_their_place(signature, issuer):
+    assert _doc("关于促进消费的通知\n为促进消费,现将有关事项通知如下:\n" + MEASURE + signature + "\n").issuer == issuer
+
+
+SECOND_NOTICE = "关于调整住房公积金租房提取政策的通知\n为支持租房,现将有关事项通知如下:\n一、提高提取额度。每月可提取一次。\n"
+
+
+@pytest.mark.parametrize("headline", [
+    "关于实施多子女家庭住房公积金优惠政策的通知、关于调整住房公积金租房提取政策的通知",
+    # (a page's 《A》、《B》 without its outer marks)
+    "关于实施多子女家庭住房公积金优惠政策的通知》、《关于调整住房公积金租房提取政策的通知",
+])
+def test_a_headline_naming_two_documents_the_text_holds_one_after_the_other(headline):
+    result = extract_bytes((headline + "\n关于实施多子女家庭住房公积金优惠政策的通知\n为支持多子女家庭,现将有关事项通知如下:\n"
+                            + MEASURE + "平顶山住房公积金管理中心\n2023年4月19日\n" + SECOND_NOTICE).encode(), "doc.txt")
+    assert result.document.title == "关于实施多子女家庭住房公积金优惠政策的通知"
+    assert "the text holds a second document, from its title 《关于调整住房公积金租房提取政策的通知》 on" in result.warnings
+
+
+def test_a_headline_naming_two_documents_whose_second_title_is_not_printed_alone():
+    headline = "关于实施多子女家庭住房公积金优惠政策的通知、关于调整住房公积金租房提取政策的通知"
+    result = extract_bytes((headline + "\n为支持多子女家庭,现将有关事项通知如下:\n" + MEASURE).encode(), "doc.txt")
+    assert result.document.title == headline
+    assert not any("second document" in w for w in result.warnings)
