@@ -152,6 +152,9 @@ def test_a_misread_label_is_repaired():
         [("市农业农村局", "lead"), ("市公安局", "lead"), ("各区县人民政府", "lead")]]
     assert roles("八、推进。工作。(责任任部门:市住建局,配合部门:园区管委会)") == [
         [("市住房城乡建设局", "lead"), ("园区管委会", "cooperate")]]
+    assert roles("九、统计。工作。(责任部门:市住建局,配部门:区县(市)人民政府、园区管委会)") == [
+        [("市住房城乡建设局", "lead"), ("区县(市)人民政府", "cooperate"), ("园区管委会", "cooperate")]]
+    assert roles("十、加大分配部门:支持。(责任部门:市住建局)") == [[("市住房城乡建设局", "lead")]]
 
 
 @pytest.mark.parametrize("marked", ["市住建局(牵头)", "市住建局〔牵头〕", "市住建局【牵头】"])
