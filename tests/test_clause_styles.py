@@ -314,3 +314,18 @@ def test_a_document_rule_makes_the_first_listed_unit_the_lead():
 ])
 def test_running_text_is_not_a_clause(text):
     assert roles(text) == []
+
+
+@pytest.mark.parametrize("printed, name, level", [
+    ("县卫建局", "县卫生健康局", "county"),
+    ("市质安站", "市质安站", "city"),
+    ("市建设工程质量安全监督站", "市质安站", "city"),
+    ("省政府妇儿工委办公室", "省政府妇儿工委办公室", "province"),
+    ("市妇儿工委办", "市政府妇儿工委办公室", "city"),
+    ("市委组织部人才办", "市委人才办", "city"),
+    ("新区创新发展局", "新区创新发展局", "county"),
+    ("海关总署广东分署", "海关总署广东分署", "province"),
+])
+def test_official_names_clauses_print_are_known(printed, name, level):
+    dept = default_catalog().resolve(printed)
+    assert (dept.name, dept.level, dept.known) == (name, level, True)
