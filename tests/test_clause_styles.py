@@ -329,3 +329,10 @@ def test_running_text_is_not_a_clause(text):
 def test_official_names_clauses_print_are_known(printed, name, level):
     dept = default_catalog().resolve(printed)
     assert (dept.name, dept.level, dept.known) == (name, level, True)
+
+
+def test_units_said_by_what_they_do_after_a_named_one_are_not_part_of_its_name():
+    assert roles("四十、联合验收。工作。(责任单位:市住建局、市自然资源和规划局等涉及项目联合验收相关单位)") == [
+        [("市住房城乡建设局", "lead"), ("市自然资源和规划局", "lead")]]
+    assert roles("四十一、办学。工作。(责任单位:市教育局、市中等职业学校)") == [
+        [("市教育局", "lead"), ("市中等职业学校", "lead")]]
