@@ -429,11 +429,14 @@ def _with_level(place: str, level: str) -> str:
 
 
 def _glued(name: str, catalog: DepartmentCatalog) -> tuple[str, str] | None:
-    """Two known units printed without a separator, split where the second's level prefix starts."""
+    """Two known units printed without a separator, split where the second's level prefix or region name starts
+    (人民银行东乡支行抚州银保监分局东乡监管组: a bank's branch and a regulator's group, each named with its region)."""
     if len(name) < 6 or catalog.resolve(name).known or catalog.is_collective(name):
         return None
+    regions = region_index()
     for k in range(3, len(name) - 2):
-        if catalog.head_prefix(name[k:]) and catalog.resolve(name[:k]).known and catalog.resolve(name[k:]).known:
+        if (catalog.head_prefix(name[k:]) or regions.prefix_match(name, k)) \
+                and catalog.resolve(name[:k]).known and catalog.resolve(name[k:]).known:
             return name[:k], name[k:]
     return None
 

@@ -336,3 +336,11 @@ def test_units_said_by_what_they_do_after_a_named_one_are_not_part_of_its_name()
         [("市住房城乡建设局", "lead"), ("市自然资源和规划局", "lead")]]
     assert roles("四十一、办学。工作。(责任单位:市教育局、市中等职业学校)") == [
         [("市教育局", "lead"), ("市中等职业学校", "lead")]]
+
+
+def test_two_units_each_named_with_its_region_and_printed_without_a_separator_are_two():
+    assert roles("六、支持。工作。(责任单位:人民银行东乡支行抚州银保监分局东乡监管组、区住房保障中心)") == [
+        [("人民银行东乡支行", "lead"), ("抚州银保监分局东乡监管组", "lead"), ("区住房保障服务中心", "lead")]]
+    # a branch named under its parent body is one unit
+    assert roles("七、支持。工作。(责任单位:市市场监管局福田局、国家金融监督管理总局抚州监管分局东乡监管支局)") == [
+        [("市市场监管局福田局", "lead"), ("国家金融监督管理总局抚州监管分局东乡监管支局", "lead")]]
