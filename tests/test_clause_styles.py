@@ -344,3 +344,16 @@ def test_two_units_each_named_with_its_region_and_printed_without_a_separator_ar
     # a branch named under its parent body is one unit
     assert roles("七、支持。工作。(责任单位:市市场监管局福田局、国家金融监督管理总局抚州监管分局东乡监管支局)") == [
         [("市市场监管局福田局", "lead"), ("国家金融监督管理总局抚州监管分局东乡监管支局", "lead")]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("九、奖励。工作。(责任单位:县、区政府)", [[("县、区政府", "lead")]]),
+    ("十、督促。工作。(责任单位:市住建局,市、县人民政府)", [[("市住房城乡建设局", "lead"), ("市、县人民政府", "lead")]]),
+    # a bare level word before a named body is no placeholder: 区 alone is dropped as before
+    ("十一、推进。工作。(牵头单位:市住建局;配合单位:区、开发区管委会)",
+     [[("市住房城乡建设局", "lead"), ("开发区管委会", "cooperate")]]),
+])
+def test_bare_level_words_sharing_a_government_suffix_are_one_placeholder(text, expected):
+    assert roles(text) == expected
+    catalog = default_catalog()
+    assert catalog.resolve("县、区政府").collective
