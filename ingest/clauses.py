@@ -36,8 +36,9 @@ _TRAILING_PAREN = re.compile(r"[(〈<][^()〈〉<>]{2,20}[)〉>]$")
 _REGION_WORD = re.compile(r"^(?:各|有关|相关)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)"
                           r"(?:[(〔〈<][^()〔〕〈〉<>]{1,12}[)〕〉>])?$")
 _PLACEHOLDER_HEAD = re.compile(r"^(?:各|有关|相关|所属|其他|其余)")
-# a placeholder that stops at a region word and waits for the rest: 各区、县级市; 各市〔州〕、各县〔…〕人民政府
-_PLACEHOLDER_OPEN = re.compile(r"^(?:各|有关|相关|所属)(?:有关|相关)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|镇|乡|街道|县区|县市区|市州|区县)"
+# a placeholder that stops at a region word and waits for the rest: 各区、县级市; 各市〔州〕、各县〔…〕人民政府; a bare
+# level word too, which names every government of that level as 各 does (县、区政府: the county and district ones)
+_PLACEHOLDER_OPEN = re.compile(r"^(?:(?:各|有关|相关|所属)(?:有关|相关)?)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|镇|乡|街道|县区|县市区|市州|区县)"
                                r"(?:[(〔〈<][^()〔〕〈〉<>]{1,12}[)〕〉>])?$")
 _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办事处)$")
 # the rest of a placeholder after its 、: a body no place names (管委会, 园区管委会 in 各县区政府、管委会); a named
@@ -369,8 +370,9 @@ def _read_units(text: str, catalog: DepartmentCatalog, lenient: bool, prefix: st
                 k += 1
             if k < len(raw) and _is_placeholder_part(raw[k][0]) and catalog.has_agency_suffix(raw[k][0]):
                 k += 1
-            if k > i + 1:
-                joined = text[raw[i][1]:raw[k - 1][2]]
+            joined = text[raw[i][1]:raw[k - 1][2]] if k > i + 1 else ""
+            # (a bare level word opens one only where the whole reads as a placeholder: 县、区政府, not 区、开发区管委会)
+            if joined and (_PLACEHOLDER_HEAD.match(name) or catalog.is_collective(joined)):
                 out.append((joined, joined, a, raw[k - 1][2], mark))
                 i = k
                 continue
@@ -429,11 +431,14 @@ def _with_level(place: str, level: str) -> str:
 
 
 def _glued(name: str, catalog: DepartmentCatalog) -> tuple[str, str] | None:
-    """Two known units printed without a separator, split where the second's level prefix starts."""
+    """Two known units printed without a separator, split where the second's level prefix or region name starts
+    (人民银行东乡支行抚州银保监分局东乡监管组: a bank's branch and a regulator's group, each named with its region)."""
     if len(name) < 6 or catalog.resolve(name).known or catalog.is_collective(name):
         return None
+    regions = region_index()
     for k in range(3, len(name) - 2):
-        if catalog.head_prefix(name[k:]) and catalog.resolve(name[:k]).known and catalog.resolve(name[k:]).known:
+        if (catalog.head_prefix(name[k:]) or regions.prefix_match(name, k)) \
+                and catalog.resolve(name[:k]).known and catalog.resolve(name[k:]).known:
             return name[:k], name[k:]
     return None
 

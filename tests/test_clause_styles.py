@@ -152,6 +152,9 @@ def test_a_misread_label_is_repaired():
         [("市农业农村局", "lead"), ("市公安局", "lead"), ("各区县人民政府", "lead")]]
     assert roles("八、推进。工作。(责任任部门:市住建局,配合部门:园区管委会)") == [
         [("市住房城乡建设局", "lead"), ("园区管委会", "cooperate")]]
+    assert roles("九、统计。工作。(责任部门:市住建局,配部门:区县(市)人民政府、园区管委会)") == [
+        [("市住房城乡建设局", "lead"), ("区县(市)人民政府", "cooperate"), ("园区管委会", "cooperate")]]
+    assert roles("十、加大分配部门:支持。(责任部门:市住建局)") == [[("市住房城乡建设局", "lead")]]
 
 
 @pytest.mark.parametrize("marked", ["市住建局(牵头)", "市住建局〔牵头〕", "市住建局【牵头】"])
@@ -311,3 +314,46 @@ def test_a_document_rule_makes_the_first_listed_unit_the_lead():
 ])
 def test_running_text_is_not_a_clause(text):
     assert roles(text) == []
+
+
+@pytest.mark.parametrize("printed, name, level", [
+    ("县卫建局", "县卫生健康局", "county"),
+    ("市质安站", "市质安站", "city"),
+    ("市建设工程质量安全监督站", "市质安站", "city"),
+    ("省政府妇儿工委办公室", "省政府妇儿工委办公室", "province"),
+    ("市妇儿工委办", "市政府妇儿工委办公室", "city"),
+    ("市委组织部人才办", "市委人才办", "city"),
+    ("新区创新发展局", "新区创新发展局", "county"),
+    ("海关总署广东分署", "海关总署广东分署", "province"),
+])
+def test_official_names_clauses_print_are_known(printed, name, level):
+    dept = default_catalog().resolve(printed)
+    assert (dept.name, dept.level, dept.known) == (name, level, True)
+
+
+def test_units_said_by_what_they_do_after_a_named_one_are_not_part_of_its_name():
+    assert roles("四十、联合验收。工作。(责任单位:市住建局、市自然资源和规划局等涉及项目联合验收相关单位)") == [
+        [("市住房城乡建设局", "lead"), ("市自然资源和规划局", "lead")]]
+    assert roles("四十一、办学。工作。(责任单位:市教育局、市中等职业学校)") == [
+        [("市教育局", "lead"), ("市中等职业学校", "lead")]]
+
+
+def test_two_units_each_named_with_its_region_and_printed_without_a_separator_are_two():
+    assert roles("六、支持。工作。(责任单位:人民银行东乡支行抚州银保监分局东乡监管组、区住房保障中心)") == [
+        [("人民银行东乡支行", "lead"), ("抚州银保监分局东乡监管组", "lead"), ("区住房保障服务中心", "lead")]]
+    # a branch named under its parent body is one unit
+    assert roles("七、支持。工作。(责任单位:市市场监管局福田局、国家金融监督管理总局抚州监管分局东乡监管支局)") == [
+        [("市市场监管局福田局", "lead"), ("国家金融监督管理总局抚州监管分局东乡监管支局", "lead")]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("九、奖励。工作。(责任单位:县、区政府)", [[("县、区政府", "lead")]]),
+    ("十、督促。工作。(责任单位:市住建局,市、县人民政府)", [[("市住房城乡建设局", "lead"), ("市、县人民政府", "lead")]]),
+    # a bare level word before a named body is no placeholder: 区 alone is dropped as before
+    ("十一、推进。工作。(牵头单位:市住建局;配合单位:区、开发区管委会)",
+     [[("市住房城乡建设局", "lead"), ("开发区管委会", "cooperate")]]),
+])
+def test_bare_level_words_sharing_a_government_suffix_are_one_placeholder(text, expected):
+    assert roles(text) == expected
+    catalog = default_catalog()
+    assert catalog.resolve("县、区政府").collective
