@@ -146,6 +146,8 @@ class _Lexicon:
     time_units: frozenset[str]
     page_counter_units: frozenset[str]
     page_counter: re.Pattern[str]  # a web page's label for its counter, before the clause: "阅读:188次"
+    score_unit: str  # what a scoring rubric's row ends with: "得4分"
+    score: re.Pattern[str]  # ...the score itself
     time_cut: re.Pattern[str]
     noun_after_unit: dict[str, str]
     existing_before: tuple[str, ...]
@@ -367,6 +369,8 @@ def _lexicon() -> _Lexicon:
         time_units=frozenset(units["time_units"]),
         page_counter_units=frozenset(units["page_counter_units"]),
         page_counter=re.compile(rf"(?:{_alt(units['page_counter_labels'])})\s*$"),
+        score_unit=units["score_unit"],
+        score=re.compile(rf"(?:{_alt(units['score_verbs'])})[\d{_CN_NUM}]+(?:\.\d+)?{re.escape(units['score_unit'])}"),
         time_cut=re.compile(_alt(units["time_cut_verbs"])),
         noun_after_unit=dict(units["noun_after_unit"]),
         existing_before=tuple(excl["existing_before"]),
@@ -840,6 +844,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if (q.unit in lex.page_counter_units and not before.strip() and cs > 0 and sentence[cs - 1] in ":："
             and lex.page_counter.search(sentence, max(0, cs - 9), cs - 1)):
         return "page counter"  # "阅读:188次", "浏览次数:958次"
+    if sentence.find(lex.score_unit, q.end, ce) >= 0 and lex.score.search(sentence, q.end, ce):
+        return "row of a scoring rubric"  # "占比10%—20%(不含)得4分", "比例达到100%的得5分"
     if sentence.startswith(lex.inclusive, unit_end) or (q.after_bound and sentence.startswith(lex.inclusive, q.end)):
         return "eligibility threshold"  # "30次(含)以上"
     if q.after_bound == "及以下" and not lex.below_ok.search(before):

@@ -879,6 +879,18 @@ def test_a_web_pages_counter_is_not_a_goal(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("占比低于10%(不含)的均不得分,占比10%—20%(不含)得4分,占比20%—30%(不含)得7分。", []),
+    ("已落实民用水电气价格的项目比例达到100%的得5分。", []),
+    ("低于目标值20个百分点及以内的得2分。", []),
+    # a score to reach is no rubric's row
+    ("到2025年,新增保障性租赁住房占比达到30%以上,得分率提高到90%。",
+     [(30, "%", "以上", 2025), (90, "%", "达到", 2025)]),
+])
+def test_a_scoring_rubrics_row_is_not_a_goal(text, expected):
+    assert _one(text) == expected
+
+
 def test_tax_fee_and_rate_parameters_are_not_goals():
     assert _one("实施小规模纳税人增值税征收率由3%降至1%的优惠政策。") == []
     assert _one("住房公积金贷款保证金比例从10%降为5%。") == []
