@@ -844,6 +844,13 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if (q.unit in lex.page_counter_units and not before.strip() and cs > 0 and sentence[cs - 1] in ":："
             and lex.page_counter.search(sentence, max(0, cs - 9), cs - 1)):
         return "page counter"  # "阅读:188次", "浏览次数:958次"
+    if nxt and (nxt.isdigit() or nxt in _CELL_GAP) and (cell := _NEXT_CELL.match(sentence, q.end)) and (
+            (m := lex.quantity.match(sentence, cell.end())) and m.group().endswith(q.unit)) or (
+            before and (before.endswith(q.unit) or before[-1] in _CELL_GAP)
+            and (cell := before.rstrip(_CELL_GAP)).endswith(q.unit) and cell[-len(q.unit) - 1:-len(q.unit)].isdigit()):
+        # a value written against another in the same unit, only spaces between, is a cell of a table row whose
+        # header tells what each column is: "6个月—1年(含) 13万元 10万元"
+        return "cell of a table row"
     if sentence.find(lex.score_unit, q.end, ce) >= 0 and lex.score.search(sentence, q.end, ce):
         return "row of a scoring rubric"  # "占比10%—20%(不含)得4分", "比例达到100%的得5分"
     if sentence.startswith(lex.inclusive, unit_end) or (q.after_bound and sentence.startswith(lex.inclusive, q.end)):
@@ -940,6 +947,10 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if speed and not lex.verb_word.match(clause, speed.end()):
         return "projects to speed up"  # "加快12个…中心建设"; "加快建设…1万个" is a goal
     return ""
+
+
+_CELL_GAP = " \t\u3000"
+_NEXT_CELL = re.compile(r"[ \t\u3000]*(?=\d)")
 
 
 _BASELINE_YEAR = re.compile(r"20\d{2}\s*年")

@@ -891,6 +891,16 @@ def test_a_scoring_rubrics_row_is_not_a_goal(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("缴存年限 第一次贷款额度 第二次贷款额度\n6个月—1年(含) 13万元 10万元\n5年以上 40万元 30万元\n", []),
+    ("6个月—1年(含)13万元10万元", []),
+    # values in different units side by side are a count of things of a size
+    ("建设10个100亿元级产业集群,新增岗位 2000个。", [(10, "个", "达到", None), (2000, "个", "达到", None)]),
+])
+def test_a_table_rows_cells_are_not_goals(text, expected):
+    assert _one(text) == expected
+
+
 def test_tax_fee_and_rate_parameters_are_not_goals():
     assert _one("实施小规模纳税人增值税征收率由3%降至1%的优惠政策。") == []
     assert _one("住房公积金贷款保证金比例从10%降为5%。") == []
