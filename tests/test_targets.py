@@ -901,6 +901,17 @@ def test_a_table_rows_cells_are_not_goals(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("职工家庭申请住房公积金贷款,保底额度提高到25万元。", []),
+    ("符合条件的三孩家庭,在本市限购范围内限购的住房套数增加1套。", []),
+    ("非本市户籍居民家庭,限购1套住房。", []),
+    # a goal of building or buying dwellings is no family's limit
+    ("到2025年,全市新建保障性租赁住房1万套。", [(1, "万套", "达到", 2025)]),
+])
+def test_a_purchase_limit_and_a_loans_floor_are_per_case(text, expected):
+    assert _one(text) == expected
+
+
 def test_tax_fee_and_rate_parameters_are_not_goals():
     assert _one("实施小规模纳税人增值税征收率由3%降至1%的优惠政策。") == []
     assert _one("住房公积金贷款保证金比例从10%降为5%。") == []
