@@ -146,6 +146,8 @@ class _Lexicon:
     time_units: frozenset[str]
     page_counter_units: frozenset[str]
     page_counter: re.Pattern[str]  # a web page's label for its counter, before the clause: "阅读:188次"
+    record_units: frozenset[str]  # a count of times in these before ``record_word``: "有2次贷款记录"
+    record_word: str
     score_unit: str  # what a scoring rubric's row ends with: "得4分"
     score: re.Pattern[str]  # ...the score itself
     time_cut: re.Pattern[str]
@@ -369,6 +371,8 @@ def _lexicon() -> _Lexicon:
         time_units=frozenset(units["time_units"]),
         page_counter_units=frozenset(units["page_counter_units"]),
         page_counter=re.compile(rf"(?:{_alt(units['page_counter_labels'])})\s*$"),
+        record_units=frozenset(excl["record_units"]),
+        record_word=excl["record_word"],
         score_unit=units["score_unit"],
         score=re.compile(rf"(?:{_alt(units['score_verbs'])})[\d{_CN_NUM}]+(?:\.\d+)?{re.escape(units['score_unit'])}"),
         time_cut=re.compile(_alt(units["time_cut_verbs"])),
@@ -899,6 +903,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if q.unit in lex.owned_units and lex.owned_thing in clause and (
             before.endswith(lex.owned_end) or lex.owned_words.search(before)):
         return "dwellings a family owns"  # "名下有1套住房", "拥有…总套数不超过3套"; not "收购1000套存量商品房"
+    if q.unit in lex.record_units and sentence.find(lex.record_word, q.end, ce) >= 0:
+        return "count in a case's record"  # "或有2次住房公积金贷款记录", "不得有5次以上逾期记录"
     if (q.after_bound or sentence.find("以上", q.end, ce) >= 0) and lex.group_purchase.search(before):
         return "group-purchase threshold"  # "团购(5套房屋及以上)", "团购5套以上即可"; not "推动团购1000套存量商品房"
     if q.unit in lex.class_units and q.after_bound and not lex.direction_before.search(before):

@@ -912,6 +912,15 @@ def test_a_purchase_limit_and_a_loans_floor_are_per_case(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("职工家庭名下拥有2套及以上住房,或有2次住房公积金贷款记录的,不得申请住房公积金贷款。", []),
+    ("信用卡二年内不得有5次以上逾期记录。", []),
+    ("全年开展县外推介促销不少于2次。", [(2, "次", "不少于", None)]),
+])
+def test_a_count_in_a_cases_record_is_not_a_goal(text, expected):
+    assert _one(text) == expected
+
+
 def test_tax_fee_and_rate_parameters_are_not_goals():
     assert _one("实施小规模纳税人增值税征收率由3%降至1%的优惠政策。") == []
     assert _one("住房公积金贷款保证金比例从10%降为5%。") == []
