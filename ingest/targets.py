@@ -186,6 +186,7 @@ class _Lexicon:
     per_case_money: re.Pattern[str]
     allocation: re.Pattern[str]
     eligibility: re.Pattern[str]
+    eligibility_raise: tuple[str, ...]  # an eligibility clause's quantity right after these: "对二孩家庭提高5万元"
     inclusive: tuple[str, ...]  # words: "(含" opens "30次(含)以上"
     class_open: re.Pattern[str]
     people_units: frozenset[str]
@@ -414,6 +415,7 @@ def _lexicon() -> _Lexicon:
         allocation=re.compile(_alt(excl["allocation_words"])),
         eligibility=re.compile(
             rf"^(?:并|同时|另外|其中|还|鼓励|支持)?(?!{_alt(excl['eligibility_not'])})(?:{_alt(excl['eligibility_open'])})"),
+        eligibility_raise=tuple(excl["eligibility_raise"]),
         inclusive=tuple(excl["inclusive_marks"]),
         class_open=re.compile(_alt(excl["class_open"])),
         people_units=frozenset(excl["people_units"]),
@@ -863,8 +865,9 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "eligibility threshold"  # "1000万元及以下的业务"
     if head in opens.eligibility and lex.eligibility.match(clause) and (
         q.after_bound or lex.bound_before.search(before) or "的" in sentence[q.end:ce]
+        or before.endswith(lex.eligibility_raise)
     ):
-        return "eligibility condition"  # "对月销售额10万元以下的…"; not "对4座涵闸进行拆除重建"
+        return "eligibility condition"  # "对月销售额10万元以下的…", "对二孩家庭提高5万元"; not "对4座涵闸进行拆除重建"
     if ((head in opens.condition and lex.condition.match(clause)) or clause.endswith("的")
             or clause.endswith(lex.condition_close)
             or lex.condition_after.search(sentence, q.end, ce)):

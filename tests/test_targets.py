@@ -921,6 +921,14 @@ def test_a_count_in_a_cases_record_is_not_a_goal(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("提高多孩家庭住房公积金可贷额度,对二孩家庭提高5万元,对三孩家庭提高10万元。", []),
+    ("对4座涵闸进行拆除重建。", [(4, "座", "达到", None)]),
+])
+def test_how_much_more_a_class_of_cases_gets_is_not_a_goal(text, expected):
+    assert _one(text) == expected
+
+
 def test_tax_fee_and_rate_parameters_are_not_goals():
     assert _one("实施小规模纳税人增值税征收率由3%降至1%的优惠政策。") == []
     assert _one("住房公积金贷款保证金比例从10%降为5%。") == []
