@@ -929,6 +929,20 @@ def test_how_much_more_a_class_of_cases_gets_is_not_a_goal(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize("text, year", [
+    ("确保完成2021年142个重大城建项目建设目标任务。", 2021),  # a count right after the year
+    ("2017年至2021年5年期间,新增贷款超过8万亿元。", 2021),  # a range ends in its last year
+    ("到2025年至少建成50个。", 2025),
+])
+def test_the_year_a_goal_is_due(text, year):
+    assert [t.year for t in find_targets(text)] == [year]
+
+
+def test_a_month_after_the_year_is_a_date_not_the_due_year():
+    assert [t.year for t in find_targets("2023年1-6月新增就业3万人,2023年12月新增就业1万人。", default_year=2024)] == [
+        2024, 2024]
+
+
 def test_tax_fee_and_rate_parameters_are_not_goals():
     assert _one("实施小规模纳税人增值税征收率由3%降至1%的优惠政策。") == []
     assert _one("住房公积金贷款保证金比例从10%降为5%。") == []
