@@ -1291,8 +1291,16 @@ _DISTRIBUTIVE = re.compile(r"(?:各|均|分别)(?:达到|为|达|超过|突破|�
 _SHARE_VERB = re.compile(r"达到|完成|形成|实现|开展|建成|通过|具备|纳入")
 
 
+# a year right before the quantity says when, the metric is what the quantity counts: "完成2021年142个重大城建项目"
+_TAIL_YEAR = re.compile(r"20\d{2}\s*年$")
+
+
+def _without_tail_year(s: str) -> str:
+    return _TAIL_YEAR.sub("", s) if s.endswith("年") else s
+
+
 def _clean_subject(s: str, lex: _Lexicon) -> str:
-    s = _LEAD_YEAR.sub("", s)
+    s = _without_tail_year(_LEAD_YEAR.sub("", s))
     s = lex.strip_lead.sub("", s)
     s = lex.strip_tail.sub("", s)
     s = s.strip(",;:、 ")
@@ -1660,7 +1668,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                     ts = prev_s
 
             # what is measured
-            before = sentence[subject_start:q.start]  # (the clause's head for its first target)
+            before = _without_tail_year(sentence[subject_start:q.start])  # (the clause's head for its first target)
             subject = head_subject if idx == 0 else _clean_subject(before, lex)
             obj = _object_after(sentence, q.end, te)
             if distributive[q.clause] and (len(group) > 1 or _DISTRIBUTIVE.search(before)):
@@ -1686,7 +1694,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                           # word ("项目土地规模高于50亩的")
                           or (bare := lex.strip_tail.sub("", before)).endswith(lex.action_end)
                           and not _SHARED_TAIL.search(bare)):
-                metrics = [_verb_head(sentence[max(subject_start, ts):q.start], lex) + obj]
+                metrics = [_verb_head(_without_tail_year(sentence[max(subject_start, ts):q.start]), lex) + obj]
             else:
                 metrics = [subject]
                 items = [i for i in subject.split("、") if i]

@@ -938,6 +938,11 @@ def test_the_year_a_goal_is_due(text, year):
     assert [t.year for t in find_targets(text)] == [year]
 
 
+def test_a_year_right_before_the_count_is_not_the_metric():
+    [t] = find_targets("确保完成2021年142个重大城建项目建设目标任务。")
+    assert (t.metric, t.year) == ("重大城建项目建设目标任务", 2021)
+
+
 def test_a_month_after_the_year_is_a_date_not_the_due_year():
     assert [t.year for t in find_targets("2023年1-6月新增就业3万人,2023年12月新增就业1万人。", default_year=2024)] == [
         2024, 2024]
