@@ -146,6 +146,7 @@ class _Lexicon:
     time_units: frozenset[str]
     page_counter_units: frozenset[str]
     page_counter: re.Pattern[str]  # a web page's label for its counter, before the clause: "阅读:188次"
+    above_refs: frozenset[str]  # all a clause holds before a count that counts what was listed: "以上2种情况"
     record_units: frozenset[str]  # a count of times in these before ``record_word``: "有2次贷款记录"
     record_word: str
     score_unit: str  # what a scoring rubric's row ends with: "得4分"
@@ -372,6 +373,7 @@ def _lexicon() -> _Lexicon:
         time_units=frozenset(units["time_units"]),
         page_counter_units=frozenset(units["page_counter_units"]),
         page_counter=re.compile(rf"(?:{_alt(units['page_counter_labels'])})\s*$"),
+        above_refs=frozenset(excl["above_refs"]),
         record_units=frozenset(excl["record_units"]),
         record_word=excl["record_word"],
         score_unit=units["score_unit"],
@@ -846,6 +848,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     nxt = sentence[q.end:q.end + 1]
     if q.unit in lex.time_units and not lex.time_cut.search(before):
         return "time span"  # "3个工作日内办结"; "审批时间控制在50个工作日内" is a goal
+    if before in lex.above_refs:
+        return "count of what was listed"  # "以上2种情况认定为…", "上述3类人员"
     cs = q.clause[0]
     if (q.unit in lex.page_counter_units and not before.strip() and cs > 0 and sentence[cs - 1] in ":："
             and lex.page_counter.search(sentence, max(0, cs - 9), cs - 1)):

@@ -948,6 +948,15 @@ def test_a_month_after_the_year_is_a_date_not_the_due_year():
         2024, 2024]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("以上2种情况认定为购买第三套及以上住房,不予贷款。", []),
+    ("上述3类人员可申请租赁补贴。", []),
+    ("新增就业10万人以上,2万家企业上云。", [(10, "万人", "以上", None), (2, "万家", "达到", None)]),
+])
+def test_a_count_of_what_was_listed_is_not_a_goal(text, expected):
+    assert _one(text) == expected
+
+
 def test_tax_fee_and_rate_parameters_are_not_goals():
     assert _one("实施小规模纳税人增值税征收率由3%降至1%的优惠政策。") == []
     assert _one("住房公积金贷款保证金比例从10%降为5%。") == []
