@@ -507,7 +507,7 @@ def test_per_case_rules_in_a_plan_are_not_targets(text):
     # a value after 为 with a goal cue, or 为 in another word
     ("2023年主要预期目标是:地区生产总值增速为7%。", [(7, "%", "达到", 2023)]),
     ("确定全市新建商品住房销售价格涨幅控制目标为7%。", [(7, "%", "达到", None)]),
-    ("开展招聘活动,为2万家次企业解决用工需求。", [(2, "万家", "达到", None)]),
+    ("开展招聘活动,为2万家次企业解决用工需求。", [(2, "万家次", "达到", None)]),
     # 时 in another word ends no threshold clause
     ("加快养老机构建设的同时,新增护理型床位1000张。", [(1000, "张", "达到", None)]),
     # a modal inside another word is none ("可再生", "应急", "可支配")
@@ -955,6 +955,11 @@ def test_a_month_after_the_year_is_a_date_not_the_due_year():
 ])
 def test_a_count_of_what_was_listed_is_not_a_goal(text, expected):
     assert _one(text) == expected
+
+
+def test_firm_visits_are_counted_in_jiaci():
+    [t] = find_targets("组织不少于2万家次外贸企业参展促销。")
+    assert (t.value, t.unit, t.qualifier, t.metric) == (2, "万家次", "不少于", "组织外贸企业参展促销")
 
 
 def test_tax_fee_and_rate_parameters_are_not_goals():
