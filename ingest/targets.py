@@ -147,6 +147,8 @@ class _Lexicon:
     page_counter_units: frozenset[str]
     page_counter: re.Pattern[str]  # a web page's label for its counter, before the clause: "阅读:188次"
     above_refs: frozenset[str]  # all a clause holds before a count that counts what was listed: "以上2种情况"
+    address_units: frozenset[str]  # a count in these after a street number (``address_mark``): "清湖路10号国鸿工业园3栋"
+    address_mark: str
     record_units: frozenset[str]  # a count of times in these before ``record_word``: "有2次贷款记录"
     record_word: str
     score_unit: str  # what a scoring rubric's row ends with: "得4分"
@@ -374,6 +376,8 @@ def _lexicon() -> _Lexicon:
         page_counter_units=frozenset(units["page_counter_units"]),
         page_counter=re.compile(rf"(?:{_alt(units['page_counter_labels'])})\s*$"),
         above_refs=frozenset(excl["above_refs"]),
+        address_units=frozenset(excl["address_units"]),
+        address_mark=excl["address_mark"],
         record_units=frozenset(excl["record_units"]),
         record_word=excl["record_word"],
         score_unit=units["score_unit"],
@@ -910,6 +914,9 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if q.unit in lex.owned_units and lex.owned_thing in clause and (
             before.endswith(lex.owned_end) or lex.owned_words.search(before)):
         return "dwellings a family owns"  # "名下有1套住房", "拥有…总套数不超过3套"; not "收购1000套存量商品房"
+    if q.unit in lex.address_units and (mark := before.rfind(lex.address_mark)) > 0 and before[mark - 1].isdigit() and (
+            not lex.verb_word.search(before, mark)):
+        return "address"  # "清湖路10号国鸿工业园3栋"
     if q.unit in lex.record_units and sentence.find(lex.record_word, q.end, ce) >= 0:
         return "count in a case's record"  # "或有2次住房公积金贷款记录", "不得有5次以上逾期记录"
     if (q.after_bound or sentence.find("以上", q.end, ce) >= 0) and lex.group_purchase.search(before):

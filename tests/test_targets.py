@@ -962,6 +962,14 @@ def test_firm_visits_are_counted_in_jiaci():
     assert (t.value, t.unit, t.qualifier, t.metric) == (2, "万家次", "不少于", "组织外贸企业参展促销")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("联系地址:龙华区龙华街道清湖路10号国鸿工业园3栋,业务咨询电话:0755-23336001。", []),
+    ("在10号地块新建3栋保障性租赁住房。", [(3, "栋", "达到", None)]),
+])
+def test_a_buildings_number_in_an_address_is_not_a_goal(text, expected):
+    assert _one(text) == expected
+
+
 def test_tax_fee_and_rate_parameters_are_not_goals():
     assert _one("实施小规模纳税人增值税征收率由3%降至1%的优惠政策。") == []
     assert _one("住房公积金贷款保证金比例从10%降为5%。") == []
