@@ -146,6 +146,13 @@ class _Lexicon:
     time_units: frozenset[str]
     page_counter_units: frozenset[str]
     page_counter: re.Pattern[str]  # a web page's label for its counter, before the clause: "阅读:188次"
+    above_refs: frozenset[str]  # all a clause holds before a count that counts what was listed: "以上2种情况"
+    address_units: frozenset[str]  # a count in these after a street number (``address_mark``): "清湖路10号国鸿工业园3栋"
+    address_mark: str
+    record_units: frozenset[str]  # a count of times in these before ``record_word``: "有2次贷款记录"
+    record_word: str
+    score_unit: str  # what a scoring rubric's row ends with: "得4分"
+    score: re.Pattern[str]  # ...the score itself
     time_cut: re.Pattern[str]
     noun_after_unit: dict[str, str]
     existing_before: tuple[str, ...]
@@ -182,6 +189,7 @@ class _Lexicon:
     per_case_money: re.Pattern[str]
     allocation: re.Pattern[str]
     eligibility: re.Pattern[str]
+    eligibility_raise: tuple[str, ...]  # an eligibility clause's quantity right after these: "对二孩家庭提高5万元"
     inclusive: tuple[str, ...]  # words: "(含" opens "30次(含)以上"
     class_open: re.Pattern[str]
     people_units: frozenset[str]
@@ -367,6 +375,13 @@ def _lexicon() -> _Lexicon:
         time_units=frozenset(units["time_units"]),
         page_counter_units=frozenset(units["page_counter_units"]),
         page_counter=re.compile(rf"(?:{_alt(units['page_counter_labels'])})\s*$"),
+        above_refs=frozenset(excl["above_refs"]),
+        address_units=frozenset(excl["address_units"]),
+        address_mark=excl["address_mark"],
+        record_units=frozenset(excl["record_units"]),
+        record_word=excl["record_word"],
+        score_unit=units["score_unit"],
+        score=re.compile(rf"(?:{_alt(units['score_verbs'])})[\d{_CN_NUM}]+(?:\.\d+)?{re.escape(units['score_unit'])}"),
         time_cut=re.compile(_alt(units["time_cut_verbs"])),
         noun_after_unit=dict(units["noun_after_unit"]),
         existing_before=tuple(excl["existing_before"]),
@@ -406,6 +421,7 @@ def _lexicon() -> _Lexicon:
         allocation=re.compile(_alt(excl["allocation_words"])),
         eligibility=re.compile(
             rf"^(?:并|同时|另外|其中|还|鼓励|支持)?(?!{_alt(excl['eligibility_not'])})(?:{_alt(excl['eligibility_open'])})"),
+        eligibility_raise=tuple(excl["eligibility_raise"]),
         inclusive=tuple(excl["inclusive_marks"]),
         class_open=re.compile(_alt(excl["class_open"])),
         people_units=frozenset(excl["people_units"]),
@@ -469,7 +485,7 @@ _CLAUSE_SEP = set(",;:，；：") | set(_SENTENCE_END)
 # "2023年1月1日起", "于2023年6月30日出售" name no due year
 _YEAR = re.compile(
     r"(?P<y>20(?<![\d—\-~～]20)\d{2})\s*年"
-    r"(?:(?:年?底|年?末|前|上半年|下半年)?(?![\d—\-~～月度])"
+    r"(?:(?:年?底|年?末|前|上半年|下半年)?(?![—\-~～月度]|\d{1,2}\s*(?:月|[—\-~～]\s*\d{1,2}\s*月)|至\s*20\d{2})"
     r"|\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日\s*)?(?:底|末)?前)"
 )
 _PLAN_PERIOD = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|末|时期|期末)")
@@ -836,18 +852,30 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     nxt = sentence[q.end:q.end + 1]
     if q.unit in lex.time_units and not lex.time_cut.search(before):
         return "time span"  # "3个工作日内办结"; "审批时间控制在50个工作日内" is a goal
+    if before in lex.above_refs:
+        return "count of what was listed"  # "以上2种情况认定为…", "上述3类人员"
     cs = q.clause[0]
     if (q.unit in lex.page_counter_units and not before.strip() and cs > 0 and sentence[cs - 1] in ":："
             and lex.page_counter.search(sentence, max(0, cs - 9), cs - 1)):
         return "page counter"  # "阅读:188次", "浏览次数:958次"
+    if nxt and (nxt.isdigit() or nxt in _CELL_GAP) and (cell := _NEXT_CELL.match(sentence, q.end)) and (
+            (m := lex.quantity.match(sentence, cell.end())) and m.group().endswith(q.unit)) or (
+            before and (before.endswith(q.unit) or before[-1] in _CELL_GAP)
+            and (cell := before.rstrip(_CELL_GAP)).endswith(q.unit) and cell[-len(q.unit) - 1:-len(q.unit)].isdigit()):
+        # a value written against another in the same unit, only spaces between, is a cell of a table row whose
+        # header tells what each column is: "6个月—1年(含) 13万元 10万元"
+        return "cell of a table row"
+    if sentence.find(lex.score_unit, q.end, ce) >= 0 and lex.score.search(sentence, q.end, ce):
+        return "row of a scoring rubric"  # "占比10%—20%(不含)得4分", "比例达到100%的得5分"
     if sentence.startswith(lex.inclusive, unit_end) or (q.after_bound and sentence.startswith(lex.inclusive, q.end)):
         return "eligibility threshold"  # "30次(含)以上"
     if q.after_bound == "及以下" and not lex.below_ok.search(before):
         return "eligibility threshold"  # "1000万元及以下的业务"
     if head in opens.eligibility and lex.eligibility.match(clause) and (
         q.after_bound or lex.bound_before.search(before) or "的" in sentence[q.end:ce]
+        or before.endswith(lex.eligibility_raise)
     ):
-        return "eligibility condition"  # "对月销售额10万元以下的…"; not "对4座涵闸进行拆除重建"
+        return "eligibility condition"  # "对月销售额10万元以下的…", "对二孩家庭提高5万元"; not "对4座涵闸进行拆除重建"
     if ((head in opens.condition and lex.condition.match(clause)) or clause.endswith("的")
             or clause.endswith(lex.condition_close)
             or lex.condition_after.search(sentence, q.end, ce)):
@@ -886,6 +914,11 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if q.unit in lex.owned_units and lex.owned_thing in clause and (
             before.endswith(lex.owned_end) or lex.owned_words.search(before)):
         return "dwellings a family owns"  # "名下有1套住房", "拥有…总套数不超过3套"; not "收购1000套存量商品房"
+    if q.unit in lex.address_units and (mark := before.rfind(lex.address_mark)) > 0 and before[mark - 1].isdigit() and (
+            not lex.verb_word.search(before, mark)):
+        return "address"  # "清湖路10号国鸿工业园3栋"
+    if q.unit in lex.record_units and sentence.find(lex.record_word, q.end, ce) >= 0:
+        return "count in a case's record"  # "或有2次住房公积金贷款记录", "不得有5次以上逾期记录"
     if (q.after_bound or sentence.find("以上", q.end, ce) >= 0) and lex.group_purchase.search(before):
         return "group-purchase threshold"  # "团购(5套房屋及以上)", "团购5套以上即可"; not "推动团购1000套存量商品房"
     if q.unit in lex.class_units and q.after_bound and not lex.direction_before.search(before):
@@ -934,6 +967,10 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if speed and not lex.verb_word.match(clause, speed.end()):
         return "projects to speed up"  # "加快12个…中心建设"; "加快建设…1万个" is a goal
     return ""
+
+
+_CELL_GAP = " \t\u3000"
+_NEXT_CELL = re.compile(r"[ \t\u3000]*(?=\d)")
 
 
 _BASELINE_YEAR = re.compile(r"20\d{2}\s*年")
@@ -1265,8 +1302,16 @@ _DISTRIBUTIVE = re.compile(r"(?:各|均|分别)(?:达到|为|达|超过|突破|�
 _SHARE_VERB = re.compile(r"达到|完成|形成|实现|开展|建成|通过|具备|纳入")
 
 
+# a year right before the quantity says when, the metric is what the quantity counts: "完成2021年142个重大城建项目"
+_TAIL_YEAR = re.compile(r"20\d{2}\s*年$")
+
+
+def _without_tail_year(s: str) -> str:
+    return _TAIL_YEAR.sub("", s) if s.endswith("年") else s
+
+
 def _clean_subject(s: str, lex: _Lexicon) -> str:
-    s = _LEAD_YEAR.sub("", s)
+    s = _without_tail_year(_LEAD_YEAR.sub("", s))
     s = lex.strip_lead.sub("", s)
     s = lex.strip_tail.sub("", s)
     s = s.strip(",;:、 ")
@@ -1634,7 +1679,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                     ts = prev_s
 
             # what is measured
-            before = sentence[subject_start:q.start]  # (the clause's head for its first target)
+            before = _without_tail_year(sentence[subject_start:q.start])  # (the clause's head for its first target)
             subject = head_subject if idx == 0 else _clean_subject(before, lex)
             obj = _object_after(sentence, q.end, te)
             if distributive[q.clause] and (len(group) > 1 or _DISTRIBUTIVE.search(before)):
@@ -1660,7 +1705,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                           # word ("项目土地规模高于50亩的")
                           or (bare := lex.strip_tail.sub("", before)).endswith(lex.action_end)
                           and not _SHARED_TAIL.search(bare)):
-                metrics = [_verb_head(sentence[max(subject_start, ts):q.start], lex) + obj]
+                metrics = [_verb_head(_without_tail_year(sentence[max(subject_start, ts):q.start]), lex) + obj]
             else:
                 metrics = [subject]
                 items = [i for i in subject.split("、") if i]

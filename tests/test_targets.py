@@ -507,7 +507,7 @@ def test_per_case_rules_in_a_plan_are_not_targets(text):
     # a value after 为 with a goal cue, or 为 in another word
     ("2023年主要预期目标是:地区生产总值增速为7%。", [(7, "%", "达到", 2023)]),
     ("确定全市新建商品住房销售价格涨幅控制目标为7%。", [(7, "%", "达到", None)]),
-    ("开展招聘活动,为2万家次企业解决用工需求。", [(2, "万家", "达到", None)]),
+    ("开展招聘活动,为2万家次企业解决用工需求。", [(2, "万家次", "达到", None)]),
     # 时 in another word ends no threshold clause
     ("加快养老机构建设的同时,新增护理型床位1000张。", [(1000, "张", "达到", None)]),
     # a modal inside another word is none ("可再生", "应急", "可支配")
@@ -876,6 +876,97 @@ def test_a_bounded_size_before_what_it_qualifies_defines_a_class(text, expected)
     ("全年开展县外推介促销不少于2次。", [(2, "次", "不少于", None)]),
 ])
 def test_a_web_pages_counter_is_not_a_goal(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("占比低于10%(不含)的均不得分,占比10%—20%(不含)得4分,占比20%—30%(不含)得7分。", []),
+    ("已落实民用水电气价格的项目比例达到100%的得5分。", []),
+    ("低于目标值20个百分点及以内的得2分。", []),
+    # a score to reach is no rubric's row
+    ("到2025年,新增保障性租赁住房占比达到30%以上,得分率提高到90%。",
+     [(30, "%", "以上", 2025), (90, "%", "达到", 2025)]),
+])
+def test_a_scoring_rubrics_row_is_not_a_goal(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("缴存年限 第一次贷款额度 第二次贷款额度\n6个月—1年(含) 13万元 10万元\n5年以上 40万元 30万元\n", []),
+    ("6个月—1年(含)13万元10万元", []),
+    # values in different units side by side are a count of things of a size
+    ("建设10个100亿元级产业集群,新增岗位 2000个。", [(10, "个", "达到", None), (2000, "个", "达到", None)]),
+])
+def test_a_table_rows_cells_are_not_goals(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("职工家庭申请住房公积金贷款,保底额度提高到25万元。", []),
+    ("符合条件的三孩家庭,在本市限购范围内限购的住房套数增加1套。", []),
+    ("非本市户籍居民家庭,限购1套住房。", []),
+    # a goal of building or buying dwellings is no family's limit
+    ("到2025年,全市新建保障性租赁住房1万套。", [(1, "万套", "达到", 2025)]),
+])
+def test_a_purchase_limit_and_a_loans_floor_are_per_case(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("职工家庭名下拥有2套及以上住房,或有2次住房公积金贷款记录的,不得申请住房公积金贷款。", []),
+    ("信用卡二年内不得有5次以上逾期记录。", []),
+    ("全年开展县外推介促销不少于2次。", [(2, "次", "不少于", None)]),
+])
+def test_a_count_in_a_cases_record_is_not_a_goal(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("提高多孩家庭住房公积金可贷额度,对二孩家庭提高5万元,对三孩家庭提高10万元。", []),
+    ("对4座涵闸进行拆除重建。", [(4, "座", "达到", None)]),
+])
+def test_how_much_more_a_class_of_cases_gets_is_not_a_goal(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, year", [
+    ("确保完成2021年142个重大城建项目建设目标任务。", 2021),  # a count right after the year
+    ("2017年至2021年5年期间,新增贷款超过8万亿元。", 2021),  # a range ends in its last year
+    ("到2025年至少建成50个。", 2025),
+])
+def test_the_year_a_goal_is_due(text, year):
+    assert [t.year for t in find_targets(text)] == [year]
+
+
+def test_a_year_right_before_the_count_is_not_the_metric():
+    [t] = find_targets("确保完成2021年142个重大城建项目建设目标任务。")
+    assert (t.metric, t.year) == ("重大城建项目建设目标任务", 2021)
+
+
+def test_a_month_after_the_year_is_a_date_not_the_due_year():
+    assert [t.year for t in find_targets("2023年1-6月新增就业3万人,2023年12月新增就业1万人。", default_year=2024)] == [
+        2024, 2024]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("以上2种情况认定为购买第三套及以上住房,不予贷款。", []),
+    ("上述3类人员可申请租赁补贴。", []),
+    ("新增就业10万人以上,2万家企业上云。", [(10, "万人", "以上", None), (2, "万家", "达到", None)]),
+])
+def test_a_count_of_what_was_listed_is_not_a_goal(text, expected):
+    assert _one(text) == expected
+
+
+def test_firm_visits_are_counted_in_jiaci():
+    [t] = find_targets("组织不少于2万家次外贸企业参展促销。")
+    assert (t.value, t.unit, t.qualifier, t.metric) == (2, "万家次", "不少于", "组织外贸企业参展促销")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("联系地址:龙华区龙华街道清湖路10号国鸿工业园3栋,业务咨询电话:0755-23336001。", []),
+    ("在10号地块新建3栋保障性租赁住房。", [(3, "栋", "达到", None)]),
+])
+def test_a_buildings_number_in_an_address_is_not_a_goal(text, expected):
     assert _one(text) == expected
 
 
