@@ -861,7 +861,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if nxt and (nxt.isdigit() or nxt in _CELL_GAP) and (cell := _NEXT_CELL.match(sentence, q.end)) and (
             (m := lex.quantity.match(sentence, cell.end())) and m.group().endswith(q.unit)) or (
             before and (before.endswith(q.unit) or before[-1] in _CELL_GAP)
-            and (cell := before.rstrip(_CELL_GAP)).endswith(q.unit) and cell[-len(q.unit) - 1:-len(q.unit)].isdigit()):
+            and (left := before.rstrip(_CELL_GAP)).endswith(q.unit) and left[-len(q.unit) - 1:-len(q.unit)].isdigit()):
         # a value written against another in the same unit, only spaces between, is a cell of a table row whose
         # header tells what each column is: "6个月—1年(含) 13万元 10万元"
         return "cell of a table row"
