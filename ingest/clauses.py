@@ -41,6 +41,10 @@ _PLACEHOLDER_HEAD = re.compile(r"^(?:各|有关|相关|所属|其他|其余)")
 _PLACEHOLDER_OPEN = re.compile(r"^(?:(?:各|有关|相关|所属)(?:有关|相关)?)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|镇|乡|街道|县区|县市区|市州|区县)"
                                r"(?:[(〔〈<][^()〔〕〈〉<>]{1,12}[)〕〉>])?$")
 _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办事处)$")
+# the last piece of a placeholder that names the departments of every level it lists (市、[县人民政府有关部门]; 市、
+# [区有关部门]): not a level's own units (市直有关部门 in 各区、市直有关部门 is the city's, apart from the districts)
+_LEVEL_DEPARTMENTS = re.compile(r"^(?:县级市|市|县|区|特区|旗|州|盟|乡镇|乡|镇|街道)(?:人民政府|政府)?(?:有关|相关|所属)"
+                                r"(?:部门|单位|机构)(?:和单位|和部门)?$")
 # the rest of a placeholder after its 、: a body no place names (管委会, 园区管委会 in 各县区政府、管委会); a named
 # one (临川区政府, 湾里管理局) is a unit of its own
 _PLACEHOLDER_BODY = re.compile(r"^(?:县级市|市|县|区|特区|旗|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)?"
@@ -320,8 +324,8 @@ def _is_region_name(name: str) -> bool:
 
 
 def _is_placeholder_part(name: str) -> bool:
-    """A piece a placeholder cut at 、 goes on with: 各区、[县级市]; 各区、[县(市)人民政府]."""
-    if _PLACEHOLDER_HEAD.match(name) or _REGION_WORD.match(name):
+    """A piece a placeholder cut at 、 goes on with: 各区、[县级市]; 各区、[县(市)人民政府]; 市、[县人民政府有关部门]."""
+    if _PLACEHOLDER_HEAD.match(name) or _REGION_WORD.match(name) or _LEVEL_DEPARTMENTS.match(name):
         return True
     government = _GOVERNMENT.search(name)
     return bool(government and government.start() and _REGION_WORD.match(name[:government.start()]))

@@ -357,3 +357,20 @@ def test_bare_level_words_sharing_a_government_suffix_are_one_placeholder(text, 
     assert roles(text) == expected
     catalog = default_catalog()
     assert catalog.resolve("县、区政府").collective
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the departments of every level listed: one placeholder, where 市 alone had been dropped
+    ("十二、督促。工作。(责任单位:市住建局,市、县人民政府有关部门)",
+     [[("市住房城乡建设局", "lead"), ("市、县人民政府有关部门", "lead")]]),
+    ("十三、督促。工作。(牵头单位:市住建局;配合单位:市、区相关部门和单位)",
+     [[("市住房城乡建设局", "lead"), ("市、区相关部门和单位", "cooperate")]]),
+    ("十四、督促。工作。(市住建局牵头,市、县人民政府有关部门配合)",
+     [[("市住房城乡建设局", "lead"), ("市、县人民政府有关部门", "cooperate")]]),
+    # a level's own departments after a placeholder stay apart from it: the districts, and the city's departments
+    ("十五、督促。工作。(责任单位:市住建局,各区、市直有关部门)",
+     [[("市住房城乡建设局", "lead"), ("各区", "lead"), ("市直有关部门", "lead")]]),
+])
+def test_bare_level_words_before_their_departments_are_one_placeholder(text, expected):
+    assert roles(text) == expected
+    assert default_catalog().resolve("市、县人民政府有关部门").collective
