@@ -336,6 +336,12 @@ def test_units_said_by_what_they_do_after_a_named_one_are_not_part_of_its_name()
         [("市住房城乡建设局", "lead"), ("市自然资源和规划局", "lead")]]
     assert roles("四十一、办学。工作。(责任单位:市教育局、市中等职业学校)") == [
         [("市教育局", "lead"), ("市中等职业学校", "lead")]]
+    # said by what they do in a longer account closed by 的, with or without 相关: the named unit stays
+    assert roles("四十二、审批。工作。(责任单位:市财政局等负责项目审批的部门)") == [[("市财政局", "lead")]]
+    assert roles("四十三、审批。工作。(责任单位:市发改委、市财政局等负责重点项目建设用地审批工作的相关部门,各区政府)") == [
+        [("市发展改革委", "lead"), ("市财政局", "lead"), ("各区政府", "lead")]]
+    assert roles("四十四、审批。工作。(市住建局牵头,市财政局等负责项目审批的部门配合)") == [
+        [("市住房城乡建设局", "lead"), ("市财政局", "cooperate")]]
 
 
 def test_two_units_each_named_with_its_region_and_printed_without_a_separator_are_two():
