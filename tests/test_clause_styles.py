@@ -380,3 +380,24 @@ def test_bare_level_words_sharing_a_government_suffix_are_one_placeholder(text, 
 def test_bare_level_words_before_their_departments_are_one_placeholder(text, expected):
     assert roles(text) == expected
     assert default_catalog().resolve("市、县人民政府有关部门").collective
+
+
+@pytest.mark.parametrize("printed, name, level", [
+    ("市资源局", "市自然资源局", "city"),
+    ("县卫健体委", "县卫生健康体育委", "county"),
+    ("市市场监管分局", "市市场监管分局", "city"),
+    ("市以工代赈事务中心", "市以工代赈事务中心", "city"),
+    ("湾里管理局", "湾里管理局", "county"),
+    ("广元国际铁路港", "广元国际铁路港", "city"),
+    ("新祺周管理处", "新祺周管理处", None),
+    ("市民服务热线办公室", "市民服务热线办公室", "city"),
+])
+def test_names_real_clauses_print_are_known(printed, name, level):
+    dept = default_catalog().resolve(printed)
+    assert (dept.name, dept.level, dept.known, dept.collective) == (name, level, True, False)
+
+
+def test_bare_names_take_the_prefix_of_their_clause():
+    # (市场监管分局 opens with 市 and is still a bare name: the clause's 县 is its level)
+    assert roles("十二、整治。工作。(县住建局、市场监管分局、卫健体委、资源局负责)") == [
+        [("县住房城乡建设局", "lead"), ("县市场监管分局", "lead"), ("县卫生健康体育委", "lead"), ("县自然资源局", "lead")]]
