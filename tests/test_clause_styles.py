@@ -401,3 +401,21 @@ def test_bare_names_take_the_prefix_of_their_clause():
     # (市场监管分局 opens with 市 and is still a bare name: the clause's 县 is its level)
     assert roles("十二、整治。工作。(县住建局、市场监管分局、卫健体委、资源局负责)") == [
         [("县住房城乡建设局", "lead"), ("县市场监管分局", "lead"), ("县卫生健康体育委", "lead"), ("县自然资源局", "lead")]]
+
+
+@pytest.mark.parametrize("printed", [
+    "福清生态环境局",  # a county's branch of its city's ecology bureau, named by its place
+    "中国人民银行上海总部",
+    "海经区管委会",  # a zone's committee, the zone's name shortened (海洋经济发展示范区)
+    "江阴港城经济区",  # a zone named alone
+    "荆门高新区·掇刀区",  # a zone and the district it is run with
+    "市(区)不动产登记中心",
+])
+def test_bodies_known_by_their_shape(printed):
+    dept = default_catalog().resolve(printed)
+    assert dept.known and not dept.collective and dept.name == printed
+
+
+def test_a_zone_named_alone_drops_the_other_name_in_its_brackets():
+    assert roles("四十、开放。工作。〔责任单位:市金融工作局、发改局,江阴港城经济区(自贸办)〕") == [
+        [("市金融工作局", "lead"), ("市发展改革局", "lead"), ("江阴港城经济区", "lead")]]
