@@ -419,3 +419,18 @@ def test_bodies_known_by_their_shape(printed):
 def test_a_zone_named_alone_drops_the_other_name_in_its_brackets():
     assert roles("四十、开放。工作。〔责任单位:市金融工作局、发改局,江阴港城经济区(自贸办)〕") == [
         [("市金融工作局", "lead"), ("市发展改革局", "lead"), ("江阴港城经济区", "lead")]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # governments counted, not named: one placeholder, as printed
+    ("三、补贴。工作。[责任单位:市财政局、市税务局,“四区”政府(管委会)]",
+     [[("市财政局", "lead"), ("市税务局", "lead"), ("“四区”政府(管委会)", "lead")]]),
+    ("四、补贴。工作。(责任单位:市财政局,两县人民政府)", [[("市财政局", "lead"), ("两县人民政府", "lead")]]),
+    # a city's functional zones beside its counties and districts
+    ("七、延期。工作。(服务单位:市自然资源局、市住建局,各县区、功能板块)",
+     [[("市自然资源局", "lead"), ("市住房城乡建设局", "lead"), ("各县区", "lead"), ("功能板块", "lead")]]),
+])
+def test_placeholders_that_count_or_kind_their_units(text, expected):
+    assert roles(text) == expected
+    catalog = default_catalog()
+    assert all(catalog.resolve(name).collective for name, _ in expected[0][-1:])
