@@ -881,9 +881,13 @@ def _paren_groups(text: str) -> list[tuple[int, int, int, int]]:
         depth, at = 1, start + 1
         while depth:
             close = text.find(")", at, stop)
-            if close < 0:  # unclosed: the group runs to the line's end
-                groups.append((start, stop, start + 1, stop))
-                at = stop
+            if close < 0:  # unclosed: the group runs to the line's end, unless a labelled clause's own bracket ends it
+                inner = text.find("(", start + 1, stop)
+                if inner >= 0 and _cut_short_before_clause(text, start, inner):
+                    at = inner
+                else:
+                    groups.append((start, stop, start + 1, stop))
+                    at = stop
                 break
             depth += text.count("(", at, close) - 1
             at = close + 1
@@ -918,11 +922,34 @@ def _any_bracket_groups(text: str) -> list[tuple[int, int, int, int]]:
             if depth == 0:
                 groups.append((start, i + 1, start + 1, i))
         elif ch == "\n" and depth > 0:
-            groups.append((start, i, start + 1, i))
+            groups += _unclosed_group(text, start, i)
             depth = 0
     if depth > 0:
-        groups.append((start, len(text), start + 1, len(text)))
+        groups += _unclosed_group(text, start, len(text))
     return groups
+
+
+_GROUP_OPENER = re.compile("[" + re.escape(_GROUP_OPEN) + "]")
+
+
+def _unclosed_group(text: str, start: int, stop: int) -> list[tuple[int, int, int, int]]:
+    """The group a bracket never closed opens: up to ``stop`` (the line's end), or, where it was cut short before a
+    labelled clause's own bracket, the groups from that bracket on."""
+    inner = _GROUP_OPENER.search(text, start + 1, stop)
+    if inner is None or not _cut_short_before_clause(text, start, inner.start()):
+        return [(start, stop, start + 1, stop)]
+    at = inner.start()
+    return [(a + at, b + at, ca + at, cb + at) for a, b, ca, cb in _any_bracket_groups(text[at:stop])]
+
+
+def _cut_short_before_clause(text: str, start: int, inner: int) -> bool:
+    """Whether the bracket at ``start``, never closed on its line, holds words cut short before a labelled
+    clause's own bracket at ``inner`` (印花税(不含证(牵头单位:…): a remark that lost its end): such words are
+    running text, not the clause's first unit. A bracket doubled ("((责任单位:…)") cut nothing short: it stays the
+    clause's."""
+    words = clause_words()
+    cut = text[start + 1:inner]
+    return bool(cut.strip()) and words.label.match(text, inner + 1) is not None and words.first_label(cut) is None
 
 
 __all__ = ["COOPERATE", "LEAD", "ClauseSpan", "DocumentRules", "UnitMention", "document_rules",

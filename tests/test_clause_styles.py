@@ -434,3 +434,18 @@ def test_placeholders_that_count_or_kind_their_units(text, expected):
     assert roles(text) == expected
     catalog = default_catalog()
     assert all(catalog.resolve(name).collective for name, _ in expected[0][-1:])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a remark whose bracket never closes, cut short before the clause's own bracket: its words are no unit
+    ("五、减税。减按50%征收印花税(不含证(牵头单位:市大数据中心;参与单位:市发展改革局)",
+     [[("市大数据中心", "lead"), ("市发展改革局", "cooperate")]]),
+    ("六、减税。减按50%征收印花税(不含证〔牵头单位:市大数据中心;参与单位:市发展改革局〕",
+     [[("市大数据中心", "lead"), ("市发展改革局", "cooperate")]]),
+    # a clause that lost its closing bracket still runs to the line's end, a bracket inside it its own
+    ("七、推进。工作。(责任单位:市发展改革委(市服务业办)、市财政局", [[("市发展改革委", "lead"), ("市财政局", "lead")]]),
+    ("八、推进。工作。(市发展改革委(牵头)、市财政局按职责分工负责", [[("市发展改革委", "lead"), ("市财政局", "cooperate")]]),
+    ("九、推进。工作。((责任单位:市财政局、市税务局)", [[("市财政局", "lead"), ("市税务局", "lead")]]),
+])
+def test_a_bracket_cut_short_before_a_clause_is_not_part_of_it(text, expected):
+    assert roles(text) == expected
