@@ -449,3 +449,22 @@ def test_placeholders_that_count_or_kind_their_units(text, expected):
 ])
 def test_a_bracket_cut_short_before_a_clause_is_not_part_of_it(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("printed, name", [
+    ("市工商行政管理局", "市工商局"),
+    ("市卫生局", "市卫生局"),
+    ("市规划局", "市规划局"),
+    ("市法制办公室", "市法制办"),
+    ("市经济贸易委员会", "市经贸委"),
+    ("市国土资源和房屋管理局", "市国土房管局"),
+    ("市科技和信息化局", "市科技和信息化局"),
+    ("市文化广电新闻出版局", "市文化广电新闻出版局"),
+    ("市住房保障办公室", "市住房保障办"),
+    # and offices of a city's own programmes
+    ("市留交办", "市留交办"),
+    ("市双招双引办", "市双招双引办"),
+])
+def test_names_from_before_the_2018_reform_are_known(printed, name):
+    dept = default_catalog().resolve(printed)
+    assert (dept.name, dept.level, dept.known) == (name, "city", True)
