@@ -41,6 +41,10 @@ _PLACEHOLDER_HEAD = re.compile(r"^(?:各|有关|相关|所属|其他|其余)")
 _PLACEHOLDER_OPEN = re.compile(r"^(?:(?:各|有关|相关|所属)(?:有关|相关)?)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|镇|乡|街道|县区|县市区|市州|区县)"
                                r"(?:[(〔〈<][^()〔〕〈〉<>]{1,12}[)〕〉>])?$")
 _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办事处)$")
+# the last piece of a placeholder that names the departments of every level it lists (市、[县人民政府有关部门]; 市、
+# [区有关部门]): not a level's own units (市直有关部门 in 各区、市直有关部门 is the city's, apart from the districts)
+_LEVEL_DEPARTMENTS = re.compile(r"^(?:县级市|市|县|区|特区|旗|州|盟|乡镇|乡|镇|街道)(?:人民政府|政府)?(?:有关|相关|所属)"
+                                r"(?:部门|单位|机构)(?:和单位|和部门)?$")
 # the rest of a placeholder after its 、: a body no place names (管委会, 园区管委会 in 各县区政府、管委会); a named
 # one (临川区政府, 湾里管理局) is a unit of its own
 _PLACEHOLDER_BODY = re.compile(r"^(?:县级市|市|县|区|特区|旗|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)?"
@@ -320,8 +324,8 @@ def _is_region_name(name: str) -> bool:
 
 
 def _is_placeholder_part(name: str) -> bool:
-    """A piece a placeholder cut at 、 goes on with: 各区、[县级市]; 各区、[县(市)人民政府]."""
-    if _PLACEHOLDER_HEAD.match(name) or _REGION_WORD.match(name):
+    """A piece a placeholder cut at 、 goes on with: 各区、[县级市]; 各区、[县(市)人民政府]; 市、[县人民政府有关部门]."""
+    if _PLACEHOLDER_HEAD.match(name) or _REGION_WORD.match(name) or _LEVEL_DEPARTMENTS.match(name):
         return True
     government = _GOVERNMENT.search(name)
     return bool(government and government.start() and _REGION_WORD.match(name[:government.start()]))
@@ -877,9 +881,13 @@ def _paren_groups(text: str) -> list[tuple[int, int, int, int]]:
         depth, at = 1, start + 1
         while depth:
             close = text.find(")", at, stop)
-            if close < 0:  # unclosed: the group runs to the line's end
-                groups.append((start, stop, start + 1, stop))
-                at = stop
+            if close < 0:  # unclosed: the group runs to the line's end, unless a labelled clause's own bracket ends it
+                inner = text.find("(", start + 1, stop)
+                if inner >= 0 and _cut_short_before_clause(text, start, inner):
+                    at = inner
+                else:
+                    groups.append((start, stop, start + 1, stop))
+                    at = stop
                 break
             depth += text.count("(", at, close) - 1
             at = close + 1
@@ -914,11 +922,34 @@ def _any_bracket_groups(text: str) -> list[tuple[int, int, int, int]]:
             if depth == 0:
                 groups.append((start, i + 1, start + 1, i))
         elif ch == "\n" and depth > 0:
-            groups.append((start, i, start + 1, i))
+            groups += _unclosed_group(text, start, i)
             depth = 0
     if depth > 0:
-        groups.append((start, len(text), start + 1, len(text)))
+        groups += _unclosed_group(text, start, len(text))
     return groups
+
+
+_GROUP_OPENER = re.compile("[" + re.escape(_GROUP_OPEN) + "]")
+
+
+def _unclosed_group(text: str, start: int, stop: int) -> list[tuple[int, int, int, int]]:
+    """The group a bracket never closed opens: up to ``stop`` (the line's end), or, where it was cut short before a
+    labelled clause's own bracket, the groups from that bracket on."""
+    inner = _GROUP_OPENER.search(text, start + 1, stop)
+    if inner is None or not _cut_short_before_clause(text, start, inner.start()):
+        return [(start, stop, start + 1, stop)]
+    at = inner.start()
+    return [(a + at, b + at, ca + at, cb + at) for a, b, ca, cb in _any_bracket_groups(text[at:stop])]
+
+
+def _cut_short_before_clause(text: str, start: int, inner: int) -> bool:
+    """Whether the bracket at ``start``, never closed on its line, holds words cut short before a labelled
+    clause's own bracket at ``inner`` (印花税(不含证(牵头单位:…): a remark that lost its end): such words are
+    running text, not the clause's first unit. A bracket doubled ("((责任单位:…)") cut nothing short: it stays the
+    clause's."""
+    words = clause_words()
+    cut = text[start + 1:inner]
+    return bool(cut.strip()) and words.label.match(text, inner + 1) is not None and words.first_label(cut) is None
 
 
 __all__ = ["COOPERATE", "LEAD", "ClauseSpan", "DocumentRules", "UnitMention", "document_rules",

@@ -336,6 +336,12 @@ def test_units_said_by_what_they_do_after_a_named_one_are_not_part_of_its_name()
         [("市住房城乡建设局", "lead"), ("市自然资源和规划局", "lead")]]
     assert roles("四十一、办学。工作。(责任单位:市教育局、市中等职业学校)") == [
         [("市教育局", "lead"), ("市中等职业学校", "lead")]]
+    # said by what they do in a longer account closed by 的, with or without 相关: the named unit stays
+    assert roles("四十二、审批。工作。(责任单位:市财政局等负责项目审批的部门)") == [[("市财政局", "lead")]]
+    assert roles("四十三、审批。工作。(责任单位:市发改委、市财政局等负责重点项目建设用地审批工作的相关部门,各区政府)") == [
+        [("市发展改革委", "lead"), ("市财政局", "lead"), ("各区政府", "lead")]]
+    assert roles("四十四、审批。工作。(市住建局牵头,市财政局等负责项目审批的部门配合)") == [
+        [("市住房城乡建设局", "lead"), ("市财政局", "cooperate")]]
 
 
 def test_two_units_each_named_with_its_region_and_printed_without_a_separator_are_two():
@@ -357,3 +363,108 @@ def test_bare_level_words_sharing_a_government_suffix_are_one_placeholder(text, 
     assert roles(text) == expected
     catalog = default_catalog()
     assert catalog.resolve("县、区政府").collective
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the departments of every level listed: one placeholder, where 市 alone had been dropped
+    ("十二、督促。工作。(责任单位:市住建局,市、县人民政府有关部门)",
+     [[("市住房城乡建设局", "lead"), ("市、县人民政府有关部门", "lead")]]),
+    ("十三、督促。工作。(牵头单位:市住建局;配合单位:市、区相关部门和单位)",
+     [[("市住房城乡建设局", "lead"), ("市、区相关部门和单位", "cooperate")]]),
+    ("十四、督促。工作。(市住建局牵头,市、县人民政府有关部门配合)",
+     [[("市住房城乡建设局", "lead"), ("市、县人民政府有关部门", "cooperate")]]),
+    # a level's own departments after a placeholder stay apart from it: the districts, and the city's departments
+    ("十五、督促。工作。(责任单位:市住建局,各区、市直有关部门)",
+     [[("市住房城乡建设局", "lead"), ("各区", "lead"), ("市直有关部门", "lead")]]),
+])
+def test_bare_level_words_before_their_departments_are_one_placeholder(text, expected):
+    assert roles(text) == expected
+    assert default_catalog().resolve("市、县人民政府有关部门").collective
+
+
+@pytest.mark.parametrize("printed, name, level", [
+    ("市资源局", "市自然资源局", "city"),
+    ("县卫健体委", "县卫生健康体育委", "county"),
+    ("市市场监管分局", "市市场监管分局", "city"),
+    ("市以工代赈事务中心", "市以工代赈事务中心", "city"),
+    ("湾里管理局", "湾里管理局", "county"),
+    ("广元国际铁路港", "广元国际铁路港", "city"),
+    ("新祺周管理处", "新祺周管理处", None),
+    ("市民服务热线办公室", "市民服务热线办公室", "city"),
+])
+def test_names_real_clauses_print_are_known(printed, name, level):
+    dept = default_catalog().resolve(printed)
+    assert (dept.name, dept.level, dept.known, dept.collective) == (name, level, True, False)
+
+
+def test_bare_names_take_the_prefix_of_their_clause():
+    # (市场监管分局 opens with 市 and is still a bare name: the clause's 县 is its level)
+    assert roles("十二、整治。工作。(县住建局、市场监管分局、卫健体委、资源局负责)") == [
+        [("县住房城乡建设局", "lead"), ("县市场监管分局", "lead"), ("县卫生健康体育委", "lead"), ("县自然资源局", "lead")]]
+
+
+@pytest.mark.parametrize("printed", [
+    "福清生态环境局",  # a county's branch of its city's ecology bureau, named by its place
+    "中国人民银行上海总部",
+    "海经区管委会",  # a zone's committee, the zone's name shortened (海洋经济发展示范区)
+    "江阴港城经济区",  # a zone named alone
+    "荆门高新区·掇刀区",  # a zone and the district it is run with
+    "市(区)不动产登记中心",
+])
+def test_bodies_known_by_their_shape(printed):
+    dept = default_catalog().resolve(printed)
+    assert dept.known and not dept.collective and dept.name == printed
+
+
+def test_a_zone_named_alone_drops_the_other_name_in_its_brackets():
+    assert roles("四十、开放。工作。〔责任单位:市金融工作局、发改局,江阴港城经济区(自贸办)〕") == [
+        [("市金融工作局", "lead"), ("市发展改革局", "lead"), ("江阴港城经济区", "lead")]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # governments counted, not named: one placeholder, as printed
+    ("三、补贴。工作。[责任单位:市财政局、市税务局,“四区”政府(管委会)]",
+     [[("市财政局", "lead"), ("市税务局", "lead"), ("“四区”政府(管委会)", "lead")]]),
+    ("四、补贴。工作。(责任单位:市财政局,两县人民政府)", [[("市财政局", "lead"), ("两县人民政府", "lead")]]),
+    # a city's functional zones beside its counties and districts
+    ("七、延期。工作。(服务单位:市自然资源局、市住建局,各县区、功能板块)",
+     [[("市自然资源局", "lead"), ("市住房城乡建设局", "lead"), ("各县区", "lead"), ("功能板块", "lead")]]),
+])
+def test_placeholders_that_count_or_kind_their_units(text, expected):
+    assert roles(text) == expected
+    catalog = default_catalog()
+    assert all(catalog.resolve(name).collective for name, _ in expected[0][-1:])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a remark whose bracket never closes, cut short before the clause's own bracket: its words are no unit
+    ("五、减税。减按50%征收印花税(不含证(牵头单位:市大数据中心;参与单位:市发展改革局)",
+     [[("市大数据中心", "lead"), ("市发展改革局", "cooperate")]]),
+    ("六、减税。减按50%征收印花税(不含证〔牵头单位:市大数据中心;参与单位:市发展改革局〕",
+     [[("市大数据中心", "lead"), ("市发展改革局", "cooperate")]]),
+    # a clause that lost its closing bracket still runs to the line's end, a bracket inside it its own
+    ("七、推进。工作。(责任单位:市发展改革委(市服务业办)、市财政局", [[("市发展改革委", "lead"), ("市财政局", "lead")]]),
+    ("八、推进。工作。(市发展改革委(牵头)、市财政局按职责分工负责", [[("市发展改革委", "lead"), ("市财政局", "cooperate")]]),
+    ("九、推进。工作。((责任单位:市财政局、市税务局)", [[("市财政局", "lead"), ("市税务局", "lead")]]),
+])
+def test_a_bracket_cut_short_before_a_clause_is_not_part_of_it(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("printed, name", [
+    ("市工商行政管理局", "市工商局"),
+    ("市卫生局", "市卫生局"),
+    ("市规划局", "市规划局"),
+    ("市法制办公室", "市法制办"),
+    ("市经济贸易委员会", "市经贸委"),
+    ("市国土资源和房屋管理局", "市国土房管局"),
+    ("市科技和信息化局", "市科技和信息化局"),
+    ("市文化广电新闻出版局", "市文化广电新闻出版局"),
+    ("市住房保障办公室", "市住房保障办"),
+    # and offices of a city's own programmes
+    ("市留交办", "市留交办"),
+    ("市双招双引办", "市双招双引办"),
+])
+def test_names_from_before_the_2018_reform_are_known(printed, name):
+    dept = default_catalog().resolve(printed)
+    assert (dept.name, dept.level, dept.known) == (name, "city", True)
