@@ -84,6 +84,7 @@ class _Lexicon:
     verb_at: re.Pattern[str]  # a promoting verb, reversed, at a place of the reversed text
     compound_after: re.Pattern[str]
     fused_after: re.Pattern[str]
+    fused_pair: re.Pattern[str]  # after a name: a conjunction, a second sector, a word that joins them
     cluster_word: str
     leading: re.Pattern[str]
     count_lead: re.Pattern[str]
@@ -184,6 +185,8 @@ def _lexicon() -> _Lexicon:
         verb_at=verb_at,
         compound_after=re.compile(_alt(running["compound_after"])),
         fused_after=re.compile(_alt(running["fused_after"])),
+        fused_pair=re.compile(rf"[{names['conjunctions']}]{_name_char(names)}{{0,12}}?(?:{_alt(names['endings'])})"
+                              rf"(?:{_alt(running['fused_after'])})"),
         cluster_word=running["cluster_word"],
         leading=re.compile(rf"^(?:{_alt(names['leading'])})+"),
         count_lead=re.compile(rf"^[{running['count_numerals']}\d]{{1,3}}(?:(?:{_alt(running['count_range'])})"
@@ -342,8 +345,9 @@ def from_running_text(text: str, rev: str | None = None) -> list[tuple[int, Indu
         if m.group("items") is not None:
             found.extend(_listed(lex, m, text, rev, at, end, count + head))
             continue
-        if lex.fused_after.match(text, end) and (m.group("more") or any(c in head for c in lex.conjunctions)):
-            continue  # (sectors joined: "推动A与B深度融合", "促进A、B深度融合")
+        if (lex.fused_after.match(text, end) and (m.group("more") or any(c in head for c in lex.conjunctions))) \
+                or lex.fused_pair.match(text, end):
+            continue  # (sectors joined: "推动A与B深度融合", "促进A、B深度融合", "推进A和B深度融合": 和 ends a name)
         # (several named sectors are reversed, each its ending then its name)
         more = [p[::-1] for p in m.group("more").split("、")[1:]] if m.group("more") else []
         for piece in [*more, count + head]:

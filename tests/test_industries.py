@@ -93,6 +93,7 @@ def test_a_count_that_disagrees_with_the_list_gives_no_list():
     "加快建设制造业强省。",
     "推动高校人才培养与产业发展需求相匹配。",  # industry in general
     "打造一批新一代信息技术与制造业融合发展试点示范。",  # two things fused
+    "推进服务业和制造业深度融合发展。",  # two sectors fused, joined by 和 (no character of a name)
     "支持县域根据产业发展规划建设职业院校。",  # a clause, not a name
     "推动传统产业技改升级。",  # a category that says nothing of which industry
 ])
