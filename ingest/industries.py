@@ -89,6 +89,7 @@ class _Lexicon:
     leading: re.Pattern[str]
     count_lead: re.Pattern[str]
     inner: re.Pattern[str]
+    category: re.Pattern[str]
     generic: frozenset[str]
     not_groups: frozenset[str]
     generic_conjunct: re.Pattern[str]
@@ -192,6 +193,7 @@ def _lexicon() -> _Lexicon:
         count_lead=re.compile(rf"^[{running['count_numerals']}\d]{{1,3}}(?:(?:{_alt(running['count_range'])})"
                               rf"[{running['count_numerals']}\d]{{1,3}})?(?:{_alt(running['count_marks'])})"),
         inner=re.compile(_alt(names["inner"])),
+        category=re.compile(_alt(names["categories"])),
         generic=frozenset(names["generic"]),
         not_groups=frozenset(names["not_groups"]),
         generic_conjunct=re.compile(rf"[{names['conjunctions']}](?:{_alt(names['generic'])})$"),
@@ -284,7 +286,7 @@ def _clean_name(lex: _Lexicon, name: str) -> str | None:
     action, a place or a body, two industries joined. Scope, time and quantity words and the name of a region
     in front are taken off; a count too, unless the rest is a general word ("十大新兴产业" is the document's own
     set, "新兴产业" says nothing)."""
-    if lex.inner.search(name) or name.endswith(lex.not_endings):
+    if lex.inner.search(name) or lex.category.search(name) or name.endswith(lex.not_endings):
         return None
     name = _strip_scope(lex, name)
     bare = lex.count_lead.sub("", name)

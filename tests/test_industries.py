@@ -221,5 +221,19 @@ def test_a_junk_class_is_no_industry(text):
     assert names(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "坚持就业优先战略，支持发展劳动密集型产业。",  # what they need, not which industry
+    "优先支持联农带农富农产业发展。",  # what they do for someone
+    "着力壮大县域富民产业。",
+    "分类推进帮扶产业提质增效。",
+])
+def test_a_category_of_industries_is_no_industry(text):
+    assert names(text) == []
+
+
+def test_a_category_still_groups_the_sectors_it_lists():
+    assert with_parents("大力发展纺织、服装等劳动密集型产业。") == {"纺织": "劳动密集型产业", "服装": "劳动密集型产业"}
+
+
 def test_a_measure_inside_a_name_ends_it():
     assert sectors_measured("到2025年现代服务业增加值占服务业增加值比重达到76.5%。") == ["现代服务业"]
