@@ -91,6 +91,7 @@ class _Lexicon:
     inner: re.Pattern[str]
     category: re.Pattern[str]
     generic: frozenset[str]
+    standing: re.Pattern[str]  # a name that is only words of standing and an industry word: generic
     not_groups: frozenset[str]
     generic_conjunct: re.Pattern[str]
     not_endings: tuple[str, ...]
@@ -195,6 +196,7 @@ def _lexicon() -> _Lexicon:
         inner=re.compile(_alt(names["inner"])),
         category=re.compile(_alt(names["categories"])),
         generic=frozenset(names["generic"]),
+        standing=re.compile(rf"(?:{_alt(names['standing'])})+(?:{_alt(names['standing_heads'])})"),
         not_groups=frozenset(names["not_groups"]),
         generic_conjunct=re.compile(rf"[{names['conjunctions']}](?:{_alt(names['generic'])})$"),
         not_endings=tuple(names["not_endings"]),
@@ -290,16 +292,22 @@ def _clean_name(lex: _Lexicon, name: str) -> str | None:
         return None
     name = _strip_scope(lex, name)
     bare = lex.count_lead.sub("", name)
-    if bare not in lex.generic:
+    if not _generic(lex, bare):
         name = _strip_scope(lex, bare)
     elif bare == name:
         return None
-    if len(name) < 2 or name in lex.generic or lex.action.match(name) or lex.generic_conjunct.search(name) \
+    if len(name) < 2 or _generic(lex, name) or lex.action.match(name) or lex.generic_conjunct.search(name) \
             or _two_joined(lex, name):
         return None
     if name.endswith(lex.trade_word) and len(name) > len(lex.trade_word) + 1:
         name = name[: -len(lex.trade_word)] + lex.trade_short
     return name
+
+
+def _generic(lex: _Lexicon, name: str) -> bool:
+    """Does ``name`` say not which industry: a bare word ("产业"), or only its standing ("优势制造业",
+    "特色优势产业")?"""
+    return name in lex.generic or lex.standing.fullmatch(name) is not None
 
 
 def _strip_scope(lex: _Lexicon, name: str) -> str:

@@ -150,7 +150,8 @@ def sectors_measured(text: str) -> list[str]:
 
 @pytest.mark.parametrize("text, name", [
     ("力争到2025年数字经济核心产业增加值占地区生产总值比重达到10%。", "数字经济核心产业"),
-    ("到2025年十大优势特色农业产值达到6500亿元以上。", "优势特色农业"),
+    # (a name of standing only is the document's own set with its count, as 十大新兴产业)
+    ("到2025年十大优势特色农业产值达到6500亿元以上。", "十大优势特色农业"),
     ("全年烟草行业年度增加值增长7%以上。", "烟草业"),
 ])
 def test_a_sector_a_goal_measures_is_an_industry(text, name):
@@ -229,6 +230,19 @@ def test_a_junk_class_is_no_industry(text):
 ])
 def test_a_category_of_industries_is_no_industry(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "积极支持全市优势制造业发展。",  # its standing only, not which manufacturing
+    "培育壮大特色优势产业。",
+    "推动新兴支柱产业做大做强。",
+])
+def test_a_name_of_standing_only_is_no_industry(text):
+    assert names(text) == []
+
+
+def test_a_name_of_standing_only_with_a_count_is_the_documents_set():
+    assert names("推动三大优势制造业发展。") == ["三大优势制造业"]
 
 
 def test_a_category_still_groups_the_sectors_it_lists():
