@@ -476,9 +476,15 @@ def read(text: str, outline: Outline) -> list[Industry]:
     running = from_running_text(body, rev)
     measured = from_metrics(body, rev)
     named = sorted([(at, ind.name) for at, ind in running] + [(at, name) for at, name, _ in measured])
-    return merge(from_groups(outline.provisions, named), counted, from_purpose(text[:outline.body_start]),
+    grouped = from_groups(outline.provisions, named)
+    # a sub-item a group gives an industry is about that one: a goal there measures it, though by the name of
+    # a part ("支持健康医药产业发展…四季度医药制造产业增加值实现正增长")
+    about = {ind.provision for ind in grouped}
+    spans = [(p.start, p.end) for p in outline.provisions if p.number in about]
+    return merge(grouped, counted, from_purpose(text[:outline.body_start]),
                  _in_headings(outline.provisions, running),
-                 [Industry(name, None, None) for _, name, strict in measured if strict])
+                 [Industry(name, None, None) for at, name, strict in measured
+                  if strict and not any(start <= at < end for start, end in spans)])
 
 
 def _in_headings(provisions: list[Provision], found: list[tuple[int, Industry]]) -> list[Industry]:

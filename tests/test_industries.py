@@ -140,6 +140,7 @@ def test_a_heading_that_names_a_group_gives_the_industry_of_each_sub_item():
     assert got["白酒"] == ("特色优势产业", "一/(一)/3")  # a sector there, though its name ends as none does
     assert got["健康医药产业"] == ("其他重点工业", "一/(二)/4")  # the first it names
     assert got["航空航天装备制造产业"] == ("其他重点工业", "一/(二)/5")
+    assert "医药制造产业" not in got  # a goal of sub-item 4 measures its industry, by the name of a part
     assert {t.number: t.industries for t in doc.tasks}["一/(一)/3"] == ["白酒"]
 
 
