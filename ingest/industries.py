@@ -360,6 +360,8 @@ def from_running_text(text: str, rev: str | None = None) -> list[tuple[int, Indu
             continue  # (sectors joined: "推动A与B深度融合", "促进A、B深度融合", "推进A和B深度融合": 和 ends a name)
         # (several named sectors are reversed, each its ending then its name)
         more = [p[::-1] for p in m.group("more").split("、")[1:]] if m.group("more") else []
+        if more and any(_generic(lex, _strip_scope(lex, p)) for p in [*more, head]):
+            continue  # (sectors named together are of one kind: "发展科技农业、绿色农业、质量农业" names qualities)
         for piece in [*more, count + head]:
             name = _clean_name(lex, piece)
             if name:

@@ -246,6 +246,14 @@ def test_a_name_of_standing_only_with_a_count_is_the_documents_set():
     assert names("推动三大优势制造业发展。") == ["三大优势制造业"]
 
 
+@pytest.mark.parametrize("text", [
+    "统筹发展科技农业、绿色农业、质量农业、品牌农业。",  # qualities of farming, one of them no quality word
+    "加快培育优势产业、特色产业、循环产业和楼宇经济。",
+])
+def test_sectors_named_together_with_a_generic_one_are_of_its_kind(text):
+    assert names(text) == []
+
+
 def test_a_category_still_groups_the_sectors_it_lists():
     assert with_parents("大力发展纺织、服装等劳动密集型产业。") == {"纺织": "劳动密集型产业", "服装": "劳动密集型产业"}
 
