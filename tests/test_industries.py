@@ -218,6 +218,7 @@ def test_the_place_and_scope_in_front_are_not_part_of_the_name(text, name):
     "统筹发展科技农业、质量农业、品牌农业。",  # qualities of farming, not sectors
     "鼓励银行业机构运用大数据技术。",
     "推进老工业基地制造业转型。",
+    "繁荣发展文化事业产业。",  # a public undertaking and its industry joined
 ])
 def test_a_junk_class_is_no_industry(text):
     assert names(text) == []
