@@ -84,11 +84,14 @@ class _Lexicon:
     verb_at: re.Pattern[str]  # a promoting verb, reversed, at a place of the reversed text
     compound_after: re.Pattern[str]
     fused_after: re.Pattern[str]
+    fused_pair: re.Pattern[str]  # after a name: a conjunction, a second sector, a word that joins them
     cluster_word: str
     leading: re.Pattern[str]
     count_lead: re.Pattern[str]
     inner: re.Pattern[str]
+    category: re.Pattern[str]
     generic: frozenset[str]
+    standing: re.Pattern[str]  # a name that is only words of standing and an industry word: generic
     not_groups: frozenset[str]
     generic_conjunct: re.Pattern[str]
     not_endings: tuple[str, ...]
@@ -184,12 +187,16 @@ def _lexicon() -> _Lexicon:
         verb_at=verb_at,
         compound_after=re.compile(_alt(running["compound_after"])),
         fused_after=re.compile(_alt(running["fused_after"])),
+        fused_pair=re.compile(rf"[{names['conjunctions']}]{_name_char(names)}{{0,12}}?(?:{_alt(names['endings'])})"
+                              rf"(?:{_alt(running['fused_after'])})"),
         cluster_word=running["cluster_word"],
         leading=re.compile(rf"^(?:{_alt(names['leading'])})+"),
         count_lead=re.compile(rf"^[{running['count_numerals']}\d]{{1,3}}(?:(?:{_alt(running['count_range'])})"
                               rf"[{running['count_numerals']}\d]{{1,3}})?(?:{_alt(running['count_marks'])})"),
         inner=re.compile(_alt(names["inner"])),
+        category=re.compile(_alt(names["categories"])),
         generic=frozenset(names["generic"]),
+        standing=re.compile(rf"(?:{_alt(names['standing'])})+(?:{_alt(names['standing_heads'])})"),
         not_groups=frozenset(names["not_groups"]),
         generic_conjunct=re.compile(rf"[{names['conjunctions']}](?:{_alt(names['generic'])})$"),
         not_endings=tuple(names["not_endings"]),
@@ -281,20 +288,26 @@ def _clean_name(lex: _Lexicon, name: str) -> str | None:
     action, a place or a body, two industries joined. Scope, time and quantity words and the name of a region
     in front are taken off; a count too, unless the rest is a general word ("十大新兴产业" is the document's own
     set, "新兴产业" says nothing)."""
-    if lex.inner.search(name) or name.endswith(lex.not_endings):
+    if lex.inner.search(name) or lex.category.search(name) or name.endswith(lex.not_endings):
         return None
     name = _strip_scope(lex, name)
     bare = lex.count_lead.sub("", name)
-    if bare not in lex.generic:
+    if not _generic(lex, bare):
         name = _strip_scope(lex, bare)
     elif bare == name:
         return None
-    if len(name) < 2 or name in lex.generic or lex.action.match(name) or lex.generic_conjunct.search(name) \
+    if len(name) < 2 or _generic(lex, name) or lex.action.match(name) or lex.generic_conjunct.search(name) \
             or _two_joined(lex, name):
         return None
     if name.endswith(lex.trade_word) and len(name) > len(lex.trade_word) + 1:
         name = name[: -len(lex.trade_word)] + lex.trade_short
     return name
+
+
+def _generic(lex: _Lexicon, name: str) -> bool:
+    """Does ``name`` say not which industry: a bare word ("产业"), or only its standing ("优势制造业",
+    "特色优势产业")?"""
+    return name in lex.generic or lex.standing.fullmatch(name) is not None
 
 
 def _strip_scope(lex: _Lexicon, name: str) -> str:
@@ -342,10 +355,13 @@ def from_running_text(text: str, rev: str | None = None) -> list[tuple[int, Indu
         if m.group("items") is not None:
             found.extend(_listed(lex, m, text, rev, at, end, count + head))
             continue
-        if lex.fused_after.match(text, end) and (m.group("more") or any(c in head for c in lex.conjunctions)):
-            continue  # (sectors joined: "推动A与B深度融合", "促进A、B深度融合")
+        if (lex.fused_after.match(text, end) and (m.group("more") or any(c in head for c in lex.conjunctions))) \
+                or lex.fused_pair.match(text, end):
+            continue  # (sectors joined: "推动A与B深度融合", "促进A、B深度融合", "推进A和B深度融合": 和 ends a name)
         # (several named sectors are reversed, each its ending then its name)
         more = [p[::-1] for p in m.group("more").split("、")[1:]] if m.group("more") else []
+        if more and any(_generic(lex, _strip_scope(lex, p)) for p in [*more, head]):
+            continue  # (sectors named together are of one kind: "发展科技农业、绿色农业、质量农业" names qualities)
         for piece in [*more, count + head]:
             name = _clean_name(lex, piece)
             if name:
@@ -462,9 +478,15 @@ def read(text: str, outline: Outline) -> list[Industry]:
     running = from_running_text(body, rev)
     measured = from_metrics(body, rev)
     named = sorted([(at, ind.name) for at, ind in running] + [(at, name) for at, name, _ in measured])
-    return merge(from_groups(outline.provisions, named), counted, from_purpose(text[:outline.body_start]),
+    grouped = from_groups(outline.provisions, named)
+    # a sub-item a group gives an industry is about that one: a goal there measures it, though by the name of
+    # a part ("支持健康医药产业发展…四季度医药制造产业增加值实现正增长")
+    about = {ind.provision for ind in grouped}
+    spans = [(p.start, p.end) for p in outline.provisions if p.number in about]
+    return merge(grouped, counted, from_purpose(text[:outline.body_start]),
                  _in_headings(outline.provisions, running),
-                 [Industry(name, None, None) for _, name, strict in measured if strict])
+                 [Industry(name, None, None) for at, name, strict in measured
+                  if strict and not any(start <= at < end for start, end in spans)])
 
 
 def _in_headings(provisions: list[Provision], found: list[tuple[int, Industry]]) -> list[Industry]:

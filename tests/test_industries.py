@@ -93,6 +93,7 @@ def test_a_count_that_disagrees_with_the_list_gives_no_list():
     "加快建设制造业强省。",
     "推动高校人才培养与产业发展需求相匹配。",  # industry in general
     "打造一批新一代信息技术与制造业融合发展试点示范。",  # two things fused
+    "推进服务业和制造业深度融合发展。",  # two sectors fused, joined by 和 (no character of a name)
     "支持县域根据产业发展规划建设职业院校。",  # a clause, not a name
     "推动传统产业技改升级。",  # a category that says nothing of which industry
 ])
@@ -139,6 +140,7 @@ def test_a_heading_that_names_a_group_gives_the_industry_of_each_sub_item():
     assert got["白酒"] == ("特色优势产业", "一/(一)/3")  # a sector there, though its name ends as none does
     assert got["健康医药产业"] == ("其他重点工业", "一/(二)/4")  # the first it names
     assert got["航空航天装备制造产业"] == ("其他重点工业", "一/(二)/5")
+    assert "医药制造产业" not in got  # a goal of sub-item 4 measures its industry, by the name of a part
     assert {t.number: t.industries for t in doc.tasks}["一/(一)/3"] == ["白酒"]
 
 
@@ -149,7 +151,8 @@ def sectors_measured(text: str) -> list[str]:
 
 @pytest.mark.parametrize("text, name", [
     ("力争到2025年数字经济核心产业增加值占地区生产总值比重达到10%。", "数字经济核心产业"),
-    ("到2025年十大优势特色农业产值达到6500亿元以上。", "优势特色农业"),
+    # (a name of standing only is the document's own set with its count, as 十大新兴产业)
+    ("到2025年十大优势特色农业产值达到6500亿元以上。", "十大优势特色农业"),
     ("全年烟草行业年度增加值增长7%以上。", "烟草业"),
 ])
 def test_a_sector_a_goal_measures_is_an_industry(text, name):
@@ -215,9 +218,45 @@ def test_the_place_and_scope_in_front_are_not_part_of_the_name(text, name):
     "统筹发展科技农业、质量农业、品牌农业。",  # qualities of farming, not sectors
     "鼓励银行业机构运用大数据技术。",
     "推进老工业基地制造业转型。",
+    "繁荣发展文化事业产业。",  # a public undertaking and its industry joined
 ])
 def test_a_junk_class_is_no_industry(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "坚持就业优先战略，支持发展劳动密集型产业。",  # what they need, not which industry
+    "优先支持联农带农富农产业发展。",  # what they do for someone
+    "着力壮大县域富民产业。",
+    "分类推进帮扶产业提质增效。",
+])
+def test_a_category_of_industries_is_no_industry(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "积极支持全市优势制造业发展。",  # its standing only, not which manufacturing
+    "培育壮大特色优势产业。",
+    "推动新兴支柱产业做大做强。",
+])
+def test_a_name_of_standing_only_is_no_industry(text):
+    assert names(text) == []
+
+
+def test_a_name_of_standing_only_with_a_count_is_the_documents_set():
+    assert names("推动三大优势制造业发展。") == ["三大优势制造业"]
+
+
+@pytest.mark.parametrize("text", [
+    "统筹发展科技农业、绿色农业、质量农业、品牌农业。",  # qualities of farming, one of them no quality word
+    "加快培育优势产业、特色产业、循环产业和楼宇经济。",
+])
+def test_sectors_named_together_with_a_generic_one_are_of_its_kind(text):
+    assert names(text) == []
+
+
+def test_a_category_still_groups_the_sectors_it_lists():
+    assert with_parents("大力发展纺织、服装等劳动密集型产业。") == {"纺织": "劳动密集型产业", "服装": "劳动密集型产业"}
 
 
 def test_a_measure_inside_a_name_ends_it():
