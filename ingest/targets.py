@@ -936,8 +936,13 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "class definition"
     if q.unit == "%" and nxt == "的" and _BOUND_END.search(before):
         return "class definition"  # "不高于计容面积50%的许可证"
+    if "/" in (sentence[unit_end:unit_end + 1], nxt) and not money and not lex.direction_before.search(before):
+        # a quantity per dwelling, per person or per place is what each case gets or must have: "生育二孩家庭购房奖补
+        # 15平方米/套", "停车位…按1个/140m2配建" (3 "targets" in 2 of the 2,714 real-corpus texts, none a goal); a rate a
+        # goal brings a figure to stays ("人均…达到15平方米/人")
+        return "per-case standard"
     if money:
-        if sentence[unit_end:unit_end + 1] == "/" or q.unit.endswith(lex.per_year) and "亿" not in q.unit:
+        if "/" in (sentence[unit_end:unit_end + 1], nxt) or q.unit.endswith(lex.per_year) and "亿" not in q.unit:
             return "per-case standard"  # "2500元/亩", "单身职工21600元/年"; not "50亿元/年"
         if lex.per_case_money.search(before):
             return "per-case amount"  # "每人1000元", "最高50万元"

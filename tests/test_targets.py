@@ -1225,3 +1225,13 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# --- per-case standards, one buyer's purchase, a subsidy's size ------------------------
+
+
+def test_a_quantity_per_dwelling_or_per_place_is_a_standard_for_each_case():
+    assert _one("生育二孩家庭购房奖补15平方米/套,生育三孩家庭购房奖补25平方米/套。") == []
+    assert _one("停车位数量可按可计容建筑面积的1个/140平方米配建。") == []
+    # a per-head figure a goal brings a measure to stays
+    assert _one("人均公园绿地面积达到15平方米/人。") == [(15, "平方米", "达到", None)]
