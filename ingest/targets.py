@@ -176,6 +176,7 @@ class _Lexicon:
     class_units: frozenset[str]  # a size in these with a bound after it defines a class of cases
     class_size_units: frozenset[str]  # ...and in these, bounded before 的 or what it qualifies
     per_case_purchase: re.Pattern[str]
+    case_actor: re.Pattern[str]  # one buyer or depositor, before a quantity in its clause: what each case may get
     stage_after: tuple[str, ...]  # the stage at which a rule applies: "主体完成50%即可申请", "形象进度达70%后"
     stage_after_share: tuple[str, ...]
     stage_first: frozenset[str]  # the first characters of those words
@@ -414,6 +415,7 @@ def _lexicon() -> _Lexicon:
         stage_first=frozenset(w[0] for w in excl["stage_after"] + excl["stage_after_share"]),
         progress=re.compile(_alt(excl["progress_words"])),
         per_case_purchase=re.compile(rf"(?:{_alt(excl['per_case_purchase'])})[^,;:的]{{0,3}}$"),
+        case_actor=re.compile(_alt(excl["case_actors"])),
         permission=re.compile(rf"(?:{_alt(excl['permission_before'])})[^,;:的]{{0,3}}$"),
         condition=re.compile(rf"^(?!{_alt(excl['condition_not'])})(?:{_alt(excl['condition_open'])})"),
         per_each=re.compile(rf"每(?![年季月周])[^,;:每]{{0,2}}(?:{_alt(excl['per_each_verbs'])})[^,;:]{{0,8}}$"),
@@ -911,6 +913,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "per-case floor, cap or permission"  # "最低3米", "可再购买1套住房"
     if lex.per_case_purchase.search(before) and q.unit[:1] not in _MULTIPLIERS:
         return "per-case purchase"  # "可在本市购买1套住房"; "购买3万套库存商品房作为租赁住房" is a goal
+    if lex.case_actor.search(before):
+        return "per-case purchase"  # "支持购房人使用住房公积金贷款购买配套车位1个"
     if q.unit in lex.owned_units and lex.owned_thing in clause and (
             before.endswith(lex.owned_end) or lex.owned_words.search(before)):
         return "dwellings a family owns"  # "名下有1套住房", "拥有…总套数不超过3套"; not "收购1000套存量商品房"

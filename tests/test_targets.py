@@ -1235,3 +1235,8 @@ def test_a_quantity_per_dwelling_or_per_place_is_a_standard_for_each_case():
     assert _one("停车位数量可按可计容建筑面积的1个/140平方米配建。") == []
     # a per-head figure a goal brings a measure to stays
     assert _one("人均公园绿地面积达到15平方米/人。") == [(15, "平方米", "达到", None)]
+
+
+def test_what_one_buyer_may_buy_is_not_a_goal():
+    assert _one("支持购房人使用住房公积金贷款购买配套车位1个。") == []
+    assert _one("首批推动收购1000套存量商品房作为保障性住房。") == [(1000, "套", "达到", None)]
