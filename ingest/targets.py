@@ -177,6 +177,9 @@ class _Lexicon:
     class_size_units: frozenset[str]  # ...and in these, bounded before 的 or what it qualifies
     per_case_purchase: re.Pattern[str]
     case_actor: re.Pattern[str]  # one buyer or depositor, before a quantity in its clause: what each case may get
+    budget: re.Pattern[str]  # a subsidy's size, before a count or a sum ("补贴套数为", "共计", "总金额")
+    budget_rate: re.Pattern[str]  # what each case gets, in the sentence of a subsidy's size ("5000元/套")
+    budget_units: frozenset[str]
     stage_after: tuple[str, ...]  # the stage at which a rule applies: "主体完成50%即可申请", "形象进度达70%后"
     stage_after_share: tuple[str, ...]
     stage_first: frozenset[str]  # the first characters of those words
@@ -416,6 +419,11 @@ def _lexicon() -> _Lexicon:
         progress=re.compile(_alt(excl["progress_words"])),
         per_case_purchase=re.compile(rf"(?:{_alt(excl['per_case_purchase'])})[^,;:的]{{0,3}}$"),
         case_actor=re.compile(_alt(excl["case_actors"])),
+        budget=re.compile(rf"(?:{_alt(excl['budget_words'])})[^,;:的]{{0,3}}$"),
+        budget_rate=re.compile(rf"\d\s*万?元?\s*/\s*(?:{_alt(excl['budget_units'])})"
+                               rf"|每(?:{_alt(excl['budget_units'])})[^,;:。]{{0,12}}?\d[\d.]*\s*万?元"
+                               rf"|一次性(?:补助|补贴|奖励|发放)\d"),
+        budget_units=frozenset(excl["budget_units"]),
         permission=re.compile(rf"(?:{_alt(excl['permission_before'])})[^,;:的]{{0,3}}$"),
         condition=re.compile(rf"^(?!{_alt(excl['condition_not'])})(?:{_alt(excl['condition_open'])})"),
         per_each=re.compile(rf"每(?![年季月周])[^,;:每]{{0,2}}(?:{_alt(excl['per_each_verbs'])})[^,;:]{{0,8}}$"),
@@ -915,6 +923,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "per-case purchase"  # "可在本市购买1套住房"; "购买3万套库存商品房作为租赁住房" is a goal
     if lex.case_actor.search(before):
         return "per-case purchase"  # "支持购房人使用住房公积金贷款购买配套车位1个"
+    if (money or q.unit in lex.budget_units) and lex.budget.search(before) and lex.budget_rate.search(sentence):
+        return "budget of a subsidy"  # "发放家居家电消费券5000元/套,共计5000套", "…10000元/套发放,总金额3000万元"
     if q.unit in lex.owned_units and lex.owned_thing in clause and (
             before.endswith(lex.owned_end) or lex.owned_words.search(before)):
         return "dwellings a family owns"  # "名下有1套住房", "拥有…总套数不超过3套"; not "收购1000套存量商品房"

@@ -1240,3 +1240,12 @@ def test_a_quantity_per_dwelling_or_per_place_is_a_standard_for_each_case():
 def test_what_one_buyer_may_buy_is_not_a_goal():
     assert _one("支持购房人使用住房公积金贷款购买配套车位1个。") == []
     assert _one("首批推动收购1000套存量商品房作为保障性住房。") == [(1000, "套", "达到", None)]
+
+
+def test_the_size_of_a_subsidy_is_not_a_goal():
+    assert _one("每套享受财政补贴1万元,补贴套数为2000套。") == []
+    assert _one("开发企业发放家居家电消费券5000元/套,共计5000套。") == []
+    assert _one("购买建筑面积90平方米以上的按照10000元/套发放,总金额3000万元,发完为止。") == []
+    # a count that goes with no per-case payment, and a goal beside a standard, stay
+    assert _one("全市共计新建保障性住房5000套。") == [(5000, "套", "达到", None)]
+    assert _one("新建、改造410万亩高标准农田,新建财政投入补助标准提高到2500元/亩。") == [(410, "万亩", "达到", None)]
