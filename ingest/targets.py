@@ -71,6 +71,7 @@ import numpy as np
 from .char_classes import class_table, classes_of, positions_of
 from .clause_words import first_chars, last_chars, sre_parse
 from .numerals import chinese_to_int, to_number
+from .regions import region_index
 from .word_lists import alternation as _alt
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "targets.toml")))
@@ -1386,6 +1387,13 @@ def _verb_head(before: str, lex: _Lexicon) -> str:
     return (lead.group() if lead else "") + verb
 
 
+def _names_place(item: str) -> bool:
+    """Is ``item`` wholly the name of a region (安定区, 陇西县, 定西), not a word written the same (城区)?"""
+    index = region_index()
+    hit = index.prefix_match(item)
+    return hit is not None and hit[1] == len(item) and index.as_place(item, 0, hit) is not None
+
+
 def _split_items(subject: str) -> list[str]:
     items = [p for p in _LIST_JOINER.split(subject) if p]
     if len(items) >= 2:
@@ -1708,7 +1716,12 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                     head = sentence[cs:ys] + sentence[ye:group[0].start]  # the years are not what is measured
                 subj = _clean_subject(_DISTRIBUTIVE.sub("", head), lex)
                 items = _expand(subj, lex)
-                if len(group) == 1 or paired and len(items) == 1:
+                if len(group) == 1 and len(items) > 1 and _names_place(items[0]):
+                    # "…不少于300个,安定区、陇西县、临洮县各50个": each place's share of one goal, one target for the
+                    # share (as "每个县(区)至少打造1个" is one), measuring what the goal before it measures
+                    goal = found[-1] if found and found[-1].start >= s0 else None
+                    metrics = [goal.metric if goal is not None else subj]
+                elif len(group) == 1 or paired and len(items) == 1:
                     metrics = items  # (one thing measured in each year)
                 else:
                     metrics = [items[idx]] if len(items) == len(group) else [""]

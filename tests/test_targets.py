@@ -1249,3 +1249,16 @@ def test_the_size_of_a_subsidy_is_not_a_goal():
     # a count that goes with no per-case payment, and a goal beside a standard, stay
     assert _one("全市共计新建保障性住房5000套。") == [(5000, "套", "达到", None)]
     assert _one("新建、改造410万亩高标准农田,新建财政投入补助标准提高到2500元/亩。") == [(410, "万亩", "达到", None)]
+
+
+# --- a goal's share for each place ------------------------------------------------------------
+
+
+def test_each_places_share_of_a_goal_is_one_target():
+    got = find_targets("全市新谋划储备亿元以上项目不少于300个,安定区、陇西县、临洮县各50个,通渭县、渭源县、漳县各25个。")
+    assert [(t.value, t.qualifier) for t in got] == [(300, "不少于"), (50, "达到"), (25, "达到")]
+    assert {t.metric for t in got} == {"新谋划储备亿元以上项目"}
+    assert got[1].text == "安定区、陇西县、临洮县各50个"
+    # several measured things each get the value
+    got = find_targets("建设生育友好医院和儿童友好医院各20家。")
+    assert [(t.metric, t.value) for t in got] == [("生育友好医院", 20), ("儿童友好医院", 20)]
