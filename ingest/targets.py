@@ -466,11 +466,9 @@ def _lexicon() -> _Lexicon:
         # a modal's.
         rule_modal=re.compile(f"{_alt(rule['modal_not'])}|{_alt(rule['modal'])}"),
         rule_not_modal=frozenset(rule["modal_not"]),
-        # (the words a threshold's end refuses are looked behind from after its word: before it, all of them were
-        # tried at each of the thirteen places the characters after a numeral can stop, for each numeral)
-        rule_condition=re.compile(rf"(?:(?:{_alt(rule['condition_ends'])})(?:\([^()]{{0,40}}\))?"
-                                  rf"|[\d%‰][^,;:，；：\d]{{0,12}}(?:"
-                                  + _refused_after(rule["threshold_ends"], tuple(map(re.escape, rule["threshold_ends_not"])))
+        # (the words a time's end refuses are looked behind from after its word)
+        rule_condition=re.compile(rf"(?:(?:{_alt(rule['condition_ends'])})(?:\([^()]{{0,40}}\))?|(?:"
+                                  + _refused_after(rule["when_ends"], tuple(map(re.escape, rule["when_ends_not"])))
                                   + "))[,，]"),
         rule_change=rule_change,
         rule_change_reach=sre_parse(rule_change.pattern).getwidth()[1],

@@ -1262,3 +1262,14 @@ def test_each_places_share_of_a_goal_is_one_target():
     # several measured things each get the value
     got = find_targets("建设生育友好医院和儿童友好医院各20家。")
     assert [(t.metric, t.value) for t in got] == [("生育友好医院", 20), ("儿童友好医院", 20)]
+
+
+# --- a clause that says when a rule applies ---------------------------------------------------
+
+
+def test_a_clause_that_says_when_makes_the_rest_a_rule():
+    assert _one("政府制定涉企政策时,原则上应邀请企业家参与,民营企业比例不低于70%、中小企业比例不低于50%。") == []
+    assert _one("若消费券总额不能覆盖所有活动对象时,进行公证摇号,确定入围名单(限200名)。") == []
+    # 同时 says nothing of when; a goal cue before the clause keeps its goal
+    assert _one("推进项目建设同时,新增就业1000人。") == [(1000, "人", "达到", None)]
+    assert _one("力争在推进城市更新时,完成改造1000户。") == [(1000, "户", "达到", None)]
