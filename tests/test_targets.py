@@ -1273,3 +1273,13 @@ def test_a_clause_that_says_when_makes_the_rest_a_rule():
     # 同时 says nothing of when; a goal cue before the clause keeps its goal
     assert _one("推进项目建设同时,新增就业1000人。") == [(1000, "人", "达到", None)]
     assert _one("力争在推进城市更新时,完成改造1000户。") == [(1000, "户", "达到", None)]
+
+
+# --- what was done or how a text was made ---------------------------------------------------
+
+
+def test_a_drafting_account_and_what_was_set_up_are_no_goals():
+    assert _one("起草过程\n3月23日至4月23日,在门户网站发布公示,收到意见建议50条,采纳或部分采纳28条。") == []
+    assert _one("基本情况\n本届房展会参展项目共26个,参展房源6145套、参展面积62万平方米。") == []
+    assert _one("在全市6个置业公司设立了网上缴纳契税受理点。") == []
+    assert _one("工作要求\n在全市设立6个网上缴纳契税受理点。") == [(6, "个", "达到", None)]
