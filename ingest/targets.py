@@ -982,8 +982,10 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if q.unit.endswith(lex.per_year) and _CJK.match(sentence[q.end:q.end + 1]):
         return "specification"  # "50万吨/年聚乙醇酸项目"
     speed = lex.speed_up_before.match(clause) if head in opens.speed_up_before else None
-    if speed and not lex.verb_word.match(clause, speed.end()):
-        return "projects to speed up"  # "加快12个…中心建设"; "加快建设…1万个" is a goal
+    if speed and (not (verb := lex.verb_word.match(clause, speed.end())) or verb.end() == len(before)):
+        # "加快12个…中心建设", "加快建设10个国家级区域医疗中心" (the count right after the verb: the projects under way);
+        # "加快建设…1万个" is a goal
+        return "projects to speed up"
     return ""
 
 

@@ -1283,3 +1283,11 @@ def test_a_drafting_account_and_what_was_set_up_are_no_goals():
     assert _one("基本情况\n本届房展会参展项目共26个,参展房源6145套、参展面积62万平方米。") == []
     assert _one("在全市6个置业公司设立了网上缴纳契税受理点。") == []
     assert _one("工作要求\n在全市设立6个网上缴纳契税受理点。") == [(6, "个", "达到", None)]
+
+
+# --- counts that describe what is under way or in scope -----------------------------------
+
+
+def test_a_count_right_after_speeding_up_a_build_is_a_list_of_projects():
+    assert _one("加快建设10个国家级区域医疗中心。") == []
+    assert _one("加快建设保障性租赁住房1万套。") == [(1, "万套", "达到", None)]
