@@ -1088,10 +1088,15 @@ def _made_list(clause: str, before: str, q: _Quantity, lex: _Lexicon) -> bool:
             and q.value > before.count("、") + 1)
 
 
+_OF_SCOPE = re.compile(r"[\u4e00-\u9fff]{1,10}的")
+
+
 def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex: _Lexicon) -> None:
     """Mark the candidates that are not goals."""
     opens = lex.opens
+    prev: _Quantity | None = None  # the candidate before ``q`` in the sentence
     for q in qs:
+        prior, prev = prev, q
         cs, ce = q.clause
         before = sentence[cs:q.start]
         clause = sentence[cs:ce]
@@ -1101,6 +1106,9 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             sentence, q, unit_end, lex, before, clause)
         if why:
             pass  # the first reason found is the one told
+        elif prior is not None and prior.why == "scope" and prior.clause == q.clause and _OF_SCOPE.fullmatch(
+                sentence, prior.end, q.start):
+            why = "scope"  # "推进河南农业大学等7所高校的11个学科开展…": the parts of the set the scope counts
         elif q.unit.endswith("个") and sentence[unit_end:unit_end + 1] in opens.not_after_ge and lex.not_after_ge.match(
                 sentence, unit_end):
             why = "time span"

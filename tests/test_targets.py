@@ -1291,3 +1291,9 @@ def test_a_drafting_account_and_what_was_set_up_are_no_goals():
 def test_a_count_right_after_speeding_up_a_build_is_a_list_of_projects():
     assert _one("加快建设10个国家级区域医疗中心。") == []
     assert _one("加快建设保障性租赁住房1万套。") == [(1, "万套", "达到", None)]
+
+
+def test_the_parts_of_a_set_in_scope_are_in_scope_too():
+    assert _one("推进河南农业大学等7所高校的11个学科开展“双一流”创建。") == []
+    assert _one("推动顺络迅达生产线等10个项目建成投产,新增产能的30个项目投产。") == [
+        (10, "个", "达到", None), (30, "个", "达到", None)]
