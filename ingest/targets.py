@@ -181,6 +181,7 @@ class _Lexicon:
     budget: re.Pattern[str]  # a subsidy's size, before a count or a sum ("补贴套数为", "共计", "总金额")
     budget_rate: re.Pattern[str]  # what each case gets, in the sentence of a subsidy's size ("5000元/套")
     budget_units: frozenset[str]
+    total_of_listed: frozenset[str]  # a total right after a count of projects ("…项目529个、总投资4302.65亿元")
     stage_after: tuple[str, ...]  # the stage at which a rule applies: "主体完成50%即可申请", "形象进度达70%后"
     stage_after_share: tuple[str, ...]
     stage_first: frozenset[str]  # the first characters of those words
@@ -425,6 +426,7 @@ def _lexicon() -> _Lexicon:
                                rf"|每(?:{_alt(excl['budget_units'])})[^,;:。]{{0,12}}?\d[\d.]*\s*万?元"
                                rf"|一次性(?:补助|补贴|奖励|发放)\d"),
         budget_units=frozenset(excl["budget_units"]),
+        total_of_listed=frozenset(excl["total_of_listed"]),
         permission=re.compile(rf"(?:{_alt(excl['permission_before'])})[^,;:的]{{0,3}}$"),
         condition=re.compile(rf"^(?!{_alt(excl['condition_not'])})(?:{_alt(excl['condition_open'])})"),
         per_each=re.compile(rf"每(?![年季月周])[^,;:每]{{0,2}}(?:{_alt(excl['per_each_verbs'])})[^,;:]{{0,8}}$"),
@@ -1091,6 +1093,18 @@ def _made_list(clause: str, before: str, q: _Quantity, lex: _Lexicon) -> bool:
 _OF_SCOPE = re.compile(r"[\u4e00-\u9fff]{1,10}的")
 
 
+def _total_of_listed(sentence: str, last: _Quantity | None, q: _Quantity, lex: _Lexicon) -> bool:
+    """"新开工亿元以上项目529个、总投资4302.65亿元": a total investment listed right after a kept count of projects is
+    what those projects add up to, a goal beside it, not a threshold."""
+    if last is None or not last.keep or not last.unit.endswith("个"):
+        return False
+    gap = sentence[last.end:q.start]
+    return gap[:1] in _TOTAL_JOINERS and gap[1:] in lex.total_of_listed
+
+
+_TOTAL_JOINERS = frozenset("、,，")
+
+
 def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex: _Lexicon) -> None:
     """Mark the candidates that are not goals."""
     opens = lex.opens
@@ -1116,7 +1130,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             q.after_bound == "以下" and lex.below_ok.search(before)
         ):
             why = "specification or band"
-        elif before.endswith(lex.threshold_always) or (
+        elif (before.endswith(lex.threshold_always) and not _total_of_listed(sentence, prior, q, lex)) or (
             before.endswith(lex.threshold)
             and not _PASSED_OVER.search(before)
             and _CJK_OR_DE.match(sentence[q.end:q.end + 1])

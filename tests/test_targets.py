@@ -1297,3 +1297,12 @@ def test_the_parts_of_a_set_in_scope_are_in_scope_too():
     assert _one("推进河南农业大学等7所高校的11个学科开展“双一流”创建。") == []
     assert _one("推动顺络迅达生产线等10个项目建成投产,新增产能的30个项目投产。") == [
         (10, "个", "达到", None), (30, "个", "达到", None)]
+
+
+def test_a_total_investment_beside_a_count_of_projects_is_a_goal():
+    got = find_targets("四季度新开工亿元以上项目529个、总投资4302.65亿元。")
+    assert [(t.value, t.unit, t.text) for t in got] == [
+        (529, "个", "四季度新开工亿元以上项目529个"), (4302.65, "亿元", "总投资4302.65亿元")]
+    # a total that defines what a count counts stays a threshold
+    assert _one("实施项目100个,总投资120亿元以上的入库项目开工。") == [(100, "个", "达到", None)]
+    assert _one("总投资120亿元。") == []
