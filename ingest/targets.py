@@ -1105,6 +1105,23 @@ def _total_of_listed(sentence: str, last: _Quantity | None, q: _Quantity, lex: _
 _TOTAL_JOINERS = frozenset("、,，")
 
 
+def _listed_beside_count(sentence: str, qs: list[_Quantity]) -> None:
+    """"打造一个世界级商圈、高标准建设5个特色商圈": a Chinese numeral dropped as bare is a count when a list joins it (、)
+    to a kept count in figures of the same unit in its clause."""
+    for i, q in enumerate(qs):
+        if q.why != "bare Chinese numeral":
+            continue
+        for r in qs[i + 1:i + 2] + qs[max(0, i - 1):i]:
+            a, b = (q, r) if r.start > q.start else (r, q)
+            if (r.keep and not r.is_cn and r.unit == q.unit and r.clause == q.clause
+                    and "、" in sentence[a.end:b.start] and not _NUMERAL_IN.search(sentence, a.end, b.start)):
+                q.keep, q.why = True, ""
+                break
+
+
+_NUMERAL_IN = re.compile(r"\d")
+
+
 def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex: _Lexicon) -> None:
     """Mark the candidates that are not goals."""
     opens = lex.opens
@@ -1179,6 +1196,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
                     and len(last) <= 12 and not lex.verb_word.match(last)):
                 q.keep = False
                 q.why = "count of a list"
+    _listed_beside_count(sentence, qs)
     _share_list_fate(sentence, qs)
     # a descriptor: "超过1亿元的数量达到40家", "168个城市的后20位" (a kept quantity follows it in its clause: a
     # sentence's only candidate is none)

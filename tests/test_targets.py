@@ -1306,3 +1306,8 @@ def test_a_total_investment_beside_a_count_of_projects_is_a_goal():
     # a total that defines what a count counts stays a threshold
     assert _one("实施项目100个,总投资120亿元以上的入库项目开工。") == [(100, "个", "达到", None)]
     assert _one("总投资120亿元。") == []
+
+
+def test_a_chinese_numeral_listed_beside_a_count_is_a_count():
+    assert _one("即打造一个世界级商圈、高标准建设5个特色商圈。") == [(1, "个", "达到", None), (5, "个", "达到", None)]
+    assert _one("筹划建设一所大学,建成3个实验室。") == [(3, "个", "达到", None)]
