@@ -71,6 +71,7 @@ import numpy as np
 from .char_classes import class_table, classes_of, positions_of
 from .clause_words import first_chars, last_chars, sre_parse
 from .numerals import chinese_to_int, to_number
+from .regions import region_index
 from .word_lists import alternation as _alt
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "targets.toml")))
@@ -176,6 +177,11 @@ class _Lexicon:
     class_units: frozenset[str]  # a size in these with a bound after it defines a class of cases
     class_size_units: frozenset[str]  # ...and in these, bounded before 的 or what it qualifies
     per_case_purchase: re.Pattern[str]
+    case_actor: re.Pattern[str]  # one buyer or depositor, before a quantity in its clause: what each case may get
+    budget: re.Pattern[str]  # a subsidy's size, before a count or a sum ("补贴套数为", "共计", "总金额")
+    budget_rate: re.Pattern[str]  # what each case gets, in the sentence of a subsidy's size ("5000元/套")
+    budget_units: frozenset[str]
+    total_of_listed: frozenset[str]  # a total right after a count of projects ("…项目529个、总投资4302.65亿元")
     stage_after: tuple[str, ...]  # the stage at which a rule applies: "主体完成50%即可申请", "形象进度达70%后"
     stage_after_share: tuple[str, ...]
     stage_first: frozenset[str]  # the first characters of those words
@@ -414,6 +420,13 @@ def _lexicon() -> _Lexicon:
         stage_first=frozenset(w[0] for w in excl["stage_after"] + excl["stage_after_share"]),
         progress=re.compile(_alt(excl["progress_words"])),
         per_case_purchase=re.compile(rf"(?:{_alt(excl['per_case_purchase'])})[^,;:的]{{0,3}}$"),
+        case_actor=re.compile(_alt(excl["case_actors"])),
+        budget=re.compile(rf"(?:{_alt(excl['budget_words'])})[^,;:的]{{0,3}}$"),
+        budget_rate=re.compile(rf"\d\s*万?元?\s*/\s*(?:{_alt(excl['budget_units'])})"
+                               rf"|每(?:{_alt(excl['budget_units'])})[^,;:。]{{0,12}}?\d[\d.]*\s*万?元"
+                               rf"|一次性(?:补助|补贴|奖励|发放)\d"),
+        budget_units=frozenset(excl["budget_units"]),
+        total_of_listed=frozenset(excl["total_of_listed"]),
         permission=re.compile(rf"(?:{_alt(excl['permission_before'])})[^,;:的]{{0,3}}$"),
         condition=re.compile(rf"^(?!{_alt(excl['condition_not'])})(?:{_alt(excl['condition_open'])})"),
         per_each=re.compile(rf"每(?![年季月周])[^,;:每]{{0,2}}(?:{_alt(excl['per_each_verbs'])})[^,;:]{{0,8}}$"),
@@ -455,11 +468,9 @@ def _lexicon() -> _Lexicon:
         # a modal's.
         rule_modal=re.compile(f"{_alt(rule['modal_not'])}|{_alt(rule['modal'])}"),
         rule_not_modal=frozenset(rule["modal_not"]),
-        # (the words a threshold's end refuses are looked behind from after its word: before it, all of them were
-        # tried at each of the thirteen places the characters after a numeral can stop, for each numeral)
-        rule_condition=re.compile(rf"(?:(?:{_alt(rule['condition_ends'])})(?:\([^()]{{0,40}}\))?"
-                                  rf"|[\d%‰][^,;:，；：\d]{{0,12}}(?:"
-                                  + _refused_after(rule["threshold_ends"], tuple(map(re.escape, rule["threshold_ends_not"])))
+        # (the words a time's end refuses are looked behind from after its word)
+        rule_condition=re.compile(rf"(?:(?:{_alt(rule['condition_ends'])})(?:\([^()]{{0,40}}\))?|(?:"
+                                  + _refused_after(rule["when_ends"], tuple(map(re.escape, rule["when_ends_not"])))
                                   + "))[,，]"),
         rule_change=rule_change,
         rule_change_reach=sre_parse(rule_change.pattern).getwidth()[1],
@@ -911,6 +922,10 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "per-case floor, cap or permission"  # "最低3米", "可再购买1套住房"
     if lex.per_case_purchase.search(before) and q.unit[:1] not in _MULTIPLIERS:
         return "per-case purchase"  # "可在本市购买1套住房"; "购买3万套库存商品房作为租赁住房" is a goal
+    if lex.case_actor.search(before):
+        return "per-case purchase"  # "支持购房人使用住房公积金贷款购买配套车位1个"
+    if (money or q.unit in lex.budget_units) and lex.budget.search(before) and lex.budget_rate.search(sentence):
+        return "budget of a subsidy"  # "发放家居家电消费券5000元/套,共计5000套", "…10000元/套发放,总金额3000万元"
     if q.unit in lex.owned_units and lex.owned_thing in clause and (
             before.endswith(lex.owned_end) or lex.owned_words.search(before)):
         return "dwellings a family owns"  # "名下有1套住房", "拥有…总套数不超过3套"; not "收购1000套存量商品房"
@@ -936,8 +951,13 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "class definition"
     if q.unit == "%" and nxt == "的" and _BOUND_END.search(before):
         return "class definition"  # "不高于计容面积50%的许可证"
+    if "/" in (sentence[unit_end:unit_end + 1], nxt) and not money and not lex.direction_before.search(before):
+        # a quantity per dwelling, per person or per place is what each case gets or must have: "生育二孩家庭购房奖补
+        # 15平方米/套", "停车位…按1个/140m2配建" (3 "targets" in 2 of the 2,714 real-corpus texts, none a goal); a rate a
+        # goal brings a figure to stays ("人均…达到15平方米/人")
+        return "per-case standard"
     if money:
-        if sentence[unit_end:unit_end + 1] == "/" or q.unit.endswith(lex.per_year) and "亿" not in q.unit:
+        if "/" in (sentence[unit_end:unit_end + 1], nxt) or q.unit.endswith(lex.per_year) and "亿" not in q.unit:
             return "per-case standard"  # "2500元/亩", "单身职工21600元/年"; not "50亿元/年"
         if lex.per_case_money.search(before):
             return "per-case amount"  # "每人1000元", "最高50万元"
@@ -964,8 +984,10 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if q.unit.endswith(lex.per_year) and _CJK.match(sentence[q.end:q.end + 1]):
         return "specification"  # "50万吨/年聚乙醇酸项目"
     speed = lex.speed_up_before.match(clause) if head in opens.speed_up_before else None
-    if speed and not lex.verb_word.match(clause, speed.end()):
-        return "projects to speed up"  # "加快12个…中心建设"; "加快建设…1万个" is a goal
+    if speed and (not (verb := lex.verb_word.match(clause, speed.end())) or verb.end() == len(before)):
+        # "加快12个…中心建设", "加快建设10个国家级区域医疗中心" (the count right after the verb: the projects under way);
+        # "加快建设…1万个" is a goal
+        return "projects to speed up"
     return ""
 
 
@@ -1068,10 +1090,44 @@ def _made_list(clause: str, before: str, q: _Quantity, lex: _Lexicon) -> bool:
             and q.value > before.count("、") + 1)
 
 
+_OF_SCOPE = re.compile(r"[\u4e00-\u9fff]{1,10}的")
+
+
+def _total_of_listed(sentence: str, last: _Quantity | None, q: _Quantity, lex: _Lexicon) -> bool:
+    """"新开工亿元以上项目529个、总投资4302.65亿元": a total investment listed right after a kept count of projects is
+    what those projects add up to, a goal beside it, not a threshold."""
+    if last is None or not last.keep or not last.unit.endswith("个"):
+        return False
+    gap = sentence[last.end:q.start]
+    return gap[:1] in _TOTAL_JOINERS and gap[1:] in lex.total_of_listed
+
+
+_TOTAL_JOINERS = frozenset("、,，")
+
+
+def _listed_beside_count(sentence: str, qs: list[_Quantity]) -> None:
+    """"打造一个世界级商圈、高标准建设5个特色商圈": a Chinese numeral dropped as bare is a count when a list joins it (、)
+    to a kept count in figures of the same unit in its clause."""
+    for i, q in enumerate(qs):
+        if q.why != "bare Chinese numeral":
+            continue
+        for r in qs[i + 1:i + 2] + qs[max(0, i - 1):i]:
+            a, b = (q, r) if r.start > q.start else (r, q)
+            if (r.keep and not r.is_cn and r.unit == q.unit and r.clause == q.clause
+                    and "、" in sentence[a.end:b.start] and not _NUMERAL_IN.search(sentence, a.end, b.start)):
+                q.keep, q.why = True, ""
+                break
+
+
+_NUMERAL_IN = re.compile(r"\d")
+
+
 def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex: _Lexicon) -> None:
     """Mark the candidates that are not goals."""
     opens = lex.opens
+    prev: _Quantity | None = None  # the candidate before ``q`` in the sentence
     for q in qs:
+        prior, prev = prev, q
         cs, ce = q.clause
         before = sentence[cs:q.start]
         clause = sentence[cs:ce]
@@ -1081,6 +1137,9 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             sentence, q, unit_end, lex, before, clause)
         if why:
             pass  # the first reason found is the one told
+        elif prior is not None and prior.why == "scope" and prior.clause == q.clause and _OF_SCOPE.fullmatch(
+                sentence, prior.end, q.start):
+            why = "scope"  # "推进河南农业大学等7所高校的11个学科开展…": the parts of the set the scope counts
         elif q.unit.endswith("个") and sentence[unit_end:unit_end + 1] in opens.not_after_ge and lex.not_after_ge.match(
                 sentence, unit_end):
             why = "time span"
@@ -1088,7 +1147,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             q.after_bound == "以下" and lex.below_ok.search(before)
         ):
             why = "specification or band"
-        elif before.endswith(lex.threshold_always) or (
+        elif (before.endswith(lex.threshold_always) and not _total_of_listed(sentence, prior, q, lex)) or (
             before.endswith(lex.threshold)
             and not _PASSED_OVER.search(before)
             and _CJK_OR_DE.match(sentence[q.end:q.end + 1])
@@ -1137,6 +1196,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
                     and len(last) <= 12 and not lex.verb_word.match(last)):
                 q.keep = False
                 q.why = "count of a list"
+    _listed_beside_count(sentence, qs)
     _share_list_fate(sentence, qs)
     # a descriptor: "超过1亿元的数量达到40家", "168个城市的后20位" (a kept quantity follows it in its clause: a
     # sentence's only candidate is none)
@@ -1365,6 +1425,13 @@ def _verb_head(before: str, lex: _Lexicon) -> str:
         if generic and (not rest or _KEEP_LEAD.fullmatch(rest)):
             verb = rest
     return (lead.group() if lead else "") + verb
+
+
+def _names_place(item: str) -> bool:
+    """Is ``item`` wholly the name of a region (安定区, 陇西县, 定西), not a word written the same (城区)?"""
+    index = region_index()
+    hit = index.prefix_match(item)
+    return hit is not None and hit[1] == len(item) and index.as_place(item, 0, hit) is not None
 
 
 def _split_items(subject: str) -> list[str]:
@@ -1689,7 +1756,12 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                     head = sentence[cs:ys] + sentence[ye:group[0].start]  # the years are not what is measured
                 subj = _clean_subject(_DISTRIBUTIVE.sub("", head), lex)
                 items = _expand(subj, lex)
-                if len(group) == 1 or paired and len(items) == 1:
+                if len(group) == 1 and len(items) > 1 and _names_place(items[0]):
+                    # "…不少于300个,安定区、陇西县、临洮县各50个": each place's share of one goal, one target for the
+                    # share (as "每个县(区)至少打造1个" is one), measuring what the goal before it measures
+                    goal = found[-1] if found and found[-1].start >= s0 else None
+                    metrics = [goal.metric if goal is not None else subj]
+                elif len(group) == 1 or paired and len(items) == 1:
                     metrics = items  # (one thing measured in each year)
                 else:
                     metrics = [items[idx]] if len(items) == len(group) else [""]

@@ -1225,3 +1225,89 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# --- per-case standards, one buyer's purchase, a subsidy's size ------------------------
+
+
+def test_a_quantity_per_dwelling_or_per_place_is_a_standard_for_each_case():
+    assert _one("生育二孩家庭购房奖补15平方米/套,生育三孩家庭购房奖补25平方米/套。") == []
+    assert _one("停车位数量可按可计容建筑面积的1个/140平方米配建。") == []
+    # a per-head figure a goal brings a measure to stays
+    assert _one("人均公园绿地面积达到15平方米/人。") == [(15, "平方米", "达到", None)]
+
+
+def test_what_one_buyer_may_buy_is_not_a_goal():
+    assert _one("支持购房人使用住房公积金贷款购买配套车位1个。") == []
+    assert _one("首批推动收购1000套存量商品房作为保障性住房。") == [(1000, "套", "达到", None)]
+
+
+def test_the_size_of_a_subsidy_is_not_a_goal():
+    assert _one("每套享受财政补贴1万元,补贴套数为2000套。") == []
+    assert _one("开发企业发放家居家电消费券5000元/套,共计5000套。") == []
+    assert _one("购买建筑面积90平方米以上的按照10000元/套发放,总金额3000万元,发完为止。") == []
+    # a count that goes with no per-case payment, and a goal beside a standard, stay
+    assert _one("全市共计新建保障性住房5000套。") == [(5000, "套", "达到", None)]
+    assert _one("新建、改造410万亩高标准农田,新建财政投入补助标准提高到2500元/亩。") == [(410, "万亩", "达到", None)]
+
+
+# --- a goal's share for each place ------------------------------------------------------------
+
+
+def test_each_places_share_of_a_goal_is_one_target():
+    got = find_targets("全市新谋划储备亿元以上项目不少于300个,安定区、陇西县、临洮县各50个,通渭县、渭源县、漳县各25个。")
+    assert [(t.value, t.qualifier) for t in got] == [(300, "不少于"), (50, "达到"), (25, "达到")]
+    assert {t.metric for t in got} == {"新谋划储备亿元以上项目"}
+    assert got[1].text == "安定区、陇西县、临洮县各50个"
+    # several measured things each get the value
+    got = find_targets("建设生育友好医院和儿童友好医院各20家。")
+    assert [(t.metric, t.value) for t in got] == [("生育友好医院", 20), ("儿童友好医院", 20)]
+
+
+# --- a clause that says when a rule applies ---------------------------------------------------
+
+
+def test_a_clause_that_says_when_makes_the_rest_a_rule():
+    assert _one("政府制定涉企政策时,原则上应邀请企业家参与,民营企业比例不低于70%、中小企业比例不低于50%。") == []
+    assert _one("若消费券总额不能覆盖所有活动对象时,进行公证摇号,确定入围名单(限200名)。") == []
+    # 同时 says nothing of when; a goal cue before the clause keeps its goal
+    assert _one("推进项目建设同时,新增就业1000人。") == [(1000, "人", "达到", None)]
+    assert _one("力争在推进城市更新时,完成改造1000户。") == [(1000, "户", "达到", None)]
+
+
+# --- what was done or how a text was made ---------------------------------------------------
+
+
+def test_a_drafting_account_and_what_was_set_up_are_no_goals():
+    assert _one("起草过程\n3月23日至4月23日,在门户网站发布公示,收到意见建议50条,采纳或部分采纳28条。") == []
+    assert _one("基本情况\n本届房展会参展项目共26个,参展房源6145套、参展面积62万平方米。") == []
+    assert _one("在全市6个置业公司设立了网上缴纳契税受理点。") == []
+    assert _one("工作要求\n在全市设立6个网上缴纳契税受理点。") == [(6, "个", "达到", None)]
+
+
+# --- counts that describe what is under way or in scope -----------------------------------
+
+
+def test_a_count_right_after_speeding_up_a_build_is_a_list_of_projects():
+    assert _one("加快建设10个国家级区域医疗中心。") == []
+    assert _one("加快建设保障性租赁住房1万套。") == [(1, "万套", "达到", None)]
+
+
+def test_the_parts_of_a_set_in_scope_are_in_scope_too():
+    assert _one("推进河南农业大学等7所高校的11个学科开展“双一流”创建。") == []
+    assert _one("推动顺络迅达生产线等10个项目建成投产,新增产能的30个项目投产。") == [
+        (10, "个", "达到", None), (30, "个", "达到", None)]
+
+
+def test_a_total_investment_beside_a_count_of_projects_is_a_goal():
+    got = find_targets("四季度新开工亿元以上项目529个、总投资4302.65亿元。")
+    assert [(t.value, t.unit, t.text) for t in got] == [
+        (529, "个", "四季度新开工亿元以上项目529个"), (4302.65, "亿元", "总投资4302.65亿元")]
+    # a total that defines what a count counts stays a threshold
+    assert _one("实施项目100个,总投资120亿元以上的入库项目开工。") == [(100, "个", "达到", None)]
+    assert _one("总投资120亿元。") == []
+
+
+def test_a_chinese_numeral_listed_beside_a_count_is_a_count():
+    assert _one("即打造一个世界级商圈、高标准建设5个特色商圈。") == [(1, "个", "达到", None), (5, "个", "达到", None)]
+    assert _one("筹划建设一所大学,建成3个实验室。") == [(3, "个", "达到", None)]
