@@ -178,6 +178,10 @@ class ClauseWords:
     rule_sentence_needs: tuple[str, ...] | None
     remark: re.Pattern[str]
     stop: re.Pattern[str]  # words that end a clause's list of units
+    unit_header: re.Pattern[str]  # a table header's cell that names a column of units (单位, 部门)
+    deadline_header: re.Pattern[str]  # … its deadline (完成时限)
+    content_header: re.Pattern[str]  # … a text column (重点任务, 具体措施)
+    unit_header_words: tuple[str, ...]  # ``unit_header``'s words: each header has one (a cheap test before a search)
     lead_header: re.Pattern[str]
     cooperate_header: re.Pattern[str]
     whole_deadline: re.Pattern[str]  # a 完成时限 cell that holds a whole deadline (2023年6月, 2024年底前, 持续推进)
@@ -335,6 +339,10 @@ def compile_words(data: dict) -> ClauseWords:
         rule_sentence_needs=_needs_of_all((*standing_units, leads_before_comma)),
         remark=re.compile(_any(data.get("remarks", {}).get("patterns", []))),
         stop=re.compile(_alt(data.get("stops", {}).get("words", []))),
+        unit_header=re.compile(_alt(tables.get("unit_header", []))),
+        deadline_header=re.compile(_alt(tables.get("deadline_header", []))),
+        content_header=re.compile(_alt(tables.get("content_header", []))),
+        unit_header_words=tuple(tables.get("unit_header", [])),
         lead_header=re.compile(_any(tables.get("lead_header", []))),
         cooperate_header=re.compile(_any(tables.get("cooperate_header", []))),
         whole_deadline=re.compile(rf"(?:{_DATED}(?:{_alt(tables.get('deadline_tails', []))})?"

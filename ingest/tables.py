@@ -28,9 +28,9 @@ from .numerals import DATE_PATTERN
 if TYPE_CHECKING:
     from .departments import DepartmentCatalog
 
-_CONTENT_HEADER = re.compile(r"(内容|任务|措施|事项|工作|要求|举措|目标|政策)")
-_UNIT_HEADER = re.compile(r"(单位|部门)")
-_DEADLINE_HEADER = re.compile(r"(时限|时间|进度|完成)")
+_CONTENT_HEADER = clause_words().content_header
+_UNIT_HEADER = clause_words().unit_header
+_DEADLINE_HEADER = clause_words().deadline_header
 _NUMBER_HEADER = re.compile(r"^(序号|编号|序|号)$")
 # a line that is ``_NUMBER_HEADER`` once stripped, found in a whole text at once
 _NUMBER_HEADER_LINE = re.compile(r"(?m)^[^\S\n]*(?:序号|编号|序|号)[^\S\n]*$")
@@ -758,7 +758,7 @@ def _compact_cell(text: str) -> str:
 def _header_lines(text: str) -> list[int]:
     """The starts of the lines that name a unit column (单位, 部门: every header ``classify_header`` takes does)."""
     starts: set[int] = set()
-    for word in ("单位", "部门"):
+    for word in clause_words().unit_header_words:
         at = text.find(word)
         while at >= 0:
             start = text.rfind("\n", 0, at) + 1
@@ -775,7 +775,7 @@ def _has_aligned_gap(text: str) -> bool:
 def space_aligned_tables(text: str, catalog: DepartmentCatalog | None = None) -> list[AlignedTable]:
     """The tables of ``text`` whose cells are separated by runs of spaces (see above). ``catalog``: the department
     names that tell a row below a merged cell from a wrapped line (``find_tables``)."""
-    if not _has_aligned_gap(text) or ("单位" not in text and "部门" not in text):
+    if not _has_aligned_gap(text) or not any(word in text for word in clause_words().unit_header_words):
         return []
     tables: list[AlignedTable] = []
     names = _Names(catalog)
