@@ -182,6 +182,10 @@ class ClauseWords:
     deadline_header: re.Pattern[str]  # … its deadline (完成时限)
     content_header: re.Pattern[str]  # … a text column (重点任务, 具体措施)
     unit_header_words: tuple[str, ...]  # ``unit_header``'s words: each header has one (a cheap test before a search)
+    # a unit column header's level: the words it opens with (group ``opens``: 省级, 市直) or names in brackets
+    # (group ``named``: 牵头单位(省级)); ``header_levels`` gives each word's level
+    header_level: re.Pattern[str]
+    header_levels: dict[str, str]
     lead_header: re.Pattern[str]
     cooperate_header: re.Pattern[str]
     whole_deadline: re.Pattern[str]  # a 完成时限 cell that holds a whole deadline (2023年6月, 2024年底前, 持续推进)
@@ -317,6 +321,7 @@ def compile_words(data: dict) -> ClauseWords:
 
     rules = data.get("rules", {})
     tables = data.get("tables", {})
+    level_of = {word: level for level, words in tables.get("header_levels", {}).items() for word in words}
     structure = re.compile(f"({_alt(data.get('not_in_names', {}).get('words', []))})")
     standing_units = tuple(Sought(re.compile(p)) for p in rules.get("standing_units", []))
     leads_before_comma = Sought(re.compile(_any(rules.get("leads_before_comma", []))))
@@ -343,6 +348,8 @@ def compile_words(data: dict) -> ClauseWords:
         deadline_header=re.compile(_alt(tables.get("deadline_header", []))),
         content_header=re.compile(_alt(tables.get("content_header", []))),
         unit_header_words=tuple(tables.get("unit_header", [])),
+        header_level=re.compile(rf"^(?P<opens>{_alt(level_of)})|[(（](?P<named>{_alt(level_of)})[)）]"),
+        header_levels=level_of,
         lead_header=re.compile(_any(tables.get("lead_header", []))),
         cooperate_header=re.compile(_any(tables.get("cooperate_header", []))),
         whole_deadline=re.compile(rf"(?:{_DATED}(?:{_alt(tables.get('deadline_tails', []))})?"

@@ -35,7 +35,7 @@ _NUMBER_HEADER = re.compile(r"^(序号|编号|序|号)$")
 # a line that is ``_NUMBER_HEADER`` once stripped, found in a whole text at once
 _NUMBER_HEADER_LINE = re.compile(r"(?m)^[^\S\n]*(?:序号|编号|序|号)[^\S\n]*$")
 _NUMBER_HEADER_ALONE = re.compile(r"[^\S\n]*(?:序号|编号|序|号)[^\S\n]*")  # (the same, asked of one line)
-_LEVEL_OF_HEADER = {"省": "province", "市": "city", "县": "county", "区": "county"}
+_HEADER_LEVEL = clause_words().header_level
 _COOPERATE_HEADER = clause_words().cooperate_header
 _ROW_NUMBER = re.compile(r"^[\dSsOoIlZz]{1,3}[.、]?$")
 _LEAD_HEADER = clause_words().lead_header
@@ -143,7 +143,7 @@ def classify_header(cells: list[Cell]) -> list[Column] | None:
         if _NUMBER_HEADER.match(t):
             columns.append(Column(i, "number", header=t))
         elif _UNIT_HEADER.search(t) and len(t) <= 12:
-            level = _LEVEL_OF_HEADER.get(t[0]) if t[1:2] == "级" else None
+            level = _header_level(t)
             columns.append(Column(i, "units", level, bool(_COOPERATE_HEADER.search(t)), t))
             have_units = True
         elif _DEADLINE_HEADER.search(t) and len(t) <= 8 and not clause_words().goal_header.search(_compact_cell(t)):
@@ -169,6 +169,12 @@ def classify_header(cells: list[Cell]) -> list[Column] | None:
         # 序号 misread by OCR (承中, 承, 本, 京): a short first header cell before the content
         first.role = "number"
     return columns
+
+
+def _header_level(header: str) -> str | None:
+    """Whose units a unit column holds, by its header: 省级牵头单位, 省牵头部门, 县(市、区)落实单位, 牵头单位(省级)."""
+    m = _HEADER_LEVEL.search(header)
+    return clause_words().header_levels[m.group("opens") or m.group("named")] if m else None
 
 
 def _text_roles(columns: list[Column]) -> None:

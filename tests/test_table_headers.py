@@ -1,0 +1,51 @@
+"""Division-of-labour tables told by their header rows' words: whose units each unit column holds (its level),
+how the rows are numbered, a header printed on two rows, and a total row below the last task."""
+from __future__ import annotations
+
+from policykg.ingest.extract import extract_bytes
+
+HEAD = "某市人民政府办公室关于印发重点任务分工方案的通知\n各县区人民政府:\n现将分工方案印发给你们。\n"
+
+
+def table(*rows: tuple[str, ...]) -> str:
+    return HEAD + "".join("\t".join(r) + "\n" for r in rows)
+
+
+def read(text: str):
+    return extract_bytes(text.encode(), "doc.txt")
+
+
+def cascades(text: str) -> list[tuple[str, str, str, list[str], list[str], list[str]]]:
+    return [(c.number, c.upper_level, c.lower_level, c.province_leads, c.city_leads, c.city_cooperates)
+            for c in read(text).cascades]
+
+
+def test_a_unit_column_whose_header_opens_with_a_bare_level_is_that_levels():
+    # 省牵头部门 | 市牵头部门 | 市配合部门: the province's units lead the quoted task, the city's carry it out
+    text = table(("序号", "省方案任务内容", "省牵头部门", "市牵头部门", "市配合部门"),
+                 ("1", "实施强县计划。", "省发展改革委", "市发展改革委", "市财政局"))
+    assert cascades(text) == [("1", "province", "city", ["省发展改革委"], ["市发展改革委"], ["市财政局"])]
+    task = read(text).tasks[0]
+    assert (task.leads, task.implementers) == (["省发展改革委"], ["市发展改革委"])
+
+
+def test_a_level_named_in_brackets_after_the_header_counts_too():
+    text = table(("序号", "省级方案内容", "牵头单位(省级)", "落实单位(市级)"),
+                 ("1", "实施强县计划。", "省发展改革委", "市发展改革委"))
+    assert cascades(text) == [("1", "province", "city", ["省发展改革委"], ["市发展改革委"], [])]
+
+
+def test_a_city_table_handing_tasks_to_its_counties_cascades_from_the_city():
+    text = table(("序号", "重点任务", "市牵头单位", "市配合单位", "县(市、区)责任单位"),
+                 ("1", "实施强县计划。", "市发展改革委", "市财政局", "各县(市、区)人民政府"))
+    assert [c[:5] for c in cascades(text)] == [("1", "city", "county", ["市发展改革委"], ["各县(市、区)人民政府"])]
+    task = read(text).tasks[0]
+    assert (task.leads, task.cooperates) == (["市发展改革委"], ["市财政局"])
+
+
+def test_unit_columns_of_one_level_are_no_cascade():
+    text = table(("序号", "重点任务", "市牵头单位", "市配合单位"),
+                 ("1", "实施强县计划。", "市发展改革委", "市财政局"))
+    doc = read(text)
+    assert doc.cascades == []
+    assert (doc.tasks[0].leads, doc.tasks[0].cooperates) == (["市发展改革委"], ["市财政局"])
