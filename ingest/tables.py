@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .clause_words import clause_words
-from .numerals import DATE_PATTERN
+from .numerals import DATE_PATTERN, chinese_to_int
 
 if TYPE_CHECKING:
     from .departments import DepartmentCatalog
@@ -37,7 +37,8 @@ _NUMBER_HEADER_LINE = re.compile(r"(?m)^[^\S\n]*(?:序号|编号|序|号)[^\S\n]
 _NUMBER_HEADER_ALONE = re.compile(r"[^\S\n]*(?:序号|编号|序|号)[^\S\n]*")  # (the same, asked of one line)
 _HEADER_LEVEL = clause_words().header_level
 _COOPERATE_HEADER = clause_words().cooperate_header
-_ROW_NUMBER = re.compile(r"^[\dSsOoIlZz]{1,3}[.、]?$")
+_ROW_NUMBER = re.compile(r"^(?:[\dSsOoIlZz]{1,3}[.、]?|(?P<cn>[一二三四五六七八九十]{1,3})[、.．]?"
+                         r"|[(（](?:\d{1,3}|(?P<cn_in>[一二三四五六七八九十]{1,3}))[)）])$")
 _LEAD_HEADER = clause_words().lead_header
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 # a row that only names a part of the table ("一、科技创新"): it separates rows, it is not one
@@ -256,7 +257,11 @@ def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None, names: 
         return None  # a section heading inside the table: the next row starts afresh
     if not filled or (len(filled) == 1 and len(filled[0].text) <= 2 and not _ROW_NUMBER.match(filled[0].text)):
         return last_row  # an empty or junk line ("-") between header and rows
-    starts_row = bool(printed) and (_ROW_NUMBER.match(printed) is not None or number_col is None)
+    number = _ROW_NUMBER.match(printed) if printed else None
+    if number is not None and (number.group("cn") or number.group("cn_in")) and not any(
+            c.index < len(cells) and cells[c.index].text for c in table.unit_columns()):
+        return None  # 一 | 产业发展 and no unit: a section heading in the table's cells, the next row starts afresh
+    starts_row = bool(printed) and (number is not None or number_col is None)
     if number_col is None:
         starts_row = True
     if not starts_row and last_row is not None:
@@ -510,9 +515,22 @@ def _is_section_line(line: str) -> bool:
     return _SECTION_ROW.match(line) is not None and len(line) <= 20 and "。" not in line
 
 
+def _printed_number(printed: str) -> int | None:
+    """The number a row's number cell prints (1, 1., 一, (一), (1)); None when it is no number (7 misread S)."""
+    m = _ROW_NUMBER.match(printed)
+    if m is None:
+        return None
+    numeral = m.group("cn") or m.group("cn_in")
+    if numeral:
+        return chinese_to_int(numeral)
+    digits = printed.strip("(（)）.、")
+    return int(digits) if digits.isdigit() else None
+
+
 def _check_numbers(table: Table) -> None:
     for row in table.rows:
-        if row.printed and row.printed != str(row.ordinal):
+        # (a row numbered 一, (1) or 1. follows the order as 1 does; a row's later parts repeat its number)
+        if row.printed and row.part == 1 and _printed_number(row.printed) != row.ordinal:
             table.warnings.append(
                 f"table row {row.ordinal}: printed number {row.printed!r} does not follow the row order; "
                 f"numbered {row.ordinal} by position"

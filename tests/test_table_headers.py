@@ -49,3 +49,33 @@ def test_unit_columns_of_one_level_are_no_cascade():
     doc = read(text)
     assert doc.cascades == []
     assert (doc.tasks[0].leads, doc.tasks[0].cooperates) == (["市发展改革委"], ["市财政局"])
+
+
+def rows(text: str) -> list[tuple[str, int, str | None, list[str]]]:
+    return [(t.number, t.clause, t.title, t.leads) for t in read(text).tasks]
+
+
+HEADER = ("序号", "重点任务", "牵头单位", "配合单位")
+
+
+def test_rows_numbered_with_chinese_numerals_or_in_brackets_are_rows_of_their_own():
+    # (before: a row numbered 二 or (2) was read as a second part of the row above, under its number)
+    for first, second in (("一", "二"), ("(1)", "(2)"), ("(一)", "(二)"), ("1.", "2.")):
+        text = table(HEADER, (first, "优化政务服务。", "市行政审批服务局", "市大数据中心"),
+                     (second, "降低企业成本。", "市财政局", "市税务局"))
+        assert rows(text) == [("1", 1, "优化政务服务", ["市行政审批服务局"]), ("2", 1, "降低企业成本", ["市财政局"])]
+        assert not [w for w in read(text).warnings if "printed number" in w]
+
+
+def test_a_row_numbered_out_of_order_is_still_reported():
+    text = table(HEADER, ("1", "优化政务服务。", "市行政审批服务局", "市大数据中心"),
+                 ("七", "降低企业成本。", "市财政局", "市税务局"))
+    assert [t.number for t in read(text).tasks] == ["1", "2"]
+    assert any("printed number '七'" in w for w in read(text).warnings)
+
+
+def test_a_section_heading_written_in_the_number_and_task_cells_is_no_row():
+    text = table(HEADER, ("一", "营商环境", "", ""), ("1", "优化政务服务。", "市行政审批服务局", "市大数据中心"),
+                 ("二", "企业成本", "", ""), ("2", "降低企业成本。", "市财政局", "市税务局"))
+    assert rows(text) == [("1", 1, "优化政务服务", ["市行政审批服务局"]), ("2", 1, "降低企业成本", ["市财政局"])]
+    assert not [w for w in read(text).warnings if "table row" in w]
