@@ -206,6 +206,7 @@ def find_tables(text: str, whole_rows: list[int] | None = None, catalog: Departm
     tables: list[Table] = []
     current: Table | None = None
     last_row: TableRow | None = None
+    header_line = -1  # the line of the last header row read
     pos = 0
     lines = text.split("\n")
     for at, line in enumerate(lines):
@@ -228,19 +229,51 @@ def find_tables(text: str, whole_rows: list[int] | None = None, catalog: Departm
             continue
         header = classify_header(cells)
         if header is not None:
-            if current is None or [c.role for c in current.columns] != [c.role for c in header]:
+            if current is not None and not current.rows and header_line == at - 1:
+                current.columns = header  # a header on two rows: the lower one names each column (牵头单位)
+            elif current is None or [c.role for c in current.columns] != [c.role for c in header]:
                 current = Table(header)
                 tables.append(current)
             last_row = None
+            header_line = at
             continue
         if current is None:
             continue
+        if header_line == at - 1 and not current.rows:
+            lower = _header_second_row(current.columns, cells)
+            if lower is not None:
+                current.columns = lower
+                continue
         last_row = _add_row(current, cells, last_row, names)
         if whole is not None and offset in whole and last_row is not None:
             last_row.open_cell, last_row.short, last_row.whole = -1, False, True
     for table in tables:
         _check_numbers(table)
     return [t for t in tables if t.rows]
+
+
+def _header_second_row(columns: list[Column], cells: list[Cell]) -> list[Column] | None:
+    """The header's columns with a second header row under it, None when ``cells`` are no such row. A header cell
+    merged across two columns (责任单位 over 牵头单位 | 配合单位) is printed in its first column, the other left
+    empty, and the cells it spans name each column in the row below, those of the columns it does not span left
+    empty: each column takes the lower cell's words, which name it alone (牵头单位) or with the merged cell above
+    (省级 under 责任单位: 省级责任单位)."""
+    if len(cells) > _MAX_COLUMNS or not any(c.text for c in cells) or any(
+            len(c.text) > _HEADER_CELL_MAX or _ROW_NUMBER.match(c.text) for c in cells if c.text):
+        return None
+    # (a header row's empty cells after its last were lost with the line's trailing tabs)
+    columns = columns + [Column(i, "other") for i in range(len(columns), len(cells))]
+    texts, above = [c.header for c in columns], ""
+    for i, col in enumerate(columns):
+        above = col.header or above  # (the merged cell's text, for the empty columns it spans)
+        own = cells[i].text if i < len(cells) else ""
+        if not own:
+            continue
+        if col.role not in ("units", "other") or not above:
+            return None  # a text, number or deadline column is named once
+        named = _UNIT_HEADER.search(own) or _DEADLINE_HEADER.search(own) or _CONTENT_HEADER.search(own)
+        texts[i] = own if named else own + above
+    return classify_header([Cell(t, 0, 0) for t in texts])
 
 
 def _is_page_noise(line: str) -> bool:

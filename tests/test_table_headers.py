@@ -79,3 +79,26 @@ def test_a_section_heading_written_in_the_number_and_task_cells_is_no_row():
                  ("二", "企业成本", "", ""), ("2", "降低企业成本。", "市财政局", "市税务局"))
     assert rows(text) == [("1", 1, "优化政务服务", ["市行政审批服务局"]), ("2", 1, "降低企业成本", ["市财政局"])]
     assert not [w for w in read(text).warnings if "table row" in w]
+
+
+def test_a_header_on_two_rows_names_each_column_by_its_lower_cell():
+    # 责任单位 merged over two columns, 牵头单位 | 配合单位 below it (a PDF's table: the merged cells left empty)
+    text = table(("序号", "重点任务", "责任单位", "", "完成时限"), ("", "", "牵头单位", "配合单位", ""),
+                 ("1", "优化政务服务。", "市行政审批服务局", "市大数据中心", "2023年6月底前"))
+    doc = read(text)
+    assert [(t.number, t.leads, t.cooperates, t.deadline) for t in doc.tasks] == [
+        ("1", ["市行政审批服务局"], ["市大数据中心"], "2023年6月底前")]
+    assert not [w for w in doc.warnings if "table row" in w]  # (before: the lower header row was row 1)
+
+
+def test_levels_under_a_merged_unit_header_make_a_cascade():
+    text = table(("序号", "省级方案内容", "责任单位", ""), ("", "", "省级", "市级"),
+                 ("1", "实施强县计划。", "省发展改革委", "市发展改革委"))
+    assert cascades(text) == [("1", "province", "city", ["省发展改革委"], ["市发展改革委"], [])]
+
+
+def test_a_header_printed_again_below_with_each_columns_own_name_is_read_by_the_lower_one():
+    # (a merged cell's text repeated in each column it spans, then the columns' own names)
+    text = table(("序号", "重点任务", "责任单位", "责任单位"), ("序号", "重点任务", "牵头单位", "配合单位"),
+                 ("1", "优化政务服务。", "市行政审批服务局", "市大数据中心"))
+    assert [(t.leads, t.cooperates) for t in read(text).tasks] == [(["市行政审批服务局"], ["市大数据中心"])]
