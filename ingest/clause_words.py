@@ -186,6 +186,7 @@ class ClauseWords:
     # (group ``named``: 牵头单位(省级)); ``header_levels`` gives each word's level
     header_level: re.Pattern[str]
     header_levels: dict[str, str]
+    footer_row: re.Pattern[str]  # a table row's first cell that totals or notes the rows (合计, 注:)
     lead_header: re.Pattern[str]
     cooperate_header: re.Pattern[str]
     whole_deadline: re.Pattern[str]  # a 完成时限 cell that holds a whole deadline (2023年6月, 2024年底前, 持续推进)
@@ -350,6 +351,7 @@ def compile_words(data: dict) -> ClauseWords:
         unit_header_words=tuple(tables.get("unit_header", [])),
         header_level=re.compile(rf"^(?P<opens>{_alt(level_of)})|[(（](?P<named>{_alt(level_of)})[)）]"),
         header_levels=level_of,
+        footer_row=re.compile(rf"(?:{_alt(tables.get('footer_rows', []))})(?:\s*[:：].*)?", re.S),
         lead_header=re.compile(_any(tables.get("lead_header", []))),
         cooperate_header=re.compile(_any(tables.get("cooperate_header", []))),
         whole_deadline=re.compile(rf"(?:{_DATED}(?:{_alt(tables.get('deadline_tails', []))})?"

@@ -40,6 +40,7 @@ _COOPERATE_HEADER = clause_words().cooperate_header
 _ROW_NUMBER = re.compile(r"^(?:[\dSsOoIlZz]{1,3}[.、]?|(?P<cn>[一二三四五六七八九十]{1,3})[、.．]?"
                          r"|[(（](?:\d{1,3}|(?P<cn_in>[一二三四五六七八九十]{1,3}))[)）])$")
 _LEAD_HEADER = clause_words().lead_header
+_FOOTER_ROW = clause_words().footer_row
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 # a row that only names a part of the table ("一、科技创新"): it separates rows, it is not one
 _SECTION_ROW = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
@@ -244,6 +245,10 @@ def find_tables(text: str, whole_rows: list[int] | None = None, catalog: Departm
             if lower is not None:
                 current.columns = lower
                 continue
+        first = next((c.text for c in cells if c.text), "")
+        if _FOOTER_ROW.fullmatch(first):
+            last_row = None  # 合计 | 12项, 注:…: no task, and no rest of the row above
+            continue
         last_row = _add_row(current, cells, last_row, names)
         if whole is not None and offset in whole and last_row is not None:
             last_row.open_cell, last_row.short, last_row.whole = -1, False, True

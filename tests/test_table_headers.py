@@ -102,3 +102,19 @@ def test_a_header_printed_again_below_with_each_columns_own_name_is_read_by_the_
     text = table(("序号", "重点任务", "责任单位", "责任单位"), ("序号", "重点任务", "牵头单位", "配合单位"),
                  ("1", "优化政务服务。", "市行政审批服务局", "市大数据中心"))
     assert [(t.leads, t.cooperates) for t in read(text).tasks] == [(["市行政审批服务局"], ["市大数据中心"])]
+
+
+def test_a_total_row_and_a_note_row_are_no_task_nor_part_of_the_last_one():
+    for footer in (("合计", "2项", "", ""), ("小计", "2项"), ("注:各牵头单位每季度末报送进展情况。",)):
+        text = table(HEADER, ("1", "优化政务服务。", "市行政审批服务局", "市大数据中心"),
+                     ("2", "降低企业成本。", "市财政局", "市税务局"), footer)
+        doc = read(text)
+        assert [(t.number, t.title, t.text, t.leads) for t in doc.tasks] == [
+            ("1", "优化政务服务", "", ["市行政审批服务局"]), ("2", "降低企业成本", "", ["市财政局"])]
+        assert not [w for w in doc.warnings if "table row" in w]
+
+
+def test_rows_after_a_subtotal_row_go_on():
+    text = table(HEADER, ("1", "优化政务服务。", "市行政审批服务局", "市大数据中心"), ("小计", "1项"),
+                 ("2", "降低企业成本。", "市财政局", "市税务局"))
+    assert [(t.number, t.leads) for t in read(text).tasks] == [("1", ["市行政审批服务局"]), ("2", ["市财政局"])]
