@@ -83,6 +83,8 @@ class Column:
     level: str | None = None  # for unit columns: whose units (province / city / county)
     cooperate: bool = False  # a 配合单位 column
     header: str = ""
+    # a number column told by its place only (its header a misread 序号: 承中, 本): the first row says whether it is
+    guessed: bool = False
 
 
 @dataclass
@@ -167,9 +169,9 @@ def classify_header(cells: list[Cell]) -> list[Column] | None:
             if not _LEAD_HEADER.search(c.header) and c.level in same_level:
                 c.cooperate = True
     first = columns[0]
-    if first.role == "other" and len(texts[0]) <= 3:
+    if first.role == "other" and len(texts[0]) <= 3 and not any(c.role == "number" for c in columns):
         # 序号 misread by OCR (承中, 承, 本, 京): a short first header cell before the content
-        first.role = "number"
+        first.role, first.guessed = "number", True
     return columns
 
 
@@ -287,6 +289,11 @@ def _is_page_noise(line: str) -> bool:
 
 def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None, names: _Names) -> TableRow | None:
     number_col = table.column("number")
+    if number_col is not None and number_col.guessed and not table.rows and number_col.index < len(cells) \
+            and sum(1 for c in cells if c.text) >= 2 and not _ROW_NUMBER.match(cells[number_col.index].text):
+        # the first row prints no number under a short header taken for a misread 序号: the column is one of
+        # its own (领域 | 重点任务 …: 政务服务), and each row starts a row
+        number_col.role, number_col = "other", None
     printed = cells[number_col.index].text if number_col and number_col.index < len(cells) else ""
     filled = [c for c in cells if c.text]
     if filled and all(_SEPARATOR_CELL.match(c.text) for c in filled):

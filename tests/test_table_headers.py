@@ -118,3 +118,28 @@ def test_rows_after_a_subtotal_row_go_on():
     text = table(HEADER, ("1", "优化政务服务。", "市行政审批服务局", "市大数据中心"), ("小计", "1项"),
                  ("2", "降低企业成本。", "市财政局", "市税务局"))
     assert [(t.number, t.leads) for t in read(text).tasks] == [("1", ["市行政审批服务局"]), ("2", ["市财政局"])]
+
+
+def test_a_short_first_column_whose_rows_print_no_number_is_a_column_of_its_own():
+    # 领域 is short as a misread 序号 is (承中): its rows say it is no number column (before: every row after the
+    # first was a second part of row 1)
+    text = table(("领域", "重点任务", "牵头单位", "配合单位"), ("政务服务", "优化政务服务。", "市行政审批服务局", "市大数据中心"),
+                 ("企业成本", "降低企业成本。", "市财政局", "市税务局"))
+    doc = read(text)
+    assert rows(text) == [("1", 1, "优化政务服务", ["市行政审批服务局"]), ("2", 1, "降低企业成本", ["市财政局"])]
+    assert doc.ignored_columns == ["领域"]
+    assert not [w for w in doc.warnings if "table row" in w]
+
+
+def test_a_short_first_column_beside_a_number_column_is_no_number():
+    text = table(("类别", "序号", "重点任务", "牵头单位"), ("政务服务", "1", "优化政务服务。", "市行政审批服务局"),
+                 ("企业成本", "2", "降低企业成本。", "市财政局"))
+    assert rows(text) == [("1", 1, "优化政务服务", ["市行政审批服务局"]), ("2", 1, "降低企业成本", ["市财政局"])]
+
+
+def test_a_misread_number_header_over_numbered_rows_is_still_the_number_column():
+    text = table(("承中", "重点任务", "牵头单位"), ("1", "优化政务服务。", "市行政审批服务局"),
+                 ("7", "降低企业成本。", "市财政局"))
+    doc = read(text)
+    assert rows(text) == [("1", 1, "优化政务服务", ["市行政审批服务局"]), ("2", 1, "降低企业成本", ["市财政局"])]
+    assert doc.ignored_columns == []
