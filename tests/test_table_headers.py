@@ -143,3 +143,16 @@ def test_a_misread_number_header_over_numbered_rows_is_still_the_number_column()
     doc = read(text)
     assert rows(text) == [("1", 1, "优化政务服务", ["市行政审批服务局"]), ("2", 1, "降低企业成本", ["市财政局"])]
     assert doc.ignored_columns == []
+
+
+def test_headers_naming_divisions_projects_and_time_limits_are_a_table():
+    # 责任处室 / 责任科室 / 责任主体 name units, 项目名称 a task (建设内容 its measures), 完成期限 / 截止日期 a deadline
+    for header in (("序号", "工作事项", "责任处室", "完成期限"), ("序号", "重点工作", "责任科室", "截止日期"),
+                   ("序号", "具体任务", "责任主体", "完成时限")):
+        text = table(header, ("1", "优化政务服务。", "市行政审批服务局", "2023年6月底前"))
+        assert [(t.title, t.leads, t.deadline) for t in read(text).tasks] == [
+            ("优化政务服务", ["市行政审批服务局"], "2023年6月底前")]
+    text = table(("序号", "项目名称", "建设内容", "责任单位"), ("1", "港口建设", "建设泊位10个。", "市交通运输局"))
+    doc = read(text)
+    assert [(t.title, t.text, t.leads) for t in doc.tasks] == [("港口建设", "建设泊位10个。", ["市交通运输局"])]
+    assert doc.ignored_columns == []
