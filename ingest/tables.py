@@ -36,6 +36,7 @@ _NUMBER_HEADER = re.compile(r"^(序号|编号|序|号)$")
 _NUMBER_HEADER_LINE = re.compile(r"(?m)^[^\S\n]*(?:序号|编号|序|号)[^\S\n]*$")
 _NUMBER_HEADER_ALONE = re.compile(r"[^\S\n]*(?:序号|编号|序|号)[^\S\n]*")  # (the same, asked of one line)
 _HEADER_LEVEL = clause_words().header_level
+LEVELS = ("province", "city", "county")  # upper first
 _COOPERATE_HEADER = clause_words().cooperate_header
 _ROW_NUMBER = re.compile(r"^(?:[\dSsOoIlZz]{1,3}[.、]?|(?P<cn>[一二三四五六七八九十]{1,3})[、.．]?"
                          r"|[(（](?:\d{1,3}|(?P<cn_in>[一二三四五六七八九十]{1,3}))[)）])$")
@@ -118,6 +119,25 @@ class Table:
     def unit_columns(self) -> list[Column]:
         return [c for c in self.columns if c.role == "units"]
 
+    def cascade_levels(self, doc_level: str | None) -> tuple[str, str, bool] | None:
+        """The levels a row maps a task between, upper first, and whether the upper one is only quoted; None
+        when the table is no cascade. Two levels among the unit columns' (省级牵头单位 | 市级落实单位) make one;
+        so does a task column that quotes the plan of a level above every unit column's (省级方案内容 | 牵头单位 |
+        配合单位): the rows carry its tasks out at the document's level (a province's at a city's when the document's is
+        not known), no unit of the upper level printed; a unit column without a level is then the lower level's."""
+        levels = sorted({c.level for c in self.unit_columns() if c.level}, key=LEVELS.index)
+        if len(levels) >= 2:
+            return levels[0], levels[1], False
+        content = self.column("content")
+        quoted = content.level if content is not None else None
+        if quoted is None:
+            return None
+        below = LEVELS[LEVELS.index(quoted) + 1:]
+        # (a document of no known level quoting its province: most are a city's; one quoting a city may be the
+        # city's own plan, a county's carrying it out: which, the units do not say)
+        lower = levels[0] if levels else doc_level if doc_level is not None else "city" if quoted == "province" else None
+        return (quoted, lower, True) if lower in below else None
+
 
 def _split_row(line: str, offset: int) -> list[Cell] | None:
     if "\t" in line:
@@ -154,7 +174,7 @@ def classify_header(cells: list[Cell]) -> list[Column] | None:
             # (完成目标 names the goals, 完成时限 the deadline)
             columns.append(Column(i, "deadline", header=t))
         elif _CONTENT_HEADER.search(t) and len(t) <= 16:
-            columns.append(Column(i, "content", header=t))
+            columns.append(Column(i, "content", _header_level(t), header=t))  # (省级方案内容: the plan it quotes)
             have_content = True
         else:
             columns.append(Column(i, "other", header=t))

@@ -156,3 +156,26 @@ def test_headers_naming_divisions_projects_and_time_limits_are_a_table():
     doc = read(text)
     assert [(t.title, t.text, t.leads) for t in doc.tasks] == [("港口建设", "建设泊位10个。", ["市交通运输局"])]
     assert doc.ignored_columns == []
+
+
+def test_a_task_column_quoting_the_plan_above_makes_each_row_a_cascade():
+    # 省级方案内容 beside the city's own units only: the province's task, carried out by the city's units
+    for units in (("市级牵头单位", "市级配合单位"), ("牵头单位", "配合单位")):
+        text = table(("序号", "省级方案内容", *units), ("1", "实施强县计划。", "市发展改革委", "市财政局"))
+        assert cascades(text) == [("1", "province", "city", [], ["市发展改革委"], ["市财政局"])]
+        task = read(text).tasks[0]
+        assert (task.title, task.leads, task.implementers) == ("实施强县计划", [], ["市发展改革委"])
+
+
+def test_a_task_column_of_the_documents_own_level_is_no_cascade():
+    # a city's own 市级重点任务 (and, in a document of no known level, a 市级 task column: which level carries it
+    # out the units do not say)
+    own = "济宁市人民政府办公室关于印发重点任务分工方案的通知\n"
+    for head in (own, HEAD):
+        doc = read(head + "\t".join(("序号", "市级重点任务", "牵头单位", "配合单位")) + "\n"
+                   + "\t".join(("1", "实施强县计划。", "市发展改革委", "市财政局")) + "\n")
+        assert doc.cascades == []
+        assert (doc.tasks[0].leads, doc.tasks[0].cooperates) == (["市发展改革委"], ["市财政局"])
+    doc = read(own + "\t".join(("序号", "省级重点任务", "牵头单位", "配合单位")) + "\n"
+               + "\t".join(("1", "实施强县计划。", "市发展改革委", "市财政局")) + "\n")
+    assert [(c.upper_level, c.lower_level) for c in doc.cascades] == [("province", "city")]
