@@ -691,6 +691,15 @@ def cell_per_line_breaks(text: str, catalog: DepartmentCatalog | None = None
                         breaks.extend(short[0])
                         pads.append(short[1])
                         rows.append(starts[r])
+                elif nxt - 1 < len(lines) and _row_number(lines[nxt - 1]) == n + 1:
+                    # the next row starts a line early: this one lost an empty cell, as a last row may
+                    short = _short_last_row(lines, starts, r, nxt - 1, columns, names)
+                    if short is not None:
+                        breaks.extend(short[0])
+                        pads.append(short[1])
+                        rows.append(starts[r])
+                        n, r = n + 1, nxt - 1
+                        continue
                 break
             breaks.extend(starts[x + 1] - 1 for x in range(r, nxt - 1))
             rows.append(starts[r])
