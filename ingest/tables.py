@@ -670,17 +670,22 @@ def cell_per_line_breaks(text: str, catalog: DepartmentCatalog | None = None
             continue
         j = i + 1
         while j < len(lines) and j - i < _MAX_COLUMNS and len(lines[j].strip()) <= _HEADER_CELL_MAX \
-                and _row_number(lines[j]) is None:
+                and _row_number(lines[j]) is None and not _SECTION_ROW.match(lines[j].strip()):
             j += 1
+        first = j + 1 if _heading_before(lines, j, 1) else j
         header = [Cell(lines[x].strip(), 0, 0) for x in range(i, j)]
-        columns = classify_header(header) if j < len(lines) and _row_number(lines[j]) == 1 else None
+        columns = classify_header(header) if first < len(lines) and _row_number(lines[first]) == 1 else None
         if columns is None:
             i += 1
             continue
         k = len(header)
         breaks.extend(starts[x + 1] - 1 for x in range(i, j - 1))
-        n, r = 1, j
-        while r < len(lines) and _row_number(lines[r]) == n:
+        n, r = 1, first
+        while r < len(lines):
+            if _heading_before(lines, r, n):
+                r += 1  # (the heading stays a line of text, which the tab reader passes over)
+            if _row_number(lines[r]) != n:
+                break
             nxt = r + k
             whole = nxt <= text_end and (nxt == text_end or _row_number(lines[nxt]) == n + 1
                                          or _row_number(lines[nxt]) is None)
@@ -714,6 +719,11 @@ def cell_per_line_breaks(text: str, catalog: DepartmentCatalog | None = None
             n, r = n + 1, nxt
         i = r if r > j else j
     return breaks, pads, rows
+
+
+def _heading_before(lines: list[str], at: int, n: int) -> bool:
+    """Is line ``at`` a heading of a part of the table (一、产业发展) right before row ``n``'s number?"""
+    return at + 1 < len(lines) and _is_section_line(lines[at].strip()) and _row_number(lines[at + 1]) == n
 
 
 def _short_last_row(lines: list[str], starts: list[int], r: int, end: int, columns: list[Column],

@@ -93,3 +93,11 @@ def test_a_row_whose_lost_cell_cannot_be_told_ends_the_table_before_it():
     row_3 = "3\n促进家电消费\n开展以旧换新\n市商务局\n市财政局\n2023年12月底\n"
     doc, _ = read(HEAD + header + row_1 + row_2 + row_3)
     assert [t.number for t in doc.tasks] == ["1"]
+
+
+def test_headings_of_the_tables_parts_between_its_rows_do_not_end_it_nor_join_its_header():
+    # (before: 一、… after the header was read as a sixth column's header, and the table ended at 二、…)
+    text = HEAD + HEADER + "一、汽车消费\n" + ROW_1 + "二、餐饮消费\n" + ROW_2
+    doc, rows = read(text)
+    assert rows == ROWS
+    assert doc.ignored_columns == []
