@@ -49,7 +49,7 @@ from .records import (
 )
 from .references import reference_records
 from .regions import Region
-from .tables import Cell, Table, find_tables
+from .tables import LEVELS, Cell, Table, find_tables
 from .target_documents import sets_goals
 from .target_scope import deadline_in_clause, deadline_year, scope_of
 from .target_years import document_year, package_year
@@ -432,11 +432,13 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
         task.cooperates = _unique(upper_roles.get(COOPERATE, []))
         if cascading:
             lower = roles.get(levels[1], {})
-            task.implementers = _unique(lower.get(LEAD, []))
+            # (a third level's units carry the task out below the second's: 县级责任单位 beside 市级落实单位)
+            task.implementers = _unique(lower.get(LEAD, []) + [name for level in LEVELS[LEVELS.index(levels[1]) + 1:]
+                                                               for name in roles.get(level, {}).get(LEAD, [])])
             cascades.append(CascadeRecord(
                 number=number, clause=row.part, province_task=title or compact_clean(body)[:30],
                 province_leads=task.leads, province_cooperates=task.cooperates,
-                city_leads=task.implementers, city_cooperates=_unique(lower.get(COOPERATE, [])),
+                city_leads=_unique(lower.get(LEAD, [])), city_cooperates=_unique(lower.get(COOPERATE, [])),
                 upper_level=levels[0], lower_level=levels[1], span=task.span, units=cascade_units))
         if task.leads or task.cooperates or task.implementers:
             tasks.append(task)

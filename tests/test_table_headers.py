@@ -179,3 +179,12 @@ def test_a_task_column_of_the_documents_own_level_is_no_cascade():
     doc = read(own + "\t".join(("序号", "省级重点任务", "牵头单位", "配合单位")) + "\n"
                + "\t".join(("1", "实施强县计划。", "市发展改革委", "市财政局")) + "\n")
     assert [(c.upper_level, c.lower_level) for c in doc.cascades] == [("province", "city")]
+
+
+def test_a_third_levels_units_carry_the_task_out_too():
+    text = table(("序号", "省级任务", "省级牵头单位", "市级责任单位", "县级责任单位"),
+                 ("1", "实施强县计划。", "省发展改革委", "市发展改革委", "各县(市、区)人民政府"))
+    task = read(text).tasks[0]
+    assert (task.leads, task.implementers) == (["省发展改革委"], ["市发展改革委", "各县(市、区)人民政府"])
+    # (the cascade maps the province's task to the city's units: the county's are no city's)
+    assert cascades(text) == [("1", "province", "city", ["省发展改革委"], ["市发展改革委"], [])]
