@@ -294,8 +294,8 @@ def _header_second_row(columns: list[Column], cells: list[Cell]) -> list[Column]
     for i, col in enumerate(columns):
         above = col.header or above  # (the merged cell's text, for the empty columns it spans)
         own = cells[i].text if i < len(cells) else ""
-        if not own:
-            continue
+        if not own or own == col.header:
+            continue  # (a cell merged down over both rows: a Word or web page's table repeats it in each)
         if col.role not in ("units", "other") or not above:
             return None  # a text, number or deadline column is named once
         named = _UNIT_HEADER.search(own) or _DEADLINE_HEADER.search(own) or _CONTENT_HEADER.search(own)

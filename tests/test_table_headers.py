@@ -188,3 +188,11 @@ def test_a_third_levels_units_carry_the_task_out_too():
     assert (task.leads, task.implementers) == (["省发展改革委"], ["市发展改革委", "各县(市、区)人民政府"])
     # (the cascade maps the province's task to the city's units: the county's are no city's)
     assert cascades(text) == [("1", "province", "city", ["省发展改革委"], ["市发展改革委"], [])]
+
+
+def test_a_header_on_two_rows_whose_cells_merged_down_are_repeated_in_the_lower_one():
+    # (the docx and html readers write a vertically merged cell in each row it spans)
+    text = table(("序号", "省级方案内容", "责任单位", "", "完成时限"), ("序号", "省级方案内容", "省级", "市级", "完成时限"),
+                 ("1", "实施强县计划。", "省发展改革委", "市发展改革委", "2023年底"))
+    assert cascades(text) == [("1", "province", "city", ["省发展改革委"], ["市发展改革委"], [])]
+    assert read(text).tasks[0].deadline == "2023年底"
