@@ -681,9 +681,14 @@ def cell_per_line_breaks(text: str, catalog: DepartmentCatalog | None = None
         k = len(header)
         breaks.extend(starts[x + 1] - 1 for x in range(i, j - 1))
         n, r = 1, first
+        texts = [c.text for c in header]
         while r < len(lines):
             if _heading_before(lines, r, n):
                 r += 1  # (the heading stays a line of text, which the tab reader passes over)
+            if r + k < len(lines) and _row_number(lines[r + k]) == n and [x.strip() for x in lines[r:r + k]] == texts:
+                # the header again at the top of the next page: a tab row, as the first, which the tab reader knows
+                breaks.extend(starts[x + 1] - 1 for x in range(r, r + k - 1))
+                r += k
             if _row_number(lines[r]) != n:
                 break
             nxt = r + k

@@ -101,3 +101,11 @@ def test_headings_of_the_tables_parts_between_its_rows_do_not_end_it_nor_join_it
     doc, rows = read(text)
     assert rows == ROWS
     assert doc.ignored_columns == []
+
+
+def test_the_header_printed_again_on_the_next_page_does_not_end_the_table():
+    # (before: the rows after it were left unread)
+    row_3 = "3\n促进家电消费\n市商务局\n市财政局\n2023年12月底\n"
+    doc, rows = read(HEAD + HEADER + ROW_1 + HEADER + ROW_2 + row_3)
+    assert rows == ROWS + [("3", "促进家电消费", ["市商务局"], ["市财政局"], "2023年12月底")]
+    assert not [w for w in doc.warnings if w.startswith("table row")]
