@@ -309,12 +309,6 @@ def _is_page_noise(line: str) -> bool:
 
 def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None, names: _Names) -> TableRow | None:
     number_col = table.column("number")
-    if number_col is not None and number_col.guessed and not table.rows and number_col.index < len(cells) \
-            and sum(1 for c in cells if c.text) >= 2 and not _ROW_NUMBER.match(cells[number_col.index].text):
-        # the first row prints no number under a short header taken for a misread 序号: the column is one of
-        # its own (领域 | 重点任务 …: 政务服务), and each row starts a row
-        number_col.role, number_col = "other", None
-    printed = cells[number_col.index].text if number_col and number_col.index < len(cells) else ""
     filled = [c for c in cells if c.text]
     if filled and all(_SEPARATOR_CELL.match(c.text) for c in filled):
         return last_row  # the |---|---| line of a markdown table
@@ -322,6 +316,12 @@ def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None, names: 
         return None  # a section heading inside the table: the next row starts afresh
     if not filled or (len(filled) == 1 and len(filled[0].text) <= 2 and not _ROW_NUMBER.match(filled[0].text)):
         return last_row  # an empty or junk line ("-") between header and rows
+    if number_col is not None and number_col.guessed and not table.rows and number_col.index < len(cells) \
+            and len(filled) >= 2 and not _ROW_NUMBER.match(cells[number_col.index].text):
+        # the first row prints no number under a short header taken for a misread 序号: the column is one of
+        # its own (领域 | 重点任务 …: 政务服务), and each row starts a row
+        number_col.role, number_col = "other", None
+    printed = cells[number_col.index].text if number_col and number_col.index < len(cells) else ""
     number = _ROW_NUMBER.match(printed) if printed else None
     if number is not None and (number.group("cn") or number.group("cn_in")) and not any(
             c.index < len(cells) and cells[c.index].text for c in table.unit_columns()):

@@ -143,6 +143,13 @@ def test_a_misread_number_header_over_numbered_rows_is_still_the_number_column()
     doc = read(text)
     assert rows(text) == [("1", 1, "优化政务服务", ["市行政审批服务局"]), ("2", 1, "降低企业成本", ["市财政局"])]
     assert doc.ignored_columns == []
+    # (nor does a markdown table's |---| line under it say otherwise: the header printed again on the next page
+    # goes on with the same table)
+    markdown = HEAD + "".join("| " + " | ".join(r) + " |\n" + ("|---|---|---|\n" if i in (0, 2) else "") for i, r in enumerate(
+        (("承中", "重点任务", "牵头单位"), ("1", "优化政务服务。", "市行政审批服务局"),
+         ("序号", "重点任务", "牵头单位"), ("2", "降低企业成本。", "市财政局"))))
+    assert rows(markdown) == [("1", 1, "优化政务服务", ["市行政审批服务局"]), ("2", 1, "降低企业成本", ["市财政局"])]
+    assert not [w for w in read(markdown).warnings if "table row" in w]
 
 
 def test_headers_naming_divisions_projects_and_time_limits_are_a_table():
