@@ -178,6 +178,15 @@ class ClauseWords:
     rule_sentence_needs: tuple[str, ...] | None
     remark: re.Pattern[str]
     stop: re.Pattern[str]  # words that end a clause's list of units
+    unit_header: re.Pattern[str]  # a table header's cell that names a column of units (单位, 部门)
+    deadline_header: re.Pattern[str]  # … its deadline (完成时限)
+    content_header: re.Pattern[str]  # … a text column (重点任务, 具体措施)
+    unit_header_words: tuple[str, ...]  # ``unit_header``'s words: each header has one (a cheap test before a search)
+    # a unit column header's level: the words it opens with (group ``opens``: 省级, 市直) or names in brackets
+    # (group ``named``: 牵头单位(省级)); ``header_levels`` gives each word's level
+    header_level: re.Pattern[str]
+    header_levels: dict[str, str]
+    footer_row: re.Pattern[str]  # a table row's first cell that totals or notes the rows (合计, 注:)
     lead_header: re.Pattern[str]
     cooperate_header: re.Pattern[str]
     whole_deadline: re.Pattern[str]  # a 完成时限 cell that holds a whole deadline (2023年6月, 2024年底前, 持续推进)
@@ -313,6 +322,7 @@ def compile_words(data: dict) -> ClauseWords:
 
     rules = data.get("rules", {})
     tables = data.get("tables", {})
+    level_of = {word: level for level, words in tables.get("header_levels", {}).items() for word in words}
     structure = re.compile(f"({_alt(data.get('not_in_names', {}).get('words', []))})")
     standing_units = tuple(Sought(re.compile(p)) for p in rules.get("standing_units", []))
     leads_before_comma = Sought(re.compile(_any(rules.get("leads_before_comma", []))))
@@ -335,6 +345,13 @@ def compile_words(data: dict) -> ClauseWords:
         rule_sentence_needs=_needs_of_all((*standing_units, leads_before_comma)),
         remark=re.compile(_any(data.get("remarks", {}).get("patterns", []))),
         stop=re.compile(_alt(data.get("stops", {}).get("words", []))),
+        unit_header=re.compile(_alt(tables.get("unit_header", []))),
+        deadline_header=re.compile(_alt(tables.get("deadline_header", []))),
+        content_header=re.compile(_alt(tables.get("content_header", []))),
+        unit_header_words=tuple(tables.get("unit_header", [])),
+        header_level=re.compile(rf"^(?P<opens>{_alt(level_of)})|[(（](?P<named>{_alt(level_of)})[)）]"),
+        header_levels=level_of,
+        footer_row=re.compile(rf"(?:{_alt(tables.get('footer_rows', []))})(?:\s*[:：].*)?", re.S),
         lead_header=re.compile(_any(tables.get("lead_header", []))),
         cooperate_header=re.compile(_any(tables.get("cooperate_header", []))),
         whole_deadline=re.compile(rf"(?:{_DATED}(?:{_alt(tables.get('deadline_tails', []))})?"

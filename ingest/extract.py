@@ -49,13 +49,12 @@ from .records import (
 )
 from .references import reference_records
 from .regions import Region
-from .tables import Cell, Table, find_tables
+from .tables import LEVELS, Cell, Table, find_tables
 from .target_documents import sets_goals
 from .target_scope import deadline_in_clause, deadline_year, scope_of
 from .target_years import document_year, package_year
 from .targets import FoundTarget, QuantitySites, find_targets, year_handed_down
 
-LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 # the records made by the thousand per document (``maker``)
 _new_span = maker(Span)
 _new_provision = maker(ProvisionRecord)
@@ -98,6 +97,7 @@ class _Context:
     rules: DocumentRules
     date: str | None = None  # the document's date: which renamings apply to its names
     prefix: str | None = None  # the issuing government's level prefix (省/市/县/区…): bare names take it
+    level: str | None = None  # the document's level (province, city, county): a table quoting a plan above cascades to it
     departments: dict[str, list[str]] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -381,8 +381,9 @@ def _joined_sentences(pieces: list[str]) -> str:
 def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecord], list[CascadeRecord]]:
     content_col, measures_col = table.column("content"), table.column("measures")
     unit_cols = table.unit_columns()
-    levels = sorted({c.level for c in unit_cols if c.level}, key=LEVEL_ORDER.__getitem__)
-    cascading = len(levels) >= 2
+    cascade = table.cascade_levels(ctx.level)
+    cascading = cascade is not None
+    levels = list(cascade[:2]) if cascade else []
     tasks, cascades = [], []
     for row in table.rows:
         content = row.cells[content_col.index] if content_col else None
@@ -414,10 +415,12 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
             if cell is None or not cell.text:
                 continue
             default = COOPERATE if col.cooperate else "responsible"
-            level = col.level or "any"
+            # (a table that quotes an upper level's tasks prints its own units under columns without a level)
+            col_level = col.level or (levels[1] if cascade and cascade[2] else None)
+            level = col_level or "any"
             for placed in ctx.units_of(cell.text, cell.start, default):
                 m = placed[0]
-                upper = not cascading or col.level == levels[0]
+                upper = not cascading or col_level == levels[0]
                 role = m.role if upper else ("implement" if m.role == LEAD else COOPERATE)
                 dept, ref = ctx.resolve(placed, role)
                 roles.setdefault(level, {}).setdefault(m.role, []).append(dept.name)
@@ -429,11 +432,13 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
         task.cooperates = _unique(upper_roles.get(COOPERATE, []))
         if cascading:
             lower = roles.get(levels[1], {})
-            task.implementers = _unique(lower.get(LEAD, []))
+            # (a third level's units carry the task out below the second's: 县级责任单位 beside 市级落实单位)
+            task.implementers = _unique(lower.get(LEAD, []) + [name for level in LEVELS[LEVELS.index(levels[1]) + 1:]
+                                                               for name in roles.get(level, {}).get(LEAD, [])])
             cascades.append(CascadeRecord(
                 number=number, clause=row.part, province_task=title or compact_clean(body)[:30],
                 province_leads=task.leads, province_cooperates=task.cooperates,
-                city_leads=task.implementers, city_cooperates=_unique(lower.get(COOPERATE, [])),
+                city_leads=_unique(lower.get(LEAD, [])), city_cooperates=_unique(lower.get(COOPERATE, [])),
                 upper_level=levels[0], lower_level=levels[1], span=task.span, units=cascade_units))
         if task.leads or task.cooperates or task.implementers:
             tasks.append(task)
@@ -527,8 +532,8 @@ def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], pr
         due = table.column("deadline")
         # the task's text columns: its name (and measures), the measures of their own column, its goals (预期目标)
         cols = [c for c in (table.column("content"), table.column("measures"), table.column("goals")) if c is not None]
-        levels = sorted({c.level for c in table.unit_columns() if c.level}, key=LEVEL_ORDER.__getitem__)
-        quoted = levels[0] if len(levels) >= 2 else None  # 省级方案内容 | 省级牵头单位 | 市级落实单位
+        cascade = table.cascade_levels(ctx.level)
+        quoted = cascade[0] if cascade else None  # 省级方案内容 | 省级牵头单位 | 市级落实单位
         for row in table.rows:
             deadline = row.cells[due.index].text if due is not None and due.index < len(row.cells) else None
             for col in cols:
@@ -635,7 +640,7 @@ def _extract(decoded: DecodedText, name: str, catalog: DepartmentCatalog, where:
     body_start = min(outline.body_start if outline.provisions else len(text), table_start)
     meta = read_metadata(text, body_start)
     ctx = _Context(clean, catalog, document_rules(text, catalog), meta.date.isoformat() if meta.date else None,
-                   level_prefix(meta.region.name if meta.region else None))
+                   level_prefix(meta.region.name if meta.region else None), level=meta.level)
     ctx.warnings.extend(meta.warnings)
 
     tasks: list[TaskRecord] = []

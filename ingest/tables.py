@@ -23,22 +23,25 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .clause_words import clause_words
-from .numerals import DATE_PATTERN
+from .numerals import DATE_PATTERN, chinese_to_int
 
 if TYPE_CHECKING:
     from .departments import DepartmentCatalog
 
-_CONTENT_HEADER = re.compile(r"(内容|任务|措施|事项|工作|要求|举措|目标|政策)")
-_UNIT_HEADER = re.compile(r"(单位|部门)")
-_DEADLINE_HEADER = re.compile(r"(时限|时间|进度|完成)")
+_CONTENT_HEADER = clause_words().content_header
+_UNIT_HEADER = clause_words().unit_header
+_DEADLINE_HEADER = clause_words().deadline_header
 _NUMBER_HEADER = re.compile(r"^(序号|编号|序|号)$")
 # a line that is ``_NUMBER_HEADER`` once stripped, found in a whole text at once
 _NUMBER_HEADER_LINE = re.compile(r"(?m)^[^\S\n]*(?:序号|编号|序|号)[^\S\n]*$")
 _NUMBER_HEADER_ALONE = re.compile(r"[^\S\n]*(?:序号|编号|序|号)[^\S\n]*")  # (the same, asked of one line)
-_LEVEL_OF_HEADER = {"省": "province", "市": "city", "县": "county", "区": "county"}
+_HEADER_LEVEL = clause_words().header_level
+LEVELS = ("province", "city", "county")  # upper first
 _COOPERATE_HEADER = clause_words().cooperate_header
-_ROW_NUMBER = re.compile(r"^[\dSsOoIlZz]{1,3}[.、]?$")
+_ROW_NUMBER = re.compile(r"^(?:[\dSsOoIlZz]{1,3}[.、]?|(?P<cn>[一二三四五六七八九十]{1,3})[、.．]?"
+                         r"|[(（](?:\d{1,3}|(?P<cn_in>[一二三四五六七八九十]{1,3}))[)）])$")
 _LEAD_HEADER = clause_words().lead_header
+_FOOTER_ROW = clause_words().footer_row
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 # a row that only names a part of the table ("一、科技创新"): it separates rows, it is not one
 _SECTION_ROW = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
@@ -81,6 +84,8 @@ class Column:
     level: str | None = None  # for unit columns: whose units (province / city / county)
     cooperate: bool = False  # a 配合单位 column
     header: str = ""
+    # a number column told by its place only (its header a misread 序号: 承中, 本): the first row says whether it is
+    guessed: bool = False
 
 
 @dataclass
@@ -114,6 +119,25 @@ class Table:
     def unit_columns(self) -> list[Column]:
         return [c for c in self.columns if c.role == "units"]
 
+    def cascade_levels(self, doc_level: str | None) -> tuple[str, str, bool] | None:
+        """The levels a row maps a task between, upper first, and whether the upper one is only quoted; None
+        when the table is no cascade. Two levels among the unit columns' (省级牵头单位 | 市级落实单位) make one;
+        so does a task column that quotes the plan of a level above every unit column's (省级方案内容 | 牵头单位 |
+        配合单位): the rows carry its tasks out at the document's level (a province's at a city's when the document's is
+        not known), no unit of the upper level printed; a unit column without a level is then the lower level's."""
+        levels = sorted({c.level for c in self.unit_columns() if c.level}, key=LEVELS.index)
+        if len(levels) >= 2:
+            return levels[0], levels[1], False
+        content = self.column("content")
+        quoted = content.level if content is not None else None
+        if quoted is None:
+            return None
+        below = LEVELS[LEVELS.index(quoted) + 1:]
+        # (a document of no known level quoting its province: most are a city's; one quoting a city may be the
+        # city's own plan, a county's carrying it out: which, the units do not say)
+        lower = levels[0] if levels else doc_level if doc_level is not None else "city" if quoted == "province" else None
+        return (quoted, lower, True) if lower in below else None
+
 
 def _split_row(line: str, offset: int) -> list[Cell] | None:
     if "\t" in line:
@@ -143,14 +167,14 @@ def classify_header(cells: list[Cell]) -> list[Column] | None:
         if _NUMBER_HEADER.match(t):
             columns.append(Column(i, "number", header=t))
         elif _UNIT_HEADER.search(t) and len(t) <= 12:
-            level = _LEVEL_OF_HEADER.get(t[0]) if t[1:2] == "级" else None
+            level = _header_level(t)
             columns.append(Column(i, "units", level, bool(_COOPERATE_HEADER.search(t)), t))
             have_units = True
         elif _DEADLINE_HEADER.search(t) and len(t) <= 8 and not clause_words().goal_header.search(_compact_cell(t)):
             # (完成目标 names the goals, 完成时限 the deadline)
             columns.append(Column(i, "deadline", header=t))
         elif _CONTENT_HEADER.search(t) and len(t) <= 16:
-            columns.append(Column(i, "content", header=t))
+            columns.append(Column(i, "content", _header_level(t), header=t))  # (省级方案内容: the plan it quotes)
             have_content = True
         else:
             columns.append(Column(i, "other", header=t))
@@ -165,10 +189,16 @@ def classify_header(cells: list[Cell]) -> list[Column] | None:
             if not _LEAD_HEADER.search(c.header) and c.level in same_level:
                 c.cooperate = True
     first = columns[0]
-    if first.role == "other" and len(texts[0]) <= 3:
+    if first.role == "other" and len(texts[0]) <= 3 and not any(c.role == "number" for c in columns):
         # 序号 misread by OCR (承中, 承, 本, 京): a short first header cell before the content
-        first.role = "number"
+        first.role, first.guessed = "number", True
     return columns
+
+
+def _header_level(header: str) -> str | None:
+    """Whose units a unit column holds, by its header: 省级牵头单位, 省牵头部门, 县(市、区)落实单位, 牵头单位(省级)."""
+    m = _HEADER_LEVEL.search(header)
+    return clause_words().header_levels[m.group("opens") or m.group("named")] if m else None
 
 
 def _text_roles(columns: list[Column]) -> None:
@@ -199,6 +229,7 @@ def find_tables(text: str, whole_rows: list[int] | None = None, catalog: Departm
     tables: list[Table] = []
     current: Table | None = None
     last_row: TableRow | None = None
+    header_line = -1  # the line of the last header row read
     pos = 0
     lines = text.split("\n")
     for at, line in enumerate(lines):
@@ -221,12 +252,24 @@ def find_tables(text: str, whole_rows: list[int] | None = None, catalog: Departm
             continue
         header = classify_header(cells)
         if header is not None:
-            if current is None or [c.role for c in current.columns] != [c.role for c in header]:
+            if current is not None and not current.rows and header_line == at - 1:
+                current.columns = header  # a header on two rows: the lower one names each column (牵头单位)
+            elif current is None or [c.role for c in current.columns] != [c.role for c in header]:
                 current = Table(header)
                 tables.append(current)
             last_row = None
+            header_line = at
             continue
         if current is None:
+            continue
+        if header_line == at - 1 and not current.rows:
+            lower = _header_second_row(current.columns, cells)
+            if lower is not None:
+                current.columns = lower
+                continue
+        first = next((c.text for c in cells if c.text), "")
+        if _FOOTER_ROW.fullmatch(first):
+            last_row = None  # 合计 | 12项, 注:…: no task, and no rest of the row above
             continue
         last_row = _add_row(current, cells, last_row, names)
         if whole is not None and offset in whole and last_row is not None:
@@ -236,13 +279,36 @@ def find_tables(text: str, whole_rows: list[int] | None = None, catalog: Departm
     return [t for t in tables if t.rows]
 
 
+def _header_second_row(columns: list[Column], cells: list[Cell]) -> list[Column] | None:
+    """The header's columns with a second header row under it, None when ``cells`` are no such row. A header cell
+    merged across two columns (责任单位 over 牵头单位 | 配合单位) is printed in its first column, the other left
+    empty, and the cells it spans name each column in the row below, those of the columns it does not span left
+    empty: each column takes the lower cell's words, which name it alone (牵头单位) or with the merged cell above
+    (省级 under 责任单位: 省级责任单位)."""
+    if len(cells) > _MAX_COLUMNS or not any(c.text for c in cells) or any(
+            len(c.text) > _HEADER_CELL_MAX or _ROW_NUMBER.match(c.text) for c in cells if c.text):
+        return None
+    # (a header row's empty cells after its last were lost with the line's trailing tabs)
+    columns = columns + [Column(i, "other") for i in range(len(columns), len(cells))]
+    texts, above = [c.header for c in columns], ""
+    for i, col in enumerate(columns):
+        above = col.header or above  # (the merged cell's text, for the empty columns it spans)
+        own = cells[i].text if i < len(cells) else ""
+        if not own or own == col.header:
+            continue  # (a cell merged down over both rows: a Word or web page's table repeats it in each)
+        if col.role not in ("units", "other") or not above:
+            return None  # a text, number or deadline column is named once
+        named = _UNIT_HEADER.search(own) or _DEADLINE_HEADER.search(own) or _CONTENT_HEADER.search(own)
+        texts[i] = own if named else own + above
+    return classify_header([Cell(t, 0, 0) for t in texts])
+
+
 def _is_page_noise(line: str) -> bool:
     return len(line.strip()) <= 2
 
 
 def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None, names: _Names) -> TableRow | None:
     number_col = table.column("number")
-    printed = cells[number_col.index].text if number_col and number_col.index < len(cells) else ""
     filled = [c for c in cells if c.text]
     if filled and all(_SEPARATOR_CELL.match(c.text) for c in filled):
         return last_row  # the |---|---| line of a markdown table
@@ -250,7 +316,17 @@ def _add_row(table: Table, cells: list[Cell], last_row: TableRow | None, names: 
         return None  # a section heading inside the table: the next row starts afresh
     if not filled or (len(filled) == 1 and len(filled[0].text) <= 2 and not _ROW_NUMBER.match(filled[0].text)):
         return last_row  # an empty or junk line ("-") between header and rows
-    starts_row = bool(printed) and (_ROW_NUMBER.match(printed) is not None or number_col is None)
+    if number_col is not None and number_col.guessed and not table.rows and number_col.index < len(cells) \
+            and len(filled) >= 2 and not _ROW_NUMBER.match(cells[number_col.index].text):
+        # the first row prints no number under a short header taken for a misread 序号: the column is one of
+        # its own (领域 | 重点任务 …: 政务服务), and each row starts a row
+        number_col.role, number_col = "other", None
+    printed = cells[number_col.index].text if number_col and number_col.index < len(cells) else ""
+    number = _ROW_NUMBER.match(printed) if printed else None
+    if number is not None and (number.group("cn") or number.group("cn_in")) and not any(
+            c.index < len(cells) and cells[c.index].text for c in table.unit_columns()):
+        return None  # 一 | 产业发展 and no unit: a section heading in the table's cells, the next row starts afresh
+    starts_row = bool(printed) and (number is not None or number_col is None)
     if number_col is None:
         starts_row = True
     if not starts_row and last_row is not None:
@@ -504,9 +580,22 @@ def _is_section_line(line: str) -> bool:
     return _SECTION_ROW.match(line) is not None and len(line) <= 20 and "。" not in line
 
 
+def _printed_number(printed: str) -> int | None:
+    """The number a row's number cell prints (1, 1., 一, (一), (1)); None when it is no number (7 misread S)."""
+    m = _ROW_NUMBER.match(printed)
+    if m is None:
+        return None
+    numeral = m.group("cn") or m.group("cn_in")
+    if numeral:
+        return chinese_to_int(numeral)
+    digits = printed.strip("(（)）.、")
+    return int(digits) if digits.isdigit() else None
+
+
 def _check_numbers(table: Table) -> None:
     for row in table.rows:
-        if row.printed and row.printed != str(row.ordinal):
+        # (a row numbered 一, (1) or 1. follows the order as 1 does; a row's later parts repeat its number)
+        if row.printed and row.part == 1 and _printed_number(row.printed) != row.ordinal:
             table.warnings.append(
                 f"table row {row.ordinal}: printed number {row.printed!r} does not follow the row order; "
                 f"numbered {row.ordinal} by position"
@@ -581,17 +670,27 @@ def cell_per_line_breaks(text: str, catalog: DepartmentCatalog | None = None
             continue
         j = i + 1
         while j < len(lines) and j - i < _MAX_COLUMNS and len(lines[j].strip()) <= _HEADER_CELL_MAX \
-                and _row_number(lines[j]) is None:
+                and _row_number(lines[j]) is None and not _SECTION_ROW.match(lines[j].strip()):
             j += 1
+        first = j + 1 if _heading_before(lines, j, 1) else j
         header = [Cell(lines[x].strip(), 0, 0) for x in range(i, j)]
-        columns = classify_header(header) if j < len(lines) and _row_number(lines[j]) == 1 else None
+        columns = classify_header(header) if first < len(lines) and _row_number(lines[first]) == 1 else None
         if columns is None:
             i += 1
             continue
         k = len(header)
         breaks.extend(starts[x + 1] - 1 for x in range(i, j - 1))
-        n, r = 1, j
-        while r < len(lines) and _row_number(lines[r]) == n:
+        n, r = 1, first
+        texts = [c.text for c in header]
+        while r < len(lines):
+            if _heading_before(lines, r, n):
+                r += 1  # (the heading stays a line of text, which the tab reader passes over)
+            if r + k < len(lines) and _row_number(lines[r + k]) == n and [x.strip() for x in lines[r:r + k]] == texts:
+                # the header again at the top of the next page: a tab row, as the first, which the tab reader knows
+                breaks.extend(starts[x + 1] - 1 for x in range(r, r + k - 1))
+                r += k
+            if _row_number(lines[r]) != n:
+                break
             nxt = r + k
             whole = nxt <= text_end and (nxt == text_end or _row_number(lines[nxt]) == n + 1
                                          or _row_number(lines[nxt]) is None)
@@ -602,6 +701,15 @@ def cell_per_line_breaks(text: str, catalog: DepartmentCatalog | None = None
                         breaks.extend(short[0])
                         pads.append(short[1])
                         rows.append(starts[r])
+                elif nxt - 1 < len(lines) and _row_number(lines[nxt - 1]) == n + 1:
+                    # the next row starts a line early: this one lost an empty cell, as a last row may
+                    short = _short_last_row(lines, starts, r, nxt - 1, columns, names)
+                    if short is not None:
+                        breaks.extend(short[0])
+                        pads.append(short[1])
+                        rows.append(starts[r])
+                        n, r = n + 1, nxt - 1
+                        continue
                 break
             breaks.extend(starts[x + 1] - 1 for x in range(r, nxt - 1))
             rows.append(starts[r])
@@ -616,6 +724,11 @@ def cell_per_line_breaks(text: str, catalog: DepartmentCatalog | None = None
             n, r = n + 1, nxt
         i = r if r > j else j
     return breaks, pads, rows
+
+
+def _heading_before(lines: list[str], at: int, n: int) -> bool:
+    """Is line ``at`` a heading of a part of the table (一、产业发展) right before row ``n``'s number?"""
+    return at + 1 < len(lines) and _is_section_line(lines[at].strip()) and _row_number(lines[at + 1]) == n
 
 
 def _short_last_row(lines: list[str], starts: list[int], r: int, end: int, columns: list[Column],
@@ -758,7 +871,7 @@ def _compact_cell(text: str) -> str:
 def _header_lines(text: str) -> list[int]:
     """The starts of the lines that name a unit column (单位, 部门: every header ``classify_header`` takes does)."""
     starts: set[int] = set()
-    for word in ("单位", "部门"):
+    for word in clause_words().unit_header_words:
         at = text.find(word)
         while at >= 0:
             start = text.rfind("\n", 0, at) + 1
@@ -775,7 +888,7 @@ def _has_aligned_gap(text: str) -> bool:
 def space_aligned_tables(text: str, catalog: DepartmentCatalog | None = None) -> list[AlignedTable]:
     """The tables of ``text`` whose cells are separated by runs of spaces (see above). ``catalog``: the department
     names that tell a row below a merged cell from a wrapped line (``find_tables``)."""
-    if not _has_aligned_gap(text) or ("单位" not in text and "部门" not in text):
+    if not _has_aligned_gap(text) or not any(word in text for word in clause_words().unit_header_words):
         return []
     tables: list[AlignedTable] = []
     names = _Names(catalog)

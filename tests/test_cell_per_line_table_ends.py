@@ -71,3 +71,41 @@ def test_a_last_row_whose_lost_cell_cannot_be_told_is_left_out_and_the_table_rea
         doc, _ = read(HEAD + header + row_1 + "2\n扩大餐饮消费\n市商务局\n市文化广电旅游局\n持续推进" + end)
         assert [(t.number, t.title, t.text, t.leads, t.cooperates, t.deadline) for t in doc.tasks] == [
             ("1", "促进汽车消费", "开展促销活动", ["市商务局"], ["市财政局"], "2023年12月底")], end
+
+
+def test_a_row_that_lost_a_cell_before_the_next_row_is_read_without_it_when_its_cells_tell_which():
+    # (before: the next row's number stood in the row's last line, and the whole table was left unread)
+    for row_1, expected in (
+            ("1\n促进汽车消费\n市商务局\n2023年12月底\n", ("1", "促进汽车消费", ["市商务局"], [], "2023年12月底")),
+            ("1\n促进汽车消费\n市商务局\n市财政局、市公安局\n", ("1", "促进汽车消费", ["市商务局"], ["市财政局", "市公安局"], None))):
+        text = HEAD + HEADER + row_1 + ROW_2
+        doc, rows = read(text)
+        assert rows == [expected, ROWS[1]]
+        assert not [w for w in doc.warnings if w.startswith("table row")]
+        first = doc.tasks[0]
+        assert text[first.span.start:first.span.end] == row_1.rstrip("\n")
+
+
+def test_a_row_whose_lost_cell_cannot_be_told_ends_the_table_before_it():
+    header = "序号\n重点任务\n具体措施\n牵头单位\n配合单位\n完成时限\n"
+    row_1 = "1\n促进汽车消费\n开展促销活动\n市商务局\n市财政局\n2023年12月底\n"
+    row_2 = "2\n扩大餐饮消费\n市商务局\n市文化广电旅游局\n持续推进\n"
+    row_3 = "3\n促进家电消费\n开展以旧换新\n市商务局\n市财政局\n2023年12月底\n"
+    doc, _ = read(HEAD + header + row_1 + row_2 + row_3)
+    assert [t.number for t in doc.tasks] == ["1"]
+
+
+def test_headings_of_the_tables_parts_between_its_rows_do_not_end_it_nor_join_its_header():
+    # (before: 一、… after the header was read as a sixth column's header, and the table ended at 二、…)
+    text = HEAD + HEADER + "一、汽车消费\n" + ROW_1 + "二、餐饮消费\n" + ROW_2
+    doc, rows = read(text)
+    assert rows == ROWS
+    assert doc.ignored_columns == []
+
+
+def test_the_header_printed_again_on_the_next_page_does_not_end_the_table():
+    # (before: the rows after it were left unread)
+    row_3 = "3\n促进家电消费\n市商务局\n市财政局\n2023年12月底\n"
+    doc, rows = read(HEAD + HEADER + ROW_1 + HEADER + ROW_2 + row_3)
+    assert rows == ROWS + [("3", "促进家电消费", ["市商务局"], ["市财政局"], "2023年12月底")]
+    assert not [w for w in doc.warnings if w.startswith("table row")]

@@ -311,10 +311,25 @@ def test_a_table_written_one_cell_per_line():
     ]
 
 
-def test_a_cell_per_line_table_whose_rows_do_not_fit_its_header_is_left_alone():
-    # the second row lost a cell: which one cannot be told, so the table is read up to it
+def test_a_cell_per_line_table_whose_row_lost_a_cell_is_read_with_it_empty_where_only_one_may_be():
+    # the second row lost a cell: a row has its number, task and lead, so the one it lost is 配合单位 (as for a
+    # last row that lost one)
     broken = CELL_PER_LINE_TABLE.replace("市工业和信息化局\n市科技局\n", "市工业和信息化局\n") + (
         "3\n推进产业链融链固链。打造产业生态。\n市商务局\n市工业和信息化局\n")
+    assert [(t.number, t.leads, t.cooperates) for t in _tasks(broken)] == [
+        ("1", ["市发展改革委"], ["市财政局", "各县区政府"]), ("2", ["市工业和信息化局"], []),
+        ("3", ["市商务局"], ["市工业和信息化局"])]
+
+
+def test_a_cell_per_line_table_whose_rows_do_not_fit_its_header_is_left_alone():
+    # the second row lost a cell of two that may be empty (具体措施, 配合单位): which one cannot be told, so the
+    # table is read up to it
+    table = CELL_PER_LINE_TABLE.replace("工作任务\n", "工作任务\n具体措施\n").replace(
+        "实施经济强县领跑计划。发挥县域带动作用。\n", "实施经济强县领跑计划。\n发挥县域带动作用。\n").replace(
+        "培育优势产业集群。力争培育产业集群10个左右。\n", "培育优势产业集群。\n力争培育产业集群10个左右。\n")
+    broken = table.replace("力争培育产业集群10个左右。\n", "") + (
+        "3\n推进产业链融链固链。\n打造产业生态。\n市商务局\n市工业和信息化局\n")
+    assert [t.number for t in _tasks(table)] == ["1", "2"]
     assert [t.number for t in _tasks(broken)] == ["1"]
 
 
@@ -453,8 +468,12 @@ def test_a_number_alone_in_a_list_of_figures_or_a_table_is_no_provision():
     figures = "全市完成投资(亿元):\n12.\n35.\n47.\n"
     assert clean_document(figures).text == figures.rstrip("\n")
     # a row's number above its cells, in a table written one cell per line whose rows do not fit its header
+    # (the second row lost one of two cells that may be empty, 具体措施 and 配合单位)
     table = CELL_PER_LINE_TABLE.replace("\n1\n", "\n1.\n").replace("\n2\n", "\n2.\n").replace(
-        "市工业和信息化局\n市科技局\n", "市工业和信息化局\n") + "3.\n推进产业链融链固链。打造产业生态。\n市商务局\n市工业和信息化局\n"
+        "工作任务\n", "工作任务\n具体措施\n").replace(
+        "实施经济强县领跑计划。发挥县域带动作用。\n", "实施经济强县领跑计划。\n发挥县域带动作用。\n").replace(
+        "培育优势产业集群。力争培育产业集群10个左右。\n", "培育优势产业集群。\n") + (
+        "3.\n推进产业链融链固链。打造产业生态。\n市商务局\n市工业和信息化局\n")
     assert "3.\n推进产业链融链固链" in clean_document(table).text
     assert _numbers(table) == ["1"]
     # a number followed by short cells, not by a sentence
