@@ -304,6 +304,10 @@ def _number_apart(line: str) -> list[str]:
     if "号" not in line:
         return [line]
     if "关于" not in line:
+        # (a headline without 关于 that lost its opening mark, its number after the closing one: …若干政策(试行)》长发〔2022〕12号)
+        m = _NUMBER_AFTER_TITLE.search(line) if "》" in line and "《" not in line else None
+        if m is not None and line[m.start()] == "》" and _title_piece(line[:m.start()]):
+            return [line[:m.start()], m.group(1)]
         if "第" not in line:
             return [line]
         s = compact(line)
@@ -334,7 +338,7 @@ def _header_doc_number(lines: list[str]) -> str | None:
     for k, line in enumerate(lines):
         # (each pattern tried only on a line that opens, ends or holds what each of its matches does: most
         # lines of a head are none of these, and were each searched several times)
-        whole = compact(line)
+        whole = compact(line).removeprefix("》")  # (a headline's closing mark left before its number: 》市政发〔2017〕23号)
         s = _DOC_NUMBER_LABEL.sub("", whole) if whole.startswith(_DOC_NUMBER_LABELS) else whole
         if s.endswith((")", "）")) and (bracketed := _BRACKETED.fullmatch(s)):
             s = bracketed.group(1)

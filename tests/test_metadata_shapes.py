@@ -609,3 +609,19 @@ def test_a_request_to_carry_it_out_above_the_date_signs_nothing():
                + "请遵照执行\n2024年5月23日\n")
     assert (doc.issuer, doc.date) == (None, "2024-05-23")
 
+
+@pytest.mark.parametrize("head, title", [
+    ("某市吸引集聚人才若干政策(试行)》某发〔2022〕12号\n", "某市吸引集聚人才若干政策(试行)"),
+    ("某市优先选房操作规程(试行)》某房规〔2018〕4号\n", None),  # (规程 is no kind a title ends with)
+    ("某市人民政府关于促进房地产市场平稳健康发展的若干意见\n》某政发〔2017〕23号\n", "某市人民政府关于促进房地产市场平稳健康发展的若干意见"),
+])
+def test_a_number_after_the_closing_mark_of_a_headline(head, title):
+    doc = _doc(head + "为促进发展,制定本政策。\n" + MEASURE)
+    assert doc.doc_number == head.split("》")[-1].strip()
+    if title:
+        assert doc.title == title
+
+
+def test_a_sentence_citing_a_title_and_its_number_gives_no_number():
+    doc = _doc("某市人才政策\n根据《某省人才政策》某发〔2022〕12号\n为促进发展,制定本政策。\n" + MEASURE)
+    assert doc.doc_number is None
