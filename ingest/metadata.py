@@ -146,6 +146,11 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
         meta.title = two[0]
         meta.warnings.append(f"the text holds a second document, from its title 《{two[1]}》 on")
     meta.title = _own_title(meta.title)
+    if two is None and meta.title and meta.title.count("关于") > 1 and (named := _TWO_TITLES.search(meta.title)) is not None:
+        # (the text may hold both, but where the second starts is not told: what is read of it is read as the first's)
+        second = meta.title[named.end():].removesuffix("》")
+        meta.warnings.append(f"the headline names two documents, the other 《{second}》, whose title the text does not "
+                             "print on a line of its own: where it starts, if the text holds it, is not told")
     if meta.title is None:
         meta.title = title_cited_by_itself(text)
     own = DOC_NUMBER.fullmatch(meta.doc_number) if meta.doc_number else None

@@ -584,6 +584,7 @@ def test_a_headline_naming_two_documents_whose_second_title_is_not_printed_alone
     result = extract_bytes((headline + "\n为支持多子女家庭,现将有关事项通知如下:\n" + MEASURE).encode(), "doc.txt")
     assert result.document.title == headline
     assert not any("second document" in w for w in result.warnings)
+    assert any("names two documents" in w and "关于调整住房公积金租房提取政策的通知" in w for w in result.warnings)
 
 
 @pytest.mark.parametrize("signature, issuer", [
@@ -625,3 +626,13 @@ def test_a_number_after_the_closing_mark_of_a_headline(head, title):
 def test_a_sentence_citing_a_title_and_its_number_gives_no_number():
     doc = _doc("某市人才政策\n根据《某省人才政策》某发〔2022〕12号\n为促进发展,制定本政策。\n" + MEASURE)
     assert doc.doc_number is None
+
+
+def test_a_headline_naming_two_documents_warns_when_the_second_is_not_printed_alone():
+    result = extract_bytes(("关于促进消费的通知、关于稳定投资的通知\n为促进消费,制定本措施。\n" + MEASURE).encode(), "doc.txt")
+    assert any("关于稳定投资的通知" in w for w in result.warnings)
+
+
+def test_a_headline_naming_one_document_gives_no_such_warning():
+    result = extract_bytes(("关于贯彻落实关于促进消费的意见的通知\n为促进消费,制定本措施。\n" + MEASURE).encode(), "doc.txt")
+    assert not any("names two documents" in w for w in result.warnings)
