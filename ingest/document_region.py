@@ -135,7 +135,7 @@ def _deepest_named_near_start(text: str) -> Region | None:
     return deepest[0] if deepest is not None and ri.contains(hit[1], deepest[0]) else hit[1]
 
 
-def _is_national(name: str) -> bool:
+def is_national(name: str) -> bool:
     """Does ``name`` open with a national body's (国务院, …部, 国家…局, or one of data/regions.toml's short names)?"""
     return _NATIONAL_ISSUER.match(name) is not None or name.startswith(region_index().national_bodies)
 
@@ -143,7 +143,7 @@ def _is_national(name: str) -> bool:
 def document_region(head_lines: list[str], issuer: str | None, title: str | None, doc_number_prefix: str | None,
                     body: str) -> DocumentRegion:
     ri = region_index()
-    if issuer and _is_national(issuer):
+    if issuer and is_national(issuer):
         # 国家金融监督管理总局柳州监管分局: a national body's local branch belongs to its region
         hit = ri.first_in(issuer)
         if hit is None:
@@ -160,7 +160,7 @@ def document_region(head_lines: list[str], issuer: str | None, title: str | None
             return DocumentRegion(r, r.level, "issuer")
     if title:
         plain = _QUOTED.sub("", title)
-        if _is_national(plain):
+        if is_national(plain):
             return DocumentRegion(None, NATIONAL, "title")
         for candidate in (plain, *_PROMULGATED.findall(title)):  # 关于印发《西宁市…措施》的通知: its own title
             r = _deepest_named_near_start(candidate)

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .clause_words import clause_words, sre_parse
-from .document_region import doc_number_region, document_region, place_line
+from .document_region import doc_number_region, document_region, is_national, place_line
 from .normalize import DOC_KIND, DOC_KINDS, ENDS_AS_TITLE, MARKER, ORG_WORDS, compact, is_breadcrumb, is_page_facts
 from .numerals import DATE_PATTERN, parse_date
 from .regions import Region, region_index
@@ -146,6 +146,11 @@ def read_metadata(text: str, body_start: int) -> DocumentMeta:
         meta.title = two[0]
         meta.warnings.append(f"the text holds a second document, from its title 《{two[1]}》 on")
     meta.title = _own_title(meta.title)
+    if two is None and meta.title and meta.title.count("关于") > 1 and (named := _TWO_TITLES.search(meta.title)) is not None:
+        # (the text may hold both, but where the second starts is not told: what is read of it is read as the first's)
+        second = meta.title[named.end():].removesuffix("》")
+        meta.warnings.append(f"the headline names two documents, the other 《{second}》, whose title the text does not "
+                             "print on a line of its own: where it starts, if the text holds it, is not told")
     if meta.title is None:
         meta.title = title_cited_by_itself(text)
     own = DOC_NUMBER.fullmatch(meta.doc_number) if meta.doc_number else None
@@ -304,6 +309,10 @@ def _number_apart(line: str) -> list[str]:
     if "号" not in line:
         return [line]
     if "关于" not in line:
+        # (a headline without 关于 that lost its opening mark, its number after the closing one: …若干政策(试行)》长发〔2022〕12号)
+        m = _NUMBER_AFTER_TITLE.search(line) if "》" in line and "《" not in line else None
+        if m is not None and line[m.start()] == "》" and _title_piece(line[:m.start()]):
+            return [line[:m.start()], m.group(1)]
         if "第" not in line:
             return [line]
         s = compact(line)
@@ -334,7 +343,7 @@ def _header_doc_number(lines: list[str]) -> str | None:
     for k, line in enumerate(lines):
         # (each pattern tried only on a line that opens, ends or holds what each of its matches does: most
         # lines of a head are none of these, and were each searched several times)
-        whole = compact(line)
+        whole = compact(line).removeprefix("》")  # (a headline's closing mark left before its number: 》市政发〔2017〕23号)
         s = _DOC_NUMBER_LABEL.sub("", whole) if whole.startswith(_DOC_NUMBER_LABELS) else whole
         if s.endswith((")", "）")) and (bracketed := _BRACKETED.fullmatch(s)):
             s = bracketed.group(1)
@@ -585,13 +594,46 @@ def _signers(text: str, numeric: _NumericSigningDate | None) -> str | None:
     return None
 
 
+# a name alone on the line above the date signs it also when it ends as no head's issuer does: an association's or a
+# committee's (…房地产业协会, 高新区管委会, 中国证监会), a bank's branch (中国人民银行重庆市分行), a brigade (…消防救援总队)
+_SIGNER_ONLY_ENDS = ("会", "银行", "分行", "支行", "署", "总队")
+# the note under or after a signer that another organisation stamps for it: (江门市住房和城乡建设局代章), 重庆市…委员会(代章)
+_STAMP_NOTE = re.compile(r"[(（](?:[^()（）]{4,30})?代章[)）]$")  # (no CJK class: compiling one costs ~10M instructions)
+
+
+def _stamper_apart(line: str) -> str | None:
+    """What the signature line holds but the organisation that stamps for the signer ("" when that is all of it),
+    or None when it ends with no such note. A stamper named before (代章) starts where a place's name follows a
+    name that ends as an organisation's does (…领导小组办公室重庆市住房和城乡建设委员会(代章), run together)."""
+    s = compact(line)
+    m = _STAMP_NOTE.search(s)
+    if m is None:
+        return None
+    rest = s[:m.start()]
+    if m.end() - m.start() == 4:  # (代章): the stamper's name ends what is left
+        ri = region_index()
+        rest = rest[:next((k for k in range(len(rest) - 2, 1, -1) if _ends_as_org(rest[:k]) and ri.prefix(rest[k:])), 0)]
+    return rest
+
+
+def _signs_alone(line: str) -> bool:
+    """Can the line above a signing date be its signer's name?"""
+    return _ends_as_org(line) or line.endswith(_SIGNER_ONLY_ENDS) and _ISSUER_NAME.fullmatch(compact(line)) is not None
+
+
 def _signed_above(text: str, a: int) -> str | None:
     """The issuers who sign on the line above the one that starts at ``a``, with the joint ones above them."""
     if a <= 0:
         return None
     start = text.rfind("\n", 0, a - 1) + 1
     above = text[start:a - 1]
-    if not _ends_as_org(above.strip()):
+    if "代章" in above and (signer := _stamper_apart(above)) is not None:
+        if signer:
+            above = signer
+        elif start > 0:  # (the stamper on a line of its own under the signer: the line above signed)
+            a, start = start, text.rfind("\n", 0, start - 1) + 1
+            above = text[start:a - 1]
+    if not _signs_alone(above.strip()):
         return None
     lines_above = text[:max(start - 1, 0)].rsplit("\n", _JOINT_REACH)[-_JOINT_REACH:] if start else []
     return "".join(_joint_issuers_above(lines_above + [above], len(lines_above))) + _signature(compact(above))
@@ -656,7 +698,7 @@ class _NumericSigningDate:
 _ISSUER_NAME = re.compile(r"[\u4e00-\u9fff()（）]{4,30}")
 _NATIONAL_BODY = ("中共", "中国人民银行", "国家")  # (their local branches sign with a city's bureaus: 国家金融监督管理总局惠州监管分局)
 _JOINT_REACH = 10
-
+_MINISTRY_MOST = 11  # (the longest name of a ministry a signature line holds: 住房和城乡建设部 and a few characters more)
 
 def _joint_issuers_above(lines: list[str], k: int) -> list[str]:
     """The issuers who sign or head a document with the one on line ``k``, each on a line of its own above it
@@ -669,7 +711,10 @@ def _joint_issuers_above(lines: list[str], k: int) -> list[str]:
     below = compact(lines[k]) if k < len(lines) else ""
     while k - len(names) >= 1 and len(names) < _JOINT_REACH:
         line = compact(lines[k - len(names) - 1])
-        if not (_ISSUER_NAME.fullmatch(line) and (_ends_as_org(line) or line.endswith(("行", "署"))) and not below.startswith(line)
+        # (a ministry signs with a place's name in none: 住房和城乡建设部 / 财政部 / 人民银行)
+        ministry = line.endswith("部") and len(line) <= _MINISTRY_MOST and not _NOT_IN_A_NAME.search(line) and is_national(line)
+        if not ministry and not (
+                _ISSUER_NAME.fullmatch(line) and (_ends_as_org(line) or line.endswith(("行", "署"))) and not below.startswith(line)
                 and (line.startswith(_NATIONAL_BODY) or region_index().prefix(line.removeprefix("中共"))
                      or line.startswith(_BARE_LEVELS) and line[0] == below[:1])):
             break

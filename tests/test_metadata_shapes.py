@@ -584,3 +584,55 @@ def test_a_headline_naming_two_documents_whose_second_title_is_not_printed_alone
     result = extract_bytes((headline + "\n为支持多子女家庭,现将有关事项通知如下:\n" + MEASURE).encode(), "doc.txt")
     assert result.document.title == headline
     assert not any("second document" in w for w in result.warnings)
+    assert any("names two documents" in w and "关于调整住房公积金租房提取政策的通知" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("signature, issuer", [
+    ("某市房地产业协会", "某市房地产业协会"),  # an association signs
+    ("某市高新区管委会", "某市高新区管委会"),  # a committee's short name
+    ("中国人民银行某市分行", "中国人民银行某市分行"),  # a bank's branch
+    # an organisation that stamps for the signer below its name did not sign
+    ("某市房地产工作领导小组办公室\n(某市住房和城乡建设局代章)", "某市房地产工作领导小组办公室"),
+    ("某市房地产工作领导小组办公室\n某市住房和城乡建设委员会(代章)", "某市房地产工作领导小组办公室"),
+    # the two run together on one line
+    ("江门市房地产工作领导小组办公室江门市住房和城乡建设局(代章)", "江门市房地产工作领导小组办公室"),
+    # ministries sign with a bank, each on a line of its own
+    ("住房和城乡建设部\n财政部\n人民银行", "住房和城乡建设部财政部人民银行"),
+])
+def test_a_signer_whose_name_ends_as_no_heads_issuer_does(signature, issuer):
+    doc = _doc("关于促进房地产市场平稳健康发展的通知\n各有关单位:\n现将有关事项通知如下。\n" + MEASURE
+               + "本通知自印发之日起施行。\n" + signature + "\n2024年5月23日\n")
+    assert (doc.issuer, doc.date) == (issuer, "2024-05-23")
+
+
+def test_a_request_to_carry_it_out_above_the_date_signs_nothing():
+    doc = _doc("关于促进房地产市场平稳健康发展的通知\n各有关单位:\n现将有关事项通知如下。\n" + MEASURE
+               + "请遵照执行\n2024年5月23日\n")
+    assert (doc.issuer, doc.date) == (None, "2024-05-23")
+
+
+@pytest.mark.parametrize("head, title", [
+    ("某市吸引集聚人才若干政策(试行)》某发〔2022〕12号\n", "某市吸引集聚人才若干政策(试行)"),
+    ("某市优先选房操作规程(试行)》某房规〔2018〕4号\n", None),  # (规程 is no kind a title ends with)
+    ("某市人民政府关于促进房地产市场平稳健康发展的若干意见\n》某政发〔2017〕23号\n", "某市人民政府关于促进房地产市场平稳健康发展的若干意见"),
+])
+def test_a_number_after_the_closing_mark_of_a_headline(head, title):
+    doc = _doc(head + "为促进发展,制定本政策。\n" + MEASURE)
+    assert doc.doc_number == head.split("》")[-1].strip()
+    if title:
+        assert doc.title == title
+
+
+def test_a_sentence_citing_a_title_and_its_number_gives_no_number():
+    doc = _doc("某市人才政策\n根据《某省人才政策》某发〔2022〕12号\n为促进发展,制定本政策。\n" + MEASURE)
+    assert doc.doc_number is None
+
+
+def test_a_headline_naming_two_documents_warns_when_the_second_is_not_printed_alone():
+    result = extract_bytes(("关于促进消费的通知、关于稳定投资的通知\n为促进消费,制定本措施。\n" + MEASURE).encode(), "doc.txt")
+    assert any("关于稳定投资的通知" in w for w in result.warnings)
+
+
+def test_a_headline_naming_one_document_gives_no_such_warning():
+    result = extract_bytes(("关于贯彻落实关于促进消费的意见的通知\n为促进消费,制定本措施。\n" + MEASURE).encode(), "doc.txt")
+    assert not any("names two documents" in w for w in result.warnings)
