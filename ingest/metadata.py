@@ -700,6 +700,7 @@ _NATIONAL_BODY = ("中共", "中国人民银行", "国家")  # (their local bran
 _JOINT_REACH = 10
 _MINISTRY_MOST = 11  # (the longest name of a ministry a signature line holds: 住房和城乡建设部 and a few characters more)
 
+
 def _joint_issuers_above(lines: list[str], k: int) -> list[str]:
     """The issuers who sign or head a document with the one on line ``k``, each on a line of its own above it
     (中共平顶山市委办公室 / 平顶山市人民政府办公室; a city's bureaus, a bank's branch among them): the lines right
