@@ -56,7 +56,6 @@ from .target_years import document_year, package_year
 from .targets import FoundTarget, QuantitySites, find_targets, year_handed_down
 
 # the records made by the thousand per document (``maker``)
-_new_span = maker(Span)
 _new_provision = maker(ProvisionRecord)
 _Made = TypeVar("_Made", UnitRef, TaskRecord)
 # (Final: the compiled build keeps them in C variables, where a module's name is looked up in its dict at each use)
@@ -114,7 +113,7 @@ class _Context:
 
     def span(self, start: int, end: int) -> Span:
         """The span of clean-text [start, end): in clean-text offsets until ``map_spans``."""
-        span = _new_span({"start": start, "end": end})
+        span = Span(start, end)
         self._unmapped.append(span)
         self._unmapped_starts.append(start)
         self._unmapped_ends.append(end)
@@ -141,16 +140,12 @@ class _Context:
             return
         mapped = self.clean.raw_spans(self._unmapped_starts, self._unmapped_ends)
         for span, (a, b) in zip(self._unmapped, mapped):
-            # plain ints, stored where pydantic's own assignment stores them (it validates no assignment)
-            # without its per-call cost
-            fields = span.__dict__
-            fields["start"], fields["end"] = a, b
+            span.start, span.end = a, b
         for span, other in self._ends_from:
-            span.__dict__["end"] = other.end
+            span.end = other.end
         for span, parts in self._widen:
-            fields = span.__dict__
-            fields["start"] = min(fields["start"], *(p.start for p in parts))
-            fields["end"] = max(fields["end"], *(p.end for p in parts))
+            span.start = min(span.start, *(p.start for p in parts))
+            span.end = max(span.end, *(p.end for p in parts))
         self._widen.clear()
         self._unmapped.clear()
         self._unmapped_starts.clear()

@@ -43,7 +43,6 @@ What normalisation does, in order:
 from __future__ import annotations
 
 import re
-import struct
 import sys
 import unicodedata
 from bisect import bisect_right
@@ -263,9 +262,9 @@ class OffsetMap:
         return cls([0], [0], [length], [True], length)
 
     def start(self, i: int) -> int:
-        k = max(bisect_right(self.dst, i) - 1, 0)
         if not self.dst:
             return i
+        k = _segment_at(self.dst, i)
         if self.copied[k]:
             return min(self.src[k] + (i - self.dst[k]), self.src_end[k])
         return self.src[k]
@@ -274,7 +273,7 @@ class OffsetMap:
         """Source offset for an exclusive end offset."""
         if i <= 0 or not self.dst:
             return self.start(i)
-        k = max(bisect_right(self.dst, i - 1) - 1, 0)
+        k = _segment_at(self.dst, i - 1)
         if self.copied[k]:
             return min(self.src[k] + (i - self.dst[k]), self.src_end[k])
         return self.src_end[k]
@@ -283,35 +282,29 @@ class OffsetMap:
         """One copied segment from the start: every offset of the derived text is its own source offset."""
         return len(self.dst) == 1 and self.dst[0] == 0 and self.src[0] == 0 and self.copied[0]
 
-    def starts_and_ends(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """``start`` of each of ``starts`` and ``end`` of each of ``ends``, at once."""
-        moved = self.moved(np.concatenate((starts, ends)), np.arange(len(starts) + len(ends)) >= len(starts))
-        return moved[:len(starts)], moved[len(starts):]
 
-    def moved(self, offsets: np.ndarray, is_end: np.ndarray) -> np.ndarray:
-        """``end`` of each of ``offsets`` where ``is_end``, ``start`` of the others, at once."""
-        if not self.dst:
-            return offsets
-        dst, shift, src, src_end, copied = self._columns()
-        # the starts and the ends looked up together (each numpy call costs more than the few hundred offsets
-        # it is asked for): an end offset i is looked up as i - 1, the last character it closes, and moved to
-        # its segment's end when that segment was replaced; an end at or before 0 is looked up as a start
-        as_end = is_end & (offsets > 0)
-        k = np.searchsorted(dst, offsets - as_end, side="right") - 1
-        np.maximum(k, 0, out=k)
-        src_end_k = src_end[k]
-        return np.where(copied[k], np.minimum(offsets + shift[k], src_end_k), np.where(as_end, src_end_k, src[k]))
-
-    def _columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """The map's columns as arrays, and each segment's shift from the derived text to the source."""
-        dst, src = _int_array(self.dst), _int_array(self.src)
-        return dst, src - dst, src, _int_array(self.src_end), np.frombuffer(bytes(self.copied), dtype=bool)
+def _all_within(offsets: list[int], length: int) -> bool:
+    """Every offset of a text of ``length`` characters (min and max, built-ins, compare Python ints one by one
+    through Python's protocol: ten times the cost of this loop compiled)."""
+    for i in offsets:
+        if i < 0 or i > length:
+            return False
+    return True
 
 
-def _int_array(values: list[int]) -> np.ndarray:
-    """``np.asarray(values)``, packed by ``struct`` in one C loop at a quarter of the cost (numpy looks at each int
-    of a list as an object: ~370 instructions an element; a map of a text's blank lines has thousands)."""
-    return np.frombuffer(struct.pack(f"{len(values)}q", *values), dtype=np.int64)
+def _segment_at(dst: list[int], i: int) -> int:
+    """The segment offset ``i`` falls in: the last of those starting at ``dst`` that starts at or before it (the
+    first, for an offset before them all). ``bisect_right`` less one, by a loop the compiled build runs on machine
+    integers: bisect's C function, called through Python's protocol and comparing Python ints, cost several times
+    as much, and mapping a document's spans asks this of each of their offsets."""
+    lo, hi = 0, len(dst)
+    while lo < hi:
+        mid = (lo + hi) >> 1  # (// of a Python int is a call in the compiled build, a shift an instruction)
+        if i < dst[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo - 1 if lo > 0 else 0
 
 
 def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] | _LineOpening | None = None,
@@ -396,21 +389,18 @@ class CleanText:
         return a, max(a, b)
 
     def raw_spans(self, starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
-        """``raw_span`` of each (start, end) pair, at once: a document's spans are mapped together, through each
-        map for only the offsets asked for (a table of every offset cost more than the few hundred asked)."""
-        n = len(starts)
-        offsets = np.array(starts + ends, dtype=np.int64)
+        """``raw_span`` of each (start, end) pair, at once: a document's spans are mapped together, through the maps
+        that move them (a numpy pass through every map cost more than these few hundred offsets each looked up:
+        a numpy call costs a few thousand instructions, and most documents' maps are all of one copied segment
+        but one)."""
         # a map of one copied segment leaves the offsets of its text as they are (not those beyond its end:
         # they are held to it), and offsets of the text stay in each text they are mapped back into
-        inside = not n or (offsets.min() >= 0 and offsets.max() <= len(self.text))
-        # the starts and the ends moved together, through each map one call (a map's numpy calls cost more than
-        # the few hundred offsets they are asked for)
-        is_end = np.arange(2 * n) >= n
+        inside = _all_within(starts, len(self.text)) and _all_within(ends, len(self.text))
         for omap in reversed(self.maps):
             if not (inside and omap.is_identity()):
-                offsets = omap.moved(offsets, is_end)
-        a, b = offsets[:n], offsets[n:]
-        return list(zip(a.tolist(), np.maximum(a, b).tolist()))
+                starts = [omap.start(i) for i in starts]
+                ends = [omap.end(i) for i in ends]
+        return [(a, b if b > a else a) for a, b in zip(starts, ends)]
 
     def raw_slice(self, start: int, end: int) -> str:
         a, b = self.raw_span(start, end)

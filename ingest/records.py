@@ -11,6 +11,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field
 
+from .span import Span
+
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -20,13 +22,6 @@ def maker(model: type[M]) -> Callable[[dict[str, Any]], M]:
     records a document makes by the thousand (a span for every unit named), where that frame is a
     good part of their cost."""
     return model.__pydantic_validator__.validate_python
-
-
-class Span(BaseModel):
-    """Character offsets [start, end) into the source text as decoded."""
-
-    start: int
-    end: int
 
 
 class UnitRef(BaseModel):

@@ -20,6 +20,7 @@ Ingesting is loss-free and repeatable:
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -250,10 +251,31 @@ def _planned(doc: ExtractedDocument) -> PlannedLoad | None:
         return None
 
 
+# a reader process's young generation: the collector runs when this many more container objects live than at its
+# last run (Python's default, 700, has it walk each document's records as the document is returned)
+READER_GC_THRESHOLD = 50_000
+
+
+def settle_reader_process() -> None:
+    """Set up a process that reads documents, once, before its first: what it has loaded by then (its modules,
+    the department catalog its reading uses) lives as long as the process and is set aside from the cycle
+    collector (``gc.freeze``), and the collector runs when tens of thousands more objects live, not hundreds.
+
+    A document's reading makes no reference cycles (``extract_text`` pauses the collector while it works); what
+    the collector did in a reader was walk the process's ~60,000 loaded objects again and again as the caches
+    of a first pass grew (two full collections in a pass over 412 documents, 5% of its CPU time), and each
+    document's records once as they were returned (2%). For reader processes only, which hold nothing but
+    the ingest's reading: in a process that embeds policykg a freeze would keep any cycle among its own objects
+    alive at that moment from ever being collected."""
+    gc.freeze()
+    gc.set_threshold(READER_GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
 def _init_worker(ctx: _Context, parent: int) -> None:
     """A reader process: dies with the ingest (kill -9 of the ingest must not leave readers behind)."""
     global _WORKER
     _WORKER = ctx
+    settle_reader_process()
     if sys.platform.startswith("linux"):
         try:
             import ctypes

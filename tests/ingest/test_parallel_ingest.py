@@ -127,3 +127,30 @@ def dump_rows(data: Path, query: str, params: dict) -> list[dict]:
 
     with embedded_store(data) as st:
         return st.rows(query, params)
+
+
+def _reader_collector_state() -> tuple[int, int]:
+    """In a fresh process: start as an ingest's reader process starts; how many objects the collector has set
+    aside, and the young generation's threshold."""
+    import gc
+    import os
+
+    from policykg.ingest.departments import default_catalog
+    from policykg.ingestion import _Context, _init_worker
+
+    _init_worker(_Context(default_catalog()), os.getppid())
+    return gc.get_freeze_count(), gc.get_threshold()[0]
+
+
+def test_a_reader_process_sets_what_it_loaded_aside_from_the_cycle_collector():
+    # (its modules and catalog are walked by no collection of a pass, and the collector runs every tens of
+    # thousands of objects, not after each document; the documents it reads are the same: the tests above)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from policykg.ingestion import READER_GC_THRESHOLD
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        frozen, threshold = pool.submit(_reader_collector_state).result()
+    assert frozen > 10_000  # the modules extraction imports and the catalog, at least
+    assert threshold == READER_GC_THRESHOLD
