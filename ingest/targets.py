@@ -252,6 +252,23 @@ class _Openers:
         self.spec_after = _opening(lex.spec_after)
         self.after = _opening(lex.after_re)
         self.org_before_end = _ending(lex.org_before)
+        # (the few characters any match of a pattern searched for in a whole text opens with: their ``in`` tests
+        # cost a fraction of the pattern's call, and most texts hold none of them)
+        self.condition_after = _few_opening(lex.condition_after)
+        self.progress = _few_opening(lex.progress)
+        self.basis_word = _few_opening(lex.basis_word)
+        self.cost_share = _few_opening(lex.cost_share)
+        self.discount = _few_opening(lex.discount)
+        self.permission = _few_opening(lex.permission)
+        self.per_case_purchase = _few_opening(lex.per_case_purchase)
+        self.case_actor = _few_opening(lex.case_actor)
+        self.budget = _few_opening(lex.budget)
+        self.group_purchase = _few_opening(lex.group_purchase)
+        self.per_each = _few_opening(lex.per_each)
+        self.withdrawal = _few_opening(lex.withdrawal)
+        self.class_open = _few_opening(lex.class_open)
+        self.scope_after = _few_opening(lex.scope_after)
+        self.rule_change = _few_opening(lex.rule_change)
 
 
 def _opening(pattern: re.Pattern[str]) -> frozenset[str]:
@@ -259,6 +276,29 @@ def _opening(pattern: re.Pattern[str]) -> frozenset[str]:
     if found is None:
         raise ValueError(f"no first characters read from {pattern.pattern!r}")
     return found
+
+
+def _few_opening(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """``_opening`` as a tuple, for ``_holds_any``."""
+    return tuple(sorted(_opening(pattern)))
+
+
+def _holds_any(text: str, chars: tuple[str, ...]) -> bool:
+    """Does ``text`` hold one of ``chars``? Asked before a search for a pattern whose matches open with one of them
+    (``_few_opening``): an ``in`` a character costs some tens of instructions on a clause, the search's call some
+    1,600, and most clauses hold none of them."""
+    for c in chars:
+        if c in text:
+            return True
+    return False
+
+
+def _holds_any_in(text: str, chars: tuple[str, ...], a: int, b: int) -> bool:
+    """``_holds_any(text[a:b], chars)``, without the slice."""
+    for c in chars:
+        if text.find(c, a, b) >= 0:
+            return True
+    return False
 
 
 def _ending(pattern: re.Pattern[str]) -> frozenset[str]:
@@ -842,6 +882,8 @@ _CHANGE_AFTER = re.compile(
 _CLOSED_LIST = re.compile(r"等[\u4e00-\u9fff]{1,6}$")  # "A、B等营商环境" before a count restates the list
 _CHANGE_FROM = re.compile(r"(?:由|从)[^,;:由从]{0,14}$")
 _CHANGED_TO = re.compile(r"(?:由|从)[^,;:]{1,30}(?:降|提高|提升|调|增加|减)[至到为]$")
+_CHANGE_FROM_OPENS = _few_opening(_CHANGE_FROM)
+_CHANGED_TO_OPENS = _few_opening(_CHANGED_TO)
 
 
 _BOUND_END = re.compile(r"(?:不高于|不低于|不超过|不大于|低于|高于|超过|小于)$")
@@ -889,42 +931,47 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "eligibility condition"  # "对月销售额10万元以下的…", "对二孩家庭提高5万元"; not "对4座涵闸进行拆除重建"
     if ((head in opens.condition and lex.condition.match(clause)) or clause.endswith("的")
             or clause.endswith(lex.condition_close)
-            or lex.condition_after.search(sentence, q.end, ce)):
+            or _holds_any_in(sentence, opens.condition_after, q.end, ce)
+            and lex.condition_after.search(sentence, q.end, ce)):
         return "condition"  # "若备案不足1000套", "购买90平方米以上首套住房的", "个贷率高于90%时"
     if nxt in lex.stage_first and (sentence.startswith(lex.stage_after, q.end)
                                    or q.unit == "%" and sentence.startswith(lex.stage_after_share, q.end)):
         return "stage condition"  # "主体完成50%即可申请", "形象进度达70%后开始办理"
-    if q.unit == "%" and nxt and _CJK.match(nxt) and lex.progress.search(before):
+    if q.unit == "%" and nxt and _CJK.match(nxt) and _holds_any(before, opens.progress) and lex.progress.search(before):
         return "stage condition"  # "形象进度超过50%未办预售许可证"; not "项目形象进度达到70%。"
-    if _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
+    if _holds_any(before, _CHANGE_FROM_OPENS) and _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
         return "old value of a changed rule"  # "征收率由3%降至1%": 3% is what it was
-    if lex.basis_word.search(before) and any(m.group("basis") for m in lex.basis.finditer(before)):
+    if (_holds_any(before, opens.basis_word) and lex.basis_word.search(before)
+            and any(m.group("basis") for m in lex.basis.finditer(before))):
         return "basis of computation"  # "按照平均工资60%核定", "减按25%计入"
     if q.unit == "%" and (lex.ratio_base.search(before[-12:]) and before.endswith("的")
                           or nxt in opens.ratio_of and lex.ratio_of.match(sentence, q.end)):
         return "per-case ratio"  # "合同总价的10%", "剩余50%的出让价款"
-    if q.unit == "%" and lex.cost_share.search(before):
+    if q.unit == "%" and _holds_any(before, opens.cost_share) and lex.cost_share.search(before):
         return "cost share"  # "市级承担30%", "各承担50%"
     if q.unit == "%" and lex.payment.search(before) and not (_names_this_year(before, lex)
                                                                or lex.rule_goal.search(sentence, 0, q.start)):
         # "1个月内再支付30%", "累计拨付金额不超过35%"; not "年底前支付进度达到80%", nor a share of the whole sum paid by a
         # date or with a goal's cue ("项目年底前支付资金100%以上")
         return "payment stage"
-    if q.unit == "%" and _CHANGED_TO.search(before) and lex.ratio_base.search(before):
+    if (q.unit == "%" and _holds_any(before, _CHANGED_TO_OPENS) and _CHANGED_TO.search(before)
+            and lex.ratio_base.search(before)):
         return "per-case ratio"  # "由申报价格的15%最多下调至8%": the new value of a per-case ratio
     if (lex.parameter.search(before) or (nxt in opens.parameter_after and lex.parameter_after.match(sentence, q.end))
             or (nxt in opens.parameter and lex.parameter.match(sentence, q.end))
             or (q.unit == "%" and lex.parameter.search(sentence, q.end, ce))):
         return "policy parameter"  # "首付款比例降至20%", "通行费30%优惠政策", "100%暂退…保证金"
-    if q.unit == "%" and lex.discount.search(before):
+    if q.unit == "%" and _holds_any(before, opens.discount) and lex.discount.search(before):
         return "per-case discount"  # "在定价基础上优惠1%-3%", "享受市场价折扣5%-20%"
-    if lex.permission.search(before):
+    if _holds_any(before, opens.permission) and lex.permission.search(before):
         return "per-case floor, cap or permission"  # "最低3米", "可再购买1套住房"
-    if lex.per_case_purchase.search(before) and q.unit[:1] not in _MULTIPLIERS:
+    if (_holds_any(before, opens.per_case_purchase) and lex.per_case_purchase.search(before)
+            and q.unit[:1] not in _MULTIPLIERS):
         return "per-case purchase"  # "可在本市购买1套住房"; "购买3万套库存商品房作为租赁住房" is a goal
-    if lex.case_actor.search(before):
+    if _holds_any(before, opens.case_actor) and lex.case_actor.search(before):
         return "per-case purchase"  # "支持购房人使用住房公积金贷款购买配套车位1个"
-    if (money or q.unit in lex.budget_units) and lex.budget.search(before) and lex.budget_rate.search(sentence):
+    if ((money or q.unit in lex.budget_units) and _holds_any(before, opens.budget) and lex.budget.search(before)
+            and lex.budget_rate.search(sentence)):
         return "budget of a subsidy"  # "发放家居家电消费券5000元/套,共计5000套", "…10000元/套发放,总金额3000万元"
     if q.unit in lex.owned_units and lex.owned_thing in clause and (
             before.endswith(lex.owned_end) or lex.owned_words.search(before)):
@@ -934,7 +981,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "address"  # "清湖路10号国鸿工业园3栋"
     if q.unit in lex.record_units and sentence.find(lex.record_word, q.end, ce) >= 0:
         return "count in a case's record"  # "或有2次住房公积金贷款记录", "不得有5次以上逾期记录"
-    if (q.after_bound or sentence.find("以上", q.end, ce) >= 0) and lex.group_purchase.search(before):
+    if ((q.after_bound or sentence.find("以上", q.end, ce) >= 0) and _holds_any(before, opens.group_purchase)
+            and lex.group_purchase.search(before)):
         return "group-purchase threshold"  # "团购(5套房屋及以上)", "团购5套以上即可"; not "推动团购1000套存量商品房"
     if q.unit in lex.class_units and q.after_bound and not lex.direction_before.search(before):
         return "class definition"  # "购买90平方米以上新建商品住房"; "人均住房面积达到40平方米以上" is a goal
@@ -943,7 +991,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         # a bounded size before what it qualifies: "建设体量在5万平方米以上的房地产开发项目", "面积不大于4.5平方米的不计入
         # 容积率", "30米以上城市道路"; not "粮食播种面积1亿亩以上、产量…"
         return "class definition"
-    if lex.per_each.search(before):
+    if _holds_any(before, opens.per_each) and lex.per_each.search(before):
         return "per-case unit"  # "每完成网签备案1000套"
     if (q.after_bound == "及以上" or q.is_cn and q.after_bound == "以上") and nxt and (nxt == "的" or _CJK.match(nxt)):
         # "二套以上房贷", "两个及以上子女的家庭", "4人及以上家庭", "团购5套及以上的下浮2%": a goal's bound ends its
@@ -963,12 +1011,12 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
             return "per-case amount"  # "每人1000元", "最高50万元"
         if lex.allocation.search(before):
             return "fiscal allocation"  # "省财政安排81亿元"
-    if q.unit in lex.withdrawal_units and lex.withdrawal.search(sentence):
+    if q.unit in lex.withdrawal_units and _holds_any(sentence, opens.withdrawal) and lex.withdrawal.search(sentence):
         return "per-case withdrawal"  # "单身职工每年提取金额不超过14400元", "每个月不超过一次"; not "170亿元"
     if sentence[q.end:q.end + 1] == "的":
         if q.unit in lex.people_units:
             return "size standard"  # "建立不少于100人的救援队伍"
-        if lex.class_open.search(before):
+        if _holds_any(before, opens.class_open) and lex.class_open.search(before):
             return "class definition"  # "一批年出栏3000头以上的基地"
     if q.unit in lex.package_units and (lex.package_after.match(sentence, q.end) or before.endswith(lex.package_before)):
         return "size of a package of measures"  # "落实金融支持房地产16条措施", "根据人才政策30条"
@@ -1018,7 +1066,8 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
         why = "per-case permission or duty"  # "重点监管资金比例可降低15%", "占比应不低于75%"
         # a goal cue governs the modal only from before it: "应当确保至少达成5%比例的建设量" is a duty of each case
         cue_end = q.clause[0] + modal.start()
-    elif (change := lex.rule_change.search(before, max(0, len(before) - lex.rule_change_reach - 1))) and not (
+    elif _holds_any(before, lex.opens.rule_change) and (
+            change := lex.rule_change.search(before, max(0, len(before) - lex.rule_change_reach - 1))) and not (
         change.group("old") and _BASELINE_YEAR.search(change.group("old"))
     ):
         why = "new value of a changed rule"  # "拨付节点由6个调至8个"; not "城镇化率由2020年的55%提高到60%"
@@ -1166,7 +1215,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             why = "scope"  # "…等6个省级园区示范引领作用", "A、B等营商环境5项工作"; but "…等10个项目建成投产" is a goal
         elif before[-1:] in opens.org_before_end and lex.org_before.search(before) and not before.endswith(lex.action_end):
             why = "label after a body's name"
-        elif lex.scope_after.search(rest):
+        elif _holds_any(rest, opens.scope_after) and lex.scope_after.search(rest):
             why = "structure"
         elif q.unit.endswith(lex.support_units) and (
             lex.support.search(clause) or (q.unit.endswith("元") and lex.support.search(sentence[:q.start]))
@@ -1359,6 +1408,7 @@ _KEEP_LEAD = re.compile(r"^(?:每年|年均|累计|新增|新培育)+")
 _SHARED_TAIL = re.compile(r"(?:数量|总量|规模|比例|比重|占比|产值|营业收入|营收)$")
 _RATE_END = re.compile(r"(?:率|比例|比重|占比)$")
 _DISTRIBUTIVE = re.compile(r"(?:各|均|分别)(?:达到|为|达|超过|突破|提高到|提高至)?约?$")
+_DISTRIBUTIVE_OPENS = _few_opening(_DISTRIBUTIVE)
 _SHARE_VERB = re.compile(r"达到|完成|形成|实现|开展|建成|通过|具备|纳入")
 
 
@@ -1393,7 +1443,9 @@ def _object_after(sentence: str, start: int, end: int) -> str:
     rest = rest[1:] if rest.startswith("的") else rest
     m = _NOUN_STOP.search(rest)
     obj = rest[:m.start()] if m else rest
-    obj = _PAREN_END.sub("", obj).strip("、 ")
+    if "(" in obj:  # (what a match of ``_PAREN_END`` opens with)
+        obj = _PAREN_END.sub("", obj)
+    obj = obj.strip("、 ")
     if m and obj and _PREDICATE_RE.match(m.group()):
         predicate = _CLAUSE_END.split(rest[m.start():])[0]
         predicate = _LEAD_JINXING.sub("", predicate)
@@ -1707,7 +1759,8 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             idx = group.index(q)
             if idx == 0:
                 head_subjects[q.clause] = _clean_subject(sentence[cs:q.start], lex)
-                distributive[q.clause] = _DISTRIBUTIVE.search(sentence[cs:q.start]) is not None
+                distributive[q.clause] = (_holds_any_in(sentence, _DISTRIBUTIVE_OPENS, cs, q.start)
+                                          and _DISTRIBUTIVE.search(sentence, cs, q.start) is not None)
                 # (only a clause with several values in a sentence that says 分别 can pair them with years)
                 paired = _paired_years(sentence, group) if len(group) > 1 and "分别" in sentence else None
                 list_end = -1
@@ -1731,9 +1784,9 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
 
             # the verbatim text
             ts, te = segments[q.clause][idx]
-            paren = _PAREN_END.search(sentence[ts:te])
-            if paren and ts + paren.start() >= q.end:
-                te = ts + paren.start()
+            paren = _PAREN_END.search(sentence, ts, te) if sentence.find("(", ts, te) >= 0 else None
+            if paren and paren.start() >= q.end:
+                te = paren.start()
             prev_clause = ""
             if ts == cs and cs > 0 and sentence[cs - 1] in _CLAUSE_SEP:  # (not when it starts after a bracket)
                 prev_s = q.prev_clause_start
@@ -1749,7 +1802,8 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             before = _without_tail_year(sentence[subject_start:q.start])  # (the clause's head for its first target)
             subject = head_subject if idx == 0 else _clean_subject(before, lex)
             obj = _object_after(sentence, q.end, te)
-            if distributive[q.clause] and (len(group) > 1 or _DISTRIBUTIVE.search(before)):
+            if distributive[q.clause] and (len(group) > 1 or _holds_any(before, _DISTRIBUTIVE_OPENS)
+                                           and _DISTRIBUTIVE.search(before)):
                 head = sentence[cs:group[0].start]
                 if paired and paired[1] >= cs:
                     _, ys, ye = paired
