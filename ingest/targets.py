@@ -1436,6 +1436,7 @@ _KEEP_LEAD = re.compile(r"^(?:每年|年均|累计|新增|新培育)+")
 # (what a match of each pattern opens with: all are anchored at the start of the text)
 _LEAD_YEAR_OPENS = _opening(_LEAD_YEAR)
 _LEAD_VERBS_OPENS = _opening(_LEAD_VERBS)
+_GENERIC_VERB_OPENS = _opening(_GENERIC_VERB)
 _KEEP_LEAD_OPENS = _opening(_KEEP_LEAD)
 _SHARED_TAIL = re.compile(r"(?:数量|总量|规模|比例|比重|占比|产值|营业收入|营收)$")
 _RATE_END = re.compile(r"(?:率|比例|比重|占比)$")
@@ -1452,17 +1453,25 @@ def _without_tail_year(s: str) -> str:
     return _TAIL_YEAR.sub("", s) if s.endswith("年") else s
 
 
+# (each of these patterns is tried only where the character its match opens or ends with stands: most texts have
+# none of their words, and a substitution's call costs some 2,500 instructions where it replaces nothing)
+
+
+def _without_lead_year(s: str) -> str:
+    return _LEAD_YEAR.sub("", s) if s[:1] in _LEAD_YEAR_OPENS else s
+
+
+def _without_lead(s: str, lex: _Lexicon) -> str:
+    return lex.strip_lead.sub("", s) if s[:1] in lex.opens.strip_lead else s
+
+
+def _without_tail(s: str, lex: _Lexicon) -> str:
+    # ($ matches before a last line end too)
+    return lex.strip_tail.sub("", s) if s[-1:] in lex.opens.strip_tail_end or s.endswith("\n") else s
+
+
 def _clean_subject(s: str, lex: _Lexicon) -> str:
-    # (each pattern is tried only where the character its match opens or ends with stands: most subjects have none
-    # of these words, and a substitution's call costs some 2,500 instructions where it replaces nothing)
-    if s[:1] in _LEAD_YEAR_OPENS:
-        s = _LEAD_YEAR.sub("", s)
-    s = _without_tail_year(s)
-    opens = lex.opens
-    if s[:1] in opens.strip_lead:
-        s = lex.strip_lead.sub("", s)
-    if s[-1:] in opens.strip_tail_end or s.endswith("\n"):  # ($ matches before a last line end too)
-        s = lex.strip_tail.sub("", s)
+    s = _without_tail(_without_lead(_without_tail_year(_without_lead_year(s)), lex), lex)
     s = s.strip(",;:、 ")
     if s[:1] in _KEEP_LEAD_OPENS and _KEEP_LEAD.match(s):
         return s  # "每年培育省级首版次高端软件"
@@ -1503,15 +1512,15 @@ def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 def _verb_head(before: str, lex: _Lexicon) -> str:
     """What of the words before a counted thing belongs to the metric: "每年针对县域组织",
     "为企业引进" stay; a plain 培育/建设/打造 goes."""
-    head = lex.strip_lead.sub("", _LEAD_YEAR.sub("", lex.strip_lead.sub("", before.strip("、,"))))
-    head = lex.strip_tail.sub("", head)
-    lead = _KEEP_LEAD.match(head)
+    head = _without_lead(_without_lead_year(_without_lead(before.strip("、,"), lex)), lex)
+    head = _without_tail(head, lex)
+    lead = _KEEP_LEAD.match(head) if head[:1] in _KEEP_LEAD_OPENS else None
     verb = head[lead.end():] if lead else head
     last = _last_match(lex.verb_word, verb)
     if "的" in verb or not last or last.end() != len(verb):
         verb = ""
     elif not lead:
-        generic = _GENERIC_VERB.match(verb)
+        generic = _GENERIC_VERB.match(verb) if verb[:1] in _GENERIC_VERB_OPENS else None
         rest = verb[generic.end():] if generic else verb
         if generic and (not rest or _KEEP_LEAD.fullmatch(rest)):
             verb = rest
@@ -1865,10 +1874,11 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 # "A、B全部达到基本标准,20%以上达到推荐标准" → "A、B达到推荐标准的比例"
                 noun = _ALL_OR_PREDICATE.split(_clean_subject(prev_clause, lex))[0]
                 metrics = [f"{noun}{sentence[q.end:te]}的比例"]
-            elif obj and (not subject or before.endswith(lex.action_end)
+            elif obj and (not subject or _ends_with_any(before, lex.action_end, lex.opens.action_end_end)
                           # a verb, then the bound the qualifier gives: "组织超50家企业参加…"; not a measure
                           # word ("项目土地规模高于50亩的")
-                          or (bare := lex.strip_tail.sub("", before)).endswith(lex.action_end)
+                          or _ends_with_any(bare := _without_tail(before, lex), lex.action_end,
+                                            lex.opens.action_end_end)
                           and not _SHARED_TAIL.search(bare)):
                 metrics = [_verb_head(_without_tail_year(sentence[max(subject_start, ts):q.start]), lex) + obj]
             else:
@@ -1882,7 +1892,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 metrics = [found[-1].metric]  # "改造城镇老旧小区153个、3.6万户"
             if not metrics[0] and prev_clause:
                 # "新认定一批省级…创新中心,到2027年达到160家"
-                metrics = [_clean_subject(_LEAD_YEAR.sub("", prev_clause), lex)]
+                metrics = [_clean_subject(_without_lead_year(prev_clause), lex)]
             if not metrics[0]:
                 # "到2027年，达到400家左右": the thing measured just before
                 base = group_base[q.clause]
