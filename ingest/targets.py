@@ -65,6 +65,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 import numpy as np
 
@@ -354,10 +355,10 @@ def _tail_words(words: list[str], kept: list[str]) -> str:
     return "|".join(alternatives) or "(?!)"
 
 
-_CN_NUM = "零〇一二两三四五六七八九十百千"
+_CN_NUM: Final = "零〇一二两三四五六七八九十百千"
 # the groups of ``_Lexicon.quantity``, in order
-_QUANTITY_GROUPS = ("range", "ar", "cn", "approx1", "mult", "approx2", "base")
-_MULTIPLIERS = "十百千万亿"  # before a unit: a total, not one case's count
+_QUANTITY_GROUPS: Final = ("range", "ar", "cn", "approx1", "mult", "approx2", "base")
+_MULTIPLIERS: Final = "十百千万亿"  # before a unit: a total, not one case's count
 
 
 @lru_cache(maxsize=1)
@@ -546,35 +547,35 @@ def _lexicon() -> _Lexicon:
 
 # --- sentences, clauses, years -------------------------------------------------
 
-_SENTENCE_END = "。！？!?\n"
-_CLAUSE_SEP = set(",;:，；：") | set(_SENTENCE_END)
+_SENTENCE_END: Final = "。！？!?\n"
+_CLAUSE_SEP: Final = set(",;:，；：") | set(_SENTENCE_END)
 # the lookbehind (no digit or range mark before the year) follows the "20": the search skips from "20" to
 # "20" instead of trying the pattern at every character
 # a date is a due year only as a deadline, closed by 底/末/前 ("2025年12月底前完成交付率90%以上", "2024年6月30日前"):
 # "2023年1月1日起", "于2023年6月30日出售" name no due year
-_YEAR = re.compile(
+_YEAR: Final = re.compile(
     r"(?P<y>20(?<![\d—\-~～]20)\d{2})\s*年"
     r"(?:(?:年?底|年?末|前|上半年|下半年)?(?![—\-~～月度]|\d{1,2}\s*(?:月|[—\-~～]\s*\d{1,2}\s*月)|至\s*20\d{2})"
     r"|\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日\s*)?(?:底|末)?前)"
 )
-_PLAN_PERIOD = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|末|时期|期末)")
-_ASCII_QUOTE = re.compile('"')
-_QUOTES = (("“", "”"), ("《", "》"), ("〔", "〕"), ("「", "」"), ("‘", "’"), ("【", "】"))
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_PERCENT_SUBJECT_VERB = set("达提稳保超突下降增控实完占")
+_PLAN_PERIOD: Final = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|末|时期|期末)")
+_ASCII_QUOTE: Final = re.compile('"')
+_QUOTES: Final = (("“", "”"), ("《", "》"), ("〔", "〕"), ("「", "」"), ("‘", "’"), ("【", "】"))
+_CJK: Final = re.compile(r"[\u4e00-\u9fff]")
+_PERCENT_SUBJECT_VERB: Final = set("达提稳保超突下降增控实完占")
 
 
 # a sentence runs to its end mark, which it keeps; the text's tail without one is the last
-_SENTENCE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+")
+_SENTENCE: Final = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _SENTENCE.finditer(text)]
 
 
-_SENTENCE_END_MARK = re.compile(f"[{_SENTENCE_END}]")
+_SENTENCE_END_MARK: Final = re.compile(f"[{_SENTENCE_END}]")
 # the colon that ends a sentence (``sentence.rstrip("\\n").endswith((":", "："))``)
-_HANDS_ON = re.compile(r"[:：](?=\n|\Z)")
+_HANDS_ON: Final = re.compile(r"[:：](?=\n|\Z)")
 
 
 def _hands_on_at(text: str) -> list[int]:
@@ -646,7 +647,7 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
-_SINCE = re.compile(r"以来|起|的?基础|的?水平")
+_SINCE: Final = re.compile(r"以来|起|的?基础|的?水平")
 
 
 def _year_marks(sentence: str, lex: _Lexicon) -> list[tuple[int, int]]:
@@ -692,7 +693,7 @@ def _bounds_among(seps: list[int], a: int, b: int, length: int) -> tuple[int, in
     return s, e
 
 
-_SEPARATOR = re.compile("[" + re.escape("".join(sorted(_CLAUSE_SEP))) + "]")
+_SEPARATOR: Final = re.compile("[" + re.escape("".join(sorted(_CLAUSE_SEP))) + "]")
 
 
 def _separators(sentence: str) -> list[int]:
@@ -740,20 +741,20 @@ class _Quantity:
 
 # "11.121人才梯队项目", "2.50家企业上云" at the start of a line: an item number the outline did
 # not take (a digit follows its dot), not the integer part of a decimal
-_LIST_NUMBER = re.compile(r"^(\s*\d{1,2}\.)(?=\d{2})")
+_LIST_NUMBER: Final = re.compile(r"^(\s*\d{1,2}\.)(?=\d{2})")
 
 
 # where a run of digits or of Chinese numerals starts: a quantity's number cannot start elsewhere (its
 # lookbehinds refuse a digit after a digit and a Chinese numeral after either)
 # (the character first, its lookbehinds after: the search then skips to each numeral)
-_NUMERAL = re.compile(rf"[\d{_CN_NUM}](?<!\d\d)(?<![\d{_CN_NUM}][{_CN_NUM}])")
+_NUMERAL: Final = re.compile(rf"[\d{_CN_NUM}](?<!\d\d)(?<![\d{_CN_NUM}][{_CN_NUM}])")
 
 
 # what a quantity's number is made of (``lex.quantity``'s number: digits, Chinese numerals, 1,000.5, "30 — 50",
 # "30至50"), with any character that is \d or \s (``str.isdecimal``, ``str.isspace``)
-_NUMBER_CHARS = frozenset("0123456789,.-—–~～至到 " + _CN_NUM)
-_CN_NUMERALS = frozenset(_CN_NUM)
-_NUMERALS = frozenset("0123456789" + _CN_NUM)
+_NUMBER_CHARS: Final = frozenset("0123456789,.-—–~～至到 " + _CN_NUM)
+_CN_NUMERALS: Final = frozenset(_CN_NUM)
+_NUMERALS: Final = frozenset("0123456789" + _CN_NUM)
 
 
 def _quantities(text: str, lex: _Lexicon, tails: list[tuple[int, int]] | None = None) -> list[re.Match[str]]:
@@ -829,7 +830,7 @@ def _is_numeral(c: str) -> bool:  # [\d{_CN_NUM}]
     return c in _NUMERALS or not ("\u4e00" <= c <= "\u9fff") and c.isdecimal()
 
 
-_RANGE_MARK = re.compile(r"\s*(?:[-—–~～]|至|到)\s*")
+_RANGE_MARK: Final = re.compile(r"\s*(?:[-—–~～]|至|到)\s*")
 
 
 def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
@@ -898,22 +899,22 @@ def _share_subject(sentence: str, q: _Quantity, before: str) -> bool:
     return bool(nxt) and bool(_CJK.match(nxt)) and nxt not in _PERCENT_SUBJECT_VERB
 
 
-_CHANGE_AFTER = re.compile(
+_CHANGE_AFTER: Final = re.compile(
     r"(?:\([^()]{1,6}\))?(?:以内|以上|以下)?(?:降至|降为|降到|降低至|降低到|下调至|下调为|下调到|提高至|提高到|提高为|"
     r"提升至|提升到|上调至|上调为|调整为|调整至|调整到|调至|调为|调减为|调减至|调增为|调增至|增加至|增加到|改为|减至|缩减至)"
 )
-_CLOSED_LIST = re.compile(r"等[\u4e00-\u9fff]{1,6}$")  # "A、B等营商环境" before a count restates the list
-_CHANGE_FROM = re.compile(r"(?:由|从)[^,;:由从]{0,14}$")
-_CHANGED_TO = re.compile(r"(?:由|从)[^,;:]{1,30}(?:降|提高|提升|调|增加|减)[至到为]$")
-_CHANGE_FROM_OPENS = _few_opening(_CHANGE_FROM)
-_CHANGED_TO_OPENS = _few_opening(_CHANGED_TO)
+_CLOSED_LIST: Final = re.compile(r"等[\u4e00-\u9fff]{1,6}$")  # "A、B等营商环境" before a count restates the list
+_CHANGE_FROM: Final = re.compile(r"(?:由|从)[^,;:由从]{0,14}$")
+_CHANGED_TO: Final = re.compile(r"(?:由|从)[^,;:]{1,30}(?:降|提高|提升|调|增加|减)[至到为]$")
+_CHANGE_FROM_OPENS: Final = _few_opening(_CHANGE_FROM)
+_CHANGED_TO_OPENS: Final = _few_opening(_CHANGED_TO)
 
 
-_BOUND_END = re.compile(r"(?:不高于|不低于|不超过|不大于|低于|高于|超过|小于)$")
-_SIZE_BOUND_END = re.compile(r"(?:不高于|不低于|不超过|不大于|不小于|低于|高于|超过|小于|大于|不足|少于)$")
-_CN_DIGIT = re.compile("[零〇一二两三四五六七八九]")
-_SLOGAN_ONE = re.compile(r"[\u4e00-\u9fff]?一")
-_PAREN_END = re.compile(r"\([^()]{4,}\)$")
+_BOUND_END: Final = re.compile(r"(?:不高于|不低于|不超过|不大于|低于|高于|超过|小于)$")
+_SIZE_BOUND_END: Final = re.compile(r"(?:不高于|不低于|不超过|不大于|不小于|低于|高于|超过|小于|大于|不足|少于)$")
+_CN_DIGIT: Final = re.compile("[零〇一二两三四五六七八九]")
+_SLOGAN_ONE: Final = re.compile(r"[\u4e00-\u9fff]?一")
+_PAREN_END: Final = re.compile(r"\([^()]{4,}\)$")
 
 
 def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, before: str, clause: str) -> str:
@@ -1062,12 +1063,12 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     return ""
 
 
-_CELL_GAP = " \t\u3000"
-_NEXT_CELL = re.compile(r"[ \t\u3000]*(?=\d)")
+_CELL_GAP: Final = " \t\u3000"
+_NEXT_CELL: Final = re.compile(r"[ \t\u3000]*(?=\d)")
 
 
-_BASELINE_YEAR = re.compile(r"20\d{2}\s*年")
-_NOTE_ONLY = re.compile(r"\([^()]*\)")  # a bracketed note after a value: "下限为4.25%(5年期LPR-20BP)"
+_BASELINE_YEAR: Final = re.compile(r"20\d{2}\s*年")
+_NOTE_ONLY: Final = re.compile(r"\([^()]*\)")  # a bracketed note after a value: "下限为4.25%(5年期LPR-20BP)"
 
 
 def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> str:
@@ -1121,13 +1122,13 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
 # reasons that hold for every value of a bare list when they hold for one: the words that make one value a
 # per-case parameter, threshold or rule stand before the list ("不低于监管额度的40%、30%、20%", "市值达到500亿元、
 # 100亿元、10亿元的企业"), not before each value
-_LIST_REASONS = frozenset({
+_LIST_REASONS: Final = frozenset({
     "policy parameter", "per-case ratio", "per-case amount", "per-case standard", "per-case floor, cap or permission",
     "eligibility threshold", "eligibility condition", "condition", "threshold", "class definition", "support measure",
     "basis of computation", "per-case permission or duty", "per-case condition", "new value of a changed rule",
     "definition of a parameter", "rank", "payment stage",
 })
-_LIST_GAP = frozenset("、和及与或")
+_LIST_GAP: Final = frozenset("、和及与或")
 
 
 def _share_list_fate(sentence: str, qs: list[_Quantity]) -> None:
@@ -1147,12 +1148,12 @@ def _share_list_fate(sentence: str, qs: list[_Quantity]) -> None:
 
 # (compiled once here: a pattern given to re.search as a string is looked up in re's cache at each call, and
 # compiled again when the cache, shared by every module, has dropped it)
-_PASSED_OVER = re.compile(r"(?:超|通|经|不|越)过$")
-_CJK_OR_DE = re.compile(r"的|[\u4e00-\u9fff]")
-_BARE_OVER = re.compile(r"[过超]$")
-_LIST_JOINER = re.compile(r"[、和及与]")
-_GAP_JOINER = re.compile(r"[、和及与,;]")
-_OVER_END = re.compile(r"(?:超|过|超过|达)$")
+_PASSED_OVER: Final = re.compile(r"(?:超|通|经|不|越)过$")
+_CJK_OR_DE: Final = re.compile(r"的|[\u4e00-\u9fff]")
+_BARE_OVER: Final = re.compile(r"[过超]$")
+_LIST_JOINER: Final = re.compile(r"[、和及与]")
+_GAP_JOINER: Final = re.compile(r"[、和及与,;]")
+_OVER_END: Final = re.compile(r"(?:超|过|超过|达)$")
 
 
 def _made_list(clause: str, before: str, q: _Quantity, lex: _Lexicon) -> bool:
@@ -1162,7 +1163,7 @@ def _made_list(clause: str, before: str, q: _Quantity, lex: _Lexicon) -> bool:
             and q.value > before.count("、") + 1)
 
 
-_OF_SCOPE = re.compile(r"[\u4e00-\u9fff]{1,10}的")
+_OF_SCOPE: Final = re.compile(r"[\u4e00-\u9fff]{1,10}的")
 
 
 def _total_of_listed(sentence: str, last: _Quantity | None, q: _Quantity, lex: _Lexicon) -> bool:
@@ -1174,7 +1175,7 @@ def _total_of_listed(sentence: str, last: _Quantity | None, q: _Quantity, lex: _
     return gap[:1] in _TOTAL_JOINERS and gap[1:] in lex.total_of_listed
 
 
-_TOTAL_JOINERS = frozenset("、,，")
+_TOTAL_JOINERS: Final = frozenset("、,，")
 
 
 def _listed_beside_count(sentence: str, qs: list[_Quantity]) -> None:
@@ -1191,7 +1192,7 @@ def _listed_beside_count(sentence: str, qs: list[_Quantity]) -> None:
                 break
 
 
-_NUMERAL_IN = re.compile(r"\d")
+_NUMERAL_IN: Final = re.compile(r"\d")
 
 
 def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex: _Lexicon) -> None:
@@ -1328,8 +1329,8 @@ def _reported(sentence: str, qs: list[_Quantity], marks: list[tuple[int, int]], 
 
 
 # a period a review's heading opens with: a plan period, a year, the past years ("“十四五”时期", "2022年", "过去五年", "五年来")
-_REVIEW_PERIOD = r"[“\"]?十[一二三四五六七八九]五[”\"]?|20\d{2}\s*年|过去|近[一二三四五几]?年|[一二三四五]年来"
-_HEADING_MAX = 40  # a heading is short: a longer first sentence is the text's own
+_REVIEW_PERIOD: Final = r"[“\"]?十[一二三四五六七八九]五[”\"]?|20\d{2}\s*年|过去|近[一二三四五几]?年|[一二三四五]年来"
+_HEADING_MAX: Final = 40  # a heading is short: a longer first sentence is the text's own
 
 
 def _reviews_past(text: str, lex: _Lexicon) -> bool:
@@ -1357,7 +1358,7 @@ def _past_review(sentence: str, qs: list[_Quantity], lex: _Lexicon) -> None:
 
 # a worked example: "例:甲于…出售1套自有住房", "如:以首次贷款为例,…", "以总价100万元房源为例,首付款可由20万元降至15万元"; its
 # marker opens a clause (比例如下 holds no 例如)
-_EXAMPLE = re.compile(r"(?:^|[,;:(\s])(?:例如|比如|举例|示例|例:|如:)|以[^,;:。]{1,30}?为例")
+_EXAMPLE: Final = re.compile(r"(?:^|[,;:(\s])(?:例如|比如|举例|示例|例:|如:)|以[^,;:。]{1,30}?为例")
 
 
 def _examples(sentence: str, qs: list[_Quantity]) -> None:
@@ -1418,35 +1419,35 @@ def _qualifier(sentence: str, q: _Quantity, local_before: str, lex: _Lexicon) ->
     return "达到"
 
 
-_LEAD_YEAR = re.compile(
+_LEAD_YEAR: Final = re.compile(
     r"^(?:力争|争取|确保)?(?:到|至|截至|截止到?|在)?(?:20\d{2}\s*年(?:年?底|年?末)?前?|[“\"]?十[一二三四五六七八九]五[”\"]?期间)"
 )
-_PREDICATE = r"进行|作为|开展|完成|达到|实现|建立|形成|提供|参与|入选|入围|纳入"
-_NOUN_STOP = re.compile(rf"{_PREDICATE}|(?<!^)在|[,;:。]")
+_PREDICATE: Final = r"进行|作为|开展|完成|达到|实现|建立|形成|提供|参与|入选|入围|纳入"
+_NOUN_STOP: Final = re.compile(rf"{_PREDICATE}|(?<!^)在|[,;:。]")
 # Verbs too plain to belong to a metric ("培育2家领航型企业" measures 领航型企业).
-_GENERIC_VERB = re.compile(
+_GENERIC_VERB: Final = re.compile(
     r"^(?:培育形成|培育|培植|打造|建设|建成|新建|争创|推出|引育|孵化|实施|完成|开展|推动|组织实施|重点打造|"
     r"着力构建并逐步完善|构建|力争打造|筛选|优选|组织开展|赋能)(?:一批)?"
 )
-_LEAD_VERBS = re.compile(
+_LEAD_VERBS: Final = re.compile(
     r"^(?:培育形成|培育|培植|打造|实施|推动|创建|建设|建成|争创|组织实施|组织开展|组织|开展|完成|实现|选树|推出|"
     r"引育|孵化|确定|认定|新认定|创作|引进|吸引|招聘|开工|重点打造|着力构建并逐步完善|构建)(?:一批)?"
 )
-_KEEP_LEAD = re.compile(r"^(?:每年|年均|累计|新增|新培育)+")
+_KEEP_LEAD: Final = re.compile(r"^(?:每年|年均|累计|新增|新培育)+")
 # (what a match of each pattern opens with: all are anchored at the start of the text)
-_LEAD_YEAR_OPENS = _opening(_LEAD_YEAR)
-_LEAD_VERBS_OPENS = _opening(_LEAD_VERBS)
-_GENERIC_VERB_OPENS = _opening(_GENERIC_VERB)
-_KEEP_LEAD_OPENS = _opening(_KEEP_LEAD)
-_SHARED_TAIL = re.compile(r"(?:数量|总量|规模|比例|比重|占比|产值|营业收入|营收)$")
-_RATE_END = re.compile(r"(?:率|比例|比重|占比)$")
-_DISTRIBUTIVE = re.compile(r"(?:各|均|分别)(?:达到|为|达|超过|突破|提高到|提高至)?约?$")
-_DISTRIBUTIVE_OPENS = _few_opening(_DISTRIBUTIVE)
-_SHARE_VERB = re.compile(r"达到|完成|形成|实现|开展|建成|通过|具备|纳入")
+_LEAD_YEAR_OPENS: Final = _opening(_LEAD_YEAR)
+_LEAD_VERBS_OPENS: Final = _opening(_LEAD_VERBS)
+_GENERIC_VERB_OPENS: Final = _opening(_GENERIC_VERB)
+_KEEP_LEAD_OPENS: Final = _opening(_KEEP_LEAD)
+_SHARED_TAIL: Final = re.compile(r"(?:数量|总量|规模|比例|比重|占比|产值|营业收入|营收)$")
+_RATE_END: Final = re.compile(r"(?:率|比例|比重|占比)$")
+_DISTRIBUTIVE: Final = re.compile(r"(?:各|均|分别)(?:达到|为|达|超过|突破|提高到|提高至)?约?$")
+_DISTRIBUTIVE_OPENS: Final = _few_opening(_DISTRIBUTIVE)
+_SHARE_VERB: Final = re.compile(r"达到|完成|形成|实现|开展|建成|通过|具备|纳入")
 
 
 # a year right before the quantity says when, the metric is what the quantity counts: "完成2021年142个重大城建项目"
-_TAIL_YEAR = re.compile(r"20\d{2}\s*年$")
+_TAIL_YEAR: Final = re.compile(r"20\d{2}\s*年$")
 
 
 def _without_tail_year(s: str) -> str:
@@ -1479,9 +1480,9 @@ def _clean_subject(s: str, lex: _Lexicon) -> str:
     return stripped or s
 
 
-_PREDICATE_RE = re.compile(_PREDICATE)
-_CLAUSE_END = re.compile(r"[,;:。]")
-_LEAD_JINXING = re.compile(r"^进行")
+_PREDICATE_RE: Final = re.compile(_PREDICATE)
+_CLAUSE_END: Final = re.compile(r"[,;:。]")
+_LEAD_JINXING: Final = re.compile(r"^进行")
 
 
 def _object_after(sentence: str, start: int, end: int) -> str:
@@ -1669,7 +1670,7 @@ class QuantitySites:
         return [(start - a, end - a) for start, end in zip(self._starts[i:j], self._ends[i:j])]
 
 
-_CLOSING = frozenset(")）")
+_CLOSING: Final = frozenset(")）")
 
 
 def _after_closing_brackets(sentence: str, qs: list[_Quantity]) -> None:
@@ -1702,8 +1703,8 @@ def _after_closing_brackets(sentence: str, qs: list[_Quantity]) -> None:
 
 
 # a list of years ("2023年、2024年、2025年", "2022、2023、2024、2025年末"); the lookbehind follows the "20" (see ``_YEAR``)
-_YEAR_LIST = re.compile(r"20(?<!\d20)\d{2}\s*(?:年[底末]?)?(?:\s*[、和及与]\s*20\d{2}\s*(?:年[底末]?)?)+")
-_LISTED_YEAR = re.compile(r"20\d{2}")
+_YEAR_LIST: Final = re.compile(r"20(?<!\d20)\d{2}\s*(?:年[底末]?)?(?:\s*[、和及与]\s*20\d{2}\s*(?:年[底末]?)?)+")
+_LISTED_YEAR: Final = re.compile(r"20\d{2}")
 
 
 def _paired_years(sentence: str, group: list[_Quantity]) -> tuple[list[int], int, int] | None:
@@ -1719,8 +1720,8 @@ def _paired_years(sentence: str, group: list[_Quantity]) -> tuple[list[int], int
     return years, m.start(), m.end()
 
 
-_ALL_OR_PREDICATE = re.compile(rf"全部|全面|{_PREDICATE}")
-_GROWTH_END = re.compile(r"(?:年均|年)?增长$")
+_ALL_OR_PREDICATE: Final = re.compile(rf"全部|全面|{_PREDICATE}")
+_GROWTH_END: Final = re.compile(r"(?:年均|年)?增长$")
 
 
 def find_targets(text: str, *, default_year: int | None = None, package_year: int | None = None,
