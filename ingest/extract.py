@@ -551,14 +551,26 @@ def _targets(ctx: _Context, text: str, outline: Outline, tables: list[Table], pr
     for task in tasks:
         if task.clause_span is not None:
             clause_ends.setdefault(task.number, []).append((task.clause_span.end, task.clause))
+    for ends in clause_ends.values():
+        ends.sort()  # (once a task, not for each of its targets)
     out: list[TargetRecord] = []
     for r, t, scope, scope_level, span in found:
         # the responsibility clause that closes the sentence group it sits in
-        clause = r.clause or next((k for end, k in sorted(clause_ends.get(r.number, [])) if end >= span.end), 1)
+        clause = r.clause or _clause_closing(clause_ends.get(r.number), span.end)
         out.append(_new_target({"task": r.number, "clause": clause, "text": t.text, "metric": t.metric,
                                 "value": t.value, "unit": t.unit, "qualifier": t.qualifier, "year": t.year,
                                 "year_basis": t.year_basis, "scope": scope, "scope_level": scope_level, "span": span}))
     return out
+
+
+def _clause_closing(ends: list[tuple[int, int]] | None, at: int) -> int:
+    """The first of a task's clauses, (end, clause) in order, that ends at or after ``at``; 1 when none does. (A
+    loop, not a generator: the compiled build makes a generator an object, for each target.)"""
+    if ends is not None:
+        for end, clause in ends:
+            if end >= at:
+                return clause
+    return 1
 
 
 def _cell_pieces(text: str, cell: Cell) -> list[tuple[int, int]]:

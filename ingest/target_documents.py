@@ -11,20 +11,21 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
+from typing import Final
 
 from .target_years import head_lines
 from .targets import DATA_FILE
 from .word_lists import alternation
 
 # a title may close with its quote and a bracketed note: "…答记者问》", "…通报(2022年)"
-_NOTE = r"(?:[(（][^()（）]{1,20}[)）])?"
+_NOTE: Final = r"(?:[(（][^()（）]{1,20}[)）])?"
 
 
 # a web feed's time stamp: "2022-09-21 00:00:00" (a printed document's date has no clock time)
-_STAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?")
+_STAMP: Final = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?")
 # the first clause of a line: a title the converter glued to the paragraph after it ends before its first mark
-_CLAUSE_MARK = re.compile(r"[,，。;；:：!！?？]")
-_HEAD_TITLE_LINES = 3  # the title is among the first lines of the text
+_CLAUSE_MARK: Final = re.compile(r"[,，。;；:：!！?？]")
+_HEAD_TITLE_LINES: Final = 3  # the title is among the first lines of the text
 
 
 @lru_cache(maxsize=1)

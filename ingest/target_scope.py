@@ -12,17 +12,18 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
+from typing import Final
 
 from .normalize import compact
 from .regions import Region, region_index
 from .targets import DATA_FILE
 
-_LEVELS = ("province", "city", "county")
+_LEVELS: Final = ("province", "city", "county")
 # "(牵头单位:市发展改革委;完成时限:2024年底前)": a deadline inside a responsibility clause
-_DEADLINE_LABEL = re.compile(
+_DEADLINE_LABEL: Final = re.compile(
     r"(?:完成时限|完成时间|时间节点|时限要求|办结时限|时限)\s*[:：]\s*(?P<v>[^;；,，。)）\n]+)")
-_YEAR = re.compile(r"(?<![\d—\-–~～至到])(20\d{2})\s*年(?!\s*[—\-–~～至到]\s*20\d{2})")
-_RANGE = re.compile(r"20\d{2}\s*年?\s*[—\-–~～至到]\s*20\d{2}")
+_YEAR: Final = re.compile(r"(?<![\d—\-–~～至到])(20\d{2})\s*年(?!\s*[—\-–~～至到]\s*20\d{2})")
+_RANGE: Final = re.compile(r"20\d{2}\s*年?\s*[—\-–~～至到]\s*20\d{2}")
 
 
 @lru_cache(maxsize=1)

@@ -18,32 +18,33 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from typing import Final
 
 from .numerals import DATE_PATTERN
 
 # a year that is a date, a range end or start, or the horizon of a plan ("到2025年") says nothing
 # about a one-year package
-_SINGLE_YEAR = re.compile(r"(?<![\d—\-–~～至到])(?P<y>20\d{2})\s*年(?![\d—\-–~～至到]|\s*\d{1,2}\s*月)")
-_RANGE = re.compile(r"20\d{2}\s*年?\s*[—\-–~～至到]\s*20\d{2}")
-_HORIZON_BEFORE = re.compile(r"(?:到|至|截至|截止|力争|以来|从|自)\s*$")
-_TITLE_KIND = re.compile(
+_SINGLE_YEAR: Final = re.compile(r"(?<![\d—\-–~～至到])(?P<y>20\d{2})\s*年(?![\d—\-–~～至到]|\s*\d{1,2}\s*月)")
+_RANGE: Final = re.compile(r"20\d{2}\s*年?\s*[—\-–~～至到]\s*20\d{2}")
+_HORIZON_BEFORE: Final = re.compile(r"(?:到|至|截至|截止|力争|以来|从|自)\s*$")
+_TITLE_KIND: Final = re.compile(
     r"(?:若干措施|若干政策|政策措施|政策举措|具体措施|工作要点|工作方案|工作计划|行动方案|行动计划|实施方案|"
     r"重点工作|重点任务|工作任务|责任分解|任务分解|分工方案|措施|举措|方案|计划|要点|通知)"
 )
 # "本政策措施自印发之日起执行,有效期至2023年12月31日": the package's own term, not one measure's; it opens
 # the text or follows a full stop or a line break
-_TERM_BODY = (r"\s*(?:本|以上|上述|此)[^。\n]{0,40}?(?:有效期|执行期限?|实施期限?|施行期限?|期限)?"
+_TERM_BODY: Final = (r"\s*(?:本|以上|上述|此)[^。\n]{0,40}?(?:有效期|执行期限?|实施期限?|施行期限?|期限)?"
               r"(?:至|到|截至|截止)\s*(?P<y>20\d{2})\s*年\s*12\s*月\s*31\s*日")
 # searched apart from the term that opens the text: a pattern that may open with ^ is tried at every
 # character, this one only at each 。 and line break
-_TERM = re.compile(r"[。\n]" + _TERM_BODY)
-_TERM_AT_START = re.compile(_TERM_BODY)
+_TERM: Final = re.compile(r"[。\n]" + _TERM_BODY)
+_TERM_AT_START: Final = re.compile(_TERM_BODY)
 # the date every term ends with: a text without it is not searched for a term (``_TERM`` is tried at
 # every line and sentence start)
-_YEAR_END = re.compile(r"12\s*月\s*31\s*日")
+_YEAR_END: Final = re.compile(r"12\s*月\s*31\s*日")
 # a year of the 2000s not preceded by a digit; the lookbehind follows the "20" so that the search skips
 # to each "20" instead of trying the pattern at every character
-_NAMED_YEAR = r"(20(?<!\d20)\d{2})"
+_NAMED_YEAR: Final = r"(20(?<!\d20)\d{2})"
 
 
 def head_lines(text: str, body_start: int) -> list[str]:
@@ -93,7 +94,7 @@ def package_year(text: str, body_start: int, signed: date | None, plan_year: int
 
 # ``_TERM`` as two patterns that each open with their mark: a literal is sought a few instructions a character,
 # the class of the two at 50 or more
-_TERM_AFTER = (re.compile("。" + _TERM_BODY), re.compile("\n" + _TERM_BODY))
+_TERM_AFTER: Final = (re.compile("。" + _TERM_BODY), re.compile("\n" + _TERM_BODY))
 
 
 def _term_years(text: str) -> set[int]:

@@ -65,6 +65,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 import numpy as np
 
@@ -252,6 +253,29 @@ class _Openers:
         self.spec_after = _opening(lex.spec_after)
         self.after = _opening(lex.after_re)
         self.org_before_end = _ending(lex.org_before)
+        # (the few characters any match of a pattern searched for in a whole text opens with: their ``in`` tests
+        # cost a fraction of the pattern's call, and most texts hold none of them)
+        self.condition_after = _few_opening(lex.condition_after)
+        self.progress = _few_opening(lex.progress)
+        self.basis_word = _few_opening(lex.basis_word)
+        self.cost_share = _few_opening(lex.cost_share)
+        self.discount = _few_opening(lex.discount)
+        self.permission = _few_opening(lex.permission)
+        self.per_case_purchase = _few_opening(lex.per_case_purchase)
+        self.case_actor = _few_opening(lex.case_actor)
+        self.budget = _few_opening(lex.budget)
+        self.group_purchase = _few_opening(lex.group_purchase)
+        self.per_each = _few_opening(lex.per_each)
+        self.withdrawal = _few_opening(lex.withdrawal)
+        self.class_open = _few_opening(lex.class_open)
+        self.scope_after = _few_opening(lex.scope_after)
+        self.rule_change = _few_opening(lex.rule_change)
+        self.strip_lead = _opening(lex.strip_lead)  # (anchored at the start)
+        self.strip_tail_end = _ending(lex.strip_tail)  # (anchored at the end)
+        # the last characters of the longer lists of words a text is tested to end with (``_ends_with_any``)
+        self.scope_before_end = _last_characters(lex.scope_before)
+        self.action_end_end = _last_characters(lex.action_end)
+        self.existing_before_end = _last_characters(lex.existing_before)
 
 
 def _opening(pattern: re.Pattern[str]) -> frozenset[str]:
@@ -259,6 +283,41 @@ def _opening(pattern: re.Pattern[str]) -> frozenset[str]:
     if found is None:
         raise ValueError(f"no first characters read from {pattern.pattern!r}")
     return found
+
+
+def _few_opening(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """``_opening`` as a tuple, for ``_holds_any``."""
+    return tuple(sorted(_opening(pattern)))
+
+
+def _holds_any(text: str, chars: tuple[str, ...]) -> bool:
+    """Does ``text`` hold one of ``chars``? Asked before a search for a pattern whose matches open with one of them
+    (``_few_opening``): an ``in`` a character costs some tens of instructions on a clause, the search's call some
+    1,600, and most clauses hold none of them."""
+    for c in chars:
+        if c in text:
+            return True
+    return False
+
+
+def _holds_any_in(text: str, chars: tuple[str, ...], a: int, b: int) -> bool:
+    """``_holds_any(text[a:b], chars)``, without the slice."""
+    for c in chars:
+        if text.find(c, a, b) >= 0:
+            return True
+    return False
+
+
+def _last_characters(words: tuple[str, ...]) -> frozenset[str]:
+    if not all(words):
+        raise ValueError("an empty word ends every text")
+    return frozenset(w[-1] for w in words)
+
+
+def _ends_with_any(text: str, words: tuple[str, ...], last: frozenset[str]) -> bool:
+    """``text.endswith(words)``, ``last`` the words' last characters: most texts end with none of them, told by one
+    lookup where ``endswith`` tries each of the words (some tens of instructions each, over a hundred words)."""
+    return text[-1:] in last and text.endswith(words)
 
 
 def _ending(pattern: re.Pattern[str]) -> frozenset[str]:
@@ -296,10 +355,10 @@ def _tail_words(words: list[str], kept: list[str]) -> str:
     return "|".join(alternatives) or "(?!)"
 
 
-_CN_NUM = "零〇一二两三四五六七八九十百千"
+_CN_NUM: Final = "零〇一二两三四五六七八九十百千"
 # the groups of ``_Lexicon.quantity``, in order
-_QUANTITY_GROUPS = ("range", "ar", "cn", "approx1", "mult", "approx2", "base")
-_MULTIPLIERS = "十百千万亿"  # before a unit: a total, not one case's count
+_QUANTITY_GROUPS: Final = ("range", "ar", "cn", "approx1", "mult", "approx2", "base")
+_MULTIPLIERS: Final = "十百千万亿"  # before a unit: a total, not one case's count
 
 
 @lru_cache(maxsize=1)
@@ -488,35 +547,35 @@ def _lexicon() -> _Lexicon:
 
 # --- sentences, clauses, years -------------------------------------------------
 
-_SENTENCE_END = "。！？!?\n"
-_CLAUSE_SEP = set(",;:，；：") | set(_SENTENCE_END)
+_SENTENCE_END: Final = "。！？!?\n"
+_CLAUSE_SEP: Final = set(",;:，；：") | set(_SENTENCE_END)
 # the lookbehind (no digit or range mark before the year) follows the "20": the search skips from "20" to
 # "20" instead of trying the pattern at every character
 # a date is a due year only as a deadline, closed by 底/末/前 ("2025年12月底前完成交付率90%以上", "2024年6月30日前"):
 # "2023年1月1日起", "于2023年6月30日出售" name no due year
-_YEAR = re.compile(
+_YEAR: Final = re.compile(
     r"(?P<y>20(?<![\d—\-~～]20)\d{2})\s*年"
     r"(?:(?:年?底|年?末|前|上半年|下半年)?(?![—\-~～月度]|\d{1,2}\s*(?:月|[—\-~～]\s*\d{1,2}\s*月)|至\s*20\d{2})"
     r"|\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日\s*)?(?:底|末)?前)"
 )
-_PLAN_PERIOD = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|末|时期|期末)")
-_ASCII_QUOTE = re.compile('"')
-_QUOTES = (("“", "”"), ("《", "》"), ("〔", "〕"), ("「", "」"), ("‘", "’"), ("【", "】"))
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_PERCENT_SUBJECT_VERB = set("达提稳保超突下降增控实完占")
+_PLAN_PERIOD: Final = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|末|时期|期末)")
+_ASCII_QUOTE: Final = re.compile('"')
+_QUOTES: Final = (("“", "”"), ("《", "》"), ("〔", "〕"), ("「", "」"), ("‘", "’"), ("【", "】"))
+_CJK: Final = re.compile(r"[\u4e00-\u9fff]")
+_PERCENT_SUBJECT_VERB: Final = set("达提稳保超突下降增控实完占")
 
 
 # a sentence runs to its end mark, which it keeps; the text's tail without one is the last
-_SENTENCE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+")
+_SENTENCE: Final = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _SENTENCE.finditer(text)]
 
 
-_SENTENCE_END_MARK = re.compile(f"[{_SENTENCE_END}]")
+_SENTENCE_END_MARK: Final = re.compile(f"[{_SENTENCE_END}]")
 # the colon that ends a sentence (``sentence.rstrip("\\n").endswith((":", "："))``)
-_HANDS_ON = re.compile(r"[:：](?=\n|\Z)")
+_HANDS_ON: Final = re.compile(r"[:：](?=\n|\Z)")
 
 
 def _hands_on_at(text: str) -> list[int]:
@@ -588,7 +647,7 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
-_SINCE = re.compile(r"以来|起|的?基础|的?水平")
+_SINCE: Final = re.compile(r"以来|起|的?基础|的?水平")
 
 
 def _year_marks(sentence: str, lex: _Lexicon) -> list[tuple[int, int]]:
@@ -634,7 +693,7 @@ def _bounds_among(seps: list[int], a: int, b: int, length: int) -> tuple[int, in
     return s, e
 
 
-_SEPARATOR = re.compile("[" + re.escape("".join(sorted(_CLAUSE_SEP))) + "]")
+_SEPARATOR: Final = re.compile("[" + re.escape("".join(sorted(_CLAUSE_SEP))) + "]")
 
 
 def _separators(sentence: str) -> list[int]:
@@ -682,34 +741,37 @@ class _Quantity:
 
 # "11.121人才梯队项目", "2.50家企业上云" at the start of a line: an item number the outline did
 # not take (a digit follows its dot), not the integer part of a decimal
-_LIST_NUMBER = re.compile(r"^(\s*\d{1,2}\.)(?=\d{2})")
+_LIST_NUMBER: Final = re.compile(r"^(\s*\d{1,2}\.)(?=\d{2})")
 
 
 # where a run of digits or of Chinese numerals starts: a quantity's number cannot start elsewhere (its
 # lookbehinds refuse a digit after a digit and a Chinese numeral after either)
 # (the character first, its lookbehinds after: the search then skips to each numeral)
-_NUMERAL = re.compile(rf"[\d{_CN_NUM}](?<!\d\d)(?<![\d{_CN_NUM}][{_CN_NUM}])")
+_NUMERAL: Final = re.compile(rf"[\d{_CN_NUM}](?<!\d\d)(?<![\d{_CN_NUM}][{_CN_NUM}])")
 
 
 # what a quantity's number is made of (``lex.quantity``'s number: digits, Chinese numerals, 1,000.5, "30 — 50",
 # "30至50"), with any character that is \d or \s (``str.isdecimal``, ``str.isspace``)
-_NUMBER_CHARS = frozenset("0123456789,.-—–~～至到 " + _CN_NUM)
-_CN_NUMERALS = frozenset(_CN_NUM)
-_NUMERALS = frozenset("0123456789" + _CN_NUM)
+_NUMBER_CHARS: Final = frozenset("0123456789,.-—–~～至到 " + _CN_NUM)
+_CN_NUMERALS: Final = frozenset(_CN_NUM)
+_NUMERALS: Final = frozenset("0123456789" + _CN_NUM)
 
 
-def _quantities(text: str, lex: _Lexicon, tails: list[tuple[int, int]] | None = None):
+def _quantities(text: str, lex: _Lexicon, tails: list[tuple[int, int]] | None = None) -> list[re.Match[str]]:
     """What ``lex.quantity.finditer(text)`` finds, tried only where a run of numerals starts (every quantity
     starts so) rather than at every character; given the spans of ``text``'s quantity tails (``quantity_tail``,
-    leftmost and not overlapping), only at those of the starts a quantity can reach a tail from."""
+    leftmost and not overlapping), only at those of the starts a quantity can reach a tail from. (A list, not a
+    generator: the compiled build makes a generator an object, resumed through a call for each match.)"""
+    found: list[re.Match[str]] = []
     pos = 0
     for at in _numeral_runs(text) if tails is None else _numeral_runs_before(text, tails, lex.unit_numerals):
         if at < pos:
             continue
         m = lex.quantity.match(text, at)
         if m:
-            yield m
+            found.append(m)
             pos = m.end()
+    return found
 
 
 def _numeral_runs(text: str) -> list[int]:
@@ -768,7 +830,7 @@ def _is_numeral(c: str) -> bool:  # [\d{_CN_NUM}]
     return c in _NUMERALS or not ("\u4e00" <= c <= "\u9fff") and c.isdecimal()
 
 
-_RANGE_MARK = re.compile(r"\s*(?:[-—–~～]|至|到)\s*")
+_RANGE_MARK: Final = re.compile(r"\s*(?:[-—–~～]|至|到)\s*")
 
 
 def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
@@ -800,7 +862,9 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
         nxt = sentence[end:end + 1]
         if nxt and nxt in lex.noun_after_unit.get(base, ""):
             continue  # "121人才", "50万人口": the unit's character starts a noun
-        if base.isascii() and base.isalpha() and not lex.direction_before.search(sentence[:start]):
+        # (a unit of CJK characters, most, fails the first test: no method's call)
+        if (base[:1] < "\x80" and base.isascii() and base.isalpha()
+                and not lex.direction_before.search(sentence[:start])):
             continue  # "5G基站", "10G-PON": names; "总带宽达到2800G" is a goal
         unit = (mult or "") + base
         if sentence.startswith(lex.per_year, end):
@@ -835,20 +899,22 @@ def _share_subject(sentence: str, q: _Quantity, before: str) -> bool:
     return bool(nxt) and bool(_CJK.match(nxt)) and nxt not in _PERCENT_SUBJECT_VERB
 
 
-_CHANGE_AFTER = re.compile(
+_CHANGE_AFTER: Final = re.compile(
     r"(?:\([^()]{1,6}\))?(?:以内|以上|以下)?(?:降至|降为|降到|降低至|降低到|下调至|下调为|下调到|提高至|提高到|提高为|"
     r"提升至|提升到|上调至|上调为|调整为|调整至|调整到|调至|调为|调减为|调减至|调增为|调增至|增加至|增加到|改为|减至|缩减至)"
 )
-_CLOSED_LIST = re.compile(r"等[\u4e00-\u9fff]{1,6}$")  # "A、B等营商环境" before a count restates the list
-_CHANGE_FROM = re.compile(r"(?:由|从)[^,;:由从]{0,14}$")
-_CHANGED_TO = re.compile(r"(?:由|从)[^,;:]{1,30}(?:降|提高|提升|调|增加|减)[至到为]$")
+_CLOSED_LIST: Final = re.compile(r"等[\u4e00-\u9fff]{1,6}$")  # "A、B等营商环境" before a count restates the list
+_CHANGE_FROM: Final = re.compile(r"(?:由|从)[^,;:由从]{0,14}$")
+_CHANGED_TO: Final = re.compile(r"(?:由|从)[^,;:]{1,30}(?:降|提高|提升|调|增加|减)[至到为]$")
+_CHANGE_FROM_OPENS: Final = _few_opening(_CHANGE_FROM)
+_CHANGED_TO_OPENS: Final = _few_opening(_CHANGED_TO)
 
 
-_BOUND_END = re.compile(r"(?:不高于|不低于|不超过|不大于|低于|高于|超过|小于)$")
-_SIZE_BOUND_END = re.compile(r"(?:不高于|不低于|不超过|不大于|不小于|低于|高于|超过|小于|大于|不足|少于)$")
-_CN_DIGIT = re.compile("[零〇一二两三四五六七八九]")
-_SLOGAN_ONE = re.compile(r"[\u4e00-\u9fff]?一")
-_PAREN_END = re.compile(r"\([^()]{4,}\)$")
+_BOUND_END: Final = re.compile(r"(?:不高于|不低于|不超过|不大于|低于|高于|超过|小于)$")
+_SIZE_BOUND_END: Final = re.compile(r"(?:不高于|不低于|不超过|不大于|不小于|低于|高于|超过|小于|大于|不足|少于)$")
+_CN_DIGIT: Final = re.compile("[零〇一二两三四五六七八九]")
+_SLOGAN_ONE: Final = re.compile(r"[\u4e00-\u9fff]?一")
+_PAREN_END: Final = re.compile(r"\([^()]{4,}\)$")
 
 
 def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, before: str, clause: str) -> str:
@@ -889,42 +955,47 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "eligibility condition"  # "对月销售额10万元以下的…", "对二孩家庭提高5万元"; not "对4座涵闸进行拆除重建"
     if ((head in opens.condition and lex.condition.match(clause)) or clause.endswith("的")
             or clause.endswith(lex.condition_close)
-            or lex.condition_after.search(sentence, q.end, ce)):
+            or _holds_any_in(sentence, opens.condition_after, q.end, ce)
+            and lex.condition_after.search(sentence, q.end, ce)):
         return "condition"  # "若备案不足1000套", "购买90平方米以上首套住房的", "个贷率高于90%时"
     if nxt in lex.stage_first and (sentence.startswith(lex.stage_after, q.end)
                                    or q.unit == "%" and sentence.startswith(lex.stage_after_share, q.end)):
         return "stage condition"  # "主体完成50%即可申请", "形象进度达70%后开始办理"
-    if q.unit == "%" and nxt and _CJK.match(nxt) and lex.progress.search(before):
+    if q.unit == "%" and nxt and _CJK.match(nxt) and _holds_any(before, opens.progress) and lex.progress.search(before):
         return "stage condition"  # "形象进度超过50%未办预售许可证"; not "项目形象进度达到70%。"
-    if _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
+    if _holds_any(before, _CHANGE_FROM_OPENS) and _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
         return "old value of a changed rule"  # "征收率由3%降至1%": 3% is what it was
-    if lex.basis_word.search(before) and any(m.group("basis") for m in lex.basis.finditer(before)):
+    if (_holds_any(before, opens.basis_word) and lex.basis_word.search(before)
+            and any(m.group("basis") for m in lex.basis.finditer(before))):
         return "basis of computation"  # "按照平均工资60%核定", "减按25%计入"
     if q.unit == "%" and (lex.ratio_base.search(before[-12:]) and before.endswith("的")
                           or nxt in opens.ratio_of and lex.ratio_of.match(sentence, q.end)):
         return "per-case ratio"  # "合同总价的10%", "剩余50%的出让价款"
-    if q.unit == "%" and lex.cost_share.search(before):
+    if q.unit == "%" and _holds_any(before, opens.cost_share) and lex.cost_share.search(before):
         return "cost share"  # "市级承担30%", "各承担50%"
     if q.unit == "%" and lex.payment.search(before) and not (_names_this_year(before, lex)
                                                                or lex.rule_goal.search(sentence, 0, q.start)):
         # "1个月内再支付30%", "累计拨付金额不超过35%"; not "年底前支付进度达到80%", nor a share of the whole sum paid by a
         # date or with a goal's cue ("项目年底前支付资金100%以上")
         return "payment stage"
-    if q.unit == "%" and _CHANGED_TO.search(before) and lex.ratio_base.search(before):
+    if (q.unit == "%" and _holds_any(before, _CHANGED_TO_OPENS) and _CHANGED_TO.search(before)
+            and lex.ratio_base.search(before)):
         return "per-case ratio"  # "由申报价格的15%最多下调至8%": the new value of a per-case ratio
     if (lex.parameter.search(before) or (nxt in opens.parameter_after and lex.parameter_after.match(sentence, q.end))
             or (nxt in opens.parameter and lex.parameter.match(sentence, q.end))
             or (q.unit == "%" and lex.parameter.search(sentence, q.end, ce))):
         return "policy parameter"  # "首付款比例降至20%", "通行费30%优惠政策", "100%暂退…保证金"
-    if q.unit == "%" and lex.discount.search(before):
+    if q.unit == "%" and _holds_any(before, opens.discount) and lex.discount.search(before):
         return "per-case discount"  # "在定价基础上优惠1%-3%", "享受市场价折扣5%-20%"
-    if lex.permission.search(before):
+    if _holds_any(before, opens.permission) and lex.permission.search(before):
         return "per-case floor, cap or permission"  # "最低3米", "可再购买1套住房"
-    if lex.per_case_purchase.search(before) and q.unit[:1] not in _MULTIPLIERS:
+    if (_holds_any(before, opens.per_case_purchase) and lex.per_case_purchase.search(before)
+            and q.unit[:1] not in _MULTIPLIERS):
         return "per-case purchase"  # "可在本市购买1套住房"; "购买3万套库存商品房作为租赁住房" is a goal
-    if lex.case_actor.search(before):
+    if _holds_any(before, opens.case_actor) and lex.case_actor.search(before):
         return "per-case purchase"  # "支持购房人使用住房公积金贷款购买配套车位1个"
-    if (money or q.unit in lex.budget_units) and lex.budget.search(before) and lex.budget_rate.search(sentence):
+    if ((money or q.unit in lex.budget_units) and _holds_any(before, opens.budget) and lex.budget.search(before)
+            and lex.budget_rate.search(sentence)):
         return "budget of a subsidy"  # "发放家居家电消费券5000元/套,共计5000套", "…10000元/套发放,总金额3000万元"
     if q.unit in lex.owned_units and lex.owned_thing in clause and (
             before.endswith(lex.owned_end) or lex.owned_words.search(before)):
@@ -934,7 +1005,8 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "address"  # "清湖路10号国鸿工业园3栋"
     if q.unit in lex.record_units and sentence.find(lex.record_word, q.end, ce) >= 0:
         return "count in a case's record"  # "或有2次住房公积金贷款记录", "不得有5次以上逾期记录"
-    if (q.after_bound or sentence.find("以上", q.end, ce) >= 0) and lex.group_purchase.search(before):
+    if ((q.after_bound or sentence.find("以上", q.end, ce) >= 0) and _holds_any(before, opens.group_purchase)
+            and lex.group_purchase.search(before)):
         return "group-purchase threshold"  # "团购(5套房屋及以上)", "团购5套以上即可"; not "推动团购1000套存量商品房"
     if q.unit in lex.class_units and q.after_bound and not lex.direction_before.search(before):
         return "class definition"  # "购买90平方米以上新建商品住房"; "人均住房面积达到40平方米以上" is a goal
@@ -943,7 +1015,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         # a bounded size before what it qualifies: "建设体量在5万平方米以上的房地产开发项目", "面积不大于4.5平方米的不计入
         # 容积率", "30米以上城市道路"; not "粮食播种面积1亿亩以上、产量…"
         return "class definition"
-    if lex.per_each.search(before):
+    if _holds_any(before, opens.per_each) and lex.per_each.search(before):
         return "per-case unit"  # "每完成网签备案1000套"
     if (q.after_bound == "及以上" or q.is_cn and q.after_bound == "以上") and nxt and (nxt == "的" or _CJK.match(nxt)):
         # "二套以上房贷", "两个及以上子女的家庭", "4人及以上家庭", "团购5套及以上的下浮2%": a goal's bound ends its
@@ -963,12 +1035,12 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
             return "per-case amount"  # "每人1000元", "最高50万元"
         if lex.allocation.search(before):
             return "fiscal allocation"  # "省财政安排81亿元"
-    if q.unit in lex.withdrawal_units and lex.withdrawal.search(sentence):
+    if q.unit in lex.withdrawal_units and _holds_any(sentence, opens.withdrawal) and lex.withdrawal.search(sentence):
         return "per-case withdrawal"  # "单身职工每年提取金额不超过14400元", "每个月不超过一次"; not "170亿元"
     if sentence[q.end:q.end + 1] == "的":
         if q.unit in lex.people_units:
             return "size standard"  # "建立不少于100人的救援队伍"
-        if lex.class_open.search(before):
+        if _holds_any(before, opens.class_open) and lex.class_open.search(before):
             return "class definition"  # "一批年出栏3000头以上的基地"
     if q.unit in lex.package_units and (lex.package_after.match(sentence, q.end) or before.endswith(lex.package_before)):
         return "size of a package of measures"  # "落实金融支持房地产16条措施", "根据人才政策30条"
@@ -979,7 +1051,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "family composition"  # "且至少一个子女未成年", "至少有一个未成年子女的家庭", "2至3人家庭"
     if before.endswith(lex.kinds_before) and before[:-len(lex.kinds_before)][-1:].isdecimal():
         return "count within kinds"  # "提供8类10项服务"
-    if before.endswith(lex.existing_before):
+    if _ends_with_any(before, lex.existing_before, opens.existing_before_end):
         return "existing state"  # "因疫情停工的256个项目"
     if q.unit.endswith(lex.per_year) and _CJK.match(sentence[q.end:q.end + 1]):
         return "specification"  # "50万吨/年聚乙醇酸项目"
@@ -991,12 +1063,12 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     return ""
 
 
-_CELL_GAP = " \t\u3000"
-_NEXT_CELL = re.compile(r"[ \t\u3000]*(?=\d)")
+_CELL_GAP: Final = " \t\u3000"
+_NEXT_CELL: Final = re.compile(r"[ \t\u3000]*(?=\d)")
 
 
-_BASELINE_YEAR = re.compile(r"20\d{2}\s*年")
-_NOTE_ONLY = re.compile(r"\([^()]*\)")  # a bracketed note after a value: "下限为4.25%(5年期LPR-20BP)"
+_BASELINE_YEAR: Final = re.compile(r"20\d{2}\s*年")
+_NOTE_ONLY: Final = re.compile(r"\([^()]*\)")  # a bracketed note after a value: "下限为4.25%(5年期LPR-20BP)"
 
 
 def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> str:
@@ -1018,7 +1090,8 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
         why = "per-case permission or duty"  # "重点监管资金比例可降低15%", "占比应不低于75%"
         # a goal cue governs the modal only from before it: "应当确保至少达成5%比例的建设量" is a duty of each case
         cue_end = q.clause[0] + modal.start()
-    elif (change := lex.rule_change.search(before, max(0, len(before) - lex.rule_change_reach - 1))) and not (
+    elif _holds_any(before, lex.opens.rule_change) and (
+            change := lex.rule_change.search(before, max(0, len(before) - lex.rule_change_reach - 1))) and not (
         change.group("old") and _BASELINE_YEAR.search(change.group("old"))
     ):
         why = "new value of a changed rule"  # "拨付节点由6个调至8个"; not "城镇化率由2020年的55%提高到60%"
@@ -1049,13 +1122,13 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
 # reasons that hold for every value of a bare list when they hold for one: the words that make one value a
 # per-case parameter, threshold or rule stand before the list ("不低于监管额度的40%、30%、20%", "市值达到500亿元、
 # 100亿元、10亿元的企业"), not before each value
-_LIST_REASONS = frozenset({
+_LIST_REASONS: Final = frozenset({
     "policy parameter", "per-case ratio", "per-case amount", "per-case standard", "per-case floor, cap or permission",
     "eligibility threshold", "eligibility condition", "condition", "threshold", "class definition", "support measure",
     "basis of computation", "per-case permission or duty", "per-case condition", "new value of a changed rule",
     "definition of a parameter", "rank", "payment stage",
 })
-_LIST_GAP = frozenset("、和及与或")
+_LIST_GAP: Final = frozenset("、和及与或")
 
 
 def _share_list_fate(sentence: str, qs: list[_Quantity]) -> None:
@@ -1075,12 +1148,12 @@ def _share_list_fate(sentence: str, qs: list[_Quantity]) -> None:
 
 # (compiled once here: a pattern given to re.search as a string is looked up in re's cache at each call, and
 # compiled again when the cache, shared by every module, has dropped it)
-_PASSED_OVER = re.compile(r"(?:超|通|经|不|越)过$")
-_CJK_OR_DE = re.compile(r"的|[\u4e00-\u9fff]")
-_BARE_OVER = re.compile(r"[过超]$")
-_LIST_JOINER = re.compile(r"[、和及与]")
-_GAP_JOINER = re.compile(r"[、和及与,;]")
-_OVER_END = re.compile(r"(?:超|过|超过|达)$")
+_PASSED_OVER: Final = re.compile(r"(?:超|通|经|不|越)过$")
+_CJK_OR_DE: Final = re.compile(r"的|[\u4e00-\u9fff]")
+_BARE_OVER: Final = re.compile(r"[过超]$")
+_LIST_JOINER: Final = re.compile(r"[、和及与]")
+_GAP_JOINER: Final = re.compile(r"[、和及与,;]")
+_OVER_END: Final = re.compile(r"(?:超|过|超过|达)$")
 
 
 def _made_list(clause: str, before: str, q: _Quantity, lex: _Lexicon) -> bool:
@@ -1090,7 +1163,7 @@ def _made_list(clause: str, before: str, q: _Quantity, lex: _Lexicon) -> bool:
             and q.value > before.count("、") + 1)
 
 
-_OF_SCOPE = re.compile(r"[\u4e00-\u9fff]{1,10}的")
+_OF_SCOPE: Final = re.compile(r"[\u4e00-\u9fff]{1,10}的")
 
 
 def _total_of_listed(sentence: str, last: _Quantity | None, q: _Quantity, lex: _Lexicon) -> bool:
@@ -1102,7 +1175,7 @@ def _total_of_listed(sentence: str, last: _Quantity | None, q: _Quantity, lex: _
     return gap[:1] in _TOTAL_JOINERS and gap[1:] in lex.total_of_listed
 
 
-_TOTAL_JOINERS = frozenset("、,，")
+_TOTAL_JOINERS: Final = frozenset("、,，")
 
 
 def _listed_beside_count(sentence: str, qs: list[_Quantity]) -> None:
@@ -1119,7 +1192,7 @@ def _listed_beside_count(sentence: str, qs: list[_Quantity]) -> None:
                 break
 
 
-_NUMERAL_IN = re.compile(r"\d")
+_NUMERAL_IN: Final = re.compile(r"\d")
 
 
 def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex: _Lexicon) -> None:
@@ -1160,13 +1233,14 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             why = "threshold"  # "年营业收入500万元以上的企业", "打造3个100亿元的产业集群"
         elif before[-1:] in lex.ordinal_joiners and lex.ordinal_list.search(before):
             why = "ordinal"  # "第1、2条", "第2、3项"
-        elif (before.endswith(lex.scope_before) or "、" in before and _CLOSED_LIST.search(before)) and not (
+        elif (_ends_with_any(before, lex.scope_before, opens.scope_before_end)
+              or "、" in before and _CLOSED_LIST.search(before)) and not (
             "等" in before[-8:] and lex.completion_after.search(sentence[q.end:ce]) or _made_list(clause, before, q, lex)
         ):
             why = "scope"  # "…等6个省级园区示范引领作用", "A、B等营商环境5项工作"; but "…等10个项目建成投产" is a goal
         elif before[-1:] in opens.org_before_end and lex.org_before.search(before) and not before.endswith(lex.action_end):
             why = "label after a body's name"
-        elif lex.scope_after.search(rest):
+        elif _holds_any(rest, opens.scope_after) and lex.scope_after.search(rest):
             why = "structure"
         elif q.unit.endswith(lex.support_units) and (
             lex.support.search(clause) or (q.unit.endswith("元") and lex.support.search(sentence[:q.start]))
@@ -1189,7 +1263,8 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
         # a restated count of a list of names: "胶州、龙口…寿光5个“千亿”县", "豫中(郑州)、…和豫北(鹤壁)6个";
         # not "重点引进、培养和扶持100名" (a list of verbs)
         if ("、" in before and (_CJK.match(before[-1]) or before[-1] == ")")
-                and not before.endswith(lex.action_end) and not _made_list(clause, before, q, lex)):
+                and not _ends_with_any(before, lex.action_end, opens.action_end_end)
+                and not _made_list(clause, before, q, lex)):
             nxt = sentence[q.end:q.end + 1]
             last = _LIST_JOINER.split(before)[-1]
             if (nxt and (_CJK.match(nxt) or nxt in "“\"") and not lex.after_re.match(sentence, q.end)
@@ -1254,17 +1329,20 @@ def _reported(sentence: str, qs: list[_Quantity], marks: list[tuple[int, int]], 
 
 
 # a period a review's heading opens with: a plan period, a year, the past years ("“十四五”时期", "2022年", "过去五年", "五年来")
-_REVIEW_PERIOD = r"[“\"]?十[一二三四五六七八九]五[”\"]?|20\d{2}\s*年|过去|近[一二三四五几]?年|[一二三四五]年来"
-_HEADING_END = re.compile(r"[。\n]")
-_HEADING_MAX = 40  # a heading is short: a longer first sentence is the text's own
+_REVIEW_PERIOD: Final = r"[“\"]?十[一二三四五六七八九]五[”\"]?|20\d{2}\s*年|过去|近[一二三四五几]?年|[一二三四五]年来"
+_HEADING_MAX: Final = 40  # a heading is short: a longer first sentence is the text's own
 
 
 def _reviews_past(text: str, lex: _Lexicon) -> bool:
     """Is the provision headed as a review of a past period ("“十四五”时期我省发展取得重大成就", "2022年工作回顾")? Its
     heading is its text before the first full stop or line end, when short and without a comma or a semicolon."""
-    end = _HEADING_END.search(text)
-    heading = text[:end.start() if end else len(text)].strip()
-    if not heading or len(heading) > _HEADING_MAX or any(c in heading for c in ",，;；"):
+    # (the first 。 or line end by a find for each, not a search for their class, whose call costs more; the marks
+    # tested one by one, not by a generator, which the compiled build makes an object of)
+    end = text.find("。")
+    line_end = text.find("\n", 0, end) if end >= 0 else text.find("\n")
+    heading = text[:line_end if line_end >= 0 else end if end >= 0 else len(text)].strip()
+    if (not heading or len(heading) > _HEADING_MAX
+            or "," in heading or "，" in heading or ";" in heading or "；" in heading):
         return False
     return lex.review_heading.search(heading) is not None
 
@@ -1280,7 +1358,7 @@ def _past_review(sentence: str, qs: list[_Quantity], lex: _Lexicon) -> None:
 
 # a worked example: "例:甲于…出售1套自有住房", "如:以首次贷款为例,…", "以总价100万元房源为例,首付款可由20万元降至15万元"; its
 # marker opens a clause (比例如下 holds no 例如)
-_EXAMPLE = re.compile(r"(?:^|[,;:(\s])(?:例如|比如|举例|示例|例:|如:)|以[^,;:。]{1,30}?为例")
+_EXAMPLE: Final = re.compile(r"(?:^|[,;:(\s])(?:例如|比如|举例|示例|例:|如:)|以[^,;:。]{1,30}?为例")
 
 
 def _examples(sentence: str, qs: list[_Quantity]) -> None:
@@ -1341,49 +1419,70 @@ def _qualifier(sentence: str, q: _Quantity, local_before: str, lex: _Lexicon) ->
     return "达到"
 
 
-_LEAD_YEAR = re.compile(
+_LEAD_YEAR: Final = re.compile(
     r"^(?:力争|争取|确保)?(?:到|至|截至|截止到?|在)?(?:20\d{2}\s*年(?:年?底|年?末)?前?|[“\"]?十[一二三四五六七八九]五[”\"]?期间)"
 )
-_PREDICATE = r"进行|作为|开展|完成|达到|实现|建立|形成|提供|参与|入选|入围|纳入"
-_NOUN_STOP = re.compile(rf"{_PREDICATE}|(?<!^)在|[,;:。]")
+_PREDICATE: Final = r"进行|作为|开展|完成|达到|实现|建立|形成|提供|参与|入选|入围|纳入"
+_NOUN_STOP: Final = re.compile(rf"{_PREDICATE}|(?<!^)在|[,;:。]")
 # Verbs too plain to belong to a metric ("培育2家领航型企业" measures 领航型企业).
-_GENERIC_VERB = re.compile(
+_GENERIC_VERB: Final = re.compile(
     r"^(?:培育形成|培育|培植|打造|建设|建成|新建|争创|推出|引育|孵化|实施|完成|开展|推动|组织实施|重点打造|"
     r"着力构建并逐步完善|构建|力争打造|筛选|优选|组织开展|赋能)(?:一批)?"
 )
-_LEAD_VERBS = re.compile(
+_LEAD_VERBS: Final = re.compile(
     r"^(?:培育形成|培育|培植|打造|实施|推动|创建|建设|建成|争创|组织实施|组织开展|组织|开展|完成|实现|选树|推出|"
     r"引育|孵化|确定|认定|新认定|创作|引进|吸引|招聘|开工|重点打造|着力构建并逐步完善|构建)(?:一批)?"
 )
-_KEEP_LEAD = re.compile(r"^(?:每年|年均|累计|新增|新培育)+")
-_SHARED_TAIL = re.compile(r"(?:数量|总量|规模|比例|比重|占比|产值|营业收入|营收)$")
-_RATE_END = re.compile(r"(?:率|比例|比重|占比)$")
-_DISTRIBUTIVE = re.compile(r"(?:各|均|分别)(?:达到|为|达|超过|突破|提高到|提高至)?约?$")
-_SHARE_VERB = re.compile(r"达到|完成|形成|实现|开展|建成|通过|具备|纳入")
+_KEEP_LEAD: Final = re.compile(r"^(?:每年|年均|累计|新增|新培育)+")
+# (what a match of each pattern opens with: all are anchored at the start of the text)
+_LEAD_YEAR_OPENS: Final = _opening(_LEAD_YEAR)
+_LEAD_VERBS_OPENS: Final = _opening(_LEAD_VERBS)
+_GENERIC_VERB_OPENS: Final = _opening(_GENERIC_VERB)
+_KEEP_LEAD_OPENS: Final = _opening(_KEEP_LEAD)
+_SHARED_TAIL: Final = re.compile(r"(?:数量|总量|规模|比例|比重|占比|产值|营业收入|营收)$")
+_RATE_END: Final = re.compile(r"(?:率|比例|比重|占比)$")
+_DISTRIBUTIVE: Final = re.compile(r"(?:各|均|分别)(?:达到|为|达|超过|突破|提高到|提高至)?约?$")
+_DISTRIBUTIVE_OPENS: Final = _few_opening(_DISTRIBUTIVE)
+_SHARE_VERB: Final = re.compile(r"达到|完成|形成|实现|开展|建成|通过|具备|纳入")
 
 
 # a year right before the quantity says when, the metric is what the quantity counts: "完成2021年142个重大城建项目"
-_TAIL_YEAR = re.compile(r"20\d{2}\s*年$")
+_TAIL_YEAR: Final = re.compile(r"20\d{2}\s*年$")
 
 
 def _without_tail_year(s: str) -> str:
     return _TAIL_YEAR.sub("", s) if s.endswith("年") else s
 
 
+# (each of these patterns is tried only where the character its match opens or ends with stands: most texts have
+# none of their words, and a substitution's call costs some 2,500 instructions where it replaces nothing)
+
+
+def _without_lead_year(s: str) -> str:
+    return _LEAD_YEAR.sub("", s) if s[:1] in _LEAD_YEAR_OPENS else s
+
+
+def _without_lead(s: str, lex: _Lexicon) -> str:
+    return lex.strip_lead.sub("", s) if s[:1] in lex.opens.strip_lead else s
+
+
+def _without_tail(s: str, lex: _Lexicon) -> str:
+    # ($ matches before a last line end too)
+    return lex.strip_tail.sub("", s) if s[-1:] in lex.opens.strip_tail_end or s.endswith("\n") else s
+
+
 def _clean_subject(s: str, lex: _Lexicon) -> str:
-    s = _without_tail_year(_LEAD_YEAR.sub("", s))
-    s = lex.strip_lead.sub("", s)
-    s = lex.strip_tail.sub("", s)
+    s = _without_tail(_without_lead(_without_tail_year(_without_lead_year(s)), lex), lex)
     s = s.strip(",;:、 ")
-    if _KEEP_LEAD.match(s):
+    if s[:1] in _KEEP_LEAD_OPENS and _KEEP_LEAD.match(s):
         return s  # "每年培育省级首版次高端软件"
-    stripped = _LEAD_VERBS.sub("", s)
+    stripped = _LEAD_VERBS.sub("", s) if s[:1] in _LEAD_VERBS_OPENS else s
     return stripped or s
 
 
-_PREDICATE_RE = re.compile(_PREDICATE)
-_CLAUSE_END = re.compile(r"[,;:。]")
-_LEAD_JINXING = re.compile(r"^进行")
+_PREDICATE_RE: Final = re.compile(_PREDICATE)
+_CLAUSE_END: Final = re.compile(r"[,;:。]")
+_LEAD_JINXING: Final = re.compile(r"^进行")
 
 
 def _object_after(sentence: str, start: int, end: int) -> str:
@@ -1393,7 +1492,9 @@ def _object_after(sentence: str, start: int, end: int) -> str:
     rest = rest[1:] if rest.startswith("的") else rest
     m = _NOUN_STOP.search(rest)
     obj = rest[:m.start()] if m else rest
-    obj = _PAREN_END.sub("", obj).strip("、 ")
+    if "(" in obj:  # (what a match of ``_PAREN_END`` opens with)
+        obj = _PAREN_END.sub("", obj)
+    obj = obj.strip("、 ")
     if m and obj and _PREDICATE_RE.match(m.group()):
         predicate = _CLAUSE_END.split(rest[m.start():])[0]
         predicate = _LEAD_JINXING.sub("", predicate)
@@ -1412,15 +1513,15 @@ def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 def _verb_head(before: str, lex: _Lexicon) -> str:
     """What of the words before a counted thing belongs to the metric: "每年针对县域组织",
     "为企业引进" stay; a plain 培育/建设/打造 goes."""
-    head = lex.strip_lead.sub("", _LEAD_YEAR.sub("", lex.strip_lead.sub("", before.strip("、,"))))
-    head = lex.strip_tail.sub("", head)
-    lead = _KEEP_LEAD.match(head)
+    head = _without_lead(_without_lead_year(_without_lead(before.strip("、,"), lex)), lex)
+    head = _without_tail(head, lex)
+    lead = _KEEP_LEAD.match(head) if head[:1] in _KEEP_LEAD_OPENS else None
     verb = head[lead.end():] if lead else head
     last = _last_match(lex.verb_word, verb)
     if "的" in verb or not last or last.end() != len(verb):
         verb = ""
     elif not lead:
-        generic = _GENERIC_VERB.match(verb)
+        generic = _GENERIC_VERB.match(verb) if verb[:1] in _GENERIC_VERB_OPENS else None
         rest = verb[generic.end():] if generic else verb
         if generic and (not rest or _KEEP_LEAD.fullmatch(rest)):
             verb = rest
@@ -1569,7 +1670,7 @@ class QuantitySites:
         return [(start - a, end - a) for start, end in zip(self._starts[i:j], self._ends[i:j])]
 
 
-_CLOSING = frozenset(")）")
+_CLOSING: Final = frozenset(")）")
 
 
 def _after_closing_brackets(sentence: str, qs: list[_Quantity]) -> None:
@@ -1602,8 +1703,8 @@ def _after_closing_brackets(sentence: str, qs: list[_Quantity]) -> None:
 
 
 # a list of years ("2023年、2024年、2025年", "2022、2023、2024、2025年末"); the lookbehind follows the "20" (see ``_YEAR``)
-_YEAR_LIST = re.compile(r"20(?<!\d20)\d{2}\s*(?:年[底末]?)?(?:\s*[、和及与]\s*20\d{2}\s*(?:年[底末]?)?)+")
-_LISTED_YEAR = re.compile(r"20\d{2}")
+_YEAR_LIST: Final = re.compile(r"20(?<!\d20)\d{2}\s*(?:年[底末]?)?(?:\s*[、和及与]\s*20\d{2}\s*(?:年[底末]?)?)+")
+_LISTED_YEAR: Final = re.compile(r"20\d{2}")
 
 
 def _paired_years(sentence: str, group: list[_Quantity]) -> tuple[list[int], int, int] | None:
@@ -1619,8 +1720,8 @@ def _paired_years(sentence: str, group: list[_Quantity]) -> tuple[list[int], int
     return years, m.start(), m.end()
 
 
-_ALL_OR_PREDICATE = re.compile(rf"全部|全面|{_PREDICATE}")
-_GROWTH_END = re.compile(r"(?:年均|年)?增长$")
+_ALL_OR_PREDICATE: Final = re.compile(rf"全部|全面|{_PREDICATE}")
+_GROWTH_END: Final = re.compile(r"(?:年均|年)?增长$")
 
 
 def find_targets(text: str, *, default_year: int | None = None, package_year: int | None = None,
@@ -1707,7 +1808,8 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             idx = group.index(q)
             if idx == 0:
                 head_subjects[q.clause] = _clean_subject(sentence[cs:q.start], lex)
-                distributive[q.clause] = _DISTRIBUTIVE.search(sentence[cs:q.start]) is not None
+                distributive[q.clause] = (_holds_any_in(sentence, _DISTRIBUTIVE_OPENS, cs, q.start)
+                                          and _DISTRIBUTIVE.search(sentence, cs, q.start) is not None)
                 # (only a clause with several values in a sentence that says 分别 can pair them with years)
                 paired = _paired_years(sentence, group) if len(group) > 1 and "分别" in sentence else None
                 list_end = -1
@@ -1731,9 +1833,9 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
 
             # the verbatim text
             ts, te = segments[q.clause][idx]
-            paren = _PAREN_END.search(sentence[ts:te])
-            if paren and ts + paren.start() >= q.end:
-                te = ts + paren.start()
+            paren = _PAREN_END.search(sentence, ts, te) if sentence.find("(", ts, te) >= 0 else None
+            if paren and paren.start() >= q.end:
+                te = paren.start()
             prev_clause = ""
             if ts == cs and cs > 0 and sentence[cs - 1] in _CLAUSE_SEP:  # (not when it starts after a bracket)
                 prev_s = q.prev_clause_start
@@ -1749,7 +1851,8 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             before = _without_tail_year(sentence[subject_start:q.start])  # (the clause's head for its first target)
             subject = head_subject if idx == 0 else _clean_subject(before, lex)
             obj = _object_after(sentence, q.end, te)
-            if distributive[q.clause] and (len(group) > 1 or _DISTRIBUTIVE.search(before)):
+            if distributive[q.clause] and (len(group) > 1 or _holds_any(before, _DISTRIBUTIVE_OPENS)
+                                           and _DISTRIBUTIVE.search(before)):
                 head = sentence[cs:group[0].start]
                 if paired and paired[1] >= cs:
                     _, ys, ye = paired
@@ -1772,10 +1875,11 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 # "A、B全部达到基本标准,20%以上达到推荐标准" → "A、B达到推荐标准的比例"
                 noun = _ALL_OR_PREDICATE.split(_clean_subject(prev_clause, lex))[0]
                 metrics = [f"{noun}{sentence[q.end:te]}的比例"]
-            elif obj and (not subject or before.endswith(lex.action_end)
+            elif obj and (not subject or _ends_with_any(before, lex.action_end, lex.opens.action_end_end)
                           # a verb, then the bound the qualifier gives: "组织超50家企业参加…"; not a measure
                           # word ("项目土地规模高于50亩的")
-                          or (bare := lex.strip_tail.sub("", before)).endswith(lex.action_end)
+                          or _ends_with_any(bare := _without_tail(before, lex), lex.action_end,
+                                            lex.opens.action_end_end)
                           and not _SHARED_TAIL.search(bare)):
                 metrics = [_verb_head(_without_tail_year(sentence[max(subject_start, ts):q.start]), lex) + obj]
             else:
@@ -1789,7 +1893,7 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
                 metrics = [found[-1].metric]  # "改造城镇老旧小区153个、3.6万户"
             if not metrics[0] and prev_clause:
                 # "新认定一批省级…创新中心,到2027年达到160家"
-                metrics = [_clean_subject(_LEAD_YEAR.sub("", prev_clause), lex)]
+                metrics = [_clean_subject(_without_lead_year(prev_clause), lex)]
             if not metrics[0]:
                 # "到2027年，达到400家左右": the thing measured just before
                 base = group_base[q.clause]
