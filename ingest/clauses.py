@@ -20,47 +20,53 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
+from typing import Final
 
 from .clause_words import clause_words, last_chars, may_end_with
 from .departments import DepartmentCatalog
 from .regions import region_index
 
-LEAD, COOPERATE, RESPONSIBLE = "lead", "cooperate", "responsible"
+# (Final, as every constant of the module: the compiled build keeps them in C variables, where a module's name is
+# looked up in its dict at each use)
+LEAD: Final = "lead"
+COOPERATE: Final = "cooperate"
+RESPONSIBLE: Final = "responsible"
 
-_PART_SEPARATORS = ",，;；"
-_SPLIT_PARTS = re.compile(f"[{_PART_SEPARATORS}]")
-_SEPARATORS = "、,，;；/"
-_OPEN, _CLOSE = "(〔[【“<〈", ")〕]】”>〉"
-_TRAILING_PAREN = re.compile(r"[(〈<][^()〈〉<>]{2,20}[)〉>]$")
+_PART_SEPARATORS: Final = ",，;；"
+_SPLIT_PARTS: Final = re.compile(f"[{_PART_SEPARATORS}]")
+_SEPARATORS: Final = "、,，;；/"
+_OPEN: Final = "(〔[【“<〈"
+_CLOSE: Final = ")〕]】”>〉"
+_TRAILING_PAREN: Final = re.compile(r"[(〈<][^()〈〉<>]{2,20}[)〉>]$")
 # A region-type word that continues a placeholder: 各区、县级市; 各县(市、区)
-_REGION_WORD = re.compile(r"^(?:各|有关|相关)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)"
+_REGION_WORD: Final = re.compile(r"^(?:各|有关|相关)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)"
                           r"(?:[(〔〈<][^()〔〕〈〉<>]{1,12}[)〕〉>])?$")
-_PLACEHOLDER_HEAD = re.compile(r"^(?:各|有关|相关|所属|其他|其余)")
+_PLACEHOLDER_HEAD: Final = re.compile(r"^(?:各|有关|相关|所属|其他|其余)")
 # a placeholder that stops at a region word and waits for the rest: 各区、县级市; 各市〔州〕、各县〔…〕人民政府; a bare
 # level word too, which names every government of that level as 各 does (县、区政府: the county and district ones)
-_PLACEHOLDER_OPEN = re.compile(r"^(?:(?:各|有关|相关|所属)(?:有关|相关)?)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|镇|乡|街道|县区|县市区|市州|区县)"
+_PLACEHOLDER_OPEN: Final = re.compile(r"^(?:(?:各|有关|相关|所属)(?:有关|相关)?)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|镇|乡|街道|县区|县市区|市州|区县)"
                                r"(?:[(〔〈<][^()〔〕〈〉<>]{1,12}[)〕〉>])?$")
-_GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办事处)$")
+_GOVERNMENT: Final = re.compile(r"(人民政府|政府|管委会|党委|党工委|办事处)$")
 # the last piece of a placeholder that names the departments of every level it lists (市、[县人民政府有关部门]; 市、
 # [区有关部门]): not a level's own units (市直有关部门 in 各区、市直有关部门 is the city's, apart from the districts)
-_LEVEL_DEPARTMENTS = re.compile(r"^(?:县级市|市|县|区|特区|旗|州|盟|乡镇|乡|镇|街道)(?:人民政府|政府)?(?:有关|相关|所属)"
+_LEVEL_DEPARTMENTS: Final = re.compile(r"^(?:县级市|市|县|区|特区|旗|州|盟|乡镇|乡|镇|街道)(?:人民政府|政府)?(?:有关|相关|所属)"
                                 r"(?:部门|单位|机构)(?:和单位|和部门)?$")
 # the rest of a placeholder after its 、: a body no place names (管委会, 园区管委会 in 各县区政府、管委会); a named
 # one (临川区政府, 湾里管理局) is a unit of its own
-_PLACEHOLDER_BODY = re.compile(r"^(?:县级市|市|县|区|特区|旗|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)?"
+_PLACEHOLDER_BODY: Final = re.compile(r"^(?:县级市|市|县|区|特区|旗|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)?"
                                r"(?:人民政府|政府|管委会|管委|党工委|办事处)$")
 # A region name printed alone (钦南区 in 钦南区、钦北区人民政府)
-_REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?P<level>省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区|新城|园区|产业园|集聚区)$")
-_REGION_NAME_ENDS = last_chars(_REGION_NAME)
+_REGION_NAME: Final = re.compile(r"^[\u4e00-\u9fff]{1,8}(?P<level>省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区|新城|园区|产业园|集聚区)$")
+_REGION_NAME_ENDS: Final = last_chars(_REGION_NAME)
 # Running text, not a unit: numbers, dates, sentences
-_BRACKETED = re.compile(r"\([^()]*\)")  # a remark about the rules, in parse_clause
-_SHORT_BRACKETED = re.compile(r"\([^()]{1,6}\)")  # a role mark: (牵头)
-_REMARK_AT_END = re.compile(r"\(([^()]*)\)$")
+_BRACKETED: Final = re.compile(r"\([^()]*\)")  # a remark about the rules, in parse_clause
+_SHORT_BRACKETED: Final = re.compile(r"\([^()]{1,6}\)")  # a role mark: (牵头)
+_REMARK_AT_END: Final = re.compile(r"\(([^()]*)\)$")
 # (a middle dot joins the names of a zone and the district it is run with: 荆门高新区·掇刀区)
-_HAN_AND_BRACKETS = re.compile(r"[\u4e00-\u9fff“”()〔〕〈〉<>·・]+")
+_HAN_AND_BRACKETS: Final = re.compile(r"[\u4e00-\u9fff“”()〔〕〈〉<>·・]+")
 # "电话:0571-89540981(区住建局)": a unit in brackets right after a phone number says whose number it is
-_PHONE_NUMBER_AT_END = re.compile(r"(?:\d[-—–]?){5,}\s*$")
-_NOT_A_NAME = re.compile(r"[\d。:：!?！？]|年底|之前|以前|完成|开展|推进|加强|做好|实施|工作$|列出|下同|执行|以上|以下|规定|逗号|措施")
+_PHONE_NUMBER_AT_END: Final = re.compile(r"(?:\d[-—–]?){5,}\s*$")
+_NOT_A_NAME: Final = re.compile(r"[\d。:：!?！？]|年底|之前|以前|完成|开展|推进|加强|做好|实施|工作$|列出|下同|执行|以上|以下|规定|逗号|措施")
 
 
 @dataclass
@@ -278,7 +284,7 @@ def _cleaned_piece(piece: str, a: int, catalog: DepartmentCatalog) -> tuple[str,
 # collective before it (管委会), bare stem, a unit, a unit or a name in a known clause — or None for an empty name
 _PieceFacts = tuple[bool, bool, bool, "str | None", bool, bool]
 _PieceRead = tuple[str, int, int, "str | None", "_PieceFacts | None"]
-_PIECES_MAX = 50_000  # (a long-running server reads many lists: the tables are emptied when this full)
+_PIECES_MAX: Final = 50_000  # (a long-running server reads many lists: the tables are emptied when this full)
 
 
 def _read_piece(piece: str, catalog: DepartmentCatalog, table: dict | None = None) -> _PieceRead:
@@ -529,7 +535,7 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     return _dedupe(out)
 
 
-_PART_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE) + ",，;；]")
+_PART_MARKS: Final = re.compile("[" + re.escape(_OPEN + _CLOSE) + ",，;；]")
 
 
 def _blanked(m: re.Match[str]) -> str:
@@ -771,7 +777,7 @@ def find_clauses(text: str, catalog: DepartmentCatalog, *, only_parens: bool = F
     return spans
 
 
-_start_of = attrgetter("start")
+_start_of: Final = attrgetter("start")
 
 
 def _may_hold_clause(text: str, catalog: DepartmentCatalog) -> bool:
@@ -842,8 +848,9 @@ def _part_closable(last: frozenset[str] | None) -> re.Pattern[str] | None:
 
 
 # 〔责任单位:…〕, [责任单位:…] and 【牵头单位:…】 close a provision as (…) does
-_GROUP_OPEN, _GROUP_CLOSE = "(〔[【", ")〕]】"
-_GROUP_MARKS = re.compile("[" + re.escape(_GROUP_OPEN + _GROUP_CLOSE) + "《\n]")
+_GROUP_OPEN: Final = "(〔[【"
+_GROUP_CLOSE: Final = ")〕]】"
+_GROUP_MARKS: Final = re.compile("[" + re.escape(_GROUP_OPEN + _GROUP_CLOSE) + "《\n]")
 
 
 def _line_end(text: str, i: int) -> int:
@@ -856,7 +863,7 @@ def _bracket_groups(text: str) -> list[tuple[int, int, int, int]]:
     return _paren_groups(text) if holds_only_parens(text) else _any_bracket_groups(text)
 
 
-_OTHER_BRACKETS = "〔【[〕】]"
+_OTHER_BRACKETS: Final = "〔【[〕】]"
 
 
 def holds_only_parens(text: str) -> bool:
@@ -929,7 +936,7 @@ def _any_bracket_groups(text: str) -> list[tuple[int, int, int, int]]:
     return groups
 
 
-_GROUP_OPENER = re.compile("[" + re.escape(_GROUP_OPEN) + "]")
+_GROUP_OPENER: Final = re.compile("[" + re.escape(_GROUP_OPEN) + "]")
 
 
 def _unclosed_group(text: str, start: int, stop: int) -> list[tuple[int, int, int, int]]:
