@@ -486,7 +486,7 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     if "(" in text:
         text = _BRACKETED.sub(lambda m: " " * len(m.group()) if words.remark.search(m.group()) else m.group(), text)
     sections: list[tuple[str, int, int]] = []  # (role, start, end) within text
-    labels = list(words.labels(text))
+    labels = words.clause_labels(text)
     if labels:
         if labels[0].start() > 0 and text[: labels[0].start()].strip(" ,，;；"):
             sections.append((default_role, 0, labels[0].start()))
@@ -680,7 +680,7 @@ def _strip_marks(text: str) -> tuple[str, bool]:
 def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool) -> bool:
     words = clause_words()
     repaired = catalog.repair_keywords(content)
-    if words.first_label(repaired):
+    if words.clause_labels(repaired):  # (kept: ``parse_clause`` reads the clause by them next)
         return True
     # "(市财政局、市科技局按职责分工负责。以下政策均需…落实,不再单独列出)": judged as ``parse_clause`` reads it (the
     # rule's own 落实 had closed the clause's last part, whose units then began with the rule sentence)

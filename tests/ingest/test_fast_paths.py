@@ -1495,3 +1495,12 @@ def test_a_text_a_pattern_matches_holds_one_of_its_needed_words(pattern, text):
     words = _needed_words(re.compile(pattern))
     if re.search(pattern, text) and words is not None:
         assert any(w in text for w in words)
+
+
+@SETTINGS
+@given(LABEL_TEXT)
+def test_clause_labels_kept_equal_labels(text):
+    words = clause_words()
+    expected = [_span_of(m) for m in words.labels(text)]
+    assert [_span_of(m) for m in words.clause_labels(text)] == expected
+    assert [_span_of(m) for m in words.clause_labels(text)] == expected  # (the kept list, asked again)
