@@ -636,6 +636,9 @@ def _dedupe(mentions: list[UnitMention]) -> list[UnitMention]:
     """Each unit once per role; a unit a clause also names as its lead only leads ("A、B负责,其中A为牵头单位")."""
     if len(mentions) < 2:
         return mentions  # (a fresh list of the caller's: nothing to drop)
+    names = {m.written for m in mentions}
+    if len(names) == len(mentions):
+        return mentions  # (most clauses: no unit named twice, so none is dropped; no tuple made for each)
     leads = {m.written for m in mentions if m.role == LEAD}
     seen: set[tuple[str, str]] = set()
     out = []
@@ -662,6 +665,12 @@ class ClauseSpan:
 
 def _strip_marks(text: str) -> tuple[str, bool]:
     """Text with unit role marks "(牵头)" removed, and whether there was one."""
+    if "(" not in text:
+        return text, False  # (most texts: told before the closure below and the cell it writes to are made)
+    return _strip_bracketed_marks(text)
+
+
+def _strip_bracketed_marks(text: str) -> tuple[str, bool]:
     words = clause_words()
     found = False
 
@@ -672,8 +681,6 @@ def _strip_marks(text: str) -> tuple[str, bool]:
             return ""
         return m.group()
 
-    if "(" not in text:
-        return text, False
     return _SHORT_BRACKETED.sub(drop, text), found
 
 
@@ -803,17 +810,20 @@ def _sentence_part_closable(last: frozenset[str] | None) -> re.Pattern[str] | No
     return re.compile("[" + "".join(re.escape(c) for c in sorted(last)) + r"]\s*(?:[,，;；。\n]|$)")
 
 
-def _last_sentences(text: str):
+def _last_sentences(text: str) -> list[tuple[int, str]]:
     """(offset, text) of the last sentence of each line, a closing 。 left out: what
     ``[^。\n]+(?=。?(?:\n|$))`` matches, found in linear time (that pattern backtracks quadratically in a
-    long line whose sentences do not end it)."""
+    long line whose sentences do not end it). (A list: a generator is a class of its own in the compiled build,
+    each of its steps a call.)"""
+    found = []
     offset = 0
     for line in text.split("\n"):
         body = line[:-1] if line.endswith("。") else line
         cut = body.rfind("。") + 1
         if cut < len(body):
-            yield offset + cut, body[cut:]
+            found.append((offset + cut, body[cut:]))
         offset += len(line) + 1
+    return found
 
 
 def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
@@ -825,7 +835,11 @@ def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
     closable = _part_closable(words.tail_last)
     if not saw_verb and closable is not None and not closable.search(repaired):
         return False  # (as below, sooner: no part ends with a character a closing verb can end with)
-    parts = [(part, words.closing(part)) for part in (p.strip() for p in _SPLIT_PARTS.split(repaired)) if part]
+    parts = []  # (a loop: a generator inside the comprehension was a class of its own in the compiled build)
+    for piece in _SPLIT_PARTS.split(repaired):
+        part = piece.strip()
+        if part:
+            parts.append((part, words.closing(part)))
     if not saw_verb and not any(tail for _, tail in parts):
         return False  # no verb and no role mark: no clause, whatever its parts name
     for part, tail in parts:

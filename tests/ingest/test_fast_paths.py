@@ -1504,3 +1504,20 @@ def test_clause_labels_kept_equal_labels(text):
     expected = [_span_of(m) for m in words.labels(text)]
     assert [_span_of(m) for m in words.clause_labels(text)] == expected
     assert [_span_of(m) for m in words.clause_labels(text)] == expected  # (the kept list, asked again)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(["市财政局", "市税务局", "市商务局"]),
+                          st.sampled_from([clauses.LEAD, clauses.COOPERATE])), max_size=6))
+def test_dedupe_of_distinct_units_keeps_them_all(units):
+    mentions = [clauses.UnitMention(name, 0, 0, role) for name, role in units]
+    deduped = clauses._dedupe(list(mentions))
+    # as the loop over every mention keeps them: each (unit, role) once, a unit that leads only as a lead
+    leads = {m.written for m in mentions if m.role == clauses.LEAD}
+    seen: set = set()
+    expected = []
+    for m in mentions:
+        if (m.written, m.role) not in seen and (m.role == clauses.LEAD or m.written not in leads):
+            seen.add((m.written, m.role))
+            expected.append(m)
+    assert deduped == expected
