@@ -176,17 +176,44 @@ def _depth_step(ch: str, depth: int) -> int:
 
 
 @lru_cache(maxsize=4)
-def _list_marks(joiner_heads: frozenset[str]) -> re.Pattern[str]:
+def _list_marks(joiner_heads: frozenset[str], with_separators: bool = True) -> re.Pattern[str]:
     """The characters ``_split_list`` acts on: brackets, separators and the first of a joining word
-    (every other character leaves the depth alone and starts no cut)."""
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(set(_OPEN + _CLOSE + _SEPARATORS) | joiner_heads)) + "]")
+    (every other character leaves the depth alone and starts no cut); without the separators, those of them that
+    do more than cut."""
+    marks = set(_OPEN + _CLOSE + (_SEPARATORS if with_separators else "")) | joiner_heads
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(marks)) + "]")
 
 
-_SEPARATOR = re.compile(r"[、,，;；/]")
+# ``_list_marks`` without the separators, by joining words' heads (a dict, not a call of the cache, for every list)
+_BEYOND_SEPARATORS: Final[dict[frozenset[str], re.Pattern[str]]] = {}
+
+
+_SEPARATOR: Final = re.compile(r"[、,，;；/]")
 
 
 def _split_list(text: str, catalog: DepartmentCatalog) -> list[tuple[str, int, int]]:
     """Pieces of a list of units at 、 , ; / and at 和/及/与 between two units; not inside brackets."""
+    words = clause_words()
+    heads = words.joiner_heads
+    beyond = _BEYOND_SEPARATORS.get(heads)
+    if beyond is None:
+        beyond = _BEYOND_SEPARATORS[heads] = _list_marks(heads, with_separators=False)
+    if beyond.search(text) is None:
+        # most lists (市发展改革委、市财政局): no bracket, no joining word, so every separator cuts, as ``split`` cuts
+        # in one call (the loop below takes a call for each mark it finds, and work in Python for each)
+        pieces = []
+        start = 0
+        for piece in _SEPARATOR.split(text):
+            end = start + len(piece)
+            if piece.strip():
+                pieces.append((piece, start, end))
+            start = end + 1  # (past the separator: one character)
+        return pieces
+    return _split_marked_list(text, catalog)
+
+
+def _split_marked_list(text: str, catalog: DepartmentCatalog) -> list[tuple[str, int, int]]:
+    """``_split_list`` of any list, its brackets and joining words read."""
     words = clause_words()
     joiner = words.joiner
     cuts: list[tuple[int, int]] = []

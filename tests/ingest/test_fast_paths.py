@@ -1497,6 +1497,20 @@ def test_a_text_a_pattern_matches_holds_one_of_its_needed_words(pattern, text):
         assert any(w in text for w in words)
 
 
+# -- clause lists: a list with no bracket and no joining word is cut at its separators in one split ----------------
+
+LIST_TEXT = st.lists(st.sampled_from(["市发展改革委", "市财政局", "自然资源和规划局", "市科技局", "及", "与", "以及", "、", ",",
+                                      "，", ";", "；", "/", " ", "(牵头)", "〔", "〕", "“", "”", "<", "区"]) | TEXT,
+                     max_size=10).map("".join)
+
+
+@SETTINGS
+@given(LIST_TEXT)
+def test_list_split_at_separators_equals_the_marks_read(text):
+    catalog = default_catalog()
+    assert clauses._split_list(text, catalog) == clauses._split_marked_list(text, catalog)
+
+
 @SETTINGS
 @given(LABEL_TEXT)
 def test_clause_labels_kept_equal_labels(text):
