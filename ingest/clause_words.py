@@ -164,6 +164,7 @@ class ClauseWords:
     trailing: re.Pattern[str]
     mark: re.Pattern[str]  # "(牵头)" right after a unit; groups: lead, cooperate
     counterpart: re.Pattern[str]
+    counterpart_words: tuple[str, ...]  # ``counterpart``'s words (会同): a text without one is passed over by ``in``
     openers: re.Pattern[str]
     joiners: str  # alternation of joining words
     joiner: re.Pattern[str]  # ``joiners`` compiled
@@ -310,6 +311,17 @@ class ClauseWords:
                 return m
         return None
 
+    def holds_counterpart(self, text: str) -> bool:
+        """Whether ``counterpart`` can match in ``text``: it is an alternation of ``counterpart_words``."""
+        for word in self.counterpart_words:
+            if word in text:
+                return True
+        return False
+
+    def as_one_list(self, text: str) -> str:
+        """``counterpart.sub("、", text)``: a list whose units a 会同 joins read as one list."""
+        return self.counterpart.sub("、", text) if self.holds_counterpart(text) else text
+
     def role_mark(self, text: str) -> re.Match[str] | None:
         """``mark.search(text)``: a role mark (牵头) at the end of ``text``."""
         if not _may_end_with(text, self.mark_last):
@@ -373,6 +385,7 @@ def compile_words(data: dict) -> ClauseWords:
         trailing=re.compile(_any(data.get("trailing", {}).get("patterns", []))),
         mark=mark,
         counterpart=re.compile(_alt(data.get("counterpart", {}).get("cooperate", []))),
+        counterpart_words=tuple(w for w in data.get("counterpart", {}).get("cooperate", []) if w),
         openers=re.compile(rf"^(?:{_alt(data.get('openers', {}).get('words', []))})"),
         joiners=_alt(data.get("joiners", {}).get("words", [])),
         joiner=re.compile(_alt(data.get("joiners", {}).get("words", []))),

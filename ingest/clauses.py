@@ -650,7 +650,8 @@ def _with_counterpart(section: str, pa: int, pb: int, role: str, base: int, cata
                       carry: dict):
     """A、B会同C: A and B keep the role, C cooperates."""
     part = section[pa:pb]
-    m = clause_words().counterpart.search(part)
+    words = clause_words()
+    m = words.counterpart.search(part) if words.holds_counterpart(part) else None
     chunks = [(pa, pa + m.start(), role), (pa + m.end(), pb, COOPERATE)] if m and m.start() > 0 else [(pa, pb, role)]
     out = []
     for ca, cb, r in chunks:
@@ -725,12 +726,12 @@ def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool)
     for part in parts:
         tail = words.closing(part.rstrip("。 "))  # (as ``_parse_section`` reads a part: the sentence may end after it)
         if tail and tail.start() > 0:
-            units = _split_list(words.counterpart.sub("、", part[: tail.start()]), catalog)
+            units = _split_list(words.as_one_list(part[: tail.start()]), catalog)
             first = units[0][0].strip() if units else ""
             if first and (_looks_named(first, catalog)):
                 return True
     if at_paragraph_end or marked:
-        names = [catalog_trim(u) for u, *_ in _split_list(words.counterpart.sub("、", repaired), catalog)]
+        names = [catalog_trim(u) for u, *_ in _split_list(words.as_one_list(repaired), catalog)]
         looks = [catalog.looks_like_unit(u) or catalog.bare_agency(u) for u in names]
         # one unit at least must be an agency of a level (市财政局), not only a shape (…公司, 越秀区):
         # "(以下简称“城投公司”)" closing a paragraph is no clause. A list of two or more may instead hold an
@@ -873,7 +874,7 @@ def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
         listed = part[: tail.start()] if tail else part
         if tail:
             saw_verb = True
-        units = [catalog_trim(u) for u, *_ in _split_list(words.counterpart.sub("、", listed), catalog)]
+        units = [catalog_trim(u) for u, *_ in _split_list(words.as_one_list(listed), catalog)]
         if not units or not all(catalog.looks_like_unit(u) or catalog.bare_agency(u) for u in units):
             return False
     return saw_verb

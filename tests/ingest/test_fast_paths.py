@@ -1521,6 +1521,14 @@ def test_clause_labels_kept_equal_labels(text):
 
 
 @SETTINGS
+@given(st.lists(st.sampled_from(["会同", "会", "同", "市财政局", "、"]) | TEXT, max_size=8).map("".join))
+def test_counterpart_sought_by_its_words_equals_the_pattern(text):
+    words = clause_words()
+    assert words.holds_counterpart(text) == (words.counterpart.search(text) is not None)
+    assert words.as_one_list(text) == words.counterpart.sub("、", text)
+
+
+@SETTINGS
 @given(st.lists(st.tuples(st.sampled_from(["市财政局", "市税务局", "市商务局"]),
                           st.sampled_from([clauses.LEAD, clauses.COOPERATE])), max_size=6))
 def test_dedupe_of_distinct_units_keeps_them_all(units):
