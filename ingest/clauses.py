@@ -757,8 +757,11 @@ def find_clauses(text: str, catalog: DepartmentCatalog, *, only_parens: bool = F
     """Responsibility clauses inside one provision's text, in order. ``only_parens``: the text holds no bracket but
     ( and ) (``holds_only_parens`` of the document it is cut from, asked once for all its provisions)."""
     words = clause_words()
-    if not _may_hold_clause(text, catalog):
-        return []
+    repaired_text: str | None = None  # ``repair_keywords(text)``, where it was needed before the brackets were read
+    if not _holds_group_opener(text):
+        repaired_text = catalog.repair_keywords(text)
+        if not _may_hold_clause_unbracketed(repaired_text):
+            return []
     spans: list[ClauseSpan] = []
     masked: list[str] = []  # the text with its bracketed clauses blanked out
     for a, b, ca, cb in (_paren_groups(text) if only_parens else _bracket_groups(text)):
@@ -775,7 +778,9 @@ def find_clauses(text: str, catalog: DepartmentCatalog, *, only_parens: bool = F
     rest = "".join(masked) + text[spans[-1].end if spans else 0:]
     # labelled clauses outside brackets: "牵头单位：…" on its own line or after a full stop
     organisers: set[int] = set()  # (by start) label lines that name only an event's organisers: no clause
-    for m in words.labels(catalog.repair_keywords(rest)):
+    # (no clause blanked out: the text, whose repair may have been made already)
+    repaired_rest = repaired_text if repaired_text is not None and not spans else catalog.repair_keywords(rest)
+    for m in words.labels(repaired_rest):
         if any(s.start <= m.start() < s.end for s in spans):
             continue
         before = rest[:m.start()].rstrip(" ")
@@ -819,10 +824,18 @@ def _may_hold_clause(text: str, catalog: DepartmentCatalog) -> bool:
     """Could ``find_clauses`` find a clause in ``text``? Not without a bracket (a bracketed clause, or a
     role mark in a closing sentence), a label, or a place a closing verb can end a part of a sentence at
     (the end of the sentence, where 。 or the line's end follows it)."""
+    return _holds_group_opener(text) or _may_hold_clause_unbracketed(catalog.repair_keywords(text))
+
+
+def _holds_group_opener(text: str) -> bool:
     for opener in _GROUP_OPEN:  # (a search for each character scans faster than a pattern of them)
         if opener in text:
             return True
-    repaired = catalog.repair_keywords(text)
+    return False
+
+
+def _may_hold_clause_unbracketed(repaired: str) -> bool:
+    """``_may_hold_clause`` of a text without a bracket, its keywords repaired."""
     words = clause_words()
     if words.core_at(repaired) >= 0:
         return True
