@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from re import _parser as _sre_parse  # type: ignore[attr-defined]  # a pattern's widths: no public API gives them
-from typing import Iterator
+from typing import Final, Iterator
 
 from .word_lists import alternation as _alt
 
@@ -22,6 +22,7 @@ ROLES = ("lead", "cooperate", "responsible")
 
 
 _UNBOUNDED = 1 << 30
+_KEPT_LABELS_MAX: Final = 20_000  # (``clause_labels``: emptied when this full, in a long-running server)
 
 
 # a date a 完成时限 cell prints: a year, or a month, and what follows it (2023年12月31日, 2023—2025年, 6月底)
@@ -163,6 +164,7 @@ class ClauseWords:
     trailing: re.Pattern[str]
     mark: re.Pattern[str]  # "(牵头)" right after a unit; groups: lead, cooperate
     counterpart: re.Pattern[str]
+    counterpart_words: tuple[str, ...]  # ``counterpart``'s words (会同): a text without one is passed over by ``in``
     openers: re.Pattern[str]
     joiners: str  # alternation of joining words
     joiner: re.Pattern[str]  # ``joiners`` compiled
@@ -212,41 +214,81 @@ class ClauseWords:
     label_core: re.Pattern[str] = re.compile("(?!)")
     label_lead: int = _UNBOUNDED  # the most characters a label holds before its ``label_core`` (【省级)
     label_first: frozenset[str] | None = None  # the characters a match of ``label`` can start with (None: any)
+    label_needs: tuple[str, ...] | None = None  # words one of which every match of ``label_core`` holds (None: any)
     mark_reach: int = _UNBOUNDED
     mark_last: frozenset[str] | None = None
     organiser_kinds: frozenset[str] = frozenset()  # label kinds that also name who holds an event (主办单位:…)
+    _kept_labels: dict[str, list[re.Match[str]]] = field(default_factory=dict, repr=False)  # (``clause_labels``)
 
     def core_at(self, text: str, pos: int = 0) -> int:
         """Where ``label_core.search(text, pos)`` finds a match, or -1."""
+        if not self._may_hold_core(text):
+            return -1
         core = self.label_core.search(text, pos)
         return -1 if core is None else core.start()
 
-    def labels(self, text: str) -> Iterator[re.Match[str]]:
-        """``label.finditer(text)``, tried only in front of each kind and noun that stand together (牵头单位):
-        ``label``, which opens with optional parts, is otherwise tried at every character of the text. A
-        label that starts at or after ``pos`` holds a ``label_core`` at most ``label_lead`` characters
-        after its start, so it starts no earlier than that many before the first core found from ``pos``."""
-        pos = 0
+    def _may_hold_core(self, text: str) -> bool:
+        """Whether ``text`` holds one of ``label_needs``, as every match of ``label_core`` does: most texts asked
+        (a provision's running text, its bracketed clauses blanked) hold no noun of a label and no colon, which
+        ``in`` tells at a fraction of an instruction a character, where the search for the core tries the many
+        common characters a kind opens with (实, 服, 支, 主 …) at some 60 a character."""
+        needs = self.label_needs
+        if needs is None:
+            return True
+        for word in needs:
+            if word in text:
+                return True
+        return False
+
+    def labels(self, text: str) -> list[re.Match[str]]:
+        """``list(label.finditer(text))``, tried only in front of each kind and noun that stand together (牵头单位):
+        ``label``, which opens with optional parts, is otherwise tried at every character of the text. (A list, not
+        a generator: the compiled build makes a generator an object of a class of its own, and its every step a
+        call.)"""
+        found: list[re.Match[str]] = []
+        if not self._may_hold_core(text):
+            return found
+        m = self._label_from(text, 0)
+        while m is not None:
+            found.append(m)
+            m = self._label_from(text, m.end())  # (a label is never empty)
+        return found
+
+    def _label_from(self, text: str, pos: int) -> re.Match[str] | None:
+        """The first match of ``label`` that starts at or after ``pos``. A label that starts there holds a
+        ``label_core`` at most ``label_lead`` characters after its start, so it starts no earlier than that many
+        before the first core found from ``pos``."""
+        core_pattern, label, firsts = self.label_core, self.label, self.label_first
         while True:
-            core = self.label_core.search(text, pos)
+            core = core_pattern.search(text, pos)
             if core is None:
-                return
+                return None
             at = core.start()
-            firsts = self.label_first
             for start in range(max(pos, at - self.label_lead), at + 1):
                 # (tried only where a label can start: a core mostly follows a bracket or a comma, none of the
                 # characters a label opens with, and a match tried cost more than the search for the core)
-                m = self.label.match(text, start) if firsts is None or text[start] in firsts else None
-                if m:
-                    yield m
-                    pos = m.end()  # (a label is never empty)
-                    break
-            else:
-                pos = at + 1  # no label holds this core: the next starts after it
+                if firsts is None or text[start] in firsts:
+                    m = label.match(text, start)
+                    if m:
+                        return m
+            pos = at + 1  # no label holds this core: the next starts after it
+
+    def clause_labels(self, text: str) -> list[re.Match[str]]:
+        """``labels`` of a clause's text, kept (a list shared by every caller: never to be changed). A bracketed
+        clause is judged by its labels (``clauses._is_clause``), then parsed by them, and documents repeat their
+        clauses; a provision's running text, seldom seen twice, is asked ``labels`` itself."""
+        found = self._kept_labels.get(text)
+        if found is None:
+            if len(self._kept_labels) >= _KEPT_LABELS_MAX:
+                self._kept_labels.clear()
+            found = self._kept_labels[text] = self.labels(text)
+        return found
 
     def first_label(self, text: str) -> re.Match[str] | None:
         """``label.search(text)``."""
-        return next(self.labels(text), None)
+        if not self._may_hold_core(text):
+            return None
+        return self._label_from(text, 0)
 
     def closing(self, text: str) -> re.Match[str] | None:
         """``tail.search(text)``: the closing verb at the end of ``text``."""
@@ -268,6 +310,17 @@ class ClauseWords:
             if m:
                 return m
         return None
+
+    def holds_counterpart(self, text: str) -> bool:
+        """Whether ``counterpart`` can match in ``text``: it is an alternation of ``counterpart_words``."""
+        for word in self.counterpart_words:
+            if word in text:
+                return True
+        return False
+
+    def as_one_list(self, text: str) -> str:
+        """``counterpart.sub("、", text)``: a list whose units a 会同 joins read as one list."""
+        return self.counterpart.sub("、", text) if self.holds_counterpart(text) else text
 
     def role_mark(self, text: str) -> re.Match[str] | None:
         """``mark.search(text)``: a role mark (牵头) at the end of ``text``."""
@@ -332,6 +385,7 @@ def compile_words(data: dict) -> ClauseWords:
         trailing=re.compile(_any(data.get("trailing", {}).get("patterns", []))),
         mark=mark,
         counterpart=re.compile(_alt(data.get("counterpart", {}).get("cooperate", []))),
+        counterpart_words=tuple(w for w in data.get("counterpart", {}).get("cooperate", []) if w),
         openers=re.compile(rf"^(?:{_alt(data.get('openers', {}).get('words', []))})"),
         joiners=_alt(data.get("joiners", {}).get("words", [])),
         joiner=re.compile(_alt(data.get("joiners", {}).get("words", []))),
@@ -369,6 +423,8 @@ def compile_words(data: dict) -> ClauseWords:
         tail_reach=_reach(tail), mark_reach=_reach(mark), tail_last=_last_chars(tail), tail_first=_first_chars(tail),
         tail_openers=_class_of(_first_chars(tail)), mark_last=_last_chars(mark), label_core=_label_core(kinds, noun, short),
         label_lead=_reach(re.compile(lead)), label_first=_first_chars(label),
+        # (a core is a kind and its noun, or a short kind and its colon)
+        label_needs=tuple(labels["nouns"]) + ((":", "：") if short else ()) if labels["nouns"] else None,
     )
 
 

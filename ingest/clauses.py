@@ -20,47 +20,53 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
+from typing import Final
 
 from .clause_words import clause_words, last_chars, may_end_with
 from .departments import DepartmentCatalog
 from .regions import region_index
 
-LEAD, COOPERATE, RESPONSIBLE = "lead", "cooperate", "responsible"
+# (Final, as every constant of the module: the compiled build keeps them in C variables, where a module's name is
+# looked up in its dict at each use)
+LEAD: Final = "lead"
+COOPERATE: Final = "cooperate"
+RESPONSIBLE: Final = "responsible"
 
-_PART_SEPARATORS = ",，;；"
-_SPLIT_PARTS = re.compile(f"[{_PART_SEPARATORS}]")
-_SEPARATORS = "、,，;；/"
-_OPEN, _CLOSE = "(〔[【“<〈", ")〕]】”>〉"
-_TRAILING_PAREN = re.compile(r"[(〈<][^()〈〉<>]{2,20}[)〉>]$")
+_PART_SEPARATORS: Final = ",，;；"
+_SPLIT_PARTS: Final = re.compile(f"[{_PART_SEPARATORS}]")
+_SEPARATORS: Final = "、,，;；/"
+_OPEN: Final = "(〔[【“<〈"
+_CLOSE: Final = ")〕]】”>〉"
+_TRAILING_PAREN: Final = re.compile(r"[(〈<][^()〈〉<>]{2,20}[)〉>]$")
 # A region-type word that continues a placeholder: 各区、县级市; 各县(市、区)
-_REGION_WORD = re.compile(r"^(?:各|有关|相关)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)"
+_REGION_WORD: Final = re.compile(r"^(?:各|有关|相关)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)"
                           r"(?:[(〔〈<][^()〔〕〈〉<>]{1,12}[)〕〉>])?$")
-_PLACEHOLDER_HEAD = re.compile(r"^(?:各|有关|相关|所属|其他|其余)")
+_PLACEHOLDER_HEAD: Final = re.compile(r"^(?:各|有关|相关|所属|其他|其余)")
 # a placeholder that stops at a region word and waits for the rest: 各区、县级市; 各市〔州〕、各县〔…〕人民政府; a bare
 # level word too, which names every government of that level as 各 does (县、区政府: the county and district ones)
-_PLACEHOLDER_OPEN = re.compile(r"^(?:(?:各|有关|相关|所属)(?:有关|相关)?)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|镇|乡|街道|县区|县市区|市州|区县)"
+_PLACEHOLDER_OPEN: Final = re.compile(r"^(?:(?:各|有关|相关|所属)(?:有关|相关)?)?(?:县级市|市|县|区|特区|旗|州|盟|乡镇|镇|乡|街道|县区|县市区|市州|区县)"
                                r"(?:[(〔〈<][^()〔〕〈〉<>]{1,12}[)〕〉>])?$")
-_GOVERNMENT = re.compile(r"(人民政府|政府|管委会|党委|党工委|办事处)$")
+_GOVERNMENT: Final = re.compile(r"(人民政府|政府|管委会|党委|党工委|办事处)$")
 # the last piece of a placeholder that names the departments of every level it lists (市、[县人民政府有关部门]; 市、
 # [区有关部门]): not a level's own units (市直有关部门 in 各区、市直有关部门 is the city's, apart from the districts)
-_LEVEL_DEPARTMENTS = re.compile(r"^(?:县级市|市|县|区|特区|旗|州|盟|乡镇|乡|镇|街道)(?:人民政府|政府)?(?:有关|相关|所属)"
+_LEVEL_DEPARTMENTS: Final = re.compile(r"^(?:县级市|市|县|区|特区|旗|州|盟|乡镇|乡|镇|街道)(?:人民政府|政府)?(?:有关|相关|所属)"
                                 r"(?:部门|单位|机构)(?:和单位|和部门)?$")
 # the rest of a placeholder after its 、: a body no place names (管委会, 园区管委会 in 各县区政府、管委会); a named
 # one (临川区政府, 湾里管理局) is a unit of its own
-_PLACEHOLDER_BODY = re.compile(r"^(?:县级市|市|县|区|特区|旗|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)?"
+_PLACEHOLDER_BODY: Final = re.compile(r"^(?:县级市|市|县|区|特区|旗|乡镇|乡|镇|街道|镇街|开发区|园区|功能区)?"
                                r"(?:人民政府|政府|管委会|管委|党工委|办事处)$")
 # A region name printed alone (钦南区 in 钦南区、钦北区人民政府)
-_REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?P<level>省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区|新城|园区|产业园|集聚区)$")
-_REGION_NAME_ENDS = last_chars(_REGION_NAME)
+_REGION_NAME: Final = re.compile(r"^[\u4e00-\u9fff]{1,8}(?P<level>省|市|州|盟|地区|县|区|旗|特区|新区|开发区|高新区|新城|园区|产业园|集聚区)$")
+_REGION_NAME_ENDS: Final = last_chars(_REGION_NAME)
 # Running text, not a unit: numbers, dates, sentences
-_BRACKETED = re.compile(r"\([^()]*\)")  # a remark about the rules, in parse_clause
-_SHORT_BRACKETED = re.compile(r"\([^()]{1,6}\)")  # a role mark: (牵头)
-_REMARK_AT_END = re.compile(r"\(([^()]*)\)$")
+_BRACKETED: Final = re.compile(r"\([^()]*\)")  # a remark about the rules, in parse_clause
+_SHORT_BRACKETED: Final = re.compile(r"\([^()]{1,6}\)")  # a role mark: (牵头)
+_REMARK_AT_END: Final = re.compile(r"\(([^()]*)\)$")
 # (a middle dot joins the names of a zone and the district it is run with: 荆门高新区·掇刀区)
-_HAN_AND_BRACKETS = re.compile(r"[\u4e00-\u9fff“”()〔〕〈〉<>·・]+")
+_HAN_AND_BRACKETS: Final = re.compile(r"[\u4e00-\u9fff“”()〔〕〈〉<>·・]+")
 # "电话:0571-89540981(区住建局)": a unit in brackets right after a phone number says whose number it is
-_PHONE_NUMBER_AT_END = re.compile(r"(?:\d[-—–]?){5,}\s*$")
-_NOT_A_NAME = re.compile(r"[\d。:：!?！？]|年底|之前|以前|完成|开展|推进|加强|做好|实施|工作$|列出|下同|执行|以上|以下|规定|逗号|措施")
+_PHONE_NUMBER_AT_END: Final = re.compile(r"(?:\d[-—–]?){5,}\s*$")
+_NOT_A_NAME: Final = re.compile(r"[\d。:：!?！？]|年底|之前|以前|完成|开展|推进|加强|做好|实施|工作$|列出|下同|执行|以上|以下|规定|逗号|措施")
 
 
 @dataclass
@@ -170,17 +176,44 @@ def _depth_step(ch: str, depth: int) -> int:
 
 
 @lru_cache(maxsize=4)
-def _list_marks(joiner_heads: frozenset[str]) -> re.Pattern[str]:
+def _list_marks(joiner_heads: frozenset[str], with_separators: bool = True) -> re.Pattern[str]:
     """The characters ``_split_list`` acts on: brackets, separators and the first of a joining word
-    (every other character leaves the depth alone and starts no cut)."""
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(set(_OPEN + _CLOSE + _SEPARATORS) | joiner_heads)) + "]")
+    (every other character leaves the depth alone and starts no cut); without the separators, those of them that
+    do more than cut."""
+    marks = set(_OPEN + _CLOSE + (_SEPARATORS if with_separators else "")) | joiner_heads
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(marks)) + "]")
 
 
-_SEPARATOR = re.compile(r"[、,，;；/]")
+# ``_list_marks`` without the separators, by joining words' heads (a dict, not a call of the cache, for every list)
+_BEYOND_SEPARATORS: Final[dict[frozenset[str], re.Pattern[str]]] = {}
+
+
+_SEPARATOR: Final = re.compile(r"[、,，;；/]")
 
 
 def _split_list(text: str, catalog: DepartmentCatalog) -> list[tuple[str, int, int]]:
     """Pieces of a list of units at 、 , ; / and at 和/及/与 between two units; not inside brackets."""
+    words = clause_words()
+    heads = words.joiner_heads
+    beyond = _BEYOND_SEPARATORS.get(heads)
+    if beyond is None:
+        beyond = _BEYOND_SEPARATORS[heads] = _list_marks(heads, with_separators=False)
+    if beyond.search(text) is None:
+        # most lists (市发展改革委、市财政局): no bracket, no joining word, so every separator cuts, as ``split`` cuts
+        # in one call (the loop below takes a call for each mark it finds, and work in Python for each)
+        pieces = []
+        start = 0
+        for piece in _SEPARATOR.split(text):
+            end = start + len(piece)
+            if piece.strip():
+                pieces.append((piece, start, end))
+            start = end + 1  # (past the separator: one character)
+        return pieces
+    return _split_marked_list(text, catalog)
+
+
+def _split_marked_list(text: str, catalog: DepartmentCatalog) -> list[tuple[str, int, int]]:
+    """``_split_list`` of any list, its brackets and joining words read."""
     words = clause_words()
     joiner = words.joiner
     cuts: list[tuple[int, int]] = []
@@ -278,7 +311,7 @@ def _cleaned_piece(piece: str, a: int, catalog: DepartmentCatalog) -> tuple[str,
 # collective before it (管委会), bare stem, a unit, a unit or a name in a known clause — or None for an empty name
 _PieceFacts = tuple[bool, bool, bool, "str | None", bool, bool]
 _PieceRead = tuple[str, int, int, "str | None", "_PieceFacts | None"]
-_PIECES_MAX = 50_000  # (a long-running server reads many lists: the tables are emptied when this full)
+_PIECES_MAX: Final = 50_000  # (a long-running server reads many lists: the tables are emptied when this full)
 
 
 def _read_piece(piece: str, catalog: DepartmentCatalog, table: dict | None = None) -> _PieceRead:
@@ -480,7 +513,7 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     if "(" in text:
         text = _BRACKETED.sub(lambda m: " " * len(m.group()) if words.remark.search(m.group()) else m.group(), text)
     sections: list[tuple[str, int, int]] = []  # (role, start, end) within text
-    labels = list(words.labels(text))
+    labels = words.clause_labels(text)
     if labels:
         if labels[0].start() > 0 and text[: labels[0].start()].strip(" ,，;；"):
             sections.append((default_role, 0, labels[0].start()))
@@ -529,7 +562,7 @@ def parse_clause(text: str, offset: int, catalog: DepartmentCatalog, *, first_li
     return _dedupe(out)
 
 
-_PART_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE) + ",，;；]")
+_PART_MARKS: Final = re.compile("[" + re.escape(_OPEN + _CLOSE) + ",，;；]")
 
 
 def _blanked(m: re.Match[str]) -> str:
@@ -617,7 +650,8 @@ def _with_counterpart(section: str, pa: int, pb: int, role: str, base: int, cata
                       carry: dict):
     """A、B会同C: A and B keep the role, C cooperates."""
     part = section[pa:pb]
-    m = clause_words().counterpart.search(part)
+    words = clause_words()
+    m = words.counterpart.search(part) if words.holds_counterpart(part) else None
     chunks = [(pa, pa + m.start(), role), (pa + m.end(), pb, COOPERATE)] if m and m.start() > 0 else [(pa, pb, role)]
     out = []
     for ca, cb, r in chunks:
@@ -630,6 +664,9 @@ def _dedupe(mentions: list[UnitMention]) -> list[UnitMention]:
     """Each unit once per role; a unit a clause also names as its lead only leads ("A、B负责,其中A为牵头单位")."""
     if len(mentions) < 2:
         return mentions  # (a fresh list of the caller's: nothing to drop)
+    names = {m.written for m in mentions}
+    if len(names) == len(mentions):
+        return mentions  # (most clauses: no unit named twice, so none is dropped; no tuple made for each)
     leads = {m.written for m in mentions if m.role == LEAD}
     seen: set[tuple[str, str]] = set()
     out = []
@@ -656,6 +693,12 @@ class ClauseSpan:
 
 def _strip_marks(text: str) -> tuple[str, bool]:
     """Text with unit role marks "(牵头)" removed, and whether there was one."""
+    if "(" not in text:
+        return text, False  # (most texts: told before the closure below and the cell it writes to are made)
+    return _strip_bracketed_marks(text)
+
+
+def _strip_bracketed_marks(text: str) -> tuple[str, bool]:
     words = clause_words()
     found = False
 
@@ -666,15 +709,13 @@ def _strip_marks(text: str) -> tuple[str, bool]:
             return ""
         return m.group()
 
-    if "(" not in text:
-        return text, False
     return _SHORT_BRACKETED.sub(drop, text), found
 
 
 def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool) -> bool:
     words = clause_words()
     repaired = catalog.repair_keywords(content)
-    if words.first_label(repaired):
+    if words.clause_labels(repaired):  # (kept: ``parse_clause`` reads the clause by them next)
         return True
     # "(市财政局、市科技局按职责分工负责。以下政策均需…落实,不再单独列出)": judged as ``parse_clause`` reads it (the
     # rule's own 落实 had closed the clause's last part, whose units then began with the rule sentence)
@@ -685,12 +726,12 @@ def _is_clause(content: str, catalog: DepartmentCatalog, at_paragraph_end: bool)
     for part in parts:
         tail = words.closing(part.rstrip("。 "))  # (as ``_parse_section`` reads a part: the sentence may end after it)
         if tail and tail.start() > 0:
-            units = _split_list(words.counterpart.sub("、", part[: tail.start()]), catalog)
+            units = _split_list(words.as_one_list(part[: tail.start()]), catalog)
             first = units[0][0].strip() if units else ""
             if first and (_looks_named(first, catalog)):
                 return True
     if at_paragraph_end or marked:
-        names = [catalog_trim(u) for u, *_ in _split_list(words.counterpart.sub("、", repaired), catalog)]
+        names = [catalog_trim(u) for u, *_ in _split_list(words.as_one_list(repaired), catalog)]
         looks = [catalog.looks_like_unit(u) or catalog.bare_agency(u) for u in names]
         # one unit at least must be an agency of a level (市财政局), not only a shape (…公司, 越秀区):
         # "(以下简称“城投公司”)" closing a paragraph is no clause. A list of two or more may instead hold an
@@ -716,8 +757,11 @@ def find_clauses(text: str, catalog: DepartmentCatalog, *, only_parens: bool = F
     """Responsibility clauses inside one provision's text, in order. ``only_parens``: the text holds no bracket but
     ( and ) (``holds_only_parens`` of the document it is cut from, asked once for all its provisions)."""
     words = clause_words()
-    if not _may_hold_clause(text, catalog):
-        return []
+    repaired_text: str | None = None  # ``repair_keywords(text)``, where it was needed before the brackets were read
+    if not _holds_group_opener(text):
+        repaired_text = catalog.repair_keywords(text)
+        if not _may_hold_clause_unbracketed(repaired_text):
+            return []
     spans: list[ClauseSpan] = []
     masked: list[str] = []  # the text with its bracketed clauses blanked out
     for a, b, ca, cb in (_paren_groups(text) if only_parens else _bracket_groups(text)):
@@ -734,7 +778,9 @@ def find_clauses(text: str, catalog: DepartmentCatalog, *, only_parens: bool = F
     rest = "".join(masked) + text[spans[-1].end if spans else 0:]
     # labelled clauses outside brackets: "牵头单位：…" on its own line or after a full stop
     organisers: set[int] = set()  # (by start) label lines that name only an event's organisers: no clause
-    for m in words.labels(catalog.repair_keywords(rest)):
+    # (no clause blanked out: the text, whose repair may have been made already)
+    repaired_rest = repaired_text if repaired_text is not None and not spans else catalog.repair_keywords(rest)
+    for m in words.labels(repaired_rest):
         if any(s.start <= m.start() < s.end for s in spans):
             continue
         before = rest[:m.start()].rstrip(" ")
@@ -771,17 +817,25 @@ def find_clauses(text: str, catalog: DepartmentCatalog, *, only_parens: bool = F
     return spans
 
 
-_start_of = attrgetter("start")
+_start_of: Final = attrgetter("start")
 
 
 def _may_hold_clause(text: str, catalog: DepartmentCatalog) -> bool:
     """Could ``find_clauses`` find a clause in ``text``? Not without a bracket (a bracketed clause, or a
     role mark in a closing sentence), a label, or a place a closing verb can end a part of a sentence at
     (the end of the sentence, where 。 or the line's end follows it)."""
+    return _holds_group_opener(text) or _may_hold_clause_unbracketed(catalog.repair_keywords(text))
+
+
+def _holds_group_opener(text: str) -> bool:
     for opener in _GROUP_OPEN:  # (a search for each character scans faster than a pattern of them)
         if opener in text:
             return True
-    repaired = catalog.repair_keywords(text)
+    return False
+
+
+def _may_hold_clause_unbracketed(repaired: str) -> bool:
+    """``_may_hold_clause`` of a text without a bracket, its keywords repaired."""
     words = clause_words()
     if words.core_at(repaired) >= 0:
         return True
@@ -797,17 +851,20 @@ def _sentence_part_closable(last: frozenset[str] | None) -> re.Pattern[str] | No
     return re.compile("[" + "".join(re.escape(c) for c in sorted(last)) + r"]\s*(?:[,，;；。\n]|$)")
 
 
-def _last_sentences(text: str):
+def _last_sentences(text: str) -> list[tuple[int, str]]:
     """(offset, text) of the last sentence of each line, a closing 。 left out: what
     ``[^。\n]+(?=。?(?:\n|$))`` matches, found in linear time (that pattern backtracks quadratically in a
-    long line whose sentences do not end it)."""
+    long line whose sentences do not end it). (A list: a generator is a class of its own in the compiled build,
+    each of its steps a call.)"""
+    found = []
     offset = 0
     for line in text.split("\n"):
         body = line[:-1] if line.endswith("。") else line
         cut = body.rfind("。") + 1
         if cut < len(body):
-            yield offset + cut, body[cut:]
+            found.append((offset + cut, body[cut:]))
         offset += len(line) + 1
+    return found
 
 
 def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
@@ -819,14 +876,18 @@ def _is_bare_clause(sentence: str, catalog: DepartmentCatalog) -> bool:
     closable = _part_closable(words.tail_last)
     if not saw_verb and closable is not None and not closable.search(repaired):
         return False  # (as below, sooner: no part ends with a character a closing verb can end with)
-    parts = [(part, words.closing(part)) for part in (p.strip() for p in _SPLIT_PARTS.split(repaired)) if part]
+    parts = []  # (a loop: a generator inside the comprehension was a class of its own in the compiled build)
+    for piece in _SPLIT_PARTS.split(repaired):
+        part = piece.strip()
+        if part:
+            parts.append((part, words.closing(part)))
     if not saw_verb and not any(tail for _, tail in parts):
         return False  # no verb and no role mark: no clause, whatever its parts name
     for part, tail in parts:
         listed = part[: tail.start()] if tail else part
         if tail:
             saw_verb = True
-        units = [catalog_trim(u) for u, *_ in _split_list(words.counterpart.sub("、", listed), catalog)]
+        units = [catalog_trim(u) for u, *_ in _split_list(words.as_one_list(listed), catalog)]
         if not units or not all(catalog.looks_like_unit(u) or catalog.bare_agency(u) for u in units):
             return False
     return saw_verb
@@ -842,8 +903,9 @@ def _part_closable(last: frozenset[str] | None) -> re.Pattern[str] | None:
 
 
 # 〔责任单位:…〕, [责任单位:…] and 【牵头单位:…】 close a provision as (…) does
-_GROUP_OPEN, _GROUP_CLOSE = "(〔[【", ")〕]】"
-_GROUP_MARKS = re.compile("[" + re.escape(_GROUP_OPEN + _GROUP_CLOSE) + "《\n]")
+_GROUP_OPEN: Final = "(〔[【"
+_GROUP_CLOSE: Final = ")〕]】"
+_GROUP_MARKS: Final = re.compile("[" + re.escape(_GROUP_OPEN + _GROUP_CLOSE) + "《\n]")
 
 
 def _line_end(text: str, i: int) -> int:
@@ -856,7 +918,7 @@ def _bracket_groups(text: str) -> list[tuple[int, int, int, int]]:
     return _paren_groups(text) if holds_only_parens(text) else _any_bracket_groups(text)
 
 
-_OTHER_BRACKETS = "〔【[〕】]"
+_OTHER_BRACKETS: Final = "〔【[〕】]"
 
 
 def holds_only_parens(text: str) -> bool:
@@ -929,7 +991,7 @@ def _any_bracket_groups(text: str) -> list[tuple[int, int, int, int]]:
     return groups
 
 
-_GROUP_OPENER = re.compile("[" + re.escape(_GROUP_OPEN) + "]")
+_GROUP_OPENER: Final = re.compile("[" + re.escape(_GROUP_OPEN) + "]")
 
 
 def _unclosed_group(text: str, start: int, stop: int) -> list[tuple[int, int, int, int]]:

@@ -75,7 +75,8 @@ class DepartmentCatalog:
     _bare_stems: dict[str, str | None] = field(default_factory=dict, repr=False)  # (``bare_stem``)
     _lookups: dict[str, tuple[str, str | None] | None] = field(default_factory=dict, repr=False)  # (``_lookup``)
     _keywords: re.Pattern[str] | None = field(default=None, repr=False)
-    _keyword_words: tuple[tuple[str, str], ...] | None = field(default=None, repr=False)  # (``has_misprint``; () when many)
+    # (``has_misprint``: each probe with its words; () when many)
+    _keyword_words: tuple[tuple[str, tuple[str, ...]], ...] | None = field(default=None, repr=False)
     # the pattern lists as one alternation each (``_one_of``), built when first asked for
     _collective_any: re.Pattern[str] | _EachOf | None = field(default=None, repr=False)
     # words one of which every collective's name holds (``is_collective``), built with ``_collective_any``; None: any
@@ -161,9 +162,11 @@ class DepartmentCatalog:
             words = self._keyword_words = _probed(self.keyword_repairs) if len(self.keyword_repairs) <= _FEW_WORDS else ()
         if not words:
             return bool(self.keyword_repairs) and self.keyword_pattern().search(text) is not None
-        for probe, word in words:
-            if probe in text and word in text:
-                return True
+        for probe, probed in words:
+            if probe in text:
+                for word in probed:
+                    if word in text:
+                        return True
         return False
 
     def repair_keywords(self, text: str) -> str:
@@ -364,12 +367,16 @@ class DepartmentCatalog:
         return None
 
 
-def _probed(repairs: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    """Each misprinted word with the character of it a text is sought for first: one the right words do not hold
-    (率 of 率头, the space of 牵 头), as a misprint is rarer than what it stands for, the last such; the word's last
-    character when all of its are in the right words."""
+def _probed(repairs: dict[str, str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each character a text is sought for first, with the misprinted words it stands for: of each word, one the
+    right words do not hold (率 of 率头, the space of 牵 头), as a misprint is rarer than what it stands for, the last
+    such; the word's last character when all of its are in the right words. Words of one such character are sought
+    after one look for it (牵 头 and 配 合: one scan for the space, not two)."""
     right = set("".join(repairs.values()))
-    return tuple((next((ch for ch in reversed(word) if ch not in right), word[-1:]), word) for word in repairs)
+    by_probe: dict[str, list[str]] = {}
+    for word in repairs:
+        by_probe.setdefault(next((ch for ch in reversed(word) if ch not in right), word[-1:]), []).append(word)
+    return tuple((probe, tuple(words)) for probe, words in by_probe.items())
 
 
 def _holds_one_of(text: str, words: tuple[str, ...] | None) -> bool:

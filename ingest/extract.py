@@ -20,6 +20,7 @@ from .clause_items import clause_items
 from .clauses import (
     COOPERATE,
     LEAD,
+    ClauseSpan,
     DocumentRules,
     StandingUnits,
     UnitMention,
@@ -232,7 +233,8 @@ def _past_clause(text: str, at: int, end: int) -> int:
     return at
 
 
-def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list) -> list[TaskRecord]:
+def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list[ClauseSpan]) -> list[TaskRecord]:
+    # (``clauses`` typed: an untyped list's items had each offset added, and the text sliced, as Python objects)
     tasks: list[TaskRecord] = []
     cursor = p.body_start
     for k, clause in enumerate(clauses, start=1):
@@ -270,7 +272,10 @@ def _provision_tasks(ctx: _Context, text: str, p: Provision, clauses: list) -> l
         # the record made once, whole: each assignment to a model after it is made costs a call of its __setattr__
         tasks.append(_made(TaskRecord, {
             "number": p.number, "title": p.title if k == 1 and not untitled else None, "text_start": _text_start(body),
-            "leads": _unique(leads), "cooperates": _unique(cooperates), "implementers": [], "text": compact_clean(body),
+            # (the lists are this task's own: one of one unit or none is kept as it is, not copied)
+            "leads": leads if len(leads) < 2 else _unique(leads),
+            "cooperates": cooperates if len(cooperates) < 2 else _unique(cooperates),
+            "implementers": [], "text": compact_clean(body),
             "clause": k, "parent": p.parent_number, "span": ctx.span(p.start if k == 1 else cursor, c_end),
             "clause_span": ctx.span(c_start, c_end), "units": units, "industries": [], "deadline": deadline,
             "deadline_year": deadline_year(deadline)}, _TASK_FIELDS_GIVEN))

@@ -1508,3 +1508,51 @@ def test_a_text_a_pattern_matches_holds_one_of_its_needed_words(pattern, text):
     words = _needed_words(re.compile(pattern))
     if re.search(pattern, text) and words is not None:
         assert any(w in text for w in words)
+
+
+# -- clause lists: a list with no bracket and no joining word is cut at its separators in one split ----------------
+
+LIST_TEXT = st.lists(st.sampled_from(["市发展改革委", "市财政局", "自然资源和规划局", "市科技局", "及", "与", "以及", "、", ",",
+                                      "，", ";", "；", "/", " ", "(牵头)", "〔", "〕", "“", "”", "<", "区"]) | TEXT,
+                     max_size=10).map("".join)
+
+
+@SETTINGS
+@given(LIST_TEXT)
+def test_list_split_at_separators_equals_the_marks_read(text):
+    catalog = default_catalog()
+    assert clauses._split_list(text, catalog) == clauses._split_marked_list(text, catalog)
+
+
+@SETTINGS
+@given(LABEL_TEXT)
+def test_clause_labels_kept_equal_labels(text):
+    words = clause_words()
+    expected = [_span_of(m) for m in words.labels(text)]
+    assert [_span_of(m) for m in words.clause_labels(text)] == expected
+    assert [_span_of(m) for m in words.clause_labels(text)] == expected  # (the kept list, asked again)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["会同", "会", "同", "市财政局", "、"]) | TEXT, max_size=8).map("".join))
+def test_counterpart_sought_by_its_words_equals_the_pattern(text):
+    words = clause_words()
+    assert words.holds_counterpart(text) == (words.counterpart.search(text) is not None)
+    assert words.as_one_list(text) == words.counterpart.sub("、", text)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(["市财政局", "市税务局", "市商务局"]),
+                          st.sampled_from([clauses.LEAD, clauses.COOPERATE])), max_size=6))
+def test_dedupe_of_distinct_units_keeps_them_all(units):
+    mentions = [clauses.UnitMention(name, 0, 0, role) for name, role in units]
+    deduped = clauses._dedupe(list(mentions))
+    # as the loop over every mention keeps them: each (unit, role) once, a unit that leads only as a lead
+    leads = {m.written for m in mentions if m.role == clauses.LEAD}
+    seen: set = set()
+    expected = []
+    for m in mentions:
+        if (m.written, m.role) not in seen and (m.role == clauses.LEAD or m.written not in leads):
+            seen.add((m.written, m.role))
+            expected.append(m)
+    assert deduped == expected
