@@ -702,9 +702,24 @@ def _assign_industries(tasks: list[TaskRecord], industries: list[Industry]) -> N
     industry_of = {i.provision: i.name for i in industries if i.provision}
     names = [i.name for i in industries]
     for task in tasks:
-        own = [industry_of[n] for n in _ancestry(task.number) if n in industry_of]
-        mentioned = [n for n in names if task.title and n in task.title]
-        task.industries = _unique(own[-1:] + mentioned)
+        fields = task.__dict__
+        chosen: list[str] = []
+        if industry_of:
+            # the deepest of the number's ancestors (itself first) that is about one: its path cut at each "/"
+            number: str = fields["number"]
+            end = len(number)
+            while end > 0:
+                ancestor = number[:end]
+                if ancestor in industry_of:
+                    chosen.append(industry_of[ancestor])
+                    break
+                end = number.rfind("/", 0, end)
+        title: str | None = fields["title"]
+        if title:
+            chosen += [n for n in names if n in title]
+        # stored as pydantic's own assignment stores a field (it validates no assignment), without its per-call cost
+        fields["industries"] = _unique(chosen)
+        task.__pydantic_fields_set__.add("industries")
 
 
 def _ancestry(number: str) -> list[str]:
