@@ -48,7 +48,7 @@ import sys
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -327,11 +327,13 @@ def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] |
     dst, src, src_end, copied = omap.dst, omap.src, omap.src_end, omap.copied
     pos = 0
     n = 0
-    matches = (() if needs is not None and not _holds_any(text, needs)
-               else pattern.finditer(text) if starts is None else matches_from(pattern, text, starts))
+    # (typed: the offsets a match gives are then machine integers in the compiled build, the text sliced by them)
+    matches: Iterable[re.Match[str]] = (
+        () if needs is not None and not _holds_any(text, needs)
+        else pattern.finditer(text) if starts is None else matches_from(pattern, text, starts))
     fixed = None if callable(repl) else repl
     for m in matches:
-        new = repl(m) if fixed is None else fixed
+        new: str = repl(m) if fixed is None else fixed
         a, b = m.span()
         if new == text[a:b]:
             continue
@@ -364,7 +366,8 @@ def _holds_any(text: str, needs: str | tuple[str, ...]) -> bool:
     return any(word in text for word in needs)
 
 
-def matches_from(pattern: re.Pattern[str], text: str, starts: re.Pattern[str] | _LineOpening):
+def matches_from(pattern: re.Pattern[str], text: str,
+                 starts: re.Pattern[str] | _LineOpening) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose matches are never empty and always start with a
     character ``starts`` matches: tried at those characters only."""
     pos = 0
