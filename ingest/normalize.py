@@ -366,6 +366,20 @@ def _holds_any(text: str, needs: str | tuple[str, ...]) -> bool:
     return any(word in text for word in needs)
 
 
+def _blank_at_a_line_edge(text: str) -> bool:
+    """Does a blank open or end a line of ``text``? Only such a blank is cut (``_TRAILING_WS``), and most texts hold
+    blanks inside their lines only: they are found by str.find, a few a text, not by the pattern's class tried at
+    each character (nor are the pairs of a blank and a line break sought, each in a scan of its own)."""
+    last = len(text) - 1
+    for blank in _BLANK_CHARS:
+        at = text.find(blank)
+        while at >= 0:
+            if at == 0 or at == last or text[at - 1] == "\n" or text[at + 1] == "\n":
+                return True
+            at = text.find(blank, at + 1)
+    return False
+
+
 def matches_from(pattern: re.Pattern[str], text: str,
                  starts: re.Pattern[str] | _LineOpening) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose matches are never empty and always start with a
@@ -1578,7 +1592,10 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
         text = _ANGLE_PARENTHESES.sub(r"(\1)", text)
     apply(_MARKDOWN, "", _MARKDOWN_STARTS, _MARKDOWN_NEEDS)
     apply(_PAGE_NUMBER, "", _PAGE_NUMBER_STARTS, _PAGE_NUMBER_NEEDS)
-    apply(_TRAILING_WS, "", _BLANKS, _BLANK_CHARS)
+    if _blank_at_a_line_edge(text):
+        apply(_TRAILING_WS, "", _BLANKS)
+    else:
+        maps.append(OffsetMap.unchanged(len(text)))  # (the map the pass makes of a text it leaves)
     if " " in text:
         apply(_SPACED_NUMERAL, _spaced_numeral_marks(text), _NUMERAL_LINE_STARTS)
         # (tried at the spaces: a pattern that opens with a repeat is tried at every character)
