@@ -380,6 +380,49 @@ def _blank_at_a_line_edge(text: str) -> bool:
     return False
 
 
+def _collapse_blank_lines(text: str) -> tuple[str, OffsetMap]:
+    """``rewrite(text, _BLANK_LINES, "\n")``, the runs found by str.find: most documents set their paragraphs apart
+    by a blank line, thousands of matches that the pattern's scan handed over one by one."""
+    out: list[str] = []
+    omap = OffsetMap()
+    dst, src, src_end, copied = omap.dst, omap.src, omap.src_end, omap.copied
+    size = len(text)
+    pos = n = 0
+    at = text.find("\n")
+    while at >= 0:
+        end = _past_blanks(text, at + 1, size)
+        if end < size and text[end] == "\n":
+            while end < size and text[end] == "\n":
+                end = _past_blanks(text, end + 1, size)
+            if at > pos:
+                dst.append(n)
+                src.append(pos)
+                src_end.append(at)
+                copied.append(True)
+                out.append(text[pos:at])
+                n += at - pos
+            dst.append(n)
+            src.append(at)
+            src_end.append(end)
+            copied.append(False)
+            out.append("\n")
+            n += 1
+            pos = end
+        at = text.find("\n", end)  # (none among the blanks passed)
+    if pos < size or not dst:
+        omap.add(n, pos, size, True)
+        out.append(text[pos:])
+        n += size - pos
+    omap.length = n
+    return "".join(out), omap
+
+
+def _past_blanks(text: str, i: int, size: int) -> int:
+    while i < size and (text[i] == " " or text[i] == "\t"):
+        i += 1
+    return i
+
+
 def matches_from(pattern: re.Pattern[str], text: str,
                  starts: re.Pattern[str] | _LineOpening) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose matches are never empty and always start with a
@@ -1603,7 +1646,8 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
     if (marks := _unmarked_number_marks(text, frozenset(_forward(maps[wrapped_from:], cut_ends)))) is not None:
         apply(_UNMARKED_NUMBER, marks, _DIGIT_LINE_STARTS)
     apply(_SPACES, "", _SPACE, " ")
-    apply(_BLANK_LINES, "\n")
+    text, omap = _collapse_blank_lines(text)
+    maps.append(omap)
     text_wo_junk, junk_map = _drop_junk_header(text.lstrip("\n"))
     lead = len(text) - len(text.lstrip("\n"))
     if lead:

@@ -718,6 +718,15 @@ def test_cleaning_passes_that_need_a_string_equal_searching_everywhere(text):
         assert rewrite(text, n._TRAILING_WS, "") == (text, n.OffsetMap.unchanged(len(text)))
 
 
+@SETTINGS
+@given(st.lists(st.sampled_from(["\n", "\n\n", " ", "\t", "a", "文", "\n \n", "\n\t"]) | CLEANING_TEXT,
+                max_size=12).map("".join))
+def test_blank_lines_collapsed_by_find_equal_the_pattern(text):
+    from policykg.ingest import normalize as n
+
+    assert n._collapse_blank_lines(text) == rewrite(text, n._BLANK_LINES, "\n")
+
+
 @pytest.mark.parametrize("line", ["# 标题", "###", "**加粗**", "__", "---", "***", "___", "- 12 -", "— 3 —", "–7–", "―5―",
                                   "第 2 页", "第3页,共5页", " 文", "文 ", "\t文", "文\t", "文 a", "文 文"])
 def test_every_match_of_a_cleaning_pass_holds_a_string_it_needs(line):
