@@ -47,7 +47,6 @@ import struct
 import sys
 import unicodedata
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -1297,9 +1296,16 @@ def _cut_line_ends(text: str) -> tuple[list[int], list[int]]:
     # (most texts are told by their lines' lengths alone, which Python counts without a look at their characters:
     # too few lines of one width, or too many longer ones, were every line up to twice as long of that width on
     # the page)
-    counts = Counter(map(len, lines))
-    if "\t" in text:  # (a table's rows are laid out as rows, whatever the page's width)
-        counts.subtract(len(line) for line in lines if "\t" in line)
+    # (a dict counted here: a Counter's construction runs as Python, more than a document's few dozen lines cost)
+    counts: dict[int, int] = {}
+    for line in lines:
+        length = len(line)
+        counts[length] = counts.get(length, 0) + 1
+    if "\t" in text:  # (a table's rows are laid out as rows, whatever the page's width; their lengths kept at 0)
+        for line in lines:
+            if "\t" in line:
+                length = len(line)
+                counts[length] = counts.get(length, 0) - 1
     width = most = 0
     for length, k in counts.items():
         if _WRAP_WIDTHS[0] <= length <= _WRAP_WIDTHS[1] and (k > most or (k == most and length > width)):
