@@ -49,7 +49,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
 
@@ -624,6 +624,9 @@ def _signer_apart(text: str) -> Callable[[re.Match[str]], str]:
 _JUNK_LINE_MAX = 80
 _PHONE = re.compile(r"^[\s(（]*(?:\+?86[- ]?)?(?:\d{3,4}[- ]?)?\d{7,11}[\s)）]*$")
 _URL = re.compile(r"(https?://|www\.|微信|公众号|扫码|关注|@\w+\.)", re.I)
+# (a string every match of ``_URL`` holds, one of them: a line without any is not searched, the pattern, which opens
+# with no character of its own, tried at each of its characters)
+_URL_NEEDS: Final = ("//", ".", "微信", "公众号", "扫码", "关注")
 
 # Numbering that starts a new provision or heading: never glue a line to one.
 MARKER = re.compile(
@@ -717,7 +720,7 @@ def _drop_junk_header(text: str) -> tuple[str, OffsetMap | None]:
         seen += 1
         if seen > 6:
             break
-        if len(line) <= _JUNK_LINE_MAX and (_PHONE.match(line) or _URL.search(line)):
+        if len(line) <= _JUNK_LINE_MAX and (_PHONE.match(line) or _holds_any(line, _URL_NEEDS) and _URL.search(line)):
             cut = end + 1
     if cut < 0:
         return text, None
