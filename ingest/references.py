@@ -26,8 +26,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import Final
 
 from .char_classes import positions_of
+from .clause_words import sre_parse
 from .metadata import DOC_NUMBER, NUMBER_TAIL, doc_numbers, is_short_name, normalise_doc_number
 from .normalize import DOC_KIND, compact, fold
 from .records import ExtractedDocument, ReferenceRecord
@@ -49,8 +51,14 @@ class Reference:
     evidence: dict = field(default_factory=dict, compare=False)  # where: provision, clause, verb, count
 
 
+# (the longest match of ``_DOCUMENT_TITLE``, one more for the line break its $ may stand before: a title is sought
+# only in its tail, where every match ends, not tried at each of its characters)
+_DOCUMENT_TITLE_REACH: Final = sre_parse(_DOCUMENT_TITLE.pattern).getwidth()[1] + 1
+
+
 def is_document_title(title: str) -> bool:
-    return bool(_DOCUMENT_TITLE.search(compact(title)))
+    plain = compact(title)
+    return _DOCUMENT_TITLE.search(plain, max(len(plain) - _DOCUMENT_TITLE_REACH, 0)) is not None
 
 
 def _mentions(text: str, named: dict[str, tuple[str, str | None]] | None = None):
