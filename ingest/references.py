@@ -30,7 +30,7 @@ from typing import Final
 
 from .char_classes import positions_of
 from .clause_words import sre_parse
-from .metadata import DOC_NUMBER, NUMBER_TAIL, doc_numbers, is_short_name, normalise_doc_number
+from .metadata import DOC_NUMBER, NUMBER_TAIL, doc_numbers, is_short_name, mask_quoted, normalise_doc_number
 from .normalize import DOC_KIND, compact, fold
 from .records import ExtractedDocument, ReferenceRecord
 
@@ -116,7 +116,7 @@ def _may_cite(text: str) -> bool:
 def _verb_before(text: str, start: int, clause_start: int) -> str | None:
     """The implementing verb of the clause from ``clause_start`` that holds the citation at ``start``, if any."""
     # a citation inside another's 《》 or right after a 、/和 list keeps the clause's verb
-    head = re.sub(r"《[^《》]*》", lambda m: "《" + " " * (len(m.group()) - 2) + "》", text[clause_start:start])
+    head = mask_quoted(text[clause_start:start])
     verbs = list(_VERB.finditer(head))
     return verbs[-1].group() if verbs else None
 
