@@ -44,10 +44,39 @@ class DocumentRegion:
 
 @lru_cache(maxsize=1)
 def _prefixes() -> tuple[dict[str, str], dict[str, str]]:
-    data = tomllib.loads(resources.files("policykg.ingest").joinpath("data", "doc_number_prefixes.toml")
-                         .read_text(encoding="utf-8"))
+    source = resources.files("policykg.ingest").joinpath("data", "doc_number_prefixes.toml").read_text(encoding="utf-8")
+    read = _generated_codes(source)
+    if read is not None:
+        return read
+    data = tomllib.loads(source)
     abbreviations = {k: v["code"] for k, v in data.get("abbreviations", {}).items()}
     prefixes = {k: v["code"] for k, v in data.get("prefixes", {}).items()}
+    return abbreviations, prefixes
+
+
+# an entry as scripts/build_doc_number_prefixes.py writes it, with no escape in its strings (a TOML basic string
+# without one is its characters)
+_GENERATED_ENTRY = re.compile(r'"([^"\\]+)" = \{ region = "[^"\\]*", code = "([^"\\]*)", evidence = \d+, '
+                              r'example = "[^"\\]*" \}')
+
+
+def _generated_codes(source: str) -> tuple[dict[str, str], dict[str, str]] | None:
+    """``_prefixes`` of the data file as its script writes it, read line by line: the file is read at the first
+    document whose region its number tells, and tomllib takes some 40 M instructions over it. None: a line of
+    another shape (the file edited by hand), read by tomllib then."""
+    abbreviations: dict[str, str] = {}
+    prefixes: dict[str, str] = {}
+    table: dict[str, str] | None = None
+    for line in source.split("\n"):
+        if not line or line.startswith("#"):
+            continue
+        if line == "[abbreviations]" or line == "[prefixes]":
+            table = abbreviations if line == "[abbreviations]" else prefixes
+            continue
+        entry = _GENERATED_ENTRY.fullmatch(line)
+        if entry is None or table is None or entry.group(1) in table:
+            return None
+        table[entry.group(1)] = entry.group(2)
     return abbreviations, prefixes
 
 

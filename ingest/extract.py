@@ -378,6 +378,14 @@ def _joined_sentences(pieces: list[str]) -> str:
     return out
 
 
+# the fields a table row's task is given (``_table_tasks``): a deadline with its year where the row has one, the
+# implementers where the table cascades
+_TABLE_TASK_FIELDS: Final = frozenset({"number", "title", "text_start", "text", "span", "clause", "leads",
+                                       "cooperates"})
+_TABLE_TASK_FIELDS_DUE: Final = _TABLE_TASK_FIELDS | {"deadline", "deadline_year"}
+_IMPLEMENTERS: Final = frozenset({"implementers"})
+
+
 def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecord], list[CascadeRecord]]:
     content_col, measures_col = table.column("content"), table.column("measures")
     unit_cols = table.unit_columns()
@@ -402,12 +410,11 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
             if row.whole else ctx.span(start, end)
         # (the start as printed: within the first cell that gives the text, not across the mark put after it)
         text_start = _text_start(next((p for p in pieces if p.strip()), ""))
-        task = TaskRecord(number=number, title=title, text_start=text_start, text=compact_clean(body),
-                          span=span, clause=row.part)
+        deadline: str | None = None
         due = table.column("deadline")
         if due is not None and due.index < len(row.cells) and row.cells[due.index].text:
-            task.deadline = compact(row.cells[due.index].text)  # 完成时限 column
-            task.deadline_year = deadline_year(task.deadline)
+            deadline = compact(row.cells[due.index].text)  # 完成时限 column
+        units: list[UnitRef] = []
         roles: dict[str, dict[str, list[str]]] = {}
         cascade_units: list[UnitRef] = []
         for col in unit_cols:
@@ -425,16 +432,26 @@ def _table_tasks(ctx: _Context, text: str, table: Table) -> tuple[list[TaskRecor
                 dept, ref = ctx.resolve(placed, role)
                 roles.setdefault(level, {}).setdefault(m.role, []).append(dept.name)
                 if upper or role == "implement":
-                    task.units.append(ref)
+                    units.append(ref)
                 cascade_units.append(ref)
         upper_roles = roles.get(levels[0], {}) if cascading else _merge_roles(roles)
-        task.leads = _unique(upper_roles.get(LEAD, []))
-        task.cooperates = _unique(upper_roles.get(COOPERATE, []))
+        implementers: list[str] = []
+        lower: dict[str, list[str]] = {}
         if cascading:
             lower = roles.get(levels[1], {})
             # (a third level's units carry the task out below the second's: 县级责任单位 beside 市级落实单位)
-            task.implementers = _unique(lower.get(LEAD, []) + [name for level in LEVELS[LEVELS.index(levels[1]) + 1:]
-                                                               for name in roles.get(level, {}).get(LEAD, [])])
+            implementers = _unique(lower.get(LEAD, []) + [name for level in LEVELS[LEVELS.index(levels[1]) + 1:]
+                                                          for name in roles.get(level, {}).get(LEAD, [])])
+        # the record made once, whole, with the fields given as the model's validation and assignments set them
+        given = _TABLE_TASK_FIELDS if deadline is None else _TABLE_TASK_FIELDS_DUE
+        task = _made(TaskRecord, {
+            "number": number, "title": title, "text_start": text_start,
+            "leads": _unique(upper_roles.get(LEAD, [])), "cooperates": _unique(upper_roles.get(COOPERATE, [])),
+            "implementers": implementers, "text": compact_clean(body), "clause": row.part, "parent": None,
+            "span": span, "clause_span": None, "units": units, "industries": [], "deadline": deadline,
+            "deadline_year": None if deadline is None else deadline_year(deadline)},
+            given if not cascading else given | _IMPLEMENTERS)
+        if cascading:
             cascades.append(CascadeRecord(
                 number=number, clause=row.part, province_task=title or compact_clean(body)[:30],
                 province_leads=task.leads, province_cooperates=task.cooperates,
@@ -714,9 +731,24 @@ def _assign_industries(tasks: list[TaskRecord], industries: list[Industry]) -> N
     industry_of = {i.provision: i.name for i in industries if i.provision}
     names = [i.name for i in industries]
     for task in tasks:
-        own = [industry_of[n] for n in _ancestry(task.number) if n in industry_of]
-        mentioned = [n for n in names if task.title and n in task.title]
-        task.industries = _unique(own[-1:] + mentioned)
+        fields = task.__dict__
+        chosen: list[str] = []
+        if industry_of:
+            # the deepest of the number's ancestors (itself first) that is about one: its path cut at each "/"
+            number: str = fields["number"]
+            end = len(number)
+            while end > 0:
+                ancestor = number[:end]
+                if ancestor in industry_of:
+                    chosen.append(industry_of[ancestor])
+                    break
+                end = number.rfind("/", 0, end)
+        title: str | None = fields["title"]
+        if title:
+            chosen += [n for n in names if n in title]
+        # stored as pydantic's own assignment stores a field (it validates no assignment), without its per-call cost
+        fields["industries"] = _unique(chosen)
+        task.__pydantic_fields_set__.add("industries")
 
 
 def _ancestry(number: str) -> list[str]:

@@ -809,11 +809,11 @@ def _implements(title: str, head: str) -> list[str]:
         if key and not is_short_name(key) and all(compact(x).strip("《》") != key for x in found):
             found.append(ref)
 
-    for sentence in re.split(r"[。;；\n]", title + "\n" + head):
+    for sentence in _SENTENCE_END.split(title + "\n" + head):
         for verb in _IMPLEMENT_VERB.finditer(sentence):
             scope = sentence[verb.end():]
             # what the document itself makes (制定/印发) ends the scope, but not inside a cited title
-            made = _MADE_HERE.search(_mask_quoted(scope))
+            made = _MADE_HERE.search(mask_quoted(scope))
             if made:
                 scope = scope[: made.start()]
             quoted = list(_QUOTED.finditer(scope))
@@ -830,8 +830,19 @@ def _implements(title: str, head: str) -> list[str]:
     return found
 
 
-def _mask_quoted(s: str) -> str:
-    return re.sub(r"《[^《》]*》", lambda m: "《" + " " * (len(m.group()) - 2) + "》", s)
+_SENTENCE_END = re.compile(r"[。;；\n]")
+_QUOTED_TITLE = re.compile(r"《[^《》]*》")
+
+
+def mask_quoted(s: str) -> str:
+    """``s`` with the inside of each 《》 blanked (its offsets kept): what is cited says nothing of ``s`` itself."""
+    if "《" not in s:
+        return s  # (most scopes quote nothing: the pattern is not run over them)
+    return _QUOTED_TITLE.sub(_blanked_inside, s)
+
+
+def _blanked_inside(m: re.Match[str]) -> str:
+    return "《" + " " * (len(m.group()) - 2) + "》"
 
 
 def _inside_quote(sentence: str, at: int) -> bool:

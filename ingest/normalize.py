@@ -46,10 +46,9 @@ import re
 import sys
 import unicodedata
 from bisect import bisect_right
-from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
 
@@ -320,11 +319,13 @@ def rewrite(text: str, pattern: re.Pattern[str], repl, starts: re.Pattern[str] |
     dst, src, src_end, copied = omap.dst, omap.src, omap.src_end, omap.copied
     pos = 0
     n = 0
-    matches = (() if needs is not None and not _holds_any(text, needs)
-               else pattern.finditer(text) if starts is None else matches_from(pattern, text, starts))
+    # (typed: the offsets a match gives are then machine integers in the compiled build, the text sliced by them)
+    matches: Iterable[re.Match[str]] = (
+        () if needs is not None and not _holds_any(text, needs)
+        else pattern.finditer(text) if starts is None else matches_from(pattern, text, starts))
     fixed = None if callable(repl) else repl
     for m in matches:
-        new = repl(m) if fixed is None else fixed
+        new: str = repl(m) if fixed is None else fixed
         a, b = m.span()
         if new == text[a:b]:
             continue
@@ -357,7 +358,65 @@ def _holds_any(text: str, needs: str | tuple[str, ...]) -> bool:
     return any(word in text for word in needs)
 
 
-def matches_from(pattern: re.Pattern[str], text: str, starts: re.Pattern[str] | _LineOpening):
+def _blank_at_a_line_edge(text: str) -> bool:
+    """Does a blank open or end a line of ``text``? Only such a blank is cut (``_TRAILING_WS``), and most texts hold
+    blanks inside their lines only: they are found by str.find, a few a text, not by the pattern's class tried at
+    each character (nor are the pairs of a blank and a line break sought, each in a scan of its own)."""
+    last = len(text) - 1
+    for blank in _BLANK_CHARS:
+        at = text.find(blank)
+        while at >= 0:
+            if at == 0 or at == last or text[at - 1] == "\n" or text[at + 1] == "\n":
+                return True
+            at = text.find(blank, at + 1)
+    return False
+
+
+def _collapse_blank_lines(text: str) -> tuple[str, OffsetMap]:
+    """``rewrite(text, _BLANK_LINES, "\n")``, the runs found by str.find: most documents set their paragraphs apart
+    by a blank line, thousands of matches that the pattern's scan handed over one by one."""
+    out: list[str] = []
+    omap = OffsetMap()
+    dst, src, src_end, copied = omap.dst, omap.src, omap.src_end, omap.copied
+    size = len(text)
+    pos = n = 0
+    at = text.find("\n")
+    while at >= 0:
+        end = _past_blanks(text, at + 1, size)
+        if end < size and text[end] == "\n":
+            while end < size and text[end] == "\n":
+                end = _past_blanks(text, end + 1, size)
+            if at > pos:
+                dst.append(n)
+                src.append(pos)
+                src_end.append(at)
+                copied.append(True)
+                out.append(text[pos:at])
+                n += at - pos
+            dst.append(n)
+            src.append(at)
+            src_end.append(end)
+            copied.append(False)
+            out.append("\n")
+            n += 1
+            pos = end
+        at = text.find("\n", end)  # (none among the blanks passed)
+    if pos < size or not dst:
+        omap.add(n, pos, size, True)
+        out.append(text[pos:])
+        n += size - pos
+    omap.length = n
+    return "".join(out), omap
+
+
+def _past_blanks(text: str, i: int, size: int) -> int:
+    while i < size and (text[i] == " " or text[i] == "\t"):
+        i += 1
+    return i
+
+
+def matches_from(pattern: re.Pattern[str], text: str,
+                 starts: re.Pattern[str] | _LineOpening) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose matches are never empty and always start with a
     character ``starts`` matches: tried at those characters only."""
     pos = 0
@@ -555,6 +614,9 @@ def _signer_apart(text: str) -> Callable[[re.Match[str]], str]:
 _JUNK_LINE_MAX = 80
 _PHONE = re.compile(r"^[\s(（]*(?:\+?86[- ]?)?(?:\d{3,4}[- ]?)?\d{7,11}[\s)）]*$")
 _URL = re.compile(r"(https?://|www\.|微信|公众号|扫码|关注|@\w+\.)", re.I)
+# (a string every match of ``_URL`` holds, one of them: a line without any is not searched, the pattern, which opens
+# with no character of its own, tried at each of its characters)
+_URL_NEEDS: Final = ("//", ".", "微信", "公众号", "扫码", "关注")
 
 # Numbering that starts a new provision or heading: never glue a line to one.
 MARKER = re.compile(
@@ -648,7 +710,7 @@ def _drop_junk_header(text: str) -> tuple[str, OffsetMap | None]:
         seen += 1
         if seen > 6:
             break
-        if len(line) <= _JUNK_LINE_MAX and (_PHONE.match(line) or _URL.search(line)):
+        if len(line) <= _JUNK_LINE_MAX and (_PHONE.match(line) or _holds_any(line, _URL_NEEDS) and _URL.search(line)):
             cut = end + 1
     if cut < 0:
         return text, None
@@ -752,6 +814,8 @@ def _address_footers(text: str) -> list[tuple[int, int]]:
     an address and nothing else, that ends the text and stands above it once or more (a page alone: once, under a
     first line that is the time it was printed). Nothing for a text without such a line."""
     found: dict[str, list[tuple[int, int]]] = {}
+    if "//" not in text and "www." not in text:
+        return []  # (every address holds one: most texts none, told without the pattern tried at each character)
     pos = 0
     for m in _ADDRESS.finditer(text):
         if m.start() < pos:
@@ -1227,9 +1291,16 @@ def _cut_line_ends(text: str) -> tuple[list[int], list[int]]:
     # (most texts are told by their lines' lengths alone, which Python counts without a look at their characters:
     # too few lines of one width, or too many longer ones, were every line up to twice as long of that width on
     # the page)
-    counts = Counter(map(len, lines))
-    if "\t" in text:  # (a table's rows are laid out as rows, whatever the page's width)
-        counts.subtract(len(line) for line in lines if "\t" in line)
+    # (a dict counted here: a Counter's construction runs as Python, more than a document's few dozen lines cost)
+    counts: dict[int, int] = {}
+    for line in lines:
+        length = len(line)
+        counts[length] = counts.get(length, 0) + 1
+    if "\t" in text:  # (a table's rows are laid out as rows, whatever the page's width; their lengths kept at 0)
+        for line in lines:
+            if "\t" in line:
+                length = len(line)
+                counts[length] = counts.get(length, 0) - 1
     width = most = 0
     for length, k in counts.items():
         if _WRAP_WIDTHS[0] <= length <= _WRAP_WIDTHS[1] and (k > most or (k == most and length > width)):
@@ -1565,7 +1636,10 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
         text = _ANGLE_PARENTHESES.sub(r"(\1)", text)
     apply(_MARKDOWN, "", _MARKDOWN_STARTS, _MARKDOWN_NEEDS)
     apply(_PAGE_NUMBER, "", _PAGE_NUMBER_STARTS, _PAGE_NUMBER_NEEDS)
-    apply(_TRAILING_WS, "", _BLANKS, _BLANK_CHARS)
+    if _blank_at_a_line_edge(text):
+        apply(_TRAILING_WS, "", _BLANKS)
+    else:
+        maps.append(OffsetMap.unchanged(len(text)))  # (the map the pass makes of a text it leaves)
     if " " in text:
         apply(_SPACED_NUMERAL, _spaced_numeral_marks(text), _NUMERAL_LINE_STARTS)
         # (tried at the spaces: a pattern that opens with a repeat is tried at every character)
@@ -1573,7 +1647,8 @@ def clean_document(raw: str, catalog: DepartmentCatalog | None = None) -> CleanT
     if (marks := _unmarked_number_marks(text, frozenset(_forward(maps[wrapped_from:], cut_ends)))) is not None:
         apply(_UNMARKED_NUMBER, marks, _DIGIT_LINE_STARTS)
     apply(_SPACES, "", _SPACE, " ")
-    apply(_BLANK_LINES, "\n")
+    text, omap = _collapse_blank_lines(text)
+    maps.append(omap)
     text_wo_junk, junk_map = _drop_junk_header(text.lstrip("\n"))
     lead = len(text) - len(text.lstrip("\n"))
     if lead:

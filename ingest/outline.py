@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import Final
 
 from .numerals import chinese_to_int, int_to_chinese
 
@@ -69,11 +69,18 @@ _OPENED_BY_A_DIGIT = {"arabic", "half_paren_arabic"}
 _LINE_OPENERS = frozenset("".join(_OPENERS.values()) + "附" + "、-—－─")
 
 
-@lru_cache(maxsize=1024)
+# (dicts, not lru_cache: the compiled build calls a cached function through Python's call protocol)
+_OPENED_BY: Final[dict[str, tuple[tuple[str, int, re.Pattern[str]], ...]]] = {}
+
+
 def _markers_opened_by(head: str) -> tuple[tuple[str, int, re.Pattern[str]], ...]:
     """The markers, in their order, that a line opening with ``head`` can start with."""
-    return tuple((kind, rank, pattern) for kind, rank, pattern in _MARKERS
-                 if head in _OPENERS.get(kind, "") or (kind in _OPENED_BY_A_DIGIT and head.isdecimal()))
+    markers = _OPENED_BY.get(head)
+    if markers is None:
+        markers = _OPENED_BY[head] = tuple(
+            (kind, rank, pattern) for kind, rank, pattern in _MARKERS
+            if head in _OPENERS.get(kind, "") or (kind in _OPENED_BY_A_DIGIT and head.isdecimal()))
+    return markers
 
 
 # A marker the page damaged (OCR, a web copy) gives no number that can be trusted: "()" and "(+)" (十 read as +),
@@ -108,9 +115,27 @@ def _labelled(marker: Marker, kind: str, value: int) -> Marker:
     return Marker(kind, next(r for k, r, _ in _MARKERS if k == kind), label, value, marker.length)
 
 
+# the lines' markers, kept: a document's numbered lines are asked for theirs by the cleaning (``_gap_breaks``) and
+# again by ``build_outline`` (half the calls; a marker is never changed once made). Emptied when full.
+_MARKER_OF_LINE: Final[dict[str, Marker | None]] = {}
+_MARKER_OF_LINE_MOST: Final = 4096
+
+
 def match_marker(line: str) -> Marker | None:
+    if line in _MARKER_OF_LINE:
+        return _MARKER_OF_LINE[line]
     # (only the markers the line's first character can open are tried: most are none or one of the nine)
-    return _match_marker(line, _markers_opened_by(line[:1]) if line else ())
+    marker = _match_marker(line, _markers_opened_by(line[:1])) if line else None
+    if len(_MARKER_OF_LINE) >= _MARKER_OF_LINE_MOST:
+        _MARKER_OF_LINE.clear()
+    _MARKER_OF_LINE[line] = marker
+    return marker
+
+
+# the values of the Chinese numerals markers are numbered with, read once (``chinese_to_int`` is called through its
+# cache's Python wrapper); the short ones only: a marker's is seldom longer (三十六)
+_CN_VALUE: Final[dict[str, int | None]] = {}
+_CN_KEPT_LONGEST: Final = 4
 
 
 def _match_marker(line: str, markers: Iterable[tuple[str, int, re.Pattern[str]]]) -> Marker | None:
@@ -125,8 +150,12 @@ def _match_marker(line: str, markers: Iterable[tuple[str, int, re.Pattern[str]]]
             value = ord(raw) - 0x2460 + 1
         elif raw.isdigit():
             value = int(raw)
+        elif raw in _CN_VALUE:
+            value = _CN_VALUE[raw]
         else:
             value = chinese_to_int(raw)
+            if len(raw) <= _CN_KEPT_LONGEST:
+                _CN_VALUE[raw] = value
         if value is None or value <= 0:
             continue
         if kind in ("paren_cn", "paren_arabic", "half_paren_arabic"):

@@ -26,9 +26,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import Final
 
 from .char_classes import positions_of
-from .metadata import DOC_NUMBER, NUMBER_TAIL, doc_numbers, is_short_name, normalise_doc_number
+from .clause_words import sre_parse
+from .metadata import DOC_NUMBER, NUMBER_TAIL, doc_numbers, is_short_name, mask_quoted, normalise_doc_number
 from .normalize import DOC_KIND, compact, fold
 from .records import ExtractedDocument, ReferenceRecord
 
@@ -49,8 +51,14 @@ class Reference:
     evidence: dict = field(default_factory=dict, compare=False)  # where: provision, clause, verb, count
 
 
+# (the longest match of ``_DOCUMENT_TITLE``, one more for the line break its $ may stand before: a title is sought
+# only in its tail, where every match ends, not tried at each of its characters)
+_DOCUMENT_TITLE_REACH: Final = sre_parse(_DOCUMENT_TITLE.pattern).getwidth()[1] + 1
+
+
 def is_document_title(title: str) -> bool:
-    return bool(_DOCUMENT_TITLE.search(compact(title)))
+    plain = compact(title)
+    return _DOCUMENT_TITLE.search(plain, max(len(plain) - _DOCUMENT_TITLE_REACH, 0)) is not None
 
 
 def _mentions(text: str, named: dict[str, tuple[str, str | None]] | None = None):
@@ -108,7 +116,7 @@ def _may_cite(text: str) -> bool:
 def _verb_before(text: str, start: int, clause_start: int) -> str | None:
     """The implementing verb of the clause from ``clause_start`` that holds the citation at ``start``, if any."""
     # a citation inside another's 《》 or right after a 、/和 list keeps the clause's verb
-    head = re.sub(r"《[^《》]*》", lambda m: "《" + " " * (len(m.group()) - 2) + "》", text[clause_start:start])
+    head = mask_quoted(text[clause_start:start])
     verbs = list(_VERB.finditer(head))
     return verbs[-1].group() if verbs else None
 

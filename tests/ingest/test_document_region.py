@@ -194,3 +194,21 @@ def test_a_line_of_places_may_end_with_a_zone_of_the_last(line, region):
 def test_a_zone_line_above_a_title_is_no_part_of_it():
     info = _doc("江西省南昌市高新区\n南昌高新区2024年购房补贴政策(试行)\n为推动发展,现提出如下措施。")
     assert (info.title, info.region) == ("南昌高新区2024年购房补贴政策(试行)", "南昌市")
+
+
+def test_the_prefixes_read_line_by_line_are_what_tomllib_reads():
+    import tomllib
+    from importlib import resources
+
+    from policykg.ingest.document_region import _generated_codes
+
+    source = resources.files("policykg.ingest").joinpath("data", "doc_number_prefixes.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(source)
+    plain = tuple({k: v["code"] for k, v in data.get(table, {}).items()} for table in ("abbreviations", "prefixes"))
+    read = _generated_codes(source)
+    assert read == plain and [list(t) for t in read] == [list(t) for t in plain]  # (in the file's order too)
+    # a line of another shape (the file edited by hand), a table the script writes none of: left to tomllib
+    assert _generated_codes(source + '"济" = { code = "370100" }\n') is None
+    assert _generated_codes(source.replace("[prefixes]", "[others]")) is None
+    first = source[source.index('"'):source.index("\n", source.index('"')) + 1]
+    assert _generated_codes(source.replace(first, first + first)) is None  # (a key twice: tomllib's error)

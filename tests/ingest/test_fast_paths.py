@@ -713,6 +713,18 @@ def test_cleaning_passes_that_need_a_string_equal_searching_everywhere(text):
                                    (n._PAGE_NUMBER, n._PAGE_NUMBER_STARTS, n._PAGE_NUMBER_NEEDS),
                                    (n._TRAILING_WS, n._BLANKS, n._BLANK_CHARS), (n._SPACES, n._SPACE, " ")):
         assert rewrite(text, pattern, "", starts, needs) == rewrite(text, pattern, "")
+    # (a text with no blank at a line's edge is left as the pass leaves it, without the pass)
+    if not n._blank_at_a_line_edge(text):
+        assert rewrite(text, n._TRAILING_WS, "") == (text, n.OffsetMap.unchanged(len(text)))
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["\n", "\n\n", " ", "\t", "a", "文", "\n \n", "\n\t"]) | CLEANING_TEXT,
+                max_size=12).map("".join))
+def test_blank_lines_collapsed_by_find_equal_the_pattern(text):
+    from policykg.ingest import normalize as n
+
+    assert n._collapse_blank_lines(text) == rewrite(text, n._BLANK_LINES, "\n")
 
 
 @pytest.mark.parametrize("line", ["# 标题", "###", "**加粗**", "__", "---", "***", "___", "- 12 -", "— 3 —", "–7–", "―5―",
