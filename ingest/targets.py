@@ -605,21 +605,33 @@ def _hands_on_at(text: str) -> list[int]:
     return [i for i in positions_of(text, ":：") if i + 1 == n or text[i + 1] == "\n"]
 
 
+# the marks of ``_SENTENCE_END``, the common first: each search after them reads only up to the nearest one found
+_SENTENCE_END_MARKS: Final = ("\n", "。", "！", "？", "!", "?")
+
+
 def _sentences_holding(text: str, points: list[int]) -> list[tuple[int, int]]:
     """Those of ``_sentences(text)`` that hold one of the sorted offsets ``points``, in order: a provision's
-    few sentences with a quantity, without slicing its many without one. The sentence ends are found by one
-    search of the text (one search back per point and end mark read more of it), each point's sentence by
-    bisection."""
-    ends = positions_of(text, _SENTENCE_END)
+    few sentences with a quantity, without slicing its many without one. Each point's sentence is found by a search
+    for each end mark back to the sentence given before and on to the nearest end mark found so far: a provision
+    has many sentences and few points (all its end marks found by ``positions_of`` cost a string a sentence)."""
+    n = len(text)
     out: list[tuple[int, int]] = []
-    lo = 0  # where the next sentence may start: after the one given before
+    lo = 0  # where the next sentence may start: after the one given before (which ends with a mark, or the text)
     for p in points:
         if p < lo:
             continue  # in the sentence just given
-        k = bisect_left(ends, p)  # the first end mark at or after p
-        s0 = ends[k - 1] + 1 if k > 0 else 0
-        lo = ends[k] + 1 if k < len(ends) else len(text)
-        out.append((s0, lo))
+        end = n  # the first end mark at or after p, else the text's end
+        for mark in _SENTENCE_END_MARKS:
+            k = text.find(mark, p, end)
+            if k >= 0:
+                end = k
+        start = lo  # after the last end mark before p
+        for mark in _SENTENCE_END_MARKS:
+            k = text.rfind(mark, start, p)
+            if k >= 0:
+                start = k + 1
+        lo = end + 1 if end < n else n
+        out.append((start, lo))
     return out
 
 
