@@ -1413,8 +1413,14 @@ def _bounds_before(local_before: str, lex: _Lexicon) -> list[str]:
     tail = local_before[-8:]
     # the words of ``lex.before`` that the tail holds, looked up by each of its characters (only whether a
     # canonical form is found counts, not how often or in which order)
-    for i, ch in enumerate(tail):
-        for word, canon in lex.before_by_first.get(ch, ()):
+    # (``get`` with no default: a list or None, which the compiled build iterates by index; a default tuple made
+    # it an object, iterated through the generic protocol at each character)
+    by_first = lex.before_by_first
+    for i in range(len(tail)):
+        words = by_first.get(tail[i])
+        if words is None:
+            continue
+        for word, canon in words:
             if tail.startswith(word, i):
                 # a one-character word counts only right before the number ("约1000", not "签约")
                 if len(word) == 1 and not re.search(rf"{word}(?:为|到|在)?$", local_before):
