@@ -355,6 +355,23 @@ def _tail_words(words: list[str], kept: list[str]) -> str:
     return "|".join(alternatives) or "(?!)"
 
 
+def _alt_by_first(words: list[str]) -> str:
+    """``_alt(words)`` with the words that share a first character under it: "个(?:自然日|工作日|百分点|)|人(?:…)".
+    The engine tries an alternation's words in turn, some seventy units for each quantity; this way one test
+    a first character, then only that character's words. (Words with different first characters cannot both
+    match at one place: the first word to match is the one ``_alt`` gives.)"""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(word[1:])
+    alternatives = []
+    for first, rests in by_first.items():
+        if rests == [""]:
+            alternatives.append(re.escape(first))
+        else:
+            alternatives.append(re.escape(first) + "(?:" + "|".join(re.escape(r) for r in rests) + ")")
+    return "|".join(alternatives) or "(?!)"
+
+
 _CN_NUM: Final = "零〇一二两三四五六七八九十百千"
 # the groups of ``_Lexicon.quantity``, in order
 _QUANTITY_GROUPS: Final = ("range", "ar", "cn", "approx1", "mult", "approx2", "base")
@@ -367,10 +384,12 @@ def _lexicon() -> _Lexicon:
     units, quals, excl, verbs = data["units"], data["qualifiers"], data["exclude"], data["verbs"]
     years, report, rule = data["years"], data["report"], data["rule"]
     approx = dict(quals["approx"])
-    num = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,000 is one thousand
+    # 1,000 is one thousand. Atomic: what follows a number (a separator, a unit, spaces) holds no digit, comma or
+    # dot, so a shorter number could not match either; the engine is spared giving its digits back one by one.
+    num = r"(?>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+    # (the lookbehinds of a number in figures tested once for a range and a single number)
     number = (
-        rf"(?P<range>(?<![\d.A-Za-z])(?<!\d,){num}\s*(?:[-—–~～]|至|到)\s*{num})"
-        rf"|(?P<ar>(?<![\d.A-Za-z])(?<!\d,){num})"
+        rf"(?<![\d.A-Za-z])(?<!\d,)(?:(?P<range>{num}\s*(?:[-—–~～]|至|到)\s*{num})|(?P<ar>{num}))"
         rf"|(?P<cn>(?<![\d{_CN_NUM}])[{_CN_NUM}]+)"
     )
     unit_words = [*approx, *units["multipliers"], *units["base"]]
@@ -379,7 +398,7 @@ def _lexicon() -> _Lexicon:
     unit_first = "[" + "".join(sorted({re.escape(w[0]) for w in unit_words})) + "]"
     unit_start = f"(?={unit_first})"
     unit = (rf"{unit_start}(?P<approx1>{_alt(approx)})?(?P<mult>{_alt(units['multipliers'])})?"
-            rf"(?P<approx2>{_alt(approx)})?(?P<base>{_alt(units['base'])})")
+            rf"(?P<approx2>{_alt(approx)})?(?P<base>{_alt_by_first(units['base'])})")
     quantity = re.compile(rf"(?:{number}){unit}")
     if list(quantity.groupindex) != list(_QUANTITY_GROUPS) or quantity.groups != len(_QUANTITY_GROUPS):
         # (``_candidates`` reads them by their places)
@@ -586,21 +605,33 @@ def _hands_on_at(text: str) -> list[int]:
     return [i for i in positions_of(text, ":：") if i + 1 == n or text[i + 1] == "\n"]
 
 
+# the marks of ``_SENTENCE_END``, the common first: each search after them reads only up to the nearest one found
+_SENTENCE_END_MARKS: Final = ("\n", "。", "！", "？", "!", "?")
+
+
 def _sentences_holding(text: str, points: list[int]) -> list[tuple[int, int]]:
     """Those of ``_sentences(text)`` that hold one of the sorted offsets ``points``, in order: a provision's
-    few sentences with a quantity, without slicing its many without one. The sentence ends are found by one
-    search of the text (one search back per point and end mark read more of it), each point's sentence by
-    bisection."""
-    ends = positions_of(text, _SENTENCE_END)
+    few sentences with a quantity, without slicing its many without one. Each point's sentence is found by a search
+    for each end mark back to the sentence given before and on to the nearest end mark found so far: a provision
+    has many sentences and few points (all its end marks found by ``positions_of`` cost a string a sentence)."""
+    n = len(text)
     out: list[tuple[int, int]] = []
-    lo = 0  # where the next sentence may start: after the one given before
+    lo = 0  # where the next sentence may start: after the one given before (which ends with a mark, or the text)
     for p in points:
         if p < lo:
             continue  # in the sentence just given
-        k = bisect_left(ends, p)  # the first end mark at or after p
-        s0 = ends[k - 1] + 1 if k > 0 else 0
-        lo = ends[k] + 1 if k < len(ends) else len(text)
-        out.append((s0, lo))
+        end = n  # the first end mark at or after p, else the text's end
+        for mark in _SENTENCE_END_MARKS:
+            k = text.find(mark, p, end)
+            if k >= 0:
+                end = k
+        start = lo  # after the last end mark before p
+        for mark in _SENTENCE_END_MARKS:
+            k = text.rfind(mark, start, p)
+            if k >= 0:
+                start = k + 1
+        lo = end + 1 if end < n else n
+        out.append((start, lo))
     return out
 
 
@@ -1382,8 +1413,14 @@ def _bounds_before(local_before: str, lex: _Lexicon) -> list[str]:
     tail = local_before[-8:]
     # the words of ``lex.before`` that the tail holds, looked up by each of its characters (only whether a
     # canonical form is found counts, not how often or in which order)
-    for i, ch in enumerate(tail):
-        for word, canon in lex.before_by_first.get(ch, ()):
+    # (``get`` with no default: a list or None, which the compiled build iterates by index; a default tuple made
+    # it an object, iterated through the generic protocol at each character)
+    by_first = lex.before_by_first
+    for i in range(len(tail)):
+        words = by_first.get(tail[i])
+        if words is None:
+            continue
+        for word, canon in words:
             if tail.startswith(word, i):
                 # a one-character word counts only right before the number ("约1000", not "签约")
                 if len(word) == 1 and not re.search(rf"{word}(?:为|到|在)?$", local_before):
