@@ -38,9 +38,9 @@ class Sought:
     matches holds (``needed_literals``): a text that holds none is passed over at the speed of ``in``, where
     the pattern would try each of its characters. Searched as the pattern is: ``search``, ``finditer``, ``sub``."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], widen_needs: bool = False) -> None:
         self.pattern = pattern
-        self.needs = needed_literals(pattern)
+        self.needs = needed_literals(pattern, widen_needs)
         # the characters a match can start with, as a pattern the engine skips along the text to: a pattern
         # that opens with a choice of groups (排在|列在?|位列…) has no such skip of its own and is tried at
         # every character of a document
@@ -116,9 +116,12 @@ class Sought:
         return self.pattern.sub(repl, text) if self.may_match(text) else text
 
 
-def needed_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+def needed_literals(pattern: re.Pattern[str], widen: bool = False) -> tuple[str, ...] | None:
     """Literals one of which every match of ``pattern`` holds: the longest run of fixed characters of each of
-    its alternatives, read from its parsed form; None when an alternative has none (or case is ignored)."""
+    its alternatives, read from its parsed form; None when an alternative has none (or case is ignored).
+    ``widen``: a run that stands in its alternative after something that must end with one of a few characters
+    is sought with each of them in front (为牵头, 是牵头: a rule's 牵头 alone is in nearly every document's
+    labels, each a place where the pattern is tried), and a literal that holds another is dropped."""
     if pattern.flags & re.IGNORECASE:
         return None
     found = []
@@ -126,8 +129,30 @@ def needed_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
         run = _longest_run(branch)
         if not run:
             return None
-        found.append(run)
-    return tuple(dict.fromkeys(found))
+        found.extend(_widened(branch, run) if widen else [run])
+    needs = list(dict.fromkeys(found))
+    if widen:
+        needs = [word for word in needs if not any(other != word and other in word for other in needs)]
+    return tuple(needs)
+
+
+_WIDEN_MAX = 6  # the most characters a run is widened by (each a literal sought along the text)
+
+
+def _widened(branch: list, run: str) -> list[str]:
+    """``run``, or each character that must stand before it in ``branch`` and ``run`` (when ``run`` is a run of
+    the branch's own literals, not of a group's, and what stands before it can end with a few characters only)."""
+    start = 0
+    for k, (op, _) in enumerate(branch + [(None, None)]):
+        if str(op) == "LITERAL":
+            continue
+        if k - start == len(run) and "".join(chr(av) for _, av in branch[start:k]) == run:
+            before = _edge(branch[:start], from_end=True)
+            if before is None or before[1] or not before[0] or len(before[0]) > _WIDEN_MAX:
+                return [run]
+            return [c + run for c in sorted(before[0])]
+        start = k + 1
+    return [run]
 
 
 def _alternatives(items: list) -> list[list]:
@@ -390,7 +415,7 @@ def compile_words(data: dict) -> ClauseWords:
         joiners=_alt(data.get("joiners", {}).get("words", [])),
         joiner=re.compile(_alt(data.get("joiners", {}).get("words", []))),
         joiner_heads=frozenset(w[0] for w in data.get("joiners", {}).get("words", []) if w),
-        first_listed_leads=Sought(re.compile(_any(rules.get("first_listed_leads", [])))),
+        first_listed_leads=Sought(re.compile(_any(rules.get("first_listed_leads", []))), widen_needs=True),
         first_listed_tail=re.compile(rules.get("first_listed_tail", "")),
         all_listed_lead=re.compile(_any(rules.get("all_listed_lead", []))),
         leads_before_comma=leads_before_comma,

@@ -52,3 +52,30 @@ def test_label_lines_and_table_headers_use_the_same_words():
     assert text.splitlines()[1] == "协同单位:市财政局"
     columns = classify_header([Cell(t, -1, -1) for t in ("序号", "工作任务", "牵头单位", "协同单位")])
     assert [c.cooperate for c in columns if c.role == "units"] == [False, True]
+
+
+def test_widened_needs_find_what_the_pattern_finds():
+    # first_listed_leads is sought by 为牵头, 是牵头 … (the characters that must stand before its 牵头), not by
+    # 牵头 alone: the same matches, in texts where 牵头 stands in labels and rules alike
+    sought = cw.clause_words().first_listed_leads
+    assert "牵头" not in (sought.needs or ())
+    assert all(len(word) > 2 and word.endswith("牵头") for word in sought.needs or ())
+    texts = [
+        "(牵头单位:市商务局;配合单位:市财政局)各项任务中排在第一位的为牵头单位。",
+        "市住建局牵头,市财政局配合。以黑体字标注的为牵头部门、单位,下同。",
+        "排在第一位的是该项的牵头单位", "第一个单位为牵头", "首位部门为牵头", "标记为加粗的单位是牵头",
+        "牵头:市发展改革委", "由市财政局牵头负责", "列第一位的单位牵头", "",
+    ]
+    for text in texts:
+        found, expected = sought.search(text), sought.pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span()), text
+        assert [m.span() for m in sought.finditer(text * 2)] == [m.span() for m in sought.pattern.finditer(text * 2)]
+
+
+def test_needed_literals_widened_by_what_must_stand_before():
+    import re
+
+    assert set(cw.needed_literals(re.compile("(?:甲|乙)丙丁"), widen=True) or ()) == {"甲丙丁", "乙丙丁"}
+    assert cw.needed_literals(re.compile("(?:甲|乙)?丙丁"), widen=True) == ("丙丁",)  # may stand first
+    assert set(cw.needed_literals(re.compile("甲(?:乙|丙)?丁戊|乙丁戊"), widen=True) or ()) == {"甲丁戊", "乙丁戊", "丙丁戊"}
+    assert cw.needed_literals(re.compile("甲乙丙|(?:丁|戊)甲乙丙"), widen=True) == ("甲乙丙",)  # (holds the others)
