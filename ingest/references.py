@@ -180,10 +180,16 @@ def references(doc: ExtractedDocument, text: str | None = None, head: str | None
     if text is not None:
         passages = [(None, fold(text))]
     else:
-        # (a provision's passage made only when its title or text may cite: no tail runs over the 。 between)
-        passages = [(None, doc.document.title or "")] + [(p.number, f"{p.title or ''}。{p.text}") for p in doc.provisions
-                                                          if _may_cite(p.text) or p.title and _may_cite(p.title)]
-        passages += [(t.number, f"{t.title or ''}。{t.text}") for t in doc.tasks if not doc.provisions]
+        # (a provision's passage made only when its title or text may cite: no tail runs over the 。 between; each
+        # field read once, a record's attributes are looked up by name)
+        passages = [(None, doc.document.title or "")]
+        provisions = doc.provisions
+        for p in provisions:
+            title, body = p.title, p.text
+            if _may_cite(body) or title and _may_cite(title):
+                passages.append((p.number, f"{title or ''}。{body}"))
+        if not provisions:
+            passages += [(t.number, f"{t.title or ''}。{t.text}") for t in doc.tasks]
         if head:
             passages.insert(0, (None, fold(head)))
     named: dict[str, tuple[str, str | None]] = {}  # (the short names the document gives, in reading order)
