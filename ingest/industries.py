@@ -150,7 +150,7 @@ def _running_patterns(names: dict, running: dict) -> tuple[re.Pattern[str], re.P
         rf"(?:(?(count)等?|等)(?P<items>(?:{item}、){{0,30}}{first_item})"
         # or several named sectors: "支持十大新兴产业、未来产业培育"
         rf"|(?P<more>(?:、{ending}{name_char}{{0,10}}?){{1,5}}))?"
-        rf"{verb}")
+        rf"(?P<verb>{verb})")
     # "培育发展预制菜、绿色化工等“新赛道”": a group in quotes, found by its closing quote
     promoted_quoted = re.compile(
         rf"”(?P<group>{name_char}{{1,8}})“等(?P<items>(?:{item}、){{0,30}}{first_item}){verb}")
@@ -349,7 +349,7 @@ def from_running_text(text: str, rev: str | None = None) -> list[tuple[int, Indu
         end = n - m.start()  # where the (last) ending closes, in ``text``
         if lex.compound_after.match(text, end):
             continue
-        at = n - max(m.end(g) for g in ("head", "count", "items", "more"))  # the verb's end
+        at = n - m.start("verb")  # the verb's end
         head = rev[m.start():m.end("head")][::-1]  # the name before the ending, and the ending
         count = (m.group("count") or "")[::-1]
         if m.group("items") is not None:

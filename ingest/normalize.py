@@ -679,6 +679,9 @@ def is_page_facts(line: str) -> bool:
     return len(line) <= _PAGE_FACTS_MAX and any(word in line for word in _PAGE_FACTS_WORDS) \
         and _PAGE_FACTS.search(line) is not None
 _ENDS_AS_TITLE_REACH = sre_parse(ENDS_AS_TITLE.pattern).getwidth()[1]  # its longest match: sought in a line's tail
+# the characters a line that ENDS_AS_TITLE finds something in ends with (the line break its $ may stand before
+# too): the last of a kind, or a closing bracket
+_TITLE_LAST: Final = frozenset([k[-1] for k in DOC_KINDS] + [")", "）", "\n"])
 _DOC_NUMBER_LINE = re.compile(r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号$")
 # a headline with the number run onto the title's end (…的通知》长金管委〔2026〕1号, …的通知——南住建〔2023〕466号): a line
 # of the head as the number's own is
@@ -1243,15 +1246,17 @@ def _continues(prev: str, nxt: str) -> bool:
     if prev.startswith("附件") and _SIGNER_LINE.fullmatch(nxt):
         return False  # the attachments' list above the signature: its issuers sign on lines of their own
     # (each pattern below is tried only on a line that ends, or holds, what every match of it does)
-    if _LABEL_LINE.match(nxt) or (nxt[-1] == "号" and _DOC_NUMBER_LINE.match(nxt)) \
+    # (a label closes with a colon: a line without one is not matched against it)
+    if ((":" in nxt or "：" in nxt) and _LABEL_LINE.match(nxt)) or (nxt[-1] == "号" and _DOC_NUMBER_LINE.match(nxt)) \
             or (nxt[-1] in ":：" and _ADDRESSEE.match(nxt)):
         return False
-    if ENDS_AS_TITLE.search(prev, max(len(prev) - _ENDS_AS_TITLE_REACH, 0)) \
+    prev_colon = ":" in prev or "：" in prev
+    if (prev[-1] in _TITLE_LAST and ENDS_AS_TITLE.search(prev, max(len(prev) - _ENDS_AS_TITLE_REACH, 0))) \
             or (prev[-1] == "号" and _ends_with_doc_number(prev)) \
             or ("签发人" in prev and _SIGNED_NUMBER_LINE.match(prev)) \
-            or ((":" in prev or "：" in prev) and _PAGE_FACTS_LINE.search(prev)):
+            or (prev_colon and _PAGE_FACTS_LINE.search(prev)):
         return False
-    label = _LABEL_LINE.match(prev)
+    label = _LABEL_LINE.match(prev) if prev_colon else None
     if label and not prev[label.end():].strip():
         return True  # "牵头单位:" alone on its line: its units are on the next one
     last = prev[-1]
@@ -1259,7 +1264,7 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if last in "”\"'" and len(prev) > 1 and prev[-2] in _TERMINAL:
         return False
-    if _LABEL_LINE.match(prev):
+    if label:
         # "牵头单位：市工业和信息" broken by a page break before "化局"; but a sentence on the next
         # line ("各部门要…落实…。") is the next paragraph, not the rest of the list
         return not re.search(r"[。\d]", nxt) and not clause_words().structure.search(nxt)

@@ -26,12 +26,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Final
 
 from .char_classes import positions_of
-from .clause_words import sre_parse
 from .metadata import DOC_NUMBER, NUMBER_TAIL, doc_numbers, is_short_name, mask_quoted, normalise_doc_number
-from .normalize import DOC_KIND, compact, fold
+from .normalize import DOC_KINDS, compact, fold
 from .records import ExtractedDocument, ReferenceRecord
 
 IMPLEMENT_VERBS = ("贯彻落实", "全面落实", "深入落实", "认真落实", "抓好落实", "贯彻执行", "贯彻", "落实", "根据", "按照",
@@ -40,7 +38,11 @@ _VERB = re.compile("|".join(IMPLEMENT_VERBS))
 _CLAUSE_ENDS = "。；;，,！？!?\n"  # the characters that end a clause
 _QUOTED = re.compile(r"《([^《》\n]{2,120})》")
 _NUMBER_AFTER = re.compile(r"\s*[(（]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]")
-_DOCUMENT_TITLE = re.compile(DOC_KIND + r"(?:稿)?(?:[(（][^()（）]{2,20}[)）])?$|法$|标准$|目录$")
+# a title that ends as a document's does: a kind (a draft's too), perhaps its remark in brackets (试行), or a law,
+# a standard, a catalogue; written for the title reversed, matched at its start: searched forwards, the kinds'
+# choice was tried at each character of the title's tail
+_DOCUMENT_TITLE_REVERSED = re.compile(r"(?:[)）][^()（）]{2,20}[(（])?(?:稿)?(?:"
+                                      + "|".join(kind[::-1] for kind in DOC_KINDS) + ")|法|准标|录目")
 
 
 @dataclass(frozen=True)
@@ -51,14 +53,8 @@ class Reference:
     evidence: dict = field(default_factory=dict, compare=False)  # where: provision, clause, verb, count
 
 
-# (the longest match of ``_DOCUMENT_TITLE``, one more for the line break its $ may stand before: a title is sought
-# only in its tail, where every match ends, not tried at each of its characters)
-_DOCUMENT_TITLE_REACH: Final = sre_parse(_DOCUMENT_TITLE.pattern).getwidth()[1] + 1
-
-
 def is_document_title(title: str) -> bool:
-    plain = compact(title)
-    return _DOCUMENT_TITLE.search(plain, max(len(plain) - _DOCUMENT_TITLE_REACH, 0)) is not None
+    return _DOCUMENT_TITLE_REVERSED.match(compact(title)[::-1]) is not None
 
 
 def _mentions(text: str, named: dict[str, tuple[str, str | None]] | None = None):
@@ -184,10 +180,16 @@ def references(doc: ExtractedDocument, text: str | None = None, head: str | None
     if text is not None:
         passages = [(None, fold(text))]
     else:
-        # (a provision's passage made only when its title or text may cite: no tail runs over the 。 between)
-        passages = [(None, doc.document.title or "")] + [(p.number, f"{p.title or ''}。{p.text}") for p in doc.provisions
-                                                          if _may_cite(p.text) or p.title and _may_cite(p.title)]
-        passages += [(t.number, f"{t.title or ''}。{t.text}") for t in doc.tasks if not doc.provisions]
+        # (a provision's passage made only when its title or text may cite: no tail runs over the 。 between; each
+        # field read once, a record's attributes are looked up by name)
+        passages = [(None, doc.document.title or "")]
+        provisions = doc.provisions
+        for p in provisions:
+            title, body = p.title, p.text
+            if _may_cite(body) or title and _may_cite(title):
+                passages.append((p.number, f"{title or ''}。{body}"))
+        if not provisions:
+            passages += [(t.number, f"{t.title or ''}。{t.text}") for t in doc.tasks]
         if head:
             passages.insert(0, (None, fold(head)))
     named: dict[str, tuple[str, str | None]] = {}  # (the short names the document gives, in reading order)
