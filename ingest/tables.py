@@ -164,16 +164,18 @@ def classify_header(cells: list[Cell]) -> list[Column] | None:
     columns: list[Column] = []
     have_content = have_units = False
     for i, t in enumerate(texts):
-        if _NUMBER_HEADER.match(t):
+        # (each length before its pattern: most rows asked are a body's, whose cells are long)
+        size = len(t)
+        if size <= 3 and _NUMBER_HEADER.match(t):
             columns.append(Column(i, "number", header=t))
-        elif _UNIT_HEADER.search(t) and len(t) <= 12:
+        elif size <= 12 and _UNIT_HEADER.search(t):
             level = _header_level(t)
             columns.append(Column(i, "units", level, bool(_COOPERATE_HEADER.search(t)), t))
             have_units = True
-        elif _DEADLINE_HEADER.search(t) and len(t) <= 8 and not clause_words().goal_header.search(_compact_cell(t)):
+        elif size <= 8 and _DEADLINE_HEADER.search(t) and not clause_words().goal_header.search(_compact_cell(t)):
             # (完成目标 names the goals, 完成时限 the deadline)
             columns.append(Column(i, "deadline", header=t))
-        elif _CONTENT_HEADER.search(t) and len(t) <= 16:
+        elif size <= 16 and _CONTENT_HEADER.search(t):
             columns.append(Column(i, "content", _header_level(t), header=t))  # (省级方案内容: the plan it quotes)
             have_content = True
         else:
