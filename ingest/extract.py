@@ -233,9 +233,19 @@ def _parse_clause(text: str, catalog: DepartmentCatalog, leads: bool, before_com
                         default_role=default_role, standing=standing, default_prefix=prefix)
 
 
+_FEW_TO_UNIQUE: Final = 16  # up to this many items, each is compared with those kept before it
+
+
 def _unique(xs: list[str]) -> list[str]:
-    # (most lists of a task's leads or cooperating units name one unit or none: copied without a dict)
-    return list(xs) if len(xs) < 2 else list(dict.fromkeys(xs))
+    # (most lists of a task's leads or cooperating units name one unit or none: copied without a dict; a short
+    # list is kept item by item: a call of ``dict.fromkeys`` and the list made of the dict cost some 3,000)
+    if len(xs) > _FEW_TO_UNIQUE:
+        return list(dict.fromkeys(xs))
+    kept: list[str] = []
+    for x in xs:
+        if x not in kept:
+            kept.append(x)
+    return kept
 
 
 def _text_start(body: str) -> str:
