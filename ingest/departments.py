@@ -337,8 +337,9 @@ class DepartmentCatalog:
             # sought by them, where one that opens with the look back is tried at every character.)
             self._stems = re.compile(f"({_LEVEL_CHAR})(?<!{_HAN}{_LEVEL_CHAR})(?:{_by_first_character(stems)})")
         counts: dict[str, int] = {}
-        for m in self._stems.finditer(text):
-            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+        # (``findall``: the pattern's one group, the prefix, of each match, without a match object made and asked)
+        for prefix in self._stems.findall(text):
+            counts[prefix] = counts.get(prefix, 0) + 1
         if not counts:
             return None
         best = max(counts, key=lambda stem: counts[stem])
