@@ -73,6 +73,7 @@ from .char_classes import class_table, classes_of, positions_of
 from .clause_words import first_chars, last_chars, sre_parse
 from .numerals import chinese_to_int, to_number
 from .regions import region_index
+from .target_quantities import CN_NUM, QuantityMatch, UnitWords, quantity_at, unit_at
 from .word_lists import alternation as _alt
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "targets.toml")))
@@ -112,6 +113,7 @@ class FoundTarget:
 class _Lexicon:
     quantity: re.Pattern[str]
     quantity_tail: re.Pattern[str]  # what every quantity ends with (see ``_quantity_tail``)
+    units: UnitWords  # the unit words of both, which ``quantity_at`` and ``unit_at`` read as the patterns match
     unit_numerals: frozenset[str]  # the numerals of the unit words (十百千: "个百分点", "千瓦")
     tail_classes: np.ndarray  # by character (``class_table``): 1 a numeral, 2 what a unit starts with
     before: list[tuple[str, str]]
@@ -372,9 +374,7 @@ def _alt_by_first(words: list[str]) -> str:
     return "|".join(alternatives) or "(?!)"
 
 
-_CN_NUM: Final = "零〇一二两三四五六七八九十百千"
-# the groups of ``_Lexicon.quantity``, in order
-_QUANTITY_GROUPS: Final = ("range", "ar", "cn", "approx1", "mult", "approx2", "base")
+_CN_NUM: Final = CN_NUM  # (the numerals ``quantity_at`` reads)
 _MULTIPLIERS: Final = "十百千万亿"  # before a unit: a total, not one case's count
 
 
@@ -399,10 +399,9 @@ def _lexicon() -> _Lexicon:
     unit_start = f"(?={unit_first})"
     unit = (rf"{unit_start}(?P<approx1>{_alt(approx)})?(?P<mult>{_alt(units['multipliers'])})?"
             rf"(?P<approx2>{_alt(approx)})?(?P<base>{_alt_by_first(units['base'])})")
+    # (the candidates are read by ``quantity_at`` and the tails by ``unit_at``, as these patterns match: the patterns
+    # are what they follow, and the tests compare them)
     quantity = re.compile(rf"(?:{number}){unit}")
-    if list(quantity.groupindex) != list(_QUANTITY_GROUPS) or quantity.groups != len(_QUANTITY_GROUPS):
-        # (``_candidates`` reads them by their places)
-        raise ValueError(f"the quantity pattern's groups are not {_QUANTITY_GROUPS}")
     after_words = [tuple(x) for x in quals["after"]]
     before = sorted((tuple(x) for x in quals["before"]), key=lambda x: -len(x[0]))
     before_by_first: dict[str, list[tuple[str, str]]] = {}
@@ -417,6 +416,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         quantity=quantity,
         quantity_tail=re.compile(rf"[\d{_CN_NUM}]{unit}"),
+        units=UnitWords([*approx], units["multipliers"], units["base"]),
         unit_numerals=frozenset(c for w in unit_words for c in w if re.fullmatch(rf"[\d{_CN_NUM}]", c)),
         tail_classes=class_table(re.compile(rf"[\d{_CN_NUM}]"), re.compile(unit_first)),
         before=before,
@@ -788,20 +788,22 @@ _CN_NUMERALS: Final = frozenset(_CN_NUM)
 _NUMERALS: Final = frozenset("0123456789" + _CN_NUM)
 
 
-def _quantities(text: str, lex: _Lexicon, tails: list[tuple[int, int]] | None = None) -> list[re.Match[str]]:
-    """What ``lex.quantity.finditer(text)`` finds, tried only where a run of numerals starts (every quantity
-    starts so) rather than at every character; given the spans of ``text``'s quantity tails (``quantity_tail``,
-    leftmost and not overlapping), only at those of the starts a quantity can reach a tail from. (A list, not a
-    generator: the compiled build makes a generator an object, resumed through a call for each match.)"""
-    found: list[re.Match[str]] = []
+def _quantities(text: str, lex: _Lexicon, tails: list[tuple[int, int]] | None = None) -> list[QuantityMatch]:
+    """What ``lex.quantity.finditer(text)`` finds (read by ``quantity_at``, as the pattern matches), tried only where
+    a run of numerals starts (every quantity starts so) rather than at every character; given the spans of
+    ``text``'s quantity tails (``quantity_tail``, leftmost and not overlapping), only at those of the starts a
+    quantity can reach a tail from. (A list, not a generator: the compiled build makes a generator an object,
+    resumed through a call for each match.)"""
+    found: list[QuantityMatch] = []
     pos = 0
+    units = lex.units
     for at in _numeral_runs(text) if tails is None else _numeral_runs_before(text, tails, lex.unit_numerals):
         if at < pos:
             continue
-        m = lex.quantity.match(text, at)
-        if m:
+        m = quantity_at(text, at, units)
+        if m is not None:
             found.append(m)
-            pos = m.end()
+            pos = m.unit.end
     return found
 
 
@@ -873,9 +875,9 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
     scan = sentence
     if line_start and (m := _LIST_NUMBER.match(sentence)):
         scan = " " * m.end() + sentence[m.end():]
-    for m in _quantities(scan, lex, tails):
-        # (the groups by their places, ``_QUANTITY_GROUPS``: looked up by name, they cost as much again)
-        range_, arabic, chinese, approx1, mult, approx2, base = m.groups()
+    for found in _quantities(scan, lex, tails):
+        range_, arabic, chinese, u = found.range_, found.arabic, found.chinese, found.unit
+        approx1, mult, approx2, base = u.approx1, u.mult, u.approx2, u.base
         if range_:
             value = to_number(_RANGE_MARK.split(range_)[0])
         elif arabic:
@@ -889,7 +891,7 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
             value = float(n) if n is not None else None
         if value is None:
             continue
-        start, end = m.span()
+        start, end = found.start, u.end
         nxt = sentence[end:end + 1]
         if nxt and nxt in lex.noun_after_unit.get(base, ""):
             continue  # "121人才", "50万人口": the unit's character starts a noun
@@ -906,7 +908,7 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
         if am:
             bound = am.group()
             end = am.end()
-        num_end = m.end(1) if range_ else m.end(2) if arabic else m.end(3)  # range, ar, cn
+        num_end = found.num_end
         # (``_bounds_among(seps, start, end, length)``, and the clause before it from the same separators: asked
         # for later, each by ``_clause_bounds``, a sentence's separators were looked up again)
         k = bisect_left(seps, start)
@@ -1685,10 +1687,12 @@ class QuantitySites:
             # in a hundred), not at every numeral or character as the pattern's own scan does
             tails = []
             end = 0
+            units = lex.units
             for at in np.flatnonzero(classes[:-1] & (classes[1:] >> 1)).tolist():
-                if at >= end and (m := lex.quantity_tail.match(text, at)):
-                    tails.append(m.span())
-                    end = m.end()
+                # (what ``quantity_tail.match(text, at)`` matches: the numeral at ``at``, its unit after it)
+                if at >= end and (unit := unit_at(text, at + 1, units)) is not None:
+                    tails.append((at, unit.end))
+                    end = unit.end
         self._starts = [a for a, _ in tails]
         self._ends = [b for _, b in tails]  # increasing, as the tails do not overlap
 
