@@ -40,6 +40,27 @@ def _class_at(text: str, i: int) -> int:
     return _DIGIT if text[i].isdecimal() else 0
 
 
+def digit_at(text: str, i: int) -> bool:
+    """Is ``text[i]`` a digit (\\d, ``str.isdecimal``)?"""
+    return _class_at(text, i) & _DIGIT != 0
+
+
+def numeral_at(text: str, i: int) -> bool:
+    """Is ``text[i]`` a numeral ([\\d零〇…千]: what a quantity's number, and its tail, open with)?"""
+    return _class_at(text, i) & (_DIGIT | _CN_NUMERAL) != 0
+
+
+def cn_numeral_at(text: str, i: int) -> bool:
+    return _class_at(text, i) & _CN_NUMERAL != 0
+
+
+def number_char_at(text: str, i: int) -> bool:
+    """Can ``text[i]`` stand in a quantity's number: a numeral, a thousands' comma, a decimal point, a range's mark,
+    a space?"""
+    o = ord(text[i])
+    return o == _COMMA or o == _POINT or _class_at(text, i) & (_DIGIT | _CN_NUMERAL | _SPACE | _RANGE_MARK) != 0
+
+
 class _Opening:
     """The unit words that open with one character, by the part of the unit they make, longest first (the order
     the pattern's alternations, longest first, try them in)."""

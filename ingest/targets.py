@@ -69,11 +69,21 @@ from typing import Final
 
 import numpy as np
 
-from .char_classes import class_table, classes_of, positions_of
+from .char_classes import chars_table, class_table, classes_of, positions_of
 from .clause_words import first_chars, last_chars, sre_parse
 from .numerals import chinese_to_int, to_number
 from .regions import region_index
-from .target_quantities import CN_NUM, QuantityMatch, UnitWords, quantity_at, unit_at
+from .target_quantities import (
+    CN_NUM,
+    QuantityMatch,
+    UnitWords,
+    cn_numeral_at,
+    digit_at,
+    number_char_at,
+    numeral_at,
+    quantity_at,
+    unit_at,
+)
 from .word_lists import alternation as _alt
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "targets.toml")))
@@ -114,7 +124,6 @@ class _Lexicon:
     quantity: re.Pattern[str]
     quantity_tail: re.Pattern[str]  # what every quantity ends with (see ``_quantity_tail``)
     units: UnitWords  # the unit words of both, which ``quantity_at`` and ``unit_at`` read as the patterns match
-    unit_numerals: frozenset[str]  # the numerals of the unit words (十百千: "个百分点", "千瓦")
     tail_classes: np.ndarray  # by character (``class_table``): 1 a numeral, 2 what a unit starts with
     before: list[tuple[str, str]]
     before_by_first: dict[str, list[tuple[str, str]]]  # ``before`` by the first character of the word
@@ -417,7 +426,6 @@ def _lexicon() -> _Lexicon:
         quantity=quantity,
         quantity_tail=re.compile(rf"[\d{_CN_NUM}]{unit}"),
         units=UnitWords([*approx], units["multipliers"], units["base"]),
-        unit_numerals=frozenset(c for w in unit_words for c in w if re.fullmatch(rf"[\d{_CN_NUM}]", c)),
         tail_classes=class_table(re.compile(rf"[\d{_CN_NUM}]"), re.compile(unit_first)),
         before=before,
         before_by_first=before_by_first,
@@ -727,13 +735,25 @@ def _bounds_among(seps: list[int], a: int, b: int, length: int) -> tuple[int, in
 _SEPARATOR: Final = re.compile("[" + re.escape("".join(sorted(_CLAUSE_SEP))) + "]")
 
 
+# by code point of the Basic Multilingual Plane: 1 for a clause separator
+_SEPARATOR_CODES: Final = chars_table(_CLAUSE_SEP).tobytes()
+_COMMA: Final = ord(",")
+
+
 def _separators(sentence: str) -> list[int]:
     """Offsets of the clause separators of a sentence, in order. (Found once a sentence, by ``_candidates``, which
-    gives each candidate its clause and the one before it: not cached.)"""
+    gives each candidate its clause and the one before it: not cached.) Each character is told by its code point,
+    looked up in ``_SEPARATOR_CODES``: a few instructions, where ``_SEPARATOR``'s search tries its class at some
+    fifty a character and costs a call for each separator found."""
     last = len(sentence) - 1
-    # (``_digit_comma`` inline: a call for each comma cost more than its test)
-    return [i for m in _SEPARATOR.finditer(sentence) if sentence[i := m.start()] != ","
-            or not (0 < i < last and sentence[i - 1].isdigit() and sentence[i + 1].isdigit())]
+    out: list[int] = []
+    for i in range(len(sentence)):
+        o = ord(sentence[i])
+        # (``_digit_comma`` inline: a call for each comma cost more than its test)
+        if o < 0x10000 and _SEPARATOR_CODES[o] and (
+                o != _COMMA or not (0 < i < last and sentence[i - 1].isdigit() and sentence[i + 1].isdigit())):
+            out.append(i)
+    return out
 
 
 def _digit_comma(s: str, i: int) -> bool:
@@ -781,12 +801,6 @@ _LIST_NUMBER: Final = re.compile(r"^(\s*\d{1,2}\.)(?=\d{2})")
 _NUMERAL: Final = re.compile(rf"[\d{_CN_NUM}](?<!\d\d)(?<![\d{_CN_NUM}][{_CN_NUM}])")
 
 
-# what a quantity's number is made of (``lex.quantity``'s number: digits, Chinese numerals, 1,000.5, "30 — 50",
-# "30至50"), with any character that is \d or \s (``str.isdecimal``, ``str.isspace``)
-_NUMBER_CHARS: Final = frozenset("0123456789,.-—–~～至到 " + _CN_NUM)
-_CN_NUMERALS: Final = frozenset(_CN_NUM)
-_NUMERALS: Final = frozenset("0123456789" + _CN_NUM)
-
 
 def _quantities(text: str, lex: _Lexicon, tails: list[tuple[int, int]] | None = None) -> list[QuantityMatch]:
     """What ``lex.quantity.finditer(text)`` finds (read by ``quantity_at``, as the pattern matches), tried only where
@@ -797,7 +811,7 @@ def _quantities(text: str, lex: _Lexicon, tails: list[tuple[int, int]] | None = 
     found: list[QuantityMatch] = []
     pos = 0
     units = lex.units
-    for at in _numeral_runs(text) if tails is None else _numeral_runs_before(text, tails, lex.unit_numerals):
+    for at in _numeral_runs(text) if tails is None else _numeral_runs_before(text, tails):
         if at < pos:
             continue
         m = quantity_at(text, at, units)
@@ -811,56 +825,49 @@ def _numeral_runs(text: str) -> list[int]:
     return [m.start() for m in _NUMERAL.finditer(text)]
 
 
-def _numeral_runs_before(text: str, tails: list[tuple[int, int]], unit_numerals: frozenset[str]) -> list[int]:
+def _numeral_runs_before(text: str, tails: list[tuple[int, int]]) -> list[int]:
     """Those of ``_numeral_runs(text)`` that a quantity can start at, given the tails (see ``_quantities``): a
     quantity's last numeral and its unit make a tail, which one of the tails holds (the search that found them
     passed over only what an earlier one holds), so its start is inside that tail or before it in the run of
     number characters the tail's start ends (a quantity's number is made of them). Most numerals are years,
     dates and item numbers with no unit: no search at each character for numerals, nor a match tried at those
     (a numeral run is tried at a few instructions a character of the tails' few, a search tries its class at
-    some fifty a character of the sentence)."""
+    some fifty a character of the sentence). (The characters are told by their code points: see
+    ``target_quantities``.)"""
     starts: list[int] = []
     done = 0  # where the last tail ended (a unit holds a character no number holds: a run of number characters
     # before a tail does not reach back past the tail before it)
     for ts, te in tails:
         w = ts  # the run of number characters the tail's start ends
-        while w > done:
-            c = text[w - 1]
-            # (``_is_number_char``, inline: a call a character cost more than the test)
-            if c in _NUMBER_CHARS or not ("\u4e00" <= c <= "\u9fff") and (c.isdecimal() or c.isspace()):
-                w -= 1
-            else:
-                break
+        while w > done and number_char_at(text, w - 1):
+            w -= 1
         if w == ts:
             # (most tails: no number character before their numeral, which starts a run; when the tail before
             # ends there, a numeral that does not is tried in vain: a quantity starts at a run's start alone)
             starts.append(ts)
         else:
             _add_run_starts(text, w, ts + 1, starts)
-        if te - ts > 2 and not unit_numerals.isdisjoint(text[ts + 2:te]):
+        if te - ts > 2 and _holds_numeral(text, ts + 2, te):
             _add_run_starts(text, ts + 2, te, starts)  # a numeral in the unit after another of its characters: 个百分点
         done = te
     return starts
 
 
+def _holds_numeral(text: str, a: int, b: int) -> bool:
+    for k in range(a, b):
+        if numeral_at(text, k):
+            return True
+    return False
+
+
 def _add_run_starts(text: str, a: int, b: int, starts: list[int]) -> None:
     """Append those of ``_numeral_runs(text)`` in [a, b)."""
     for k in range(a, b):
-        c = text[k]
-        if c in _CN_NUMERALS:
-            if k == 0 or not _is_numeral(text[k - 1]):
+        if cn_numeral_at(text, k):
+            if k == 0 or not numeral_at(text, k - 1):
                 starts.append(k)
-        elif _is_numeral(c) and (k == 0 or not text[k - 1].isdecimal()):
+        elif digit_at(text, k) and (k == 0 or not digit_at(text, k - 1)):
             starts.append(k)
-
-
-def _is_number_char(c: str) -> bool:
-    # (an ideograph, the most of a text's characters, is no digit and no space)
-    return c in _NUMBER_CHARS or not ("\u4e00" <= c <= "\u9fff") and (c.isdecimal() or c.isspace())
-
-
-def _is_numeral(c: str) -> bool:  # [\d{_CN_NUM}]
-    return c in _NUMERALS or not ("\u4e00" <= c <= "\u9fff") and c.isdecimal()
 
 
 _RANGE_MARK: Final = re.compile(r"\s*(?:[-—–~～]|至|到)\s*")
