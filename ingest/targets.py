@@ -230,6 +230,7 @@ class _Lexicon:
     goal_bound_after: frozenset[str]  # ...or it has one of these bounds
     horizon_before: tuple[str, ...]  # ...or a due year after one of these stands before it
     review_heading: re.Pattern[str]  # a provision's heading that reviews a past period ("“十四五”时期…取得重大成就")
+    review_needs: tuple[str, ...]  # ...one of which every match of it holds (its words and its nouns)
     rule_modal: re.Pattern[str]  # a modal or a word that only holds one (one of ``rule_not_modal``)
     rule_not_modal: frozenset[str]
     rule_condition: re.Pattern[str]  # a clause that ends a condition: "…的,", "个贷率<75%时,"
@@ -548,6 +549,7 @@ def _lexicon() -> _Lexicon:
             rf"|(?:{_alt(report['review_past'])}).*(?:{_alt(report['review_nouns'])})"
             rf"|(?:{_alt(report['review_nouns'])}).*(?:{_alt(report['review_past'])})"
             rf"|^(?:{_REVIEW_PERIOD})[^是]*(?:{_alt(report['review_nouns'])})"),
+        review_needs=(*report["review_heading_words"], *report["review_nouns"]),
         # one flat alternation of words, the words that only hold a modal first (they win where both match): every
         # alternative opens with a character, which the engine skips along to; a group ahead of an alternative
         # (?P<modal>…) would have it tried at every character of the clause. A match not in ``rule_not_modal`` is
@@ -589,6 +591,12 @@ _PLAN_PERIOD: Final = re.compile(r"[“\"]?十([一二三四五六七八九])五
 _ASCII_QUOTE: Final = re.compile('"')
 _QUOTES: Final = (("“", "”"), ("《", "》"), ("〔", "〕"), ("「", "」"), ("‘", "’"), ("【", "】"))
 _CJK: Final = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _cjk_at(text: str, i: int) -> bool:
+    """Is ``text[i]`` a CJK ideograph (what ``_CJK.match`` tells of it)? Its code point compared: the pattern's call
+    costs some 2,000 instructions in the compiled build, this a few. (``i`` in the text's range or past its end.)"""
+    return i < len(text) and 0x4E00 <= ord(text[i]) <= 0x9FFF
 _PERCENT_SUBJECT_VERB: Final = set("达提稳保超突下降增控实完占")
 
 
@@ -675,6 +683,8 @@ class _Quoted:
 
     def any_in(self, a: int, b: int) -> bool:
         """Is any character of [a, b) quoted?"""
+        if not self._starts:
+            return False  # (most texts quote nothing: no call)
         k = bisect_right(self._ends, a)  # the first span that ends after a
         return k < len(self._starts) and self._starts[k] < b
 
@@ -936,7 +946,7 @@ def _share_subject(sentence: str, q: _Quantity, before: str) -> bool:
     nxt = sentence[q.end:q.end + 1]
     if nxt == "的":
         nxt = sentence[q.end + 1:q.end + 2]
-    return bool(nxt) and bool(_CJK.match(nxt)) and nxt not in _PERCENT_SUBJECT_VERB
+    return _cjk_at(nxt, 0) and nxt not in _PERCENT_SUBJECT_VERB
 
 
 _CHANGE_AFTER: Final = re.compile(
@@ -1001,14 +1011,14 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if nxt in lex.stage_first and (sentence.startswith(lex.stage_after, q.end)
                                    or q.unit == "%" and sentence.startswith(lex.stage_after_share, q.end)):
         return "stage condition"  # "主体完成50%即可申请", "形象进度达70%后开始办理"
-    if q.unit == "%" and nxt and _CJK.match(nxt) and _holds_any(before, opens.progress) and lex.progress.search(before):
+    if q.unit == "%" and _cjk_at(nxt, 0) and _holds_any(before, opens.progress) and lex.progress.search(before):
         return "stage condition"  # "形象进度超过50%未办预售许可证"; not "项目形象进度达到70%。"
     if _holds_any(before, _CHANGE_FROM_OPENS) and _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
         return "old value of a changed rule"  # "征收率由3%降至1%": 3% is what it was
     if (_holds_any(before, opens.basis_word) and lex.basis_word.search(before)
             and any(m.group("basis") for m in lex.basis.finditer(before))):
         return "basis of computation"  # "按照平均工资60%核定", "减按25%计入"
-    if q.unit == "%" and (lex.ratio_base.search(before[-12:]) and before.endswith("的")
+    if q.unit == "%" and (before.endswith("的") and lex.ratio_base.search(before[-12:])
                           or nxt in opens.ratio_of and lex.ratio_of.match(sentence, q.end)):
         return "per-case ratio"  # "合同总价的10%", "剩余50%的出让价款"
     if q.unit == "%" and _holds_any(before, opens.cost_share) and lex.cost_share.search(before):
@@ -1050,14 +1060,14 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "group-purchase threshold"  # "团购(5套房屋及以上)", "团购5套以上即可"; not "推动团购1000套存量商品房"
     if q.unit in lex.class_units and q.after_bound and not lex.direction_before.search(before):
         return "class definition"  # "购买90平方米以上新建商品住房"; "人均住房面积达到40平方米以上" is a goal
-    if (nxt and (nxt == "的" or q.after_bound and _CJK.match(nxt)) and q.unit.lstrip(_MULTIPLIERS) in lex.class_size_units
+    if (nxt and (nxt == "的" or q.after_bound and _cjk_at(nxt, 0)) and q.unit.lstrip(_MULTIPLIERS) in lex.class_size_units
             and (q.after_bound and not lex.direction_before.search(before) or q.is_range or _SIZE_BOUND_END.search(before))):
         # a bounded size before what it qualifies: "建设体量在5万平方米以上的房地产开发项目", "面积不大于4.5平方米的不计入
         # 容积率", "30米以上城市道路"; not "粮食播种面积1亿亩以上、产量…"
         return "class definition"
     if _holds_any(before, opens.per_each) and lex.per_each.search(before):
         return "per-case unit"  # "每完成网签备案1000套"
-    if (q.after_bound == "及以上" or q.is_cn and q.after_bound == "以上") and nxt and (nxt == "的" or _CJK.match(nxt)):
+    if (q.after_bound == "及以上" or q.is_cn and q.after_bound == "以上") and nxt and (nxt == "的" or _cjk_at(nxt, 0)):
         # "二套以上房贷", "两个及以上子女的家庭", "4人及以上家庭", "团购5套及以上的下浮2%": a goal's bound ends its
         # phrase ("建成20个以上", "达到30%及以上"); 及以上 before what it qualifies names a class of cases
         return "class definition"
@@ -1093,7 +1103,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "count within kinds"  # "提供8类10项服务"
     if _ends_with_any(before, lex.existing_before, opens.existing_before_end):
         return "existing state"  # "因疫情停工的256个项目"
-    if q.unit.endswith(lex.per_year) and _CJK.match(sentence[q.end:q.end + 1]):
+    if q.unit.endswith(lex.per_year) and _cjk_at(sentence, q.end):
         return "specification"  # "50万吨/年聚乙醇酸项目"
     speed = lex.speed_up_before.match(clause) if head in opens.speed_up_before else None
     if speed and (not (verb := lex.verb_word.match(clause, speed.end())) or verb.end() == len(before)):
@@ -1174,6 +1184,8 @@ _LIST_GAP: Final = frozenset("、和及与或")
 def _share_list_fate(sentence: str, qs: list[_Quantity]) -> None:
     """A value of a bare list (values joined by 、 or 和 alone, in one clause) is dropped with a neighbour dropped as a
     per-case rule."""
+    if len(qs) < 2:
+        return  # (most sentences: one candidate)
     for forward in (True, False):
         order = range(1, len(qs)) if forward else range(len(qs) - 2, -1, -1)
         for i in order:
@@ -1189,7 +1201,6 @@ def _share_list_fate(sentence: str, qs: list[_Quantity]) -> None:
 # (compiled once here: a pattern given to re.search as a string is looked up in re's cache at each call, and
 # compiled again when the cache, shared by every module, has dropped it)
 _PASSED_OVER: Final = re.compile(r"(?:超|通|经|不|越)过$")
-_CJK_OR_DE: Final = re.compile(r"的|[\u4e00-\u9fff]")
 _BARE_OVER: Final = re.compile(r"[过超]$")
 _LIST_JOINER: Final = re.compile(r"[、和及与]")
 _GAP_JOINER: Final = re.compile(r"[、和及与,;]")
@@ -1263,7 +1274,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
         elif (before.endswith(lex.threshold_always) and not _total_of_listed(sentence, prior, q, lex)) or (
             before.endswith(lex.threshold)
             and not _PASSED_OVER.search(before)
-            and _CJK_OR_DE.match(sentence[q.end:q.end + 1])
+            and _cjk_at(sentence, q.end)  # (a CJK ideograph, 的 among them)
             and not lex.after_re.match(sentence, q.end)
             # a bare 过/超 bounds a goal ("组织超50家企业", "发放超1000万元消费券") unless a 的 makes it a class
             and (not _BARE_OVER.search(before) or sentence[q.end:q.end + 1] == "的")
@@ -1302,12 +1313,12 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             continue
         # a restated count of a list of names: "胶州、龙口…寿光5个“千亿”县", "豫中(郑州)、…和豫北(鹤壁)6个";
         # not "重点引进、培养和扶持100名" (a list of verbs)
-        if ("、" in before and (_CJK.match(before[-1]) or before[-1] == ")")
+        if ("、" in before and (_cjk_at(before, len(before) - 1) or before[-1] == ")")
                 and not _ends_with_any(before, lex.action_end, opens.action_end_end)
                 and not _made_list(clause, before, q, lex)):
             nxt = sentence[q.end:q.end + 1]
             last = _LIST_JOINER.split(before)[-1]
-            if (nxt and (_CJK.match(nxt) or nxt in "“\"") and not lex.after_re.match(sentence, q.end)
+            if (nxt and (_cjk_at(nxt, 0) or nxt in "“\"") and not lex.after_re.match(sentence, q.end)
                     and len(last) <= 12 and not lex.verb_word.match(last)):
                 q.keep = False
                 q.why = "count of a list"
@@ -1324,7 +1335,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
         before = sentence[q.clause[0]:q.start]
         if not _share_subject(sentence, q, before):
             gap = sentence[q.end:later.start]
-            if gap and _CJK.match(gap[0]) or gap.startswith("的"):
+            if _cjk_at(gap, 0) or gap.startswith("的"):
                 if not _GAP_JOINER.search(gap) and (
                     "的" in gap or q.after_bound in ("以上", "及以上") or _OVER_END.search(before)
                 ):
@@ -1384,7 +1395,12 @@ def _reviews_past(text: str, lex: _Lexicon) -> bool:
     if (not heading or len(heading) > _HEADING_MAX
             or "," in heading or "，" in heading or ";" in heading or "；" in heading):
         return False
-    return lex.review_heading.search(heading) is not None
+    # (most headings hold none of the words a match needs: told by an ``in`` each, where the pattern, with its
+    # ".*", costs some 9,000 instructions a heading)
+    for word in lex.review_needs:
+        if word in heading:
+            return lex.review_heading.search(heading) is not None
+    return False
 
 
 def _past_review(sentence: str, qs: list[_Quantity], lex: _Lexicon) -> None:
@@ -1630,7 +1646,7 @@ def _share_metric(sentence: str, q: _Quantity) -> str | None:
     _, ce = q.clause
     rest = sentence[q.end:ce]
     rest = rest[1:] if rest.startswith("的") else rest
-    if not rest or not _CJK.match(rest[0]) or rest[0] in _PERCENT_SUBJECT_VERB:
+    if not _cjk_at(rest, 0) or rest[0] in _PERCENT_SUBJECT_VERB:
         return None
     m = _SHARE_VERB.search(rest)
     if not m or m.start() == 0:
