@@ -268,26 +268,69 @@ class _Openers:
         # (the few characters any match of a pattern searched for in a whole text opens with: their ``in`` tests
         # cost a fraction of the pattern's call, and most texts hold none of them)
         self.condition_after = _few_opening(lex.condition_after)
-        self.progress = _few_opening(lex.progress)
-        self.basis_word = _few_opening(lex.basis_word)
-        self.cost_share = _few_opening(lex.cost_share)
-        self.discount = _few_opening(lex.discount)
-        self.permission = _few_opening(lex.permission)
-        self.per_case_purchase = _few_opening(lex.per_case_purchase)
-        self.case_actor = _few_opening(lex.case_actor)
-        self.budget = _few_opening(lex.budget)
-        self.group_purchase = _few_opening(lex.group_purchase)
-        self.per_each = _few_opening(lex.per_each)
         self.withdrawal = _few_opening(lex.withdrawal)
-        self.class_open = _few_opening(lex.class_open)
         self.scope_after = _few_opening(lex.scope_after)
-        self.rule_change = _few_opening(lex.rule_change)
+        self.before = _BeforeOpeners(lex)
         self.strip_lead = _opening(lex.strip_lead)  # (anchored at the start)
         self.strip_tail_end = _ending(lex.strip_tail)  # (anchored at the end)
         # the last characters of the longer lists of words a text is tested to end with (``_ends_with_any``)
         self.scope_before_end = _last_characters(lex.scope_before)
         self.action_end_end = _last_characters(lex.action_end)
         self.existing_before_end = _last_characters(lex.existing_before)
+
+
+class _BeforeOpeners:
+    """The patterns searched for in a candidate's text before it in its clause (the judges' ``before``), each a bit:
+    ``table`` holds, by code point of the Basic Multilingual Plane, the bits of those whose matches can open with
+    the character. ``_opening_bits`` reads the text once and tells which of them can match in it, where a test of
+    each pattern's characters by ``in`` (``_holds_any``) read it once for each pattern, some five a candidate;
+    most candidates hold none of most of them, whose searches (some 2,000 instructions each) are then not made."""
+
+    def __init__(self, lex: _Lexicon) -> None:
+        self.table: list[int] = [0] * _BMP_SIZE
+        self._bits = 0
+        self.progress = self._bit(lex.progress)
+        self.change_from = self._bit(_CHANGE_FROM)
+        self.changed_to = self._bit(_CHANGED_TO)
+        self.basis_word = self._bit(lex.basis_word)
+        self.cost_share = self._bit(lex.cost_share)
+        self.payment = self._bit(lex.payment)
+        self.parameter = self._bit(lex.parameter)
+        self.discount = self._bit(lex.discount)
+        self.permission = self._bit(lex.permission)
+        self.per_case_purchase = self._bit(lex.per_case_purchase)
+        self.case_actor = self._bit(lex.case_actor)
+        self.budget = self._bit(lex.budget)
+        self.group_purchase = self._bit(lex.group_purchase)
+        self.per_each = self._bit(lex.per_each)
+        self.per_case_money = self._bit(lex.per_case_money)
+        self.allocation = self._bit(lex.allocation)
+        self.class_open = self._bit(lex.class_open)
+        self.bound_before = self._bit(lex.bound_before)
+        self.rule_modal = self._bit(lex.rule_modal)
+        self.rule_change = self._bit(lex.rule_change)
+
+    def _bit(self, pattern: re.Pattern[str]) -> int:
+        bit = 1 << self._bits
+        self._bits += 1
+        for c in _opening(pattern):
+            if ord(c) >= _BMP_SIZE:
+                raise ValueError(f"a match of {pattern.pattern!r} opens beyond the Basic Multilingual Plane")
+            self.table[ord(c)] |= bit
+        return bit
+
+
+_BMP_SIZE: Final = 0x10000
+
+
+def _opening_bits(text: str, a: int, b: int, table: list[int]) -> int:
+    """The bits ``table`` holds for the characters of ``text[a:b]``, or'ed (a character beyond the plane has none)."""
+    bits = 0
+    for i in range(a, b):
+        o = ord(text[i])
+        if o < _BMP_SIZE:
+            bits |= table[o]
+    return bits
 
 
 def _opening(pattern: re.Pattern[str]) -> frozenset[str]:
@@ -956,8 +999,6 @@ _CHANGE_AFTER: Final = re.compile(
 _CLOSED_LIST: Final = re.compile(r"等[\u4e00-\u9fff]{1,6}$")  # "A、B等营商环境" before a count restates the list
 _CHANGE_FROM: Final = re.compile(r"(?:由|从)[^,;:由从]{0,14}$")
 _CHANGED_TO: Final = re.compile(r"(?:由|从)[^,;:]{1,30}(?:降|提高|提升|调|增加|减)[至到为]$")
-_CHANGE_FROM_OPENS: Final = _few_opening(_CHANGE_FROM)
-_CHANGED_TO_OPENS: Final = _few_opening(_CHANGED_TO)
 
 
 _BOUND_END: Final = re.compile(r"(?:不高于|不低于|不超过|不大于|低于|高于|超过|小于)$")
@@ -967,14 +1008,17 @@ _SLOGAN_ONE: Final = re.compile(r"[\u4e00-\u9fff]?一")
 _PAREN_END: Final = re.compile(r"\([^()]{4,}\)$")
 
 
-def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, before: str, clause: str) -> str:
+def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, before: str, clause: str,
+                before_opens: int) -> str:
     """Why a quantity is a per-case policy parameter, a threshold, a definition or a span
     rather than a goal ("" when none of these). ``before``: its clause up to it; ``clause``: the whole
-    clause (the caller has sliced both)."""
+    clause (the caller has sliced both); ``before_opens``: which of the patterns searched for in ``before`` can
+    match there (``_BeforeOpeners``)."""
     ce = q.clause[1]
     # (a rate per year keeps its "/年" in the unit: "21600元/年" is money too)
     money = q.unit.endswith("元") or q.unit.endswith(lex.per_year) and q.unit[:-len(lex.per_year)].endswith("元")
     opens = lex.opens
+    ob = opens.before
     head = clause[:1]  # (a pattern matched at the start of the clause is tried when it can open there alone)
     nxt = sentence[q.end:q.end + 1]
     if q.unit in lex.time_units and not lex.time_cut.search(before):
@@ -999,7 +1043,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if q.after_bound == "及以下" and not lex.below_ok.search(before):
         return "eligibility threshold"  # "1000万元及以下的业务"
     if head in opens.eligibility and lex.eligibility.match(clause) and (
-        q.after_bound or lex.bound_before.search(before) or "的" in sentence[q.end:ce]
+        q.after_bound or before_opens & ob.bound_before and lex.bound_before.search(before) or "的" in sentence[q.end:ce]
         or before.endswith(lex.eligibility_raise)
     ):
         return "eligibility condition"  # "对月销售额10万元以下的…", "对二孩家庭提高5万元"; not "对4座涵闸进行拆除重建"
@@ -1011,40 +1055,40 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if nxt in lex.stage_first and (sentence.startswith(lex.stage_after, q.end)
                                    or q.unit == "%" and sentence.startswith(lex.stage_after_share, q.end)):
         return "stage condition"  # "主体完成50%即可申请", "形象进度达70%后开始办理"
-    if q.unit == "%" and _cjk_at(nxt, 0) and _holds_any(before, opens.progress) and lex.progress.search(before):
+    if q.unit == "%" and _cjk_at(nxt, 0) and before_opens & ob.progress and lex.progress.search(before):
         return "stage condition"  # "形象进度超过50%未办预售许可证"; not "项目形象进度达到70%。"
-    if _holds_any(before, _CHANGE_FROM_OPENS) and _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
+    if before_opens & ob.change_from and _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
         return "old value of a changed rule"  # "征收率由3%降至1%": 3% is what it was
-    if (_holds_any(before, opens.basis_word) and lex.basis_word.search(before)
+    if (before_opens & ob.basis_word and lex.basis_word.search(before)
             and any(m.group("basis") for m in lex.basis.finditer(before))):
         return "basis of computation"  # "按照平均工资60%核定", "减按25%计入"
     if q.unit == "%" and (before.endswith("的") and lex.ratio_base.search(before[-12:])
                           or nxt in opens.ratio_of and lex.ratio_of.match(sentence, q.end)):
         return "per-case ratio"  # "合同总价的10%", "剩余50%的出让价款"
-    if q.unit == "%" and _holds_any(before, opens.cost_share) and lex.cost_share.search(before):
+    if q.unit == "%" and before_opens & ob.cost_share and lex.cost_share.search(before):
         return "cost share"  # "市级承担30%", "各承担50%"
-    if q.unit == "%" and lex.payment.search(before) and not (_names_this_year(before, lex)
+    if q.unit == "%" and before_opens & ob.payment and lex.payment.search(before) and not (_names_this_year(before, lex)
                                                                or lex.rule_goal.search(sentence, 0, q.start)):
         # "1个月内再支付30%", "累计拨付金额不超过35%"; not "年底前支付进度达到80%", nor a share of the whole sum paid by a
         # date or with a goal's cue ("项目年底前支付资金100%以上")
         return "payment stage"
-    if (q.unit == "%" and _holds_any(before, _CHANGED_TO_OPENS) and _CHANGED_TO.search(before)
+    if (q.unit == "%" and before_opens & ob.changed_to and _CHANGED_TO.search(before)
             and lex.ratio_base.search(before)):
         return "per-case ratio"  # "由申报价格的15%最多下调至8%": the new value of a per-case ratio
-    if (lex.parameter.search(before) or (nxt in opens.parameter_after and lex.parameter_after.match(sentence, q.end))
+    if (before_opens & ob.parameter and lex.parameter.search(before) or (nxt in opens.parameter_after and lex.parameter_after.match(sentence, q.end))
             or (nxt in opens.parameter and lex.parameter.match(sentence, q.end))
             or (q.unit == "%" and lex.parameter.search(sentence, q.end, ce))):
         return "policy parameter"  # "首付款比例降至20%", "通行费30%优惠政策", "100%暂退…保证金"
-    if q.unit == "%" and _holds_any(before, opens.discount) and lex.discount.search(before):
+    if q.unit == "%" and before_opens & ob.discount and lex.discount.search(before):
         return "per-case discount"  # "在定价基础上优惠1%-3%", "享受市场价折扣5%-20%"
-    if _holds_any(before, opens.permission) and lex.permission.search(before):
+    if before_opens & ob.permission and lex.permission.search(before):
         return "per-case floor, cap or permission"  # "最低3米", "可再购买1套住房"
-    if (_holds_any(before, opens.per_case_purchase) and lex.per_case_purchase.search(before)
+    if (before_opens & ob.per_case_purchase and lex.per_case_purchase.search(before)
             and q.unit[:1] not in _MULTIPLIERS):
         return "per-case purchase"  # "可在本市购买1套住房"; "购买3万套库存商品房作为租赁住房" is a goal
-    if _holds_any(before, opens.case_actor) and lex.case_actor.search(before):
+    if before_opens & ob.case_actor and lex.case_actor.search(before):
         return "per-case purchase"  # "支持购房人使用住房公积金贷款购买配套车位1个"
-    if ((money or q.unit in lex.budget_units) and _holds_any(before, opens.budget) and lex.budget.search(before)
+    if ((money or q.unit in lex.budget_units) and before_opens & ob.budget and lex.budget.search(before)
             and lex.budget_rate.search(sentence)):
         return "budget of a subsidy"  # "发放家居家电消费券5000元/套,共计5000套", "…10000元/套发放,总金额3000万元"
     if q.unit in lex.owned_units and lex.owned_thing in clause and (
@@ -1055,7 +1099,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "address"  # "清湖路10号国鸿工业园3栋"
     if q.unit in lex.record_units and sentence.find(lex.record_word, q.end, ce) >= 0:
         return "count in a case's record"  # "或有2次住房公积金贷款记录", "不得有5次以上逾期记录"
-    if ((q.after_bound or sentence.find("以上", q.end, ce) >= 0) and _holds_any(before, opens.group_purchase)
+    if ((q.after_bound or sentence.find("以上", q.end, ce) >= 0) and before_opens & ob.group_purchase
             and lex.group_purchase.search(before)):
         return "group-purchase threshold"  # "团购(5套房屋及以上)", "团购5套以上即可"; not "推动团购1000套存量商品房"
     if q.unit in lex.class_units and q.after_bound and not lex.direction_before.search(before):
@@ -1065,7 +1109,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         # a bounded size before what it qualifies: "建设体量在5万平方米以上的房地产开发项目", "面积不大于4.5平方米的不计入
         # 容积率", "30米以上城市道路"; not "粮食播种面积1亿亩以上、产量…"
         return "class definition"
-    if _holds_any(before, opens.per_each) and lex.per_each.search(before):
+    if before_opens & ob.per_each and lex.per_each.search(before):
         return "per-case unit"  # "每完成网签备案1000套"
     if (q.after_bound == "及以上" or q.is_cn and q.after_bound == "以上") and nxt and (nxt == "的" or _cjk_at(nxt, 0)):
         # "二套以上房贷", "两个及以上子女的家庭", "4人及以上家庭", "团购5套及以上的下浮2%": a goal's bound ends its
@@ -1081,16 +1125,16 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if money:
         if "/" in (sentence[unit_end:unit_end + 1], nxt) or q.unit.endswith(lex.per_year) and "亿" not in q.unit:
             return "per-case standard"  # "2500元/亩", "单身职工21600元/年"; not "50亿元/年"
-        if lex.per_case_money.search(before):
+        if before_opens & ob.per_case_money and lex.per_case_money.search(before):
             return "per-case amount"  # "每人1000元", "最高50万元"
-        if lex.allocation.search(before):
+        if before_opens & ob.allocation and lex.allocation.search(before):
             return "fiscal allocation"  # "省财政安排81亿元"
     if q.unit in lex.withdrawal_units and _holds_any(sentence, opens.withdrawal) and lex.withdrawal.search(sentence):
         return "per-case withdrawal"  # "单身职工每年提取金额不超过14400元", "每个月不超过一次"; not "170亿元"
     if sentence[q.end:q.end + 1] == "的":
         if q.unit in lex.people_units:
             return "size standard"  # "建立不少于100人的救援队伍"
-        if _holds_any(before, opens.class_open) and lex.class_open.search(before):
+        if before_opens & ob.class_open and lex.class_open.search(before):
             return "class definition"  # "一批年出栏3000头以上的基地"
     if q.unit in lex.package_units and (lex.package_after.match(sentence, q.end) or before.endswith(lex.package_before)):
         return "size of a package of measures"  # "落实金融支持房地产16条措施", "根据人才政策30条"
@@ -1121,7 +1165,7 @@ _BASELINE_YEAR: Final = re.compile(r"20\d{2}\s*年")
 _NOTE_ONLY: Final = re.compile(r"\([^()]*\)")  # a bracketed note after a value: "下限为4.25%(5年期LPR-20BP)"
 
 
-def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> str:
+def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon, before_opens: int) -> str:
     """Why a quantity is shaped as a rule for each case rather than a goal: a modal before it in its clause (可, 应,
     不得), a condition clause before it in its part of the sentence ("…的,"), or the new value of a changed rule
     (调整为, 由X提高至) — unless a goal cue stands before it in its sentence (力争, 确保, 到2025年), before the modal when
@@ -1132,7 +1176,8 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
     cue_end = q.start  # a goal cue counts before this
     # (the first match alone first: most clauses hold no modal nor a word holding one, and a generator over the
     # matches costs more than the search)
-    modal = lex.rule_modal.search(before)
+    ob = lex.opens.before
+    modal = lex.rule_modal.search(before) if before_opens & ob.rule_modal else None
     if modal is not None and modal.group() in lex.rule_not_modal:
         modal = next((m for m in lex.rule_modal.finditer(before, modal.end()) if m.group() not in lex.rule_not_modal),
                      None)
@@ -1140,7 +1185,7 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
         why = "per-case permission or duty"  # "重点监管资金比例可降低15%", "占比应不低于75%"
         # a goal cue governs the modal only from before it: "应当确保至少达成5%比例的建设量" is a duty of each case
         cue_end = q.clause[0] + modal.start()
-    elif _holds_any(before, lex.opens.rule_change) and (
+    elif before_opens & ob.rule_change and (
             change := lex.rule_change.search(before, max(0, len(before) - lex.rule_change_reach - 1))) and not (
         change.group("old") and _BASELINE_YEAR.search(change.group("old"))
     ):
@@ -1257,8 +1302,9 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
         clause = sentence[cs:ce]
         rest = sentence[q.end:ce]
         unit_end = q.end - len(q.after_bound or "")
+        before_opens = _opening_bits(sentence, cs, q.start, opens.before.table)
         why = "quoted" if quoted.any_in(offset + q.start, offset + q.num_end) else _not_a_goal(
-            sentence, q, unit_end, lex, before, clause)
+            sentence, q, unit_end, lex, before, clause, before_opens)
         if why:
             pass  # the first reason found is the one told
         elif prior is not None and prior.why == "scope" and prior.clause == q.clause and _OF_SCOPE.fullmatch(
@@ -1301,12 +1347,13 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             why = "existing state"
         elif q.is_cn and not _CN_DIGIT.search(sentence, q.start, q.num_end):
             why = "magnitude word"  # 百亿元, 千万元以上
-        elif q.is_cn and not (q.after_bound in ("以上", "左右", "及以上") or lex.bound_before.search(before)):
+        elif q.is_cn and not (q.after_bound in ("以上", "左右", "及以上")
+                              or before_opens & opens.before.bound_before and lex.bound_before.search(before)):
             why = "bare Chinese numeral"
         elif q.is_cn and _SLOGAN_ONE.match(sentence[q.end:q.end + 2]):
             why = "slogan"
         else:
-            why = _per_case_rule(sentence, q, before, lex)
+            why = _per_case_rule(sentence, q, before, lex, before_opens)
         if why:
             q.keep = False
             q.why = why
