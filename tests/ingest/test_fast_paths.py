@@ -882,6 +882,13 @@ def test_quantities_and_units_read_by_their_characters_equal_the_patterns(text):
 
 
 @SETTINGS
+@given(st.lists(st.sampled_from(["约", "近", "超", "逾", "达", "为", "到", "在", "\n", "a", "文", "约为", "达到"]), max_size=6)
+       .map("".join), st.sampled_from(["约", "近", "超", "逾", "达"]))
+def test_a_bound_word_right_before_the_number_told_by_endswith_equals_the_pattern(text, word):
+    assert targets._ends_with_bound_word(text, word) == bool(re.search(rf"{word}(?:为|到|在)?$", text))
+
+
+@SETTINGS
 @given(TAIL_TEXT)
 def test_quantities_tried_before_their_tails_equal_the_plain_scan(text):
     lex = targets._lexicon()
