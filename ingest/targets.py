@@ -224,6 +224,7 @@ class _Lexicon:
     per_year: str
     direction_before: re.Pattern[str]
     report: re.Pattern[str]  # a sentence that compares with a past period reports results
+    report_needs: tuple[str, ...]  # ...one of which each of its words holds (a sentence without any is not searched)
     goal_word: re.Pattern[str]  # ...unless one of these stands before the quantity
     goal_bound_before: tuple[str, ...]  # ...or one of these ends the text right before it
     goal_bound_after: frozenset[str]  # ...or it has one of these bounds
@@ -476,6 +477,14 @@ _CN_NUM: Final = CN_NUM  # (the numerals ``quantity_at`` reads)
 _MULTIPLIERS: Final = "十百千万亿"  # before a unit: a total, not one case's count
 
 
+def _needs_of(words: list[str], needs: list[str]) -> tuple[str, ...]:
+    """``needs``, when each of ``words`` holds one of them: a text that holds none holds none of the words."""
+    for word in words:
+        if not any(need in word for need in needs):
+            raise ValueError(f"{word!r} holds none of {needs}")
+    return tuple(needs)
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
@@ -627,6 +636,7 @@ def _lexicon() -> _Lexicon:
         per_year=units["per_year_suffix"],
         direction_before=re.compile(rf"(?:{_alt(w for w, _ in quals['before'])})$"),
         report=re.compile(_alt(report["words"])),
+        report_needs=_needs_of(report["words"], report["needs"]),
         goal_word=re.compile("".join(f"(?<!{re.escape(w)})" for w in report["goal_not_after"])
                              + f"(?:{_alt(report['goal_words'])})"),
         goal_bound_before=tuple(report["goal_bounds_before"]),
@@ -1936,8 +1946,8 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             if quoted is None:
                 quoted = _Quoted(text)
             _judge(sentence, qs, quoted, s0, lex)
-            # (most sentences compare with no past period: one search of each with a candidate)
-            if lex.report.search(sentence):
+            # (most sentences compare with no past period, and hold none of the strings its words need: not searched)
+            if _holds_any(sentence, lex.report_needs) and lex.report.search(sentence):
                 _reported(sentence, qs, marks, package_year, lex)
             if review is None:
                 review = _reviews_past(text, lex)
