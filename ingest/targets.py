@@ -60,7 +60,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -69,10 +68,21 @@ from typing import Final
 
 import numpy as np
 
-from .char_classes import class_table, classes_of, positions_of
+from .char_classes import chars_table, class_table, classes_of, positions_of
 from .clause_words import first_chars, last_chars, sre_parse
 from .numerals import chinese_to_int, to_number
 from .regions import region_index
+from .target_quantities import (
+    CN_NUM,
+    QuantityMatch,
+    UnitWords,
+    cn_numeral_at,
+    digit_at,
+    number_char_at,
+    numeral_at,
+    quantity_at,
+    unit_at,
+)
 from .word_lists import alternation as _alt
 
 DATA_FILE = Path(str(resources.files("policykg.ingest").joinpath("data", "targets.toml")))
@@ -112,7 +122,7 @@ class FoundTarget:
 class _Lexicon:
     quantity: re.Pattern[str]
     quantity_tail: re.Pattern[str]  # what every quantity ends with (see ``_quantity_tail``)
-    unit_numerals: frozenset[str]  # the numerals of the unit words (十百千: "个百分点", "千瓦")
+    units: UnitWords  # the unit words of both, which ``quantity_at`` and ``unit_at`` read as the patterns match
     tail_classes: np.ndarray  # by character (``class_table``): 1 a numeral, 2 what a unit starts with
     before: list[tuple[str, str]]
     before_by_first: dict[str, list[tuple[str, str]]]  # ``before`` by the first character of the word
@@ -129,7 +139,7 @@ class _Lexicon:
     threshold: tuple[str, ...]
     threshold_always: tuple[str, ...]
     existing: re.Pattern[str]
-    baseline: re.Pattern[str]
+    baseline: tuple[str, ...]  # a year's text before it ends with these: a baseline (``str.endswith``, as ``threshold``)
     scope_before: tuple[str, ...]
     ordinal_joiners: frozenset[str]
     ordinal_list: re.Pattern[str]  # a list of ordinals before a count: "第1、2条"
@@ -214,11 +224,13 @@ class _Lexicon:
     per_year: str
     direction_before: re.Pattern[str]
     report: re.Pattern[str]  # a sentence that compares with a past period reports results
+    report_needs: tuple[str, ...]  # ...one of which each of its words holds (a sentence without any is not searched)
     goal_word: re.Pattern[str]  # ...unless one of these stands before the quantity
     goal_bound_before: tuple[str, ...]  # ...or one of these ends the text right before it
     goal_bound_after: frozenset[str]  # ...or it has one of these bounds
     horizon_before: tuple[str, ...]  # ...or a due year after one of these stands before it
     review_heading: re.Pattern[str]  # a provision's heading that reviews a past period ("“十四五”时期…取得重大成就")
+    review_needs: tuple[str, ...]  # ...one of which every match of it holds (its words and its nouns)
     rule_modal: re.Pattern[str]  # a modal or a word that only holds one (one of ``rule_not_modal``)
     rule_not_modal: frozenset[str]
     rule_condition: re.Pattern[str]  # a clause that ends a condition: "…的,", "个贷率<75%时,"
@@ -256,26 +268,80 @@ class _Openers:
         # (the few characters any match of a pattern searched for in a whole text opens with: their ``in`` tests
         # cost a fraction of the pattern's call, and most texts hold none of them)
         self.condition_after = _few_opening(lex.condition_after)
-        self.progress = _few_opening(lex.progress)
-        self.basis_word = _few_opening(lex.basis_word)
-        self.cost_share = _few_opening(lex.cost_share)
-        self.discount = _few_opening(lex.discount)
-        self.permission = _few_opening(lex.permission)
-        self.per_case_purchase = _few_opening(lex.per_case_purchase)
-        self.case_actor = _few_opening(lex.case_actor)
-        self.budget = _few_opening(lex.budget)
-        self.group_purchase = _few_opening(lex.group_purchase)
-        self.per_each = _few_opening(lex.per_each)
         self.withdrawal = _few_opening(lex.withdrawal)
-        self.class_open = _few_opening(lex.class_open)
         self.scope_after = _few_opening(lex.scope_after)
-        self.rule_change = _few_opening(lex.rule_change)
+        self.before = _BeforeOpeners(lex)
         self.strip_lead = _opening(lex.strip_lead)  # (anchored at the start)
         self.strip_tail_end = _ending(lex.strip_tail)  # (anchored at the end)
         # the last characters of the longer lists of words a text is tested to end with (``_ends_with_any``)
         self.scope_before_end = _last_characters(lex.scope_before)
         self.action_end_end = _last_characters(lex.action_end)
         self.existing_before_end = _last_characters(lex.existing_before)
+
+
+class _BeforeOpeners:
+    """The patterns searched for in a candidate's text before it in its clause (the judges' ``before``), each a bit:
+    ``table`` holds, by code point of the Basic Multilingual Plane, the bits of those whose matches can open with
+    the character. ``_opening_bits`` reads the text once and tells which of them can match in it, where a test of
+    each pattern's characters by ``in`` (``_holds_any``) read it once for each pattern, some five a candidate;
+    most candidates hold none of most of them, whose searches (some 2,000 instructions each) are then not made."""
+
+    def __init__(self, lex: _Lexicon) -> None:
+        self.table: list[int] = [0] * _BMP_SIZE
+        self._bits = 0
+        self.progress = self._bit(lex.progress)
+        self.change_from = self._bit(_CHANGE_FROM)
+        self.changed_to = self._bit(_CHANGED_TO)
+        self.basis_word = self._bit(lex.basis_word)
+        self.cost_share = self._bit(lex.cost_share)
+        self.payment = self._bit(lex.payment)
+        self.parameter = self._bit(lex.parameter)
+        self.discount = self._bit(lex.discount)
+        self.permission = self._bit(lex.permission)
+        self.per_case_purchase = self._bit(lex.per_case_purchase)
+        self.case_actor = self._bit(lex.case_actor)
+        self.budget = self._bit(lex.budget)
+        self.group_purchase = self._bit(lex.group_purchase)
+        self.per_each = self._bit(lex.per_each)
+        self.per_case_money = self._bit(lex.per_case_money)
+        self.allocation = self._bit(lex.allocation)
+        self.class_open = self._bit(lex.class_open)
+        self.bound_before = self._bit(lex.bound_before)
+        self.rule_modal = self._bit(lex.rule_modal)
+        self.rule_change = self._bit(lex.rule_change)
+
+    def _bit(self, pattern: re.Pattern[str]) -> int:
+        bit = 1 << self._bits
+        self._bits += 1
+        for c in _opening(pattern):
+            if ord(c) >= _BMP_SIZE:
+                raise ValueError(f"a match of {pattern.pattern!r} opens beyond the Basic Multilingual Plane")
+            self.table[ord(c)] |= bit
+        return bit
+
+
+_BMP_SIZE: Final = 0x10000
+
+
+def _opening_table(pattern: re.Pattern[str]) -> list[int]:
+    """By code point of the Basic Multilingual Plane: 1 where a match of ``pattern`` can open (for
+    ``_opening_bits``: a text that has no such character is not searched)."""
+    table = [0] * _BMP_SIZE
+    for c in _opening(pattern):
+        if ord(c) >= _BMP_SIZE:
+            raise ValueError(f"a match of {pattern.pattern!r} opens beyond the Basic Multilingual Plane")
+        table[ord(c)] = 1
+    return table
+
+
+def _opening_bits(text: str, a: int, b: int, table: list[int]) -> int:
+    """The bits ``table`` holds for the characters of ``text[a:b]``, or'ed (a character beyond the plane has none)."""
+    bits = 0
+    for i in range(a, b):
+        o = ord(text[i])
+        if o < _BMP_SIZE:
+            bits |= table[o]
+    return bits
 
 
 def _opening(pattern: re.Pattern[str]) -> frozenset[str]:
@@ -312,6 +378,41 @@ def _last_characters(words: tuple[str, ...]) -> frozenset[str]:
     if not all(words):
         raise ValueError("an empty word ends every text")
     return frozenset(w[-1] for w in words)
+
+
+def _bisect_left(values: list[int], x: int) -> int:
+    """``bisect.bisect_left``, by a loop the compiled build runs on machine integers: bisect's C function, called
+    through Python's protocol and comparing Python ints, costs several times as much (see normalize's
+    ``_segment_at``); each candidate asks for two."""
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) >> 1  # (// of a Python int is a call in the compiled build, a shift an instruction)
+        if values[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _bisect_right(values: list[int], x: int) -> int:
+    """``bisect.bisect_right``, as ``_bisect_left``."""
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < values[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _starts_with_any(text: str, at: int, words: tuple[str, ...]) -> bool:
+    """``text.startswith(words, at)``: with a start, ``startswith`` is called as a method in the compiled build (some
+    800 instructions), ``find`` in a window of each word's length is compiled (some 200)."""
+    for w in words:
+        if text.find(w, at, at + len(w)) == at:
+            return True
+    return False
 
 
 def _ends_with_any(text: str, words: tuple[str, ...], last: frozenset[str]) -> bool:
@@ -372,10 +473,16 @@ def _alt_by_first(words: list[str]) -> str:
     return "|".join(alternatives) or "(?!)"
 
 
-_CN_NUM: Final = "零〇一二两三四五六七八九十百千"
-# the groups of ``_Lexicon.quantity``, in order
-_QUANTITY_GROUPS: Final = ("range", "ar", "cn", "approx1", "mult", "approx2", "base")
+_CN_NUM: Final = CN_NUM  # (the numerals ``quantity_at`` reads)
 _MULTIPLIERS: Final = "十百千万亿"  # before a unit: a total, not one case's count
+
+
+def _needs_of(words: list[str], needs: list[str]) -> tuple[str, ...]:
+    """``needs``, when each of ``words`` holds one of them: a text that holds none holds none of the words."""
+    for word in words:
+        if not any(need in word for need in needs):
+            raise ValueError(f"{word!r} holds none of {needs}")
+    return tuple(needs)
 
 
 @lru_cache(maxsize=1)
@@ -399,10 +506,9 @@ def _lexicon() -> _Lexicon:
     unit_start = f"(?={unit_first})"
     unit = (rf"{unit_start}(?P<approx1>{_alt(approx)})?(?P<mult>{_alt(units['multipliers'])})?"
             rf"(?P<approx2>{_alt(approx)})?(?P<base>{_alt_by_first(units['base'])})")
+    # (the candidates are read by ``quantity_at`` and the tails by ``unit_at``, as these patterns match: the patterns
+    # are what they follow, and the tests compare them)
     quantity = re.compile(rf"(?:{number}){unit}")
-    if list(quantity.groupindex) != list(_QUANTITY_GROUPS) or quantity.groups != len(_QUANTITY_GROUPS):
-        # (``_candidates`` reads them by their places)
-        raise ValueError(f"the quantity pattern's groups are not {_QUANTITY_GROUPS}")
     after_words = [tuple(x) for x in quals["after"]]
     before = sorted((tuple(x) for x in quals["before"]), key=lambda x: -len(x[0]))
     before_by_first: dict[str, list[tuple[str, str]]] = {}
@@ -417,7 +523,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         quantity=quantity,
         quantity_tail=re.compile(rf"[\d{_CN_NUM}]{unit}"),
-        unit_numerals=frozenset(c for w in unit_words for c in w if re.fullmatch(rf"[\d{_CN_NUM}]", c)),
+        units=UnitWords([*approx], units["multipliers"], units["base"]),
         tail_classes=class_table(re.compile(rf"[\d{_CN_NUM}]"), re.compile(unit_first)),
         before=before,
         before_by_first=before_by_first,
@@ -432,7 +538,7 @@ def _lexicon() -> _Lexicon:
         threshold=tuple(excl["threshold_before"]),
         threshold_always=tuple(excl["threshold_always"]),
         existing=re.compile(_alt(excl["existing_words"] + excl["existing_verbs_le"] + excl["structure_words"])),
-        baseline=re.compile(rf"(?:{_alt(excl['year_baseline_before'])})$"),
+        baseline=tuple(excl["year_baseline_before"]),
         scope_before=tuple(excl["scope_before"]),
         ordinal_joiners=frozenset(excl["ordinal_joiners"]),
         ordinal_list=re.compile(rf"{re.escape(excl['ordinal_before'])}[\d{_CN_NUM}]+"
@@ -530,6 +636,7 @@ def _lexicon() -> _Lexicon:
         per_year=units["per_year_suffix"],
         direction_before=re.compile(rf"(?:{_alt(w for w, _ in quals['before'])})$"),
         report=re.compile(_alt(report["words"])),
+        report_needs=_needs_of(report["words"], report["needs"]),
         goal_word=re.compile("".join(f"(?<!{re.escape(w)})" for w in report["goal_not_after"])
                              + f"(?:{_alt(report['goal_words'])})"),
         goal_bound_before=tuple(report["goal_bounds_before"]),
@@ -540,6 +647,7 @@ def _lexicon() -> _Lexicon:
             rf"|(?:{_alt(report['review_past'])}).*(?:{_alt(report['review_nouns'])})"
             rf"|(?:{_alt(report['review_nouns'])}).*(?:{_alt(report['review_past'])})"
             rf"|^(?:{_REVIEW_PERIOD})[^是]*(?:{_alt(report['review_nouns'])})"),
+        review_needs=(*report["review_heading_words"], *report["review_nouns"]),
         # one flat alternation of words, the words that only hold a modal first (they win where both match): every
         # alternative opens with a character, which the engine skips along to; a group ahead of an alternative
         # (?P<modal>…) would have it tried at every character of the clause. A match not in ``rule_not_modal`` is
@@ -581,6 +689,12 @@ _PLAN_PERIOD: Final = re.compile(r"[“\"]?十([一二三四五六七八九])五
 _ASCII_QUOTE: Final = re.compile('"')
 _QUOTES: Final = (("“", "”"), ("《", "》"), ("〔", "〕"), ("「", "」"), ("‘", "’"), ("【", "】"))
 _CJK: Final = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _cjk_at(text: str, i: int) -> bool:
+    """Is ``text[i]`` a CJK ideograph (what ``_CJK.match`` tells of it)? Its code point compared: the pattern's call
+    costs some 2,000 instructions in the compiled build, this a few. (``i`` in the text's range or past its end.)"""
+    return i < len(text) and 0x4E00 <= ord(text[i]) <= 0x9FFF
 _PERCENT_SUBJECT_VERB: Final = set("达提稳保超突下降增控实完占")
 
 
@@ -667,7 +781,9 @@ class _Quoted:
 
     def any_in(self, a: int, b: int) -> bool:
         """Is any character of [a, b) quoted?"""
-        k = bisect_right(self._ends, a)  # the first span that ends after a
+        if not self._starts:
+            return False  # (most texts quote nothing: no call)
+        k = _bisect_right(self._ends, a)  # the first span that ends after a
         return k < len(self._starts) and self._starts[k] < b
 
 
@@ -679,6 +795,7 @@ def _lines(text: str):
 
 
 _SINCE: Final = re.compile(r"以来|起|的?基础|的?水平")
+_SINCE_OPENS: Final = _opening(_SINCE)  # (what its matches open with: most years are followed by none)
 
 
 def _year_marks(sentence: str, lex: _Lexicon) -> list[tuple[int, int]]:
@@ -696,8 +813,8 @@ def _year_marks(sentence: str, lex: _Lexicon) -> list[tuple[int, int]]:
         if tail and tail in "—-~～":
             continue
         # the baseline word stands right before the year; looking further back made long sentences quadratic
-        if (lex.baseline.search(sentence[max(0, m.start() - 12):m.start()])
-                or _SINCE.match(sentence, m.end())):
+        if (sentence[max(0, m.start() - 12):m.start()].endswith(lex.baseline)
+                or sentence[m.end():m.end() + 1] in _SINCE_OPENS and _SINCE.match(sentence, m.end())):
             continue  # a baseline: 比2020年下降14.5%
         marks.append((m.start(), int(m.group("y"))))
     for m in _PLAN_PERIOD.finditer(sentence) if "十" in sentence else ():
@@ -717,9 +834,9 @@ def _clause_bounds(sentence: str, a: int, b: int) -> tuple[int, int]:
 def _bounds_among(seps: list[int], a: int, b: int, length: int) -> tuple[int, int]:
     """``_clause_bounds`` given the sentence's separators (``_separators``) and length: a sentence's
     candidates take them once."""
-    k = bisect_left(seps, a)
+    k = _bisect_left(seps, a)
     s = seps[k - 1] + 1 if k > 0 else 0
-    k = bisect_left(seps, b)
+    k = _bisect_left(seps, b)
     e = seps[k] if k < len(seps) else max(b, length)
     return s, e
 
@@ -727,13 +844,25 @@ def _bounds_among(seps: list[int], a: int, b: int, length: int) -> tuple[int, in
 _SEPARATOR: Final = re.compile("[" + re.escape("".join(sorted(_CLAUSE_SEP))) + "]")
 
 
+# by code point of the Basic Multilingual Plane: 1 for a clause separator
+_SEPARATOR_CODES: Final = chars_table(_CLAUSE_SEP).tobytes()
+_COMMA: Final = ord(",")
+
+
 def _separators(sentence: str) -> list[int]:
     """Offsets of the clause separators of a sentence, in order. (Found once a sentence, by ``_candidates``, which
-    gives each candidate its clause and the one before it: not cached.)"""
+    gives each candidate its clause and the one before it: not cached.) Each character is told by its code point,
+    looked up in ``_SEPARATOR_CODES``: a few instructions, where ``_SEPARATOR``'s search tries its class at some
+    fifty a character and costs a call for each separator found."""
     last = len(sentence) - 1
-    # (``_digit_comma`` inline: a call for each comma cost more than its test)
-    return [i for m in _SEPARATOR.finditer(sentence) if sentence[i := m.start()] != ","
-            or not (0 < i < last and sentence[i - 1].isdigit() and sentence[i + 1].isdigit())]
+    out: list[int] = []
+    for i in range(len(sentence)):
+        o = ord(sentence[i])
+        # (``_digit_comma`` inline: a call for each comma cost more than its test)
+        if o < 0x10000 and _SEPARATOR_CODES[o] and (
+                o != _COMMA or not (0 < i < last and sentence[i - 1].isdigit() and sentence[i + 1].isdigit())):
+            out.append(i)
+    return out
 
 
 def _digit_comma(s: str, i: int) -> bool:
@@ -781,27 +910,23 @@ _LIST_NUMBER: Final = re.compile(r"^(\s*\d{1,2}\.)(?=\d{2})")
 _NUMERAL: Final = re.compile(rf"[\d{_CN_NUM}](?<!\d\d)(?<![\d{_CN_NUM}][{_CN_NUM}])")
 
 
-# what a quantity's number is made of (``lex.quantity``'s number: digits, Chinese numerals, 1,000.5, "30 — 50",
-# "30至50"), with any character that is \d or \s (``str.isdecimal``, ``str.isspace``)
-_NUMBER_CHARS: Final = frozenset("0123456789,.-—–~～至到 " + _CN_NUM)
-_CN_NUMERALS: Final = frozenset(_CN_NUM)
-_NUMERALS: Final = frozenset("0123456789" + _CN_NUM)
 
-
-def _quantities(text: str, lex: _Lexicon, tails: list[tuple[int, int]] | None = None) -> list[re.Match[str]]:
-    """What ``lex.quantity.finditer(text)`` finds, tried only where a run of numerals starts (every quantity
-    starts so) rather than at every character; given the spans of ``text``'s quantity tails (``quantity_tail``,
-    leftmost and not overlapping), only at those of the starts a quantity can reach a tail from. (A list, not a
-    generator: the compiled build makes a generator an object, resumed through a call for each match.)"""
-    found: list[re.Match[str]] = []
+def _quantities(text: str, lex: _Lexicon, tails: list[tuple[int, int]] | None = None) -> list[QuantityMatch]:
+    """What ``lex.quantity.finditer(text)`` finds (read by ``quantity_at``, as the pattern matches), tried only where
+    a run of numerals starts (every quantity starts so) rather than at every character; given the spans of
+    ``text``'s quantity tails (``quantity_tail``, leftmost and not overlapping), only at those of the starts a
+    quantity can reach a tail from. (A list, not a generator: the compiled build makes a generator an object,
+    resumed through a call for each match.)"""
+    found: list[QuantityMatch] = []
     pos = 0
-    for at in _numeral_runs(text) if tails is None else _numeral_runs_before(text, tails, lex.unit_numerals):
+    units = lex.units
+    for at in _numeral_runs(text) if tails is None else _numeral_runs_before(text, tails):
         if at < pos:
             continue
-        m = lex.quantity.match(text, at)
-        if m:
+        m = quantity_at(text, at, units)
+        if m is not None:
             found.append(m)
-            pos = m.end()
+            pos = m.unit.end
     return found
 
 
@@ -809,56 +934,49 @@ def _numeral_runs(text: str) -> list[int]:
     return [m.start() for m in _NUMERAL.finditer(text)]
 
 
-def _numeral_runs_before(text: str, tails: list[tuple[int, int]], unit_numerals: frozenset[str]) -> list[int]:
+def _numeral_runs_before(text: str, tails: list[tuple[int, int]]) -> list[int]:
     """Those of ``_numeral_runs(text)`` that a quantity can start at, given the tails (see ``_quantities``): a
     quantity's last numeral and its unit make a tail, which one of the tails holds (the search that found them
     passed over only what an earlier one holds), so its start is inside that tail or before it in the run of
     number characters the tail's start ends (a quantity's number is made of them). Most numerals are years,
     dates and item numbers with no unit: no search at each character for numerals, nor a match tried at those
     (a numeral run is tried at a few instructions a character of the tails' few, a search tries its class at
-    some fifty a character of the sentence)."""
+    some fifty a character of the sentence). (The characters are told by their code points: see
+    ``target_quantities``.)"""
     starts: list[int] = []
     done = 0  # where the last tail ended (a unit holds a character no number holds: a run of number characters
     # before a tail does not reach back past the tail before it)
     for ts, te in tails:
         w = ts  # the run of number characters the tail's start ends
-        while w > done:
-            c = text[w - 1]
-            # (``_is_number_char``, inline: a call a character cost more than the test)
-            if c in _NUMBER_CHARS or not ("\u4e00" <= c <= "\u9fff") and (c.isdecimal() or c.isspace()):
-                w -= 1
-            else:
-                break
+        while w > done and number_char_at(text, w - 1):
+            w -= 1
         if w == ts:
             # (most tails: no number character before their numeral, which starts a run; when the tail before
             # ends there, a numeral that does not is tried in vain: a quantity starts at a run's start alone)
             starts.append(ts)
         else:
             _add_run_starts(text, w, ts + 1, starts)
-        if te - ts > 2 and not unit_numerals.isdisjoint(text[ts + 2:te]):
+        if te - ts > 2 and _holds_numeral(text, ts + 2, te):
             _add_run_starts(text, ts + 2, te, starts)  # a numeral in the unit after another of its characters: 个百分点
         done = te
     return starts
 
 
+def _holds_numeral(text: str, a: int, b: int) -> bool:
+    for k in range(a, b):
+        if numeral_at(text, k):
+            return True
+    return False
+
+
 def _add_run_starts(text: str, a: int, b: int, starts: list[int]) -> None:
     """Append those of ``_numeral_runs(text)`` in [a, b)."""
     for k in range(a, b):
-        c = text[k]
-        if c in _CN_NUMERALS:
-            if k == 0 or not _is_numeral(text[k - 1]):
+        if cn_numeral_at(text, k):
+            if k == 0 or not numeral_at(text, k - 1):
                 starts.append(k)
-        elif _is_numeral(c) and (k == 0 or not text[k - 1].isdecimal()):
+        elif digit_at(text, k) and (k == 0 or not digit_at(text, k - 1)):
             starts.append(k)
-
-
-def _is_number_char(c: str) -> bool:
-    # (an ideograph, the most of a text's characters, is no digit and no space)
-    return c in _NUMBER_CHARS or not ("\u4e00" <= c <= "\u9fff") and (c.isdecimal() or c.isspace())
-
-
-def _is_numeral(c: str) -> bool:  # [\d{_CN_NUM}]
-    return c in _NUMERALS or not ("\u4e00" <= c <= "\u9fff") and c.isdecimal()
 
 
 _RANGE_MARK: Final = re.compile(r"\s*(?:[-—–~～]|至|到)\s*")
@@ -871,11 +989,13 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
     seps, length = _separators(sentence), len(sentence)
     after_opens = lex.opens.after
     scan = sentence
-    if line_start and (m := _LIST_NUMBER.match(sentence)):
+    # (a match opens with a space or a digit: most sentences open with neither, and are not matched)
+    if line_start and sentence and (digit_at(sentence, 0) or sentence[0].isspace()) and (
+            m := _LIST_NUMBER.match(sentence)):
         scan = " " * m.end() + sentence[m.end():]
-    for m in _quantities(scan, lex, tails):
-        # (the groups by their places, ``_QUANTITY_GROUPS``: looked up by name, they cost as much again)
-        range_, arabic, chinese, approx1, mult, approx2, base = m.groups()
+    for found in _quantities(scan, lex, tails):
+        range_, arabic, chinese, u = found.range_, found.arabic, found.chinese, found.unit
+        approx1, mult, approx2, base = u.approx1, u.mult, u.approx2, u.base
         if range_:
             value = to_number(_RANGE_MARK.split(range_)[0])
         elif arabic:
@@ -889,7 +1009,7 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
             value = float(n) if n is not None else None
         if value is None:
             continue
-        start, end = m.span()
+        start, end = found.start, u.end
         nxt = sentence[end:end + 1]
         if nxt and nxt in lex.noun_after_unit.get(base, ""):
             continue  # "121人才", "50万人口": the unit's character starts a noun
@@ -898,7 +1018,7 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
                 and not lex.direction_before.search(sentence[:start])):
             continue  # "5G基站", "10G-PON": names; "总带宽达到2800G" is a goal
         unit = (mult or "") + base
-        if sentence.startswith(lex.per_year, end):
+        if sentence.find(lex.per_year, end, end + len(lex.per_year)) == end:  # (startswith at an offset: not compiled)
             unit += lex.per_year  # "1.4亿吨/年": a capacity per year
             end += len(lex.per_year)
         bound = None
@@ -906,11 +1026,11 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
         if am:
             bound = am.group()
             end = am.end()
-        num_end = m.end(1) if range_ else m.end(2) if arabic else m.end(3)  # range, ar, cn
+        num_end = found.num_end
         # (``_bounds_among(seps, start, end, length)``, and the clause before it from the same separators: asked
         # for later, each by ``_clause_bounds``, a sentence's separators were looked up again)
-        k = bisect_left(seps, start)
-        j = bisect_left(seps, end)
+        k = _bisect_left(seps, start)
+        j = _bisect_left(seps, end)
         out.append(_Quantity(
             start, num_end, end, value, unit, bool(range_), bool(chinese), approx1 or approx2, bound,
             (seps[k - 1] + 1 if k > 0 else 0, seps[j] if j < len(seps) else max(end, length)),
@@ -927,7 +1047,7 @@ def _share_subject(sentence: str, q: _Quantity, before: str) -> bool:
     nxt = sentence[q.end:q.end + 1]
     if nxt == "的":
         nxt = sentence[q.end + 1:q.end + 2]
-    return bool(nxt) and bool(_CJK.match(nxt)) and nxt not in _PERCENT_SUBJECT_VERB
+    return _cjk_at(nxt, 0) and nxt not in _PERCENT_SUBJECT_VERB
 
 
 _CHANGE_AFTER: Final = re.compile(
@@ -937,8 +1057,6 @@ _CHANGE_AFTER: Final = re.compile(
 _CLOSED_LIST: Final = re.compile(r"等[\u4e00-\u9fff]{1,6}$")  # "A、B等营商环境" before a count restates the list
 _CHANGE_FROM: Final = re.compile(r"(?:由|从)[^,;:由从]{0,14}$")
 _CHANGED_TO: Final = re.compile(r"(?:由|从)[^,;:]{1,30}(?:降|提高|提升|调|增加|减)[至到为]$")
-_CHANGE_FROM_OPENS: Final = _few_opening(_CHANGE_FROM)
-_CHANGED_TO_OPENS: Final = _few_opening(_CHANGED_TO)
 
 
 _BOUND_END: Final = re.compile(r"(?:不高于|不低于|不超过|不大于|低于|高于|超过|小于)$")
@@ -948,14 +1066,17 @@ _SLOGAN_ONE: Final = re.compile(r"[\u4e00-\u9fff]?一")
 _PAREN_END: Final = re.compile(r"\([^()]{4,}\)$")
 
 
-def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, before: str, clause: str) -> str:
+def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, before: str, clause: str,
+                before_opens: int) -> str:
     """Why a quantity is a per-case policy parameter, a threshold, a definition or a span
     rather than a goal ("" when none of these). ``before``: its clause up to it; ``clause``: the whole
-    clause (the caller has sliced both)."""
+    clause (the caller has sliced both); ``before_opens``: which of the patterns searched for in ``before`` can
+    match there (``_BeforeOpeners``)."""
     ce = q.clause[1]
     # (a rate per year keeps its "/年" in the unit: "21600元/年" is money too)
     money = q.unit.endswith("元") or q.unit.endswith(lex.per_year) and q.unit[:-len(lex.per_year)].endswith("元")
     opens = lex.opens
+    ob = opens.before
     head = clause[:1]  # (a pattern matched at the start of the clause is tried when it can open there alone)
     nxt = sentence[q.end:q.end + 1]
     if q.unit in lex.time_units and not lex.time_cut.search(before):
@@ -975,12 +1096,12 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "cell of a table row"
     if sentence.find(lex.score_unit, q.end, ce) >= 0 and lex.score.search(sentence, q.end, ce):
         return "row of a scoring rubric"  # "占比10%—20%(不含)得4分", "比例达到100%的得5分"
-    if sentence.startswith(lex.inclusive, unit_end) or (q.after_bound and sentence.startswith(lex.inclusive, q.end)):
+    if _starts_with_any(sentence, unit_end, lex.inclusive) or (q.after_bound and _starts_with_any(sentence, q.end, lex.inclusive)):
         return "eligibility threshold"  # "30次(含)以上"
     if q.after_bound == "及以下" and not lex.below_ok.search(before):
         return "eligibility threshold"  # "1000万元及以下的业务"
     if head in opens.eligibility and lex.eligibility.match(clause) and (
-        q.after_bound or lex.bound_before.search(before) or "的" in sentence[q.end:ce]
+        q.after_bound or before_opens & ob.bound_before and lex.bound_before.search(before) or "的" in sentence[q.end:ce]
         or before.endswith(lex.eligibility_raise)
     ):
         return "eligibility condition"  # "对月销售额10万元以下的…", "对二孩家庭提高5万元"; not "对4座涵闸进行拆除重建"
@@ -992,40 +1113,40 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if nxt in lex.stage_first and (sentence.startswith(lex.stage_after, q.end)
                                    or q.unit == "%" and sentence.startswith(lex.stage_after_share, q.end)):
         return "stage condition"  # "主体完成50%即可申请", "形象进度达70%后开始办理"
-    if q.unit == "%" and nxt and _CJK.match(nxt) and _holds_any(before, opens.progress) and lex.progress.search(before):
+    if q.unit == "%" and _cjk_at(nxt, 0) and before_opens & ob.progress and lex.progress.search(before):
         return "stage condition"  # "形象进度超过50%未办预售许可证"; not "项目形象进度达到70%。"
-    if _holds_any(before, _CHANGE_FROM_OPENS) and _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
+    if before_opens & ob.change_from and _CHANGE_FROM.search(before) and _CHANGE_AFTER.match(sentence, q.end):
         return "old value of a changed rule"  # "征收率由3%降至1%": 3% is what it was
-    if (_holds_any(before, opens.basis_word) and lex.basis_word.search(before)
+    if (before_opens & ob.basis_word and lex.basis_word.search(before)
             and any(m.group("basis") for m in lex.basis.finditer(before))):
         return "basis of computation"  # "按照平均工资60%核定", "减按25%计入"
-    if q.unit == "%" and (lex.ratio_base.search(before[-12:]) and before.endswith("的")
+    if q.unit == "%" and (before.endswith("的") and lex.ratio_base.search(before[-12:])
                           or nxt in opens.ratio_of and lex.ratio_of.match(sentence, q.end)):
         return "per-case ratio"  # "合同总价的10%", "剩余50%的出让价款"
-    if q.unit == "%" and _holds_any(before, opens.cost_share) and lex.cost_share.search(before):
+    if q.unit == "%" and before_opens & ob.cost_share and lex.cost_share.search(before):
         return "cost share"  # "市级承担30%", "各承担50%"
-    if q.unit == "%" and lex.payment.search(before) and not (_names_this_year(before, lex)
+    if q.unit == "%" and before_opens & ob.payment and lex.payment.search(before) and not (_names_this_year(before, lex)
                                                                or lex.rule_goal.search(sentence, 0, q.start)):
         # "1个月内再支付30%", "累计拨付金额不超过35%"; not "年底前支付进度达到80%", nor a share of the whole sum paid by a
         # date or with a goal's cue ("项目年底前支付资金100%以上")
         return "payment stage"
-    if (q.unit == "%" and _holds_any(before, _CHANGED_TO_OPENS) and _CHANGED_TO.search(before)
+    if (q.unit == "%" and before_opens & ob.changed_to and _CHANGED_TO.search(before)
             and lex.ratio_base.search(before)):
         return "per-case ratio"  # "由申报价格的15%最多下调至8%": the new value of a per-case ratio
-    if (lex.parameter.search(before) or (nxt in opens.parameter_after and lex.parameter_after.match(sentence, q.end))
+    if (before_opens & ob.parameter and lex.parameter.search(before) or (nxt in opens.parameter_after and lex.parameter_after.match(sentence, q.end))
             or (nxt in opens.parameter and lex.parameter.match(sentence, q.end))
             or (q.unit == "%" and lex.parameter.search(sentence, q.end, ce))):
         return "policy parameter"  # "首付款比例降至20%", "通行费30%优惠政策", "100%暂退…保证金"
-    if q.unit == "%" and _holds_any(before, opens.discount) and lex.discount.search(before):
+    if q.unit == "%" and before_opens & ob.discount and lex.discount.search(before):
         return "per-case discount"  # "在定价基础上优惠1%-3%", "享受市场价折扣5%-20%"
-    if _holds_any(before, opens.permission) and lex.permission.search(before):
+    if before_opens & ob.permission and lex.permission.search(before):
         return "per-case floor, cap or permission"  # "最低3米", "可再购买1套住房"
-    if (_holds_any(before, opens.per_case_purchase) and lex.per_case_purchase.search(before)
+    if (before_opens & ob.per_case_purchase and lex.per_case_purchase.search(before)
             and q.unit[:1] not in _MULTIPLIERS):
         return "per-case purchase"  # "可在本市购买1套住房"; "购买3万套库存商品房作为租赁住房" is a goal
-    if _holds_any(before, opens.case_actor) and lex.case_actor.search(before):
+    if before_opens & ob.case_actor and lex.case_actor.search(before):
         return "per-case purchase"  # "支持购房人使用住房公积金贷款购买配套车位1个"
-    if ((money or q.unit in lex.budget_units) and _holds_any(before, opens.budget) and lex.budget.search(before)
+    if ((money or q.unit in lex.budget_units) and before_opens & ob.budget and lex.budget.search(before)
             and lex.budget_rate.search(sentence)):
         return "budget of a subsidy"  # "发放家居家电消费券5000元/套,共计5000套", "…10000元/套发放,总金额3000万元"
     if q.unit in lex.owned_units and lex.owned_thing in clause and (
@@ -1036,19 +1157,19 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "address"  # "清湖路10号国鸿工业园3栋"
     if q.unit in lex.record_units and sentence.find(lex.record_word, q.end, ce) >= 0:
         return "count in a case's record"  # "或有2次住房公积金贷款记录", "不得有5次以上逾期记录"
-    if ((q.after_bound or sentence.find("以上", q.end, ce) >= 0) and _holds_any(before, opens.group_purchase)
+    if ((q.after_bound or sentence.find("以上", q.end, ce) >= 0) and before_opens & ob.group_purchase
             and lex.group_purchase.search(before)):
         return "group-purchase threshold"  # "团购(5套房屋及以上)", "团购5套以上即可"; not "推动团购1000套存量商品房"
     if q.unit in lex.class_units and q.after_bound and not lex.direction_before.search(before):
         return "class definition"  # "购买90平方米以上新建商品住房"; "人均住房面积达到40平方米以上" is a goal
-    if (nxt and (nxt == "的" or q.after_bound and _CJK.match(nxt)) and q.unit.lstrip(_MULTIPLIERS) in lex.class_size_units
+    if (nxt and (nxt == "的" or q.after_bound and _cjk_at(nxt, 0)) and q.unit.lstrip(_MULTIPLIERS) in lex.class_size_units
             and (q.after_bound and not lex.direction_before.search(before) or q.is_range or _SIZE_BOUND_END.search(before))):
         # a bounded size before what it qualifies: "建设体量在5万平方米以上的房地产开发项目", "面积不大于4.5平方米的不计入
         # 容积率", "30米以上城市道路"; not "粮食播种面积1亿亩以上、产量…"
         return "class definition"
-    if _holds_any(before, opens.per_each) and lex.per_each.search(before):
+    if before_opens & ob.per_each and lex.per_each.search(before):
         return "per-case unit"  # "每完成网签备案1000套"
-    if (q.after_bound == "及以上" or q.is_cn and q.after_bound == "以上") and nxt and (nxt == "的" or _CJK.match(nxt)):
+    if (q.after_bound == "及以上" or q.is_cn and q.after_bound == "以上") and nxt and (nxt == "的" or _cjk_at(nxt, 0)):
         # "二套以上房贷", "两个及以上子女的家庭", "4人及以上家庭", "团购5套及以上的下浮2%": a goal's bound ends its
         # phrase ("建成20个以上", "达到30%及以上"); 及以上 before what it qualifies names a class of cases
         return "class definition"
@@ -1062,16 +1183,16 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
     if money:
         if "/" in (sentence[unit_end:unit_end + 1], nxt) or q.unit.endswith(lex.per_year) and "亿" not in q.unit:
             return "per-case standard"  # "2500元/亩", "单身职工21600元/年"; not "50亿元/年"
-        if lex.per_case_money.search(before):
+        if before_opens & ob.per_case_money and lex.per_case_money.search(before):
             return "per-case amount"  # "每人1000元", "最高50万元"
-        if lex.allocation.search(before):
+        if before_opens & ob.allocation and lex.allocation.search(before):
             return "fiscal allocation"  # "省财政安排81亿元"
     if q.unit in lex.withdrawal_units and _holds_any(sentence, opens.withdrawal) and lex.withdrawal.search(sentence):
         return "per-case withdrawal"  # "单身职工每年提取金额不超过14400元", "每个月不超过一次"; not "170亿元"
     if sentence[q.end:q.end + 1] == "的":
         if q.unit in lex.people_units:
             return "size standard"  # "建立不少于100人的救援队伍"
-        if _holds_any(before, opens.class_open) and lex.class_open.search(before):
+        if before_opens & ob.class_open and lex.class_open.search(before):
             return "class definition"  # "一批年出栏3000头以上的基地"
     if q.unit in lex.package_units and (lex.package_after.match(sentence, q.end) or before.endswith(lex.package_before)):
         return "size of a package of measures"  # "落实金融支持房地产16条措施", "根据人才政策30条"
@@ -1084,7 +1205,7 @@ def _not_a_goal(sentence: str, q: _Quantity, unit_end: int, lex: _Lexicon, befor
         return "count within kinds"  # "提供8类10项服务"
     if _ends_with_any(before, lex.existing_before, opens.existing_before_end):
         return "existing state"  # "因疫情停工的256个项目"
-    if q.unit.endswith(lex.per_year) and _CJK.match(sentence[q.end:q.end + 1]):
+    if q.unit.endswith(lex.per_year) and _cjk_at(sentence, q.end):
         return "specification"  # "50万吨/年聚乙醇酸项目"
     speed = lex.speed_up_before.match(clause) if head in opens.speed_up_before else None
     if speed and (not (verb := lex.verb_word.match(clause, speed.end())) or verb.end() == len(before)):
@@ -1102,7 +1223,7 @@ _BASELINE_YEAR: Final = re.compile(r"20\d{2}\s*年")
 _NOTE_ONLY: Final = re.compile(r"\([^()]*\)")  # a bracketed note after a value: "下限为4.25%(5年期LPR-20BP)"
 
 
-def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> str:
+def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon, before_opens: int) -> str:
     """Why a quantity is shaped as a rule for each case rather than a goal: a modal before it in its clause (可, 应,
     不得), a condition clause before it in its part of the sentence ("…的,"), or the new value of a changed rule
     (调整为, 由X提高至) — unless a goal cue stands before it in its sentence (力争, 确保, 到2025年), before the modal when
@@ -1113,7 +1234,8 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
     cue_end = q.start  # a goal cue counts before this
     # (the first match alone first: most clauses hold no modal nor a word holding one, and a generator over the
     # matches costs more than the search)
-    modal = lex.rule_modal.search(before)
+    ob = lex.opens.before
+    modal = lex.rule_modal.search(before) if before_opens & ob.rule_modal else None
     if modal is not None and modal.group() in lex.rule_not_modal:
         modal = next((m for m in lex.rule_modal.finditer(before, modal.end()) if m.group() not in lex.rule_not_modal),
                      None)
@@ -1121,7 +1243,7 @@ def _per_case_rule(sentence: str, q: _Quantity, before: str, lex: _Lexicon) -> s
         why = "per-case permission or duty"  # "重点监管资金比例可降低15%", "占比应不低于75%"
         # a goal cue governs the modal only from before it: "应当确保至少达成5%比例的建设量" is a duty of each case
         cue_end = q.clause[0] + modal.start()
-    elif _holds_any(before, lex.opens.rule_change) and (
+    elif before_opens & ob.rule_change and (
             change := lex.rule_change.search(before, max(0, len(before) - lex.rule_change_reach - 1))) and not (
         change.group("old") and _BASELINE_YEAR.search(change.group("old"))
     ):
@@ -1165,6 +1287,8 @@ _LIST_GAP: Final = frozenset("、和及与或")
 def _share_list_fate(sentence: str, qs: list[_Quantity]) -> None:
     """A value of a bare list (values joined by 、 or 和 alone, in one clause) is dropped with a neighbour dropped as a
     per-case rule."""
+    if len(qs) < 2:
+        return  # (most sentences: one candidate)
     for forward in (True, False):
         order = range(1, len(qs)) if forward else range(len(qs) - 2, -1, -1)
         for i in order:
@@ -1180,7 +1304,6 @@ def _share_list_fate(sentence: str, qs: list[_Quantity]) -> None:
 # (compiled once here: a pattern given to re.search as a string is looked up in re's cache at each call, and
 # compiled again when the cache, shared by every module, has dropped it)
 _PASSED_OVER: Final = re.compile(r"(?:超|通|经|不|越)过$")
-_CJK_OR_DE: Final = re.compile(r"的|[\u4e00-\u9fff]")
 _BARE_OVER: Final = re.compile(r"[过超]$")
 _LIST_JOINER: Final = re.compile(r"[、和及与]")
 _GAP_JOINER: Final = re.compile(r"[、和及与,;]")
@@ -1237,8 +1360,9 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
         clause = sentence[cs:ce]
         rest = sentence[q.end:ce]
         unit_end = q.end - len(q.after_bound or "")
+        before_opens = _opening_bits(sentence, cs, q.start, opens.before.table)
         why = "quoted" if quoted.any_in(offset + q.start, offset + q.num_end) else _not_a_goal(
-            sentence, q, unit_end, lex, before, clause)
+            sentence, q, unit_end, lex, before, clause, before_opens)
         if why:
             pass  # the first reason found is the one told
         elif prior is not None and prior.why == "scope" and prior.clause == q.clause and _OF_SCOPE.fullmatch(
@@ -1254,7 +1378,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
         elif (before.endswith(lex.threshold_always) and not _total_of_listed(sentence, prior, q, lex)) or (
             before.endswith(lex.threshold)
             and not _PASSED_OVER.search(before)
-            and _CJK_OR_DE.match(sentence[q.end:q.end + 1])
+            and _cjk_at(sentence, q.end)  # (a CJK ideograph, 的 among them)
             and not lex.after_re.match(sentence, q.end)
             # a bare 过/超 bounds a goal ("组织超50家企业", "发放超1000万元消费券") unless a 的 makes it a class
             and (not _BARE_OVER.search(before) or sentence[q.end:q.end + 1] == "的")
@@ -1281,24 +1405,25 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
             why = "existing state"
         elif q.is_cn and not _CN_DIGIT.search(sentence, q.start, q.num_end):
             why = "magnitude word"  # 百亿元, 千万元以上
-        elif q.is_cn and not (q.after_bound in ("以上", "左右", "及以上") or lex.bound_before.search(before)):
+        elif q.is_cn and not (q.after_bound in ("以上", "左右", "及以上")
+                              or before_opens & opens.before.bound_before and lex.bound_before.search(before)):
             why = "bare Chinese numeral"
         elif q.is_cn and _SLOGAN_ONE.match(sentence[q.end:q.end + 2]):
             why = "slogan"
         else:
-            why = _per_case_rule(sentence, q, before, lex)
+            why = _per_case_rule(sentence, q, before, lex, before_opens)
         if why:
             q.keep = False
             q.why = why
             continue
         # a restated count of a list of names: "胶州、龙口…寿光5个“千亿”县", "豫中(郑州)、…和豫北(鹤壁)6个";
         # not "重点引进、培养和扶持100名" (a list of verbs)
-        if ("、" in before and (_CJK.match(before[-1]) or before[-1] == ")")
+        if ("、" in before and (_cjk_at(before, len(before) - 1) or before[-1] == ")")
                 and not _ends_with_any(before, lex.action_end, opens.action_end_end)
                 and not _made_list(clause, before, q, lex)):
             nxt = sentence[q.end:q.end + 1]
             last = _LIST_JOINER.split(before)[-1]
-            if (nxt and (_CJK.match(nxt) or nxt in "“\"") and not lex.after_re.match(sentence, q.end)
+            if (nxt and (_cjk_at(nxt, 0) or nxt in "“\"") and not lex.after_re.match(sentence, q.end)
                     and len(last) <= 12 and not lex.verb_word.match(last)):
                 q.keep = False
                 q.why = "count of a list"
@@ -1315,7 +1440,7 @@ def _judge(sentence: str, qs: list[_Quantity], quoted: _Quoted, offset: int, lex
         before = sentence[q.clause[0]:q.start]
         if not _share_subject(sentence, q, before):
             gap = sentence[q.end:later.start]
-            if gap and _CJK.match(gap[0]) or gap.startswith("的"):
+            if _cjk_at(gap, 0) or gap.startswith("的"):
                 if not _GAP_JOINER.search(gap) and (
                     "的" in gap or q.after_bound in ("以上", "及以上") or _OVER_END.search(before)
                 ):
@@ -1375,7 +1500,12 @@ def _reviews_past(text: str, lex: _Lexicon) -> bool:
     if (not heading or len(heading) > _HEADING_MAX
             or "," in heading or "，" in heading or ";" in heading or "；" in heading):
         return False
-    return lex.review_heading.search(heading) is not None
+    # (most headings hold none of the words a match needs: told by an ``in`` each, where the pattern, with its
+    # ".*", costs some 9,000 instructions a heading)
+    for word in lex.review_needs:
+        if word in heading:
+            return lex.review_heading.search(heading) is not None
+    return False
 
 
 def _past_review(sentence: str, qs: list[_Quantity], lex: _Lexicon) -> None:
@@ -1421,14 +1551,25 @@ def _bounds_before(local_before: str, lex: _Lexicon) -> list[str]:
         if words is None:
             continue
         for word, canon in words:
-            if tail.startswith(word, i):
+            if tail.find(word, i, i + len(word)) == i:  # (startswith at an offset: not compiled)
                 # a one-character word counts only right before the number ("约1000", not "签约")
-                if len(word) == 1 and not re.search(rf"{word}(?:为|到|在)?$", local_before):
+                if len(word) == 1 and not _ends_with_bound_word(local_before, word):
                     continue
                 if word in lex.before_adjacent and not local_before.endswith(word):
                     continue
                 found.append(canon)
     return found
+
+
+_BOUND_PARTICLES: Final = ("为", "到", "在")
+
+
+def _ends_with_bound_word(text: str, word: str) -> bool:
+    """``re.search(rf"{word}(?:为|到|在)?$", text)``, by ``endswith`` (the pattern, given as a string, was looked up
+    in re's cache and matched at each call: some 4,000 instructions). (``$`` also matches before a last line end.)"""
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text.endswith(word) or (text.endswith(_BOUND_PARTICLES) and text[:-1].endswith(word))
 
 
 def _list_qualifier(head_before: str, lex: _Lexicon) -> str | None:
@@ -1461,6 +1602,7 @@ _LEAD_YEAR: Final = re.compile(
 )
 _PREDICATE: Final = r"进行|作为|开展|完成|达到|实现|建立|形成|提供|参与|入选|入围|纳入"
 _NOUN_STOP: Final = re.compile(rf"{_PREDICATE}|(?<!^)在|[,;:。]")
+_NOUN_STOP_OPENS: Final = _opening_table(_NOUN_STOP)  # (most objects hold none of these: no search)
 # Verbs too plain to belong to a metric ("培育2家领航型企业" measures 领航型企业).
 _GENERIC_VERB: Final = re.compile(
     r"^(?:培育形成|培育|培植|打造|建设|建成|新建|争创|推出|引育|孵化|实施|完成|开展|推动|组织实施|重点打造|"
@@ -1527,7 +1669,7 @@ def _object_after(sentence: str, start: int, end: int) -> str:
     "推动26家企业开展智能化改造" → 开展智能化改造的企业."""
     rest = sentence[start:end]
     rest = rest[1:] if rest.startswith("的") else rest
-    m = _NOUN_STOP.search(rest)
+    m = _NOUN_STOP.search(rest) if _opening_bits(rest, 0, len(rest), _NOUN_STOP_OPENS) else None
     obj = rest[:m.start()] if m else rest
     if "(" in obj:  # (what a match of ``_PAREN_END`` opens with)
         obj = _PAREN_END.sub("", obj)
@@ -1621,7 +1763,7 @@ def _share_metric(sentence: str, q: _Quantity) -> str | None:
     _, ce = q.clause
     rest = sentence[q.end:ce]
     rest = rest[1:] if rest.startswith("的") else rest
-    if not rest or not _CJK.match(rest[0]) or rest[0] in _PERCENT_SUBJECT_VERB:
+    if not _cjk_at(rest, 0) or rest[0] in _PERCENT_SUBJECT_VERB:
         return None
     m = _SHARE_VERB.search(rest)
     if not m or m.start() == 0:
@@ -1685,26 +1827,28 @@ class QuantitySites:
             # in a hundred), not at every numeral or character as the pattern's own scan does
             tails = []
             end = 0
+            units = lex.units
             for at in np.flatnonzero(classes[:-1] & (classes[1:] >> 1)).tolist():
-                if at >= end and (m := lex.quantity_tail.match(text, at)):
-                    tails.append(m.span())
-                    end = m.end()
+                # (what ``quantity_tail.match(text, at)`` matches: the numeral at ``at``, its unit after it)
+                if at >= end and (unit := unit_at(text, at + 1, units)) is not None:
+                    tails.append((at, unit.end))
+                    end = unit.end
         self._starts = [a for a, _ in tails]
         self._ends = [b for _, b in tails]  # increasing, as the tails do not overlap
 
     def may_hold(self, a: int, b: int) -> bool:
         """Can text[a:b] hold a target?"""
-        k = bisect_right(self._ends, a)  # the first tail that ends after a
+        k = _bisect_right(self._ends, a)  # the first tail that ends after a
         return k < len(self._starts) and self._starts[k] < b
 
     def tails_in(self, a: int, b: int) -> list[tuple[int, int]] | None:
         """The spans (from ``a``) of the tails the search of text[a:b] alone would find: the whole text's
         inside it, unless one of those runs over ``a`` or ``b`` (then the stretch alone may show others: None)."""
-        i = bisect_right(self._ends, a)  # the first tail that ends after a
-        j = bisect_left(self._starts, b)  # the first tail that starts at b or later
+        i = _bisect_right(self._ends, a)  # the first tail that ends after a
+        j = _bisect_left(self._starts, b)  # the first tail that starts at b or later
         if (i < len(self._starts) and self._starts[i] < a) or (j > 0 and self._ends[j - 1] > b):
             return None
-        return [(start - a, end - a) for start, end in zip(self._starts[i:j], self._ends[i:j])]
+        return [(self._starts[k] - a, self._ends[k] - a) for k in range(i, j)]
 
 
 _CLOSING: Final = frozenset(")）")
@@ -1802,8 +1946,8 @@ def find_targets(text: str, *, default_year: int | None = None, package_year: in
             if quoted is None:
                 quoted = _Quoted(text)
             _judge(sentence, qs, quoted, s0, lex)
-            # (most sentences compare with no past period: one search of each with a candidate)
-            if lex.report.search(sentence):
+            # (most sentences compare with no past period, and hold none of the strings its words need: not searched)
+            if _holds_any(sentence, lex.report_needs) and lex.report.search(sentence):
                 _reported(sentence, qs, marks, package_year, lex)
             if review is None:
                 review = _reviews_past(text, lex)

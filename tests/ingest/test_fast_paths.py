@@ -38,6 +38,7 @@ from policykg.ingest.normalize import (
 )
 from policykg.ingest.records import ProvisionRecord, Span, TargetRecord, TaskRecord, UnitRef, maker
 from policykg.ingest.regions import region_index
+from policykg.ingest.target_quantities import quantity_at, unit_at
 from policykg.ingest.word_lists import alternation
 
 EXAMPLES = int(os.environ.get("POLICYKG_HYPOTHESIS_EXAMPLES", "100"))
@@ -852,6 +853,39 @@ def text_and_stretch(draw) -> tuple[str, int, int]:
 # numerals inside units and before them that are no quantity's start: "x5万千瓦" (千瓦 alone), "A3个百分点", " ٣ ", "十5"
 TAIL_TEXT = st.lists(st.sampled_from(["x5万千瓦", "A3个百分点", "个百分点", "百分点", "千瓦时", " ٣ ", "٣", "１", "十5", "5十", ", ",
                                       " — ", "~", "〇", "2025年"]) | QUANTITY_TEXT, max_size=10).map("".join)
+
+
+# what the quantity pattern's readers must follow: thousands' commas, a decimal point, ranges with spaces, numerals
+# given back to a unit (五千瓦, 三百分点), optional approximations and multipliers, digits beyond ASCII and the plane
+READ_TEXT = st.lists(st.sampled_from(["1,000", "1,2345", "12,345,6", "1.", "2,", "3.5", "30 — 50", "30至 50", "3到", "五千瓦",
+                                      "三百分点", "个百分点", "万亿元", "千万", "余", "多", "十", "百", "千瓦时", "家(次)", "人(次)",
+                                      "Gbps", "a5个", ".5个", "\u3000", "\U0001d7ce", "\U0001f600", "人才"])
+                     | TAIL_TEXT, max_size=10).map("".join)
+
+
+@SETTINGS
+@given(READ_TEXT)
+def test_quantities_and_units_read_by_their_characters_equal_the_patterns(text):
+    lex = targets._lexicon()
+    for at in range(len(text)):
+        m, read = lex.quantity.match(text, at), quantity_at(text, at, lex.units)
+        if m is None or read is None:
+            assert m is None and read is None
+        else:
+            u = read.unit
+            assert (read.span(), read.num_end, read.range_, read.arabic, read.chinese, u.approx1, u.mult, u.approx2,
+                    u.base) == (m.span(), m.end("range") if m["range"] else m.end("ar") if m["ar"] else m.end("cn"),
+                                *m.groups())
+        tail = lex.quantity_tail.match(text, at)
+        unit = unit_at(text, at + 1, lex.units) if re.match(f"[\\d{targets._CN_NUM}]", text[at]) else None
+        assert (tail.end() if tail else None) == (unit.end if unit else None)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["约", "近", "超", "逾", "达", "为", "到", "在", "\n", "a", "文", "约为", "达到"]), max_size=6)
+       .map("".join), st.sampled_from(["约", "近", "超", "逾", "达"]))
+def test_a_bound_word_right_before_the_number_told_by_endswith_equals_the_pattern(text, word):
+    assert targets._ends_with_bound_word(text, word) == bool(re.search(rf"{word}(?:为|到|在)?$", text))
 
 
 @SETTINGS
