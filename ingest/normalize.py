@@ -45,7 +45,6 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
@@ -56,6 +55,7 @@ from .char_classes import class_table, classes_of, code_units
 from .clause_words import clause_words, sre_parse
 from .numerals import chinese_to_int, int_to_chinese
 from .outline import match_marker
+from .sorted_search import bisect_right
 from .tables import AlignedTable, cell_per_line_breaks, space_aligned_tables
 
 if TYPE_CHECKING:
@@ -293,16 +293,8 @@ def _all_within(offsets: list[int], length: int) -> bool:
 
 def _segment_at(dst: list[int], i: int) -> int:
     """The segment offset ``i`` falls in: the last of those starting at ``dst`` that starts at or before it (the
-    first, for an offset before them all). ``bisect_right`` less one, by a loop the compiled build runs on machine
-    integers: bisect's C function, called through Python's protocol and comparing Python ints, cost several times
-    as much, and mapping a document's spans asks this of each of their offsets."""
-    lo, hi = 0, len(dst)
-    while lo < hi:
-        mid = (lo + hi) >> 1  # (// of a Python int is a call in the compiled build, a shift an instruction)
-        if i < dst[mid]:
-            hi = mid
-        else:
-            lo = mid + 1
+    first, for an offset before them all)."""
+    lo = bisect_right(dst, i)
     return lo - 1 if lo > 0 else 0
 
 

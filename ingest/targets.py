@@ -72,6 +72,7 @@ from .char_classes import chars_table, class_table, classes_of, positions_of
 from .clause_words import first_chars, last_chars, sre_parse
 from .numerals import chinese_to_int, to_number
 from .regions import region_index
+from .sorted_search import bisect_left, bisect_right
 from .target_quantities import (
     CN_NUM,
     QuantityMatch,
@@ -378,32 +379,6 @@ def _last_characters(words: tuple[str, ...]) -> frozenset[str]:
     if not all(words):
         raise ValueError("an empty word ends every text")
     return frozenset(w[-1] for w in words)
-
-
-def _bisect_left(values: list[int], x: int) -> int:
-    """``bisect.bisect_left``, by a loop the compiled build runs on machine integers: bisect's C function, called
-    through Python's protocol and comparing Python ints, costs several times as much (see normalize's
-    ``_segment_at``); each candidate asks for two."""
-    lo, hi = 0, len(values)
-    while lo < hi:
-        mid = (lo + hi) >> 1  # (// of a Python int is a call in the compiled build, a shift an instruction)
-        if values[mid] < x:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def _bisect_right(values: list[int], x: int) -> int:
-    """``bisect.bisect_right``, as ``_bisect_left``."""
-    lo, hi = 0, len(values)
-    while lo < hi:
-        mid = (lo + hi) >> 1
-        if x < values[mid]:
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
 
 
 def _starts_with_any(text: str, at: int, words: tuple[str, ...]) -> bool:
@@ -783,7 +758,7 @@ class _Quoted:
         """Is any character of [a, b) quoted?"""
         if not self._starts:
             return False  # (most texts quote nothing: no call)
-        k = _bisect_right(self._ends, a)  # the first span that ends after a
+        k = bisect_right(self._ends, a)  # the first span that ends after a
         return k < len(self._starts) and self._starts[k] < b
 
 
@@ -834,9 +809,9 @@ def _clause_bounds(sentence: str, a: int, b: int) -> tuple[int, int]:
 def _bounds_among(seps: list[int], a: int, b: int, length: int) -> tuple[int, int]:
     """``_clause_bounds`` given the sentence's separators (``_separators``) and length: a sentence's
     candidates take them once."""
-    k = _bisect_left(seps, a)
+    k = bisect_left(seps, a)
     s = seps[k - 1] + 1 if k > 0 else 0
-    k = _bisect_left(seps, b)
+    k = bisect_left(seps, b)
     e = seps[k] if k < len(seps) else max(b, length)
     return s, e
 
@@ -1029,8 +1004,8 @@ def _candidates(sentence: str, lex: _Lexicon, line_start: bool = False,
         num_end = found.num_end
         # (``_bounds_among(seps, start, end, length)``, and the clause before it from the same separators: asked
         # for later, each by ``_clause_bounds``, a sentence's separators were looked up again)
-        k = _bisect_left(seps, start)
-        j = _bisect_left(seps, end)
+        k = bisect_left(seps, start)
+        j = bisect_left(seps, end)
         out.append(_Quantity(
             start, num_end, end, value, unit, bool(range_), bool(chinese), approx1 or approx2, bound,
             (seps[k - 1] + 1 if k > 0 else 0, seps[j] if j < len(seps) else max(end, length)),
@@ -1838,14 +1813,14 @@ class QuantitySites:
 
     def may_hold(self, a: int, b: int) -> bool:
         """Can text[a:b] hold a target?"""
-        k = _bisect_right(self._ends, a)  # the first tail that ends after a
+        k = bisect_right(self._ends, a)  # the first tail that ends after a
         return k < len(self._starts) and self._starts[k] < b
 
     def tails_in(self, a: int, b: int) -> list[tuple[int, int]] | None:
         """The spans (from ``a``) of the tails the search of text[a:b] alone would find: the whole text's
         inside it, unless one of those runs over ``a`` or ``b`` (then the stretch alone may show others: None)."""
-        i = _bisect_right(self._ends, a)  # the first tail that ends after a
-        j = _bisect_left(self._starts, b)  # the first tail that starts at b or later
+        i = bisect_right(self._ends, a)  # the first tail that ends after a
+        j = bisect_left(self._starts, b)  # the first tail that starts at b or later
         if (i < len(self._starts) and self._starts[i] < a) or (j > 0 and self._ends[j - 1] > b):
             return None
         return [(self._starts[k] - a, self._ends[k] - a) for k in range(i, j)]
